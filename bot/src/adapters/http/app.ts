@@ -1,0 +1,87 @@
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Logger } from "pino";
+import type { CloudAdapter } from "botbuilder";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Settings } from "../../settings.js";
+import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
+import type { TokenValidator } from "../identity/token-validator.js";
+import type { MaceBot } from "../teams/mace-bot.js";
+import type { Repositories } from "../tables/repositories.js";
+import { authenticate } from "./authenticate.js";
+import { devSignInRoutes } from "./dev-sign-in-routes.js";
+import { HttpProblem, problemHandler } from "./errors.js";
+import { panelsRoutes } from "./panels-routes.js";
+
+export interface AppDependencies {
+  settings: Settings;
+  catalogue: Catalogue;
+  repos: Repositories;
+  adapter: CloudAdapter;
+  bot: MaceBot;
+  validateToken: TokenValidator;
+  devIdp: DevIdentityProvider | undefined;
+  log: Logger;
+  now: () => Date;
+  tabDir: string;
+}
+
+// Teams loads the tab in a frame from these hosts.
+const FRAME_ANCESTORS =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com";
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.set({
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": `default-src 'self'; script-src 'self' https://res.cdn.office.net; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors ${FRAME_ANCESTORS}`,
+    "Cache-Control": "no-store",
+  });
+  next();
+}
+
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(securityHeaders);
+  app.use(express.json({ limit: "256kb" }));
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", panels: deps.catalogue.panels.size });
+  });
+
+  // Bot Framework: the adapter checks the caller's JWT whenever an app ID is configured.
+  app.post("/api/messages", (req, res, next) => {
+    deps.adapter.process(req, res, (context) => deps.bot.run(context)).catch(next);
+  });
+
+  // Tells the tab how to sign in; carries no data.
+  app.get("/api/auth/config", (_req, res) => {
+    res.json(
+      deps.settings.signIn.kind === "development"
+        ? { mode: "development" }
+        : { mode: "teams-sso", clientId: deps.settings.signIn.audience[0] },
+    );
+  });
+
+  if (deps.devIdp) app.use("/dev-idp", devSignInRoutes(deps.devIdp, deps.repos));
+
+  app.use("/api", authenticate(deps.validateToken), panelsRoutes(deps));
+  app.use("/api", (_req, _res, next) =>
+    next(new HttpProblem(404, "not-found", "There is nothing at this address.")),
+  );
+
+  if (existsSync(path.join(deps.tabDir, "index.html"))) {
+    app.use("/tab", express.static(deps.tabDir, { index: "index.html", setHeaders: (res) => res.set("Cache-Control", "no-cache") }));
+    app.get("/tab/*", (_req, res) => res.sendFile(path.join(deps.tabDir, "index.html")));
+  } else {
+    app.get("/tab*", (_req, res) => {
+      res.status(503).type("text").send("The tab has not been built. Run `npm run build:tab` and reload.");
+    });
+  }
+  app.get("/", (_req, res) => res.redirect("/tab/"));
+
+  app.use(problemHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,138 @@
+import { Router, type NextFunction, type Request, type Response } from "express";
+import { z } from "zod";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { canManagePanel, roleOn, type Membership } from "../../domain/people/membership.js";
+import { describeOccurrence } from "../../domain/schedule/describe.js";
+import { nextOccurrences } from "../../domain/schedule/occurrences.js";
+import { keyOf } from "../tables/entity-store.js";
+import type { Repositories } from "../tables/repositories.js";
+import { signedIn } from "./authenticate.js";
+import { HttpProblem } from "./errors.js";
+
+export const route =
+  (handler: (req: Request, res: Response) => Promise<void>) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    handler(req, res).catch(next);
+  };
+
+const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const ChannelLink = z.strictObject({ conversationId: z.string().min(1).max(400) });
+
+export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; now: () => Date }): Router {
+  const { catalogue, repos } = deps;
+  const router = Router();
+
+  const membershipsOf = async (personId: string): Promise<Membership[]> =>
+    (await repos.memberships.listPartition(keyOf(personId))).map((v) => v.value);
+
+  const panelFor = async (req: Request) => {
+    const parsed = PanelId.safeParse(req.params["panelId"]);
+    const panel = parsed.success ? catalogue.panels.get(parsed.data) : undefined;
+    if (!panel) throw new HttpProblem(404, "unknown-panel", "There is no such panel. Check the link and try again.");
+    const memberships = await membershipsOf(signedIn(req).id);
+    const role = roleOn(memberships, panel.id);
+    if (!role) throw new HttpProblem(403, "not-a-member", "You are not a member of this panel. Ask its coordinator to add you.");
+    return { panel, role, memberships };
+  };
+
+  const meetingsOf = (panelId: string, count: number) =>
+    nextOccurrences(catalogue, panelId, deps.now(), count).map((o) => ({ ...o, description: describeOccurrence(o) }));
+
+  router.get(
+    "/me",
+    route(async (req, res) => {
+      const user = signedIn(req);
+      const person = await repos.people.get("person", keyOf(user.id));
+      const agency = person ? catalogue.agencies.get(person.value.agencyId) : undefined;
+      res.json({
+        id: user.id,
+        displayName: person?.value.displayName ?? user.name,
+        jobTitle: person?.value.jobTitle ?? null,
+        agency: agency?.name ?? null,
+      });
+    }),
+  );
+
+  router.get(
+    "/panels",
+    route(async (req, res) => {
+      const memberships = await membershipsOf(signedIn(req).id);
+      const panels = memberships.flatMap((m) => {
+        const panel = catalogue.panels.get(m.panelId);
+        if (!panel) return [];
+        const area = catalogue.areas.find((a) => a.id === panel.areaId);
+        return [
+          {
+            id: panel.id,
+            name: panel.name,
+            shortName: panel.shortName,
+            tier: panel.tier,
+            area: { id: panel.areaId, name: area?.name ?? panel.areaId },
+            role: m.role,
+            nextMeetings: meetingsOf(panel.id, 3),
+          },
+        ];
+      });
+      panels.sort((a, b) => a.area.name.localeCompare(b.area.name) || a.name.localeCompare(b.name));
+      res.json({ panels });
+    }),
+  );
+
+  router.get(
+    "/panels/:panelId",
+    route(async (req, res) => {
+      const { panel, role } = await panelFor(req);
+      const stored = await repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
+      const area = catalogue.areas.find((a) => a.id === panel.areaId);
+      res.set("ETag", stored?.etag ?? "").json({
+        id: panel.id,
+        name: panel.name,
+        area: { id: panel.areaId, name: area?.name ?? panel.areaId },
+        tier: panel.tier,
+        role,
+        chairRoles: panel.chairRoles,
+        coreAgencies: panel.coreAgencyIds.map((id) => catalogue.agencies.get(id)?.name ?? id),
+        quorumAgencyKinds: panel.quorumAgencyKinds,
+        durationMinutes: panel.schedule.durationMinutes,
+        channel: stored?.value.channel ?? null,
+        nextMeetings: meetingsOf(panel.id, 6),
+      });
+    }),
+  );
+
+  // Links a Teams channel (one the bot has been added to) to the panel, for its notices.
+  router.put(
+    "/panels/:panelId/channel",
+    route(async (req, res) => {
+      const { panel, memberships } = await panelFor(req);
+      if (!canManagePanel(memberships, panel.id)) {
+        throw new HttpProblem(403, "coordinators-only", "Only the panel's coordinators can change its channel.");
+      }
+      const etag = req.get("if-match");
+      if (!etag) {
+        throw new HttpProblem(428, "version-required", "Reload the panel and try again: the request did not say which version you changed.");
+      }
+      const { conversationId } = ChannelLink.parse(req.body);
+      const conversation = await repos.conversations.get("channel", keyOf(conversationId));
+      if (!conversation) {
+        throw new HttpProblem(400, "unknown-channel", "The bot has not been added to that channel. Add the MACE panels app to the team first.");
+      }
+      const stored = await repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
+      if (!stored) throw new HttpProblem(404, "unknown-panel", "There is no such panel.");
+      const channelName = String(
+        (conversation.value.reference["conversation"] as { name?: string } | undefined)?.name ?? "channel",
+      );
+      const saved = await repos.panels.replace(
+        {
+          ...stored.value,
+          channel: { teamId: conversation.value.teamId ?? "", channelId: conversationId, name: channelName },
+        },
+        etag,
+        signedIn(req).name,
+      );
+      res.set("ETag", saved.etag).json({ channel: saved.value.channel });
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,175 @@
+import { RestError, TableClient, type TableEntity } from "@azure/data-tables";
+import type { z } from "zod";
+
+/** A stored value with the version it was read at, for optimistic concurrency. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface Keys {
+  partitionKey: string;
+  rowKey: string;
+}
+
+const clock = (iso: string): string =>
+  new Date(iso).toLocaleTimeString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
+
+/** Someone else saved the entity after it was read; nothing was written. */
+export class ConcurrencyConflict extends Error {
+  constructor(
+    readonly table: string,
+    readonly current: { updatedBy: string; updatedAt: string } | undefined,
+  ) {
+    super(
+      current
+        ? `This was changed by ${current.updatedBy} at ${clock(current.updatedAt)} after you opened it. Reload to see their change, then make yours again.`
+        : "This was deleted after you opened it. Reload to see the current state.",
+    );
+    this.name = "ConcurrencyConflict";
+  }
+}
+
+export class AlreadyExists extends Error {
+  constructor(readonly table: string, readonly keys: Keys) {
+    super(`An entity with these keys already exists in ${table}.`);
+    this.name = "AlreadyExists";
+  }
+}
+
+/** A stored entity that no longer matches its schema: it is reported, never used half-valid. */
+export class StoredEntityInvalid extends Error {
+  constructor(table: string, keys: Keys, detail: string) {
+    super(`Stored entity ${table}/${keys.partitionKey}/${keys.rowKey} is not valid: ${detail}`);
+    this.name = "StoredEntityInvalid";
+  }
+}
+
+// Table keys may not contain / \ # ? or control characters.
+export const keyOf = (raw: string): string => encodeURIComponent(raw).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+
+const JSON_SUFFIX = "__json";
+const META = new Set(["partitionKey", "rowKey", "etag", "timestamp", "updatedBy", "updatedAt", "odata.metadata"]);
+
+function flatten(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (v !== null && typeof v === "object") out[k + JSON_SUFFIX] = JSON.stringify(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+function unflatten(entity: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(entity)) {
+    if (META.has(k)) continue;
+    if (k.endsWith(JSON_SUFFIX)) out[k.slice(0, -JSON_SUFFIX.length)] = JSON.parse(String(v));
+    else out[k] = v;
+  }
+  return out;
+}
+
+const isStatus = (e: unknown, status: number): boolean => e instanceof RestError && e.statusCode === status;
+
+/**
+ * Typed access to one table: values are validated when read back, and replacements carry the ETag
+ * they were read at so a concurrent second edit is refused rather than silently overwritten.
+ */
+export class EntityStore<T extends Record<string, unknown>> {
+  constructor(
+    readonly client: TableClient,
+    private readonly schema: z.ZodType<T>,
+    private readonly keysOf: (value: T) => Keys,
+  ) {}
+
+  get table(): string {
+    return this.client.tableName;
+  }
+
+  private toVersioned(entity: Record<string, unknown> & { etag?: string }): Versioned<T> {
+    const keys = { partitionKey: String(entity.partitionKey), rowKey: String(entity.rowKey) };
+    let raw: Record<string, unknown>;
+    try {
+      raw = unflatten(entity);
+    } catch (e) {
+      throw new StoredEntityInvalid(this.table, keys, (e as Error).message);
+    }
+    const parsed = this.schema.safeParse(raw);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new StoredEntityInvalid(this.table, keys, detail);
+    }
+    return {
+      value: parsed.data,
+      etag: entity.etag ?? "",
+      updatedBy: String(entity["updatedBy"] ?? ""),
+      updatedAt: String(entity["updatedAt"] ?? ""),
+    };
+  }
+
+  private toEntity(value: T, updatedBy: string): TableEntity<Record<string, unknown>> {
+    const checked = this.schema.parse(value);
+    return {
+      ...flatten(checked),
+      ...this.keysOf(checked),
+      updatedBy,
+      updatedAt: new Date().toISOString(),
+    };
+  }
+
+  async get(partitionKey: string, rowKey: string): Promise<Versioned<T> | undefined> {
+    try {
+      return this.toVersioned(await this.client.getEntity(partitionKey, rowKey));
+    } catch (e) {
+      if (isStatus(e, 404)) return undefined;
+      throw e;
+    }
+  }
+
+  async listPartition(partitionKey: string): Promise<Versioned<T>[]> {
+    const found: Versioned<T>[] = [];
+    const filter = `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'`;
+    for await (const entity of this.client.listEntities({ queryOptions: { filter } })) {
+      found.push(this.toVersioned(entity));
+    }
+    return found;
+  }
+
+  async insert(value: T, updatedBy: string): Promise<Versioned<T>> {
+    const entity = this.toEntity(value, updatedBy);
+    try {
+      const res = await this.client.createEntity(entity);
+      return { value, etag: res.etag ?? "", updatedBy, updatedAt: String(entity["updatedAt"]) };
+    } catch (e) {
+      if (isStatus(e, 409)) throw new AlreadyExists(this.table, this.keysOf(value));
+      throw e;
+    }
+  }
+
+  /** Insert or replace without a version check: for seeding configuration, never for user edits. */
+  async upsert(value: T, updatedBy: string): Promise<void> {
+    await this.client.upsertEntity(this.toEntity(value, updatedBy), "Replace");
+  }
+
+  async replace(value: T, etag: string, updatedBy: string): Promise<Versioned<T>> {
+    const entity = this.toEntity(value, updatedBy);
+    try {
+      const res = await this.client.updateEntity(entity, "Replace", { etag });
+      return { value, etag: res.etag ?? "", updatedBy, updatedAt: String(entity["updatedAt"]) };
+    } catch (e) {
+      if (isStatus(e, 412) || isStatus(e, 404)) {
+        const keys = this.keysOf(value);
+        const current = await this.get(keys.partitionKey, keys.rowKey);
+        throw new ConcurrencyConflict(
+          this.table,
+          current && { updatedBy: current.updatedBy, updatedAt: current.updatedAt },
+        );
+      }
+      throw e;
+    }
+  }
+}

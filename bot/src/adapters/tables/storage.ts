@@ -1,0 +1,37 @@
+import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import { TableClient, RestError } from "@azure/data-tables";
+import type { Settings } from "../../settings.js";
+
+export const TABLES = {
+  panels: "Panels",
+  agencies: "Agencies",
+  people: "People",
+  memberships: "Memberships",
+  panelMembers: "PanelMembers",
+  conversations: "Conversations",
+} as const;
+export type TableName = (typeof TABLES)[keyof typeof TABLES];
+
+export type TableFactory = (name: TableName) => TableClient;
+
+export function tableFactory(storage: Settings["storage"]): TableFactory {
+  if (storage.kind === "connection-string") {
+    const local = /127\.0\.0\.1|localhost/.test(storage.connectionString);
+    return (name) => TableClient.fromConnectionString(storage.connectionString, name, { allowInsecureConnection: local });
+  }
+  // In Azure the service's managed identity holds the Storage Table Data Contributor role.
+  const credential = storage.clientId
+    ? new ManagedIdentityCredential({ clientId: storage.clientId })
+    : new DefaultAzureCredential();
+  return (name) => new TableClient(`${storage.accountUrl.replace(/\/$/, "")}`, name, credential);
+}
+
+export async function ensureTables(tables: TableFactory): Promise<void> {
+  for (const name of Object.values(TABLES)) {
+    try {
+      await tables(name).createTable();
+    } catch (e) {
+      if (!(e instanceof RestError && e.statusCode === 409)) throw e;
+    }
+  }
+}

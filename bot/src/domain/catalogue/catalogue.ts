@@ -1,0 +1,87 @@
+import type { z } from "zod";
+import { AreaFile, type Agency, type Area, type Panel } from "./panel.js";
+
+export interface CatalogueSource {
+  fileName: string;
+  content: unknown;
+}
+
+export interface Catalogue {
+  areas: Area[];
+  agencies: Map<string, Agency & { areaId: string }>;
+  panels: Map<string, Panel & { areaId: string }>;
+}
+
+/** A catalogue file that cannot be used; the message names the file, the panel and the field. */
+export class CatalogueError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The panel catalogue is not valid:\n  - ${problems.join("\n  - ")}`);
+    this.name = "CatalogueError";
+  }
+}
+
+function describeIssue(fileName: string, content: unknown, issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String);
+  let where = "";
+  if (path[0] === "panels" && path.length >= 2) {
+    const panels = (content as { panels?: { id?: unknown }[] }).panels;
+    const panelId = panels?.[Number(path[1])]?.id;
+    where = `panel "${typeof panelId === "string" ? panelId : `#${Number(path[1]) + 1}`}", `;
+    path.splice(0, 2);
+  }
+  const field = path.length ? path.join(".") : "(whole file)";
+  return `${fileName}: ${where}field "${field}": ${issue.message}`;
+}
+
+export function buildCatalogue(sources: CatalogueSource[]): Catalogue {
+  const problems: string[] = [];
+  const catalogue: Catalogue = { areas: [], agencies: new Map(), panels: new Map() };
+  if (sources.length === 0) problems.push("no area files were found");
+
+  for (const { fileName, content } of sources) {
+    const parsed = AreaFile.safeParse(content);
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((issue) => describeIssue(fileName, content, issue)));
+      continue;
+    }
+    const { area, agencies, panels } = parsed.data;
+    if (catalogue.areas.some((a) => a.id === area.id)) problems.push(`${fileName}: area "${area.id}" is defined twice`);
+    catalogue.areas.push(area);
+    if (!area.riskScale.levels.some((l) => l.id === area.riskScale.panelThreshold)) {
+      problems.push(`${fileName}: field "area.riskScale.panelThreshold": "${area.riskScale.panelThreshold}" is not one of the levels`);
+    }
+    for (const agency of agencies) {
+      if (catalogue.agencies.has(agency.id)) problems.push(`${fileName}: agency "${agency.id}" is defined twice`);
+      catalogue.agencies.set(agency.id, { ...agency, areaId: area.id });
+    }
+    for (const panel of panels) {
+      if (catalogue.panels.has(panel.id)) problems.push(`${fileName}: panel "${panel.id}" is defined twice`);
+      catalogue.panels.set(panel.id, { ...panel, areaId: area.id });
+      for (const agencyId of panel.coreAgencyIds) {
+        if (!agencies.some((a) => a.id === agencyId)) {
+          problems.push(`${fileName}: panel "${panel.id}", field "coreAgencyIds": "${agencyId}" is not an agency of ${area.name}`);
+        }
+      }
+    }
+  }
+
+  for (const panel of catalogue.panels.values()) {
+    const cadence = panel.schedule.cadence;
+    if (cadence.kind !== "days-before-panels") continue;
+    for (const target of cadence.panelIds) {
+      const other = catalogue.panels.get(target);
+      if (!other || other.schedule.cadence.kind === "days-before-panels") {
+        problems.push(
+          `panel "${panel.id}", field "schedule.cadence.panelIds": "${target}" is not a panel with its own cadence`,
+        );
+      }
+    }
+  }
+
+  if (problems.length) throw new CatalogueError(problems);
+  return catalogue;
+}
+
+export function panelsOfArea(catalogue: Catalogue, areaId: string): (Panel & { areaId: string })[] {
+  return [...catalogue.panels.values()].filter((p) => p.areaId === areaId);
+}

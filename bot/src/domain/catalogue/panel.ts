@@ -1,0 +1,144 @@
+import { z } from "zod";
+
+// The panel catalogue: areas, their agencies and panels (DESIGN.md sections 2-4).
+// Values a source document does not give are listed in a panel's `localDefaults`.
+
+export const AGENCY_KINDS = [
+  "police",
+  "childrens-social-care",
+  "health",
+  "education",
+  "youth-justice",
+  "housing",
+  "probation",
+  "adult-social-care",
+  "community-safety",
+  "voluntary",
+  "other",
+] as const;
+export const AgencyKind = z.enum(AGENCY_KINDS);
+export type AgencyKind = z.infer<typeof AgencyKind>;
+
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export const Weekday = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof Weekday>;
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD");
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use a month as YYYY-MM");
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use a 24-hour time as HH:MM");
+
+export const Agency = z.strictObject({
+  id,
+  name: z.string().min(2).max(120),
+  kind: AgencyKind,
+});
+export type Agency = z.infer<typeof Agency>;
+
+export const RiskScale = z.strictObject({
+  levels: z.array(z.strictObject({ id, label: z.string().min(1).max(40) })).min(2),
+  // The lowest level that comes to panel.
+  panelThreshold: id,
+});
+export type RiskScale = z.infer<typeof RiskScale>;
+
+export const Cadence = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("monthly-nth-weekday"),
+    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]),
+    weekday: Weekday,
+    intervalMonths: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    // The first month of the series; with an interval above one it fixes which months the panel sits in.
+    firstMonth: isoMonth,
+  }),
+  z.strictObject({
+    kind: z.literal("every-n-weeks"),
+    weeks: z.number().int().min(1).max(8),
+    firstDate: isoDate,
+  }),
+  z.strictObject({
+    kind: z.literal("days-before-panels"),
+    panelIds: z.array(id).min(1),
+    daysBefore: z.number().int().min(1).max(28),
+  }),
+]);
+export type Cadence = z.infer<typeof Cadence>;
+
+export const PanelSchedule = z.strictObject({
+  cadence: Cadence,
+  startTime: clockTime,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(8 * 60),
+  timeZone: z.literal("Europe/London"),
+  bankHolidayPolicy: z.enum(["next-working-day", "skip", "keep"]),
+});
+export type PanelSchedule = z.infer<typeof PanelSchedule>;
+
+export const REFERRAL_KINDS = ["individual", "group", "person-of-concern", "location-of-concern"] as const;
+export const ReferralKind = z.enum(REFERRAL_KINDS);
+export type ReferralKind = z.infer<typeof ReferralKind>;
+
+export const ReferralGate = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("strategy-or-professionals-meeting") }),
+  z.strictObject({ kind: z.literal("child-protection-procedures") }),
+  z.strictObject({ kind: z.literal("system-blocker-checklist"), minimumBlockers: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal("manager-approval") }),
+  z.strictObject({
+    kind: z.literal("contextual-harm-screening"),
+    minimumTotal: z.number().int().min(1),
+    minimumInOneArea: z.number().int().min(1),
+  }),
+  z.strictObject({ kind: z.literal("risk-factor-matrix") }),
+]);
+export type ReferralGate = z.infer<typeof ReferralGate>;
+
+export const ReferralRules = z.strictObject({
+  kinds: z.array(ReferralKind).min(1),
+  gates: z.array(ReferralGate),
+  // Referrals must reach the coordinator this many days before the meeting; later ones go to the next.
+  deadlineDaysBefore: z.number().int().min(0).max(28),
+  subjects: z.strictObject({
+    children: z.boolean(),
+    youngAdultsUpTo: z.number().int().min(18).max(25).nullable(),
+  }),
+  referringAgencyKinds: z.array(AgencyKind).min(1),
+});
+export type ReferralRules = z.infer<typeof ReferralRules>;
+
+export const PANEL_TIERS = ["operational", "strategic", "tracking", "thresholding"] as const;
+
+export const Panel = z.strictObject({
+  id,
+  name: z.string().min(3).max(120),
+  shortName: z.string().min(2).max(40),
+  tier: z.enum(PANEL_TIERS),
+  source: z.string().min(1).max(200),
+  schedule: PanelSchedule,
+  agendaTemplateId: id,
+  presenterSlotMinutes: z.number().int().min(5).max(60),
+  actionDueDays: z.number().int().min(1).max(90),
+  chairRoles: z.array(z.string().min(2).max(120)).min(1),
+  coreAgencyIds: z.array(id).min(1),
+  quorumAgencyKinds: z.array(AgencyKind),
+  referralRules: ReferralRules.nullable(),
+  localDefaults: z.array(z.string().min(1)),
+});
+export type Panel = z.infer<typeof Panel>;
+
+export const AreaFile = z.strictObject({
+  area: z.strictObject({
+    id,
+    name: z.string().min(2).max(80),
+    referencePrefix: z.string().regex(/^[A-Z]{3}$/, "use three capital letters"),
+    riskScale: RiskScale,
+    confidentialityStatement: z.string().min(20).max(2000),
+    antiDiscriminatoryStatement: z.string().min(20).max(2000),
+  }),
+  agencies: z.array(Agency).min(1),
+  panels: z.array(Panel).min(1),
+});
+export type AreaFile = z.infer<typeof AreaFile>;
+export type Area = AreaFile["area"];

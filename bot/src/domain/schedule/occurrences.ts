@@ -1,0 +1,98 @@
+import { DateTime } from "luxon";
+import rrule, { type Weekday as RRuleWeekday } from "rrule";
+import type { Catalogue } from "../catalogue/catalogue.js";
+import type { Cadence, Panel, Weekday } from "../catalogue/panel.js";
+
+/** One meeting that a panel's cadence produces, in Europe/London wall-clock time. */
+export interface Occurrence {
+  panelId: string;
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  /** ISO 8601 with the UTC offset in force that day (BST or GMT). */
+  start: string;
+  end: string;
+}
+
+// rrule ships CommonJS to Node: its named exports come through the default export.
+const { RRule } = rrule;
+
+const RRULE_DAYS: Record<Weekday, RRuleWeekday> = {
+  monday: RRule.MO,
+  tuesday: RRule.TU,
+  wednesday: RRule.WE,
+  thursday: RRule.TH,
+  friday: RRule.FR,
+  saturday: RRule.SA,
+  sunday: RRule.SU,
+};
+
+// rrule works on "floating" dates: local calendar dates carried as UTC midnights.
+const toFloating = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
+const fromFloating = (d: Date): string => d.toISOString().slice(0, 10);
+const addDays = (isoDate: string, days: number): string =>
+  fromFloating(new Date(toFloating(isoDate).getTime() + days * 86_400_000));
+
+function ruleFor(cadence: Exclude<Cadence, { kind: "days-before-panels" }>): InstanceType<typeof RRule> {
+  if (cadence.kind === "monthly-nth-weekday") {
+    return new RRule({
+      freq: RRule.MONTHLY,
+      interval: cadence.intervalMonths,
+      byweekday: [RRULE_DAYS[cadence.weekday].nth(cadence.nth)],
+      dtstart: toFloating(`${cadence.firstMonth}-01`),
+    });
+  }
+  return new RRule({ freq: RRule.WEEKLY, interval: cadence.weeks, dtstart: toFloating(cadence.firstDate) });
+}
+
+function localDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to: string): string[] {
+  const cadence = panel.schedule.cadence;
+  if (cadence.kind === "days-before-panels") {
+    const dates = new Set<string>();
+    for (const targetId of cadence.panelIds) {
+      const target = catalogue.panels.get(targetId);
+      if (!target) continue;
+      const shifted = localDatesBetween(
+        catalogue,
+        target,
+        addDays(from, cadence.daysBefore),
+        addDays(to, cadence.daysBefore),
+      );
+      for (const d of shifted) dates.add(addDays(d, -cadence.daysBefore));
+    }
+    return [...dates].sort();
+  }
+  return ruleFor(cadence).between(toFloating(from), toFloating(to), true).map(fromFloating);
+}
+
+export function occurrenceOn(panel: Panel & { id: string }, date: string): Occurrence {
+  const start = DateTime.fromISO(`${date}T${panel.schedule.startTime}`, { zone: panel.schedule.timeZone });
+  const end = start.plus({ minutes: panel.schedule.durationMinutes });
+  return {
+    panelId: panel.id,
+    date,
+    start: start.toISO({ suppressMilliseconds: true }) ?? "",
+    end: end.toISO({ suppressMilliseconds: true }) ?? "",
+  };
+}
+
+/** The meetings a panel's rule produces with local dates from `from` to `to` inclusive (YYYY-MM-DD). */
+export function occurrencesBetween(catalogue: Catalogue, panelId: string, from: string, to: string): Occurrence[] {
+  const panel = catalogue.panels.get(panelId);
+  if (!panel) throw new Error(`Unknown panel "${panelId}"`);
+  return localDatesBetween(catalogue, panel, from, to).map((date) => occurrenceOn(panel, date));
+}
+
+/** The next `count` meetings that have not yet ended at `now`. */
+export function nextOccurrences(catalogue: Catalogue, panelId: string, now: Date, count: number): Occurrence[] {
+  const today = DateTime.fromJSDate(now, { zone: "Europe/London" }).toISODate() ?? "";
+  const found: Occurrence[] = [];
+  // Look ahead a year at a time; every cadence in the catalogue sits at least once a quarter.
+  for (let window = 0; window < 3 && found.length < count; window++) {
+    const from = addDays(today, window * 366);
+    const to = addDays(from, 365);
+    for (const o of occurrencesBetween(catalogue, panelId, from, to)) {
+      if (new Date(o.end) > now && found.length < count) found.push(o);
+    }
+  }
+  return found;
+}

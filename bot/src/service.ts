@@ -1,0 +1,97 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { once } from "node:events";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { loadCatalogue } from "./adapters/config-files/catalogue-files.js";
+import { createApp } from "./adapters/http/app.js";
+import { devIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
+import { tokenValidator } from "./adapters/identity/token-validator.js";
+import { repositories, seedCatalogue, seedPeople } from "./adapters/tables/repositories.js";
+import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
+import { MaceBot } from "./adapters/teams/mace-bot.js";
+import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
+import type { Settings } from "./settings.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface ServiceOptions {
+  now?: () => Date;
+  logDestination?: DestinationStream;
+}
+
+export interface RunningService {
+  url: string;
+  server: Server;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+function botAuthentication(settings: Settings): ConfigurationBotFrameworkAuthentication {
+  const { appId, appPassword, appType, tenantId } = settings.bot;
+  return new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: appId ?? "",
+    MicrosoftAppPassword: appPassword ?? "",
+    // With no app ID (local playground) botbuilder skips authentication; MSI would demand an ID.
+    MicrosoftAppType: appId ? appType : "MultiTenant",
+    MicrosoftAppTenantId: tenantId ?? "",
+  });
+}
+
+/** Builds the whole service from validated settings and starts listening. */
+export async function startService(settings: Settings, options: ServiceOptions = {}): Promise<RunningService> {
+  const log = pino(
+    { level: settings.logLevel, base: { service: "mace-panels" }, redact: ["req.headers.authorization"] },
+    options.logDestination,
+  );
+  const now = options.now ?? (() => new Date());
+  const catalogue = loadCatalogue(path.resolve(ROOT, settings.catalogueDir));
+
+  const tables = tableFactory(settings.storage);
+  await ensureTables(tables);
+  const repos = repositories(tables);
+  await seedCatalogue(repos, catalogue);
+  if (settings.seedDemoData) await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
+
+  const adapter = new CloudAdapter(botAuthentication(settings));
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, activityType: context.activity.type }, "bot turn failed");
+    await context.sendActivity("Sorry, something went wrong on our side. Please try again in a minute.");
+  };
+  const bot = new MaceBot({ catalogue, repos, log, publicUrl: settings.publicUrl, now });
+
+  const devIdp =
+    settings.signIn.kind === "development"
+      ? await devIdentityProvider(settings.signIn.issuer, settings.signIn.audience)
+      : undefined;
+  const validateToken = tokenValidator(settings.signIn);
+
+  const app = createApp({
+    settings,
+    catalogue,
+    repos,
+    adapter,
+    bot,
+    validateToken,
+    devIdp,
+    log,
+    now,
+    tabDir: path.join(ROOT, "tab", "dist"),
+  });
+  const server = app.listen(settings.port, settings.host);
+  await once(server, "listening");
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : settings.port;
+  log.info({ port, host: settings.host, panels: catalogue.panels.size }, "service listening");
+
+  return {
+    url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`,
+    server,
+    log,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

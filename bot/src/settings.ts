@@ -1,0 +1,130 @@
+import { z } from "zod";
+
+// Every setting the service reads, in one schema, checked before anything starts (README lists them).
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+
+export const SETTING_NAMES = [
+  "APP_ENV",
+  "PORT",
+  "HOST",
+  "PUBLIC_URL",
+  "LOG_LEVEL",
+  "CATALOGUE_DIR",
+  "SEED_DEMO_DATA",
+  "STORAGE_CONNECTION_STRING",
+  "STORAGE_ACCOUNT_URL",
+  "AZURE_CLIENT_ID",
+  "BOT_ID",
+  "SECRET_BOT_PASSWORD",
+  "BOT_TYPE",
+  "BOT_TENANT_ID",
+  "AAD_APP_CLIENT_ID",
+  "AAD_APP_TENANT_ID",
+  "TAB_APP_ID_URI",
+  "DEV_SIGN_IN",
+] as const;
+
+const Raw = z.strictObject({
+  APP_ENV: z.enum(["local", "test", "azure"]).default("local"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  HOST: z.string().default("127.0.0.1"),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CATALOGUE_DIR: z.string().default("bot/config/areas"),
+  SEED_DEMO_DATA: flag,
+  STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_ACCOUNT_URL: optionalText,
+  AZURE_CLIENT_ID: optionalText,
+  BOT_ID: optionalText,
+  SECRET_BOT_PASSWORD: optionalText,
+  BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("UserAssignedMSI"),
+  BOT_TENANT_ID: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  TAB_APP_ID_URI: optionalText,
+  DEV_SIGN_IN: flag,
+});
+
+export type Settings = ReturnType<typeof loadSettings>;
+
+export class SettingsError extends Error {
+  constructor(problems: string[]) {
+    super(`The service cannot start because its settings are wrong:\n  - ${problems.join("\n  - ")}`);
+    this.name = "SettingsError";
+  }
+}
+
+export function loadSettings(env: Record<string, string | undefined> = process.env) {
+  const known = Object.fromEntries(SETTING_NAMES.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
+  const parsed = Raw.safeParse(known);
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const s = parsed.data;
+  const problems: string[] = [];
+  const inAzure = s.APP_ENV === "azure";
+
+  if (inAzure && s.DEV_SIGN_IN) problems.push("DEV_SIGN_IN: development sign-in can never be switched on in Azure");
+  if (!s.BOT_ID && !LOOPBACK.has(s.HOST)) {
+    problems.push("HOST: without BOT_ID the bot endpoint is unauthenticated, so the service may listen on loopback only");
+  }
+  if (inAzure && !s.BOT_ID) problems.push("BOT_ID: required in Azure");
+  if (s.BOT_ID && s.BOT_TYPE !== "UserAssignedMSI" && !s.SECRET_BOT_PASSWORD) {
+    problems.push("SECRET_BOT_PASSWORD: required when BOT_TYPE is MultiTenant or SingleTenant");
+  }
+  if (s.BOT_ID && s.BOT_TYPE !== "MultiTenant" && !s.BOT_TENANT_ID) {
+    problems.push("BOT_TENANT_ID: required for a single-tenant or managed-identity bot");
+  }
+  if (!s.STORAGE_CONNECTION_STRING && !s.STORAGE_ACCOUNT_URL) {
+    problems.push("STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL: one is required");
+  }
+  if (inAzure && s.STORAGE_CONNECTION_STRING) {
+    problems.push("STORAGE_CONNECTION_STRING: in Azure the service reaches storage with its managed identity (STORAGE_ACCOUNT_URL)");
+  }
+  if (!s.DEV_SIGN_IN && !(s.AAD_APP_CLIENT_ID && s.AAD_APP_TENANT_ID)) {
+    problems.push("AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID: required for Teams sign-in unless DEV_SIGN_IN is on locally");
+  }
+  if (problems.length) throw new SettingsError(problems);
+
+  const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, "");
+  return {
+    env: s.APP_ENV,
+    port: s.PORT,
+    host: s.HOST,
+    publicUrl,
+    logLevel: s.LOG_LEVEL,
+    catalogueDir: s.CATALOGUE_DIR,
+    seedDemoData: s.SEED_DEMO_DATA,
+    storage: s.STORAGE_ACCOUNT_URL
+      ? { kind: "managed-identity" as const, accountUrl: s.STORAGE_ACCOUNT_URL, clientId: s.AZURE_CLIENT_ID }
+      : { kind: "connection-string" as const, connectionString: s.STORAGE_CONNECTION_STRING ?? "" },
+    bot: {
+      appId: s.BOT_ID,
+      appPassword: s.SECRET_BOT_PASSWORD,
+      appType: s.BOT_TYPE,
+      tenantId: s.BOT_TENANT_ID,
+    },
+    signIn: s.DEV_SIGN_IN
+      ? {
+          kind: "development" as const,
+          issuer: `${publicUrl}/dev-idp`,
+          audience: s.TAB_APP_ID_URI ?? `api://localhost/mace-panels`,
+          jwksUri: `${publicUrl}/dev-idp/keys`,
+        }
+      : {
+          kind: "entra" as const,
+          issuer: `https://login.microsoftonline.com/${s.AAD_APP_TENANT_ID}/v2.0`,
+          audience: [s.AAD_APP_CLIENT_ID ?? "", ...(s.TAB_APP_ID_URI ? [s.TAB_APP_ID_URI] : [])],
+          jwksUri: `https://login.microsoftonline.com/${s.AAD_APP_TENANT_ID}/discovery/v2.0/keys`,
+        },
+  };
+}

@@ -1,0 +1,34 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "tab/dist/", ".data/", "artefacts/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: "readonly", process: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["error"] }],
+    },
+  },
+  {
+    // The domain core stays free of frameworks and storage (DESIGN.md section 5).
+    files: ["bot/src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["botbuilder*", "botframework-*", "@azure/*", "express", "@microsoft/*", "node:fs*", "node:http*"], message: "The domain core has no framework, storage or I/O imports." },
+            { group: ["**/adapters/**"], message: "The domain core does not depend on adapters." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["scripts/**/*.ts", "test/**/*.ts", "bench/**/*.ts"],
+    rules: { "no-console": "off" },
+  },
+);

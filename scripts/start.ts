@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import {
+  localServiceEnv,
+  portIsFree,
+  startAzurite,
+  startChild,
+  startPlayground,
+  waitForHttp,
+  type Child,
+} from "./lib/processes.js";
+
+// `npm start`: Azurite, the service and the Agents Playground on this machine, with demo data.
+const inMemory = process.argv.includes("--in-memory");
+const ports = { service: 3978, azurite: 10002, playground: 56150 };
+const children: Child[] = [];
+
+const step = (text: string): void => console.log(`• ${text}`);
+
+async function stopAll(code: number): Promise<never> {
+  for (const child of [...children].reverse()) await child.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+try {
+  for (const [name, port] of Object.entries(ports)) {
+    if (!(await portIsFree(port))) {
+      throw new Error(`Port ${port} (${name}) is already in use. Stop whatever is using it (perhaps an earlier npm start) and try again.`);
+    }
+  }
+
+  step("Building the tab…");
+  await new Promise<void>((resolve, reject) => {
+    const build = startChild("build", process.execPath, ["--import", "tsx", "scripts/build-tab.ts"]);
+    build.process.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The tab did not build:\n${build.output()}`))));
+  });
+
+  const dataDir = path.resolve(".data/azurite");
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  step(`Starting Azurite (tables) on port ${ports.azurite}${inMemory ? ", in memory" : `, data in ${dataDir}`}…`);
+  const azurite = startAzurite(ports.azurite, inMemory ? "memory" : dataDir);
+  children.push(azurite);
+  await waitForHttp(`http://127.0.0.1:${ports.azurite}/`, azurite);
+
+  step(`Starting the service on port ${ports.service} (seeding the panel catalogue and demo people)…`);
+  const service = startChild("service", process.execPath, ["--import", "tsx", "bot/src/main.ts"], {
+    env: { ...localServiceEnv(ports), LOG_LEVEL: process.env["LOG_LEVEL"] ?? "info" },
+    echo: true,
+  });
+  children.push(service);
+  await waitForHttp(`http://127.0.0.1:${ports.service}/healthz`, service);
+
+  step(`Starting the Microsoft 365 Agents Playground on port ${ports.playground}…`);
+  const playground = startPlayground(ports.playground, `http://127.0.0.1:${ports.service}/api/messages`, process.cwd());
+  children.push(playground);
+  await waitForHttp(`http://127.0.0.1:${ports.playground}/`, playground);
+
+  console.log(`
+MACE panels is running locally.
+
+  Teams chat (Agents Playground)  http://localhost:${ports.playground}
+  Tab                             http://localhost:${ports.service}/tab/
+  Health                          http://localhost:${ports.service}/healthz
+
+Try first:
+  1. In the playground, type "help" to the bot, then "panels".
+  2. Open the tab, sign in as Priya Okafor (Merton panel coordinator) and see the Merton panels and their next meetings.
+  3. Every person and case here is invented demo data.
+
+Press Ctrl-C to stop everything.`);
+
+  for (const child of children) {
+    child.process.once("exit", (code) => {
+      console.error(`\n${child.name} stopped unexpectedly (exit code ${code}). Stopping the rest.\n${child.output().slice(-2000)}`);
+      void stopAll(1);
+    });
+  }
+} catch (e) {
+  console.error(`\nCould not start: ${(e as Error).message}`);
+  await stopAll(1);
+}

@@ -1,0 +1,200 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Title2,
+  makeStyles,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
+import { hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
+
+const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const TOKEN_KEY = "mace-dev-token";
+
+const useStyles = makeStyles({
+  page: { padding: "24px", maxWidth: "1100px", margin: "0 auto", minHeight: "100vh", boxSizing: "border-box" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: "16px", flexWrap: "wrap" },
+  area: { marginTop: "24px" },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(300px, 1fr))", gap: "16px", marginTop: "8px" },
+  meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
+  signIn: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "420px", marginTop: "24px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Session =
+  | { state: "starting" }
+  | { state: "choose-demo-person"; people: DemoPerson[] }
+  | { state: "signed-in"; token: string; me: Me; panels: PanelSummary[] }
+  | { state: "failed"; message: string };
+
+export function App() {
+  const styles = useStyles();
+  const [theme, setTheme] = useState<ThemeName>("default");
+  const [session, setSession] = useState<Session>({ state: "starting" });
+
+  const load = useCallback(async (token: string) => {
+    const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
+    setSession({ state: "signed-in", token, me, panels });
+  }, []);
+
+  const start = useCallback(async () => {
+    try {
+      if (hostedInTeams()) {
+        await initialiseTeams(setTheme);
+        await load(await teamsToken());
+        return;
+      }
+      const config = await api.authConfig();
+      if (config.mode !== "development") {
+        setSession({ state: "failed", message: "Open MACE panels from Microsoft Teams to sign in." });
+        return;
+      }
+      const saved = sessionStorage.getItem(TOKEN_KEY);
+      if (saved) {
+        try {
+          await load(saved);
+          return;
+        } catch (e) {
+          if (!(e instanceof ApiError && e.status === 401)) throw e;
+          sessionStorage.removeItem(TOKEN_KEY);
+        }
+      }
+      setSession({ state: "choose-demo-person", people: (await api.demoPeople()).people });
+    } catch (e) {
+      setSession({ state: "failed", message: (e as Error).message });
+    }
+  }, [load]);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  const signInAs = async (personId: string) => {
+    try {
+      const { token } = await api.demoToken(personId);
+      sessionStorage.setItem(TOKEN_KEY, token);
+      await load(token);
+    } catch (e) {
+      setSession({ state: "failed", message: (e as Error).message });
+    }
+  };
+
+  const signOut = () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    setSession({ state: "starting" });
+    void start();
+  };
+
+  return (
+    <FluentProvider theme={THEMES[theme]}>
+      <main className={styles.page}>
+        {session.state === "starting" && <Spinner label="Signing you in…" />}
+        {session.state === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{session.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {session.state === "choose-demo-person" && <DemoSignIn people={session.people} onSignIn={signInAs} />}
+        {session.state === "signed-in" && <PanelsPage me={session.me} panels={session.panels} onSignOut={signOut} />}
+      </main>
+    </FluentProvider>
+  );
+}
+
+function DemoSignIn({ people, onSignIn }: { people: DemoPerson[]; onSignIn: (id: string) => void }) {
+  const styles = useStyles();
+  const [chosen, setChosen] = useState(people[0]?.id ?? "");
+  return (
+    <section className={styles.signIn} aria-labelledby="sign-in-title">
+      <Title2 as="h1" id="sign-in-title">
+        Sign in to MACE panels
+      </Title2>
+      <Body1>
+        This is a local demonstration. Choose one of the invented demo people to sign in as. In Teams you are signed in
+        with your work account.
+      </Body1>
+      <label htmlFor="demo-person">Demo person</label>
+      <Select id="demo-person" value={chosen} onChange={(_e, d) => setChosen(d.value)}>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.displayName} ({p.jobTitle})
+          </option>
+        ))}
+      </Select>
+      <Button appearance="primary" onClick={() => onSignIn(chosen)} disabled={!chosen}>
+        Sign in
+      </Button>
+    </section>
+  );
+}
+
+function PanelsPage({ me, panels, onSignOut }: { me: Me; panels: PanelSummary[]; onSignOut: () => void }) {
+  const styles = useStyles();
+  const byArea = useMemo(() => {
+    const groups = new Map<string, PanelSummary[]>();
+    for (const p of panels) groups.set(p.area.name, [...(groups.get(p.area.name) ?? []), p]);
+    return [...groups.entries()];
+  }, [panels]);
+
+  return (
+    <>
+      <header className={styles.header}>
+        <div>
+          <Title2 as="h1">Your panels</Title2>
+          <Body1 as="p" className={styles.muted}>
+            Signed in as {me.displayName}
+            {me.jobTitle ? `, ${me.jobTitle}` : ""}
+            {me.agency ? ` (${me.agency})` : ""}
+          </Body1>
+        </div>
+        {!hostedInTeams() && <Button onClick={onSignOut}>Sign out</Button>}
+      </header>
+      {panels.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>You are not on any panel yet. Ask your panel coordinator to add you.</MessageBarBody>
+        </MessageBar>
+      )}
+      {byArea.map(([area, list]) => (
+        <section key={area} className={styles.area} aria-label={`${area} panels`}>
+          <Subtitle2 as="h2">{area}</Subtitle2>
+          <div className={styles.grid}>
+            {list.map((p) => (
+              <Card key={p.id} data-panel-id={p.id}>
+                <CardHeader
+                  header={<Body1 as="h3"><b>{p.name}</b></Body1>}
+                  description={
+                    <Caption1>
+                      {p.tier} panel · <Badge appearance="tint">{p.role}</Badge>
+                    </Caption1>
+                  }
+                />
+                <Caption1 as="h4">Next meetings</Caption1>
+                <ul className={styles.meetings}>
+                  {p.nextMeetings.map((m) => (
+                    <li key={m.date}>
+                      <time dateTime={m.start}>{m.description}</time>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ))}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

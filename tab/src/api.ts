@@ -1,0 +1,62 @@
+// The tab's client for the service's /api. Every call carries the bearer token from sign-in.
+
+export interface Meeting {
+  panelId: string;
+  date: string;
+  start: string;
+  end: string;
+  description: string;
+}
+
+export interface PanelSummary {
+  id: string;
+  name: string;
+  shortName: string;
+  tier: string;
+  area: { id: string; name: string };
+  role: string;
+  nextMeetings: Meeting[];
+}
+
+export interface Me {
+  id: string;
+  displayName: string;
+  jobTitle: string | null;
+  agency: string | null;
+}
+
+export interface DemoPerson {
+  id: string;
+  displayName: string;
+  jobTitle: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (token) headers.set("Authorization", `Bearer ${token}`);
+  if (init.body) headers.set("Content-Type", "application/json");
+  const res = await fetch(path, { ...init, headers });
+  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+  if (!res.ok) {
+    throw new ApiError(res.status, body.error?.message ?? `The service answered ${res.status}. Please try again.`);
+  }
+  return body as T;
+}
+
+export const api = {
+  authConfig: () => request<{ mode: "development" | "teams-sso"; clientId?: string }>("/api/auth/config", null),
+  demoPeople: () => request<{ people: DemoPerson[] }>("/dev-idp/people", null),
+  demoToken: (personId: string) =>
+    request<{ token: string }>("/dev-idp/token", null, { method: "POST", body: JSON.stringify({ personId }) }),
+  me: (token: string) => request<Me>("/api/me", token),
+  panels: (token: string) => request<{ panels: PanelSummary[] }>("/api/panels", token),
+};

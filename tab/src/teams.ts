@@ -1,0 +1,27 @@
+import { app, authentication } from "@microsoft/teams-js";
+
+export type ThemeName = "default" | "dark" | "contrast";
+
+/** True when the page is hosted by Teams (inside its frame); false when opened directly in a browser. */
+export function hostedInTeams(): boolean {
+  return window.parent !== window || /Teams/i.test(navigator.userAgent);
+}
+
+export async function initialiseTeams(onTheme: (theme: ThemeName) => void): Promise<void> {
+  await app.initialize();
+  const context = await app.getContext();
+  onTheme(toTheme(context.app.theme));
+  app.registerOnThemeChangeHandler((t) => onTheme(toTheme(t)));
+  app.notifySuccess();
+}
+
+function toTheme(theme: string | undefined): ThemeName {
+  if (theme === "dark") return "dark";
+  if (theme === "contrast") return "contrast";
+  return "default";
+}
+
+/** The Teams single sign-on token for this app, which the service validates against Entra ID. */
+export function teamsToken(): Promise<string> {
+  return authentication.getAuthToken();
+}
