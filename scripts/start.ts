@@ -17,11 +17,16 @@ const children: Child[] = [];
 
 const step = (text: string): void => console.log(`• ${text}`);
 
+let stopping = false;
 async function stopAll(code: number): Promise<never> {
+  stopping = true;
   for (const child of [...children].reverse()) await child.stop();
   process.exit(code);
 }
-process.on("SIGINT", () => void stopAll(0));
+process.on("SIGINT", () => {
+  console.log("\nStopping…");
+  void stopAll(0);
+});
 process.on("SIGTERM", () => void stopAll(0));
 
 try {
@@ -73,6 +78,7 @@ Press Ctrl-C to stop everything.`);
 
   for (const child of children) {
     child.process.once("exit", (code) => {
+      if (stopping) return;
       console.error(`\n${child.name} stopped unexpectedly (exit code ${code}). Stopping the rest.\n${child.output().slice(-2000)}`);
       void stopAll(1);
     });

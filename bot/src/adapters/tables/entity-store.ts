@@ -57,7 +57,8 @@ function flatten(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined) continue;
-    if (v !== null && typeof v === "object") out[k + JSON_SUFFIX] = JSON.stringify(v);
+    // Tables drop null properties, so nulls travel as JSON with the objects and arrays.
+    if (v === null || typeof v === "object") out[k + JSON_SUFFIX] = JSON.stringify(v);
     else out[k] = v;
   }
   return out;

@@ -29,6 +29,7 @@ function describeIssue(fileName: string, content: unknown, issue: z.core.$ZodIss
     where = `panel "${typeof panelId === "string" ? panelId : `#${Number(path[1]) + 1}`}", `;
     path.splice(0, 2);
   }
+  if (issue.code === "unrecognized_keys") path.push(issue.keys.join(", "));
   const field = path.length ? path.join(".") : "(whole file)";
   return `${fileName}: ${where}field "${field}": ${issue.message}`;
 }

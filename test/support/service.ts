@@ -1,0 +1,55 @@
+import { Writable } from "node:stream";
+import { loadSettings } from "../../bot/src/settings.js";
+import { startService, type RunningService } from "../../bot/src/service.js";
+import { freePort } from "../../scripts/lib/processes.js";
+import { azurite } from "./azurite.js";
+
+export interface TestService extends RunningService {
+  logLines: string[];
+}
+
+/** The real service on a free loopback port against the shared Azurite, with its log captured. */
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<TestService> {
+  const { connectionString } = await azurite();
+  const port = await freePort();
+  const settings = loadSettings({
+    APP_ENV: "test",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    STORAGE_CONNECTION_STRING: connectionString,
+    DEV_SIGN_IN: "true",
+    SEED_DEMO_DATA: "true",
+    LOG_LEVEL: "debug",
+    ...env,
+  });
+  const logLines: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(...chunk.toString().split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const service = await startService(settings, { ...options, logDestination });
+  return Object.assign(service, { logLines });
+}
+
+export const DEMO = {
+  coordinator: "00000000-0000-4000-8000-000000000101",
+  chair: "00000000-0000-4000-8000-000000000102",
+  socialWorker: "00000000-0000-4000-8000-000000000103",
+  lambethCoordinator: "00000000-0000-4000-8000-000000000107",
+};
+
+export async function signInAs(service: TestService, personId: string): Promise<string> {
+  const res = await fetch(`${service.url}/dev-idp/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ personId }),
+  });
+  if (!res.ok) throw new Error(`demo sign-in failed: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}

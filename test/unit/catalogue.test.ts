@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import { CatalogueError, panelsOfArea } from "../../bot/src/domain/catalogue/catalogue.js";
+
+const DIR = "bot/config/areas";
+
+describe("The panel catalogue", () => {
+  const catalogue = loadCatalogue(DIR);
+
+  it("has every area in the design: Wandsworth, Merton, Havering, Staffordshire and Lambeth", () => {
+    assert.deepEqual(catalogue.areas.map((a) => a.name).sort(), ["Havering", "Lambeth", "Merton", "Staffordshire", "Wandsworth"]);
+  });
+
+  it("has a district MACE panel for each of the eight Staffordshire districts, every two months", () => {
+    const districts = panelsOfArea(catalogue, "staffordshire").filter((p) => p.tier === "operational");
+    assert.deepEqual(districts.map((p) => p.name.replace(" District MACE panel", "")).sort(), [
+      "Cannock",
+      "East Staffordshire",
+      "Lichfield",
+      "Moorlands",
+      "Newcastle-under-Lyme",
+      "South Staffordshire",
+      "Stafford",
+      "Tamworth",
+    ]);
+    for (const p of districts) {
+      assert.equal(p.schedule.cadence.kind, "monthly-nth-weekday");
+      assert.equal(p.schedule.cadence.kind === "monthly-nth-weekday" && p.schedule.cadence.intervalMonths, 2);
+    }
+  });
+
+  it("sits the Merton pre-MACE on the first Thursday, 09:30 to 13:30, quorate with Health, CSC, Police and Education", () => {
+    const p = catalogue.panels.get("merton-pre-mace");
+    assert.ok(p);
+    assert.deepEqual(p.schedule.cadence, { kind: "monthly-nth-weekday", nth: 1, weekday: "thursday", intervalMonths: 1, firstMonth: "2026-01" });
+    assert.equal(p.schedule.startTime, "09:30");
+    assert.equal(p.schedule.durationMinutes, 240);
+    assert.deepEqual([...p.quorumAgencyKinds].sort(), ["childrens-social-care", "education", "health", "police"]);
+    assert.deepEqual(p.referralRules?.gates.find((g) => g.kind === "contextual-harm-screening"), {
+      kind: "contextual-harm-screening",
+      minimumTotal: 50,
+      minimumInOneArea: 10,
+    });
+    assert.equal(p.referralRules?.deadlineDaysBefore, 7);
+  });
+
+  it("sits Havering MACE on the second Monday for two hours and Lambeth MAVE every two weeks for three hours", () => {
+    const havering = catalogue.panels.get("havering-mace");
+    assert.equal(havering?.schedule.cadence.kind === "monthly-nth-weekday" && havering.schedule.cadence.nth, 2);
+    assert.equal(havering?.schedule.durationMinutes, 120);
+    const mave = catalogue.panels.get("lambeth-mave");
+    assert.equal(mave?.schedule.cadence.kind === "every-n-weeks" && mave.schedule.cadence.weeks, 2);
+    assert.equal(mave?.schedule.durationMinutes, 180);
+    assert.equal(mave?.referralRules?.subjects.youngAdultsUpTo, 25);
+    assert.ok(mave?.referralRules?.gates.some((g) => g.kind === "manager-approval"));
+  });
+
+  it("keeps each area's own risk scale: RAG in Wandsworth, low/medium/high in Staffordshire with medium and high to panel", () => {
+    const wandsworth = catalogue.areas.find((a) => a.id === "wandsworth");
+    assert.deepEqual(wandsworth?.riskScale.levels.map((l) => l.label), ["Emerging", "Moderate", "Significant"]);
+    const staffs = catalogue.areas.find((a) => a.id === "staffordshire");
+    assert.deepEqual(staffs?.riskScale.levels.map((l) => l.id), ["low", "medium", "high"]);
+    assert.equal(staffs?.riskScale.panelThreshold, "medium");
+  });
+
+  it("marks values the source documents do not give as local defaults", () => {
+    const marve = catalogue.panels.get("wandsworth-marve");
+    assert.ok(marve?.localDefaults.includes("schedule.cadence"));
+    for (const p of catalogue.panels.values()) assert.ok(Array.isArray(p.localDefaults), p.id);
+  });
+
+  describe("a wrong file stops start-up with a message naming the file, the panel and the field", () => {
+    function brokenCopy(edit: (area: Record<string, unknown>) => void): string {
+      const dir = mkdtempSync(path.join(tmpdir(), "catalogue-"));
+      for (const f of ["merton.json", "lambeth.json"]) copyFileSync(path.join(DIR, f), path.join(dir, f));
+      const file = path.join(dir, "merton.json");
+      const content = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+      edit(content);
+      writeFileSync(file, JSON.stringify(content));
+      return dir;
+    }
+
+    it("names a wrong start time", () => {
+      const dir = brokenCopy((c) => {
+        ((c["panels"] as Record<string, { startTime: string }>[])[0]!["schedule"]!).startTime = "9.30am";
+      });
+      assert.throws(
+        () => loadCatalogue(dir),
+        (e: unknown) =>
+          e instanceof CatalogueError &&
+          /merton\.json: panel "merton-pre-mace", field "schedule\.startTime": use a 24-hour time as HH:MM/.test(e.message),
+      );
+    });
+
+    it("names a core agency that the area does not have", () => {
+      const dir = brokenCopy((c) => {
+        (c["panels"] as { coreAgencyIds: string[] }[])[1]!.coreAgencyIds.push("mer-fire-service");
+      });
+      assert.throws(
+        () => loadCatalogue(dir),
+        /merton\.json: panel "merton-strategic-mace", field "coreAgencyIds": "mer-fire-service" is not an agency of Merton/,
+      );
+    });
+
+    it("names a field that is not known, so a typing slip is not ignored", () => {
+      const dir = brokenCopy((c) => {
+        (c["panels"] as Record<string, unknown>[])[0]!["quorum"] = ["police"];
+      });
+      assert.throws(() => loadCatalogue(dir), /merton\.json: panel "merton-pre-mace", field "quorum": Unrecognized key/);
+    });
+
+    it("names a file that is not JSON", () => {
+      const dir = brokenCopy(() => undefined);
+      writeFileSync(path.join(dir, "havering.json"), "{ not json");
+      assert.throws(() => loadCatalogue(dir), /havering\.json: not valid JSON/);
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { loadSettings, SettingsError } from "../../bot/src/settings.js";
+
+const local = {
+  STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true",
+  DEV_SIGN_IN: "true",
+};
+const azure = {
+  APP_ENV: "azure",
+  HOST: "0.0.0.0",
+  STORAGE_ACCOUNT_URL: "https://macepanels.table.core.windows.net",
+  BOT_ID: "11111111-1111-4111-8111-111111111111",
+  BOT_TENANT_ID: "22222222-2222-4222-8222-222222222222",
+  AAD_APP_CLIENT_ID: "33333333-3333-4333-8333-333333333333",
+  AAD_APP_TENANT_ID: "22222222-2222-4222-8222-222222222222",
+};
+
+describe("Service settings", () => {
+  it("run locally on loopback with development sign-in and Azurite", () => {
+    const s = loadSettings(local);
+    assert.equal(s.host, "127.0.0.1");
+    assert.equal(s.port, 3978);
+    assert.equal(s.signIn.kind, "development");
+    assert.equal(s.signIn.issuer, "http://localhost:3978/dev-idp");
+  });
+
+  it("in Azure validate Entra ID tokens for the tab's app registration and reach storage by managed identity", () => {
+    const s = loadSettings(azure);
+    assert.equal(s.signIn.kind, "entra");
+    assert.equal(s.signIn.issuer, "https://login.microsoftonline.com/22222222-2222-4222-8222-222222222222/v2.0");
+    assert.deepEqual(s.signIn.audience, ["33333333-3333-4333-8333-333333333333"]);
+    assert.equal(s.storage.kind, "managed-identity");
+  });
+
+  it("refuse development sign-in in Azure, so the service does not start", () => {
+    assert.throws(() => loadSettings({ ...azure, DEV_SIGN_IN: "true" }), (e: unknown) => {
+      return e instanceof SettingsError && /DEV_SIGN_IN: development sign-in can never be switched on in Azure/.test(e.message);
+    });
+  });
+
+  it("refuse to listen beyond loopback when the bot endpoint has no app ID to authenticate callers", () => {
+    assert.throws(() => loadSettings({ ...local, HOST: "0.0.0.0" }), /HOST: without BOT_ID .* loopback only/);
+  });
+
+  it("name every missing or malformed setting in one message", () => {
+    assert.throws(
+      () => loadSettings({ PORT: "eighty" }),
+      (e: unknown) => e instanceof SettingsError && /PORT/.test(e.message),
+    );
+    assert.throws(
+      () => loadSettings({}),
+      (e: unknown) =>
+        e instanceof SettingsError &&
+        /STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL/.test(e.message) &&
+        /AAD_APP_CLIENT_ID/.test(e.message),
+    );
+  });
+});
