@@ -4,12 +4,13 @@ import { chromium, type Browser } from "playwright-core";
 export const ARTEFACTS = "artefacts";
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 
-let browser: Promise<Browser> | undefined;
+// Shared through the global object for the same reason as Azurite (see azurite.ts).
+const shared = globalThis as { __maceBrowser?: Promise<Browser> | undefined };
 
 /** Debian's Chromium, headless, with the flags that work on a machine with no outside network. */
 export function chromiumBrowser(): Promise<Browser> {
   mkdirSync(ARTEFACTS, { recursive: true });
-  browser ??= chromium.launch({
+  shared.__maceBrowser ??= chromium.launch({
     executablePath: CHROMIUM,
     args: [
       "--headless",
@@ -21,10 +22,11 @@ export function chromiumBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
-  return browser;
+  return shared.__maceBrowser;
 }
 
 export async function stopBrowser(): Promise<void> {
+  const browser = shared.__maceBrowser;
+  shared.__maceBrowser = undefined;
   if (browser) await (await browser).close();
-  browser = undefined;
 }

@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { repositories } from "../../bot/src/adapters/tables/repositories.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
+import { azurite } from "../support/azurite.js";
+import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+
+interface PanelList {
+  panels: { id: string; name: string; role: string; area: { name: string }; nextMeetings: { date: string; start: string }[] }[];
+}
+
+describe("The tab's API", () => {
+  let service: TestService;
+  const now = new Date("2026-11-24T12:00:00Z");
+
+  before(async () => {
+    service = await startTestService({}, { now: () => now });
+  });
+  after(async () => service.close());
+
+  const get = (path: string, token?: string) =>
+    fetch(`${service.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  async function forge(claims: Record<string, unknown>, options: { expiresIn?: string; issuer?: string; audience?: string } = {}) {
+    const { privateKey, publicKey } = await generateKeyPair("ES256");
+    await exportJWK(publicKey);
+    return new SignJWT({ oid: DEMO.coordinator, name: "Priya Okafor", ...claims })
+      .setProtectedHeader({ alg: "ES256", kid: "not-the-real-key" })
+      .setIssuer(options.issuer ?? `${service.url}/dev-idp`)
+      .setAudience(options.audience ?? "api://localhost/mace-panels")
+      .setIssuedAt()
+      .setExpirationTime(options.expiresIn ?? "1h")
+      .sign(privateKey);
+  }
+
+  it("shows the demo coordinator the Merton panels with their next three meetings", async () => {
+    const token = await signInAs(service, DEMO.coordinator);
+    const res = await get("/api/panels", token);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as PanelList;
+    assert.deepEqual(
+      body.panels.map((p) => [p.area.name, p.name, p.role]),
+      [
+        ["Merton", "Pre-MACE operational panel", "coordinator"],
+        ["Merton", "Strategic MACE", "coordinator"],
+      ],
+    );
+    assert.deepEqual(body.panels[0]?.nextMeetings.map((m) => m.start), [
+      "2026-12-03T09:30:00+00:00",
+      "2027-01-07T09:30:00+00:00",
+      "2027-02-04T09:30:00+00:00",
+    ]);
+  });
+
+  it("tells the signed-in person who they are, from the people directory", async () => {
+    const res = await get("/api/me", await signInAs(service, DEMO.socialWorker));
+    assert.deepEqual(await res.json(), {
+      id: DEMO.socialWorker,
+      displayName: "Grace Mensah",
+      jobTitle: "Social worker, Contextual Harm team",
+      agency: "Children's Social Care",
+    });
+  });
+
+  it("refuses every API request without a valid token, and says why in plain words", async () => {
+    const cases: [string, string | undefined, RegExp][] = [
+      ["no token", undefined, /Sign in to use MACE panels/],
+      ["a token signed with another key", await forge({}), /could not be verified/],
+      ["a token for another audience", await forge({}, { audience: "api://elsewhere" }), /could not be verified/],
+      ["an unsigned token", "eyJhbGciOiJub25lIn0.eyJvaWQiOiJ4In0.", /could not be verified/],
+    ];
+    for (const [what, token, message] of cases) {
+      const res = await get("/api/panels", token);
+      assert.equal(res.status, 401, what);
+      const body = (await res.json()) as { error: { message: string } };
+      assert.match(body.error.message, message, what);
+    }
+  });
+
+  it("refuses an expired token from the right issuer", async () => {
+    const res = await fetch(`${service.url}/dev-idp/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: DEMO.coordinator }),
+    });
+    const { token } = (await res.json()) as { token: string };
+    const [header, payload, signature] = token.split(".");
+    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as Record<string, number>;
+    claims["exp"] = Math.floor(Date.now() / 1000) - 3600;
+    const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
+    assert.equal((await get("/api/panels", tampered)).status, 401);
+  });
+
+  it("shows a panel only to its members (403 for others, 404 for an unknown panel)", async () => {
+    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    const refused = await get("/api/panels/merton-pre-mace", lambeth);
+    assert.equal(refused.status, 403);
+    assert.match(((await refused.json()) as { error: { message: string } }).error.message, /not a member of this panel/);
+    assert.equal((await get("/api/panels/no-such-panel", lambeth)).status, 404);
+    const own = await get("/api/panels/lambeth-mave", lambeth);
+    assert.equal(own.status, 200);
+    assert.equal(((await own.json()) as { durationMinutes: number }).durationMinutes, 180);
+  });
+
+  it("lets only coordinators link a channel, and refuses an edit made on an old version", async () => {
+    const conversationId = "19:merton-mace-channel@thread.tacv2";
+    // The bot stores channels it is added to; here one is recorded as the bot would.
+    const repos = repositories(tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }));
+    await repos.conversations.upsert(
+      { scope: "channel", key: conversationId, teamId: "team-merton", teamName: "Merton MACE", reference: { conversation: { id: conversationId, name: "MACE panels" } } },
+      "bot",
+    );
+
+    const coordinator = await signInAs(service, DEMO.coordinator);
+    const chair = await signInAs(service, DEMO.chair);
+    const opened = await get("/api/panels/merton-pre-mace", coordinator);
+    const etag = opened.headers.get("etag") ?? "";
+    const put = (token: string, version: string | undefined) =>
+      fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(version ? { "if-match": version } : {}) },
+        body: JSON.stringify({ conversationId }),
+      });
+
+    assert.equal((await put(chair, etag)).status, 403);
+    assert.equal((await put(coordinator, undefined)).status, 428);
+    const saved = await put(coordinator, etag);
+    assert.equal(saved.status, 200);
+    assert.deepEqual(((await saved.json()) as { channel: unknown }).channel, {
+      teamId: "team-merton",
+      channelId: conversationId,
+      name: "MACE panels",
+    });
+    const stale = await put(coordinator, etag);
+    assert.equal(stale.status, 412);
+    assert.match(((await stale.json()) as { error: { message: string } }).error.message, /changed by Priya Okafor at \d\d:\d\d/);
+  });
+
+  it("answers malformed input with 400 and a reason, writing nothing", async () => {
+    const coordinator = await signInAs(service, DEMO.coordinator);
+    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${coordinator}`, "content-type": "application/json", "if-match": "W/\"x\"" },
+      body: JSON.stringify({ conversationId: 42, extra: true }),
+    });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { error: { message: string; fields: { field: string }[] } };
+    assert.match(body.error.message, /Nothing was saved/);
+    assert.ok(body.error.fields.some((f) => f.field === "conversationId"));
+  });
+
+  it("reports health without authentication and serves the built tab", async () => {
+    assert.deepEqual(await (await get("/healthz")).json(), { status: "ok", panels: 19 });
+    const tab = await get("/tab/");
+    assert.equal(tab.status, 200);
+    assert.match(await tab.text(), /<title>MACE panels<\/title>/);
+  });
+});
