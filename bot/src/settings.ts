@@ -27,6 +27,7 @@ export const SETTING_NAMES = [
   "SECRET_BOT_PASSWORD",
   "BOT_TYPE",
   "BOT_TENANT_ID",
+  "BOT_OPENID_METADATA_URL",
   "AAD_APP_CLIENT_ID",
   "AAD_APP_TENANT_ID",
   "TAB_APP_ID_URI",
@@ -48,6 +49,7 @@ const Raw = z.strictObject({
   SECRET_BOT_PASSWORD: optionalText,
   BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("UserAssignedMSI"),
   BOT_TENANT_ID: optionalText,
+  BOT_OPENID_METADATA_URL: z.url().optional(),
   AAD_APP_CLIENT_ID: optionalText,
   AAD_APP_TENANT_ID: optionalText,
   TAB_APP_ID_URI: optionalText,
@@ -112,6 +114,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       appPassword: s.SECRET_BOT_PASSWORD,
       appType: s.BOT_TYPE,
       tenantId: s.BOT_TENANT_ID,
+      openIdMetadataUrl: s.BOT_OPENID_METADATA_URL,
     },
     signIn: s.DEV_SIGN_IN
       ? {
