@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { once } from "node:events";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { devIdentityProvider } from "./adapters/identity/dev-identity-provider.j
 import { tokenValidator } from "./adapters/identity/token-validator.js";
 import { repositories, seedCatalogue, seedPeople } from "./adapters/tables/repositories.js";
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
+import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import type { Settings } from "./settings.js";
@@ -67,7 +68,8 @@ export async function startService(settings: Settings, options: ServiceOptions =
   await seedCatalogue(repos, catalogue);
   if (settings.seedDemoData) await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
 
-  const adapter = new CloudAdapter(botAuthentication(settings));
+  const auth = botAuthentication(settings);
+  const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, "bot turn failed");
     await context.sendActivity("Sorry, something went wrong on our side. Please try again in a minute.");
@@ -84,8 +86,7 @@ export async function startService(settings: Settings, options: ServiceOptions =
     settings,
     catalogue,
     repos,
-    adapter,
-    bot,
+    receiveActivity: botEndpoint({ auth, adapter, bot, log }),
     validateToken,
     devIdp,
     log,

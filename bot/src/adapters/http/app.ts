@@ -2,12 +2,11 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
-import type { CloudAdapter } from "botbuilder";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Settings } from "../../settings.js";
 import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
 import type { TokenValidator } from "../identity/token-validator.js";
-import type { MaceBot } from "../teams/mace-bot.js";
+import type { BotEndpoint } from "../teams/bot-endpoint.js";
 import type { Repositories } from "../tables/repositories.js";
 import { authenticate } from "./authenticate.js";
 import { devSignInRoutes } from "./dev-sign-in-routes.js";
@@ -18,8 +17,7 @@ export interface AppDependencies {
   settings: Settings;
   catalogue: Catalogue;
   repos: Repositories;
-  adapter: CloudAdapter;
-  bot: MaceBot;
+  receiveActivity: BotEndpoint;
   validateToken: TokenValidator;
   devIdp: DevIdentityProvider | undefined;
   log: Logger;
@@ -51,9 +49,12 @@ export function createApp(deps: AppDependencies): Express {
     res.json({ status: "ok", panels: deps.catalogue.panels.size });
   });
 
-  // Bot Framework: the adapter checks the caller's JWT whenever an app ID is configured.
+  // Bot Framework: the caller's JWT is checked whenever an app ID is configured.
   app.post("/api/messages", (req, res, next) => {
-    deps.adapter.process(req, res, (context) => deps.bot.run(context)).catch(next);
+    deps
+      .receiveActivity(req.get("authorization") ?? "", req.body)
+      .then((reply) => (reply.body === undefined ? res.status(reply.status).end() : res.status(reply.status).json(reply.body)))
+      .catch(next);
   });
 
   // Tells the tab how to sign in; carries no data.
