@@ -4,7 +4,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { Repositories } from "../tables/repositories.js";
-import { keyOf } from "../tables/entity-store.js";
+import { AlreadyExists, keyOf } from "../tables/entity-store.js";
 import { helpCard, noPanelsCard, panelsCard, welcomeCard } from "./cards/templates.js";
 import { renderCard } from "./cards/render.js";
 
@@ -41,17 +41,18 @@ export class MaceBot extends TeamsActivityHandler {
       await next();
     });
 
+    // Teams may send both an installation update and a members-added update for one install:
+    // the channel is welcomed only by whichever first records it.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.rememberConversation(context);
-      if (context.activity.conversation.conversationType === "channel") await this.welcomeChannel(context);
+      const isNew = await this.rememberConversation(context);
+      if (isNew && context.activity.conversation.conversationType === "channel") await this.welcomeChannel(context);
       await next();
     });
 
     this.onTeamsMembersAddedEvent(async (membersAdded, _teamInfo, context, next) => {
       const botAdded = membersAdded.some((m) => m.id === context.activity.recipient.id);
       if (botAdded && context.activity.conversation.conversationType === "channel") {
-        await this.rememberConversation(context);
-        await this.welcomeChannel(context);
+        if (await this.rememberConversation(context)) await this.welcomeChannel(context);
       }
       await next();
     });
@@ -80,18 +81,21 @@ export class MaceBot extends TeamsActivityHandler {
   }
 
   private async welcomeChannel(context: TurnContext): Promise<void> {
-    const channelName = context.activity.channelData?.channel?.name ?? "this channel";
+    const channelName = context.activity.conversation.name ?? context.activity.channelData?.channel?.name ?? "this channel";
     await context.sendActivity({ attachments: [renderCard(welcomeCard, { channelName, tabUrl: this.tabUrl })] });
     this.deps.log.info({ event: "channel-welcomed", conversationType: "channel" }, "welcome card posted");
   }
 
-  /** Keeps the conversation reference so reminders can be sent proactively later. */
-  private async rememberConversation(context: TurnContext): Promise<void> {
+  /**
+   * Keeps the conversation reference so reminders can be sent proactively later.
+   * Returns true only for the request that first recorded this conversation.
+   */
+  private async rememberConversation(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
     const isChannel = activity.conversation.conversationType === "channel";
     const key = isChannel ? activity.conversation.id : activity.from.aadObjectId;
-    if (!key) return;
+    if (!key) return false;
     const team = activity.channelData?.team as { id?: string; name?: string } | undefined;
     const record = {
       scope: isChannel ? ("channel" as const) : ("personal" as const),
@@ -101,7 +105,18 @@ export class MaceBot extends TeamsActivityHandler {
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     };
     const existing = await this.deps.repos.conversations.get(record.scope, keyOf(key));
-    if (existing && JSON.stringify(existing.value.reference) === JSON.stringify(record.reference)) return;
-    await this.deps.repos.conversations.upsert(record, "bot");
+    if (!existing) {
+      try {
+        await this.deps.repos.conversations.insert(record, "bot");
+        return true;
+      } catch (e) {
+        if (e instanceof AlreadyExists) return false;
+        throw e;
+      }
+    }
+    if (JSON.stringify(existing.value.reference) !== JSON.stringify(record.reference)) {
+      await this.deps.repos.conversations.upsert(record, "bot");
+    }
+    return false;
   }
 }
