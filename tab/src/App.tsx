@@ -20,14 +20,15 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
-import { hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
+import { configureChannelTab, hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const TOKEN_KEY = "mace-dev-token";
 
 const useStyles = makeStyles({
   page: { padding: "24px", maxWidth: "1100px", margin: "0 auto", minHeight: "100vh", boxSizing: "border-box" },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: "16px", flexWrap: "wrap" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "16px", flexWrap: "wrap" },
+  titleBlock: { display: "flex", flexDirection: "column", gap: "4px" },
   area: { marginTop: "24px" },
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(300px, 1fr))", gap: "16px", marginTop: "8px" },
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
@@ -42,6 +43,13 @@ type Session =
   | { state: "failed"; message: string };
 
 export function App() {
+  const page = window.location.pathname.replace(/\/+$/, "").split("/").pop();
+  if (page === "configure") return <ConfigureChannelTab />;
+  if (page === "privacy" || page === "terms") return <PolicyPage kind={page} />;
+  return <PanelsApp />;
+}
+
+function PanelsApp() {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>("default");
   const [session, setSession] = useState<Session>({ state: "starting" });
@@ -153,7 +161,7 @@ function PanelsPage({ me, panels, onSignOut }: { me: Me; panels: PanelSummary[];
   return (
     <>
       <header className={styles.header}>
-        <div>
+        <div className={styles.titleBlock}>
           <Title2 as="h1">Your panels</Title2>
           <Body1 as="p" className={styles.muted}>
             Signed in as {me.displayName}
@@ -196,5 +204,65 @@ function PanelsPage({ me, panels, onSignOut }: { me: Me; panels: PanelSummary[];
         </section>
       ))}
     </>
+  );
+}
+
+/** Shown when a channel tab is added: saving points the tab at the panels page. */
+function ConfigureChannelTab() {
+  const styles = useStyles();
+  const [state, setState] = useState<"waiting" | "ready" | "outside-teams">("waiting");
+  useEffect(() => {
+    if (!hostedInTeams()) {
+      setState("outside-teams");
+      return;
+    }
+    void configureChannelTab(`${window.location.origin}/tab/`).then(() => setState("ready"));
+  }, []);
+  return (
+    <FluentProvider theme={teamsLightTheme}>
+      <main className={styles.page}>
+        <Title2 as="h1">Add MACE panels to this channel</Title2>
+        <Body1 as="p">
+          The tab shows this team&apos;s panels, meetings, agendas and action log to members who are signed in and
+          belong to a panel. Select Save to add it.
+        </Body1>
+        {state === "outside-teams" && (
+          <MessageBar intent="info">
+            <MessageBarBody>Open this page from Microsoft Teams to add the tab to a channel.</MessageBarBody>
+          </MessageBar>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
+
+function PolicyPage({ kind }: { kind: "privacy" | "terms" }) {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={teamsLightTheme}>
+      <main className={styles.page}>
+        {kind === "privacy" ? (
+          <>
+            <Title2 as="h1">Privacy</Title2>
+            <Body1 as="p">
+              MACE panels holds child-protection information for the partnership that runs it, in that partnership&apos;s
+              own Azure storage. Identifying details are shown only in private chats, dialogs and this tab, to signed-in
+              panel members whose role allows it. Channel posts carry reference numbers only. Every read or change of a
+              subject&apos;s record is written to an audit log. Records are kept and deleted according to the
+              partnership&apos;s retention settings.
+            </Body1>
+          </>
+        ) : (
+          <>
+            <Title2 as="h1">Terms of use</Title2>
+            <Body1 as="p">
+              Use MACE panels only for the work of your Multi-Agency Child Exploitation panel and under your
+              partnership&apos;s information sharing agreement. Do not copy information out of it except to your own
+              agency&apos;s secure case records.
+            </Body1>
+          </>
+        )}
+      </main>
+    </FluentProvider>
   );
 }

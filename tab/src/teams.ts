@@ -1,4 +1,4 @@
-import { app, authentication } from "@microsoft/teams-js";
+import { app, authentication, pages } from "@microsoft/teams-js";
 
 export type ThemeName = "default" | "dark" | "contrast";
 
@@ -24,4 +24,16 @@ function toTheme(theme: string | undefined): ThemeName {
 /** The Teams single sign-on token for this app, which the service validates against Entra ID. */
 export function teamsToken(): Promise<string> {
   return authentication.getAuthToken();
+}
+
+/** Lets Teams save a channel tab whose content is the panels page. */
+export async function configureChannelTab(contentUrl: string): Promise<void> {
+  await app.initialize();
+  pages.config.registerOnSaveHandler((save) => {
+    void pages.config
+      .setConfig({ entityId: "mace-panels", contentUrl, websiteUrl: contentUrl, suggestedDisplayName: "MACE panels" })
+      .then(() => save.notifySuccess());
+  });
+  pages.config.setValidityState(true);
+  app.notifySuccess();
 }
