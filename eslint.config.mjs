@@ -20,7 +20,18 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["botbuilder*", "botframework-*", "@azure/*", "express", "@microsoft/*", "node:fs*", "node:http*"], message: "The domain core has no framework, storage or I/O imports." },
+            {
+              group: [
+                "botbuilder*",
+                "botframework-*",
+                "@azure/*",
+                "express",
+                "@microsoft/*",
+                "node:fs*",
+                "node:http*",
+              ],
+              message: "The domain core has no framework, storage or I/O imports.",
+            },
             { group: ["**/adapters/**"], message: "The domain core does not depend on adapters." },
           ],
         },

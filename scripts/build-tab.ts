@@ -17,5 +17,8 @@ await build({
   logLevel: "warning",
 });
 copyFileSync("tab/index.html", "tab/dist/index.html");
-writeFileSync("tab/dist/app.css", "body{margin:0;font-family:'Segoe UI',system-ui,sans-serif}\n@media print{button{display:none}}\n");
+writeFileSync(
+  "tab/dist/app.css",
+  "body{margin:0;font-family:'Segoe UI',system-ui,sans-serif}\n@media print{button{display:none}}\n",
+);
 console.log(`Tab built in ${Date.now() - started} ms → tab/dist`);

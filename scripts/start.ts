@@ -32,19 +32,25 @@ process.on("SIGTERM", () => void stopAll(0));
 try {
   for (const [name, port] of Object.entries(ports)) {
     if (!(await portIsFree(port))) {
-      throw new Error(`Port ${port} (${name}) is already in use. Stop whatever is using it (perhaps an earlier npm start) and try again.`);
+      throw new Error(
+        `Port ${port} (${name}) is already in use. Stop whatever is using it (perhaps an earlier npm start) and try again.`,
+      );
     }
   }
 
   step("Building the tab…");
   await new Promise<void>((resolve, reject) => {
     const build = startChild("build", process.execPath, ["--import", "tsx", "scripts/build-tab.ts"]);
-    build.process.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The tab did not build:\n${build.output()}`))));
+    build.process.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`The tab did not build:\n${build.output()}`)),
+    );
   });
 
   const dataDir = path.resolve(".data/azurite");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  step(`Starting Azurite (tables) on port ${ports.azurite}${inMemory ? ", in memory" : `, data in ${dataDir}`}…`);
+  step(
+    `Starting Azurite (tables) on port ${ports.azurite}${inMemory ? ", in memory" : `, data in ${dataDir}`}…`,
+  );
   const azurite = startAzurite(ports.azurite, inMemory ? "memory" : dataDir);
   children.push(azurite);
   await waitForHttp(`http://127.0.0.1:${ports.azurite}/`, azurite);
@@ -58,7 +64,11 @@ try {
   await waitForHttp(`http://127.0.0.1:${ports.service}/healthz`, service);
 
   step(`Starting the Microsoft 365 Agents Playground on port ${ports.playground}…`);
-  const playground = startPlayground(ports.playground, `http://127.0.0.1:${ports.service}/api/messages`, process.cwd());
+  const playground = startPlayground(
+    ports.playground,
+    `http://127.0.0.1:${ports.service}/api/messages`,
+    process.cwd(),
+  );
   children.push(playground);
   await waitForHttp(`http://127.0.0.1:${ports.playground}/`, playground);
 
@@ -79,7 +89,9 @@ Press Ctrl-C to stop everything.`);
   for (const child of children) {
     child.process.once("exit", (code) => {
       if (stopping) return;
-      console.error(`\n${child.name} stopped unexpectedly (exit code ${code}). Stopping the rest.\n${child.output().slice(-2000)}`);
+      console.error(
+        `\n${child.name} stopped unexpectedly (exit code ${code}). Stopping the rest.\n${child.output().slice(-2000)}`,
+      );
       void stopAll(1);
     });
   }

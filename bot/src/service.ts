@@ -2,7 +2,6 @@ import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { once } from "node:events";
 import type { Server } from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { loadCatalogue } from "./adapters/config-files/catalogue-files.js";
 import { createApp } from "./adapters/http/app.js";
@@ -15,7 +14,9 @@ import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import type { Settings } from "./settings.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+// Paths in settings are relative to where the service is started: the repository root locally,
+// the deployed package's root in Azure.
+const ROOT = process.cwd();
 
 export interface ServiceOptions {
   now?: () => Date;
@@ -35,7 +36,8 @@ const PUBLIC_CLOUD = {
   ToChannelFromBotOAuthScope: "https://api.botframework.com",
   ToBotFromChannelTokenIssuer: "https://api.botframework.com",
   OAuthUrl: "https://api.botframework.com",
-  ToBotFromEmulatorOpenIdMetadataUrl: "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration",
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration",
   CallerId: "urn:botframework:azure",
   ValidateAuthority: true,
 };
@@ -54,7 +56,10 @@ function botAuthentication(settings: Settings): ConfigurationBotFrameworkAuthent
 }
 
 /** Builds the whole service from validated settings and starts listening. */
-export async function startService(settings: Settings, options: ServiceOptions = {}): Promise<RunningService> {
+export async function startService(
+  settings: Settings,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
   const log = pino(
     { level: settings.logLevel, base: { service: "mace-panels" }, redact: ["req.headers.authorization"] },
     options.logDestination,

@@ -75,9 +75,12 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   const problems: string[] = [];
   const inAzure = s.APP_ENV === "azure";
 
-  if (inAzure && s.DEV_SIGN_IN) problems.push("DEV_SIGN_IN: development sign-in can never be switched on in Azure");
+  if (inAzure && s.DEV_SIGN_IN)
+    problems.push("DEV_SIGN_IN: development sign-in can never be switched on in Azure");
   if (!s.BOT_ID && !LOOPBACK.has(s.HOST)) {
-    problems.push("HOST: without BOT_ID the bot endpoint is unauthenticated, so the service may listen on loopback only");
+    problems.push(
+      "HOST: without BOT_ID the bot endpoint is unauthenticated, so the service may listen on loopback only",
+    );
   }
   if (inAzure && !s.BOT_ID) problems.push("BOT_ID: required in Azure");
   if (s.BOT_ID && s.BOT_TYPE !== "UserAssignedMSI" && !s.SECRET_BOT_PASSWORD) {
@@ -90,10 +93,14 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     problems.push("STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL: one is required");
   }
   if (inAzure && s.STORAGE_CONNECTION_STRING) {
-    problems.push("STORAGE_CONNECTION_STRING: in Azure the service reaches storage with its managed identity (STORAGE_ACCOUNT_URL)");
+    problems.push(
+      "STORAGE_CONNECTION_STRING: in Azure the service reaches storage with its managed identity (STORAGE_ACCOUNT_URL)",
+    );
   }
   if (!s.DEV_SIGN_IN && !(s.AAD_APP_CLIENT_ID && s.AAD_APP_TENANT_ID)) {
-    problems.push("AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID: required for Teams sign-in unless DEV_SIGN_IN is on locally");
+    problems.push(
+      "AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID: required for Teams sign-in unless DEV_SIGN_IN is on locally",
+    );
   }
   if (problems.length) throw new SettingsError(problems);
 

@@ -96,7 +96,9 @@ export async function waitForHttp(url: string, child: Child | undefined, timeout
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`${child?.name ?? url} did not answer at ${url} within ${timeoutMs / 1000} s.\n${child?.output() ?? ""}`);
+  throw new Error(
+    `${child?.name ?? url} did not answer at ${url} within ${timeoutMs / 1000} s.\n${child?.output() ?? ""}`,
+  );
 }
 
 export function startAzurite(port: number, location: string | "memory", echo = false): Child {
@@ -104,7 +106,15 @@ export function startAzurite(port: number, location: string | "memory", echo = f
   return startChild(
     "azurite",
     path.join(BIN, "azurite-table"),
-    ["--tableHost", "127.0.0.1", "--tablePort", String(port), "--skipApiVersionCheck", "--disableTelemetry", ...storage],
+    [
+      "--tableHost",
+      "127.0.0.1",
+      "--tablePort",
+      String(port),
+      "--skipApiVersionCheck",
+      "--disableTelemetry",
+      ...storage,
+    ],
     { echo },
   );
 }

@@ -26,11 +26,28 @@ const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teams
 const TOKEN_KEY = "mace-dev-token";
 
 const useStyles = makeStyles({
-  page: { padding: "24px", maxWidth: "1100px", margin: "0 auto", minHeight: "100vh", boxSizing: "border-box" },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "16px", flexWrap: "wrap" },
+  page: {
+    padding: "24px",
+    maxWidth: "1100px",
+    margin: "0 auto",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: "16px",
+    flexWrap: "wrap",
+  },
   titleBlock: { display: "flex", flexDirection: "column", gap: "4px" },
   area: { marginTop: "24px" },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(300px, 1fr))", gap: "16px", marginTop: "8px" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(300px, 1fr))",
+    gap: "16px",
+    marginTop: "8px",
+  },
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
   signIn: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "420px", marginTop: "24px" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -117,7 +134,9 @@ function PanelsApp() {
           </MessageBar>
         )}
         {session.state === "choose-demo-person" && <DemoSignIn people={session.people} onSignIn={signInAs} />}
-        {session.state === "signed-in" && <PanelsPage me={session.me} panels={session.panels} onSignOut={signOut} />}
+        {session.state === "signed-in" && (
+          <PanelsPage me={session.me} panels={session.panels} onSignOut={signOut} />
+        )}
       </main>
     </FluentProvider>
   );
@@ -132,8 +151,8 @@ function DemoSignIn({ people, onSignIn }: { people: DemoPerson[]; onSignIn: (id:
         Sign in to MACE panels
       </Title2>
       <Body1>
-        This is a local demonstration. Choose one of the invented demo people to sign in as. In Teams you are signed in
-        with your work account.
+        This is a local demonstration. Choose one of the invented demo people to sign in as. In Teams you are
+        signed in with your work account.
       </Body1>
       <label htmlFor="demo-person">Demo person</label>
       <Select id="demo-person" value={chosen} onChange={(_e, d) => setChosen(d.value)}>
@@ -173,7 +192,9 @@ function PanelsPage({ me, panels, onSignOut }: { me: Me; panels: PanelSummary[];
       </header>
       {panels.length === 0 && (
         <MessageBar intent="info">
-          <MessageBarBody>You are not on any panel yet. Ask your panel coordinator to add you.</MessageBarBody>
+          <MessageBarBody>
+            You are not on any panel yet. Ask your panel coordinator to add you.
+          </MessageBarBody>
         </MessageBar>
       )}
       {byArea.map(([area, list]) => (
@@ -183,7 +204,11 @@ function PanelsPage({ me, panels, onSignOut }: { me: Me; panels: PanelSummary[];
             {list.map((p) => (
               <Card key={p.id} data-panel-id={p.id}>
                 <CardHeader
-                  header={<Body1 as="h3"><b>{p.name}</b></Body1>}
+                  header={
+                    <Body1 as="h3">
+                      <b>{p.name}</b>
+                    </Body1>
+                  }
                   description={
                     <Caption1>
                       {p.tier} panel · <Badge appearance="tint">{p.role}</Badge>
@@ -223,8 +248,8 @@ function ConfigureChannelTab() {
       <main className={styles.page}>
         <Title2 as="h1">Add MACE panels to this channel</Title2>
         <Body1 as="p">
-          The tab shows this team&apos;s panels, meetings, agendas and action log to members who are signed in and
-          belong to a panel. Select Save to add it.
+          The tab shows this team&apos;s panels, meetings, agendas and action log to members who are signed in
+          and belong to a panel. Select Save to add it.
         </Body1>
         {state === "outside-teams" && (
           <MessageBar intent="info">
@@ -245,11 +270,11 @@ function PolicyPage({ kind }: { kind: "privacy" | "terms" }) {
           <>
             <Title2 as="h1">Privacy</Title2>
             <Body1 as="p">
-              MACE panels holds child-protection information for the partnership that runs it, in that partnership&apos;s
-              own Azure storage. Identifying details are shown only in private chats, dialogs and this tab, to signed-in
-              panel members whose role allows it. Channel posts carry reference numbers only. Every read or change of a
-              subject&apos;s record is written to an audit log. Records are kept and deleted according to the
-              partnership&apos;s retention settings.
+              MACE panels holds child-protection information for the partnership that runs it, in that
+              partnership&apos;s own Azure storage. Identifying details are shown only in private chats,
+              dialogs and this tab, to signed-in panel members whose role allows it. Channel posts carry
+              reference numbers only. Every read or change of a subject&apos;s record is written to an audit
+              log. Records are kept and deleted according to the partnership&apos;s retention settings.
             </Body1>
           </>
         ) : (
@@ -257,8 +282,8 @@ function PolicyPage({ kind }: { kind: "privacy" | "terms" }) {
             <Title2 as="h1">Terms of use</Title2>
             <Body1 as="p">
               Use MACE panels only for the work of your Multi-Agency Child Exploitation panel and under your
-              partnership&apos;s information sharing agreement. Do not copy information out of it except to your own
-              agency&apos;s secure case records.
+              partnership&apos;s information sharing agreement. Do not copy information out of it except to
+              your own agency&apos;s secure case records.
             </Body1>
           </>
         )}

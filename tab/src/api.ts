@@ -47,16 +47,23 @@ async function request<T>(path: string, token: string | null, init: RequestInit 
   const res = await fetch(path, { ...init, headers });
   const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
   if (!res.ok) {
-    throw new ApiError(res.status, body.error?.message ?? `The service answered ${res.status}. Please try again.`);
+    throw new ApiError(
+      res.status,
+      body.error?.message ?? `The service answered ${res.status}. Please try again.`,
+    );
   }
   return body as T;
 }
 
 export const api = {
-  authConfig: () => request<{ mode: "development" | "teams-sso"; clientId?: string }>("/api/auth/config", null),
+  authConfig: () =>
+    request<{ mode: "development" | "teams-sso"; clientId?: string }>("/api/auth/config", null),
   demoPeople: () => request<{ people: DemoPerson[] }>("/dev-idp/people", null),
   demoToken: (personId: string) =>
-    request<{ token: string }>("/dev-idp/token", null, { method: "POST", body: JSON.stringify({ personId }) }),
+    request<{ token: string }>("/dev-idp/token", null, {
+      method: "POST",
+      body: JSON.stringify({ personId }),
+    }),
   me: (token: string) => request<Me>("/api/me", token),
   panels: (token: string) => request<{ panels: PanelSummary[] }>("/api/panels", token),
 };

@@ -31,7 +31,12 @@ export async function configureChannelTab(contentUrl: string): Promise<void> {
   await app.initialize();
   pages.config.registerOnSaveHandler((save) => {
     void pages.config
-      .setConfig({ entityId: "mace-panels", contentUrl, websiteUrl: contentUrl, suggestedDisplayName: "MACE panels" })
+      .setConfig({
+        entityId: "mace-panels",
+        contentUrl,
+        websiteUrl: contentUrl,
+        suggestedDisplayName: "MACE panels",
+      })
       .then(() => save.notifySuccess());
   });
   pages.config.setValidityState(true);

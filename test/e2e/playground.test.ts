@@ -75,11 +75,16 @@ describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", func
     for (const person of DEMO_PEOPLE) assert.ok(!welcome.includes(person.displayName));
     await page.screenshot({ path: `${ARTEFACTS}/playground-channel-welcome.png` });
 
-    const repos = repositories(tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }));
+    const repos = repositories(
+      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+    );
     const channels = await repos.conversations.listPartition("channel");
     const stored = channels.find((c) => c.value.teamName === "Merton MACE");
     assert.ok(stored, "the channel's conversation reference was stored");
-    assert.equal((stored.value.reference["conversation"] as { conversationType?: string }).conversationType, "channel");
+    assert.equal(
+      (stored.value.reference["conversation"] as { conversationType?: string }).conversationType,
+      "channel",
+    );
   });
 
   it("writes no demo person's name or email into the service log", () => {

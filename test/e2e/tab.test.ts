@@ -39,7 +39,10 @@ describe("The tab in Chromium", function () {
       "Thursday 21 January 2027, 10:00 to 12:00",
       "Thursday 18 February 2027, 10:00 to 12:00",
     ]);
-    assert.match(await page.locator("header").innerText(), /Signed in as Priya Okafor, MACE panel coordinator \(Children's Social Care\)/);
+    assert.match(
+      await page.locator("header").innerText(),
+      /Signed in as Priya Okafor, MACE panel coordinator \(Children's Social Care\)/,
+    );
     await page.screenshot({ path: `${ARTEFACTS}/tab-panels.png`, fullPage: true });
   });
 

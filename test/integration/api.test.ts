@@ -6,7 +6,13 @@ import { azurite } from "../support/azurite.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface PanelList {
-  panels: { id: string; name: string; role: string; area: { name: string }; nextMeetings: { date: string; start: string }[] }[];
+  panels: {
+    id: string;
+    name: string;
+    role: string;
+    area: { name: string };
+    nextMeetings: { date: string; start: string }[];
+  }[];
 }
 
 describe("The tab's API", () => {
@@ -21,7 +27,10 @@ describe("The tab's API", () => {
   const get = (path: string, token?: string) =>
     fetch(`${service.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
-  async function forge(claims: Record<string, unknown>, options: { expiresIn?: string; issuer?: string; audience?: string } = {}) {
+  async function forge(
+    claims: Record<string, unknown>,
+    options: { expiresIn?: string; issuer?: string; audience?: string } = {},
+  ) {
     const { privateKey, publicKey } = await generateKeyPair("ES256");
     await exportJWK(publicKey);
     return new SignJWT({ oid: DEMO.coordinator, name: "Priya Okafor", ...claims })
@@ -45,11 +54,10 @@ describe("The tab's API", () => {
         ["Merton", "Strategic MACE", "coordinator"],
       ],
     );
-    assert.deepEqual(body.panels[0]?.nextMeetings.map((m) => m.start), [
-      "2026-12-03T09:30:00+00:00",
-      "2027-01-07T09:30:00+00:00",
-      "2027-02-04T09:30:00+00:00",
-    ]);
+    assert.deepEqual(
+      body.panels[0]?.nextMeetings.map((m) => m.start),
+      ["2026-12-03T09:30:00+00:00", "2027-01-07T09:30:00+00:00", "2027-02-04T09:30:00+00:00"],
+    );
   });
 
   it("tells the signed-in person who they are, from the people directory", async () => {
@@ -66,7 +74,11 @@ describe("The tab's API", () => {
     const cases: [string, string | undefined, RegExp][] = [
       ["no token", undefined, /Sign in to use MACE panels/],
       ["a token signed with another key", await forge({}), /could not be verified/],
-      ["a token for another audience", await forge({}, { audience: "api://elsewhere" }), /could not be verified/],
+      [
+        "a token for another audience",
+        await forge({}, { audience: "api://elsewhere" }),
+        /could not be verified/,
+      ],
       ["an unsigned token", "eyJhbGciOiJub25lIn0.eyJvaWQiOiJ4In0.", /could not be verified/],
     ];
     for (const [what, token, message] of cases) {
@@ -95,7 +107,10 @@ describe("The tab's API", () => {
     const lambeth = await signInAs(service, DEMO.lambethCoordinator);
     const refused = await get("/api/panels/merton-pre-mace", lambeth);
     assert.equal(refused.status, 403);
-    assert.match(((await refused.json()) as { error: { message: string } }).error.message, /not a member of this panel/);
+    assert.match(
+      ((await refused.json()) as { error: { message: string } }).error.message,
+      /not a member of this panel/,
+    );
     assert.equal((await get("/api/panels/no-such-panel", lambeth)).status, 404);
     const own = await get("/api/panels/lambeth-mave", lambeth);
     assert.equal(own.status, 200);
@@ -105,9 +120,17 @@ describe("The tab's API", () => {
   it("lets only coordinators link a channel, and refuses an edit made on an old version", async () => {
     const conversationId = "19:merton-mace-channel@thread.tacv2";
     // The bot stores channels it is added to; here one is recorded as the bot would.
-    const repos = repositories(tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }));
+    const repos = repositories(
+      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+    );
     await repos.conversations.upsert(
-      { scope: "channel", key: conversationId, teamId: "team-merton", teamName: "Merton MACE", reference: { conversation: { id: conversationId, name: "MACE panels" } } },
+      {
+        scope: "channel",
+        key: conversationId,
+        teamId: "team-merton",
+        teamName: "Merton MACE",
+        reference: { conversation: { id: conversationId, name: "MACE panels" } },
+      },
       "bot",
     );
 
@@ -118,7 +141,11 @@ describe("The tab's API", () => {
     const put = (token: string, version: string | undefined) =>
       fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
         method: "PUT",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(version ? { "if-match": version } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          ...(version ? { "if-match": version } : {}),
+        },
         body: JSON.stringify({ conversationId }),
       });
 
@@ -133,14 +160,21 @@ describe("The tab's API", () => {
     });
     const stale = await put(coordinator, etag);
     assert.equal(stale.status, 412);
-    assert.match(((await stale.json()) as { error: { message: string } }).error.message, /changed by Priya Okafor at \d\d:\d\d/);
+    assert.match(
+      ((await stale.json()) as { error: { message: string } }).error.message,
+      /changed by Priya Okafor at \d\d:\d\d/,
+    );
   });
 
   it("answers malformed input with 400 and a reason, writing nothing", async () => {
     const coordinator = await signInAs(service, DEMO.coordinator);
     const res = await fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
       method: "PUT",
-      headers: { authorization: `Bearer ${coordinator}`, "content-type": "application/json", "if-match": "W/\"x\"" },
+      headers: {
+        authorization: `Bearer ${coordinator}`,
+        "content-type": "application/json",
+        "if-match": 'W/"x"',
+      },
       body: JSON.stringify({ conversationId: 42, extra: true }),
     });
     assert.equal(res.status, 400);

@@ -70,7 +70,9 @@ describe("The bot endpoint with an app ID configured", () => {
 
   it("refuses a token with no signature at all with 401", async () => {
     const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
-    const body = Buffer.from(JSON.stringify({ iss: "https://api.botframework.com", aud: BOT_ID })).toString("base64url");
+    const body = Buffer.from(JSON.stringify({ iss: "https://api.botframework.com", aud: BOT_ID })).toString(
+      "base64url",
+    );
     assert.equal((await post(`Bearer ${header}.${body}.`)).status, 401);
   });
 });

@@ -1,8 +1,16 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
-import { ConcurrencyConflict, keyOf, StoredEntityInvalid } from "../../bot/src/adapters/tables/entity-store.js";
-import { repositories, seedCatalogue, type Repositories } from "../../bot/src/adapters/tables/repositories.js";
+import {
+  ConcurrencyConflict,
+  keyOf,
+  StoredEntityInvalid,
+} from "../../bot/src/adapters/tables/entity-store.js";
+import {
+  repositories,
+  seedCatalogue,
+  type Repositories,
+} from "../../bot/src/adapters/tables/repositories.js";
 import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "../support/azurite.js";
 
@@ -40,13 +48,17 @@ describe("Storage in Azure Tables (Azurite)", () => {
   it("refuses a second coordinator's edit made on a version that has since changed, and says who changed it", async () => {
     const opened = await repos.panels.get("merton", "merton-strategic-mace");
     assert.ok(opened);
-    const first = { ...opened.value, channel: { teamId: "team-1", channelId: "channel-a", name: "Strategic" } };
+    const first = {
+      ...opened.value,
+      channel: { teamId: "team-1", channelId: "channel-a", name: "Strategic" },
+    };
     const second = { ...opened.value, channel: { teamId: "team-1", channelId: "channel-b", name: "Other" } };
 
     await repos.panels.replace(first, opened.etag, "Priya Okafor");
     await assert.rejects(
       () => repos.panels.replace(second, opened.etag, "Leila Haddad"),
-      (e: unknown) => e instanceof ConcurrencyConflict && /changed by Priya Okafor at \d\d:\d\d/.test(e.message),
+      (e: unknown) =>
+        e instanceof ConcurrencyConflict && /changed by Priya Okafor at \d\d:\d\d/.test(e.message),
     );
     const stored = await repos.panels.get("merton", "merton-strategic-mace");
     assert.equal(stored?.value.channel?.channelId, "channel-a");
@@ -54,14 +66,29 @@ describe("Storage in Azure Tables (Azurite)", () => {
 
   it("reports an entity that no longer matches its schema instead of using it", async () => {
     const id = randomUUID();
-    await tables(TABLES.people).createEntity({ partitionKey: "person", rowKey: id, id, displayName: "A. Person", email: "not-an-email" });
-    await assert.rejects(() => repos.people.get("person", id), (e: unknown) => e instanceof StoredEntityInvalid && /email/.test(e.message));
+    await tables(TABLES.people).createEntity({
+      partitionKey: "person",
+      rowKey: id,
+      id,
+      displayName: "A. Person",
+      email: "not-an-email",
+    });
+    await assert.rejects(
+      () => repos.people.get("person", id),
+      (e: unknown) => e instanceof StoredEntityInvalid && /email/.test(e.message),
+    );
   });
 
   it("keeps a conversation reference for proactive messages", async () => {
     const key = `19:${randomUUID()}@thread.tacv2`;
     await repos.conversations.upsert(
-      { scope: "channel", key, teamId: "team-1", teamName: "Merton MACE", reference: { conversation: { id: key } } },
+      {
+        scope: "channel",
+        key,
+        teamId: "team-1",
+        teamName: "Merton MACE",
+        reference: { conversation: { id: key } },
+      },
       "bot",
     );
     const stored = await repos.conversations.get("channel", keyOf(key));

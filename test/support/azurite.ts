@@ -1,4 +1,10 @@
-import { azuriteConnectionString, freePort, startAzurite, waitForHttp, type Child } from "../../scripts/lib/processes.js";
+import {
+  azuriteConnectionString,
+  freePort,
+  startAzurite,
+  waitForHttp,
+  type Child,
+} from "../../scripts/lib/processes.js";
 
 // Mocha may load this module twice (its root hooks through require, the suites through import),
 // so the one running instance is kept on the global object.

@@ -12,12 +12,24 @@ export async function botFrameworkKeys(): Promise<{
   close(): Promise<void>;
 }> {
   const { privateKey, publicKey } = await generateKeyPair("RS256");
-  const jwk = { ...(await exportJWK(publicKey)), kid: "test-bf-key", use: "sig", alg: "RS256", endorsements: ["msteams"] };
+  const jwk = {
+    ...(await exportJWK(publicKey)),
+    kid: "test-bf-key",
+    use: "sig",
+    alg: "RS256",
+    endorsements: ["msteams"],
+  };
   const server: Server = createServer((req, res) => {
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     res.setHeader("content-type", "application/json");
     if (req.url === "/v1/.well-known/openidconfiguration") {
-      res.end(JSON.stringify({ issuer: "https://api.botframework.com", jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ["RS256"] }));
+      res.end(
+        JSON.stringify({
+          issuer: "https://api.botframework.com",
+          jwks_uri: `${base}/v1/keys`,
+          id_token_signing_alg_values_supported: ["RS256"],
+        }),
+      );
     } else if (req.url === "/v1/keys") {
       res.end(JSON.stringify({ keys: [jwk] }));
     } else {

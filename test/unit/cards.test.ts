@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { helpCard, noPanelsCard, panelsCard, welcomeCard } from "../../bot/src/adapters/teams/cards/templates.js";
+import {
+  helpCard,
+  noPanelsCard,
+  panelsCard,
+  welcomeCard,
+} from "../../bot/src/adapters/teams/cards/templates.js";
 import { renderCard } from "../../bot/src/adapters/teams/cards/render.js";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 
@@ -25,11 +30,25 @@ function parseWithRenderer(content: object): string[] {
 }
 
 const SAMPLES: [string, object, Record<string, unknown>][] = [
-  ["help", helpCard, { commands: [{ name: "help", description: "Show this list." }], tabUrl: "https://example.org/tab/" }],
+  [
+    "help",
+    helpCard,
+    { commands: [{ name: "help", description: "Show this list." }], tabUrl: "https://example.org/tab/" },
+  ],
   [
     "panels",
     panelsCard,
-    { panels: [{ name: "Pre-MACE operational panel", area: "Merton", role: "coordinator", next: "Thursday 3 December 2026, 09:30 to 13:30" }], tabUrl: "https://example.org/tab/" },
+    {
+      panels: [
+        {
+          name: "Pre-MACE operational panel",
+          area: "Merton",
+          role: "coordinator",
+          next: "Thursday 3 December 2026, 09:30 to 13:30",
+        },
+      ],
+      tabUrl: "https://example.org/tab/",
+    },
   ],
   ["no panels", noPanelsCard, {}],
   ["welcome", welcomeCard, { channelName: "MACE panels", tabUrl: "https://example.org/tab/" }],
@@ -48,12 +67,21 @@ describe("Bot cards", () => {
   }
 
   it("the parser does report an unknown element, so the checks above are real", () => {
-    const problems = parseWithRenderer({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlok", text: "x" }] });
-    assert.ok(problems.some((p) => /TextBlok/.test(p)), problems.join("; "));
+    const problems = parseWithRenderer({
+      type: "AdaptiveCard",
+      version: "1.5",
+      body: [{ type: "TextBlok", text: "x" }],
+    });
+    assert.ok(
+      problems.some((p) => /TextBlok/.test(p)),
+      problems.join("; "),
+    );
   });
 
   it("the channel welcome names no person", () => {
-    const text = JSON.stringify(renderCard(welcomeCard, { channelName: "MACE panels", tabUrl: "https://example.org/tab/" }));
+    const text = JSON.stringify(
+      renderCard(welcomeCard, { channelName: "MACE panels", tabUrl: "https://example.org/tab/" }),
+    );
     for (const p of DEMO_PEOPLE) assert.ok(!text.includes(p.displayName));
   });
 });

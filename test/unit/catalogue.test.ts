@@ -11,7 +11,13 @@ describe("The panel catalogue", () => {
   const catalogue = loadCatalogue(DIR);
 
   it("has every area in the design: Wandsworth, Merton, Havering, Staffordshire and Lambeth", () => {
-    assert.deepEqual(catalogue.areas.map((a) => a.name).sort(), ["Havering", "Lambeth", "Merton", "Staffordshire", "Wandsworth"]);
+    assert.deepEqual(catalogue.areas.map((a) => a.name).sort(), [
+      "Havering",
+      "Lambeth",
+      "Merton",
+      "Staffordshire",
+      "Wandsworth",
+    ]);
   });
 
   it("has a district MACE panel for each of the eight Staffordshire districts, every two months", () => {
@@ -35,21 +41,38 @@ describe("The panel catalogue", () => {
   it("sits the Merton pre-MACE on the first Thursday, 09:30 to 13:30, quorate with Health, CSC, Police and Education", () => {
     const p = catalogue.panels.get("merton-pre-mace");
     assert.ok(p);
-    assert.deepEqual(p.schedule.cadence, { kind: "monthly-nth-weekday", nth: 1, weekday: "thursday", intervalMonths: 1, firstMonth: "2026-01" });
+    assert.deepEqual(p.schedule.cadence, {
+      kind: "monthly-nth-weekday",
+      nth: 1,
+      weekday: "thursday",
+      intervalMonths: 1,
+      firstMonth: "2026-01",
+    });
     assert.equal(p.schedule.startTime, "09:30");
     assert.equal(p.schedule.durationMinutes, 240);
-    assert.deepEqual([...p.quorumAgencyKinds].sort(), ["childrens-social-care", "education", "health", "police"]);
-    assert.deepEqual(p.referralRules?.gates.find((g) => g.kind === "contextual-harm-screening"), {
-      kind: "contextual-harm-screening",
-      minimumTotal: 50,
-      minimumInOneArea: 10,
-    });
+    assert.deepEqual([...p.quorumAgencyKinds].sort(), [
+      "childrens-social-care",
+      "education",
+      "health",
+      "police",
+    ]);
+    assert.deepEqual(
+      p.referralRules?.gates.find((g) => g.kind === "contextual-harm-screening"),
+      {
+        kind: "contextual-harm-screening",
+        minimumTotal: 50,
+        minimumInOneArea: 10,
+      },
+    );
     assert.equal(p.referralRules?.deadlineDaysBefore, 7);
   });
 
   it("sits Havering MACE on the second Monday for two hours and Lambeth MAVE every two weeks for three hours", () => {
     const havering = catalogue.panels.get("havering-mace");
-    assert.equal(havering?.schedule.cadence.kind === "monthly-nth-weekday" && havering.schedule.cadence.nth, 2);
+    assert.equal(
+      havering?.schedule.cadence.kind === "monthly-nth-weekday" && havering.schedule.cadence.nth,
+      2,
+    );
     assert.equal(havering?.schedule.durationMinutes, 120);
     const mave = catalogue.panels.get("lambeth-mave");
     assert.equal(mave?.schedule.cadence.kind === "every-n-weeks" && mave.schedule.cadence.weeks, 2);
@@ -60,9 +83,15 @@ describe("The panel catalogue", () => {
 
   it("keeps each area's own risk scale: RAG in Wandsworth, low/medium/high in Staffordshire with medium and high to panel", () => {
     const wandsworth = catalogue.areas.find((a) => a.id === "wandsworth");
-    assert.deepEqual(wandsworth?.riskScale.levels.map((l) => l.label), ["Emerging", "Moderate", "Significant"]);
+    assert.deepEqual(
+      wandsworth?.riskScale.levels.map((l) => l.label),
+      ["Emerging", "Moderate", "Significant"],
+    );
     const staffs = catalogue.areas.find((a) => a.id === "staffordshire");
-    assert.deepEqual(staffs?.riskScale.levels.map((l) => l.id), ["low", "medium", "high"]);
+    assert.deepEqual(
+      staffs?.riskScale.levels.map((l) => l.id),
+      ["low", "medium", "high"],
+    );
     assert.equal(staffs?.riskScale.panelThreshold, "medium");
   });
 
@@ -85,13 +114,15 @@ describe("The panel catalogue", () => {
 
     it("names a wrong start time", () => {
       const dir = brokenCopy((c) => {
-        ((c["panels"] as Record<string, { startTime: string }>[])[0]!["schedule"]!).startTime = "9.30am";
+        (c["panels"] as Record<string, { startTime: string }>[])[0]!["schedule"]!.startTime = "9.30am";
       });
       assert.throws(
         () => loadCatalogue(dir),
         (e: unknown) =>
           e instanceof CatalogueError &&
-          /merton\.json: panel "merton-pre-mace", field "schedule\.startTime": use a 24-hour time as HH:MM/.test(e.message),
+          /merton\.json: panel "merton-pre-mace", field "schedule\.startTime": use a 24-hour time as HH:MM/.test(
+            e.message,
+          ),
       );
     });
 
@@ -109,7 +140,10 @@ describe("The panel catalogue", () => {
       const dir = brokenCopy((c) => {
         (c["panels"] as Record<string, unknown>[])[0]!["quorum"] = ["police"];
       });
-      assert.throws(() => loadCatalogue(dir), /merton\.json: panel "merton-pre-mace", field "quorum": Unrecognized key/);
+      assert.throws(
+        () => loadCatalogue(dir),
+        /merton\.json: panel "merton-pre-mace", field "quorum": Unrecognized key/,
+      );
     });
 
     it("names a file that is not JSON", () => {

@@ -37,9 +37,10 @@ function readPng(path: string): Png {
   const height = data.readUInt32BE(20);
   const colourType = data[25] ?? -1;
   const idat: Buffer[] = [];
-  for (let at = 8; at < data.length; ) {
+  for (let at = 8; at < data.length;) {
     const length = data.readUInt32BE(at);
-    if (data.subarray(at + 4, at + 8).toString() === "IDAT") idat.push(data.subarray(at + 8, at + 8 + length));
+    if (data.subarray(at + 4, at + 8).toString() === "IDAT")
+      idat.push(data.subarray(at + 8, at + 8 + length));
     at += 12 + length;
   }
   return { width, height, colourType, pixels: inflateSync(Buffer.concat(idat)) };
@@ -51,18 +52,28 @@ describe("The Teams app manifest", () => {
 
   it("validates against the Teams schema bundled in @microsoft/app-manifest, offline", async () => {
     const version = manifest.manifestVersion;
-    const schema = require(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
+    const schema = require(
+      `@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
+    );
     const errors = await ManifestUtil.validateManifestAgainstSchema(manifest, schema);
     assert.deepEqual(errors, []);
     assert.ok(Number(version.split(".")[1]) >= 19, "manifest version 1.19 or later");
   });
 
   it("would reject a manifest that breaks the schema, so the check above has teeth", async () => {
-    const schema = require(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    const schema = require(
+      `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
     const broken = { ...manifest, accentColor: "indigo", botz: [] } as unknown as TeamsAppManifest;
     const errors = await ManifestUtil.validateManifestAgainstSchema(broken, schema);
-    assert.ok(errors.some((e) => /accentColor/.test(e)), errors.join("; "));
-    assert.ok(errors.some((e) => /botz|additional/i.test(e)), errors.join("; "));
+    assert.ok(
+      errors.some((e) => /accentColor/.test(e)),
+      errors.join("; "),
+    );
+    assert.ok(
+      errors.some((e) => /botz|additional/i.test(e)),
+      errors.join("; "),
+    );
   });
 
   it("declares the bot in personal and team scopes, a static tab, a channel tab and SSO for the tab's app", () => {

@@ -14,8 +14,13 @@ const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
 describe("When a panel meets", () => {
   it("Merton pre-MACE meets on the first Thursday of every month of 2027", () => {
-    const dates = occurrencesBetween(catalogue, "merton-pre-mace", "2027-01-01", "2027-12-31").map((o) => o.date);
-    assert.deepEqual(dates, months.map((m) => nthWeekday(2027, m, 4, 1)));
+    const dates = occurrencesBetween(catalogue, "merton-pre-mace", "2027-01-01", "2027-12-31").map(
+      (o) => o.date,
+    );
+    assert.deepEqual(
+      dates,
+      months.map((m) => nthWeekday(2027, m, 4, 1)),
+    );
   });
 
   it("Merton strategic MACE meets on the third Thursday and Havering MACE on the second Monday", () => {
@@ -40,7 +45,9 @@ describe("When a panel meets", () => {
   });
 
   it("Lambeth MAVE meets every two weeks, for three hours, from its first date", () => {
-    const dates = occurrencesBetween(catalogue, "lambeth-mave", "2027-01-01", "2027-12-31").map((o) => o.date);
+    const dates = occurrencesBetween(catalogue, "lambeth-mave", "2027-01-01", "2027-12-31").map(
+      (o) => o.date,
+    );
     const expected: string[] = [];
     for (let t = Date.UTC(2026, 0, 6); t <= Date.UTC(2027, 11, 31); t += 14 * 86_400_000) {
       const d = new Date(t).toISOString().slice(0, 10);
@@ -54,7 +61,9 @@ describe("When a panel meets", () => {
   });
 
   it("each Staffordshire district meets six times a year, and no two districts meet on the same day", () => {
-    const districts = [...catalogue.panels.values()].filter((p) => p.areaId === "staffordshire" && p.tier === "operational");
+    const districts = [...catalogue.panels.values()].filter(
+      (p) => p.areaId === "staffordshire" && p.tier === "operational",
+    );
     const seen = new Map<string, string>();
     for (const d of districts) {
       const dates = occurrencesBetween(catalogue, d.id, "2027-01-01", "2027-12-31").map((o) => o.date);
@@ -71,14 +80,24 @@ describe("When a panel meets", () => {
   });
 
   it("the Staffordshire pre-MACE thresholding meets a week before each district panel", () => {
-    const panels = occurrencesBetween(catalogue, "staffordshire-cannock", "2027-03-01", "2027-04-30").map((o) => o.date);
-    const thresholding = occurrencesBetween(catalogue, "staffordshire-pre-mace-thresholding", "2027-01-01", "2027-12-31").map(
+    const panels = occurrencesBetween(catalogue, "staffordshire-cannock", "2027-03-01", "2027-04-30").map(
       (o) => o.date,
     );
+    const thresholding = occurrencesBetween(
+      catalogue,
+      "staffordshire-pre-mace-thresholding",
+      "2027-01-01",
+      "2027-12-31",
+    ).map((o) => o.date);
     assert.equal(thresholding.length, 48);
     for (const date of panels) {
-      const weekBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-      assert.ok(thresholding.includes(weekBefore), `no thresholding on ${weekBefore} before Cannock on ${date}`);
+      const weekBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 7 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      assert.ok(
+        thresholding.includes(weekBefore),
+        `no thresholding on ${weekBefore} before Cannock on ${date}`,
+      );
     }
   });
 

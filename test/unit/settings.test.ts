@@ -27,15 +27,24 @@ describe("Service settings", () => {
   it("in Azure validate Entra ID tokens for the tab's app registration and reach storage by managed identity", () => {
     const s = loadSettings(azure);
     assert.equal(s.signIn.kind, "entra");
-    assert.equal(s.signIn.issuer, "https://login.microsoftonline.com/22222222-2222-4222-8222-222222222222/v2.0");
+    assert.equal(
+      s.signIn.issuer,
+      "https://login.microsoftonline.com/22222222-2222-4222-8222-222222222222/v2.0",
+    );
     assert.deepEqual(s.signIn.audience, ["33333333-3333-4333-8333-333333333333"]);
     assert.equal(s.storage.kind, "managed-identity");
   });
 
   it("refuse development sign-in in Azure, so the service does not start", () => {
-    assert.throws(() => loadSettings({ ...azure, DEV_SIGN_IN: "true" }), (e: unknown) => {
-      return e instanceof SettingsError && /DEV_SIGN_IN: development sign-in can never be switched on in Azure/.test(e.message);
-    });
+    assert.throws(
+      () => loadSettings({ ...azure, DEV_SIGN_IN: "true" }),
+      (e: unknown) => {
+        return (
+          e instanceof SettingsError &&
+          /DEV_SIGN_IN: development sign-in can never be switched on in Azure/.test(e.message)
+        );
+      },
+    );
   });
 
   it("refuse to listen beyond loopback when the bot endpoint has no app ID to authenticate callers", () => {

@@ -1,12 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { buildCatalogue, CatalogueError, type Catalogue, type CatalogueSource } from "../../domain/catalogue/catalogue.js";
+import {
+  buildCatalogue,
+  CatalogueError,
+  type Catalogue,
+  type CatalogueSource,
+} from "../../domain/catalogue/catalogue.js";
 
 /** Reads every area file in the folder and validates the whole catalogue before the service starts. */
 export function loadCatalogue(dir: string): Catalogue {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith(".json"))
+      .sort();
   } catch {
     throw new CatalogueError([`${dir}: the catalogue folder cannot be read`]);
   }

@@ -53,7 +53,9 @@ export function createApp(deps: AppDependencies): Express {
   app.post("/api/messages", (req, res, next) => {
     deps
       .receiveActivity(req.get("authorization") ?? "", req.body)
-      .then((reply) => (reply.body === undefined ? res.status(reply.status).end() : res.status(reply.status).json(reply.body)))
+      .then((reply) =>
+        reply.body === undefined ? res.status(reply.status).end() : res.status(reply.status).json(reply.body),
+      )
       .catch(next);
   });
 
@@ -74,7 +76,13 @@ export function createApp(deps: AppDependencies): Express {
   );
 
   if (existsSync(path.join(deps.tabDir, "index.html"))) {
-    app.use("/tab", express.static(deps.tabDir, { index: "index.html", setHeaders: (res) => res.set("Cache-Control", "no-cache") }));
+    app.use(
+      "/tab",
+      express.static(deps.tabDir, {
+        index: "index.html",
+        setHeaders: (res) => res.set("Cache-Control", "no-cache"),
+      }),
+    );
     app.get("/tab/*", (_req, res) => res.sendFile(path.join(deps.tabDir, "index.html")));
   } else {
     app.get("/tab*", (_req, res) => {

@@ -31,7 +31,11 @@ export function devSignInRoutes(idp: DevIdentityProvider, repos: Repositories): 
       const { personId } = TokenRequest.parse(req.body);
       const person = await repos.people.get("person", keyOf(personId));
       if (!person) throw new HttpProblem(404, "unknown-person", "There is no demo person with that id.");
-      const token = await idp.issue({ id: person.value.id, name: person.value.displayName, email: person.value.email });
+      const token = await idp.issue({
+        id: person.value.id,
+        name: person.value.displayName,
+        email: person.value.email,
+      });
       res.json({ token, expiresIn: 3600 });
     }),
   );

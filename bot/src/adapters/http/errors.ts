@@ -21,22 +21,40 @@ export function problemHandler(log: Logger) {
     if (err instanceof HttpProblem) {
       res.status(err.status).json({ error: { code: err.code, message: err.message } });
     } else if (err instanceof InvalidToken) {
-      res.status(401).set("WWW-Authenticate", "Bearer").json({ error: { code: "unauthenticated", message: err.reason } });
+      res
+        .status(401)
+        .set("WWW-Authenticate", "Bearer")
+        .json({ error: { code: "unauthenticated", message: err.reason } });
     } else if (err instanceof ConcurrencyConflict) {
       res.status(412).json({ error: { code: "changed-by-someone-else", message: err.message } });
     } else if (err instanceof ZodError) {
       const fields = err.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
       res.status(400).json({
-        error: { code: "invalid-input", message: "Some of what was sent is not valid. Nothing was saved.", fields },
+        error: {
+          code: "invalid-input",
+          message: "Some of what was sent is not valid. Nothing was saved.",
+          fields,
+        },
       });
     } else if (err instanceof SyntaxError && "status" in err && (err as { status: number }).status === 400) {
-      res.status(400).json({ error: { code: "invalid-json", message: "The request body is not valid JSON." } });
-    } else if (typeof err === "object" && err !== null && (err as { type?: string }).type === "entity.too.large") {
-      res.status(413).json({ error: { code: "too-large", message: "The request is too large. Nothing was saved." } });
+      res
+        .status(400)
+        .json({ error: { code: "invalid-json", message: "The request body is not valid JSON." } });
+    } else if (
+      typeof err === "object" &&
+      err !== null &&
+      (err as { type?: string }).type === "entity.too.large"
+    ) {
+      res
+        .status(413)
+        .json({ error: { code: "too-large", message: "The request is too large. Nothing was saved." } });
     } else {
       log.error({ err }, "unhandled error");
       res.status(500).json({
-        error: { code: "internal", message: "Something went wrong on our side. Nothing was saved; please try again." },
+        error: {
+          code: "internal",
+          message: "Something went wrong on our side. Nothing was saved; please try again.",
+        },
       });
     }
   };

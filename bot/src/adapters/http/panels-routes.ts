@@ -28,15 +28,24 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
   const panelFor = async (req: Request) => {
     const parsed = PanelId.safeParse(req.params["panelId"]);
     const panel = parsed.success ? catalogue.panels.get(parsed.data) : undefined;
-    if (!panel) throw new HttpProblem(404, "unknown-panel", "There is no such panel. Check the link and try again.");
+    if (!panel)
+      throw new HttpProblem(404, "unknown-panel", "There is no such panel. Check the link and try again.");
     const memberships = await membershipsOf(signedIn(req).id);
     const role = roleOn(memberships, panel.id);
-    if (!role) throw new HttpProblem(403, "not-a-member", "You are not a member of this panel. Ask its coordinator to add you.");
+    if (!role)
+      throw new HttpProblem(
+        403,
+        "not-a-member",
+        "You are not a member of this panel. Ask its coordinator to add you.",
+      );
     return { panel, role, memberships };
   };
 
   const meetingsOf = (panelId: string, count: number) =>
-    nextOccurrences(catalogue, panelId, deps.now(), count).map((o) => ({ ...o, description: describeOccurrence(o) }));
+    nextOccurrences(catalogue, panelId, deps.now(), count).map((o) => ({
+      ...o,
+      description: describeOccurrence(o),
+    }));
 
   router.get(
     "/me",
@@ -106,16 +115,28 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
     route(async (req, res) => {
       const { panel, memberships } = await panelFor(req);
       if (!canManagePanel(memberships, panel.id)) {
-        throw new HttpProblem(403, "coordinators-only", "Only the panel's coordinators can change its channel.");
+        throw new HttpProblem(
+          403,
+          "coordinators-only",
+          "Only the panel's coordinators can change its channel.",
+        );
       }
       const etag = req.get("if-match");
       if (!etag) {
-        throw new HttpProblem(428, "version-required", "Reload the panel and try again: the request did not say which version you changed.");
+        throw new HttpProblem(
+          428,
+          "version-required",
+          "Reload the panel and try again: the request did not say which version you changed.",
+        );
       }
       const { conversationId } = ChannelLink.parse(req.body);
       const conversation = await repos.conversations.get("channel", keyOf(conversationId));
       if (!conversation) {
-        throw new HttpProblem(400, "unknown-channel", "The bot has not been added to that channel. Add the MACE panels app to the team first.");
+        throw new HttpProblem(
+          400,
+          "unknown-channel",
+          "The bot has not been added to that channel. Add the MACE panels app to the team first.",
+        );
       }
       const stored = await repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
       if (!stored) throw new HttpProblem(404, "unknown-panel", "There is no such panel.");

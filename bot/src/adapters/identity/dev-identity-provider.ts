@@ -16,7 +16,12 @@ export async function devIdentityProvider(issuer: string, audience: string) {
   return {
     jwks: { keys: [jwk] },
     async issue(user: { id: string; name: string; email: string }, lifetimeSeconds = 3600): Promise<string> {
-      return new SignJWT({ oid: user.id, name: user.name, preferred_username: user.email, tid: DEV_TENANT_ID })
+      return new SignJWT({
+        oid: user.id,
+        name: user.name,
+        preferred_username: user.email,
+        tid: DEV_TENANT_ID,
+      })
         .setProtectedHeader({ alg: "ES256", kid })
         .setIssuer(issuer)
         .setAudience(audience)

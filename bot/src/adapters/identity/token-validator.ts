@@ -41,7 +41,8 @@ export function tokenValidator(config: TokenValidationConfig) {
       return { id: String(payload["oid"]), name, tenantId: tid };
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new InvalidToken("Your sign-in has expired. Sign in again.");
-      if (e instanceof errors.JOSEError) throw new InvalidToken("Your sign-in could not be verified. Sign in again.");
+      if (e instanceof errors.JOSEError)
+        throw new InvalidToken("Your sign-in could not be verified. Sign in again.");
       throw e;
     }
   };

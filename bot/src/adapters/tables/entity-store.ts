@@ -15,7 +15,11 @@ export interface Keys {
 }
 
 const clock = (iso: string): string =>
-  new Date(iso).toLocaleTimeString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
+  new Date(iso).toLocaleTimeString("en-GB", {
+    timeZone: "Europe/London",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 
 /** Someone else saved the entity after it was read; nothing was written. */
 export class ConcurrencyConflict extends Error {
@@ -33,7 +37,10 @@ export class ConcurrencyConflict extends Error {
 }
 
 export class AlreadyExists extends Error {
-  constructor(readonly table: string, readonly keys: Keys) {
+  constructor(
+    readonly table: string,
+    readonly keys: Keys,
+  ) {
     super(`An entity with these keys already exists in ${table}.`);
     this.name = "AlreadyExists";
   }
@@ -48,10 +55,19 @@ export class StoredEntityInvalid extends Error {
 }
 
 // Table keys may not contain / \ # ? or control characters.
-export const keyOf = (raw: string): string => encodeURIComponent(raw).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+export const keyOf = (raw: string): string =>
+  encodeURIComponent(raw).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
 
 const JSON_SUFFIX = "__json";
-const META = new Set(["partitionKey", "rowKey", "etag", "timestamp", "updatedBy", "updatedAt", "odata.metadata"]);
+const META = new Set([
+  "partitionKey",
+  "rowKey",
+  "etag",
+  "timestamp",
+  "updatedBy",
+  "updatedAt",
+  "odata.metadata",
+]);
 
 function flatten(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -36,7 +36,10 @@ export function repositories(tables: TableFactory) {
       partitionKey: keyOf(a.areaId),
       rowKey: keyOf(a.id),
     })),
-    people: new EntityStore(tables(TABLES.people), Person, (p) => ({ partitionKey: "person", rowKey: keyOf(p.id) })),
+    people: new EntityStore(tables(TABLES.people), Person, (p) => ({
+      partitionKey: "person",
+      rowKey: keyOf(p.id),
+    })),
     // A person's panels are one partition; a panel's members are one partition of the mirror table.
     memberships: new EntityStore(tables(TABLES.memberships), Membership, (m) => ({
       partitionKey: keyOf(m.personId),
@@ -66,7 +69,11 @@ export async function seedCatalogue(repos: Repositories, catalogue: Catalogue): 
   }
 }
 
-export async function seedPeople(repos: Repositories, people: Person[], memberships: Membership[]): Promise<void> {
+export async function seedPeople(
+  repos: Repositories,
+  people: Person[],
+  memberships: Membership[],
+): Promise<void> {
   for (const person of people) await repos.people.upsert(person, "seed");
   for (const m of memberships) {
     await repos.memberships.upsert(m, "seed");

@@ -17,7 +17,8 @@ export type TableFactory = (name: TableName) => TableClient;
 export function tableFactory(storage: Settings["storage"]): TableFactory {
   if (storage.kind === "connection-string") {
     const local = /127\.0\.0\.1|localhost/.test(storage.connectionString);
-    return (name) => TableClient.fromConnectionString(storage.connectionString, name, { allowInsecureConnection: local });
+    return (name) =>
+      TableClient.fromConnectionString(storage.connectionString, name, { allowInsecureConnection: local });
   }
   // In Azure the service's managed identity holds the Storage Table Data Contributor role.
   const credential = storage.clientId

@@ -41,14 +41,29 @@ export function botEndpoint(deps: {
       identity = await deps.auth.authenticateRequest(body as Activity, authorization);
     } catch (e) {
       deps.log.warn({ reason: (e as Error).message }, "bot request refused: not authenticated");
-      return { status: 401, body: { error: { code: "unauthenticated", message: "The request is not from an authorised Bot Framework channel." } } };
+      return {
+        status: 401,
+        body: {
+          error: {
+            code: "unauthenticated",
+            message: "The request is not from an authorised Bot Framework channel.",
+          },
+        },
+      };
     }
     const parsed = IncomingActivity.safeParse(body);
     if (!parsed.success) {
-      return { status: 400, body: { error: { code: "invalid-activity", message: "The request is not a Bot Framework activity." } } };
+      return {
+        status: 400,
+        body: {
+          error: { code: "invalid-activity", message: "The request is not a Bot Framework activity." },
+        },
+      };
     }
-    const invoke = await deps.adapter.runAuthenticated(identity, parsed.data as unknown as Activity, (context) =>
-      deps.bot.run(context),
+    const invoke = await deps.adapter.runAuthenticated(
+      identity,
+      parsed.data as unknown as Activity,
+      (context) => deps.bot.run(context),
     );
     return invoke ? { status: invoke.status, body: invoke.body } : { status: 200 };
   };

@@ -45,7 +45,8 @@ export class MaceBot extends TeamsActivityHandler {
     // the channel is welcomed only by whichever first records it.
     this.onInstallationUpdateAdd(async (context, next) => {
       const isNew = await this.rememberConversation(context);
-      if (isNew && context.activity.conversation.conversationType === "channel") await this.welcomeChannel(context);
+      if (isNew && context.activity.conversation.conversationType === "channel")
+        await this.welcomeChannel(context);
       await next();
     });
 
@@ -63,7 +64,9 @@ export class MaceBot extends TeamsActivityHandler {
   }
 
   private async sendHelp(context: TurnContext): Promise<void> {
-    await context.sendActivity({ attachments: [renderCard(helpCard, { commands: COMMANDS, tabUrl: this.tabUrl })] });
+    await context.sendActivity({
+      attachments: [renderCard(helpCard, { commands: COMMANDS, tabUrl: this.tabUrl })],
+    });
   }
 
   private async sendPanels(context: TurnContext): Promise<void> {
@@ -74,15 +77,27 @@ export class MaceBot extends TeamsActivityHandler {
       if (!panel) return [];
       const area = this.deps.catalogue.areas.find((a) => a.id === panel.areaId);
       const [next] = nextOccurrences(this.deps.catalogue, panel.id, this.deps.now(), 1);
-      return [{ name: panel.name, area: area?.name ?? panel.areaId, role: m.role, next: next ? describeOccurrence(next) : "not scheduled" }];
+      return [
+        {
+          name: panel.name,
+          area: area?.name ?? panel.areaId,
+          role: m.role,
+          next: next ? describeOccurrence(next) : "not scheduled",
+        },
+      ];
     });
-    const card = panels.length ? renderCard(panelsCard, { panels, tabUrl: this.tabUrl }) : renderCard(noPanelsCard, {});
+    const card = panels.length
+      ? renderCard(panelsCard, { panels, tabUrl: this.tabUrl })
+      : renderCard(noPanelsCard, {});
     await context.sendActivity({ attachments: [card] });
   }
 
   private async welcomeChannel(context: TurnContext): Promise<void> {
-    const channelName = context.activity.conversation.name ?? context.activity.channelData?.channel?.name ?? "this channel";
-    await context.sendActivity({ attachments: [renderCard(welcomeCard, { channelName, tabUrl: this.tabUrl })] });
+    const channelName =
+      context.activity.conversation.name ?? context.activity.channelData?.channel?.name ?? "this channel";
+    await context.sendActivity({
+      attachments: [renderCard(welcomeCard, { channelName, tabUrl: this.tabUrl })],
+    });
     this.deps.log.info({ event: "channel-welcomed", conversationType: "channel" }, "welcome card posted");
   }
 

@@ -46,13 +46,17 @@ export function buildCatalogue(sources: CatalogueSource[]): Catalogue {
       continue;
     }
     const { area, agencies, panels } = parsed.data;
-    if (catalogue.areas.some((a) => a.id === area.id)) problems.push(`${fileName}: area "${area.id}" is defined twice`);
+    if (catalogue.areas.some((a) => a.id === area.id))
+      problems.push(`${fileName}: area "${area.id}" is defined twice`);
     catalogue.areas.push(area);
     if (!area.riskScale.levels.some((l) => l.id === area.riskScale.panelThreshold)) {
-      problems.push(`${fileName}: field "area.riskScale.panelThreshold": "${area.riskScale.panelThreshold}" is not one of the levels`);
+      problems.push(
+        `${fileName}: field "area.riskScale.panelThreshold": "${area.riskScale.panelThreshold}" is not one of the levels`,
+      );
     }
     for (const agency of agencies) {
-      if (catalogue.agencies.has(agency.id)) problems.push(`${fileName}: agency "${agency.id}" is defined twice`);
+      if (catalogue.agencies.has(agency.id))
+        problems.push(`${fileName}: agency "${agency.id}" is defined twice`);
       catalogue.agencies.set(agency.id, { ...agency, areaId: area.id });
     }
     for (const panel of panels) {
@@ -60,7 +64,9 @@ export function buildCatalogue(sources: CatalogueSource[]): Catalogue {
       catalogue.panels.set(panel.id, { ...panel, areaId: area.id });
       for (const agencyId of panel.coreAgencyIds) {
         if (!agencies.some((a) => a.id === agencyId)) {
-          problems.push(`${fileName}: panel "${panel.id}", field "coreAgencyIds": "${agencyId}" is not an agency of ${area.name}`);
+          problems.push(
+            `${fileName}: panel "${panel.id}", field "coreAgencyIds": "${agencyId}" is not an agency of ${area.name}`,
+          );
         }
       }
     }

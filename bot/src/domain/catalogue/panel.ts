@@ -19,7 +19,15 @@ export const AGENCY_KINDS = [
 export const AgencyKind = z.enum(AGENCY_KINDS);
 export type AgencyKind = z.infer<typeof AgencyKind>;
 
-export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export const WEEKDAYS = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
 export const Weekday = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof Weekday>;
 

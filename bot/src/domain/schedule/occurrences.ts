@@ -76,14 +76,24 @@ export function occurrenceOn(panel: Panel & { id: string }, date: string): Occur
 }
 
 /** The meetings a panel's rule produces with local dates from `from` to `to` inclusive (YYYY-MM-DD). */
-export function occurrencesBetween(catalogue: Catalogue, panelId: string, from: string, to: string): Occurrence[] {
+export function occurrencesBetween(
+  catalogue: Catalogue,
+  panelId: string,
+  from: string,
+  to: string,
+): Occurrence[] {
   const panel = catalogue.panels.get(panelId);
   if (!panel) throw new Error(`Unknown panel "${panelId}"`);
   return localDatesBetween(catalogue, panel, from, to).map((date) => occurrenceOn(panel, date));
 }
 
 /** The next `count` meetings that have not yet ended at `now`. */
-export function nextOccurrences(catalogue: Catalogue, panelId: string, now: Date, count: number): Occurrence[] {
+export function nextOccurrences(
+  catalogue: Catalogue,
+  panelId: string,
+  now: Date,
+  count: number,
+): Occurrence[] {
   const today = DateTime.fromJSDate(now, { zone: "Europe/London" }).toISODate() ?? "";
   const found: Occurrence[] = [];
   // Look ahead a year at a time; every cadence in the catalogue sits at least once a quarter.

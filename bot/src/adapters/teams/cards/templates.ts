@@ -41,7 +41,13 @@ export const panelsCard = {
       separator: true,
       items: [
         { type: "TextBlock", text: "${name}", weight: "Bolder", wrap: true },
-        { type: "TextBlock", text: "${area} · your role: ${role}", isSubtle: true, wrap: true, spacing: "None" },
+        {
+          type: "TextBlock",
+          text: "${area} · your role: ${role}",
+          isSubtle: true,
+          wrap: true,
+          spacing: "None",
+        },
         { type: "TextBlock", text: "Next meeting: ${next}", wrap: true, spacing: "Small" },
       ],
     },
@@ -68,7 +74,13 @@ export const welcomeCard = {
   $schema: SCHEMA,
   version: "1.5",
   body: [
-    { type: "TextBlock", text: "MACE panels is ready in ${channelName}", weight: "Bolder", size: "Medium", wrap: true },
+    {
+      type: "TextBlock",
+      text: "MACE panels is ready in ${channelName}",
+      weight: "Bolder",
+      size: "Medium",
+      wrap: true,
+    },
     {
       type: "TextBlock",
       text: "Agenda notices and action reminders for your panels will be posted here. They show reference numbers, dates and owners only, never a child's name or details.",
