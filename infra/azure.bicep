@@ -1,0 +1,141 @@
+// Azure resources for MACE panels: table storage, the App Service that runs the service and tab,
+// the Azure Bot with its Teams channel, and one user-assigned managed identity that is both the
+// bot's identity and the service's way into storage (no keys or secrets to rotate).
+
+@maxLength(20)
+@minLength(4)
+@description('Short, lower-case base for resource names, for example mace-merton-prod.')
+param resourceBaseName string
+
+@description('Location for the storage account and App Service.')
+param location string = resourceGroup().location
+
+@description('App Service plan size. B1 is enough for one partnership; use P1v3 for several.')
+param webAppSku string = 'B1'
+
+@description('Display name of the bot in Teams.')
+param botDisplayName string = 'MACE panels'
+
+@description('Client ID of the Entra ID app registration that the tab signs in to (Teams SSO).')
+param aadAppClientId string
+
+@description('Tenant of that app registration.')
+param aadAppTenantId string = subscription().tenantId
+
+var storageName = take(toLower(replace('${resourceBaseName}st', '-', '')), 24)
+var siteHost = '${resourceBaseName}.azurewebsites.net'
+// The tab app registration's Application ID URI, as aad.manifest.json sets it.
+var tabAppIdUri = 'api://${siteHost}/${aadAppClientId}'
+// Built-in role: Storage Table Data Contributor.
+var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: resourceBaseName
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_ZRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    supportsHttpsTrafficOnly: true
+    defaultToOAuthAuthentication: true
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      services: { table: { enabled: true, keyType: 'Account' } }
+    }
+  }
+}
+
+resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, tableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: resourceBaseName
+  location: location
+  kind: 'linux'
+  sku: { name: webAppSku }
+  properties: { reserved: true }
+}
+
+resource web 'Microsoft.Web/sites@2023-12-01' = {
+  name: resourceBaseName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node dist/bot/src/main.js'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      healthCheckPath: '/healthz'
+      appSettings: [
+        { name: 'APP_ENV', value: 'azure' }
+        { name: 'HOST', value: '0.0.0.0' }
+        { name: 'PUBLIC_URL', value: 'https://${siteHost}' }
+        { name: 'LOG_LEVEL', value: 'info' }
+        { name: 'STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.table }
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'BOT_ID', value: identity.properties.clientId }
+        { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
+        { name: 'BOT_TENANT_ID', value: identity.properties.tenantId }
+        { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
+        { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
+        { name: 'TAB_APP_ID_URI', value: tabAppIdUri }
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: resourceBaseName
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'F0' }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${siteHost}/api/messages'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+    msaAppType: 'UserAssignedMSI'
+    disableLocalAuth: true
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+  }
+}
+
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = siteHost
+output TAB_DOMAIN string = siteHost
+output TAB_ENDPOINT string = 'https://${siteHost}'
+output AZURE_APP_SERVICE_RESOURCE_ID string = web.id

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { SETTING_NAMES } from "../../bot/src/settings.js";
+
+const bicep = readFileSync("infra/azure.bicep", "utf8");
+const readme = readFileSync("README.md", "utf8");
+const inBicep = new Set([...bicep.matchAll(/\{ name: '([A-Z_]+)', value: /g)].map((m) => m[1]));
+
+function readmeRow(name: string): string | undefined {
+  return readme.split("\n").find((line) => line.startsWith(`| \`${name}\` |`));
+}
+
+describe("Azure infrastructure", () => {
+  it("supplies every setting the service reads, or the README says it is a secret or not set in Azure", () => {
+    for (const name of SETTING_NAMES) {
+      const row = readmeRow(name);
+      assert.ok(row, `README's settings table has no row for ${name}`);
+      if (!inBicep.has(name)) {
+        assert.match(
+          row,
+          /secret|not set in Azure|set by App Service/i,
+          `${name} is neither set by infra/azure.bicep nor documented as a secret`,
+        );
+      }
+    }
+  });
+
+  it("sets nothing the service does not read", () => {
+    const ignoredPlatformSettings = new Set(["SCM_DO_BUILD_DURING_DEPLOYMENT"]);
+    for (const name of inBicep) {
+      assert.ok(
+        (SETTING_NAMES as readonly string[]).includes(name!) || ignoredPlatformSettings.has(name!),
+        `${name} is set but unused`,
+      );
+    }
+  });
+
+  it("keeps storage private: TLS 1.2, no public blob access, no shared keys, managed identity with table data access", () => {
+    assert.match(bicep, /minimumTlsVersion: 'TLS1_2'/);
+    assert.match(bicep, /allowBlobPublicAccess: false/);
+    assert.match(bicep, /allowSharedKeyAccess: false/);
+    assert.match(bicep, /0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3/);
+    assert.match(bicep, /linuxFxVersion: 'NODE\|20-lts'/);
+    assert.match(bicep, /name: 'MsTeamsChannel'/);
+    assert.doesNotMatch(bicep, /DEV_SIGN_IN|STORAGE_CONNECTION_STRING/);
+  });
+});
