@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { freePort, startPlayground, waitForHttp, type Child } from "../../scripts/lib/processes.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
+import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { azurite } from "../support/azurite.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
@@ -78,8 +79,7 @@ describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", func
     const repos = repositories(
       tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
     );
-    const channels = await repos.conversations.listPartition("channel");
-    const stored = channels.find((c) => c.value.teamName === "Merton MACE");
+    const stored = await repos.conversations.get("channel", keyOf("channel-merton-mace"));
     assert.ok(stored, "the channel's conversation reference was stored");
     assert.equal(
       (stored.value.reference["conversation"] as { conversationType?: string }).conversationType,

@@ -12,6 +12,7 @@ describe("The tab in Chromium", function () {
   before(async () => {
     service = await startTestService({}, { now: () => now });
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("pageerror", (e) => console.error("tab error:", e.message));
   });
   after(async () => {
     await page?.close();

@@ -66,16 +66,15 @@ describe("Storage in Azure Tables (Azurite)", () => {
 
   it("reports an entity that no longer matches its schema instead of using it", async () => {
     const id = randomUUID();
-    await tables(TABLES.people).createEntity({
-      partitionKey: "person",
+    await tables(TABLES.conversations).createEntity({
+      partitionKey: "personal",
       rowKey: id,
-      id,
-      displayName: "A. Person",
-      email: "not-an-email",
+      scope: "personal",
+      key: 42,
     });
     await assert.rejects(
-      () => repos.people.get("person", id),
-      (e: unknown) => e instanceof StoredEntityInvalid && /email/.test(e.message),
+      () => repos.conversations.get("personal", id),
+      (e: unknown) => e instanceof StoredEntityInvalid && /key/.test(e.message),
     );
   });
 
