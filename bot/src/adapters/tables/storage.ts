@@ -1,4 +1,4 @@
-import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import { DefaultAzureCredential } from "@azure/identity";
 import { TableClient, RestError } from "@azure/data-tables";
 import type { Settings } from "../../settings.js";
 
@@ -21,9 +21,9 @@ export function tableFactory(storage: Settings["storage"]): TableFactory {
       TableClient.fromConnectionString(storage.connectionString, name, { allowInsecureConnection: local });
   }
   // In Azure the service's managed identity holds the Storage Table Data Contributor role.
-  const credential = storage.clientId
-    ? new ManagedIdentityCredential({ clientId: storage.clientId })
-    : new DefaultAzureCredential();
+  const credential = new DefaultAzureCredential(
+    storage.clientId ? { managedIdentityClientId: storage.clientId } : {},
+  );
   return (name) => new TableClient(`${storage.accountUrl.replace(/\/$/, "")}`, name, credential);
 }
 
