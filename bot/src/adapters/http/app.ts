@@ -12,6 +12,7 @@ import { authenticate } from "./authenticate.js";
 import { devSignInRoutes } from "./dev-sign-in-routes.js";
 import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
+import { route } from "./route.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -50,14 +51,14 @@ export function createApp(deps: AppDependencies): Express {
   });
 
   // Bot Framework: the caller's JWT is checked whenever an app ID is configured.
-  app.post("/api/messages", (req, res, next) => {
-    deps
-      .receiveActivity(req.get("authorization") ?? "", req.body)
-      .then((reply) =>
-        reply.body === undefined ? res.status(reply.status).end() : res.status(reply.status).json(reply.body),
-      )
-      .catch(next);
-  });
+  app.post(
+    "/api/messages",
+    route(async (req, res) => {
+      const reply = await deps.receiveActivity(req.get("authorization") ?? "", req.body);
+      if (reply.body === undefined) res.status(reply.status).end();
+      else res.status(reply.status).json(reply.body);
+    }),
+  );
 
   // Tells the tab how to sign in; carries no data.
   app.get("/api/auth/config", (_req, res) => {

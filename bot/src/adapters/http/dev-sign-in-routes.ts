@@ -4,7 +4,7 @@ import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
 import { HttpProblem } from "./errors.js";
-import { route } from "./panels-routes.js";
+import { route } from "./route.js";
 
 const TokenRequest = z.strictObject({ personId: z.string().min(1).max(64) });
 

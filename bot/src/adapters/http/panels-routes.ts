@@ -1,4 +1,4 @@
-import { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type Request } from "express";
 import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { canManagePanel, roleOn, type Membership } from "../../domain/people/membership.js";
@@ -8,12 +8,7 @@ import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
-
-export const route =
-  (handler: (req: Request, res: Response) => Promise<void>) =>
-  (req: Request, res: Response, next: NextFunction): void => {
-    handler(req, res).catch(next);
-  };
+import { route } from "./route.js";
 
 const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const ChannelLink = z.strictObject({ conversationId: z.string().min(1).max(400) });
