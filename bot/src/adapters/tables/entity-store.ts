@@ -1,4 +1,4 @@
-import { RestError, TableClient, type TableEntity } from "@azure/data-tables";
+import { odata, RestError, TableClient, type TableEntity, type TransactionAction } from "@azure/data-tables";
 import type { z } from "zod";
 
 /** A stored value with the version it was read at, for optimistic concurrency. */
@@ -90,7 +90,12 @@ function unflatten(entity: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-const isStatus = (e: unknown, status: number): boolean => e instanceof RestError && e.statusCode === status;
+/** The first key after every key that starts with `prefix`. */
+export const prefixEnd = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+export const isStatus = (e: unknown, status: number): boolean =>
+  e instanceof RestError && e.statusCode === status;
 
 /**
  * Typed access to one table: values are validated when read back, and replacements carry the ETag
@@ -107,7 +112,8 @@ export class EntityStore<T extends Record<string, unknown>> {
     return this.client.tableName;
   }
 
-  private toVersioned(entity: Record<string, unknown> & { etag?: string }): Versioned<T> {
+  /** Reads back one stored entity of this store, validated. */
+  fromEntity(entity: Record<string, unknown> & { etag?: string }): Versioned<T> {
     const keys = { partitionKey: String(entity.partitionKey), rowKey: String(entity.rowKey) };
     let raw: Record<string, unknown>;
     try {
@@ -140,7 +146,7 @@ export class EntityStore<T extends Record<string, unknown>> {
 
   async get(partitionKey: string, rowKey: string): Promise<Versioned<T> | undefined> {
     try {
-      return this.toVersioned(await this.client.getEntity(partitionKey, rowKey));
+      return this.fromEntity(await this.client.getEntity(partitionKey, rowKey));
     } catch (e) {
       if (isStatus(e, 404)) return undefined;
       throw e;
@@ -151,9 +157,31 @@ export class EntityStore<T extends Record<string, unknown>> {
     const found: Versioned<T>[] = [];
     const filter = `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'`;
     for await (const entity of this.client.listEntities({ queryOptions: { filter } })) {
-      found.push(this.toVersioned(entity));
+      found.push(this.fromEntity(entity));
     }
     return found;
+  }
+
+  /** The entities of a partition whose row keys start with `prefix`, with an optional extra filter. */
+  async listRange(partitionKey: string, prefix: string, extraFilter?: string): Promise<Versioned<T>[]> {
+    const found: Versioned<T>[] = [];
+    const filter =
+      odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)}` +
+      (extraFilter ? ` and (${extraFilter})` : "");
+    for await (const entity of this.client.listEntities({ queryOptions: { filter } })) {
+      found.push(this.fromEntity(entity));
+    }
+    return found;
+  }
+
+  /** An insert to run in a transaction with others of the same partition. */
+  createAction(value: T, updatedBy: string): TransactionAction {
+    return ["create", this.toEntity(value, updatedBy)];
+  }
+
+  /** A replacement, refused if the entity changed since `etag`, to run in a transaction. */
+  replaceAction(value: T, etag: string, updatedBy: string): TransactionAction {
+    return ["update", this.toEntity(value, updatedBy), "Replace", { etag }];
   }
 
   async insert(value: T, updatedBy: string): Promise<Versioned<T>> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Agency, Panel } from "../../domain/catalogue/panel.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { Membership, Person } from "../../domain/people/membership.js";
+import { odata } from "@azure/data-tables";
 import { EntityStore, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -56,6 +57,19 @@ export function repositories(tables: TableFactory) {
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
+
+/** Several people from the directory in one round trip. */
+export async function peopleByIds(repos: Repositories, ids: string[]): Promise<Map<string, Person>> {
+  const found = new Map<string, Person>();
+  const unique = [...new Set(ids)].slice(0, 20);
+  if (!unique.length) return found;
+  const filter = `PartitionKey eq 'person' and (${unique.map((id) => odata`RowKey eq ${keyOf(id)}`).join(" or ")})`;
+  for await (const entity of repos.people.client.listEntities({ queryOptions: { filter } })) {
+    const person = repos.people.fromEntity(entity).value;
+    found.set(person.id, person);
+  }
+  return found;
+}
 
 /** Writes the validated catalogue to storage; run at every start, it changes nothing the second time. */
 export async function seedCatalogue(repos: Repositories, catalogue: Catalogue): Promise<void> {

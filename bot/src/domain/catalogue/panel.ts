@@ -98,6 +98,11 @@ export const ReferralGate = z.discriminatedUnion("kind", [
     kind: z.literal("contextual-harm-screening"),
     minimumTotal: z.number().int().min(1),
     minimumInOneArea: z.number().int().min(1),
+    // The screening tool's presenting needs / areas of harm, each scored by the referrer.
+    areasOfHarm: z
+      .array(z.strictObject({ id, label: z.string().min(2).max(80) }))
+      .min(1)
+      .max(12),
   }),
   z.strictObject({ kind: z.literal("risk-factor-matrix") }),
 ]);

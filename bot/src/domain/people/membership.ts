@@ -12,6 +12,8 @@ export const Person = z.strictObject({
   email: z.string().email().max(200),
   jobTitle: z.string().max(120),
   agencyId: z.string().min(1).max(80),
+  /** Areas where this person is a service manager who approves referrals (Lambeth's sign-off). */
+  approvesReferralsIn: z.array(z.string().min(1).max(80)).max(20).optional(),
 });
 export type Person = z.infer<typeof Person>;
 

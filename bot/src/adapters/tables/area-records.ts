@@ -1,0 +1,134 @@
+import { odata, type TransactionAction } from "@azure/data-tables";
+import { z } from "zod";
+import { AuditEntry } from "../../domain/audit/audit-entry.js";
+import { Case, Subject } from "../../domain/cohort/case.js";
+import { MatchOn, Referral } from "../../domain/referrals/referral.js";
+import { Notice } from "../../domain/referrals/notice.js";
+import { EntityStore, keyOf, prefixEnd, type Versioned } from "./entity-store.js";
+import { TABLES, type TableFactory } from "./storage.js";
+
+// An area's casework lives in one partition of one table: referrals, reference counters, match
+// keys for likely duplicates, subjects, cases, audit entries and undelivered notices. A referral
+// step is then one transaction, all or nothing, in one storage round trip.
+
+export const ReferenceCounter = z.strictObject({
+  areaId: z.string(),
+  year: z.number().int(),
+  issued: z.number().int().min(0),
+});
+export type ReferenceCounter = z.infer<typeof ReferenceCounter>;
+
+export const MatchRow = z.strictObject({
+  areaId: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{32}$/),
+  on: MatchOn,
+  subjectId: z.string().max(64),
+  reference: z.string().max(20),
+});
+export type MatchRow = z.infer<typeof MatchRow>;
+
+const StoredSubject = Subject;
+const StoredCase = Case.extend({ areaId: z.string() });
+export type StoredCase = z.infer<typeof StoredCase>;
+const StoredAudit = AuditEntry.extend({ areaId: z.string() });
+export type StoredAudit = z.infer<typeof StoredAudit>;
+
+export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
+const counterRow = (year: number): string => `counter|${year}`;
+const matchPrefix = (hash: string): string => `match|${hash}|`;
+export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
+const subjectRow = (id: string): string => `subject|${id}`;
+
+export function areaRecords(tables: TableFactory) {
+  const client = tables(TABLES.areaRecords);
+  const stores = {
+    referrals: new EntityStore(client, Referral, (r) => ({
+      partitionKey: keyOf(r.areaId),
+      rowKey: referralRow(r.panelId, r.id),
+    })),
+    counters: new EntityStore(client, ReferenceCounter, (c) => ({
+      partitionKey: keyOf(c.areaId),
+      rowKey: counterRow(c.year),
+    })),
+    matches: new EntityStore(client, MatchRow, (m) => ({
+      partitionKey: keyOf(m.areaId),
+      rowKey: `${matchPrefix(m.hash)}${m.subjectId}`,
+    })),
+    subjects: new EntityStore(client, StoredSubject, (s) => ({
+      partitionKey: keyOf(s.areaId),
+      rowKey: subjectRow(s.id),
+    })),
+    cases: new EntityStore(client, StoredCase, (c) => ({
+      partitionKey: keyOf(c.areaId),
+      rowKey: caseRow(c.panelId, c.subjectId),
+    })),
+    audit: new EntityStore(client, StoredAudit, (a) => ({
+      partitionKey: keyOf(a.areaId),
+      rowKey: `audit|${a.at}|${a.id}`,
+    })),
+    notices: new EntityStore(client, Notice, (n) => ({
+      partitionKey: keyOf(n.areaId),
+      rowKey: `notice|${n.at}|${n.id}`,
+    })),
+  };
+
+  return {
+    ...stores,
+
+    /** All or nothing, in one round trip: every action must be in the same area. */
+    async transact(actions: TransactionAction[]): Promise<void> {
+      await client.submitTransaction(actions);
+    },
+
+    /**
+     * What a submit needs to know, in one query: whether this form was already stored, the year's
+     * reference counter, and the subjects already known by the same match keys.
+     */
+    async beforeSubmit(
+      areaId: string,
+      panelId: string,
+      referralId: string,
+      year: number,
+      hashes: string[],
+    ): Promise<{
+      existing: Versioned<Referral> | undefined;
+      counter: Versioned<ReferenceCounter> | undefined;
+      matches: MatchRow[];
+    }> {
+      const rows = [
+        odata`RowKey eq ${referralRow(panelId, referralId)}`,
+        odata`RowKey eq ${counterRow(year)}`,
+        ...hashes.map((h) => odata`(RowKey ge ${matchPrefix(h)} and RowKey lt ${prefixEnd(matchPrefix(h))})`),
+      ];
+      const filter = `${odata`PartitionKey eq ${keyOf(areaId)}`} and (${rows.join(" or ")})`;
+      const result = {
+        existing: undefined as Versioned<Referral> | undefined,
+        counter: undefined as Versioned<ReferenceCounter> | undefined,
+        matches: [] as MatchRow[],
+      };
+      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
+        const rowKey = String(entity.rowKey);
+        if (rowKey.startsWith("referral|")) result.existing = stores.referrals.fromEntity(entity);
+        else if (rowKey.startsWith("counter|")) result.counter = stores.counters.fromEntity(entity);
+        else result.matches.push(stores.matches.fromEntity(entity).value);
+      }
+      return result;
+    },
+
+    /** A subject and its case on one panel, if either exists, in one query. */
+    async subjectAndCase(
+      areaId: string,
+      panelId: string,
+      subjectId: string,
+    ): Promise<{ subject?: Versioned<Subject>; case?: Versioned<StoredCase> }> {
+      const filter = odata`PartitionKey eq ${keyOf(areaId)} and (RowKey eq ${subjectRow(subjectId)} or RowKey eq ${caseRow(panelId, subjectId)})`;
+      const found: { subject?: Versioned<Subject>; case?: Versioned<StoredCase> } = {};
+      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
+        if (String(entity.rowKey).startsWith("subject|")) found.subject = stores.subjects.fromEntity(entity);
+        else found.case = stores.cases.fromEntity(entity);
+      }
+      return found;
+    },
+  };
+}
+export type AreaRecords = ReturnType<typeof areaRecords>;

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+// Every read or change of a subject's record is written down: who, what, when, why (DESIGN.md §6).
+// Entries carry identifiers and references, never the details themselves.
+
+export const AuditEntry = z.strictObject({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  actorId: z.string().max(64),
+  action: z.enum([
+    "referral.created",
+    "referral.viewed",
+    "referral.approved",
+    "referral.not-approved",
+    "referral.accepted",
+    "referral.declined",
+    "referral.more-information-requested",
+    "referral.answered",
+    "referral.linked",
+  ]),
+  panelId: z.string().max(80),
+  referralId: z.string().max(64).nullable(),
+  subjectId: z.string().max(64).nullable(),
+  reference: z.string().max(20),
+  /** Why it was read or changed: the screen or command it happened through. */
+  via: z.string().max(80),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditAction = AuditEntry["action"];

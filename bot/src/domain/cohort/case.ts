@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ReferralKind } from "../catalogue/panel.js";
+
+// A subject (who or what is discussed) and its case: its place in one panel's cohort over time.
+
+export const PLACEMENTS = ["victim", "group", "person-of-concern", "location"] as const;
+export const Placement = z.enum(PLACEMENTS);
+export type Placement = z.infer<typeof Placement>;
+
+export const Subject = z.strictObject({
+  id: z.string().max(64),
+  areaId: z.string().max(80),
+  kind: ReferralKind,
+  /** The reference of the referral that first brought the subject to a panel. */
+  reference: z.string().max(20),
+  label: z.string().max(200),
+  referralIds: z.array(z.string().max(64)).max(200),
+});
+export type Subject = z.infer<typeof Subject>;
+
+export const Case = z.strictObject({
+  panelId: z.string().max(80),
+  subjectId: z.string().max(64),
+  reference: z.string().max(20),
+  placement: Placement,
+  riskLevel: z.string().max(40).nullable(),
+  status: z.enum(["open", "closed"]),
+  openedAt: z.iso.datetime(),
+  nextMeetingDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  referralIds: z.array(z.string().max(64)).max(200),
+});
+export type Case = z.infer<typeof Case>;
+
+/**
+ * Where a case sits on the agenda. A young person who is both a victim and a concern to others is
+ * discussed once, as a victim (001 "Case presentation"); a victim placement is never downgraded.
+ */
+export function placementFor(kind: ReferralKind, existing?: Placement): Placement {
+  if (existing === "victim" || kind === "individual") return "victim";
+  if (kind === "group") return "group";
+  if (kind === "location-of-concern") return "location";
+  return existing ?? "person-of-concern";
+}

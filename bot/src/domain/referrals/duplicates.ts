@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import type { ReferralKind } from "../catalogue/panel.js";
+import type { FormValues } from "./form.js";
+import type { MatchOn } from "./referral.js";
+
+// Likely duplicates: the same name and date of birth, or the same address and postcode. Keys are
+// hashed so that stored keys and logs never carry the details they are made from.
+
+export interface MatchKey {
+  on: MatchOn;
+  hash: string;
+}
+
+const squash = (s: string): string =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+const digest = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 32);
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/** The keys a subject is matched on; names are compared with case, accents and spacing ignored. */
+export function matchKeys(kind: ReferralKind, values: FormValues): MatchKey[] {
+  const keys: MatchKey[] = [];
+  const name = squash(str(values["subjectName"]));
+  const dob = str(values["dateOfBirth"]);
+  if ((kind === "individual" || kind === "person-of-concern") && name && dob)
+    keys.push({ on: "name-and-date-of-birth", hash: digest(`${name}|${dob}`) });
+  const postcode = str(values["postcode"]).replace(/\s+/g, "").toUpperCase();
+  const firstLine = squash(str(values["address"]).split(/[\n,]/)[0] ?? "");
+  if (kind !== "group" && postcode && firstLine)
+    keys.push({ on: "address-and-postcode", hash: digest(`${firstLine}|${postcode}`) });
+  return keys;
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+// Messages a referral step owes to people (the manager, the coordinators, the referrer). They are
+// stored with the step itself and delivered afterwards, so a crash between the two loses nothing.
+
+export const NOTICE_KINDS = [
+  "approval-requested",
+  "referral-arrived",
+  "approval-decided",
+  "triage-decided",
+  "question-asked",
+] as const;
+
+export const Notice = z.strictObject({
+  id: z.uuid(),
+  kind: z.enum(NOTICE_KINDS),
+  at: z.iso.datetime(),
+  areaId: z.string().max(80),
+  panelId: z.string().max(80),
+  referralId: z.uuid(),
+  attempts: z.number().int().min(0).max(100),
+});
+export type Notice = z.infer<typeof Notice>;

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { ReferralKind } from "../catalogue/panel.js";
+import type { FormValues } from "./form.js";
+
+// A referral's life: awaiting the manager (where the panel asks for approval), then with the
+// coordinator, who accepts it into the cohort, asks the referrer for more, or declines it.
+
+export const REFERRAL_STATUSES = [
+  "awaiting-approval",
+  "not-approved",
+  "new",
+  "more-information-requested",
+  "accepted",
+  "declined",
+] as const;
+export const ReferralStatus = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof ReferralStatus>;
+
+export const STATUS_LABELS: Record<ReferralStatus, string> = {
+  "awaiting-approval": "Waiting for manager approval",
+  "not-approved": "Not approved by the manager",
+  new: "With the panel coordinator",
+  "more-information-requested": "More information requested",
+  accepted: "Accepted by the panel",
+  declined: "Declined by the panel",
+};
+
+const FormValue = z.union([
+  z.string().max(2000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(80)).max(20),
+]);
+const Stamp = z.strictObject({ by: z.string().max(64), byName: z.string().max(120), at: z.iso.datetime() });
+
+export const MatchOn = z.enum(["name-and-date-of-birth", "address-and-postcode"]);
+export type MatchOn = z.infer<typeof MatchOn>;
+
+export const PossibleDuplicate = z.strictObject({
+  subjectId: z.string().max(64),
+  reference: z.string().max(20),
+  matchedOn: MatchOn,
+});
+export type PossibleDuplicate = z.infer<typeof PossibleDuplicate>;
+
+export const Referral = z.strictObject({
+  /** The id the form was drawn with: a submit delivered twice carries it twice. */
+  id: z.uuid(),
+  reference: z.string().regex(/^[A-Z]{3}-\d{4}-\d{4,}$/),
+  areaId: z.string().max(80),
+  panelId: z.string().max(80),
+  kind: ReferralKind,
+  status: ReferralStatus,
+  submitted: Stamp,
+  referrer: z.strictObject({
+    agencyId: z.string().max(80),
+    jobTitle: z.string().max(120),
+    email: z.string().max(200),
+  }),
+  /** The meeting it goes to: the first whose referral deadline had not passed when it was made. */
+  meetingDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  values: z.record(z.string().max(80), FormValue),
+  managerId: z.string().max(64).nullable(),
+  approval: Stamp.extend({
+    decision: z.enum(["approved", "declined"]),
+    comment: z.string().max(1000),
+  }).nullable(),
+  triage: Stamp.extend({ decision: z.enum(["accepted", "declined"]), note: z.string().max(1000) }).nullable(),
+  questions: z
+    .array(
+      Stamp.extend({
+        question: z.string().max(1000),
+        answer: z.string().max(2000).nullable(),
+        answeredAt: z.iso.datetime().nullable(),
+      }),
+    )
+    .max(20),
+  possibleDuplicates: z.array(PossibleDuplicate).max(20),
+  /** The existing subject this referral is about, when the referrer or coordinator linked it. */
+  linkedSubjectId: z.string().max(64).nullable(),
+  subjectId: z.string().max(64).nullable(),
+});
+export type Referral = z.infer<typeof Referral>;
+
+export type ReferralValues = FormValues;
+
+/** The referral as a channel or a log may show it: no name, date of birth, address or detail. */
+export const safeTitle = (r: Pick<Referral, "reference" | "kind">): string =>
+  `${r.reference} (${r.kind === "individual" ? "individual" : r.kind.replace(/-/g, " ")} referral)`;
+
+/** The name a coordinator sees for the subject: the child's, the group's, or the place's. */
+export function subjectLabel(kind: Referral["kind"], values: FormValues): string {
+  const s = (id: string) => (typeof values[id] === "string" ? (values[id] as string) : "");
+  if (kind === "group") return s("groupName");
+  if (kind === "location-of-concern")
+    return [s("address").split("\n")[0], s("postcode")].filter(Boolean).join(", ");
+  return s("subjectName");
+}
+
+export function referenceFor(prefix: string, year: number, sequence: number): string {
+  return `${prefix}-${year}-${String(sequence).padStart(4, "0")}`;
+}

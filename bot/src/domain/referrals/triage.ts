@@ -1,0 +1,122 @@
+import { STATUS_LABELS, type Referral } from "./referral.js";
+
+// What a manager and a coordinator may do with a referral, and what each step changes.
+
+/** A step the referral's current state does not allow; the message is for the person who tried. */
+export class ReferralStepRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReferralStepRefused";
+  }
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+const stamp = (actor: Actor, at: Date) => ({ by: actor.id, byName: actor.name, at: at.toISOString() });
+
+function expectStatus(referral: Referral, ...allowed: Referral["status"][]): void {
+  if (!allowed.includes(referral.status))
+    throw new ReferralStepRefused(
+      `${referral.reference} is now "${STATUS_LABELS[referral.status].toLowerCase()}", so this can no longer be done. Reload to see where it is.`,
+    );
+}
+
+/** The named manager approves (it reaches the coordinator) or declines (it goes no further). */
+export function decideApproval(
+  referral: Referral,
+  manager: Actor,
+  decision: "approved" | "declined",
+  comment: string,
+  at: Date,
+): Referral {
+  if (referral.managerId !== manager.id)
+    throw new ReferralStepRefused(`Only the manager named on ${referral.reference} can approve it.`);
+  expectStatus(referral, "awaiting-approval");
+  if (decision === "declined" && !comment.trim())
+    throw new ReferralStepRefused(
+      "Say why you are not approving the referral, so the referrer can act on it.",
+    );
+  return {
+    ...referral,
+    status: decision === "approved" ? "new" : "not-approved",
+    approval: { ...stamp(manager, at), decision, comment: comment.trim() },
+  };
+}
+
+export type TriageDecision =
+  | { decision: "accept"; note: string; linkToSubjectId: string | null }
+  | { decision: "ask"; question: string }
+  | { decision: "decline"; reason: string };
+
+/** The coordinator's triage. Accepting returns the referral with the subject it now belongs to. */
+export function triageReferral(
+  referral: Referral,
+  coordinator: Actor,
+  step: TriageDecision,
+  at: Date,
+  subjectId: string,
+): Referral {
+  expectStatus(referral, "new", "more-information-requested");
+  if (step.decision === "ask") {
+    if (!step.question.trim()) throw new ReferralStepRefused("Write the question for the referrer.");
+    if (referral.status === "more-information-requested")
+      throw new ReferralStepRefused(
+        `The referrer has not yet answered the last question on ${referral.reference}.`,
+      );
+    return {
+      ...referral,
+      status: "more-information-requested",
+      questions: [
+        ...referral.questions,
+        { ...stamp(coordinator, at), question: step.question.trim(), answer: null, answeredAt: null },
+      ],
+    };
+  }
+  if (step.decision === "decline") {
+    if (!step.reason.trim())
+      throw new ReferralStepRefused("Give the reason for declining: the referrer sees it.");
+    return {
+      ...referral,
+      status: "declined",
+      triage: { ...stamp(coordinator, at), decision: "declined", note: step.reason.trim() },
+    };
+  }
+  if (step.linkToSubjectId && !referral.possibleDuplicates.some((d) => d.subjectId === step.linkToSubjectId))
+    throw new ReferralStepRefused(
+      "A referral can be linked only to one of the possible matches shown for it.",
+    );
+  return {
+    ...referral,
+    status: "accepted",
+    linkedSubjectId: step.linkToSubjectId ?? referral.linkedSubjectId,
+    subjectId,
+    triage: { ...stamp(coordinator, at), decision: "accepted", note: step.note.trim() },
+  };
+}
+
+/** The referrer answers the coordinator's question; the referral returns to the coordinator. */
+export function answerQuestion(referral: Referral, referrer: Actor, answer: string, at: Date): Referral {
+  if (referral.submitted.by !== referrer.id)
+    throw new ReferralStepRefused(`Only the person who made ${referral.reference} can answer its questions.`);
+  expectStatus(referral, "more-information-requested");
+  if (!answer.trim()) throw new ReferralStepRefused("Write your answer before sending it.");
+  const questions = referral.questions.map((q, i) =>
+    i === referral.questions.length - 1 ? { ...q, answer: answer.trim(), answeredAt: at.toISOString() } : q,
+  );
+  return { ...referral, status: "new", questions };
+}
+
+/** The referrer says the subject is one the panel already knows. */
+export function linkToKnownSubject(referral: Referral, referrer: Actor, subjectId: string): Referral {
+  if (referral.submitted.by !== referrer.id)
+    throw new ReferralStepRefused(`Only the person who made ${referral.reference} can link it.`);
+  expectStatus(referral, "awaiting-approval", "new", "more-information-requested");
+  if (!referral.possibleDuplicates.some((d) => d.subjectId === subjectId))
+    throw new ReferralStepRefused(
+      "A referral can be linked only to one of the possible matches shown for it.",
+    );
+  return { ...referral, linkedSubjectId: subjectId };
+}
