@@ -11,7 +11,12 @@ import { repositories, seedCatalogue, seedPeople } from "./adapters/tables/repos
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
+import { NoticeDispatcher } from "./adapters/teams/notice-dispatcher.js";
+import { areaRecords } from "./adapters/tables/area-records.js";
+import { ReferralDesk } from "./application/referral-desk.js";
+import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
+import { seedDemoReferrals } from "./seed/seed-referrals.js";
 import type { Settings } from "./settings.js";
 
 // Paths in settings are relative to where the service is started: the repository root locally,
@@ -21,12 +26,17 @@ const ROOT = process.cwd();
 export interface ServiceOptions {
   now?: () => Date;
   logDestination?: DestinationStream;
+  /** How often notices that could not be delivered are retried. */
+  noticeRetryMs?: number;
 }
 
 export interface RunningService {
   url: string;
   server: Server;
   log: Logger;
+  desk: ReferralDesk;
+  /** Resolves once every notice delivery under way has finished. */
+  noticesDelivered(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,8 +80,8 @@ export async function startService(
   const tables = tableFactory(settings.storage);
   await ensureTables(tables);
   const repos = repositories(tables);
+  const records = areaRecords(tables);
   await seedCatalogue(repos, catalogue);
-  if (settings.seedDemoData) await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
 
   const auth = botAuthentication(settings);
   const adapter = new TeamsAdapter(auth);
@@ -79,7 +89,28 @@ export async function startService(
     log.error({ err: error, activityType: context.activity.type }, "bot turn failed");
     await context.sendActivity("Sorry, something went wrong on our side. Please try again in a minute.");
   };
-  const bot = new MaceBot({ catalogue, repos, log, publicUrl: settings.publicUrl, now });
+  const botAppId = settings.bot.appId ?? "";
+  const dispatcher = new NoticeDispatcher({
+    catalogue,
+    repos,
+    records,
+    adapter,
+    botAppId,
+    log,
+    publicUrl: settings.publicUrl,
+  });
+  const desk = new ReferralDesk({
+    catalogue,
+    repos,
+    records,
+    now,
+    onNotices: (areaId) => dispatcher.kick(areaId),
+  });
+  if (settings.seedDemoData) {
+    await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
+    await seedDemoReferrals(desk, DEMO_REFERRALS);
+  }
+  const bot = new MaceBot({ catalogue, repos, log, publicUrl: settings.publicUrl, now, desk, botAppId });
 
   const devIdp =
     settings.signIn.kind === "development"
@@ -94,6 +125,7 @@ export async function startService(
     receiveActivity: botEndpoint({ auth, adapter, bot, log }),
     validateToken,
     devIdp,
+    desk,
     log,
     now,
     tabDir: path.join(ROOT, "tab", "dist"),
@@ -103,12 +135,17 @@ export async function startService(
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
   log.info({ port, host: settings.host, panels: catalogue.panels.size }, "service listening");
+  dispatcher.start(options.noticeRetryMs ?? 60_000);
+  for (const area of catalogue.areas) dispatcher.kick(area.id);
 
   return {
     url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`,
     server,
     log,
+    desk,
+    noticesDelivered: () => dispatcher.idle(),
     async close() {
+      await dispatcher.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -136,6 +136,13 @@ export class ReferralDesk {
     return referralForm(panel, this.area(panel.areaId), kind, approvers);
   }
 
+  /** The form a stored referral was made on, to label its answers. */
+  formFor(r: Referral): ReferralForm {
+    const panel = this.panel(r.panelId);
+    const approvers = r.managerId ? [{ id: r.managerId, name: r.managerId }] : [];
+    return referralForm(panel, this.area(panel.areaId), r.kind, approvers);
+  }
+
   /**
    * Checks and stores a referral. At most three storage round trips: the directory (referrer and
    * manager), the area's records this submit touches, and one transaction that writes it all.

@@ -58,6 +58,21 @@ export const DEMO_PEOPLE: Person[] = [
     jobTitle: "Child Exploitation Coordinator",
     agencyId: "sta-csc",
   },
+  {
+    id: "00000000-0000-4000-8000-000000000109",
+    displayName: "Nadia Whitfield",
+    email: "nadia.whitfield@lambeth.example",
+    jobTitle: "Youth Justice practitioner",
+    agencyId: "lam-youth-justice",
+  },
+  {
+    id: "00000000-0000-4000-8000-000000000110",
+    displayName: "Colm Ferreira",
+    email: "colm.ferreira@lambeth.example",
+    jobTitle: "Service Manager, Adolescent Safeguarding",
+    agencyId: "lam-csc",
+    approvesReferralsIn: ["lambeth"],
+  },
 ];
 
 const [
@@ -70,6 +85,7 @@ const [
   lambethCoordinator,
   staffsCoordinator,
 ] = DEMO_PEOPLE.map((p) => p.id) as [string, string, string, string, string, string, string, string];
+const [, , , , , , , , lambethPractitioner, lambethManager] = DEMO_PEOPLE.map((p) => p.id) as string[];
 
 export const DEMO_MEMBERSHIPS: Membership[] = [
   { personId: coordinator, panelId: "merton-pre-mace", role: "coordinator" },
@@ -84,6 +100,8 @@ export const DEMO_MEMBERSHIPS: Membership[] = [
   { personId: educationLead, panelId: "merton-strategic-mace", role: "member" },
   { personId: lambethCoordinator, panelId: "lambeth-mave", role: "coordinator" },
   { personId: lambethCoordinator, panelId: "lambeth-mace", role: "coordinator" },
+  { personId: lambethPractitioner ?? "", panelId: "lambeth-mave", role: "presenter" },
+  { personId: lambethManager ?? "", panelId: "lambeth-mave", role: "member" },
   { personId: staffsCoordinator, panelId: "staffordshire-pre-mace-thresholding", role: "coordinator" },
   ...[
     "newcastle-under-lyme",

@@ -12,6 +12,8 @@ import { authenticate } from "./authenticate.js";
 import { devSignInRoutes } from "./dev-sign-in-routes.js";
 import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
+import { referralsRoutes } from "./referrals-routes.js";
+import type { ReferralDesk } from "../../application/referral-desk.js";
 import { route } from "./route.js";
 
 export interface AppDependencies {
@@ -21,6 +23,7 @@ export interface AppDependencies {
   receiveActivity: BotEndpoint;
   validateToken: TokenValidator;
   devIdp: DevIdentityProvider | undefined;
+  desk: ReferralDesk;
   log: Logger;
   now: () => Date;
   tabDir: string;
@@ -71,7 +74,7 @@ export function createApp(deps: AppDependencies): Express {
 
   if (deps.devIdp) app.use("/dev-idp", devSignInRoutes(deps.devIdp, deps.repos));
 
-  app.use("/api", authenticate(deps.validateToken), panelsRoutes(deps));
+  app.use("/api", authenticate(deps.validateToken), panelsRoutes(deps), referralsRoutes(deps));
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),
   );

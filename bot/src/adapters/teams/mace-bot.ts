@@ -1,5 +1,14 @@
-import { TeamsActivityHandler, TurnContext, type ConversationReference } from "botbuilder";
+import {
+  CardFactory,
+  CloudAdapter,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationReference,
+} from "botbuilder";
 import type { Logger } from "pino";
+import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
@@ -7,6 +16,10 @@ import type { Repositories } from "../tables/repositories.js";
 import { AlreadyExists, keyOf } from "../tables/entity-store.js";
 import { helpCard, noPanelsCard, panelsCard, welcomeCard } from "./cards/templates.js";
 import { renderCard } from "./cards/render.js";
+import type { ReferralDesk } from "../../application/referral-desk.js";
+import { approvalRequestCard, makeReferralChannelCard, referralListCard } from "./cards/referral-cards.js";
+import { subjectLabel } from "../../domain/referrals/referral.js";
+import { isReferralVerb, referralAction, startReferralCard } from "./referral-actions.js";
 
 export interface BotDependencies {
   catalogue: Catalogue;
@@ -14,12 +27,30 @@ export interface BotDependencies {
   log: Logger;
   publicUrl: string;
   now: () => Date;
+  desk: ReferralDesk;
+  /** Empty locally (the playground), the bot's app ID in Azure. */
+  botAppId: string;
 }
 
 const COMMANDS = [
   { name: "help", description: "Show this list of commands." },
   { name: "panels", description: "List the panels you belong to and when each meets next." },
+  {
+    name: "refer",
+    description: "Make a referral: a child or young adult, a group, a person or a location of concern.",
+  },
+  { name: "referrals", description: "Coordinators: the new referrals waiting for you to triage." },
+  { name: "approvals", description: "Service managers: the referrals waiting for your approval." },
 ];
+const REFER = new Set(["refer", "new referral", "make a referral", "referral"]);
+
+const InvokeAction = z.looseObject({
+  action: z.looseObject({
+    type: z.literal("Action.Execute"),
+    verb: z.string().max(64),
+    data: z.record(z.string().max(80), z.unknown()).optional(),
+  }),
+});
 
 /** The Teams bot: commands in personal chat, welcome and conversation references in channels. */
 export class MaceBot extends TeamsActivityHandler {
@@ -31,8 +62,21 @@ export class MaceBot extends TeamsActivityHandler {
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "")
         .trim()
         .toLowerCase();
+      const personal = context.activity.conversation.conversationType === "personal";
       if (text === "help" || text === "") await this.sendHelp(context);
       else if (text === "panels" || text === "my panels") await this.sendPanels(context);
+      else if (REFER.has(text)) {
+        // In a channel, only the button that continues in private: nothing identifying is posted there.
+        const card = personal
+          ? await startReferralCard(this.deps.desk, this.deps.catalogue, context.activity.from.aadObjectId)
+          : makeReferralChannelCard();
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      } else if ((text === "referrals" || text === "approvals") && !personal) {
+        await context.sendActivity(
+          "Referrals are shown only in your personal chat with me. Open it and type the command there.",
+        );
+      } else if (text === "referrals") await this.sendReferralsToTriage(context);
+      else if (text === "approvals") await this.sendApprovals(context);
       else {
         await context.sendActivity(
           `Sorry, I don't know "${text.slice(0, 40)}". Type **help** to see the commands I understand.`,
@@ -57,6 +101,116 @@ export class MaceBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const message = (text: string): AdaptiveCardInvokeResponse => ({
+      statusCode: 200,
+      type: "application/vnd.microsoft.activity.message",
+      value: text as unknown as Record<string, unknown>,
+    });
+    const parsed = InvokeAction.safeParse(invokeValue);
+    const personId = context.activity.from.aadObjectId;
+    if (!parsed.success || !personId)
+      return message("That button did not send what I expected. Type **refer** to start again.");
+    const { verb, data = {} } = parsed.data.action;
+    const actor = { id: personId, name: context.activity.from.name ?? "" };
+    if (verb === "referral.private") {
+      await this.sendPrivately(
+        context,
+        await startReferralCard(this.deps.desk, this.deps.catalogue, personId),
+      );
+      return message("I have opened the referral form in your personal chat with MACE panels.");
+    }
+    if (!isReferralVerb(verb))
+      return message("That button is not one I know. Type **help** to see what I can do.");
+    if (context.activity.conversation.conversationType !== "personal")
+      return message("Referrals are handled in your personal chat with MACE panels, never in a channel.");
+    const reply = await referralAction(this.deps, actor, verb, data);
+    if ("message" in reply) return message(reply.message);
+    return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: reply.card };
+  }
+
+  /** Sends a card to the person's personal chat with the bot, starting that chat if need be. */
+  private async sendPrivately(context: TurnContext, card: Record<string, unknown>): Promise<void> {
+    const activity = context.activity;
+    const personId = activity.from.aadObjectId ?? "";
+    const send = async (ctx: TurnContext) => {
+      await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    };
+    const stored = await this.deps.repos.conversations.get("personal", keyOf(personId));
+    const adapter = context.adapter as CloudAdapter;
+    if (stored) {
+      await adapter.continueConversationAsync(this.deps.botAppId, stored.value.reference, send);
+      return;
+    }
+    const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    await adapter.createConversationAsync(
+      this.deps.botAppId,
+      activity.channelId,
+      activity.serviceUrl,
+      "https://api.botframework.com",
+      {
+        isGroup: false,
+        bot: activity.recipient,
+        members: [activity.from],
+        tenantId: tenantId ?? "",
+        channelData: { tenant: { id: tenantId } },
+        activity: undefined as never,
+      },
+      async (ctx) => {
+        await this.rememberConversation(ctx);
+        await send(ctx);
+      },
+    );
+  }
+
+  private async sendReferralsToTriage(context: TurnContext): Promise<void> {
+    const personId = context.activity.from.aadObjectId ?? "";
+    const actor = { id: personId, name: context.activity.from.name ?? "" };
+    const memberships = await this.deps.repos.memberships.listPartition(keyOf(personId));
+    const rows: { reference: string; line: string }[] = [];
+    for (const { value: m } of memberships.filter((x) => x.value.role === "coordinator")) {
+      const panel = this.deps.catalogue.panels.get(m.panelId);
+      if (!panel?.referralRules) continue;
+      const list = await this.deps.desk.list(actor, panel.id, "bot: referrals command");
+      for (const { value: r } of list.filter((x) => x.value.status === "new"))
+        rows.push({
+          reference: r.reference,
+          line: `${panel.name} · ${subjectLabel(r.kind, r.values)} · sent ${r.submitted.at.slice(0, 10)}`,
+        });
+    }
+    await context.sendActivity({
+      attachments: [
+        CardFactory.adaptiveCard(
+          referralListCard(
+            "Referrals waiting for triage",
+            rows,
+            "There are no new referrals waiting for you.",
+          ),
+        ),
+      ],
+    });
+  }
+
+  private async sendApprovals(context: TurnContext): Promise<void> {
+    const personId = context.activity.from.aadObjectId ?? "";
+    const pending = await this.deps.desk.awaitingApproval({
+      id: personId,
+      name: context.activity.from.name ?? "",
+    });
+    const cards = pending.map((r) =>
+      approvalRequestCard(r, this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId),
+    );
+    if (!cards.length) {
+      await context.sendActivity("There are no referrals waiting for your approval.");
+      return;
+    }
+    for (const card of cards.slice(0, 10))
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 
   private get tabUrl(): string {

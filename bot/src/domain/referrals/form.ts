@@ -48,7 +48,8 @@ export const KIND_TITLES: Record<ReferralKind, string> = {
   "location-of-concern": "Location of concern",
 };
 
-export const GROUP_MEMBER_ROWS = 6;
+// The source form has four rows; more would push the card past Teams' size limit.
+export const GROUP_MEMBER_ROWS = 4;
 const NAME = 100;
 const SHORT = 120;
 const LONG = 2000;

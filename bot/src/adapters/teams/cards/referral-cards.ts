@@ -1,0 +1,395 @@
+import type { FieldProblem } from "../../../domain/referrals/checks.js";
+import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
+import { KIND_TITLES } from "../../../domain/referrals/form.js";
+import { STATUS_LABELS, subjectLabel, type Referral } from "../../../domain/referrals/referral.js";
+
+// The referral cards (Adaptive Cards 1.5, Action.Execute). Cards with a child's details go only to
+// personal chats; the one channel card, "Make a referral", carries no detail at all.
+
+const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+type Element = Record<string, unknown>;
+
+const card = (body: Element[], actions: Element[] = []): Element => ({
+  type: "AdaptiveCard",
+  $schema: SCHEMA,
+  version: "1.5",
+  body,
+  ...(actions.length ? { actions } : {}),
+});
+const heading = (text: string): Element => ({
+  type: "TextBlock",
+  text,
+  weight: "Bolder",
+  size: "Medium",
+  wrap: true,
+});
+const para = (text: string, extra: Element = {}): Element => ({
+  type: "TextBlock",
+  text,
+  wrap: true,
+  ...extra,
+});
+const execute = (
+  title: string,
+  verb: string,
+  data: Record<string, unknown>,
+  extra: Element = {},
+): Element => ({
+  type: "Action.Execute",
+  title,
+  verb,
+  data,
+  ...extra,
+});
+const facts = (pairs: [string, string][]): Element => ({
+  type: "FactSet",
+  facts: pairs.filter(([, v]) => v).map(([title, value]) => ({ title, value })),
+});
+
+const asText = (v: unknown): string | undefined =>
+  v === undefined || v === null ? undefined : Array.isArray(v) ? v.join(",") : String(v);
+
+function input(spec: FieldSpec, value: unknown): Element {
+  const common = {
+    id: spec.id,
+    label: spec.label,
+    isRequired: spec.required,
+    errorMessage: `Fill in: ${spec.label}`,
+  };
+  const v = asText(value);
+  switch (spec.type) {
+    case "text":
+    case "multiline":
+      return {
+        type: "Input.Text",
+        ...common,
+        isMultiline: spec.type === "multiline",
+        ...(spec.maxLength ? { maxLength: spec.maxLength } : {}),
+        ...(spec.pattern ? { regex: spec.pattern.regex, errorMessage: spec.pattern.message } : {}),
+        ...(v !== undefined ? { value: v } : {}),
+      };
+    case "date":
+      return { type: "Input.Date", ...common, ...(v !== undefined ? { value: v } : {}) };
+    case "number":
+      return {
+        type: "Input.Number",
+        ...common,
+        min: spec.min,
+        max: spec.max,
+        ...(v !== undefined && v !== "" && !Number.isNaN(Number(v)) ? { value: Number(v) } : {}),
+      };
+    case "toggle":
+      return {
+        type: "Input.Toggle",
+        id: spec.id,
+        title: spec.label,
+        label: spec.label,
+        valueOn: "true",
+        valueOff: "false",
+        value: v === "true" ? "true" : "false",
+      };
+    case "choice":
+    case "multichoice":
+      return {
+        type: "Input.ChoiceSet",
+        ...common,
+        style: spec.type === "multichoice" ? "expanded" : "compact",
+        isMultiSelect: spec.type === "multichoice",
+        choices: (spec.choices ?? []).map((c) => ({ title: c.title, value: c.value })),
+        ...(v !== undefined ? { value: v } : {}),
+      };
+  }
+}
+
+/** The form, with what the user typed kept and each problem shown beside its field and at the top. */
+export function referralFormCard(
+  form: ReferralForm,
+  panelName: string,
+  formId: string,
+  values: Record<string, unknown> = {},
+  problems: FieldProblem[] = [],
+): Element {
+  const body: Element[] = [
+    heading(`Referral to ${panelName}`),
+    para(form.title, { isSubtle: true, spacing: "None" }),
+  ];
+  if (problems.length) {
+    body.push({
+      type: "Container",
+      style: "attention",
+      id: "problems",
+      items: [
+        para(
+          problems.length === 1
+            ? "There is one thing to put right before the referral can be sent:"
+            : `There are ${problems.length} things to put right before the referral can be sent:`,
+          { weight: "Bolder" },
+        ),
+        ...problems.map((p) => para(`• ${p.message}`, { spacing: "Small" })),
+        para("Nothing has been saved yet.", { isSubtle: true, spacing: "Small" }),
+      ],
+    });
+  }
+  for (const section of form.sections) {
+    body.push({ ...heading(section.title), size: "Default", separator: true, spacing: "Large" });
+    if (section.intro) body.push(para(section.intro, { isSubtle: true, spacing: "Small" }));
+    for (const spec of section.fields) {
+      body.push(input(spec, values[spec.id]));
+      if (spec.hint) body.push(para(spec.hint, { isSubtle: true, size: "Small", spacing: "None" }));
+      for (const p of problems.filter((x) => x.field === spec.id))
+        body.push(para(p.message, { color: "Attention", spacing: "None", id: `problem-${spec.id}` }));
+    }
+  }
+  return card(body, [
+    execute(
+      "Send referral",
+      "referral.submit",
+      { panelId: form.panelId, kind: form.kind, formId },
+      { style: "positive", associatedInputs: "auto" },
+    ),
+  ]);
+}
+
+/** Choose the panel and the kind of referral; shown in personal chat. */
+export function referralStartCard(
+  panels: { id: string; name: string; area: string }[],
+  problem?: string,
+): Element {
+  if (!panels.length) {
+    return card([
+      heading("You cannot make referrals yet"),
+      para(
+        "Referrals come from practitioners in a panel's referring agencies. Ask your panel coordinator to add you to the MACE panels directory with your agency.",
+      ),
+    ]);
+  }
+  return card(
+    [
+      heading("Make a referral"),
+      para(
+        "Refer a child or young adult, a group, a person of concern or a location of concern. Your answers stay in this private chat and go to the panel coordinator.",
+      ),
+      ...(problem ? [para(problem, { color: "Attention" })] : []),
+      {
+        type: "Input.ChoiceSet",
+        id: "panelId",
+        label: "Panel",
+        isRequired: true,
+        errorMessage: "Choose the panel.",
+        choices: panels.map((p) => ({ title: `${p.area}: ${p.name}`, value: p.id })),
+        ...(panels.length === 1 ? { value: panels[0]?.id } : {}),
+      },
+      {
+        type: "Input.ChoiceSet",
+        id: "kind",
+        label: "Who or what are you referring?",
+        isRequired: true,
+        errorMessage: "Choose what you are referring.",
+        style: "expanded",
+        choices: Object.entries(KIND_TITLES).map(([value, title]) => ({ title, value })),
+      },
+    ],
+    [execute("Open the form", "referral.open", {}, { associatedInputs: "auto" })],
+  );
+}
+
+/** The one referral card for channels: a button that continues in private. */
+export function makeReferralChannelCard(): Element {
+  return card(
+    [
+      heading("Make a referral"),
+      para(
+        "Referrals are made privately. Select the button and I will open the form in your personal chat with MACE panels. Never post a child's details in this channel.",
+      ),
+    ],
+    [execute("Make a referral", "referral.private", {})],
+  );
+}
+
+function meetingLine(r: Referral, meeting: string | undefined): string {
+  if (!meeting)
+    return "The panel has no meeting scheduled yet: the coordinator will tell you when it will be heard.";
+  return `It is for the meeting on ${meeting}, the first whose referral deadline had not passed.`;
+}
+
+/** The receipt that replaces the form once the referral is stored. */
+export function referralReceiptCard(r: Referral, panelName: string, meeting: string | undefined): Element {
+  const body: Element[] = [
+    heading(`Referral ${r.reference} sent`),
+    facts([
+      ["Reference", r.reference],
+      ["Panel", panelName],
+      ["Kind", KIND_TITLES[r.kind]],
+      ["Status", STATUS_LABELS[r.status]],
+    ]),
+    para(meetingLine(r, meeting)),
+  ];
+  if (r.status === "awaiting-approval")
+    body.push(
+      para(
+        "Your service manager has been asked to approve it. The panel sees it once they do; I will tell you their decision.",
+      ),
+    );
+  const actions: Element[] = [];
+  if (r.possibleDuplicates.length && !r.linkedSubjectId) {
+    body.push({
+      type: "Container",
+      style: "warning",
+      items: [
+        para("This may be someone or somewhere the panel already knows:", { weight: "Bolder" }),
+        ...r.possibleDuplicates.map((d) =>
+          para(
+            `• ${d.reference}, same ${d.matchedOn === "name-and-date-of-birth" ? "name and date of birth" : "address and postcode"}`,
+          ),
+        ),
+        para("If it is the same, link your referral so the panel keeps one record."),
+      ],
+    });
+    for (const d of r.possibleDuplicates.slice(0, 3))
+      actions.push(
+        execute(`Same as ${d.reference}`, "referral.link", {
+          panelId: r.panelId,
+          referralId: r.id,
+          subjectId: d.subjectId,
+        }),
+      );
+  }
+  if (r.linkedSubjectId) {
+    const linked = r.possibleDuplicates.find((d) => d.subjectId === r.linkedSubjectId);
+    body.push(
+      para(`Linked to ${linked?.reference ?? "the known record"}: the panel will keep one record.`, {
+        color: "Good",
+      }),
+    );
+  }
+  return card(body, actions);
+}
+
+function detailFacts(r: Referral, panelName: string): Element {
+  const v = (id: string) => asText(r.values[id]) ?? "";
+  return facts([
+    ["Reference", r.reference],
+    ["Panel", panelName],
+    ["Kind", KIND_TITLES[r.kind]],
+    ["Subject", subjectLabel(r.kind, r.values)],
+    ["Date of birth", v("dateOfBirth")],
+    ["Referrer", `${r.submitted.byName}, ${r.referrer.jobTitle}`],
+    ["Risk level", v("riskLevel")],
+    ["Meeting", r.meetingDate ?? "not scheduled"],
+  ]);
+}
+
+const requestText = (r: Referral) => asText(r.values["request"]) ?? "";
+
+/** To the named manager, in personal chat: approve or decline with a comment. */
+export function approvalRequestCard(r: Referral, panelName: string): Element {
+  return card(
+    [
+      heading(`Approve referral ${r.reference}?`),
+      para(
+        `${r.submitted.byName} asks you, as their service manager, to approve this referral to ${panelName}.`,
+      ),
+      detailFacts(r, panelName),
+      para(`**Request of the panel:** ${requestText(r)}`),
+      {
+        type: "Input.Text",
+        id: "comment",
+        label: "Comment (needed if you decline)",
+        isMultiline: true,
+        maxLength: 1000,
+      },
+    ],
+    [
+      execute(
+        "Approve",
+        "referral.approve",
+        { panelId: r.panelId, referralId: r.id },
+        { style: "positive", associatedInputs: "auto" },
+      ),
+      execute(
+        "Decline",
+        "referral.decline-approval",
+        { panelId: r.panelId, referralId: r.id },
+        { style: "destructive", associatedInputs: "auto" },
+      ),
+    ],
+  );
+}
+
+/** To the panel's coordinators, in personal chat: accept, ask for more, or decline. */
+export function coordinatorReferralCard(r: Referral, panelName: string, tabUrl: string): Element {
+  const body: Element[] = [
+    heading(`New referral ${r.reference}`),
+    detailFacts(r, panelName),
+    para(`**Request of the panel:** ${requestText(r)}`),
+  ];
+  const answered = r.questions.filter((q) => q.answer);
+  for (const q of answered) body.push(para(`**You asked:** ${q.question}\n\n**Answer:** ${q.answer ?? ""}`));
+  if (r.possibleDuplicates.length)
+    body.push(
+      para(
+        `Possible match: ${r.possibleDuplicates.map((d) => d.reference).join(", ")}. ${r.linkedSubjectId ? "The referrer linked it." : ""}`,
+        { color: "Warning" },
+      ),
+    );
+  body.push({
+    type: "Input.Text",
+    id: "note",
+    label: "Note, question for the referrer, or reason for declining",
+    isMultiline: true,
+    maxLength: 1000,
+  });
+  const data = { panelId: r.panelId, referralId: r.id };
+  return card(body, [
+    execute("Accept", "referral.accept", data, { style: "positive", associatedInputs: "auto" }),
+    execute("Ask for more information", "referral.ask", data, { associatedInputs: "auto" }),
+    execute("Decline", "referral.decline", data, { style: "destructive", associatedInputs: "auto" }),
+    { type: "Action.OpenUrl", title: "Open in the tab", url: tabUrl },
+  ]);
+}
+
+/** To the referrer: the coordinator's question, with a box to answer it. */
+export function questionCard(r: Referral, panelName: string): Element {
+  const last = r.questions[r.questions.length - 1];
+  return card(
+    [
+      heading(`A question about referral ${r.reference}`),
+      para(`${last?.byName ?? "The coordinator"} (${panelName}) asks:`),
+      para(last?.question ?? "", { weight: "Bolder" }),
+      {
+        type: "Input.Text",
+        id: "answer",
+        label: "Your answer",
+        isMultiline: true,
+        isRequired: true,
+        errorMessage: "Write your answer.",
+        maxLength: 2000,
+      },
+    ],
+    [
+      execute(
+        "Send answer",
+        "referral.answer",
+        { panelId: r.panelId, referralId: r.id },
+        { associatedInputs: "auto" },
+      ),
+    ],
+  );
+}
+
+/** A short outcome: sent to the referrer, or shown in place of a card once acted on. */
+export function outcomeCard(title: string, lines: string[], good = true): Element {
+  return card([{ ...heading(title), color: good ? "Good" : "Attention" }, ...lines.map((l) => para(l))]);
+}
+
+/** A list card: the referrals waiting for this person. */
+export function referralListCard(
+  title: string,
+  rows: { reference: string; line: string }[],
+  empty: string,
+): Element {
+  return card([
+    heading(title),
+    ...(rows.length ? rows.map((r) => para(`**${r.reference}** · ${r.line}`)) : [para(empty)]),
+  ]);
+}

@@ -1,0 +1,171 @@
+import { CardFactory, type CloudAdapter } from "botbuilder";
+import type { Logger } from "pino";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Notice } from "../../domain/referrals/notice.js";
+import type { Referral } from "../../domain/referrals/referral.js";
+import { referralRow, type AreaRecords } from "../tables/area-records.js";
+import { isStatus, keyOf, type Versioned } from "../tables/entity-store.js";
+import type { Repositories } from "../tables/repositories.js";
+import {
+  approvalRequestCard,
+  coordinatorReferralCard,
+  outcomeCard,
+  questionCard,
+} from "./cards/referral-cards.js";
+
+// Delivers the notices that referral steps stored (to the manager, the coordinators, the
+// referrer) as cards in each person's personal chat. A notice is deleted only once sent; one that
+// cannot be delivered yet (the person has never opened a chat with the bot) waits and is retried.
+
+const MAX_ATTEMPTS = 50;
+
+export class NoticeDispatcher {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly deps: {
+      catalogue: Catalogue;
+      repos: Repositories;
+      records: AreaRecords;
+      adapter: CloudAdapter;
+      botAppId: string;
+      log: Logger;
+      publicUrl: string;
+    },
+  ) {}
+
+  /** Delivers an area's waiting notices now; calls during a run are folded into one more run. */
+  kick(areaId: string): void {
+    if (this.running.has(areaId)) {
+      this.again.add(areaId);
+      return;
+    }
+    const run = this.deliver(areaId)
+      .catch((err: unknown) => this.deps.log.error({ err, areaId }, "notice delivery failed"))
+      .finally(() => {
+        this.running.delete(areaId);
+        if (this.again.delete(areaId)) this.kick(areaId);
+      });
+    this.running.set(areaId, run);
+  }
+
+  /** Retries what could not be delivered, every `intervalMs`. */
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      for (const area of this.deps.catalogue.areas) this.kick(area.id);
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await Promise.all(this.running.values());
+  }
+
+  /** Resolves when every delivery under way has finished. */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.all(this.running.values());
+  }
+
+  private async deliver(areaId: string): Promise<void> {
+    const { records } = this.deps;
+    const notices = await records.notices.listRange(keyOf(areaId), "notice|");
+    for (const notice of notices) {
+      if (notice.value.attempts >= MAX_ATTEMPTS) continue;
+      const referral = await records.referrals.get(
+        keyOf(areaId),
+        referralRow(notice.value.panelId, notice.value.referralId),
+      );
+      const delivered = referral ? await this.send(notice.value, referral.value) : true;
+      if (delivered) await this.remove(areaId, notice);
+      else
+        await records.notices
+          .replace({ ...notice.value, attempts: notice.value.attempts + 1 }, notice.etag, "notices")
+          .catch(() => undefined);
+    }
+  }
+
+  private async remove(areaId: string, notice: Versioned<Notice>): Promise<void> {
+    try {
+      await this.deps.records.notices.client.deleteEntity(
+        keyOf(areaId),
+        `notice|${notice.value.at}|${notice.value.id}`,
+        {
+          etag: notice.etag,
+        },
+      );
+    } catch (e) {
+      if (!isStatus(e, 404) && !isStatus(e, 412)) throw e;
+    }
+  }
+
+  /** Sends the notice to everyone it is for; true when all of them received it. */
+  private async send(notice: Notice, r: Referral): Promise<boolean> {
+    const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
+    const outcomes = {
+      "approval-requested": async () => [[r.managerId ?? "", approvalRequestCard(r, panelName)] as const],
+      "referral-arrived": async () => {
+        const members = await this.deps.repos.panelMembers.listPartition(keyOf(r.panelId));
+        const card = coordinatorReferralCard(r, panelName, `${this.deps.publicUrl}/tab/`);
+        return members
+          .filter((m) => m.value.role === "coordinator")
+          .map((m) => [m.value.personId, card] as const);
+      },
+      "approval-decided": async () => [
+        [
+          r.submitted.by,
+          r.approval?.decision === "approved"
+            ? outcomeCard(`${r.reference} approved`, [
+                `${r.approval.byName} approved your referral. It is now with the ${panelName} coordinator.`,
+              ])
+            : outcomeCard(
+                `${r.reference} not approved`,
+                [
+                  `${r.approval?.byName ?? "Your manager"} did not approve your referral: ${r.approval?.comment ?? ""}`,
+                ],
+                false,
+              ),
+        ] as const,
+      ],
+      "triage-decided": async () => [
+        [
+          r.submitted.by,
+          r.status === "accepted"
+            ? outcomeCard(`${r.reference} accepted`, [
+                `${panelName} has accepted your referral${r.meetingDate ? ` for the meeting on ${r.meetingDate}` : ""}. You will be told your presentation slot when the agenda is published.`,
+              ])
+            : outcomeCard(
+                `${r.reference} declined`,
+                [`${panelName} declined your referral: ${r.triage?.note ?? ""}`],
+                false,
+              ),
+        ] as const,
+      ],
+      "question-asked": async () => [[r.submitted.by, questionCard(r, panelName)] as const],
+    } satisfies Record<Notice["kind"], unknown>;
+    let all = true;
+    for (const [personId, card] of await outcomes[notice.kind]()) {
+      const chat = personId
+        ? await this.deps.repos.conversations.get("personal", keyOf(personId))
+        : undefined;
+      if (!chat) {
+        this.deps.log.warn(
+          { notice: notice.kind, referral: r.reference },
+          "notice waiting: the recipient has no chat with the bot yet",
+        );
+        all = false;
+        continue;
+      }
+      await this.deps.adapter.continueConversationAsync(
+        this.deps.botAppId,
+        chat.value.reference,
+        async (ctx) => {
+          await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        },
+      );
+    }
+    return all;
+  }
+}
