@@ -29,20 +29,27 @@ export const MAX_SUBMISSION_CHARACTERS = 24_000;
 const blank = (raw: unknown): boolean =>
   raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 
+function requiredMessage(spec: FieldSpec): string {
+  const label = spec.label.replace(/[:.]$/, "");
+  if (spec.type === "choice" || spec.type === "multichoice") return `Choose an answer for "${label}".`;
+  if (spec.type === "date") return `Enter the date for "${label}".`;
+  return `Fill in "${label}".`;
+}
+
 function readField(spec: FieldSpec, raw: unknown): { value?: FormValue; problem?: string } {
   if (blank(raw)) {
     if (spec.type === "toggle") return { value: false };
-    return spec.required ? { problem: `Enter ${spec.label.toLowerCase().replace(/:$/, "")}.` } : {};
+    return spec.required ? { problem: requiredMessage(spec) } : {};
   }
   switch (spec.type) {
     case "text":
     case "multiline": {
       if (typeof raw !== "string") return { problem: "This must be text." };
       const value = raw.trim();
-      if (spec.maxLength && value.length > spec.maxLength)
-        return { problem: `Keep this to ${spec.maxLength} characters or fewer (it has ${value.length}).` };
       if (spec.pattern && !new RegExp(spec.pattern.regex).test(value))
         return { problem: spec.pattern.message };
+      if (spec.maxLength && value.length > spec.maxLength)
+        return { problem: `Keep this to ${spec.maxLength} characters or fewer (it has ${value.length}).` };
       return { value };
     }
     case "date": {

@@ -197,7 +197,7 @@ function gateFields(gate: ReferralGate, kind: ReferralKind): FieldSpec[] {
             id: screeningFieldId(a.id),
             label: `Screening score: ${a.label}`,
             type: "number" as const,
-            required: true,
+            required: false,
             min: 0,
             max: 100,
           }))
