@@ -1,0 +1,352 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
+import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
+import { repositories } from "../../bot/src/adapters/tables/repositories.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
+import { ReferralDesk } from "../../bot/src/application/referral-desk.js";
+import { azurite } from "../support/azurite.js";
+import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+
+const NADIA = "00000000-0000-4000-8000-000000000109";
+const COLM = "00000000-0000-4000-8000-000000000110";
+const now = new Date("2026-11-24T12:00:00Z");
+
+// An invented 15-year-old, referred to Merton pre-MACE after a strategy meeting.
+const mertonChild = (name: string) => ({
+  subjectName: name,
+  dateOfBirth: "2011-04-09",
+  gender: "female",
+  ethnicity: "not-known",
+  language: "English",
+  address: `7 ${name.split(" ")[0]} Close, Morden`,
+  postcode: "SM4 5ZZ",
+  safeguardingStatus: "child-protection",
+  alsoPersonOfConcern: "true",
+  consent: "yes",
+  strategyMeetingDate: "2026-11-12",
+  "screening.criminal-exploitation": 12,
+  request: "Disruption of the adults involved.",
+  howSafer: "Less contact with them.",
+  riskLevel: "significant",
+});
+
+interface ReferralBody {
+  id: string;
+  reference: string;
+  status: string;
+  meetingDate: string | null;
+  possibleDuplicates: { subjectId: string; reference: string; matchedOn: string }[];
+  subject: string;
+}
+
+describe("Referrals through the tab's API, stored in Azurite", () => {
+  let service: TestService;
+  let tokens: Record<string, string>;
+  let storage: { repos: ReturnType<typeof repositories>; records: ReturnType<typeof areaRecords> };
+
+  before(async () => {
+    service = await startTestService({}, { now: () => now });
+    tokens = {
+      grace: await signInAs(service, DEMO.socialWorker),
+      priya: await signInAs(service, DEMO.coordinator),
+      leila: await signInAs(service, DEMO.lambethCoordinator),
+      nadia: await signInAs(service, NADIA),
+      colm: await signInAs(service, COLM),
+    };
+    const tables = tableFactory({
+      kind: "connection-string",
+      connectionString: (await azurite()).connectionString,
+    });
+    storage = { repos: repositories(tables), records: areaRecords(tables) };
+  });
+  after(async () => service.close());
+
+  const call = async (who: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${service.url}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & ReferralBody };
+  };
+  const refer = (who: string, panelId: string, values: object, formId = randomUUID(), kind = "individual") =>
+    call(who, "POST", `/panels/${panelId}/referrals`, { kind, formId, values });
+  const mertonReferrals = async () =>
+    storage.records.referrals.listRange(keyOf("merton"), "referral|merton-pre-mace|");
+
+  it("stores a practitioner's referral once, with a reference and the meeting it goes to, even when sent twice", async () => {
+    const formId = randomUUID();
+    const before = (await mertonReferrals()).length;
+    const first = await refer("grace", "merton-pre-mace", mertonChild("Ivy Testcase"), formId);
+    assert.equal(first.status, 201);
+    assert.match(first.body.reference, /^MER-2026-\d{4}$/);
+    assert.equal(first.body.status, "new");
+    // Merton's deadline is a week before the panel: on 24 November, 3 December is still open.
+    assert.equal(first.body.meetingDate, "2026-12-03");
+
+    const again = await refer("grace", "merton-pre-mace", mertonChild("Ivy Testcase"), formId);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.reference, first.body.reference);
+
+    // A double click: the same form sent twice at once.
+    const twice = randomUUID();
+    const [a, b] = await Promise.all([
+      refer("grace", "merton-pre-mace", mertonChild("Jude Testcase"), twice),
+      refer("grace", "merton-pre-mace", mertonChild("Jude Testcase"), twice),
+    ]);
+    assert.equal(a.body.reference, b.body.reference);
+    assert.deepEqual([a.status, b.status].sort(), [200, 201]);
+    assert.equal((await mertonReferrals()).length, before + 2);
+  });
+
+  it("refuses a referral with mistakes, naming each one, and stores nothing", async () => {
+    const before = (await mertonReferrals()).length;
+    const res = await refer("grace", "merton-pre-mace", {
+      ...mertonChild("Kit Testcase"),
+      strategyMeetingDate: "2026-12-20",
+      subjectName: 42,
+      postcode: "nowhere",
+    });
+    assert.equal(res.status, 422);
+    const fields = (res.body["error"] as { fields: { field: string; message: string }[] }).fields;
+    assert.deepEqual(
+      fields.map((f) => [f.field, f.message]),
+      [
+        ["subjectName", "This must be text."],
+        ["postcode", "Enter a UK postcode, for example SW19 1AA."],
+      ],
+    );
+    const late = await refer("grace", "merton-pre-mace", {
+      ...mertonChild("Kit Testcase"),
+      strategyMeetingDate: "2026-12-20",
+    });
+    assert.equal(late.status, 422);
+    assert.match(JSON.stringify(late.body), /The meeting date cannot be in the future/);
+
+    const oversized = await refer("grace", "merton-pre-mace", {
+      ...mertonChild("Kit Testcase"),
+      request: "x".repeat(5000),
+    });
+    assert.equal(oversized.status, 400);
+    const wrongShape = await call("grace", "POST", "/panels/merton-pre-mace/referrals", {
+      kind: "individual",
+      values: [],
+    });
+    assert.equal(wrongShape.status, 400);
+    const unknownKind = await refer(
+      "grace",
+      "merton-pre-mace",
+      mertonChild("Kit Testcase"),
+      randomUUID(),
+      "cat",
+    );
+    assert.equal(unknownKind.status, 400);
+    assert.equal((await mertonReferrals()).length, before);
+  });
+
+  it("answers forged panel and referral ids with 404 and a plain message", async () => {
+    const panel = await refer("grace", "no-such-panel", mertonChild("Lee Testcase"));
+    assert.equal(panel.status, 404);
+    assert.match(JSON.stringify(panel.body), /There is no such panel/);
+    assert.equal((await call("priya", "GET", "/panels/merton-pre-mace/referrals/not-a-uuid")).status, 404);
+    assert.equal(
+      (await call("priya", "GET", `/panels/merton-pre-mace/referrals/${randomUUID()}`)).status,
+      404,
+    );
+    const forgedForm = await refer("grace", "merton-pre-mace", mertonChild("Lee Testcase"), "not-a-form-id");
+    assert.equal(forgedForm.status, 400);
+  });
+
+  it("lets only the panel's referring agencies refer and only its coordinators triage", async () => {
+    const outsider = await refer("leila", "merton-pre-mace", mertonChild("Max Testcase"));
+    assert.equal(outsider.status, 403);
+    assert.match(JSON.stringify(outsider.body), /referring agencies/);
+    assert.equal((await call("grace", "GET", "/panels/merton-pre-mace/referrals")).status, 403);
+    const made = await refer("grace", "merton-pre-mace", mertonChild("Max Testcase"));
+    const triage = await call("grace", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+      decision: "accept",
+    });
+    assert.equal(triage.status, 403);
+    assert.match(JSON.stringify(triage.body), /Only Pre-MACE operational panel's coordinators/);
+  });
+
+  it("accepting puts the subject into the cohort as a case, a victim even when also a concern to others", async () => {
+    const made = await refer("grace", "merton-pre-mace", mertonChild("Nell Testcase"));
+    const accepted = await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+      decision: "accept",
+      note: "For the December panel",
+    });
+    assert.equal(accepted.status, 200);
+    assert.equal(accepted.body.status, "accepted");
+    const stored = await storage.records.referrals.get(
+      keyOf("merton"),
+      `referral|merton-pre-mace|${made.body.id}`,
+    );
+    const subjectId = stored?.value.subjectId ?? "";
+    const { subject, case: found } = await storage.records.subjectAndCase(
+      "merton",
+      "merton-pre-mace",
+      subjectId,
+    );
+    assert.equal(subject?.value.label, "Nell Testcase");
+    assert.equal(found?.value.placement, "victim");
+    assert.equal(found?.value.riskLevel, "significant");
+    assert.equal(found?.value.nextMeetingDate, "2026-12-03");
+
+    const twice = await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+      decision: "decline",
+      reason: "Changed my mind",
+    });
+    assert.equal(twice.status, 409);
+    assert.match(JSON.stringify(twice.body), /accepted by the panel/);
+  });
+
+  it("shows a likely duplicate to the referrer and coordinator, who link it instead of making another subject", async () => {
+    // The demo data has Jayden Okoro-Hart, born 14 March 2010, accepted onto the cohort.
+    const made = await refer("grace", "merton-pre-mace", {
+      ...mertonChild("JAYDEN  okoro-hart"),
+      dateOfBirth: "2010-03-14",
+    });
+    assert.equal(made.status, 201);
+    assert.equal(made.body.possibleDuplicates.length, 1, JSON.stringify(made.body));
+    const match = made.body.possibleDuplicates[0];
+    assert.equal(match?.matchedOn, "name-and-date-of-birth");
+    assert.match(match?.reference ?? "", /^MER-2026-\d{4}$/);
+
+    const subjectsBefore = (await storage.records.subjects.listRange(keyOf("merton"), "subject|")).length;
+    const linked = await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+      decision: "accept",
+      linkToSubjectId: match?.subjectId,
+    });
+    assert.equal(linked.status, 200);
+    assert.equal(
+      (await storage.records.subjects.listRange(keyOf("merton"), "subject|")).length,
+      subjectsBefore,
+    );
+    const { case: found } = await storage.records.subjectAndCase(
+      "merton",
+      "merton-pre-mace",
+      match?.subjectId ?? "",
+    );
+    assert.ok(found?.value.referralIds.includes(made.body.id));
+    assert.equal(found?.value.referralIds.length, 2);
+  });
+
+  it("a Lambeth referral reaches the coordinator only after the named manager approves it", async () => {
+    const made = await refer("nadia", "lambeth-mave", {
+      ...mertonChild("Olu Testcase"),
+      blockers: ["no-services"],
+      managerId: COLM,
+    });
+    assert.equal(made.status, 201);
+    assert.equal(made.body.status, "awaiting-approval");
+    assert.match(made.body.reference, /^LAM-2026-\d{4}$/);
+    const listed = async () =>
+      (
+        (await call("leila", "GET", "/panels/lambeth-mave/referrals")).body["referrals"] as { id: string }[]
+      ).map((r) => r.id);
+    assert.ok(!(await listed()).includes(made.body.id));
+    const early = await call("leila", "POST", `/panels/lambeth-mave/referrals/${made.body.id}/triage`, {
+      decision: "accept",
+    });
+    assert.equal(early.status, 409);
+
+    const notManager = await call(
+      "nadia",
+      "POST",
+      `/panels/lambeth-mave/referrals/${made.body.id}/approval`,
+      { decision: "approved" },
+    );
+    assert.equal(notManager.status, 409);
+    const approved = await call("colm", "POST", `/panels/lambeth-mave/referrals/${made.body.id}/approval`, {
+      decision: "approved",
+      comment: "Agreed: the education blocker needs the panel.",
+    });
+    assert.equal(approved.body.status, "new");
+    assert.ok((await listed()).includes(made.body.id));
+  });
+
+  it("the coordinator can ask the referrer for more, and the answer brings the referral back", async () => {
+    const made = await refer("grace", "merton-pre-mace", mertonChild("Pip Testcase"));
+    const path = `/panels/merton-pre-mace/referrals/${made.body.id}`;
+    const asked = await call("priya", "POST", `${path}/triage`, {
+      decision: "ask",
+      question: "Is the school aware?",
+    });
+    assert.equal(asked.body.status, "more-information-requested");
+    const answered = await call("grace", "POST", `${path}/answer`, {
+      answer: "Yes, the DSL attended the strategy meeting.",
+    });
+    assert.equal(answered.body.status, "new");
+    const detail = await call("priya", "GET", path);
+    assert.deepEqual(detail.body["questions"], [
+      {
+        question: "Is the school aware?",
+        askedBy: "Priya Okafor",
+        answer: "Yes, the DSL attended the strategy meeting.",
+      },
+    ]);
+    const answers = detail.body["answers"] as { label: string; value: string }[];
+    assert.deepEqual(
+      answers.find((a) => a.label === "Ethnicity"),
+      { field: "ethnicity", label: "Ethnicity", value: "Not known" },
+    );
+  });
+
+  it("writes every read and change of a referral to the audit log, with who and how", async () => {
+    const made = await refer("grace", "merton-pre-mace", mertonChild("Quin Testcase"));
+    await call("priya", "GET", `/panels/merton-pre-mace/referrals/${made.body.id}`);
+    await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+      decision: "decline",
+      reason: "Not exploitation",
+    });
+    const audit = (await storage.records.audit.listRange(keyOf("merton"), "audit|"))
+      .map((a) => a.value)
+      .filter((a) => a.referralId === made.body.id)
+      .map((a) => [a.action, a.actorId, a.via])
+      // Entries made in the same instant (the test's clock stands still) have no order between them.
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    assert.deepEqual(audit, [
+      ["referral.created", DEMO.socialWorker, "referral form"],
+      ["referral.declined", DEMO.coordinator, "tab: triage"],
+      ["referral.viewed", DEMO.coordinator, "tab: referral page"],
+    ]);
+    const entries = JSON.stringify(await storage.records.audit.listRange(keyOf("merton"), "audit|"));
+    assert.ok(!entries.includes("Quin Testcase"), "the audit log carries references, not names");
+  });
+
+  it("a submit costs at most three storage round trips", async () => {
+    let requests = 0;
+    const counter: PipelinePolicy = {
+      name: "count-round-trips",
+      sendRequest: (request, next) => {
+        requests += 1;
+        return next(request);
+      },
+    };
+    const tables = tableFactory(
+      { kind: "connection-string", connectionString: (await azurite()).connectionString },
+      { additionalPolicies: [{ policy: counter, position: "perCall" }] },
+    );
+    const desk = new ReferralDesk({
+      catalogue: loadCatalogue("bot/config/areas"),
+      repos: repositories(tables),
+      records: areaRecords(tables),
+      now: () => now,
+      onNotices: () => undefined,
+    });
+    requests = 0;
+    const result = await desk.submit(
+      { id: DEMO.socialWorker, name: "Grace Mensah" },
+      "merton-pre-mace",
+      "individual",
+      randomUUID(),
+      mertonChild("Rue Testcase"),
+    );
+    assert.ok(result.ok);
+    assert.equal(requests, 3);
+  });
+});

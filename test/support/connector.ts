@@ -1,0 +1,69 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { recordChannelActivity } from "./channel-watch.js";
+
+// A Bot Connector service on loopback: the endpoint the bot sends its replies and proactive
+// messages to, as Teams' connector would receive them. It keeps everything it is sent.
+
+export interface SentActivity {
+  conversationId: string;
+  activity: Record<string, unknown>;
+}
+
+export interface RecordingConnector {
+  url: string;
+  sent: SentActivity[];
+  /** Cards sent to one conversation, in order. */
+  cardsIn(conversationId: string): Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>) : {};
+}
+
+export async function recordingConnector(): Promise<RecordingConnector> {
+  const sent: SentActivity[] = [];
+  let created = 0;
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const payload = await body(req);
+      res.setHeader("content-type", "application/json");
+      const url = req.url ?? "";
+      if (req.method === "POST" && /^\/v3\/conversations\/?$/.test(url)) {
+        created += 1;
+        res.end(JSON.stringify({ id: `a:created-${created}` }));
+        return;
+      }
+      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(url);
+      if (match && req.method === "POST") {
+        const conversationId = decodeURIComponent(match[1] ?? "");
+        sent.push({ conversationId, activity: payload });
+        const conversation = payload["conversation"] as { conversationType?: string } | undefined;
+        if (conversation?.conversationType === "channel" || conversationId.startsWith("19:"))
+          recordChannelActivity(payload);
+        res.end(JSON.stringify({ id: `activity-${sent.length}` }));
+        return;
+      }
+      res.statusCode = 404;
+      res.end("{}");
+    })();
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    sent,
+    cardsIn: (conversationId) =>
+      sent
+        .filter((s) => s.conversationId === conversationId)
+        .flatMap(
+          (s) => (s.activity["attachments"] as { content: Record<string, unknown> }[] | undefined) ?? [],
+        )
+        .map((a) => a.content),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
