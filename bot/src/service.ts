@@ -110,7 +110,16 @@ export async function startService(
     await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
     await seedDemoReferrals(desk, DEMO_REFERRALS);
   }
-  const bot = new MaceBot({ catalogue, repos, log, publicUrl: settings.publicUrl, now, desk, botAppId });
+  const bot = new MaceBot({
+    catalogue,
+    repos,
+    log,
+    publicUrl: settings.publicUrl,
+    now,
+    desk,
+    botAppId,
+    onNewPersonalChat: () => catalogue.areas.forEach((a) => dispatcher.kick(a.id)),
+  });
 
   const devIdp =
     settings.signIn.kind === "development"

@@ -72,8 +72,13 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & ReferralBody };
   };
-  const refer = (who: string, panelId: string, values: object, formId = randomUUID(), kind = "individual") =>
-    call(who, "POST", `/panels/${panelId}/referrals`, { kind, formId, values });
+  const refer = (
+    who: string,
+    panelId: string,
+    values: object,
+    formId: string = randomUUID(),
+    kind = "individual",
+  ) => call(who, "POST", `/panels/${panelId}/referrals`, { kind, formId, values });
   const mertonReferrals = async () =>
     storage.records.referrals.listRange(keyOf("merton"), "referral|merton-pre-mace|");
 

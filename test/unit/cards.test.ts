@@ -8,6 +8,19 @@ import {
 } from "../../bot/src/adapters/teams/cards/templates.js";
 import { renderCard } from "../../bot/src/adapters/teams/cards/render.js";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import {
+  approvalRequestCard,
+  coordinatorReferralCard,
+  makeReferralChannelCard,
+  outcomeCard,
+  questionCard,
+  referralFormCard,
+  referralReceiptCard,
+  referralStartCard,
+} from "../../bot/src/adapters/teams/cards/referral-cards.js";
+import { referralForm } from "../../bot/src/domain/referrals/form.js";
+import type { Referral } from "../../bot/src/domain/referrals/referral.js";
 
 // adaptivecards' lib/ entry does not load under Node; its bundle does.
 const require = createRequire(import.meta.url);
@@ -83,5 +96,82 @@ describe("Bot cards", () => {
       renderCard(welcomeCard, { channelName: "MACE panels", tabUrl: "https://example.org/tab/" }),
     );
     for (const p of DEMO_PEOPLE) assert.ok(!text.includes(p.displayName));
+  });
+});
+
+describe("Referral cards", () => {
+  const catalogue = loadCatalogue("bot/config/areas");
+  const referral: Referral = {
+    id: "3f1f6c2e-5b7a-4c1e-9f00-000000000001",
+    reference: "MER-2026-0042",
+    areaId: "merton",
+    panelId: "merton-pre-mace",
+    kind: "individual",
+    status: "new",
+    submitted: { by: "r", byName: "Referrer", at: "2026-11-24T10:00:00.000Z" },
+    referrer: { agencyId: "mer-csc", jobTitle: "Social worker", email: "r@example.org" },
+    meetingDate: "2026-12-03",
+    values: {
+      subjectName: "Invented Child",
+      dateOfBirth: "2011-01-01",
+      request: "Help",
+      riskLevel: "moderate",
+    },
+    managerId: "m",
+    approval: null,
+    triage: null,
+    questions: [
+      {
+        by: "c",
+        byName: "Coordinator",
+        at: "2026-11-24T10:00:00.000Z",
+        question: "Which school?",
+        answer: null,
+        answeredAt: null,
+      },
+    ],
+    possibleDuplicates: [{ subjectId: "s", reference: "MER-2026-0001", matchedOn: "name-and-date-of-birth" }],
+    linkedSubjectId: null,
+    subjectId: null,
+  };
+  const cards: [string, object][] = [
+    ["start", referralStartCard([{ id: "merton-pre-mace", name: "Pre-MACE", area: "Merton" }])],
+    ["channel", makeReferralChannelCard()],
+    ["receipt", referralReceiptCard(referral, "Pre-MACE", "Thursday 3 December 2026, 09:30 to 13:30")],
+    ["approval request", approvalRequestCard(referral, "Pre-MACE")],
+    ["coordinator", coordinatorReferralCard(referral, "Pre-MACE", "https://example.org/tab/")],
+    ["question", questionCard(referral, "Pre-MACE")],
+    ["outcome", outcomeCard("Done", ["A line"])],
+  ];
+  // Every form of every panel that takes referrals, with a problem shown, at its largest.
+  for (const panel of catalogue.panels.values()) {
+    const area = catalogue.areas.find((a) => a.id === panel.areaId);
+    if (!area || !panel.referralRules) continue;
+    for (const kind of panel.referralRules.kinds) {
+      const form = referralForm(panel, area, kind, [{ id: "m", name: "A Manager" }]);
+      cards.push([
+        `${panel.id} ${kind} form`,
+        referralFormCard(form, panel.name, "3f1f6c2e-5b7a-4c1e-9f00-000000000001", {}, [
+          { field: null, message: "x" },
+        ]),
+      ]);
+    }
+  }
+
+  for (const [name, content] of cards) {
+    it(`the ${name} card is Adaptive Card 1.5 that the renderer parses, within Teams' 28 KB`, () => {
+      assert.equal((content as { version: string }).version, "1.5");
+      assert.deepEqual(parseWithRenderer(content), []);
+      assert.ok(
+        Buffer.byteLength(JSON.stringify(content)) < 28 * 1024,
+        `${Buffer.byteLength(JSON.stringify(content))} bytes`,
+      );
+    });
+  }
+
+  it("the channel card carries no input and no detail, only the button that continues in private", () => {
+    const text = JSON.stringify(makeReferralChannelCard());
+    assert.ok(!text.includes("Input."));
+    assert.match(text, /referral\.private/);
   });
 });

@@ -17,8 +17,12 @@ import { AlreadyExists, keyOf } from "../tables/entity-store.js";
 import { helpCard, noPanelsCard, panelsCard, welcomeCard } from "./cards/templates.js";
 import { renderCard } from "./cards/render.js";
 import type { ReferralDesk } from "../../application/referral-desk.js";
-import { approvalRequestCard, makeReferralChannelCard, referralListCard } from "./cards/referral-cards.js";
-import { subjectLabel } from "../../domain/referrals/referral.js";
+import {
+  approvalRequestCard,
+  coordinatorReferralCard,
+  makeReferralChannelCard,
+} from "./cards/referral-cards.js";
+import type { Referral } from "../../domain/referrals/referral.js";
 import { isReferralVerb, referralAction, startReferralCard } from "./referral-actions.js";
 
 export interface BotDependencies {
@@ -30,6 +34,8 @@ export interface BotDependencies {
   desk: ReferralDesk;
   /** Empty locally (the playground), the bot's app ID in Azure. */
   botAppId: string;
+  /** Someone opened a chat with the bot for the first time: notices waiting for them can go. */
+  onNewPersonalChat: () => void;
 }
 
 const COMMANDS = [
@@ -42,6 +48,8 @@ const COMMANDS = [
   { name: "referrals", description: "Coordinators: the new referrals waiting for you to triage." },
   { name: "approvals", description: "Service managers: the referrals waiting for your approval." },
 ];
+// A chat message can carry only so many cards before it stops being readable.
+const MAX_CARDS = 10;
 const REFER = new Set(["refer", "new referral", "make a referral", "referral"]);
 
 const InvokeAction = z.looseObject({
@@ -58,7 +66,9 @@ export class MaceBot extends TeamsActivityHandler {
     super();
 
     this.onMessage(async (context, next) => {
-      await this.rememberConversation(context);
+      const isNew = await this.rememberConversation(context);
+      if (isNew && context.activity.conversation.conversationType === "personal")
+        this.deps.onNewPersonalChat();
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "")
         .trim()
         .toLowerCase();
@@ -168,32 +178,29 @@ export class MaceBot extends TeamsActivityHandler {
     );
   }
 
+  /** The coordinator's new referrals, each as a card to accept, question or decline. */
   private async sendReferralsToTriage(context: TurnContext): Promise<void> {
     const personId = context.activity.from.aadObjectId ?? "";
     const actor = { id: personId, name: context.activity.from.name ?? "" };
     const memberships = await this.deps.repos.memberships.listPartition(keyOf(personId));
-    const rows: { reference: string; line: string }[] = [];
+    const waiting: Referral[] = [];
     for (const { value: m } of memberships.filter((x) => x.value.role === "coordinator")) {
-      const panel = this.deps.catalogue.panels.get(m.panelId);
-      if (!panel?.referralRules) continue;
-      const list = await this.deps.desk.list(actor, panel.id, "bot: referrals command");
-      for (const { value: r } of list.filter((x) => x.value.status === "new"))
-        rows.push({
-          reference: r.reference,
-          line: `${panel.name} · ${subjectLabel(r.kind, r.values)} · sent ${r.submitted.at.slice(0, 10)}`,
-        });
+      if (!this.deps.catalogue.panels.get(m.panelId)?.referralRules) continue;
+      const list = await this.deps.desk.list(actor, m.panelId, "bot: referrals command");
+      waiting.push(...list.map((r) => r.value).filter((r) => r.status === "new"));
     }
-    await context.sendActivity({
-      attachments: [
-        CardFactory.adaptiveCard(
-          referralListCard(
-            "Referrals waiting for triage",
-            rows,
-            "There are no new referrals waiting for you.",
-          ),
-        ),
-      ],
-    });
+    const shown = waiting.slice(0, MAX_CARDS);
+    await context.sendActivity(
+      waiting.length
+        ? `${waiting.length} new referral${waiting.length === 1 ? "" : "s"} waiting for triage${waiting.length > shown.length ? `; the ${shown.length} oldest are below, and the rest are in the tab` : ""}.`
+        : "There are no new referrals waiting for you.",
+    );
+    for (const r of shown.reverse()) {
+      const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
+      await context.sendActivity({
+        attachments: [CardFactory.adaptiveCard(coordinatorReferralCard(r, panelName, this.tabUrl))],
+      });
+    }
   }
 
   private async sendApprovals(context: TurnContext): Promise<void> {
@@ -209,7 +216,7 @@ export class MaceBot extends TeamsActivityHandler {
       await context.sendActivity("There are no referrals waiting for your approval.");
       return;
     }
-    for (const card of cards.slice(0, 10))
+    for (const card of cards.slice(0, MAX_CARDS))
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 

@@ -135,9 +135,9 @@ export function referralFormCard(
     if (section.intro) body.push(para(section.intro, { isSubtle: true, spacing: "Small" }));
     for (const spec of section.fields) {
       body.push(input(spec, values[spec.id]));
-      if (spec.hint) body.push(para(spec.hint, { isSubtle: true, size: "Small", spacing: "None" }));
       for (const p of problems.filter((x) => x.field === spec.id))
         body.push(para(p.message, { color: "Attention", spacing: "None", id: `problem-${spec.id}` }));
+      if (spec.hint) body.push(para(spec.hint, { isSubtle: true, size: "Small", spacing: "None" }));
     }
   }
   return card(body, [
@@ -380,16 +380,4 @@ export function questionCard(r: Referral, panelName: string): Element {
 /** A short outcome: sent to the referrer, or shown in place of a card once acted on. */
 export function outcomeCard(title: string, lines: string[], good = true): Element {
   return card([{ ...heading(title), color: good ? "Good" : "Attention" }, ...lines.map((l) => para(l))]);
-}
-
-/** A list card: the referrals waiting for this person. */
-export function referralListCard(
-  title: string,
-  rows: { reference: string; line: string }[],
-  empty: string,
-): Element {
-  return card([
-    heading(title),
-    ...(rows.length ? rows.map((r) => para(`**${r.reference}** · ${r.line}`)) : [para(empty)]),
-  ]);
 }

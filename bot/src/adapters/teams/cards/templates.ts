@@ -92,5 +92,9 @@ export const welcomeCard = {
       wrap: true,
     },
   ],
-  actions: [{ type: "Action.OpenUrl", title: "Open the MACE panels tab", url: "${tabUrl}" }],
+  actions: [
+    // Opens the referral form in the presser's personal chat, never here.
+    { type: "Action.Execute", title: "Make a referral", verb: "referral.private", data: {} },
+    { type: "Action.OpenUrl", title: "Open the MACE panels tab", url: "${tabUrl}" },
+  ],
 };

@@ -1,0 +1,328 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { channelActivities } from "../support/channel-watch.js";
+import { recordingConnector, type RecordingConnector } from "../support/connector.js";
+import { DEMO, startTestService, type TestService } from "../support/service.js";
+
+// The bot's referral cards, driven as Teams drives them: messages and Action.Execute invokes
+// posted to /api/messages, replies and proactive cards caught by a connector on loopback.
+
+const TENANT = "00000000-0000-4000-8000-00000000d0e1";
+const BOT = { id: "28:mace-bot", name: "MACE panels" };
+const GRACE = { id: "29:grace", name: "Grace Mensah", aadObjectId: DEMO.socialWorker };
+const PRIYA = { id: "29:priya", name: "Priya Okafor", aadObjectId: DEMO.coordinator };
+const CHANNEL = "19:merton-mace@thread.tacv2";
+const personalChat = (user: { id: string }) => `a:personal-${user.id}`;
+
+type Card = Record<string, unknown>;
+interface InvokeReply {
+  statusCode: number;
+  type: string;
+  value: Card | string;
+}
+
+const texts = (card: unknown): string[] => {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const o = node as Record<string, unknown>;
+      if (o["type"] === "TextBlock" && typeof o["text"] === "string") out.push(o["text"]);
+      if (o["type"] === "Fact") out.push(`${String(o["title"])}: ${String(o["value"])}`);
+      if (Array.isArray(o["facts"]))
+        for (const f of o["facts"] as { title: string; value: string }[]) out.push(`${f.title}: ${f.value}`);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+};
+const inputs = (card: unknown): Record<string, Card> => {
+  const found: Record<string, Card> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const o = node as Card;
+      if (typeof o["type"] === "string" && o["type"].startsWith("Input.")) found[String(o["id"])] = o;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+};
+const actionData = (card: Card, verb: string) =>
+  (card["actions"] as { verb?: string; data: Record<string, unknown> }[]).find((a) => a.verb === verb)
+    ?.data ?? {};
+
+describe("Referrals through the bot's Adaptive Cards", function () {
+  this.timeout(30_000);
+  let service: TestService;
+  let connector: RecordingConnector;
+
+  before(async () => {
+    connector = await recordingConnector();
+    service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
+  });
+  after(async () => {
+    await service.close();
+    await connector.close();
+  });
+
+  const base = (from: typeof GRACE, conversation: Record<string, unknown>) => ({
+    channelId: "msteams",
+    serviceUrl: connector.url,
+    id: randomUUID(),
+    from,
+    recipient: BOT,
+    conversation: { tenantId: TENANT, ...conversation },
+    channelData: { tenant: { id: TENANT } },
+  });
+  const inPersonal = (from: typeof GRACE) =>
+    base(from, { id: personalChat(from), conversationType: "personal" });
+  const inChannel = (from: typeof GRACE) => ({
+    ...base(from, { id: CHANNEL, conversationType: "channel", name: "MACE panels" }),
+    channelData: {
+      tenant: { id: TENANT },
+      team: { id: "19:team", name: "Merton MACE" },
+      channel: { id: CHANNEL },
+    },
+  });
+
+  const post = async (activity: object) => {
+    const res = await fetch(`${service.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as InvokeReply) : undefined };
+  };
+  const say = (where: object, text: string) => post({ ...where, type: "message", text });
+  const press = async (where: object, verb: string, data: Record<string, unknown>): Promise<InvokeReply> => {
+    const res = await post({
+      ...where,
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb, data } },
+    });
+    assert.equal(res.status, 200);
+    assert.ok(res.body);
+    return res.body;
+  };
+  const cardOf = (reply: InvokeReply): Card => {
+    assert.equal(reply.type, "application/vnd.microsoft.card.adaptive", JSON.stringify(reply.value));
+    return reply.value as Card;
+  };
+
+  const typed = {
+    subjectName: "Tamsin Invented",
+    dateOfBirth: "2010-09-30",
+    gender: "female",
+    ethnicity: "white-other",
+    language: "English and Polish",
+    address: "3 Fictional Mews, Mitcham",
+    postcode: "CR4 7ZZ",
+    safeguardingStatus: "child-in-need",
+    alsoPersonOfConcern: "false",
+    consent: "yes",
+    "screening.criminal-exploitation": "6",
+    "screening.missing": "9",
+    request: "A safety plan agreed across schools for the journey home.",
+    howSafer: "She would not be alone at the bus station.",
+    riskLevel: "moderate",
+  };
+  let receiptReference = "";
+
+  it("a practitioner types `refer`, picks the panel and kind, and gets the Merton form", async () => {
+    await say(inPersonal(GRACE), "refer");
+    const start = connector.cardsIn(personalChat(GRACE)).at(-1);
+    assert.ok(start);
+    assert.match(texts(start).join("\n"), /Make a referral/);
+    const panels = (inputs(start)["panelId"]?.["choices"] as { title: string; value: string }[]).map(
+      (c) => c.value,
+    );
+    assert.deepEqual(panels, ["merton-pre-mace"]);
+
+    const form = cardOf(
+      await press(inPersonal(GRACE), "referral.open", { panelId: "merton-pre-mace", kind: "individual" }),
+    );
+    assert.equal(form["version"], "1.5");
+    const fields = inputs(form);
+    for (const id of [
+      "subjectName",
+      "dateOfBirth",
+      "ethnicity",
+      "language",
+      "consent",
+      "strategyMeetingDate",
+      "riskLevel",
+    ])
+      assert.ok(fields[id], id);
+    assert.equal(fields["postcode"]?.["regex"], "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$");
+    assert.equal(fields["subjectName"]?.["isRequired"], true);
+  });
+
+  it("a submission with mistakes comes back as the same form, values kept, each problem beside its field", async () => {
+    const form = cardOf(
+      await press(inPersonal(GRACE), "referral.open", { panelId: "merton-pre-mace", kind: "individual" }),
+    );
+    const { formId } = actionData(form, "referral.submit");
+    const reply = cardOf(
+      await press(inPersonal(GRACE), "referral.submit", {
+        panelId: "merton-pre-mace",
+        kind: "individual",
+        formId,
+        ...typed,
+        strategyMeetingDate: "2026-12-02",
+      }),
+    );
+    const shown = texts(reply);
+    assert.ok(shown.includes("There are 2 things to put right before the referral can be sent:"));
+    assert.ok(shown.includes("• The meeting date cannot be in the future."));
+    // Beside the field: the problem follows its input.
+    const body = reply["body"] as Card[];
+    const at = body.findIndex((e) => e["id"] === "strategyMeetingDate");
+    assert.equal(body[at + 1]?.["text"], "The meeting date cannot be in the future.");
+    assert.equal(body[at + 1]?.["color"], "Attention");
+    const values = inputs(reply);
+    assert.equal(values["subjectName"]?.["value"], "Tamsin Invented");
+    assert.equal(values["strategyMeetingDate"]?.["value"], "2026-12-02");
+    assert.equal(values["screening.missing"]?.["value"], 9);
+    assert.equal(actionData(reply, "referral.submit")["formId"], formId);
+
+    // Corrected: the receipt replaces the form.
+    const receipt = cardOf(
+      await press(inPersonal(GRACE), "referral.submit", {
+        panelId: "merton-pre-mace",
+        kind: "individual",
+        formId,
+        ...typed,
+        strategyMeetingDate: "2026-11-19",
+        "screening.missing": "11",
+      }),
+    );
+    const lines = texts(receipt).join("\n");
+    const reference = /Referral (MER-2026-\d{4}) sent/.exec(lines)?.[1];
+    assert.ok(reference, lines);
+    receiptReference = reference;
+    assert.match(lines, /Status: With the panel coordinator/);
+    assert.match(lines, /meeting on Thursday 3 December 2026, 09:30 to 13:30/);
+
+    // The same press delivered again: the same receipt, no second referral.
+    const again = cardOf(
+      await press(inPersonal(GRACE), "referral.submit", {
+        panelId: "merton-pre-mace",
+        kind: "individual",
+        formId,
+        ...typed,
+        strategyMeetingDate: "2026-11-19",
+        "screening.missing": "11",
+      }),
+    );
+    assert.match(texts(again).join("\n"), new RegExp(`Referral ${reference} sent`));
+  });
+
+  it("the coordinator gets the new referral in personal chat and accepts it; the referrer is told", async () => {
+    await say(inPersonal(PRIYA), "hello");
+    await service.noticesDelivered();
+    const cards = connector.cardsIn(personalChat(PRIYA));
+    const card = cards.find((c) => texts(c).includes(`New referral ${receiptReference}`));
+    assert.ok(card, "the coordinator received the referral");
+    assert.ok(texts(card).includes("Subject: Tamsin Invented"));
+    const accepted = cardOf(
+      await press(inPersonal(PRIYA), "referral.accept", { ...actionData(card, "referral.accept"), note: "" }),
+    );
+    assert.match(texts(accepted)[0] ?? "", new RegExp(`${receiptReference}: Accepted by the panel`));
+    await service.noticesDelivered();
+    const told = connector.cardsIn(personalChat(GRACE)).map((c) => texts(c).join(" "));
+    assert.ok(
+      told.some((t) => t.includes(`${receiptReference} accepted`)),
+      told.join("\n"),
+    );
+  });
+
+  it("`referrals` shows the coordinator each new referral as a card to triage, only in personal chat", async () => {
+    const before = connector.cardsIn(personalChat(PRIYA)).length;
+    await say(inPersonal(PRIYA), "referrals");
+    const shown = connector.cardsIn(personalChat(PRIYA)).slice(before);
+    assert.ok(shown.length >= 1);
+    assert.ok(shown.every((c) => texts(c)[0]?.startsWith("New referral MER-2026-")));
+    assert.ok(
+      shown.some((c) => texts(c).includes("Subject: Amara Lindqvist")),
+      "the demo referral waiting for triage",
+    );
+    assert.ok(
+      !shown.some((c) => texts(c).includes("Subject: Tamsin Invented")),
+      "accepted referrals are not shown",
+    );
+
+    const inTeam = connector.sent.length;
+    await say(inChannel(PRIYA), "referrals");
+    const reply = connector.sent.slice(inTeam).map((s) => JSON.stringify(s.activity));
+    assert.equal(reply.length, 1);
+    assert.match(reply[0] ?? "", /only in your personal chat/);
+  });
+
+  it("in a channel, `refer` posts only a button, and the form opens in the practitioner's personal chat", async () => {
+    const before = channelActivities().length;
+    await say({ ...inChannel(GRACE), entities: [] }, "refer");
+    const posted = connector.sent.filter((s) => s.conversationId === CHANNEL).at(-1);
+    assert.ok(posted);
+    assert.ok(channelActivities().length > before, "channel posts are watched");
+    const channelCard = connector.cardsIn(CHANNEL).at(-1) ?? {};
+    assert.deepEqual(Object.keys(inputs(channelCard)), []);
+    assert.deepEqual(
+      (channelCard["actions"] as { verb: string }[]).map((a) => a.verb),
+      ["referral.private"],
+    );
+
+    const sentToGrace = connector.cardsIn(personalChat(GRACE)).length;
+    const reply = await press(inChannel(GRACE), "referral.private", {});
+    assert.equal(reply.type, "application/vnd.microsoft.activity.message");
+    assert.match(String(reply.value), /personal chat/);
+    const privately = connector.cardsIn(personalChat(GRACE));
+    assert.equal(privately.length, sentToGrace + 1);
+    assert.match(texts(privately.at(-1)).join(" "), /Make a referral/);
+
+    // A form pressed in a channel is refused, so no details can be shown there.
+    const refused = await press(inChannel(GRACE), "referral.open", {
+      panelId: "merton-pre-mace",
+      kind: "individual",
+    });
+    assert.equal(refused.type, "application/vnd.microsoft.activity.message");
+    assert.match(String(refused.value), /never in a channel/);
+  });
+
+  it("unknown verbs, forged panels and forged referrals get a plain message and change nothing", async () => {
+    const unknown = await press(inPersonal(GRACE), "referral.delete-everything", {});
+    assert.match(String(unknown.value), /not one I know/);
+    const forgedPanel = await press(inPersonal(GRACE), "referral.open", {
+      panelId: "../../etc",
+      kind: "individual",
+    });
+    assert.match(String(forgedPanel.value), /There is no such panel/);
+    const forgedForm = await press(inPersonal(GRACE), "referral.submit", {
+      panelId: "merton-pre-mace",
+      kind: "individual",
+      formId: "x",
+      ...typed,
+    });
+    assert.match(String(forgedForm.value), /not one we issued/);
+    const forgedReferral = await press(inPersonal(PRIYA), "referral.accept", {
+      panelId: "merton-pre-mace",
+      referralId: randomUUID(),
+    });
+    assert.match(String(forgedReferral.value), /no such referral/);
+    const notCoordinator = await press(inPersonal(GRACE), "referral.accept", {
+      panelId: "merton-pre-mace",
+      referralId: randomUUID(),
+    });
+    assert.match(String(notCoordinator.value), /Only Pre-MACE operational panel's coordinators/);
+    const tooLong = await press(inPersonal(PRIYA), "referral.decline", {
+      panelId: "merton-pre-mace",
+      referralId: randomUUID(),
+      note: "x".repeat(1001),
+    });
+    assert.match(String(tooLong.value), /too long/);
+  });
+});
