@@ -62,7 +62,8 @@ export interface ReferralDeskDependencies {
   onNotices: (areaId: string) => void;
 }
 
-const SUBMIT_ATTEMPTS = 4;
+// Submits in one area share the year's reference counter; a clash is retried after a short pause.
+const SUBMIT_ATTEMPTS = 6;
 
 export class ReferralDesk {
   constructor(private readonly deps: ReferralDeskDependencies) {}
@@ -249,6 +250,7 @@ export class ReferralDesk {
       } catch (e) {
         // Another referral took the number, or the same form raced in twice: look again.
         if (attempt >= SUBMIT_ATTEMPTS) throw e;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
   }
