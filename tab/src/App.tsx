@@ -4,6 +4,7 @@ import {
   Button,
   Caption1,
   Card,
+  CardFooter,
   CardHeader,
   FluentProvider,
   MessageBar,
@@ -18,8 +19,9 @@ import {
   teamsLightTheme,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
+import { ReferralsPage } from "./Referrals.js";
 import { configureChannelTab, hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -70,6 +72,9 @@ function PanelsApp() {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>("default");
   const [session, setSession] = useState<Session>({ state: "starting" });
+  // The panel whose referrals are open, and the panel to return focus to when they close.
+  const [referralsFor, setReferralsFor] = useState<PanelSummary | null>(null);
+  const [cameBackFrom, setCameBackFrom] = useState<string | null>(null);
 
   const load = useCallback(async (token: string) => {
     const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
@@ -120,6 +125,8 @@ function PanelsApp() {
 
   const signOut = () => {
     sessionStorage.removeItem(TOKEN_KEY);
+    setReferralsFor(null);
+    setCameBackFrom(null);
     setSession({ state: "starting" });
     void start();
   };
@@ -134,8 +141,27 @@ function PanelsApp() {
           </MessageBar>
         )}
         {session.state === "choose-demo-person" && <DemoSignIn people={session.people} onSignIn={signInAs} />}
-        {session.state === "signed-in" && (
-          <PanelsPage me={session.me} panels={session.panels} onSignOut={signOut} />
+        {session.state === "signed-in" && referralsFor && (
+          <ReferralsPage
+            token={session.token}
+            panel={referralsFor}
+            onBack={() => {
+              setCameBackFrom(referralsFor.id);
+              setReferralsFor(null);
+            }}
+          />
+        )}
+        {session.state === "signed-in" && !referralsFor && (
+          <PanelsPage
+            me={session.me}
+            panels={session.panels}
+            onSignOut={signOut}
+            onOpenReferrals={(panel) => {
+              setCameBackFrom(null);
+              setReferralsFor(panel);
+            }}
+            focusReferralsOf={cameBackFrom}
+          />
         )}
       </main>
     </FluentProvider>
@@ -169,8 +195,24 @@ function DemoSignIn({ people, onSignIn }: { people: DemoPerson[]; onSignIn: (id:
   );
 }
 
-function PanelsPage({ me, panels, onSignOut }: { me: Me; panels: PanelSummary[]; onSignOut: () => void }) {
+function PanelsPage({
+  me,
+  panels,
+  onSignOut,
+  onOpenReferrals,
+  focusReferralsOf,
+}: {
+  me: Me;
+  panels: PanelSummary[];
+  onSignOut: () => void;
+  onOpenReferrals: (panel: PanelSummary) => void;
+  focusReferralsOf: string | null;
+}) {
   const styles = useStyles();
+  const referralButtons = useRef(new Map<string, HTMLElement>());
+  useEffect(() => {
+    if (focusReferralsOf) referralButtons.current.get(focusReferralsOf)?.focus();
+  }, [focusReferralsOf]);
   const byArea = useMemo(() => {
     const groups = new Map<string, PanelSummary[]>();
     for (const p of panels) groups.set(p.area.name, [...(groups.get(p.area.name) ?? []), p]);
@@ -223,6 +265,20 @@ function PanelsPage({ me, panels, onSignOut }: { me: Me; panels: PanelSummary[];
                     </li>
                   ))}
                 </ul>
+                {p.role === "coordinator" && (
+                  <CardFooter>
+                    <Button
+                      aria-label={`Referrals for ${p.name}`}
+                      ref={(el) => {
+                        if (el) referralButtons.current.set(p.id, el);
+                        else referralButtons.current.delete(p.id);
+                      }}
+                      onClick={() => onOpenReferrals(p)}
+                    >
+                      Referrals
+                    </Button>
+                  </CardFooter>
+                )}
               </Card>
             ))}
           </div>

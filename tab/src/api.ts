@@ -31,6 +31,39 @@ export interface DemoPerson {
   jobTitle: string;
 }
 
+export type ReferralKind = "individual" | "group" | "person-of-concern" | "location-of-concern";
+
+export type ReferralStatus =
+  "awaiting-approval" | "not-approved" | "new" | "more-information-requested" | "accepted" | "declined";
+
+export interface ReferralSummary {
+  id: string;
+  reference: string;
+  kind: ReferralKind;
+  status: ReferralStatus;
+  statusLabel: string;
+  subject: string;
+  submittedAt: string;
+  referrer: { name: string; jobTitle: string; agency: string };
+  meetingDate: string | null;
+  possibleDuplicates: {
+    subjectId: string;
+    reference: string;
+    matchedOn: "name-and-date-of-birth" | "address-and-postcode";
+  }[];
+  linkedSubjectId: string | null;
+  questions: { question: string; askedBy: string; answer: string | null }[];
+}
+
+export interface ReferralDetail extends ReferralSummary {
+  answers: { field: string; label: string; value: string }[];
+}
+
+export type TriageStep =
+  | { decision: "accept"; note?: string; linkToSubjectId?: string | null }
+  | { decision: "ask"; question: string }
+  | { decision: "decline"; reason: string };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -66,4 +99,17 @@ export const api = {
     }),
   me: (token: string) => request<Me>("/api/me", token),
   panels: (token: string) => request<{ panels: PanelSummary[] }>("/api/panels", token),
+  referrals: (token: string, panelId: string) =>
+    request<{ referrals: ReferralSummary[] }>(`/api/panels/${encodeURIComponent(panelId)}/referrals`, token),
+  referral: (token: string, panelId: string, referralId: string) =>
+    request<ReferralDetail>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}`,
+      token,
+    ),
+  triage: (token: string, panelId: string, referralId: string, step: TriageStep) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,
+      token,
+      { method: "POST", body: JSON.stringify(step) },
+    ),
 };

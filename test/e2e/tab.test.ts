@@ -60,4 +60,75 @@ describe("The tab in Chromium", function () {
       "Tuesday 22 December 2026, 13:00 to 16:00",
     ]);
   });
+
+  it("lets the Merton coordinator accept a referral in the tab, and the list shows it accepted", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Referrals for Pre-MACE operational panel" }).click();
+    await page.getByRole("heading", { name: "Referrals: Pre-MACE operational panel", level: 1 }).waitFor();
+
+    // Waiting for triage is the default; other suites may add referrals, so find the row by subject.
+    assert.equal(await page.getByLabel("Show").inputValue(), "waiting");
+    const table = page.getByRole("table");
+    const row = table.getByRole("row").filter({ has: page.getByRole("cell", { name: "Amara Lindqvist" }) });
+    await row.waitFor();
+    assert.equal(await row.count(), 1);
+    assert.deepEqual(
+      (await table.getByRole("columnheader").allInnerTexts()).map((t) => t.trim()),
+      ["Reference", "Subject", "Kind", "Referrer", "Meeting", "Status"],
+    );
+    assert.match(await row.innerText(), /Grace Mensah/);
+    assert.equal((await row.getByRole("cell").nth(5).innerText()).trim(), "With the panel coordinator");
+    const openButton = row.getByRole("button", { name: /^Open MER-2026-\d{4}$/ });
+    const reference = ((await openButton.getAttribute("aria-label")) ?? "").replace(/^Open /, "");
+
+    await openButton.click();
+    const detail = page.getByRole("region", { name: `${reference}: Amara Lindqvist` });
+    await detail.getByRole("heading", { name: "Answers on the referral", level: 3 }).waitFor();
+    const language = detail.locator("dt", { hasText: /^Language spoken$/ });
+    assert.equal(await language.count(), 1);
+    assert.equal(
+      await language.evaluate((dt) => dt.nextElementSibling?.textContent ?? ""),
+      "English and Swedish",
+    );
+    // The open referral's details never reach the address bar.
+    assert.doesNotMatch(page.url(), /Amara|MER-|referral/i);
+
+    // A refused step shows the service's own message and changes nothing.
+    await detail.getByRole("button", { name: "Ask for more information" }).click();
+    await detail.getByText("Write the question for the referrer.").waitFor();
+
+    await detail
+      .getByLabel("Note, question or reason")
+      .fill("Meets the threshold: accepted for the December panel.");
+    await detail.getByRole("button", { name: "Accept", exact: true }).click();
+    const success = detail.getByText(/MER-2026-\d{4}: Accepted by the panel/);
+    await success.waitFor();
+    assert.equal(await success.innerText(), `${reference}: Accepted by the panel`);
+
+    // Accepted referrals leave the waiting list and show as accepted under All.
+    await row.waitFor({ state: "detached" });
+    await page.getByLabel("Show").selectOption({ label: "All" });
+    await row.waitFor();
+    assert.equal((await row.getByRole("cell").nth(5).innerText()).trim(), "Accepted by the panel");
+    await page.screenshot({ path: `${ARTEFACTS}/tab-referrals.png`, fullPage: true });
+
+    await page.getByRole("button", { name: "Back to your panels" }).click();
+    await page.getByRole("heading", { name: "Your panels" }).waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute("aria-label")),
+      "Referrals for Pre-MACE operational panel",
+    );
+  });
+
+  it("shows no referrals button to a panel member who is not its coordinator", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page
+      .getByLabel("Demo person")
+      .selectOption({ label: "Grace Mensah (Social worker, Contextual Harm team)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator("[data-panel-id=merton-pre-mace]").waitFor();
+    assert.equal(await page.getByRole("button", { name: /^Referrals for / }).count(), 0);
+  });
 });

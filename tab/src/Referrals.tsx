@@ -1,0 +1,495 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  Title2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  typographyStyles,
+  type BadgeProps,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  api,
+  type PanelSummary,
+  type ReferralDetail,
+  type ReferralKind,
+  type ReferralStatus,
+  type ReferralSummary,
+  type TriageStep,
+} from "./api.js";
+
+// The coordinator's referrals view for one panel: the list, one referral's answers, and triage.
+// Everything stays in page state: nothing that identifies a child goes into the address bar.
+
+const KIND_LABELS: Record<ReferralKind, string> = {
+  individual: "Individual child or young adult",
+  group: "Group or cohort",
+  "person-of-concern": "Person of concern",
+  "location-of-concern": "Location of concern",
+};
+
+const STATUS_COLOURS: Record<ReferralStatus, BadgeProps["color"]> = {
+  "awaiting-approval": "informative",
+  "not-approved": "subtle",
+  new: "brand",
+  "more-information-requested": "warning",
+  accepted: "success",
+  declined: "danger",
+};
+
+const MATCHED_ON = {
+  "name-and-date-of-birth": "same name and date of birth",
+  "address-and-postcode": "same address and postcode",
+} as const;
+
+const WAITING: ReferralStatus[] = ["new", "more-information-requested"];
+
+type Filter = "waiting" | "all";
+
+type Loadable<T> = { state: "loading" } | { state: "ready"; value: T } | { state: "failed"; message: string };
+
+type Outcome = { intent: "success" | "error"; text: string };
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: "16px",
+    flexWrap: "wrap",
+  },
+  titleBlock: { display: "flex", flexDirection: "column", gap: "4px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  filter: { marginTop: "16px", maxWidth: "280px" },
+  list: { marginTop: "16px" },
+  table: { tableLayout: "auto" },
+  referrer: { display: "flex", flexDirection: "column" },
+  noWrap: { whiteSpace: "nowrap" },
+  para: { margin: "0" },
+  detail: {
+    marginTop: "24px",
+    padding: "16px 20px",
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+  },
+  heading: {
+    ...typographyStyles.subtitle1,
+    margin: "0",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  section: { display: "flex", flexDirection: "column", gap: "8px" },
+  answers: { display: "flex", flexDirection: "column", gap: "6px", margin: "0" },
+  answer: { display: "grid", gridTemplateColumns: "minmax(160px, 1fr) 2fr", columnGap: "16px" },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: "0", whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  plainList: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "6px" },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+});
+
+function formatDate(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  });
+}
+
+function referrerText(r: ReferralSummary): string {
+  return [r.referrer.jobTitle, r.referrer.agency].filter(Boolean).join(", ");
+}
+
+export function ReferralsPage({
+  token,
+  panel,
+  onBack,
+}: {
+  token: string;
+  panel: PanelSummary;
+  onBack: () => void;
+}) {
+  const styles = useStyles();
+  const [filter, setFilter] = useState<Filter>("waiting");
+  const [list, setList] = useState<Loadable<ReferralSummary[]>>({ state: "loading" });
+  const [listVersion, setListVersion] = useState(0);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.referrals(token, panel.id).then(
+      ({ referrals }) => {
+        if (live) setList({ state: "ready", value: referrals });
+      },
+      (e: unknown) => {
+        if (live) setList({ state: "failed", message: (e as Error).message });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, panel.id, listVersion]);
+
+  const shown = useMemo(
+    () =>
+      list.state === "ready" ? list.value.filter((r) => filter === "all" || WAITING.includes(r.status)) : [],
+    [list, filter],
+  );
+
+  const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
+
+  return (
+    <>
+      <header className={styles.header}>
+        <div className={styles.titleBlock}>
+          <Title2 as="h1">Referrals: {panel.name}</Title2>
+          <Body1 as="p" className={styles.muted}>
+            {panel.area.name} · {panel.tier} panel
+          </Body1>
+        </div>
+        <Button onClick={onBack}>Back to your panels</Button>
+      </header>
+
+      <Field label="Show" className={styles.filter}>
+        <Select value={filter} onChange={(_e, d) => setFilter(d.value === "all" ? "all" : "waiting")}>
+          <option value="waiting">Waiting for triage</option>
+          <option value="all">All</option>
+        </Select>
+      </Field>
+
+      <div className={styles.list}>
+        {list.state === "loading" && <Spinner label="Loading referrals…" />}
+        {list.state === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{list.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {list.state === "ready" && shown.length === 0 && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              {filter === "waiting"
+                ? "No referrals are waiting for triage."
+                : "This panel has no referrals yet."}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {list.state === "ready" && shown.length > 0 && (
+          <Table
+            className={styles.table}
+            aria-label={filter === "waiting" ? "Referrals waiting for triage" : "All referrals"}
+          >
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Reference</TableHeaderCell>
+                <TableHeaderCell>Subject</TableHeaderCell>
+                <TableHeaderCell>Kind</TableHeaderCell>
+                <TableHeaderCell>Referrer</TableHeaderCell>
+                <TableHeaderCell>Meeting</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((r) => (
+                <TableRow
+                  key={r.id}
+                  appearance={r.id === selectedId ? "brand" : "none"}
+                  data-referral-id={r.id}
+                >
+                  <TableCell>
+                    <Button
+                      appearance="subtle"
+                      className={styles.noWrap}
+                      aria-label={`Open ${r.reference}`}
+                      aria-current={r.id === selectedId ? "true" : undefined}
+                      onClick={() => setSelectedId(r.id)}
+                    >
+                      {r.reference}
+                    </Button>
+                  </TableCell>
+                  <TableCell>{r.subject}</TableCell>
+                  <TableCell>{KIND_LABELS[r.kind] ?? r.kind}</TableCell>
+                  <TableCell>
+                    <span className={styles.referrer}>
+                      <span>{r.referrer.name}</span>
+                      {referrerText(r) && <Caption1 className={styles.muted}>{referrerText(r)}</Caption1>}
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    {r.meetingDate ? (
+                      <time dateTime={r.meetingDate}>{formatDate(r.meetingDate)}</time>
+                    ) : (
+                      "Not yet set"
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <Badge
+                      appearance="tint"
+                      className={styles.noWrap}
+                      color={STATUS_COLOURS[r.status] ?? "informative"}
+                    >
+                      {r.statusLabel}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </div>
+
+      {selectedId && (
+        <ReferralDetailView
+          key={selectedId}
+          token={token}
+          panelId={panel.id}
+          referralId={selectedId}
+          onTriaged={refreshList}
+          onClose={() => setSelectedId(null)}
+        />
+      )}
+    </>
+  );
+}
+
+function ReferralDetailView({
+  token,
+  panelId,
+  referralId,
+  onTriaged,
+  onClose,
+}: {
+  token: string;
+  panelId: string;
+  referralId: string;
+  onTriaged: () => void;
+  onClose: () => void;
+}) {
+  const styles = useStyles();
+  const [detail, setDetail] = useState<Loadable<ReferralDetail>>({ state: "loading" });
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = detail.state === "ready";
+
+  useEffect(() => {
+    let live = true;
+    api.referral(token, panelId, referralId).then(
+      (value) => {
+        if (live) setDetail({ state: "ready", value });
+      },
+      (e: unknown) => {
+        if (live) setDetail({ state: "failed", message: (e as Error).message });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, panelId, referralId]);
+
+  // Take keyboard and screen reader users to the referral they opened.
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [loaded]);
+
+  const triage = async (step: TriageStep) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const updated = await api.triage(token, panelId, referralId, step);
+      setDetail((d) => (d.state === "ready" ? { state: "ready", value: { ...d.value, ...updated } } : d));
+      setOutcome({ intent: "success", text: `${updated.reference}: ${updated.statusLabel}` });
+      setText("");
+      onTriaged();
+    } catch (e) {
+      setOutcome({ intent: "error", text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (detail.state === "loading")
+    return (
+      <section className={styles.detail} aria-label="Referral">
+        <Spinner label="Opening the referral…" />
+      </section>
+    );
+  if (detail.state === "failed")
+    return (
+      <section className={styles.detail} aria-label="Referral">
+        <MessageBar intent="error">
+          <MessageBarBody>{detail.message}</MessageBarBody>
+        </MessageBar>
+        <div className={styles.actions}>
+          <Button onClick={onClose}>Close</Button>
+        </div>
+      </section>
+    );
+
+  const r = detail.value;
+  const headingId = `referral-${r.id}`;
+  const canTriage = WAITING.includes(r.status);
+  // One "accept and link" per subject: a subject can match on both name and address.
+  const linkable = r.possibleDuplicates.filter(
+    (d, i, all) => all.findIndex((o) => o.subjectId === d.subjectId) === i,
+  );
+
+  return (
+    <section className={styles.detail} aria-labelledby={headingId}>
+      <div className={styles.header}>
+        <div className={styles.titleBlock}>
+          <h2 id={headingId} tabIndex={-1} ref={headingRef} className={styles.heading}>
+            {r.reference}: {r.subject}
+          </h2>
+          <Body1 as="p" className={mergeClasses(styles.para, styles.muted)}>
+            {KIND_LABELS[r.kind] ?? r.kind} · {r.statusLabel}
+          </Body1>
+          <Body1 as="p" className={styles.para}>
+            Referred by {r.referrer.name}
+            {referrerText(r) ? ` (${referrerText(r)})` : ""} on{" "}
+            <time dateTime={r.submittedAt}>{formatDateTime(r.submittedAt)}</time>
+            {r.meetingDate && (
+              <>
+                {" "}
+                · Meeting <time dateTime={r.meetingDate}>{formatDate(r.meetingDate)}</time>
+              </>
+            )}
+          </Body1>
+        </div>
+        <Button onClick={onClose}>Close {r.reference}</Button>
+      </div>
+
+      {r.possibleDuplicates.length > 0 && (
+        <section className={styles.section} aria-labelledby={`${headingId}-matches`}>
+          <Subtitle2 as="h3" id={`${headingId}-matches`}>
+            Possible matches
+          </Subtitle2>
+          <ul className={styles.plainList}>
+            {r.possibleDuplicates.map((d) => (
+              <li key={`${d.subjectId}-${d.matchedOn}`}>
+                Possible match: {d.reference} ({MATCHED_ON[d.matchedOn] ?? d.matchedOn})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className={styles.section} aria-labelledby={`${headingId}-answers`}>
+        <Subtitle2 as="h3" id={`${headingId}-answers`}>
+          Answers on the referral
+        </Subtitle2>
+        <dl className={styles.answers}>
+          {r.answers.map((a) => (
+            <div key={a.field} className={styles.answer}>
+              <dt className={styles.label}>{a.label}</dt>
+              <dd className={styles.value}>{a.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {r.questions.length > 0 && (
+        <section className={styles.section} aria-labelledby={`${headingId}-questions`}>
+          <Subtitle2 as="h3" id={`${headingId}-questions`}>
+            Questions and answers
+          </Subtitle2>
+          <ol className={styles.plainList}>
+            {r.questions.map((q, i) => (
+              <li key={i}>
+                <Body1 as="p" className={styles.value}>
+                  {q.askedBy} asked: {q.question}
+                </Body1>
+                <Body1 as="p" className={styles.value}>
+                  {q.answer === null ? "Not answered yet." : `Answer: ${q.answer}`}
+                </Body1>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section className={styles.section} aria-labelledby={`${headingId}-triage`}>
+        <Subtitle2 as="h3" id={`${headingId}-triage`}>
+          Triage
+        </Subtitle2>
+        {outcome && (
+          <MessageBar intent={outcome.intent}>
+            <MessageBarBody>{outcome.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {canTriage ? (
+          <>
+            <Field
+              label="Note, question or reason"
+              hint="A note when accepting, the question to ask the referrer, or the reason for declining."
+            >
+              <Textarea value={text} onChange={(_e, d) => setText(d.value)} resize="vertical" />
+            </Field>
+            <div className={styles.actions}>
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => void triage({ decision: "accept", note: text })}
+              >
+                Accept
+              </Button>
+              {linkable.map((d) => (
+                <Button
+                  key={d.subjectId}
+                  disabled={busy}
+                  onClick={() =>
+                    void triage({ decision: "accept", note: text, linkToSubjectId: d.subjectId })
+                  }
+                >
+                  Accept and link to {d.reference}
+                </Button>
+              ))}
+              <Button disabled={busy} onClick={() => void triage({ decision: "ask", question: text })}>
+                Ask for more information
+              </Button>
+              <Button disabled={busy} onClick={() => void triage({ decision: "decline", reason: text })}>
+                Decline
+              </Button>
+              {busy && <Spinner size="tiny" label="Saving…" />}
+            </div>
+          </>
+        ) : (
+          <Body1 as="p" className={styles.para}>
+            This referral is no longer waiting for triage: {r.statusLabel}.
+          </Body1>
+        )}
+      </section>
+    </section>
+  );
+}
