@@ -11,7 +11,7 @@ export function playgroundFolderAs(aadObjectId: string): string {
   const blocks = config.split(/\n(?=\S)/);
   const current = blocks.findIndex((b) => b.startsWith("currentUser:"));
   const usersAt = blocks.findIndex((b) => b.startsWith("users:"));
-  const users = (blocks[usersAt] ?? "").split(/\n(?=  - )/);
+  const users = (blocks[usersAt] ?? "").split(/\n(?= {2}- )/);
   const chosen = users.findIndex((u) => u.includes(`aadObjectId: ${aadObjectId}`));
   if (current < 0 || chosen < 1) throw new Error(`No playground user with aadObjectId ${aadObjectId}`);
   const asUser = (block: string) =>
