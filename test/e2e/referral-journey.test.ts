@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import type { Locator, Page } from "playwright-core";
+import { freePort, startPlayground, waitForHttp, type Child } from "../../scripts/lib/processes.js";
+import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { playgroundFolderAs } from "../support/playground-as.js";
+import { DEMO, startTestService, type TestService } from "../support/service.js";
+
+// A practitioner refers a child from the Agents Playground: one mistake, shown beside its field,
+// put right; a receipt; then the coordinator accepts it in the tab and the practitioner is told.
+
+describe("A referral from the Agents Playground to the coordinator's tab (Chromium)", function () {
+  this.timeout(120_000);
+  let service: TestService;
+  let playground: Child;
+  let chat: Page;
+  let tab: Page;
+  let reference = "";
+
+  before(async () => {
+    service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
+    const port = await freePort();
+    playground = startPlayground(port, `${service.url}/api/messages`, playgroundFolderAs(DEMO.socialWorker));
+    await waitForHttp(`http://127.0.0.1:${port}`, playground);
+    const browser = await chromiumBrowser();
+    chat = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await chat.goto(`http://127.0.0.1:${port}`);
+    await chat.locator("[data-lexical-editor=true]").waitFor();
+    tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  after(async () => {
+    await chat?.close();
+    await tab?.close();
+    await playground?.stop();
+    await service?.close();
+  });
+
+  const lastCard = (): Locator => chat.locator(".ac-adaptiveCard").last();
+  async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
+    await card.getByRole("combobox", { name: label }).click();
+    await chat.getByRole("option", { name: option, exact: true }).click();
+  }
+  async function setDate(card: Locator, label: RegExp, iso: string): Promise<void> {
+    const input = card.getByLabel(label);
+    await input.fill(iso);
+    await input.press("Enter");
+  }
+
+  it("Grace types `refer`, fills in the Merton form with one mistake, and sees it beside the field", async () => {
+    const editor = chat.locator("[data-lexical-editor=true]");
+    await editor.click();
+    await chat.keyboard.type("refer");
+    await chat.keyboard.press("Enter");
+    await chat.getByText("Who or what are you referring?").waitFor({ timeout: 20_000 });
+    await chat.getByText("Individual child or young adult").click();
+    await chat.getByRole("button", { name: "Open the form" }).click();
+    await chat.getByText("Referral to Pre-MACE operational panel").waitFor({ timeout: 20_000 });
+
+    const form = lastCard();
+    await form.getByLabel(/^Full name/).fill("Tamsin Invented");
+    await setDate(form, /^Date of birth/, "2010-09-30");
+    await choose(form, /^Gender/, "Female");
+    await choose(form, /^Ethnicity/, "White: any other White background");
+    await form.getByLabel(/^Language spoken/).fill("English and Polish");
+    await form.getByLabel(/^Address/).fill("3 Fictional Mews, Mitcham");
+    await form.getByLabel(/^Postcode/).fill("CR4 7ZZ");
+    await choose(form, /^Safeguarding status/, "Child: Child in Need plan");
+    await choose(form, /^Has the child/, "Yes");
+    // The mistake: a strategy meeting that has not happened yet (the panel's clock says 24 November).
+    await setDate(form, /^Date of the strategy meeting/, "2026-12-02");
+    await form.getByLabel(/^Screening score: Missing episodes/).fill("12");
+    await form
+      .getByLabel(/^Request of the panel/)
+      .fill("A safety plan agreed across schools for the journey home.");
+    await form.getByLabel(/^How would this make/).fill("She would not be alone at the bus station.");
+    await choose(form, /^Risk level/, "Moderate");
+    await form.getByRole("button", { name: "Send referral" }).click();
+
+    await chat
+      .getByText("There is one thing to put right before the referral can be sent:")
+      .waitFor({ timeout: 20_000 });
+    const corrected = lastCard();
+    const text = await corrected.innerText();
+    assert.match(text, /• The meeting date cannot be in the future\./);
+    // Beside the field: the message sits right after the date input it belongs to.
+    const fieldBlock = await corrected.getByLabel(/^Date of the strategy meeting/).evaluate((input) => {
+      let el: Element | null = input;
+      while (el && !el.nextElementSibling?.textContent?.includes("cannot be in the future"))
+        el = el.parentElement;
+      return el ? el.nextElementSibling?.textContent?.trim() : null;
+    });
+    assert.equal(fieldBlock, "The meeting date cannot be in the future.");
+    assert.equal(await corrected.getByLabel(/^Full name/).inputValue(), "Tamsin Invented");
+    assert.equal(await corrected.getByLabel(/^Postcode/).inputValue(), "CR4 7ZZ");
+    await chat.screenshot({ path: `${ARTEFACTS}/playground-referral-mistake.png`, fullPage: true });
+
+    await setDate(corrected, /^Date of the strategy meeting/, "2026-11-19");
+    await corrected.getByRole("button", { name: "Send referral" }).click();
+    const receipt = chat.locator(".ac-adaptiveCard", { hasText: /Referral MER-2026-\d{4} sent/ });
+    await receipt.waitFor({ timeout: 20_000 });
+    const receiptText = await receipt.innerText();
+    reference = /Referral (MER-2026-\d{4}) sent/.exec(receiptText)?.[1] ?? "";
+    assert.ok(reference);
+    assert.match(receiptText, /With the panel coordinator/);
+    assert.match(receiptText, /Thursday 3 December 2026, 09:30 to 13:30/);
+    await chat.screenshot({ path: `${ARTEFACTS}/playground-referral-receipt.png`, fullPage: true });
+  });
+
+  it("Priya, the coordinator, accepts it in the tab, and Grace is told in her chat", async () => {
+    assert.ok(reference, "the referral was made");
+    await tab.goto(`${service.url}/tab/`);
+    await tab.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+    await tab.getByRole("button", { name: "Sign in" }).click();
+    await tab.getByRole("button", { name: "Referrals for Pre-MACE operational panel" }).click();
+    await tab.getByRole("button", { name: `Open ${reference}` }).click();
+    await tab.getByText("English and Polish").waitFor();
+    await tab.getByLabel("Note, question or reason").fill("For the December panel.");
+    await tab.getByRole("button", { name: "Accept", exact: true }).click();
+    await tab.getByText(`${reference}: Accepted by the panel`).waitFor({ timeout: 20_000 });
+
+    await service.noticesDelivered();
+    await chat.getByText(`${reference} accepted`).waitFor({ timeout: 20_000 });
+    const told = await chat.locator(".ac-adaptiveCard", { hasText: `${reference} accepted` }).innerText();
+    assert.match(told, /has accepted your referral for the meeting on 2026-12-03/);
+  });
+});
