@@ -1,4 +1,4 @@
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { TableServiceClientOptions } from "@azure/data-tables";
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords } from "../bot/src/adapters/tables/area-records.js";
@@ -11,6 +11,7 @@ import { azuriteConnectionString, freePort, startAzurite, waitForHttp } from "..
 // `npm run bench`: storage round trips per operation (counts), and server time as a ratio to one
 // raw Azurite round trip measured side by side in the same run, so the machine's speed cancels out.
 
+type RoundTripPolicy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number]["policy"];
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 200);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, azurite);
     let roundTrips = 0;
-    const counter: PipelinePolicy = {
+    const counter: RoundTripPolicy = {
       name: "count-round-trips",
       sendRequest: (request, next) => {
         roundTrips += 1;

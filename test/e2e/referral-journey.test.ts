@@ -92,7 +92,8 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     assert.equal(fieldBlock, "The meeting date cannot be in the future.");
     assert.equal(await corrected.getByLabel(/^Full name/).inputValue(), "Tamsin Invented");
     assert.equal(await corrected.getByLabel(/^Postcode/).inputValue(), "CR4 7ZZ");
-    await chat.screenshot({ path: `${ARTEFACTS}/playground-referral-mistake.png`, fullPage: true });
+    await corrected.getByText("There is one thing to put right").scrollIntoViewIfNeeded();
+    await chat.screenshot({ path: `${ARTEFACTS}/playground-referral-mistake.png` });
 
     await setDate(corrected, /^Date of the strategy meeting/, "2026-11-19");
     await corrected.getByRole("button", { name: "Send referral" }).click();

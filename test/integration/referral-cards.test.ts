@@ -11,6 +11,13 @@ const TENANT = "00000000-0000-4000-8000-00000000d0e1";
 const BOT = { id: "28:mace-bot", name: "MACE panels" };
 const GRACE = { id: "29:grace", name: "Grace Mensah", aadObjectId: DEMO.socialWorker };
 const PRIYA = { id: "29:priya", name: "Priya Okafor", aadObjectId: DEMO.coordinator };
+const NADIA = {
+  id: "29:nadia",
+  name: "Nadia Whitfield",
+  aadObjectId: "00000000-0000-4000-8000-000000000109",
+};
+const COLM = { id: "29:colm", name: "Colm Ferreira", aadObjectId: "00000000-0000-4000-8000-000000000110" };
+const LEILA = { id: "29:leila", name: "Leila Haddad", aadObjectId: DEMO.lambethCoordinator };
 const CHANNEL = "19:merton-mace@thread.tacv2";
 const personalChat = (user: { id: string }) => `a:personal-${user.id}`;
 
@@ -238,6 +245,117 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     assert.ok(
       told.some((t) => t.includes(`${receiptReference} accepted`)),
       told.join("\n"),
+    );
+  });
+
+  it("the practitioner sees a likely duplicate on the receipt and links the referral to it", async () => {
+    const form = cardOf(
+      await press(inPersonal(GRACE), "referral.open", { panelId: "merton-pre-mace", kind: "individual" }),
+    );
+    const { formId } = actionData(form, "referral.submit");
+    // The demo cohort has Jayden Okoro-Hart, born 14 March 2010.
+    const receipt = cardOf(
+      await press(inPersonal(GRACE), "referral.submit", {
+        panelId: "merton-pre-mace",
+        kind: "individual",
+        formId,
+        ...typed,
+        subjectName: "Jayden Okoro Hart",
+        dateOfBirth: "2010-03-14",
+        address: "9 Other Street",
+        strategyMeetingDate: "2026-11-19",
+        "screening.missing": "11",
+      }),
+    );
+    const lines = texts(receipt).join("\n");
+    assert.match(lines, /This may be someone or somewhere the panel already knows/);
+    const known = /• (MER-2026-\d{4}), same name and date of birth/.exec(lines)?.[1];
+    assert.ok(known, lines);
+    const link = (
+      receipt["actions"] as { title: string; verb: string; data: Record<string, unknown> }[]
+    ).find((a) => a.verb === "referral.link");
+    assert.equal(link?.title, `Same as ${known}`);
+    const linked = cardOf(await press(inPersonal(GRACE), "referral.link", link?.data ?? {}));
+    assert.match(texts(linked).join("\n"), new RegExp(`Linked to ${known}: the panel will keep one record`));
+  });
+
+  it("a Lambeth referral goes to the named manager to approve, then to the coordinator, who asks a question the referrer answers", async () => {
+    for (const who of [NADIA, COLM, LEILA]) await say(inPersonal(who), "hello");
+    await service.noticesDelivered();
+    const form = cardOf(
+      await press(inPersonal(NADIA), "referral.open", { panelId: "lambeth-mave", kind: "individual" }),
+    );
+    const managers = (inputs(form)["managerId"]?.["choices"] as { title: string; value: string }[]).map(
+      (c) => c.title,
+    );
+    assert.deepEqual(managers, ["Colm Ferreira, Service Manager, Adolescent Safeguarding"]);
+    const { formId } = actionData(form, "referral.submit");
+    const receipt = cardOf(
+      await press(inPersonal(NADIA), "referral.submit", {
+        panelId: "lambeth-mave",
+        kind: "individual",
+        formId,
+        ...typed,
+        subjectName: "Ulla Invented",
+        strategyMeetingDate: "2026-11-19",
+        blockers: "no-services,remit-unclear",
+        managerId: COLM.aadObjectId,
+      }),
+    );
+    const lines = texts(receipt).join("\n");
+    const reference = /Referral (LAM-2026-\d{4}) sent/.exec(lines)?.[1] ?? "";
+    assert.ok(reference, lines);
+    assert.match(lines, /Status: Waiting for manager approval/);
+    await service.noticesDelivered();
+    assert.ok(
+      !connector.cardsIn(personalChat(LEILA)).some((c) => texts(c).includes(`New referral ${reference}`)),
+      "the coordinator does not see it before approval",
+    );
+
+    const request = connector
+      .cardsIn(personalChat(COLM))
+      .find((c) => texts(c).includes(`Approve referral ${reference}?`));
+    assert.ok(request, "the manager was asked");
+    assert.ok(inputs(request)["comment"]);
+    const approved = cardOf(
+      await press(inPersonal(COLM), "referral.approve", {
+        ...actionData(request, "referral.approve"),
+        comment: "Agreed.",
+      }),
+    );
+    assert.match(texts(approved)[0] ?? "", new RegExp(`You approved ${reference}`));
+    await service.noticesDelivered();
+    assert.ok(connector.cardsIn(personalChat(NADIA)).some((c) => texts(c).includes(`${reference} approved`)));
+
+    const arrived = connector
+      .cardsIn(personalChat(LEILA))
+      .find((c) => texts(c).includes(`New referral ${reference}`));
+    assert.ok(arrived, "the coordinator got it after approval");
+    await press(inPersonal(LEILA), "referral.ask", {
+      ...actionData(arrived, "referral.ask"),
+      note: "Which school does she attend?",
+    });
+    await service.noticesDelivered();
+    const question = connector
+      .cardsIn(personalChat(NADIA))
+      .find((c) => texts(c).includes(`A question about referral ${reference}`));
+    assert.ok(question);
+    assert.ok(texts(question).includes("Which school does she attend?"));
+    const answered = cardOf(
+      await press(inPersonal(NADIA), "referral.answer", {
+        ...actionData(question, "referral.answer"),
+        answer: "Invented Academy.",
+      }),
+    );
+    assert.match(texts(answered)[0] ?? "", new RegExp(`Answer sent for ${reference}`));
+    await service.noticesDelivered();
+    const back = connector
+      .cardsIn(personalChat(LEILA))
+      .filter((c) => texts(c).includes(`New referral ${reference}`))
+      .at(-1);
+    assert.ok(
+      back && texts(back).some((t) => t.includes("Invented Academy.")),
+      "the answer reached the coordinator",
     );
   });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { TableServiceClientOptions } from "@azure/data-tables";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
@@ -10,6 +10,7 @@ import { ReferralDesk } from "../../bot/src/application/referral-desk.js";
 import { azurite } from "../support/azurite.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
 
+type RoundTripPolicy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number]["policy"];
 const NADIA = "00000000-0000-4000-8000-000000000109";
 const COLM = "00000000-0000-4000-8000-000000000110";
 const now = new Date("2026-11-24T12:00:00Z");
@@ -325,7 +326,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
 
   it("a submit costs at most three storage round trips", async () => {
     let requests = 0;
-    const counter: PipelinePolicy = {
+    const counter: RoundTripPolicy = {
       name: "count-round-trips",
       sendRequest: (request, next) => {
         requests += 1;
