@@ -81,8 +81,10 @@ MACE panels is running locally.
 
 Try first:
   1. In the playground, type "help" to the bot, then "panels".
-  2. Open the tab, sign in as Priya Okafor (Merton panel coordinator) and see the Merton panels and their next meetings.
-  3. Every person and case here is invented demo data.
+  2. Type "refer" and make a referral to the Merton pre-MACE panel; the form checks the panel's rules.
+  3. Type "referrals": as Priya Okafor, the Merton coordinator, you can accept, question or decline each one.
+  4. Open the tab, sign in as Priya Okafor and open "Referrals" on the Pre-MACE panel.
+  5. Every person, child and place here is invented demo data.
 
 Press Ctrl-C to stop everything.`);
 

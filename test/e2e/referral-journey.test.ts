@@ -35,7 +35,8 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     await service?.close();
   });
 
-  const lastCard = (): Locator => chat.locator(".ac-adaptiveCard").last();
+  // Other cards (notices about earlier referrals) can arrive at any time: find cards by what they say.
+  const cardSaying = (text: string): Locator => chat.locator(".ac-adaptiveCard", { hasText: text }).last();
   async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
     await card.getByRole("combobox", { name: label }).click();
     await chat.getByRole("option", { name: option, exact: true }).click();
@@ -56,7 +57,7 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     await chat.getByRole("button", { name: "Open the form" }).click();
     await chat.getByText("Referral to Pre-MACE operational panel").waitFor({ timeout: 20_000 });
 
-    const form = lastCard();
+    const form = cardSaying("Referral to Pre-MACE operational panel");
     await form.getByLabel(/^Full name/).fill("Tamsin Invented");
     await setDate(form, /^Date of birth/, "2010-09-30");
     await choose(form, /^Gender/, "Female");
@@ -79,7 +80,7 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     await chat
       .getByText("There is one thing to put right before the referral can be sent:")
       .waitFor({ timeout: 20_000 });
-    const corrected = lastCard();
+    const corrected = cardSaying("There is one thing to put right");
     const text = await corrected.innerText();
     assert.match(text, /• The meeting date cannot be in the future\./);
     // Beside the field: the message sits right after the date input it belongs to.
