@@ -98,6 +98,7 @@ export async function startService(
     botAppId,
     log,
     publicUrl: settings.publicUrl,
+    now,
   });
   const desk = new ReferralDesk({
     catalogue,

@@ -44,7 +44,9 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
   async function setDate(card: Locator, label: RegExp, iso: string): Promise<void> {
     const input = card.getByLabel(label);
     await input.fill(iso);
-    await input.press("Enter");
+    // Enter would send the card; leaving the field makes the date picker read what was typed.
+    await input.press("Tab");
+    assert.notEqual(await input.inputValue(), "");
   }
 
   it("Grace types `refer`, fills in the Merton form with one mistake, and sees it beside the field", async () => {

@@ -289,6 +289,7 @@ export class ReferralDesk {
         panelId: referral.panelId,
         referralId: referral.id,
         attempts: 0,
+        retryAt: null,
       },
       "referral-desk",
     );

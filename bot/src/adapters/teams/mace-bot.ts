@@ -154,8 +154,13 @@ export class MaceBot extends TeamsActivityHandler {
     const stored = await this.deps.repos.conversations.get("personal", keyOf(personId));
     const adapter = context.adapter as CloudAdapter;
     if (stored) {
-      await adapter.continueConversationAsync(this.deps.botAppId, stored.value.reference, send);
-      return;
+      try {
+        await adapter.continueConversationAsync(this.deps.botAppId, stored.value.reference, send);
+        return;
+      } catch (e) {
+        // The stored chat is gone (the app was removed and added again): start a new one.
+        this.deps.log.warn({ reason: (e as Error).message }, "stored personal chat unreachable");
+      }
     }
     const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     await adapter.createConversationAsync(

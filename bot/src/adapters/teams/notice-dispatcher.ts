@@ -18,11 +18,15 @@ import {
 // cannot be delivered yet (the person has never opened a chat with the bot) waits and is retried.
 
 const MAX_ATTEMPTS = 50;
+// A send Teams has not answered by then is treated as failed and retried later.
+const SEND_TIMEOUT_MS = 20_000;
+const PARALLEL_SENDS = 8;
 
 export class NoticeDispatcher {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly deps: {
@@ -33,17 +37,21 @@ export class NoticeDispatcher {
       botAppId: string;
       log: Logger;
       publicUrl: string;
+      now: () => Date;
     },
   ) {}
 
   /** Delivers an area's waiting notices now; calls during a run are folded into one more run. */
   kick(areaId: string): void {
+    if (this.stopped) return;
     if (this.running.has(areaId)) {
       this.again.add(areaId);
       return;
     }
     const run = this.deliver(areaId)
-      .catch((err: unknown) => this.deps.log.error({ err, areaId }, "notice delivery failed"))
+      .catch((err: unknown) =>
+        this.deps.log.error({ reason: (err as Error).message, areaId }, "notice delivery failed"),
+      )
       .finally(() => {
         this.running.delete(areaId);
         if (this.again.delete(areaId)) this.kick(areaId);
@@ -60,8 +68,10 @@ export class NoticeDispatcher {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
-    await Promise.all(this.running.values());
+    // Notices still being sent stay stored and are sent again by the next start.
+    await withTimeout(Promise.all(this.running.values()), SEND_TIMEOUT_MS).catch(() => undefined);
   }
 
   /** Resolves when every delivery under way has finished. */
@@ -72,18 +82,36 @@ export class NoticeDispatcher {
   private async deliver(areaId: string): Promise<void> {
     const { records } = this.deps;
     const notices = await records.notices.listRange(keyOf(areaId), "notice|");
-    for (const notice of notices) {
-      if (notice.value.attempts >= MAX_ATTEMPTS) continue;
-      const referral = await records.referrals.get(
-        keyOf(areaId),
-        referralRow(notice.value.panelId, notice.value.referralId),
+    // In parallel: the connector retries an unreachable chat for several seconds, and one such
+    // recipient must not hold up everyone else's notices.
+    for (let i = 0; i < notices.length; i += PARALLEL_SENDS) {
+      await Promise.all(notices.slice(i, i + PARALLEL_SENDS).map((n) => this.deliverOne(areaId, n)));
+    }
+  }
+
+  private async deliverOne(areaId: string, notice: Versioned<Notice>): Promise<void> {
+    const { records, now } = this.deps;
+    const n = notice.value;
+    if (n.attempts >= MAX_ATTEMPTS || (n.retryAt && n.retryAt > now().toISOString())) return;
+    let outcome: "sent" | "waiting" | "failed" = "failed";
+    try {
+      const referral = await records.referrals.get(keyOf(areaId), referralRow(n.panelId, n.referralId));
+      outcome = referral ? await this.send(n, referral.value) : "sent";
+    } catch (err) {
+      // The error's message only: a failed request can carry the card, with a child's details.
+      this.deps.log.warn(
+        { reason: (err as Error).message, notice: n.kind, areaId },
+        "notice not delivered; it will be retried",
       );
-      const delivered = referral ? await this.send(notice.value, referral.value) : true;
-      if (delivered) await this.remove(areaId, notice);
-      else
-        await records.notices
-          .replace({ ...notice.value, attempts: notice.value.attempts + 1 }, notice.etag, "notices")
-          .catch(() => undefined);
+    }
+    if (outcome === "sent") await this.remove(areaId, notice);
+    else if (outcome === "failed") {
+      // Back off: 30 s, 1 min, 2 min… up to an hour between tries.
+      const wait = Math.min(3_600_000, 30_000 * 2 ** n.attempts);
+      const retryAt = new Date(now().getTime() + wait).toISOString();
+      await records.notices
+        .replace({ ...n, attempts: n.attempts + 1, retryAt }, notice.etag, "notices")
+        .catch(() => undefined);
     }
   }
 
@@ -101,8 +129,11 @@ export class NoticeDispatcher {
     }
   }
 
-  /** Sends the notice to everyone it is for; true when all of them received it. */
-  private async send(notice: Notice, r: Referral): Promise<boolean> {
+  /**
+   * Sends the notice to everyone it is for: "waiting" while someone has not yet opened a chat with
+   * the bot (it goes when they do), and a failure to reach Teams throws.
+   */
+  private async send(notice: Notice, r: Referral): Promise<"sent" | "waiting"> {
     const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
     const outcomes = {
       "approval-requested": async () => [[r.managerId ?? "", approvalRequestCard(r, panelName)] as const],
@@ -145,7 +176,7 @@ export class NoticeDispatcher {
       ],
       "question-asked": async () => [[r.submitted.by, questionCard(r, panelName)] as const],
     } satisfies Record<Notice["kind"], unknown>;
-    let all = true;
+    let outcome: "sent" | "waiting" = "sent";
     for (const [personId, card] of await outcomes[notice.kind]()) {
       const chat = personId
         ? await this.deps.repos.conversations.get("personal", keyOf(personId))
@@ -155,17 +186,24 @@ export class NoticeDispatcher {
           { notice: notice.kind, referral: r.reference },
           "notice waiting: the recipient has no chat with the bot yet",
         );
-        all = false;
+        outcome = "waiting";
         continue;
       }
-      await this.deps.adapter.continueConversationAsync(
+      const sending = this.deps.adapter.continueConversationAsync(
         this.deps.botAppId,
         chat.value.reference,
-        async (ctx) => {
-          await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-        },
+        (ctx) => ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).then(() => undefined),
       );
+      await withTimeout(sending, SEND_TIMEOUT_MS);
     }
-    return all;
+    return outcome;
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Teams did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
