@@ -316,6 +316,11 @@ describe("Referrals through the bot's Adaptive Cards", function () {
       .cardsIn(personalChat(COLM))
       .find((c) => texts(c).includes(`Approve referral ${reference}?`));
     assert.ok(request, "the manager was asked");
+    // `approvals` shows the same request again, for a manager who lost the card.
+    const asked = connector.cardsIn(personalChat(COLM)).length;
+    await say(inPersonal(COLM), "approvals");
+    const again = connector.cardsIn(personalChat(COLM)).slice(asked);
+    assert.ok(again.some((c) => texts(c).includes(`Approve referral ${reference}?`)));
     assert.ok(inputs(request)["comment"]);
     const approved = cardOf(
       await press(inPersonal(COLM), "referral.approve", {

@@ -515,11 +515,7 @@ export class ReferralDesk {
     const person = await this.person(manager.id);
     const found: Referral[] = [];
     for (const areaId of person.approvesReferralsIn ?? []) {
-      const rows = await this.deps.records.referrals.listRange(
-        keyOf(areaId),
-        "referral|",
-        `managerId eq '${manager.id.replace(/'/g, "''")}' and status eq 'awaiting-approval'`,
-      );
+      const rows = await this.deps.records.awaitingApprovalBy(areaId, manager.id);
       found.push(...rows.map((r) => r.value));
     }
     return found;

@@ -115,6 +115,15 @@ export function areaRecords(tables: TableFactory) {
       return result;
     },
 
+    /** Referrals in an area waiting for this manager's approval. */
+    awaitingApprovalBy(areaId: string, managerId: string): Promise<Versioned<Referral>[]> {
+      return stores.referrals.listRange(
+        keyOf(areaId),
+        "referral|",
+        odata`managerId eq ${managerId} and status eq ${"awaiting-approval"}`,
+      );
+    },
+
     /** A subject and its case on one panel, if either exists, in one query. */
     async subjectAndCase(
       areaId: string,
