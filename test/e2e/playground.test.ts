@@ -7,19 +7,26 @@ import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { azurite } from "../support/azurite.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { playgroundProxy } from "../support/playground-proxy.js";
+import { channelActivities } from "../support/channel-watch.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", function () {
   this.timeout(120_000);
   let service: TestService;
   let playground: Child;
+  let proxy: Awaited<ReturnType<typeof playgroundProxy>> | undefined;
   let page: Page;
   let playgroundUrl: string;
 
   before(async () => {
     service = await startTestService();
     const port = await freePort();
-    playground = startPlayground(port, `${service.url}/api/messages`, process.cwd());
+    playground = startPlayground(
+      port,
+      (proxy = await playgroundProxy(`${service.url}/api/messages`)).url,
+      process.cwd(),
+    );
     playgroundUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(playgroundUrl, playground);
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 1400, height: 900 } });
@@ -30,6 +37,7 @@ describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", func
   after(async () => {
     await page?.close();
     await playground?.stop();
+    await proxy?.close();
     await service?.close();
   });
 
@@ -85,6 +93,19 @@ describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", func
       (stored.value.reference["conversation"] as { conversationType?: string }).conversationType,
       "channel",
     );
+  });
+
+  it('the channel\'s "Make a referral" button opens the form privately, in personal chat', async () => {
+    const before = channelActivities().length;
+    const welcome = page.locator(".ac-adaptiveCard", { hasText: "MACE panels is ready in" }).first();
+    await welcome.getByRole("button", { name: "Make a referral" }).click();
+    await page
+      .getByText("I have opened the referral form in your personal chat")
+      .waitFor({ timeout: 20_000 });
+    assert.ok(channelActivities().length > before, "the answer in the channel was watched");
+    await page.getByText("Personal Chat").first().click();
+    await page.getByText("Who or what are you referring?").last().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${ARTEFACTS}/playground-referral-from-channel.png` });
   });
 
   it("writes no demo person's name or email into the service log", () => {

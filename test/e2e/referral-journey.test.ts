@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { Locator, Page } from "playwright-core";
 import { freePort, startPlayground, waitForHttp, type Child } from "../../scripts/lib/processes.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { playgroundProxy } from "../support/playground-proxy.js";
 import { playgroundFolderAs } from "../support/playground-as.js";
 import { DEMO, startTestService, type TestService } from "../support/service.js";
 
@@ -12,6 +13,7 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
   this.timeout(120_000);
   let service: TestService;
   let playground: Child;
+  let proxy: Awaited<ReturnType<typeof playgroundProxy>> | undefined;
   let chat: Page;
   let tab: Page;
   let reference = "";
@@ -19,7 +21,11 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
   before(async () => {
     service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
     const port = await freePort();
-    playground = startPlayground(port, `${service.url}/api/messages`, playgroundFolderAs(DEMO.socialWorker));
+    playground = startPlayground(
+      port,
+      (proxy = await playgroundProxy(`${service.url}/api/messages`)).url,
+      playgroundFolderAs(DEMO.socialWorker),
+    );
     await waitForHttp(`http://127.0.0.1:${port}`, playground);
     const browser = await chromiumBrowser();
     chat = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -32,6 +38,7 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     await chat?.close();
     await tab?.close();
     await playground?.stop();
+    await proxy?.close();
     await service?.close();
   });
 
