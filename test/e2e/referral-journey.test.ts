@@ -132,6 +132,6 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     await service.noticesDelivered();
     await chat.getByText(`${reference} accepted`).waitFor({ timeout: 20_000 });
     const told = await chat.locator(".ac-adaptiveCard", { hasText: `${reference} accepted` }).innerText();
-    assert.match(told, /has accepted your referral for the meeting on 2026-12-03/);
+    assert.match(told, /has accepted your referral for the meeting on Thursday 3 December 2026/);
   });
 });

@@ -1,3 +1,4 @@
+import { longDate } from "./cards/dates.js";
 import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -165,7 +166,7 @@ export class NoticeDispatcher {
           r.submitted.by,
           r.status === "accepted"
             ? outcomeCard(`${r.reference} accepted`, [
-                `${panelName} has accepted your referral${r.meetingDate ? ` for the meeting on ${r.meetingDate}` : ""}. You will be told your presentation slot when the agenda is published.`,
+                `${panelName} has accepted your referral${r.meetingDate ? ` for the meeting on ${longDate(r.meetingDate)}` : ""}. You will be told your presentation slot when the agenda is published.`,
               ])
             : outcomeCard(
                 `${r.reference} declined`,
@@ -182,7 +183,7 @@ export class NoticeDispatcher {
         ? await this.deps.repos.conversations.get("personal", keyOf(personId))
         : undefined;
       if (!chat) {
-        this.deps.log.warn(
+        this.deps.log.debug(
           { notice: notice.kind, referral: r.reference },
           "notice waiting: the recipient has no chat with the bot yet",
         );

@@ -5,6 +5,7 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
 import { ReferralStepRefused, type Actor } from "../../domain/referrals/triage.js";
 import { ReferralRefused, type ReferralDesk } from "../../application/referral-desk.js";
+import { longDate } from "./cards/dates.js";
 import {
   outcomeCard,
   referralFormCard,
@@ -135,7 +136,7 @@ export async function referralAction(
 function triageOutcome(r: Referral): Record<string, unknown> {
   return outcomeCard(`${r.reference}: ${STATUS_LABELS[r.status]}`, [
     r.status === "accepted"
-      ? `The subject is now in the panel's cohort${r.meetingDate ? `, for the meeting on ${r.meetingDate}` : ""}. The referrer has been told.`
+      ? `The subject is now in the panel's cohort${r.meetingDate ? `, for the meeting on ${longDate(r.meetingDate)}` : ""}. The referrer has been told.`
       : r.status === "declined"
         ? "The referrer has been told, with your reason."
         : "Your question has gone to the referrer. The referral comes back to you when they answer.",

@@ -1,3 +1,4 @@
+import { longDate } from "./dates.js";
 import type { FieldProblem } from "../../../domain/referrals/checks.js";
 import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
@@ -275,7 +276,7 @@ function detailFacts(r: Referral, panelName: string): Element {
     ["Date of birth", v("dateOfBirth")],
     ["Referrer", `${r.submitted.byName}, ${r.referrer.jobTitle}`],
     ["Risk level", v("riskLevel")],
-    ["Meeting", r.meetingDate ?? "not scheduled"],
+    ["Meeting", r.meetingDate ? longDate(r.meetingDate) : "not scheduled"],
   ]);
 }
 
