@@ -121,6 +121,10 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     return reply.value as Card;
   };
 
+  /** Sends an individual referral form as the person would, with `typed` plus the changes given. */
+  const submit = (who: typeof GRACE, panelId: string, formId: unknown, changes: Record<string, string>) =>
+    press(inPersonal(who), "referral.submit", { panelId, kind: "individual", formId, ...typed, ...changes });
+
   const typed = {
     subjectName: "Tamsin Invented",
     dateOfBirth: "2010-09-30",
@@ -175,11 +179,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     );
     const { formId } = actionData(form, "referral.submit");
     const reply = cardOf(
-      await press(inPersonal(GRACE), "referral.submit", {
-        panelId: "merton-pre-mace",
-        kind: "individual",
-        formId,
-        ...typed,
+      await submit(GRACE, "merton-pre-mace", formId, {
         strategyMeetingDate: "2026-12-02",
       }),
     );
@@ -199,11 +199,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
 
     // Corrected: the receipt replaces the form.
     const receipt = cardOf(
-      await press(inPersonal(GRACE), "referral.submit", {
-        panelId: "merton-pre-mace",
-        kind: "individual",
-        formId,
-        ...typed,
+      await submit(GRACE, "merton-pre-mace", formId, {
         strategyMeetingDate: "2026-11-19",
         "screening.missing": "11",
       }),
@@ -217,11 +213,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
 
     // The same press delivered again: the same receipt, no second referral.
     const again = cardOf(
-      await press(inPersonal(GRACE), "referral.submit", {
-        panelId: "merton-pre-mace",
-        kind: "individual",
-        formId,
-        ...typed,
+      await submit(GRACE, "merton-pre-mace", formId, {
         strategyMeetingDate: "2026-11-19",
         "screening.missing": "11",
       }),
@@ -255,11 +247,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     const { formId } = actionData(form, "referral.submit");
     // The demo cohort has Jayden Okoro-Hart, born 14 March 2010.
     const receipt = cardOf(
-      await press(inPersonal(GRACE), "referral.submit", {
-        panelId: "merton-pre-mace",
-        kind: "individual",
-        formId,
-        ...typed,
+      await submit(GRACE, "merton-pre-mace", formId, {
         subjectName: "Jayden Okoro Hart",
         dateOfBirth: "2010-03-14",
         address: "9 Other Street",
@@ -291,11 +279,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     assert.deepEqual(managers, ["Colm Ferreira, Service Manager, Adolescent Safeguarding"]);
     const { formId } = actionData(form, "referral.submit");
     const receipt = cardOf(
-      await press(inPersonal(NADIA), "referral.submit", {
-        panelId: "lambeth-mave",
-        kind: "individual",
-        formId,
-        ...typed,
+      await submit(NADIA, "lambeth-mave", formId, {
         subjectName: "Ulla Invented",
         strategyMeetingDate: "2026-11-19",
         blockers: "no-services,remit-unclear",

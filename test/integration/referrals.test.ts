@@ -1,16 +1,15 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import type { TableServiceClientOptions } from "@azure/data-tables";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { ReferralDesk } from "../../bot/src/application/referral-desk.js";
+import { roundTripCounter } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
 
-type RoundTripPolicy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number]["policy"];
 const NADIA = "00000000-0000-4000-8000-000000000109";
 const COLM = "00000000-0000-4000-8000-000000000110";
 const now = new Date("2026-11-24T12:00:00Z");
@@ -325,17 +324,10 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
   });
 
   it("a submit costs at most three storage round trips", async () => {
-    let requests = 0;
-    const counter: RoundTripPolicy = {
-      name: "count-round-trips",
-      sendRequest: (request, next) => {
-        requests += 1;
-        return next(request);
-      },
-    };
+    const trips = roundTripCounter();
     const tables = tableFactory(
       { kind: "connection-string", connectionString: (await azurite()).connectionString },
-      { additionalPolicies: [{ policy: counter, position: "perCall" }] },
+      trips.options,
     );
     const desk = new ReferralDesk({
       catalogue: loadCatalogue("bot/config/areas"),
@@ -344,7 +336,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       now: () => now,
       onNotices: () => undefined,
     });
-    requests = 0;
+    const before = trips.count();
     const result = await desk.submit(
       { id: DEMO.socialWorker, name: "Grace Mensah" },
       "merton-pre-mace",
@@ -353,6 +345,6 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       mertonChild("Rue Testcase"),
     );
     assert.ok(result.ok);
-    assert.equal(requests, 3);
+    assert.equal(trips.count() - before, 3);
   });
 });
