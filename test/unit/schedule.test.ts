@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { nextOccurrences, occurrencesBetween } from "../../bot/src/domain/schedule/occurrences.js";
+import { isBankHoliday, isWorkingDay, nextWorkingDay } from "../../bot/src/domain/schedule/bank-holidays.js";
+import type { Catalogue } from "../../bot/src/domain/catalogue/catalogue.js";
 
 const catalogue = loadCatalogue("bot/config/areas");
 
@@ -109,5 +111,72 @@ describe("When a panel meets", () => {
       nextOccurrences(catalogue, "merton-pre-mace", after, 3).map((o) => o.date),
       ["2027-01-07", "2027-02-04", "2027-03-04"],
     );
+  });
+
+  describe("on a bank holiday in England", () => {
+    const withPolicy = (panelId: string, policy: "skip" | "keep"): Catalogue => {
+      const panel = catalogue.panels.get(panelId);
+      assert.ok(panel);
+      const panels = new Map(catalogue.panels);
+      panels.set(panelId, { ...panel, schedule: { ...panel.schedule, bankHolidayPolicy: policy } });
+      return { ...catalogue, panels };
+    };
+
+    it("knows the bank holidays, substitute days included", () => {
+      assert.ok(isBankHoliday("2026-01-01"));
+      assert.ok(
+        isBankHoliday("2027-12-28"),
+        "Boxing Day 2027 falls on a Sunday: the Tuesday is the substitute",
+      );
+      assert.ok(!isBankHoliday("2027-12-29"));
+      assert.equal(nextWorkingDay("2027-12-25"), "2027-12-29");
+      assert.ok(!isWorkingDay("2027-03-29"), "Easter Monday");
+    });
+
+    it("Merton pre-MACE's first Thursday, New Year's Day 2026, moves to the next working day", () => {
+      const dates = occurrencesBetween(catalogue, "merton-pre-mace", "2026-01-01", "2026-03-31");
+      assert.deepEqual(
+        dates.map((o) => o.date),
+        ["2026-01-02", "2026-02-05", "2026-03-05"],
+      );
+      assert.equal(dates[0]?.start, "2026-01-02T09:30:00+00:00");
+    });
+
+    it("a Staffordshire district's Wednesday on New Year's Day 2031 moves to Thursday 2 January", () => {
+      assert.deepEqual(
+        occurrencesBetween(catalogue, "staffordshire-moorlands", "2030-12-01", "2031-02-28").map(
+          (o) => o.date,
+        ),
+        ["2031-01-02"],
+      );
+    });
+
+    it("a panel set to skip bank holidays leaves that meeting out; one set to keep them meets anyway", () => {
+      assert.deepEqual(
+        occurrencesBetween(
+          withPolicy("merton-pre-mace", "skip"),
+          "merton-pre-mace",
+          "2026-01-01",
+          "2026-02-28",
+        ).map((o) => o.date),
+        ["2026-02-05"],
+      );
+      assert.deepEqual(
+        occurrencesBetween(
+          withPolicy("merton-pre-mace", "keep"),
+          "merton-pre-mace",
+          "2026-01-01",
+          "2026-02-28",
+        ).map((o) => o.date),
+        ["2026-01-01", "2026-02-05"],
+      );
+    });
+
+    it("a meeting moved off a holiday just before the range starts is found in the range", () => {
+      assert.deepEqual(
+        occurrencesBetween(catalogue, "merton-pre-mace", "2026-01-02", "2026-01-31").map((o) => o.date),
+        ["2026-01-02"],
+      );
+    });
   });
 });

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import rrule, { type Weekday as RRuleWeekday } from "rrule";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import type { Cadence, Panel, Weekday } from "../catalogue/panel.js";
+import { isBankHoliday, nextWorkingDay } from "./bank-holidays.js";
 
 /** One meeting that a panel's cadence produces, in Europe/London wall-clock time. */
 export interface Occurrence {
@@ -44,7 +45,28 @@ function ruleFor(cadence: Exclude<Cadence, { kind: "days-before-panels" }>): Ins
   return new RRule({ freq: RRule.WEEKLY, interval: cadence.weeks, dtstart: toFloating(cadence.firstDate) });
 }
 
+// A date moved off a bank holiday lands at most this many days later (Christmas and New Year).
+const LONGEST_MOVE_DAYS = 7;
+
+/** The rule's dates with the panel's bank holiday policy applied: moved, skipped or kept. */
 function localDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to: string): string[] {
+  const policy = panel.schedule.bankHolidayPolicy;
+  const dates = ruleDatesBetween(
+    catalogue,
+    panel,
+    policy === "next-working-day" ? addDays(from, -LONGEST_MOVE_DAYS) : from,
+    to,
+  );
+  const kept =
+    policy === "keep"
+      ? dates
+      : policy === "skip"
+        ? dates.filter((d) => !isBankHoliday(d))
+        : dates.map((d) => (isBankHoliday(d) ? nextWorkingDay(d) : d));
+  return [...new Set(kept)].filter((d) => d >= from && d <= to).sort();
+}
+
+function ruleDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to: string): string[] {
   const cadence = panel.schedule.cadence;
   if (cadence.kind === "days-before-panels") {
     const dates = new Set<string>();

@@ -1,0 +1,41 @@
+import Holidays from "date-holidays";
+
+// Bank holidays in England, substitute days included, from a maintained holiday data library
+// rather than a hand-typed list that would need editing every year.
+
+const england = new Holidays("GB", "ENG");
+const byYear = new Map<number, Set<string>>();
+
+function holidaysIn(year: number): Set<string> {
+  let found = byYear.get(year);
+  if (!found) {
+    found = new Set(
+      england
+        .getHolidays(year)
+        .filter((h) => h.type === "public")
+        .map((h) => h.date.slice(0, 10)),
+    );
+    byYear.set(year, found);
+  }
+  return found;
+}
+
+/** True for a bank holiday in England (YYYY-MM-DD). */
+export const isBankHoliday = (isoDate: string): boolean =>
+  holidaysIn(Number(isoDate.slice(0, 4))).has(isoDate);
+
+const weekday = (isoDate: string): number => new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+
+/** Monday to Friday and not a bank holiday. */
+export const isWorkingDay = (isoDate: string): boolean => {
+  const day = weekday(isoDate);
+  return day !== 0 && day !== 6 && !isBankHoliday(isoDate);
+};
+
+/** The first working day on or after `isoDate`. */
+export function nextWorkingDay(isoDate: string): string {
+  let date = isoDate;
+  while (!isWorkingDay(date))
+    date = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return date;
+}
