@@ -189,4 +189,40 @@ describe("The tab's API", () => {
     assert.equal(tab.status, 200);
     assert.match(await tab.text(), /<title>MACE panels<\/title>/);
   });
+
+  it("lists a panel's meetings between two dates in UK time, bank holidays moved, for its members only", async () => {
+    const coordinator = await signInAs(service, DEMO.coordinator);
+    const res = await get("/api/panels/merton-pre-mace/meetings?from=2026-01-01&to=2026-12-31", coordinator);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as {
+      timeZone: string;
+      meetings: { date: string; start: string; end: string; status: string }[];
+    };
+    assert.equal(body.timeZone, "Europe/London");
+    assert.equal(body.meetings.length, 12);
+    assert.deepEqual(body.meetings[0], {
+      date: "2026-01-02",
+      start: "2026-01-02T09:30:00+00:00",
+      end: "2026-01-02T13:30:00+00:00",
+      description: "Friday 2 January 2026, 09:30 to 13:30",
+      status: "scheduled",
+    });
+    assert.equal(body.meetings[6]?.start, "2026-07-02T09:30:00+01:00");
+
+    const backwards = await get(
+      "/api/panels/merton-pre-mace/meetings?from=2026-12-31&to=2026-01-01",
+      coordinator,
+    );
+    assert.equal(backwards.status, 400);
+    assert.match(JSON.stringify(await backwards.json()), /from must be on or before to/);
+    assert.equal(
+      (await get("/api/panels/merton-pre-mace/meetings?from=soon&to=later", coordinator)).status,
+      400,
+    );
+    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    assert.equal(
+      (await get("/api/panels/merton-pre-mace/meetings?from=2026-01-01&to=2026-02-01", lambeth)).status,
+      403,
+    );
+  });
 });
