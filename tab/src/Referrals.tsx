@@ -327,8 +327,9 @@ function ReferralDetailView({
     setBusy(true);
     setOutcome(null);
     try {
-      const updated = await api.triage(token, panelId, referralId, step);
-      setDetail((d) => (d.state === "ready" ? { state: "ready", value: { ...d.value, ...updated } } : d));
+      if (detail.state !== "ready") return;
+      const updated = await api.triage(token, panelId, referralId, step, detail.value.version);
+      setDetail({ state: "ready", value: await api.referral(token, panelId, referralId) });
       setOutcome({ intent: "success", text: `${updated.reference}: ${updated.statusLabel}` });
       setText("");
       onTriaged();

@@ -57,6 +57,8 @@ export interface ReferralSummary {
 
 export interface ReferralDetail extends ReferralSummary {
   answers: { field: string; label: string; value: string }[];
+  /** The version the detail was read at; a triage made on it is refused if someone changed it since. */
+  version: string;
 }
 
 export type TriageStep =
@@ -106,10 +108,10 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}`,
       token,
     ),
-  triage: (token: string, panelId: string, referralId: string, step: TriageStep) =>
+  triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,
       token,
-      { method: "POST", body: JSON.stringify(step) },
+      { method: "POST", body: JSON.stringify(step), headers: { "If-Match": version } },
     ),
 };

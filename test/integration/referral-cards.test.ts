@@ -146,7 +146,8 @@ describe("Referrals through the bot's Adaptive Cards", function () {
 
   it("a practitioner types `refer`, picks the panel and kind, and gets the Merton form", async () => {
     await say(inPersonal(GRACE), "refer");
-    const start = connector.cardsIn(personalChat(GRACE)).at(-1);
+    // Notices about earlier referrals may arrive too, once the chat is known: find the reply.
+    const start = connector.cardsIn(personalChat(GRACE)).find((c) => texts(c).includes("Make a referral"));
     assert.ok(start);
     assert.match(texts(start).join("\n"), /Make a referral/);
     const panels = (inputs(start)["panelId"]?.["choices"] as { title: string; value: string }[]).map(
@@ -340,7 +341,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     await service.noticesDelivered();
     const back = connector
       .cardsIn(personalChat(LEILA))
-      .filter((c) => texts(c).includes(`New referral ${reference}`))
+      .filter((c) => texts(c).includes(`Referral ${reference}: the referrer answered`))
       .at(-1);
     assert.ok(
       back && texts(back).some((t) => t.includes("Invented Academy.")),
@@ -417,12 +418,14 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     assert.match(String(forgedForm.value), /not one we issued/);
     const forgedReferral = await press(inPersonal(PRIYA), "referral.accept", {
       panelId: "merton-pre-mace",
+      version: "v1",
       referralId: randomUUID(),
     });
     assert.match(String(forgedReferral.value), /no such referral/);
     const notCoordinator = await press(inPersonal(GRACE), "referral.accept", {
       panelId: "merton-pre-mace",
       referralId: randomUUID(),
+      version: "v1",
     });
     assert.match(String(notCoordinator.value), /Only Pre-MACE operational panel's coordinators/);
     const tooLong = await press(inPersonal(PRIYA), "referral.decline", {
@@ -431,5 +434,11 @@ describe("Referrals through the bot's Adaptive Cards", function () {
       note: "x".repeat(1001),
     });
     assert.match(String(tooLong.value), /too long/);
+    const noVersion = await press(inPersonal(PRIYA), "referral.decline", {
+      panelId: "merton-pre-mace",
+      referralId: randomUUID(),
+      note: "x",
+    });
+    assert.match(String(noVersion.value), /This card is out of date/);
   });
 });

@@ -72,6 +72,23 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & ReferralBody };
   };
+  /** A change made as a client would make it: on the version it has just read. */
+  const act = async (who: string, path: string, body: unknown) => {
+    const read = await fetch(`${service.url}/api${path.replace(/\/(triage|approval|answer)$/, "")}`, {
+      headers: { authorization: `Bearer ${tokens[who]}` },
+    });
+    const version = read.ok ? ((await read.json()) as { version: string }).version : "not-read";
+    const res = await fetch(`${service.url}/api${path}`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${tokens[who]}`,
+        "content-type": "application/json",
+        "if-match": version,
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & ReferralBody };
+  };
   const refer = (
     who: string,
     panelId: string,
@@ -171,7 +188,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.match(JSON.stringify(outsider.body), /referring agencies/);
     assert.equal((await call("grace", "GET", "/panels/merton-pre-mace/referrals")).status, 403);
     const made = await refer("grace", "merton-pre-mace", mertonChild("Max Testcase"));
-    const triage = await call("grace", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+    const triage = await act("grace", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
       decision: "accept",
     });
     assert.equal(triage.status, 403);
@@ -180,7 +197,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
 
   it("accepting puts the subject into the cohort as a case, a victim even when also a concern to others", async () => {
     const made = await refer("grace", "merton-pre-mace", mertonChild("Nell Testcase"));
-    const accepted = await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+    const accepted = await act("priya", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
       decision: "accept",
       note: "For the December panel",
     });
@@ -201,7 +218,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.equal(found?.value.riskLevel, "significant");
     assert.equal(found?.value.nextMeetingDate, "2026-12-03");
 
-    const twice = await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+    const twice = await act("priya", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
       decision: "decline",
       reason: "Changed my mind",
     });
@@ -222,7 +239,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.match(match?.reference ?? "", /^MER-2026-\d{4}$/);
 
     const subjectsBefore = (await storage.records.subjects.listRange(keyOf("merton"), "subject|")).length;
-    const linked = await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+    const linked = await act("priya", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
       decision: "accept",
       linkToSubjectId: match?.subjectId,
     });
@@ -254,19 +271,19 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
         (await call("leila", "GET", "/panels/lambeth-mave/referrals")).body["referrals"] as { id: string }[]
       ).map((r) => r.id);
     assert.ok(!(await listed()).includes(made.body.id));
-    const early = await call("leila", "POST", `/panels/lambeth-mave/referrals/${made.body.id}/triage`, {
+    const early = await act("leila", `/panels/lambeth-mave/referrals/${made.body.id}/triage`, {
       decision: "accept",
     });
-    assert.equal(early.status, 409);
+    assert.equal(early.status, 404, "until approved, it has not reached the panel");
+    const peek = await call("leila", "GET", `/panels/lambeth-mave/referrals/${made.body.id}`);
+    assert.equal(peek.status, 404);
 
-    const notManager = await call(
-      "nadia",
-      "POST",
-      `/panels/lambeth-mave/referrals/${made.body.id}/approval`,
-      { decision: "approved" },
-    );
-    assert.equal(notManager.status, 409);
-    const approved = await call("colm", "POST", `/panels/lambeth-mave/referrals/${made.body.id}/approval`, {
+    const notManager = await act("nadia", `/panels/lambeth-mave/referrals/${made.body.id}/approval`, {
+      decision: "approved",
+    });
+    assert.equal(notManager.status, 403);
+    assert.match(JSON.stringify(notManager.body), /Only the manager named on LAM-2026-\d{4} can approve it/);
+    const approved = await act("colm", `/panels/lambeth-mave/referrals/${made.body.id}/approval`, {
       decision: "approved",
       comment: "Agreed: the education blocker needs the panel.",
     });
@@ -274,15 +291,40 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.ok((await listed()).includes(made.body.id));
   });
 
+  it("a triage made on an old copy is refused with who changed it and when, and nothing is overwritten", async () => {
+    const made = await refer("grace", "merton-pre-mace", mertonChild("Sol Testcase"));
+    const path = `/panels/merton-pre-mace/referrals/${made.body.id}`;
+    const stale = ((await call("priya", "GET", path)).body as unknown as { version: string }).version;
+    const asked = await act("priya", `${path}/triage`, { decision: "ask", question: "Who holds the case?" });
+    assert.equal(asked.body.status, "more-information-requested");
+    const late = await fetch(`${service.url}/api${path}/triage`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${tokens["priya"]}`,
+        "content-type": "application/json",
+        "if-match": stale,
+      },
+      body: JSON.stringify({ decision: "accept" }),
+    });
+    assert.equal(late.status, 409);
+    assert.match(
+      JSON.stringify(await late.json()),
+      /was changed by Priya Okafor at \d\d:\d\d\. Reload and try again/,
+    );
+    const unversioned = await call("priya", "POST", `${path}/triage`, { decision: "decline", reason: "x" });
+    assert.equal(unversioned.status, 428);
+    assert.equal((await call("priya", "GET", path)).body.status, "more-information-requested");
+  });
+
   it("the coordinator can ask the referrer for more, and the answer brings the referral back", async () => {
     const made = await refer("grace", "merton-pre-mace", mertonChild("Pip Testcase"));
     const path = `/panels/merton-pre-mace/referrals/${made.body.id}`;
-    const asked = await call("priya", "POST", `${path}/triage`, {
+    const asked = await act("priya", `${path}/triage`, {
       decision: "ask",
       question: "Is the school aware?",
     });
     assert.equal(asked.body.status, "more-information-requested");
-    const answered = await call("grace", "POST", `${path}/answer`, {
+    const answered = await act("grace", `${path}/answer`, {
       answer: "Yes, the DSL attended the strategy meeting.",
     });
     assert.equal(answered.body.status, "new");
@@ -304,7 +346,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
   it("writes every read and change of a referral to the audit log, with who and how", async () => {
     const made = await refer("grace", "merton-pre-mace", mertonChild("Quin Testcase"));
     await call("priya", "GET", `/panels/merton-pre-mace/referrals/${made.body.id}`);
-    await call("priya", "POST", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
+    await act("priya", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
       decision: "decline",
       reason: "Not exploitation",
     });
@@ -317,6 +359,8 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.deepEqual(audit, [
       ["referral.created", DEMO.socialWorker, "referral form"],
       ["referral.declined", DEMO.coordinator, "tab: triage"],
+      // Opened once to look, once more to act on the version just read.
+      ["referral.viewed", DEMO.coordinator, "tab: referral page"],
       ["referral.viewed", DEMO.coordinator, "tab: referral page"],
     ]);
     const entries = JSON.stringify(await storage.records.audit.listRange(keyOf("merton"), "audit|"));

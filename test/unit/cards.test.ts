@@ -138,9 +138,12 @@ describe("Referral cards", () => {
     ["start", referralStartCard([{ id: "merton-pre-mace", name: "Pre-MACE", area: "Merton" }])],
     ["channel", makeReferralChannelCard()],
     ["receipt", referralReceiptCard(referral, "Pre-MACE", "Thursday 3 December 2026, 09:30 to 13:30")],
-    ["approval request", approvalRequestCard(referral, "Pre-MACE")],
-    ["coordinator", coordinatorReferralCard(referral, "Pre-MACE", "https://example.org/tab/")],
-    ["question", questionCard(referral, "Pre-MACE")],
+    [
+      "approval request",
+      approvalRequestCard(referral, "Pre-MACE", "W/\"datetime'2026-11-24T10%3A00%3A00Z'\""),
+    ],
+    ["coordinator", coordinatorReferralCard(referral, "Pre-MACE", "https://example.org/tab/", "v1")],
+    ["question", questionCard(referral, "Pre-MACE", "v1")],
     ["outcome", outcomeCard("Done", ["A line"])],
   ];
   // Every form of every panel that takes referrals, with a problem shown, at its largest.

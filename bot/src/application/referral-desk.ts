@@ -27,8 +27,8 @@ import {
   type Actor,
   type TriageDecision,
 } from "../domain/referrals/triage.js";
-import type { Occurrence } from "../domain/schedule/occurrences.js";
-import type { AreaRecords, StoredCase } from "../adapters/tables/area-records.js";
+import { occurrenceOn, type Occurrence } from "../domain/schedule/occurrences.js";
+import { referralRow, type AreaRecords, type StoredCase } from "../adapters/tables/area-records.js";
 import { keyOf, type Versioned } from "../adapters/tables/entity-store.js";
 import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
 
@@ -138,9 +138,13 @@ export class ReferralDesk {
   }
 
   /** The form a stored referral was made on, to label its answers. */
-  formFor(r: Referral): ReferralForm {
+  async formFor(r: Referral): Promise<ReferralForm> {
     const panel = this.panel(r.panelId);
-    const approvers = r.managerId ? [{ id: r.managerId, name: r.managerId }] : [];
+    const manager = r.managerId ? await this.deps.repos.people.get("person", keyOf(r.managerId)) : undefined;
+    const approvers =
+      r.managerId && manager
+        ? [{ id: r.managerId, name: `${manager.value.displayName}, ${manager.value.jobTitle}` }]
+        : [];
     return referralForm(panel, this.area(panel.areaId), r.kind, approvers);
   }
 
@@ -207,7 +211,9 @@ export class ReferralDesk {
       if (seen.existing) {
         if (seen.existing.value.submitted.by !== person.id)
           throw new ReferralRefused("conflict", "This form has already been used. Start a new referral.");
-        return { ok: true, referral: seen.existing.value, meeting, created: false };
+        const stored = seen.existing.value;
+        const storedMeeting = stored.meetingDate ? occurrenceOn(panel, stored.meetingDate) : undefined;
+        return { ok: true, referral: stored, meeting: storedMeeting, created: false };
       }
       const issued = (seen.counter?.value.issued ?? 0) + 1;
       const possibleDuplicates: PossibleDuplicate[] = seen.matches.map((m) => ({
@@ -249,7 +255,7 @@ export class ReferralDesk {
         return { ok: true, referral, meeting, created: true };
       } catch (e) {
         // Another referral took the number, or the same form raced in twice: look again.
-        if (attempt >= SUBMIT_ATTEMPTS) throw e;
+        if (!isConflict(e) || attempt >= SUBMIT_ATTEMPTS) throw e;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
@@ -288,6 +294,7 @@ export class ReferralDesk {
         areaId: referral.areaId,
         panelId: referral.panelId,
         referralId: referral.id,
+        recipientId: null,
         attempts: 0,
         retryAt: null,
       },
@@ -295,12 +302,18 @@ export class ReferralDesk {
     );
   }
 
-  private async stored(panel: Panel & { areaId: string }, referralId: unknown): Promise<Versioned<Referral>> {
+  /** The stored referral; with `version`, refused if it changed since that version was read. */
+  private async stored(
+    panel: Panel & { areaId: string },
+    referralId: unknown,
+    version?: string,
+  ): Promise<Versioned<Referral>> {
     const id = ReferralIdInput.safeParse(referralId);
     const found = id.success
-      ? await this.deps.records.referrals.get(keyOf(panel.areaId), `referral|${panel.id}|${id.data}`)
+      ? await this.deps.records.referrals.get(keyOf(panel.areaId), referralRow(panel.id, id.data))
       : undefined;
     if (!found) throw new ReferralRefused("not-found", "There is no such referral on this panel.");
+    if (version !== undefined && version !== found.etag) throw changedBy(found.value.reference, found);
     return found;
   }
 
@@ -322,19 +335,32 @@ export class ReferralDesk {
     const panel = this.panel(panelId);
     const found = await this.stored(panel, referralId);
     const r = found.value;
-    if (r.submitted.by !== actor.id && r.managerId !== actor.id)
+    if (r.submitted.by !== actor.id && r.managerId !== actor.id) {
       await this.requireCoordinator(actor.id, panel);
+      // Until the manager approves it, the referral has not reached the panel.
+      if (r.status === "awaiting-approval" || r.status === "not-approved")
+        throw new ReferralRefused("not-found", "There is no such referral on this panel.");
+    }
     await this.deps.records.transact([this.auditAction(r, actor.id, "referral.viewed", via)]);
     return found;
   }
 
   /** A panel's referrals for its coordinators, newest first; every referral shown is audited as read. */
-  async list(actor: Actor, panelId: unknown, via: string): Promise<Versioned<Referral>[]> {
+  async list(
+    actor: Actor,
+    panelId: unknown,
+    via: string,
+    statuses: Referral["status"][] = ["new", "more-information-requested", "accepted", "declined"],
+  ): Promise<Versioned<Referral>[]> {
     const panel = this.panel(panelId);
     await this.requireCoordinator(actor.id, panel);
-    const found = await this.deps.records.referrals.listRange(keyOf(panel.areaId), `referral|${panel.id}|`);
+    const found = await this.deps.records.referrals.listRange(keyOf(panel.areaId), referralRow(panel.id, ""));
+    // Referrals still with the manager have not reached the panel.
     const visible = found.filter(
-      (r) => r.value.status !== "awaiting-approval" && r.value.status !== "not-approved",
+      (r) =>
+        statuses.includes(r.value.status) &&
+        r.value.status !== "awaiting-approval" &&
+        r.value.status !== "not-approved",
     );
     for (let i = 0; i < visible.length; i += 100) {
       await this.deps.records.transact(
@@ -362,16 +388,17 @@ export class ReferralDesk {
     try {
       await this.deps.records.transact(actions);
     } catch (e) {
+      if (!isConflict(e)) throw e;
       const current = await this.deps.records.referrals.get(
         keyOf(after.areaId),
-        `referral|${after.panelId}|${after.id}`,
+        referralRow(after.panelId, after.id),
       );
-      if (current && current.etag !== before.etag)
-        throw new ReferralRefused(
-          "conflict",
-          `${after.reference} was changed by ${current.updatedBy} at ${DateTime.fromISO(current.updatedAt, { zone: "Europe/London" }).toFormat("HH:mm")}. Reload and try again.`,
-        );
-      throw e;
+      throw current && current.etag !== before.etag
+        ? changedBy(after.reference, current)
+        : new ReferralRefused(
+            "conflict",
+            `Someone changed a record linked to ${after.reference} at the same moment. Try again.`,
+          );
     }
     if (notice) this.deps.onNotices(after.areaId);
     return after;
@@ -383,11 +410,14 @@ export class ReferralDesk {
     referralId: unknown,
     decision: "approved" | "declined",
     comment: string,
+    version: string,
     via: string,
   ): Promise<Referral> {
     const panel = this.panel(panelId);
-    const before = await this.stored(panel, referralId);
-    const after = decideApproval(before.value, actor, decision, comment, this.deps.now());
+    const before = await this.stored(panel, referralId, version);
+    const decided = decideApproval(before.value, actor, decision, comment, this.deps.now());
+    // It reaches the panel now: the meeting is the first whose deadline has not passed today.
+    const after = decision === "approved" ? this.withCurrentMeeting(decided) : decided;
     return this.save(
       before,
       after,
@@ -404,11 +434,16 @@ export class ReferralDesk {
     panelId: unknown,
     referralId: unknown,
     step: TriageDecision,
+    version: string,
     via: string,
   ): Promise<Referral> {
     const panel = this.panel(panelId);
     await this.requireCoordinator(actor.id, panel);
     const before = await this.stored(panel, referralId);
+    // Until the manager approves it, the referral has not reached the panel.
+    if (before.value.status === "awaiting-approval" || before.value.status === "not-approved")
+      throw new ReferralRefused("not-found", "There is no such referral on this panel.");
+    if (before.etag !== version) throw changedBy(before.value.reference, before);
     const r = before.value;
     if (step.decision === "ask") {
       const after = triageReferral(r, actor, step, this.deps.now(), "");
@@ -420,7 +455,9 @@ export class ReferralDesk {
     }
     const linkTo = step.linkToSubjectId ?? r.linkedSubjectId;
     const subjectId = linkTo ?? randomUUID();
-    const after = triageReferral(r, actor, { ...step, linkToSubjectId: linkTo }, this.deps.now(), subjectId);
+    const after = this.withCurrentMeeting(
+      triageReferral(r, actor, { ...step, linkToSubjectId: linkTo }, this.deps.now(), subjectId),
+    );
     const extra = await this.cohortActions(after, subjectId, actor);
     return this.save(before, after, actor, "referral.accepted", via, "triage-decided", extra);
   }
@@ -489,10 +526,11 @@ export class ReferralDesk {
     panelId: unknown,
     referralId: unknown,
     answer: string,
+    version: string,
     via: string,
   ): Promise<Referral> {
     const panel = this.panel(panelId);
-    const before = await this.stored(panel, referralId);
+    const before = await this.stored(panel, referralId, version);
     const after = answerQuestion(before.value, actor, answer, this.deps.now());
     return this.save(before, after, actor, "referral.answered", via, "referral-arrived");
   }
@@ -511,16 +549,44 @@ export class ReferralDesk {
   }
 
   /** Referrals waiting for this manager's decision, across the areas they approve in. */
-  async awaitingApproval(manager: Actor): Promise<Referral[]> {
+  async awaitingApproval(manager: Actor, via: string): Promise<Versioned<Referral>[]> {
     const person = await this.person(manager.id);
-    const found: Referral[] = [];
+    const found: Versioned<Referral>[] = [];
     for (const areaId of person.approvesReferralsIn ?? []) {
       const rows = await this.deps.records.awaitingApprovalBy(areaId, manager.id);
-      found.push(...rows.map((r) => r.value));
+      if (rows.length)
+        await this.deps.records.transact(
+          rows.slice(0, 100).map((r) => this.auditAction(r.value, manager.id, "referral.viewed", via)),
+        );
+      found.push(...rows);
     }
     return found;
   }
+
+  /** A referral keeps its meeting while that meeting's deadline has not passed; otherwise the next. */
+  private withCurrentMeeting(r: Referral): Referral {
+    const now = this.deps.now();
+    const deadlineDays = this.deps.catalogue.panels.get(r.panelId)?.referralRules?.deadlineDaysBefore ?? 0;
+    const stillInTime =
+      r.meetingDate !== null &&
+      (DateTime.fromISO(r.meetingDate).minus({ days: deadlineDays }).toISODate() ?? "") >= localDay(now);
+    return stillInTime
+      ? r
+      : { ...r, meetingDate: meetingForReferral(this.deps.catalogue, r.panelId, now)?.date ?? null };
+  }
 }
+
+/** Storage refused a write because a record changed since it was read, or already exists. */
+const isConflict = (e: unknown): boolean => {
+  const status = (e as { statusCode?: number }).statusCode;
+  return status === 409 || status === 412;
+};
+
+const changedBy = (reference: string, current: { updatedBy: string; updatedAt: string }) =>
+  new ReferralRefused(
+    "conflict",
+    `${reference} was changed by ${current.updatedBy} at ${DateTime.fromISO(current.updatedAt, { zone: "Europe/London" }).toFormat("HH:mm")}. Reload and try again.`,
+  );
 
 const notInDirectory = () =>
   new ReferralRefused(

@@ -15,11 +15,13 @@ export async function seedDemoReferrals(desk: ReferralDesk, referrals: DemoRefer
       );
     if (!demo.accept || result.referral.status !== "new") continue;
     try {
+      const { etag } = await desk.view(PRIYA, demo.panelId, demo.formId, "demo seed");
       await desk.triage(
         PRIYA,
         demo.panelId,
         demo.formId,
         { decision: "accept", note: "Demo data", linkToSubjectId: null },
+        etag,
         "demo seed",
       );
     } catch (e) {

@@ -44,9 +44,21 @@ const STATUS: Record<ReferralRefused["reason"], number> = {
   conflict: 409,
 };
 
+/** The version the change was made on (If-Match): a change made on an old copy is refused. */
+function versionOf(req: Request): string {
+  const version = req.get("if-match");
+  if (!version)
+    throw new HttpProblem(
+      428,
+      "version-required",
+      "Reload the referral and try again: the request did not say which version you changed.",
+    );
+  return version;
+}
+
 function asProblem(e: unknown): unknown {
   if (e instanceof ReferralRefused) return new HttpProblem(STATUS[e.reason], e.reason, e.message);
-  if (e instanceof ReferralStepRefused) return new HttpProblem(409, "not-now", e.message);
+  if (e instanceof ReferralStepRefused) return new HttpProblem(e.status, "not-now", e.message);
   return e;
 }
 
@@ -103,7 +115,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         "tab: referral page",
       );
       const r = found.value;
-      const form = desk.formFor(r);
+      const form = await desk.formFor(r);
       const answers = fieldsOf(form)
         .filter((f) => r.values[f.id] !== undefined && r.values[f.id] !== "")
         .map((f) => {
@@ -118,7 +130,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
               : (choices.find((c) => c.value === v)?.title ?? String(v));
           return { field: f.id, label: f.label, value: shown };
         });
-      res.set("ETag", found.etag).json({ ...summary(r), answers });
+      res.set("ETag", found.etag).json({ ...summary(r), answers, version: found.etag });
     }),
   );
 
@@ -158,6 +170,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         req.params["panelId"],
         req.params["referralId"],
         step,
+        versionOf(req),
         "tab: triage",
       );
       res.json(summary(r));
@@ -174,6 +187,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         req.params["referralId"],
         decision,
         comment,
+        versionOf(req),
         "tab: approval",
       );
       res.json(summary(r));
@@ -189,6 +203,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         req.params["panelId"],
         req.params["referralId"],
         answer,
+        versionOf(req),
         "tab: answer",
       );
       res.json(summary(r));

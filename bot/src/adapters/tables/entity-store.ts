@@ -184,6 +184,11 @@ export class EntityStore<T extends Record<string, unknown>> {
     return ["update", this.toEntity(value, updatedBy), "Replace", { etag }];
   }
 
+  /** A deletion to run in a transaction; it fails the transaction if the entity is already gone. */
+  deleteAction(value: T): TransactionAction {
+    return ["delete", { ...this.keysOf(value) }];
+  }
+
   async insert(value: T, updatedBy: string): Promise<Versioned<T>> {
     const entity = this.toEntity(value, updatedBy);
     try {

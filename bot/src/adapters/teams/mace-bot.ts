@@ -13,7 +13,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { Repositories } from "../tables/repositories.js";
-import { AlreadyExists, keyOf } from "../tables/entity-store.js";
+import { AlreadyExists, keyOf, type Versioned } from "../tables/entity-store.js";
 import { helpCard, noPanelsCard, panelsCard, welcomeCard } from "./cards/templates.js";
 import { renderCard } from "./cards/render.js";
 import type { ReferralDesk } from "../../application/referral-desk.js";
@@ -50,7 +50,8 @@ const COMMANDS = [
 ];
 // A chat message can carry only so many cards before it stops being readable.
 const MAX_CARDS = 10;
-const REFER = new Set(["refer", "new referral", "make a referral", "referral"]);
+// "refer", "new referral", "make a referral", and anything typed after them.
+const REFER = /^(refer|referral|new referral|make a referral)\b/;
 
 const InvokeAction = z.looseObject({
   action: z.looseObject({
@@ -75,7 +76,7 @@ export class MaceBot extends TeamsActivityHandler {
       const personal = context.activity.conversation.conversationType === "personal";
       if (text === "help" || text === "") await this.sendHelp(context);
       else if (text === "panels" || text === "my panels") await this.sendPanels(context);
-      else if (REFER.has(text)) {
+      else if (REFER.test(text)) {
         // In a channel, only the button that continues in private: nothing identifying is posted there.
         const card = personal
           ? await startReferralCard(this.deps.desk, this.deps.catalogue, context.activity.from.aadObjectId)
@@ -87,7 +88,12 @@ export class MaceBot extends TeamsActivityHandler {
         );
       } else if (text === "referrals") await this.sendReferralsToTriage(context);
       else if (text === "approvals") await this.sendApprovals(context);
-      else {
+      else if (!personal) {
+        // Never repeated in a channel or group: what was typed may be a child's details.
+        await context.sendActivity(
+          "Sorry, I don't know that command. Type **help** in a private chat with me.",
+        );
+      } else {
         await context.sendActivity(
           `Sorry, I don't know "${text.slice(0, 40)}". Type **help** to see the commands I understand.`,
         );
@@ -177,8 +183,25 @@ export class MaceBot extends TeamsActivityHandler {
         activity: undefined as never,
       },
       async (ctx) => {
-        await this.rememberConversation(ctx);
+        // The new chat's activity has no sender: record it under the person who pressed.
+        const reference = TurnContext.getConversationReference(
+          ctx.activity,
+        ) as Partial<ConversationReference>;
+        await this.deps.repos.conversations.upsert(
+          {
+            scope: "personal",
+            key: personId,
+            teamId: null,
+            teamName: null,
+            reference: JSON.parse(JSON.stringify({ ...reference, user: activity.from })) as Record<
+              string,
+              unknown
+            >,
+          },
+          "bot",
+        );
         await send(ctx);
+        this.deps.onNewPersonalChat();
       },
     );
   }
@@ -188,34 +211,33 @@ export class MaceBot extends TeamsActivityHandler {
     const personId = context.activity.from.aadObjectId ?? "";
     const actor = { id: personId, name: context.activity.from.name ?? "" };
     const memberships = await this.deps.repos.memberships.listPartition(keyOf(personId));
-    const waiting: Referral[] = [];
+    const waiting: Versioned<Referral>[] = [];
     for (const { value: m } of memberships.filter((x) => x.value.role === "coordinator")) {
       if (!this.deps.catalogue.panels.get(m.panelId)?.referralRules) continue;
-      const list = await this.deps.desk.list(actor, m.panelId, "bot: referrals command");
-      waiting.push(...list.map((r) => r.value).filter((r) => r.status === "new"));
+      waiting.push(...(await this.deps.desk.list(actor, m.panelId, "bot: referrals command", ["new"])));
     }
     const shown = waiting.slice(0, MAX_CARDS);
     await context.sendActivity(
       waiting.length
-        ? `${waiting.length} new referral${waiting.length === 1 ? "" : "s"} waiting for triage${waiting.length > shown.length ? `; the ${shown.length} oldest are below, and the rest are in the tab` : ""}.`
+        ? `${waiting.length} new referral${waiting.length === 1 ? "" : "s"} waiting for triage${waiting.length > shown.length ? `; the ${shown.length} newest are below, and the rest are in the tab` : ""}.`
         : "There are no new referrals waiting for you.",
     );
-    for (const r of shown.reverse()) {
+    for (const { value: r, etag } of shown.reverse()) {
       const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
       await context.sendActivity({
-        attachments: [CardFactory.adaptiveCard(coordinatorReferralCard(r, panelName, this.tabUrl))],
+        attachments: [CardFactory.adaptiveCard(coordinatorReferralCard(r, panelName, this.tabUrl, etag))],
       });
     }
   }
 
   private async sendApprovals(context: TurnContext): Promise<void> {
     const personId = context.activity.from.aadObjectId ?? "";
-    const pending = await this.deps.desk.awaitingApproval({
-      id: personId,
-      name: context.activity.from.name ?? "",
-    });
-    const cards = pending.map((r) =>
-      approvalRequestCard(r, this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId),
+    const pending = await this.deps.desk.awaitingApproval(
+      { id: personId, name: context.activity.from.name ?? "" },
+      "bot: approvals command",
+    );
+    const cards = pending.map(({ value: r, etag }) =>
+      approvalRequestCard(r, this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId, etag),
     );
     if (!cards.length) {
       await context.sendActivity("There are no referrals waiting for your approval.");
@@ -274,8 +296,11 @@ export class MaceBot extends TeamsActivityHandler {
   private async rememberConversation(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
-    const isChannel = activity.conversation.conversationType === "channel";
-    const key = isChannel ? activity.conversation.id : activity.from.aadObjectId;
+    const type = activity.conversation.conversationType;
+    // Group chats are neither: a card meant for one person must never land in one.
+    if (type !== "channel" && type !== "personal") return false;
+    const isChannel = type === "channel";
+    const key = isChannel ? activity.conversation.id : activity.from?.aadObjectId;
     if (!key) return false;
     const team = activity.channelData?.team as { id?: string; name?: string } | undefined;
     const record = {

@@ -32,6 +32,13 @@ export const REFERRAL_VERBS = [
 const Verb = z.enum(REFERRAL_VERBS);
 type Verb = z.infer<typeof Verb>;
 const Text = (max: number) => z.string().max(max).optional().default("");
+/** The version of the referral the card was drawn from: a press on an out-of-date card is refused. */
+class CardOutOfDate extends Error {}
+const versionOf = (data: Record<string, unknown>): string => {
+  const v = data["version"];
+  if (typeof v !== "string" || !v || v.length > 200) throw new CardOutOfDate();
+  return v;
+};
 
 export type CardReply = { card: Record<string, unknown> } | { message: string };
 
@@ -82,6 +89,7 @@ export async function referralAction(
           data["referralId"],
           approved ? "approved" : "declined",
           comment,
+          versionOf(data),
           "bot: approval card",
         );
         return {
@@ -111,13 +119,21 @@ export async function referralAction(
           data["panelId"],
           data["referralId"],
           step,
+          versionOf(data),
           "bot: coordinator card",
         );
         return { card: triageOutcome(r) };
       }
       case "referral.answer": {
         const answer = Text(2000).parse(data["answer"]);
-        const r = await desk.answer(actor, data["panelId"], data["referralId"], answer, "bot: question card");
+        const r = await desk.answer(
+          actor,
+          data["panelId"],
+          data["referralId"],
+          answer,
+          versionOf(data),
+          "bot: question card",
+        );
         return {
           card: outcomeCard(`Answer sent for ${r.reference}`, [
             "The coordinator has your answer and the referral is back with them.",
@@ -127,6 +143,8 @@ export async function referralAction(
     }
   } catch (e) {
     if (e instanceof ReferralRefused || e instanceof ReferralStepRefused) return { message: e.message };
+    if (e instanceof CardOutOfDate)
+      return { message: "This card is out of date. Type **referrals** or **approvals** for a fresh one." };
     if (e instanceof z.ZodError)
       return { message: "Some of what was sent is too long. Shorten it and try again." };
     throw e;

@@ -18,6 +18,8 @@ export const Notice = z.strictObject({
   areaId: z.string().max(80),
   panelId: z.string().max(80),
   referralId: z.uuid(),
+  /** Whom it is for; null until the dispatcher splits it into one notice per recipient. */
+  recipientId: z.string().max(64).nullable(),
   /** Failed sends so far; each failure waits longer before the next try. */
   attempts: z.number().int().min(0).max(100),
   retryAt: z.iso.datetime().nullable(),

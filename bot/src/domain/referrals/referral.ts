@@ -77,19 +77,13 @@ export const Referral = z.strictObject({
         answeredAt: z.iso.datetime().nullable(),
       }),
     )
-    .max(20),
+    .max(5),
   possibleDuplicates: z.array(PossibleDuplicate).max(20),
   /** The existing subject this referral is about, when the referrer or coordinator linked it. */
   linkedSubjectId: z.string().max(64).nullable(),
   subjectId: z.string().max(64).nullable(),
 });
 export type Referral = z.infer<typeof Referral>;
-
-export type ReferralValues = FormValues;
-
-/** The referral as a channel or a log may show it: no name, date of birth, address or detail. */
-export const safeTitle = (r: Pick<Referral, "reference" | "kind">): string =>
-  `${r.reference} (${r.kind === "individual" ? "individual" : r.kind.replace(/-/g, " ")} referral)`;
 
 /** The name a coordinator sees for the subject: the child's, the group's, or the place's. */
 export function subjectLabel(kind: Referral["kind"], values: FormValues): string {

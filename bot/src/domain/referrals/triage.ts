@@ -4,11 +4,18 @@ import { STATUS_LABELS, type Referral } from "./referral.js";
 
 /** A step the referral's current state does not allow; the message is for the person who tried. */
 export class ReferralStepRefused extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** As an HTTP status: 409 for the referral's state, 400 for what was written, 403 for who. */
+    readonly status: 400 | 403 | 409 = 409,
+  ) {
     super(message);
     this.name = "ReferralStepRefused";
   }
 }
+
+// Enough to settle what is missing; more than this and the conversation belongs elsewhere.
+export const MAX_QUESTIONS = 5;
 
 export interface Actor {
   id: string;
@@ -33,7 +40,7 @@ export function decideApproval(
   at: Date,
 ): Referral {
   if (referral.managerId !== manager.id)
-    throw new ReferralStepRefused(`Only the manager named on ${referral.reference} can approve it.`);
+    throw new ReferralStepRefused(`Only the manager named on ${referral.reference} can approve it.`, 403);
   expectStatus(referral, "awaiting-approval");
   if (decision === "declined" && !comment.trim())
     throw new ReferralStepRefused(
@@ -61,7 +68,11 @@ export function triageReferral(
 ): Referral {
   expectStatus(referral, "new", "more-information-requested");
   if (step.decision === "ask") {
-    if (!step.question.trim()) throw new ReferralStepRefused("Write the question for the referrer.");
+    if (!step.question.trim()) throw new ReferralStepRefused("Write the question for the referrer.", 400);
+    if (referral.questions.length >= MAX_QUESTIONS)
+      throw new ReferralStepRefused(
+        `${referral.reference} already has ${MAX_QUESTIONS} questions. Talk to the referrer directly, then accept or decline it.`,
+      );
     if (referral.status === "more-information-requested")
       throw new ReferralStepRefused(
         `The referrer has not yet answered the last question on ${referral.reference}.`,
@@ -100,9 +111,12 @@ export function triageReferral(
 /** The referrer answers the coordinator's question; the referral returns to the coordinator. */
 export function answerQuestion(referral: Referral, referrer: Actor, answer: string, at: Date): Referral {
   if (referral.submitted.by !== referrer.id)
-    throw new ReferralStepRefused(`Only the person who made ${referral.reference} can answer its questions.`);
+    throw new ReferralStepRefused(
+      `Only the person who made ${referral.reference} can answer its questions.`,
+      403,
+    );
   expectStatus(referral, "more-information-requested");
-  if (!answer.trim()) throw new ReferralStepRefused("Write your answer before sending it.");
+  if (!answer.trim()) throw new ReferralStepRefused("Write your answer before sending it.", 400);
   const questions = referral.questions.map((q, i) =>
     i === referral.questions.length - 1 ? { ...q, answer: answer.trim(), answeredAt: at.toISOString() } : q,
   );
@@ -112,7 +126,7 @@ export function answerQuestion(referral: Referral, referrer: Actor, answer: stri
 /** The referrer says the subject is one the panel already knows. */
 export function linkToKnownSubject(referral: Referral, referrer: Actor, subjectId: string): Referral {
   if (referral.submitted.by !== referrer.id)
-    throw new ReferralStepRefused(`Only the person who made ${referral.reference} can link it.`);
+    throw new ReferralStepRefused(`Only the person who made ${referral.reference} can link it.`, 403);
   expectStatus(referral, "awaiting-approval", "new", "more-information-requested");
   if (!referral.possibleDuplicates.some((d) => d.subjectId === subjectId))
     throw new ReferralStepRefused(

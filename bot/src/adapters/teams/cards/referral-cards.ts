@@ -170,7 +170,6 @@ export function referralStartCard(
       para(
         "Refer a child or young adult, a group, a person of concern or a location of concern. Your answers stay in this private chat and go to the panel coordinator.",
       ),
-      ...(problem ? [para(problem, { color: "Attention" })] : []),
       {
         type: "Input.ChoiceSet",
         id: "panelId",
@@ -283,7 +282,7 @@ function detailFacts(r: Referral, panelName: string): Element {
 const requestText = (r: Referral) => asText(r.values["request"]) ?? "";
 
 /** To the named manager, in personal chat: approve or decline with a comment. */
-export function approvalRequestCard(r: Referral, panelName: string): Element {
+export function approvalRequestCard(r: Referral, panelName: string, version: string): Element {
   return card(
     [
       heading(`Approve referral ${r.reference}?`),
@@ -304,13 +303,13 @@ export function approvalRequestCard(r: Referral, panelName: string): Element {
       execute(
         "Approve",
         "referral.approve",
-        { panelId: r.panelId, referralId: r.id },
+        { panelId: r.panelId, referralId: r.id, version },
         { style: "positive", associatedInputs: "auto" },
       ),
       execute(
         "Decline",
         "referral.decline-approval",
-        { panelId: r.panelId, referralId: r.id },
+        { panelId: r.panelId, referralId: r.id, version },
         { style: "destructive", associatedInputs: "auto" },
       ),
     ],
@@ -318,13 +317,20 @@ export function approvalRequestCard(r: Referral, panelName: string): Element {
 }
 
 /** To the panel's coordinators, in personal chat: accept, ask for more, or decline. */
-export function coordinatorReferralCard(r: Referral, panelName: string, tabUrl: string): Element {
+export function coordinatorReferralCard(
+  r: Referral,
+  panelName: string,
+  tabUrl: string,
+  version: string,
+): Element {
+  const answered = r.questions.filter((q) => q.answer);
   const body: Element[] = [
-    heading(`New referral ${r.reference}`),
+    heading(
+      answered.length ? `Referral ${r.reference}: the referrer answered` : `New referral ${r.reference}`,
+    ),
     detailFacts(r, panelName),
     para(`**Request of the panel:** ${requestText(r)}`),
   ];
-  const answered = r.questions.filter((q) => q.answer);
   for (const q of answered) body.push(para(`**You asked:** ${q.question}\n\n**Answer:** ${q.answer ?? ""}`));
   if (r.possibleDuplicates.length)
     body.push(
@@ -340,7 +346,7 @@ export function coordinatorReferralCard(r: Referral, panelName: string, tabUrl: 
     isMultiline: true,
     maxLength: 1000,
   });
-  const data = { panelId: r.panelId, referralId: r.id };
+  const data = { panelId: r.panelId, referralId: r.id, version };
   return card(body, [
     execute("Accept", "referral.accept", data, { style: "positive", associatedInputs: "auto" }),
     execute("Ask for more information", "referral.ask", data, { associatedInputs: "auto" }),
@@ -350,7 +356,7 @@ export function coordinatorReferralCard(r: Referral, panelName: string, tabUrl: 
 }
 
 /** To the referrer: the coordinator's question, with a box to answer it. */
-export function questionCard(r: Referral, panelName: string): Element {
+export function questionCard(r: Referral, panelName: string, version: string): Element {
   const last = r.questions[r.questions.length - 1];
   return card(
     [
@@ -371,7 +377,7 @@ export function questionCard(r: Referral, panelName: string): Element {
       execute(
         "Send answer",
         "referral.answer",
-        { panelId: r.panelId, referralId: r.id },
+        { panelId: r.panelId, referralId: r.id, version },
         { associatedInputs: "auto" },
       ),
     ],
