@@ -152,10 +152,7 @@ export function referralFormCard(
 }
 
 /** Choose the panel and the kind of referral; shown in personal chat. */
-export function referralStartCard(
-  panels: { id: string; name: string; area: string }[],
-  problem?: string,
-): Element {
+export function referralStartCard(panels: { id: string; name: string; area: string }[]): Element {
   if (!panels.length) {
     return card([
       heading("You cannot make referrals yet"),
