@@ -279,6 +279,19 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     );
     assert.deepEqual(managers, ["Colm Ferreira, Service Manager, Adolescent Safeguarding"]);
     const { formId } = actionData(form, "referral.submit");
+    // A refused submit keeps the whole list of managers to choose from.
+    const refused = cardOf(
+      await submit(NADIA, "lambeth-mave", formId, {
+        strategyMeetingDate: "2026-12-20",
+        managerId: COLM.aadObjectId,
+      }),
+    );
+    const kept = inputs(refused)["managerId"];
+    assert.deepEqual(
+      (kept?.["choices"] as { title: string }[]).map((c) => c.title),
+      ["Colm Ferreira, Service Manager, Adolescent Safeguarding"],
+    );
+    assert.equal(kept?.["value"], COLM.aadObjectId);
     const receipt = cardOf(
       await submit(NADIA, "lambeth-mave", formId, {
         subjectName: "Ulla Invented",

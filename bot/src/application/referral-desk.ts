@@ -181,7 +181,7 @@ export class ReferralDesk {
     const form = referralForm(panel, area, kind, approvers);
     const now = this.deps.now();
     const read = readForm(form, raw);
-    if (!read.ok) return { ok: false, problems: read.problems, form };
+    if (!read.ok) return this.refused(read.problems, panel, kind, person);
     const problems = checkPanelRules(
       {
         panel,
@@ -193,7 +193,7 @@ export class ReferralDesk {
       },
       read.values,
     );
-    if (problems.length) return { ok: false, problems, form };
+    if (problems.length) return this.refused(problems, panel, kind, person);
 
     const meeting = meetingForReferral(this.deps.catalogue, panel.id, now);
     const keys = matchKeys(kind, read.values);
@@ -259,6 +259,20 @@ export class ReferralDesk {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
+  }
+
+  /** A refused submit: the form drawn again with every manager to choose from, nothing stored. */
+  private async refused(
+    problems: FieldProblem[],
+    panel: Panel & { areaId: string },
+    kind: ReferralKind,
+    person: Person,
+  ): Promise<SubmitResult> {
+    const needsApproval = panel.referralRules?.gates.some((g) => g.kind === "manager-approval") ?? false;
+    const approvers = needsApproval
+      ? (await this.approversIn(panel.areaId)).filter((a) => a.id !== person.id)
+      : [];
+    return { ok: false, problems, form: referralForm(panel, this.area(panel.areaId), kind, approvers) };
   }
 
   private auditAction(

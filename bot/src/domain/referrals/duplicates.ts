@@ -4,7 +4,8 @@ import type { FormValues } from "./form.js";
 import type { MatchOn } from "./referral.js";
 
 // Likely duplicates: the same name and date of birth, or the same address and postcode. Keys are
-// hashed so that stored keys and logs never carry the details they are made from.
+// hashed so that stored keys and logs do not show the details in plain text; a hash of a name and
+// date of birth can be guessed, so the table's access controls, not the hash, keep them private.
 
 export interface MatchKey {
   on: MatchOn;
