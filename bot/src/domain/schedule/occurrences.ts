@@ -66,7 +66,8 @@ function localDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to:
   return [...new Set(kept)].filter((d) => d >= from && d <= to).sort();
 }
 
-function ruleDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to: string): string[] {
+/** The dates the cadence alone gives, before the bank holiday policy. */
+export function ruleDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to: string): string[] {
   const cadence = panel.schedule.cadence;
   if (cadence.kind === "days-before-panels") {
     const dates = new Set<string>();

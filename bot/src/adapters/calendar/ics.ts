@@ -1,0 +1,89 @@
+import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalWeekday } from "ical-generator";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import { DateTime } from "luxon";
+import type { SeriesPlan } from "../../domain/schedule/series.js";
+import type { Occurrence } from "../../domain/schedule/occurrences.js";
+
+// iCalendar files, for partnerships without Microsoft Graph: the series as one event with an
+// RRULE (moved occurrences as overrides, skipped ones as exceptions), and single events.
+
+const BYDAY = {
+  monday: ICalWeekday.MO,
+  tuesday: ICalWeekday.TU,
+  wednesday: ICalWeekday.WE,
+  thursday: ICalWeekday.TH,
+  friday: ICalWeekday.FR,
+  saturday: ICalWeekday.SA,
+  sunday: ICalWeekday.SU,
+};
+const POSITION = { first: 1, second: 2, third: 3, fourth: 4, last: -1 };
+
+const at = (date: string, time: string): DateTime =>
+  DateTime.fromISO(`${date}T${time}`, { zone: "Europe/London" });
+
+const calendarFor = (name: string) =>
+  ical({
+    name,
+    prodId: { company: "MACE panels", product: "panel schedule", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    // With the VTIMEZONE written out, clients that do not know IANA names (Outlook) read BST/GMT right.
+    timezone: { name: "Europe/London", generator: getVtimezoneComponent },
+  });
+
+export function seriesCalendar(
+  plan: SeriesPlan,
+  details: { uid: string; title: string; description: string },
+): string {
+  const calendar = calendarFor(details.title);
+  const event = (date: string) => {
+    const start = at(date, plan.startTime);
+    return { start: start.toJSDate(), end: start.plus({ minutes: plan.durationMinutes }).toJSDate() };
+  };
+  const p = plan.pattern;
+  calendar.createEvent({
+    id: details.uid,
+    ...event(plan.startDate),
+    timezone: plan.timeZone,
+    summary: details.title,
+    description: details.description,
+    repeating: {
+      freq: p.type === "relativeMonthly" ? ICalEventRepeatingFreq.MONTHLY : ICalEventRepeatingFreq.WEEKLY,
+      interval: p.interval,
+      byDay: [BYDAY[p.daysOfWeek[0]]],
+      ...(p.type === "relativeMonthly" ? { bySetPos: [POSITION[p.index]] } : {}),
+      until: at(plan.endDate, plan.startTime).toJSDate(),
+      ...(plan.skipped.length ? { exclude: plan.skipped.map((d) => at(d, plan.startTime).toJSDate()) } : {}),
+    },
+  });
+  // A moved occurrence overrides the one the rule gives (RECURRENCE-ID), as calendars expect.
+  for (const move of plan.moved) {
+    calendar.createEvent({
+      id: details.uid,
+      recurrenceId: at(move.original, plan.startTime).toJSDate(),
+      ...event(move.date),
+      timezone: plan.timeZone,
+      summary: details.title,
+      description: `${details.description}\nMoved from ${at(move.original, plan.startTime).toFormat("cccc d LLLL")}: bank holiday.`,
+    });
+  }
+  return calendar.toString();
+}
+
+/** Single events: meetings that follow other panels, or a presenter's own slot. */
+export function meetingsCalendar(
+  title: string,
+  meetings: (Occurrence & { uid: string; summary: string; description: string })[],
+): string {
+  const calendar = calendarFor(title);
+  for (const m of meetings) {
+    calendar.createEvent({
+      id: m.uid,
+      start: new Date(m.start),
+      end: new Date(m.end),
+      timezone: "Europe/London",
+      summary: m.summary,
+      description: m.description,
+    });
+  }
+  return calendar.toString();
+}

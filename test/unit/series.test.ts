@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import rrule from "rrule";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import { seriesCalendar } from "../../bot/src/adapters/calendar/ics.js";
+import { occurrencesBetween } from "../../bot/src/domain/schedule/occurrences.js";
+import { seriesFor } from "../../bot/src/domain/schedule/series.js";
+
+const catalogue = loadCatalogue("bot/config/areas");
+const panel = (id: string) => {
+  const p = catalogue.panels.get(id);
+  assert.ok(p);
+  return p;
+};
+
+describe("A panel's meetings as one recurring series", () => {
+  it("Merton pre-MACE is the first Thursday monthly, with New Year's Day 2026 moved to Friday", () => {
+    const plan = seriesFor(catalogue, panel("merton-pre-mace"), "2026-01-01", "2026-12-31");
+    assert.deepEqual(plan?.pattern, {
+      type: "relativeMonthly",
+      interval: 1,
+      daysOfWeek: ["thursday"],
+      index: "first",
+    });
+    assert.equal(plan?.startDate, "2026-01-01");
+    assert.equal(plan?.endDate, "2026-12-03");
+    assert.deepEqual(plan?.moved, [{ original: "2026-01-01", date: "2026-01-02" }]);
+  });
+
+  it("Lambeth MAVE is every two weeks on Tuesday, and a Staffordshire district every two months", () => {
+    assert.deepEqual(seriesFor(catalogue, panel("lambeth-mave"), "2027-01-01", "2027-12-31")?.pattern, {
+      type: "weekly",
+      interval: 2,
+      daysOfWeek: ["tuesday"],
+    });
+    const district = seriesFor(catalogue, panel("staffordshire-tamworth"), "2027-01-01", "2027-12-31");
+    assert.equal(district?.pattern.interval, 2);
+  });
+
+  it("a thresholding meeting that follows other panels is not a series", () => {
+    assert.equal(
+      seriesFor(catalogue, panel("staffordshire-pre-mace-thresholding"), "2027-01-01", "2027-12-31"),
+      null,
+    );
+  });
+
+  it("the iCalendar file's RRULE, read by a separate RRULE parser, gives the product's meetings", () => {
+    for (const id of ["merton-pre-mace", "havering-mace", "lambeth-mave", "staffordshire-tamworth"]) {
+      const plan = seriesFor(catalogue, panel(id), "2027-01-01", "2027-12-31");
+      assert.ok(plan);
+      const ics = seriesCalendar(plan, { uid: `${id}@test`, title: id, description: "test" });
+      const series = ics.split("BEGIN:VEVENT")[1] ?? "";
+      const dtstart = /DTSTART;TZID=Europe\/London:(\d{8}T\d{6})/.exec(series)?.[1];
+      const rule = /RRULE:(.*)/.exec(series)?.[1]?.trim();
+      assert.ok(dtstart && rule, ics);
+      const expanded = rrule
+        .rrulestr(`DTSTART:${dtstart}\nRRULE:${rule}`)
+        .all()
+        .map((d) => d.toISOString().slice(0, 10));
+      const moved = new Map(plan.moved.map((m) => [m.original, m.date]));
+      const expected = occurrencesBetween(catalogue, id, "2027-01-01", "2027-12-31").map((o) => o.date);
+      assert.deepEqual(
+        expanded.map((d) => moved.get(d) ?? d),
+        expected,
+        id,
+      );
+    }
+  });
+
+  it("writes the Europe/London time zone out, so BST and GMT are read right by every client", () => {
+    const plan = seriesFor(catalogue, panel("merton-pre-mace"), "2026-01-01", "2026-12-31");
+    assert.ok(plan);
+    const ics = seriesCalendar(plan, { uid: "merton@test", title: "Pre-MACE", description: "test" });
+    assert.match(ics, /BEGIN:VTIMEZONE\r?\nTZID:Europe\/London/);
+    assert.match(ics, /TZNAME:BST/);
+    assert.match(ics, /RECURRENCE-ID;TZID=Europe\/London:20260101T093000\r?\nSUMMARY/);
+    assert.match(ics, /DTSTART;TZID=Europe\/London:20260102T093000/);
+  });
+});
