@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import rrule from "rrule";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { seriesCalendar } from "../../bot/src/adapters/calendar/ics.js";
@@ -74,5 +78,59 @@ describe("A panel's meetings as one recurring series", () => {
     assert.match(ics, /TZNAME:BST/);
     assert.match(ics, /RECURRENCE-ID;TZID=Europe\/London:20260101T093000\r?\nSUMMARY/);
     assert.match(ics, /DTSTART;TZID=Europe\/London:20260102T093000/);
+  });
+
+  describe("npm run schedule", () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/schedule.ts", ...args], { encoding: "utf8" });
+
+    it("prints a year of Merton pre-MACE meetings as JSON, with UK offsets and the bank holiday moved", () => {
+      const out = run(
+        "--panel",
+        "merton-pre-mace",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--json",
+        "--dry-run",
+      );
+      assert.equal(out.status, 0, out.stderr);
+      const meetings = JSON.parse(out.stdout) as { date: string; start: string; end: string }[];
+      assert.equal(meetings.length, 12);
+      assert.deepEqual(meetings[0], {
+        date: "2026-01-02",
+        start: "2026-01-02T09:30:00+00:00",
+        end: "2026-01-02T13:30:00+00:00",
+      });
+      assert.equal(meetings[5]?.start, "2026-06-04T09:30:00+01:00");
+    });
+
+    it("writes the series as an iCalendar file", () => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), "mace-ics-")), "lambeth.ics");
+      const out = run(
+        "--panel",
+        "lambeth-mave",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2027-12-31",
+        "--dry-run",
+        "--ics",
+        file,
+      );
+      assert.equal(out.status, 0, out.stderr);
+      const ics = readFileSync(file, "utf8");
+      assert.match(ics, /RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=20271221T130000;BYDAY=TU/);
+      assert.match(out.stdout, /26 meetings from 2027-01-01 to 2027-12-31/);
+    });
+
+    it("says what is wrong with the command, and exits 2", () => {
+      const unknown = run("--panel", "nowhere", "--from", "2027-01-01", "--to", "2027-02-01");
+      assert.equal(unknown.status, 2);
+      assert.match(unknown.stderr, /There is no panel "nowhere"/);
+      const backwards = run("--panel", "lambeth-mave", "--from", "2027-02-01", "--to", "2027-01-01");
+      assert.match(backwards.stderr, /--from must be on or before --to/);
+    });
   });
 });

@@ -1,0 +1,103 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { meetingsCalendar, seriesCalendar } from "../bot/src/adapters/calendar/ics.js";
+import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
+import { CatalogueError } from "../bot/src/domain/catalogue/catalogue.js";
+import { describeOccurrence } from "../bot/src/domain/schedule/describe.js";
+import { occurrencesBetween } from "../bot/src/domain/schedule/occurrences.js";
+import { seriesFor } from "../bot/src/domain/schedule/series.js";
+
+// `npm run schedule -- --panel <id> --from <date> --to <date> [--dry-run] [--ics <file>] [--json]`
+// Lists a panel's meetings (UK time, bank holidays applied) and writes them as iCalendar.
+
+const USAGE =
+  "Usage: npm run schedule -- --panel <panel id> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--dry-run] [--ics <file>] [--json]";
+
+const Args = z.strictObject({
+  panel: z
+    .string({ error: "--panel is required" })
+    .regex(/^[a-z0-9-]{1,80}$/, "--panel takes a panel id such as merton-pre-mace"),
+  from: z.iso.date("--from takes a date as YYYY-MM-DD"),
+  to: z.iso.date("--to takes a date as YYYY-MM-DD"),
+  "dry-run": z.boolean().default(false),
+  ics: z.string().min(1).optional(),
+  json: z.boolean().default(false),
+});
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      panel: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      "dry-run": { type: "boolean" },
+      ics: { type: "string" },
+      json: { type: "boolean" },
+    },
+    strict: true,
+  }).values;
+} catch (e) {
+  fail((e as Error).message);
+}
+const args = Args.safeParse(parsed);
+if (!args.success) fail(args.error.issues.map((i) => i.message).join("\n"));
+const { panel: panelId, from, to, ics, json } = args.data;
+if (from > to) fail("--from must be on or before --to.");
+
+let catalogue;
+try {
+  catalogue = loadCatalogue(process.env["CATALOGUE_DIR"] ?? "bot/config/areas");
+} catch (e) {
+  fail(e instanceof CatalogueError ? e.message : String(e));
+}
+const panel = catalogue.panels.get(panelId);
+if (!panel) fail(`There is no panel "${panelId}". Panels: ${[...catalogue.panels.keys()].join(", ")}.`);
+
+const meetings = occurrencesBetween(catalogue, panel.id, from, to);
+if (json) {
+  console.log(
+    JSON.stringify(
+      meetings.map(({ date, start, end }) => ({ date, start, end })),
+      null,
+      2,
+    ),
+  );
+} else {
+  console.log(`${panel.name} (${panel.id}): ${meetings.length} meetings from ${from} to ${to}, UK time`);
+  for (const m of meetings) console.log(`  ${describeOccurrence(m)}`);
+}
+
+if (ics) {
+  const title = `${catalogue.areas.find((a) => a.id === panel.areaId)?.name ?? ""} ${panel.name}`.trim();
+  const plan = seriesFor(catalogue, panel, from, to);
+  const text = plan
+    ? seriesCalendar(plan, { uid: `${panel.id}-${from}@mace-panels`, title, description: panel.name })
+    : meetingsCalendar(
+        title,
+        meetings.map((m) => ({
+          ...m,
+          uid: `${panel.id}-${m.date}@mace-panels`,
+          summary: title,
+          description: panel.name,
+        })),
+      );
+  writeFileSync(ics, text);
+  if (!json)
+    console.log(
+      `Wrote ${path.resolve(ics)} (${plan ? "one recurring series" : `${meetings.length} meetings`}).`,
+    );
+}
+
+if (!args.data["dry-run"] && !json) {
+  console.log(
+    "Microsoft Graph is not configured on this machine, so no Teams meetings were created. Import the --ics file into the organiser's calendar instead.",
+  );
+}
