@@ -153,6 +153,7 @@ function PanelsApp() {
         )}
         {session.state === "signed-in" && !referralsFor && (
           <PanelsPage
+            token={session.token}
             me={session.me}
             panels={session.panels}
             onSignOut={signOut}
@@ -196,12 +197,14 @@ function DemoSignIn({ people, onSignIn }: { people: DemoPerson[]; onSignIn: (id:
 }
 
 function PanelsPage({
+  token,
   me,
   panels,
   onSignOut,
   onOpenReferrals,
   focusReferralsOf,
 }: {
+  token: string;
   me: Me;
   panels: PanelSummary[];
   onSignOut: () => void;
@@ -210,6 +213,7 @@ function PanelsPage({
 }) {
   const styles = useStyles();
   const referralButtons = useRef(new Map<string, HTMLElement>());
+  const [calendarProblem, setCalendarProblem] = useState<string | null>(null);
   useEffect(() => {
     if (focusReferralsOf) referralButtons.current.get(focusReferralsOf)?.focus();
   }, [focusReferralsOf]);
@@ -232,6 +236,11 @@ function PanelsPage({
         </div>
         {!hostedInTeams() && <Button onClick={onSignOut}>Sign out</Button>}
       </header>
+      {calendarProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{calendarProblem}</MessageBarBody>
+        </MessageBar>
+      )}
       {panels.length === 0 && (
         <MessageBar intent="info">
           <MessageBarBody>
@@ -277,6 +286,17 @@ function PanelsPage({
                     >
                       Referrals
                     </Button>
+                    <Button
+                      aria-label={`Download the next twelve months of ${p.name} meetings as a calendar file`}
+                      onClick={() => {
+                        setCalendarProblem(null);
+                        downloadCalendar(token, p).catch((e: unknown) =>
+                          setCalendarProblem((e as Error).message),
+                        );
+                      }}
+                    >
+                      Calendar file (.ics)
+                    </Button>
                   </CardFooter>
                 )}
               </Card>
@@ -286,6 +306,18 @@ function PanelsPage({
       ))}
     </>
   );
+}
+
+/** Saves the panel's next twelve months of meetings as an iCalendar file. */
+async function downloadCalendar(token: string, panel: PanelSummary): Promise<void> {
+  const from = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const blob = await api.calendarFile(token, panel.id, from, to);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `${panel.id}-${from}.ics`;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
 
 /** Shown when a channel tab is added: saving points the tab at the panels page. */

@@ -108,6 +108,14 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}`,
       token,
     ),
+  /** A panel's meetings between two dates as an iCalendar file. */
+  calendarFile: async (token: string, panelId: string, from: string, to: string): Promise<Blob> => {
+    const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/calendar.ics?from=${from}&to=${to}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) throw new ApiError(res.status, "The calendar file could not be made. Please try again.");
+    return res.blob();
+  },
   triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,

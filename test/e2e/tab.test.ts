@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
@@ -45,6 +46,20 @@ describe("The tab in Chromium", function () {
       /Signed in as Priya Okafor, MACE panel coordinator \(Children's Social Care\)/,
     );
     await page.screenshot({ path: `${ARTEFACTS}/tab-panels.png`, fullPage: true });
+  });
+
+  it("lets the coordinator download a panel's coming meetings as a calendar file", async () => {
+    const downloading = page.waitForEvent("download");
+    await page
+      .getByRole("button", {
+        name: "Download the next twelve months of Pre-MACE operational panel meetings as a calendar file",
+      })
+      .click();
+    const file = await downloading;
+    assert.match(file.suggestedFilename(), /^merton-pre-mace-\d{4}-\d{2}-\d{2}\.ics$/);
+    const ics = readFileSync((await file.path()) ?? "", "utf8");
+    assert.match(ics, /BEGIN:VCALENDAR/);
+    assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=\d{8}T093000;BYDAY=TH;BYSETPOS=1/);
   });
 
   it("shows a Lambeth coordinator only the Lambeth panels", async () => {

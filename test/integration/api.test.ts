@@ -225,4 +225,26 @@ describe("The tab's API", () => {
       403,
     );
   });
+
+  it("gives a panel's meetings as an iCalendar file, one series with its rule", async () => {
+    const coordinator = await signInAs(service, DEMO.coordinator);
+    const res = await get(
+      "/api/panels/merton-pre-mace/calendar.ics?from=2027-01-01&to=2027-12-31",
+      coordinator,
+    );
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/calendar/);
+    assert.match(
+      res.headers.get("content-disposition") ?? "",
+      /merton-pre-mace-2027-01-01-to-2027-12-31\.ics/,
+    );
+    const ics = await res.text();
+    assert.match(ics, /DTSTART;TZID=Europe\/London:20270107T093000/);
+    assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20271202T093000;BYDAY=TH;BYSETPOS=1/);
+    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    assert.equal(
+      (await get("/api/panels/merton-pre-mace/calendar.ics?from=2027-01-01&to=2027-12-31", lambeth)).status,
+      403,
+    );
+  });
 });
