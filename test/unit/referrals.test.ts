@@ -329,6 +329,28 @@ describe("Duplicates and placement", () => {
     assert.doesNotMatch(JSON.stringify(a), /unit|SM4/i);
   });
 
+  it("matches addresses only between people or between places, never a child with a known place", () => {
+    const place = matchKeys("location-of-concern", {
+      address: "Unit 3, Station Parade",
+      postcode: "SM4 9QQ",
+    });
+    const child = matchKeys("individual", {
+      subjectName: "A Child",
+      dateOfBirth: "2011-01-01",
+      address: "Unit 3, Station Parade",
+      postcode: "SM4 9QQ",
+    });
+    const adult = matchKeys("person-of-concern", {
+      subjectName: "An Adult",
+      address: "Unit 3",
+      postcode: "SM4 9QQ",
+    });
+    const byAddress = (keys: { on: string; hash: string }[]) =>
+      keys.find((k) => k.on === "address-and-postcode")?.hash;
+    assert.notEqual(byAddress(place), byAddress(child));
+    assert.equal(byAddress(child), byAddress(adult));
+  });
+
   it("a child who is also a person of concern is placed as a victim, and stays one", () => {
     assert.equal(placementFor("individual"), "victim");
     assert.equal(placementFor("person-of-concern", "victim"), "victim");

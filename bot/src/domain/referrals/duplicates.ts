@@ -31,7 +31,10 @@ export function matchKeys(kind: ReferralKind, values: FormValues): MatchKey[] {
     keys.push({ on: "name-and-date-of-birth", hash: digest(`${name}|${dob}`) });
   const postcode = str(values["postcode"]).replace(/\s+/g, "").toUpperCase();
   const firstLine = squash(str(values["address"]).split(/[\n,]/)[0] ?? "");
+  // A person is matched with people and a place with places: a child living above a known shop is
+  // not the shop.
+  const family = kind === "location-of-concern" ? "place" : "person";
   if (kind !== "group" && postcode && firstLine)
-    keys.push({ on: "address-and-postcode", hash: digest(`${firstLine}|${postcode}`) });
+    keys.push({ on: "address-and-postcode", hash: digest(`${family}|${firstLine}|${postcode}`) });
   return keys;
 }
