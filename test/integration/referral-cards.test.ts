@@ -17,6 +17,7 @@ const NADIA = {
   aadObjectId: "00000000-0000-4000-8000-000000000109",
 };
 const COLM = { id: "29:colm", name: "Colm Ferreira", aadObjectId: "00000000-0000-4000-8000-000000000110" };
+const HANNAH = { id: "29:hannah", name: "Hannah Reyes", aadObjectId: "00000000-0000-4000-8000-000000000105" };
 const LEILA = { id: "29:leila", name: "Leila Haddad", aadObjectId: DEMO.lambethCoordinator };
 const CHANNEL = "19:merton-mace@thread.tacv2";
 const personalChat = (user: { id: string }) => `a:personal-${user.id}`;
@@ -404,6 +405,15 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     const privately = connector.cardsIn(personalChat(GRACE));
     assert.equal(privately.length, sentToGrace + 1);
     assert.match(texts(privately.at(-1)).join(" "), /Make a referral/);
+
+    // Someone who has never chatted with the bot: a personal chat is started for them.
+    const firstTime = await press(inChannel(HANNAH), "referral.private", {});
+    assert.match(String(firstTime.value), /personal chat/);
+    const started = connector.sent.filter((x) => x.conversationId.startsWith("a:created-"));
+    assert.ok(
+      started.some((x) => JSON.stringify(x.activity).includes("Who or what are you referring?")),
+      "the form's first card went to the new chat",
+    );
 
     // A form pressed in a channel is refused, so no details can be shown there.
     const refused = await press(inChannel(GRACE), "referral.open", {
