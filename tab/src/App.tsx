@@ -17,8 +17,8 @@ import {
   teamsDarkTheme,
   teamsHighContrastTheme,
   teamsLightTheme,
-  tokens,
 } from "@fluentui/react-components";
+import { headerStyles } from "./styles.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
 import { ReferralsPage } from "./Referrals.js";
@@ -35,14 +35,7 @@ const useStyles = makeStyles({
     minHeight: "100vh",
     boxSizing: "border-box",
   },
-  header: {
-    display: "flex",
-    justifyContent: "space-between",
-    alignItems: "flex-start",
-    gap: "16px",
-    flexWrap: "wrap",
-  },
-  titleBlock: { display: "flex", flexDirection: "column", gap: "4px" },
+  ...headerStyles,
   area: { marginTop: "24px" },
   grid: {
     display: "grid",
@@ -52,7 +45,6 @@ const useStyles = makeStyles({
   },
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
   signIn: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "420px", marginTop: "24px" },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 type Session =

@@ -23,6 +23,7 @@ import {
   typographyStyles,
   type BadgeProps,
 } from "@fluentui/react-components";
+import { headerStyles } from "./styles.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   api,
@@ -67,15 +68,7 @@ type Loadable<T> = { state: "loading" } | { state: "ready"; value: T } | { state
 type Outcome = { intent: "success" | "error"; text: string };
 
 const useStyles = makeStyles({
-  header: {
-    display: "flex",
-    justifyContent: "space-between",
-    alignItems: "flex-start",
-    gap: "16px",
-    flexWrap: "wrap",
-  },
-  titleBlock: { display: "flex", flexDirection: "column", gap: "4px" },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...headerStyles,
   filter: { marginTop: "16px", maxWidth: "280px" },
   list: { marginTop: "16px" },
   table: { tableLayout: "auto" },
