@@ -14,6 +14,9 @@ import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { NoticeDispatcher } from "./adapters/teams/notice-dispatcher.js";
 import { areaRecords } from "./adapters/tables/area-records.js";
 import { ReferralDesk } from "./application/referral-desk.js";
+import { MeetingScheduler } from "./application/meeting-scheduler.js";
+import { calendarAccess } from "./adapters/graph/calendar-access.js";
+import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
@@ -127,6 +130,7 @@ export async function startService(
       ? await devIdentityProvider(settings.signIn.issuer, settings.signIn.audience)
       : undefined;
   const validateToken = tokenValidator(settings.signIn);
+  const scheduler = new MeetingScheduler({ catalogue, repos, meetings: meetingRecords(tables), now });
 
   const app = createApp({
     settings,
@@ -136,6 +140,8 @@ export async function startService(
     validateToken,
     devIdp,
     desk,
+    scheduler,
+    calendarAccess: calendarAccess(settings, devIdp),
     log,
     now,
     tabDir: path.join(ROOT, "tab", "dist"),

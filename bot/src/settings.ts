@@ -32,6 +32,11 @@ export const SETTING_NAMES = [
   "AAD_APP_TENANT_ID",
   "TAB_APP_ID_URI",
   "DEV_SIGN_IN",
+  "GRAPH_AUTH",
+  "GRAPH_BASE_URL",
+  "GRAPH_ORGANISER",
+  "SECRET_AAD_APP_CLIENT_SECRET",
+  "AAD_APP_OAUTH_AUTHORITY_HOST",
 ] as const;
 
 const Raw = z.strictObject({
@@ -54,6 +59,11 @@ const Raw = z.strictObject({
   AAD_APP_TENANT_ID: optionalText,
   TAB_APP_ID_URI: optionalText,
   DEV_SIGN_IN: flag,
+  GRAPH_AUTH: z.enum(["off", "delegated", "application", "development"]).default("off"),
+  GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com"),
+  GRAPH_ORGANISER: optionalText,
+  SECRET_AAD_APP_CLIENT_SECRET: optionalText,
+  AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
 });
 
 export type Settings = ReturnType<typeof loadSettings>;
@@ -102,6 +112,22 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       "AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID: required for Teams sign-in unless DEV_SIGN_IN is on locally",
     );
   }
+  if (s.GRAPH_AUTH === "development" && (inAzure || !s.DEV_SIGN_IN)) {
+    problems.push("GRAPH_AUTH: development is for local use with DEV_SIGN_IN on, never in Azure");
+  }
+  if (s.GRAPH_AUTH === "delegated" || s.GRAPH_AUTH === "application") {
+    if (!s.AAD_APP_CLIENT_ID || !s.AAD_APP_TENANT_ID || !s.SECRET_AAD_APP_CLIENT_SECRET) {
+      problems.push(
+        `GRAPH_AUTH: ${s.GRAPH_AUTH} needs AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID and SECRET_AAD_APP_CLIENT_SECRET`,
+      );
+    }
+  }
+  if (s.GRAPH_AUTH === "application" && !s.GRAPH_ORGANISER) {
+    problems.push("GRAPH_ORGANISER: application permissions need the mailbox that organises the meetings");
+  }
+  if (inAzure && !s.GRAPH_BASE_URL.startsWith("https://")) {
+    problems.push("GRAPH_BASE_URL: must use https in Azure");
+  }
   if (problems.length) throw new SettingsError(problems);
 
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, "");
@@ -122,6 +148,15 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       appType: s.BOT_TYPE,
       tenantId: s.BOT_TENANT_ID,
       openIdMetadataUrl: s.BOT_OPENID_METADATA_URL,
+    },
+    graph: {
+      auth: s.GRAPH_AUTH,
+      baseUrl: s.GRAPH_BASE_URL.replace(/\/$/, ""),
+      organiser: s.GRAPH_ORGANISER,
+      clientId: s.AAD_APP_CLIENT_ID,
+      tenantId: s.AAD_APP_TENANT_ID,
+      clientSecret: s.SECRET_AAD_APP_CLIENT_SECRET,
+      authorityHost: s.AAD_APP_OAUTH_AUTHORITY_HOST,
     },
     signIn: s.DEV_SIGN_IN
       ? {

@@ -201,11 +201,15 @@ describe("The tab's API", () => {
     assert.equal(body.timeZone, "Europe/London");
     assert.equal(body.meetings.length, 12);
     assert.deepEqual(body.meetings[0], {
+      id: "2026-01-02",
       date: "2026-01-02",
       start: "2026-01-02T09:30:00+00:00",
       end: "2026-01-02T13:30:00+00:00",
       description: "Friday 2 January 2026, 09:30 to 13:30",
-      status: "scheduled",
+      status: "planned",
+      joinUrl: null,
+      note: null,
+      version: null,
     });
     assert.equal(body.meetings[6]?.start, "2026-07-02T09:30:00+01:00");
 

@@ -14,6 +14,9 @@ import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
 import { referralsRoutes } from "./referrals-routes.js";
 import type { ReferralDesk } from "../../application/referral-desk.js";
+import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
+import type { CalendarAccess } from "../graph/calendar-access.js";
+import { meetingsRoutes } from "./meetings-routes.js";
 import { route } from "./route.js";
 
 export interface AppDependencies {
@@ -24,6 +27,8 @@ export interface AppDependencies {
   validateToken: TokenValidator;
   devIdp: DevIdentityProvider | undefined;
   desk: ReferralDesk;
+  scheduler: MeetingScheduler;
+  calendarAccess: CalendarAccess | undefined;
   log: Logger;
   now: () => Date;
   tabDir: string;
@@ -74,7 +79,13 @@ export function createApp(deps: AppDependencies): Express {
 
   if (deps.devIdp) app.use("/dev-idp", devSignInRoutes(deps.devIdp, deps.repos));
 
-  app.use("/api", authenticate(deps.validateToken), panelsRoutes(deps), referralsRoutes(deps));
+  app.use(
+    "/api",
+    authenticate(deps.validateToken),
+    panelsRoutes(deps),
+    meetingsRoutes(deps),
+    referralsRoutes(deps),
+  );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),
   );

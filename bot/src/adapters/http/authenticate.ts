@@ -5,6 +5,8 @@ import { HttpProblem } from "./errors.js";
 declare module "express-serve-static-core" {
   interface Request {
     user?: SignedInUser;
+    /** The bearer token itself: exchanged on the user's behalf when the service calls Graph. */
+    accessToken?: string;
   }
 }
 
@@ -16,6 +18,7 @@ export function authenticate(validate: TokenValidator) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) throw new HttpProblem(401, "unauthenticated", "Sign in to use MACE panels.");
       req.user = await validate(match[1]);
+      req.accessToken = match[1];
       next();
     } catch (e) {
       next(e);

@@ -10,19 +10,11 @@ import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
+import { MeetingRange } from "./meetings-routes.js";
 import { route } from "./route.js";
 
 const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const ChannelLink = z.strictObject({ conversationId: z.string().min(1).max(400) });
-const IsoDate = z.iso.date("use a date as YYYY-MM-DD");
-// Two years of meetings at most in one answer: enough for any planning, bounded in cost.
-const MeetingRange = z
-  .strictObject({ from: IsoDate, to: IsoDate })
-  .refine((r) => r.from <= r.to, { message: "from must be on or before to", path: ["to"] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 731 * 86_400_000, {
-    message: "ask for two years or less at a time",
-    path: ["to"],
-  });
 
 export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; now: () => Date }): Router {
   const { catalogue, repos } = deps;
@@ -112,23 +104,6 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
         channel: stored?.value.channel ?? null,
         nextMeetings: meetingsOf(panel.id, 6),
       });
-    }),
-  );
-
-  // The meetings the panel's rule produces between two dates, in UK time.
-  router.get(
-    "/panels/:panelId/meetings",
-    route(async (req, res) => {
-      const { panel } = await panelFor(req);
-      const { from, to } = MeetingRange.parse(req.query);
-      const meetings = occurrencesBetween(catalogue, panel.id, from, to).map((o) => ({
-        date: o.date,
-        start: o.start,
-        end: o.end,
-        description: describeOccurrence(o),
-        status: "scheduled" as const,
-      }));
-      res.json({ panelId: panel.id, timeZone: panel.schedule.timeZone, meetings });
     }),
   );
 

@@ -10,6 +10,7 @@ export const TABLES = {
   panelMembers: "PanelMembers",
   conversations: "Conversations",
   areaRecords: "AreaRecords",
+  meetings: "Meetings",
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -1,0 +1,325 @@
+import {
+  Client,
+  GraphError,
+  HTTPMessageHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  type Context,
+  type Middleware,
+} from "@microsoft/microsoft-graph-client";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import {
+  CalendarProblem,
+  type CalendarOccurrence,
+  type SeriesRequest,
+  type SlotInvite,
+  type TeamsCalendar,
+} from "../../application/teams-calendar.js";
+
+// The organiser's calendar through Microsoft Graph. The base URL is configuration: Microsoft's
+// cloud in production, a local stand-in in tests and on a developer's machine. Every request goes
+// through the same middleware: the bearer token, Graph's retry handler (429, 503 and 504, honouring
+// Retry-After, with exponential back-off), then fetch.
+
+export interface GraphTokenSource {
+  getToken(scopes: string | string[]): Promise<{ token: string } | null>;
+}
+
+/** Graph writes UK wall-clock times in this zone (DESIGN.md §3). */
+const GRAPH_ZONE = "GMT Standard Time";
+const LONDON = "Europe/London";
+
+class BearerToken implements Middleware {
+  private next: Middleware | undefined;
+  constructor(
+    private readonly tokens: GraphTokenSource,
+    private readonly scopes: string[],
+  ) {}
+  async execute(context: Context): Promise<void> {
+    let token: { token: string } | null;
+    try {
+      token = await this.tokens.getToken(this.scopes);
+    } catch (e) {
+      throw new CalendarProblem(
+        "sign-in",
+        `Microsoft 365 did not give MACE panels access to the calendar (${(e as Error).message}). Close the tab, open it again and retry; if it happens again, ask your IT team to grant the app the Calendars.ReadWrite permission.`,
+      );
+    }
+    if (!token) throw new CalendarProblem("sign-in", "Microsoft 365 gave no access token. Sign in again.");
+    context.options ??= {};
+    const headers = new Headers(context.options.headers as HeadersInit | undefined);
+    headers.set("Authorization", `Bearer ${token.token}`);
+    context.options.headers = Object.fromEntries(headers.entries());
+    await this.next?.execute(context);
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+const GraphDateTime = z.object({ dateTime: z.string(), timeZone: z.string() });
+const CreatedEvent = z.object({
+  id: z.string().min(1),
+  onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional(),
+});
+const InstancePage = z.object({
+  value: z.array(
+    z.object({
+      id: z.string().min(1),
+      originalStart: z.string().nullable().optional(),
+      start: GraphDateTime,
+      end: GraphDateTime,
+      isCancelled: z.boolean().optional(),
+      onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional(),
+    }),
+  ),
+  "@odata.nextLink": z.string().optional(),
+});
+
+/** "2026-12-03T09:30:00+00:00" → Graph's local date-time in UK time. */
+function graphTime(iso: string): { dateTime: string; timeZone: string } {
+  return {
+    dateTime: DateTime.fromISO(iso, { setZone: true }).setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+    timeZone: GRAPH_ZONE,
+  };
+}
+
+/** Graph's answer in GMT Standard Time (we ask for it with Prefer) → ISO 8601 with offset. */
+function fromGraph(value: z.infer<typeof GraphDateTime>): string {
+  const zone = value.timeZone === GRAPH_ZONE ? LONDON : "UTC";
+  return DateTime.fromISO(value.dateTime, { zone }).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+function problemFrom(e: unknown, organiserName: string): CalendarProblem {
+  if (e instanceof CalendarProblem) return e;
+  if (!(e instanceof GraphError)) {
+    return new CalendarProblem(
+      "unavailable",
+      "Microsoft 365 could not be reached. Try again in a few minutes; trying again will not create a second series.",
+    );
+  }
+  const said = e.message ? ` Microsoft 365 said: "${e.message}"` : "";
+  if (e.code === "MailboxNotEnabledForRESTAPI" || e.code === "ResourceNotFound") {
+    return new CalendarProblem(
+      "no-mailbox",
+      `${organiserName} has no Exchange Online mailbox, so the meetings cannot be put in their calendar. Ask your IT team to give them one, or to set another organiser.`,
+    );
+  }
+  switch (e.statusCode) {
+    case 401:
+      return new CalendarProblem(
+        "sign-in",
+        `Microsoft 365 did not accept the sign-in for the calendar. Close the tab, open it again and retry.${said}`,
+      );
+    case 403:
+      return new CalendarProblem(
+        "no-access",
+        `Microsoft 365 refused access to ${organiserName}'s calendar. Only the organiser can change these meetings, unless your IT team has given MACE panels access to that mailbox.`,
+      );
+    case 404:
+      return new CalendarProblem(
+        "not-found",
+        "That meeting is no longer in the organiser's calendar; it may have been deleted in Outlook. Schedule the panel again to put it back.",
+      );
+    case 429:
+      return new CalendarProblem(
+        "busy",
+        "Microsoft 365 is busy and asked MACE panels to slow down. Try again in a few minutes; trying again will not create a second series.",
+      );
+    default:
+      if (e.statusCode >= 500 || e.statusCode < 0) {
+        return new CalendarProblem(
+          "unavailable",
+          "Microsoft 365 did not answer. Try again in a few minutes; trying again will not create a second series.",
+        );
+      }
+      return new CalendarProblem(
+        "rejected",
+        `Microsoft 365 refused the calendar change.${said} Tell your MACE panels administrator.`,
+      );
+  }
+}
+
+export interface GraphCalendarOptions {
+  baseUrl: string;
+  tokens: GraphTokenSource;
+  scopes: string[];
+  organiser: { id: string; name: string };
+  /** Graph's retry handler: seconds before the first retry when Graph sends no Retry-After. */
+  retryDelaySeconds?: number;
+  maxRetries?: number;
+}
+
+export class GraphCalendar implements TeamsCalendar {
+  readonly organiser: { id: string; name: string };
+  private readonly client: Client;
+  private readonly root: string;
+  private readonly mailbox: string;
+
+  constructor(options: GraphCalendarOptions) {
+    this.organiser = options.organiser;
+    const auth = new BearerToken(options.tokens, options.scopes);
+    const retry = new RetryHandler(
+      new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 4),
+    );
+    auth.setNext(retry);
+    retry.setNext(new HTTPMessageHandler());
+    this.client = Client.initWithMiddleware({
+      middleware: auth,
+      baseUrl: `${options.baseUrl}/`,
+      defaultVersion: "v1.0",
+    });
+    this.root = `${options.baseUrl}/v1.0`;
+    this.mailbox = `/users/${encodeURIComponent(options.organiser.id)}`;
+  }
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw problemFrom(e, this.organiser.name);
+    }
+  }
+
+  private seriesBody(request: SeriesRequest) {
+    const { plan } = request;
+    const start = DateTime.fromISO(`${plan.startDate}T${plan.startTime}`, { zone: LONDON });
+    const end = start.plus({ minutes: plan.durationMinutes });
+    return {
+      subject: request.subject,
+      body: { contentType: "text" as const, content: request.body },
+      start: graphTime(start.toISO() ?? ""),
+      end: graphTime(end.toISO() ?? ""),
+      recurrence: {
+        pattern:
+          plan.pattern.type === "relativeMonthly"
+            ? {
+                type: "relativeMonthly" as const,
+                interval: plan.pattern.interval,
+                daysOfWeek: plan.pattern.daysOfWeek,
+                index: plan.pattern.index,
+              }
+            : {
+                type: "weekly" as const,
+                interval: plan.pattern.interval,
+                daysOfWeek: plan.pattern.daysOfWeek,
+                firstDayOfWeek: "monday" as const,
+              },
+        range: {
+          type: "endDate" as const,
+          startDate: plan.startDate,
+          endDate: plan.endDate,
+          recurrenceTimeZone: GRAPH_ZONE,
+        },
+      },
+      attendees: request.attendees.map((a) => ({
+        emailAddress: { address: a.email, name: a.name },
+        type: "required" as const,
+      })),
+      isOnlineMeeting: true,
+      onlineMeetingProvider: "teamsForBusiness" as const,
+      allowNewTimeProposals: false,
+      responseRequested: true,
+    };
+  }
+
+  async createSeries(request: SeriesRequest): Promise<{ seriesId: string; joinUrl: string | null }> {
+    const created = await this.call(async () =>
+      CreatedEvent.parse(
+        await this.client
+          .api(`${this.mailbox}/events`)
+          .header("Prefer", `outlook.timezone="${GRAPH_ZONE}"`)
+          .post({ ...this.seriesBody(request), transactionId: request.transactionId }),
+      ),
+    );
+    return { seriesId: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? null };
+  }
+
+  async updateSeries(seriesId: string, request: SeriesRequest): Promise<{ joinUrl: string | null }> {
+    const updated = await this.call(async () =>
+      CreatedEvent.parse(
+        await this.client
+          .api(`${this.mailbox}/events/${encodeURIComponent(seriesId)}`)
+          .header("Prefer", `outlook.timezone="${GRAPH_ZONE}"`)
+          .patch(this.seriesBody(request)),
+      ),
+    );
+    return { joinUrl: updated.onlineMeeting?.joinUrl ?? null };
+  }
+
+  async occurrences(seriesId: string, from: string, to: string): Promise<CalendarOccurrence[]> {
+    const startDateTime = DateTime.fromISO(from, { zone: LONDON }).toUTC().toISO() ?? "";
+    const endDateTime = DateTime.fromISO(to, { zone: LONDON }).plus({ days: 1 }).toUTC().toISO() ?? "";
+    const found: CalendarOccurrence[] = [];
+    let path: string | undefined =
+      `${this.mailbox}/events/${encodeURIComponent(seriesId)}/instances?startDateTime=${encodeURIComponent(startDateTime)}&endDateTime=${encodeURIComponent(endDateTime)}&$select=id,start,end,originalStart,isCancelled,onlineMeeting`;
+    // Graph pages instances (ten at a time by default); follow every next link.
+    for (let pages = 0; path && pages < 100; pages++) {
+      const current: string = path;
+      const page = await this.call(async () =>
+        InstancePage.parse(
+          await this.client
+            .api(current.startsWith(this.root) ? current.slice(this.root.length) : current)
+            .header("Prefer", `outlook.timezone="${GRAPH_ZONE}"`)
+            .get(),
+        ),
+      );
+      for (const item of page.value) {
+        if (item.isCancelled) continue;
+        const start = fromGraph(item.start);
+        const original = item.originalStart
+          ? DateTime.fromISO(item.originalStart, { zone: "UTC" }).setZone(LONDON).toISODate()
+          : DateTime.fromISO(start, { setZone: true }).setZone(LONDON).toISODate();
+        found.push({
+          occurrenceId: item.id,
+          originalDate: original ?? "",
+          start,
+          end: fromGraph(item.end),
+          joinUrl: item.onlineMeeting?.joinUrl ?? null,
+        });
+      }
+      path = page["@odata.nextLink"];
+    }
+    return found;
+  }
+
+  async moveOccurrence(occurrenceId: string, start: string, end: string): Promise<void> {
+    await this.call(() =>
+      this.client
+        .api(`${this.mailbox}/events/${encodeURIComponent(occurrenceId)}`)
+        .patch({ start: graphTime(start), end: graphTime(end) }),
+    );
+  }
+
+  async cancelOccurrence(occurrenceId: string, comment: string): Promise<void> {
+    await this.call(() =>
+      this.client.api(`${this.mailbox}/events/${encodeURIComponent(occurrenceId)}/cancel`).post({ comment }),
+    );
+  }
+
+  async inviteToSlot(invite: SlotInvite): Promise<{ eventId: string }> {
+    const created = await this.call(async () =>
+      CreatedEvent.parse(
+        await this.client.api(`${this.mailbox}/events`).post({
+          subject: invite.subject,
+          body: {
+            contentType: "text",
+            content: invite.joinUrl ? `${invite.body}\n\nJoin the meeting: ${invite.joinUrl}` : invite.body,
+          },
+          start: graphTime(invite.start),
+          end: graphTime(invite.end),
+          attendees: invite.attendees.map((a) => ({
+            emailAddress: { address: a.email, name: a.name },
+            type: "required",
+          })),
+          location: { displayName: "Microsoft Teams meeting" },
+          isOnlineMeeting: false,
+          allowNewTimeProposals: false,
+          transactionId: invite.transactionId,
+        }),
+      ),
+    );
+    return { eventId: created.id };
+  }
+}

@@ -1,0 +1,186 @@
+import { Router, type Request } from "express";
+import { z } from "zod";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { canManagePanel, roleOn, type Membership } from "../../domain/people/membership.js";
+import { MeetingScheduler, SchedulingRefused } from "../../application/meeting-scheduler.js";
+import { CalendarProblem } from "../../application/teams-calendar.js";
+import type { CalendarAccess } from "../graph/calendar-access.js";
+import { keyOf } from "../tables/entity-store.js";
+import type { Repositories } from "../tables/repositories.js";
+import { signedIn } from "./authenticate.js";
+import { HttpProblem } from "./errors.js";
+import { route } from "./route.js";
+
+const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const IsoDate = z.iso.date("use a date as YYYY-MM-DD");
+const MeetingId = IsoDate;
+// Two years of meetings at most in one request: enough for any planning, bounded in cost.
+export const MeetingRange = z
+  .strictObject({ from: IsoDate, to: IsoDate })
+  .refine((r) => r.from <= r.to, { message: "from must be on or before to", path: ["to"] })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 731 * 86_400_000, {
+    message: "ask for two years or less at a time",
+    path: ["to"],
+  });
+const Move = z.strictObject({
+  date: IsoDate,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use a time as HH:MM"),
+  reason: z.string().trim().max(500).default(""),
+});
+const Cancel = z.strictObject({
+  reason: z.string().trim().min(1, "say why the meeting is cancelled").max(500),
+});
+
+const CALENDAR_STATUS: Record<CalendarProblem["kind"], number> = {
+  "sign-in": 403,
+  "no-access": 403,
+  "no-teams-licence": 409,
+  "no-mailbox": 409,
+  busy: 503,
+  unavailable: 502,
+  rejected: 502,
+  "not-found": 404,
+};
+
+/** Scheduling errors become problems written for the coordinator. */
+async function plainly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof SchedulingRefused) throw new HttpProblem(e.status, e.code, e.message);
+    if (e instanceof CalendarProblem)
+      throw new HttpProblem(CALENDAR_STATUS[e.kind], `calendar-${e.kind}`, e.message);
+    throw e;
+  }
+}
+
+export function meetingsRoutes(deps: {
+  catalogue: Catalogue;
+  repos: Repositories;
+  scheduler: MeetingScheduler;
+  calendarAccess: CalendarAccess | undefined;
+}): Router {
+  const { catalogue, repos, scheduler } = deps;
+  const router = Router();
+
+  const panelFor = async (req: Request, coordinatorsOnly: boolean) => {
+    const parsed = PanelId.safeParse(req.params["panelId"]);
+    const panel = parsed.success ? catalogue.panels.get(parsed.data) : undefined;
+    if (!panel)
+      throw new HttpProblem(404, "unknown-panel", "There is no such panel. Check the link and try again.");
+    const memberships: Membership[] = (await repos.memberships.listPartition(keyOf(signedIn(req).id))).map(
+      (v) => v.value,
+    );
+    if (!roleOn(memberships, panel.id)) {
+      throw new HttpProblem(
+        403,
+        "not-a-member",
+        "You are not a member of this panel. Ask its coordinator to add you.",
+      );
+    }
+    if (coordinatorsOnly && !canManagePanel(memberships, panel.id)) {
+      throw new HttpProblem(
+        403,
+        "coordinators-only",
+        "Only the panel's coordinators can change its meetings.",
+      );
+    }
+    return panel;
+  };
+
+  const calendarFor = (req: Request) => {
+    if (!deps.calendarAccess) {
+      throw new HttpProblem(
+        409,
+        "calendar-not-connected",
+        "MACE panels is not connected to Microsoft 365 calendars here. Download the calendar file instead and import it into Outlook.",
+      );
+    }
+    const user = signedIn(req);
+    return deps.calendarAccess({ id: user.id, name: user.name, token: req.accessToken ?? "" });
+  };
+
+  const versionOf = (req: Request): string => {
+    const etag = req.get("if-match");
+    if (!etag) {
+      throw new HttpProblem(
+        428,
+        "version-required",
+        "Reload the meetings and try again: the request did not say which version you changed.",
+      );
+    }
+    return etag;
+  };
+
+  // The meetings between two dates: in Teams calendars (with join links) or as the rule plans them.
+  router.get(
+    "/panels/:panelId/meetings",
+    route(async (req, res) => {
+      const panel = await panelFor(req, false);
+      const { from, to } = MeetingRange.parse(req.query);
+      const [meetings, series] = await Promise.all([
+        scheduler.meetingsBetween(panel.id, from, to),
+        scheduler.seriesOf(panel.id),
+      ]);
+      res.json({
+        panelId: panel.id,
+        timeZone: panel.schedule.timeZone,
+        calendar: {
+          connected: Boolean(deps.calendarAccess),
+          series: series?.value.seriesId
+            ? {
+                organiser: series.value.organiserName,
+                from: series.value.from,
+                to: series.value.to,
+                scheduledAt: series.value.scheduledAt,
+              }
+            : null,
+        },
+        meetings,
+      });
+    }),
+  );
+
+  router.post(
+    "/panels/:panelId/schedule",
+    route(async (req, res) => {
+      const panel = await panelFor(req, true);
+      const range = MeetingRange.parse(req.body);
+      const calendar = calendarFor(req);
+      const result = await plainly(() => scheduler.schedule(signedIn(req), panel.id, range, calendar));
+      res.status(result.outcome === "created" ? 201 : 200).json(result);
+    }),
+  );
+
+  router.post(
+    "/panels/:panelId/meetings/:meetingId/move",
+    route(async (req, res) => {
+      const panel = await panelFor(req, true);
+      const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const version = versionOf(req);
+      const change = Move.parse(req.body);
+      const calendar = calendarFor(req);
+      const meeting = await plainly(() =>
+        scheduler.move(signedIn(req), panel.id, meetingId, change, version, calendar),
+      );
+      res.json({ meeting });
+    }),
+  );
+
+  router.post(
+    "/panels/:panelId/meetings/:meetingId/cancel",
+    route(async (req, res) => {
+      const panel = await panelFor(req, true);
+      const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const version = versionOf(req);
+      const { reason } = Cancel.parse(req.body);
+      const calendar = calendarFor(req);
+      const meeting = await plainly(() =>
+        scheduler.cancel(signedIn(req), panel.id, meetingId, reason, version, calendar),
+      );
+      res.json({ meeting });
+    }),
+  );
+
+  return router;
+}

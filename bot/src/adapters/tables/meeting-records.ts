@@ -1,0 +1,46 @@
+import type { TransactionAction } from "@azure/data-tables";
+import { Meeting, Series } from "../../domain/schedule/meeting.js";
+import { EntityStore, keyOf, type Versioned } from "./entity-store.js";
+import { TABLES, type TableFactory } from "./storage.js";
+
+// A panel's calendar lives in one partition: its series and one row per meeting, keyed by the date
+// the rule gave it. A panel's meetings over any range are one query.
+
+const meetingRow = (id: string): string => `meeting|${id}`;
+
+export function meetingRecords(tables: TableFactory) {
+  const client = tables(TABLES.meetings);
+  const series = new EntityStore(client, Series, (s) => ({
+    partitionKey: keyOf(s.panelId),
+    rowKey: "series",
+  }));
+  const meetings = new EntityStore(client, Meeting, (m) => ({
+    partitionKey: keyOf(m.panelId),
+    rowKey: meetingRow(m.id),
+  }));
+  return {
+    series,
+    meetings,
+    seriesOf: (panelId: string) => series.get(keyOf(panelId), "series"),
+    meeting: (panelId: string, id: string) => meetings.get(keyOf(panelId), meetingRow(id)),
+    /** Meetings whose rule date is from `from` to `to`, in date order. */
+    async between(panelId: string, from: string, to: string): Promise<Versioned<Meeting>[]> {
+      const found: Versioned<Meeting>[] = [];
+      const filter = `PartitionKey eq '${keyOf(panelId)}' and RowKey ge '${meetingRow(from)}' and RowKey le '${meetingRow(to)}'`;
+      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
+        found.push(meetings.fromEntity(entity));
+      }
+      return found;
+    },
+    /** Writes meetings in transactions of up to 100 (one partition each). */
+    async saveAll(rows: Meeting[], updatedBy: string): Promise<void> {
+      for (let i = 0; i < rows.length; i += 100) {
+        const actions: TransactionAction[] = rows
+          .slice(i, i + 100)
+          .map((m) => ["upsert", { ...meetings.createAction(m, updatedBy)[1] }, "Replace"]);
+        if (actions.length) await client.submitTransaction(actions);
+      }
+    },
+  };
+}
+export type MeetingRecords = ReturnType<typeof meetingRecords>;

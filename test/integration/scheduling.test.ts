@@ -1,0 +1,436 @@
+import assert from "node:assert/strict";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
+import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
+import { startGraphServer, type GraphServer } from "../support/graph-server.js";
+import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+
+interface MeetingView {
+  id: string;
+  date: string;
+  start: string;
+  end: string;
+  status: string;
+  joinUrl: string | null;
+  note: string | null;
+  version: string | null;
+}
+interface MeetingsAnswer {
+  calendar: { connected: boolean; series: { organiser: string; from: string; to: string } | null };
+  meetings: MeetingView[];
+}
+
+const emailOf = (id: string): string => DEMO_PEOPLE.find((p) => p.id === id)?.email ?? "";
+const MERTON_CORE = [
+  "daniel.kowalski@met.example",
+  "hannah.reyes@nhs.example",
+  "owen.brathwaite@merton.example",
+  "priya.okafor@merton.example",
+  "tom.ashworth@met.example",
+];
+
+describe("Scheduling a panel's meetings in Teams through Microsoft Graph", function () {
+  // Graph's retry handler waits as Graph asks (Retry-After) before trying again.
+  this.timeout(30_000);
+  let service: TestService;
+  let graph: GraphServer;
+  const now = new Date("2026-11-24T12:00:00Z");
+
+  before(async () => {
+    ({ service, graph } = await startServiceWithGraph({ now: () => now }));
+  });
+  after(async () => {
+    await forgetMeetings("merton-pre-mace");
+    await service.close();
+    await graph.close();
+  });
+  beforeEach(async () => {
+    graph.reset();
+    await forgetMeetings("merton-pre-mace");
+  });
+
+  const call = async (
+    path: string,
+    token: string,
+    init: { method?: string; body?: unknown; etag?: string } = {},
+  ) => {
+    const res = await fetch(`${service.url}${path}`, {
+      method: init.method ?? (init.body ? "POST" : "GET"),
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        ...(init.etag ? { "if-match": init.etag } : {}),
+      },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const meetings = async (token: string, from: string, to: string) =>
+    (await call(`/api/panels/merton-pre-mace/meetings?from=${from}&to=${to}`, token))
+      .body as unknown as MeetingsAnswer;
+
+  it("puts Merton's pre-MACE panel in the coordinator's calendar as one monthly Teams meeting series", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const res = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-12-31" },
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body["outcome"], "created");
+
+    const events = graph.events(DEMO.coordinator);
+    assert.equal(events.length, 1);
+    const [series] = events;
+    assert.deepEqual(series?.recurrence, {
+      pattern: { type: "relativeMonthly", interval: 1, daysOfWeek: ["thursday"], index: "first" },
+      range: {
+        type: "endDate",
+        startDate: "2027-01-07",
+        endDate: "2027-12-02",
+        recurrenceTimeZone: "GMT Standard Time",
+      },
+    });
+    assert.deepEqual(series?.start, {
+      dateTime: "2027-01-07T09:30:00.0000000",
+      timeZone: "GMT Standard Time",
+    });
+    assert.deepEqual(series?.end, { dateTime: "2027-01-07T13:30:00.0000000", timeZone: "GMT Standard Time" });
+    assert.equal(series?.subject, "Merton Pre-MACE operational panel");
+    assert.equal(series?.isOnlineMeeting, true);
+    assert.equal(series?.onlineMeetingProvider, "teamsForBusiness");
+    // Core members only: the presenter is invited to her slot, not to the whole meeting.
+    assert.deepEqual(series?.attendees.map((a) => a.emailAddress.address).sort(), MERTON_CORE);
+    assert.ok(!series?.attendees.some((a) => a.emailAddress.address === emailOf(DEMO.socialWorker)));
+
+    const listed = await meetings(priya, "2027-01-01", "2027-12-31");
+    assert.equal(listed.calendar.series?.organiser, "Priya Okafor");
+    assert.deepEqual(
+      listed.meetings.map((m) => m.date),
+      [
+        "2027-01-07",
+        "2027-02-04",
+        "2027-03-04",
+        "2027-04-01",
+        "2027-05-06",
+        "2027-06-03",
+        "2027-07-01",
+        "2027-08-05",
+        "2027-09-02",
+        "2027-10-07",
+        "2027-11-04",
+        "2027-12-02",
+      ],
+    );
+    assert.ok(listed.meetings.every((m) => m.status === "scheduled"));
+    assert.ok(
+      listed.meetings.every((m) => m.joinUrl?.startsWith("https://teams.microsoft.com/l/meetup-join/")),
+    );
+    // British Summer Time in July: the same 09:30 on the wall clock.
+    assert.equal(listed.meetings[6]?.start, "2027-07-01T09:30:00+01:00");
+    assert.equal(listed.meetings[0]?.start, "2027-01-07T09:30:00+00:00");
+
+    // A member sees the meetings and their join links.
+    const nurse = await signInAs(service, "00000000-0000-4000-8000-000000000105");
+    assert.equal(
+      (await meetings(nurse, "2027-01-01", "2027-03-31")).meetings[0]?.joinUrl,
+      listed.meetings[0]?.joinUrl,
+    );
+  });
+
+  it("scheduling again changes nothing, and a longer range updates the same series", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const first = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-06-30" },
+    });
+    assert.equal(first.body["outcome"], "created");
+    const again = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-06-30" },
+    });
+    assert.equal(again.status, 200);
+    assert.equal(again.body["outcome"], "unchanged");
+    assert.equal(graph.events().length, 1);
+
+    const longer = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-03-01", to: "2027-12-31" },
+    });
+    assert.equal(longer.body["outcome"], "updated");
+    const events = graph.events();
+    assert.equal(events.length, 1);
+    // The earlier start is kept: meetings already in calendars are never dropped.
+    assert.equal(events[0]?.recurrence?.range.startDate, "2027-01-07");
+    assert.equal(events[0]?.recurrence?.range.endDate, "2027-12-02");
+    assert.equal((await meetings(priya, "2027-01-01", "2027-12-31")).meetings.length, 12);
+  });
+
+  it("retries through throttling and server errors and still creates exactly one series", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    graph.inject(
+      { status: 429, retryAfterSeconds: 1, method: "POST" },
+      // Graph created the series, but the answer was lost: the retry must not make a second one.
+      { status: 504, retryAfterSeconds: 1, method: "POST", afterCommit: true },
+      { status: 503, retryAfterSeconds: 1, method: "GET" },
+    );
+    const res = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-12-31" },
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(graph.events().length, 1);
+    const creates = graph.requests.filter((r) => r.method === "POST" && r.path.endsWith("/events"));
+    assert.deepEqual(
+      creates.map((r) => r.status),
+      [429, 504, 201],
+    );
+    assert.ok(graph.requests.some((r) => r.method === "GET" && r.status === 503));
+    assert.equal(
+      (await meetings(priya, "2027-01-01", "2027-12-31")).meetings.filter((m) => m.joinUrl).length,
+      12,
+    );
+  });
+
+  it("moves a meeting off New Year's Day, the panel's bank holiday rule, in the calendar too", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2031-12-01", to: "2032-03-31" },
+    });
+    const listed = await meetings(priya, "2031-12-01", "2032-03-31");
+    assert.deepEqual(
+      listed.meetings.map((m) => [m.date, m.status]),
+      [
+        ["2031-12-04", "scheduled"],
+        ["2032-01-02", "moved"],
+        ["2032-02-05", "scheduled"],
+        ["2032-03-04", "scheduled"],
+      ],
+    );
+    assert.equal(listed.meetings[1]?.note, "Moved from Thursday 1 January 2032, a bank holiday");
+    const updates = graph.sent.filter((m) => m.kind === "update");
+    assert.deepEqual([...new Set(updates.map((m) => m.occurrence))], ["2032-01-01"]);
+  });
+
+  it("moves or cancels one meeting only, and its attendees get Teams' update or cancellation", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-06-30" },
+    });
+    const [jan, feb] = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
+    graph.sent.length = 0;
+
+    const moved = await call(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
+      body: { date: "2027-02-11", startTime: "10:00", reason: "Room unavailable" },
+      etag: feb?.version ?? "",
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    const cancelled = await call(`/api/panels/merton-pre-mace/meetings/${jan?.id}/cancel`, priya, {
+      body: { reason: "Snow: the panel meets in February" },
+      etag: jan?.version ?? "",
+    });
+    assert.equal(cancelled.status, 200);
+
+    const after = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
+    assert.deepEqual(
+      after.slice(0, 3).map((m) => [m.id, m.date, m.start, m.status, m.joinUrl !== null]),
+      [
+        ["2027-01-07", "2027-01-07", "2027-01-07T09:30:00+00:00", "cancelled", false],
+        ["2027-02-04", "2027-02-11", "2027-02-11T10:00:00+00:00", "moved", true],
+        ["2027-03-04", "2027-03-04", "2027-03-04T09:30:00+00:00", "scheduled", true],
+      ],
+    );
+    assert.deepEqual(
+      graph.sent.map((m) => `${m.kind} ${m.occurrence} ${m.to}`).sort(),
+      [
+        ...MERTON_CORE.map((to) => `cancellation 2027-01-07 ${to}`),
+        ...MERTON_CORE.map((to) => `update 2027-02-04 ${to}`),
+      ].sort(),
+    );
+
+    // A stale version is refused, naming who changed it.
+    const stale = await call(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
+      body: { date: "2027-02-18", startTime: "09:30" },
+      etag: feb?.version ?? "",
+    });
+    assert.equal(stale.status, 409);
+    assert.match(
+      String((stale.body["error"] as { message: string }).message),
+      /changed by Priya Okafor at \d\d:\d\d/,
+    );
+
+    // Scheduling again keeps the coordinator's changes.
+    await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-09-30" },
+    });
+    const kept = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
+    assert.deepEqual(
+      kept.slice(0, 2).map((m) => [m.date, m.status]),
+      [
+        ["2027-01-07", "cancelled"],
+        ["2027-02-11", "moved"],
+      ],
+    );
+    const instanceDates = graph.events()[0];
+    assert.equal(instanceDates?.recurrence?.range.endDate, "2027-09-02");
+  });
+
+  it("refuses presenters and members who try to change the schedule, and bad input, writing nothing", async () => {
+    const grace = await signInAs(service, DEMO.socialWorker);
+    const refused = await call("/api/panels/merton-pre-mace/schedule", grace, {
+      body: { from: "2027-01-01", to: "2027-12-31" },
+    });
+    assert.equal(refused.status, 403);
+    assert.match(JSON.stringify(refused.body), /Only the panel's coordinators/);
+    const priya = await signInAs(service, DEMO.coordinator);
+    const tooLong = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2030-01-01" },
+    });
+    assert.equal(tooLong.status, 400);
+    const extra = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-02-01", organiser: "someone-else" },
+    });
+    assert.equal(extra.status, 400);
+    const noVersion = await call("/api/panels/merton-pre-mace/meetings/2027-01-07/cancel", priya, {
+      body: { reason: "x" },
+    });
+    assert.equal(noVersion.status, 428);
+    assert.equal(graph.events().length, 0);
+  });
+
+  it("tells the coordinator plainly when the organiser has no Teams licence", async () => {
+    graph.unlicense(DEMO.coordinator);
+    try {
+      const priya = await signInAs(service, DEMO.coordinator);
+      const res = await call("/api/panels/merton-pre-mace/schedule", priya, {
+        body: { from: "2027-01-01", to: "2027-03-31" },
+      });
+      assert.equal(res.status, 409);
+      assert.match(
+        String((res.body["error"] as { message: string }).message),
+        /no Teams join link: the organiser may have no Teams licence/,
+      );
+    } finally {
+      graph.reset();
+    }
+  });
+});
+
+describe("The local Graph stand-in refuses what Microsoft Graph refuses", () => {
+  let graph: GraphServer;
+  let token: string;
+  const user = "00000000-0000-4000-8000-0000000000aa";
+
+  before(async () => {
+    graph = await startGraphServer();
+    const { publicKey, privateKey } = await generateKeyPair("ES256");
+    graph.trust({
+      issuer: "https://idp.test",
+      jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: "k", alg: "ES256" }] },
+    });
+    token = await new SignJWT({ oid: user, scp: "Calendars.ReadWrite" })
+      .setProtectedHeader({ alg: "ES256", kid: "k" })
+      .setIssuer("https://idp.test")
+      .setAudience("https://graph.microsoft.com")
+      .setExpirationTime("10m")
+      .sign(privateKey);
+  });
+  after(() => graph.close());
+
+  const series = {
+    subject: "Panel",
+    start: { dateTime: "2027-01-07T09:30:00", timeZone: "GMT Standard Time" },
+    end: { dateTime: "2027-01-07T13:30:00", timeZone: "GMT Standard Time" },
+    recurrence: {
+      pattern: { type: "relativeMonthly", interval: 1, daysOfWeek: ["thursday"], index: "first" },
+      range: { type: "endDate", startDate: "2027-01-07", endDate: "2027-12-02" },
+    },
+  };
+  const create = async (body: unknown, bearer: string | null = token) => {
+    const res = await fetch(`${graph.url}/v1.0/users/${user}/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      error: ((await res.json()) as { error?: { code: string; message: string } }).error,
+    };
+  };
+
+  it("accepts a well-formed series", async () => {
+    assert.equal((await create(series)).status, 201);
+  });
+
+  it("refuses a request without a token", async () => {
+    assert.equal((await create(series, null)).status, 401);
+  });
+
+  it("refuses an event without an end", async () => {
+    const { end: _end, ...noEnd } = series;
+    const res = await create(noEnd);
+    assert.equal(res.status, 400);
+    assert.match(res.error?.message ?? "", /end/);
+  });
+
+  it("refuses a recurrence range that does not start on the event's date", async () => {
+    const res = await create({
+      ...series,
+      recurrence: { ...series.recurrence, range: { ...series.recurrence.range, startDate: "2027-01-01" } },
+    });
+    assert.equal(res.status, 400);
+    assert.match(res.error?.message ?? "", /start date of the recurrence range/);
+  });
+
+  it("refuses a relativeMonthly pattern without daysOfWeek or without index", async () => {
+    const { daysOfWeek: _d, ...noDays } = series.recurrence.pattern;
+    const { index: _i, ...noIndex } = series.recurrence.pattern;
+    for (const pattern of [noDays, noIndex]) {
+      const res = await create({ ...series, recurrence: { ...series.recurrence, pattern } });
+      assert.equal(res.status, 400);
+      assert.equal(res.error?.code, "ErrorPropertyValidationFailure");
+    }
+  });
+
+  it("refuses an unknown time zone and an unknown property", async () => {
+    const zone = await create({ ...series, start: { ...series.start, timeZone: "Europe/Londn" } });
+    assert.equal(zone.status, 400);
+    assert.equal(zone.error?.code, "TimeZoneNotSupportedException");
+    const unknown = await create({ ...series, agendaUrl: "https://example.test" });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.error?.message ?? "", /The property 'agendaUrl' does not exist/);
+  });
+
+  it("pages instances ten at a time, as Graph does", async () => {
+    const created = (await (
+      await fetch(`${graph.url}/v1.0/users/${user}/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(series),
+      })
+    ).json()) as { id: string };
+    const res = await fetch(
+      `${graph.url}/v1.0/users/${user}/events/${created.id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2028-01-01T00:00:00Z`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const page = (await res.json()) as { value: unknown[]; "@odata.nextLink"?: string };
+    assert.equal(page.value.length, 10);
+    assert.match(page["@odata.nextLink"] ?? "", /\$skip=10/);
+  });
+});
+
+describe("Scheduling without Microsoft Graph", () => {
+  let service: TestService;
+  before(async () => {
+    service = await startTestService();
+  });
+  after(() => service.close());
+
+  it("tells the coordinator to use the calendar file instead", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/schedule`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${priya}`, "content-type": "application/json" },
+      body: JSON.stringify({ from: "2027-01-01", to: "2027-12-31" }),
+    });
+    assert.equal(res.status, 409);
+    assert.match(JSON.stringify(await res.json()), /Download the calendar file instead/);
+  });
+});
