@@ -22,6 +22,7 @@ import { headerStyles } from "./styles.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
 import { ReferralsPage } from "./Referrals.js";
+import { downloadCalendar, MeetingsPage } from "./Meetings.js";
 import { configureChannelTab, hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -64,9 +65,13 @@ function PanelsApp() {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>("default");
   const [session, setSession] = useState<Session>({ state: "starting" });
-  // The panel whose referrals are open, and the panel to return focus to when they close.
-  const [referralsFor, setReferralsFor] = useState<PanelSummary | null>(null);
+  // The panel view that is open, and the button to return focus to when it closes.
+  const [open, setOpen] = useState<{ view: "referrals" | "meetings"; panel: PanelSummary } | null>(null);
   const [cameBackFrom, setCameBackFrom] = useState<string | null>(null);
+  const close = () => {
+    if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
+    setOpen(null);
+  };
 
   const load = useCallback(async (token: string) => {
     const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
@@ -117,7 +122,7 @@ function PanelsApp() {
 
   const signOut = () => {
     sessionStorage.removeItem(TOKEN_KEY);
-    setReferralsFor(null);
+    setOpen(null);
     setCameBackFrom(null);
     setSession({ state: "starting" });
     void start();
@@ -133,27 +138,23 @@ function PanelsApp() {
           </MessageBar>
         )}
         {session.state === "choose-demo-person" && <DemoSignIn people={session.people} onSignIn={signInAs} />}
-        {session.state === "signed-in" && referralsFor && (
-          <ReferralsPage
-            token={session.token}
-            panel={referralsFor}
-            onBack={() => {
-              setCameBackFrom(referralsFor.id);
-              setReferralsFor(null);
-            }}
-          />
+        {session.state === "signed-in" && open?.view === "referrals" && (
+          <ReferralsPage token={session.token} panel={open.panel} onBack={close} />
         )}
-        {session.state === "signed-in" && !referralsFor && (
+        {session.state === "signed-in" && open?.view === "meetings" && (
+          <MeetingsPage token={session.token} panel={open.panel} onBack={close} />
+        )}
+        {session.state === "signed-in" && !open && (
           <PanelsPage
             token={session.token}
             me={session.me}
             panels={session.panels}
             onSignOut={signOut}
-            onOpenReferrals={(panel) => {
+            onOpen={(view, panel) => {
               setCameBackFrom(null);
-              setReferralsFor(panel);
+              setOpen({ view, panel });
             }}
-            focusReferralsOf={cameBackFrom}
+            returnFocusTo={cameBackFrom}
           />
         )}
       </main>
@@ -193,22 +194,26 @@ function PanelsPage({
   me,
   panels,
   onSignOut,
-  onOpenReferrals,
-  focusReferralsOf,
+  onOpen,
+  returnFocusTo,
 }: {
   token: string;
   me: Me;
   panels: PanelSummary[];
   onSignOut: () => void;
-  onOpenReferrals: (panel: PanelSummary) => void;
-  focusReferralsOf: string | null;
+  onOpen: (view: "referrals" | "meetings", panel: PanelSummary) => void;
+  returnFocusTo: string | null;
 }) {
   const styles = useStyles();
-  const referralButtons = useRef(new Map<string, HTMLElement>());
+  const viewButtons = useRef(new Map<string, HTMLElement>());
   const [calendarProblem, setCalendarProblem] = useState<string | null>(null);
   useEffect(() => {
-    if (focusReferralsOf) referralButtons.current.get(focusReferralsOf)?.focus();
-  }, [focusReferralsOf]);
+    if (returnFocusTo) viewButtons.current.get(returnFocusTo)?.focus();
+  }, [returnFocusTo]);
+  const remember = (key: string) => (el: HTMLElement | null) => {
+    if (el) viewButtons.current.set(key, el);
+    else viewButtons.current.delete(key);
+  };
   const byArea = useMemo(() => {
     const groups = new Map<string, PanelSummary[]>();
     for (const p of panels) groups.set(p.area.name, [...(groups.get(p.area.name) ?? []), p]);
@@ -266,31 +271,37 @@ function PanelsPage({
                     </li>
                   ))}
                 </ul>
-                {p.role === "coordinator" && (
-                  <CardFooter>
-                    <Button
-                      aria-label={`Referrals for ${p.name}`}
-                      ref={(el) => {
-                        if (el) referralButtons.current.set(p.id, el);
-                        else referralButtons.current.delete(p.id);
-                      }}
-                      onClick={() => onOpenReferrals(p)}
-                    >
-                      Referrals
-                    </Button>
-                    <Button
-                      aria-label={`Download the next twelve months of ${p.name} meetings as a calendar file`}
-                      onClick={() => {
-                        setCalendarProblem(null);
-                        downloadCalendar(token, p).catch((e: unknown) =>
-                          setCalendarProblem((e as Error).message),
-                        );
-                      }}
-                    >
-                      Calendar file (.ics)
-                    </Button>
-                  </CardFooter>
-                )}
+                <CardFooter>
+                  <Button
+                    aria-label={`Meetings of ${p.name}`}
+                    ref={remember(`meetings:${p.id}`)}
+                    onClick={() => onOpen("meetings", p)}
+                  >
+                    Meetings
+                  </Button>
+                  {p.role === "coordinator" && (
+                    <>
+                      <Button
+                        aria-label={`Referrals for ${p.name}`}
+                        ref={remember(`referrals:${p.id}`)}
+                        onClick={() => onOpen("referrals", p)}
+                      >
+                        Referrals
+                      </Button>
+                      <Button
+                        aria-label={`Download the next twelve months of ${p.name} meetings as a calendar file`}
+                        onClick={() => {
+                          setCalendarProblem(null);
+                          downloadCalendar(token, p).catch((e: unknown) =>
+                            setCalendarProblem((e as Error).message),
+                          );
+                        }}
+                      >
+                        Calendar file (.ics)
+                      </Button>
+                    </>
+                  )}
+                </CardFooter>
               </Card>
             ))}
           </div>
@@ -298,18 +309,6 @@ function PanelsPage({
       ))}
     </>
   );
-}
-
-/** Saves the panel's next twelve months of meetings as an iCalendar file. */
-async function downloadCalendar(token: string, panel: PanelSummary): Promise<void> {
-  const from = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-  const blob = await api.calendarFile(token, panel.id, from, to);
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(blob);
-  link.download = `${panel.id}-${from}.ics`;
-  link.click();
-  URL.revokeObjectURL(link.href);
 }
 
 /** Shown when a channel tab is added: saving points the tab at the panels page. */

@@ -8,6 +8,37 @@ export interface Meeting {
   description: string;
 }
 
+export type MeetingStatus = "planned" | "scheduled" | "moved" | "cancelled";
+
+export interface PanelMeeting {
+  /** The date the panel's rule gave the meeting; it stays the same when the meeting moves. */
+  id: string;
+  date: string;
+  start: string;
+  end: string;
+  description: string;
+  status: MeetingStatus;
+  joinUrl: string | null;
+  note: string | null;
+  version: string | null;
+}
+
+export interface PanelMeetings {
+  calendar: {
+    connected: boolean;
+    series: { organiser: string; from: string; to: string; scheduledAt: string } | null;
+  };
+  meetings: PanelMeeting[];
+}
+
+export interface ScheduleResult {
+  outcome: "created" | "updated" | "unchanged";
+  organiser: string;
+  from: string;
+  to: string;
+  meetings: PanelMeeting[];
+}
+
 export interface PanelSummary {
   id: string;
   name: string;
@@ -116,6 +147,33 @@ export const api = {
     if (!res.ok) throw new ApiError(res.status, "The calendar file could not be made. Please try again.");
     return res.blob();
   },
+  meetings: (token: string, panelId: string, from: string, to: string) =>
+    request<PanelMeetings>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings?from=${from}&to=${to}`,
+      token,
+    ),
+  schedule: (token: string, panelId: string, from: string, to: string) =>
+    request<ScheduleResult>(`/api/panels/${encodeURIComponent(panelId)}/schedule`, token, {
+      method: "POST",
+      body: JSON.stringify({ from, to }),
+    }),
+  moveMeeting: (
+    token: string,
+    panelId: string,
+    meeting: PanelMeeting,
+    change: { date: string; startTime: string; reason: string },
+  ) =>
+    request<{ meeting: PanelMeeting }>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/move`,
+      token,
+      { method: "POST", body: JSON.stringify(change), headers: { "If-Match": meeting.version ?? "" } },
+    ),
+  cancelMeeting: (token: string, panelId: string, meeting: PanelMeeting, reason: string) =>
+    request<{ meeting: PanelMeeting }>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/cancel`,
+      token,
+      { method: "POST", body: JSON.stringify({ reason }), headers: { "If-Match": meeting.version ?? "" } },
+    ),
   triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,

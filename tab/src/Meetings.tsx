@@ -1,0 +1,409 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  makeStyles,
+  tokens,
+  type BadgeProps,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { api, type MeetingStatus, type PanelMeeting, type PanelMeetings, type PanelSummary } from "./api.js";
+import { headerStyles } from "./styles.js";
+
+// A panel's meetings for the next twelve months: whether they are in Teams calendars, each
+// meeting's join link, and for coordinators scheduling the series and moving or cancelling one meeting.
+
+const STATUS: Record<MeetingStatus, { label: string; colour: BadgeProps["color"] }> = {
+  planned: { label: "Not in Teams yet", colour: "subtle" },
+  scheduled: { label: "In Teams", colour: "success" },
+  moved: { label: "Moved", colour: "warning" },
+  cancelled: { label: "Cancelled", colour: "danger" },
+};
+
+const useStyles = makeStyles({
+  ...headerStyles,
+  section: {
+    marginTop: "20px",
+    padding: "16px 20px",
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+  },
+  row: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-end" },
+  table: { marginTop: "16px", tableLayout: "auto" },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  editor: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-end", padding: "8px 0" },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const isoDay = (d: Date): string => d.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+const aYearFrom = (day: string): string => {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+};
+const longDate = (day: string): string =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+const londonTime = (iso: string): string =>
+  new Date(iso).toLocaleTimeString("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  });
+
+type Editing = { meetingId: string; kind: "move" | "cancel" } | null;
+type Outcome = { intent: "success" | "error" | "info"; text: string };
+
+export function MeetingsPage({
+  token,
+  panel,
+  onBack,
+}: {
+  token: string;
+  panel: PanelSummary;
+  onBack: () => void;
+}) {
+  const styles = useStyles();
+  const coordinator = panel.role === "coordinator";
+  const [today] = useState(() => isoDay(new Date()));
+  const [range, setRange] = useState({ from: today, to: aYearFrom(today) });
+  const [data, setData] = useState<PanelMeetings | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setData(await api.meetings(token, panel.id, today, aYearFrom(today)));
+      setProblem(null);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  }, [token, panel.id, today]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const schedule = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await api.schedule(token, panel.id, range.from, range.to);
+      const inTeams = result.meetings.filter((m) => m.status !== "cancelled" && m.joinUrl).length;
+      setOutcome({
+        intent: "success",
+        text:
+          result.outcome === "unchanged"
+            ? `The meetings were already in Teams calendars; nothing needed to change.`
+            : `${inTeams} meetings are in Teams calendars, organised by ${result.organiser}. Core members have been sent the invitation.`,
+      });
+      await load();
+    } catch (e) {
+      setOutcome({ intent: "error", text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changed = async (work: () => Promise<unknown>, text: string) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await work();
+      setEditing(null);
+      setOutcome({ intent: "success", text });
+      await load();
+    } catch (e) {
+      setOutcome({ intent: "error", text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const series = data?.calendar.series;
+  return (
+    <>
+      <header className={styles.header}>
+        <div className={styles.titleBlock}>
+          <Title2 as="h1">{panel.name}: meetings</Title2>
+          <Body1 as="p" className={styles.muted}>
+            {panel.area.name}. The next twelve months, in UK time.
+          </Body1>
+        </div>
+        <Button onClick={onBack}>Back to your panels</Button>
+      </header>
+
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!data && !problem && <Spinner label="Loading meetings…" />}
+
+      {data && (
+        <section className={styles.section} aria-labelledby="teams-calendar">
+          <Subtitle2 as="h2" id="teams-calendar">
+            Teams calendar
+          </Subtitle2>
+          {series ? (
+            <Body1 as="p">
+              In Teams calendars from {longDate(series.from)} to {longDate(series.to)}, organised by{" "}
+              {series.organiser}.
+            </Body1>
+          ) : data.calendar.connected ? (
+            <Body1 as="p">These meetings are not in Teams calendars yet.</Body1>
+          ) : (
+            <Body1 as="p">
+              MACE panels is not connected to Microsoft 365 calendars here. Download the calendar file and
+              import it into Outlook to send the invitations.
+            </Body1>
+          )}
+          {coordinator && data.calendar.connected && (
+            <div className={styles.row}>
+              <Field label="From">
+                <Input
+                  type="date"
+                  value={range.from}
+                  onChange={(_e, d) => setRange((r) => ({ ...r, from: d.value }))}
+                />
+              </Field>
+              <Field label="To">
+                <Input
+                  type="date"
+                  value={range.to}
+                  onChange={(_e, d) => setRange((r) => ({ ...r, to: d.value }))}
+                />
+              </Field>
+              <Button appearance="primary" disabled={busy} onClick={() => void schedule()}>
+                {series ? "Update Teams meetings" : "Schedule in Teams"}
+              </Button>
+            </div>
+          )}
+          {!data.calendar.connected && (
+            <div className={styles.row}>
+              <Button
+                onClick={() =>
+                  downloadCalendar(token, panel).catch((e: unknown) =>
+                    setOutcome({ intent: "error", text: (e as Error).message }),
+                  )
+                }
+              >
+                Calendar file (.ics)
+              </Button>
+            </div>
+          )}
+          {busy && <Spinner size="tiny" label="Working with Microsoft 365…" />}
+          {outcome && (
+            <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"}>
+              <MessageBarBody>{outcome.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+
+      {data && (
+        <Table className={styles.table} aria-label={`${panel.name} meetings`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Meeting</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell>Join</TableHeaderCell>
+              {coordinator && <TableHeaderCell>Change</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.meetings.map((m) => (
+              <MeetingRow
+                key={m.id}
+                meeting={m}
+                coordinator={coordinator}
+                editing={editing?.meetingId === m.id ? editing.kind : null}
+                busy={busy}
+                onEdit={(kind) => setEditing(kind ? { meetingId: m.id, kind } : null)}
+                onMove={(change) =>
+                  changed(
+                    () => api.moveMeeting(token, panel.id, m, change),
+                    `The meeting has moved. Everyone invited has been sent the new time.`,
+                  )
+                }
+                onCancel={(reason) =>
+                  changed(
+                    () => api.cancelMeeting(token, panel.id, m, reason),
+                    `The meeting is cancelled. Everyone invited has been told.`,
+                  )
+                }
+              />
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+function MeetingRow({
+  meeting,
+  coordinator,
+  editing,
+  busy,
+  onEdit,
+  onMove,
+  onCancel,
+}: {
+  meeting: PanelMeeting;
+  coordinator: boolean;
+  editing: "move" | "cancel" | null;
+  busy: boolean;
+  onEdit: (kind: "move" | "cancel" | null) => void;
+  onMove: (change: { date: string; startTime: string; reason: string }) => void;
+  onCancel: (reason: string) => void;
+}) {
+  const styles = useStyles();
+  const [date, setDate] = useState(meeting.date);
+  const [startTime, setStartTime] = useState(londonTime(meeting.start));
+  const [reason, setReason] = useState("");
+  const status = STATUS[meeting.status];
+  const changeable = coordinator && meeting.version !== null && meeting.status !== "cancelled";
+  return (
+    <>
+      <TableRow data-meeting-id={meeting.id}>
+        <TableCell>
+          <time dateTime={meeting.start}>{meeting.description}</time>
+          {meeting.note && (
+            <div className={styles.note}>
+              <small>{meeting.note}</small>
+            </div>
+          )}
+        </TableCell>
+        <TableCell>
+          <Badge appearance="tint" color={status.colour}>
+            {status.label}
+          </Badge>
+        </TableCell>
+        <TableCell>
+          {meeting.joinUrl ? (
+            <Link
+              href={meeting.joinUrl}
+              target="_blank"
+              rel="noreferrer"
+              aria-label={`Join the ${meeting.description} meeting in Teams`}
+            >
+              Join in Teams
+            </Link>
+          ) : (
+            "—"
+          )}
+        </TableCell>
+        {coordinator && (
+          <TableCell>
+            {changeable && (
+              <div className={styles.actions}>
+                <Button
+                  size="small"
+                  onClick={() => onEdit(editing === "move" ? null : "move")}
+                  aria-label={`Move the ${meeting.description} meeting`}
+                >
+                  Move
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => onEdit(editing === "cancel" ? null : "cancel")}
+                  aria-label={`Cancel the ${meeting.description} meeting`}
+                >
+                  Cancel meeting
+                </Button>
+              </div>
+            )}
+          </TableCell>
+        )}
+      </TableRow>
+      {editing && (
+        <TableRow>
+          <TableCell colSpan={4}>
+            <form
+              className={styles.editor}
+              aria-label={
+                editing === "move"
+                  ? `Move the ${meeting.description} meeting`
+                  : `Cancel the ${meeting.description} meeting`
+              }
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (editing === "move") onMove({ date, startTime, reason: reason.trim() });
+                else onCancel(reason.trim());
+              }}
+            >
+              {editing === "move" && (
+                <>
+                  <Field label="New date" required>
+                    <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} required />
+                  </Field>
+                  <Field label="Start time" required>
+                    <Input
+                      type="time"
+                      value={startTime}
+                      onChange={(_e, d) => setStartTime(d.value)}
+                      required
+                    />
+                  </Field>
+                </>
+              )}
+              <Field
+                label={editing === "move" ? "Reason (optional)" : "Reason, sent to everyone invited"}
+                required={editing === "cancel"}
+              >
+                <Input
+                  value={reason}
+                  onChange={(_e, d) => setReason(d.value)}
+                  maxLength={500}
+                  required={editing === "cancel"}
+                />
+              </Field>
+              <Button type="submit" appearance="primary" disabled={busy}>
+                {editing === "move" ? "Move meeting" : "Cancel this meeting"}
+              </Button>
+              <Button type="button" onClick={() => onEdit(null)}>
+                Keep as it is
+              </Button>
+            </form>
+          </TableCell>
+        </TableRow>
+      )}
+    </>
+  );
+}
+
+/** Saves the panel's next twelve months of meetings as an iCalendar file. */
+export async function downloadCalendar(token: string, panel: PanelSummary): Promise<void> {
+  const from = isoDay(new Date());
+  const to = aYearFrom(from);
+  const blob = await api.calendarFile(token, panel.id, from, to);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `${panel.id}-${from}.ics`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
