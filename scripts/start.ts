@@ -9,11 +9,14 @@ import {
   waitForHttp,
   type Child,
 } from "./lib/processes.js";
+import { startGraphServer, type GraphServer } from "../test/support/graph-server.js";
 
-// `npm start`: Azurite, the service and the Agents Playground on this machine, with demo data.
+// `npm start`: Azurite, the local Graph stand-in, the service and the Agents Playground on this
+// machine, with demo data.
 const inMemory = process.argv.includes("--in-memory");
-const ports = { service: 3978, azurite: 10002, playground: 56150 };
+const ports = { service: 3978, azurite: 10002, playground: 56150, graph: 10050 };
 const children: Child[] = [];
+let graph: GraphServer | undefined;
 
 const step = (text: string): void => console.log(`• ${text}`);
 
@@ -21,6 +24,7 @@ let stopping = false;
 async function stopAll(code: number): Promise<never> {
   stopping = true;
   for (const child of [...children].reverse()) await child.stop();
+  await graph?.close();
   process.exit(code);
 }
 process.on("SIGINT", () => {
@@ -55,6 +59,14 @@ try {
   children.push(azurite);
   await waitForHttp(`http://127.0.0.1:${ports.azurite}/`, azurite);
 
+  step(`Starting the local Microsoft Graph stand-in (calendars, in memory) on port ${ports.graph}…`);
+  graph = await startGraphServer({ port: ports.graph });
+  // It accepts the delegated tokens the service's development sign-in issues.
+  graph.trust({
+    issuer: `http://localhost:${ports.service}/dev-idp`,
+    jwksUri: `http://127.0.0.1:${ports.service}/dev-idp/keys`,
+  });
+
   step(`Starting the service on port ${ports.service} (seeding the panel catalogue and demo people)…`);
   const service = startChild("service", process.execPath, ["--import", "tsx", "bot/src/main.ts"], {
     env: { ...localServiceEnv(ports), LOG_LEVEL: process.env["LOG_LEVEL"] ?? "info" },
@@ -84,7 +96,9 @@ Try first:
   2. Type "refer" and make a referral to the Merton pre-MACE panel; the form checks the panel's rules.
   3. Type "referrals": as Priya Okafor, the Merton coordinator, you can accept, question or decline each one.
   4. Open the tab, sign in as Priya Okafor and open "Referrals" on the Pre-MACE panel.
-  5. Every person, child and place here is invented demo data.
+  5. In the tab, open "Meetings" on the Pre-MACE panel and select "Schedule in Teams": the series
+     goes into the local Graph stand-in, and each meeting shows its join link.
+  6. Every person, child and place here is invented demo data.
 
 Press Ctrl-C to stop everything.`);
 

@@ -129,7 +129,11 @@ export function startPlayground(port: number, botEndpoint: string, cwd: string, 
 }
 
 /** The settings `npm start` runs the service with: everything local, demo sign-in on. */
-export function localServiceEnv(ports: { service: number; azurite: number }): Record<string, string> {
+export function localServiceEnv(ports: {
+  service: number;
+  azurite: number;
+  graph?: number;
+}): Record<string, string> {
   return {
     APP_ENV: "local",
     PORT: String(ports.service),
@@ -138,5 +142,6 @@ export function localServiceEnv(ports: { service: number; azurite: number }): Re
     STORAGE_CONNECTION_STRING: azuriteConnectionString(ports.azurite),
     DEV_SIGN_IN: "true",
     SEED_DEMO_DATA: "true",
+    ...(ports.graph ? { GRAPH_AUTH: "development", GRAPH_BASE_URL: `http://127.0.0.1:${ports.graph}` } : {}),
   };
 }

@@ -161,6 +161,33 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     assert.equal((await meetings(priya, "2027-01-01", "2027-12-31")).meetings.length, 12);
   });
 
+  it("makes the series again if it was deleted from the organiser's calendar, keeping a cancelled meeting", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-06-30" },
+    });
+    const [jan] = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
+    await call(`/api/panels/merton-pre-mace/meetings/${jan?.id}/cancel`, priya, {
+      body: { reason: "Clashes with the inspection" },
+      etag: jan?.version ?? "",
+    });
+    graph.reset();
+    const again = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-06-30" },
+    });
+    assert.equal(again.body["outcome"], "created");
+    assert.equal(graph.events().length, 1);
+    assert.deepEqual(
+      graph.sent.filter((m) => m.kind === "cancellation").map((m) => m.occurrence),
+      MERTON_CORE.map(() => "2027-01-07"),
+    );
+    const listed = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
+    assert.deepEqual(
+      listed.map((m) => m.status),
+      ["cancelled", "scheduled", "scheduled", "scheduled", "scheduled", "scheduled"],
+    );
+  });
+
   it("retries through throttling and server errors and still creates exactly one series", async () => {
     const priya = await signInAs(service, DEMO.coordinator);
     graph.inject(

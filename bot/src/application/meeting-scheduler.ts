@@ -197,25 +197,44 @@ export class MeetingScheduler {
       }
     }
 
-    let outcome: ScheduleResult["outcome"];
+    let outcome: ScheduleResult["outcome"] = "unchanged";
     let seriesId = existing.value.seriesId;
     let joinUrl = existing.value.joinUrl;
-    if (!seriesId) {
+    let transactionId = existing.value.transactionId;
+    const create = async () => {
       // The same transaction ID as any earlier attempt: Graph answers with the series it already has.
-      const created = await calendar.createSeries(request);
+      const created = await calendar.createSeries({ ...request, transactionId });
       seriesId = created.seriesId;
       joinUrl = created.joinUrl;
       outcome = "created";
-    } else if (existing.value.ruleKey !== ruleKey || !joinUrl) {
-      joinUrl = (await calendar.updateSeries(seriesId, request)).joinUrl;
-      outcome = "updated";
-    } else {
-      outcome = "unchanged";
+    };
+    try {
+      if (!seriesId) await create();
+      else if (existing.value.ruleKey !== ruleKey || !joinUrl) {
+        joinUrl = (await calendar.updateSeries(seriesId, request)).joinUrl;
+        outcome = "updated";
+      }
+      await this.reconcile(panel, plan, seriesId ?? "", calendar, from, to);
+    } catch (e) {
+      // The series was deleted from the organiser's calendar (in Outlook, say): make it again,
+      // keeping the coordinators' moves and cancellations.
+      if (!(e instanceof CalendarProblem && e.kind === "not-found" && existing.value.seriesId)) throw e;
+      transactionId = randomUUID();
+      await create();
+      await this.reconcile(panel, plan, seriesId ?? "", calendar, from, to);
     }
 
-    await this.reconcile(panel, plan, seriesId, calendar, from, to);
     const saved = await this.deps.meetings.series.replace(
-      { ...existing.value, seriesId, ruleKey, from, to, joinUrl, scheduledAt: this.deps.now().toISOString() },
+      {
+        ...existing.value,
+        transactionId,
+        seriesId,
+        ruleKey,
+        from,
+        to,
+        joinUrl,
+        scheduledAt: this.deps.now().toISOString(),
+      },
       existing.etag,
       actor.name,
     );
