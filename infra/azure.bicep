@@ -22,6 +22,13 @@ param aadAppClientId string
 @description('Tenant of that app registration.')
 param aadAppTenantId string = subscription().tenantId
 
+@description('How the service reaches Teams calendars through Microsoft Graph: off (calendar files only), delegated (as the coordinator, with the tab\'s SSO token) or application (one organiser mailbox). Both need the app\'s client secret as SECRET_AAD_APP_CLIENT_SECRET.')
+@allowed(['off', 'delegated', 'application'])
+param graphAuth string = 'off'
+
+@description('With application permissions: the mailbox (user ID or address) that organises every panel meeting.')
+param graphOrganiser string = ''
+
 var storageName = take(toLower(replace('${resourceBaseName}st', '-', '')), 24)
 var siteHost = '${resourceBaseName}.azurewebsites.net'
 // The tab app registration's Application ID URI, as aad.manifest.json sets it.
@@ -103,6 +110,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
         { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
         { name: 'TAB_APP_ID_URI', value: tabAppIdUri }
+        { name: 'GRAPH_AUTH', value: graphAuth }
+        { name: 'GRAPH_ORGANISER', value: graphOrganiser }
+        { name: 'AAD_APP_OAUTH_AUTHORITY_HOST', value: environment().authentication.loginEndpoint }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]
     }

@@ -15,7 +15,7 @@ import { NoticeDispatcher } from "./adapters/teams/notice-dispatcher.js";
 import { areaRecords } from "./adapters/tables/area-records.js";
 import { ReferralDesk } from "./application/referral-desk.js";
 import { MeetingScheduler } from "./application/meeting-scheduler.js";
-import { calendarAccess } from "./adapters/graph/calendar-access.js";
+import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-access.js";
 import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
@@ -38,6 +38,9 @@ export interface RunningService {
   server: Server;
   log: Logger;
   desk: ReferralDesk;
+  scheduler: MeetingScheduler;
+  /** The organiser's calendar for a signed-in user, when Microsoft Graph is configured. */
+  calendarFor: CalendarAccess | undefined;
   /** Resolves once every notice delivery under way has finished. */
   noticesDelivered(): Promise<void>;
   close(): Promise<void>;
@@ -132,6 +135,7 @@ export async function startService(
   const validateToken = tokenValidator(settings.signIn);
   const scheduler = new MeetingScheduler({ catalogue, repos, meetings: meetingRecords(tables), now });
 
+  const calendarFor = calendarAccess(settings, devIdp);
   const app = createApp({
     settings,
     catalogue,
@@ -141,7 +145,7 @@ export async function startService(
     devIdp,
     desk,
     scheduler,
-    calendarAccess: calendarAccess(settings, devIdp),
+    calendarAccess: calendarFor,
     log,
     now,
     tabDir: path.join(ROOT, "tab", "dist"),
@@ -159,6 +163,8 @@ export async function startService(
     server,
     log,
     desk,
+    scheduler,
+    calendarFor,
     noticesDelivered: () => dispatcher.idle(),
     async close() {
       await dispatcher.stop();

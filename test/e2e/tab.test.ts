@@ -59,7 +59,7 @@ describe("The tab in Chromium", function () {
     assert.match(file.suggestedFilename(), /^merton-pre-mace-\d{4}-\d{2}-\d{2}\.ics$/);
     const ics = readFileSync((await file.path()) ?? "", "utf8");
     assert.match(ics, /BEGIN:VCALENDAR/);
-    assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=\d{8}T093000;BYDAY=TH;BYSETPOS=1/);
+    assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=\d{8}T093000Z;BYDAY=TH;BYSETPOS=1/);
   });
 
   it("shows a Lambeth coordinator only the Lambeth panels", async () => {

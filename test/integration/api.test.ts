@@ -244,7 +244,7 @@ describe("The tab's API", () => {
     );
     const ics = await res.text();
     assert.match(ics, /DTSTART;TZID=Europe\/London:20270107T093000/);
-    assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20271202T093000;BYDAY=TH;BYSETPOS=1/);
+    assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20271202T093000Z;BYDAY=TH;BYSETPOS=1/);
     const lambeth = await signInAs(service, DEMO.lambethCoordinator);
     assert.equal(
       (await get("/api/panels/merton-pre-mace/calendar.ics?from=2027-01-01&to=2027-12-31", lambeth)).status,

@@ -296,6 +296,59 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     assert.equal(instanceDates?.recurrence?.range.endDate, "2027-09-02");
   });
 
+  it("invites a presenter to her own slot only, with the join link and the case reference but no child's name", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    await call("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-03-31" },
+    });
+    const [jan] = (await meetings(priya, "2027-01-01", "2027-03-31")).meetings;
+    const calendar = service.calendarFor?.({ id: DEMO.coordinator, name: "Priya Okafor", token: priya });
+    assert.ok(calendar);
+    const grace = { name: "Grace Mensah", email: emailOf(DEMO.socialWorker) };
+    const slot = {
+      caseReference: "MER-2026-0042",
+      start: "2027-01-07T10:10:00+00:00",
+      end: "2027-01-07T10:20:00+00:00",
+    };
+    const first = await service.scheduler.invitePresenter(
+      "merton-pre-mace",
+      "2027-01-07",
+      slot,
+      grace,
+      calendar,
+    );
+    const again = await service.scheduler.invitePresenter(
+      "merton-pre-mace",
+      "2027-01-07",
+      slot,
+      grace,
+      calendar,
+    );
+    assert.equal(again.eventId, first.eventId);
+
+    const invite = graph.events(DEMO.coordinator).find((e) => e.id === first.eventId);
+    assert.equal(invite?.type, "singleInstance");
+    assert.deepEqual(
+      invite?.attendees.map((a) => a.emailAddress.address),
+      [grace.email],
+    );
+    assert.deepEqual(invite?.start, {
+      dateTime: "2027-01-07T10:10:00.0000000",
+      timeZone: "GMT Standard Time",
+    });
+    assert.deepEqual(invite?.end, { dateTime: "2027-01-07T10:20:00.0000000", timeZone: "GMT Standard Time" });
+    assert.equal(
+      invite?.subject,
+      "Merton Pre-MACE operational panel: your presentation slot for MER-2026-0042",
+    );
+    assert.ok(invite?.body.content.includes(jan?.joinUrl ?? "no link"));
+    assert.match(invite?.body.content ?? "", /from 10:10 to 10:20 \(UK time\)/);
+    for (const seeded of ["Jayden", "Okoro-Hart", "Amara", "Lindqvist"]) {
+      assert.ok(!JSON.stringify(invite).includes(seeded));
+    }
+    assert.equal(graph.sent.filter((m) => m.eventId === first.eventId).length, 1);
+  });
+
   it("refuses presenters and members who try to change the schedule, and bad input, writing nothing", async () => {
     const grace = await signInAs(service, DEMO.socialWorker);
     const refused = await call("/api/panels/merton-pre-mace/schedule", grace, {

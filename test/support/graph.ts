@@ -29,7 +29,9 @@ export async function forgetMeetings(panelId: string): Promise<void> {
   const { connectionString } = await azurite();
   const client = tableFactory({ kind: "connection-string", connectionString })(TABLES.meetings);
   const filter = `PartitionKey eq '${keyOf(panelId)}'`;
-  for await (const e of client.listEntities({ queryOptions: { filter, select: ["PartitionKey", "RowKey"] } })) {
+  for await (const e of client.listEntities({
+    queryOptions: { filter, select: ["PartitionKey", "RowKey"] },
+  })) {
     await client.deleteEntity(e.partitionKey ?? "", e.rowKey ?? "");
   }
 }

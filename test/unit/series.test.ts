@@ -80,6 +80,14 @@ describe("A panel's meetings as one recurring series", () => {
     assert.match(ics, /DTSTART;TZID=Europe\/London:20260102T093000/);
   });
 
+  it("a series that starts in British Summer Time starts at the panel's wall-clock time", () => {
+    const plan = seriesFor(catalogue, panel("merton-pre-mace"), "2027-06-01", "2027-12-31");
+    assert.ok(plan);
+    const ics = seriesCalendar(plan, { uid: "summer@test", title: "Pre-MACE", description: "test" });
+    assert.match(ics, /DTSTART;TZID=Europe\/London:20270603T093000/);
+    assert.match(ics, /DTEND;TZID=Europe\/London:20270603T133000/);
+  });
+
   describe("npm run schedule", () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ["--import", "tsx", "scripts/schedule.ts", ...args], { encoding: "utf8" });
@@ -121,7 +129,7 @@ describe("A panel's meetings as one recurring series", () => {
       );
       assert.equal(out.status, 0, out.stderr);
       const ics = readFileSync(file, "utf8");
-      assert.match(ics, /RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=20271221T130000;BYDAY=TU/);
+      assert.match(ics, /RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=20271221T130000Z;BYDAY=TU/);
       assert.match(out.stdout, /26 meetings from 2027-01-01 to 2027-12-31/);
     });
 

@@ -1,11 +1,12 @@
 import { DateTime } from "luxon";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { Panel as PanelRule } from "../domain/catalogue/panel.js";
 import type { Meeting, Series } from "../domain/schedule/meeting.js";
 import { describeOccurrence } from "../domain/schedule/describe.js";
 import { occurrenceOn, occurrencesBetween } from "../domain/schedule/occurrences.js";
 import { seriesFor, type SeriesPlan } from "../domain/schedule/series.js";
+import { slotInviteText, type PresenterSlot } from "../domain/schedule/slot-invite.js";
 import { AlreadyExists, keyOf, type Versioned } from "../adapters/tables/entity-store.js";
 import type { MeetingRecords } from "../adapters/tables/meeting-records.js";
 import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
@@ -360,6 +361,39 @@ export class MeetingScheduler {
       throw new SchedulingRefused(404, "not-in-teams", "That meeting is not in Teams calendars yet.");
     }
     return held;
+  }
+
+  /**
+   * Invites a presenter to their own slot of a meeting in Teams: a separate calendar event with the
+   * slot's times, the meeting's join link and the case reference. Inviting again for the same slot
+   * does not send a second invitation.
+   */
+  async invitePresenter(
+    panelId: string,
+    meetingId: string,
+    slot: PresenterSlot,
+    presenter: Invitee,
+    calendar: TeamsCalendar,
+  ): Promise<{ eventId: string }> {
+    const panel = this.panel(panelId);
+    const held = await this.deps.meetings.meeting(panelId, meetingId);
+    if (!held || held.value.status === "cancelled") {
+      throw new SchedulingRefused(
+        409,
+        "not-in-teams",
+        "That meeting is not in Teams calendars, so its presenters cannot be invited through Teams.",
+      );
+    }
+    const text = slotInviteText(this.title(panel), slot, held.value.joinUrl);
+    const key = [panelId, meetingId, slot.caseReference, slot.start, presenter.email.toLowerCase()].join("|");
+    return calendar.inviteToSlot({
+      ...text,
+      start: slot.start,
+      end: slot.end,
+      attendees: [presenter],
+      joinUrl: held.value.joinUrl,
+      transactionId: `slot-${createHash("sha256").update(key).digest("hex").slice(0, 40)}`,
+    });
   }
 
   /** Moves one meeting to another date and start time; attendees get Teams' update for it alone. */

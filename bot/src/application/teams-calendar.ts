@@ -28,6 +28,7 @@ export interface CalendarOccurrence {
 
 export interface SlotInvite {
   subject: string;
+  /** Already carries the join link, where there is one. */
   body: string;
   start: string;
   end: string;

@@ -6,6 +6,8 @@ import type { Occurrence } from "../../domain/schedule/occurrences.js";
 
 // iCalendar files, for partnerships without Microsoft Graph: the series as one event with an
 // RRULE (moved occurrences as overrides, skipped ones as exceptions), and single events.
+// Times go to ical-generator as Luxon values: it writes a JavaScript Date in the machine's own
+// zone, which on a UTC server puts summer meetings an hour early.
 
 const BYDAY = {
   monday: ICalWeekday.MO,
@@ -30,6 +32,20 @@ const calendarFor = (name: string) =>
     timezone: { name: "Europe/London", generator: getVtimezoneComponent },
   });
 
+/**
+ * RFC 5545 wants DTSTAMP, and UNTIL beside a DTSTART with a TZID, in UTC; ical-generator writes
+ * them in the calendar's zone. Rewrite those two from London time to UTC.
+ */
+function withUtcStamps(text: string): string {
+  const toUtc = (local: string): string =>
+    DateTime.fromFormat(local, "yyyyLLdd'T'HHmmss", { zone: "Europe/London" })
+      .toUTC()
+      .toFormat("yyyyLLdd'T'HHmmss'Z'");
+  return text
+    .replace(/^DTSTAMP:(\d{8}T\d{6})$/gm, (_m, local: string) => `DTSTAMP:${toUtc(local)}`)
+    .replace(/;UNTIL=(\d{8}T\d{6})(?=[;\r\n])/g, (_m, local: string) => `;UNTIL=${toUtc(local)}`);
+}
+
 export function seriesCalendar(
   plan: SeriesPlan,
   details: { uid: string; title: string; description: string },
@@ -37,7 +53,7 @@ export function seriesCalendar(
   const calendar = calendarFor(details.title);
   const event = (date: string) => {
     const start = at(date, plan.startTime);
-    return { start: start.toJSDate(), end: start.plus({ minutes: plan.durationMinutes }).toJSDate() };
+    return { start, end: start.plus({ minutes: plan.durationMinutes }) };
   };
   const p = plan.pattern;
   calendar.createEvent({
@@ -51,22 +67,22 @@ export function seriesCalendar(
       interval: p.interval,
       byDay: [BYDAY[p.daysOfWeek[0]]],
       ...(p.type === "relativeMonthly" ? { bySetPos: [POSITION[p.index]] } : {}),
-      until: at(plan.endDate, plan.startTime).toJSDate(),
-      ...(plan.skipped.length ? { exclude: plan.skipped.map((d) => at(d, plan.startTime).toJSDate()) } : {}),
+      until: at(plan.endDate, plan.startTime),
+      ...(plan.skipped.length ? { exclude: plan.skipped.map((d) => at(d, plan.startTime)) } : {}),
     },
   });
   // A moved occurrence overrides the one the rule gives (RECURRENCE-ID), as calendars expect.
   for (const move of plan.moved) {
     calendar.createEvent({
       id: details.uid,
-      recurrenceId: at(move.original, plan.startTime).toJSDate(),
+      recurrenceId: at(move.original, plan.startTime),
       ...event(move.date),
       timezone: plan.timeZone,
       summary: details.title,
       description: `${details.description}\nMoved from ${at(move.original, plan.startTime).toFormat("cccc d LLLL")}: bank holiday.`,
     });
   }
-  return calendar.toString();
+  return withUtcStamps(calendar.toString());
 }
 
 /** Single events: meetings that follow other panels, or a presenter's own slot. */
@@ -78,12 +94,12 @@ export function meetingsCalendar(
   for (const m of meetings) {
     calendar.createEvent({
       id: m.uid,
-      start: new Date(m.start),
-      end: new Date(m.end),
+      start: DateTime.fromISO(m.start, { setZone: true }),
+      end: DateTime.fromISO(m.end, { setZone: true }),
       timezone: "Europe/London",
       summary: m.summary,
       description: m.description,
     });
   }
-  return calendar.toString();
+  return withUtcStamps(calendar.toString());
 }

@@ -303,10 +303,7 @@ export class GraphCalendar implements TeamsCalendar {
       CreatedEvent.parse(
         await this.client.api(`${this.mailbox}/events`).post({
           subject: invite.subject,
-          body: {
-            contentType: "text",
-            content: invite.joinUrl ? `${invite.body}\n\nJoin the meeting: ${invite.joinUrl}` : invite.body,
-          },
+          body: { contentType: "text", content: invite.body },
           start: graphTime(invite.start),
           end: graphTime(invite.end),
           attendees: invite.attendees.map((a) => ({
