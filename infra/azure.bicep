@@ -24,7 +24,11 @@ param aadAppTenantId string = subscription().tenantId
 
 @description('How the service reaches Teams calendars through Microsoft Graph: off (calendar files only), delegated (as the coordinator, with the tab\'s SSO token) or application (one organiser mailbox). Both need the app\'s client secret as SECRET_AAD_APP_CLIENT_SECRET.')
 @allowed(['off', 'delegated', 'application'])
-param graphAuth string = 'off'
+param graphAuth string = 'delegated'
+
+@description('The tab app\'s client secret, for the Graph token exchange; stored as an App Service setting, encrypted at rest.')
+@secure()
+param aadAppClientSecret string = ''
 
 @description('With application permissions: the mailbox (user ID or address) that organises every panel meeting.')
 param graphOrganiser string = ''
@@ -112,6 +116,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TAB_APP_ID_URI', value: tabAppIdUri }
         { name: 'GRAPH_AUTH', value: graphAuth }
         { name: 'GRAPH_ORGANISER', value: graphOrganiser }
+        { name: 'SECRET_AAD_APP_CLIENT_SECRET', value: aadAppClientSecret }
         { name: 'AAD_APP_OAUTH_AUTHORITY_HOST', value: environment().authentication.loginEndpoint }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]

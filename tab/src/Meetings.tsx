@@ -112,6 +112,7 @@ export function MeetingsPage({
     setOutcome(null);
     try {
       const result = await api.schedule(token, panel.id, range.from, range.to);
+      await load();
       const inTeams = result.meetings.filter((m) => m.status !== "cancelled" && m.joinUrl).length;
       setOutcome({
         intent: "success",
@@ -120,7 +121,6 @@ export function MeetingsPage({
             ? `The meetings were already in Teams calendars; nothing needed to change.`
             : `${inTeams} meetings are in Teams calendars, organised by ${result.organiser}. Core members have been sent the invitation.`,
       });
-      await load();
     } catch (e) {
       setOutcome({ intent: "error", text: (e as Error).message });
     } finally {
@@ -133,9 +133,9 @@ export function MeetingsPage({
     setOutcome(null);
     try {
       await work();
+      await load();
       setEditing(null);
       setOutcome({ intent: "success", text });
-      await load();
     } catch (e) {
       setOutcome({ intent: "error", text: (e as Error).message });
     } finally {

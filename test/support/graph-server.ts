@@ -125,7 +125,6 @@ interface StoredEvent extends NewEvent {
   owner: string;
   iCalUId: string;
   createdDateTime: string;
-  isCancelled: boolean;
   joinUrl: string | null;
   /** Occurrences moved to another time, by original local date. */
   exceptions: Map<string, { start: z.infer<typeof DateTimeTimeZone>; end: z.infer<typeof DateTimeTimeZone> }>;
@@ -415,7 +414,7 @@ export async function startGraphServer(
     isOnlineMeeting: event.isOnlineMeeting ?? false,
     onlineMeetingProvider: event.onlineMeetingProvider ?? "unknown",
     onlineMeeting: event.joinUrl ? { joinUrl: event.joinUrl } : null,
-    isCancelled: event.isCancelled,
+    isCancelled: false,
     transactionId: event.transactionId ?? null,
     createdDateTime: event.createdDateTime,
   });
@@ -448,7 +447,6 @@ export async function startGraphServer(
       owner,
       iCalUId: `040000008200E00074C5B7101A82E008${id}`,
       createdDateTime: new Date().toISOString(),
-      isCancelled: false,
       joinUrl:
         online && !unlicensed.has(owner)
           ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0`
@@ -495,33 +493,31 @@ export async function startGraphServer(
     const firstStart = toDateTime(event.start);
     const length = toDateTime(event.end).diff(firstStart);
     const timeZone = prefer(req);
-    const instances = event.isCancelled
-      ? []
-      : patternDates(event.recurrence, windowEnd.setZone(zone).plus({ days: 1 }).toISODate()!)
-          .filter((date) => !event.cancelled.has(date))
-          .map((date) => {
-            const moved = event.exceptions.get(date);
-            const start = moved
-              ? toDateTime(moved.start)
-              : DateTime.fromISO(`${date}T${firstStart.toFormat("HH:mm:ss")}`, { zone });
-            const end = moved ? toDateTime(moved.end) : start.plus(length);
-            return { date, start, end, moved: Boolean(moved) };
-          })
-          .filter((o) => o.end > windowStart && o.start < windowEnd)
-          .map((o) => ({
-            id: occurrenceId(event.id, o.date),
-            seriesMasterId: event.id,
-            type: o.moved ? "exception" : "occurrence",
-            subject: event.subject ?? "",
-            originalStart: DateTime.fromISO(`${o.date}T${firstStart.toFormat("HH:mm:ss")}`, { zone })
-              .toUTC()
-              .toISO(),
-            start: formatIn(o.start, timeZone),
-            end: formatIn(o.end, timeZone),
-            isCancelled: false,
-            isOnlineMeeting: event.isOnlineMeeting ?? false,
-            onlineMeeting: event.joinUrl ? { joinUrl: event.joinUrl } : null,
-          }));
+    const instances = patternDates(event.recurrence, windowEnd.setZone(zone).plus({ days: 1 }).toISODate()!)
+      .filter((date) => !event.cancelled.has(date))
+      .map((date) => {
+        const moved = event.exceptions.get(date);
+        const start = moved
+          ? toDateTime(moved.start)
+          : DateTime.fromISO(`${date}T${firstStart.toFormat("HH:mm:ss")}`, { zone });
+        const end = moved ? toDateTime(moved.end) : start.plus(length);
+        return { date, start, end, moved: Boolean(moved) };
+      })
+      .filter((o) => o.end > windowStart && o.start < windowEnd)
+      .map((o) => ({
+        id: occurrenceId(event.id, o.date),
+        seriesMasterId: event.id,
+        type: o.moved ? "exception" : "occurrence",
+        subject: event.subject ?? "",
+        originalStart: DateTime.fromISO(`${o.date}T${firstStart.toFormat("HH:mm:ss")}`, { zone })
+          .toUTC()
+          .toISO(),
+        start: formatIn(o.start, timeZone),
+        end: formatIn(o.end, timeZone),
+        isCancelled: false,
+        isOnlineMeeting: event.isOnlineMeeting ?? false,
+        onlineMeeting: event.joinUrl ? { joinUrl: event.joinUrl } : null,
+      }));
     const skip = Number(req.query["$skip"] ?? 0);
     const page = instances.slice(skip, skip + PAGE_SIZE);
     const more = skip + PAGE_SIZE < instances.length;
@@ -567,6 +563,24 @@ export async function startGraphServer(
       };
       const next = { start: change.start ?? current.start, end: change.end ?? current.end };
       checkTimes(next.start, next.end);
+      // Exchange keeps a series in order: an occurrence may not reach the day of its neighbours.
+      const dayOf = (date: string) => {
+        const moved = event.exceptions.get(date);
+        return moved ? toDateTime(moved.start).toISODate() : date;
+      };
+      const dates = patternDates(event.recurrence!, "9999-12-31").filter((d) => !event.cancelled.has(d));
+      const position = dates.indexOf(occurrence);
+      const newDay = toDateTime(next.start).toISODate() ?? "";
+      const previous = position > 0 ? dayOf(dates[position - 1]!) : undefined;
+      const following =
+        position >= 0 && position < dates.length - 1 ? dayOf(dates[position + 1]!) : undefined;
+      if ((previous && newDay <= previous) || (following && newDay >= following)) {
+        throw new GraphRefusal(
+          400,
+          "ErrorOccurrenceCrossingBoundary",
+          "Modified occurrence is crossing or overlapping adjacent occurrence.",
+        );
+      }
       event.exceptions.set(occurrence, next);
       notify(event, "update", occurrence);
       res.json({
@@ -582,6 +596,12 @@ export async function startGraphServer(
     checkTimes(merged.start, merged.end);
     if (merged.recurrence) checkRecurrence(merged.recurrence, merged.start);
     Object.assign(event, change);
+    const online = event.isOnlineMeeting === true && event.onlineMeetingProvider === "teamsForBusiness";
+    event.joinUrl =
+      online && !unlicensed.has(owner)
+        ? (event.joinUrl ??
+          `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${event.id}%40thread.v2/0`)
+        : null;
     // A new pattern drops the old one's exceptions, as Outlook does.
     if (change.recurrence || change.start) {
       event.exceptions.clear();
@@ -600,7 +620,8 @@ export async function startGraphServer(
       event.cancelled.add(occurrence);
       notify(event, "cancellation", occurrence);
     } else {
-      event.isCancelled = true;
+      // Cancelling a meeting removes it from the organiser's calendar, as Outlook does.
+      events.delete(event.id);
       notify(event, "cancellation");
     }
     res.status(202).end();
@@ -661,6 +682,13 @@ export async function startGraphServer(
     /** The next matching requests are answered with these faults, in order. */
     inject(...next: GraphFault[]): void {
       faults.push(...next);
+    },
+    /** An organiser cancels one occurrence in Outlook, outside the product. */
+    cancelInOutlook(seriesId: string, date: string): void {
+      const event = events.get(seriesId);
+      if (!event) throw new Error(`no event ${seriesId}`);
+      event.cancelled.add(date);
+      notify(event, "cancellation", date);
     },
     unlicense(userId: string): void {
       unlicensed.add(userId);

@@ -7,7 +7,12 @@ import { describeOccurrence } from "../domain/schedule/describe.js";
 import { occurrenceOn, occurrencesBetween } from "../domain/schedule/occurrences.js";
 import { seriesFor, type SeriesPlan } from "../domain/schedule/series.js";
 import { slotInviteText, type PresenterSlot } from "../domain/schedule/slot-invite.js";
-import { AlreadyExists, keyOf, type Versioned } from "../adapters/tables/entity-store.js";
+import {
+  AlreadyExists,
+  ConcurrencyConflict,
+  keyOf,
+  type Versioned,
+} from "../adapters/tables/entity-store.js";
 import type { MeetingRecords } from "../adapters/tables/meeting-records.js";
 import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
 import { CalendarProblem, type Invitee, type TeamsCalendar } from "./teams-calendar.js";
@@ -135,7 +140,7 @@ export class MeetingScheduler {
     calendar: TeamsCalendar,
   ): Promise<ScheduleResult> {
     const panel = this.panel(panelId);
-    let existing = await this.deps.meetings.seriesOf(panelId);
+    const existing = await this.deps.meetings.seriesOf(panelId);
     // A later run extends the series; it never drops meetings already in calendars.
     const from = existing && existing.value.from < range.from ? existing.value.from : range.from;
     const to = existing && existing.value.to > range.to ? existing.value.to : range.to;
@@ -149,7 +154,7 @@ export class MeetingScheduler {
           : "The panel's rule gives no meetings between those dates. Choose a longer range.",
       );
     }
-    if (existing && existing.value.organiserId !== calendar.organiser.id) {
+    if (existing?.value.seriesId && existing.value.organiserId !== calendar.organiser.id) {
       throw new SchedulingRefused(
         409,
         "other-organiser",
@@ -168,26 +173,26 @@ export class MeetingScheduler {
       subject: this.title(panel),
       body: `${this.title(panel)}. The agenda and papers are in the MACE panels tab in Teams. Please do not reply with case details.`,
       attendees: await this.attendees(panelId),
-      transactionId: existing?.value.transactionId ?? randomUUID(),
     };
 
+    // Each step is recorded before the next: the transaction ID before the create request, the
+    // series ID as soon as Graph gives it. A failure anywhere leaves a record a rerun continues from.
+    let record: Versioned<Series>;
+    const fresh = (): Series => ({
+      panelId,
+      transactionId: randomUUID(),
+      seriesId: null,
+      organiserId: calendar.organiser.id,
+      organiserName: calendar.organiser.name,
+      ruleKey,
+      from,
+      to,
+      joinUrl: null,
+      scheduledAt: this.deps.now().toISOString(),
+    });
     if (!existing) {
       try {
-        existing = await this.deps.meetings.series.insert(
-          {
-            panelId,
-            transactionId: request.transactionId,
-            seriesId: null,
-            organiserId: calendar.organiser.id,
-            organiserName: calendar.organiser.name,
-            ruleKey,
-            from,
-            to,
-            joinUrl: null,
-            scheduledAt: this.deps.now().toISOString(),
-          },
-          actor.name,
-        );
+        record = await this.deps.meetings.series.insert(fresh(), actor.name);
       } catch (e) {
         if (!(e instanceof AlreadyExists)) throw e;
         throw new SchedulingRefused(
@@ -196,49 +201,50 @@ export class MeetingScheduler {
           "Someone else is scheduling this panel at the same moment. Reload in a minute to see their result.",
         );
       }
+    } else if (!existing.value.seriesId && existing.value.organiserId !== calendar.organiser.id) {
+      // An earlier attempt by another coordinator never reached Teams: this one starts afresh.
+      record = await this.save(existing, fresh(), actor);
+    } else {
+      record = existing;
     }
 
     let outcome: ScheduleResult["outcome"] = "unchanged";
-    let seriesId = existing.value.seriesId;
-    let joinUrl = existing.value.joinUrl;
-    let transactionId = existing.value.transactionId;
     const create = async () => {
       // The same transaction ID as any earlier attempt: Graph answers with the series it already has.
-      const created = await calendar.createSeries({ ...request, transactionId });
-      seriesId = created.seriesId;
-      joinUrl = created.joinUrl;
+      const created = await calendar.createSeries({ ...request, transactionId: record.value.transactionId });
+      record = await this.save(
+        record,
+        { ...record.value, seriesId: created.seriesId, joinUrl: created.joinUrl },
+        actor,
+      );
       outcome = "created";
     };
     try {
-      if (!seriesId) await create();
-      else if (existing.value.ruleKey !== ruleKey || !joinUrl) {
-        joinUrl = (await calendar.updateSeries(seriesId, request)).joinUrl;
+      if (!record.value.seriesId) await create();
+      else if (record.value.ruleKey !== ruleKey || !record.value.joinUrl) {
+        const { joinUrl } = await calendar.updateSeries(record.value.seriesId, {
+          ...request,
+          transactionId: record.value.transactionId,
+        });
+        record = await this.save(record, { ...record.value, joinUrl }, actor);
         outcome = "updated";
       }
-      await this.reconcile(panel, plan, seriesId ?? "", calendar, from, to);
+      await this.reconcile(panel, plan, record.value.seriesId ?? "", calendar, from, to);
     } catch (e) {
       // The series was deleted from the organiser's calendar (in Outlook, say): make it again,
       // keeping the coordinators' moves and cancellations.
-      if (!(e instanceof CalendarProblem && e.kind === "not-found" && existing.value.seriesId)) throw e;
-      transactionId = randomUUID();
+      if (!(e instanceof CalendarProblem && e.kind === "not-found" && record.value.seriesId)) throw e;
+      record = await this.save(record, { ...fresh(), organiserName: record.value.organiserName }, actor);
       await create();
-      await this.reconcile(panel, plan, seriesId ?? "", calendar, from, to);
+      await this.reconcile(panel, plan, record.value.seriesId ?? "", calendar, from, to);
     }
 
-    const saved = await this.deps.meetings.series.replace(
-      {
-        ...existing.value,
-        transactionId,
-        seriesId,
-        ruleKey,
-        from,
-        to,
-        joinUrl,
-        scheduledAt: this.deps.now().toISOString(),
-      },
-      existing.etag,
-      actor.name,
+    const saved = await this.save(
+      record,
+      { ...record.value, ruleKey, from, to, scheduledAt: this.deps.now().toISOString() },
+      actor,
     );
+    const joinUrl = saved.value.joinUrl;
     if (!joinUrl) {
       throw new CalendarProblem(
         "no-teams-licence",
@@ -253,6 +259,19 @@ export class MeetingScheduler {
       to,
       meetings: views,
     };
+  }
+
+  private async save(current: Versioned<Series>, next: Series, actor: Actor): Promise<Versioned<Series>> {
+    try {
+      return await this.deps.meetings.series.replace(next, current.etag, actor.name);
+    } catch (e) {
+      if (!(e instanceof ConcurrencyConflict)) throw e;
+      throw new SchedulingRefused(
+        409,
+        "already-scheduling",
+        "Someone else scheduled this panel at the same moment. Reload to see their result, then try again if you still need to.",
+      );
+    }
   }
 
   /**
@@ -276,21 +295,22 @@ export class MeetingScheduler {
       });
     }
     for (const d of plan.skipped) byRule.set(d, { date: d, cancelled: true, note: "Not held: bank holiday" });
-    const stored = new Map(
-      (await this.deps.meetings.between(panel.id, from, to)).map((m) => [m.value.id, m.value]),
-    );
+    const held = await this.deps.meetings.between(panel.id, from, to);
+    const stored = new Map(held.map((m) => [m.value.id, m.value]));
+    const versions = new Map(held.map((m) => [m.value.id, m.etag]));
     const occurrences = await calendar.occurrences(seriesId, from, to);
+    const now = this.deps.now();
     const rows: Meeting[] = [];
     for (const o of occurrences) {
-      const held = stored.get(o.originalDate);
+      const before = stored.get(o.originalDate);
       const rule = byRule.get(o.originalDate);
       const target =
-        held?.setBy === "coordinator"
+        before?.setBy === "coordinator"
           ? {
-              start: held.start,
-              end: held.end,
-              cancelled: held.status === "cancelled",
-              note: held.note,
+              start: before.start,
+              end: before.end,
+              cancelled: before.status === "cancelled",
+              note: before.note,
               setBy: "coordinator" as const,
             }
           : {
@@ -299,10 +319,13 @@ export class MeetingScheduler {
               note: rule?.note ?? null,
               setBy: "rule" as const,
             };
-      if (target.cancelled) {
-        await calendar.cancelOccurrence(o.occurrenceId, target.note ?? "Cancelled");
-      } else if (!sameInstant(o.start, target.start) || !sameInstant(o.end, target.end)) {
-        await calendar.moveOccurrence(o.occurrenceId, target.start, target.end);
+      // Meetings already held are left as they were.
+      if (new Date(o.end) > now) {
+        if (target.cancelled) {
+          await calendar.cancelOccurrence(o.occurrenceId, target.note ?? "Cancelled");
+        } else if (!sameInstant(o.start, target.start) || !sameInstant(o.end, target.end)) {
+          await calendar.moveOccurrence(o.occurrenceId, target.start, target.end);
+        }
       }
       const date =
         DateTime.fromISO(target.start, { setZone: true }).setZone(LONDON).toISODate() ?? o.originalDate;
@@ -323,11 +346,35 @@ export class MeetingScheduler {
         setBy: target.setBy,
       });
     }
-    // Occurrences already cancelled are no longer listed by the calendar: keep their record.
-    for (const held of stored.values()) {
-      if (held.status === "cancelled" && !rows.some((r) => r.id === held.id)) rows.push(held);
+    // A meeting the calendar no longer lists was cancelled: by a coordinator here (kept as it is),
+    // or by the organiser in Outlook (recorded as cancelled).
+    for (const before of stored.values()) {
+      if (rows.some((r) => r.id === before.id)) continue;
+      rows.push(
+        before.status === "cancelled"
+          ? before
+          : {
+              ...before,
+              status: "cancelled",
+              joinUrl: null,
+              note: "Cancelled in the organiser's calendar",
+              setBy: "coordinator",
+            },
+      );
     }
-    await this.deps.meetings.saveAll(rows, "schedule");
+    try {
+      await this.deps.meetings.saveAll(
+        rows.map((value) => ({ value, etag: versions.get(value.id) })),
+        "schedule",
+      );
+    } catch (e) {
+      if (!(e instanceof ConcurrencyConflict)) throw e;
+      throw new SchedulingRefused(
+        409,
+        "changed-while-scheduling",
+        "A meeting was changed while the panel was being scheduled. Schedule it again to bring everything up to date.",
+      );
+    }
   }
 
   private async heldMeeting(
@@ -412,10 +459,11 @@ export class MeetingScheduler {
     if (start.toJSDate() <= this.deps.now()) {
       throw new SchedulingRefused(400, "in-the-past", "Choose a date and time that has not passed yet.");
     }
+    await this.checkBetweenNeighbours(panelId, held.value, change.date);
     const startIso = start.toISO({ suppressMilliseconds: true }) ?? "";
     const endIso = start.plus(length).toISO({ suppressMilliseconds: true }) ?? "";
-    await calendar.moveOccurrence(held.value.occurrenceId ?? "", startIso, endIso);
-    const saved = await this.deps.meetings.meetings.replace(
+    return this.change(
+      held,
       {
         ...held.value,
         date: change.date,
@@ -425,10 +473,9 @@ export class MeetingScheduler {
         note: change.reason || `Moved from ${longDay(held.value.id)}`,
         setBy: "coordinator",
       },
-      held.etag,
-      actor.name,
+      actor,
+      () => calendar.moveOccurrence(held.value.occurrenceId ?? "", startIso, endIso),
     );
-    return view(saved);
   }
 
   /** Cancels one meeting; attendees get Teams' cancellation for it alone. */
@@ -441,13 +488,53 @@ export class MeetingScheduler {
     calendar: TeamsCalendar,
   ): Promise<MeetingView> {
     const held = await this.heldMeeting(panelId, meetingId, version);
-    await calendar.cancelOccurrence(held.value.occurrenceId ?? "", reason);
-    const saved = await this.deps.meetings.meetings.replace(
+    return this.change(
+      held,
       { ...held.value, status: "cancelled", note: reason, setBy: "coordinator" },
-      held.etag,
-      actor.name,
+      actor,
+      () => calendar.cancelOccurrence(held.value.occurrenceId ?? "", reason),
     );
+  }
+
+  /**
+   * Records the change (refused if the meeting changed since it was read), then makes it in the
+   * calendar; if the calendar refuses, the record goes back to what it was.
+   */
+  private async change(
+    held: Versioned<Meeting>,
+    next: Meeting,
+    actor: Actor,
+    inCalendar: () => Promise<void>,
+  ): Promise<MeetingView> {
+    const saved = await this.deps.meetings.meetings.replace(next, held.etag, actor.name);
+    try {
+      await inCalendar();
+    } catch (e) {
+      await this.deps.meetings.meetings.replace(held.value, saved.etag, actor.name);
+      throw e;
+    }
     return view(saved);
+  }
+
+  /** A series keeps its meetings in order: one can move only to a day between its neighbours. */
+  private async checkBetweenNeighbours(panelId: string, meeting: Meeting, date: string): Promise<void> {
+    const shift = (days: number) =>
+      DateTime.fromISO(meeting.id, { zone: "UTC" }).plus({ days }).toISODate() ?? meeting.id;
+    const around = (await this.deps.meetings.between(panelId, shift(-100), shift(100)))
+      .map((m) => m.value)
+      .filter((m) => m.id !== meeting.id && m.status !== "cancelled");
+    const before = around.filter((m) => m.id < meeting.id).pop();
+    const after = around.find((m) => m.id > meeting.id);
+    if ((before && date <= before.date) || (after && date >= after.date)) {
+      const limits = [before && `after ${longDay(before.date)}`, after && `before ${longDay(after.date)}`]
+        .filter(Boolean)
+        .join(" and ");
+      throw new SchedulingRefused(
+        400,
+        "outside-its-place",
+        `A meeting in a series can move only to a day ${limits}. To meet outside that, cancel this meeting and use the next one.`,
+      );
+    }
   }
 }
 

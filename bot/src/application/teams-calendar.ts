@@ -65,6 +65,8 @@ export class CalendarProblem extends Error {
       | "rejected"
       | "not-found",
     message: string,
+    /** What the calendar service said, for the log; never shown to the user. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = "CalendarProblem";

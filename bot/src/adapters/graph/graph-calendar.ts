@@ -8,10 +8,11 @@ import {
   type Middleware,
 } from "@microsoft/microsoft-graph-client";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import { z, ZodError } from "zod";
 import {
   CalendarProblem,
   type CalendarOccurrence,
+  type Invitee,
   type SeriesRequest,
   type SlotInvite,
   type TeamsCalendar,
@@ -43,7 +44,8 @@ class BearerToken implements Middleware {
     } catch (e) {
       throw new CalendarProblem(
         "sign-in",
-        `Microsoft 365 did not give MACE panels access to the calendar (${(e as Error).message}). Close the tab, open it again and retry; if it happens again, ask your IT team to grant the app the Calendars.ReadWrite permission.`,
+        "Microsoft 365 did not give MACE panels access to the calendar. Close the tab, open it again and retry; if it happens again, ask your IT team to grant the app the Calendars.ReadWrite permission.",
+        (e as Error).message,
       );
     }
     if (!token) throw new CalendarProblem("sign-in", "Microsoft 365 gave no access token. Sign in again.");
@@ -59,10 +61,8 @@ class BearerToken implements Middleware {
 }
 
 const GraphDateTime = z.object({ dateTime: z.string(), timeZone: z.string() });
-const CreatedEvent = z.object({
-  id: z.string().min(1),
-  onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional(),
-});
+const OnlineMeeting = z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional();
+const CreatedEvent = z.object({ id: z.string().min(1), onlineMeeting: OnlineMeeting });
 const InstancePage = z.object({
   value: z.array(
     z.object({
@@ -71,7 +71,7 @@ const InstancePage = z.object({
       start: GraphDateTime,
       end: GraphDateTime,
       isCancelled: z.boolean().optional(),
-      onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional(),
+      onlineMeeting: OnlineMeeting,
     }),
   ),
   "@odata.nextLink": z.string().optional(),
@@ -91,15 +91,27 @@ function fromGraph(value: z.infer<typeof GraphDateTime>): string {
   return DateTime.fromISO(value.dateTime, { zone }).toISO({ suppressMilliseconds: true }) ?? "";
 }
 
+const attendee = (a: Invitee) => ({
+  emailAddress: { address: a.email, name: a.name },
+  type: "required" as const,
+});
+
 function problemFrom(e: unknown, organiserName: string): CalendarProblem {
   if (e instanceof CalendarProblem) return e;
+  if (e instanceof ZodError) {
+    return new CalendarProblem(
+      "rejected",
+      "Microsoft 365 answered in a way MACE panels did not expect, so nothing more was changed. Tell your MACE panels administrator.",
+      e.message,
+    );
+  }
   if (!(e instanceof GraphError)) {
     return new CalendarProblem(
       "unavailable",
       "Microsoft 365 could not be reached. Try again in a few minutes; trying again will not create a second series.",
     );
   }
-  const said = e.message ? ` Microsoft 365 said: "${e.message}"` : "";
+  const said = `${e.statusCode} ${e.code ?? ""}: ${e.message}`;
   if (e.code === "MailboxNotEnabledForRESTAPI" || e.code === "ResourceNotFound") {
     return new CalendarProblem(
       "no-mailbox",
@@ -110,7 +122,8 @@ function problemFrom(e: unknown, organiserName: string): CalendarProblem {
     case 401:
       return new CalendarProblem(
         "sign-in",
-        `Microsoft 365 did not accept the sign-in for the calendar. Close the tab, open it again and retry.${said}`,
+        "Microsoft 365 did not accept the sign-in for the calendar. Close the tab, open it again and retry.",
+        said,
       );
     case 403:
       return new CalendarProblem(
@@ -136,7 +149,8 @@ function problemFrom(e: unknown, organiserName: string): CalendarProblem {
       }
       return new CalendarProblem(
         "rejected",
-        `Microsoft 365 refused the calendar change.${said} Tell your MACE panels administrator.`,
+        "Microsoft 365 refused the calendar change. Tell your MACE panels administrator, who can see the reason in the service's log.",
+        said,
       );
   }
 }
@@ -213,10 +227,7 @@ export class GraphCalendar implements TeamsCalendar {
           recurrenceTimeZone: GRAPH_ZONE,
         },
       },
-      attendees: request.attendees.map((a) => ({
-        emailAddress: { address: a.email, name: a.name },
-        type: "required" as const,
-      })),
+      attendees: request.attendees.map(attendee),
       isOnlineMeeting: true,
       onlineMeetingProvider: "teamsForBusiness" as const,
       allowNewTimeProposals: false,
@@ -306,10 +317,7 @@ export class GraphCalendar implements TeamsCalendar {
           body: { contentType: "text", content: invite.body },
           start: graphTime(invite.start),
           end: graphTime(invite.end),
-          attendees: invite.attendees.map((a) => ({
-            emailAddress: { address: a.email, name: a.name },
-            type: "required",
-          })),
+          attendees: invite.attendees.map(attendee),
           location: { displayName: "Microsoft Teams meeting" },
           isOnlineMeeting: false,
           allowNewTimeProposals: false,

@@ -1,17 +1,16 @@
 import { Router, type Request } from "express";
+import type { Logger } from "pino";
 import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { canManagePanel, roleOn, type Membership } from "../../domain/people/membership.js";
 import { MeetingScheduler, SchedulingRefused } from "../../application/meeting-scheduler.js";
 import { CalendarProblem } from "../../application/teams-calendar.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
-import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
+import { panelAccess } from "./panel-access.js";
 import { route } from "./route.js";
 
-const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const IsoDate = z.iso.date("use a date as YYYY-MM-DD");
 const MeetingId = IsoDate;
 // Two years of meetings at most in one request: enough for any planning, bounded in cost.
@@ -42,51 +41,34 @@ const CALENDAR_STATUS: Record<CalendarProblem["kind"], number> = {
   "not-found": 404,
 };
 
-/** Scheduling errors become problems written for the coordinator. */
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof SchedulingRefused) throw new HttpProblem(e.status, e.code, e.message);
-    if (e instanceof CalendarProblem)
-      throw new HttpProblem(CALENDAR_STATUS[e.kind], `calendar-${e.kind}`, e.message);
-    throw e;
-  }
-}
+/** Scheduling errors become problems written for the coordinator; Graph's own words go to the log. */
+const plainly =
+  (log: Logger) =>
+  async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof SchedulingRefused) throw new HttpProblem(e.status, e.code, e.message);
+      if (e instanceof CalendarProblem) {
+        log.warn({ kind: e.kind, detail: e.detail }, "calendar request failed");
+        throw new HttpProblem(CALENDAR_STATUS[e.kind], `calendar-${e.kind}`, e.message);
+      }
+      throw e;
+    }
+  };
 
 export function meetingsRoutes(deps: {
   catalogue: Catalogue;
   repos: Repositories;
   scheduler: MeetingScheduler;
   calendarAccess: CalendarAccess | undefined;
+  log: Logger;
 }): Router {
   const { catalogue, repos, scheduler } = deps;
   const router = Router();
 
-  const panelFor = async (req: Request, coordinatorsOnly: boolean) => {
-    const parsed = PanelId.safeParse(req.params["panelId"]);
-    const panel = parsed.success ? catalogue.panels.get(parsed.data) : undefined;
-    if (!panel)
-      throw new HttpProblem(404, "unknown-panel", "There is no such panel. Check the link and try again.");
-    const memberships: Membership[] = (await repos.memberships.listPartition(keyOf(signedIn(req).id))).map(
-      (v) => v.value,
-    );
-    if (!roleOn(memberships, panel.id)) {
-      throw new HttpProblem(
-        403,
-        "not-a-member",
-        "You are not a member of this panel. Ask its coordinator to add you.",
-      );
-    }
-    if (coordinatorsOnly && !canManagePanel(memberships, panel.id)) {
-      throw new HttpProblem(
-        403,
-        "coordinators-only",
-        "Only the panel's coordinators can change its meetings.",
-      );
-    }
-    return panel;
-  };
+  const panelFor = panelAccess(catalogue, repos);
+  const calendarCall = plainly(deps.log);
 
   const calendarFor = (req: Request) => {
     if (!deps.calendarAccess) {
@@ -116,9 +98,9 @@ export function meetingsRoutes(deps: {
   router.get(
     "/panels/:panelId/meetings",
     route(async (req, res) => {
-      const panel = await panelFor(req, false);
+      const { panel, role } = await panelFor(req);
       const { from, to } = MeetingRange.parse(req.query);
-      const [meetings, series] = await Promise.all([
+      const [listed, series] = await Promise.all([
         scheduler.meetingsBetween(panel.id, from, to),
         scheduler.seriesOf(panel.id),
       ]);
@@ -136,7 +118,8 @@ export function meetingsRoutes(deps: {
               }
             : null,
         },
-        meetings,
+        // Presenters join for their own slot only, through the link in their slot invitation.
+        meetings: role === "presenter" ? listed.map((m) => ({ ...m, joinUrl: null })) : listed,
       });
     }),
   );
@@ -144,10 +127,10 @@ export function meetingsRoutes(deps: {
   router.post(
     "/panels/:panelId/schedule",
     route(async (req, res) => {
-      const panel = await panelFor(req, true);
+      const panel = (await panelFor(req, "coordinators")).panel;
       const range = MeetingRange.parse(req.body);
       const calendar = calendarFor(req);
-      const result = await plainly(() => scheduler.schedule(signedIn(req), panel.id, range, calendar));
+      const result = await calendarCall(() => scheduler.schedule(signedIn(req), panel.id, range, calendar));
       res.status(result.outcome === "created" ? 201 : 200).json(result);
     }),
   );
@@ -155,12 +138,12 @@ export function meetingsRoutes(deps: {
   router.post(
     "/panels/:panelId/meetings/:meetingId/move",
     route(async (req, res) => {
-      const panel = await panelFor(req, true);
+      const panel = (await panelFor(req, "coordinators")).panel;
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const version = versionOf(req);
       const change = Move.parse(req.body);
       const calendar = calendarFor(req);
-      const meeting = await plainly(() =>
+      const meeting = await calendarCall(() =>
         scheduler.move(signedIn(req), panel.id, meetingId, change, version, calendar),
       );
       res.json({ meeting });
@@ -170,12 +153,12 @@ export function meetingsRoutes(deps: {
   router.post(
     "/panels/:panelId/meetings/:meetingId/cancel",
     route(async (req, res) => {
-      const panel = await panelFor(req, true);
+      const panel = (await panelFor(req, "coordinators")).panel;
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const version = versionOf(req);
       const { reason } = Cancel.parse(req.body);
       const calendar = calendarFor(req);
-      const meeting = await plainly(() =>
+      const meeting = await calendarCall(() =>
         scheduler.cancel(signedIn(req), panel.id, meetingId, reason, version, calendar),
       );
       res.json({ meeting });

@@ -1,7 +1,7 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { canManagePanel, roleOn, type Membership } from "../../domain/people/membership.js";
+import { canManagePanel, type Membership } from "../../domain/people/membership.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { seriesFor } from "../../domain/schedule/series.js";
@@ -11,9 +11,9 @@ import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
 import { MeetingRange } from "./meetings-routes.js";
+import { panelAccess } from "./panel-access.js";
 import { route } from "./route.js";
 
-const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const ChannelLink = z.strictObject({ conversationId: z.string().min(1).max(400) });
 
 export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; now: () => Date }): Router {
@@ -23,21 +23,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
   const membershipsOf = async (personId: string): Promise<Membership[]> =>
     (await repos.memberships.listPartition(keyOf(personId))).map((v) => v.value);
 
-  const panelFor = async (req: Request) => {
-    const parsed = PanelId.safeParse(req.params["panelId"]);
-    const panel = parsed.success ? catalogue.panels.get(parsed.data) : undefined;
-    if (!panel)
-      throw new HttpProblem(404, "unknown-panel", "There is no such panel. Check the link and try again.");
-    const memberships = await membershipsOf(signedIn(req).id);
-    const role = roleOn(memberships, panel.id);
-    if (!role)
-      throw new HttpProblem(
-        403,
-        "not-a-member",
-        "You are not a member of this panel. Ask its coordinator to add you.",
-      );
-    return { panel, role, memberships };
-  };
+  const panelFor = panelAccess(catalogue, repos);
 
   const meetingsOf = (panelId: string, count: number) =>
     nextOccurrences(catalogue, panelId, deps.now(), count).map((o) => ({

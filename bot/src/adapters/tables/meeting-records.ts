@@ -1,6 +1,6 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { Meeting, Series } from "../../domain/schedule/meeting.js";
-import { EntityStore, keyOf, type Versioned } from "./entity-store.js";
+import { ConcurrencyConflict, EntityStore, isStatus, keyOf, type Versioned } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // A panel's calendar lives in one partition: its series and one row per meeting, keyed by the date
@@ -32,13 +32,27 @@ export function meetingRecords(tables: TableFactory) {
       }
       return found;
     },
-    /** Writes meetings in transactions of up to 100 (one partition each). */
-    async saveAll(rows: Meeting[], updatedBy: string): Promise<void> {
+    /**
+     * Writes meetings in transactions of up to 100 (one partition each): new ones are created,
+     * known ones replaced only if unchanged since they were read.
+     */
+    async saveAll(rows: { value: Meeting; etag: string | undefined }[], updatedBy: string): Promise<void> {
       for (let i = 0; i < rows.length; i += 100) {
         const actions: TransactionAction[] = rows
           .slice(i, i + 100)
-          .map((m) => ["upsert", { ...meetings.createAction(m, updatedBy)[1] }, "Replace"]);
-        if (actions.length) await client.submitTransaction(actions);
+          .map((r) =>
+            r.etag
+              ? meetings.replaceAction(r.value, r.etag, updatedBy)
+              : meetings.createAction(r.value, updatedBy),
+          );
+        if (!actions.length) continue;
+        try {
+          await client.submitTransaction(actions);
+        } catch (e) {
+          if (isStatus(e, 412) || isStatus(e, 409))
+            throw new ConcurrencyConflict(client.tableName, undefined);
+          throw e;
+        }
       }
     },
   };
