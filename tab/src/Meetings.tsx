@@ -21,7 +21,14 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { api, type MeetingStatus, type PanelMeeting, type PanelMeetings, type PanelSummary } from "./api.js";
+import {
+  api,
+  type MeetingStatus,
+  type PanelMeeting,
+  type PanelMeetings,
+  type PanelSummary,
+  type PanelViewProps,
+} from "./api.js";
 import { headerStyles } from "./styles.js";
 
 // A panel's meetings for the next twelve months: whether they are in Teams calendars, each
@@ -75,15 +82,7 @@ const londonTime = (iso: string): string =>
 type Editing = { meetingId: string; kind: "move" | "cancel" } | null;
 type Outcome = { intent: "success" | "error" | "info"; text: string };
 
-export function MeetingsPage({
-  token,
-  panel,
-  onBack,
-}: {
-  token: string;
-  panel: PanelSummary;
-  onBack: () => void;
-}) {
+export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
   const coordinator = panel.role === "coordinator";
   const [today] = useState(() => isoDay(new Date()));

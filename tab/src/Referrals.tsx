@@ -27,7 +27,7 @@ import { headerStyles } from "./styles.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   api,
-  type PanelSummary,
+  type PanelViewProps,
   type ReferralDetail,
   type ReferralKind,
   type ReferralStatus,
@@ -124,15 +124,7 @@ function referrerText(r: ReferralSummary): string {
   return [r.referrer.jobTitle, r.referrer.agency].filter(Boolean).join(", ");
 }
 
-export function ReferralsPage({
-  token,
-  panel,
-  onBack,
-}: {
-  token: string;
-  panel: PanelSummary;
-  onBack: () => void;
-}) {
+export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>("waiting");
   const [list, setList] = useState<Loadable<ReferralSummary[]>>({ state: "loading" });

@@ -49,6 +49,13 @@ export interface PanelSummary {
   nextMeetings: Meeting[];
 }
 
+/** What every panel view is opened with. */
+export interface PanelViewProps {
+  token: string;
+  panel: PanelSummary;
+  onBack: () => void;
+}
+
 export interface Me {
   id: string;
   displayName: string;

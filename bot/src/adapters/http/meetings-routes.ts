@@ -8,7 +8,7 @@ import type { CalendarAccess } from "../graph/calendar-access.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
-import { panelAccess } from "./panel-access.js";
+import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 
 const IsoDate = z.iso.date("use a date as YYYY-MM-DD");
@@ -82,18 +82,6 @@ export function meetingsRoutes(deps: {
     return deps.calendarAccess({ id: user.id, name: user.name, token: req.accessToken ?? "" });
   };
 
-  const versionOf = (req: Request): string => {
-    const etag = req.get("if-match");
-    if (!etag) {
-      throw new HttpProblem(
-        428,
-        "version-required",
-        "Reload the meetings and try again: the request did not say which version you changed.",
-      );
-    }
-    return etag;
-  };
-
   // The meetings between two dates: in Teams calendars (with join links) or as the rule plans them.
   router.get(
     "/panels/:panelId/meetings",
@@ -140,7 +128,7 @@ export function meetingsRoutes(deps: {
     route(async (req, res) => {
       const panel = (await panelFor(req, "coordinators")).panel;
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      const version = versionOf(req);
+      const version = versionOf(req, "meetings");
       const change = Move.parse(req.body);
       const calendar = calendarFor(req);
       const meeting = await calendarCall(() =>
@@ -155,7 +143,7 @@ export function meetingsRoutes(deps: {
     route(async (req, res) => {
       const panel = (await panelFor(req, "coordinators")).panel;
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      const version = versionOf(req);
+      const version = versionOf(req, "meetings");
       const { reason } = Cancel.parse(req.body);
       const calendar = calendarFor(req);
       const meeting = await calendarCall(() =>

@@ -37,3 +37,16 @@ export function panelAccess(catalogue: Catalogue, repos: Repositories) {
     return { panel, role, memberships };
   };
 }
+
+/** The version a change was made on (If-Match): a change made on an old copy is refused. */
+export function versionOf(req: Request, what: string): string {
+  const version = req.get("if-match");
+  if (!version) {
+    throw new HttpProblem(
+      428,
+      "version-required",
+      `Reload the ${what} and try again: the request did not say which version you changed.`,
+    );
+  }
+  return version;
+}

@@ -11,7 +11,7 @@ import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
 import { MeetingRange } from "./meetings-routes.js";
-import { panelAccess } from "./panel-access.js";
+import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 
 const ChannelLink = z.strictObject({ conversationId: z.string().min(1).max(400) });
@@ -132,14 +132,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
           "Only the panel's coordinators can change its channel.",
         );
       }
-      const etag = req.get("if-match");
-      if (!etag) {
-        throw new HttpProblem(
-          428,
-          "version-required",
-          "Reload the panel and try again: the request did not say which version you changed.",
-        );
-      }
+      const etag = versionOf(req, "panel");
       const { conversationId } = ChannelLink.parse(req.body);
       const conversation = await repos.conversations.get("channel", keyOf(conversationId));
       if (!conversation) {

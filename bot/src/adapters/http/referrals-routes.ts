@@ -7,6 +7,7 @@ import { ReferralStepRefused } from "../../domain/referrals/triage.js";
 import { ReferralRefused, type ReferralDesk } from "../../application/referral-desk.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
+import { versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 
 // The tab's referral API: the same desk as the bot's cards, so the same rules and audit.
@@ -43,18 +44,6 @@ const STATUS: Record<ReferralRefused["reason"], number> = {
   invalid: 400,
   conflict: 409,
 };
-
-/** The version the change was made on (If-Match): a change made on an old copy is refused. */
-function versionOf(req: Request): string {
-  const version = req.get("if-match");
-  if (!version)
-    throw new HttpProblem(
-      428,
-      "version-required",
-      "Reload the referral and try again: the request did not say which version you changed.",
-    );
-  return version;
-}
 
 function asProblem(e: unknown): unknown {
   if (e instanceof ReferralRefused) return new HttpProblem(STATUS[e.reason], e.reason, e.message);
@@ -170,7 +159,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         req.params["panelId"],
         req.params["referralId"],
         step,
-        versionOf(req),
+        versionOf(req, "referral"),
         "tab: triage",
       );
       res.json(summary(r));
@@ -187,7 +176,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         req.params["referralId"],
         decision,
         comment,
-        versionOf(req),
+        versionOf(req, "referral"),
         "tab: approval",
       );
       res.json(summary(r));
@@ -203,7 +192,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         req.params["panelId"],
         req.params["referralId"],
         answer,
-        versionOf(req),
+        versionOf(req, "referral"),
         "tab: answer",
       );
       res.json(summary(r));
