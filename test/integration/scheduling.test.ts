@@ -589,3 +589,39 @@ describe("Scheduling without Microsoft Graph", () => {
     assert.match(JSON.stringify(await res.json()), /Download the calendar file instead/);
   });
 });
+
+describe("Scheduling as the coordinator, on their behalf (delegated)", () => {
+  let service: TestService;
+  before(async () => {
+    service = await startTestService({
+      GRAPH_AUTH: "delegated",
+      AAD_APP_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
+      AAD_APP_TENANT_ID: "66666666-7777-4888-8999-000000000000",
+      SECRET_AAD_APP_CLIENT_SECRET: "not-a-real-secret",
+    });
+  });
+  after(async () => {
+    await forgetMeetings("merton-pre-mace");
+    await service.close();
+  });
+
+  it("exchanges the coordinator's sign-in through Entra ID, and says plainly when that fails", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/schedule`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${priya}`, "content-type": "application/json" },
+      body: JSON.stringify({ from: "2027-01-01", to: "2027-12-31" }),
+    });
+    // Entra ID cannot be reached from here, so the on-behalf-of exchange fails before Graph is called.
+    assert.equal(res.status, 403);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, "calendar-sign-in");
+    assert.match(body.error.message, /^Microsoft 365 did not give MACE panels access to the calendar\./);
+    // teamsfx's words for the failed exchange go to the log, not to the coordinator.
+    assert.ok(
+      service.logLines.some(
+        (l) => l.includes("calendar request failed") && l.includes("access token on behalf of user"),
+      ),
+    );
+  });
+});

@@ -33,6 +33,8 @@ const LONDON = "Europe/London";
 
 class BearerToken implements Middleware {
   private next: Middleware | undefined;
+  /** The client wraps errors thrown here in a GraphError; the calendar reads the real one from here. */
+  failure: CalendarProblem | undefined;
   constructor(
     private readonly tokens: GraphTokenSource,
     private readonly scopes: string[],
@@ -42,13 +44,18 @@ class BearerToken implements Middleware {
     try {
       token = await this.tokens.getToken(this.scopes);
     } catch (e) {
-      throw new CalendarProblem(
+      throw (this.failure = new CalendarProblem(
         "sign-in",
         "Microsoft 365 did not give MACE panels access to the calendar. Close the tab, open it again and retry; if it happens again, ask your IT team to grant the app the Calendars.ReadWrite permission.",
         (e as Error).message,
-      );
+      ));
     }
-    if (!token) throw new CalendarProblem("sign-in", "Microsoft 365 gave no access token. Sign in again.");
+    if (!token) {
+      throw (this.failure = new CalendarProblem(
+        "sign-in",
+        "Microsoft 365 gave no access token. Sign in again.",
+      ));
+    }
     context.options ??= {};
     const headers = new Headers(context.options.headers as HeadersInit | undefined);
     headers.set("Authorization", `Bearer ${token.token}`);
@@ -168,12 +175,13 @@ export interface GraphCalendarOptions {
 export class GraphCalendar implements TeamsCalendar {
   readonly organiser: { id: string; name: string };
   private readonly client: Client;
+  private readonly auth: BearerToken;
   private readonly root: string;
   private readonly mailbox: string;
 
   constructor(options: GraphCalendarOptions) {
     this.organiser = options.organiser;
-    const auth = new BearerToken(options.tokens, options.scopes);
+    const auth = (this.auth = new BearerToken(options.tokens, options.scopes));
     const retry = new RetryHandler(
       new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 4),
     );
@@ -189,10 +197,11 @@ export class GraphCalendar implements TeamsCalendar {
   }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
+    this.auth.failure = undefined;
     try {
       return await work();
     } catch (e) {
-      throw problemFrom(e, this.organiser.name);
+      throw this.auth.failure ?? problemFrom(e, this.organiser.name);
     }
   }
 
