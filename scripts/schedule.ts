@@ -8,9 +8,18 @@ import { CatalogueError } from "../bot/src/domain/catalogue/catalogue.js";
 import { describeOccurrence } from "../bot/src/domain/schedule/describe.js";
 import { occurrencesBetween } from "../bot/src/domain/schedule/occurrences.js";
 import { seriesFor } from "../bot/src/domain/schedule/series.js";
+import { calendarAccess } from "../bot/src/adapters/graph/calendar-access.js";
+import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
+import { repositories } from "../bot/src/adapters/tables/repositories.js";
+import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
+import { MeetingScheduler, SchedulingRefused } from "../bot/src/application/meeting-scheduler.js";
+import { CalendarProblem } from "../bot/src/application/teams-calendar.js";
+import { loadSettings, SettingsError } from "../bot/src/settings.js";
+import { userInfo } from "node:os";
 
 // `npm run schedule -- --panel <id> --from <date> --to <date> [--dry-run] [--ics <file>] [--json]`
-// Lists a panel's meetings (UK time, bank holidays applied) and writes them as iCalendar.
+// Lists a panel's meetings (UK time, bank holidays applied), writes them as iCalendar, and with
+// application permission to the organiser mailbox puts them in Teams.
 
 const USAGE =
   "Usage: npm run schedule -- --panel <panel id> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--dry-run] [--ics <file>] [--json]";
@@ -96,8 +105,60 @@ if (ics) {
     );
 }
 
-if (!args.data["dry-run"] && !json) {
-  console.log(
-    "Microsoft Graph is not configured on this machine, so no Teams meetings were created. Import the --ics file into the organiser's calendar instead.",
+if (!args.data["dry-run"]) await scheduleInTeams();
+
+/**
+ * From a terminal there is no signed-in coordinator, so Teams meetings are created only with the
+ * app's own permission (GRAPH_AUTH=application) in the organiser mailbox, by the same scheduler the
+ * tab uses. Otherwise coordinators schedule from the tab.
+ */
+async function scheduleInTeams(): Promise<void> {
+  if (process.env["GRAPH_AUTH"] !== "application") {
+    if (!json) {
+      console.log(
+        "No Teams meetings were created: from a terminal that needs GRAPH_AUTH=application (see the README). Coordinators schedule from the tab's Meetings page, or import the --ics file into the organiser's calendar.",
+      );
+    }
+    return;
+  }
+  let settings;
+  try {
+    settings = loadSettings(process.env);
+  } catch (e) {
+    console.error(e instanceof SettingsError ? e.message : String(e));
+    process.exit(1);
+  }
+  const tables = tableFactory(settings.storage);
+  await ensureTables(tables);
+  const scheduler = new MeetingScheduler({
+    catalogue: catalogue!,
+    repos: repositories(tables),
+    meetings: meetingRecords(tables),
+    now: () => new Date(),
+  });
+  const calendar = calendarAccess(settings, undefined)?.({ id: "", name: "", token: "" });
+  if (!calendar) return;
+  console.error(
+    `Putting the meetings in ${calendar.organiser.name}'s Teams calendar through Microsoft Graph…`,
   );
+  try {
+    const result = await scheduler.schedule(
+      { id: "terminal", name: `npm run schedule (${userInfo().username})` },
+      panelId,
+      { from, to },
+      calendar,
+    );
+    const inTeams = result.meetings.filter((m) => m.joinUrl).length;
+    console.error(
+      result.outcome === "unchanged"
+        ? "The meetings were already in Teams; nothing needed to change."
+        : `${result.outcome === "created" ? "Created" : "Updated"} the series: ${inTeams} meetings in Teams with join links.`,
+    );
+  } catch (e) {
+    if (e instanceof CalendarProblem || e instanceof SchedulingRefused) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
 }

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
+import { azurite } from "../support/azurite.js";
 import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
 import { startGraphServer, type GraphServer } from "../support/graph-server.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
@@ -623,5 +625,47 @@ describe("Scheduling as the coordinator, on their behalf (delegated)", () => {
         (l) => l.includes("calendar request failed") && l.includes("access token on behalf of user"),
       ),
     );
+  });
+});
+
+describe("npm run schedule with the app's own permission", function () {
+  this.timeout(30_000);
+  after(() => forgetMeetings("merton-strategic-mace"));
+
+  it("puts the meetings in the organiser mailbox through the same scheduler, and says plainly when Entra ID refuses", async () => {
+    const { connectionString } = await azurite();
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/schedule.ts",
+        "--panel",
+        "merton-strategic-mace",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2027-12-31",
+      ],
+      {
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          GRAPH_AUTH: "application",
+          GRAPH_ORGANISER: "mace.panels@merton.example",
+          AAD_APP_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
+          AAD_APP_TENANT_ID: "66666666-7777-4888-8999-000000000000",
+          SECRET_AAD_APP_CLIENT_SECRET: "not-a-real-secret",
+          STORAGE_CONNECTION_STRING: connectionString,
+        },
+      },
+    );
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /Strategic MACE \(merton-strategic-mace\): 12 meetings/);
+    assert.match(
+      run.stderr,
+      /Putting the meetings in mace\.panels@merton\.example's Teams calendar through Microsoft Graph/,
+    );
+    assert.match(run.stderr, /Microsoft 365 did not give MACE panels access to the calendar\./);
   });
 });
