@@ -98,6 +98,8 @@ describe("The panel catalogue", () => {
   });
 
   describe("a wrong file stops start-up with a message naming the file, the panel and the field", () => {
+    // The broken copy sits in a temporary folder; the agenda templates are read from the real one.
+    const TEMPLATES = "bot/config/agenda-templates";
     function brokenCopy(edit: (area: Record<string, unknown>) => void): string {
       const dir = mkdtempSync(path.join(tmpdir(), "catalogue-"));
       for (const f of ["merton.json", "lambeth.json"]) copyFileSync(path.join(DIR, f), path.join(dir, f));
@@ -113,7 +115,7 @@ describe("The panel catalogue", () => {
         (c["panels"] as Record<string, { startTime: string }>[])[0]!["schedule"]!.startTime = "9.30am";
       });
       assert.throws(
-        () => loadCatalogue(dir),
+        () => loadCatalogue(dir, TEMPLATES),
         (e: unknown) =>
           e instanceof CatalogueError &&
           /merton\.json: panel "merton-pre-mace", field "schedule\.startTime": use a 24-hour time as HH:MM/.test(
@@ -127,7 +129,7 @@ describe("The panel catalogue", () => {
         (c["panels"] as { coreAgencyIds: string[] }[])[1]!.coreAgencyIds.push("mer-fire-service");
       });
       assert.throws(
-        () => loadCatalogue(dir),
+        () => loadCatalogue(dir, TEMPLATES),
         /merton\.json: panel "merton-strategic-mace", field "coreAgencyIds": "mer-fire-service" is not an agency of Merton/,
       );
     });
@@ -137,7 +139,7 @@ describe("The panel catalogue", () => {
         (c["panels"] as Record<string, unknown>[])[0]!["quorum"] = ["police"];
       });
       assert.throws(
-        () => loadCatalogue(dir),
+        () => loadCatalogue(dir, TEMPLATES),
         /merton\.json: panel "merton-pre-mace", field "quorum": Unrecognized key/,
       );
     });
@@ -145,7 +147,7 @@ describe("The panel catalogue", () => {
     it("names a file that is not JSON", () => {
       const dir = brokenCopy(() => undefined);
       writeFileSync(path.join(dir, "havering.json"), "{ not json");
-      assert.throws(() => loadCatalogue(dir), /havering\.json: not valid JSON/);
+      assert.throws(() => loadCatalogue(dir, TEMPLATES), /havering\.json: not valid JSON/);
     });
   });
 });

@@ -7,18 +7,17 @@ import {
   type CatalogueSource,
 } from "../../domain/catalogue/catalogue.js";
 
-/** Reads every area file in the folder and validates the whole catalogue before the service starts. */
-export function loadCatalogue(dir: string): Catalogue {
+function readJsonFiles(dir: string, what: string, problems: string[]): CatalogueSource[] {
   let names: string[];
   try {
     names = readdirSync(dir)
       .filter((n) => n.endsWith(".json"))
       .sort();
   } catch {
-    throw new CatalogueError([`${dir}: the catalogue folder cannot be read`]);
+    problems.push(`${dir}: the ${what} folder cannot be read`);
+    return [];
   }
   const sources: CatalogueSource[] = [];
-  const problems: string[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
     try {
@@ -27,6 +26,20 @@ export function loadCatalogue(dir: string): Catalogue {
       problems.push(`${file}: not valid JSON (${(e as Error).message})`);
     }
   }
+  return sources;
+}
+
+/**
+ * Reads every area file in the folder, and the agenda templates in the folder beside it
+ * (`agenda-templates`), and validates the whole catalogue before the service starts.
+ */
+export function loadCatalogue(
+  dir: string,
+  templatesDir = path.join(dir, "..", "agenda-templates"),
+): Catalogue {
+  const problems: string[] = [];
+  const areas = readJsonFiles(dir, "catalogue", problems);
+  const templates = readJsonFiles(templatesDir, "agenda templates", problems);
   if (problems.length) throw new CatalogueError(problems);
-  return buildCatalogue(sources);
+  return buildCatalogue(areas, templates);
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { AgendaTemplate } from "../agenda/template.js";
 import { AreaFile, type Agency, type Area, type Panel } from "./panel.js";
 
 export interface CatalogueSource {
@@ -10,6 +11,7 @@ export interface Catalogue {
   areas: Area[];
   agencies: Map<string, Agency & { areaId: string }>;
   panels: Map<string, Panel & { areaId: string }>;
+  agendaTemplates: Map<string, AgendaTemplate>;
 }
 
 /** A catalogue file that cannot be used; the message names the file, the panel and the field. */
@@ -34,10 +36,30 @@ function describeIssue(fileName: string, content: unknown, issue: z.core.$ZodIss
   return `${fileName}: ${where}field "${field}": ${issue.message}`;
 }
 
-export function buildCatalogue(sources: CatalogueSource[]): Catalogue {
+export function buildCatalogue(sources: CatalogueSource[], templateSources: CatalogueSource[]): Catalogue {
   const problems: string[] = [];
-  const catalogue: Catalogue = { areas: [], agencies: new Map(), panels: new Map() };
+  const catalogue: Catalogue = {
+    areas: [],
+    agencies: new Map(),
+    panels: new Map(),
+    agendaTemplates: new Map(),
+  };
   if (sources.length === 0) problems.push("no area files were found");
+
+  for (const { fileName, content } of templateSources) {
+    const parsed = AgendaTemplate.safeParse(content);
+    if (!parsed.success) {
+      problems.push(
+        ...parsed.error.issues.map(
+          (i) => `${fileName}: field "${i.path.join(".") || "(whole file)"}": ${i.message}`,
+        ),
+      );
+      continue;
+    }
+    if (catalogue.agendaTemplates.has(parsed.data.id))
+      problems.push(`${fileName}: agenda template "${parsed.data.id}" is defined twice`);
+    catalogue.agendaTemplates.set(parsed.data.id, parsed.data);
+  }
 
   for (const { fileName, content } of sources) {
     const parsed = AreaFile.safeParse(content);
@@ -69,6 +91,14 @@ export function buildCatalogue(sources: CatalogueSource[]): Catalogue {
           );
         }
       }
+    }
+  }
+
+  for (const panel of catalogue.panels.values()) {
+    if (!catalogue.agendaTemplates.has(panel.agendaTemplateId)) {
+      problems.push(
+        `panel "${panel.id}", field "agendaTemplateId": there is no agenda template "${panel.agendaTemplateId}"`,
+      );
     }
   }
 

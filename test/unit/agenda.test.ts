@@ -1,0 +1,200 @@
+import assert from "node:assert/strict";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import { buildAgenda, type AgendaCase } from "../../bot/src/domain/agenda/build.js";
+import { AgendaTemplate } from "../../bot/src/domain/agenda/template.js";
+import { placementFor } from "../../bot/src/domain/cohort/case.js";
+
+const catalogue = loadCatalogue("bot/config/areas");
+const template = (id: string): AgendaTemplate => {
+  const t = catalogue.agendaTemplates.get(id);
+  assert.ok(t, id);
+  return t;
+};
+
+let serial = 0;
+function child(overrides: Partial<AgendaCase> = {}): AgendaCase {
+  serial += 1;
+  return {
+    subjectId: `subject-${serial}`,
+    reference: `MER-2026-${String(serial).padStart(4, "0")}`,
+    placement: "victim",
+    stage: "return",
+    theme: null,
+    groupKey: null,
+    category: null,
+    presenterIds: [`presenter-${serial}`],
+    workerMustAttend: false,
+    sectionId: null,
+    slotMinutes: null,
+    order: null,
+    rationale: null,
+    ...overrides,
+  };
+}
+const clock = (iso: string): string => iso.slice(11, 16);
+const starts = (agenda: ReturnType<typeof buildAgenda>) =>
+  Object.fromEntries(agenda.entries.filter((e) => e.id).map((e) => [e.id, clock(e.start)]));
+
+describe("Agendas built from a panel's template", () => {
+  it("every panel has an agenda template, and each opens with the confidentiality statement", () => {
+    for (const panel of catalogue.panels.values()) {
+      const t = template(panel.agendaTemplateId);
+      const first = t.items[0];
+      assert.ok(first?.kind === "item" && first.statements?.includes("confidentiality"), panel.id);
+    }
+  });
+
+  it("refuses a template that leaves out the confidentiality statement", () => {
+    const parsed = AgendaTemplate.safeParse({
+      id: "no-statement",
+      name: "No statement",
+      source: "test",
+      items: [{ kind: "item", id: "introductions", title: "Introductions", minutes: 5 }],
+    });
+    assert.equal(parsed.success, false);
+    assert.match(JSON.stringify(parsed.error?.issues), /opens with the confidentiality statement/);
+  });
+
+  it("a Merton pre-MACE with ten cases has the sections and times of 001 appendix 2", () => {
+    const cases = [
+      child({ stage: "new" }),
+      child({ stage: "new" }),
+      child({ stage: "new" }),
+      child({ theme: "coercion-control" }),
+      child({ theme: "coercion-control" }),
+      child({ theme: "missing" }),
+      child({ theme: "serious-youth-violence" }),
+      child({ theme: "serious-youth-violence" }),
+      child({ theme: "sexual-health" }),
+      child({ theme: "out-of-borough" }),
+    ];
+    const agenda = buildAgenda(template("merton-pre-mace"), "2027-01-07T09:30:00+00:00", cases, 10);
+    assert.deepEqual(starts(agenda), {
+      statements: "10:00",
+      introductions: "10:05",
+      "minutes-and-actions": "10:10",
+      "multi-agency-discussion": "10:15",
+      "new-cases": "10:20",
+      "coercion-control": "10:50",
+      missing: "11:30",
+      "serious-youth-violence": "12:00",
+      "sexual-health": "12:40",
+      "out-of-borough": "12:50",
+      themes: "13:00",
+      "any-other-business": "13:05",
+      "persons-of-concern": "13:05",
+      "school-exclusions": "13:20",
+      "youth-justice": "13:25",
+    });
+    const breakEntry = agenda.entries.find((e) => e.kind === "break");
+    assert.equal(clock(breakEntry?.start ?? ""), "11:50");
+    assert.equal(clock(agenda.end), "13:30");
+    const newCases = agenda.entries.find((e) => e.id === "new-cases");
+    assert.deepEqual(
+      newCases?.slots.map((s) => [clock(s.start), clock(s.end), s.references.length]),
+      [
+        ["10:20", "10:30", 1],
+        ["10:30", "10:40", 1],
+        ["10:40", "10:50", 1],
+      ],
+    );
+    assert.equal(agenda.unplaced.length, 0);
+  });
+
+  it("a child who is also a person of concern is discussed once, as a victim", () => {
+    const both = child({ stage: "new", placement: placementFor("person-of-concern", "victim") });
+    const exploiter = child({ placement: placementFor("person-of-concern") });
+    const agenda = buildAgenda(
+      template("merton-pre-mace"),
+      "2027-01-07T09:30:00+00:00",
+      [both, exploiter],
+      10,
+    );
+    const section = (id: string) =>
+      agenda.entries.find((e) => e.id === id)?.slots.flatMap((s) => s.references);
+    assert.deepEqual(section("new-cases"), [both.reference]);
+    assert.deepEqual(section("persons-of-concern"), [exploiter.reference]);
+  });
+
+  it("children mapped as one group share one slot, and a location is on the agenda with no child", () => {
+    const group = [1, 2, 3].map(() => child({ category: 1, groupKey: "estate-group" }));
+    const place = child({ placement: "location", category: 1, presenterIds: [] });
+    const agenda = buildAgenda(
+      template("staffordshire-district"),
+      "2027-01-12T10:00:00+00:00",
+      [...group, place],
+      10,
+    );
+    const discussed = agenda.entries.find((e) => e.id === "discussed");
+    assert.equal(discussed?.slots.length, 2);
+    assert.deepEqual(
+      discussed?.slots[0]?.references,
+      group.map((c) => c.reference),
+    );
+    assert.deepEqual(discussed?.slots[1]?.references, [place.reference]);
+  });
+
+  it("lists Staffordshire's categories 3 and 4 with their rationale and no slot", () => {
+    const stays = child({ category: 3, rationale: "Safety plan in place; no further disruption available" });
+    const removed = child({ category: 4, rationale: "Moved out of area; transfer requested" });
+    const agenda = buildAgenda(
+      template("staffordshire-district"),
+      "2027-01-12T10:00:00+00:00",
+      [stays, removed],
+      10,
+    );
+    const remain = agenda.entries.find((e) => e.id === "remain-considered");
+    assert.deepEqual(remain?.slots, []);
+    assert.deepEqual(remain?.listed, [
+      { reference: stays.reference, subjectId: stays.subjectId, rationale: stays.rationale },
+    ]);
+    assert.equal(agenda.entries.find((e) => e.id === "removed")?.listed[0]?.rationale, removed.rationale);
+  });
+
+  it("more cases than a section's time make it longer, and every later time follows", () => {
+    const six = Array.from({ length: 6 }, () => child());
+    const agenda = buildAgenda(template("lambeth-mave"), "2027-01-05T13:00:00+00:00", six, 10);
+    const individuals = agenda.entries.find((e) => e.id === "individuals");
+    assert.equal(clock(individuals?.start ?? ""), "13:20");
+    assert.equal(individuals?.minutes, 60);
+    assert.equal(clock(agenda.entries.find((e) => e.id === "groups")?.start ?? ""), "14:20");
+  });
+
+  it("follows the coordinator's order, section and slot length", () => {
+    const [a, b, c] = [child({ stage: "new" }), child({ stage: "new" }), child({ stage: "new" })];
+    const agenda = buildAgenda(
+      template("merton-pre-mace"),
+      "2027-01-07T09:30:00+00:00",
+      [
+        { ...a!, order: 2 },
+        { ...b!, order: 1, slotMinutes: 20 },
+        { ...c!, sectionId: "missing" },
+      ],
+      10,
+    );
+    const newCases = agenda.entries.find((e) => e.id === "new-cases");
+    assert.deepEqual(
+      newCases?.slots.map((s) => [s.references[0], clock(s.start), s.minutes]),
+      [
+        [b!.reference, "10:20", 20],
+        [a!.reference, "10:40", 10],
+      ],
+    );
+    assert.deepEqual(agenda.entries.find((e) => e.id === "missing")?.slots[0]?.references, [c!.reference]);
+  });
+
+  it("keeps aside a case no section takes, for the coordinator to place", () => {
+    const noTheme = child({ stage: "return", theme: null });
+    const agenda = buildAgenda(template("merton-pre-mace"), "2027-01-07T09:30:00+00:00", [noTheme], 10);
+    assert.deepEqual(
+      agenda.unplaced.map((c) => c.reference),
+      [noTheme.reference],
+    );
+  });
+
+  it("gives times in British Summer Time in the summer", () => {
+    const agenda = buildAgenda(template("merton-pre-mace"), "2027-07-01T09:30:00+01:00", [], 10);
+    assert.equal(agenda.start, "2027-07-01T10:00:00+01:00");
+    assert.equal(agenda.end.slice(11), "13:30:00+01:00");
+  });
+});
