@@ -17,6 +17,8 @@ import { ReferralDesk } from "./application/referral-desk.js";
 import { MeetingScheduler } from "./application/meeting-scheduler.js";
 import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-access.js";
 import { meetingRecords } from "./adapters/tables/meeting-records.js";
+import { agendaRecords } from "./adapters/tables/agenda-records.js";
+import { AgendaDesk } from "./application/agenda-desk.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
@@ -133,7 +135,16 @@ export async function startService(
       ? await devIdentityProvider(settings.signIn.issuer, settings.signIn.audience)
       : undefined;
   const validateToken = tokenValidator(settings.signIn);
-  const scheduler = new MeetingScheduler({ catalogue, repos, meetings: meetingRecords(tables), now });
+  const meetings = meetingRecords(tables);
+  const scheduler = new MeetingScheduler({ catalogue, repos, meetings, now });
+  const agendaDesk = new AgendaDesk({
+    catalogue,
+    repos,
+    records,
+    meetings,
+    agendas: agendaRecords(tables),
+    now,
+  });
 
   const calendarFor = calendarAccess(settings, devIdp);
   const app = createApp({
@@ -145,6 +156,7 @@ export async function startService(
     devIdp,
     desk,
     scheduler,
+    agendaDesk,
     calendarAccess: calendarFor,
     log,
     now,

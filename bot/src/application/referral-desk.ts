@@ -526,6 +526,9 @@ export class ReferralDesk {
       openedAt: current?.status === "open" ? current.openedAt : this.deps.now().toISOString(),
       nextMeetingDate: referral.meetingDate,
       referralIds: [...(current?.referralIds ?? []), referral.id],
+      label: subject.label,
+      presenterId: referral.submitted.by,
+      lastDiscussedOn: current?.lastDiscussedOn ?? null,
     };
     actions.push(
       existing.case

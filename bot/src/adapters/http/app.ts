@@ -17,6 +17,8 @@ import type { ReferralDesk } from "../../application/referral-desk.js";
 import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import { meetingsRoutes } from "./meetings-routes.js";
+import { agendaRoutes } from "./agenda-routes.js";
+import type { AgendaDesk } from "../../application/agenda-desk.js";
 import { route } from "./route.js";
 
 export interface AppDependencies {
@@ -28,6 +30,7 @@ export interface AppDependencies {
   devIdp: DevIdentityProvider | undefined;
   desk: ReferralDesk;
   scheduler: MeetingScheduler;
+  agendaDesk: AgendaDesk;
   calendarAccess: CalendarAccess | undefined;
   log: Logger;
   now: () => Date;
@@ -84,6 +87,7 @@ export function createApp(deps: AppDependencies): Express {
     authenticate(deps.validateToken),
     panelsRoutes(deps),
     meetingsRoutes(deps),
+    agendaRoutes(deps),
     referralsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>

@@ -11,6 +11,7 @@ export const TABLES = {
   conversations: "Conversations",
   areaRecords: "AreaRecords",
   meetings: "Meetings",
+  agendas: "Agendas",
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -17,6 +17,8 @@ export const AuditEntry = z.strictObject({
     "referral.more-information-requested",
     "referral.answered",
     "referral.linked",
+    "agenda.viewed",
+    "agenda.changed",
   ]),
   panelId: z.string().max(80),
   referralId: z.string().max(64).nullable(),

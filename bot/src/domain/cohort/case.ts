@@ -31,6 +31,16 @@ export const Case = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
   referralIds: z.array(z.string().max(64)).max(200),
+  /** The subject's name (or the group's or place's), for those whose role lets them see it. */
+  label: z.string().max(200).optional(),
+  /** Who presents the case: the practitioner who referred it. */
+  presenterId: z.string().max(64).optional(),
+  /** The last meeting that discussed it; until then it is a new case. */
+  lastDiscussedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
 });
 export type Case = z.infer<typeof Case>;
 

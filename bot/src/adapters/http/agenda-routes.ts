@@ -1,0 +1,71 @@
+import { Router } from "express";
+import { z } from "zod";
+import { AgendaDesk, AgendaRefused } from "../../application/agenda-desk.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { AgendaChoice } from "../../domain/agenda/due-cases.js";
+import type { Repositories } from "../tables/repositories.js";
+import { signedIn } from "./authenticate.js";
+import { HttpProblem } from "./errors.js";
+import { panelAccess, versionOf } from "./panel-access.js";
+import { route } from "./route.js";
+
+const MeetingId = z.iso.date("use the meeting's date as YYYY-MM-DD");
+const SubjectId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+/** The version sent before the agenda's first change. */
+const NO_DRAFT = "none";
+
+async function plainly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof AgendaRefused) throw new HttpProblem(e.status, e.code, e.message);
+    throw e;
+  }
+}
+
+export function agendaRoutes(deps: {
+  catalogue: Catalogue;
+  repos: Repositories;
+  agendaDesk: AgendaDesk;
+}): Router {
+  const router = Router();
+  const panelFor = panelAccess(deps.catalogue, deps.repos);
+
+  router.get(
+    "/panels/:panelId/meetings/:meetingId/agenda",
+    route(async (req, res) => {
+      const { panel, role } = await panelFor(req);
+      const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const view = await plainly(() =>
+        deps.agendaDesk.view(signedIn(req), role, panel.id, meetingId, "tab agenda"),
+      );
+      res.json({ ...view, version: view.version ?? NO_DRAFT });
+    }),
+  );
+
+  router.put(
+    "/panels/:panelId/meetings/:meetingId/agenda/cases/:subjectId",
+    route(async (req, res) => {
+      const { panel } = await panelFor(req, "coordinators");
+      const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const subjectId = SubjectId.parse(req.params["subjectId"]);
+      const version = versionOf(req, "agenda");
+      const choice = AgendaChoice.parse(req.body);
+      const actor = signedIn(req);
+      await plainly(() =>
+        deps.agendaDesk.choose(
+          actor,
+          panel.id,
+          meetingId,
+          subjectId,
+          choice,
+          version === NO_DRAFT ? null : version,
+        ),
+      );
+      const view = await deps.agendaDesk.view(actor, "coordinator", panel.id, meetingId, "tab agenda");
+      res.json({ ...view, version: view.version ?? NO_DRAFT });
+    }),
+  );
+
+  return router;
+}

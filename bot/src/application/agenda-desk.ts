@@ -1,0 +1,289 @@
+import { randomUUID } from "node:crypto";
+import type { Catalogue } from "../domain/catalogue/catalogue.js";
+import type { AuditAction } from "../domain/audit/audit-entry.js";
+import { buildAgenda, type AgendaCase, type AgendaEntry } from "../domain/agenda/build.js";
+import { AgendaChoice, casesDueAt, NO_CHOICE } from "../domain/agenda/due-cases.js";
+import type { AgendaDraft } from "../domain/agenda/agenda-draft.js";
+import type { Case } from "../domain/cohort/case.js";
+import type { PanelRole } from "../domain/people/membership.js";
+import { describeOccurrence } from "../domain/schedule/describe.js";
+import { occurrencesBetween } from "../domain/schedule/occurrences.js";
+import type { AgendaRecords } from "../adapters/tables/agenda-records.js";
+import type { AreaRecords } from "../adapters/tables/area-records.js";
+import { AlreadyExists, ConcurrencyConflict, keyOf } from "../adapters/tables/entity-store.js";
+import type { MeetingRecords } from "../adapters/tables/meeting-records.js";
+import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
+
+// A meeting's agenda for the tab: built from the panel's template and the cases due at the
+// meeting, with the coordinator's choices. Roles decide what each person sees: members see the
+// whole agenda with names; a presenter sees only their own slots.
+
+export class AgendaRefused extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AgendaRefused";
+  }
+}
+
+interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface AgendaSubject {
+  subjectId: string;
+  reference: string;
+  /** The name, for roles that may see it; null otherwise. */
+  label: string | null;
+}
+
+export interface AgendaSlotView {
+  start: string;
+  end: string;
+  minutes: number;
+  subjects: AgendaSubject[];
+  presenters: string[];
+  workerMustAttend: boolean;
+  /** The coordinator's choices for the slot's (first) case, to edit. */
+  choice: AgendaChoice;
+}
+
+export interface AgendaEntryView extends Omit<AgendaEntry, "slots" | "listed"> {
+  slots: AgendaSlotView[];
+  listed: (AgendaSubject & { rationale: string | null })[];
+}
+
+export interface AgendaView {
+  panelId: string;
+  meeting: { id: string; date: string; start: string; end: string; description: string; status: string };
+  role: PanelRole;
+  editable: boolean;
+  /** The draft's version, to send back with a change; null before the first change. */
+  version: string | null;
+  publishedVersions: number;
+  start: string;
+  end: string;
+  entries: AgendaEntryView[];
+  unplaced: (AgendaSubject & { choice: AgendaChoice })[];
+  sections: { id: string; title: string }[];
+  usesCategories: boolean;
+}
+
+export class AgendaDesk {
+  constructor(
+    private readonly deps: {
+      catalogue: Catalogue;
+      repos: Repositories;
+      records: AreaRecords;
+      meetings: MeetingRecords;
+      agendas: AgendaRecords;
+      now: () => Date;
+    },
+  ) {}
+
+  private panel(panelId: string) {
+    const panel = this.deps.catalogue.panels.get(panelId);
+    if (!panel) throw new AgendaRefused(404, "unknown-panel", "There is no such panel.");
+    return panel;
+  }
+
+  /** The meeting as held in Teams, or as the panel's rule gives it. */
+  private async meeting(panelId: string, meetingId: string) {
+    const held = await this.deps.meetings.meeting(panelId, meetingId);
+    if (held) return held.value;
+    const planned = occurrencesBetween(this.deps.catalogue, panelId, meetingId, meetingId)[0];
+    if (!planned) {
+      throw new AgendaRefused(
+        404,
+        "unknown-meeting",
+        "The panel has no meeting on that date. Check the link.",
+      );
+    }
+    return { ...planned, id: meetingId, status: "planned" as const };
+  }
+
+  async view(
+    actor: Actor,
+    role: PanelRole,
+    panelId: string,
+    meetingId: string,
+    via: string,
+  ): Promise<AgendaView> {
+    const panel = this.panel(panelId);
+    const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
+    if (!template) throw new AgendaRefused(404, "no-template", "This panel has no agenda template.");
+    const [meeting, draft, cases] = await Promise.all([
+      this.meeting(panelId, meetingId),
+      this.deps.agendas.draft(panelId, meetingId),
+      this.deps.records.cases.listRange(keyOf(panel.areaId), `case|${panelId}|`),
+    ]);
+    const choices = draft?.value.choices ?? {};
+    const due = casesDueAt(
+      meeting.id,
+      cases.map((c) => c.value),
+      choices,
+    );
+    const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes);
+    const byId = new Map<string, Case>(cases.map((c) => [c.value.subjectId, c.value]));
+
+    const presenterOnly = role === "presenter";
+    const mine = (ids: string[]) => !presenterOnly || ids.includes(actor.id);
+    const people = await peopleByIds(
+      this.deps.repos,
+      due.flatMap((c) => c.presenterIds),
+    );
+    const shown = new Set<string>();
+    const subject = (subjectId: string): AgendaSubject => {
+      const c = byId.get(subjectId);
+      shown.add(subjectId);
+      return { subjectId, reference: c?.reference ?? "", label: c?.label ?? null };
+    };
+    const dueById = new Map<string, AgendaCase>(due.map((c) => [c.subjectId, c]));
+    const entries: AgendaEntryView[] = agenda.entries.map((e) => ({
+      ...e,
+      slots: e.slots
+        .filter((s) => mine(s.presenterIds))
+        .map((s) => ({
+          start: s.start,
+          end: s.end,
+          minutes: s.minutes,
+          subjects: s.subjectIds.map(subject),
+          presenters: s.presenterIds.map((id) => people.get(id)?.displayName ?? "Presenter not known"),
+          workerMustAttend: s.workerMustAttend,
+          choice: choices[s.subjectIds[0] ?? ""] ?? NO_CHOICE,
+        })),
+      listed: e.listed
+        .filter((l) => mine(dueById.get(l.subjectId)?.presenterIds ?? []))
+        .map((l) => ({ ...subject(l.subjectId), rationale: l.rationale })),
+    }));
+    const unplaced = presenterOnly
+      ? []
+      : agenda.unplaced.map((c) => ({ ...subject(c.subjectId), choice: choices[c.subjectId] ?? NO_CHOICE }));
+
+    // Names were shown: each read of a subject's record is audited.
+    await this.audit(panel.areaId, panelId, actor, [...shown], "agenda.viewed", via, byId);
+
+    const sections = template.items.flatMap((i) =>
+      i.kind === "cases" ? [{ id: i.id, title: i.title }] : [],
+    );
+    return {
+      panelId,
+      meeting: {
+        id: meeting.id,
+        date: meeting.date,
+        start: meeting.start,
+        end: meeting.end,
+        description: describeOccurrence({
+          panelId,
+          date: meeting.date,
+          start: meeting.start,
+          end: meeting.end,
+        }),
+        status: meeting.status,
+      },
+      role,
+      editable: role === "coordinator" && meeting.status !== "cancelled",
+      version: draft?.etag ?? null,
+      publishedVersions: draft?.value.publishedVersions ?? 0,
+      start: agenda.start,
+      end: agenda.end,
+      entries,
+      unplaced,
+      sections,
+      usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
+    };
+  }
+
+  /** A coordinator's choice for one case on the agenda; the draft's version guards against a lost edit. */
+  async choose(
+    actor: Actor,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+    choice: AgendaChoice,
+    version: string | null,
+  ): Promise<void> {
+    const panel = this.panel(panelId);
+    const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
+    if (choice.sectionId && !template?.items.some((i) => i.kind === "cases" && i.id === choice.sectionId)) {
+      throw new AgendaRefused(409, "unknown-section", "That section is not on this panel's agenda.");
+    }
+    const [meeting, draft, held] = await Promise.all([
+      this.meeting(panelId, meetingId),
+      this.deps.agendas.draft(panelId, meetingId),
+      this.deps.records.subjectAndCase(panel.areaId, panelId, subjectId),
+    ]);
+    if (meeting.status === "cancelled") {
+      throw new AgendaRefused(409, "cancelled", "That meeting is cancelled, so its agenda cannot change.");
+    }
+    if (!held.case) throw new AgendaRefused(404, "unknown-case", "That case is not on this panel.");
+    if ((draft?.etag ?? null) !== version) {
+      throw new AgendaRefused(
+        409,
+        "changed-by-someone-else",
+        draft
+          ? new ConcurrencyConflict("Agendas", { updatedBy: draft.updatedBy, updatedAt: draft.updatedAt })
+              .message
+          : "Reload the agenda: it has changed since you opened it.",
+      );
+    }
+    const next: AgendaDraft = {
+      panelId,
+      meetingId,
+      choices: { ...(draft?.value.choices ?? {}), [subjectId]: AgendaChoice.parse(choice) },
+      publishedVersions: draft?.value.publishedVersions ?? 0,
+    };
+    try {
+      if (draft) await this.deps.agendas.drafts.replace(next, draft.etag, actor.name);
+      else await this.deps.agendas.drafts.insert(next, actor.name);
+    } catch (e) {
+      if (e instanceof AlreadyExists) {
+        throw new AgendaRefused(
+          409,
+          "changed-by-someone-else",
+          "Reload the agenda: someone changed it just now.",
+        );
+      }
+      throw e;
+    }
+    const byId = new Map([[subjectId, held.case.value]]);
+    await this.audit(panel.areaId, panelId, actor, [subjectId], "agenda.changed", "tab agenda", byId);
+  }
+
+  private async audit(
+    areaId: string,
+    panelId: string,
+    actor: Actor,
+    subjectIds: string[],
+    action: AuditAction,
+    via: string,
+    cases: Map<string, Case>,
+  ): Promise<void> {
+    const at = this.deps.now().toISOString();
+    for (let i = 0; i < subjectIds.length; i += 100) {
+      await this.deps.records.transact(
+        subjectIds.slice(i, i + 100).map((subjectId) =>
+          this.deps.records.audit.createAction(
+            {
+              id: randomUUID(),
+              areaId,
+              at,
+              actorId: actor.id,
+              action,
+              panelId,
+              referralId: null,
+              subjectId,
+              reference: cases.get(subjectId)?.reference ?? "",
+              via,
+            },
+            actor.id,
+          ),
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import assert from "node:assert/strict";
+import { odata } from "@azure/data-tables";
+import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
+import { azurite } from "../support/azurite.js";
+import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+
+interface AgendaAnswer {
+  version: string;
+  role: string;
+  editable: boolean;
+  meeting: { id: string; description: string };
+  start: string;
+  end: string;
+  entries: {
+    id: string | null;
+    kind: string;
+    title: string;
+    start: string;
+    slots: {
+      start: string;
+      end: string;
+      subjects: { subjectId: string; reference: string; label: string | null }[];
+      presenters: string[];
+    }[];
+  }[];
+  unplaced: { subjectId: string; reference: string }[];
+  sections: { id: string; title: string }[];
+}
+
+const NURSE = "00000000-0000-4000-8000-000000000105";
+
+describe("A meeting's agenda in the tab's API", () => {
+  let service: TestService;
+  const now = new Date("2026-11-24T12:00:00Z");
+  const path = "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda";
+
+  before(async () => {
+    service = await startTestService({}, { now: () => now });
+  });
+  after(() => service.close());
+
+  const call = async (
+    token: string,
+    init: { method?: string; body?: unknown; etag?: string; url?: string } = {},
+  ) => {
+    const res = await fetch(`${service.url}${init.url ?? path}`, {
+      method: init.method ?? "GET",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        ...(init.etag ? { "if-match": init.etag } : {}),
+      },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as AgendaAnswer & { error?: { message: string } } };
+  };
+  const slotsOf = (a: AgendaAnswer, id: string) => a.entries.find((e) => e.id === id)?.slots ?? [];
+
+  it("builds the coordinator's agenda from the template and the case accepted for the meeting, with times", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const { status, body } = await call(priya);
+    assert.equal(status, 200);
+    assert.equal(body.role, "coordinator");
+    assert.equal(body.editable, true);
+    assert.equal(body.meeting.description, "Thursday 3 December 2026, 09:30 to 13:30");
+    assert.equal(body.start, "2026-12-03T10:00:00+00:00");
+    assert.equal(body.end, "2026-12-03T13:30:00+00:00");
+    assert.equal(
+      body.entries[0]?.title,
+      "Confidentiality and information sharing statement; anti-discriminatory statement",
+    );
+    const [slot] = slotsOf(body, "new-cases");
+    assert.deepEqual(
+      slot?.subjects.map((s) => s.label),
+      ["Jayden Okoro-Hart"],
+    );
+    assert.match(slot?.subjects[0]?.reference ?? "", /^MER-2026-\d{4}$/);
+    assert.deepEqual(slot?.presenters, ["Grace Mensah"]);
+    assert.deepEqual([slot?.start, slot?.end], ["2026-12-03T10:20:00+00:00", "2026-12-03T10:30:00+00:00"]);
+  });
+
+  it("shows a member the agenda with names, and audits each name shown", async () => {
+    const nurse = await signInAs(service, NURSE);
+    const { status, body } = await call(nurse);
+    assert.equal(status, 200);
+    assert.equal(body.editable, false);
+    assert.equal(slotsOf(body, "new-cases")[0]?.subjects[0]?.label, "Jayden Okoro-Hart");
+    const { connectionString } = await azurite();
+    const audit = tableFactory({ kind: "connection-string", connectionString })(TABLES.areaRecords);
+    const entries = [];
+    for await (const e of audit.listEntities({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${"merton"} and actorId eq ${NURSE} and action eq ${"agenda.viewed"}`,
+      },
+    }))
+      entries.push(e);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]?.["via"], "tab agenda");
+  });
+
+  it("shows a presenter only her own slots", async () => {
+    const grace = await signInAs(service, DEMO.socialWorker);
+    const { body } = await call(grace);
+    assert.equal(body.role, "presenter");
+    assert.equal(slotsOf(body, "new-cases").length, 1);
+    const everyone = body.entries.flatMap((e) => e.slots);
+    assert.ok(everyone.every((s) => s.presenters.includes("Grace Mensah")));
+    assert.deepEqual(body.unplaced, []);
+  });
+
+  it("refuses people who are not on the panel, and changes by anyone but a coordinator", async () => {
+    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    assert.equal((await call(lambeth)).status, 403);
+    const nurse = await signInAs(service, NURSE);
+    const current = (await call(nurse)).body;
+    const subjectId = slotsOf(current, "new-cases")[0]?.subjects[0]?.subjectId ?? "";
+    const refused = await call(nurse, {
+      method: "PUT",
+      url: `${path}/cases/${subjectId}`,
+      body: {
+        sectionId: "missing",
+        order: null,
+        slotMinutes: null,
+        category: null,
+        rationale: null,
+        groupKey: null,
+      },
+      etag: current.version,
+    });
+    assert.equal(refused.status, 403);
+  });
+
+  it("lets the coordinator move a case to another section and lengthen its slot; the times follow, and a stale edit is refused", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const before = (await call(priya)).body;
+    const subjectId = slotsOf(before, "new-cases")[0]?.subjects[0]?.subjectId ?? "";
+    const choice = {
+      sectionId: "missing",
+      order: null,
+      slotMinutes: 20,
+      category: null,
+      rationale: null,
+      groupKey: null,
+    };
+    const moved = await call(priya, {
+      method: "PUT",
+      url: `${path}/cases/${subjectId}`,
+      body: choice,
+      etag: before.version,
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    assert.equal(slotsOf(moved.body, "new-cases").length, 0);
+    const [slot] = slotsOf(moved.body, "missing");
+    // The missing section follows new cases (30 minutes) and coercion and control (40 minutes).
+    assert.deepEqual([slot?.start, slot?.end], ["2026-12-03T11:30:00+00:00", "2026-12-03T11:50:00+00:00"]);
+
+    const stale = await call(priya, {
+      method: "PUT",
+      url: `${path}/cases/${subjectId}`,
+      body: choice,
+      etag: before.version,
+    });
+    assert.equal(stale.status, 409);
+    assert.match(stale.body.error?.message ?? "", /Reload/);
+
+    const unknownSection = await call(priya, {
+      method: "PUT",
+      url: `${path}/cases/${subjectId}`,
+      body: { ...choice, sectionId: "no-such-section" },
+      etag: moved.body.version,
+    });
+    assert.equal(unknownSection.status, 409);
+  });
+
+  it("answers 404 for a date the panel does not meet on", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const res = await call(priya, { url: "/api/panels/merton-pre-mace/meetings/2026-12-04/agenda" });
+    assert.equal(res.status, 404);
+    assert.match(res.body.error?.message ?? "", /no meeting on that date/);
+  });
+});
