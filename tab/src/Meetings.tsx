@@ -29,6 +29,7 @@ import {
   type PanelSummary,
   type PanelViewProps,
 } from "./api.js";
+import { AgendaPage } from "./Agenda.js";
 import { headerStyles } from "./styles.js";
 
 // A panel's meetings for the next twelve months: whether they are in Teams calendars, each
@@ -92,6 +93,7 @@ export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
+  const [agendaOf, setAgendaOf] = useState<PanelMeeting | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -143,6 +145,9 @@ export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
   };
 
   const series = data?.calendar.series;
+  if (agendaOf) {
+    return <AgendaPage token={token} panel={panel} meeting={agendaOf} onBack={() => setAgendaOf(null)} />;
+  }
   return (
     <>
       <header className={styles.header}>
@@ -230,6 +235,7 @@ export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
               <TableHeaderCell>Meeting</TableHeaderCell>
               <TableHeaderCell>Status</TableHeaderCell>
               <TableHeaderCell>Join</TableHeaderCell>
+              <TableHeaderCell>Agenda</TableHeaderCell>
               {coordinator && <TableHeaderCell>Change</TableHeaderCell>}
             </TableRow>
           </TableHeader>
@@ -242,6 +248,7 @@ export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
                 editing={editing?.meetingId === m.id ? editing.kind : null}
                 busy={busy}
                 onEdit={(kind) => setEditing(kind ? { meetingId: m.id, kind } : null)}
+                onOpenAgenda={() => setAgendaOf(m)}
                 onMove={(change) =>
                   changed(
                     () => api.moveMeeting(token, panel.id, m, change),
@@ -269,6 +276,7 @@ function MeetingRow({
   editing,
   busy,
   onEdit,
+  onOpenAgenda,
   onMove,
   onCancel,
 }: {
@@ -277,6 +285,7 @@ function MeetingRow({
   editing: "move" | "cancel" | null;
   busy: boolean;
   onEdit: (kind: "move" | "cancel" | null) => void;
+  onOpenAgenda: () => void;
   onMove: (change: { date: string; startTime: string; reason: string }) => void;
   onCancel: (reason: string) => void;
 }) {
@@ -316,6 +325,15 @@ function MeetingRow({
             "—"
           )}
         </TableCell>
+        <TableCell>
+          <Button
+            size="small"
+            onClick={onOpenAgenda}
+            aria-label={`Agenda for the ${meeting.description} meeting`}
+          >
+            Agenda
+          </Button>
+        </TableCell>
         {coordinator && (
           <TableCell>
             {changeable && (
@@ -341,7 +359,7 @@ function MeetingRow({
       </TableRow>
       {editing && (
         <TableRow>
-          <TableCell colSpan={4}>
+          <TableCell colSpan={5}>
             <form
               className={styles.editor}
               aria-label={

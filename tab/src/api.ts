@@ -39,6 +39,60 @@ export interface ScheduleResult {
   meetings: PanelMeeting[];
 }
 
+export interface AgendaChoice {
+  sectionId: string | null;
+  order: number | null;
+  slotMinutes: number | null;
+  category: 1 | 2 | 3 | 4 | null;
+  rationale: string | null;
+  groupKey: string | null;
+}
+
+export interface AgendaSubject {
+  subjectId: string;
+  reference: string;
+  label: string | null;
+}
+
+export interface AgendaSlot {
+  start: string;
+  end: string;
+  minutes: number;
+  subjects: AgendaSubject[];
+  presenters: string[];
+  workerMustAttend: boolean;
+  choice: AgendaChoice;
+}
+
+export interface AgendaEntry {
+  kind: "heading" | "item" | "section" | "break";
+  id: string | null;
+  title: string;
+  lead: string;
+  note: string | null;
+  statements: string[];
+  start: string;
+  end: string;
+  minutes: number;
+  slots: AgendaSlot[];
+  listed: (AgendaSubject & { rationale: string | null })[];
+}
+
+export interface MeetingAgenda {
+  panelId: string;
+  meeting: { id: string; date: string; start: string; end: string; description: string; status: string };
+  role: string;
+  editable: boolean;
+  version: string;
+  publishedVersions: number;
+  start: string;
+  end: string;
+  entries: AgendaEntry[];
+  unplaced: (AgendaSubject & { choice: AgendaChoice })[];
+  sections: { id: string; title: string }[];
+  usesCategories: boolean;
+}
+
 export interface PanelSummary {
   id: string;
   name: string;
@@ -180,6 +234,21 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/cancel`,
       token,
       { method: "POST", body: JSON.stringify({ reason }), headers: { "If-Match": meeting.version ?? "" } },
+    ),
+  agenda: (token: string, panelId: string, meetingId: string) =>
+    request<MeetingAgenda>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda`, token),
+  chooseForCase: (
+    token: string,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+    choice: AgendaChoice,
+    version: string,
+  ) =>
+    request<MeetingAgenda>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/cases/${encodeURIComponent(subjectId)}`,
+      token,
+      { method: "PUT", body: JSON.stringify(choice), headers: { "If-Match": version } },
     ),
   triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(

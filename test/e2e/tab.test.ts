@@ -146,4 +146,65 @@ describe("The tab in Chromium", function () {
     await page.locator("[data-panel-id=merton-pre-mace]").waitFor();
     assert.equal(await page.getByRole("button", { name: /^Referrals for / }).count(), 0);
   });
+
+  it("the coordinator opens a meeting's agenda, lengthens a slot, and the times after it follow", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
+    await page
+      .getByRole("button", { name: "Agenda for the Thursday 3 December 2026, 09:30 to 13:30 meeting" })
+      .click();
+    const agenda = page.getByRole("table", { name: "Agenda for Thursday 3 December 2026, 09:30 to 13:30" });
+    await agenda.waitFor();
+    const first = agenda.locator("tr[data-entry-id]").first();
+    assert.match(
+      await first.innerText(),
+      /^10:00\s+Confidentiality and information sharing statement; anti-discriminatory statement/,
+    );
+    const jayden = agenda.getByRole("row").filter({ hasText: "Jayden Okoro-Hart" });
+    assert.match(
+      await jayden.innerText(),
+      /10:20–10:30[\s\S]*MER-2026-\d{4} Jayden Okoro-Hart[\s\S]*Grace Mensah/,
+    );
+    const reference = (await jayden.getAttribute("data-slot")) ?? "";
+    const coercion = agenda.locator('tr[data-entry-id="coercion-control"]');
+    assert.match(await coercion.innerText(), /^10:50/);
+
+    await jayden.getByLabel(`Slot length for ${reference}`).selectOption("45");
+    await page
+      .getByRole("row")
+      .filter({ hasText: "Jayden Okoro-Hart" })
+      .getByText(/10:20–11:05/)
+      .waitFor();
+    // Other suites' referrals may share the section: coercion and control starts when its last slot ends.
+    const ends = (await agenda.locator("tr[data-slot]").allInnerTexts()).map(
+      (t) => /–(\d\d:\d\d)/.exec(t)?.[1] ?? "",
+    );
+    const lastEnd = ends.sort().pop() ?? "";
+    assert.ok(lastEnd >= "11:05", lastEnd);
+    assert.equal((await coercion.innerText()).slice(0, 5), lastEnd);
+    await page.getByText(/^The agenda runs to \d\d:\d\d, past the meeting's end at 13:30\./).waitFor();
+    await page.screenshot({ path: `${ARTEFACTS}/tab-agenda.png`, fullPage: true });
+  });
+
+  it("a presenter sees only her own slot on the agenda, with no controls", async () => {
+    await page.getByRole("button", { name: "Back to meetings" }).click();
+    await page.getByRole("button", { name: "Back to your panels" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page
+      .getByLabel("Demo person")
+      .selectOption({ label: "Grace Mensah (Social worker, Contextual Harm team)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
+    await page
+      .getByRole("button", { name: "Agenda for the Thursday 3 December 2026, 09:30 to 13:30 meeting" })
+      .click();
+    const agenda = page.getByRole("table", { name: "Agenda for Thursday 3 December 2026, 09:30 to 13:30" });
+    await agenda.waitFor();
+    const slots = agenda.locator("tr[data-slot]");
+    assert.ok((await slots.count()) >= 1);
+    for (const text of await slots.allInnerTexts()) assert.match(text, /Grace Mensah/);
+    assert.equal(await page.getByRole("combobox", { name: /^Section for / }).count(), 0);
+  });
 });

@@ -1,0 +1,390 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import {
+  api,
+  type AgendaChoice,
+  type AgendaEntry,
+  type AgendaSlot,
+  type MeetingAgenda,
+  type PanelMeeting,
+  type PanelSummary,
+} from "./api.js";
+import { headerStyles } from "./styles.js";
+
+// One meeting's agenda: every item with its time, each section's presenter slots, and for the
+// coordinator the choices that shape it (section, order, slot length). Printable as it stands.
+
+const useStyles = makeStyles({
+  ...headerStyles,
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", "@media print": { display: "none" } },
+  table: { marginTop: "16px", tableLayout: "auto" },
+  time: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  heading: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
+  slot: { paddingLeft: "24px" },
+  controls: {
+    display: "flex",
+    gap: "8px",
+    flexWrap: "wrap",
+    alignItems: "center",
+    "@media print": { display: "none" },
+  },
+  note: { color: tokens.colorNeutralForeground3, display: "block" },
+  unplaced: { marginTop: "20px", "@media print": { display: "none" } },
+});
+
+const clock = (iso: string): string =>
+  new Date(iso).toLocaleTimeString("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  });
+const SLOT_LENGTHS = [5, 10, 15, 20, 30, 45];
+
+export function AgendaPage({
+  token,
+  panel,
+  meeting,
+  onBack,
+}: {
+  token: string;
+  panel: PanelSummary;
+  meeting: PanelMeeting;
+  onBack: () => void;
+}) {
+  const styles = useStyles();
+  const [agenda, setAgenda] = useState<MeetingAgenda | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setAgenda(await api.agenda(token, panel.id, meeting.id));
+      setProblem(null);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  }, [token, panel.id, meeting.id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  /** Saves choices one after another, each on the version the last one returned. */
+  const choose = async (changes: { subjectId: string; choice: AgendaChoice }[]) => {
+    if (!agenda) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      let current = agenda;
+      for (const change of changes) {
+        current = await api.chooseForCase(
+          token,
+          panel.id,
+          meeting.id,
+          change.subjectId,
+          change.choice,
+          current.version,
+        );
+      }
+      setAgenda(current);
+    } catch (e) {
+      setProblem((e as Error).message);
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Swaps a slot with its neighbour in the section, numbering the section's order afresh. */
+  const reorder = (entry: AgendaEntry, index: number, by: -1 | 1) => {
+    const slots = [...entry.slots];
+    const other = index + by;
+    if (other < 0 || other >= slots.length) return;
+    [slots[index], slots[other]] = [slots[other]!, slots[index]!];
+    void choose(
+      slots.flatMap((s, n) =>
+        s.subjects[0] ? [{ subjectId: s.subjects[0].subjectId, choice: { ...s.choice, order: n * 10 } }] : [],
+      ),
+    );
+  };
+
+  return (
+    <>
+      <header className={styles.header}>
+        <div className={styles.titleBlock}>
+          <Title2 as="h1">{panel.name}: agenda</Title2>
+          <Body1 as="p" className={styles.muted}>
+            {meeting.description}
+            {agenda && agenda.publishedVersions > 0
+              ? ` · published version ${agenda.publishedVersions}`
+              : " · draft"}
+          </Body1>
+        </div>
+        <div className={styles.actions}>
+          <Button onClick={() => window.print()}>Print</Button>
+          <Button onClick={onBack}>Back to meetings</Button>
+        </div>
+      </header>
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!agenda && !problem && <Spinner label="Loading the agenda…" />}
+      {agenda && Date.parse(agenda.end) > Date.parse(agenda.meeting.end) && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            The agenda runs to {clock(agenda.end)}, past the meeting&apos;s end at {clock(agenda.meeting.end)}
+            . Shorten slots or move cases to another meeting.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {busy && <Spinner size="tiny" label="Saving…" />}
+      {agenda && (
+        <Table className={styles.table} aria-label={`Agenda for ${meeting.description}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Time</TableHeaderCell>
+              <TableHeaderCell>Item</TableHeaderCell>
+              <TableHeaderCell>Lead or presenter</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {agenda.entries.map((entry, n) => (
+              <EntryRows
+                key={`${entry.id ?? entry.kind}-${n}`}
+                entry={entry}
+                agenda={agenda}
+                busy={busy}
+                onChoose={(subjectId, choice) => void choose([{ subjectId, choice }])}
+                onReorder={(index, by) => reorder(entry, index, by)}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {agenda && agenda.unplaced.length > 0 && (
+        <section className={styles.unplaced} aria-labelledby="unplaced-title">
+          <Title2 as="h2" id="unplaced-title">
+            Cases to place
+          </Title2>
+          <Body1 as="p">
+            These cases are due at this meeting but no section of the agenda takes them yet.
+          </Body1>
+          <ul>
+            {agenda.unplaced.map((c) => (
+              <li key={c.subjectId}>
+                {c.reference}
+                {c.label ? ` ${c.label}` : ""}{" "}
+                {agenda.editable && (
+                  <SectionPicker
+                    agenda={agenda}
+                    reference={c.reference}
+                    value={c.choice.sectionId}
+                    disabled={busy}
+                    onChange={(sectionId) =>
+                      void choose([{ subjectId: c.subjectId, choice: { ...c.choice, sectionId } }])
+                    }
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function EntryRows({
+  entry,
+  agenda,
+  busy,
+  onChoose,
+  onReorder,
+}: {
+  entry: AgendaEntry;
+  agenda: MeetingAgenda;
+  busy: boolean;
+  onChoose: (subjectId: string, choice: AgendaChoice) => void;
+  onReorder: (index: number, by: -1 | 1) => void;
+}) {
+  const styles = useStyles();
+  if (entry.kind === "heading") {
+    return (
+      <TableRow className={styles.heading}>
+        <TableCell />
+        <TableCell colSpan={2}>{entry.title}</TableCell>
+      </TableRow>
+    );
+  }
+  return (
+    <>
+      <TableRow data-entry-id={entry.id ?? undefined}>
+        <TableCell className={styles.time}>
+          <time dateTime={entry.start}>{clock(entry.start)}</time>
+        </TableCell>
+        <TableCell>
+          {entry.title}
+          {entry.minutes > 0 && ` (${entry.minutes} min)`}
+          {entry.note && <small className={styles.note}>{entry.note}</small>}
+        </TableCell>
+        <TableCell>{entry.lead}</TableCell>
+      </TableRow>
+      {entry.slots.map((slot, index) => (
+        <SlotRow
+          key={slot.subjects.map((s) => s.subjectId).join("+")}
+          slot={slot}
+          agenda={agenda}
+          busy={busy}
+          first={index === 0}
+          last={index === entry.slots.length - 1}
+          onChoose={onChoose}
+          onMove={(by) => onReorder(index, by)}
+        />
+      ))}
+      {entry.listed.map((l) => (
+        <TableRow key={l.subjectId}>
+          <TableCell />
+          <TableCell className={styles.slot}>
+            {l.reference}
+            {l.label ? ` ${l.label}` : ""}
+            {l.rationale && <small className={styles.note}>Rationale: {l.rationale}</small>}
+          </TableCell>
+          <TableCell />
+        </TableRow>
+      ))}
+    </>
+  );
+}
+
+function SlotRow({
+  slot,
+  agenda,
+  busy,
+  first,
+  last,
+  onChoose,
+  onMove,
+}: {
+  slot: AgendaSlot;
+  agenda: MeetingAgenda;
+  busy: boolean;
+  first: boolean;
+  last: boolean;
+  onChoose: (subjectId: string, choice: AgendaChoice) => void;
+  onMove: (by: -1 | 1) => void;
+}) {
+  const styles = useStyles();
+  const lead = slot.subjects[0];
+  const reference = slot.subjects.map((s) => s.reference).join(", ");
+  return (
+    <TableRow data-slot={reference}>
+      <TableCell className={styles.time}>
+        <time dateTime={slot.start}>{clock(slot.start)}</time>–
+        <time dateTime={slot.end}>{clock(slot.end)}</time>
+      </TableCell>
+      <TableCell className={styles.slot}>
+        {slot.subjects.map((s) => (
+          <div key={s.subjectId}>
+            <b>{s.reference}</b>
+            {s.label ? ` ${s.label}` : ""}
+          </div>
+        ))}
+        {slot.workerMustAttend && (
+          <Badge appearance="tint" color="warning">
+            Actions drifting: the worker attends
+          </Badge>
+        )}
+        {agenda.editable && lead && (
+          <div className={styles.controls}>
+            <SectionPicker
+              agenda={agenda}
+              reference={reference}
+              value={slot.choice.sectionId}
+              disabled={busy}
+              onChange={(sectionId) => onChoose(lead.subjectId, { ...slot.choice, sectionId })}
+            />
+            <Select
+              aria-label={`Slot length for ${reference}`}
+              value={String(slot.minutes)}
+              disabled={busy}
+              onChange={(_e, d) => onChoose(lead.subjectId, { ...slot.choice, slotMinutes: Number(d.value) })}
+            >
+              {[...new Set([...SLOT_LENGTHS, slot.minutes])]
+                .sort((a, b) => a - b)
+                .map((m) => (
+                  <option key={m} value={m}>
+                    {m} minutes
+                  </option>
+                ))}
+            </Select>
+            <Button
+              size="small"
+              disabled={busy || first}
+              onClick={() => onMove(-1)}
+              aria-label={`Move ${reference} earlier`}
+            >
+              Earlier
+            </Button>
+            <Button
+              size="small"
+              disabled={busy || last}
+              onClick={() => onMove(1)}
+              aria-label={`Move ${reference} later`}
+            >
+              Later
+            </Button>
+          </div>
+        )}
+      </TableCell>
+      <TableCell>{slot.presenters.join(", ")}</TableCell>
+    </TableRow>
+  );
+}
+
+function SectionPicker({
+  agenda,
+  reference,
+  value,
+  disabled,
+  onChange,
+}: {
+  agenda: MeetingAgenda;
+  reference: string;
+  value: string | null;
+  disabled: boolean;
+  onChange: (sectionId: string | null) => void;
+}) {
+  return (
+    <Select
+      aria-label={`Section for ${reference}`}
+      value={value ?? ""}
+      disabled={disabled}
+      onChange={(_e, d) => onChange(d.value || null)}
+    >
+      <option value="">As the template places it</option>
+      {agenda.sections.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.title}
+        </option>
+      ))}
+    </Select>
+  );
+}
