@@ -72,6 +72,7 @@ export function AgendaPage({
   const [agenda, setAgenda] = useState<MeetingAgenda | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [published, setPublished] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -111,6 +112,30 @@ export function AgendaPage({
     }
   };
 
+  const publish = async () => {
+    if (!agenda) return;
+    setBusy(true);
+    setProblem(null);
+    setPublished(null);
+    try {
+      const result = await api.publishAgenda(token, panel.id, meeting.id, agenda.version);
+      const invited =
+        result.invited > 0
+          ? ` ${result.invited} presenter${result.invited === 1 ? " was" : "s were"} invited to their own slot.`
+          : "";
+      const missed =
+        result.notInvited > 0
+          ? ` ${result.notInvited} presenter${result.notInvited === 1 ? " was" : "s were"} not invited${result.why ? ` (${result.why})` : ""}: send them their slot times.`
+          : "";
+      await load();
+      setPublished(`Version ${result.version} of the agenda is published.${invited}${missed}`);
+    } catch (e) {
+      setProblem((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   /** Swaps a slot with its neighbour in the section, numbering the section's order afresh. */
   const reorder = (entry: AgendaEntry, index: number, by: -1 | 1) => {
     const slots = [...entry.slots];
@@ -137,6 +162,11 @@ export function AgendaPage({
           </Body1>
         </div>
         <div className={styles.actions}>
+          {agenda?.editable && (
+            <Button appearance="primary" disabled={busy} onClick={() => void publish()}>
+              Publish agenda
+            </Button>
+          )}
           <Button onClick={() => window.print()}>Print</Button>
           <Button onClick={onBack}>Back to meetings</Button>
         </div>
@@ -144,6 +174,11 @@ export function AgendaPage({
       {problem && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {published && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{published}</MessageBarBody>
         </MessageBar>
       )}
       {!agenda && !problem && <Spinner label="Loading the agenda…" />}

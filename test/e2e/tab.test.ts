@@ -186,6 +186,16 @@ describe("The tab in Chromium", function () {
     assert.equal((await coercion.innerText()).slice(0, 5), lastEnd);
     await page.getByText(/^The agenda runs to \d\d:\d\d, past the meeting's end at 13:30\./).waitFor();
     await page.screenshot({ path: `${ARTEFACTS}/tab-agenda.png`, fullPage: true });
+
+    // Without Teams calendars here, publishing freezes the version and says who was not invited.
+    await page.getByRole("button", { name: "Publish agenda" }).click();
+    const published = page.getByRole("status").filter({ hasText: "Version 1 of the agenda is published." });
+    await published.waitFor();
+    assert.match(
+      await published.innerText(),
+      /not invited \(MACE panels is not connected to Teams calendars here\)/,
+    );
+    await page.getByText("Thursday 3 December 2026, 09:30 to 13:30 · published version 1").waitFor();
   });
 
   it("a presenter sees only her own slot on the agenda, with no controls", async () => {

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { odata } from "@azure/data-tables";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
+import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { azurite } from "../support/azurite.js";
+import { forgetAgenda, forgetMeetings, startServiceWithGraph } from "../support/graph.js";
+import type { GraphServer } from "../support/graph-server.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface AgendaAnswer {
@@ -36,8 +39,12 @@ describe("A meeting's agenda in the tab's API", () => {
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
+    await forgetAgenda("merton-pre-mace", "2026-12-03");
   });
-  after(() => service.close());
+  after(async () => {
+    await forgetAgenda("merton-pre-mace", "2026-12-03");
+    await service.close();
+  });
 
   const call = async (
     token: string,
@@ -177,5 +184,98 @@ describe("A meeting's agenda in the tab's API", () => {
     const res = await call(priya, { url: "/api/panels/merton-pre-mace/meetings/2026-12-04/agenda" });
     assert.equal(res.status, 404);
     assert.match(res.body.error?.message ?? "", /no meeting on that date/);
+  });
+});
+
+describe("Publishing a meeting's agenda", () => {
+  let service: TestService;
+  let graph: GraphServer;
+  const now = new Date("2026-11-24T12:00:00Z");
+  const base = "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda";
+
+  before(async () => {
+    ({ service, graph } = await startServiceWithGraph({ now: () => now }));
+    await forgetMeetings("merton-pre-mace");
+    await forgetAgenda("merton-pre-mace", "2026-12-03");
+  });
+  after(async () => {
+    await forgetMeetings("merton-pre-mace");
+    await forgetAgenda("merton-pre-mace", "2026-12-03");
+    await service.close();
+    await graph.close();
+  });
+
+  const send = async (
+    token: string,
+    path: string,
+    init: { method?: string; body?: unknown; etag?: string } = {},
+  ) => {
+    const res = await fetch(`${service.url}${path}`, {
+      method: init.method ?? "GET",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        ...(init.etag ? { "if-match": init.etag } : {}),
+      },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it("freezes a version without names and invites the presenter to her own slot in Teams", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const scheduled = await send(priya, "/api/panels/merton-pre-mace/schedule", {
+      method: "POST",
+      body: { from: "2026-12-01", to: "2027-03-31" },
+    });
+    assert.equal(scheduled.status, 201);
+    const agenda = (await send(priya, base)).body as unknown as AgendaAnswer;
+    const published = await send(priya, `${base}/publish`, {
+      method: "POST",
+      body: {},
+      etag: agenda.version,
+    });
+    assert.equal(published.status, 201, JSON.stringify(published.body));
+    assert.deepEqual(published.body, { version: 1, invited: 1, notInvited: 0, why: null });
+
+    const grace = DEMO_PEOPLE.find((p) => p.id === DEMO.socialWorker)?.email ?? "";
+    const invites = graph.sent.filter((m) => m.to === grace && m.kind === "invitation");
+    assert.equal(invites.length, 1);
+    assert.match(
+      invites[0]?.subject ?? "",
+      /^Merton Pre-MACE operational panel: your presentation slot for MER-2026-\d{4}$/,
+    );
+    const slot = graph.events(DEMO.coordinator).find((e) => e.id === invites[0]?.eventId);
+    assert.deepEqual(slot?.start, { dateTime: "2026-12-03T10:20:00.0000000", timeZone: "GMT Standard Time" });
+
+    const { connectionString } = await azurite();
+    const table = tableFactory({ kind: "connection-string", connectionString })(TABLES.agendas);
+    const rows = [];
+    for await (const e of table.listEntities({
+      queryOptions: { filter: odata`RowKey eq ${"version|0001"}` },
+    }))
+      rows.push(e);
+    assert.equal(rows.length, 1);
+    const frozen = String(rows[0]?.["agenda"]);
+    assert.match(frozen, /MER-2026-\d{4}/);
+    assert.doesNotMatch(frozen, /Jayden|Okoro-Hart/);
+
+    // Publishing again on the same version is refused; on the new one it is version 2.
+    const stale = await send(priya, `${base}/publish`, { method: "POST", body: {}, etag: agenda.version });
+    assert.equal(stale.status, 409);
+    const fresh = (await send(priya, base)).body as unknown as AgendaAnswer;
+    const second = await send(priya, `${base}/publish`, { method: "POST", body: {}, etag: fresh.version });
+    assert.equal(second.body["version"], 2);
+    // The same slot is not sent a second invitation.
+    assert.equal(graph.sent.filter((m) => m.to === grace && m.kind === "invitation").length, 1);
+  });
+
+  it("refuses publishing by anyone but a coordinator", async () => {
+    const nurse = await signInAs(service, NURSE);
+    const agenda = (await send(nurse, base)).body as unknown as AgendaAnswer;
+    assert.equal(
+      (await send(nurse, `${base}/publish`, { method: "POST", body: {}, etag: agenda.version })).status,
+      403,
+    );
   });
 });

@@ -24,14 +24,24 @@ export async function startServiceWithGraph(
   return { service, graph };
 }
 
-/** Removes what the product recorded of a panel's Teams meetings, so suites do not meet each other's. */
-export async function forgetMeetings(panelId: string): Promise<void> {
+async function forgetPartition(
+  table: (typeof TABLES)[keyof typeof TABLES],
+  partitionKey: string,
+): Promise<void> {
   const { connectionString } = await azurite();
-  const client = tableFactory({ kind: "connection-string", connectionString })(TABLES.meetings);
-  const filter = `PartitionKey eq '${keyOf(panelId)}'`;
+  const client = tableFactory({ kind: "connection-string", connectionString })(table);
+  const filter = `PartitionKey eq '${partitionKey}'`;
   for await (const e of client.listEntities({
     queryOptions: { filter, select: ["PartitionKey", "RowKey"] },
   })) {
     await client.deleteEntity(e.partitionKey ?? "", e.rowKey ?? "");
   }
 }
+
+/** Removes what the product recorded of a panel's Teams meetings, so suites do not meet each other's. */
+export const forgetMeetings = (panelId: string): Promise<void> =>
+  forgetPartition(TABLES.meetings, keyOf(panelId));
+
+/** Removes a meeting's agenda draft and published versions. */
+export const forgetAgenda = (panelId: string, meetingId: string): Promise<void> =>
+  forgetPartition(TABLES.agendas, keyOf(`${panelId}|${meetingId}`));

@@ -3,14 +3,16 @@ import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { AuditAction } from "../domain/audit/audit-entry.js";
 import { buildAgenda, type AgendaCase, type AgendaEntry } from "../domain/agenda/build.js";
 import { AgendaChoice, casesDueAt, NO_CHOICE } from "../domain/agenda/due-cases.js";
-import type { AgendaDraft } from "../domain/agenda/agenda-draft.js";
+import type { AgendaDraft, PublishedAgenda } from "../domain/agenda/agenda-draft.js";
+import type { MeetingScheduler } from "./meeting-scheduler.js";
+import type { TeamsCalendar } from "./teams-calendar.js";
 import type { Case } from "../domain/cohort/case.js";
 import type { PanelRole } from "../domain/people/membership.js";
 import { describeOccurrence } from "../domain/schedule/describe.js";
 import { occurrencesBetween } from "../domain/schedule/occurrences.js";
 import type { AgendaRecords } from "../adapters/tables/agenda-records.js";
 import type { AreaRecords } from "../adapters/tables/area-records.js";
-import { AlreadyExists, ConcurrencyConflict, keyOf } from "../adapters/tables/entity-store.js";
+import { AlreadyExists, ConcurrencyConflict, isStatus, keyOf } from "../adapters/tables/entity-store.js";
 import type { MeetingRecords } from "../adapters/tables/meeting-records.js";
 import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
 
@@ -71,6 +73,15 @@ export interface AgendaView {
   unplaced: (AgendaSubject & { choice: AgendaChoice })[];
   sections: { id: string; title: string }[];
   usesCategories: boolean;
+}
+
+export interface PublishResult {
+  version: number;
+  /** Presenters sent an invitation to their own slot. */
+  invited: number;
+  notInvited: number;
+  /** Why some were not invited, in words for the coordinator. */
+  why: string | null;
 }
 
 export class AgendaDesk {
@@ -252,6 +263,138 @@ export class AgendaDesk {
     }
     const byId = new Map([[subjectId, held.case.value]]);
     await this.audit(panel.areaId, panelId, actor, [subjectId], "agenda.changed", "tab agenda", byId);
+  }
+
+  /**
+   * Freezes the agenda as the next version (references, times and presenters; no names), then
+   * invites each presenter to their own slot through the organiser's Teams calendar, if there is one.
+   */
+  async publish(
+    actor: Actor,
+    panelId: string,
+    meetingId: string,
+    version: string | null,
+    invitations: { scheduler: MeetingScheduler; calendar: TeamsCalendar } | undefined,
+  ): Promise<PublishResult> {
+    const panel = this.panel(panelId);
+    const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
+    if (!template) throw new AgendaRefused(404, "no-template", "This panel has no agenda template.");
+    const [meeting, draft, cases] = await Promise.all([
+      this.meeting(panelId, meetingId),
+      this.deps.agendas.draft(panelId, meetingId),
+      this.deps.records.cases.listRange(keyOf(panel.areaId), `case|${panelId}|`),
+    ]);
+    if (meeting.status === "cancelled") {
+      throw new AgendaRefused(
+        409,
+        "cancelled",
+        "That meeting is cancelled, so its agenda cannot be published.",
+      );
+    }
+    if ((draft?.etag ?? null) !== version) {
+      throw new AgendaRefused(
+        409,
+        "changed-by-someone-else",
+        "Reload the agenda: it has changed since you opened it.",
+      );
+    }
+    const due = casesDueAt(
+      meeting.id,
+      cases.map((c) => c.value),
+      draft?.value.choices ?? {},
+    );
+    const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes);
+    const frozen = {
+      start: agenda.start,
+      end: agenda.end,
+      entries: agenda.entries.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        title: e.title,
+        start: e.start,
+        end: e.end,
+        slots: e.slots.map((slot) => ({
+          references: slot.references,
+          start: slot.start,
+          end: slot.end,
+          presenterIds: slot.presenterIds,
+        })),
+        listed: e.listed.map((l) => ({ reference: l.reference, rationale: l.rationale })),
+      })),
+    };
+    const number = (draft?.value.publishedVersions ?? 0) + 1;
+    const nextDraft: AgendaDraft = {
+      panelId,
+      meetingId,
+      choices: draft?.value.choices ?? {},
+      publishedVersions: number,
+    };
+    const published: PublishedAgenda = {
+      panelId,
+      meetingId,
+      version: number,
+      publishedAt: this.deps.now().toISOString(),
+      publishedBy: actor.name,
+      agenda: JSON.stringify(frozen),
+    };
+    // The version and the draft's count in one transaction: a second publish of the same draft is refused.
+    try {
+      await this.deps.agendas.client.submitTransaction([
+        draft
+          ? this.deps.agendas.drafts.replaceAction(nextDraft, draft.etag, actor.name)
+          : this.deps.agendas.drafts.createAction(nextDraft, actor.name),
+        this.deps.agendas.versions.createAction(published, actor.name),
+      ]);
+    } catch (e) {
+      if (isStatus(e, 409) || isStatus(e, 412)) {
+        throw new AgendaRefused(
+          409,
+          "changed-by-someone-else",
+          "Reload the agenda: someone published or changed it just now.",
+        );
+      }
+      throw e;
+    }
+
+    const slots = agenda.entries.flatMap((e) => e.slots).filter((slot) => slot.presenterIds.length);
+    if (!invitations) {
+      return {
+        version: number,
+        invited: 0,
+        notInvited: slots.length,
+        why: "MACE panels is not connected to Teams calendars here",
+      };
+    }
+    const people = await peopleByIds(
+      this.deps.repos,
+      slots.flatMap((slot) => slot.presenterIds),
+    );
+    let invited = 0;
+    let why: string | null = null;
+    for (const slot of slots) {
+      for (const presenterId of slot.presenterIds) {
+        const person = people.get(presenterId);
+        if (!person) continue;
+        try {
+          await invitations.scheduler.invitePresenter(
+            panelId,
+            meetingId,
+            { caseReference: slot.references.join(", "), start: slot.start, end: slot.end },
+            { name: person.displayName, email: person.email },
+            invitations.calendar,
+          );
+          invited += 1;
+        } catch (e) {
+          why = (e as Error).message;
+        }
+      }
+    }
+    return {
+      version: number,
+      invited,
+      notInvited: slots.reduce((n, s) => n + s.presenterIds.length, 0) - invited,
+      why,
+    };
   }
 
   private async audit(

@@ -1,6 +1,8 @@
 import { Router } from "express";
 import { z } from "zod";
 import { AgendaDesk, AgendaRefused } from "../../application/agenda-desk.js";
+import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
+import type { CalendarAccess } from "../graph/calendar-access.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { AgendaChoice } from "../../domain/agenda/due-cases.js";
 import type { Repositories } from "../tables/repositories.js";
@@ -27,6 +29,8 @@ export function agendaRoutes(deps: {
   catalogue: Catalogue;
   repos: Repositories;
   agendaDesk: AgendaDesk;
+  scheduler: MeetingScheduler;
+  calendarAccess: CalendarAccess | undefined;
 }): Router {
   const router = Router();
   const panelFor = panelAccess(deps.catalogue, deps.repos);
@@ -64,6 +68,32 @@ export function agendaRoutes(deps: {
       );
       const view = await deps.agendaDesk.view(actor, "coordinator", panel.id, meetingId, "tab agenda");
       res.json({ ...view, version: view.version ?? NO_DRAFT });
+    }),
+  );
+
+  // Freezes the agenda as a version and invites each presenter to their own slot.
+  router.post(
+    "/panels/:panelId/meetings/:meetingId/agenda/publish",
+    route(async (req, res) => {
+      const { panel } = await panelFor(req, "coordinators");
+      const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const version = versionOf(req, "agenda");
+      const actor = signedIn(req);
+      const calendar = deps.calendarAccess?.({
+        id: actor.id,
+        name: actor.name,
+        token: req.accessToken ?? "",
+      });
+      const result = await plainly(() =>
+        deps.agendaDesk.publish(
+          actor,
+          panel.id,
+          meetingId,
+          version === NO_DRAFT ? null : version,
+          calendar ? { scheduler: deps.scheduler, calendar } : undefined,
+        ),
+      );
+      res.status(201).json(result);
     }),
   );
 
