@@ -289,7 +289,7 @@ function PanelsPage({
                         Referrals
                       </Button>
                       <Button
-                        aria-label={`Download the next twelve months of ${p.name} meetings as a calendar file`}
+                        aria-label={`Calendar file (.ics) of the next twelve months of ${p.name} meetings`}
                         onClick={() => {
                           setCalendarProblem(null);
                           downloadCalendar(token, p).catch((e: unknown) =>

@@ -317,7 +317,7 @@ function MeetingRow({
               href={meeting.joinUrl}
               target="_blank"
               rel="noreferrer"
-              aria-label={`Join the ${meeting.description} meeting in Teams`}
+              aria-label={`Join in Teams, ${meeting.description}`}
             >
               Join in Teams
             </Link>
@@ -326,11 +326,7 @@ function MeetingRow({
           )}
         </TableCell>
         <TableCell>
-          <Button
-            size="small"
-            onClick={onOpenAgenda}
-            aria-label={`Agenda for the ${meeting.description} meeting`}
-          >
+          <Button size="small" onClick={onOpenAgenda} aria-label={`Agenda, ${meeting.description}`}>
             Agenda
           </Button>
         </TableCell>
@@ -341,14 +337,14 @@ function MeetingRow({
                 <Button
                   size="small"
                   onClick={() => onEdit(editing === "move" ? null : "move")}
-                  aria-label={`Move the ${meeting.description} meeting`}
+                  aria-label={`Move, ${meeting.description}`}
                 >
                   Move
                 </Button>
                 <Button
                   size="small"
                   onClick={() => onEdit(editing === "cancel" ? null : "cancel")}
-                  aria-label={`Cancel the ${meeting.description} meeting`}
+                  aria-label={`Cancel meeting, ${meeting.description}`}
                 >
                   Cancel meeting
                 </Button>

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
+import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { startTestService, type TestService } from "../support/service.js";
 
@@ -46,13 +47,14 @@ describe("The tab in Chromium", function () {
       /Signed in as Priya Okafor, MACE panel coordinator \(Children's Social Care\)/,
     );
     await page.screenshot({ path: `${ARTEFACTS}/tab-panels.png`, fullPage: true });
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
   });
 
   it("lets the coordinator download a panel's coming meetings as a calendar file", async () => {
     const downloading = page.waitForEvent("download");
     await page
       .getByRole("button", {
-        name: "Download the next twelve months of Pre-MACE operational panel meetings as a calendar file",
+        name: "Calendar file (.ics) of the next twelve months of Pre-MACE operational panel meetings",
       })
       .click();
     const file = await downloading;
@@ -128,6 +130,7 @@ describe("The tab in Chromium", function () {
     await row.waitFor();
     assert.equal((await row.getByRole("cell").nth(5).innerText()).trim(), "Accepted by the panel");
     await page.screenshot({ path: `${ARTEFACTS}/tab-referrals.png`, fullPage: true });
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
     await page.getByRole("button", { name: "Back to your panels" }).click();
     await page.getByRole("heading", { name: "Your panels" }).waitFor();
@@ -152,9 +155,7 @@ describe("The tab in Chromium", function () {
     await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
-    await page
-      .getByRole("button", { name: "Agenda for the Thursday 3 December 2026, 09:30 to 13:30 meeting" })
-      .click();
+    await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
     const agenda = page.getByRole("table", { name: "Agenda for Thursday 3 December 2026, 09:30 to 13:30" });
     await agenda.waitFor();
     const first = agenda.locator("tr[data-entry-id]").first();
@@ -186,6 +187,7 @@ describe("The tab in Chromium", function () {
     assert.equal((await coercion.innerText()).slice(0, 5), lastEnd);
     await page.getByText(/^The agenda runs to \d\d:\d\d, past the meeting's end at 13:30\./).waitFor();
     await page.screenshot({ path: `${ARTEFACTS}/tab-agenda.png`, fullPage: true });
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
     // Without Teams calendars here, publishing freezes the version and says who was not invited.
     await page.getByRole("button", { name: "Publish agenda" }).click();
@@ -207,9 +209,7 @@ describe("The tab in Chromium", function () {
       .selectOption({ label: "Grace Mensah (Social worker, Contextual Harm team)" });
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
-    await page
-      .getByRole("button", { name: "Agenda for the Thursday 3 December 2026, 09:30 to 13:30 meeting" })
-      .click();
+    await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
     const agenda = page.getByRole("table", { name: "Agenda for Thursday 3 December 2026, 09:30 to 13:30" });
     await agenda.waitFor();
     const slots = agenda.locator("tr[data-slot]");
