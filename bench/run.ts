@@ -7,10 +7,15 @@ import { ReferralDesk } from "../bot/src/application/referral-desk.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "../bot/src/seed/demo-people.js";
 import { azuriteConnectionString, freePort, startAzurite, waitForHttp } from "../scripts/lib/processes.js";
 import { roundTripCounter } from "../scripts/lib/round-trips.js";
+import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
+import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
+import { AgendaDesk } from "../bot/src/application/agenda-desk.js";
+import type { Meeting } from "../bot/src/domain/schedule/meeting.js";
 
 // `npm run bench`: storage round trips per operation (counts), and server time as a ratio to one
 // raw Azurite round trip measured side by side in the same run, so the machine's speed cancels out.
 
+let CONNECTION = "";
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 200);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -18,6 +23,7 @@ async function main(): Promise<void> {
   console.log(`Starting Azurite (in memory) for the benchmarks, ${RUNS} runs each…`);
   const port = await freePort();
   const azurite = startAzurite(port, "memory");
+  CONNECTION = azuriteConnectionString(port);
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, azurite);
     const trips = roundTripCounter();
@@ -82,9 +88,89 @@ async function main(): Promise<void> {
     );
     console.log(`  server time: ${ratio.toFixed(1)} × one raw Azurite round trip (medians of ${RUNS})`);
     if (Math.max(...perSubmit) > 3) process.exitCode = 1;
+
+    await agendaPageCost(catalogue, repos, records, tables, desk);
   } finally {
     await azurite.stop();
   }
+}
+
+/**
+ * A meeting page (its agenda) must cost the same number of storage round trips whether the panel
+ * has held 5 meetings or 5,000: it reads the meeting, its agenda partition and the panel's cases,
+ * never the panel's other meetings.
+ */
+async function agendaPageCost(
+  catalogue: ReturnType<typeof loadCatalogue>,
+  repos: ReturnType<typeof repositories>,
+  records: ReturnType<typeof areaRecords>,
+  tables: ReturnType<typeof tableFactory>,
+  desk: ReferralDesk,
+): Promise<void> {
+  const trips = roundTripCounter();
+  const counted = tableFactory({ kind: "connection-string", connectionString: CONNECTION }, trips.options);
+  const meetings = meetingRecords(tables);
+  const agendaDesk = new AgendaDesk({
+    catalogue,
+    repos: repositories(counted),
+    records: areaRecords(counted),
+    meetings: meetingRecords(counted),
+    agendas: agendaRecords(counted),
+    now: () => new Date(),
+  });
+  const priya = { id: "00000000-0000-4000-8000-000000000101", name: "Priya Okafor" };
+  // Accept five of the benchmark's referrals so that the agenda has cases, with names to audit.
+  const waiting = (await desk.list(priya, "merton-pre-mace", "bench", ["new"])).slice(0, 5);
+  for (const r of waiting) {
+    const current = await desk.view(priya, "merton-pre-mace", r.value.id, "bench");
+    await desk.triage(
+      priya,
+      "merton-pre-mace",
+      r.value.id,
+      { decision: "accept", note: "", linkToSubjectId: null },
+      current.etag,
+      "bench",
+    );
+  }
+  const meetingId = waiting[0]?.value.meetingDate ?? "";
+  const row = (date: string): Meeting => ({
+    panelId: "merton-pre-mace",
+    id: date,
+    date,
+    start: `${date}T09:30:00+00:00`,
+    end: `${date}T13:30:00+00:00`,
+    status: "scheduled",
+    joinUrl: null,
+    occurrenceId: null,
+    note: null,
+    setBy: "rule",
+  });
+  const pastDates = (count: number, offset: number) =>
+    Array.from({ length: count }, (_, n) => {
+      const d = new Date(Date.UTC(1900, 0, 1 + (offset + n) * 7));
+      return d.toISOString().slice(0, 10);
+    });
+  const measure = async (): Promise<number> => {
+    const before = trips.count();
+    await agendaDesk.view(priya, "coordinator", "merton-pre-mace", meetingId, "bench");
+    return trips.count() - before;
+  };
+  await meetings.saveAll(
+    [row(meetingId), ...pastDates(4, 0).map(row)].map((value) => ({ value, etag: undefined })),
+    "bench",
+  );
+  const withFive = await measure();
+  console.log("\nMeeting page (the agenda of a Merton pre-MACE with 5 cases)");
+  console.log("  storing 4,995 more past meetings in the panel's partition…");
+  await meetings.saveAll(
+    pastDates(4995, 4).map((value) => ({ value: row(value), etag: undefined })),
+    "bench",
+  );
+  const withFiveThousand = await measure();
+  console.log(
+    `  storage round trips with 5 meetings: ${withFive}; with 5,000: ${withFiveThousand} (goal: the same)`,
+  );
+  if (withFive !== withFiveThousand) process.exitCode = 1;
 }
 
 await main();
