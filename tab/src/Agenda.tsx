@@ -56,16 +56,26 @@ const clock = (iso: string): string =>
     timeZone: "Europe/London",
   });
 const SLOT_LENGTHS = [5, 10, 15, 20, 30, 45];
+// Staffordshire's thresholding categories (003).
+const CATEGORIES = [
+  "1. Discussed at MACE",
+  "2. Insufficient information shared",
+  "3. Remains considered, not fully discussed",
+  "4. Removed from MACE",
+];
 
 export function AgendaPage({
   token,
   panel,
   meeting,
+  otherMeetings,
   onBack,
 }: {
   token: string;
   panel: PanelSummary;
   meeting: PanelMeeting;
+  /** Meetings a case can move to. */
+  otherMeetings: PanelMeeting[];
   onBack: () => void;
 }) {
   const styles = useStyles();
@@ -107,6 +117,22 @@ export function AgendaPage({
     } catch (e) {
       setProblem((e as Error).message);
       await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const moveToMeeting = async (subjectId: string, target: PanelMeeting) => {
+    if (!agenda) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      setAgenda(
+        await api.moveCaseToMeeting(token, panel.id, meeting.id, subjectId, target.id, agenda.version),
+      );
+      setPublished(`The case moved to the meeting on ${target.description}.`);
+    } catch (e) {
+      setProblem((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -209,6 +235,8 @@ export function AgendaPage({
                 busy={busy}
                 onChoose={(subjectId, choice) => void choose([{ subjectId, choice }])}
                 onReorder={(index, by) => reorder(entry, index, by)}
+                otherMeetings={otherMeetings}
+                onMoveToMeeting={(subjectId, target) => void moveToMeeting(subjectId, target)}
               />
             ))}
           </TableBody>
@@ -253,12 +281,16 @@ function EntryRows({
   busy,
   onChoose,
   onReorder,
+  otherMeetings,
+  onMoveToMeeting,
 }: {
   entry: AgendaEntry;
   agenda: MeetingAgenda;
   busy: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onReorder: (index: number, by: -1 | 1) => void;
+  otherMeetings: PanelMeeting[];
+  onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
 }) {
   const styles = useStyles();
   if (entry.kind === "heading") {
@@ -292,6 +324,8 @@ function EntryRows({
           last={index === entry.slots.length - 1}
           onChoose={onChoose}
           onMove={(by) => onReorder(index, by)}
+          otherMeetings={otherMeetings}
+          onMoveToMeeting={onMoveToMeeting}
         />
       ))}
       {entry.listed.map((l) => (
@@ -317,6 +351,8 @@ function SlotRow({
   last,
   onChoose,
   onMove,
+  otherMeetings,
+  onMoveToMeeting,
 }: {
   slot: AgendaSlot;
   agenda: MeetingAgenda;
@@ -325,6 +361,8 @@ function SlotRow({
   last: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onMove: (by: -1 | 1) => void;
+  otherMeetings: PanelMeeting[];
+  onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
 }) {
   const styles = useStyles();
   const lead = slot.subjects[0];
@@ -369,6 +407,42 @@ function SlotRow({
                     {m} minutes
                   </option>
                 ))}
+            </Select>
+            {agenda.usesCategories && (
+              <Select
+                aria-label={`Category for ${reference}`}
+                value={slot.choice.category === null ? "" : String(slot.choice.category)}
+                disabled={busy}
+                onChange={(_e, d) =>
+                  onChoose(lead.subjectId, {
+                    ...slot.choice,
+                    category: d.value ? (Number(d.value) as 1 | 2 | 3 | 4) : null,
+                  })
+                }
+              >
+                <option value="">No category yet</option>
+                {CATEGORIES.map((label, n) => (
+                  <option key={label} value={n + 1}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            )}
+            <Select
+              aria-label={`Meeting for ${reference}`}
+              value=""
+              disabled={busy}
+              onChange={(_e, d) => {
+                const target = otherMeetings.find((m) => m.id === d.value);
+                if (target) onMoveToMeeting(lead.subjectId, target);
+              }}
+            >
+              <option value="">At this meeting</option>
+              {otherMeetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  Move to {m.description}
+                </option>
+              ))}
             </Select>
             <Button
               size="small"

@@ -146,7 +146,15 @@ export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
 
   const series = data?.calendar.series;
   if (agendaOf) {
-    return <AgendaPage token={token} panel={panel} meeting={agendaOf} onBack={() => setAgendaOf(null)} />;
+    return (
+      <AgendaPage
+        token={token}
+        panel={panel}
+        meeting={agendaOf}
+        otherMeetings={(data?.meetings ?? []).filter((m) => m.id !== agendaOf.id && m.status !== "cancelled")}
+        onBack={() => setAgendaOf(null)}
+      />
+    );
   }
   return (
     <>

@@ -250,6 +250,23 @@ export const api = {
       token,
       { method: "PUT", body: JSON.stringify(choice), headers: { "If-Match": version } },
     ),
+  moveCaseToMeeting: (
+    token: string,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+    targetMeetingId: string,
+    version: string,
+  ) =>
+    request<MeetingAgenda>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/cases/${encodeURIComponent(subjectId)}/meeting`,
+      token,
+      {
+        method: "PUT",
+        body: JSON.stringify({ meetingId: targetMeetingId }),
+        headers: { "If-Match": version },
+      },
+    ),
   publishAgenda: (token: string, panelId: string, meetingId: string, version: string) =>
     request<{ version: number; invited: number; notInvited: number; why: string | null }>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/publish`,

@@ -180,6 +180,11 @@ describe("The tab in Chromium", function () {
     const expected = async () => [await lastSlotEnd(), "10:50"].sort().pop();
     assert.equal(await coercionStart(), await expected());
 
+    assert.ok(
+      (await jayden.getByLabel(`Meeting for ${reference}`).locator("option").allInnerTexts()).includes(
+        "Move to Thursday 7 January 2027, 09:30 to 13:30",
+      ),
+    );
     await jayden.getByLabel(`Slot length for ${reference}`).selectOption("45");
     await page
       .getByRole("row")

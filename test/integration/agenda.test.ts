@@ -179,6 +179,40 @@ describe("A meeting's agenda in the tab's API", () => {
     assert.equal(unknownSection.status, 409);
   });
 
+  it("moves a case to a later meeting: it leaves this agenda and joins that one; never to a past meeting", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const december = (await call(priya)).body;
+    const subject = december.entries
+      .flatMap((e) => e.slots)
+      .flatMap((s) => s.subjects)
+      .find((s) => s.label === "Jayden Okoro-Hart");
+    assert.ok(subject);
+    const moveTo = (meetingId: string, from: string, etag: string) =>
+      call(priya, {
+        method: "PUT",
+        url: `/api/panels/merton-pre-mace/meetings/${from}/agenda/cases/${subject.subjectId}/meeting`,
+        body: { meetingId },
+        etag,
+      });
+    const past = await moveTo("2026-11-05", "2026-12-03", december.version);
+    assert.equal(past.status, 409);
+    assert.match(past.body.error?.message ?? "", /already happened/);
+
+    const moved = await moveTo("2027-01-07", "2026-12-03", december.version);
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    assert.ok(!JSON.stringify(moved.body.entries).includes("Jayden Okoro-Hart"));
+    const january = (await call(priya, { url: "/api/panels/merton-pre-mace/meetings/2027-01-07/agenda" }))
+      .body;
+    assert.ok(
+      january.entries
+        .flatMap((e) => e.slots)
+        .some((s) => s.subjects.some((x) => x.label === "Jayden Okoro-Hart")),
+    );
+    // And back, as the other suites expect him in December.
+    const back = await moveTo("2026-12-03", "2027-01-07", january.version);
+    assert.equal(back.status, 200);
+  });
+
   it("answers 404 for a date the panel does not meet on", async () => {
     const priya = await signInAs(service, DEMO.coordinator);
     const res = await call(priya, { url: "/api/panels/merton-pre-mace/meetings/2026-12-04/agenda" });

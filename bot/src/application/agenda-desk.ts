@@ -16,6 +16,8 @@ import { AlreadyExists, ConcurrencyConflict, isStatus, keyOf } from "../adapters
 import type { MeetingRecords } from "../adapters/tables/meeting-records.js";
 import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
 
+const localToday = (now: Date): string => now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+
 // A meeting's agenda for the tab: built from the panel's template and the cases due at the
 // meeting, with the coordinator's choices. Roles decide what each person sees: members see the
 // whole agenda with names; a presenter sees only their own slots.
@@ -263,6 +265,73 @@ export class AgendaDesk {
     }
     const byId = new Map([[subjectId, held.case.value]]);
     await this.audit(panel.areaId, panelId, actor, [subjectId], "agenda.changed", "tab agenda", byId);
+  }
+
+  /** Moves a case to another meeting of the panel: it leaves this agenda and joins that one. */
+  async moveToMeeting(
+    actor: Actor,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+    targetMeetingId: string,
+    version: string | null,
+  ): Promise<void> {
+    const panel = this.panel(panelId);
+    const [target, draft, held] = await Promise.all([
+      this.meeting(panelId, targetMeetingId),
+      this.deps.agendas.draft(panelId, meetingId),
+      this.deps.records.subjectAndCase(panel.areaId, panelId, subjectId),
+    ]);
+    if (target.status === "cancelled") {
+      throw new AgendaRefused(409, "cancelled", "That meeting is cancelled. Choose another.");
+    }
+    if (target.id < localToday(this.deps.now())) {
+      throw new AgendaRefused(409, "in-the-past", "That meeting has already happened. Choose a later one.");
+    }
+    if (!held.case || held.case.value.status !== "open") {
+      throw new AgendaRefused(404, "unknown-case", "That case is not open on this panel.");
+    }
+    if ((draft?.etag ?? null) !== version) {
+      throw new AgendaRefused(
+        409,
+        "changed-by-someone-else",
+        "Reload the agenda: it has changed since you opened it.",
+      );
+    }
+    const at = this.deps.now().toISOString();
+    try {
+      await this.deps.records.transact([
+        this.deps.records.cases.replaceAction(
+          { ...held.case.value, nextMeetingDate: target.id },
+          held.case.etag,
+          actor.name,
+        ),
+        this.deps.records.audit.createAction(
+          {
+            id: randomUUID(),
+            areaId: panel.areaId,
+            at,
+            actorId: actor.id,
+            action: "agenda.changed",
+            panelId,
+            referralId: null,
+            subjectId,
+            reference: held.case.value.reference,
+            via: "tab agenda",
+          },
+          actor.id,
+        ),
+      ]);
+    } catch (e) {
+      if (isStatus(e, 409) || isStatus(e, 412)) {
+        throw new AgendaRefused(
+          409,
+          "changed-by-someone-else",
+          "Reload the agenda: the case changed just now.",
+        );
+      }
+      throw e;
+    }
   }
 
   /**

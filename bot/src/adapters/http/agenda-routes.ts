@@ -13,6 +13,7 @@ import { route } from "./route.js";
 
 const MeetingId = z.iso.date("use the meeting's date as YYYY-MM-DD");
 const SubjectId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const MoveToMeeting = z.strictObject({ meetingId: MeetingId });
 /** The version sent before the agenda's first change. */
 const NO_DRAFT = "none";
 
@@ -63,6 +64,30 @@ export function agendaRoutes(deps: {
           meetingId,
           subjectId,
           choice,
+          version === NO_DRAFT ? null : version,
+        ),
+      );
+      const view = await deps.agendaDesk.view(actor, "coordinator", panel.id, meetingId, "tab agenda");
+      res.json({ ...view, version: view.version ?? NO_DRAFT });
+    }),
+  );
+
+  router.put(
+    "/panels/:panelId/meetings/:meetingId/agenda/cases/:subjectId/meeting",
+    route(async (req, res) => {
+      const { panel } = await panelFor(req, "coordinators");
+      const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const subjectId = SubjectId.parse(req.params["subjectId"]);
+      const version = versionOf(req, "agenda");
+      const { meetingId: targetId } = MoveToMeeting.parse(req.body);
+      const actor = signedIn(req);
+      await plainly(() =>
+        deps.agendaDesk.moveToMeeting(
+          actor,
+          panel.id,
+          meetingId,
+          subjectId,
+          targetId,
           version === NO_DRAFT ? null : version,
         ),
       );
