@@ -12,6 +12,7 @@ import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { NoticeDispatcher } from "./adapters/teams/notice-dispatcher.js";
+import { ChannelPoster } from "./adapters/teams/channel-poster.js";
 import { areaRecords } from "./adapters/tables/area-records.js";
 import { ReferralDesk } from "./application/referral-desk.js";
 import { MeetingScheduler } from "./application/meeting-scheduler.js";
@@ -137,6 +138,14 @@ export async function startService(
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
   const scheduler = new MeetingScheduler({ catalogue, repos, meetings, now });
+  const channelPoster = new ChannelPoster({
+    adapter,
+    botAppId,
+    repos,
+    catalogue,
+    log,
+    publicUrl: settings.publicUrl,
+  });
   const agendaDesk = new AgendaDesk({
     catalogue,
     repos,
@@ -144,6 +153,7 @@ export async function startService(
     meetings,
     agendas: agendaRecords(tables),
     now,
+    announcer: channelPoster,
   });
 
   const calendarFor = calendarAccess(settings, devIdp);
@@ -177,9 +187,10 @@ export async function startService(
     desk,
     scheduler,
     calendarFor,
-    noticesDelivered: () => dispatcher.idle(),
+    noticesDelivered: () => Promise.all([dispatcher.idle(), channelPoster.idle()]).then(() => undefined),
     async close() {
       await dispatcher.stop();
+      await channelPoster.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -154,7 +154,8 @@ export function AgendaPage({
           ? ` ${result.notInvited} presenter${result.notInvited === 1 ? " was" : "s were"} not invited${result.why ? ` (${result.why})` : ""}: send them their slot times.`
           : "";
       await load();
-      setPublished(`Version ${result.version} of the agenda is published.${invited}${missed}`);
+      const channel = result.channelTold ? " The panel's channel has been told." : "";
+      setPublished(`Version ${result.version} of the agenda is published.${invited}${missed}${channel}`);
     } catch (e) {
       setProblem((e as Error).message);
     } finally {

@@ -66,7 +66,11 @@ function PanelsApp() {
   const [theme, setTheme] = useState<ThemeName>("default");
   const [session, setSession] = useState<Session>({ state: "starting" });
   // The panel view that is open, and the button to return focus to when it closes.
-  const [open, setOpen] = useState<{ view: "referrals" | "meetings"; panel: PanelSummary } | null>(null);
+  const [open, setOpen] = useState<{
+    view: "referrals" | "meetings";
+    panel: PanelSummary;
+    meetingId?: string | null;
+  } | null>(null);
   const [cameBackFrom, setCameBackFrom] = useState<string | null>(null);
   const close = () => {
     if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
@@ -76,6 +80,13 @@ function PanelsApp() {
   const load = useCallback(async (token: string) => {
     const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
     setSession({ state: "signed-in", token, me, panels });
+    // A link from a card (?panel=…&meeting=…) opens that meeting's agenda once.
+    const link = new URLSearchParams(window.location.search);
+    const linked = panels.find((p) => p.id === link.get("panel"));
+    if (linked) {
+      setOpen({ view: "meetings", panel: linked, meetingId: link.get("meeting") });
+      window.history.replaceState(null, "", window.location.pathname);
+    }
   }, []);
 
   const start = useCallback(async () => {
@@ -142,7 +153,12 @@ function PanelsApp() {
           <ReferralsPage token={session.token} panel={open.panel} onBack={close} />
         )}
         {session.state === "signed-in" && open?.view === "meetings" && (
-          <MeetingsPage token={session.token} panel={open.panel} onBack={close} />
+          <MeetingsPage
+            token={session.token}
+            panel={open.panel}
+            onBack={close}
+            openAgendaOf={open.meetingId ?? null}
+          />
         )}
         {session.state === "signed-in" && !open && (
           <PanelsPage

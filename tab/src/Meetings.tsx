@@ -83,7 +83,12 @@ const londonTime = (iso: string): string =>
 type Editing = { meetingId: string; kind: "move" | "cancel" } | null;
 type Outcome = { intent: "success" | "error" | "info"; text: string };
 
-export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
+export function MeetingsPage({
+  token,
+  panel,
+  onBack,
+  openAgendaOf,
+}: PanelViewProps & { openAgendaOf?: string | null }) {
   const styles = useStyles();
   const coordinator = panel.role === "coordinator";
   const [today] = useState(() => isoDay(new Date()));
@@ -97,12 +102,15 @@ export function MeetingsPage({ token, panel, onBack }: PanelViewProps) {
 
   const load = useCallback(async () => {
     try {
-      setData(await api.meetings(token, panel.id, today, aYearFrom(today)));
+      const loaded = await api.meetings(token, panel.id, today, aYearFrom(today));
+      setData(loaded);
+      const linked = openAgendaOf ? loaded.meetings.find((m) => m.id === openAgendaOf) : undefined;
+      if (linked) setAgendaOf((current) => current ?? linked);
       setProblem(null);
     } catch (e) {
       setProblem((e as Error).message);
     }
-  }, [token, panel.id, today]);
+  }, [token, panel.id, today, openAgendaOf]);
 
   useEffect(() => {
     void load();

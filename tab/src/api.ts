@@ -268,11 +268,17 @@ export const api = {
       },
     ),
   publishAgenda: (token: string, panelId: string, meetingId: string, version: string) =>
-    request<{ version: number; invited: number; notInvited: number; why: string | null }>(
-      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/publish`,
-      token,
-      { method: "POST", body: "{}", headers: { "If-Match": version } },
-    ),
+    request<{
+      version: number;
+      invited: number;
+      notInvited: number;
+      why: string | null;
+      channelTold: boolean;
+    }>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/publish`, token, {
+      method: "POST",
+      body: "{}",
+      headers: { "If-Match": version },
+    }),
   triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,

@@ -208,6 +208,12 @@ describe("The tab in Chromium", function () {
     await page.getByText("Thursday 3 December 2026, 09:30 to 13:30 · published version 1").waitFor();
   });
 
+  it("a link from the channel's card opens that meeting's agenda", async () => {
+    await page.goto(`${service.url}/tab/?panel=merton-pre-mace&meeting=2026-12-03`);
+    await page.getByRole("table", { name: "Agenda for Thursday 3 December 2026, 09:30 to 13:30" }).waitFor();
+    assert.doesNotMatch(page.url(), /meeting=/);
+  });
+
   it("a presenter sees only her own slot on the agenda, with no controls", async () => {
     await page.getByRole("button", { name: "Back to meetings" }).click();
     await page.getByRole("button", { name: "Back to your panels" }).click();

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { odata } from "@azure/data-tables";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
+import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { azurite } from "../support/azurite.js";
+import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { forgetAgenda, forgetMeetings, startServiceWithGraph } from "../support/graph.js";
 import type { GraphServer } from "../support/graph-server.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
@@ -222,8 +224,10 @@ describe("A meeting's agenda in the tab's API", () => {
 });
 
 describe("Publishing a meeting's agenda", () => {
+  const CHANNEL = "19:merton-agenda-channel@thread.tacv2";
   let service: TestService;
   let graph: GraphServer;
+  let connector: RecordingConnector;
   const now = new Date("2026-11-24T12:00:00Z");
   const base = "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda";
 
@@ -231,12 +235,47 @@ describe("Publishing a meeting's agenda", () => {
     ({ service, graph } = await startServiceWithGraph({ now: () => now }));
     await forgetMeetings("merton-pre-mace");
     await forgetAgenda("merton-pre-mace", "2026-12-03");
+    // The panel's channel, as the bot stores it when added to a team, linked by the coordinator.
+    connector = await recordingConnector();
+    const repos = repositories(
+      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+    );
+    await repos.conversations.upsert(
+      {
+        scope: "channel",
+        key: CHANNEL,
+        teamId: "team-merton",
+        teamName: "Merton MACE",
+        reference: {
+          channelId: "msteams",
+          serviceUrl: connector.url,
+          bot: { id: "28:mace-bot", name: "MACE panels" },
+          conversation: { id: CHANNEL, name: "MACE panels", conversationType: "channel" },
+        },
+      },
+      "bot",
+    );
+    const priya = await signInAs(service, DEMO.coordinator);
+    const panel = await fetch(`${service.url}/api/panels/merton-pre-mace`, {
+      headers: { authorization: `Bearer ${priya}` },
+    });
+    const linked = await fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
+      method: "PUT",
+      headers: {
+        authorization: `Bearer ${priya}`,
+        "content-type": "application/json",
+        "if-match": panel.headers.get("etag") ?? "",
+      },
+      body: JSON.stringify({ conversationId: CHANNEL }),
+    });
+    assert.equal(linked.status, 200);
   });
   after(async () => {
     await forgetMeetings("merton-pre-mace");
     await forgetAgenda("merton-pre-mace", "2026-12-03");
     await service.close();
     await graph.close();
+    await connector.close();
   });
 
   const send = async (
@@ -270,7 +309,16 @@ describe("Publishing a meeting's agenda", () => {
       etag: agenda.version,
     });
     assert.equal(published.status, 201, JSON.stringify(published.body));
-    assert.deepEqual(published.body, { version: 1, invited: 1, notInvited: 0, why: null });
+    assert.deepEqual(published.body, { version: 1, channelTold: true, invited: 1, notInvited: 0, why: null });
+
+    // The panel's channel is told, with no name in the card.
+    await service.noticesDelivered();
+    const [card] = connector.cardsIn(CHANNEL);
+    const text = JSON.stringify(card);
+    assert.match(text, /Agenda published/);
+    assert.match(text, /Thursday 3 December 2026, 09:30 to 13:30/);
+    assert.match(text, /panel=merton-pre-mace&meeting=2026-12-03/);
+    assert.doesNotMatch(text, /Jayden|Okoro-Hart|MER-2026/);
 
     const grace = DEMO_PEOPLE.find((p) => p.id === DEMO.socialWorker)?.email ?? "";
     const invites = graph.sent.filter((m) => m.to === grace && m.kind === "invitation");

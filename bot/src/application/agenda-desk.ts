@@ -4,6 +4,7 @@ import type { AuditAction } from "../domain/audit/audit-entry.js";
 import { buildAgenda, type AgendaCase, type AgendaEntry } from "../domain/agenda/build.js";
 import { AgendaChoice, casesDueAt, NO_CHOICE } from "../domain/agenda/due-cases.js";
 import type { AgendaDraft, PublishedAgenda } from "../domain/agenda/agenda-draft.js";
+import type { ChannelAnnouncer } from "./channel-announcer.js";
 import type { MeetingScheduler } from "./meeting-scheduler.js";
 import type { TeamsCalendar } from "./teams-calendar.js";
 import type { Case } from "../domain/cohort/case.js";
@@ -84,6 +85,8 @@ export interface PublishResult {
   notInvited: number;
   /** Why some were not invited, in words for the coordinator. */
   why: string | null;
+  /** The panel's channel is being told (it has one linked). */
+  channelTold: boolean;
 }
 
 export class AgendaDesk {
@@ -95,6 +98,7 @@ export class AgendaDesk {
       meetings: MeetingRecords;
       agendas: AgendaRecords;
       now: () => Date;
+      announcer?: ChannelAnnouncer;
     },
   ) {}
 
@@ -426,12 +430,29 @@ export class AgendaDesk {
     }
 
     const slots = agenda.entries.flatMap((e) => e.slots).filter((slot) => slot.presenterIds.length);
+    const channelTold =
+      (await this.deps.announcer
+        ?.agendaPublished({
+          panelId,
+          panelName: panel.name,
+          meetingId,
+          meetingDescription: describeOccurrence({
+            panelId,
+            date: meeting.date,
+            start: meeting.start,
+            end: meeting.end,
+          }),
+          version: number,
+          slots: agenda.entries.reduce((n, e) => n + e.slots.length, 0),
+        })
+        .catch(() => false)) ?? false;
     if (!invitations) {
       return {
         version: number,
         invited: 0,
         notInvited: slots.length,
         why: "MACE panels is not connected to Teams calendars here",
+        channelTold,
       };
     }
     const people = await peopleByIds(
@@ -460,6 +481,7 @@ export class AgendaDesk {
     }
     return {
       version: number,
+      channelTold,
       invited,
       notInvited: slots.reduce((n, s) => n + s.presenterIds.length, 0) - invited,
       why,
