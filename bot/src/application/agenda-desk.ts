@@ -1,3 +1,4 @@
+import type { TransactionAction } from "@azure/data-tables";
 import { randomUUID } from "node:crypto";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { AuditAction } from "../domain/audit/audit-entry.js";
@@ -16,6 +17,13 @@ import type { AreaRecords } from "../adapters/tables/area-records.js";
 import { AlreadyExists, ConcurrencyConflict, isStatus, keyOf } from "../adapters/tables/entity-store.js";
 import type { MeetingRecords } from "../adapters/tables/meeting-records.js";
 import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
+
+/** A storage conflict (someone changed the same rows first) becomes a refusal written for the user. */
+function refusedOnConflict(e: unknown, message: string): unknown {
+  return isStatus(e, 409) || isStatus(e, 412)
+    ? new AgendaRefused(409, "changed-by-someone-else", message)
+    : e;
+}
 
 const localToday = (now: Date): string => now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
 
@@ -302,7 +310,6 @@ export class AgendaDesk {
         "Reload the agenda: it has changed since you opened it.",
       );
     }
-    const at = this.deps.now().toISOString();
     try {
       await this.deps.records.transact([
         this.deps.records.cases.replaceAction(
@@ -310,31 +317,18 @@ export class AgendaDesk {
           held.case.etag,
           actor.name,
         ),
-        this.deps.records.audit.createAction(
-          {
-            id: randomUUID(),
-            areaId: panel.areaId,
-            at,
-            actorId: actor.id,
-            action: "agenda.changed",
-            panelId,
-            referralId: null,
-            subjectId,
-            reference: held.case.value.reference,
-            via: "tab agenda",
-          },
-          actor.id,
+        this.auditAction(
+          panel.areaId,
+          panelId,
+          actor,
+          subjectId,
+          held.case.value.reference,
+          "agenda.changed",
+          "tab agenda",
         ),
       ]);
     } catch (e) {
-      if (isStatus(e, 409) || isStatus(e, 412)) {
-        throw new AgendaRefused(
-          409,
-          "changed-by-someone-else",
-          "Reload the agenda: the case changed just now.",
-        );
-      }
-      throw e;
+      throw refusedOnConflict(e, "Reload the agenda: the case changed just now.");
     }
   }
 
@@ -419,14 +413,7 @@ export class AgendaDesk {
         this.deps.agendas.versions.createAction(published, actor.name),
       ]);
     } catch (e) {
-      if (isStatus(e, 409) || isStatus(e, 412)) {
-        throw new AgendaRefused(
-          409,
-          "changed-by-someone-else",
-          "Reload the agenda: someone published or changed it just now.",
-        );
-      }
-      throw e;
+      throw refusedOnConflict(e, "Reload the agenda: someone published or changed it just now.");
     }
 
     const slots = agenda.entries.flatMap((e) => e.slots).filter((slot) => slot.presenterIds.length);
@@ -488,6 +475,32 @@ export class AgendaDesk {
     };
   }
 
+  private auditAction(
+    areaId: string,
+    panelId: string,
+    actor: Actor,
+    subjectId: string,
+    reference: string,
+    action: AuditAction,
+    via: string,
+  ): TransactionAction {
+    return this.deps.records.audit.createAction(
+      {
+        id: randomUUID(),
+        areaId,
+        at: this.deps.now().toISOString(),
+        actorId: actor.id,
+        action,
+        panelId,
+        referralId: null,
+        subjectId,
+        reference,
+        via,
+      },
+      actor.id,
+    );
+  }
+
   private async audit(
     areaId: string,
     panelId: string,
@@ -497,26 +510,21 @@ export class AgendaDesk {
     via: string,
     cases: Map<string, Case>,
   ): Promise<void> {
-    const at = this.deps.now().toISOString();
     for (let i = 0; i < subjectIds.length; i += 100) {
       await this.deps.records.transact(
-        subjectIds.slice(i, i + 100).map((subjectId) =>
-          this.deps.records.audit.createAction(
-            {
-              id: randomUUID(),
+        subjectIds
+          .slice(i, i + 100)
+          .map((subjectId) =>
+            this.auditAction(
               areaId,
-              at,
-              actorId: actor.id,
-              action,
               panelId,
-              referralId: null,
+              actor,
               subjectId,
-              reference: cases.get(subjectId)?.reference ?? "",
+              cases.get(subjectId)?.reference ?? "",
+              action,
               via,
-            },
-            actor.id,
+            ),
           ),
-        ),
       );
     }
   }
