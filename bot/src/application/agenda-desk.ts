@@ -138,21 +138,8 @@ export class AgendaDesk {
     meetingId: string,
     via: string,
   ): Promise<AgendaView> {
-    const panel = this.panel(panelId);
-    const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
-    if (!template) throw new AgendaRefused(404, "no-template", "This panel has no agenda template.");
-    const [meeting, draft, cases] = await Promise.all([
-      this.meeting(panelId, meetingId),
-      this.deps.agendas.draft(panelId, meetingId),
-      this.deps.records.cases.listRange(keyOf(panel.areaId), `case|${panelId}|`),
-    ]);
+    const { panel, template, meeting, draft, cases, due, agenda } = await this.load(panelId, meetingId);
     const choices = draft?.value.choices ?? {};
-    const due = casesDueAt(
-      meeting.id,
-      cases.map((c) => c.value),
-      choices,
-    );
-    const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes);
     const byId = new Map<string, Case>(cases.map((c) => [c.value.subjectId, c.value]));
 
     const presenterOnly = role === "presenter";
@@ -221,6 +208,25 @@ export class AgendaDesk {
       sections,
       usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
     };
+  }
+
+  /** What an agenda is made from, in three reads: the meeting, its draft and the panel's cases. */
+  private async load(panelId: string, meetingId: string) {
+    const panel = this.panel(panelId);
+    const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
+    if (!template) throw new AgendaRefused(404, "no-template", "This panel has no agenda template.");
+    const [meeting, draft, cases] = await Promise.all([
+      this.meeting(panelId, meetingId),
+      this.deps.agendas.draft(panelId, meetingId),
+      this.deps.records.cases.listRange(keyOf(panel.areaId), `case|${panelId}|`),
+    ]);
+    const due = casesDueAt(
+      meeting.id,
+      cases.map((c) => c.value),
+      draft?.value.choices ?? {},
+    );
+    const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes);
+    return { panel, template, meeting, draft, cases, due, agenda };
   }
 
   /** A coordinator's choice for one case on the agenda; the draft's version guards against a lost edit. */
@@ -343,14 +349,7 @@ export class AgendaDesk {
     version: string | null,
     invitations: { scheduler: MeetingScheduler; calendar: TeamsCalendar } | undefined,
   ): Promise<PublishResult> {
-    const panel = this.panel(panelId);
-    const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
-    if (!template) throw new AgendaRefused(404, "no-template", "This panel has no agenda template.");
-    const [meeting, draft, cases] = await Promise.all([
-      this.meeting(panelId, meetingId),
-      this.deps.agendas.draft(panelId, meetingId),
-      this.deps.records.cases.listRange(keyOf(panel.areaId), `case|${panelId}|`),
-    ]);
+    const { panel, meeting, draft, agenda } = await this.load(panelId, meetingId);
     if (meeting.status === "cancelled") {
       throw new AgendaRefused(
         409,
@@ -365,12 +364,6 @@ export class AgendaDesk {
         "Reload the agenda: it has changed since you opened it.",
       );
     }
-    const due = casesDueAt(
-      meeting.id,
-      cases.map((c) => c.value),
-      draft?.value.choices ?? {},
-    );
-    const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes);
     const frozen = {
       start: agenda.start,
       end: agenda.end,
