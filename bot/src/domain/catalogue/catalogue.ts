@@ -95,6 +95,12 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
   }
 
   for (const panel of catalogue.panels.values()) {
+    const policy = panel.reminderPolicy;
+    if (policy?.kind === "tracking-week" && !catalogue.panels.has(policy.trackingPanelId)) {
+      problems.push(
+        `panel "${panel.id}", field "reminderPolicy.trackingPanelId": there is no panel "${policy.trackingPanelId}"`,
+      );
+    }
     if (!catalogue.agendaTemplates.has(panel.agendaTemplateId)) {
       problems.push(
         `panel "${panel.id}", field "agendaTemplateId": there is no agenda template "${panel.agendaTemplateId}"`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReminderPolicy } from "../actions/reminder-policy.js";
 
 // The panel catalogue: areas, their agencies and panels (DESIGN.md sections 2-4).
 // Values a source document does not give are listed in a panel's `localDefaults`.
@@ -133,6 +134,8 @@ export const Panel = z.strictObject({
   agendaTemplateId: id,
   presenterSlotMinutes: z.number().int().min(5).max(60),
   actionDueDays: z.number().int().min(1).max(90),
+  /** When owners are reminded and overdue actions escalated; the default policy if absent. */
+  reminderPolicy: ReminderPolicy.optional(),
   chairRoles: z.array(z.string().min(2).max(120)).min(1),
   coreAgencyIds: z.array(id).min(1),
   quorumAgencyKinds: z.array(AgencyKind),

@@ -39,3 +39,23 @@ export function nextWorkingDay(isoDate: string): string {
     date = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return date;
 }
+
+const shift = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The last working day on or before `isoDate`. */
+export function previousWorkingDay(isoDate: string): string {
+  let date = isoDate;
+  while (!isWorkingDay(date)) date = shift(date, -1);
+  return date;
+}
+
+/** `count` working days after `isoDate` (before it, when negative), weekends and bank holidays skipped. */
+export function addWorkingDays(isoDate: string, count: number): string {
+  let date = isoDate;
+  for (let left = Math.abs(count); left > 0;) {
+    date = shift(date, Math.sign(count));
+    if (isWorkingDay(date)) left -= 1;
+  }
+  return date;
+}

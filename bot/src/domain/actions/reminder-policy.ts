@@ -1,0 +1,76 @@
+import { z } from "zod";
+import {
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+} from "../schedule/bank-holidays.js";
+
+// When an action's owner is reminded and when an overdue action is escalated to the chairs.
+// Wandsworth's: in the week of the action tracking meeting, a reminder on Monday, updates expected
+// by Wednesday, outstanding actions escalated after that (000 §3). Elsewhere, by default: a reminder
+// a few working days before the due date and on it, and escalation when overdue.
+
+export const ReminderPolicy = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("tracking-week"),
+    /** The panel whose meetings track this panel's actions. */
+    trackingPanelId: z.string().max(80),
+  }),
+  z.strictObject({
+    kind: z.literal("before-due"),
+    workingDaysBefore: z.number().int().min(1).max(10),
+    escalateAfterWorkingDays: z.number().int().min(1).max(20),
+  }),
+]);
+export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  kind: "before-due",
+  workingDaysBefore: 3,
+  escalateAfterWorkingDays: 2,
+};
+
+export type ReminderKind = "reminder" | "updates-due" | "escalation";
+
+export interface ReminderStep {
+  kind: ReminderKind;
+  /** The local date it goes out on (a working day). */
+  on: string;
+}
+
+const mondayOf = (isoDate: string): string => {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+};
+const plusDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The reminders an open action gets under a policy. For the tracking week, `trackingDates` are the
+ * tracking panel's meeting dates; the week used is that of the first one on or after the due date.
+ */
+export function reminderSteps(
+  dueDate: string,
+  policy: ReminderPolicy,
+  trackingDates: string[] = [],
+): ReminderStep[] {
+  if (policy.kind === "tracking-week") {
+    const meeting = trackingDates.filter((d) => d >= dueDate).sort()[0];
+    if (!meeting) return [];
+    const monday = mondayOf(meeting);
+    const wednesday = plusDays(monday, 2);
+    return [
+      { kind: "reminder", on: nextWorkingDay(monday) },
+      { kind: "updates-due", on: nextWorkingDay(wednesday) },
+      { kind: "escalation", on: addWorkingDays(nextWorkingDay(wednesday), 1) },
+    ];
+  }
+  const dueWorkingDay = isWorkingDay(dueDate) ? dueDate : previousWorkingDay(dueDate);
+  return [
+    { kind: "reminder", on: addWorkingDays(dueWorkingDay, -policy.workingDaysBefore) },
+    { kind: "updates-due", on: dueWorkingDay },
+    { kind: "escalation", on: addWorkingDays(dueWorkingDay, policy.escalateAfterWorkingDays) },
+  ];
+}
