@@ -20,6 +20,8 @@ import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-a
 import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { agendaRecords } from "./adapters/tables/agenda-records.js";
 import { AgendaDesk } from "./application/agenda-desk.js";
+import { ActionLog } from "./application/action-log.js";
+import { actionDueIndex } from "./adapters/tables/action-due-index.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
@@ -146,6 +148,7 @@ export async function startService(
     log,
     publicUrl: settings.publicUrl,
   });
+  const actionLog = new ActionLog({ catalogue, repos, records, dueIndex: actionDueIndex(tables), now });
   const agendaDesk = new AgendaDesk({
     catalogue,
     repos,
@@ -167,6 +170,7 @@ export async function startService(
     desk,
     scheduler,
     agendaDesk,
+    actionLog,
     calendarAccess: calendarFor,
     log,
     now,

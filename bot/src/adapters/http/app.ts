@@ -18,6 +18,8 @@ import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import { meetingsRoutes } from "./meetings-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
+import { actionsRoutes } from "./actions-routes.js";
+import type { ActionLog } from "../../application/action-log.js";
 import type { AgendaDesk } from "../../application/agenda-desk.js";
 import { route } from "./route.js";
 
@@ -31,6 +33,7 @@ export interface AppDependencies {
   desk: ReferralDesk;
   scheduler: MeetingScheduler;
   agendaDesk: AgendaDesk;
+  actionLog: ActionLog;
   calendarAccess: CalendarAccess | undefined;
   log: Logger;
   now: () => Date;
@@ -88,6 +91,7 @@ export function createApp(deps: AppDependencies): Express {
     panelsRoutes(deps),
     meetingsRoutes(deps),
     agendaRoutes(deps),
+    actionsRoutes(deps),
     referralsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>

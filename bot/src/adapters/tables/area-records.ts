@@ -4,6 +4,7 @@ import { AuditEntry } from "../../domain/audit/audit-entry.js";
 import { Case, Subject } from "../../domain/cohort/case.js";
 import { MatchOn, Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
+import { Action } from "../../domain/actions/action.js";
 import { EntityStore, keyOf, prefixEnd, type Versioned } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -36,6 +37,7 @@ export type StoredAudit = z.infer<typeof StoredAudit>;
 export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
 const counterRow = (year: number): string => `counter|${year}`;
 const matchPrefix = (hash: string): string => `match|${hash}|`;
+export const actionRow = (panelId: string, id: string): string => `action|${panelId}|${id}`;
 export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
 const subjectRow = (id: string): string => `subject|${id}`;
 
@@ -69,6 +71,14 @@ export function areaRecords(tables: TableFactory) {
     notices: new EntityStore(client, Notice, (n) => ({
       partitionKey: keyOf(n.areaId),
       rowKey: `notice|${n.at}|${n.id}`,
+    })),
+    actions: new EntityStore(client, Action, (a) => ({
+      partitionKey: keyOf(a.areaId),
+      rowKey: actionRow(a.panelId, a.id),
+    })),
+    actionCounters: new EntityStore(client, ReferenceCounter, (c) => ({
+      partitionKey: keyOf(c.areaId),
+      rowKey: `action-counter|${c.year}`,
     })),
   };
 

@@ -12,6 +12,7 @@ export const TABLES = {
   areaRecords: "AreaRecords",
   meetings: "Meetings",
   agendas: "Agendas",
+  actionsDue: "ActionsDue",
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -1,0 +1,306 @@
+import type { TransactionAction } from "@azure/data-tables";
+import { randomUUID } from "node:crypto";
+import { Action, defaultDueDate, mayComplete } from "../domain/actions/action.js";
+import { DEFAULT_REMINDER_POLICY, reminderSteps } from "../domain/actions/reminder-policy.js";
+import type { AuditAction } from "../domain/audit/audit-entry.js";
+import type { Catalogue } from "../domain/catalogue/catalogue.js";
+import type { PanelRole } from "../domain/people/membership.js";
+import { occurrencesBetween } from "../domain/schedule/occurrences.js";
+import type { ActionDueIndex } from "../adapters/tables/action-due-index.js";
+import { actionRow, type AreaRecords } from "../adapters/tables/area-records.js";
+import { isStatus, keyOf, type Versioned } from "../adapters/tables/entity-store.js";
+import type { Repositories } from "../adapters/tables/repositories.js";
+
+// The action log: actions recorded at or after a meeting, their owners, due dates, updates and
+// completion. Every step is one transaction in the area's partition, with its audit entry; the
+// reminders each action will get are indexed by date before the action is stored.
+
+export class ActionRefused extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ActionRefused";
+  }
+}
+
+interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface NewAction {
+  subjectId: string | null;
+  title: string;
+  text: string;
+  ownerId: string;
+  dueDate: string | null;
+}
+
+export interface ActionFilter {
+  meetingId?: string;
+  status?: "open" | "done";
+  ownerId?: string;
+  agencyId?: string;
+  overdue?: boolean;
+}
+
+export interface ActionView extends Action {
+  ownerAgency: string;
+  overdue: boolean;
+  version: string;
+}
+
+const localToday = (now: Date): string => now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+const plusDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export class ActionLog {
+  constructor(
+    private readonly deps: {
+      catalogue: Catalogue;
+      repos: Repositories;
+      records: AreaRecords;
+      dueIndex: ActionDueIndex;
+      now: () => Date;
+    },
+  ) {}
+
+  private panel(panelId: string) {
+    const panel = this.deps.catalogue.panels.get(panelId);
+    if (!panel) throw new ActionRefused(404, "unknown-panel", "There is no such panel.");
+    return panel;
+  }
+
+  private view(stored: Versioned<Action>): ActionView {
+    const a = stored.value;
+    return {
+      ...a,
+      ownerAgency: this.deps.catalogue.agencies.get(a.ownerAgencyId)?.name ?? a.ownerAgencyId,
+      overdue: a.status === "open" && a.dueDate < localToday(this.deps.now()),
+      version: stored.etag,
+    };
+  }
+
+  private audit(action: Action, actor: Actor, kind: AuditAction, via: string): TransactionAction {
+    return this.deps.records.audit.createAction(
+      {
+        id: randomUUID(),
+        areaId: action.areaId,
+        at: this.deps.now().toISOString(),
+        actorId: actor.id,
+        action: kind,
+        panelId: action.panelId,
+        referralId: null,
+        subjectId: action.subjectId,
+        reference: action.reference,
+        via,
+      },
+      actor.id,
+    );
+  }
+
+  /** Records an action agreed at a meeting; its owner is a person in the directory. */
+  async create(
+    actor: Actor,
+    panelId: string,
+    meetingId: string,
+    input: NewAction,
+    via: string,
+  ): Promise<ActionView> {
+    const panel = this.panel(panelId);
+    if (!occurrencesBetween(this.deps.catalogue, panelId, meetingId, meetingId).length) {
+      throw new ActionRefused(404, "unknown-meeting", "The panel has no meeting on that date.");
+    }
+    const owner = await this.deps.repos.people.get("person", keyOf(input.ownerId));
+    if (!owner)
+      throw new ActionRefused(400, "unknown-owner", "Choose the action's owner from the directory.");
+    const held = input.subjectId
+      ? await this.deps.records.subjectAndCase(panel.areaId, panelId, input.subjectId)
+      : undefined;
+    if (input.subjectId && !held?.case) {
+      throw new ActionRefused(400, "unknown-case", "That case is not on this panel.");
+    }
+    const dueDate = input.dueDate ?? defaultDueDate(meetingId, panel.actionDueDays);
+    if (dueDate < meetingId) {
+      throw new ActionRefused(400, "due-before-meeting", "The due date cannot be before the meeting.");
+    }
+    const area = this.deps.catalogue.areas.find((a) => a.id === panel.areaId);
+    const policy = panel.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
+    const trackingDates =
+      policy.kind === "tracking-week"
+        ? occurrencesBetween(this.deps.catalogue, policy.trackingPanelId, dueDate, plusDays(dueDate, 92)).map(
+            (o) => o.date,
+          )
+        : [];
+    const id = randomUUID();
+    await this.deps.dueIndex.index(
+      { areaId: panel.areaId, panelId, id },
+      reminderSteps(dueDate, policy, trackingDates),
+    );
+
+    const year = Number(localToday(this.deps.now()).slice(0, 4));
+    for (let attempt = 0; ; attempt++) {
+      const counter = await this.deps.records.actionCounters.get(
+        keyOf(panel.areaId),
+        `action-counter|${year}`,
+      );
+      const issued = (counter?.value.issued ?? 0) + 1;
+      const action: Action = Action.parse({
+        id,
+        reference: `${area?.referencePrefix ?? "XXX"}-A-${year}-${String(issued).padStart(4, "0")}`,
+        areaId: panel.areaId,
+        panelId,
+        meetingId,
+        subjectId: input.subjectId,
+        caseReference: held?.case?.value.reference ?? null,
+        title: input.title,
+        text: input.text,
+        ownerId: owner.value.id,
+        ownerName: owner.value.displayName,
+        ownerAgencyId: owner.value.agencyId,
+        dueDate,
+        status: "open",
+        created: { by: actor.id, byName: actor.name, at: this.deps.now().toISOString() },
+        completed: null,
+        updates: [],
+      });
+      const next = { areaId: panel.areaId, year, issued };
+      try {
+        await this.deps.records.transact([
+          counter
+            ? this.deps.records.actionCounters.replaceAction(next, counter.etag, actor.id)
+            : this.deps.records.actionCounters.createAction(next, actor.id),
+          this.deps.records.actions.createAction(action, actor.name),
+          this.audit(action, actor, "action.created", via),
+        ]);
+      } catch (e) {
+        // Another action took the same number: try again with the next one.
+        if ((isStatus(e, 409) || isStatus(e, 412)) && attempt < 4) continue;
+        throw e;
+      }
+      const stored = await this.deps.records.actions.get(keyOf(panel.areaId), actionRow(panelId, id));
+      if (!stored) throw new ActionRefused(409, "not-stored", "The action could not be read back. Reload.");
+      return this.view(stored);
+    }
+  }
+
+  /** A panel's actions, filtered; a presenter sees only the actions they own. */
+  async list(actor: Actor, role: PanelRole, panelId: string, filter: ActionFilter): Promise<ActionView[]> {
+    const panel = this.panel(panelId);
+    const stored = await this.deps.records.actions.listRange(keyOf(panel.areaId), actionRow(panelId, ""));
+    return stored
+      .map((s) => this.view(s))
+      .filter((a) => role !== "presenter" || a.ownerId === actor.id)
+      .filter((a) => !filter.meetingId || a.meetingId === filter.meetingId)
+      .filter((a) => !filter.status || a.status === filter.status)
+      .filter((a) => !filter.ownerId || a.ownerId === filter.ownerId)
+      .filter((a) => !filter.agencyId || a.ownerAgencyId === filter.agencyId)
+      .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.reference.localeCompare(b.reference));
+  }
+
+  private async held(panelId: string, actionId: string, version: string): Promise<Versioned<Action>> {
+    const panel = this.panel(panelId);
+    const stored = await this.deps.records.actions.get(keyOf(panel.areaId), actionRow(panelId, actionId));
+    if (!stored) throw new ActionRefused(404, "unknown-action", "There is no such action on this panel.");
+    if (stored.etag !== version) {
+      throw new ActionRefused(
+        409,
+        "changed-by-someone-else",
+        `This action was changed by ${stored.updatedBy} after you opened it. Reload to see the change.`,
+      );
+    }
+    return stored;
+  }
+
+  /** Marks an action done: only its owner, a coordinator or a chair may. */
+  async complete(
+    actor: Actor,
+    role: PanelRole | undefined,
+    panelId: string,
+    actionId: string,
+    note: string,
+    version: string,
+    via: string,
+  ): Promise<ActionView> {
+    const stored = await this.held(panelId, actionId, version);
+    if (!mayComplete(stored.value, actor.id, role)) {
+      throw new ActionRefused(
+        403,
+        "not-the-owner",
+        `Only ${stored.value.ownerName}, who owns this action, or the panel's coordinators and chairs can mark it done.`,
+      );
+    }
+    if (stored.value.status === "done") {
+      throw new ActionRefused(
+        409,
+        "already-done",
+        `This action was already marked done by ${stored.value.completed?.byName}.`,
+      );
+    }
+    const next: Action = {
+      ...stored.value,
+      status: "done",
+      completed: { by: actor.id, byName: actor.name, at: this.deps.now().toISOString(), note },
+    };
+    return this.save(stored, next, actor, "action.completed", via);
+  }
+
+  /** Adds an owner's update to an open action. */
+  async addUpdate(
+    actor: Actor,
+    role: PanelRole | undefined,
+    panelId: string,
+    actionId: string,
+    text: string,
+    version: string,
+    via: string,
+  ): Promise<ActionView> {
+    const stored = await this.held(panelId, actionId, version);
+    if (!mayComplete(stored.value, actor.id, role)) {
+      throw new ActionRefused(
+        403,
+        "not-the-owner",
+        "Only the action's owner or the panel's coordinators and chairs can add an update.",
+      );
+    }
+    const next: Action = {
+      ...stored.value,
+      updates: [
+        ...stored.value.updates,
+        { by: actor.id, byName: actor.name, at: this.deps.now().toISOString(), text },
+      ].slice(-30),
+    };
+    return this.save(stored, next, actor, "action.updated", via);
+  }
+
+  private async save(
+    stored: Versioned<Action>,
+    next: Action,
+    actor: Actor,
+    kind: AuditAction,
+    via: string,
+  ): Promise<ActionView> {
+    try {
+      await this.deps.records.transact([
+        this.deps.records.actions.replaceAction(next, stored.etag, actor.name),
+        this.audit(next, actor, kind, via),
+      ]);
+    } catch (e) {
+      if (isStatus(e, 409) || isStatus(e, 412)) {
+        throw new ActionRefused(
+          409,
+          "changed-by-someone-else",
+          "This action changed just now. Reload to see the change.",
+        );
+      }
+      throw e;
+    }
+    const saved = await this.deps.records.actions.get(keyOf(next.areaId), actionRow(next.panelId, next.id));
+    if (!saved) throw new ActionRefused(404, "unknown-action", "There is no such action on this panel.");
+    return this.view(saved);
+  }
+}

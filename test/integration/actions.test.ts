@@ -1,0 +1,198 @@
+import assert from "node:assert/strict";
+import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
+import { azurite } from "../support/azurite.js";
+import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+
+interface ActionAnswer {
+  id: string;
+  reference: string;
+  title: string;
+  ownerName: string;
+  ownerAgency: string;
+  dueDate: string;
+  status: string;
+  overdue: boolean;
+  version: string;
+  caseReference: string | null;
+  completed: { byName: string; note: string } | null;
+}
+
+const NURSE = "00000000-0000-4000-8000-000000000105";
+const OFFICER = "00000000-0000-4000-8000-000000000104";
+
+describe("The action log in the tab's API", () => {
+  let service: TestService;
+  const now = new Date("2026-11-24T12:00:00Z");
+
+  before(async () => {
+    service = await startTestService({}, { now: () => now });
+  });
+  after(() => service.close());
+
+  const call = async (
+    token: string,
+    path: string,
+    init: { method?: string; body?: unknown; etag?: string } = {},
+  ) => {
+    const res = await fetch(`${service.url}${path}`, {
+      method: init.method ?? (init.body ? "POST" : "GET"),
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        ...(init.etag ? { "if-match": init.etag } : {}),
+      },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      text,
+      body: (text.startsWith("{") ? JSON.parse(text) : {}) as Record<string, unknown>,
+    };
+  };
+  const jaydenSubject = async (token: string) => {
+    const agenda = (await call(token, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda")).body as {
+      entries: { slots: { subjects: { subjectId: string; reference: string; label: string | null }[] }[] }[];
+    };
+    return agenda.entries
+      .flatMap((e) => e.slots)
+      .flatMap((s) => s.subjects)
+      .find((s) => s.label === "Jayden Okoro-Hart");
+  };
+
+  let recorded: ActionAnswer;
+
+  it("records an action at a meeting, due two weeks later, with its reminders indexed by date", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const subject = await jaydenSubject(priya);
+    assert.ok(subject);
+    const res = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+      body: {
+        subjectId: subject.subjectId,
+        title: "Share the health chronology with the social worker",
+        text: "Send the school nurse's chronology to the allocated social worker before the review.",
+        ownerId: NURSE,
+      },
+    });
+    assert.equal(res.status, 201, res.text);
+    recorded = res.body["action"] as ActionAnswer;
+    assert.match(recorded.reference, /^MER-A-2026-\d{4}$/);
+    assert.equal(recorded.dueDate, "2026-12-17");
+    assert.equal(recorded.ownerName, "Hannah Reyes");
+    assert.equal(recorded.caseReference, subject.reference);
+    assert.equal(recorded.status, "open");
+
+    const { connectionString } = await azurite();
+    const due = tableFactory({ kind: "connection-string", connectionString })(TABLES.actionsDue);
+    const kinds: string[] = [];
+    for (const date of ["2026-12-14", "2026-12-17", "2026-12-21"]) {
+      for await (const e of due.listEntities({ queryOptions: { filter: `PartitionKey eq '${date}'` } })) {
+        if (e["actionId"] === recorded.id) kinds.push(`${String(e["kind"])} ${date}`);
+      }
+    }
+    assert.deepEqual(kinds, ["reminder 2026-12-14", "updates-due 2026-12-17", "escalation 2026-12-21"]);
+  });
+
+  it("lists actions with filters; a presenter sees only the actions she owns", async () => {
+    const nurse = await signInAs(service, NURSE);
+    const mine = await call(nurse, `/api/panels/merton-pre-mace/actions?owner=${NURSE}&status=open`);
+    assert.equal(mine.status, 200);
+    const listed = mine.body["actions"] as ActionAnswer[];
+    assert.ok(listed.some((a) => a.id === recorded.id));
+    assert.ok(listed.every((a) => a.ownerName === "Hannah Reyes" && a.status === "open"));
+    const grace = await signInAs(service, DEMO.socialWorker);
+    const seen = (await call(grace, "/api/panels/merton-pre-mace/actions")).body["actions"] as ActionAnswer[];
+    assert.ok(!seen.some((a) => a.id === recorded.id));
+    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    assert.equal((await call(lambeth, "/api/panels/merton-pre-mace/actions")).status, 403);
+  });
+
+  it("marks an overdue action, and filters on it", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const late = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
+      body: {
+        title: "Confirm the school place",
+        text: "Confirm the school place with admissions.",
+        ownerId: OFFICER,
+      },
+    });
+    assert.equal(late.status, 201, late.text);
+    const overdue = (await call(priya, "/api/panels/merton-pre-mace/actions?overdue=true")).body[
+      "actions"
+    ] as ActionAnswer[];
+    assert.deepEqual(
+      overdue.map((a) => [a.title, a.dueDate, a.overdue]),
+      [["Confirm the school place", "2026-11-19", true]],
+    );
+  });
+
+  it("lets only the owner, a coordinator or a chair mark it done; a stale or repeated one is refused", async () => {
+    const officer = await signInAs(service, OFFICER);
+    const refused = await call(officer, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
+      body: { note: "" },
+      etag: recorded.version,
+    });
+    assert.equal(refused.status, 403);
+    assert.match(
+      String((refused.body["error"] as { message: string }).message),
+      /Only Hannah Reyes, who owns this action/,
+    );
+
+    const nurse = await signInAs(service, NURSE);
+    const done = await call(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
+      body: { note: "Sent on 10 December." },
+      etag: recorded.version,
+    });
+    assert.equal(done.status, 200, done.text);
+    const action = done.body["action"] as ActionAnswer;
+    assert.deepEqual(
+      [action.status, action.completed?.byName, action.completed?.note],
+      ["done", "Hannah Reyes", "Sent on 10 December."],
+    );
+    const again = await call(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
+      body: { note: "" },
+      etag: recorded.version,
+    });
+    assert.equal(again.status, 409);
+  });
+
+  it("refuses bad input and changes by non-coordinators, writing nothing", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const nurse = await signInAs(service, NURSE);
+    const body = { title: "A title", text: "Something to do.", ownerId: NURSE };
+    assert.equal(
+      (await call(nurse, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", { body })).status,
+      403,
+    );
+    const unknownOwner = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+      body: { ...body, ownerId: "nobody" },
+    });
+    assert.equal(unknownOwner.status, 400);
+    assert.match(unknownOwner.text, /Choose the action's owner/);
+    const early = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+      body: { ...body, dueDate: "2026-12-01" },
+    });
+    assert.equal(early.status, 400);
+    const notAMeeting = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-04/actions", {
+      body,
+    });
+    assert.equal(notAMeeting.status, 404);
+  });
+
+  it("exports the action log as CSV for the agencies' own records", async () => {
+    const priya = await signInAs(service, DEMO.coordinator);
+    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/actions.csv?meetingId=2026-12-03`, {
+      headers: { authorization: `Bearer ${priya}` },
+    });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
+    const lines = (await res.text()).trim().split("\n");
+    assert.equal(
+      lines[0],
+      "Reference,Meeting,Case,Title,Action,Owner,Agency,Due,Status,Completed,Latest update",
+    );
+    const row = lines.find((l) => l.startsWith(recorded.reference));
+    assert.match(row ?? "", /,2026-12-03,MER-2026-\d{4},Share the health chronology with the social worker,/);
+    assert.match(row ?? "", /,Hannah Reyes,[^,]+,2026-12-17,Done,Hannah Reyes 2026-11-24,/);
+  });
+});
