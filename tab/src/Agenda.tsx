@@ -26,6 +26,7 @@ import {
   type PanelMeeting,
   type PanelSummary,
 } from "./api.js";
+import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
@@ -66,12 +67,14 @@ const CATEGORIES = [
 
 export function AgendaPage({
   token,
+  meId,
   panel,
   meeting,
   otherMeetings,
   onBack,
 }: {
   token: string;
+  meId: string;
   panel: PanelSummary;
   meeting: PanelMeeting;
   /** Meetings a case can move to. */
@@ -272,6 +275,7 @@ export function AgendaPage({
           </ul>
         </section>
       )}
+      <ActionLogSection token={token} panel={panel} meId={meId} meetingId={meeting.id} />
     </>
   );
 }

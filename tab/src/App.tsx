@@ -23,6 +23,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
 import { ReferralsPage } from "./Referrals.js";
 import { downloadCalendar, MeetingsPage } from "./Meetings.js";
+import { ActionsPage } from "./Actions.js";
 import { configureChannelTab, hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -67,7 +68,7 @@ function PanelsApp() {
   const [session, setSession] = useState<Session>({ state: "starting" });
   // The panel view that is open, and the button to return focus to when it closes.
   const [open, setOpen] = useState<{
-    view: "referrals" | "meetings";
+    view: "referrals" | "meetings" | "actions";
     panel: PanelSummary;
     meetingId?: string | null;
   } | null>(null);
@@ -150,15 +151,19 @@ function PanelsApp() {
         )}
         {session.state === "choose-demo-person" && <DemoSignIn people={session.people} onSignIn={signInAs} />}
         {session.state === "signed-in" && open?.view === "referrals" && (
-          <ReferralsPage token={session.token} panel={open.panel} onBack={close} />
+          <ReferralsPage token={session.token} meId={session.me.id} panel={open.panel} onBack={close} />
         )}
         {session.state === "signed-in" && open?.view === "meetings" && (
           <MeetingsPage
             token={session.token}
+            meId={session.me.id}
             panel={open.panel}
             onBack={close}
             openAgendaOf={open.meetingId ?? null}
           />
+        )}
+        {session.state === "signed-in" && open?.view === "actions" && (
+          <ActionsPage token={session.token} meId={session.me.id} panel={open.panel} onBack={close} />
         )}
         {session.state === "signed-in" && !open && (
           <PanelsPage
@@ -217,7 +222,7 @@ function PanelsPage({
   me: Me;
   panels: PanelSummary[];
   onSignOut: () => void;
-  onOpen: (view: "referrals" | "meetings", panel: PanelSummary) => void;
+  onOpen: (view: "referrals" | "meetings" | "actions", panel: PanelSummary) => void;
   returnFocusTo: string | null;
 }) {
   const styles = useStyles();
@@ -294,6 +299,13 @@ function PanelsPage({
                     onClick={() => onOpen("meetings", p)}
                   >
                     Meetings
+                  </Button>
+                  <Button
+                    aria-label={`Action log of ${p.name}`}
+                    ref={remember(`actions:${p.id}`)}
+                    onClick={() => onOpen("actions", p)}
+                  >
+                    Action log
                   </Button>
                   {p.role === "coordinator" && (
                     <>

@@ -85,6 +85,7 @@ type Outcome = { intent: "success" | "error" | "info"; text: string };
 
 export function MeetingsPage({
   token,
+  meId,
   panel,
   onBack,
   openAgendaOf,
@@ -157,6 +158,7 @@ export function MeetingsPage({
     return (
       <AgendaPage
         token={token}
+        meId={meId}
         panel={panel}
         meeting={agendaOf}
         otherMeetings={(data?.meetings ?? []).filter((m) => m.id !== agendaOf.id && m.status !== "cancelled")}

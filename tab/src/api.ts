@@ -93,6 +93,32 @@ export interface MeetingAgenda {
   usesCategories: boolean;
 }
 
+export interface PanelAction {
+  id: string;
+  reference: string;
+  meetingId: string;
+  caseReference: string | null;
+  title: string;
+  text: string;
+  ownerId: string;
+  ownerName: string;
+  ownerAgency: string;
+  ownerAgencyId: string;
+  dueDate: string;
+  status: "open" | "done";
+  overdue: boolean;
+  completed: { byName: string; at: string; note: string } | null;
+  updates: { byName: string; at: string; text: string }[];
+  version: string;
+}
+
+export interface PanelMember {
+  id: string;
+  displayName: string;
+  role: string;
+  agency: string;
+}
+
 export interface PanelSummary {
   id: string;
   name: string;
@@ -106,6 +132,8 @@ export interface PanelSummary {
 /** What every panel view is opened with. */
 export interface PanelViewProps {
   token: string;
+  /** The signed-in person's id. */
+  meId: string;
   panel: PanelSummary;
   onBack: () => void;
 }
@@ -279,6 +307,47 @@ export const api = {
       body: "{}",
       headers: { "If-Match": version },
     }),
+  members: (token: string, panelId: string) =>
+    request<{ members: PanelMember[] }>(`/api/panels/${encodeURIComponent(panelId)}/members`, token),
+  actions: (token: string, panelId: string, query: string) =>
+    request<{ actions: PanelAction[] }>(`/api/panels/${encodeURIComponent(panelId)}/actions?${query}`, token),
+  actionsCsv: async (token: string, panelId: string, query: string): Promise<Blob> => {
+    const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) throw new ApiError(res.status, "The action log could not be exported. Please try again.");
+    return res.blob();
+  },
+  recordAction: (
+    token: string,
+    panelId: string,
+    meetingId: string,
+    action: {
+      title: string;
+      text: string;
+      ownerId: string;
+      subjectId: string | null;
+      dueDate: string | null;
+    },
+  ) =>
+    request<{ action: PanelAction }>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/actions`,
+      token,
+      {
+        method: "POST",
+        body: JSON.stringify(action),
+      },
+    ),
+  completeAction: (token: string, panelId: string, action: PanelAction, note: string) =>
+    request<{ action: PanelAction }>(
+      `/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/done`,
+      token,
+      {
+        method: "POST",
+        body: JSON.stringify({ note }),
+        headers: { "If-Match": action.version },
+      },
+    ),
   triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,

@@ -231,4 +231,51 @@ describe("The tab in Chromium", function () {
     for (const text of await slots.allInnerTexts()) assert.match(text, /Grace Mensah/);
     assert.equal(await page.getByRole("combobox", { name: /^Section for / }).count(), 0);
   });
+
+  it("the coordinator records an action on the agenda page; its owner marks it done in the action log", async () => {
+    await page.goto(`${service.url}/tab/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
+    await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
+    const form = page.getByRole("form", { name: "Record an action" });
+    await form.getByLabel(/^Short title/).fill("Share the health chronology");
+    await form.getByLabel("What is to be done").fill("Send the chronology to the allocated social worker.");
+    await form.getByLabel("Owner").selectOption({ label: "Hannah Reyes (Health)" });
+    await form.getByRole("button", { name: "Record action" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^MER-A-2026-\d{4} is recorded\.$/ })
+      .waitFor();
+    const log = page.getByRole("table", { name: "This meeting's actions" });
+    const row = log.getByRole("row").filter({ hasText: "Share the health chronology" });
+    assert.match(await row.innerText(), /Hannah Reyes[\s\S]*17 Dec 2026[\s\S]*Open/);
+
+    await page.getByRole("button", { name: "Back to meetings" }).click();
+    await page.getByRole("button", { name: "Back to your panels" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page
+      .getByLabel("Demo person")
+      .selectOption({ label: "Hannah Reyes (Named Nurse, Safeguarding Children)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Action log of Pre-MACE operational panel" }).click();
+    const mine = page
+      .getByRole("table", { name: "Pre-MACE operational panel action log" })
+      .getByRole("row")
+      .filter({
+        hasText: "Share the health chronology",
+      });
+    await mine.getByRole("button", { name: /^Mark done, MER-A-2026-\d{4}$/ }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /is marked done\.$/ })
+      .waitFor();
+    // The log shows open actions by default: the done one leaves it, and shows under All.
+    await mine.waitFor({ state: "detached" });
+    await page.getByLabel("Status").selectOption({ label: "All" });
+    assert.match(await mine.innerText(), /Done by Hannah Reyes/);
+    await page.screenshot({ path: `${ARTEFACTS}/tab-action-log.png`, fullPage: true });
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+  });
 });

@@ -7,7 +7,7 @@ import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occur
 import { seriesFor } from "../../domain/schedule/series.js";
 import { meetingsCalendar, seriesCalendar } from "../calendar/ics.js";
 import { keyOf } from "../tables/entity-store.js";
-import type { Repositories } from "../tables/repositories.js";
+import { peopleByIds, type Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
 import { MeetingRange } from "./meetings-routes.js";
@@ -89,6 +89,35 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
         durationMinutes: panel.schedule.durationMinutes,
         channel: stored?.value.channel ?? null,
         nextMeetings: meetingsOf(panel.id, 6),
+      });
+    }),
+  );
+
+  // The panel's members, to choose an action's owner from.
+  router.get(
+    "/panels/:panelId/members",
+    route(async (req, res) => {
+      const { panel } = await panelFor(req);
+      const members = (await repos.panelMembers.listPartition(keyOf(panel.id))).map((m) => m.value);
+      const people = await peopleByIds(
+        repos,
+        members.map((m) => m.personId),
+      );
+      res.json({
+        members: members
+          .flatMap((m) => {
+            const person = people.get(m.personId);
+            if (!person) return [];
+            return [
+              {
+                id: person.id,
+                displayName: person.displayName,
+                role: m.role,
+                agency: catalogue.agencies.get(person.agencyId)?.name ?? person.agencyId,
+              },
+            ];
+          })
+          .sort((a, b) => a.displayName.localeCompare(b.displayName)),
       });
     }),
   );

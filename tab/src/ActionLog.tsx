@@ -1,0 +1,334 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { api, type PanelAction, type PanelMember, type PanelSummary } from "./api.js";
+
+// A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
+// export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
+// them done. A meeting page shows the log for that meeting.
+
+const useStyles = makeStyles({
+  section: { marginTop: "24px", display: "flex", flexDirection: "column", gap: "12px" },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: "12px",
+    alignItems: "flex-end",
+    "@media print": { display: "none" },
+  },
+  form: { display: "grid", gap: "8px", maxWidth: "640px", "@media print": { display: "none" } },
+  table: { tableLayout: "auto" },
+  noPrint: { "@media print": { display: "none" } },
+});
+
+type Sort = "due" | "owner";
+
+const longDate = (day: string): string =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
+export function ActionLogSection({
+  token,
+  panel,
+  meId,
+  meetingId,
+}: {
+  token: string;
+  panel: PanelSummary;
+  meId: string;
+  /** Only this meeting's actions, and new ones are recorded against it. */
+  meetingId?: string;
+}) {
+  const styles = useStyles();
+  const [actions, setActions] = useState<PanelAction[] | null>(null);
+  const [members, setMembers] = useState<PanelMember[]>([]);
+  const [status, setStatus] = useState<"open" | "done" | "">(meetingId ? "" : "open");
+  const [owner, setOwner] = useState("");
+  const [agency, setAgency] = useState("");
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [sort, setSort] = useState<Sort>("due");
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const canRecord = panel.role === "coordinator";
+  const canCompleteAny = panel.role === "coordinator" || panel.role === "chair";
+
+  const query = useMemo(() => {
+    const q = new URLSearchParams();
+    if (meetingId) q.set("meetingId", meetingId);
+    if (status) q.set("status", status);
+    if (owner) q.set("owner", owner);
+    if (agency) q.set("agency", agency);
+    if (overdueOnly) q.set("overdue", "true");
+    return q.toString();
+  }, [meetingId, status, owner, agency, overdueOnly]);
+
+  const load = useCallback(async () => {
+    try {
+      setActions((await api.actions(token, panel.id, query)).actions);
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+    }
+  }, [token, panel.id, query]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    void api
+      .members(token, panel.id)
+      .then((r) => setMembers(r.members))
+      .catch(() => setMembers([]));
+  }, [token, panel.id]);
+
+  const sorted = useMemo(
+    () =>
+      [...(actions ?? [])].sort((a, b) =>
+        sort === "owner"
+          ? a.ownerName.localeCompare(b.ownerName) || a.dueDate.localeCompare(b.dueDate)
+          : a.dueDate.localeCompare(b.dueDate) || a.reference.localeCompare(b.reference),
+      ),
+    [actions, sort],
+  );
+  const agencies = useMemo(
+    () => [...new Map((actions ?? []).map((a) => [a.ownerAgencyId, a.ownerAgency])).entries()],
+    [actions],
+  );
+
+  const exportCsv = async () => {
+    try {
+      const blob = await api.actionsCsv(token, panel.id, query);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `${panel.id}-actions${meetingId ? `-${meetingId}` : ""}.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+    }
+  };
+
+  const complete = async (action: PanelAction) => {
+    try {
+      await api.completeAction(token, panel.id, action, "");
+      setMessage({ intent: "success", text: `${action.reference} is marked done.` });
+      await load();
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+      await load();
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={`actions-${meetingId ?? "panel"}`}>
+      <Subtitle2 as="h2" id={`actions-${meetingId ?? "panel"}`}>
+        {meetingId ? "This meeting's actions" : "Action log"}
+      </Subtitle2>
+      <div className={styles.filters}>
+        <Field label="Status">
+          <Select value={status} onChange={(_e, d) => setStatus(d.value as typeof status)}>
+            <option value="">All</option>
+            <option value="open">Open</option>
+            <option value="done">Done</option>
+          </Select>
+        </Field>
+        <Field label="Owner">
+          <Select value={owner} onChange={(_e, d) => setOwner(d.value)}>
+            <option value="">Anyone</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Agency">
+          <Select value={agency} onChange={(_e, d) => setAgency(d.value)}>
+            <option value="">Any agency</option>
+            {agencies.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Checkbox
+          label="Overdue only"
+          checked={overdueOnly}
+          onChange={(_e, d) => setOverdueOnly(Boolean(d.checked))}
+        />
+        <Field label="Sort by">
+          <Select value={sort} onChange={(_e, d) => setSort(d.value as Sort)}>
+            <option value="due">Due date</option>
+            <option value="owner">Owner</option>
+          </Select>
+        </Field>
+        <Button onClick={() => void exportCsv()}>Export as CSV</Button>
+      </div>
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Table
+        className={styles.table}
+        aria-label={meetingId ? "This meeting's actions" : `${panel.name} action log`}
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Reference</TableHeaderCell>
+            <TableHeaderCell>Action</TableHeaderCell>
+            <TableHeaderCell>Case</TableHeaderCell>
+            <TableHeaderCell>Owner</TableHeaderCell>
+            <TableHeaderCell>Due</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+            <TableHeaderCell className={styles.noPrint}>Done</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((a) => (
+            <TableRow key={a.id} data-action={a.reference}>
+              <TableCell>{a.reference}</TableCell>
+              <TableCell>
+                <b>{a.title}</b>
+                <div>{a.text}</div>
+              </TableCell>
+              <TableCell>{a.caseReference ?? "—"}</TableCell>
+              <TableCell>
+                {a.ownerName}
+                <div>{a.ownerAgency}</div>
+              </TableCell>
+              <TableCell>{longDate(a.dueDate)}</TableCell>
+              <TableCell>
+                <Badge
+                  appearance="tint"
+                  color={a.status === "done" ? "success" : a.overdue ? "danger" : "informative"}
+                >
+                  {a.status === "done"
+                    ? `Done by ${a.completed?.byName ?? ""}`
+                    : a.overdue
+                      ? "Overdue"
+                      : "Open"}
+                </Badge>
+              </TableCell>
+              <TableCell className={styles.noPrint}>
+                {a.status === "open" && (canCompleteAny || a.ownerId === meId) && (
+                  <Button
+                    size="small"
+                    onClick={() => void complete(a)}
+                    aria-label={`Mark done, ${a.reference}`}
+                  >
+                    Mark done
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {actions && actions.length === 0 && <p>No actions match.</p>}
+      {canRecord && meetingId && (
+        <RecordAction
+          token={token}
+          panel={panel}
+          meetingId={meetingId}
+          members={members}
+          onRecorded={async (reference) => {
+            setMessage({ intent: "success", text: `${reference} is recorded.` });
+            await load();
+          }}
+          onProblem={(text) => setMessage({ intent: "error", text })}
+        />
+      )}
+    </section>
+  );
+}
+
+function RecordAction({
+  token,
+  panel,
+  meetingId,
+  members,
+  onRecorded,
+  onProblem,
+}: {
+  token: string;
+  panel: PanelSummary;
+  meetingId: string;
+  members: PanelMember[];
+  onRecorded: (reference: string) => Promise<void>;
+  onProblem: (text: string) => void;
+}) {
+  const styles = useStyles();
+  const [title, setTitle] = useState("");
+  const [text, setText] = useState("");
+  const [ownerId, setOwnerId] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  return (
+    <form
+      className={styles.form}
+      aria-label="Record an action"
+      onSubmit={(e) => {
+        e.preventDefault();
+        api
+          .recordAction(token, panel.id, meetingId, {
+            title,
+            text,
+            ownerId,
+            subjectId: null,
+            dueDate: dueDate || null,
+          })
+          .then(async ({ action }) => {
+            setTitle("");
+            setText("");
+            setOwnerId("");
+            setDueDate("");
+            await onRecorded(action.reference);
+          })
+          .catch((err: unknown) => onProblem((err as Error).message));
+      }}
+    >
+      <Subtitle2 as="h3">Record an action</Subtitle2>
+      <Field label="Short title (shown in reminders and channels: no names)" required>
+        <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={120} required />
+      </Field>
+      <Field label="What is to be done" required>
+        <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={2000} required />
+      </Field>
+      <Field label="Owner" required>
+        <Select value={ownerId} onChange={(_e, d) => setOwnerId(d.value)} required>
+          <option value="">Choose the owner</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.displayName} ({m.agency})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Due date (two weeks after the meeting if left empty)">
+        <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} />
+      </Field>
+      <Button type="submit" appearance="primary">
+        Record action
+      </Button>
+    </form>
+  );
+}
