@@ -2,6 +2,7 @@ import {
   Badge,
   Body1,
   Button,
+  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -340,6 +341,16 @@ function EntryRows({
             {l.reference}
             {l.label ? ` ${l.label}` : ""}
             {l.rationale && <small className={styles.note}>Rationale: {l.rationale}</small>}
+            {agenda.editable && (
+              <div className={styles.controls}>
+                <Thresholding
+                  reference={l.reference}
+                  choice={l.choice}
+                  busy={busy}
+                  onChoose={(choice) => onChoose(l.subjectId, choice)}
+                />
+              </div>
+            )}
           </TableCell>
           <TableCell />
         </TableRow>
@@ -414,24 +425,12 @@ function SlotRow({
                 ))}
             </Select>
             {agenda.usesCategories && (
-              <Select
-                aria-label={`Category for ${reference}`}
-                value={slot.choice.category === null ? "" : String(slot.choice.category)}
-                disabled={busy}
-                onChange={(_e, d) =>
-                  onChoose(lead.subjectId, {
-                    ...slot.choice,
-                    category: d.value ? (Number(d.value) as 1 | 2 | 3 | 4) : null,
-                  })
-                }
-              >
-                <option value="">No category yet</option>
-                {CATEGORIES.map((label, n) => (
-                  <option key={label} value={n + 1}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
+              <Thresholding
+                reference={reference}
+                choice={slot.choice}
+                busy={busy}
+                onChoose={(choice) => onChoose(lead.subjectId, choice)}
+              />
             )}
             <Select
               aria-label={`Meeting for ${reference}`}
@@ -500,5 +499,65 @@ function SectionPicker({
         </option>
       ))}
     </Select>
+  );
+}
+
+/** Staffordshire's thresholding (003): the category, the rationale for a child not fully
+ * discussed, and the group a child is mapped into (children in one group share one slot). */
+function Thresholding({
+  reference,
+  choice,
+  busy,
+  onChoose,
+}: {
+  reference: string;
+  choice: AgendaChoice;
+  busy: boolean;
+  onChoose: (choice: AgendaChoice) => void;
+}) {
+  const [rationale, setRationale] = useState(choice.rationale ?? "");
+  const [group, setGroup] = useState(choice.groupKey ?? "");
+  return (
+    <>
+      <Select
+        aria-label={`Category for ${reference}`}
+        value={choice.category === null ? "" : String(choice.category)}
+        disabled={busy}
+        onChange={(_e, d) =>
+          onChoose({ ...choice, category: d.value ? (Number(d.value) as 1 | 2 | 3 | 4) : null })
+        }
+      >
+        <option value="">No category yet</option>
+        {CATEGORIES.map((label, n) => (
+          <option key={label} value={n + 1}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Input
+        aria-label={`Rationale for ${reference}`}
+        placeholder="Rationale, if not fully discussed"
+        value={rationale}
+        maxLength={1000}
+        onChange={(_e, d) => setRationale(d.value)}
+      />
+      <Input
+        aria-label={`Group for ${reference}`}
+        placeholder="Group name, to share one slot"
+        value={group}
+        maxLength={80}
+        onChange={(_e, d) => setGroup(d.value)}
+      />
+      <Button
+        size="small"
+        disabled={busy}
+        onClick={() =>
+          onChoose({ ...choice, rationale: rationale.trim() || null, groupKey: group.trim() || null })
+        }
+        aria-label={`Save rationale and group, ${reference}`}
+      >
+        Save rationale and group
+      </Button>
+    </>
   );
 }

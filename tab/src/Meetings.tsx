@@ -7,6 +7,7 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   Subtitle2,
   Table,
@@ -58,6 +59,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   editor: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-end", padding: "8px 0" },
   note: { color: tokens.colorNeutralForeground3 },
+  period: { marginTop: "16px", maxWidth: "280px" },
 });
 
 const isoDay = (d: Date): string => d.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
@@ -73,6 +75,13 @@ const longDate = (day: string): string =>
     year: "numeric",
     timeZone: "UTC",
   });
+const aYearBefore = (day: string): string => {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.toISOString().slice(0, 10);
+};
+const dayBefore = (day: string): string =>
+  new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const londonTime = (iso: string): string =>
   new Date(iso).toLocaleTimeString("en-GB", {
     hour: "2-digit",
@@ -94,6 +103,7 @@ export function MeetingsPage({
   const coordinator = panel.role === "coordinator";
   const [today] = useState(() => isoDay(new Date()));
   const [range, setRange] = useState({ from: today, to: aYearFrom(today) });
+  const [period, setPeriod] = useState<"coming" | "past">("coming");
   const [data, setData] = useState<PanelMeetings | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -103,7 +113,11 @@ export function MeetingsPage({
 
   const load = useCallback(async () => {
     try {
-      const loaded = await api.meetings(token, panel.id, today, aYearFrom(today));
+      const loaded =
+        period === "coming"
+          ? await api.meetings(token, panel.id, today, aYearFrom(today))
+          : await api.meetings(token, panel.id, aYearBefore(today), dayBefore(today));
+      if (period === "past") loaded.meetings.reverse();
       setData(loaded);
       const linked = openAgendaOf ? loaded.meetings.find((m) => m.id === openAgendaOf) : undefined;
       if (linked) setAgendaOf((current) => current ?? linked);
@@ -111,7 +125,7 @@ export function MeetingsPage({
     } catch (e) {
       setProblem((e as Error).message);
     }
-  }, [token, panel.id, today, openAgendaOf]);
+  }, [token, panel.id, today, openAgendaOf, period]);
 
   useEffect(() => {
     void load();
@@ -172,7 +186,7 @@ export function MeetingsPage({
         <div className={styles.titleBlock}>
           <Title2 as="h1">{panel.name}: meetings</Title2>
           <Body1 as="p" className={styles.muted}>
-            {panel.area.name}. The next twelve months, in UK time.
+            {panel.area.name}. {period === "coming" ? "The next" : "The past"} twelve months, in UK time.
           </Body1>
         </div>
         <Button onClick={onBack}>Back to your panels</Button>
@@ -246,6 +260,14 @@ export function MeetingsPage({
         </section>
       )}
 
+      {data && (
+        <Field label="Show" className={styles.period}>
+          <Select value={period} onChange={(_e, d) => setPeriod(d.value as "coming" | "past")}>
+            <option value="coming">The next twelve months</option>
+            <option value="past">The past twelve months</option>
+          </Select>
+        </Field>
+      )}
       {data && (
         <Table className={styles.table} aria-label={`${panel.name} meetings`}>
           <TableHeader>

@@ -75,7 +75,7 @@ export interface AgendaEntry {
   end: string;
   minutes: number;
   slots: AgendaSlot[];
-  listed: (AgendaSubject & { rationale: string | null })[];
+  listed: (AgendaSubject & { rationale: string | null; choice: AgendaChoice })[];
 }
 
 export interface MeetingAgenda {

@@ -193,6 +193,9 @@ describe("The tab in Chromium", function () {
       .waitFor();
     assert.ok((await lastSlotEnd()) >= "11:05");
     assert.equal(await coercionStart(), await expected());
+    // Later swaps Jayden with the next case in the section (ten minutes), and the times follow.
+    await jayden.getByRole("button", { name: `Move ${reference} later` }).click();
+    await page.getByRole("row").filter({ hasText: "Jayden Okoro-Hart" }).getByText("10:30–11:15").waitFor();
     await page.getByText(/^The agenda runs to \d\d:\d\d, past the meeting's end at 13:30\./).waitFor();
     await page.screenshot({ path: `${ARTEFACTS}/tab-agenda.png`, fullPage: true });
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
@@ -240,8 +243,10 @@ describe("The tab in Chromium", function () {
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
     await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
     const form = page.getByRole("form", { name: "Record an action" });
-    await form.getByLabel(/^Short title/).fill("Share the health chronology");
-    await form.getByLabel("What is to be done").fill("Send the chronology to the allocated social worker.");
+    await form.getByLabel(/^Short title/).fill("Confirm the GP registration");
+    await form
+      .getByLabel("What is to be done")
+      .fill("Check the GP registration with the practice and tell the social worker.");
     await form.getByLabel("Owner").selectOption({ label: "Hannah Reyes (Health)" });
     await form.getByRole("button", { name: "Record action" }).click();
     await page
@@ -249,7 +254,7 @@ describe("The tab in Chromium", function () {
       .filter({ hasText: /^MER-A-2026-\d{4} is recorded\.$/ })
       .waitFor();
     const log = page.getByRole("table", { name: "This meeting's actions" });
-    const row = log.getByRole("row").filter({ hasText: "Share the health chronology" });
+    const row = log.getByRole("row").filter({ hasText: "Confirm the GP registration" });
     assert.match(await row.innerText(), /Hannah Reyes[\s\S]*17 Dec 2026[\s\S]*Open/);
 
     await page.getByRole("button", { name: "Back to meetings" }).click();
@@ -264,7 +269,7 @@ describe("The tab in Chromium", function () {
       .getByRole("table", { name: "Pre-MACE operational panel action log" })
       .getByRole("row")
       .filter({
-        hasText: "Share the health chronology",
+        hasText: "Confirm the GP registration",
       });
     await mine.getByRole("button", { name: /^Mark done, MER-A-2026-\d{4}$/ }).click();
     await page

@@ -197,4 +197,31 @@ describe("Agendas built from a panel's template", () => {
     assert.equal(agenda.start, "2027-07-01T10:00:00+01:00");
     assert.equal(agenda.end.slice(11), "13:30:00+01:00");
   });
+
+  it("every template builds an agenda whose items run in order from its start, opening with the statements", () => {
+    for (const t of catalogue.agendaTemplates.values()) {
+      const cases = (["victim", "group", "person-of-concern", "location"] as const).map((placement) =>
+        child({ placement, stage: "new", category: 1 }),
+      );
+      const agenda = buildAgenda(t, "2027-03-04T10:00:00+00:00", cases, 10);
+      assert.equal(agenda.entries[0]?.start, agenda.start, t.id);
+      assert.deepEqual(agenda.entries[0]?.statements, ["confidentiality", "anti-discriminatory"], t.id);
+      const starts = agenda.entries.map((e) => e.start);
+      assert.deepEqual(starts, [...starts].sort(), t.id);
+      for (const e of agenda.entries) assert.ok(e.end >= e.start, `${t.id} ${e.id}`);
+    }
+  });
+
+  it("Havering: agency updates, then children, persons of concern, locations and cross-border issues (002)", () => {
+    const agenda = buildAgenda(
+      template("havering-mace"),
+      "2027-01-11T14:00:00+00:00",
+      [child({ placement: "location" }), child({ placement: "person-of-concern" }), child()],
+      10,
+    );
+    const ids = agenda.entries.map((e) => e.id).filter((id): id is string => id !== null);
+    assert.deepEqual(ids.slice(-4), ["children", "persons-of-concern", "locations", "cross-border"]);
+    assert.ok(ids.indexOf("police") < ids.indexOf("children"));
+    assert.equal(clock(agenda.end), "15:50");
+  });
 });

@@ -67,7 +67,7 @@ export interface AgendaSlotView {
 
 export interface AgendaEntryView extends Omit<AgendaEntry, "slots" | "listed"> {
   slots: AgendaSlotView[];
-  listed: (AgendaSubject & { rationale: string | null })[];
+  listed: (AgendaSubject & { rationale: string | null; choice: AgendaChoice })[];
 }
 
 export interface AgendaView {
@@ -170,7 +170,11 @@ export class AgendaDesk {
         })),
       listed: e.listed
         .filter((l) => mine(dueById.get(l.subjectId)?.presenterIds ?? []))
-        .map((l) => ({ ...subject(l.subjectId), rationale: l.rationale })),
+        .map((l) => ({
+          ...subject(l.subjectId),
+          rationale: l.rationale,
+          choice: choices[l.subjectId] ?? NO_CHOICE,
+        })),
     }));
     const unplaced = presenterOnly
       ? []
