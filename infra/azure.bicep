@@ -30,6 +30,9 @@ param graphAuth string = 'delegated'
 @secure()
 param aadAppClientSecret string = ''
 
+@description('The Teams app\'s id, so that links in cards open the tab inside Teams.')
+param teamsAppId string = ''
+
 @description('With application permissions: the mailbox (user ID or address) that organises every panel meeting.')
 param graphOrganiser string = ''
 
@@ -115,6 +118,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
         { name: 'TAB_APP_ID_URI', value: tabAppIdUri }
         { name: 'GRAPH_AUTH', value: graphAuth }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'GRAPH_ORGANISER', value: graphOrganiser }
         { name: 'SECRET_AAD_APP_CLIENT_SECRET', value: aadAppClientSecret }
         { name: 'AAD_APP_OAUTH_AUTHORITY_HOST', value: environment().authentication.loginEndpoint }

@@ -147,6 +147,7 @@ export async function startService(
     catalogue,
     log,
     publicUrl: settings.publicUrl,
+    teamsAppId: settings.teamsAppId,
   });
   const actionLog = new ActionLog({ catalogue, repos, records, dueIndex: actionDueIndex(tables), now });
   const agendaDesk = new AgendaDesk({

@@ -37,6 +37,7 @@ export const SETTING_NAMES = [
   "GRAPH_ORGANISER",
   "SECRET_AAD_APP_CLIENT_SECRET",
   "AAD_APP_OAUTH_AUTHORITY_HOST",
+  "TEAMS_APP_ID",
 ] as const;
 
 const Raw = z.strictObject({
@@ -64,6 +65,7 @@ const Raw = z.strictObject({
   GRAPH_ORGANISER: optionalText,
   SECRET_AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
+  TEAMS_APP_ID: optionalText,
 });
 
 export type Settings = ReturnType<typeof loadSettings>;
@@ -136,6 +138,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     port: s.PORT,
     host: s.HOST,
     publicUrl,
+    teamsAppId: s.TEAMS_APP_ID,
     logLevel: s.LOG_LEVEL,
     catalogueDir: s.CATALOGUE_DIR,
     seedDemoData: s.SEED_DEMO_DATA,

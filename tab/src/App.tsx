@@ -78,11 +78,14 @@ function PanelsApp() {
     setOpen(null);
   };
 
+  // A Teams deep link's sub-page, read once when Teams starts the tab.
+  const linkedPage = useRef<string | undefined>(undefined);
   const load = useCallback(async (token: string) => {
     const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
     setSession({ state: "signed-in", token, me, panels });
     // A link from a card (?panel=…&meeting=…) opens that meeting's agenda once.
-    const link = new URLSearchParams(window.location.search);
+    const link = new URLSearchParams(linkedPage.current ?? window.location.search);
+    linkedPage.current = undefined;
     const linked = panels.find((p) => p.id === link.get("panel"));
     if (linked) {
       setOpen({ view: "meetings", panel: linked, meetingId: link.get("meeting") });
@@ -93,7 +96,7 @@ function PanelsApp() {
   const start = useCallback(async () => {
     try {
       if (hostedInTeams()) {
-        await initialiseTeams(setTheme);
+        linkedPage.current = await initialiseTeams(setTheme);
         await load(await teamsToken());
         return;
       }

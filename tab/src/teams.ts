@@ -7,12 +7,14 @@ export function hostedInTeams(): boolean {
   return window.parent !== window || /Teams/i.test(navigator.userAgent);
 }
 
-export async function initialiseTeams(onTheme: (theme: ThemeName) => void): Promise<void> {
+/** Starts the Teams SDK; returns the sub-page a deep link asked for (`panel=…&meeting=…`), if any. */
+export async function initialiseTeams(onTheme: (theme: ThemeName) => void): Promise<string | undefined> {
   await app.initialize();
   const context = await app.getContext();
   onTheme(toTheme(context.app.theme));
   app.registerOnThemeChangeHandler((t) => onTheme(toTheme(t)));
   app.notifySuccess();
+  return context.page.subPageId;
 }
 
 function toTheme(theme: string | undefined): ThemeName {

@@ -8,8 +8,23 @@ import { withTimeout } from "./notice-dispatcher.js";
 
 const SEND_TIMEOUT_MS = 20_000;
 
+/**
+ * Where a card's link opens the meeting's agenda: the personal tab in Teams when the app's id is
+ * known (a deep link whose sub-entity the tab reads), otherwise the tab's web address.
+ */
+export function agendaLink(
+  a: { panelId: string; meetingId: string },
+  publicUrl: string,
+  teamsAppId?: string,
+): string {
+  const page = `panel=${encodeURIComponent(a.panelId)}&meeting=${encodeURIComponent(a.meetingId)}`;
+  if (!teamsAppId) return `${publicUrl}/tab/?${page}`;
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/mace-panels?context=${context}`;
+}
+
 /** The card a channel gets when an agenda is published: no names, a link into the tab. */
-export function agendaPublishedCard(a: AgendaAnnouncement, tabUrl: string): Record<string, unknown> {
+export function agendaPublishedCard(a: AgendaAnnouncement, link: string): Record<string, unknown> {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -36,7 +51,7 @@ export function agendaPublishedCard(a: AgendaAnnouncement, tabUrl: string): Reco
       {
         type: "Action.OpenUrl",
         title: "Open the agenda",
-        url: `${tabUrl}?panel=${encodeURIComponent(a.panelId)}&meeting=${encodeURIComponent(a.meetingId)}`,
+        url: link,
       },
     ],
   };
@@ -54,6 +69,7 @@ export class ChannelPoster implements ChannelAnnouncer {
       catalogue: Catalogue;
       log: Logger;
       publicUrl: string;
+      teamsAppId?: string | undefined;
     },
   ) {}
 
@@ -65,7 +81,7 @@ export class ChannelPoster implements ChannelAnnouncer {
     if (!channelId) return false;
     const channel = await this.deps.repos.conversations.get("channel", keyOf(channelId));
     if (!channel) return false;
-    const card = agendaPublishedCard(a, `${this.deps.publicUrl}/tab/`);
+    const card = agendaPublishedCard(a, agendaLink(a, this.deps.publicUrl, this.deps.teamsAppId));
     // Sent after the publish has answered: a slow or unreachable channel does not hold it up.
     const send = withTimeout(
       this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel.value.reference, (ctx) =>
