@@ -196,6 +196,28 @@ describe("The tab in Chromium", function () {
     // Later swaps Jayden with the next case in the section (ten minutes), and the times follow.
     await jayden.getByRole("button", { name: `Move ${reference} later` }).click();
     await page.getByRole("row").filter({ hasText: "Jayden Okoro-Hart" }).getByText("10:30–11:15").waitFor();
+    // Every control on the page is reachable with the keyboard alone.
+    const reached = new Set<string>();
+    await page.locator("body").focus();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      reached.add(
+        await page.evaluate(
+          () =>
+            document.activeElement?.getAttribute("aria-label") ??
+            document.activeElement?.textContent?.trim() ??
+            "",
+        ),
+      );
+    }
+    for (const control of [
+      "Publish agenda",
+      "Print",
+      `Section for ${reference}`,
+      `Slot length for ${reference}`,
+    ]) {
+      assert.ok(reached.has(control), `${control} is not reachable by keyboard`);
+    }
     await page.getByText(/^The agenda runs to \d\d:\d\d, past the meeting's end at 13:30\./).waitFor();
     await page.screenshot({ path: `${ARTEFACTS}/tab-agenda.png`, fullPage: true });
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
