@@ -117,13 +117,46 @@ describe("The action log in the tab's API", () => {
       },
     });
     assert.equal(late.status, 201, late.text);
+    const subject = await jaydenSubject(priya);
+    const drifting = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
+      body: {
+        subjectId: subject?.subjectId ?? null,
+        title: "Book the return interview",
+        text: "Book the return home interview.",
+        ownerId: OFFICER,
+      },
+    });
+    assert.equal(drifting.status, 201, drifting.text);
     const overdue = (await call(priya, "/api/panels/merton-pre-mace/actions?overdue=true")).body[
       "actions"
     ] as ActionAnswer[];
-    assert.deepEqual(
-      overdue.map((a) => [a.title, a.dueDate, a.overdue]),
-      [["Confirm the school place", "2026-11-19", true]],
-    );
+    assert.deepEqual(overdue.map((a) => [a.title, a.dueDate, a.overdue]).sort(), [
+      ["Book the return interview", "2026-11-19", true],
+      ["Confirm the school place", "2026-11-19", true],
+    ]);
+
+    // The drifting action brings its case to the next meeting with the worker attending (000 §4).
+    const agenda = (await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda")).body as {
+      entries: { slots: { subjects: { subjectId: string }[]; workerMustAttend: boolean }[] }[];
+    };
+    const slot = agenda.entries
+      .flatMap((e) => e.slots)
+      .find((s) => s.subjects.some((x) => x.subjectId === subject?.subjectId));
+    assert.equal(slot?.workerMustAttend, true);
+
+    // Once the action is done, the case no longer drifts.
+    const action = drifting.body["action"] as ActionAnswer;
+    const done = await call(priya, `/api/panels/merton-pre-mace/actions/${action.id}/done`, {
+      body: { note: "Booked." },
+      etag: action.version,
+    });
+    assert.equal(done.status, 200, done.text);
+    const after = (await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda"))
+      .body as typeof agenda;
+    const again = after.entries
+      .flatMap((e) => e.slots)
+      .find((s) => s.subjects.some((x) => x.subjectId === subject?.subjectId));
+    assert.equal(again?.workerMustAttend, false);
   });
 
   it("lets only the owner, a coordinator or a chair mark it done; a stale or repeated one is refused", async () => {

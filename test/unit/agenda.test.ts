@@ -224,4 +224,42 @@ describe("Agendas built from a panel's template", () => {
     assert.ok(ids.indexOf("police") < ids.indexOf("children"));
     assert.equal(clock(agenda.end), "15:50");
   });
+
+  it("a case with drifting actions comes back with its worker, in Wandsworth's section for them", async () => {
+    const { casesDueAt } = await import("../../bot/src/domain/agenda/due-cases.js");
+    const base = {
+      panelId: "wandsworth-marve",
+      placement: "victim" as const,
+      riskLevel: null,
+      status: "open" as const,
+      openedAt: "2026-09-01T10:00:00Z",
+      referralIds: [],
+      presenterId: "worker-1",
+    };
+    const drifting = {
+      ...base,
+      subjectId: "s-drift",
+      reference: "WAN-2026-0001",
+      nextMeetingDate: "2027-03-09",
+      lastDiscussedOn: "2026-12-08",
+    };
+    const notDue = {
+      ...base,
+      subjectId: "s-later",
+      reference: "WAN-2026-0002",
+      nextMeetingDate: "2027-03-09",
+      lastDiscussedOn: "2026-12-08",
+    };
+    const due = casesDueAt("2027-01-12", [drifting, notDue], {}, new Set(["s-drift"]));
+    assert.deepEqual(
+      due.map((c) => [c.reference, c.stage, c.workerMustAttend]),
+      [["WAN-2026-0001", "review", true]],
+    );
+    const agenda = buildAgenda(template("wandsworth-marve"), "2027-01-12T10:00:00+00:00", due, 10);
+    const section = agenda.entries.find((e) => e.id === "must-attend");
+    assert.deepEqual(
+      section?.slots.map((s) => [s.references[0], s.workerMustAttend]),
+      [["WAN-2026-0001", true]],
+    );
+  });
 });

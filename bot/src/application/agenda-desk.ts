@@ -11,10 +11,10 @@ import type { TeamsCalendar } from "./teams-calendar.js";
 import type { Case } from "../domain/cohort/case.js";
 import type { PanelRole } from "../domain/people/membership.js";
 import { describeOccurrence } from "../domain/schedule/describe.js";
-import { occurrencesBetween } from "../domain/schedule/occurrences.js";
+import { nextOccurrences, occurrencesBetween } from "../domain/schedule/occurrences.js";
 import type { AgendaRecords } from "../adapters/tables/agenda-records.js";
 import type { AreaRecords } from "../adapters/tables/area-records.js";
-import { AlreadyExists, ConcurrencyConflict, isStatus, keyOf } from "../adapters/tables/entity-store.js";
+import { AlreadyExists, ConcurrencyConflict, isStatus } from "../adapters/tables/entity-store.js";
 import type { MeetingRecords } from "../adapters/tables/meeting-records.js";
 import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
 
@@ -219,15 +219,19 @@ export class AgendaDesk {
     const panel = this.panel(panelId);
     const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
     if (!template) throw new AgendaRefused(404, "no-template", "This panel has no agenda template.");
-    const [meeting, draft, cases] = await Promise.all([
+    const today = localToday(this.deps.now());
+    const [meeting, draft, { cases, drifting }] = await Promise.all([
       this.meeting(panelId, meetingId),
       this.deps.agendas.draft(panelId, meetingId),
-      this.deps.records.cases.listRange(keyOf(panel.areaId), `case|${panelId}|`),
+      this.deps.records.casesAndDrift(panel.areaId, panelId, today),
     ]);
+    // Drift brings a case to the panel's next meeting only.
+    const next = nextOccurrences(this.deps.catalogue, panelId, this.deps.now(), 1)[0];
     const due = casesDueAt(
       meeting.id,
       cases.map((c) => c.value),
       draft?.value.choices ?? {},
+      next?.date === meeting.id ? drifting : new Set(),
     );
     const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes);
     return { panel, template, meeting, draft, cases, due, agenda };

@@ -134,6 +134,31 @@ export function areaRecords(tables: TableFactory) {
       );
     },
 
+    /**
+     * A panel's cases, and the subjects of its actions overdue on `today`, in one query: what an
+     * agenda is built from.
+     */
+    async casesAndDrift(
+      areaId: string,
+      panelId: string,
+      today: string,
+    ): Promise<{ cases: Versioned<StoredCase>[]; drifting: Set<string> }> {
+      const casesFrom = caseRow(panelId, "");
+      const actionsFrom = actionRow(panelId, "");
+      const filter =
+        odata`PartitionKey eq ${keyOf(areaId)} and ((RowKey ge ${casesFrom} and RowKey lt ${prefixEnd(casesFrom)})` +
+        odata` or (RowKey ge ${actionsFrom} and RowKey lt ${prefixEnd(actionsFrom)} and status eq ${"open"} and dueDate lt ${today}))`;
+      const found = { cases: [] as Versioned<StoredCase>[], drifting: new Set<string>() };
+      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
+        if (String(entity.rowKey).startsWith("case|")) found.cases.push(stores.cases.fromEntity(entity));
+        else {
+          const action = stores.actions.fromEntity(entity).value;
+          if (action.subjectId) found.drifting.add(action.subjectId);
+        }
+      }
+      return found;
+    },
+
     /** A subject and its case on one panel, if either exists, in one query. */
     async subjectAndCase(
       areaId: string,

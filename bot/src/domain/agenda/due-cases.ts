@@ -27,8 +27,9 @@ export const NO_CHOICE: AgendaChoice = {
 };
 
 /**
- * The open cases due at a meeting: accepted for it, or with a review date that has come and not
- * yet been discussed. A case not yet discussed at any meeting is new; otherwise it returns.
+ * The open cases due at a meeting: accepted for it, with a review date that has come and not yet
+ * been discussed, or with drifting (overdue) actions. A case not yet discussed at any meeting is
+ * new; otherwise it returns; a drifting one is reviewed with its worker attending.
  */
 export function casesDueAt(
   meetingDate: string,
@@ -37,16 +38,27 @@ export function casesDueAt(
   drifting: ReadonlySet<string> = new Set(),
 ): AgendaCase[] {
   return cases
-    .filter((c) => c.status === "open" && c.nextMeetingDate !== null && c.nextMeetingDate <= meetingDate)
-    .filter((c) => !c.lastDiscussedOn || c.lastDiscussedOn < (c.nextMeetingDate ?? ""))
+    .filter(
+      (c) =>
+        c.status === "open" &&
+        // Drifting actions bring the case back, with its worker (000 §4).
+        (drifting.has(c.subjectId) ||
+          (c.nextMeetingDate !== null &&
+            c.nextMeetingDate <= meetingDate &&
+            (!c.lastDiscussedOn || c.lastDiscussedOn < c.nextMeetingDate))),
+    )
     .map((c) => {
       const choice = choices[c.subjectId] ?? NO_CHOICE;
       const mustAttend = drifting.has(c.subjectId);
+      const dueAnyway =
+        c.nextMeetingDate !== null &&
+        c.nextMeetingDate <= meetingDate &&
+        (!c.lastDiscussedOn || c.lastDiscussedOn < c.nextMeetingDate);
       return {
         subjectId: c.subjectId,
         reference: c.reference,
         placement: c.placement,
-        stage: mustAttend ? "review" : c.lastDiscussedOn ? "return" : "new",
+        stage: !dueAnyway ? "review" : c.lastDiscussedOn ? "return" : "new",
         theme: null,
         groupKey: choice.groupKey,
         category: choice.category,
