@@ -187,6 +187,12 @@ describe("The action log in the tab's API", () => {
       etag: recorded.version,
     });
     assert.equal(again.status, 409);
+    const update = await call(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/updates`, {
+      body: { text: "One more thing." },
+      etag: action.version,
+    });
+    assert.equal(update.status, 409);
+    assert.match(update.text, /is done, so it takes no more updates/);
   });
 
   it("refuses bad input and changes by non-coordinators, writing nothing", async () => {
@@ -202,6 +208,12 @@ describe("The action log in the tab's API", () => {
     });
     assert.equal(unknownOwner.status, 400);
     assert.match(unknownOwner.text, /Choose the action's owner/);
+    // Someone in the directory who is not on the panel cannot own its actions.
+    const notOnPanel = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+      body: { ...body, ownerId: DEMO.lambethCoordinator },
+    });
+    assert.equal(notOnPanel.status, 400);
+    assert.match(notOnPanel.text, /from the panel's members/);
     const early = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
       body: { ...body, dueDate: "2026-12-01" },
     });
@@ -214,6 +226,9 @@ describe("The action log in the tab's API", () => {
 
   it("exports the action log as CSV for the agencies' own records", async () => {
     const priya = await signInAs(service, DEMO.coordinator);
+    await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+      body: { title: "=HYPERLINK(1) review", text: "Check the referral link.", ownerId: NURSE },
+    });
     const res = await fetch(`${service.url}/api/panels/merton-pre-mace/actions.csv?meetingId=2026-12-03`, {
       headers: { authorization: `Bearer ${priya}` },
     });
@@ -227,5 +242,7 @@ describe("The action log in the tab's API", () => {
     const row = lines.find((l) => l.startsWith(recorded.reference));
     assert.match(row ?? "", /,2026-12-03,MER-2026-\d{4},Share the health chronology with the social worker,/);
     assert.match(row ?? "", /,Hannah Reyes,[^,]+,2026-12-17,Done,Hannah Reyes 2026-11-24,/);
+    // A cell that would start a formula in a spreadsheet is written as text.
+    assert.ok(lines.some((l) => l.includes(",'=HYPERLINK(1) review,")));
   });
 });

@@ -114,9 +114,13 @@ export class ActionLog {
     if (!occurrencesBetween(this.deps.catalogue, panelId, meetingId, meetingId).length) {
       throw new ActionRefused(404, "unknown-meeting", "The panel has no meeting on that date.");
     }
-    const owner = await this.deps.repos.people.get("person", keyOf(input.ownerId));
-    if (!owner)
-      throw new ActionRefused(400, "unknown-owner", "Choose the action's owner from the directory.");
+    const [owner, membership] = await Promise.all([
+      this.deps.repos.people.get("person", keyOf(input.ownerId)),
+      this.deps.repos.panelMembers.get(keyOf(panelId), keyOf(input.ownerId)),
+    ]);
+    if (!owner || !membership) {
+      throw new ActionRefused(400, "unknown-owner", "Choose the action's owner from the panel's members.");
+    }
     const held = input.subjectId
       ? await this.deps.records.subjectAndCase(panel.areaId, panelId, input.subjectId)
       : undefined;
@@ -178,7 +182,14 @@ export class ActionLog {
         ]);
       } catch (e) {
         // Another action took the same number: try again with the next one.
-        if ((isStatus(e, 409) || isStatus(e, 412)) && attempt < 4) continue;
+        if (isStatus(e, 409) || isStatus(e, 412)) {
+          if (attempt < 4) continue;
+          throw new ActionRefused(
+            409,
+            "busy",
+            "Several actions were recorded at once. Try again in a moment.",
+          );
+        }
         throw e;
       }
       const stored = await this.deps.records.actions.get(keyOf(panel.areaId), actionRow(panelId, id));
@@ -266,6 +277,9 @@ export class ActionLog {
         "not-the-owner",
         "Only the action's owner or the panel's coordinators and chairs can add an update.",
       );
+    }
+    if (stored.value.status === "done") {
+      throw new ActionRefused(409, "already-done", "This action is done, so it takes no more updates.");
     }
     const next: Action = {
       ...stored.value,

@@ -151,8 +151,10 @@ export class AgendaDesk {
     const shown = new Set<string>();
     const subject = (subjectId: string): AgendaSubject => {
       const c = byId.get(subjectId);
-      shown.add(subjectId);
-      return { subjectId, reference: c?.reference ?? "", label: c?.label ?? null };
+      // A presenter sees the name only of a case they present, even in a group's shared slot.
+      const named = !presenterOnly || c?.presenterId === actor.id;
+      if (named) shown.add(subjectId);
+      return { subjectId, reference: c?.reference ?? "", label: named ? (c?.label ?? null) : null };
     };
     const dueById = new Map<string, AgendaCase>(due.map((c) => [c.subjectId, c]));
     const entries: AgendaEntryView[] = agenda.entries.map((e) => ({
@@ -372,6 +374,13 @@ export class AgendaDesk {
         "Reload the agenda: it has changed since you opened it.",
       );
     }
+    if (agenda.unplaced.length) {
+      throw new AgendaRefused(
+        409,
+        "cases-to-place",
+        `Place ${agenda.unplaced.map((c) => c.reference).join(", ")} in a section of the agenda before publishing it.`,
+      );
+    }
     const frozen = {
       start: agenda.start,
       end: agenda.end,
@@ -387,7 +396,7 @@ export class AgendaDesk {
           end: slot.end,
           presenterIds: slot.presenterIds,
         })),
-        listed: e.listed.map((l) => ({ reference: l.reference, rationale: l.rationale })),
+        listed: e.listed.map((l) => ({ reference: l.reference })),
       })),
     };
     const number = (draft?.value.publishedVersions ?? 0) + 1;

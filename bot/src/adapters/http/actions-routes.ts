@@ -57,6 +57,8 @@ function csvOf(actions: ActionView[]): string {
       a.updates.at(-1)?.text ?? "",
     ]),
     {
+      // A cell starting with =, +, - or @ is not run as a formula when the file is opened.
+      escape_formulas: true,
       header: true,
       columns: [
         "Reference",

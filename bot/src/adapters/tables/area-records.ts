@@ -146,7 +146,7 @@ export function areaRecords(tables: TableFactory) {
       const casesFrom = caseRow(panelId, "");
       const actionsFrom = actionRow(panelId, "");
       const filter =
-        odata`PartitionKey eq ${keyOf(areaId)} and ((RowKey ge ${casesFrom} and RowKey lt ${prefixEnd(casesFrom)})` +
+        odata`PartitionKey eq ${keyOf(areaId)} and ((RowKey ge ${casesFrom} and RowKey lt ${prefixEnd(casesFrom)} and status eq ${"open"})` +
         odata` or (RowKey ge ${actionsFrom} and RowKey lt ${prefixEnd(actionsFrom)} and status eq ${"open"} and dueDate lt ${today}))`;
       const found = { cases: [] as Versioned<StoredCase>[], drifting: new Set<string>() };
       for await (const entity of client.listEntities({ queryOptions: { filter } })) {

@@ -18,7 +18,7 @@ export const PublishedAgenda = z.strictObject({
   version: z.number().int().min(1),
   publishedAt: z.iso.datetime(),
   publishedBy: z.string().max(120),
-  /** The agenda as published, without names: references, times and presenters only. */
+  /** The agenda as published, without names or rationales: references, times and presenters only. */
   agenda: z.string().max(30_000),
 });
 export type PublishedAgenda = z.infer<typeof PublishedAgenda>;
