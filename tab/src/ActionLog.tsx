@@ -18,7 +18,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { api, type PanelAction, type PanelMember, type PanelSummary } from "./api.js";
+import { api, type AgendaSubject, type PanelAction, type PanelMember, type PanelSummary } from "./api.js";
 
 // A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
 // export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
@@ -53,12 +53,15 @@ export function ActionLogSection({
   panel,
   meId,
   meetingId,
+  cases = [],
 }: {
   token: string;
   panel: PanelSummary;
   meId: string;
   /** Only this meeting's actions, and new ones are recorded against it. */
   meetingId?: string;
+  /** The meeting's cases, one of which a new action can be linked to. */
+  cases?: AgendaSubject[];
 }) {
   const styles = useStyles();
   const [actions, setActions] = useState<PanelAction[] | null>(null);
@@ -251,6 +254,7 @@ export function ActionLogSection({
           panel={panel}
           meetingId={meetingId}
           members={members}
+          cases={cases}
           onRecorded={async (reference) => {
             setMessage({ intent: "success", text: `${reference} is recorded.` });
             await load();
@@ -267,6 +271,7 @@ function RecordAction({
   panel,
   meetingId,
   members,
+  cases,
   onRecorded,
   onProblem,
 }: {
@@ -274,6 +279,7 @@ function RecordAction({
   panel: PanelSummary;
   meetingId: string;
   members: PanelMember[];
+  cases: AgendaSubject[];
   onRecorded: (reference: string) => Promise<void>;
   onProblem: (text: string) => void;
 }) {
@@ -282,6 +288,7 @@ function RecordAction({
   const [text, setText] = useState("");
   const [ownerId, setOwnerId] = useState("");
   const [dueDate, setDueDate] = useState("");
+  const [subjectId, setSubjectId] = useState("");
   return (
     <form
       className={styles.form}
@@ -293,7 +300,7 @@ function RecordAction({
             title,
             text,
             ownerId,
-            subjectId: null,
+            subjectId: subjectId || null,
             dueDate: dueDate || null,
           })
           .then(async ({ action }) => {
@@ -301,6 +308,7 @@ function RecordAction({
             setText("");
             setOwnerId("");
             setDueDate("");
+            setSubjectId("");
             await onRecorded(action.reference);
           })
           .catch((err: unknown) => onProblem((err as Error).message));
@@ -319,6 +327,17 @@ function RecordAction({
           {members.map((m) => (
             <option key={m.id} value={m.id}>
               {m.displayName} ({m.agency})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Case">
+        <Select value={subjectId} onChange={(_e, d) => setSubjectId(d.value)}>
+          <option value="">No case: a panel action</option>
+          {cases.map((c) => (
+            <option key={c.subjectId} value={c.subjectId}>
+              {c.reference}
+              {c.label ? ` ${c.label}` : ""}
             </option>
           ))}
         </Select>

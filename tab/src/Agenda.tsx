@@ -276,7 +276,20 @@ export function AgendaPage({
           </ul>
         </section>
       )}
-      <ActionLogSection token={token} panel={panel} meId={meId} meetingId={meeting.id} />
+      <ActionLogSection
+        token={token}
+        panel={panel}
+        meId={meId}
+        meetingId={meeting.id}
+        cases={
+          agenda
+            ? [
+                ...agenda.entries.flatMap((e) => [...e.slots.flatMap((s) => s.subjects), ...e.listed]),
+                ...agenda.unplaced,
+              ].map(({ subjectId, reference, label }) => ({ subjectId, reference, label }))
+            : []
+        }
+      />
     </>
   );
 }

@@ -270,6 +270,8 @@ describe("The tab in Chromium", function () {
       .getByLabel("What is to be done")
       .fill("Check the GP registration with the practice and tell the social worker.");
     await form.getByLabel("Owner").selectOption({ label: "Hannah Reyes (Health)" });
+    const jaydenOption = form.getByLabel("Case").locator("option", { hasText: "Jayden Okoro-Hart" });
+    await form.getByLabel("Case").selectOption((await jaydenOption.getAttribute("value")) ?? "");
     await form.getByRole("button", { name: "Record action" }).click();
     await page
       .getByRole("status")
@@ -277,7 +279,7 @@ describe("The tab in Chromium", function () {
       .waitFor();
     const log = page.getByRole("table", { name: "This meeting's actions" });
     const row = log.getByRole("row").filter({ hasText: "Confirm the GP registration" });
-    assert.match(await row.innerText(), /Hannah Reyes[\s\S]*17 Dec 2026[\s\S]*Open/);
+    assert.match(await row.innerText(), /MER-2026-\d{4}[\s\S]*Hannah Reyes[\s\S]*17 Dec 2026[\s\S]*Open/);
 
     await page.getByRole("button", { name: "Back to meetings" }).click();
     await page.getByRole("button", { name: "Back to your panels" }).click();

@@ -262,4 +262,15 @@ describe("Agendas built from a panel's template", () => {
       [["WAN-2026-0001", true]],
     );
   });
+
+  it("puts victims first in a section that mixes children, groups, persons and places", () => {
+    const place = child({ placement: "location", reference: "LAM-2026-0001" });
+    const victim = child({ placement: "victim", reference: "LAM-2026-0009" });
+    const agenda = buildAgenda(template("lambeth-mace"), "2027-01-20T10:00:00+00:00", [place, victim], 10);
+    const escalated = agenda.entries.find((e) => e.id === "escalated");
+    assert.deepEqual(
+      escalated?.slots.map((s) => s.references[0]),
+      ["LAM-2026-0009", "LAM-2026-0001"],
+    );
+  });
 });

@@ -77,8 +77,17 @@ export function sectionOf(template: AgendaTemplate, c: AgendaCase): string | nul
   return sections.find((s) => takes(s.takes, c))?.id ?? null;
 }
 
+// Victims first wherever a section mixes placements (001: a child is discussed as a victim first).
+const PLACEMENT_RANK: Record<AgendaCase["placement"], number> = {
+  victim: 0,
+  group: 1,
+  "person-of-concern": 2,
+  location: 3,
+};
+
 const byOrder = (a: AgendaCase, b: AgendaCase): number =>
   (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) ||
+  PLACEMENT_RANK[a.placement] - PLACEMENT_RANK[b.placement] ||
   a.reference.localeCompare(b.reference);
 
 export function buildAgenda(
