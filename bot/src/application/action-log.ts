@@ -5,6 +5,7 @@ import { DEFAULT_REMINDER_POLICY, reminderSteps } from "../domain/actions/remind
 import type { AuditAction } from "../domain/audit/audit-entry.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { PanelRole } from "../domain/people/membership.js";
+import { addDays, localDay } from "../domain/schedule/dates.js";
 import { occurrencesBetween } from "../domain/schedule/occurrences.js";
 import type { ActionDueIndex } from "../adapters/tables/action-due-index.js";
 import { actionRow, type AreaRecords } from "../adapters/tables/area-records.js";
@@ -53,10 +54,6 @@ export interface ActionView extends Action {
   version: string;
 }
 
-const localToday = (now: Date): string => now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
-const plusDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 export class ActionLog {
   constructor(
     private readonly deps: {
@@ -79,7 +76,7 @@ export class ActionLog {
     return {
       ...a,
       ownerAgency: this.deps.catalogue.agencies.get(a.ownerAgencyId)?.name ?? a.ownerAgencyId,
-      overdue: a.status === "open" && a.dueDate < localToday(this.deps.now()),
+      overdue: a.status === "open" && a.dueDate < localDay(this.deps.now()),
       version: stored.etag,
     };
   }
@@ -135,7 +132,7 @@ export class ActionLog {
     const policy = panel.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
     const trackingDates =
       policy.kind === "tracking-week"
-        ? occurrencesBetween(this.deps.catalogue, policy.trackingPanelId, dueDate, plusDays(dueDate, 92)).map(
+        ? occurrencesBetween(this.deps.catalogue, policy.trackingPanelId, dueDate, addDays(dueDate, 92)).map(
             (o) => o.date,
           )
         : [];
@@ -145,7 +142,7 @@ export class ActionLog {
       reminderSteps(dueDate, policy, trackingDates),
     );
 
-    const year = Number(localToday(this.deps.now()).slice(0, 4));
+    const year = Number(localDay(this.deps.now()).slice(0, 4));
     for (let attempt = 0; ; attempt++) {
       const counter = await this.deps.records.actionCounters.get(
         keyOf(panel.areaId),
@@ -227,6 +224,26 @@ export class ActionLog {
     return stored;
   }
 
+  /** The action as read at `version`, if this person may change it: its owner, a coordinator or a chair. */
+  private async heldForChange(
+    actor: Actor,
+    role: PanelRole | undefined,
+    panelId: string,
+    actionId: string,
+    version: string,
+    doing: string,
+  ): Promise<Versioned<Action>> {
+    const stored = await this.held(panelId, actionId, version);
+    if (!mayComplete(stored.value, actor.id, role)) {
+      throw new ActionRefused(
+        403,
+        "not-the-owner",
+        `Only ${stored.value.ownerName}, who owns this action, or the panel's coordinators and chairs can ${doing}.`,
+      );
+    }
+    return stored;
+  }
+
   /** Marks an action done: only its owner, a coordinator or a chair may. */
   async complete(
     actor: Actor,
@@ -237,14 +254,7 @@ export class ActionLog {
     version: string,
     via: string,
   ): Promise<ActionView> {
-    const stored = await this.held(panelId, actionId, version);
-    if (!mayComplete(stored.value, actor.id, role)) {
-      throw new ActionRefused(
-        403,
-        "not-the-owner",
-        `Only ${stored.value.ownerName}, who owns this action, or the panel's coordinators and chairs can mark it done.`,
-      );
-    }
+    const stored = await this.heldForChange(actor, role, panelId, actionId, version, "mark it done");
     if (stored.value.status === "done") {
       throw new ActionRefused(
         409,
@@ -270,14 +280,7 @@ export class ActionLog {
     version: string,
     via: string,
   ): Promise<ActionView> {
-    const stored = await this.held(panelId, actionId, version);
-    if (!mayComplete(stored.value, actor.id, role)) {
-      throw new ActionRefused(
-        403,
-        "not-the-owner",
-        "Only the action's owner or the panel's coordinators and chairs can add an update.",
-      );
-    }
+    const stored = await this.heldForChange(actor, role, panelId, actionId, version, "add an update");
     if (stored.value.status === "done") {
       throw new ActionRefused(409, "already-done", "This action is done, so it takes no more updates.");
     }

@@ -11,6 +11,7 @@ import type { TeamsCalendar } from "./teams-calendar.js";
 import type { Case } from "../domain/cohort/case.js";
 import type { PanelRole } from "../domain/people/membership.js";
 import { describeOccurrence } from "../domain/schedule/describe.js";
+import { localDay } from "../domain/schedule/dates.js";
 import { nextOccurrences, occurrencesBetween } from "../domain/schedule/occurrences.js";
 import type { AgendaRecords } from "../adapters/tables/agenda-records.js";
 import type { AreaRecords } from "../adapters/tables/area-records.js";
@@ -24,8 +25,6 @@ function refusedOnConflict(e: unknown, message: string): unknown {
     ? new AgendaRefused(409, "changed-by-someone-else", message)
     : e;
 }
-
-const localToday = (now: Date): string => now.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
 
 // A meeting's agenda for the tab: built from the panel's template and the cases due at the
 // meeting, with the coordinator's choices. Roles decide what each person sees: members see the
@@ -221,7 +220,7 @@ export class AgendaDesk {
     const panel = this.panel(panelId);
     const template = this.deps.catalogue.agendaTemplates.get(panel.agendaTemplateId);
     if (!template) throw new AgendaRefused(404, "no-template", "This panel has no agenda template.");
-    const today = localToday(this.deps.now());
+    const today = localDay(this.deps.now());
     const [meeting, draft, { cases, drifting }] = await Promise.all([
       this.meeting(panelId, meetingId),
       this.deps.agendas.draft(panelId, meetingId),
@@ -313,7 +312,7 @@ export class AgendaDesk {
     if (target.status === "cancelled") {
       throw new AgendaRefused(409, "cancelled", "That meeting is cancelled. Choose another.");
     }
-    if (target.id < localToday(this.deps.now())) {
+    if (target.id < localDay(this.deps.now())) {
       throw new AgendaRefused(409, "in-the-past", "That meeting has already happened. Choose a later one.");
     }
     if (!held.case || held.case.value.status !== "open") {

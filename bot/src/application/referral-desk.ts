@@ -11,7 +11,8 @@ import { roleOn } from "../domain/people/membership.js";
 import { checkPanelRules, readForm, type FieldProblem } from "../domain/referrals/checks.js";
 import { matchKeys } from "../domain/referrals/duplicates.js";
 import { referralForm, type ReferralForm } from "../domain/referrals/form.js";
-import { localDay, meetingForReferral } from "../domain/referrals/meeting-choice.js";
+import { meetingForReferral } from "../domain/referrals/meeting-choice.js";
+import { localDay } from "../domain/schedule/dates.js";
 import type { Notice } from "../domain/referrals/notice.js";
 import {
   referenceFor,

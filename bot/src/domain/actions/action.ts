@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "../schedule/dates.js";
 
 // An action agreed at a meeting (000 §3, 001): who owns it, for which agency, what it is, by when.
 // The title is short and names no one, because it appears in channels and reminders; the full text
@@ -31,9 +32,7 @@ export type Action = z.infer<typeof Action>;
 
 /** Decisions are actioned within two weeks (000 §3; 001), or the panel's configured days. */
 export function defaultDueDate(meetingDate: string, actionDueDays: number): string {
-  return new Date(Date.parse(`${meetingDate}T00:00:00Z`) + actionDueDays * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  return addDays(meetingDate, actionDueDays);
 }
 
 /** Who may mark an action done: its owner, or the panel's coordinators and chairs. */

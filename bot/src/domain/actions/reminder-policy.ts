@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "../schedule/dates.js";
 import {
   addWorkingDays,
   isWorkingDay,
@@ -39,13 +40,8 @@ export interface ReminderStep {
   on: string;
 }
 
-const mondayOf = (isoDate: string): string => {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-};
-const plusDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const mondayOf = (isoDate: string): string =>
+  addDays(isoDate, -((new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /**
  * The reminders an open action gets under a policy. For the tracking week, `trackingDates` are the
@@ -60,7 +56,7 @@ export function reminderSteps(
     const meeting = trackingDates.filter((d) => d >= dueDate).sort()[0];
     if (!meeting) return [];
     const monday = mondayOf(meeting);
-    const wednesday = plusDays(monday, 2);
+    const wednesday = addDays(monday, 2);
     return [
       { kind: "reminder", on: nextWorkingDay(monday) },
       { kind: "updates-due", on: nextWorkingDay(wednesday) },

@@ -1,11 +1,9 @@
 import { DateTime } from "luxon";
+import { localDay } from "../schedule/dates.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { nextOccurrences, type Occurrence } from "../schedule/occurrences.js";
 
 /** The referral's day in the panel's own time zone, YYYY-MM-DD. */
-export const localDay = (at: Date): string =>
-  DateTime.fromJSDate(at, { zone: "Europe/London" }).toISODate() ?? "";
-
 /**
  * The meeting a referral made at `at` goes to: the first whose deadline (so many days before it)
  * has not passed. Merton's deadline is a week: a referral six days before goes to the next one.

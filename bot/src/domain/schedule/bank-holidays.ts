@@ -1,4 +1,5 @@
 import Holidays from "date-holidays";
+import { addDays } from "./dates.js";
 
 // Bank holidays in England, substitute days included, from a maintained holiday data library
 // rather than a hand-typed list that would need editing every year.
@@ -35,18 +36,14 @@ export const isWorkingDay = (isoDate: string): boolean => {
 /** The first working day on or after `isoDate`. */
 export function nextWorkingDay(isoDate: string): string {
   let date = isoDate;
-  while (!isWorkingDay(date))
-    date = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  while (!isWorkingDay(date)) date = addDays(date, 1);
   return date;
 }
-
-const shift = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The last working day on or before `isoDate`. */
 export function previousWorkingDay(isoDate: string): string {
   let date = isoDate;
-  while (!isWorkingDay(date)) date = shift(date, -1);
+  while (!isWorkingDay(date)) date = addDays(date, -1);
   return date;
 }
 
@@ -54,7 +51,7 @@ export function previousWorkingDay(isoDate: string): string {
 export function addWorkingDays(isoDate: string, count: number): string {
   let date = isoDate;
   for (let left = Math.abs(count); left > 0;) {
-    date = shift(date, Math.sign(count));
+    date = addDays(date, Math.sign(count));
     if (isWorkingDay(date)) left -= 1;
   }
   return date;

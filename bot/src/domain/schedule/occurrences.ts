@@ -3,6 +3,7 @@ import rrule, { type Weekday as RRuleWeekday } from "rrule";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import type { Cadence, Panel, Weekday } from "../catalogue/panel.js";
 import { isBankHoliday, nextWorkingDay } from "./bank-holidays.js";
+import { addDays, localDay } from "./dates.js";
 
 /** One meeting that a panel's cadence produces, in Europe/London wall-clock time. */
 export interface Occurrence {
@@ -30,8 +31,6 @@ const RRULE_DAYS: Record<Weekday, RRuleWeekday> = {
 // rrule works on "floating" dates: local calendar dates carried as UTC midnights.
 const toFloating = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
 const fromFloating = (d: Date): string => d.toISOString().slice(0, 10);
-const addDays = (isoDate: string, days: number): string =>
-  fromFloating(new Date(toFloating(isoDate).getTime() + days * 86_400_000));
 
 function ruleFor(cadence: Exclude<Cadence, { kind: "days-before-panels" }>): InstanceType<typeof RRule> {
   if (cadence.kind === "monthly-nth-weekday") {
@@ -117,7 +116,7 @@ export function nextOccurrences(
   now: Date,
   count: number,
 ): Occurrence[] {
-  const today = DateTime.fromJSDate(now, { zone: "Europe/London" }).toISODate() ?? "";
+  const today = localDay(now);
   const found: Occurrence[] = [];
   // Look ahead a year at a time; every cadence in the catalogue sits at least once a quarter.
   for (let window = 0; window < 3 && found.length < count; window++) {
