@@ -26,6 +26,11 @@ import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
 import type { Settings } from "./settings.js";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
+import { TeamsReminderMessenger } from "./adapters/teams/reminder-messenger.js";
+import { ReminderSweep, type SweepReport } from "./application/reminder-sweep.js";
 
 // Paths in settings are relative to where the service is started: the repository root locally,
 // the deployed package's root in Azure.
@@ -36,6 +41,10 @@ export interface ServiceOptions {
   logDestination?: DestinationStream;
   /** How often notices that could not be delivered are retried. */
   noticeRetryMs?: number;
+  /** Whether the reminder sweep runs on its timer; tests may sweep by hand instead. */
+  sweepOnTimer?: boolean;
+  /** The first retry of a reminder Teams did not take, doubling after. */
+  reminderRetryBaseMs?: number;
 }
 
 export interface RunningService {
@@ -48,6 +57,10 @@ export interface RunningService {
   calendarFor: CalendarAccess | undefined;
   /** Resolves once every notice delivery under way has finished. */
   noticesDelivered(): Promise<void>;
+  /** Runs one reminder sweep now (if this instance can take the lease). */
+  sweepReminders(): Promise<SweepReport>;
+  /** The name this instance holds the reminder lease under. */
+  instance: string;
   close(): Promise<void>;
 }
 
@@ -122,16 +135,6 @@ export async function startService(
     await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
     await seedDemoReferrals(desk, DEMO_REFERRALS);
   }
-  const bot = new MaceBot({
-    catalogue,
-    repos,
-    log,
-    publicUrl: settings.publicUrl,
-    now,
-    desk,
-    botAppId,
-    onNewPersonalChat: () => catalogue.areas.forEach((a) => dispatcher.kick(a.id)),
-  });
 
   const devIdp =
     settings.signIn.kind === "development"
@@ -149,7 +152,54 @@ export async function startService(
     publicUrl: settings.publicUrl,
     teamsAppId: settings.teamsAppId,
   });
-  const actionLog = new ActionLog({ catalogue, repos, records, dueIndex: actionDueIndex(tables), now });
+  const deliveries = reminderDeliveries(tables);
+  const messenger = new TeamsReminderMessenger({
+    adapter,
+    botAppId,
+    repos,
+    catalogue,
+    deliveries,
+    log,
+    actionLogLink: (panelId) =>
+      `${settings.publicUrl}/tab/?panel=${encodeURIComponent(panelId)}&page=actions`,
+  });
+  const actionLog = new ActionLog({
+    catalogue,
+    repos,
+    records,
+    dueIndex: actionDueIndex(tables),
+    deliveries,
+    now,
+    changes: messenger,
+  });
+  const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const sweep = new ReminderSweep({
+    catalogue,
+    repos,
+    records,
+    deliveries,
+    messenger,
+    log,
+    now,
+    options: {
+      instance,
+      leaseMs: settings.reminders.leaseMs,
+      lookbackDays: 5,
+      fromHour: settings.reminders.fromHour,
+      retryBaseMs: options.reminderRetryBaseMs ?? 60_000,
+    },
+  });
+  const bot = new MaceBot({
+    catalogue,
+    repos,
+    log,
+    publicUrl: settings.publicUrl,
+    now,
+    desk,
+    actionLog,
+    botAppId,
+    onNewPersonalChat: () => catalogue.areas.forEach((a) => dispatcher.kick(a.id)),
+  });
   const agendaDesk = new AgendaDesk({
     catalogue,
     repos,
@@ -183,6 +233,7 @@ export async function startService(
   const port = typeof address === "object" && address ? address.port : settings.port;
   log.info({ port, host: settings.host, panels: catalogue.panels.size }, "service listening");
   dispatcher.start(options.noticeRetryMs ?? 60_000);
+  if (options.sweepOnTimer ?? true) sweep.start(settings.reminders.sweepMs);
   for (const area of catalogue.areas) dispatcher.kick(area.id);
 
   return {
@@ -192,9 +243,14 @@ export async function startService(
     desk,
     scheduler,
     calendarFor,
-    noticesDelivered: () => Promise.all([dispatcher.idle(), channelPoster.idle()]).then(() => undefined),
+    noticesDelivered: () =>
+      Promise.all([dispatcher.idle(), channelPoster.idle(), messenger.idle()]).then(() => undefined),
+    sweepReminders: () => sweep.sweep(),
+    instance,
     async close() {
+      await sweep.stop();
       await dispatcher.stop();
+      await messenger.idle();
       await channelPoster.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -38,6 +38,9 @@ export const SETTING_NAMES = [
   "SECRET_AAD_APP_CLIENT_SECRET",
   "AAD_APP_OAUTH_AUTHORITY_HOST",
   "TEAMS_APP_ID",
+  "REMINDER_SWEEP_SECONDS",
+  "REMINDER_LEASE_SECONDS",
+  "REMINDERS_FROM_HOUR",
 ] as const;
 
 const Raw = z.strictObject({
@@ -66,6 +69,9 @@ const Raw = z.strictObject({
   SECRET_AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
   TEAMS_APP_ID: optionalText,
+  REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(90),
+  REMINDERS_FROM_HOUR: z.coerce.number().int().min(0).max(23).default(9),
 });
 
 export type Settings = ReturnType<typeof loadSettings>;
@@ -130,6 +136,9 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   if (inAzure && !s.GRAPH_BASE_URL.startsWith("https://")) {
     problems.push("GRAPH_BASE_URL: must use https in Azure");
   }
+  if (inAzure && s.REMINDER_LEASE_SECONDS < 30) {
+    problems.push("REMINDER_LEASE_SECONDS: at least 30 in Azure, longer than one send to Teams may take");
+  }
   if (problems.length) throw new SettingsError(problems);
 
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, "");
@@ -139,6 +148,11 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     host: s.HOST,
     publicUrl,
     teamsAppId: s.TEAMS_APP_ID,
+    reminders: {
+      sweepMs: s.REMINDER_SWEEP_SECONDS * 1000,
+      leaseMs: s.REMINDER_LEASE_SECONDS * 1000,
+      fromHour: s.REMINDERS_FROM_HOUR,
+    },
     logLevel: s.LOG_LEVEL,
     catalogueDir: s.CATALOGUE_DIR,
     seedDemoData: s.SEED_DEMO_DATA,

@@ -83,12 +83,17 @@ function PanelsApp() {
   const load = useCallback(async (token: string) => {
     const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
     setSession({ state: "signed-in", token, me, panels });
-    // A link from a card (?panel=…&meeting=…) opens that meeting's agenda once.
+    // A link from a card opens that meeting's agenda (?panel=…&meeting=…) or the panel's action
+    // log (?panel=…&page=actions), once.
     const link = new URLSearchParams(linkedPage.current ?? window.location.search);
     linkedPage.current = undefined;
     const linked = panels.find((p) => p.id === link.get("panel"));
     if (linked) {
-      setOpen({ view: "meetings", panel: linked, meetingId: link.get("meeting") });
+      setOpen(
+        link.get("page") === "actions"
+          ? { view: "actions", panel: linked }
+          : { view: "meetings", panel: linked, meetingId: link.get("meeting") },
+      );
       window.history.replaceState(null, "", window.location.pathname);
     }
   }, []);

@@ -3,12 +3,11 @@ import { randomUUID } from "node:crypto";
 import { channelActivities } from "../support/channel-watch.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { DEMO, startTestService, type TestService } from "../support/service.js";
+import { actionData, inputs, personalChat, teamsChat, texts, type Card } from "../support/teams-chat.js";
 
 // The bot's referral cards, driven as Teams drives them: messages and Action.Execute invokes
 // posted to /api/messages, replies and proactive cards caught by a connector on loopback.
 
-const TENANT = "00000000-0000-4000-8000-00000000d0e1";
-const BOT = { id: "28:mace-bot", name: "MACE panels" };
 const GRACE = { id: "29:grace", name: "Grace Mensah", aadObjectId: DEMO.socialWorker };
 const PRIYA = { id: "29:priya", name: "Priya Okafor", aadObjectId: DEMO.coordinator };
 const NADIA = {
@@ -20,48 +19,6 @@ const COLM = { id: "29:colm", name: "Colm Ferreira", aadObjectId: "00000000-0000
 const HANNAH = { id: "29:hannah", name: "Hannah Reyes", aadObjectId: "00000000-0000-4000-8000-000000000105" };
 const LEILA = { id: "29:leila", name: "Leila Haddad", aadObjectId: DEMO.lambethCoordinator };
 const CHANNEL = "19:merton-mace@thread.tacv2";
-const personalChat = (user: { id: string }) => `a:personal-${user.id}`;
-
-type Card = Record<string, unknown>;
-interface InvokeReply {
-  statusCode: number;
-  type: string;
-  value: Card | string;
-}
-
-const texts = (card: unknown): string[] => {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      const o = node as Record<string, unknown>;
-      if (o["type"] === "TextBlock" && typeof o["text"] === "string") out.push(o["text"]);
-      if (o["type"] === "Fact") out.push(`${String(o["title"])}: ${String(o["value"])}`);
-      if (Array.isArray(o["facts"]))
-        for (const f of o["facts"] as { title: string; value: string }[]) out.push(`${f.title}: ${f.value}`);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
-const inputs = (card: unknown): Record<string, Card> => {
-  const found: Record<string, Card> = {};
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      const o = node as Card;
-      if (typeof o["type"] === "string" && o["type"].startsWith("Input.")) found[String(o["id"])] = o;
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-};
-const actionData = (card: Card, verb: string) =>
-  (card["actions"] as { verb?: string; data: Record<string, unknown> }[]).find((a) => a.verb === verb)
-    ?.data ?? {};
-
 describe("Referrals through the bot's Adaptive Cards", function () {
   this.timeout(30_000);
   let service: TestService;
@@ -76,51 +33,11 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     await connector.close();
   });
 
-  const base = (from: typeof GRACE, conversation: Record<string, unknown>) => ({
-    channelId: "msteams",
-    serviceUrl: connector.url,
-    id: randomUUID(),
-    from,
-    recipient: BOT,
-    conversation: { tenantId: TENANT, ...conversation },
-    channelData: { tenant: { id: TENANT } },
-  });
-  const inPersonal = (from: typeof GRACE) =>
-    base(from, { id: personalChat(from), conversationType: "personal" });
-  const inChannel = (from: typeof GRACE) => ({
-    ...base(from, { id: CHANNEL, conversationType: "channel", name: "MACE panels" }),
-    channelData: {
-      tenant: { id: TENANT },
-      team: { id: "19:team", name: "Merton MACE" },
-      channel: { id: CHANNEL },
-    },
-  });
-
-  const post = async (activity: object) => {
-    const res = await fetch(`${service.url}/api/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(activity),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as InvokeReply) : undefined };
-  };
-  const say = (where: object, text: string) => post({ ...where, type: "message", text });
-  const press = async (where: object, verb: string, data: Record<string, unknown>): Promise<InvokeReply> => {
-    const res = await post({
-      ...where,
-      type: "invoke",
-      name: "adaptiveCard/action",
-      value: { action: { type: "Action.Execute", verb, data } },
-    });
-    assert.equal(res.status, 200);
-    assert.ok(res.body);
-    return res.body;
-  };
-  const cardOf = (reply: InvokeReply): Card => {
-    assert.equal(reply.type, "application/vnd.microsoft.card.adaptive", JSON.stringify(reply.value));
-    return reply.value as Card;
-  };
+  const { inPersonal, inChannel, say, press, cardOf } = teamsChat(
+    () => service.url,
+    () => connector.url,
+    CHANNEL,
+  );
 
   /** Sends an individual referral form as the person would, with `typed` plus the changes given. */
   const submit = (who: typeof GRACE, panelId: string, formId: unknown, changes: Record<string, string>) =>

@@ -13,6 +13,10 @@ export interface SentActivity {
 export interface RecordingConnector {
   url: string;
   sent: SentActivity[];
+  /** Cards replaced in place (a card updated for everyone once its action is done). */
+  updated: (SentActivity & { activityId: string })[];
+  /** The next `times` sends to a conversation fail with `status`, as Teams refuses them. */
+  fail(conversationId: string, status: number, times?: number): void;
   /** Cards sent to one conversation, in order. */
   cardsIn(conversationId: string): Record<string, unknown>[];
   close(): Promise<void>;
@@ -26,6 +30,8 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 export async function recordingConnector(): Promise<RecordingConnector> {
   const sent: SentActivity[] = [];
+  const updated: (SentActivity & { activityId: string })[] = [];
+  const failures = new Map<string, { status: number; times: number }>();
   let created = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -37,9 +43,30 @@ export async function recordingConnector(): Promise<RecordingConnector> {
         res.end(JSON.stringify({ id: `a:created-${created}` }));
         return;
       }
-      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(url);
+      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(url);
+      if (match && req.method === "PUT") {
+        const conversationId = decodeURIComponent(match[1] ?? "");
+        updated.push({ conversationId, activityId: decodeURIComponent(match[2] ?? ""), activity: payload });
+        res.end(JSON.stringify({ id: match[2] }));
+        return;
+      }
       if (match && req.method === "POST") {
         const conversationId = decodeURIComponent(match[1] ?? "");
+        const failure = failures.get(conversationId);
+        if (failure && failure.times > 0) {
+          failure.times -= 1;
+          res.statusCode = failure.status;
+          if (failure.status === 429) res.setHeader("retry-after", "1");
+          res.end(
+            JSON.stringify({
+              error: {
+                code: failure.status === 403 ? "BotNotInConversationRoster" : "Throttled",
+                message: "refused",
+              },
+            }),
+          );
+          return;
+        }
         sent.push({ conversationId, activity: payload });
         const conversation = payload["conversation"] as { conversationType?: string } | undefined;
         if (conversation?.conversationType === "channel" || conversationId.startsWith("19:"))
@@ -57,6 +84,8 @@ export async function recordingConnector(): Promise<RecordingConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     sent,
+    updated,
+    fail: (conversationId, status, times = 1) => failures.set(conversationId, { status, times }),
     cardsIn: (conversationId) =>
       sent
         .filter((s) => s.conversationId === conversationId)

@@ -11,7 +11,7 @@ export interface TestService extends RunningService {
 /** The real service on a free loopback port against the shared Azurite, with its log captured. */
 export async function startTestService(
   env: Record<string, string> = {},
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; sweepOnTimer?: boolean; reminderRetryBaseMs?: number } = {},
 ): Promise<TestService> {
   const { connectionString } = await azurite();
   const port = await freePort();
@@ -33,7 +33,8 @@ export async function startTestService(
       done();
     },
   });
-  const service = await startService(settings, { ...options, logDestination });
+  // Tests sweep reminders when they choose to, so one suite's actions never surprise another's.
+  const service = await startService(settings, { sweepOnTimer: false, ...options, logDestination });
   return Object.assign(service, { logLines });
 }
 

@@ -1,16 +1,17 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { randomUUID } from "node:crypto";
 import { Action, defaultDueDate, mayComplete } from "../domain/actions/action.js";
-import { DEFAULT_REMINDER_POLICY, reminderSteps } from "../domain/actions/reminder-policy.js";
+import { DEFAULT_REMINDER_POLICY, reminderSteps, stepsFrom } from "../domain/actions/reminder-policy.js";
 import type { AuditAction } from "../domain/audit/audit-entry.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { PanelRole } from "../domain/people/membership.js";
 import { addDays, localDay } from "../domain/schedule/dates.js";
 import { occurrencesBetween } from "../domain/schedule/occurrences.js";
 import type { ActionDueIndex } from "../adapters/tables/action-due-index.js";
-import { actionRow, type AreaRecords } from "../adapters/tables/area-records.js";
+import type { ReminderDeliveries } from "../adapters/tables/reminder-deliveries.js";
+import { actionRow, type AreaRecords, type ReminderProblem } from "../adapters/tables/area-records.js";
 import { isStatus, keyOf, type Versioned } from "../adapters/tables/entity-store.js";
-import type { Repositories } from "../adapters/tables/repositories.js";
+import { peopleByIds, type Repositories } from "../adapters/tables/repositories.js";
 
 // The action log: actions recorded at or after a meeting, their owners, due dates, updates and
 // completion. Every step is one transaction in the area's partition, with its audit entry; the
@@ -54,6 +55,22 @@ export interface ActionView extends Action {
   version: string;
 }
 
+/** Told when an action changes, so every card sent about it can show the change. */
+export interface ActionChanges {
+  changed(action: ActionView): void;
+}
+
+/** Which action a `done` typed in Teams is about. */
+export interface DoneReply {
+  /** The reminder replied to, when Teams says (a channel thread, or a reply in personal chat). */
+  repliedTo?: { conversationKey: string; activityId: string };
+  /** A reference typed after `done`, such as MER-A-2026-0004. */
+  reference?: string;
+  note: string;
+  /** Typed in a channel: only a reply in a reminder's thread counts there. */
+  inChannel?: boolean;
+}
+
 export class ActionLog {
   constructor(
     private readonly deps: {
@@ -61,9 +78,96 @@ export class ActionLog {
       repos: Repositories;
       records: AreaRecords;
       dueIndex: ActionDueIndex;
+      deliveries: ReminderDeliveries;
       now: () => Date;
+      changes?: ActionChanges;
     },
   ) {}
+
+  /** One action as it is now. */
+  async find(panelId: string, actionId: string): Promise<ActionView | undefined> {
+    const panel = this.panel(panelId);
+    const stored = await this.deps.records.actions.get(keyOf(panel.areaId), actionRow(panelId, actionId));
+    return stored && this.view(stored);
+  }
+
+  /** The person's role on a panel, if they have one. */
+  async roleOn(panelId: string, personId: string): Promise<PanelRole | undefined> {
+    return (await this.deps.repos.panelMembers.get(keyOf(panelId), keyOf(personId)))?.value.role;
+  }
+
+  /** Marks done, as of now, the action a person pressed Done on or replied `done` to. */
+  async completeNow(
+    actor: Actor,
+    panelId: string,
+    actionId: string,
+    note: string,
+    via: string,
+  ): Promise<ActionView> {
+    const current = await this.find(panelId, actionId);
+    if (!current) throw new ActionRefused(404, "unknown-action", "That action no longer exists.");
+    const role = await this.roleOn(panelId, actor.id);
+    return this.complete(actor, role, panelId, actionId, note, current.version, via);
+  }
+
+  /** Adds an update, as of now, from a reminder card. */
+  async updateNow(
+    actor: Actor,
+    panelId: string,
+    actionId: string,
+    text: string,
+    via: string,
+  ): Promise<ActionView> {
+    const current = await this.find(panelId, actionId);
+    if (!current) throw new ActionRefused(404, "unknown-action", "That action no longer exists.");
+    const role = await this.roleOn(panelId, actor.id);
+    return this.addUpdate(actor, role, panelId, actionId, text, current.version, via);
+  }
+
+  /**
+   * Completes the action a `done` typed in Teams is about: the reminder it replies to, else the one
+   * whose reference was typed, else the person's only open reminded action.
+   */
+  async doneFromTeams(actor: Actor, reply: DoneReply, via: string): Promise<ActionView> {
+    const { deliveries } = this.deps;
+    const replied = reply.repliedTo
+      ? await deliveries.threadOf(reply.repliedTo.conversationKey, reply.repliedTo.activityId)
+      : undefined;
+    let target = replied;
+    if (!target && reply.inChannel) {
+      throw new ActionRefused(
+        400,
+        "not-a-reminder",
+        "That thread is not an action's reminder. Reply **done** in the thread of the reminder card.",
+      );
+    }
+    if (!target) {
+      const mine = await deliveries.remindedTo(actor.id);
+      const named = reply.reference ? mine.filter((m) => m.reference === reply.reference) : mine;
+      if (named.length === 1) target = named[0];
+      else if (reply.reference) {
+        throw new ActionRefused(
+          404,
+          "unknown-action",
+          `I could not find an open action ${reply.reference} sent to you. Check the reference on its reminder card.`,
+        );
+      } else if (named.length > 1) {
+        throw new ActionRefused(
+          400,
+          "which-action",
+          `You have ${named.length} open actions: ${named.map((m) => m.reference).join(", ")}. Type **done** and the reference, for example **done ${named[0]?.reference} sent on Friday**.`,
+        );
+      } else {
+        throw new ActionRefused(
+          404,
+          "no-open-action",
+          "I could not find an open action of yours to mark done. Reply **done** to the reminder card, or mark it done in the tab's action log.",
+        );
+      }
+    }
+    if (!target) throw new ActionRefused(404, "unknown-action", "That action no longer exists.");
+    return this.completeNow(actor, target.panelId, target.actionId, reply.note, via);
+  }
 
   private panel(panelId: string) {
     const panel = this.deps.catalogue.panels.get(panelId);
@@ -137,12 +241,13 @@ export class ActionLog {
           )
         : [];
     const id = randomUUID();
-    await this.deps.dueIndex.index(
-      { areaId: panel.areaId, panelId, id },
-      reminderSteps(dueDate, policy, trackingDates),
-    );
+    const today = localDay(this.deps.now());
+    await this.deps.dueIndex.index({ areaId: panel.areaId, panelId, id }, [
+      { kind: "assigned", on: today },
+      ...stepsFrom(reminderSteps(dueDate, policy, trackingDates), today),
+    ]);
 
-    const year = Number(localDay(this.deps.now()).slice(0, 4));
+    const year = Number(today.slice(0, 4));
     for (let attempt = 0; ; attempt++) {
       const counter = await this.deps.records.actionCounters.get(
         keyOf(panel.areaId),
@@ -193,6 +298,52 @@ export class ActionLog {
       if (!stored) throw new ActionRefused(409, "not-stored", "The action could not be read back. Reload.");
       return this.view(stored);
     }
+  }
+
+  /**
+   * What the bot's form for recording an action offers a coordinator: the panel's meetings of the
+   * last eight weeks and today, its members, and its open cases by reference.
+   */
+  async formChoices(panelId: string): Promise<{
+    meetings: string[];
+    members: { id: string; name: string; agency: string }[];
+    cases: { subjectId: string; reference: string }[];
+  }> {
+    const panel = this.panel(panelId);
+    const today = localDay(this.deps.now());
+    const meetings = occurrencesBetween(this.deps.catalogue, panelId, addDays(today, -56), today)
+      .map((o) => o.date)
+      .reverse();
+    const members = (await this.deps.repos.panelMembers.listPartition(keyOf(panelId))).map((m) => m.value);
+    const people = await peopleByIds(
+      this.deps.repos,
+      members.map((m) => m.personId),
+    );
+    const { cases } = await this.deps.records.casesAndDrift(panel.areaId, panelId, today);
+    return {
+      meetings,
+      members: members
+        .flatMap((m) => {
+          const person = people.get(m.personId);
+          if (!person) return [];
+          const agency = this.deps.catalogue.agencies.get(person.agencyId)?.name ?? person.agencyId;
+          return [{ id: person.id, name: person.displayName, agency }];
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      cases: cases
+        .map((c) => ({ subjectId: c.value.subjectId, reference: c.value.reference }))
+        .sort((a, b) => a.reference.localeCompare(b.reference)),
+    };
+  }
+
+  /** Reminders that could not be delivered, newest first: for the panel's coordinators. */
+  async undelivered(panelId: string): Promise<ReminderProblem[]> {
+    const panel = this.panel(panelId);
+    const found = await this.deps.records.reminderProblems.listRange(
+      keyOf(panel.areaId),
+      `reminder-problem|${panelId}|`,
+    );
+    return found.map((p) => p.value).sort((a, b) => b.at.localeCompare(a.at));
   }
 
   /** A panel's actions, filtered; a presenter sees only the actions they own. */
@@ -318,6 +469,8 @@ export class ActionLog {
     }
     const saved = await this.deps.records.actions.get(keyOf(next.areaId), actionRow(next.panelId, next.id));
     if (!saved) throw new ActionRefused(404, "unknown-action", "There is no such action on this panel.");
-    return this.view(saved);
+    const view = this.view(saved);
+    this.deps.changes?.changed(view);
+    return view;
   }
 }

@@ -100,7 +100,12 @@ export function actionsRoutes(deps: {
   router.get(
     "/panels/:panelId/actions",
     route(async (req, res) => {
-      res.json({ actions: await listed(req) });
+      const { panel, role } = await panelFor(req);
+      const actions = await listed(req);
+      // Who could not be reminded is for the people who chase actions.
+      const undelivered =
+        role === "coordinator" || role === "chair" ? await deps.actionLog.undelivered(panel.id) : [];
+      res.json({ actions, undelivered });
     }),
   );
 

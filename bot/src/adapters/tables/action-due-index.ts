@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ReminderStep } from "../../domain/actions/reminder-policy.js";
+import { ReminderKind, type ReminderStep } from "../../domain/actions/reminder-policy.js";
 import { EntityStore, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -8,7 +8,7 @@ import { TABLES, type TableFactory } from "./storage.js";
 
 export const DueReminder = z.strictObject({
   on: z.iso.date(),
-  kind: z.enum(["reminder", "updates-due", "escalation"]),
+  kind: ReminderKind,
   areaId: z.string().max(80),
   panelId: z.string().max(80),
   actionId: z.uuid(),

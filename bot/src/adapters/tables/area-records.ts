@@ -34,6 +34,20 @@ export type StoredCase = z.infer<typeof StoredCase>;
 const StoredAudit = AuditEntry.extend({ areaId: z.string() });
 export type StoredAudit = z.infer<typeof StoredAudit>;
 
+/** A reminder or escalation that could not be delivered: shown to the panel's coordinators. */
+export const ReminderProblem = z.strictObject({
+  id: z.string().max(200),
+  areaId: z.string(),
+  panelId: z.string().max(80),
+  actionId: z.uuid().nullable(),
+  reference: z.string().max(20).nullable(),
+  recipientName: z.string().max(120),
+  place: z.enum(["personal", "channel"]),
+  reason: z.string().max(300),
+  at: z.iso.datetime(),
+});
+export type ReminderProblem = z.infer<typeof ReminderProblem>;
+
 export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
 const counterRow = (year: number): string => `counter|${year}`;
 const matchPrefix = (hash: string): string => `match|${hash}|`;
@@ -75,6 +89,10 @@ export function areaRecords(tables: TableFactory) {
     actions: new EntityStore(client, Action, (a) => ({
       partitionKey: keyOf(a.areaId),
       rowKey: actionRow(a.panelId, a.id),
+    })),
+    reminderProblems: new EntityStore(client, ReminderProblem, (p) => ({
+      partitionKey: keyOf(p.areaId),
+      rowKey: `reminder-problem|${p.panelId}|${keyOf(p.id)}`,
     })),
     actionCounters: new EntityStore(client, ReferenceCounter, (c) => ({
       partitionKey: keyOf(c.areaId),

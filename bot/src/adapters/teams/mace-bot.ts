@@ -24,6 +24,14 @@ import {
 } from "./cards/referral-cards.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import { isReferralVerb, referralAction, startReferralCard } from "./referral-actions.js";
+import { ActionRefused, type ActionLog } from "../../application/action-log.js";
+import {
+  actionCardPress,
+  chooseActionPanelCard,
+  isActionVerb,
+  parseDone,
+  recordActionCard,
+} from "./action-commands.js";
 
 export interface BotDependencies {
   catalogue: Catalogue;
@@ -32,6 +40,7 @@ export interface BotDependencies {
   publicUrl: string;
   now: () => Date;
   desk: ReferralDesk;
+  actionLog: ActionLog;
   /** Empty locally (the playground), the bot's app ID in Azure. */
   botAppId: string;
   /** Someone opened a chat with the bot for the first time: notices waiting for them can go. */
@@ -47,7 +56,14 @@ const COMMANDS = [
   },
   { name: "referrals", description: "Coordinators: the new referrals waiting for you to triage." },
   { name: "approvals", description: "Service managers: the referrals waiting for your approval." },
+  { name: "action", description: "Coordinators: record an action agreed at one of your panel's meetings." },
+  {
+    name: "done",
+    description: "Mark your action done: reply **done** to its reminder, with a note if you like.",
+  },
 ];
+// "action", "new action", "record action", "record an action".
+const RECORD_ACTION = /^(action|new action|record action|record an action)$/;
 // A chat message can carry only so many cards before it stops being readable.
 const MAX_CARDS = 10;
 // "refer", "new referral", "make a referral", and anything typed after them.
@@ -74,7 +90,14 @@ export class MaceBot extends TeamsActivityHandler {
         .trim()
         .toLowerCase();
       const personal = context.activity.conversation.conversationType === "personal";
-      if (text === "help" || text === "") await this.sendHelp(context);
+      const rawText = (
+        TurnContext.removeRecipientMention(context.activity) ??
+        context.activity.text ??
+        ""
+      ).trim();
+      const done = parseDone(rawText);
+      if (done) await this.markDone(context, done);
+      else if (text === "help" || text === "") await this.sendHelp(context);
       else if (text === "panels" || text === "my panels") await this.sendPanels(context);
       else if (REFER.test(text)) {
         // In a channel, only the button that continues in private: nothing identifying is posted there.
@@ -88,6 +111,7 @@ export class MaceBot extends TeamsActivityHandler {
         );
       } else if (text === "referrals") await this.sendReferralsToTriage(context);
       else if (text === "approvals") await this.sendApprovals(context);
+      else if (RECORD_ACTION.test(text)) await this.startRecordingAction(context);
       else if (!personal) {
         // Never repeated in a channel or group: what was typed may be a child's details.
         await context.sendActivity(
@@ -140,6 +164,12 @@ export class MaceBot extends TeamsActivityHandler {
         await startReferralCard(this.deps.desk, this.deps.catalogue, personId),
       );
       return message("I have opened the referral form in your personal chat with MACE panels.");
+    }
+    if (isActionVerb(verb)) {
+      const place = context.activity.conversation.conversationType === "channel" ? "channel" : "personal";
+      const reply = await actionCardPress(this.deps, actor, verb, data, place);
+      if ("message" in reply) return message(reply.message);
+      return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: reply.card };
     }
     if (!isReferralVerb(verb))
       return message("That button is not one I know. Type **help** to see what I can do.");
@@ -204,6 +234,62 @@ export class MaceBot extends TeamsActivityHandler {
         this.deps.onNewPersonalChat();
       },
     );
+  }
+
+  /** `done` typed in reply to a reminder, in its channel thread or in personal chat. */
+  private async markDone(context: TurnContext, done: { reference?: string; note: string }): Promise<void> {
+    const activity = context.activity;
+    const personId = activity.from.aadObjectId;
+    if (!personId) return;
+    const channel = activity.conversation.conversationType === "channel";
+    // A channel thread's conversation id ends with the id of the message that started it.
+    const [conversationId = "", threadRoot] = activity.conversation.id.split(";messageid=");
+    const repliedTo =
+      channel && (threadRoot ?? activity.replyToId)
+        ? { conversationKey: conversationId, activityId: threadRoot ?? activity.replyToId ?? "" }
+        : !channel && activity.replyToId
+          ? { conversationKey: personId, activityId: activity.replyToId }
+          : undefined;
+    try {
+      const action = await this.deps.actionLog.doneFromTeams(
+        { id: personId, name: activity.from.name ?? "" },
+        { ...done, inChannel: channel, ...(repliedTo ? { repliedTo } : {}) },
+        channel ? "bot: done in channel" : "bot: done in personal chat",
+      );
+      await context.sendActivity(`Thank you: ${action.reference} is marked done.`);
+    } catch (e) {
+      if (!(e instanceof ActionRefused)) throw e;
+      // In a channel only a reply to a reminder counts: nothing typed there is ever repeated.
+      await context.sendActivity(
+        channel && !repliedTo
+          ? "To mark an action done here, reply **done** in the thread of its reminder."
+          : `Sorry: ${e.message}`,
+      );
+    }
+  }
+
+  private async startRecordingAction(context: TurnContext): Promise<void> {
+    if (context.activity.conversation.conversationType !== "personal") {
+      await context.sendActivity("Actions are recorded in your personal chat with me, or in the tab.");
+      return;
+    }
+    const personId = context.activity.from.aadObjectId ?? "";
+    const memberships = (await this.deps.repos.memberships.listPartition(keyOf(personId))).map(
+      (m) => m.value,
+    );
+    const choice = chooseActionPanelCard(this.deps.catalogue, memberships);
+    if (typeof choice === "string") {
+      await context.sendActivity(choice);
+      return;
+    }
+    const coordinated = memberships.filter(
+      (m) => m.role === "coordinator" && this.deps.catalogue.panels.has(m.panelId),
+    );
+    const card =
+      coordinated.length === 1 && coordinated[0]
+        ? await recordActionCard(this.deps.actionLog, this.deps.catalogue, coordinated[0].panelId)
+        : choice;
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 
   /** The coordinator's new referrals, each as a card to accept, question or decline. */

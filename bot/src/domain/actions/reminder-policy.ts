@@ -32,7 +32,9 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   escalateAfterWorkingDays: 2,
 };
 
-export type ReminderKind = "reminder" | "updates-due" | "escalation";
+/** "assigned": the owner is sent their new action after the meeting; the rest follow the policy. */
+export const ReminderKind = z.enum(["assigned", "reminder", "updates-due", "escalation"]);
+export type ReminderKind = z.infer<typeof ReminderKind>;
 
 export interface ReminderStep {
   kind: ReminderKind;
@@ -69,4 +71,17 @@ export function reminderSteps(
     { kind: "updates-due", on: dueWorkingDay },
     { kind: "escalation", on: addWorkingDays(dueWorkingDay, policy.escalateAfterWorkingDays) },
   ];
+}
+
+/**
+ * The steps still to come for an action recorded on `today`: steps already past are not lost but
+ * folded into one, sent today (the latest of them, so a late action is not reminded three times).
+ */
+export function stepsFrom(steps: ReminderStep[], today: string): ReminderStep[] {
+  const past = steps.filter((s) => s.on < today);
+  const latestPast = past.sort((a, b) => a.on.localeCompare(b.on)).at(-1);
+  const future = steps.filter((s) => s.on >= today);
+  return latestPast && !future.some((s) => s.kind === latestPast.kind && s.on === today)
+    ? [{ kind: latestPast.kind, on: today }, ...future]
+    : future;
 }

@@ -1,4 +1,5 @@
 import { longDate } from "./dates.js";
+import { card, execute, facts, heading, para, type Element } from "./elements.js";
 import type { FieldProblem } from "../../../domain/referrals/checks.js";
 import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
@@ -6,46 +7,6 @@ import { STATUS_LABELS, subjectLabel, type Referral } from "../../../domain/refe
 
 // The referral cards (Adaptive Cards 1.5, Action.Execute). Cards with a child's details go only to
 // personal chats; the one channel card, "Make a referral", carries no detail at all.
-
-const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
-type Element = Record<string, unknown>;
-
-const card = (body: Element[], actions: Element[] = []): Element => ({
-  type: "AdaptiveCard",
-  $schema: SCHEMA,
-  version: "1.5",
-  body,
-  ...(actions.length ? { actions } : {}),
-});
-const heading = (text: string): Element => ({
-  type: "TextBlock",
-  text,
-  weight: "Bolder",
-  size: "Medium",
-  wrap: true,
-});
-const para = (text: string, extra: Element = {}): Element => ({
-  type: "TextBlock",
-  text,
-  wrap: true,
-  ...extra,
-});
-const execute = (
-  title: string,
-  verb: string,
-  data: Record<string, unknown>,
-  extra: Element = {},
-): Element => ({
-  type: "Action.Execute",
-  title,
-  verb,
-  data,
-  ...extra,
-});
-const facts = (pairs: [string, string][]): Element => ({
-  type: "FactSet",
-  facts: pairs.filter(([, v]) => v).map(([title, value]) => ({ title, value })),
-});
 
 const asText = (v: unknown): string | undefined =>
   v === undefined || v === null ? undefined : Array.isArray(v) ? v.join(",") : String(v);

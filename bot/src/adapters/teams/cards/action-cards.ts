@@ -1,0 +1,156 @@
+import { DateTime } from "luxon";
+import type { Action } from "../../../domain/actions/action.js";
+import type { ReminderKind } from "../../../domain/actions/reminder-policy.js";
+import { longDate } from "./dates.js";
+import { card, execute, facts, heading, para, type Element } from "./elements.js";
+
+// The action cards. In a channel a card shows only the reference, the short title (which names no
+// one), the due date, the panel and the owner's mention; the full text is for personal chat.
+
+export type CardAction = Action & { ownerAgency: string };
+
+export type CardPlace = "personal" | "channel";
+
+const HEADINGS: Record<ReminderKind, (a: CardAction) => string> = {
+  assigned: (a) => `New action for you: ${a.reference}`,
+  reminder: (a) => `Reminder: ${a.reference} is due on ${longDate(a.dueDate)}`,
+  "updates-due": (a) => `${a.reference}: your update is due today`,
+  escalation: (a) => `${a.reference} is overdue`,
+};
+
+const at = (iso: string): string =>
+  DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("cccc d LLLL yyyy 'at' HH:mm");
+
+function mentionOf(a: CardAction): Element {
+  // Teams resolves an Entra object ID in a card mention and notifies that person.
+  return {
+    type: "mention",
+    text: `<at>${a.ownerName}</at>`,
+    mentioned: { id: a.ownerId, name: a.ownerName },
+  };
+}
+
+function details(a: CardAction, panelName: string, place: CardPlace): Element[] {
+  return [
+    facts([
+      ["Action", a.reference],
+      ["Title", a.title],
+      ["Due", longDate(a.dueDate)],
+      ["Panel", panelName],
+      ["Owner", place === "channel" ? `<at>${a.ownerName}</at>` : `${a.ownerName} (${a.ownerAgency})`],
+      ["Case", place === "personal" ? (a.caseReference ?? "") : ""],
+    ]),
+    ...(place === "personal" ? [para(a.text)] : []),
+  ];
+}
+
+const withMention = (body: Element, a: CardAction, place: CardPlace): Element =>
+  place === "channel" ? { ...body, msteams: { entities: [mentionOf(a)] } } : body;
+
+/** A reminder (or a new action) for its owner, with Done and Add update. */
+export function actionReminderCard(
+  a: CardAction,
+  panelName: string,
+  kind: ReminderKind,
+  place: CardPlace,
+): Element {
+  const data = { panelId: a.panelId, actionId: a.id };
+  const body = card(
+    [
+      heading(HEADINGS[kind](a)),
+      ...details(a, panelName, place),
+      para(
+        place === "channel"
+          ? "Press Done when it is finished, or reply **done** to this message."
+          : "Press Done when it is finished, or type **done** here, with a note if you like.",
+        { isSubtle: true },
+      ),
+    ],
+    [
+      execute("Done", "action.done", data, { style: "positive" }),
+      {
+        type: "Action.ShowCard",
+        title: "Add update",
+        card: {
+          type: "AdaptiveCard",
+          body: [
+            {
+              type: "Input.Text",
+              id: "update",
+              label: "Update",
+              isMultiline: true,
+              isRequired: true,
+              maxLength: 1000,
+              errorMessage: "Write the update first.",
+              placeholder:
+                place === "channel" ? "Visible to the whole channel: no names or details" : undefined,
+            },
+          ],
+          actions: [execute("Send update", "action.update", data)],
+        },
+      },
+    ],
+  );
+  return withMention(body, a, place);
+}
+
+/** The same card once the action is done: by whom and when, and no buttons. */
+export function actionDoneCard(a: CardAction, panelName: string, place: CardPlace): Element {
+  const done = a.completed;
+  return withMention(
+    card([
+      { ...heading(`Done: ${a.reference}`), color: "Good" },
+      ...details(a, panelName, place),
+      para(done ? `Marked done by ${done.byName} on ${at(done.at)}.` : "Marked done."),
+      ...(place === "personal" && done?.note ? [para(`Note: ${done.note}`, { isSubtle: true })] : []),
+    ]),
+    a,
+    place,
+  );
+}
+
+/** What an update added from a card looks like once it is saved. */
+export function actionUpdatedCard(a: CardAction, panelName: string, place: CardPlace): Element {
+  const reminder = actionReminderCard(a, panelName, "reminder", place);
+  const body = reminder["body"] as Element[];
+  const last = a.updates.at(-1);
+  return {
+    ...reminder,
+    body: [
+      ...body,
+      para(last ? `Update from ${last.byName} on ${at(last.at)} saved.` : "Update saved.", { color: "Good" }),
+    ],
+  };
+}
+
+export interface OverdueItem {
+  reference: string;
+  title: string;
+  ownerName: string;
+  ownerAgency: string;
+  dueDate: string;
+}
+
+/** The chairs' list of a panel's outstanding actions and their owners. */
+export function escalationCard(panelName: string, items: OverdueItem[], link: string): Element {
+  return card(
+    [
+      {
+        ...heading(`${panelName}: ${items.length} action${items.length === 1 ? "" : "s"} still outstanding`),
+        color: "Attention",
+      },
+      para("These actions have passed their due date and their reminders without being marked done."),
+      ...items.map((i) =>
+        facts([
+          ["Action", `${i.reference}: ${i.title}`],
+          ["Owner", `${i.ownerName} (${i.ownerAgency})`],
+          ["Was due", longDate(i.dueDate)],
+        ]),
+      ),
+      para("Their cases come to the panel's next meeting, with the worker asked to attend.", {
+        isSubtle: true,
+      }),
+    ],
+    [{ type: "Action.OpenUrl", title: "Open the action log", url: link }],
+  );
+}

@@ -1,0 +1,161 @@
+import { CardFactory, type CloudAdapter, type ConversationReference } from "botbuilder";
+import type { Logger } from "pino";
+import {
+  DeliveryFailed,
+  type ActionForCard,
+  type Place,
+  type ReminderContent,
+  type ReminderMessenger,
+  type SentMessage,
+} from "../../application/reminder-sweep.js";
+import type { ActionChanges } from "../../application/action-log.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { keyOf } from "../tables/entity-store.js";
+import type { ReminderDeliveries, ReminderMessage } from "../tables/reminder-deliveries.js";
+import type { Repositories } from "../tables/repositories.js";
+import {
+  actionDoneCard,
+  actionReminderCard,
+  actionUpdatedCard,
+  escalationCard,
+} from "./cards/action-cards.js";
+import { withTimeout } from "./notice-dispatcher.js";
+
+const SEND_TIMEOUT_MS = 20_000;
+
+/** Why Teams refused, in words a coordinator can act on; and whether trying again could help. */
+function classify(e: unknown, where: string): DeliveryFailed {
+  const status = (e as { statusCode?: number }).statusCode;
+  if (status === 403 || status === 404)
+    return new DeliveryFailed(
+      true,
+      `MACE panels has been removed from ${where}, so Teams would not take the message.`,
+    );
+  if (status === 429)
+    return new DeliveryFailed(false, "Teams asked us to slow down; it will be tried again.");
+  if (status && status >= 500)
+    return new DeliveryFailed(false, `Teams was not working (${status}); it will be tried again.`);
+  if ((e as Error).message?.startsWith("Teams did not answer"))
+    return new DeliveryFailed(false, "Teams did not answer in time; it will be tried again.");
+  return new DeliveryFailed(false, "Teams could not be reached; it will be tried again.");
+}
+
+/**
+ * Sends reminder and escalation cards as the bot, to personal chats and panel channels, and
+ * updates every card sent about an action when it changes, so everyone sees it done.
+ */
+export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges {
+  private readonly updating = new Set<Promise<void>>();
+
+  constructor(
+    private readonly deps: {
+      adapter: CloudAdapter;
+      botAppId: string;
+      repos: Repositories;
+      catalogue: Catalogue;
+      deliveries: ReminderDeliveries;
+      log: Logger;
+      actionLogLink: (panelId: string) => string;
+    },
+  ) {}
+
+  private async conversationOf(
+    place: Place,
+  ): Promise<{ key: string; reference: Record<string, unknown> } | undefined> {
+    if (place.scope === "personal") {
+      const chat = await this.deps.repos.conversations.get("personal", keyOf(place.personId));
+      return chat && { key: place.personId, reference: chat.value.reference };
+    }
+    const panel = this.deps.catalogue.panels.get(place.panelId);
+    if (!panel) return undefined;
+    const stored = await this.deps.repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
+    const channelId = stored?.value.channel?.channelId;
+    if (!channelId) return undefined;
+    const channel = await this.deps.repos.conversations.get("channel", keyOf(channelId));
+    return channel && { key: channelId, reference: channel.value.reference };
+  }
+
+  async reaches(place: Place): Promise<boolean> {
+    return !!(await this.conversationOf(place));
+  }
+
+  private cardFor(place: Place, content: ReminderContent): Record<string, unknown> {
+    if (content.type === "escalation") {
+      return escalationCard(content.panelName, content.actions, this.deps.actionLogLink(content.panelId));
+    }
+    return actionReminderCard(content.action, content.panelName, content.kind, place.scope);
+  }
+
+  async send(place: Place, content: ReminderContent): Promise<SentMessage> {
+    const where = place.scope === "personal" ? "the person's chat" : "the panel's channel";
+    const conversation = await this.conversationOf(place);
+    if (!conversation) throw new DeliveryFailed(true, `There is no longer a way to reach ${where}.`);
+    const card = this.cardFor(place, content);
+    let activityId = "";
+    try {
+      await withTimeout(
+        this.deps.adapter.continueConversationAsync(
+          this.deps.botAppId,
+          conversation.reference as Partial<ConversationReference>,
+          async (ctx) => {
+            const answer = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+            activityId = answer?.id ?? "";
+          },
+        ),
+        SEND_TIMEOUT_MS,
+      );
+    } catch (e) {
+      throw classify(e, where);
+    }
+    return { activityId, conversationKey: conversation.key };
+  }
+
+  /** Every card sent about the action shows its new state: done, or with the latest update. */
+  changed(action: ActionForCard): void {
+    const work = this.updateAll(action)
+      .catch((err: unknown) =>
+        this.deps.log.warn({ reason: (err as Error).message }, "reminder cards not updated"),
+      )
+      .finally(() => this.updating.delete(work));
+    this.updating.add(work);
+  }
+
+  async idle(): Promise<void> {
+    while (this.updating.size) await Promise.all([...this.updating]);
+  }
+
+  private async updateAll(action: ActionForCard): Promise<void> {
+    const messages = await this.deps.deliveries.messagesAbout(action.id);
+    const panelName = this.deps.catalogue.panels.get(action.panelId)?.name ?? action.panelId;
+    for (const m of messages) {
+      const card =
+        action.status === "done"
+          ? actionDoneCard(action, panelName, m.scope)
+          : actionUpdatedCard(action, panelName, m.scope);
+      await this.update(m, card);
+      if (action.status === "done" && m.scope === "personal")
+        await this.deps.deliveries.forgetReminded(m.conversationKey, action.id);
+    }
+  }
+
+  private async update(m: ReminderMessage, card: Record<string, unknown>): Promise<void> {
+    const conversation = await this.deps.repos.conversations.get(m.scope, keyOf(m.conversationKey));
+    if (!conversation) return;
+    await withTimeout(
+      this.deps.adapter.continueConversationAsync(
+        this.deps.botAppId,
+        conversation.value.reference as Partial<ConversationReference>,
+        async (ctx) => {
+          await ctx.updateActivity({
+            type: "message",
+            id: m.activityId,
+            attachments: [CardFactory.adaptiveCard(card)],
+          });
+        },
+      ),
+      SEND_TIMEOUT_MS,
+    ).catch((err: unknown) =>
+      this.deps.log.warn({ reason: (err as Error).message, place: m.scope }, "reminder card not updated"),
+    );
+  }
+}
