@@ -62,7 +62,7 @@ describe("The action log in the tab's API", () => {
 
   let recorded: ActionAnswer;
 
-  it("records an action at a meeting, due two weeks later, with its reminders indexed by date", async () => {
+  it("records an action at a meeting, due two weeks later, with its sending and reminders indexed by date", async () => {
     const priya = await signInAs(service, DEMO.coordinator);
     const subject = await jaydenSubject(priya);
     assert.ok(subject);
@@ -85,12 +85,17 @@ describe("The action log in the tab's API", () => {
     const { connectionString } = await azurite();
     const due = tableFactory({ kind: "connection-string", connectionString })(TABLES.actionsDue);
     const kinds: string[] = [];
-    for (const date of ["2026-12-14", "2026-12-17", "2026-12-21"]) {
+    for (const date of ["2026-11-24", "2026-12-14", "2026-12-17", "2026-12-21"]) {
       for await (const e of due.listEntities({ queryOptions: { filter: `PartitionKey eq '${date}'` } })) {
         if (e["actionId"] === recorded.id) kinds.push(`${String(e["kind"])} ${date}`);
       }
     }
-    assert.deepEqual(kinds, ["reminder 2026-12-14", "updates-due 2026-12-17", "escalation 2026-12-21"]);
+    assert.deepEqual(kinds, [
+      "assigned 2026-11-24",
+      "reminder 2026-12-14",
+      "updates-due 2026-12-17",
+      "escalation 2026-12-21",
+    ]);
   });
 
   it("lists actions with filters; a presenter sees only the actions she owns", async () => {

@@ -143,8 +143,12 @@ export class ReminderSweep {
         const { due, deliveries: claimed } = await deliveries.dateOf(on);
         if (!due.length) continue;
         const claims = new Map(claimed.map((c) => [claimKey(c.value), c]));
-        for (const r of due.filter((x) => x.kind !== "escalation")) {
-          const action = await actionOf(r);
+        const reminders = await Promise.all(
+          due.filter((x) => x.kind !== "escalation").map(async (r) => ({ r, action: await actionOf(r) })),
+        );
+        // In the order the actions were recorded, as their owners would expect to read them.
+        reminders.sort((a, b) => (a.action?.reference ?? "").localeCompare(b.action?.reference ?? ""));
+        for (const { r, action } of reminders) {
           if (!action) continue;
           const panelName = this.panelName(r.panelId);
           const places: Place[] = [

@@ -76,7 +76,7 @@ export function reminderDeliveries(tables: TableFactory) {
   // By action, to update every message when it is done.
   const byAction = new EntityStore(client, ReminderMessage, (m) => ({
     partitionKey: `sent|${m.actionId}`,
-    rowKey: `${m.scope}|${keyOf(m.conversationKey)}`,
+    rowKey: `${m.scope}|${keyOf(m.conversationKey)}|${keyOf(m.activityId)}`,
   }));
   // By message, to find the action a `done` typed in reply is about. Message ids are unique only
   // within their conversation.

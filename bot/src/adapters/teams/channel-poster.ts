@@ -4,9 +4,7 @@ import type { AgendaAnnouncement, ChannelAnnouncer } from "../../application/cha
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
-import { withTimeout } from "./notice-dispatcher.js";
-
-const SEND_TIMEOUT_MS = 20_000;
+import { inConversation } from "./proactive.js";
 
 /**
  * Where a card's link opens the meeting's agenda: the personal tab in Teams when the app's id is
@@ -83,12 +81,10 @@ export class ChannelPoster implements ChannelAnnouncer {
     if (!channel) return false;
     const card = agendaPublishedCard(a, agendaLink(a, this.deps.publicUrl, this.deps.teamsAppId));
     // Sent after the publish has answered: a slow or unreachable channel does not hold it up.
-    const send = withTimeout(
-      this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel.value.reference, (ctx) =>
-        ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).then(() => undefined),
-      ),
-      SEND_TIMEOUT_MS,
+    const send = inConversation(this.deps.adapter, this.deps.botAppId, channel.value.reference, (ctx) =>
+      ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
     )
+      .then(() => undefined)
       .catch((err: unknown) =>
         this.deps.log.warn(
           { reason: (err as Error).message, panelId: a.panelId },

@@ -23,6 +23,7 @@ import {
   makeReferralChannelCard,
 } from "./cards/referral-cards.js";
 import type { Referral } from "../../domain/referrals/referral.js";
+import { inConversation } from "./proactive.js";
 import { isReferralVerb, referralAction, startReferralCard } from "./referral-actions.js";
 import { ActionRefused, type ActionLog } from "../../application/action-log.js";
 import {
@@ -191,7 +192,7 @@ export class MaceBot extends TeamsActivityHandler {
     const adapter = context.adapter as CloudAdapter;
     if (stored) {
       try {
-        await adapter.continueConversationAsync(this.deps.botAppId, stored.value.reference, send);
+        await inConversation(adapter, this.deps.botAppId, stored.value.reference, send);
         return;
       } catch (e) {
         // The stored chat is gone (the app was removed and added again): start a new one.

@@ -1,4 +1,5 @@
 import { longDate } from "./cards/dates.js";
+import { inConversation, withTimeout } from "./proactive.js";
 import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -123,12 +124,9 @@ export class NoticeDispatcher {
         return;
       }
       const card = this.cardFor(n, referral.value, referral.etag);
-      const sending = this.deps.adapter.continueConversationAsync(
-        this.deps.botAppId,
-        chat.value.reference,
-        (ctx) => ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).then(() => undefined),
+      await inConversation(this.deps.adapter, this.deps.botAppId, chat.value.reference, (ctx) =>
+        ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
       );
-      await withTimeout(sending, SEND_TIMEOUT_MS);
     } catch (err) {
       // The error's message only: a failed request can carry the card, with a child's details.
       this.deps.log.warn(
@@ -232,12 +230,4 @@ export class NoticeDispatcher {
             );
     }
   }
-}
-
-export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Teams did not answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

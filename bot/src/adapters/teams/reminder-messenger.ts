@@ -1,4 +1,4 @@
-import { CardFactory, type CloudAdapter, type ConversationReference } from "botbuilder";
+import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import {
   DeliveryFailed,
@@ -19,9 +19,7 @@ import {
   actionUpdatedCard,
   escalationCard,
 } from "./cards/action-cards.js";
-import { withTimeout } from "./notice-dispatcher.js";
-
-const SEND_TIMEOUT_MS = 20_000;
+import { inConversation } from "./proactive.js";
 
 /** Why Teams refused, in words a coordinator can act on; and whether trying again could help. */
 function classify(e: unknown, where: string): DeliveryFailed {
@@ -91,19 +89,15 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
     const conversation = await this.conversationOf(place);
     if (!conversation) throw new DeliveryFailed(true, `There is no longer a way to reach ${where}.`);
     const card = this.cardFor(place, content);
-    let activityId = "";
+    let activityId: string;
     try {
-      await withTimeout(
-        this.deps.adapter.continueConversationAsync(
-          this.deps.botAppId,
-          conversation.reference as Partial<ConversationReference>,
-          async (ctx) => {
-            const answer = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-            activityId = answer?.id ?? "";
-          },
-        ),
-        SEND_TIMEOUT_MS,
+      const answer = await inConversation(
+        this.deps.adapter,
+        this.deps.botAppId,
+        conversation.reference,
+        (ctx) => ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
       );
+      activityId = answer?.id ?? "";
     } catch (e) {
       throw classify(e, where);
     }
@@ -141,19 +135,12 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
   private async update(m: ReminderMessage, card: Record<string, unknown>): Promise<void> {
     const conversation = await this.deps.repos.conversations.get(m.scope, keyOf(m.conversationKey));
     if (!conversation) return;
-    await withTimeout(
-      this.deps.adapter.continueConversationAsync(
-        this.deps.botAppId,
-        conversation.value.reference as Partial<ConversationReference>,
-        async (ctx) => {
-          await ctx.updateActivity({
-            type: "message",
-            id: m.activityId,
-            attachments: [CardFactory.adaptiveCard(card)],
-          });
-        },
-      ),
-      SEND_TIMEOUT_MS,
+    await inConversation(this.deps.adapter, this.deps.botAppId, conversation.value.reference, (ctx) =>
+      ctx.updateActivity({
+        type: "message",
+        id: m.activityId,
+        attachments: [CardFactory.adaptiveCard(card)],
+      }),
     ).catch((err: unknown) =>
       this.deps.log.warn({ reason: (err as Error).message, place: m.scope }, "reminder card not updated"),
     );
