@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { recordChannelActivity } from "./channel-watch.js";
 
 // A Bot Connector service on loopback: the endpoint the bot sends its replies and proactive
@@ -17,6 +17,12 @@ export interface RecordingConnector {
   updated: (SentActivity & { activityId: string })[];
   /** The next `times` sends to a conversation fail with `status`, as Teams refuses them. */
   fail(conversationId: string, status: number, times?: number): void;
+  /**
+   * Holds the `nth` send that matches, never answering it: resolves when it arrives. The held
+   * message is not recorded, as Teams had not taken it; `dropHeld` closes its connection.
+   */
+  hold(matches: (activity: Record<string, unknown>) => boolean, nth: number): Promise<void>;
+  dropHeld(): void;
   /** Cards sent to one conversation, in order. */
   cardsIn(conversationId: string): Record<string, unknown>[];
   close(): Promise<void>;
@@ -32,6 +38,9 @@ export async function recordingConnector(): Promise<RecordingConnector> {
   const sent: SentActivity[] = [];
   const updated: (SentActivity & { activityId: string })[] = [];
   const failures = new Map<string, { status: number; times: number }>();
+  let holding:
+    { matches: (a: Record<string, unknown>) => boolean; left: number; arrived: () => void } | undefined;
+  let held: ServerResponse | undefined;
   let created = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -52,6 +61,12 @@ export async function recordingConnector(): Promise<RecordingConnector> {
       }
       if (match && req.method === "POST") {
         const conversationId = decodeURIComponent(match[1] ?? "");
+        if (holding?.matches(payload) && --holding.left === 0) {
+          held = res;
+          holding.arrived();
+          holding = undefined;
+          return;
+        }
         const failure = failures.get(conversationId);
         if (failure && failure.times > 0) {
           failure.times -= 1;
@@ -86,6 +101,11 @@ export async function recordingConnector(): Promise<RecordingConnector> {
     sent,
     updated,
     fail: (conversationId, status, times = 1) => failures.set(conversationId, { status, times }),
+    hold: (matches, nth) =>
+      new Promise<void>((arrived) => {
+        holding = { matches, left: nth, arrived };
+      }),
+    dropHeld: () => held?.destroy(),
     cardsIn: (conversationId) =>
       sent
         .filter((s) => s.conversationId === conversationId)
@@ -93,6 +113,10 @@ export async function recordingConnector(): Promise<RecordingConnector> {
           (s) => (s.activity["attachments"] as { content: Record<string, unknown> }[] | undefined) ?? [],
         )
         .map((a) => a.content),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
