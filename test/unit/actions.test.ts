@@ -1,7 +1,19 @@
 import assert from "node:assert/strict";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { defaultDueDate, mayComplete, type Action } from "../../bot/src/domain/actions/action.js";
-import { DEFAULT_REMINDER_POLICY, reminderSteps } from "../../bot/src/domain/actions/reminder-policy.js";
+import {
+  DEFAULT_REMINDER_POLICY,
+  reminderSteps,
+  stepsFrom,
+  sweepWindow,
+} from "../../bot/src/domain/actions/reminder-policy.js";
+import { parseDone } from "../../bot/src/adapters/teams/action-commands.js";
+import {
+  actionDoneCard,
+  actionReminderCard,
+  escalationCard,
+  type CardAction,
+} from "../../bot/src/adapters/teams/cards/action-cards.js";
 import { occurrencesBetween } from "../../bot/src/domain/schedule/occurrences.js";
 
 const catalogue = loadCatalogue("bot/config/areas");
@@ -90,5 +102,127 @@ describe("Action due dates and reminders", () => {
       () => buildCatalogue(areas, templates),
       /reminderPolicy\.trackingPanelId": there is no panel "no-such-panel"/,
     );
+  });
+});
+
+describe("When reminders go", () => {
+  it("an action recorded after its reminder date gets one reminder today, not every missed one", () => {
+    const all = reminderSteps("2026-12-17", DEFAULT_REMINDER_POLICY);
+    assert.deepEqual(steps(stepsFrom(all, "2026-12-15")), [
+      "reminder 2026-12-15",
+      "updates-due 2026-12-17",
+      "escalation 2026-12-21",
+    ]);
+    // Recorded after its due date: straight to escalation, once.
+    assert.deepEqual(steps(stepsFrom(all, "2026-12-18")), [
+      "updates-due 2026-12-18",
+      "escalation 2026-12-21",
+    ]);
+    assert.deepEqual(steps(stepsFrom(all, "2026-12-22")), ["escalation 2026-12-22"]);
+    assert.deepEqual(steps(stepsFrom(all, "2026-12-01")), steps(all));
+  });
+
+  it("the sweep sends a day's reminders from 9am UK time, and catches up on the five days before", () => {
+    // 08:30 in winter (GMT) is before nine: today waits.
+    assert.deepEqual(sweepWindow(new Date("2027-03-04T08:30:00Z"), 5, 9), [
+      "2027-02-27",
+      "2027-02-28",
+      "2027-03-01",
+      "2027-03-02",
+      "2027-03-03",
+    ]);
+    // 08:30 UTC in summer is 09:30 BST: today's reminders go.
+    assert.deepEqual(sweepWindow(new Date("2027-06-17T08:30:00Z"), 1, 9), ["2027-06-16", "2027-06-17"]);
+    // Just after midnight UK time on a summer night is still the previous day in UTC.
+    assert.deepEqual(sweepWindow(new Date("2027-06-16T23:30:00Z"), 0, 0), ["2027-06-17"]);
+  });
+});
+
+describe("`done` typed in Teams", () => {
+  it("reads an optional reference and note", () => {
+    assert.deepEqual(parseDone("done"), { note: "" });
+    assert.deepEqual(parseDone("Done: sent the chronology"), { note: "sent the chronology" });
+    assert.deepEqual(parseDone("done mer-a-2026-0004 - booked for Tuesday"), {
+      reference: "MER-A-2026-0004",
+      note: "booked for Tuesday",
+    });
+    assert.equal(parseDone("doneness is not a command"), undefined);
+    assert.equal(parseDone("not done yet"), undefined);
+  });
+});
+
+describe("Action cards", () => {
+  const action: CardAction = {
+    id: "6b0f2a4e-2f55-4c43-9a52-8f4c1f7c8a11",
+    reference: "MER-A-2026-0004",
+    areaId: "merton",
+    panelId: "merton-pre-mace",
+    meetingId: "2026-12-03",
+    subjectId: "subject-1",
+    caseReference: "MER-2026-0002",
+    title: "Share the chronology",
+    text: "Send Casey Invented's chronology to the allocated worker.",
+    ownerId: "00000000-0000-4000-8000-000000000105",
+    ownerName: "Hannah Reyes",
+    ownerAgencyId: "mer-health",
+    ownerAgency: "Health",
+    dueDate: "2026-12-17",
+    status: "open",
+    created: { by: "p", byName: "Priya Okafor", at: "2026-12-03T12:00:00.000Z" },
+    completed: null,
+    updates: [],
+  };
+  const json = (c: unknown) => JSON.stringify(c);
+
+  it("in a channel: reference, title, due date, panel and the owner's mention, never the text or the case", () => {
+    const card = actionReminderCard(action, "Pre-MACE operational panel", "reminder", "channel");
+    assert.equal(card["version"], "1.5");
+    assert.ok(json(card).includes("Reminder: MER-A-2026-0004 is due on Thursday 17 December 2026"));
+    assert.ok(json(card).includes("<at>Hannah Reyes</at>"));
+    assert.ok(!json(card).includes("Casey"));
+    assert.ok(!json(card).includes("MER-2026-0002"));
+    assert.deepEqual(
+      (card["msteams"] as { entities: { mentioned: { id: string } }[] }).entities[0]?.mentioned.id,
+      action.ownerId,
+    );
+    const verbs = json(card).match(/"verb":"[a-z.]+"/g);
+    assert.deepEqual(verbs, ['"verb":"action.done"', '"verb":"action.update"']);
+  });
+
+  it("in personal chat: the full text and the case reference", () => {
+    const card = actionReminderCard(action, "Pre-MACE operational panel", "assigned", "personal");
+    assert.ok(json(card).includes("New action for you: MER-A-2026-0004"));
+    assert.ok(json(card).includes("Casey Invented"));
+    assert.ok(json(card).includes("MER-2026-0002"));
+    assert.equal(card["msteams"], undefined);
+  });
+
+  it("once done: who and when in UK time, no buttons, and the note only in personal chat", () => {
+    const done: CardAction = {
+      ...action,
+      status: "done",
+      completed: {
+        by: "x",
+        byName: "Hannah Reyes",
+        at: "2026-12-10T16:05:00.000Z",
+        note: "Sent to Casey's worker",
+      },
+    };
+    const channel = actionDoneCard(done, "Pre-MACE operational panel", "channel");
+    assert.ok(json(channel).includes("Marked done by Hannah Reyes on Thursday 10 December 2026 at 16:05."));
+    assert.equal(channel["actions"], undefined);
+    assert.ok(!json(channel).includes("Sent to Casey"));
+    assert.ok(
+      json(actionDoneCard(done, "Pre-MACE operational panel", "personal")).includes(
+        "Note: Sent to Casey's worker",
+      ),
+    );
+  });
+
+  it("the chairs' escalation lists each outstanding action with its owner and agency", () => {
+    const card = escalationCard("Pre-MACE operational panel", [action], "https://example.test/tab/");
+    assert.ok(json(card).includes("Pre-MACE operational panel: 1 action still outstanding"));
+    assert.ok(json(card).includes("MER-A-2026-0004: Share the chronology"));
+    assert.ok(json(card).includes("Hannah Reyes (Health)"));
   });
 });

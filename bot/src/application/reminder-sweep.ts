@@ -1,9 +1,7 @@
 import type { Logger } from "pino";
 import type { Action } from "../domain/actions/action.js";
-import type { ReminderKind } from "../domain/actions/reminder-policy.js";
+import { sweepWindow, type ReminderKind } from "../domain/actions/reminder-policy.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
-import { addDays, localDay } from "../domain/schedule/dates.js";
-import { DateTime } from "luxon";
 import type { DueReminder } from "../adapters/tables/action-due-index.js";
 import { actionRow, type AreaRecords } from "../adapters/tables/area-records.js";
 import { keyOf, type Versioned } from "../adapters/tables/entity-store.js";
@@ -117,16 +115,6 @@ export class ReminderSweep {
     return this.running;
   }
 
-  /** The dates whose reminders are due now: the look-back days and today, once its hour has come. */
-  window(now: Date): string[] {
-    const today = localDay(now);
-    const hour = DateTime.fromJSDate(now, { zone: "Europe/London" }).hour;
-    const last = hour >= this.deps.options.fromHour ? today : addDays(today, -1);
-    const dates: string[] = [];
-    for (let d = addDays(today, -this.deps.options.lookbackDays); d <= last; d = addDays(d, 1)) dates.push(d);
-    return dates;
-  }
-
   private async sweepOnce(): Promise<SweepReport> {
     const { deliveries, options } = this.deps;
     const report: SweepReport = { swept: false, sent: 0, retrying: 0, undeliverable: 0 };
@@ -139,7 +127,7 @@ export class ReminderSweep {
       return actions.get(r.actionId) as Promise<ActionForCard | undefined>;
     };
     try {
-      for (const on of this.window(this.deps.now())) {
+      for (const on of sweepWindow(this.deps.now(), options.lookbackDays, options.fromHour)) {
         const { due, deliveries: claimed } = await deliveries.dateOf(on);
         if (!due.length) continue;
         const claims = new Map(claimed.map((c) => [claimKey(c.value), c]));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays } from "../schedule/dates.js";
+import { addDays, localDay, localHour } from "../schedule/dates.js";
 import {
   addWorkingDays,
   isWorkingDay,
@@ -84,4 +84,16 @@ export function stepsFrom(steps: ReminderStep[], today: string): ReminderStep[] 
   return latestPast && !future.some((s) => s.kind === latestPast.kind && s.on === today)
     ? [{ kind: latestPast.kind, on: today }, ...future]
     : future;
+}
+
+/**
+ * The dates whose reminders are due at `now`: the last `lookbackDays` (reminders missed while the
+ * service was down still go) and today, once the UK working day has reached `fromHour`.
+ */
+export function sweepWindow(now: Date, lookbackDays: number, fromHour: number): string[] {
+  const today = localDay(now);
+  const last = localHour(now) >= fromHour ? today : addDays(today, -1);
+  const dates: string[] = [];
+  for (let d = addDays(today, -lookbackDays); d <= last; d = addDays(d, 1)) dates.push(d);
+  return dates;
 }

@@ -9,3 +9,6 @@ export const localDay = (at: Date): string =>
 /** The date `days` after `isoDate` (before it, when negative). */
 export const addDays = (isoDate: string, days: number): string =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The hour of the day in the UK at a moment. */
+export const localHour = (at: Date): number => DateTime.fromJSDate(at, { zone: "Europe/London" }).hour;
