@@ -6,6 +6,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   Subtitle2,
   Table,
@@ -18,7 +19,14 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { api, type AgendaSubject, type PanelAction, type PanelMember, type PanelSummary } from "./api.js";
+import {
+  api,
+  type AgendaSubject,
+  type PanelAction,
+  type PanelMember,
+  type PanelSummary,
+  type UndeliveredReminder,
+} from "./api.js";
 
 // A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
 // export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
@@ -65,6 +73,7 @@ export function ActionLogSection({
 }) {
   const styles = useStyles();
   const [actions, setActions] = useState<PanelAction[] | null>(null);
+  const [undelivered, setUndelivered] = useState<UndeliveredReminder[]>([]);
   const [members, setMembers] = useState<PanelMember[]>([]);
   const [status, setStatus] = useState<"open" | "done" | "">(meetingId ? "" : "open");
   const [owner, setOwner] = useState("");
@@ -87,7 +96,9 @@ export function ActionLogSection({
 
   const load = useCallback(async () => {
     try {
-      setActions((await api.actions(token, panel.id, query)).actions);
+      const answer = await api.actions(token, panel.id, query);
+      setActions(answer.actions);
+      setUndelivered(answer.undelivered);
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
     }
@@ -189,6 +200,22 @@ export function ActionLogSection({
       {message && (
         <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {undelivered.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Reminders Teams could not deliver</MessageBarTitle>
+            Chase these owners another way, or ask them to add MACE panels in Teams.
+            <ul aria-label="Reminders not delivered">
+              {undelivered.slice(0, 10).map((u) => (
+                <li key={u.id}>
+                  {u.reference ? `${u.reference}, ` : "Escalation, "}
+                  {u.recipientName}: {u.reason}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
       )}
       <Table

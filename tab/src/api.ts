@@ -112,6 +112,16 @@ export interface PanelAction {
   version: string;
 }
 
+/** A reminder Teams could not deliver, shown to coordinators and chairs. */
+export interface UndeliveredReminder {
+  id: string;
+  reference: string | null;
+  recipientName: string;
+  place: "personal" | "channel";
+  reason: string;
+  at: string;
+}
+
 export interface PanelMember {
   id: string;
   displayName: string;
@@ -310,7 +320,10 @@ export const api = {
   members: (token: string, panelId: string) =>
     request<{ members: PanelMember[] }>(`/api/panels/${encodeURIComponent(panelId)}/members`, token),
   actions: (token: string, panelId: string, query: string) =>
-    request<{ actions: PanelAction[] }>(`/api/panels/${encodeURIComponent(panelId)}/actions?${query}`, token),
+    request<{ actions: PanelAction[]; undelivered: UndeliveredReminder[] }>(
+      `/api/panels/${encodeURIComponent(panelId)}/actions?${query}`,
+      token,
+    ),
   actionsCsv: async (token: string, panelId: string, query: string): Promise<Blob> => {
     const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`, {
       headers: { Authorization: `Bearer ${token}` },

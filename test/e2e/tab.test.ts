@@ -4,6 +4,9 @@ import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { azurite } from "../support/azurite.js";
+import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 
 describe("The tab in Chromium", function () {
   this.timeout(60_000);
@@ -306,5 +309,39 @@ describe("The tab in Chromium", function () {
     assert.match(await mine.innerText(), /Done by Hannah Reyes/);
     await page.screenshot({ path: `${ARTEFACTS}/tab-action-log.png`, fullPage: true });
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
+  });
+
+  it("the coordinator sees the reminders Teams could not deliver, with the reason", async () => {
+    const records = areaRecords(
+      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+    );
+    const problem = {
+      id: "2026-11-24|reminder|tab-test|personal",
+      areaId: "merton",
+      panelId: "merton-pre-mace",
+      actionId: null,
+      reference: "MER-A-2026-0999",
+      recipientName: "Owen Brathwaite",
+      place: "personal" as const,
+      reason: "MACE panels has been removed from the person's chat, so Teams would not take the message.",
+      at: "2026-11-24T09:05:00.000Z",
+    };
+    await records.reminderProblems.upsert(problem, "test");
+    try {
+      await page.goto(`${service.url}/tab/`);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Action log of Pre-MACE operational panel" }).click();
+      const list = page.getByRole("list", { name: "Reminders not delivered" });
+      await list
+        .getByText(
+          "MER-A-2026-0999, Owen Brathwaite: MACE panels has been removed from the person's chat, so Teams would not take the message.",
+        )
+        .waitFor();
+      assert.deepEqual(await seriousAccessibilityProblems(page), []);
+    } finally {
+      await records.transact([records.reminderProblems.deleteAction(problem)]);
+    }
   });
 });
