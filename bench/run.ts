@@ -11,6 +11,13 @@ import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { AgendaDesk } from "../bot/src/application/agenda-desk.js";
 import type { Meeting } from "../bot/src/domain/schedule/meeting.js";
+import pino from "pino";
+import { ActionLog } from "../bot/src/application/action-log.js";
+import { ReminderSweep, type ReminderMessenger } from "../bot/src/application/reminder-sweep.js";
+import { actionDueIndex } from "../bot/src/adapters/tables/action-due-index.js";
+import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
+import { actionRow } from "../bot/src/adapters/tables/area-records.js";
+import { TABLES } from "../bot/src/adapters/tables/storage.js";
 
 // `npm run bench`: storage round trips per operation (counts), and server time as a ratio to one
 // raw Azurite round trip measured side by side in the same run, so the machine's speed cancels out.
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
     if (Math.max(...perSubmit) > 3) process.exitCode = 1;
 
     await agendaPageCost(catalogue, repos, records, tables, desk);
+    await reminderSweepCost(catalogue, tables);
   } finally {
     await azurite.stop();
   }
@@ -171,6 +179,127 @@ async function agendaPageCost(
     `  storage round trips with 5 meetings: ${withFive}; with 5,000: ${withFiveThousand} (goal: the same)`,
   );
   if (withFive !== withFiveThousand) process.exitCode = 1;
+}
+
+/**
+ * A reminder sweep over 10 due actions must cost the same whether 100 or 100,000 actions have
+ * already been closed: it reads only the due-date index for the days in its window.
+ */
+async function reminderSweepCost(
+  catalogue: ReturnType<typeof loadCatalogue>,
+  tables: ReturnType<typeof tableFactory>,
+): Promise<void> {
+  const trips = roundTripCounter();
+  const counted = tableFactory({ kind: "connection-string", connectionString: CONNECTION }, trips.options);
+  let now = new Date("2027-01-07T14:00:00Z");
+  const plain = { repos: repositories(tables), records: areaRecords(tables) };
+  const actionLog = new ActionLog({
+    catalogue,
+    ...plain,
+    dueIndex: actionDueIndex(tables),
+    deliveries: reminderDeliveries(tables),
+    now: () => now,
+  });
+  // Teams cannot be reached here: the sweep's storage work is what is counted.
+  const messenger: ReminderMessenger = {
+    reaches: (place) => Promise.resolve(place.scope === "personal"),
+    send: () => Promise.resolve({ activityId: randomUUID(), conversationKey: "bench" }),
+  };
+  const sweep = new ReminderSweep({
+    catalogue,
+    repos: repositories(counted),
+    records: areaRecords(counted),
+    deliveries: reminderDeliveries(counted),
+    messenger,
+    log: pino({ level: "silent" }),
+    now: () => now,
+    options: { instance: "bench", leaseMs: 90_000, lookbackDays: 5, fromHour: 9, retryBaseMs: 60_000 },
+  });
+  const priya = { id: "00000000-0000-4000-8000-000000000101", name: "Priya Okafor" };
+  const recordTen = async (meeting: string) => {
+    now = new Date(`${meeting}T14:00:00Z`);
+    for (let i = 0; i < 10; i++) {
+      await actionLog.create(
+        priya,
+        "merton-pre-mace",
+        meeting,
+        {
+          subjectId: null,
+          title: `Bench action ${i}`,
+          text: "Benchmark.",
+          ownerId: "00000000-0000-4000-8000-000000000105",
+          dueDate: null,
+        },
+        "bench",
+      );
+    }
+  };
+  const measure = async (): Promise<{ trips: number; sent: number }> => {
+    const before = trips.count();
+    const report = await sweep.sweep();
+    return { trips: trips.count() - before, sent: report.sent };
+  };
+  const addClosed = async (count: number, offset: number) => {
+    const client = tables(TABLES.areaRecords);
+    const due = tables(TABLES.actionsDue);
+    for (let i = 0; i < count; i += 100) {
+      const batch = Array.from({ length: Math.min(100, count - i) }, (_, n) => {
+        const id = randomUUID();
+        const day = new Date(Date.UTC(2025, 0, 1 + ((offset + i + n) % 700))).toISOString().slice(0, 10);
+        return { id, day, number: offset + i + n };
+      });
+      await client.submitTransaction(
+        batch.map((b) => [
+          "create",
+          {
+            partitionKey: "merton",
+            rowKey: actionRow("merton-pre-mace", b.id),
+            status: "done",
+            dueDate: b.day,
+            reference: `MER-A-2025-${String(b.number).padStart(6, "0")}`,
+          },
+        ]),
+      );
+      // Each closed action's reminders stay in the index under their own (past) dates.
+      const byDay = new Map<string, typeof batch>();
+      for (const b of batch) byDay.set(b.day, [...(byDay.get(b.day) ?? []), b]);
+      for (const [day, rows] of byDay) {
+        await due.submitTransaction(
+          rows.map((b) => [
+            "create",
+            {
+              partitionKey: day,
+              rowKey: `reminder|merton|merton-pre-mace|${b.id}`,
+              on: day,
+              kind: "reminder",
+              areaId: "merton",
+              panelId: "merton-pre-mace",
+              actionId: b.id,
+            },
+          ]),
+        );
+      }
+      if ((i + 100) % 10_000 === 0) console.log(`  ${i + 100}/${count} closed actions stored`);
+    }
+  };
+
+  console.log("\nReminder sweep (10 new actions due their first message, Merton pre-MACE)");
+  await addClosed(100, 0);
+  await recordTen("2027-01-07");
+  const withHundred = await measure();
+  console.log("  storing 99,900 more closed actions, with their past reminders in the index…");
+  await addClosed(99_900, 100);
+  await recordTen("2027-02-04");
+  const withHundredThousand = await measure();
+  console.log(
+    `  storage round trips with 100 closed actions: ${withHundred.trips} (${withHundred.sent} sent); with 100,000: ${withHundredThousand.trips} (${withHundredThousand.sent} sent) (goal: the same)`,
+  );
+  if (
+    withHundred.trips !== withHundredThousand.trips ||
+    withHundred.sent !== 10 ||
+    withHundredThousand.sent !== 10
+  )
+    process.exitCode = 1;
 }
 
 await main();

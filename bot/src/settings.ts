@@ -136,8 +136,10 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   if (inAzure && !s.GRAPH_BASE_URL.startsWith("https://")) {
     problems.push("GRAPH_BASE_URL: must use https in Azure");
   }
-  if (inAzure && s.REMINDER_LEASE_SECONDS < 30) {
-    problems.push("REMINDER_LEASE_SECONDS: at least 30 in Azure, longer than one send to Teams may take");
+  if (inAzure && s.REMINDER_LEASE_SECONDS < 60) {
+    problems.push(
+      "REMINDER_LEASE_SECONDS: at least 60 in Azure: half of it must outlast a send to Teams (20 s)",
+    );
   }
   if (problems.length) throw new SettingsError(problems);
 

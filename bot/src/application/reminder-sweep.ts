@@ -115,11 +115,20 @@ export class ReminderSweep {
     return this.running;
   }
 
+  private leaseUntil = 0;
+
+  private async holdLease(): Promise<boolean> {
+    const { deliveries, options } = this.deps;
+    const at = this.deps.now();
+    if (!(await deliveries.takeLease(LEASE, options.instance, at, options.leaseMs))) return false;
+    this.leaseUntil = at.getTime() + options.leaseMs;
+    return true;
+  }
+
   private async sweepOnce(): Promise<SweepReport> {
     const { deliveries, options } = this.deps;
     const report: SweepReport = { swept: false, sent: 0, retrying: 0, undeliverable: 0 };
-    if (!(await deliveries.takeLease(LEASE, options.instance, this.deps.now(), options.leaseMs)))
-      return report;
+    if (!(await this.holdLease())) return report;
     report.swept = true;
     const actions = new Map<string, Promise<ActionForCard | undefined>>();
     const actionOf = (r: DueReminder) => {
@@ -245,8 +254,10 @@ export class ReminderSweep {
     }
     if (!claim) return 1;
     claims.set(claimKey(spec), claim);
-    // Renewed before every send: an instance that has lost the lease stops before sending again.
-    if (!(await deliveries.takeLease(LEASE, options.instance, now, options.leaseMs))) throw new LeaseLost();
+    // Before every send at least half the lease is left (renewed if need be), which is longer than
+    // a send may take: no other instance can take over this claim while the send is under way.
+    if (this.leaseUntil - this.deps.now().getTime() < options.leaseMs / 2 && !(await this.holdLease()))
+      throw new LeaseLost();
     let sent;
     try {
       sent = await this.deps.messenger.send(place, content);
