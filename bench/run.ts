@@ -245,7 +245,10 @@ async function reminderSweepCost(
     for (let i = 0; i < count; i += 100) {
       const batch = Array.from({ length: Math.min(100, count - i) }, (_, n) => {
         const id = randomUUID();
-        const day = new Date(Date.UTC(2025, 0, 1 + ((offset + i + n) % 700))).toISOString().slice(0, 10);
+        // A hundred a day, on the days of the two years before.
+        const day = new Date(Date.UTC(2025, 0, 1 + (Math.floor((offset + i) / 100) % 700)))
+          .toISOString()
+          .slice(0, 10);
         return { id, day, number: offset + i + n };
       });
       await client.submitTransaction(

@@ -12,7 +12,7 @@ import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { NoticeDispatcher } from "./adapters/teams/notice-dispatcher.js";
-import { ChannelPoster } from "./adapters/teams/channel-poster.js";
+import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
 import { areaRecords } from "./adapters/tables/area-records.js";
 import { ReferralDesk } from "./application/referral-desk.js";
 import { MeetingScheduler } from "./application/meeting-scheduler.js";
@@ -160,8 +160,7 @@ export async function startService(
     catalogue,
     deliveries,
     log,
-    actionLogLink: (panelId) =>
-      `${settings.publicUrl}/tab/?panel=${encodeURIComponent(panelId)}&page=actions`,
+    actionLogLink: (panelId) => actionLogLink(panelId, settings.publicUrl, settings.teamsAppId),
   });
   const actionLog = new ActionLog({
     catalogue,

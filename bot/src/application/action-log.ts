@@ -96,32 +96,23 @@ export class ActionLog {
     return (await this.deps.repos.panelMembers.get(keyOf(panelId), keyOf(personId)))?.value.role;
   }
 
-  /** Marks done, as of now, the action a person pressed Done on or replied `done` to. */
-  async completeNow(
-    actor: Actor,
-    panelId: string,
-    actionId: string,
-    note: string,
-    via: string,
-  ): Promise<ActionView> {
+  /** The action's current version and the person's role: a press on a card acts on the action as it is now. */
+  private async asNow(actor: Actor, panelId: string, actionId: string) {
     const current = await this.find(panelId, actionId);
     if (!current) throw new ActionRefused(404, "unknown-action", "That action no longer exists.");
-    const role = await this.roleOn(panelId, actor.id);
-    return this.complete(actor, role, panelId, actionId, note, current.version, via);
+    return { version: current.version, role: await this.roleOn(panelId, actor.id) };
+  }
+
+  /** Marks done, as of now, the action a person pressed Done on or replied `done` to. */
+  async completeNow(actor: Actor, panelId: string, actionId: string, note: string, via: string) {
+    const { version, role } = await this.asNow(actor, panelId, actionId);
+    return this.complete(actor, role, panelId, actionId, note, version, via);
   }
 
   /** Adds an update, as of now, from a reminder card. */
-  async updateNow(
-    actor: Actor,
-    panelId: string,
-    actionId: string,
-    text: string,
-    via: string,
-  ): Promise<ActionView> {
-    const current = await this.find(panelId, actionId);
-    if (!current) throw new ActionRefused(404, "unknown-action", "That action no longer exists.");
-    const role = await this.roleOn(panelId, actor.id);
-    return this.addUpdate(actor, role, panelId, actionId, text, current.version, via);
+  async updateNow(actor: Actor, panelId: string, actionId: string, text: string, via: string) {
+    const { version, role } = await this.asNow(actor, panelId, actionId);
+    return this.addUpdate(actor, role, panelId, actionId, text, version, via);
   }
 
   /**

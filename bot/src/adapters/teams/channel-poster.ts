@@ -2,24 +2,34 @@ import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { AgendaAnnouncement, ChannelAnnouncer } from "../../application/channel-announcer.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
-import { inConversation } from "./proactive.js";
+import { inConversation, panelChannel } from "./proactive.js";
 
 /**
- * Where a card's link opens the meeting's agenda: the personal tab in Teams when the app's id is
- * known (a deep link whose sub-entity the tab reads), otherwise the tab's web address.
+ * Where a card's link opens a page of the tab: the personal tab in Teams when the app's id is known
+ * (a deep link whose sub-entity the tab reads), otherwise the tab's web address.
  */
-export function agendaLink(
-  a: { panelId: string; meetingId: string },
-  publicUrl: string,
-  teamsAppId?: string,
-): string {
-  const page = `panel=${encodeURIComponent(a.panelId)}&meeting=${encodeURIComponent(a.meetingId)}`;
+export function tabLink(page: string, publicUrl: string, teamsAppId?: string): string {
   if (!teamsAppId) return `${publicUrl}/tab/?${page}`;
   const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/mace-panels?context=${context}`;
 }
+
+/** A meeting's agenda in the tab. */
+export const agendaLink = (
+  a: { panelId: string; meetingId: string },
+  publicUrl: string,
+  teamsAppId?: string,
+): string =>
+  tabLink(
+    `panel=${encodeURIComponent(a.panelId)}&meeting=${encodeURIComponent(a.meetingId)}`,
+    publicUrl,
+    teamsAppId,
+  );
+
+/** A panel's action log in the tab. */
+export const actionLogLink = (panelId: string, publicUrl: string, teamsAppId?: string): string =>
+  tabLink(`panel=${encodeURIComponent(panelId)}&page=actions`, publicUrl, teamsAppId);
 
 /** The card a channel gets when an agenda is published: no names, a link into the tab. */
 export function agendaPublishedCard(a: AgendaAnnouncement, link: string): Record<string, unknown> {
@@ -72,16 +82,11 @@ export class ChannelPoster implements ChannelAnnouncer {
   ) {}
 
   async agendaPublished(a: AgendaAnnouncement): Promise<boolean> {
-    const panel = this.deps.catalogue.panels.get(a.panelId);
-    if (!panel) return false;
-    const stored = await this.deps.repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
-    const channelId = stored?.value.channel?.channelId;
-    if (!channelId) return false;
-    const channel = await this.deps.repos.conversations.get("channel", keyOf(channelId));
+    const channel = await panelChannel(this.deps.repos, this.deps.catalogue, a.panelId);
     if (!channel) return false;
     const card = agendaPublishedCard(a, agendaLink(a, this.deps.publicUrl, this.deps.teamsAppId));
     // Sent after the publish has answered: a slow or unreachable channel does not hold it up.
-    const send = inConversation(this.deps.adapter, this.deps.botAppId, channel.value.reference, (ctx) =>
+    const send = inConversation(this.deps.adapter, this.deps.botAppId, channel.reference, (ctx) =>
       ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
     )
       .then(() => undefined)

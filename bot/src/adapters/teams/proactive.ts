@@ -1,4 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { keyOf } from "../tables/entity-store.js";
+import type { Repositories } from "../tables/repositories.js";
 
 const SEND_TIMEOUT_MS = 20_000;
 
@@ -40,4 +43,19 @@ export async function inConversation<T>(
   if (!result) throw new Error("Teams did not run the conversation");
   if (!result.ok) throw result.error;
   return result.value;
+}
+
+/** The channel a panel's coordinator linked it to, as the bot stored it; undefined if none. */
+export async function panelChannel(
+  repos: Repositories,
+  catalogue: Catalogue,
+  panelId: string,
+): Promise<{ key: string; reference: Record<string, unknown> } | undefined> {
+  const panel = catalogue.panels.get(panelId);
+  if (!panel) return undefined;
+  const stored = await repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
+  const channelId = stored?.value.channel?.channelId;
+  if (!channelId) return undefined;
+  const channel = await repos.conversations.get("channel", keyOf(channelId));
+  return channel && { key: channelId, reference: channel.value.reference };
 }

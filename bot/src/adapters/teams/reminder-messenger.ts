@@ -19,7 +19,7 @@ import {
   actionUpdatedCard,
   escalationCard,
 } from "./cards/action-cards.js";
-import { inConversation } from "./proactive.js";
+import { inConversation, panelChannel } from "./proactive.js";
 
 /** Why Teams refused, in words a coordinator can act on; and whether trying again could help. */
 function classify(e: unknown, where: string): DeliveryFailed {
@@ -64,13 +64,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
       const chat = await this.deps.repos.conversations.get("personal", keyOf(place.personId));
       return chat && { key: place.personId, reference: chat.value.reference };
     }
-    const panel = this.deps.catalogue.panels.get(place.panelId);
-    if (!panel) return undefined;
-    const stored = await this.deps.repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
-    const channelId = stored?.value.channel?.channelId;
-    if (!channelId) return undefined;
-    const channel = await this.deps.repos.conversations.get("channel", keyOf(channelId));
-    return channel && { key: channelId, reference: channel.value.reference };
+    return panelChannel(this.deps.repos, this.deps.catalogue, place.panelId);
   }
 
   async reaches(place: Place): Promise<boolean> {
