@@ -119,6 +119,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TAB_APP_ID_URI', value: tabAppIdUri }
         { name: 'GRAPH_AUTH', value: graphAuth }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
+        { name: 'REMINDER_SWEEP_SECONDS', value: '300' }
+        { name: 'REMINDER_LEASE_SECONDS', value: '90' }
+        { name: 'REMINDERS_FROM_HOUR', value: '9' }
         { name: 'GRAPH_ORGANISER', value: graphOrganiser }
         { name: 'SECRET_AAD_APP_CLIENT_SECRET', value: aadAppClientSecret }
         { name: 'AAD_APP_OAUTH_AUTHORITY_HOST', value: environment().authentication.loginEndpoint }

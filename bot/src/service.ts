@@ -21,6 +21,9 @@ import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { agendaRecords } from "./adapters/tables/agenda-records.js";
 import { AgendaDesk } from "./application/agenda-desk.js";
 import { ActionLog } from "./application/action-log.js";
+import { MeetingRoom } from "./application/meeting-room.js";
+import { CaseDecisions } from "./application/case-decisions.js";
+import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
 import { actionDueIndex } from "./adapters/tables/action-due-index.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
@@ -161,6 +164,7 @@ export async function startService(
     deliveries,
     log,
     actionLogLink: (panelId) => actionLogLink(panelId, settings.publicUrl, settings.teamsAppId),
+    sendTimeoutMs: Math.min(20_000, settings.reminders.leaseMs / 3),
   });
   const actionLog = new ActionLog({
     catalogue,
@@ -188,6 +192,8 @@ export async function startService(
       retryBaseMs: options.reminderRetryBaseMs ?? 60_000,
     },
   });
+  const roomRecords = meetingRoomRecords(tables);
+  const room = new MeetingRoom({ catalogue, repos, room: roomRecords, now, announcer: channelPoster });
   const bot = new MaceBot({
     catalogue,
     repos,
@@ -196,6 +202,7 @@ export async function startService(
     now,
     desk,
     actionLog,
+    room,
     botAppId,
     onNewPersonalChat: () => catalogue.areas.forEach((a) => dispatcher.kick(a.id)),
   });
@@ -208,6 +215,7 @@ export async function startService(
     now,
     announcer: channelPoster,
   });
+  const decisions = new CaseDecisions({ catalogue, records, room: roomRecords, agendaDesk, now });
 
   const calendarFor = calendarAccess(settings, devIdp);
   const app = createApp({
@@ -221,6 +229,8 @@ export async function startService(
     scheduler,
     agendaDesk,
     actionLog,
+    room,
+    decisions,
     calendarAccess: calendarFor,
     log,
     now,

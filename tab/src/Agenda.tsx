@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
+import { MeetingRoomSection } from "./MeetingRoom.js";
 import {
   api,
   type AgendaChoice,
@@ -222,6 +223,21 @@ export function AgendaPage({
         </MessageBar>
       )}
       {busy && <Spinner size="tiny" label="Saving…" />}
+      <MeetingRoomSection
+        token={token}
+        panel={panel}
+        meetingId={meeting.id}
+        agenda={agenda}
+        laterMeetings={otherMeetings.filter((m) => m.id > meeting.id && m.status !== "cancelled")}
+        onSignedIn={() => void load()}
+      />
+      {agenda?.namesHidden && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            The meeting is under way: names are shown once you have signed in and agreed to the statement.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {agenda && (
         <Table className={styles.table} aria-label={`Agenda for ${meeting.description}`}>
           <TableHeader>

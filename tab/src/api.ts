@@ -91,6 +91,8 @@ export interface MeetingAgenda {
   unplaced: (AgendaSubject & { choice: AgendaChoice })[];
   sections: { id: string; title: string }[];
   usesCategories: boolean;
+  /** During the meeting, names wait until the person signs in. */
+  namesHidden: boolean;
 }
 
 export interface PanelAction {
@@ -110,6 +112,71 @@ export interface PanelAction {
   completed: { byName: string; at: string; note: string } | null;
   updates: { byName: string; at: string; text: string }[];
   version: string;
+}
+
+export interface MeetingRoomView {
+  panelId: string;
+  meetingId: string;
+  meetingDescription: string;
+  statement: string;
+  inProgress: boolean;
+  signedIn: boolean;
+  signIns: { name: string; agency: string; capacity: string; at: string }[];
+  apologies: { id: string; name: string; agency: string }[];
+  quorum: {
+    quorate: boolean;
+    needed: { kind: string; label: string; present: boolean }[];
+    missing: string[];
+  };
+  agencies: { id: string; name: string }[];
+  myAgencyId: string | null;
+  signInCardPosted: boolean;
+  riskLevels: { id: string; label: string }[];
+  transferPanels: { id: string; name: string }[];
+}
+
+export type DecisionKind = "continue" | "return" | "remain-considered" | "remove" | "transfer" | "escalate";
+
+export interface DecisionForm {
+  kind: DecisionKind;
+  reviewDate: string | null;
+  returnTo: string | null;
+  rationale: string;
+  riskLevel: string | null;
+  volt: { personsOfConcern: string[]; locations: string[]; groups: string[]; themes: string[] };
+  disruption: string[];
+  disruptionDetail: string;
+  transferTo: string | null;
+}
+
+export interface CaseDecision extends DecisionForm {
+  subjectId: string;
+  reference: string;
+  recordedByName: string;
+  at: string;
+  version: string;
+}
+
+export interface MeetingMinutes {
+  panelName: string;
+  areaName: string;
+  meetingDescription: string;
+  confidentialityStatement: string;
+  attendance: { name: string; agency: string; capacity: string }[];
+  apologies: { name: string; agency: string }[];
+  quorum: { quorate: boolean; missing: string[] };
+  items: {
+    subjectId: string;
+    reference: string;
+    label: string | null;
+    section: string;
+    decision: string | null;
+    riskLevel: string | null;
+    links: string[];
+    disruption: string[];
+    actions: { reference: string; title: string; owner: string; agency: string; dueDate: string }[];
+  }[];
+  themes: string[];
 }
 
 /** A reminder Teams could not deliver, shown to coordinators and chairs. */
@@ -351,6 +418,72 @@ export const api = {
         body: JSON.stringify(action),
       },
     ),
+  room: (token: string, panelId: string, meetingId: string) =>
+    request<MeetingRoomView>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room`, token),
+  signIn: (
+    token: string,
+    panelId: string,
+    meetingId: string,
+    body: { agencyId: string; capacity: string; agreed: boolean },
+  ) =>
+    request<MeetingRoomView>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/sign-in`,
+      token,
+      {
+        method: "POST",
+        body: JSON.stringify(body),
+      },
+    ),
+  recordApology: (
+    token: string,
+    panelId: string,
+    meetingId: string,
+    body: { agencyId: string; personName: string },
+  ) =>
+    request<MeetingRoomView>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/apologies`,
+      token,
+      {
+        method: "POST",
+        body: JSON.stringify(body),
+      },
+    ),
+  openSignIn: (token: string, panelId: string, meetingId: string) =>
+    request<{ posted: boolean; alreadyPosted: boolean }>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/sign-in-card`,
+      token,
+      { method: "POST", body: "{}" },
+    ),
+  decisions: (token: string, panelId: string, meetingId: string) =>
+    request<{ decisions: CaseDecision[] }>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/decisions`,
+      token,
+    ),
+  decide: (
+    token: string,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+    decision: DecisionForm,
+    version: string,
+  ) =>
+    request<{ decision: CaseDecision }>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/decisions/${encodeURIComponent(subjectId)}`,
+      token,
+      { method: "PUT", body: JSON.stringify(decision), headers: { "If-Match": version } },
+    ),
+  minutes: (token: string, panelId: string, meetingId: string) =>
+    request<MeetingMinutes>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes`,
+      token,
+    ),
+  minutesDocx: async (token: string, panelId: string, meetingId: string): Promise<Blob> => {
+    const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.docx`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) throw new ApiError(res.status, "The minutes could not be exported. Please try again.");
+    return res.blob();
+  },
   completeAction: (token: string, panelId: string, action: PanelAction, note: string) =>
     request<{ action: PanelAction }>(
       `/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/done`,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { freePort, startChild, waitForHttp, type Child } from "../../scripts/lib/processes.js";
 import { reminderDeliveries } from "../../bot/src/adapters/tables/reminder-deliveries.js";
-import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
+import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "../support/azurite.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { DEMO, signInAs, startTestService } from "../support/service.js";
@@ -11,13 +11,15 @@ import { teamsChat, texts } from "../support/teams-chat.js";
 // new action is sent exactly once: the lease lets one sweep at a time, and the instance that was
 // sending when it was killed leaves a claim that another takes over once the lease has run out.
 
-const PANEL = "merton-strategic-mace";
-const MEETING = "2027-06-17";
+const PANEL = "lambeth-mave";
+const MEETING = "2027-06-08";
 const OWNERS = [
-  { id: "29:hannah", name: "Hannah Reyes", aadObjectId: "00000000-0000-4000-8000-000000000105" },
-  { id: "29:tom", name: "Tom Ashworth", aadObjectId: DEMO.chair },
-  { id: "29:priya", name: "Priya Okafor", aadObjectId: DEMO.coordinator },
+  { id: "29:leila", name: "Leila Haddad", aadObjectId: DEMO.lambethCoordinator },
+  { id: "29:nadia", name: "Nadia Whitfield", aadObjectId: "00000000-0000-4000-8000-000000000109" },
+  { id: "29:colm", name: "Colm Ferreira", aadObjectId: "00000000-0000-4000-8000-000000000110" },
 ];
+// Long enough that half of it outlasts a send (a third of it) even on a busy machine.
+const LEASE_SECONDS = 10;
 const ACTIONS = 12;
 
 const isNewActionCard = (activity: Record<string, unknown>) =>
@@ -39,7 +41,7 @@ describe("The reminder sweep across three service instances", function () {
       "19:unused@thread.tacv2",
     );
     for (const owner of OWNERS) await chat.say(chat.inPersonal(owner), "help");
-    const token = await signInAs(recorder, DEMO.coordinator);
+    const token = await signInAs(recorder, DEMO.lambethCoordinator);
     for (let i = 0; i < ACTIONS; i++) {
       const owner = OWNERS[i % OWNERS.length];
       const res = await fetch(`${recorder.url}/api/panels/${PANEL}/meetings/${MEETING}/actions`, {
@@ -61,6 +63,11 @@ describe("The reminder sweep across three service instances", function () {
     connector.dropHeld();
     await Promise.all(instances.map((i) => i.stop()));
     await connector.close();
+    // The killed instance's lease runs on this suite's clock: other suites' clocks must not wait on it.
+    const { connectionString } = await azurite();
+    await tableFactory({ kind: "connection-string", connectionString })(TABLES.actionsDue)
+      .deleteEntity("lease", "reminder-sweep")
+      .catch(() => undefined);
   });
 
   it("sends each of 12 new actions exactly once, also when the instance sending them is killed mid-sweep", async () => {
@@ -84,7 +91,7 @@ describe("The reminder sweep across three service instances", function () {
             SEED_DEMO_DATA: "false",
             LOG_LEVEL: "warn",
             REMINDER_SWEEP_SECONDS: "1",
-            REMINDER_LEASE_SECONDS: "3",
+            REMINDER_LEASE_SECONDS: String(LEASE_SECONDS),
             TEST_NOW: `${MEETING}T15:00:00Z`,
           },
         },
@@ -104,7 +111,7 @@ describe("The reminder sweep across three service instances", function () {
     connector.dropHeld();
 
     const sentCards = () => connector.sent.filter((s) => isNewActionCard(s.activity));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 60_000 + LEASE_SECONDS * 1000;
     while (sentCards().length < ACTIONS && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 250));
     // A few more sweeps by the survivors, to see that nothing is sent twice.

@@ -284,7 +284,7 @@ describe("Action reminders in Teams", function () {
   });
 
   it("lets a coordinator record an action from personal chat with `action`", async () => {
-    let from = connector.sent.length;
+    const from = connector.sent.length;
     await chat.say(chat.inPersonal(PRIYA), "action");
     const [chooser] = cardsIn(personalChat(PRIYA), from);
     assert.ok(chooser);
@@ -302,7 +302,6 @@ describe("Action reminders in Teams", function () {
       choices("ownerId").some((c) => c.value === OWEN.aadObjectId && c.title.startsWith("Owen Brathwaite (")),
     );
 
-    from = connector.sent.length;
     const recorded = chat.cardOf(
       await chat.press(chat.inPersonal(PRIYA), "action.record", {
         panelId: PANEL,

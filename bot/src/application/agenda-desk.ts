@@ -73,6 +73,8 @@ export interface AgendaView {
   panelId: string;
   meeting: { id: string; date: string; start: string; end: string; description: string; status: string };
   role: PanelRole;
+  /** Names are held back until the person signs in to the meeting. */
+  namesHidden: boolean;
   editable: boolean;
   /** The draft's version, to send back with a change; null before the first change. */
   version: string | null;
@@ -136,6 +138,8 @@ export class AgendaDesk {
     panelId: string,
     meetingId: string,
     via: string,
+    /** During the meeting, names wait until the person has signed in and agreed. */
+    namesHidden = false,
   ): Promise<AgendaView> {
     const { panel, template, meeting, draft, cases, due, agenda } = await this.load(panelId, meetingId);
     const choices = draft?.value.choices ?? {};
@@ -151,7 +155,7 @@ export class AgendaDesk {
     const subject = (subjectId: string): AgendaSubject => {
       const c = byId.get(subjectId);
       // A presenter sees the name only of a case they present, even in a group's shared slot.
-      const named = !presenterOnly || c?.presenterId === actor.id;
+      const named = !namesHidden && (!presenterOnly || c?.presenterId === actor.id);
       if (named) shown.add(subjectId);
       return { subjectId, reference: c?.reference ?? "", label: named ? (c?.label ?? null) : null };
     };
@@ -203,6 +207,7 @@ export class AgendaDesk {
         status: meeting.status,
       },
       role,
+      namesHidden,
       editable: role === "coordinator" && meeting.status !== "cancelled",
       version: draft?.etag ?? null,
       publishedVersions: draft?.value.publishedVersions ?? 0,
@@ -224,7 +229,7 @@ export class AgendaDesk {
     const [meeting, draft, { cases, drifting }] = await Promise.all([
       this.meeting(panelId, meetingId),
       this.deps.agendas.draft(panelId, meetingId),
-      this.deps.records.casesAndDrift(panel.areaId, panelId, today),
+      this.deps.records.casesAndDrift(panel.areaId, panelId, today, meetingId),
     ]);
     // Drift brings a case to the panel's next meeting only.
     const next = nextOccurrences(this.deps.catalogue, panelId, this.deps.now(), 1)[0];

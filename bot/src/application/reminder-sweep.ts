@@ -104,9 +104,11 @@ export class ReminderSweep {
     tick();
   }
 
+  /** Stops sweeping; the lease, if held, is given up so another instance can carry on at once. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
+    await this.deps.deliveries.releaseLease(LEASE, this.deps.options.instance).catch(() => undefined);
   }
 
   /** One sweep; a sweep already under way in this instance is joined rather than doubled. */
@@ -182,7 +184,7 @@ export class ReminderSweep {
       this.deps.log.warn("reminder sweep stopped: another instance holds the lease");
       return report;
     }
-    await deliveries.releaseLease(LEASE, options.instance, this.deps.now());
+    await deliveries.releaseLease(LEASE, options.instance);
     if (report.sent || report.retrying || report.undeliverable)
       this.deps.log.info({ ...report }, "reminder sweep finished");
     return report;

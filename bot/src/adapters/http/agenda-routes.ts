@@ -2,6 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { AgendaDesk, AgendaRefused } from "../../application/agenda-desk.js";
 import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
+import type { MeetingRoom } from "../../application/meeting-room.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { AgendaChoice } from "../../domain/agenda/due-cases.js";
@@ -30,6 +31,7 @@ export function agendaRoutes(deps: {
   catalogue: Catalogue;
   repos: Repositories;
   agendaDesk: AgendaDesk;
+  room: MeetingRoom;
   scheduler: MeetingScheduler;
   calendarAccess: CalendarAccess | undefined;
 }): Router {
@@ -41,8 +43,10 @@ export function agendaRoutes(deps: {
     route(async (req, res) => {
       const { panel, role } = await panelFor(req);
       const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const actor = signedIn(req);
+      const namesHidden = await deps.room.namesHiddenFor(actor, panel.id, meetingId);
       const view = await plainly(() =>
-        deps.agendaDesk.view(signedIn(req), role, panel.id, meetingId, "tab agenda"),
+        deps.agendaDesk.view(actor, role, panel.id, meetingId, "tab agenda", namesHidden),
       );
       res.json({ ...view, version: view.version ?? NO_DRAFT });
     }),

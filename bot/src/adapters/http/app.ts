@@ -19,6 +19,9 @@ import type { CalendarAccess } from "../graph/calendar-access.js";
 import { meetingsRoutes } from "./meetings-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { actionsRoutes } from "./actions-routes.js";
+import { meetingRoomRoutes } from "./meeting-room-routes.js";
+import type { MeetingRoom } from "../../application/meeting-room.js";
+import type { CaseDecisions } from "../../application/case-decisions.js";
 import type { ActionLog } from "../../application/action-log.js";
 import type { AgendaDesk } from "../../application/agenda-desk.js";
 import { route } from "./route.js";
@@ -34,6 +37,8 @@ export interface AppDependencies {
   scheduler: MeetingScheduler;
   agendaDesk: AgendaDesk;
   actionLog: ActionLog;
+  room: MeetingRoom;
+  decisions: CaseDecisions;
   calendarAccess: CalendarAccess | undefined;
   log: Logger;
   now: () => Date;
@@ -92,6 +97,7 @@ export function createApp(deps: AppDependencies): Express {
     meetingsRoutes(deps),
     agendaRoutes(deps),
     actionsRoutes(deps),
+    meetingRoomRoutes(deps),
     referralsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>

@@ -10,6 +10,8 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Problems with particular fields, shown beside each. */
+    readonly fields?: { field: string; message: string }[],
   ) {
     super(message);
     this.name = "HttpProblem";
@@ -19,7 +21,9 @@ export class HttpProblem extends Error {
 export function problemHandler(log: Logger) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (err instanceof HttpProblem) {
-      res.status(err.status).json({ error: { code: err.code, message: err.message } });
+      res.status(err.status).json({
+        error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+      });
     } else if (err instanceof InvalidToken) {
       res
         .status(401)

@@ -5,6 +5,7 @@ import { Case, Subject } from "../../domain/cohort/case.js";
 import { MatchOn, Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
 import { Action } from "../../domain/actions/action.js";
+import { Decision } from "../../domain/decisions/decision.js";
 import { EntityStore, keyOf, prefixEnd, type Versioned } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -48,6 +49,11 @@ export const ReminderProblem = z.strictObject({
 });
 export type ReminderProblem = z.infer<typeof ReminderProblem>;
 
+const StoredDecision = Decision.extend({ areaId: z.string() });
+export type StoredDecision = z.infer<typeof StoredDecision>;
+export const decisionRow = (panelId: string, meetingId: string, subjectId: string): string =>
+  `decision|${panelId}|${meetingId}|${subjectId}`;
+
 export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
 const counterRow = (year: number): string => `counter|${year}`;
 const matchPrefix = (hash: string): string => `match|${hash}|`;
@@ -89,6 +95,10 @@ export function areaRecords(tables: TableFactory) {
     actions: new EntityStore(client, Action, (a) => ({
       partitionKey: keyOf(a.areaId),
       rowKey: actionRow(a.panelId, a.id),
+    })),
+    decisions: new EntityStore(client, StoredDecision, (d) => ({
+      partitionKey: keyOf(d.areaId),
+      rowKey: decisionRow(d.panelId, d.meetingId, d.subjectId),
     })),
     reminderProblems: new EntityStore(client, ReminderProblem, (p) => ({
       partitionKey: keyOf(p.areaId),
@@ -160,11 +170,13 @@ export function areaRecords(tables: TableFactory) {
       areaId: string,
       panelId: string,
       today: string,
+      decidedOn = "",
     ): Promise<{ cases: Versioned<StoredCase>[]; drifting: Set<string> }> {
       const casesFrom = caseRow(panelId, "");
       const actionsFrom = actionRow(panelId, "");
+      // Open cases, and those (even closed) decided at the meeting being read.
       const filter =
-        odata`PartitionKey eq ${keyOf(areaId)} and ((RowKey ge ${casesFrom} and RowKey lt ${prefixEnd(casesFrom)} and status eq ${"open"})` +
+        odata`PartitionKey eq ${keyOf(areaId)} and ((RowKey ge ${casesFrom} and RowKey lt ${prefixEnd(casesFrom)} and (status eq ${"open"} or decidedOn eq ${decidedOn || "-"}))` +
         odata` or (RowKey ge ${actionsFrom} and RowKey lt ${prefixEnd(actionsFrom)} and status eq ${"open"} and dueDate lt ${today}))`;
       const found = { cases: [] as Versioned<StoredCase>[], drifting: new Set<string>() };
       for await (const entity of client.listEntities({ queryOptions: { filter } })) {

@@ -4,6 +4,7 @@ import type { AgendaAnnouncement, ChannelAnnouncer } from "../../application/cha
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
 import { inConversation, panelChannel } from "./proactive.js";
+import { signInCard } from "./cards/meeting-cards.js";
 
 /**
  * Where a card's link opens a page of the tab: the personal tab in Teams when the app's id is known
@@ -81,24 +82,44 @@ export class ChannelPoster implements ChannelAnnouncer {
     },
   ) {}
 
-  async agendaPublished(a: AgendaAnnouncement): Promise<boolean> {
-    const channel = await panelChannel(this.deps.repos, this.deps.catalogue, a.panelId);
-    if (!channel) return false;
+  agendaPublished(a: AgendaAnnouncement): Promise<boolean> {
     const card = agendaPublishedCard(a, agendaLink(a, this.deps.publicUrl, this.deps.teamsAppId));
-    // Sent after the publish has answered: a slow or unreachable channel does not hold it up.
+    return this.post(a.panelId, card, "channel announcement not sent");
+  }
+
+  /** Sends a card to the panel's channel, if it has one, after the caller has answered. */
+  private async post(panelId: string, card: Record<string, unknown>, failed: string): Promise<boolean> {
+    const channel = await panelChannel(this.deps.repos, this.deps.catalogue, panelId);
+    if (!channel) return false;
+    // A slow or unreachable channel does not hold up the step that announced it.
     const send = inConversation(this.deps.adapter, this.deps.botAppId, channel.reference, (ctx) =>
       ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
     )
       .then(() => undefined)
-      .catch((err: unknown) =>
-        this.deps.log.warn(
-          { reason: (err as Error).message, panelId: a.panelId },
-          "channel announcement not sent",
-        ),
-      )
+      .catch((err: unknown) => this.deps.log.warn({ reason: (err as Error).message, panelId }, failed))
       .finally(() => this.sending.delete(send));
     this.sending.add(send);
     return true;
+  }
+
+  /** Posts the meeting's sign-in card, with the area's statement and agencies. */
+  async signInOpened(a: {
+    panelId: string;
+    meetingId: string;
+    panelName: string;
+    meetingDescription: string;
+  }): Promise<boolean> {
+    const panel = this.deps.catalogue.panels.get(a.panelId);
+    const area = this.deps.catalogue.areas.find((x) => x.id === panel?.areaId);
+    if (!panel || !area) return false;
+    const agencies = [...this.deps.catalogue.agencies.values()]
+      .filter((x) => x.areaId === area.id)
+      .map((x) => ({ id: x.id, name: x.name }));
+    return this.post(
+      a.panelId,
+      signInCard({ ...a, statement: area.confidentialityStatement, agencies }),
+      "sign-in card not sent",
+    );
   }
 
   /** Resolves once every announcement under way has been sent or given up. */

@@ -26,6 +26,8 @@ import type { Referral } from "../../domain/referrals/referral.js";
 import { inConversation } from "./proactive.js";
 import { isReferralVerb, referralAction, startReferralCard } from "./referral-actions.js";
 import { ActionRefused, type ActionLog } from "../../application/action-log.js";
+import { MeetingRoomRefused, type MeetingRoom } from "../../application/meeting-room.js";
+import { Capacity } from "../../domain/attendance/sign-in.js";
 import {
   actionCardPress,
   chooseActionPanelCard,
@@ -42,6 +44,7 @@ export interface BotDependencies {
   now: () => Date;
   desk: ReferralDesk;
   actionLog: ActionLog;
+  room: MeetingRoom;
   /** Empty locally (the playground), the bot's app ID in Azure. */
   botAppId: string;
   /** Someone opened a chat with the bot for the first time: notices waiting for them can go. */
@@ -69,6 +72,14 @@ const RECORD_ACTION = /^(action|new action|record action|record an action)$/;
 const MAX_CARDS = 10;
 // "refer", "new referral", "make a referral", and anything typed after them.
 const REFER = /^(refer|referral|new referral|make a referral)\b/;
+
+const SignInPress = z.object({
+  panelId: z.string().max(80),
+  meetingId: z.iso.date(),
+  agencyId: z.string().min(1).max(80),
+  capacity: Capacity,
+  agreed: z.literal("true"),
+});
 
 const InvokeAction = z.looseObject({
   action: z.looseObject({
@@ -166,6 +177,7 @@ export class MaceBot extends TeamsActivityHandler {
       );
       return message("I have opened the referral form in your personal chat with MACE panels.");
     }
+    if (verb === "meeting.sign-in") return message(await this.signInToMeeting(actor, data));
     if (isActionVerb(verb)) {
       const place = context.activity.conversation.conversationType === "channel" ? "channel" : "personal";
       const reply = await actionCardPress(this.deps, actor, verb, data, place);
@@ -235,6 +247,31 @@ export class MaceBot extends TeamsActivityHandler {
         this.deps.onNewPersonalChat();
       },
     );
+  }
+
+  /** A press of the sign-in card's button: the answer is for the person who pressed it only. */
+  private async signInToMeeting(
+    actor: { id: string; name: string },
+    data: Record<string, unknown>,
+  ): Promise<string> {
+    const parsed = SignInPress.safeParse(data);
+    if (!parsed.success) return "Choose your agency and tick the agreement, then press Sign in again.";
+    const { panelId, meetingId, agencyId, capacity } = parsed.data;
+    if (!this.deps.catalogue.panels.has(panelId)) return "That sign-in card is not for a panel I know.";
+    try {
+      const { signIn, first } = await this.deps.room.signIn(actor, panelId, meetingId, {
+        agencyId,
+        capacity,
+        agreed: true,
+      });
+      const agency = this.deps.catalogue.agencies.get(signIn.agencyId)?.name ?? signIn.agencyId;
+      return first
+        ? `You are signed in for ${agency}. The meeting's case details are now shown to you in the tab.`
+        : `You were already signed in for ${agency}.`;
+    } catch (e) {
+      if (e instanceof MeetingRoomRefused) return `Sorry: ${e.message}`;
+      throw e;
+    }
   }
 
   /** `done` typed in reply to a reminder, in its channel thread or in personal chat. */

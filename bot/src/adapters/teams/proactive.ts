@@ -24,6 +24,7 @@ export async function inConversation<T>(
   botAppId: string,
   reference: Record<string, unknown>,
   work: (context: TurnContext) => Promise<T>,
+  timeoutMs = SEND_TIMEOUT_MS,
 ): Promise<T> {
   let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
   await withTimeout(
@@ -38,7 +39,7 @@ export async function inConversation<T>(
         }
       },
     ),
-    SEND_TIMEOUT_MS,
+    timeoutMs,
   );
   if (!result) throw new Error("Teams did not run the conversation");
   if (!result.ok) throw result.error;

@@ -54,6 +54,8 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
       deliveries: ReminderDeliveries;
       log: Logger;
       actionLogLink: (panelId: string) => string;
+      /** Shorter than half the sweep's lease, so no other instance takes over a send under way. */
+      sendTimeoutMs: number;
     },
   ) {}
 
@@ -90,6 +92,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
         this.deps.botAppId,
         conversation.reference,
         (ctx) => ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
+        this.deps.sendTimeoutMs,
       );
       activityId = answer?.id ?? "";
     } catch (e) {

@@ -40,12 +40,14 @@ export function casesDueAt(
   return cases
     .filter(
       (c) =>
-        c.status === "open" &&
-        // Drifting actions bring the case back, with its worker (000 §4).
-        (drifting.has(c.subjectId) ||
-          (c.nextMeetingDate !== null &&
-            c.nextMeetingDate <= meetingDate &&
-            (!c.lastDiscussedOn || c.lastDiscussedOn < c.nextMeetingDate))),
+        // Decided at this meeting: it stays on its agenda and in its minutes, whatever was decided.
+        c.decidedOn === meetingDate ||
+        (c.status === "open" &&
+          // Drifting actions bring the case back, with its worker (000 §4).
+          (drifting.has(c.subjectId) ||
+            (c.nextMeetingDate !== null &&
+              c.nextMeetingDate <= meetingDate &&
+              (!c.lastDiscussedOn || c.lastDiscussedOn < c.nextMeetingDate)))),
     )
     .map((c) => {
       const choice = choices[c.subjectId] ?? NO_CHOICE;
@@ -58,7 +60,14 @@ export function casesDueAt(
         subjectId: c.subjectId,
         reference: c.reference,
         placement: c.placement,
-        stage: !dueAnyway ? "review" : c.lastDiscussedOn ? "return" : "new",
+        stage:
+          c.decidedOn === meetingDate && c.decidedStage
+            ? c.decidedStage
+            : !dueAnyway
+              ? "review"
+              : c.lastDiscussedOn
+                ? "return"
+                : "new",
         theme: null,
         groupKey: choice.groupKey,
         category: choice.category,

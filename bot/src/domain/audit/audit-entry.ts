@@ -22,6 +22,8 @@ export const AuditEntry = z.strictObject({
     "action.created",
     "action.updated",
     "action.completed",
+    "case.decided",
+    "minutes.viewed",
   ]),
   panelId: z.string().max(80),
   referralId: z.string().max(64).nullable(),

@@ -35,6 +35,13 @@ export const Case = z.strictObject({
   label: z.string().max(200).optional(),
   /** Who presents the case: the practitioner who referred it. */
   presenterId: z.string().max(64).optional(),
+  /** The meeting whose decision was recorded last, and how the case came to it: it stays on that meeting's agenda and minutes. */
+  decidedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
+  decidedStage: z.enum(["new", "return", "review"]).optional(),
   /** The last meeting that discussed it; until then it is a new case. */
   lastDiscussedOn: z
     .string()

@@ -1,0 +1,306 @@
+import { randomUUID } from "node:crypto";
+import { DateTime } from "luxon";
+import { quorumOf } from "../domain/attendance/sign-in.js";
+import type { AuditAction } from "../domain/audit/audit-entry.js";
+import type { Catalogue } from "../domain/catalogue/catalogue.js";
+import {
+  decisionProblems,
+  effectOf,
+  type Decision,
+  type DecisionInput,
+  type DecisionProblem,
+} from "../domain/decisions/decision.js";
+import { buildMinutes, type Minutes } from "../domain/minutes/minutes.js";
+import type { PanelRole } from "../domain/people/membership.js";
+import { addDays } from "../domain/schedule/dates.js";
+import { occurrencesBetween } from "../domain/schedule/occurrences.js";
+import { describeOccurrence } from "../domain/schedule/describe.js";
+import { actionRow, caseRow, decisionRow, type AreaRecords } from "../adapters/tables/area-records.js";
+import { isStatus, keyOf } from "../adapters/tables/entity-store.js";
+import type { MeetingRoomRecords } from "../adapters/tables/meeting-room-records.js";
+import type { AgendaDesk } from "./agenda-desk.js";
+
+// The coordinator records, for each agenda item, what the panel decided; the case follows (a review
+// date puts it on the first meeting on or after it, a removal closes it). The minutes are generated
+// from the meeting's sign-ins, apologies, decisions and actions, for panel members only.
+
+export class DecisionRefused extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+    readonly problems: DecisionProblem[] = [],
+  ) {
+    super(message);
+    this.name = "DecisionRefused";
+  }
+}
+
+interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface DecisionView extends Decision {
+  version: string;
+}
+
+const hhmm = (iso: string): string => DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("HH:mm");
+
+export class CaseDecisions {
+  constructor(
+    private readonly deps: {
+      catalogue: Catalogue;
+      records: AreaRecords;
+      room: MeetingRoomRecords;
+      agendaDesk: AgendaDesk;
+      now: () => Date;
+    },
+  ) {}
+
+  private context(panelId: string, meetingId: string) {
+    const panel = this.deps.catalogue.panels.get(panelId);
+    if (!panel) throw new DecisionRefused(404, "unknown-panel", "There is no such panel.");
+    const [occurrence] = occurrencesBetween(this.deps.catalogue, panelId, meetingId, meetingId);
+    if (!occurrence)
+      throw new DecisionRefused(404, "unknown-meeting", "The panel has no meeting on that date.");
+    const area = this.deps.catalogue.areas.find((a) => a.id === panel.areaId);
+    if (!area) throw new DecisionRefused(404, "unknown-area", "The panel's area is not configured.");
+    const laterMeetings = occurrencesBetween(
+      this.deps.catalogue,
+      panelId,
+      addDays(meetingId, 1),
+      addDays(meetingId, 550),
+    ).map((o) => o.date);
+    return { panel, area, occurrence, laterMeetings };
+  }
+
+  /** The decisions recorded at a meeting, each with its version for the next edit. */
+  async list(panelId: string, meetingId: string): Promise<DecisionView[]> {
+    const { panel } = this.context(panelId, meetingId);
+    const stored = await this.deps.records.decisions.listRange(
+      keyOf(panel.areaId),
+      decisionRow(panelId, meetingId, ""),
+    );
+    return stored.map((d) => {
+      const { areaId, ...decision } = d.value;
+      return { ...decision, version: d.etag };
+    });
+  }
+
+  /**
+   * Records (or corrects) the decision on one agenda item. `version` is the decision's version as
+   * the coordinator last read it, or "none" for a first one: a second coordinator's stale save is
+   * refused, never overwritten.
+   */
+  async decide(
+    actor: Actor,
+    role: PanelRole,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+    input: DecisionInput,
+    version: string,
+  ): Promise<DecisionView> {
+    const { panel, area, laterMeetings } = this.context(panelId, meetingId);
+    if (role !== "coordinator")
+      throw new DecisionRefused(403, "not-coordinator", "Only the panel's coordinators record decisions.");
+    const { records, catalogue } = this.deps;
+    const partition = keyOf(panel.areaId);
+    const [held, existing] = await Promise.all([
+      records.subjectAndCase(panel.areaId, panelId, subjectId),
+      records.decisions.get(partition, decisionRow(panelId, meetingId, subjectId)),
+    ]);
+    const current = held.case;
+    if (!current) throw new DecisionRefused(404, "unknown-case", "That case is not on this panel.");
+    if ((existing?.etag ?? "none") !== version) {
+      const by = existing ? `${existing.value.recordedByName} at ${hhmm(existing.value.at)}` : "someone else";
+      throw new DecisionRefused(
+        409,
+        "changed-by-someone-else",
+        `This item was changed by ${by}. Reload to see it before saving.`,
+      );
+    }
+    const strategic = [...catalogue.panels.values()].find(
+      (p) => p.areaId === panel.areaId && p.tier === "strategic",
+    );
+    const problems = decisionProblems(input, {
+      meetingId,
+      riskScale: area.riskScale,
+      laterMeetings,
+      transferPanels: [...catalogue.panels.values()].filter(
+        (p) => p.areaId !== panel.areaId && p.tier === "operational",
+      ),
+      hasStrategicPanel: !!strategic && strategic.id !== panelId,
+    });
+    if (problems.length) {
+      throw new DecisionRefused(
+        400,
+        "decision-incomplete",
+        problems.map((p) => p.message).join(" "),
+        problems,
+      );
+    }
+    const at = this.deps.now().toISOString();
+    const decision: Decision = {
+      ...input,
+      panelId,
+      meetingId,
+      subjectId,
+      reference: current.value.reference,
+      recordedBy: actor.id,
+      recordedByName: actor.name,
+      at,
+    };
+    const effect = effectOf(input, { riskLevel: current.value.riskLevel }, laterMeetings, meetingId);
+    const c = current.value;
+    // How the case came to this meeting, kept from its first decision here.
+    const decidedStage =
+      c.decidedOn === meetingId && c.decidedStage ? c.decidedStage : c.lastDiscussedOn ? "return" : "new";
+    const nextCase = {
+      ...c,
+      status: effect.status,
+      nextMeetingDate: effect.nextMeetingDate,
+      riskLevel: effect.riskLevel,
+      lastDiscussedOn: meetingId,
+      decidedOn: meetingId,
+      decidedStage,
+    };
+    const steps = [
+      existing
+        ? records.decisions.replaceAction({ ...decision, areaId: panel.areaId }, existing.etag, actor.name)
+        : records.decisions.createAction({ ...decision, areaId: panel.areaId }, actor.name),
+      records.cases.replaceAction(nextCase, current.etag, actor.name),
+      this.audit(panel.areaId, panelId, actor, subjectId, c.reference, "case.decided", "tab meeting"),
+    ];
+    // Escalation puts the case on the strategic MACE's next agenda too.
+    if (input.kind === "escalate" && strategic) {
+      const onStrategic = await records.cases.get(partition, caseRow(strategic.id, subjectId));
+      const [next] = occurrencesBetween(
+        catalogue,
+        strategic.id,
+        addDays(meetingId, 1),
+        addDays(meetingId, 400),
+      );
+      if (!onStrategic && next) {
+        steps.push(
+          records.cases.createAction(
+            {
+              ...c,
+              panelId: strategic.id,
+              status: "open",
+              nextMeetingDate: next.date,
+              lastDiscussedOn: null,
+              decidedOn: null,
+              openedAt: at,
+            },
+            actor.name,
+          ),
+        );
+      }
+    }
+    try {
+      await records.transact(steps);
+    } catch (e) {
+      if (isStatus(e, 409) || isStatus(e, 412)) {
+        throw new DecisionRefused(
+          409,
+          "changed-by-someone-else",
+          "This item changed just now. Reload to see it before saving.",
+        );
+      }
+      throw e;
+    }
+    const saved = await records.decisions.get(partition, decisionRow(panelId, meetingId, subjectId));
+    if (!saved) throw new DecisionRefused(409, "not-stored", "The decision could not be read back. Reload.");
+    const { areaId, ...view } = saved.value;
+    return { ...view, version: saved.etag };
+  }
+
+  /** The meeting's minutes, for the panel's members (not presenters); the read is audited. */
+  async minutes(
+    actor: Actor,
+    role: PanelRole,
+    panelId: string,
+    meetingId: string,
+    via: string,
+  ): Promise<Minutes> {
+    const { panel, area, occurrence } = this.context(panelId, meetingId);
+    if (role === "presenter") {
+      throw new DecisionRefused(403, "members-only", "Only the panel's members can read its minutes.");
+    }
+    const { catalogue, records } = this.deps;
+    const [room, decisions, agenda, actions] = await Promise.all([
+      this.deps.room.room(panelId, meetingId),
+      this.list(panelId, meetingId),
+      this.deps.agendaDesk.view(actor, role, panelId, meetingId, via),
+      records.actions.listRange(keyOf(panel.areaId), actionRow(panelId, ""), `meetingId eq '${meetingId}'`),
+    ]);
+    const agendaItems = agenda.entries.flatMap((e) => [
+      ...e.slots.flatMap((s) => s.subjects.map((x) => ({ ...x, section: e.title }))),
+      ...e.listed.map((x) => ({
+        subjectId: x.subjectId,
+        reference: x.reference,
+        label: x.label,
+        section: e.title,
+      })),
+    ]);
+    await records.transact([
+      this.audit(
+        panel.areaId,
+        panelId,
+        actor,
+        null,
+        `minutes ${meetingId}`.slice(0, 20),
+        "minutes.viewed",
+        via,
+      ),
+    ]);
+    return buildMinutes({
+      panelName: panel.name,
+      areaName: area.name,
+      meetingId,
+      meetingDescription: describeOccurrence(occurrence),
+      confidentialityStatement: area.confidentialityStatement,
+      signIns: room.signIns,
+      apologies: room.apologies.map((a) => a.value),
+      quorum: quorumOf(panel, catalogue.agencies, room.signIns),
+      agendaItems,
+      decisions,
+      actions: actions.map((a) => ({
+        ...a.value,
+        ownerAgency: catalogue.agencies.get(a.value.ownerAgencyId)?.name ?? a.value.ownerAgencyId,
+      })),
+      agencyName: (id) => catalogue.agencies.get(id)?.name ?? id,
+      panelNameOf: (id) => catalogue.panels.get(id)?.name ?? id,
+      riskLabel: (id) => area.riskScale.levels.find((l) => l.id === id)?.label ?? id,
+      now: this.deps.now().toISOString(),
+    });
+  }
+
+  private audit(
+    areaId: string,
+    panelId: string,
+    actor: Actor,
+    subjectId: string | null,
+    reference: string,
+    action: AuditAction,
+    via: string,
+  ) {
+    return this.deps.records.audit.createAction(
+      {
+        id: randomUUID(),
+        areaId,
+        at: this.deps.now().toISOString(),
+        actorId: actor.id,
+        action,
+        panelId,
+        referralId: null,
+        subjectId,
+        reference,
+        via,
+      },
+      actor.id,
+    );
+  }
+}

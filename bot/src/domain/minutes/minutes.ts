@@ -1,0 +1,116 @@
+import type { Action } from "../actions/action.js";
+import type { Apology, Quorum, SignIn } from "../attendance/sign-in.js";
+import { DECISION_LABELS, describeDecision, type Decision } from "../decisions/decision.js";
+
+// The minutes of a meeting, generated from what was recorded during it: attendance and apologies,
+// quorum, each item's decision and actions, and the themes for the strategic MACE. Only panel
+// members read them; they are exported for the agencies' own records.
+
+export interface MinutesItem {
+  subjectId: string;
+  reference: string;
+  /** The subject's name, for members. */
+  label: string | null;
+  section: string;
+  decision: string | null;
+  decisionKind: string | null;
+  riskLevel: string | null;
+  links: string[];
+  disruption: string[];
+  actions: { reference: string; title: string; owner: string; agency: string; dueDate: string }[];
+}
+
+export interface Minutes {
+  panelName: string;
+  areaName: string;
+  meetingId: string;
+  meetingDescription: string;
+  confidentialityStatement: string;
+  attendance: { name: string; agency: string; capacity: string }[];
+  apologies: { name: string; agency: string }[];
+  quorum: Quorum;
+  items: MinutesItem[];
+  themes: string[];
+  generatedAt: string;
+}
+
+export interface MinutesSource {
+  panelName: string;
+  areaName: string;
+  meetingId: string;
+  meetingDescription: string;
+  confidentialityStatement: string;
+  signIns: SignIn[];
+  apologies: Apology[];
+  quorum: Quorum;
+  agendaItems: { subjectId: string; reference: string; label: string | null; section: string }[];
+  decisions: Decision[];
+  actions: (Action & { ownerAgency: string })[];
+  agencyName: (id: string) => string;
+  panelNameOf: (id: string) => string;
+  riskLabel: (id: string) => string;
+  now: string;
+}
+
+const CAPACITY: Record<string, string> = {
+  member: "member",
+  deputy: "deputy",
+  presenter: "presenter",
+  guest: "guest",
+};
+
+/** The minutes: the agenda's items in order, each with what was decided and agreed. */
+export function buildMinutes(s: MinutesSource): Minutes {
+  const decisions = new Map(s.decisions.map((d) => [d.subjectId, d]));
+  const items: MinutesItem[] = s.agendaItems.map((item) => {
+    const d = decisions.get(item.subjectId);
+    const links = d
+      ? [
+          ...d.volt.personsOfConcern.map((x) => `Person of concern: ${x}`),
+          ...d.volt.locations.map((x) => `Location: ${x}`),
+          ...d.volt.groups.map((x) => `Group: ${x}`),
+          ...d.volt.themes.map((x) => `Theme: ${x}`),
+        ]
+      : [];
+    return {
+      subjectId: item.subjectId,
+      reference: item.reference,
+      label: item.label,
+      section: item.section,
+      decision: d ? describeDecision(d, s.panelNameOf) : null,
+      decisionKind: d ? DECISION_LABELS[d.kind] : null,
+      riskLevel: d?.riskLevel ? s.riskLabel(d.riskLevel) : null,
+      links,
+      disruption: d ? [...d.disruption, ...(d.disruptionDetail ? [d.disruptionDetail] : [])] : [],
+      actions: s.actions
+        .filter((a) => a.subjectId === item.subjectId && a.meetingId === s.meetingId)
+        .map((a) => ({
+          reference: a.reference,
+          title: a.title,
+          owner: a.ownerName,
+          agency: a.ownerAgency,
+          dueDate: a.dueDate,
+        })),
+    };
+  });
+  const themes = [...new Set(s.decisions.flatMap((d) => d.volt.themes))].sort();
+  return {
+    panelName: s.panelName,
+    areaName: s.areaName,
+    meetingId: s.meetingId,
+    meetingDescription: s.meetingDescription,
+    confidentialityStatement: s.confidentialityStatement,
+    attendance: s.signIns
+      .map((x) => ({
+        name: x.name,
+        agency: s.agencyName(x.agencyId),
+        capacity: CAPACITY[x.capacity] ?? x.capacity,
+      }))
+      .sort((a, b) => a.agency.localeCompare(b.agency) || a.name.localeCompare(b.name)),
+    apologies: s.apologies.map((a) => ({ name: a.personName, agency: s.agencyName(a.agencyId) })),
+    quorum: s.quorum,
+    items,
+    themes,
+    generatedAt: s.now,
+  };
+}

@@ -1,0 +1,616 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import {
+  api,
+  type CaseDecision,
+  type DecisionForm,
+  type DecisionKind,
+  type MeetingAgenda,
+  type MeetingMinutes,
+  type MeetingRoomView,
+  type PanelMeeting,
+  type PanelSummary,
+} from "./api.js";
+
+// The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
+// card for the channel, a decision per agenda item, and the minutes generated from them.
+
+const useStyles = makeStyles({
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+    padding: "16px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  row: { display: "flex", gap: "12px", flexWrap: "wrap", alignItems: "flex-end" },
+  statement: { whiteSpace: "pre-wrap", margin: 0 },
+  list: { margin: 0, paddingLeft: "20px" },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "12px 0",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+const KINDS: { value: DecisionKind; label: string }[] = [
+  { value: "continue", label: "Continue, with a review" },
+  { value: "return", label: "Return to a later meeting" },
+  { value: "remain-considered", label: "Remain considered without full discussion" },
+  { value: "remove", label: "Remove from the cohort" },
+  { value: "transfer", label: "Transfer to another area's panel" },
+  { value: "escalate", label: "Escalate to the strategic MACE" },
+];
+const DISRUPTIONS = [
+  "Child Abduction Warning Notice",
+  "Closure order",
+  "Civil injunction",
+  "Criminal behaviour order",
+  "Slavery and trafficking prevention order",
+  "Sexual risk order",
+  "Arrest or charge",
+  "Licensing or premises visit",
+  "Other",
+];
+const CAPACITIES = [
+  { value: "member", label: "Panel member" },
+  { value: "deputy", label: "Deputy for the agency's member" },
+  { value: "presenter", label: "Presenting a case" },
+  { value: "guest", label: "Guest" },
+];
+
+const EMPTY: DecisionForm = {
+  kind: "continue",
+  reviewDate: null,
+  returnTo: null,
+  rationale: "",
+  riskLevel: null,
+  volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
+  disruption: [],
+  disruptionDetail: "",
+  transferTo: null,
+};
+
+const list = (text: string): string[] =>
+  text
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+export function MeetingRoomSection({
+  token,
+  panel,
+  meetingId,
+  agenda,
+  laterMeetings,
+  onSignedIn,
+}: {
+  token: string;
+  panel: PanelSummary;
+  meetingId: string;
+  agenda: MeetingAgenda | null;
+  laterMeetings: PanelMeeting[];
+  onSignedIn: () => void;
+}) {
+  const styles = useStyles();
+  const [room, setRoom] = useState<MeetingRoomView | null>(null);
+  const [decisions, setDecisions] = useState<CaseDecision[]>([]);
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [agencyId, setAgencyId] = useState("");
+  const [capacity, setCapacity] = useState("member");
+  const [agreed, setAgreed] = useState(false);
+  const [apology, setApology] = useState({ agencyId: "", personName: "" });
+  const [minutes, setMinutes] = useState<MeetingMinutes | null>(null);
+  const isCoordinator = panel.role === "coordinator";
+  const isMember = panel.role !== "presenter";
+
+  const load = useCallback(async () => {
+    try {
+      const view = await api.room(token, panel.id, meetingId);
+      setRoom(view);
+      setAgencyId((a) => a || view.myAgencyId || "");
+      if (isMember) setDecisions((await api.decisions(token, panel.id, meetingId)).decisions);
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+    }
+  }, [token, panel.id, meetingId, isMember]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      setMessage({ intent: "success", text: done });
+      await load();
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+    }
+  };
+
+  if (!room) return null;
+  const items = (agenda?.entries ?? []).flatMap((e) => [
+    ...e.slots.flatMap((s) => s.subjects),
+    ...e.listed.map(({ subjectId, reference, label }) => ({ subjectId, reference, label })),
+  ]);
+
+  return (
+    <section className={styles.section} aria-labelledby="meeting-room-title">
+      <Subtitle2 as="h2" id="meeting-room-title">
+        The meeting
+      </Subtitle2>
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row} aria-live="polite">
+        {room.quorum.quorate ? (
+          <Badge appearance="filled" color="success">
+            Quorate
+          </Badge>
+        ) : (
+          <Badge appearance="filled" color="warning">
+            Not quorate
+          </Badge>
+        )}
+        {!room.quorum.quorate && <Body1>Waiting for: {room.quorum.missing.join(", ")}</Body1>}
+      </div>
+
+      {room.inProgress && !room.signedIn && (
+        <form
+          aria-label="Sign in to the meeting"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              await api.signIn(token, panel.id, meetingId, { agencyId, capacity, agreed });
+              onSignedIn();
+            }, "You are signed in. The meeting's case details are shown below.");
+          }}
+        >
+          <Body1 as="p">
+            Sign in to see the meeting&apos;s case details. Read the information sharing agreement and
+            confidentiality statement first:
+          </Body1>
+          <blockquote className={styles.statement}>{room.statement}</blockquote>
+          <div className={styles.row}>
+            <Field label="The agency you represent" required>
+              <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
+                <option value="">Choose…</option>
+                {room.agencies.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="You attend as">
+              <Select value={capacity} onChange={(_e, d) => setCapacity(d.value)}>
+                {CAPACITIES.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Checkbox
+              label="I agree to the information sharing agreement and the confidentiality statement"
+              checked={agreed}
+              onChange={(_e, d) => setAgreed(Boolean(d.checked))}
+            />
+            <Button appearance="primary" type="submit" disabled={!agreed || !agencyId}>
+              Sign in
+            </Button>
+          </div>
+        </form>
+      )}
+
+      <div>
+        <Body1 as="h3">Signed in ({room.signIns.length})</Body1>
+        <ul className={styles.list} aria-label="Signed in">
+          {room.signIns.map((s) => (
+            <li key={`${s.name}-${s.at}`}>
+              {s.name}, {s.agency}
+              {s.capacity === "member" ? "" : ` (${s.capacity})`}
+            </li>
+          ))}
+        </ul>
+        <Body1 as="h3">Apologies</Body1>
+        <ul className={styles.list} aria-label="Apologies">
+          {room.apologies.map((a) => (
+            <li key={a.id}>
+              {a.name}, {a.agency}
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      {isCoordinator && (
+        <div className={styles.row}>
+          <Field label="Apologies from agency">
+            <Select
+              value={apology.agencyId}
+              onChange={(_e, d) => setApology({ ...apology, agencyId: d.value })}
+            >
+              <option value="">Choose…</option>
+              {room.agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Name">
+            <Input
+              value={apology.personName}
+              onChange={(_e, d) => setApology({ ...apology, personName: d.value })}
+            />
+          </Field>
+          <Button
+            onClick={() =>
+              void act(async () => {
+                await api.recordApology(token, panel.id, meetingId, apology);
+                setApology({ agencyId: "", personName: "" });
+              }, "Apologies recorded.")
+            }
+          >
+            Record apologies
+          </Button>
+          {room.inProgress && (
+            <Button
+              disabled={room.signInCardPosted}
+              onClick={() =>
+                void act(async () => {
+                  const r = await api.openSignIn(token, panel.id, meetingId);
+                  if (!r.posted && !r.alreadyPosted)
+                    throw new Error("The panel has no channel linked, so the card was not posted.");
+                }, "The sign-in card is in the panel's channel.")
+              }
+            >
+              {room.signInCardPosted ? "Sign-in card posted" : "Post the sign-in card to the channel"}
+            </Button>
+          )}
+        </div>
+      )}
+
+      {isMember && items.length > 0 && (
+        <div>
+          <Subtitle2 as="h3">Decisions</Subtitle2>
+          {items.map((item) => (
+            <DecisionItem
+              key={item.subjectId}
+              token={token}
+              panel={panel}
+              meetingId={meetingId}
+              item={item}
+              current={decisions.find((d) => d.subjectId === item.subjectId)}
+              editable={isCoordinator}
+              room={room}
+              laterMeetings={laterMeetings}
+              onSaved={(text) => {
+                setMessage({ intent: "success", text });
+                void load();
+              }}
+              onFailed={(text) => {
+                setMessage({ intent: "error", text });
+                void load();
+              }}
+            />
+          ))}
+        </div>
+      )}
+
+      {isMember && (
+        <div className={styles.row}>
+          <Button
+            onClick={() =>
+              void api
+                .minutes(token, panel.id, meetingId)
+                .then(setMinutes)
+                .catch((e: Error) => setMessage({ intent: "error", text: e.message }))
+            }
+          >
+            Show the minutes
+          </Button>
+          <Button
+            onClick={() =>
+              void api
+                .minutesDocx(token, panel.id, meetingId)
+                .then((blob) => {
+                  const link = document.createElement("a");
+                  link.href = URL.createObjectURL(blob);
+                  link.download = `${panel.id}-${meetingId}-minutes.docx`;
+                  link.click();
+                  URL.revokeObjectURL(link.href);
+                })
+                .catch((e: Error) => setMessage({ intent: "error", text: e.message }))
+            }
+          >
+            Download the minutes (Word)
+          </Button>
+        </div>
+      )}
+      {minutes && <MinutesView minutes={minutes} />}
+    </section>
+  );
+}
+
+function DecisionItem({
+  token,
+  panel,
+  meetingId,
+  item,
+  current,
+  editable,
+  room,
+  laterMeetings,
+  onSaved,
+  onFailed,
+}: {
+  token: string;
+  panel: PanelSummary;
+  meetingId: string;
+  item: { subjectId: string; reference: string; label: string | null };
+  current: CaseDecision | undefined;
+  editable: boolean;
+  room: MeetingRoomView;
+  laterMeetings: PanelMeeting[];
+  onSaved: (text: string) => void;
+  onFailed: (text: string) => void;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<DecisionForm>(current ?? EMPTY);
+  const [links, setLinks] = useState({
+    personsOfConcern: (current?.volt.personsOfConcern ?? []).join(", "),
+    locations: (current?.volt.locations ?? []).join(", "),
+    groups: (current?.volt.groups ?? []).join(", "),
+    themes: (current?.volt.themes ?? []).join(", "),
+  });
+  const name = `${item.reference}${item.label ? ` ${item.label}` : ""}`;
+  const kindLabel = KINDS.find((k) => k.value === current?.kind)?.label;
+
+  const save = async () => {
+    try {
+      await api.decide(
+        token,
+        panel.id,
+        meetingId,
+        item.subjectId,
+        {
+          ...form,
+          volt: {
+            personsOfConcern: list(links.personsOfConcern),
+            locations: list(links.locations),
+            groups: list(links.groups),
+            themes: list(links.themes),
+          },
+        },
+        current?.version ?? "none",
+      );
+      setOpen(false);
+      onSaved(`The decision on ${item.reference} is recorded.`);
+    } catch (e) {
+      onFailed((e as Error).message);
+    }
+  };
+
+  return (
+    <div className={styles.item} data-subject-id={item.subjectId}>
+      <Body1>
+        <strong>{name}</strong>:{" "}
+        {current ? `${kindLabel ?? current.kind}, recorded by ${current.recordedByName}` : "no decision yet"}
+      </Body1>
+      {editable && !open && (
+        <Button onClick={() => setOpen(true)} aria-label={`Record the decision on ${item.reference}`}>
+          {current ? "Change the decision" : "Record the decision"}
+        </Button>
+      )}
+      {open && (
+        <form
+          aria-label={`Decision on ${item.reference}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <div className={styles.row}>
+            <Field label="Decision" required>
+              <Select
+                value={form.kind}
+                onChange={(_e, d) => setForm({ ...form, kind: d.value as DecisionKind })}
+              >
+                {KINDS.map((k) => (
+                  <option key={k.value} value={k.value}>
+                    {k.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {form.kind === "continue" && (
+              <Field label="Review by" required>
+                <Input
+                  type="date"
+                  value={form.reviewDate ?? ""}
+                  onChange={(_e, d) => setForm({ ...form, reviewDate: d.value || null })}
+                />
+              </Field>
+            )}
+            {form.kind === "return" && (
+              <Field label="Return to the meeting on" required>
+                <Select
+                  value={form.returnTo ?? ""}
+                  onChange={(_e, d) => setForm({ ...form, returnTo: d.value || null })}
+                >
+                  <option value="">Choose…</option>
+                  {laterMeetings.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.description}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            {form.kind === "transfer" && (
+              <Field label="Transfer to" required>
+                <Select
+                  value={form.transferTo ?? ""}
+                  onChange={(_e, d) => setForm({ ...form, transferTo: d.value || null })}
+                >
+                  <option value="">Choose…</option>
+                  {room.transferPanels.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            <Field label="Risk after discussion">
+              <Select
+                value={form.riskLevel ?? ""}
+                onChange={(_e, d) => setForm({ ...form, riskLevel: d.value || null })}
+              >
+                <option value="">Unchanged</option>
+                {room.riskLevels.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Field label="Rationale (needed to remove, or to remain considered without full discussion)">
+            <Textarea value={form.rationale} onChange={(_e, d) => setForm({ ...form, rationale: d.value })} />
+          </Field>
+          <div className={styles.row}>
+            <Field label="Persons of concern (comma between each)">
+              <Input
+                value={links.personsOfConcern}
+                onChange={(_e, d) => setLinks({ ...links, personsOfConcern: d.value })}
+              />
+            </Field>
+            <Field label="Locations">
+              <Input
+                value={links.locations}
+                onChange={(_e, d) => setLinks({ ...links, locations: d.value })}
+              />
+            </Field>
+            <Field label="Groups">
+              <Input value={links.groups} onChange={(_e, d) => setLinks({ ...links, groups: d.value })} />
+            </Field>
+            <Field label="Themes for the strategic MACE">
+              <Input value={links.themes} onChange={(_e, d) => setLinks({ ...links, themes: d.value })} />
+            </Field>
+          </div>
+          <fieldset>
+            <legend>Disruption agreed</legend>
+            <div className={styles.row}>
+              {DISRUPTIONS.map((d) => (
+                <Checkbox
+                  key={d}
+                  label={d}
+                  checked={form.disruption.includes(d)}
+                  onChange={(_e, c) =>
+                    setForm({
+                      ...form,
+                      disruption: c.checked
+                        ? [...form.disruption, d]
+                        : form.disruption.filter((x) => x !== d),
+                    })
+                  }
+                />
+              ))}
+            </div>
+            <Field label="Disruption detail">
+              <Input
+                value={form.disruptionDetail}
+                onChange={(_e, d) => setForm({ ...form, disruptionDetail: d.value })}
+              />
+            </Field>
+          </fieldset>
+          <div className={styles.row}>
+            <Button appearance="primary" type="submit">
+              Save the decision
+            </Button>
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function MinutesView({ minutes }: { minutes: MeetingMinutes }) {
+  const styles = useStyles();
+  return (
+    <article aria-label="Minutes">
+      <Subtitle2 as="h3">
+        Minutes: {minutes.panelName}, {minutes.meetingDescription}
+      </Subtitle2>
+      <Body1 as="p">
+        {minutes.quorum.quorate
+          ? "The meeting was quorate."
+          : `Not quorate: no one for ${minutes.quorum.missing.join(", ")}.`}
+      </Body1>
+      <Body1 as="h4">Attendance</Body1>
+      <ul className={styles.list}>
+        {minutes.attendance.map((a) => (
+          <li key={`${a.name}-${a.agency}`}>
+            {a.name}, {a.agency} ({a.capacity})
+          </li>
+        ))}
+      </ul>
+      <Body1 as="h4">Apologies</Body1>
+      <ul className={styles.list}>
+        {minutes.apologies.length ? (
+          minutes.apologies.map((a) => (
+            <li key={a.name}>
+              {a.name}, {a.agency}
+            </li>
+          ))
+        ) : (
+          <li>None</li>
+        )}
+      </ul>
+      {minutes.items.map((i) => (
+        <section key={i.subjectId} aria-label={`Minutes for ${i.reference}`}>
+          <Body1 as="h4">
+            {i.reference}
+            {i.label ? ` ${i.label}` : ""} ({i.section})
+          </Body1>
+          <ul className={styles.list}>
+            <li>Decision: {i.decision ?? "No decision recorded."}</li>
+            {i.riskLevel && <li>Risk after discussion: {i.riskLevel}</li>}
+            {i.links.length > 0 && <li>Links noted: {i.links.join("; ")}</li>}
+            {i.disruption.length > 0 && <li>Disruption agreed: {i.disruption.join("; ")}</li>}
+            {i.actions.map((a) => (
+              <li key={a.reference}>
+                Action {a.reference}: {a.title} ({a.owner}, {a.agency}, due {a.dueDate})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <Body1 as="h4">Themes for the strategic MACE</Body1>
+      <Body1 as="p">{minutes.themes.length ? minutes.themes.join(", ") : "None noted."}</Body1>
+    </article>
+  );
+}

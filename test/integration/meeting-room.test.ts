@@ -1,0 +1,385 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { fileInZip } from "../support/zip.js";
+import { recordingConnector, type RecordingConnector } from "../support/connector.js";
+import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+import { teamsChat } from "../support/teams-chat.js";
+
+// A Merton pre-MACE run from the tab's API: sign-in with the statement, quorum, names held back until
+// signed in, a decision per case with its effect on later agendas, a stale save refused, minutes.
+
+const PANEL = "merton-pre-mace";
+const MEETING = "2027-01-07";
+const PEOPLE = {
+  priya: DEMO.coordinator,
+  tom: DEMO.chair,
+  grace: DEMO.socialWorker,
+  daniel: "00000000-0000-4000-8000-000000000104",
+  hannah: "00000000-0000-4000-8000-000000000105",
+  owen: "00000000-0000-4000-8000-000000000106",
+};
+
+interface Room {
+  inProgress: boolean;
+  signedIn: boolean;
+  signIns: { name: string; agency: string; capacity: string }[];
+  apologies: { name: string; agency: string }[];
+  quorum: { quorate: boolean; missing: string[] };
+  statement: string;
+}
+type Listed = { subjectId: string; reference: string; label: string | null };
+interface AgendaAnswer {
+  namesHidden: boolean;
+  unplaced: Listed[];
+  entries: {
+    title: string;
+    slots: { subjects: Listed[] }[];
+    listed: Listed[];
+  }[];
+}
+
+describe("Running a meeting: sign-in, quorum, decisions and minutes", function () {
+  this.timeout(60_000);
+  let service: TestService;
+  let connector: RecordingConnector;
+  let now = new Date("2026-12-20T12:00:00Z");
+  const cases: { subjectId: string; reference: string; name: string }[] = [];
+
+  const api = async (
+    person: string,
+    path: string,
+    init: { method?: string; body?: unknown; etag?: string } = {},
+  ) => {
+    const res = await fetch(`${service.url}/api/panels/${PANEL}${path}`, {
+      method: init.method ?? (init.body ? "POST" : "GET"),
+      headers: {
+        authorization: `Bearer ${await signInAs(service, person)}`,
+        "content-type": "application/json",
+        ...(init.etag ? { "if-match": init.etag } : {}),
+      },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const type = res.headers.get("content-type") ?? "";
+    return {
+      status: res.status,
+      etag: res.headers.get("etag") ?? "",
+      type,
+      body: (type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer())) as Record<
+        string,
+        unknown
+      > &
+        Buffer,
+    };
+  };
+  const agenda = async (person: string) =>
+    (await api(person, `/meetings/${MEETING}/agenda`)).body as unknown as AgendaAnswer;
+  // Every case on an agenda: in slots, listed without a slot, or still to place.
+  const subjectsOf = (a: AgendaAnswer): Listed[] => [
+    ...a.entries.flatMap((e) => [...e.slots.flatMap((s) => s.subjects), ...e.listed]),
+    ...a.unplaced,
+  ];
+
+  before(async () => {
+    connector = await recordingConnector();
+    service = await startTestService({}, { now: () => now });
+    // Two children referred before Christmas, accepted for the January meeting.
+    const grace = { id: PEOPLE.grace, name: "Grace Mensah" };
+    const priya = { id: PEOPLE.priya, name: "Priya Okafor" };
+    for (const name of ["Robin Invented-Hale", "Skye Madeup-Frost"]) {
+      const submitted = await service.desk.submit(grace, PANEL, "individual", randomUUID(), {
+        subjectName: name,
+        dateOfBirth: "2011-04-09",
+        gender: "female",
+        ethnicity: "not-known",
+        language: "English",
+        address: `${cases.length + 7} Imaginary Close`,
+        postcode: "SM4 5ZZ",
+        safeguardingStatus: "child-protection",
+        consent: "yes",
+        strategyMeetingDate: "2026-12-10",
+        "screening.missing": 12,
+        request: "Disruption of the adults involved.",
+        howSafer: "Less contact with the adults involved.",
+        riskLevel: "significant",
+      });
+      assert.ok(submitted.ok, JSON.stringify(submitted));
+      assert.equal(submitted.referral.meetingDate, MEETING);
+      const current = await service.desk.view(priya, PANEL, submitted.referral.id, "test");
+      const accepted = await service.desk.triage(
+        priya,
+        PANEL,
+        submitted.referral.id,
+        { decision: "accept", note: "", linkToSubjectId: null },
+        current.etag,
+        "test",
+      );
+      cases.push({ subjectId: accepted.subjectId ?? "", reference: accepted.reference, name });
+    }
+    now = new Date(`${MEETING}T10:00:00Z`);
+  });
+  after(async () => {
+    await service.close();
+    await connector.close();
+  });
+
+  it("holds back the meeting's names until a person signs in and agrees; a second press records one attendance", async () => {
+    const before = await agenda(PEOPLE.priya);
+    assert.equal(before.namesHidden, true);
+    const ours = subjectsOf(before).filter((s) => cases.some((c) => c.subjectId === s.subjectId));
+    assert.equal(ours.length, 2);
+    assert.ok(ours.every((s) => s.label === null));
+
+    const room = (await api(PEOPLE.priya, `/meetings/${MEETING}/room`)).body as unknown as Room;
+    assert.equal(room.inProgress, true);
+    assert.match(room.statement, /^Information shared at this panel is confidential\./);
+    const refused = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in`, {
+      body: { agencyId: "mer-csc", capacity: "member", agreed: false },
+    });
+    assert.equal(refused.status, 400);
+
+    const first = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in`, {
+      body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+    });
+    assert.equal(first.status, 201);
+    const again = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in`, {
+      body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+    });
+    assert.equal(again.status, 200);
+    assert.equal((again.body as unknown as Room).signIns.filter((s) => s.name === "Priya Okafor").length, 1);
+
+    const after = await agenda(PEOPLE.priya);
+    assert.equal(after.namesHidden, false);
+    const named = subjectsOf(after).filter((s) => cases.some((c) => c.subjectId === s.subjectId));
+    assert.deepEqual(named.map((s) => s.label).sort(), cases.map((c) => c.name).sort());
+    // Hannah has not signed in: she still sees references only.
+    assert.equal((await agenda(PEOPLE.hannah)).namesHidden, true);
+  });
+
+  it("is quorate only when Health, Children's Social Care, Police and Education are signed in; the sign-in card works from the channel", async () => {
+    await api(PEOPLE.hannah, `/meetings/${MEETING}/room/sign-in`, {
+      body: { agencyId: "mer-health", capacity: "member", agreed: true },
+    });
+    let room = (await api(PEOPLE.tom, `/meetings/${MEETING}/room`)).body as unknown as Room;
+    assert.deepEqual(room.quorum, { ...room.quorum, quorate: false, missing: ["Police", "Education"] });
+
+    // Tom signs in from the card in the channel, as a deputy for the police.
+    const chat = teamsChat(
+      () => service.url,
+      () => connector.url,
+      "19:merton-meeting@thread.tacv2",
+    );
+    const tom = { id: "29:tom", name: "Tom Ashworth", aadObjectId: PEOPLE.tom };
+    const pressed = await chat.press(chat.inChannel(tom), "meeting.sign-in", {
+      panelId: PANEL,
+      meetingId: MEETING,
+      agencyId: "mer-police",
+      capacity: "deputy",
+      agreed: "true",
+    });
+    assert.equal(
+      pressed.value,
+      "You are signed in for Police. The meeting's case details are now shown to you in the tab.",
+    );
+    const twice = await chat.press(chat.inChannel(tom), "meeting.sign-in", {
+      panelId: PANEL,
+      meetingId: MEETING,
+      agencyId: "mer-police",
+      capacity: "deputy",
+      agreed: "true",
+    });
+    assert.equal(twice.value, "You were already signed in for Police.");
+    const notAgreed = await chat.press(chat.inChannel(tom), "meeting.sign-in", {
+      panelId: PANEL,
+      meetingId: MEETING,
+      agencyId: "mer-police",
+      capacity: "deputy",
+      agreed: "false",
+    });
+    assert.match(String(notAgreed.value), /tick the agreement/);
+
+    await api(PEOPLE.owen, `/meetings/${MEETING}/room/sign-in`, {
+      body: { agencyId: "mer-education", capacity: "member", agreed: true },
+    });
+    const apology = await api(PEOPLE.priya, `/meetings/${MEETING}/room/apologies`, {
+      body: { agencyId: "mer-youth-justice", personName: "Sam Invented" },
+    });
+    assert.equal(apology.status, 201);
+    assert.equal(
+      (
+        await api(PEOPLE.hannah, `/meetings/${MEETING}/room/apologies`, {
+          body: { agencyId: "mer-youth-justice", personName: "X Y" },
+        })
+      ).status,
+      403,
+    );
+    room = (await api(PEOPLE.tom, `/meetings/${MEETING}/room`)).body as unknown as Room;
+    assert.equal(room.quorum.quorate, true);
+    assert.deepEqual(
+      room.signIns.map((s) => `${s.name}, ${s.agency}, ${s.capacity}`),
+      [
+        "Priya Okafor, Children's Social Care, member",
+        "Owen Brathwaite, Education, member",
+        "Hannah Reyes, Health, member",
+        "Tom Ashworth, Police, deputy",
+      ],
+    );
+    assert.deepEqual(
+      room.apologies.map((a) => `${a.name} (${a.agency})`),
+      ["Sam Invented (Youth Justice Service)"],
+    );
+  });
+
+  it("records a decision per case: a review date puts the case on the first meeting on or after it; a stale save is refused", async () => {
+    const [robin, skye] = cases;
+    assert.ok(robin && skye);
+    const decided = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${robin.subjectId}`, {
+      method: "PUT",
+      etag: "none",
+      body: {
+        kind: "continue",
+        reviewDate: "2027-01-20",
+        riskLevel: "significant",
+        volt: {
+          personsOfConcern: ["Adult known as 'K'"],
+          locations: ["Invented Park"],
+          groups: [],
+          themes: ["County lines"],
+        },
+        disruption: ["Child Abduction Warning Notice"],
+        disruptionDetail: "Served by the police this week.",
+      },
+    });
+    assert.equal(decided.status, 200, JSON.stringify(decided.body));
+    const february = (await api(PEOPLE.priya, `/meetings/2027-02-04/agenda`)).body as unknown as AgendaAnswer;
+    assert.ok(
+      subjectsOf(february).some((s) => s.subjectId === robin.subjectId),
+      "on the February agenda",
+    );
+
+    // A second coordinator's save from the same empty form is refused, naming who saved first.
+    const stale = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${robin.subjectId}`, {
+      method: "PUT",
+      etag: "none",
+      body: { kind: "return", returnTo: "2027-03-04" },
+    });
+    assert.equal(stale.status, 409);
+    assert.equal(
+      (stale.body["error"] as { message: string }).message,
+      "This item was changed by Priya Okafor at 10:00. Reload to see it before saving.",
+    );
+
+    const noRationale = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
+      method: "PUT",
+      etag: "none",
+      body: { kind: "remove" },
+    });
+    assert.equal(noRationale.status, 400);
+    assert.deepEqual(
+      (noRationale.body["error"] as { fields: { field: string }[] }).fields.map((f) => f.field),
+      ["rationale"],
+    );
+    const removed = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
+      method: "PUT",
+      etag: "none",
+      body: {
+        kind: "remove",
+        rationale: "Moved out of the area; the host panel has the case.",
+        riskLevel: "moderate",
+      },
+    });
+    assert.equal(removed.status, 200);
+    // Decided here, both stay on this meeting's agenda, for its minutes.
+    const today = subjectsOf(await agenda(PEOPLE.priya)).map((s) => s.subjectId);
+    assert.deepEqual(
+      [today.includes(robin.subjectId), today.includes(skye.subjectId)],
+      [true, true],
+      "both decided cases stay on this meeting's agenda",
+    );
+
+    const notCoordinator = await api(PEOPLE.hannah, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
+      method: "PUT",
+      etag: removed.etag,
+      body: { kind: "remove", rationale: "Another rationale entirely." },
+    });
+    assert.equal(notCoordinator.status, 403);
+
+    const action = await api(PEOPLE.priya, `/meetings/${MEETING}/actions`, {
+      body: {
+        subjectId: robin.subjectId,
+        title: "Share the disruption plan",
+        text: "Share the disruption plan with the school.",
+        ownerId: PEOPLE.owen,
+      },
+    });
+    assert.equal(action.status, 201);
+  });
+
+  it("generates the minutes for members only, and exports them as a Word document", async () => {
+    const [robin, skye] = cases;
+    const minutes = await api(PEOPLE.hannah, `/meetings/${MEETING}/minutes`);
+    assert.equal(minutes.status, 200);
+    const m = minutes.body as unknown as {
+      attendance: { name: string }[];
+      apologies: { name: string }[];
+      quorum: { quorate: boolean };
+      items: {
+        reference: string;
+        label: string;
+        decision: string;
+        riskLevel: string;
+        links: string[];
+        disruption: string[];
+        actions: { reference: string; title: string; owner: string }[];
+      }[];
+      themes: string[];
+    };
+    assert.equal(m.attendance.length, 4);
+    assert.deepEqual(
+      m.apologies.map((a) => a.name),
+      ["Sam Invented"],
+    );
+    assert.equal(m.quorum.quorate, true);
+    const robinItem = m.items.find((i) => i.reference === robin?.reference);
+    assert.deepEqual(
+      robinItem && [
+        robinItem.label,
+        robinItem.decision,
+        robinItem.riskLevel,
+        robinItem.links,
+        robinItem.disruption,
+        robinItem.actions.map((a) => ({ ...a, reference: /^MER-A-2027-\d{4}$/.test(a.reference) })),
+      ],
+      [
+        "Robin Invented-Hale",
+        "Continue; review by 2027-01-20.",
+        "Significant",
+        ["Person of concern: Adult known as 'K'", "Location: Invented Park", "Theme: County lines"],
+        ["Child Abduction Warning Notice", "Served by the police this week."],
+        [
+          {
+            reference: true,
+            title: "Share the disruption plan",
+            owner: "Owen Brathwaite",
+            agency: "Education",
+            dueDate: "2027-01-21",
+          },
+        ],
+      ],
+    );
+    const skyeItem = m.items.find((i) => i.reference === skye?.reference);
+    assert.equal(
+      skyeItem?.decision,
+      "Removed from the cohort: Moved out of the area; the host panel has the case.",
+    );
+    assert.deepEqual(m.themes, ["County lines"]);
+
+    assert.equal((await api(PEOPLE.grace, `/meetings/${MEETING}/minutes`)).status, 403);
+    const word = await api(PEOPLE.hannah, `/meetings/${MEETING}/minutes.docx`);
+    assert.equal(word.status, 200);
+    assert.equal(word.type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const document = fileInZip(word.body, "word/document.xml");
+    assert.ok(document?.includes("Robin Invented-Hale"));
+    assert.ok(document?.includes("The meeting was quorate."));
+    assert.ok(document?.includes("OFFICIAL-SENSITIVE"));
+  });
+});
