@@ -40,6 +40,7 @@ const useStyles = makeStyles({
   },
   row: { display: "flex", gap: "12px", flexWrap: "wrap", alignItems: "flex-end" },
   statement: { whiteSpace: "pre-wrap", margin: 0 },
+  block: { display: "block", marginTop: "8px" },
   list: { margin: 0, paddingLeft: "20px" },
   item: {
     display: "flex",
@@ -223,7 +224,9 @@ export function MeetingRoomSection({
       )}
 
       <div>
-        <Body1 as="h3">Signed in ({room.signIns.length})</Body1>
+        <Body1 as="h3" className={styles.block}>
+          Signed in ({room.signIns.length})
+        </Body1>
         <ul className={styles.list} aria-label="Signed in">
           {room.signIns.map((s) => (
             <li key={`${s.name}-${s.at}`}>
@@ -232,7 +235,9 @@ export function MeetingRoomSection({
             </li>
           ))}
         </ul>
-        <Body1 as="h3">Apologies</Body1>
+        <Body1 as="h3" className={styles.block}>
+          Apologies
+        </Body1>
         <ul className={styles.list} aria-label="Apologies">
           {room.apologies.map((a) => (
             <li key={a.id}>
@@ -419,7 +424,10 @@ function DecisionItem({
         {current ? `${kindLabel ?? current.kind}, recorded by ${current.recordedByName}` : "no decision yet"}
       </Body1>
       {editable && !open && (
-        <Button onClick={() => setOpen(true)} aria-label={`Record the decision on ${item.reference}`}>
+        <Button
+          onClick={() => setOpen(true)}
+          aria-label={`${current ? "Change the decision" : "Record the decision"} on ${item.reference}`}
+        >
           {current ? "Change the decision" : "Record the decision"}
         </Button>
       )}
@@ -565,12 +573,14 @@ function MinutesView({ minutes }: { minutes: MeetingMinutes }) {
       <Subtitle2 as="h3">
         Minutes: {minutes.panelName}, {minutes.meetingDescription}
       </Subtitle2>
-      <Body1 as="p">
+      <Body1 as="p" className={styles.block}>
         {minutes.quorum.quorate
           ? "The meeting was quorate."
           : `Not quorate: no one for ${minutes.quorum.missing.join(", ")}.`}
       </Body1>
-      <Body1 as="h4">Attendance</Body1>
+      <Body1 as="h4" className={styles.block}>
+        Attendance
+      </Body1>
       <ul className={styles.list}>
         {minutes.attendance.map((a) => (
           <li key={`${a.name}-${a.agency}`}>
@@ -578,7 +588,9 @@ function MinutesView({ minutes }: { minutes: MeetingMinutes }) {
           </li>
         ))}
       </ul>
-      <Body1 as="h4">Apologies</Body1>
+      <Body1 as="h4" className={styles.block}>
+        Apologies
+      </Body1>
       <ul className={styles.list}>
         {minutes.apologies.length ? (
           minutes.apologies.map((a) => (
@@ -592,7 +604,7 @@ function MinutesView({ minutes }: { minutes: MeetingMinutes }) {
       </ul>
       {minutes.items.map((i) => (
         <section key={i.subjectId} aria-label={`Minutes for ${i.reference}`}>
-          <Body1 as="h4">
+          <Body1 as="h4" className={styles.block}>
             {i.reference}
             {i.label ? ` ${i.label}` : ""} ({i.section})
           </Body1>
@@ -609,8 +621,12 @@ function MinutesView({ minutes }: { minutes: MeetingMinutes }) {
           </ul>
         </section>
       ))}
-      <Body1 as="h4">Themes for the strategic MACE</Body1>
-      <Body1 as="p">{minutes.themes.length ? minutes.themes.join(", ") : "None noted."}</Body1>
+      <Body1 as="h4" className={styles.block}>
+        Themes for the strategic MACE
+      </Body1>
+      <Body1 as="p" className={styles.block}>
+        {minutes.themes.length ? minutes.themes.join(", ") : "None noted."}
+      </Body1>
     </article>
   );
 }

@@ -62,14 +62,19 @@ export interface RoomView {
   transferPanels: { id: string; name: string }[];
 }
 
+/** What a sign-in card shows: the meeting, the area's statement and agencies. No case, no child. */
+export interface SignInDetails {
+  panelId: string;
+  meetingId: string;
+  panelName: string;
+  meetingDescription: string;
+  statement: string;
+  agencies: { id: string; name: string }[];
+}
+
 /** Tells a panel's channel that sign-in is open, with the card to sign in. */
 export interface SignInAnnouncer {
-  signInOpened(a: {
-    panelId: string;
-    meetingId: string;
-    panelName: string;
-    meetingDescription: string;
-  }): Promise<boolean>;
+  signInOpened(details: SignInDetails): Promise<boolean>;
 }
 
 export class MeetingRoom {
@@ -95,6 +100,28 @@ export class MeetingRoom {
 
   private agenciesOf(areaId: string) {
     return [...this.deps.catalogue.agencies.values()].filter((a) => a.areaId === areaId);
+  }
+
+  /** The sign-in card's content for a meeting. */
+  signInDetails(panelId: string, meetingId: string): SignInDetails {
+    const { panel, area, description } = this.meeting(panelId, meetingId);
+    return {
+      panelId,
+      meetingId,
+      panelName: panel.name,
+      meetingDescription: description,
+      statement: area?.confidentialityStatement ?? "",
+      agencies: this.agenciesOf(panel.areaId).map((a) => ({ id: a.id, name: a.name })),
+    };
+  }
+
+  /** Today's meetings among these panels: what `sign in` typed to the bot offers. */
+  meetingsToday(panelIds: string[]): SignInDetails[] {
+    const today = localDay(this.deps.now());
+    return panelIds
+      .filter((id) => this.deps.catalogue.panels.has(id))
+      .filter((id) => occurrencesBetween(this.deps.catalogue, id, today, today).length > 0)
+      .map((id) => this.signInDetails(id, today));
   }
 
   /** Whether names must wait: on the meeting's day, for anyone who has not signed in and agreed. */
@@ -209,7 +236,7 @@ export class MeetingRoom {
     panelId: string,
     meetingId: string,
   ): Promise<{ posted: boolean; alreadyPosted: boolean }> {
-    const { panel, description } = this.meeting(panelId, meetingId);
+    this.meeting(panelId, meetingId);
     if (role !== "coordinator")
       throw new MeetingRoomRefused(403, "not-coordinator", "Only the panel's coordinators open sign-in.");
     if (localDay(this.deps.now()) !== meetingId) {
@@ -222,13 +249,7 @@ export class MeetingRoom {
       at: this.deps.now().toISOString(),
     });
     if (!first) return { posted: false, alreadyPosted: true };
-    const posted =
-      (await this.deps.announcer?.signInOpened({
-        panelId,
-        meetingId,
-        panelName: panel.name,
-        meetingDescription: description,
-      })) ?? false;
+    const posted = (await this.deps.announcer?.signInOpened(this.signInDetails(panelId, meetingId))) ?? false;
     return { posted, alreadyPosted: false };
   }
 }

@@ -1,6 +1,7 @@
 import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { AgendaAnnouncement, ChannelAnnouncer } from "../../application/channel-announcer.js";
+import type { SignInDetails } from "../../application/meeting-room.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
 import { inConversation, panelChannel } from "./proactive.js";
@@ -102,24 +103,9 @@ export class ChannelPoster implements ChannelAnnouncer {
     return true;
   }
 
-  /** Posts the meeting's sign-in card, with the area's statement and agencies. */
-  async signInOpened(a: {
-    panelId: string;
-    meetingId: string;
-    panelName: string;
-    meetingDescription: string;
-  }): Promise<boolean> {
-    const panel = this.deps.catalogue.panels.get(a.panelId);
-    const area = this.deps.catalogue.areas.find((x) => x.id === panel?.areaId);
-    if (!panel || !area) return false;
-    const agencies = [...this.deps.catalogue.agencies.values()]
-      .filter((x) => x.areaId === area.id)
-      .map((x) => ({ id: x.id, name: x.name }));
-    return this.post(
-      a.panelId,
-      signInCard({ ...a, statement: area.confidentialityStatement, agencies }),
-      "sign-in card not sent",
-    );
+  /** Posts the meeting's sign-in card: the area's statement and agencies, no case. */
+  signInOpened(details: SignInDetails): Promise<boolean> {
+    return this.post(details.panelId, signInCard(details), "sign-in card not sent");
   }
 
   /** Resolves once every announcement under way has been sent or given up. */

@@ -24,6 +24,7 @@ import {
 } from "./cards/referral-cards.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import { inConversation } from "./proactive.js";
+import { signInCard } from "./cards/meeting-cards.js";
 import { isReferralVerb, referralAction, startReferralCard } from "./referral-actions.js";
 import { ActionRefused, type ActionLog } from "../../application/action-log.js";
 import { MeetingRoomRefused, type MeetingRoom } from "../../application/meeting-room.js";
@@ -62,10 +63,17 @@ const COMMANDS = [
   { name: "approvals", description: "Service managers: the referrals waiting for your approval." },
   { name: "action", description: "Coordinators: record an action agreed at one of your panel's meetings." },
   {
+    name: "sign in",
+    description:
+      "On a meeting day: sign in to the meeting for your agency, agreeing to the panel's statement.",
+  },
+  {
     name: "done",
     description: "Mark your action done: reply **done** to its reminder, with a note if you like.",
   },
 ];
+// "sign in", "signin", "sign in to the meeting".
+const SIGN_IN = /^sign ?in\b/;
 // "action", "new action", "record action", "record an action".
 const RECORD_ACTION = /^(action|new action|record action|record an action)$/;
 // A chat message can carry only so many cards before it stops being readable.
@@ -124,6 +132,7 @@ export class MaceBot extends TeamsActivityHandler {
       } else if (text === "referrals") await this.sendReferralsToTriage(context);
       else if (text === "approvals") await this.sendApprovals(context);
       else if (RECORD_ACTION.test(text)) await this.startRecordingAction(context);
+      else if (SIGN_IN.test(text)) await this.sendSignInCards(context);
       else if (!personal) {
         // Never repeated in a channel or group: what was typed may be a child's details.
         await context.sendActivity(
@@ -247,6 +256,42 @@ export class MaceBot extends TeamsActivityHandler {
         this.deps.onNewPersonalChat();
       },
     );
+  }
+
+  /**
+   * `sign in` typed on a meeting day: the sign-in card of each meeting today, for the panels linked
+   * to this channel, or in personal chat for the person's own panels.
+   */
+  private async sendSignInCards(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const channel = activity.conversation.conversationType === "channel";
+    let panelIds: string[];
+    if (channel) {
+      const conversationId = activity.conversation.id.split(";messageid=")[0] ?? "";
+      panelIds = [];
+      for (const area of this.deps.catalogue.areas) {
+        const stored = await this.deps.repos.panels.listPartition(keyOf(area.id));
+        panelIds.push(
+          ...stored.filter((p) => p.value.channel?.channelId === conversationId).map((p) => p.value.id),
+        );
+      }
+    } else {
+      const memberships = await this.deps.repos.memberships.listPartition(
+        keyOf(activity.from.aadObjectId ?? ""),
+      );
+      panelIds = memberships.map((m) => m.value.panelId);
+    }
+    const meetings = this.deps.room.meetingsToday(panelIds);
+    if (!meetings.length) {
+      await context.sendActivity(
+        channel
+          ? "No panel linked to this channel meets today, so there is nothing to sign in to."
+          : "None of your panels meets today, so there is nothing to sign in to.",
+      );
+      return;
+    }
+    for (const details of meetings)
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(signInCard(details))] });
   }
 
   /** A press of the sign-in card's button: the answer is for the person who pressed it only. */
