@@ -60,6 +60,8 @@ export interface RunningService {
   calendarFor: CalendarAccess | undefined;
   /** Resolves once every notice delivery under way has finished. */
   noticesDelivered(): Promise<void>;
+  /** Posts the sign-in cards of meetings starting now (tests run it by hand). */
+  openStartingMeetings(): Promise<number>;
   /** Runs one reminder sweep now (if this instance can take the lease). */
   sweepReminders(): Promise<SweepReport>;
   /** The name this instance holds the reminder lease under. */
@@ -236,13 +238,27 @@ export async function startService(
     now,
     tabDir: path.join(ROOT, "tab", "dist"),
   });
+  const stopOnClose: (() => void)[] = [];
   const server = app.listen(settings.port, settings.host);
   await once(server, "listening");
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
   log.info({ port, host: settings.host, panels: catalogue.panels.size }, "service listening");
   dispatcher.start(options.noticeRetryMs ?? 60_000);
-  if (options.sweepOnTimer ?? true) sweep.start(settings.reminders.sweepMs);
+  if (options.sweepOnTimer ?? true) {
+    sweep.start(settings.reminders.sweepMs);
+    // Meetings starting now get their sign-in card in the panel's channel, on the same beat.
+    const opening = setInterval(
+      () => {
+        void room
+          .openStartingMeetings()
+          .catch((err: unknown) => log.error({ reason: (err as Error).message }, "sign-in cards not posted"));
+      },
+      Math.min(settings.reminders.sweepMs, 5 * 60_000),
+    );
+    opening.unref();
+    stopOnClose.push(() => clearInterval(opening));
+  }
   for (const area of catalogue.areas) dispatcher.kick(area.id);
 
   return {
@@ -255,8 +271,10 @@ export async function startService(
     noticesDelivered: () =>
       Promise.all([dispatcher.idle(), channelPoster.idle(), messenger.idle()]).then(() => undefined),
     sweepReminders: () => sweep.sweep(),
+    openStartingMeetings: () => room.openStartingMeetings(),
     instance,
     async close() {
+      for (const stop of stopOnClose) stop();
       await sweep.stop();
       await dispatcher.stop();
       await messenger.idle();

@@ -382,4 +382,36 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.ok(document?.includes("The meeting was quorate."));
     assert.ok(document?.includes("OFFICIAL-SENSITIVE"));
   });
+
+  it("posts the sign-in card to the panel's channel once when the meeting starts, with the statement and no case", async () => {
+    const CHANNEL = "19:merton-meeting@thread.tacv2";
+    const chat = teamsChat(
+      () => service.url,
+      () => connector.url,
+      CHANNEL,
+    );
+    await chat.say(
+      chat.inChannel({ id: "29:priya", name: "Priya Okafor", aadObjectId: PEOPLE.priya }),
+      "help",
+    );
+    const panel = await api(PEOPLE.priya, "");
+    const linked = await api(PEOPLE.priya, "/channel", {
+      method: "PUT",
+      etag: panel.etag,
+      body: { conversationId: CHANNEL },
+    });
+    assert.equal(linked.status, 200);
+    const from = connector.sent.length;
+    assert.equal(await service.openStartingMeetings(), 1);
+    assert.equal(await service.openStartingMeetings(), 0);
+    await service.noticesDelivered();
+    const cards = connector.cardsIn(CHANNEL).slice(-1);
+    assert.equal(connector.sent.length - from, 1);
+    const text = JSON.stringify(cards[0]);
+    assert.ok(text.includes("Sign in: Pre-MACE operational panel"));
+    assert.ok(text.includes("Information shared at this panel is confidential."));
+    for (const c of cases) assert.ok(!text.includes(c.name) && !text.includes(c.reference));
+    const again = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in-card`, { body: {} });
+    assert.deepEqual(again.body, { posted: false, alreadyPosted: true });
+  });
 });

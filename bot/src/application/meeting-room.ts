@@ -229,6 +229,33 @@ export class MeetingRoom {
     );
   }
 
+  /**
+   * When a meeting starts (from a quarter of an hour before), posts its sign-in card to the panel's
+   * channel, once: run on a timer by every instance, the first to record the posting sends it.
+   */
+  async openStartingMeetings(): Promise<number> {
+    const now = this.deps.now();
+    const today = localDay(now);
+    let posted = 0;
+    for (const panel of this.deps.catalogue.panels.values()) {
+      const [meeting] = occurrencesBetween(this.deps.catalogue, panel.id, today, today);
+      if (!meeting) continue;
+      const opens = Date.parse(meeting.start) - 15 * 60_000;
+      if (now.getTime() < opens || now.getTime() > Date.parse(meeting.end)) continue;
+      if (
+        !(await this.deps.room.postCardOnce({
+          panelId: panel.id,
+          meetingId: today,
+          by: "schedule",
+          at: now.toISOString(),
+        }))
+      )
+        continue;
+      if (await this.deps.announcer?.signInOpened(this.signInDetails(panel.id, today))) posted += 1;
+    }
+    return posted;
+  }
+
   /** Posts the sign-in card to the panel's channel, once per meeting. */
   async openSignIn(
     actor: Actor,
