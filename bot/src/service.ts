@@ -217,7 +217,7 @@ export async function startService(
     now,
     announcer: channelPoster,
   });
-  const decisions = new CaseDecisions({ catalogue, records, room: roomRecords, agendaDesk, now });
+  const decisions = new CaseDecisions({ catalogue, records, room: roomRecords, agendaDesk, desk, now });
 
   const calendarFor = calendarAccess(settings, devIdp);
   const app = createApp({

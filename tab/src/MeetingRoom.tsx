@@ -394,7 +394,7 @@ function DecisionItem({
 
   const save = async () => {
     try {
-      await api.decide(
+      const { decision } = await api.decide(
         token,
         panel.id,
         meetingId,
@@ -411,7 +411,9 @@ function DecisionItem({
         current?.version ?? "none",
       );
       setOpen(false);
-      onSaved(`The decision on ${item.reference} is recorded.`);
+      onSaved(
+        `The decision on ${item.reference} is recorded.${decision.transfer ? ` Referral ${decision.transfer.reference} is made to ${decision.transfer.panelName}.` : ""}`,
+      );
     } catch (e) {
       onFailed((e as Error).message);
     }

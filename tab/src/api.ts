@@ -150,6 +150,8 @@ export interface DecisionForm {
 }
 
 export interface CaseDecision extends DecisionForm {
+  /** The referral a transfer made in the host area's panel. */
+  transfer?: { reference: string; panelName: string } | null;
   subjectId: string;
   reference: string;
   recordedByName: string;

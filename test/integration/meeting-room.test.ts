@@ -383,6 +383,56 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.ok(document?.includes("OFFICIAL-SENSITIVE"));
   });
 
+  it("a transfer to another area's panel makes a referral there, once, carrying the decision", async () => {
+    const skye = cases[1];
+    assert.ok(skye);
+    const listed = (await api(PEOPLE.priya, `/meetings/${MEETING}/decisions`)).body["decisions"] as {
+      subjectId: string;
+      version: string;
+    }[];
+    const version = listed.find((d) => d.subjectId === skye.subjectId)?.version ?? "";
+    const body = {
+      kind: "transfer",
+      transferTo: "lambeth-mave",
+      rationale: "Moved to Lambeth with her family; the host panel takes her on.",
+      riskLevel: "significant",
+      volt: { personsOfConcern: [], locations: ["Invented Park"], groups: [], themes: [] },
+    };
+    const first = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
+      method: "PUT",
+      etag: version,
+      body,
+    });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const transfer = (first.body["decision"] as { transfer: { reference: string; panelName: string } })
+      .transfer;
+    assert.match(transfer.reference, /^LAM-2027-\d{4}$/);
+    assert.equal(transfer.panelName, "Lambeth: MAVE panel");
+    const again = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
+      method: "PUT",
+      etag: first.etag,
+      body,
+    });
+    assert.equal(
+      (again.body["decision"] as { transfer: { reference: string } }).transfer.reference,
+      transfer.reference,
+    );
+
+    const leila = { id: DEMO.lambethCoordinator, name: "Leila Haddad" };
+    const arrived = (await service.desk.list(leila, "lambeth-mave", "test", ["new"])).filter(
+      (r) => r.value.transferredFrom?.reference === skye.reference,
+    );
+    assert.equal(arrived.length, 1, "one referral, however often the decision is saved");
+    const referral = arrived[0]?.value;
+    assert.equal(referral?.reference, transfer.reference);
+    assert.equal(referral?.values["subjectName"], skye.name);
+    assert.equal(referral?.transferredFrom?.panelName, "Pre-MACE operational panel");
+    assert.match(
+      referral?.transferredFrom?.summary ?? "",
+      /Rationale: Moved to Lambeth with her family.*Risk after discussion: Significant\. Locations: Invented Park\./,
+    );
+  });
+
   it("posts the sign-in card to the panel's channel once when the meeting starts, with the statement and no case", async () => {
     const CHANNEL = "19:merton-meeting@thread.tacv2";
     const chat = teamsChat(

@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { odata } from "@azure/data-tables";
 import { DateTime } from "luxon";
 import { quorumOf } from "../domain/attendance/sign-in.js";
 import type { AuditAction } from "../domain/audit/audit-entry.js";
@@ -19,6 +20,8 @@ import { actionRow, caseRow, decisionRow, type AreaRecords } from "../adapters/t
 import { isStatus, keyOf } from "../adapters/tables/entity-store.js";
 import type { MeetingRoomRecords } from "../adapters/tables/meeting-room-records.js";
 import type { AgendaDesk } from "./agenda-desk.js";
+import type { ReferralDesk } from "./referral-desk.js";
+import type { Referral } from "../domain/referrals/referral.js";
 
 // The coordinator records, for each agenda item, what the panel decided; the case follows (a review
 // date puts it on the first meeting on or after it, a removal closes it). The minutes are generated
@@ -43,6 +46,34 @@ interface Actor {
 
 export interface DecisionView extends Decision {
   version: string;
+  /** The referral a transfer made in the host area's panel. */
+  transfer?: { reference: string; panelName: string } | null;
+}
+
+/** The same transfer always gets the same referral id, so saving the decision twice makes one referral. */
+function transferId(panelId: string, meetingId: string, subjectId: string, targetPanelId: string): string {
+  const h = createHash("sha256")
+    .update(`${panelId}|${meetingId}|${subjectId}|${targetPanelId}`)
+    .digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** What travels with a transfer: the source panel's decision, risk, links and disruption (000 §21). */
+function transferSummary(d: Decision, levels: { id: string; label: string }[]): string {
+  const risk = levels.find((l) => l.id === d.riskLevel)?.label;
+  return [
+    `Decided at the meeting on ${d.meetingId}: transfer to the host area's panel.`,
+    d.rationale && `Rationale: ${d.rationale}`,
+    risk && `Risk after discussion: ${risk}.`,
+    d.volt.personsOfConcern.length && `Persons of concern: ${d.volt.personsOfConcern.join(", ")}.`,
+    d.volt.locations.length && `Locations: ${d.volt.locations.join(", ")}.`,
+    d.volt.groups.length && `Groups: ${d.volt.groups.join(", ")}.`,
+    d.volt.themes.length && `Themes: ${d.volt.themes.join(", ")}.`,
+    d.disruption.length && `Disruption: ${[...d.disruption, d.disruptionDetail].filter(Boolean).join("; ")}.`,
+  ]
+    .filter(Boolean)
+    .join(" ")
+    .slice(0, 2000);
 }
 
 const hhmm = (iso: string): string => DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("HH:mm");
@@ -54,6 +85,7 @@ export class CaseDecisions {
       records: AreaRecords;
       room: MeetingRoomRecords;
       agendaDesk: AgendaDesk;
+      desk: ReferralDesk;
       now: () => Date;
     },
   ) {}
@@ -133,6 +165,16 @@ export class CaseDecisions {
       ),
       hasStrategicPanel: !!strategic && strategic.id !== panelId,
     });
+    const transferTo = input.kind === "transfer" ? catalogue.panels.get(input.transferTo ?? "") : undefined;
+    const source = transferTo
+      ? await this.sourceReferral(panel.areaId, current.value.referralIds[0])
+      : undefined;
+    if (transferTo && source && !transferTo.referralRules?.kinds.includes(source.kind)) {
+      problems.push({
+        field: "transferTo",
+        message: `${transferTo.name} does not take this kind of referral.`,
+      });
+    }
     if (problems.length) {
       throw new DecisionRefused(
         400,
@@ -214,7 +256,48 @@ export class CaseDecisions {
     const saved = await records.decisions.get(partition, decisionRow(panelId, meetingId, subjectId));
     if (!saved) throw new DecisionRefused(409, "not-stored", "The decision could not be read back. Reload.");
     const { areaId, ...view } = saved.value;
-    return { ...view, version: saved.etag };
+    let transfer: DecisionView["transfer"] = null;
+    if (transferTo && source) {
+      const targetArea = catalogue.areas.find((a) => a.id === transferTo.areaId);
+      try {
+        const referral = await this.deps.desk.transferIn(
+          actor,
+          transferId(panelId, meetingId, subjectId, transferTo.id),
+          transferTo.id,
+          source,
+          {
+            areaName: area.name,
+            panelName: panel.name,
+            summary: transferSummary(decision, area.riskScale.levels),
+          },
+        );
+        transfer = {
+          reference: referral.reference,
+          panelName: `${targetArea?.name ?? ""}: ${transferTo.name}`,
+        };
+      } catch {
+        throw new DecisionRefused(
+          409,
+          "transfer-not-made",
+          `The decision is saved, but the referral to ${transferTo.name} could not be made. Reload and save the decision again.`,
+        );
+      }
+    }
+    return { ...view, version: saved.etag, transfer };
+  }
+
+  /** The referral that first brought the subject to the panels, which a transfer carries on. */
+  private async sourceReferral(
+    areaId: string,
+    referralId: string | undefined,
+  ): Promise<Referral | undefined> {
+    if (!referralId) return undefined;
+    const found = await this.deps.records.referrals.listRange(
+      keyOf(areaId),
+      "referral|",
+      odata`id eq ${referralId}`,
+    );
+    return found[0]?.value;
   }
 
   /** The meeting's minutes, for the panel's members (not presenters); the read is audited. */

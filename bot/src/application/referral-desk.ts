@@ -262,6 +262,74 @@ export class ReferralDesk {
     }
   }
 
+  /**
+   * A child transferred by another area's panel becomes a new referral to this panel, with the
+   * source referral's details and what the source panel decided (000 §21; 003). `id` is derived from
+   * the decision, so saving the decision again creates nothing more.
+   */
+  async transferIn(
+    actor: Actor,
+    id: string,
+    targetPanelId: string,
+    source: Referral,
+    from: { areaName: string; panelName: string; summary: string },
+  ): Promise<Referral> {
+    const panel = this.panel(targetPanelId);
+    const area = this.area(panel.areaId);
+    if (!panel.referralRules?.kinds.includes(source.kind))
+      throw new ReferralRefused("invalid", `${panel.name} does not take this kind of referral.`);
+    const person = (await peopleByIds(this.deps.repos, [actor.id])).get(actor.id);
+    if (!person) throw notInDirectory();
+    const now = this.deps.now();
+    const year = DateTime.fromJSDate(now, { zone: "Europe/London" }).year;
+    for (let attempt = 1; ; attempt++) {
+      const seen = await this.deps.records.beforeSubmit(area.id, panel.id, id, year, []);
+      if (seen.existing) return seen.existing.value;
+      const issued = (seen.counter?.value.issued ?? 0) + 1;
+      const referral: Referral = {
+        id,
+        reference: referenceFor(area.referencePrefix, year, issued),
+        areaId: area.id,
+        panelId: panel.id,
+        kind: source.kind,
+        status: "new",
+        submitted: { by: person.id, byName: person.displayName, at: now.toISOString() },
+        referrer: { agencyId: person.agencyId, jobTitle: person.jobTitle, email: person.email },
+        meetingDate: meetingForReferral(this.deps.catalogue, panel.id, now)?.date ?? null,
+        values: source.values,
+        managerId: null,
+        approval: null,
+        triage: null,
+        questions: [],
+        possibleDuplicates: [],
+        linkedSubjectId: null,
+        subjectId: null,
+        transferredFrom: { ...from, reference: source.reference },
+      };
+      const counter = { areaId: area.id, year, issued };
+      try {
+        await this.deps.records.transact([
+          seen.counter
+            ? this.deps.records.counters.replaceAction(counter, seen.counter.etag, person.id)
+            : this.deps.records.counters.createAction(counter, person.id),
+          this.deps.records.referrals.createAction(referral, person.id),
+          this.auditAction(
+            referral,
+            person.id,
+            "referral.created",
+            `transfer from ${from.panelName}`.slice(0, 80),
+          ),
+          this.noticeAction(referral, "referral-arrived", now),
+        ]);
+        this.deps.onNotices(area.id);
+        return referral;
+      } catch (e) {
+        if (!isConflict(e) || attempt >= SUBMIT_ATTEMPTS) throw e;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
   /** A refused submit: the form drawn again with every manager to choose from, nothing stored. */
   private async refused(
     problems: FieldProblem[],

@@ -82,6 +82,16 @@ export const Referral = z.strictObject({
   /** The existing subject this referral is about, when the referrer or coordinator linked it. */
   linkedSubjectId: z.string().max(64).nullable(),
   subjectId: z.string().max(64).nullable(),
+  /** A transfer from another area's panel (000 §21; 003): where from, and what that panel decided. */
+  transferredFrom: z
+    .strictObject({
+      areaName: z.string().max(80),
+      panelName: z.string().max(120),
+      reference: z.string().max(20),
+      summary: z.string().max(2000),
+    })
+    .nullable()
+    .optional(),
 });
 export type Referral = z.infer<typeof Referral>;
 

@@ -289,6 +289,14 @@ export function coordinatorReferralCard(
     detailFacts(r, panelName),
     para(`**Request of the panel:** ${requestText(r)}`),
   ];
+  if (r.transferredFrom) {
+    const t = r.transferredFrom;
+    body.push(
+      para(`**Transferred from ${t.areaName}: ${t.panelName}** (${t.reference}). ${t.summary}`, {
+        color: "Accent",
+      }),
+    );
+  }
   for (const q of answered) body.push(para(`**You asked:** ${q.question}\n\n**Answer:** ${q.answer ?? ""}`));
   if (r.possibleDuplicates.length)
     body.push(
