@@ -51,31 +51,47 @@ const useStyles = makeStyles({
   },
 });
 
-const KINDS: { value: DecisionKind; label: string }[] = [
-  { value: "continue", label: "Continue, with a review" },
-  { value: "return", label: "Return to a later meeting" },
-  { value: "remain-considered", label: "Remain considered without full discussion" },
-  { value: "remove", label: "Remove from the cohort" },
-  { value: "transfer", label: "Transfer to another area's panel" },
-  { value: "escalate", label: "Escalate to the strategic MACE" },
-];
-const DISRUPTIONS = [
-  "Child Abduction Warning Notice",
-  "Closure order",
-  "Civil injunction",
-  "Criminal behaviour order",
-  "Slavery and trafficking prevention order",
-  "Sexual risk order",
-  "Arrest or charge",
-  "Licensing or premises visit",
-  "Other",
-];
 const CAPACITIES = [
   { value: "member", label: "Panel member" },
   { value: "deputy", label: "Deputy for the agency's member" },
   { value: "presenter", label: "Presenting a case" },
   { value: "guest", label: "Guest" },
 ];
+
+// The VOLT links a panel notes, typed as lists.
+const LINK_FIELDS = [
+  ["personsOfConcern", "Persons of concern (comma between each)"],
+  ["locations", "Locations"],
+  ["groups", "Groups"],
+  ["themes", "Themes for the strategic MACE"],
+] as const;
+
+function AgencySelect({
+  label,
+  required,
+  agencies,
+  value,
+  onChange,
+}: {
+  label: string;
+  required?: boolean;
+  agencies: { id: string; name: string }[];
+  value: string;
+  onChange: (agencyId: string) => void;
+}) {
+  return (
+    <Field label={label} required={required}>
+      <Select value={value} onChange={(_e, d) => onChange(d.value)}>
+        <option value="">Choose…</option>
+        {agencies.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
 
 const EMPTY: DecisionForm = {
   kind: "continue",
@@ -192,16 +208,13 @@ export function MeetingRoomSection({
           </Body1>
           <blockquote className={styles.statement}>{room.statement}</blockquote>
           <div className={styles.row}>
-            <Field label="The agency you represent" required>
-              <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
-                <option value="">Choose…</option>
-                {room.agencies.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <AgencySelect
+              label="The agency you represent"
+              required
+              agencies={room.agencies}
+              value={agencyId}
+              onChange={setAgencyId}
+            />
             <Field label="You attend as">
               <Select value={capacity} onChange={(_e, d) => setCapacity(d.value)}>
                 {CAPACITIES.map((c) => (
@@ -249,19 +262,12 @@ export function MeetingRoomSection({
 
       {isCoordinator && (
         <div className={styles.row}>
-          <Field label="Apologies from agency">
-            <Select
-              value={apology.agencyId}
-              onChange={(_e, d) => setApology({ ...apology, agencyId: d.value })}
-            >
-              <option value="">Choose…</option>
-              {room.agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <AgencySelect
+            label="Apologies from agency"
+            agencies={room.agencies}
+            value={apology.agencyId}
+            onChange={(agencyId) => setApology({ ...apology, agencyId })}
+          />
           <Field label="Name">
             <Input
               value={apology.personName}
@@ -390,7 +396,7 @@ function DecisionItem({
     themes: (current?.volt.themes ?? []).join(", "),
   });
   const name = `${item.reference}${item.label ? ` ${item.label}` : ""}`;
-  const kindLabel = KINDS.find((k) => k.value === current?.kind)?.label;
+  const kindLabel = room.decisionKinds.find((k) => k.value === current?.kind)?.label;
 
   const save = async () => {
     try {
@@ -447,7 +453,7 @@ function DecisionItem({
                 value={form.kind}
                 onChange={(_e, d) => setForm({ ...form, kind: d.value as DecisionKind })}
               >
-                {KINDS.map((k) => (
+                {room.decisionKinds.map((k) => (
                   <option key={k.value} value={k.value}>
                     {k.label}
                   </option>
@@ -511,29 +517,16 @@ function DecisionItem({
             <Textarea value={form.rationale} onChange={(_e, d) => setForm({ ...form, rationale: d.value })} />
           </Field>
           <div className={styles.row}>
-            <Field label="Persons of concern (comma between each)">
-              <Input
-                value={links.personsOfConcern}
-                onChange={(_e, d) => setLinks({ ...links, personsOfConcern: d.value })}
-              />
-            </Field>
-            <Field label="Locations">
-              <Input
-                value={links.locations}
-                onChange={(_e, d) => setLinks({ ...links, locations: d.value })}
-              />
-            </Field>
-            <Field label="Groups">
-              <Input value={links.groups} onChange={(_e, d) => setLinks({ ...links, groups: d.value })} />
-            </Field>
-            <Field label="Themes for the strategic MACE">
-              <Input value={links.themes} onChange={(_e, d) => setLinks({ ...links, themes: d.value })} />
-            </Field>
+            {LINK_FIELDS.map(([key, label]) => (
+              <Field key={key} label={label}>
+                <Input value={links[key]} onChange={(_e, d) => setLinks({ ...links, [key]: d.value })} />
+              </Field>
+            ))}
           </div>
           <fieldset>
             <legend>Disruption agreed</legend>
             <div className={styles.row}>
-              {DISRUPTIONS.map((d) => (
+              {room.disruptions.map((d) => (
                 <Checkbox
                   key={d}
                   label={d}

@@ -133,6 +133,8 @@ export interface MeetingRoomView {
   signInCardPosted: boolean;
   riskLevels: { id: string; label: string }[];
   transferPanels: { id: string; name: string }[];
+  decisionKinds: { value: DecisionKind; label: string }[];
+  disruptions: string[];
 }
 
 export type DecisionKind = "continue" | "return" | "remain-considered" | "remove" | "transfer" | "escalate";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Capacity, quorumOf, type Quorum, type SignIn } from "../domain/attendance/sign-in.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
+import { DECISION_KINDS, DECISION_LABELS, DISRUPTIONS } from "../domain/decisions/decision.js";
 import type { PanelRole } from "../domain/people/membership.js";
 import { localDay } from "../domain/schedule/dates.js";
 import { occurrencesBetween } from "../domain/schedule/occurrences.js";
@@ -60,6 +61,8 @@ export interface RoomView {
   /** What a decision can choose from: the area's risk scale, and other areas' panels to transfer to. */
   riskLevels: { id: string; label: string }[];
   transferPanels: { id: string; name: string }[];
+  decisionKinds: { value: string; label: string }[];
+  disruptions: readonly string[];
 }
 
 /** What a sign-in card shows: the meeting, the area's statement and agencies. No case, no child. */
@@ -156,6 +159,8 @@ export class MeetingRoom {
       myAgencyId: me?.value.agencyId ?? null,
       signInCardPosted: cardPosted,
       riskLevels: area?.riskScale.levels ?? [],
+      decisionKinds: DECISION_KINDS.map((value) => ({ value, label: DECISION_LABELS[value] })),
+      disruptions: DISRUPTIONS,
       transferPanels: [...this.deps.catalogue.panels.values()]
         .filter((p) => p.areaId !== panel.areaId && p.tier === "operational")
         .map((p) => ({
