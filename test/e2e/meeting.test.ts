@@ -1,18 +1,17 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { freePort, startPlayground, waitForHttp } from "../../scripts/lib/processes.js";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { playgroundProxy } from "../support/playground-proxy.js";
 import { playgroundFolderAs } from "../support/playground-as.js";
+import { acceptedMertonReferral } from "../support/referrals.js";
 import { DEMO, startTestService, type TestService } from "../support/service.js";
 
 // A Merton pre-MACE held in Teams: four panel members sign in with the bot in the Agents
 // Playground, each for their agency; the coordinator's tab shows the meeting quorate; she records
 // the decisions and actions for two cases; the minutes contain them.
 
-const PANEL = "merton-pre-mace";
 const MEETING = "2027-03-04";
 const ATTENDEES = [
   { id: DEMO.coordinator, agency: "Children's Social Care" },
@@ -31,37 +30,8 @@ describe("Running a meeting in Teams: sign-in in the Agents Playground, decision
   before(async () => {
     service = await startTestService({}, { now: () => now });
     browser = await chromiumBrowser();
-    const grace = { id: DEMO.socialWorker, name: "Grace Mensah" };
-    const priya = { id: DEMO.coordinator, name: "Priya Okafor" };
     for (const name of ["Jordan Notreal-Vance", "Kai Fictive-Moss"]) {
-      const submitted = await service.desk.submit(grace, PANEL, "individual", randomUUID(), {
-        subjectName: name,
-        dateOfBirth: "2010-06-02",
-        gender: "male",
-        ethnicity: "not-known",
-        language: "English",
-        address: `${cases.length + 21} Pretend Parade`,
-        postcode: "SM4 5ZZ",
-        safeguardingStatus: "child-protection",
-        consent: "yes",
-        strategyMeetingDate: "2027-02-01",
-        "screening.missing": 12,
-        request: "Disruption of the adults involved.",
-        howSafer: "Less contact with the adults involved.",
-        riskLevel: "significant",
-      });
-      assert.ok(submitted.ok);
-      assert.equal(submitted.referral.meetingDate, MEETING);
-      const current = await service.desk.view(priya, PANEL, submitted.referral.id, "test");
-      await service.desk.triage(
-        priya,
-        PANEL,
-        submitted.referral.id,
-        { decision: "accept", note: "", linkToSubjectId: null },
-        current.etag,
-        "test",
-      );
-      cases.push({ reference: submitted.referral.reference, name });
+      cases.push(await acceptedMertonReferral(service, name, `${cases.length + 7} Imaginary Close`, MEETING));
     }
     now = new Date(`${MEETING}T09:40:00Z`);
   });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { fileInZip } from "../support/zip.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
+import { acceptedMertonReferral } from "../support/referrals.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
 import { teamsChat } from "../support/teams-chat.js";
 
@@ -83,37 +83,8 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     connector = await recordingConnector();
     service = await startTestService({}, { now: () => now });
     // Two children referred before Christmas, accepted for the January meeting.
-    const grace = { id: PEOPLE.grace, name: "Grace Mensah" };
-    const priya = { id: PEOPLE.priya, name: "Priya Okafor" };
     for (const name of ["Robin Invented-Hale", "Skye Madeup-Frost"]) {
-      const submitted = await service.desk.submit(grace, PANEL, "individual", randomUUID(), {
-        subjectName: name,
-        dateOfBirth: "2011-04-09",
-        gender: "female",
-        ethnicity: "not-known",
-        language: "English",
-        address: `${cases.length + 7} Imaginary Close`,
-        postcode: "SM4 5ZZ",
-        safeguardingStatus: "child-protection",
-        consent: "yes",
-        strategyMeetingDate: "2026-12-10",
-        "screening.missing": 12,
-        request: "Disruption of the adults involved.",
-        howSafer: "Less contact with the adults involved.",
-        riskLevel: "significant",
-      });
-      assert.ok(submitted.ok, JSON.stringify(submitted));
-      assert.equal(submitted.referral.meetingDate, MEETING);
-      const current = await service.desk.view(priya, PANEL, submitted.referral.id, "test");
-      const accepted = await service.desk.triage(
-        priya,
-        PANEL,
-        submitted.referral.id,
-        { decision: "accept", note: "", linkToSubjectId: null },
-        current.etag,
-        "test",
-      );
-      cases.push({ subjectId: accepted.subjectId ?? "", reference: accepted.reference, name });
+      cases.push(await acceptedMertonReferral(service, name, `${cases.length + 7} Imaginary Close`, MEETING));
     }
     now = new Date(`${MEETING}T10:00:00Z`);
   });

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import type { RunningService } from "../../bot/src/service.js";
+import { DEMO } from "./service.js";
+
+/**
+ * A Merton child referred by Grace and accepted by Priya through the referral desk, as the bot and
+ * the tab would: the case then comes to the meeting the referral was made for.
+ */
+export async function acceptedMertonReferral(
+  service: RunningService,
+  name: string,
+  address: string,
+  expectedMeeting: string,
+): Promise<{ reference: string; subjectId: string; name: string }> {
+  const grace = { id: DEMO.socialWorker, name: "Grace Mensah" };
+  const priya = { id: DEMO.coordinator, name: "Priya Okafor" };
+  const submitted = await service.desk.submit(grace, "merton-pre-mace", "individual", randomUUID(), {
+    subjectName: name,
+    dateOfBirth: "2011-04-09",
+    gender: "female",
+    ethnicity: "not-known",
+    language: "English",
+    address,
+    postcode: "SM4 5ZZ",
+    safeguardingStatus: "child-protection",
+    consent: "yes",
+    strategyMeetingDate: "2026-12-10",
+    "screening.missing": 12,
+    request: "Disruption of the adults involved.",
+    howSafer: "Less contact with the adults involved.",
+    riskLevel: "significant",
+  });
+  assert.ok(submitted.ok, JSON.stringify(submitted));
+  assert.equal(submitted.referral.meetingDate, expectedMeeting);
+  const current = await service.desk.view(priya, "merton-pre-mace", submitted.referral.id, "test");
+  const accepted = await service.desk.triage(
+    priya,
+    "merton-pre-mace",
+    submitted.referral.id,
+    { decision: "accept", note: "", linkToSubjectId: null },
+    current.etag,
+    "test",
+  );
+  return { reference: accepted.reference, subjectId: accepted.subjectId ?? "", name };
+}
