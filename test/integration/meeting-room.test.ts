@@ -345,6 +345,11 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.deepEqual(m.themes, ["County lines"]);
 
     assert.equal((await api(PEOPLE.grace, `/meetings/${MEETING}/minutes`)).status, 403);
+    // Daniel has not signed in today: the minutes give him references only, like the agenda.
+    const notSignedIn = (await api(PEOPLE.daniel, `/meetings/${MEETING}/minutes`))
+      .body as unknown as typeof m;
+    assert.ok(notSignedIn.items.length > 0);
+    assert.ok(notSignedIn.items.every((i) => i.label === null));
     const word = await api(PEOPLE.hannah, `/meetings/${MEETING}/minutes.docx`);
     assert.equal(word.status, 200);
     assert.equal(word.type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");

@@ -13,7 +13,7 @@ import {
 } from "../domain/decisions/decision.js";
 import { buildMinutes, type Minutes } from "../domain/minutes/minutes.js";
 import type { PanelRole } from "../domain/people/membership.js";
-import { addDays } from "../domain/schedule/dates.js";
+import { addDays, localDay } from "../domain/schedule/dates.js";
 import { occurrencesBetween } from "../domain/schedule/occurrences.js";
 import { describeOccurrence } from "../domain/schedule/describe.js";
 import { actionRow, caseRow, decisionRow, type AreaRecords } from "../adapters/tables/area-records.js";
@@ -313,10 +313,13 @@ export class CaseDecisions {
       throw new DecisionRefused(403, "members-only", "Only the panel's members can read its minutes.");
     }
     const { catalogue, records } = this.deps;
-    const [room, decisions, agenda, actions] = await Promise.all([
-      this.deps.room.room(panelId, meetingId),
+    const room = await this.deps.room.room(panelId, meetingId);
+    // On the meeting's day, names wait until the person has signed in, in the minutes as on the agenda.
+    const namesHidden =
+      localDay(this.deps.now()) === meetingId && !room.signIns.some((s) => s.personId === actor.id);
+    const [decisions, agenda, actions] = await Promise.all([
       this.list(panelId, meetingId),
-      this.deps.agendaDesk.view(actor, role, panelId, meetingId, via),
+      this.deps.agendaDesk.view(actor, role, panelId, meetingId, via, namesHidden),
       records.actions.listRange(keyOf(panel.areaId), actionRow(panelId, ""), `meetingId eq '${meetingId}'`),
     ]);
     const agendaItems = agenda.entries.flatMap((e) => [
