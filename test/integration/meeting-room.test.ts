@@ -409,6 +409,35 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     );
   });
 
+  it("an escalation keeps the case here and opens it on the strategic MACE's next agenda", async () => {
+    const robin = cases[0];
+    assert.ok(robin);
+    const listed = (await api(PEOPLE.priya, `/meetings/${MEETING}/decisions`)).body["decisions"] as {
+      subjectId: string;
+      version: string;
+    }[];
+    const version = listed.find((d) => d.subjectId === robin.subjectId)?.version ?? "";
+    const escalated = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${robin.subjectId}`, {
+      method: "PUT",
+      etag: version,
+      body: { kind: "escalate", riskLevel: "significant" },
+    });
+    assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
+    const token = await signInAs(service, PEOPLE.priya);
+    const strategic = (await (
+      await fetch(`${service.url}/api/panels/merton-strategic-mace/meetings/2027-01-21/agenda`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as AgendaAnswer;
+    assert.ok(
+      subjectsOf(strategic).some((s) => s.subjectId === robin.subjectId),
+      "on the strategic MACE's agenda",
+    );
+    // Here it comes back at the next meeting.
+    const february = (await api(PEOPLE.priya, "/meetings/2027-02-04/agenda")).body as unknown as AgendaAnswer;
+    assert.ok(subjectsOf(february).some((s) => s.subjectId === robin.subjectId));
+  });
+
   it("posts the sign-in card to the panel's channel once when the meeting starts, with the statement and no case", async () => {
     const CHANNEL = "19:merton-meeting@thread.tacv2";
     const chat = teamsChat(
