@@ -376,6 +376,15 @@ function ReferralDetailView({
         <Button onClick={onClose}>Close {r.reference}</Button>
       </div>
 
+      {r.transferredFrom && (
+        <section className={styles.section} aria-labelledby={`${headingId}-transfer`}>
+          <Subtitle2 as="h3" id={`${headingId}-transfer`}>
+            Transferred from {r.transferredFrom.areaName}: {r.transferredFrom.panelName} (
+            {r.transferredFrom.reference})
+          </Subtitle2>
+          <Body1 as="p">{r.transferredFrom.summary}</Body1>
+        </section>
+      )}
       {r.possibleDuplicates.length > 0 && (
         <section className={styles.section} aria-labelledby={`${headingId}-matches`}>
           <Subtitle2 as="h3" id={`${headingId}-matches`}>

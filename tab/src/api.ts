@@ -258,6 +258,8 @@ export interface ReferralSummary {
 
 export interface ReferralDetail extends ReferralSummary {
   answers: { field: string; label: string; value: string }[];
+  /** A transfer from another area's panel, with what that panel decided. */
+  transferredFrom: { areaName: string; panelName: string; reference: string; summary: string } | null;
   /** The version the detail was read at; a triage made on it is refused if someone changed it since. */
   version: string;
 }

@@ -403,6 +403,14 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.equal(referral?.reference, transfer.reference);
     assert.equal(referral?.values["subjectName"], skye.name);
     assert.equal(referral?.transferredFrom?.panelName, "Pre-MACE operational panel");
+    // The host coordinator's tab shows where it came from.
+    const hostToken = await signInAs(service, DEMO.lambethCoordinator);
+    const detail = (await (
+      await fetch(`${service.url}/api/panels/lambeth-mave/referrals/${referral?.id ?? ""}`, {
+        headers: { authorization: `Bearer ${hostToken}` },
+      })
+    ).json()) as { transferredFrom: { reference: string } | null };
+    assert.equal(detail.transferredFrom?.reference, skye.reference);
     assert.match(
       referral?.transferredFrom?.summary ?? "",
       /Rationale: Moved to Lambeth with her family.*Risk after discussion: Significant\. Locations: Invented Park\./,

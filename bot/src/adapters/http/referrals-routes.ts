@@ -119,7 +119,9 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
               : (choices.find((c) => c.value === v)?.title ?? String(v));
           return { field: f.id, label: f.label, value: shown };
         });
-      res.set("ETag", found.etag).json({ ...summary(r), answers, version: found.etag });
+      res
+        .set("ETag", found.etag)
+        .json({ ...summary(r), answers, transferredFrom: r.transferredFrom ?? null, version: found.etag });
     }),
   );
 
