@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Action, defaultDueDate, mayComplete } from "../domain/actions/action.js";
 import { DEFAULT_REMINDER_POLICY, reminderSteps, stepsFrom } from "../domain/actions/reminder-policy.js";
 import type { AuditAction } from "../domain/audit/audit-entry.js";
+import { auditEntry } from "./audit-trail.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { PanelRole } from "../domain/people/membership.js";
 import { addDays, localDay } from "../domain/schedule/dates.js";
@@ -177,21 +178,15 @@ export class ActionLog {
   }
 
   private audit(action: Action, actor: Actor, kind: AuditAction, via: string): TransactionAction {
-    return this.deps.records.audit.createAction(
-      {
-        id: randomUUID(),
-        areaId: action.areaId,
-        at: this.deps.now().toISOString(),
-        actorId: actor.id,
-        action: kind,
-        panelId: action.panelId,
-        referralId: null,
-        subjectId: action.subjectId,
-        reference: action.reference,
-        via,
-      },
-      actor.id,
-    );
+    return auditEntry(this.deps.records, this.deps.now(), {
+      areaId: action.areaId,
+      panelId: action.panelId,
+      actorId: actor.id,
+      action: kind,
+      subjectId: action.subjectId,
+      reference: action.reference,
+      via,
+    });
   }
 
   /** Records an action agreed at a meeting; its owner is a person in the directory. */

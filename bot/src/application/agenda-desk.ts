@@ -1,5 +1,5 @@
 import type { TransactionAction } from "@azure/data-tables";
-import { randomUUID } from "node:crypto";
+import { auditEntry } from "./audit-trail.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { AuditAction } from "../domain/audit/audit-entry.js";
 import { buildAgenda, type AgendaCase, type AgendaEntry } from "../domain/agenda/build.js";
@@ -498,21 +498,15 @@ export class AgendaDesk {
     action: AuditAction,
     via: string,
   ): TransactionAction {
-    return this.deps.records.audit.createAction(
-      {
-        id: randomUUID(),
-        areaId,
-        at: this.deps.now().toISOString(),
-        actorId: actor.id,
-        action,
-        panelId,
-        referralId: null,
-        subjectId,
-        reference,
-        via,
-      },
-      actor.id,
-    );
+    return auditEntry(this.deps.records, this.deps.now(), {
+      areaId,
+      panelId,
+      actorId: actor.id,
+      action,
+      subjectId,
+      reference,
+      via,
+    });
   }
 
   private async audit(

@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { odata } from "@azure/data-tables";
 import { DateTime } from "luxon";
 import { quorumOf } from "../domain/attendance/sign-in.js";
 import type { AuditAction } from "../domain/audit/audit-entry.js";
+import { auditEntry } from "./audit-trail.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import {
   decisionProblems,
@@ -373,20 +374,14 @@ export class CaseDecisions {
     action: AuditAction,
     via: string,
   ) {
-    return this.deps.records.audit.createAction(
-      {
-        id: randomUUID(),
-        areaId,
-        at: this.deps.now().toISOString(),
-        actorId: actor.id,
-        action,
-        panelId,
-        referralId: null,
-        subjectId,
-        reference,
-        via,
-      },
-      actor.id,
-    );
+    return auditEntry(this.deps.records, this.deps.now(), {
+      areaId,
+      panelId,
+      actorId: actor.id,
+      action,
+      subjectId,
+      reference,
+      via,
+    });
   }
 }
