@@ -98,7 +98,11 @@ Try first:
   4. Open the tab, sign in as Priya Okafor and open "Referrals" on the Pre-MACE panel.
   5. In the tab, open "Meetings" on the Pre-MACE panel and select "Schedule in Teams": the series
      goes into the local Graph stand-in, and each meeting shows its join link.
-  6. Every person, child and place here is invented demo data.
+  6. Type "action" to record an action from a meeting; its owner is sent it at the next reminder
+     sweep (every five minutes), and can reply "done".
+  7. On a meeting day, type "sign in"; the agenda page's "The meeting" section shows quorum,
+     takes each case's decision and shows the minutes.
+  8. Every person, child and place here is invented demo data.
 
 Press Ctrl-C to stop everything.`);
 
