@@ -127,6 +127,11 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
   });
 
   it("is quorate only when Health, Children's Social Care, Police and Education are signed in; the sign-in card works from the channel", async () => {
+    // Only someone from the agency can represent it.
+    const notHers = await api(PEOPLE.hannah, `/meetings/${MEETING}/room/sign-in`, {
+      body: { agencyId: "mer-police", capacity: "member", agreed: true },
+    });
+    assert.equal(notHers.status, 403);
     await api(PEOPLE.hannah, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-health", capacity: "member", agreed: true },
     });

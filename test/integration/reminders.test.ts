@@ -302,18 +302,31 @@ describe("Action reminders in Teams", function () {
       choices("ownerId").some((c) => c.value === OWEN.aadObjectId && c.title.startsWith("Owen Brathwaite (")),
     );
 
-    const recorded = chat.cardOf(
-      await chat.press(chat.inPersonal(PRIYA), "action.record", {
-        panelId: PANEL,
+    const tooShort = await chat.press(chat.inPersonal(PRIYA), "action.record", {
+      ...actionData(form, "action.record"),
+      meetingId: "2027-02-18",
+      ownerId: OWEN.aadObjectId,
+      title: "No",
+      text: "Share the disruption plan with the community safety team.",
+    });
+    assert.equal(
+      tooShort.value,
+      "Check the short title (at least 3 characters) and press Record the action again.",
+    );
+    const press = () =>
+      chat.press(chat.inPersonal(PRIYA), "action.record", {
+        ...actionData(form, "action.record"),
         meetingId: "2027-02-18",
         ownerId: OWEN.aadObjectId,
         subjectId: "",
         title: "Share the disruption plan",
         text: "Share the disruption plan with the community safety team.",
         dueDate: "",
-      }),
-    );
+      });
+    const recorded = chat.cardOf(await press());
     assert.match(texts(recorded)[0] ?? "", /^Recorded MER-A-2027-\d{4}$/);
+    // The same form pressed again (or delivered twice by Teams) records nothing more.
+    assert.equal(texts(chat.cardOf(await press()))[0], texts(recorded)[0]);
     assert.ok(
       texts(recorded).includes(
         "Owen Brathwaite will be sent it, and reminded before it is due on Thursday 4 March 2027.",
@@ -322,7 +335,10 @@ describe("Action reminders in Teams", function () {
     const listed = (await api(DEMO.coordinator, `/api/panels/${PANEL}/actions`)).body[
       "actions"
     ] as (ActionAnswer & { title: string })[];
-    assert.ok(listed.some((a) => a.title === "Share the disruption plan" && a.status === "open"));
+    assert.equal(
+      listed.filter((a) => a.title === "Share the disruption plan" && a.status === "open").length,
+      1,
+    );
 
     const refused = await chat.press(chat.inPersonal(HANNAH), "action.form", { panelId: PANEL });
     assert.equal(refused.value, "Only the panel's coordinators record actions.");

@@ -46,6 +46,17 @@ describe("Quorum", () => {
     ]);
     assert.deepEqual(q.missing, ["Education"]);
   });
+
+  it("a guest or a presenter from an agency does not make it quorate", () => {
+    const base = [signIn("mer-health"), signIn("mer-csc"), signIn("mer-police")];
+    for (const capacity of ["guest", "presenter"] as const) {
+      const q = quorumOf(merton, catalogue.agencies, [
+        ...base,
+        { ...signIn("mer-education", "x"), capacity },
+      ]);
+      assert.deepEqual(q.missing, ["Education"]);
+    }
+  });
 });
 
 describe("Decisions and their effect on the case", () => {

@@ -35,6 +35,8 @@ interface Actor {
 }
 
 export interface NewAction {
+  /** The id the recording form was drawn with: the same form sent twice records one action. */
+  id?: string;
   subjectId: string | null;
   title: string;
   text: string;
@@ -125,6 +127,13 @@ export class ActionLog {
     const replied = reply.repliedTo
       ? await deliveries.threadOf(reply.repliedTo.conversationKey, reply.repliedTo.activityId)
       : undefined;
+    if (replied && reply.reference && replied.reference !== reply.reference) {
+      throw new ActionRefused(
+        400,
+        "other-action",
+        `This reminder is about ${replied.reference}, not ${reply.reference}. Reply **done** to the reminder of ${reply.reference}.`,
+      );
+    }
     let target = replied;
     if (!target && reply.inChannel) {
       throw new ActionRefused(
@@ -226,7 +235,11 @@ export class ActionLog {
             (o) => o.date,
           )
         : [];
-    const id = randomUUID();
+    const id = input.id ?? randomUUID();
+    if (input.id) {
+      const already = await this.deps.records.actions.get(keyOf(panel.areaId), actionRow(panelId, input.id));
+      if (already) return this.view(already);
+    }
     const today = localDay(this.deps.now());
     await this.deps.dueIndex.index({ areaId: panel.areaId, panelId, id }, [
       { kind: "assigned", on: today },

@@ -51,6 +51,16 @@ export interface DecisionView extends Decision {
   transfer?: { reference: string; panelName: string } | null;
 }
 
+/** A decision as shown before sign-in: what was decided, without names, rationale or detail. */
+export function withoutDetails<T extends Decision>(d: T): T {
+  return {
+    ...d,
+    rationale: "",
+    disruptionDetail: "",
+    volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
+  };
+}
+
 /** The same transfer always gets the same referral id, so saving the decision twice makes one referral. */
 function transferId(panelId: string, meetingId: string, subjectId: string, targetPanelId: string): string {
   const h = createHash("sha256")
@@ -170,6 +180,13 @@ export class CaseDecisions {
     const source = transferTo
       ? await this.sourceReferral(panel.areaId, current.value.referralIds[0])
       : undefined;
+    if (transferTo && !source) {
+      problems.push({
+        field: "transferTo",
+        message:
+          "The referral that brought this case to the panel is no longer held, so there is nothing to transfer. Refer the child to the host panel directly.",
+      });
+    }
     if (transferTo && source && !transferTo.referralRules?.kinds.includes(source.kind)) {
       problems.push({
         field: "transferTo",
@@ -209,15 +226,17 @@ export class CaseDecisions {
       decidedOn: meetingId,
       decidedStage,
     };
+    // Correcting an earlier meeting's decision leaves alone what later meetings have done to the case.
+    const latest = meetingId >= (c.decidedOn ?? c.lastDiscussedOn ?? "");
     const steps = [
       existing
         ? records.decisions.replaceAction({ ...decision, areaId: panel.areaId }, existing.etag, actor.name)
         : records.decisions.createAction({ ...decision, areaId: panel.areaId }, actor.name),
-      records.cases.replaceAction(nextCase, current.etag, actor.name),
+      ...(latest ? [records.cases.replaceAction(nextCase, current.etag, actor.name)] : []),
       this.audit(panel.areaId, panelId, actor, subjectId, c.reference, "case.decided", "tab meeting"),
     ];
     // Escalation puts the case on the strategic MACE's next agenda too.
-    if (input.kind === "escalate" && strategic) {
+    if (input.kind === "escalate" && strategic && latest) {
       const onStrategic = await records.cases.get(partition, caseRow(strategic.id, subjectId));
       const [next] = occurrencesBetween(
         catalogue,
@@ -225,7 +244,7 @@ export class CaseDecisions {
         addDays(meetingId, 1),
         addDays(meetingId, 400),
       );
-      if (!onStrategic && next) {
+      if (next && !onStrategic) {
         steps.push(
           records.cases.createAction(
             {
@@ -237,6 +256,15 @@ export class CaseDecisions {
               decidedOn: null,
               openedAt: at,
             },
+            actor.name,
+          ),
+        );
+      } else if (next && onStrategic && onStrategic.value.status === "closed") {
+        // Known to the strategic MACE before and closed there: it comes back.
+        steps.push(
+          records.cases.replaceAction(
+            { ...onStrategic.value, status: "open", nextMeetingDate: next.date },
+            onStrategic.etag,
             actor.name,
           ),
         );
@@ -323,7 +351,7 @@ export class CaseDecisions {
       this.deps.agendaDesk.view(actor, role, panelId, meetingId, via, namesHidden),
       records.actions.listRange(keyOf(panel.areaId), actionRow(panelId, ""), `meetingId eq '${meetingId}'`),
     ]);
-    const agendaItems = agenda.entries.flatMap((e) => [
+    const onAgenda = agenda.entries.flatMap((e) => [
       ...e.slots.flatMap((s) => s.subjects.map((x) => ({ ...x, section: e.title }))),
       ...e.listed.map((x) => ({
         subjectId: x.subjectId,
@@ -332,6 +360,19 @@ export class CaseDecisions {
         section: e.title,
       })),
     ]);
+    // A case decided here and since decided again at a later meeting has left this agenda: its
+    // decision still belongs in these minutes.
+    const agendaItems = [
+      ...onAgenda,
+      ...decisions
+        .filter((d) => !onAgenda.some((i) => i.subjectId === d.subjectId))
+        .map((d) => ({
+          subjectId: d.subjectId,
+          reference: d.reference,
+          label: null,
+          section: "Also decided",
+        })),
+    ];
     await records.transact([
       this.audit(
         panel.areaId,
@@ -353,7 +394,8 @@ export class CaseDecisions {
       apologies: room.apologies.map((a) => a.value),
       quorum: quorumOf(panel, catalogue.agencies, room.signIns),
       agendaItems,
-      decisions,
+      // Before signing in, the decisions are given without the names and details they may hold.
+      decisions: namesHidden ? decisions.map(withoutDetails) : decisions,
       actions: actions.map((a) => ({
         ...a.value,
         ownerAgency: catalogue.agencies.get(a.value.ownerAgencyId)?.name ?? a.value.ownerAgencyId,

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { Capacity, quorumOf, type Quorum, type SignIn } from "../domain/attendance/sign-in.js";
+import {
+  Capacity,
+  quorumOf,
+  representsAgency,
+  type Quorum,
+  type SignIn,
+} from "../domain/attendance/sign-in.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import { DECISION_KINDS, DECISION_LABELS, DISRUPTIONS } from "../domain/decisions/decision.js";
 import type { PanelRole } from "../domain/people/membership.js";
@@ -194,6 +200,14 @@ export class MeetingRoom {
         "unknown-person",
         "You are not in the panel directory. Ask the coordinator to add you.",
       );
+    // Only someone from the agency can represent it, and so count towards quorum.
+    if (representsAgency(input.capacity) && person.value.agencyId !== input.agencyId) {
+      throw new MeetingRoomRefused(
+        403,
+        "not-your-agency",
+        "You can sign in as a member or deputy only for your own agency. Sign in as a guest or presenter instead.",
+      );
+    }
     return this.deps.room.signIn({
       panelId,
       meetingId,
@@ -257,6 +271,7 @@ export class MeetingRoom {
       )
         continue;
       if (await this.deps.announcer?.signInOpened(this.signInDetails(panel.id, today))) posted += 1;
+      else await this.deps.room.forgetCardPosted(panel.id, today);
     }
     return posted;
   }
@@ -282,6 +297,8 @@ export class MeetingRoom {
     });
     if (!first) return { posted: false, alreadyPosted: true };
     const posted = (await this.deps.announcer?.signInOpened(this.signInDetails(panelId, meetingId))) ?? false;
+    // No channel to post to: nothing was posted, so the button stays.
+    if (!posted) await this.deps.room.forgetCardPosted(panelId, meetingId);
     return { posted, alreadyPosted: false };
   }
 }

@@ -3,7 +3,7 @@ import type { Action } from "../domain/actions/action.js";
 import { sweepWindow, type ReminderKind } from "../domain/actions/reminder-policy.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import type { DueReminder } from "../adapters/tables/action-due-index.js";
-import { actionRow, type AreaRecords } from "../adapters/tables/area-records.js";
+import { actionRow, type AreaRecords, type ReminderProblem } from "../adapters/tables/area-records.js";
 import { keyOf, type Versioned } from "../adapters/tables/entity-store.js";
 import type { Delivery, ReminderDeliveries } from "../adapters/tables/reminder-deliveries.js";
 import type { Repositories } from "../adapters/tables/repositories.js";
@@ -149,27 +149,33 @@ export class ReminderSweep {
         reminders.sort((a, b) => (a.action?.reference ?? "").localeCompare(b.action?.reference ?? ""));
         for (const { r, action } of reminders) {
           if (!action) continue;
-          const panelName = this.panelName(r.panelId);
-          const places: Place[] = [
-            { scope: "personal", personId: action.ownerId },
-            { scope: "channel", panelId: r.panelId },
-          ];
-          let reached = 0;
-          for (const place of places) {
-            // A new action goes to its owner's chat, or to the channel when they have none yet;
-            // reminders go to both.
-            if (r.kind === "assigned" && reached) break;
-            const target = place.scope;
-            reached += await this.deliver(
-              report,
-              { on, kind: r.kind, areaId: r.areaId, panelId: r.panelId, about: action.id, target },
-              claims,
-              place,
-              { type: "action", kind: r.kind, action, panelName },
-              place.scope === "personal" ? action.ownerName : `the ${panelName} channel`,
-            );
+          // One reminder that cannot be handled must not hold up all the others.
+          try {
+            const panelName = this.panelName(r.panelId);
+            const places: Place[] = [
+              { scope: "personal", personId: action.ownerId },
+              { scope: "channel", panelId: r.panelId },
+            ];
+            let reached = 0;
+            for (const place of places) {
+              // A new action goes to its owner's chat, or to the channel when they have none yet;
+              // reminders go to both.
+              if (r.kind === "assigned" && reached) break;
+              const target = place.scope;
+              reached += await this.deliver(
+                report,
+                { on, kind: r.kind, areaId: r.areaId, panelId: r.panelId, about: action.id, target },
+                claims,
+                place,
+                { type: "action", kind: r.kind, action, panelName },
+                place.scope === "personal" ? action.ownerName : `the ${panelName} channel`,
+              );
+            }
+            if (!reached) await this.unreachable(r, action);
+          } catch (e) {
+            if (e instanceof LeaseLost) throw e;
+            this.deps.log.error({ reason: (e as Error).message, kind: r.kind }, "reminder skipped");
           }
-          if (!reached) await this.unreachable(r, action);
         }
         await this.escalate(
           report,
@@ -209,15 +215,27 @@ export class ReminderSweep {
       const panelName = this.panelName(panelId);
       for (const chairId of chairs) {
         const chair = await this.deps.repos.people.get("person", keyOf(chairId));
-        await this.deliver(
+        const reached = await this.deliver(
           report,
           { on, kind: "escalation", areaId, panelId, about: "chairs", target: `chair:${chairId}` },
           claims,
           { scope: "personal", personId: chairId },
           { type: "escalation", panelId, panelName, actions: open },
           chair?.value.displayName ?? "a chair",
-          open.map((a) => a.id),
+          open.slice(0, 200).map((a) => a.id),
         );
+        if (!reached) {
+          await this.problem({
+            id: `${on}|escalation|${panelId}|${chairId}`,
+            areaId,
+            panelId,
+            actionId: null,
+            reference: null,
+            recipientName: chair?.value.displayName ?? "A chair",
+            place: "personal",
+            reason: `${chair?.value.displayName ?? "A chair"} has not added MACE panels in Teams, so the list of overdue actions could not be sent to them.`,
+          });
+        }
       }
     }
   }
@@ -339,27 +357,27 @@ export class ReminderSweep {
   }
 
   /** An owner with no chat with the app, on a panel with no channel: the coordinators are told. */
-  private async unreachable(r: DueReminder, action: ActionForCard): Promise<void> {
-    const id = `${r.on}|${r.kind}|${action.id}|nowhere`;
+  private unreachable(r: DueReminder, action: ActionForCard): Promise<void> {
+    return this.problem({
+      id: `${r.on}|${r.kind}|${action.id}|nowhere`,
+      areaId: r.areaId,
+      panelId: r.panelId,
+      actionId: action.id,
+      reference: action.reference,
+      recipientName: action.ownerName,
+      place: "personal",
+      reason: `${action.ownerName} has not added MACE panels in Teams and the panel has no channel linked, so the reminder could not be sent.`,
+    });
+  }
+
+  /** Records, once, a message nobody could be sent, for the panel's coordinators to see. */
+  private async problem(p: Omit<ReminderProblem, "at">): Promise<void> {
     const known = await this.deps.records.reminderProblems.get(
-      keyOf(r.areaId),
-      `reminder-problem|${r.panelId}|${keyOf(id)}`,
+      keyOf(p.areaId),
+      `reminder-problem|${p.panelId}|${keyOf(p.id)}`,
     );
     if (known) return;
-    await this.deps.records.reminderProblems.upsert(
-      {
-        id,
-        areaId: r.areaId,
-        panelId: r.panelId,
-        actionId: action.id,
-        reference: action.reference,
-        recipientName: action.ownerName,
-        place: "personal",
-        reason: `${action.ownerName} has not added MACE panels in Teams and the panel has no channel linked, so the reminder could not be sent.`,
-        at: this.deps.now().toISOString(),
-      },
-      "reminders",
-    );
+    await this.deps.records.reminderProblems.upsert({ ...p, at: this.deps.now().toISOString() }, "reminders");
   }
 
   private async openAction(r: DueReminder): Promise<ActionForCard | undefined> {

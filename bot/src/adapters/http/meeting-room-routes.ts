@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import { CaseDecisions, DecisionRefused } from "../../application/case-decisions.js";
+import { CaseDecisions, DecisionRefused, withoutDetails } from "../../application/case-decisions.js";
 import {
   ApologyInput,
   MeetingRoom,
@@ -96,7 +96,10 @@ export function meetingRoomRoutes(deps: {
       if (role === "presenter")
         throw new HttpProblem(403, "members-only", "Only the panel's members see its decisions.");
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      res.json({ decisions: await plainly(() => deps.decisions.list(panel.id, meetingId)) });
+      const decisions = await plainly(() => deps.decisions.list(panel.id, meetingId));
+      // During the meeting, details wait until the person has signed in, as names do.
+      const hidden = await deps.room.namesHiddenFor(signedIn(req), panel.id, meetingId);
+      res.json({ decisions: hidden ? decisions.map(withoutDetails) : decisions });
     }),
   );
 

@@ -60,6 +60,10 @@ export function meetingRoomRecords(tables: TableFactory) {
         throw e;
       }
     },
+    /** Forgets a posting that did not happen (no channel, or Teams refused), so it can be tried again. */
+    async forgetCardPosted(panelId: string, meetingId: string): Promise<void> {
+      await client.deleteEntity(partitionOf(panelId, meetingId), "signin-card").catch(() => undefined);
+    },
     /** Everyone signed in, the apologies, and whether the card was posted, in one query. */
     async room(
       panelId: string,

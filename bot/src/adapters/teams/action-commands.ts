@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ActionRefused, type ActionLog } from "../../application/action-log.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -20,6 +21,7 @@ export const isActionVerb = (verb: string): verb is Verb => Verb.safeParse(verb)
 const Target = z.object({ panelId: z.string().min(1).max(80), actionId: z.uuid() });
 const UpdateData = Target.extend({ update: z.string().trim().min(1).max(1000) });
 const Recorded = z.object({
+  formId: z.uuid(),
   panelId: z.string().min(1).max(80),
   meetingId: z.iso.date(),
   ownerId: z.string().min(1).max(64),
@@ -31,6 +33,16 @@ const Recorded = z.object({
     .optional()
     .default(""),
 });
+
+// The record form's fields by name, for saying which one to put right.
+const FIELD_LABELS: Record<string, string> = {
+  meetingId: "the meeting",
+  ownerId: "the owner",
+  subjectId: "the case",
+  title: "the short title (at least 3 characters)",
+  text: "what is to be done (at least 3 characters)",
+  dueDate: "the due date",
+};
 
 const REFERENCE = /\b([A-Z]{3}-A-\d{4}-\d{4,})\b/i;
 
@@ -119,7 +131,15 @@ export async function recordActionCard(
       },
       { type: "Input.Date", id: "dueDate", label: "Due date (two weeks after the meeting if left empty)" },
     ],
-    [execute("Record the action", "action.record", { panelId }, { associatedInputs: "auto" })],
+    [
+      execute(
+        "Record the action",
+        "action.record",
+        // Drawn with the form: pressing twice, or Teams sending the press again, records one action.
+        { panelId, formId: randomUUID() },
+        { associatedInputs: "auto" },
+      ),
+    ],
   );
 }
 
@@ -164,9 +184,10 @@ export async function actionCardPress(
           return { message: "Actions are recorded in your personal chat with MACE panels." };
         const r = Recorded.safeParse(data);
         if (!r.success) {
-          return {
-            message: `Some of the form is missing: ${r.error.issues.map((i) => i.path.join(".")).join(", ")}. Fill it in and press Record again.`,
-          };
+          const fields = [
+            ...new Set(r.error.issues.map((i) => FIELD_LABELS[String(i.path[0])] ?? "the form")),
+          ];
+          return { message: `Check ${fields.join(", ")} and press Record the action again.` };
         }
         if ((await actionLog.roleOn(r.data.panelId, actor.id)) !== "coordinator")
           return { message: "Only the panel's coordinators record actions." };
@@ -175,6 +196,7 @@ export async function actionCardPress(
           r.data.panelId,
           r.data.meetingId,
           {
+            id: r.data.formId,
             subjectId: r.data.subjectId || null,
             title: r.data.title,
             text: r.data.text,

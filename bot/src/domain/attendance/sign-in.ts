@@ -61,9 +61,21 @@ export interface Quorum {
   missing: string[];
 }
 
-/** Quorate only when someone has signed in for an agency of each kind the panel's quorum names. */
+/** Who may represent their agency: a member, or a deputy standing in; presenters and guests do not. */
+export const representsAgency = (capacity: Capacity): boolean =>
+  capacity === "member" || capacity === "deputy";
+
+/**
+ * Quorate only when a member or deputy has signed in for an agency of each kind the panel's quorum
+ * names; presenters and guests do not count.
+ */
 export function quorumOf(panel: Panel, agencies: Map<string, Agency>, signIns: SignIn[]): Quorum {
-  const present = new Set(signIns.map((s) => agencies.get(s.agencyId)?.kind).filter(Boolean));
+  const present = new Set(
+    signIns
+      .filter((s) => representsAgency(s.capacity))
+      .map((s) => agencies.get(s.agencyId)?.kind)
+      .filter(Boolean),
+  );
   const needed = panel.quorumAgencyKinds.map((kind) => ({
     kind,
     label: AGENCY_KIND_LABELS[kind],
