@@ -19,6 +19,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { ChoiceField } from "./ChoiceField.js";
 import {
   api,
   type AgendaSubject,
@@ -164,26 +165,20 @@ export function ActionLogSection({
             <option value="done">Done</option>
           </Select>
         </Field>
-        <Field label="Owner">
-          <Select value={owner} onChange={(_e, d) => setOwner(d.value)}>
-            <option value="">Anyone</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.displayName}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Agency">
-          <Select value={agency} onChange={(_e, d) => setAgency(d.value)}>
-            <option value="">Any agency</option>
-            {agencies.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label="Owner"
+          value={owner}
+          onChange={setOwner}
+          options={members.map((m) => ({ value: m.id, label: m.displayName }))}
+          empty="Anyone"
+        />
+        <ChoiceField
+          label="Agency"
+          value={agency}
+          onChange={setAgency}
+          options={agencies.map(([value, label]) => ({ value, label }))}
+          empty="Any agency"
+        />
         <Checkbox
           label="Overdue only"
           checked={overdueOnly}

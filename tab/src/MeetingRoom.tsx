@@ -7,13 +7,13 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
+import { ChoiceField } from "./ChoiceField.js";
 import {
   api,
   type CaseDecision,
@@ -67,11 +67,8 @@ const LINK_FIELDS = [
 ] as const;
 
 function AgencySelect({
-  label,
-  required,
   agencies,
-  value,
-  onChange,
+  ...field
 }: {
   label: string;
   required?: boolean;
@@ -80,16 +77,7 @@ function AgencySelect({
   onChange: (agencyId: string) => void;
 }) {
   return (
-    <Field label={label} required={required}>
-      <Select value={value} onChange={(_e, d) => onChange(d.value)}>
-        <option value="">Choose…</option>
-        {agencies.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ChoiceField {...field} options={agencies.map((a) => ({ value: a.id, label: a.name }))} empty="Choose…" />
   );
 }
 
@@ -215,15 +203,7 @@ export function MeetingRoomSection({
               value={agencyId}
               onChange={setAgencyId}
             />
-            <Field label="You attend as">
-              <Select value={capacity} onChange={(_e, d) => setCapacity(d.value)}>
-                {CAPACITIES.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ChoiceField label="You attend as" value={capacity} onChange={setCapacity} options={CAPACITIES} />
             <Checkbox
               label="I agree to the information sharing agreement and the confidentiality statement"
               checked={agreed}
@@ -448,18 +428,13 @@ function DecisionItem({
           }}
         >
           <div className={styles.row}>
-            <Field label="Decision" required>
-              <Select
-                value={form.kind}
-                onChange={(_e, d) => setForm({ ...form, kind: d.value as DecisionKind })}
-              >
-                {room.decisionKinds.map((k) => (
-                  <option key={k.value} value={k.value}>
-                    {k.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ChoiceField
+              label="Decision"
+              required
+              value={form.kind}
+              onChange={(v) => setForm({ ...form, kind: v as DecisionKind })}
+              options={room.decisionKinds}
+            />
             {form.kind === "continue" && (
               <Field label="Review by" required>
                 <Input
@@ -470,48 +445,32 @@ function DecisionItem({
               </Field>
             )}
             {form.kind === "return" && (
-              <Field label="Return to the meeting on" required>
-                <Select
-                  value={form.returnTo ?? ""}
-                  onChange={(_e, d) => setForm({ ...form, returnTo: d.value || null })}
-                >
-                  <option value="">Choose…</option>
-                  {laterMeetings.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.description}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <ChoiceField
+                label="Return to the meeting on"
+                required
+                value={form.returnTo ?? ""}
+                onChange={(v) => setForm({ ...form, returnTo: v || null })}
+                options={laterMeetings.map((m) => ({ value: m.id, label: m.description }))}
+                empty="Choose…"
+              />
             )}
             {form.kind === "transfer" && (
-              <Field label="Transfer to" required>
-                <Select
-                  value={form.transferTo ?? ""}
-                  onChange={(_e, d) => setForm({ ...form, transferTo: d.value || null })}
-                >
-                  <option value="">Choose…</option>
-                  {room.transferPanels.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <ChoiceField
+                label="Transfer to"
+                required
+                value={form.transferTo ?? ""}
+                onChange={(v) => setForm({ ...form, transferTo: v || null })}
+                options={room.transferPanels.map((p) => ({ value: p.id, label: p.name }))}
+                empty="Choose…"
+              />
             )}
-            <Field label="Risk after discussion">
-              <Select
-                value={form.riskLevel ?? ""}
-                onChange={(_e, d) => setForm({ ...form, riskLevel: d.value || null })}
-              >
-                <option value="">Unchanged</option>
-                {room.riskLevels.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ChoiceField
+              label="Risk after discussion"
+              value={form.riskLevel ?? ""}
+              onChange={(v) => setForm({ ...form, riskLevel: v || null })}
+              options={room.riskLevels.map((l) => ({ value: l.id, label: l.label }))}
+              empty="Unchanged"
+            />
           </div>
           <Field label="Rationale (needed to remove, or to remain considered without full discussion)">
             <Textarea value={form.rationale} onChange={(_e, d) => setForm({ ...form, rationale: d.value })} />

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { freePort, startChild, waitForHttp, type Child } from "../../scripts/lib/processes.js";
+import { startChild, waitForHttp, type Child } from "../../scripts/lib/processes.js";
 import { reminderDeliveries } from "../../bot/src/adapters/tables/reminder-deliveries.js";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "../support/azurite.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
-import { DEMO, signInAs, startTestService } from "../support/service.js";
+import { DEMO, signInAs, startTestService, testEnvironment } from "../support/service.js";
 import { teamsChat, texts } from "../support/teams-chat.js";
 
 // Three instances of the service, each its own process, sweep reminders against one Azurite. Each
@@ -78,19 +78,14 @@ describe("The reminder sweep across three service instances", function () {
     const ready: Promise<void>[] = [];
     // All three start at once and race for the lease.
     for (let n = 0; n < 3; n++) {
-      const port = await freePort();
+      const env = await testEnvironment();
       const child = startChild(
         "service",
         process.execPath,
         ["--import", "tsx", "test/support/service-instance.ts"],
         {
           env: {
-            APP_ENV: "test",
-            PORT: String(port),
-            HOST: "127.0.0.1",
-            PUBLIC_URL: `http://127.0.0.1:${port}`,
-            STORAGE_CONNECTION_STRING: connectionString,
-            DEV_SIGN_IN: "true",
+            ...env,
             SEED_DEMO_DATA: "false",
             LOG_LEVEL: "warn",
             REMINDER_SWEEP_SECONDS: "1",
@@ -101,7 +96,7 @@ describe("The reminder sweep across three service instances", function () {
       );
       instances.push(child);
       // One may be killed before it answers: that is seen below, by what it sent and who is left.
-      ready.push(waitForHttp(`http://127.0.0.1:${port}/`, child).catch(() => undefined));
+      ready.push(waitForHttp(`${env["PUBLIC_URL"]}/`, child).catch(() => undefined));
     }
     // Killed the moment its send reaches Teams, before Teams answers (or the send times out).
     await fifthArrived;

@@ -8,24 +8,27 @@ export interface TestService extends RunningService {
   logLines: string[];
 }
 
-/** The real service on a free loopback port against the shared Azurite, with its log captured. */
-export async function startTestService(
-  env: Record<string, string> = {},
-  options: { now?: () => Date; sweepOnTimer?: boolean; reminderRetryBaseMs?: number } = {},
-): Promise<TestService> {
+/** The settings of a test instance of the service: a free loopback port, the shared Azurite. */
+export async function testEnvironment(): Promise<Record<string, string>> {
   const { connectionString } = await azurite();
   const port = await freePort();
-  const settings = loadSettings({
+  return {
     APP_ENV: "test",
     PORT: String(port),
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     STORAGE_CONNECTION_STRING: connectionString,
     DEV_SIGN_IN: "true",
-    SEED_DEMO_DATA: "true",
     LOG_LEVEL: "debug",
-    ...env,
-  });
+  };
+}
+
+/** The real service on a free loopback port against the shared Azurite, with its log captured. */
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: { now?: () => Date; sweepOnTimer?: boolean; reminderRetryBaseMs?: number } = {},
+): Promise<TestService> {
+  const settings = loadSettings({ ...(await testEnvironment()), SEED_DEMO_DATA: "true", ...env });
   const logLines: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _enc, done) {

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { odata } from "@azure/data-tables";
 import { DateTime } from "luxon";
 import { quorumOf } from "../domain/attendance/sign-in.js";
-import type { AuditAction } from "../domain/audit/audit-entry.js";
 import { auditEntry } from "./audit-trail.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import {
@@ -233,7 +232,15 @@ export class CaseDecisions {
         ? records.decisions.replaceAction({ ...decision, areaId: panel.areaId }, existing.etag, actor.name)
         : records.decisions.createAction({ ...decision, areaId: panel.areaId }, actor.name),
       ...(latest ? [records.cases.replaceAction(nextCase, current.etag, actor.name)] : []),
-      this.audit(panel.areaId, panelId, actor, subjectId, c.reference, "case.decided", "tab meeting"),
+      auditEntry(records, this.deps.now(), {
+        areaId: panel.areaId,
+        panelId,
+        actorId: actor.id,
+        action: "case.decided",
+        subjectId,
+        reference: c.reference,
+        via: "tab meeting",
+      }),
     ];
     // Escalation puts the case on the strategic MACE's next agenda too.
     if (input.kind === "escalate" && strategic && latest) {
@@ -374,15 +381,15 @@ export class CaseDecisions {
         })),
     ];
     await records.transact([
-      this.audit(
-        panel.areaId,
+      auditEntry(records, this.deps.now(), {
+        areaId: panel.areaId,
         panelId,
-        actor,
-        null,
-        `minutes ${meetingId}`.slice(0, 20),
-        "minutes.viewed",
+        actorId: actor.id,
+        action: "minutes.viewed",
+        subjectId: null,
+        reference: `minutes ${meetingId}`.slice(0, 20),
         via,
-      ),
+      }),
     ]);
     return buildMinutes({
       panelName: panel.name,
@@ -404,26 +411,6 @@ export class CaseDecisions {
       panelNameOf: (id) => catalogue.panels.get(id)?.name ?? id,
       riskLabel: (id) => area.riskScale.levels.find((l) => l.id === id)?.label ?? id,
       now: this.deps.now().toISOString(),
-    });
-  }
-
-  private audit(
-    areaId: string,
-    panelId: string,
-    actor: Actor,
-    subjectId: string | null,
-    reference: string,
-    action: AuditAction,
-    via: string,
-  ) {
-    return auditEntry(this.deps.records, this.deps.now(), {
-      areaId,
-      panelId,
-      actorId: actor.id,
-      action,
-      subjectId,
-      reference,
-      via,
     });
   }
 }

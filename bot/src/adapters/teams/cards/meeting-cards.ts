@@ -1,17 +1,11 @@
+import type { SignInDetails } from "../../../application/meeting-room.js";
 import { CAPACITY_LABELS } from "../../../domain/attendance/sign-in.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 
 // The sign-in card posted in the panel's channel when a meeting starts: the panel's statement and a
 // sign-in for an agency. It names no case and no child.
 
-export function signInCard(a: {
-  panelId: string;
-  meetingId: string;
-  panelName: string;
-  meetingDescription: string;
-  statement: string;
-  agencies: { id: string; name: string }[];
-}): Element {
+export function signInCard(a: SignInDetails): Element {
   return card(
     [
       heading(`Sign in: ${a.panelName}`),
