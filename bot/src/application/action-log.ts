@@ -1,3 +1,4 @@
+import { Refusal, reasonOfStatus } from "./refusal.js";
 import type { TransactionAction } from "@azure/data-tables";
 import { randomUUID } from "node:crypto";
 import { Action, defaultDueDate, mayComplete } from "../domain/actions/action.js";
@@ -18,13 +19,13 @@ import { peopleByIds, type Repositories } from "../adapters/tables/repositories.
 // completion. Every step is one transaction in the area's partition, with its audit entry; the
 // reminders each action will get are indexed by date before the action is stored.
 
-export class ActionRefused extends Error {
+export class ActionRefused extends Refusal {
   constructor(
     readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
+    code: string,
     message: string,
   ) {
-    super(message);
+    super(reasonOfStatus(status), message, { code });
     this.name = "ActionRefused";
   }
 }

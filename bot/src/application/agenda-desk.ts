@@ -1,3 +1,4 @@
+import { Refusal, reasonOfStatus } from "./refusal.js";
 import type { TransactionAction } from "@azure/data-tables";
 import { auditEntry } from "./audit-trail.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
@@ -30,13 +31,13 @@ function refusedOnConflict(e: unknown, message: string): unknown {
 // meeting, with the coordinator's choices. Roles decide what each person sees: members see the
 // whole agenda with names; a presenter sees only their own slots.
 
-export class AgendaRefused extends Error {
+export class AgendaRefused extends Refusal {
   constructor(
     readonly status: 403 | 404 | 409,
-    readonly code: string,
+    code: string,
     message: string,
   ) {
-    super(message);
+    super(reasonOfStatus(status), message, { code });
     this.name = "AgendaRefused";
   }
 }

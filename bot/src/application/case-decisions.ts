@@ -1,3 +1,4 @@
+import { Refusal, reasonOfStatus } from "./refusal.js";
 import { createHash } from "node:crypto";
 import { odata } from "@azure/data-tables";
 import { DateTime } from "luxon";
@@ -27,14 +28,14 @@ import type { Referral } from "../domain/referrals/referral.js";
 // date puts it on the first meeting on or after it, a removal closes it). The minutes are generated
 // from the meeting's sign-ins, apologies, decisions and actions, for panel members only.
 
-export class DecisionRefused extends Error {
+export class DecisionRefused extends Refusal {
   constructor(
     readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
+    code: string,
     message: string,
     readonly problems: DecisionProblem[] = [],
   ) {
-    super(message);
+    super(reasonOfStatus(status), message, { code, fields: problems });
     this.name = "DecisionRefused";
   }
 }

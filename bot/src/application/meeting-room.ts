@@ -1,3 +1,4 @@
+import { Refusal, reasonOfStatus } from "./refusal.js";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import {
@@ -21,13 +22,13 @@ import type { Repositories } from "../adapters/tables/repositories.js";
 // sharing and confidentiality statement; the coordinator records apologies; quorum follows from
 // who has signed in. During the meeting, names are shown only to those who have signed in.
 
-export class MeetingRoomRefused extends Error {
+export class MeetingRoomRefused extends Refusal {
   constructor(
     readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
+    code: string,
     message: string,
   ) {
-    super(message);
+    super(reasonOfStatus(status), message, { code });
     this.name = "MeetingRoomRefused";
   }
 }

@@ -1,3 +1,4 @@
+import { Refusal, reasonOfStatus } from "./refusal.js";
 import { DateTime } from "luxon";
 import { createHash, randomUUID } from "node:crypto";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
@@ -21,13 +22,13 @@ import { CalendarProblem, type Invitee, type TeamsCalendar } from "./teams-calen
 // product's record of each meeting (date, time, join link, moved or cancelled), and changes one
 // meeting at a time when the coordinator moves or cancels it.
 
-export class SchedulingRefused extends Error {
+export class SchedulingRefused extends Refusal {
   constructor(
     readonly status: 400 | 404 | 409,
-    readonly code: string,
+    code: string,
     message: string,
   ) {
-    super(message);
+    super(reasonOfStatus(status), message, { code });
     this.name = "SchedulingRefused";
   }
 }

@@ -1,3 +1,4 @@
+import { Refusal } from "./refusal.js";
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import { DateTime } from "luxon";
@@ -37,12 +38,9 @@ import { peopleByIds, type Repositories } from "../adapters/tables/repositories.
 // panel's rules, roles, idempotency and the audit log hold the same whichever client is used.
 
 /** Something the user asked for that cannot be done; `message` is written for them. */
-export class ReferralRefused extends Error {
-  constructor(
-    readonly reason: "not-found" | "not-allowed" | "invalid" | "conflict",
-    message: string,
-  ) {
-    super(message);
+export class ReferralRefused extends Refusal {
+  constructor(reason: "not-found" | "not-allowed" | "invalid" | "conflict", message: string) {
+    super(reason, message);
     this.name = "ReferralRefused";
   }
 }

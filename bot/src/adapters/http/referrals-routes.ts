@@ -43,6 +43,7 @@ const STATUS: Record<ReferralRefused["reason"], number> = {
   "not-allowed": 403,
   invalid: 400,
   conflict: 409,
+  "not-now": 409,
 };
 
 function asProblem(e: unknown): unknown {
