@@ -3,7 +3,7 @@ import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.
 import { areaRecords } from "../bot/src/adapters/tables/area-records.js";
 import { repositories, seedCatalogue, seedPeople } from "../bot/src/adapters/tables/repositories.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
-import { ReferralDesk } from "../bot/src/application/referral-desk.js";
+import { ReferralDesk } from "../bot/src/application/referrals/referral-desk.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "../bot/src/seed/demo-people.js";
 import { azuriteConnectionString, freePort, startAzurite, waitForHttp } from "../scripts/lib/processes.js";
 import { roundTripCounter } from "../scripts/lib/round-trips.js";

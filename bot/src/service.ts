@@ -14,7 +14,7 @@ import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { NoticeDispatcher } from "./adapters/teams/notice-dispatcher.js";
 import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
 import { areaRecords } from "./adapters/tables/area-records.js";
-import { ReferralDesk } from "./application/referral-desk.js";
+import { ReferralDesk } from "./application/referrals/referral-desk.js";
 import { MeetingScheduler } from "./application/meeting-scheduler.js";
 import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-access.js";
 import { meetingRecords } from "./adapters/tables/meeting-records.js";

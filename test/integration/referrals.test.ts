@@ -5,7 +5,7 @@ import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
-import { ReferralDesk } from "../../bot/src/application/referral-desk.js";
+import { ReferralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { roundTripCounter } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";

@@ -72,21 +72,6 @@ export interface RoomView {
   disruptions: readonly string[];
 }
 
-/** What a sign-in card shows: the meeting, the area's statement and agencies. No case, no child. */
-export interface SignInDetails {
-  panelId: string;
-  meetingId: string;
-  panelName: string;
-  meetingDescription: string;
-  statement: string;
-  agencies: { id: string; name: string }[];
-}
-
-/** Tells a panel's channel that sign-in is open, with the card to sign in. */
-export interface SignInAnnouncer {
-  signInOpened(details: SignInDetails): Promise<boolean>;
-}
-
 export class MeetingRoom {
   constructor(
     private readonly deps: {

@@ -1,4 +1,4 @@
-import type { ReferralDesk } from "../application/referral-desk.js";
+import type { ReferralDesk } from "../application/referrals/referral-desk.js";
 import { ReferralStepRefused } from "../domain/referrals/triage.js";
 import type { DemoReferral } from "./demo-referrals.js";
 

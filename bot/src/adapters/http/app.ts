@@ -13,7 +13,7 @@ import { devSignInRoutes } from "./dev-sign-in-routes.js";
 import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
 import { referralsRoutes } from "./referrals-routes.js";
-import type { ReferralDesk } from "../../application/referral-desk.js";
+import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
 import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import { meetingsRoutes } from "./meetings-routes.js";

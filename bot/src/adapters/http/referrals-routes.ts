@@ -4,7 +4,8 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { fieldsOf } from "../../domain/referrals/form.js";
 import { STATUS_LABELS, subjectLabel, type Referral } from "../../domain/referrals/referral.js";
 import { ReferralStepRefused } from "../../domain/referrals/triage.js";
-import { ReferralRefused, type ReferralDesk } from "../../application/referral-desk.js";
+import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
+import { Refusal } from "../../application/refusal.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
 import { versionOf } from "./panel-access.js";
@@ -38,7 +39,7 @@ const Approval = z.strictObject({
 });
 const Answer = z.strictObject({ answer: z.string().max(2000) });
 
-const STATUS: Record<ReferralRefused["reason"], number> = {
+const STATUS: Record<Refusal["reason"], number> = {
   "not-found": 404,
   "not-allowed": 403,
   invalid: 400,
@@ -47,7 +48,7 @@ const STATUS: Record<ReferralRefused["reason"], number> = {
 };
 
 function asProblem(e: unknown): unknown {
-  if (e instanceof ReferralRefused) return new HttpProblem(STATUS[e.reason], e.reason, e.message);
+  if (e instanceof Refusal) return new HttpProblem(STATUS[e.reason], e.reason, e.message);
   if (e instanceof ReferralStepRefused) return new HttpProblem(e.status, "not-now", e.message);
   return e;
 }

@@ -1,5 +1,7 @@
 import { AgendaDraft, PublishedAgenda } from "../../domain/agenda/agenda-draft.js";
-import { EntityStore, keyOf } from "./entity-store.js";
+import type { AgendaStore } from "../../application/ports/meetings.js";
+import { ConcurrencyConflict } from "../../application/ports/versioned.js";
+import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // A meeting's agenda is one partition: its draft (the coordinator's choices) and every published
@@ -8,7 +10,7 @@ import { TABLES, type TableFactory } from "./storage.js";
 const partitionOf = (panelId: string, meetingId: string): string => keyOf(`${panelId}|${meetingId}`);
 const versionRow = (n: number): string => `version|${String(n).padStart(4, "0")}`;
 
-export function agendaRecords(tables: TableFactory) {
+export function agendaRecords(tables: TableFactory): AgendaStore {
   const client = tables(TABLES.agendas);
   const drafts = new EntityStore(client, AgendaDraft, (d) => ({
     partitionKey: partitionOf(d.panelId, d.meetingId),
@@ -19,12 +21,21 @@ export function agendaRecords(tables: TableFactory) {
     rowKey: versionRow(v.version),
   }));
   return {
-    client,
-    drafts,
-    versions,
-    draft: (panelId: string, meetingId: string) => drafts.get(partitionOf(panelId, meetingId), "draft"),
-    latestVersion: async (panelId: string, meetingId: string, version: number) =>
-      version > 0 ? versions.get(partitionOf(panelId, meetingId), versionRow(version)) : undefined,
+    draft: (panelId, meetingId) => drafts.get(partitionOf(panelId, meetingId), "draft"),
+    async saveDraft(d, etag, by) {
+      if (etag) await drafts.replace(d, etag, by);
+      else await drafts.insert(d, by);
+    },
+    async publish(d, etag, version, by) {
+      try {
+        await client.submitTransaction([
+          etag ? drafts.replaceAction(d, etag, by) : drafts.createAction(d, by),
+          versions.createAction(version, by),
+        ]);
+      } catch (e) {
+        if (isStatus(e, 409) || isStatus(e, 412)) throw new ConcurrencyConflict(client.tableName, undefined);
+        throw e;
+      }
+    },
   };
 }
-export type AgendaRecords = ReturnType<typeof agendaRecords>;

@@ -1,56 +1,25 @@
 import { odata, type TransactionAction } from "@azure/data-tables";
-import { z } from "zod";
-import { AuditEntry } from "../../domain/audit/audit-entry.js";
-import { Case, Subject } from "../../domain/cohort/case.js";
-import { MatchOn, Referral } from "../../domain/referrals/referral.js";
+import { Subject } from "../../domain/cohort/case.js";
+import { Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
 import { Action } from "../../domain/actions/action.js";
-import { Decision } from "../../domain/decisions/decision.js";
-import { EntityStore, keyOf, prefixEnd, type Versioned } from "./entity-store.js";
+import {
+  MatchRow,
+  ReferenceCounter,
+  StoredAudit,
+  StoredCase,
+  StoredDecision,
+  type BeforeSubmit,
+} from "../../application/ports/casework.js";
+import { ReminderProblem } from "../../application/ports/deliveries.js";
+import type { Versioned } from "../../application/ports/versioned.js";
+import { EntityStore, keyOf, prefixEnd } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // An area's casework lives in one partition of one table: referrals, reference counters, match
 // keys for likely duplicates, subjects, cases, audit entries and undelivered notices. A referral
 // step is then one transaction, all or nothing, in one storage round trip.
 
-export const ReferenceCounter = z.strictObject({
-  areaId: z.string(),
-  year: z.number().int(),
-  issued: z.number().int().min(0),
-});
-export type ReferenceCounter = z.infer<typeof ReferenceCounter>;
-
-export const MatchRow = z.strictObject({
-  areaId: z.string(),
-  hash: z.string().regex(/^[0-9a-f]{32}$/),
-  on: MatchOn,
-  subjectId: z.string().max(64),
-  reference: z.string().max(20),
-});
-export type MatchRow = z.infer<typeof MatchRow>;
-
-const StoredSubject = Subject;
-const StoredCase = Case.extend({ areaId: z.string() });
-export type StoredCase = z.infer<typeof StoredCase>;
-const StoredAudit = AuditEntry.extend({ areaId: z.string() });
-export type StoredAudit = z.infer<typeof StoredAudit>;
-
-/** A reminder or escalation that could not be delivered: shown to the panel's coordinators. */
-export const ReminderProblem = z.strictObject({
-  id: z.string().max(200),
-  areaId: z.string(),
-  panelId: z.string().max(80),
-  actionId: z.uuid().nullable(),
-  reference: z.string().max(20).nullable(),
-  recipientName: z.string().max(120),
-  place: z.enum(["personal", "channel"]),
-  reason: z.string().max(300),
-  at: z.iso.datetime(),
-});
-export type ReminderProblem = z.infer<typeof ReminderProblem>;
-
-const StoredDecision = Decision.extend({ areaId: z.string() });
-export type StoredDecision = z.infer<typeof StoredDecision>;
 export const decisionRow = (panelId: string, meetingId: string, subjectId: string): string =>
   `decision|${panelId}|${meetingId}|${subjectId}`;
 
@@ -76,7 +45,7 @@ export function areaRecords(tables: TableFactory) {
       partitionKey: keyOf(m.areaId),
       rowKey: `${matchPrefix(m.hash)}${m.subjectId}`,
     })),
-    subjects: new EntityStore(client, StoredSubject, (s) => ({
+    subjects: new EntityStore(client, Subject, (s) => ({
       partitionKey: keyOf(s.areaId),
       rowKey: subjectRow(s.id),
     })),
@@ -128,22 +97,14 @@ export function areaRecords(tables: TableFactory) {
       referralId: string,
       year: number,
       hashes: string[],
-    ): Promise<{
-      existing: Versioned<Referral> | undefined;
-      counter: Versioned<ReferenceCounter> | undefined;
-      matches: MatchRow[];
-    }> {
+    ): Promise<BeforeSubmit> {
       const rows = [
         odata`RowKey eq ${referralRow(panelId, referralId)}`,
         odata`RowKey eq ${counterRow(year)}`,
         ...hashes.map((h) => odata`(RowKey ge ${matchPrefix(h)} and RowKey lt ${prefixEnd(matchPrefix(h))})`),
       ];
       const filter = `${odata`PartitionKey eq ${keyOf(areaId)}`} and (${rows.join(" or ")})`;
-      const result = {
-        existing: undefined as Versioned<Referral> | undefined,
-        counter: undefined as Versioned<ReferenceCounter> | undefined,
-        matches: [] as MatchRow[],
-      };
+      const result: BeforeSubmit = { existing: undefined, counter: undefined, matches: [] };
       for await (const entity of client.listEntities({ queryOptions: { filter } })) {
         const rowKey = String(entity.rowKey);
         if (rowKey.startsWith("referral|")) result.existing = stores.referrals.fromEntity(entity);

@@ -1,49 +1,10 @@
 import { odata, RestError, TableClient, type TableEntity, type TransactionAction } from "@azure/data-tables";
 import type { z } from "zod";
-
-/** A stored value with the version it was read at, for optimistic concurrency. */
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-  updatedBy: string;
-  updatedAt: string;
-}
+import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
 
 export interface Keys {
   partitionKey: string;
   rowKey: string;
-}
-
-const clock = (iso: string): string =>
-  new Date(iso).toLocaleTimeString("en-GB", {
-    timeZone: "Europe/London",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-
-/** Someone else saved the entity after it was read; nothing was written. */
-export class ConcurrencyConflict extends Error {
-  constructor(
-    readonly table: string,
-    readonly current: { updatedBy: string; updatedAt: string } | undefined,
-  ) {
-    super(
-      current
-        ? `This was changed by ${current.updatedBy} at ${clock(current.updatedAt)} after you opened it. Reload to see their change, then make yours again.`
-        : "This was deleted after you opened it. Reload to see the current state.",
-    );
-    this.name = "ConcurrencyConflict";
-  }
-}
-
-export class AlreadyExists extends Error {
-  constructor(
-    readonly table: string,
-    readonly keys: Keys,
-  ) {
-    super(`An entity with these keys already exists in ${table}.`);
-    this.name = "AlreadyExists";
-  }
 }
 
 /** A stored entity that no longer matches its schema: it is reported, never used half-valid. */
@@ -195,7 +156,10 @@ export class EntityStore<T extends Record<string, unknown>> {
       const res = await this.client.createEntity(entity);
       return { value, etag: res.etag ?? "", updatedBy, updatedAt: String(entity["updatedAt"]) };
     } catch (e) {
-      if (isStatus(e, 409)) throw new AlreadyExists(this.table, this.keysOf(value));
+      if (isStatus(e, 409)) {
+        const keys = this.keysOf(value);
+        throw new AlreadyExists(this.table, `${keys.partitionKey}/${keys.rowKey}`);
+      }
       throw e;
     }
   }

@@ -1,6 +1,8 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { Meeting, Series } from "../../domain/schedule/meeting.js";
-import { ConcurrencyConflict, EntityStore, isStatus, keyOf, type Versioned } from "./entity-store.js";
+import type { MeetingStore } from "../../application/ports/meetings.js";
+import { ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
+import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // A panel's calendar lives in one partition: its series and one row per meeting, keyed by the date
@@ -8,7 +10,7 @@ import { TABLES, type TableFactory } from "./storage.js";
 
 const meetingRow = (id: string): string => `meeting|${id}`;
 
-export function meetingRecords(tables: TableFactory) {
+export function meetingRecords(tables: TableFactory): MeetingStore {
   const client = tables(TABLES.meetings);
   const series = new EntityStore(client, Series, (s) => ({
     partitionKey: keyOf(s.panelId),
@@ -19,8 +21,9 @@ export function meetingRecords(tables: TableFactory) {
     rowKey: meetingRow(m.id),
   }));
   return {
-    series,
-    meetings,
+    insertSeries: (s, by) => series.insert(s, by),
+    replaceSeries: (s, etag, by) => series.replace(s, etag, by),
+    replaceMeeting: (m, etag, by) => meetings.replace(m, etag, by),
     seriesOf: (panelId: string) => series.get(keyOf(panelId), "series"),
     meeting: (panelId: string, id: string) => meetings.get(keyOf(panelId), meetingRow(id)),
     /** Meetings whose rule date is from `from` to `to`, in date order. */
@@ -57,4 +60,3 @@ export function meetingRecords(tables: TableFactory) {
     },
   };
 }
-export type MeetingRecords = ReturnType<typeof meetingRecords>;

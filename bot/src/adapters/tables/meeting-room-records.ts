@@ -1,6 +1,7 @@
-import { z } from "zod";
-import { Apology, SignIn } from "../../domain/attendance/sign-in.js";
-import { AlreadyExists, EntityStore, keyOf, type Versioned } from "./entity-store.js";
+import { SignIn } from "../../domain/attendance/sign-in.js";
+import { SignInCardPosted, StoredApology, type MeetingRoomStore } from "../../application/ports/meetings.js";
+import { AlreadyExists, type Versioned } from "../../application/ports/versioned.js";
+import { EntityStore, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // Who signed in to a meeting, the apologies, and whether the sign-in card went to the channel: in
@@ -9,18 +10,7 @@ import { TABLES, type TableFactory } from "./storage.js";
 
 const partitionOf = (panelId: string, meetingId: string): string => keyOf(`${panelId}|${meetingId}`);
 
-export const SignInCardPosted = z.strictObject({
-  panelId: z.string().max(80),
-  meetingId: z.iso.date(),
-  by: z.string().max(64),
-  at: z.iso.datetime(),
-});
-export type SignInCardPosted = z.infer<typeof SignInCardPosted>;
-
-const StoredApology = Apology.extend({ id: z.uuid() });
-export type StoredApology = z.infer<typeof StoredApology>;
-
-export function meetingRoomRecords(tables: TableFactory) {
+export function meetingRoomRecords(tables: TableFactory): MeetingRoomStore {
   const client = tables(TABLES.agendas);
   const signIns = new EntityStore(client, SignIn, (s) => ({
     partitionKey: partitionOf(s.panelId, s.meetingId),
@@ -35,7 +25,7 @@ export function meetingRoomRecords(tables: TableFactory) {
     rowKey: "signin-card",
   }));
   return {
-    apologies,
+    addApology: async (a, by) => void (await apologies.insert(a, by)),
     /** Records a sign-in; a second press of the same person changes nothing and returns the first. */
     async signIn(s: SignIn): Promise<{ signIn: SignIn; first: boolean }> {
       try {
@@ -86,4 +76,3 @@ export function meetingRoomRecords(tables: TableFactory) {
     },
   };
 }
-export type MeetingRoomRecords = ReturnType<typeof meetingRoomRecords>;

@@ -1,17 +1,18 @@
-import { z } from "zod";
-import { ReminderKind } from "../../domain/actions/reminder-policy.js";
 import {
-  AlreadyExists,
-  ConcurrencyConflict,
-  EntityStore,
-  isStatus,
-  keyOf,
-  type Versioned,
-} from "./entity-store.js";
-import { DueReminder } from "./action-due-index.js";
+  Delivery,
+  DueReminder,
+  Lease,
+  ReminderMessage,
+  ReminderProblem,
+  type DeliveryStore,
+} from "../../application/ports/deliveries.js";
+import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
+import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
-// What the reminder sweep keeps, beside the due-date index in the same table:
+// What the reminder sweep keeps, in the ActionsDue table:
+// - the reminders due on each date, one partition per date: the sweep reads only the dates in its
+//   window, so its cost does not grow with the actions already closed;
 // - the sweep's lease, so one instance sweeps at a time;
 // - one delivery record per message (a reminder to one place, or an escalation to one chair), in
 //   the partition of the date it is due: claimed before sending, marked sent after, so each message
@@ -19,51 +20,18 @@ import { TABLES, type TableFactory } from "./storage.js";
 // - the messages sent about each action, so they can all be updated when it is done, and so a
 //   `done` typed in reply can be matched to its action.
 
-export const Lease = z.strictObject({
-  name: z.string().max(40),
-  holder: z.string().max(120),
-  until: z.iso.datetime(),
-});
-export type Lease = z.infer<typeof Lease>;
-
-export const Delivery = z.strictObject({
-  on: z.iso.date(),
-  kind: ReminderKind,
-  areaId: z.string().max(80),
-  panelId: z.string().max(80),
-  /** The action reminded about, or "chairs" for an escalation. */
-  about: z.string().max(64),
-  /** "personal" or "channel" for a reminder; "chair:<person id>" for an escalation. */
-  target: z.string().max(80),
-  recipientId: z.string().max(64).nullable(),
-  actionIds: z.array(z.uuid()).max(200),
-  state: z.enum(["sending", "sent", "retry", "undeliverable"]),
-  holder: z.string().max(120),
-  attempts: z.number().int().min(0),
-  retryAt: z.iso.datetime().nullable(),
-  reason: z.string().max(300).nullable(),
-  activityId: z.string().max(200).nullable(),
-});
-export type Delivery = z.infer<typeof Delivery>;
-
-/** A message sent about an action: where it is, so it can be updated and replied to. */
-export const ReminderMessage = z.strictObject({
-  areaId: z.string().max(80),
-  panelId: z.string().max(80),
-  actionId: z.uuid(),
-  reference: z.string().max(20),
-  /** The person it went to in personal chat, or the channel's conversation id. */
-  scope: z.enum(["personal", "channel"]),
-  conversationKey: z.string().max(300),
-  activityId: z.string().max(200),
-});
-export type ReminderMessage = z.infer<typeof ReminderMessage>;
+const problemRow = (panelId: string, id: string): string => `reminder-problem|${panelId}|${keyOf(id)}`;
 
 const deliveryRow = (d: Pick<Delivery, "kind" | "areaId" | "panelId" | "about" | "target">): string =>
   `delivery|${d.kind}|${keyOf(d.areaId)}|${keyOf(d.panelId)}|${d.about}|${keyOf(d.target)}`;
 
-export function reminderDeliveries(tables: TableFactory) {
+export function reminderDeliveries(tables: TableFactory): DeliveryStore {
   const client = tables(TABLES.actionsDue);
+  // Beside the area's casework, where the action log shows them.
+  const problems = new EntityStore(tables(TABLES.areaRecords), ReminderProblem, (p) => ({
+    partitionKey: keyOf(p.areaId),
+    rowKey: problemRow(p.panelId, p.id),
+  }));
   const leases = new EntityStore(client, Lease, (l) => ({ partitionKey: "lease", rowKey: l.name }));
   const due = new EntityStore(client, DueReminder, (r) => ({
     partitionKey: r.on,
@@ -91,10 +59,23 @@ export function reminderDeliveries(tables: TableFactory) {
   }));
 
   return {
-    deliveries,
+    async index(action, steps) {
+      for (const step of steps) {
+        await due.upsert(
+          {
+            on: step.on,
+            kind: step.kind,
+            areaId: action.areaId,
+            panelId: action.panelId,
+            actionId: action.id,
+          },
+          "actions",
+        );
+      }
+    },
 
     /** Takes the lease, or renews it, unless another holder's has not yet run out. */
-    async takeLease(name: string, holder: string, now: Date, ms: number): Promise<boolean> {
+    async takeLease(name, holder, now, ms) {
       const next = { name, holder, until: new Date(now.getTime() + ms).toISOString() };
       const current = await leases.get("lease", name);
       try {
@@ -110,16 +91,16 @@ export function reminderDeliveries(tables: TableFactory) {
     },
 
     /** Gives the lease up, if it is still this holder's: the next instance takes it at once. */
-    async releaseLease(name: string, holder: string): Promise<void> {
+    async releaseLease(name, holder) {
       const current = await leases.get("lease", name);
       if (current?.value.holder !== holder) return;
       await client.deleteEntity("lease", name, { etag: current.etag }).catch(() => undefined);
     },
 
-    leaseHolder: async (name: string) => (await leases.get("lease", name))?.value,
+    leaseHolder: async (name) => (await leases.get("lease", name))?.value,
 
     /** One date's due reminders and the deliveries already claimed for them, in one query. */
-    async dateOf(on: string): Promise<{ due: DueReminder[]; deliveries: Versioned<Delivery>[] }> {
+    async dateOf(on) {
       const found = { due: [] as DueReminder[], deliveries: [] as Versioned<Delivery>[] };
       const filter = `PartitionKey eq '${on}'`;
       for await (const entity of client.listEntities({ queryOptions: { filter } })) {
@@ -131,7 +112,7 @@ export function reminderDeliveries(tables: TableFactory) {
     },
 
     /** Claims a message for sending; undefined when another claim already exists. */
-    async claim(d: Delivery): Promise<Versioned<Delivery> | undefined> {
+    async claim(d) {
       try {
         return await deliveries.insert(d, d.holder);
       } catch (e) {
@@ -141,7 +122,7 @@ export function reminderDeliveries(tables: TableFactory) {
     },
 
     /** Moves a claim on; false when someone else changed it first. */
-    async update(current: Versioned<Delivery>, next: Delivery): Promise<Versioned<Delivery> | undefined> {
+    async update(current, next) {
       try {
         return await deliveries.replace(next, current.etag, next.holder);
       } catch (e) {
@@ -151,26 +132,30 @@ export function reminderDeliveries(tables: TableFactory) {
     },
 
     /** Remembers a sent message under its action, its thread and (in personal chat) its person. */
-    async remember(m: ReminderMessage): Promise<void> {
+    async remember(m) {
       await byAction.upsert(m, "reminders");
       await byThread.upsert(m, "reminders");
       if (m.scope === "personal") await byPerson.upsert(m, "reminders");
     },
 
-    messagesAbout: async (actionId: string) =>
-      (await byAction.listPartition(`sent|${actionId}`)).map((m) => m.value),
+    messagesAbout: async (actionId) => (await byAction.listPartition(`sent|${actionId}`)).map((m) => m.value),
     /** The action a message was about, from the conversation it is in and its id. */
-    threadOf: async (conversationKey: string, activityId: string) =>
+    threadOf: async (conversationKey, activityId) =>
       (await byThread.get("thread", keyOf(`${conversationKey}|${activityId}`)))?.value,
-    remindedTo: async (personId: string) =>
+    remindedTo: async (personId) =>
       (await byPerson.listPartition(`to|${keyOf(personId)}`)).map((m) => m.value),
 
     /** Forgets a done action's personal-chat reminder, so `done` is no longer matched to it. */
-    async forgetReminded(personId: string, actionId: string): Promise<void> {
+    async forgetReminded(personId, actionId) {
       await client.deleteEntity(`to|${keyOf(personId)}`, actionId).catch((e: unknown) => {
         if (!isStatus(e, 404)) throw e;
       });
     },
+
+    problem: async (areaId, panelId, id) =>
+      (await problems.get(keyOf(areaId), problemRow(panelId, id)))?.value,
+    saveProblem: (p) => problems.upsert(p, "reminders"),
+    problemsOf: async (areaId, panelId) =>
+      (await problems.listRange(keyOf(areaId), `reminder-problem|${panelId}|`)).map((p) => p.value),
   };
 }
-export type ReminderDeliveries = ReturnType<typeof reminderDeliveries>;

@@ -16,7 +16,7 @@ import type { Repositories } from "../tables/repositories.js";
 import { AlreadyExists, keyOf, type Versioned } from "../tables/entity-store.js";
 import { helpCard, noPanelsCard, panelsCard, welcomeCard } from "./cards/templates.js";
 import { renderCard } from "./cards/render.js";
-import type { ReferralDesk } from "../../application/referral-desk.js";
+import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
 import {
   approvalRequestCard,
   coordinatorReferralCard,

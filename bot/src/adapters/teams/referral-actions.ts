@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
-import { ReferralStepRefused, type Actor } from "../../domain/referrals/triage.js";
-import { ReferralRefused, type ReferralDesk } from "../../application/referral-desk.js";
+import type { Actor } from "../../domain/people/actor.js";
+import { ReferralStepRefused } from "../../domain/referrals/triage.js";
+import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
+import { Refusal } from "../../application/refusal.js";
 import { longDate } from "./cards/dates.js";
 import {
   outcomeCard,
@@ -142,7 +144,7 @@ export async function referralAction(
       }
     }
   } catch (e) {
-    if (e instanceof ReferralRefused || e instanceof ReferralStepRefused) return { message: e.message };
+    if (e instanceof Refusal || e instanceof ReferralStepRefused) return { message: e.message };
     if (e instanceof CardOutOfDate)
       return { message: "This card is out of date. Type **referrals** or **approvals** for a fresh one." };
     if (e instanceof z.ZodError)
@@ -178,7 +180,7 @@ export async function startReferralCard(
       })),
     );
   } catch (e) {
-    if (e instanceof ReferralRefused) return referralStartCard([]);
+    if (e instanceof Refusal) return referralStartCard([]);
     throw e;
   }
 }

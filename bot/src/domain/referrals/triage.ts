@@ -1,3 +1,4 @@
+import type { Actor } from "../people/actor.js";
 import { STATUS_LABELS, type Referral } from "./referral.js";
 
 // What a manager and a coordinator may do with a referral, and what each step changes.
@@ -17,10 +18,6 @@ export class ReferralStepRefused extends Error {
 // Enough to settle what is missing; more than this and the conversation belongs elsewhere.
 export const MAX_QUESTIONS = 5;
 
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 const stamp = (actor: Actor, at: Date) => ({ by: actor.id, byName: actor.name, at: at.toISOString() });
 

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Panel } from "../../domain/catalogue/panel.js";
+import { canManagePanel, roleOn, type Membership, type PanelRole } from "../../domain/people/membership.js";
+import type { Directory } from "../ports/directory.js";
+import { Refusal } from "../refusal.js";
+
+// Who may use a panel: its members, each with one role, and for changes its coordinators. Every
+// client (tab, card, typed command) asks here, so the answer is the same whichever is used.
+
+export const PanelIdInput = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
+export type Audience = "members" | "coordinators";
+
+export interface PanelAccess {
+  panel: Panel & { areaId: string };
+  role: PanelRole;
+  memberships: Membership[];
+}
+
+/** The panel named, and the person's role on it; anyone not on it is refused. */
+export async function accessPanel(
+  ports: { catalogue: Catalogue; directory: Directory },
+  personId: string,
+  panelId: unknown,
+  who: Audience = "members",
+): Promise<PanelAccess> {
+  const parsed = PanelIdInput.safeParse(panelId);
+  const panel = parsed.success ? ports.catalogue.panels.get(parsed.data) : undefined;
+  if (!panel) {
+    throw new Refusal("not-found", "There is no such panel. Check the link and try again.", {
+      code: "unknown-panel",
+    });
+  }
+  const memberships = await ports.directory.membershipsOf(personId);
+  const role = roleOn(memberships, panel.id);
+  if (!role) {
+    throw new Refusal("not-allowed", "You are not a member of this panel. Ask its coordinator to add you.", {
+      code: "not-a-member",
+    });
+  }
+  if (who === "coordinators" && !canManagePanel(memberships, panel.id)) {
+    throw new Refusal("not-allowed", "Only the panel's coordinators can change its meetings.", {
+      code: "coordinators-only",
+    });
+  }
+  return { panel, role, memberships };
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from "node:crypto";
+import type { AuditAction } from "../../domain/audit/audit-entry.js";
+import type { StoredAudit } from "../ports/casework.js";
+
+// One way to write an audit entry: added to the unit of work of the read or change it records.
+
+export interface AuditFact {
+  areaId: string;
+  panelId: string;
+  actorId: string;
+  action: AuditAction;
+  subjectId: string | null;
+  reference: string;
+  /** The screen or command it happened through. */
+  via: string;
+  referralId?: string | null;
+}
+
+export function auditEntry(at: Date, fact: AuditFact): StoredAudit {
+  return {
+    id: randomUUID(),
+    at: at.toISOString(),
+    ...fact,
+    referralId: fact.referralId ?? null,
+    via: fact.via.slice(0, 80),
+  };
+}

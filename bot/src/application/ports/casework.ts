@@ -1,0 +1,121 @@
+import { z } from "zod";
+import type { Action } from "../../domain/actions/action.js";
+import { AuditEntry } from "../../domain/audit/audit-entry.js";
+import { Case, type Subject } from "../../domain/cohort/case.js";
+import { Decision } from "../../domain/decisions/decision.js";
+import type { Notice } from "../../domain/referrals/notice.js";
+import { MatchOn, type Referral } from "../../domain/referrals/referral.js";
+import type { Versioned } from "./versioned.js";
+
+// An area's casework: referrals, reference counters, duplicate match keys, subjects, cases,
+// decisions, actions, audit entries and the notices steps owe people. A step's changes are
+// collected in a unit of work and committed together, all or nothing.
+
+export const ReferenceCounter = z.strictObject({
+  areaId: z.string(),
+  year: z.number().int(),
+  issued: z.number().int().min(0),
+});
+export type ReferenceCounter = z.infer<typeof ReferenceCounter>;
+
+export const MatchRow = z.strictObject({
+  areaId: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{32}$/),
+  on: MatchOn,
+  subjectId: z.string().max(64),
+  reference: z.string().max(20),
+});
+export type MatchRow = z.infer<typeof MatchRow>;
+
+export const StoredCase = Case.extend({ areaId: z.string() });
+export type StoredCase = z.infer<typeof StoredCase>;
+export const StoredAudit = AuditEntry.extend({ areaId: z.string() });
+export type StoredAudit = z.infer<typeof StoredAudit>;
+export const StoredDecision = Decision.extend({ areaId: z.string() });
+export type StoredDecision = z.infer<typeof StoredDecision>;
+
+/** What a referral submit needs to know before it writes. */
+export interface BeforeSubmit {
+  existing: Versioned<Referral> | undefined;
+  counter: Versioned<ReferenceCounter> | undefined;
+  matches: MatchRow[];
+}
+
+/** The changes of one step in one area, committed together or not at all. */
+export interface CaseworkUnit {
+  createReferral(r: Referral): void;
+  replaceReferral(r: Referral, etag: string): void;
+  createSubject(s: Subject): void;
+  replaceSubject(s: Subject, etag: string): void;
+  addMatch(m: MatchRow): void;
+  createCase(c: StoredCase): void;
+  replaceCase(c: StoredCase, etag: string): void;
+  createDecision(d: StoredDecision): void;
+  replaceDecision(d: StoredDecision, etag: string): void;
+  createAction(a: Action): void;
+  replaceAction(a: Action, etag: string): void;
+  /** The referral counter (or the action counter) for a year: created, or moved on from `etag`. */
+  setCounter(kind: "referral" | "action", c: ReferenceCounter, etag: string | undefined): void;
+  audit(entry: StoredAudit): void;
+  queueNotice(n: Notice): void;
+  removeNotice(n: Notice): void;
+  /** Writes everything; ConcurrencyConflict if any record changed or appeared since it was read. */
+  commit(): Promise<void>;
+}
+
+export interface Casework {
+  /** A unit of work in one area; `by` is recorded as who last changed each record. */
+  unit(areaId: string, by: string): CaseworkUnit;
+  /** Audit entries alone, in as many commits as their number needs. */
+  appendAudit(areaId: string, entries: StoredAudit[]): Promise<void>;
+
+  referral(areaId: string, panelId: string, id: string): Promise<Versioned<Referral> | undefined>;
+  /** A referral of the area found by its id alone, whatever its panel. */
+  referralById(areaId: string, id: string): Promise<Referral | undefined>;
+  referralsOf(areaId: string, panelId: string): Promise<Versioned<Referral>[]>;
+  /** Whether this form was stored, the year's counter, and subjects known by these match keys. */
+  beforeSubmit(
+    areaId: string,
+    panelId: string,
+    referralId: string,
+    year: number,
+    hashes: string[],
+  ): Promise<BeforeSubmit>;
+  awaitingApprovalBy(areaId: string, managerId: string): Promise<Versioned<Referral>[]>;
+
+  /** A panel's open cases (and those decided at `decidedOn`), with the subjects of its drifting actions. */
+  casesAndDrift(
+    areaId: string,
+    panelId: string,
+    today: string,
+    decidedOn?: string,
+  ): Promise<{ cases: Versioned<StoredCase>[]; drifting: Set<string> }>;
+  subjectAndCase(
+    areaId: string,
+    panelId: string,
+    subjectId: string,
+  ): Promise<{ subject?: Versioned<Subject>; case?: Versioned<StoredCase> }>;
+  case(areaId: string, panelId: string, subjectId: string): Promise<Versioned<StoredCase> | undefined>;
+
+  decision(
+    areaId: string,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+  ): Promise<Versioned<StoredDecision> | undefined>;
+  decisionsAt(areaId: string, panelId: string, meetingId: string): Promise<Versioned<StoredDecision>[]>;
+
+  action(areaId: string, panelId: string, id: string): Promise<Versioned<Action> | undefined>;
+  /** A panel's actions, or one meeting's. */
+  actionsOf(areaId: string, panelId: string, meetingId?: string): Promise<Versioned<Action>[]>;
+  counter(
+    kind: "referral" | "action",
+    areaId: string,
+    year: number,
+  ): Promise<Versioned<ReferenceCounter> | undefined>;
+
+  /** The notices waiting to be delivered in an area. */
+  notices(areaId: string): Promise<Versioned<Notice>[]>;
+  /** Moves one notice on (claimed, retried); ConcurrencyConflict if it changed since `etag`. */
+  replaceNotice(n: Notice, etag: string): Promise<Versioned<Notice>>;
+}

@@ -1,0 +1,57 @@
+import { DateTime } from "luxon";
+import type { Person } from "../../domain/people/membership.js";
+import type { Notice } from "../../domain/referrals/notice.js";
+import { referenceFor, type Referral } from "../../domain/referrals/referral.js";
+import type { MatchRow } from "../ports/casework.js";
+import { ConcurrencyConflict } from "../ports/versioned.js";
+import { referralAudit, referralNotice } from "./referral-records.js";
+import type { ReferralPorts } from "./referral-ports.js";
+
+// The one way a referral is issued, whether a practitioner submitted it or another area's panel
+// transferred it: the year's next reference, the referral, its audit entry and its notice in one
+// unit of work. The referral's id is the idempotency key: issuing it again returns the first.
+
+// Issues in one area share the year's reference counter; a clash is retried after a short pause.
+const ATTEMPTS = 6;
+
+export interface ReferralToIssue {
+  areaId: string;
+  referencePrefix: string;
+  panelId: string;
+  id: string;
+  by: Person;
+  /** Match keys of the subject, to find likely duplicates already known. */
+  hashes: string[];
+  /** The referral, given its reference and the known subjects it may duplicate. */
+  draft: (reference: string, matches: MatchRow[], at: Date) => Referral;
+  via: string;
+  notice: Notice["kind"];
+}
+
+export async function issueReferral(
+  ports: Pick<ReferralPorts, "casework" | "now" | "onNotices">,
+  spec: ReferralToIssue,
+): Promise<{ referral: Referral; created: boolean }> {
+  const now = ports.now();
+  const year = DateTime.fromJSDate(now, { zone: "Europe/London" }).year;
+  for (let attempt = 1; ; attempt++) {
+    const seen = await ports.casework.beforeSubmit(spec.areaId, spec.panelId, spec.id, year, spec.hashes);
+    if (seen.existing) return { referral: seen.existing.value, created: false };
+    const issued = (seen.counter?.value.issued ?? 0) + 1;
+    const referral = spec.draft(referenceFor(spec.referencePrefix, year, issued), seen.matches, now);
+    const unit = ports.casework.unit(spec.areaId, spec.by.id);
+    unit.setCounter("referral", { areaId: spec.areaId, year, issued }, seen.counter?.etag);
+    unit.createReferral(referral);
+    unit.audit(referralAudit(referral, spec.by.id, "referral.created", spec.via, now));
+    unit.queueNotice(referralNotice(referral, spec.notice, now));
+    try {
+      await unit.commit();
+      ports.onNotices(spec.areaId);
+      return { referral, created: true };
+    } catch (e) {
+      // Another referral took the number, or the same form raced in twice: look again.
+      if (!(e instanceof ConcurrencyConflict) || attempt >= ATTEMPTS) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

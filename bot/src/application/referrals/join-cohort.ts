@@ -1,0 +1,70 @@
+import { placementFor, type Subject } from "../../domain/cohort/case.js";
+import { matchKeys } from "../../domain/referrals/duplicates.js";
+import { subjectLabel, type Referral } from "../../domain/referrals/referral.js";
+import type { CaseworkUnit, StoredCase } from "../ports/casework.js";
+import { Refusal } from "../refusal.js";
+import type { ReferralPorts } from "./referral-ports.js";
+
+/**
+ * What an accepted referral writes: its subject (new, with match keys for likely duplicates, or a
+ * known one gaining the referral) and the subject's case on the panel, opened or carried on.
+ */
+export async function joinCohort(
+  ports: Pick<ReferralPorts, "casework" | "now">,
+  referral: Referral,
+  subjectId: string,
+): Promise<(unit: CaseworkUnit) => void> {
+  const existing = await ports.casework.subjectAndCase(referral.areaId, referral.panelId, subjectId);
+  const writes: ((unit: CaseworkUnit) => void)[] = [];
+  const riskLevel = typeof referral.values["riskLevel"] === "string" ? referral.values["riskLevel"] : null;
+  let subject: Subject;
+  if (existing.subject) {
+    const known = existing.subject;
+    subject = { ...known.value, referralIds: [...known.value.referralIds, referral.id] };
+    const next = subject;
+    writes.push((u) => u.replaceSubject(next, known.etag));
+  } else {
+    if (referral.linkedSubjectId)
+      throw new Refusal("not-found", "The subject this referral was linked to no longer exists.");
+    subject = {
+      id: subjectId,
+      areaId: referral.areaId,
+      kind: referral.kind,
+      reference: referral.reference,
+      label: subjectLabel(referral.kind, referral.values),
+      referralIds: [referral.id],
+    };
+    const created = subject;
+    writes.push((u) => u.createSubject(created));
+    for (const key of matchKeys(referral.kind, referral.values)) {
+      writes.push((u) =>
+        u.addMatch({
+          areaId: referral.areaId,
+          hash: key.hash,
+          on: key.on,
+          subjectId,
+          reference: referral.reference,
+        }),
+      );
+    }
+  }
+  const current = existing.case?.value;
+  const next: StoredCase = {
+    areaId: referral.areaId,
+    panelId: referral.panelId,
+    subjectId,
+    reference: current?.reference ?? subject.reference,
+    placement: placementFor(referral.kind, current?.placement),
+    riskLevel: riskLevel ?? current?.riskLevel ?? null,
+    status: "open",
+    openedAt: current?.status === "open" ? current.openedAt : ports.now().toISOString(),
+    nextMeetingDate: referral.meetingDate,
+    referralIds: [...(current?.referralIds ?? []), referral.id],
+    label: subject.label,
+    presenterId: referral.submitted.by,
+    lastDiscussedOn: current?.lastDiscussedOn ?? null,
+  };
+  const held = existing.case;
+  writes.push((u) => (held ? u.replaceCase(next, held.etag) : u.createCase(next)));
+  return (unit) => writes.forEach((write) => write(unit));
+}

@@ -1,0 +1,87 @@
+import type { Actor } from "../../domain/people/actor.js";
+import type { Person } from "../../domain/people/membership.js";
+import type { Referral } from "../../domain/referrals/referral.js";
+import type { Versioned } from "../ports/versioned.js";
+import {
+  noSuchReferral,
+  panelOf,
+  personOf,
+  reachedPanel,
+  referablePanels,
+  requireCoordinator,
+  storedReferral,
+  type PanelInArea,
+} from "./referral-access.js";
+import { referralAudit } from "./referral-records.js";
+import type { ReferralPorts } from "./referral-ports.js";
+
+// Reading referrals. Every referral shown is audited as read.
+
+type QueryPorts = Pick<ReferralPorts, "catalogue" | "casework" | "directory" | "now">;
+
+export async function panelsToReferTo(
+  ports: QueryPorts,
+  personId: string,
+): Promise<{ person: Person; panels: PanelInArea[] }> {
+  const person = await personOf(ports, personId);
+  return { person, panels: referablePanels(ports.catalogue, person) };
+}
+
+/** One referral, for its referrer, its manager or the panel's coordinators. */
+export async function viewReferral(
+  ports: QueryPorts,
+  actor: Actor,
+  panelId: unknown,
+  referralId: unknown,
+  via: string,
+): Promise<Versioned<Referral>> {
+  const panel = panelOf(ports.catalogue, panelId);
+  const found = await storedReferral(ports, panel, referralId);
+  const r = found.value;
+  if (r.submitted.by !== actor.id && r.managerId !== actor.id) {
+    await requireCoordinator(ports, actor.id, panel);
+    if (!reachedPanel(r)) throw noSuchReferral();
+  }
+  await ports.casework.appendAudit(r.areaId, [referralAudit(r, actor.id, "referral.viewed", via, ports.now())]);
+  return found;
+}
+
+/** A panel's referrals for its coordinators, newest first. */
+export async function listReferrals(
+  ports: QueryPorts,
+  actor: Actor,
+  panelId: unknown,
+  via: string,
+  statuses: Referral["status"][] = ["new", "more-information-requested", "accepted", "declined"],
+): Promise<Versioned<Referral>[]> {
+  const panel = panelOf(ports.catalogue, panelId);
+  await requireCoordinator(ports, actor.id, panel);
+  const found = await ports.casework.referralsOf(panel.areaId, panel.id);
+  const visible = found.filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value));
+  const now = ports.now();
+  await ports.casework.appendAudit(
+    panel.areaId,
+    visible.map((r) => referralAudit(r.value, actor.id, "referral.viewed", via, now)),
+  );
+  return visible.sort((a, b) => b.value.submitted.at.localeCompare(a.value.submitted.at));
+}
+
+/** Referrals waiting for this manager's decision, across the areas they approve in. */
+export async function awaitingApproval(
+  ports: QueryPorts,
+  manager: Actor,
+  via: string,
+): Promise<Versioned<Referral>[]> {
+  const person = await personOf(ports, manager.id);
+  const found: Versioned<Referral>[] = [];
+  const now = ports.now();
+  for (const areaId of person.approvesReferralsIn ?? []) {
+    const rows = await ports.casework.awaitingApprovalBy(areaId, manager.id);
+    await ports.casework.appendAudit(
+      areaId,
+      rows.slice(0, 100).map((r) => referralAudit(r.value, manager.id, "referral.viewed", via, now)),
+    );
+    found.push(...rows);
+  }
+  return found;
+}

@@ -1,0 +1,117 @@
+import { localDay } from "../../domain/schedule/dates.js";
+import { occurrenceOn, type Occurrence } from "../../domain/schedule/occurrences.js";
+import { checkPanelRules, readForm, type FieldProblem } from "../../domain/referrals/checks.js";
+import { matchKeys } from "../../domain/referrals/duplicates.js";
+import { referralForm, type ReferralForm } from "../../domain/referrals/form.js";
+import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
+import type { PossibleDuplicate, Referral } from "../../domain/referrals/referral.js";
+import type { Actor } from "../../domain/people/actor.js";
+import { Refusal } from "../refusal.js";
+import { issueReferral } from "./issue-referral.js";
+import {
+  areaOf,
+  kindOf,
+  mayRefer,
+  notInDirectory,
+  panelOf,
+  ReferralIdInput,
+  takesKind,
+} from "./referral-access.js";
+import { formAgain, needsApproval } from "./referral-form.js";
+import type { ReferralPorts } from "./referral-ports.js";
+
+// A practitioner submits a referral form. At most three storage round trips: the directory
+// (referrer and manager), the area's records the submit touches, and one commit of it all.
+
+export type SubmitResult =
+  | { ok: true; referral: Referral; meeting: Occurrence | undefined; created: boolean }
+  | { ok: false; problems: FieldProblem[]; form: ReferralForm };
+
+export async function submitReferral(
+  ports: ReferralPorts,
+  actor: Actor,
+  panelId: unknown,
+  rawKind: unknown,
+  formId: unknown,
+  raw: Record<string, unknown>,
+): Promise<SubmitResult> {
+  const panel = panelOf(ports.catalogue, panelId);
+  const kind = kindOf(rawKind);
+  const id = ReferralIdInput.safeParse(formId);
+  if (!id.success) throw new Refusal("invalid", "This form is not one we issued. Start the referral again.");
+  const area = areaOf(ports.catalogue, panel.areaId);
+  const managerId = typeof raw["managerId"] === "string" ? raw["managerId"] : undefined;
+
+  const people = await ports.directory.people([actor.id, ...(managerId ? [managerId] : [])]);
+  const person = people.get(actor.id);
+  if (!person) throw notInDirectory();
+  mayRefer(ports.catalogue, person, panel);
+  takesKind(panel, kind);
+  const manager = managerId ? people.get(managerId) : undefined;
+  const approvers = manager?.approvesReferralsIn?.includes(area.id)
+    ? [{ id: manager.id, name: manager.displayName }]
+    : [];
+
+  const now = ports.now();
+  const read = readForm(referralForm(panel, area, kind, approvers), raw);
+  const problems = read.ok
+    ? checkPanelRules(
+        {
+          panel,
+          area,
+          kind,
+          today: localDay(now),
+          approverIds: approvers.map((a) => a.id),
+          referrerId: person.id,
+        },
+        read.values,
+      )
+    : read.problems;
+  if (!read.ok || problems.length)
+    return { ok: false, problems, form: await formAgain(ports, panel, kind, person) };
+
+  const meeting = meetingForReferral(ports.catalogue, panel.id, now);
+  const keys = matchKeys(kind, read.values);
+  const approval = needsApproval(panel);
+  const { referral, created } = await issueReferral(ports, {
+    areaId: area.id,
+    referencePrefix: area.referencePrefix,
+    panelId: panel.id,
+    id: id.data,
+    by: person,
+    hashes: keys.map((k) => k.hash),
+    via: "referral form",
+    notice: approval ? "approval-requested" : "referral-arrived",
+    draft: (reference, matches, at) => ({
+      id: id.data,
+      reference,
+      areaId: area.id,
+      panelId: panel.id,
+      kind,
+      status: approval ? "awaiting-approval" : "new",
+      submitted: { by: person.id, byName: person.displayName, at: at.toISOString() },
+      referrer: { agencyId: person.agencyId, jobTitle: person.jobTitle, email: person.email },
+      meetingDate: meeting?.date ?? null,
+      values: read.values,
+      managerId: approval ? (managerId ?? null) : null,
+      approval: null,
+      triage: null,
+      questions: [],
+      possibleDuplicates: dedupe(
+        matches.map((m) => ({ subjectId: m.subjectId, reference: m.reference, matchedOn: m.on })),
+      ),
+      linkedSubjectId: null,
+      subjectId: null,
+    }),
+  });
+  if (created) return { ok: true, referral, meeting, created };
+  if (referral.submitted.by !== person.id)
+    throw new Refusal("conflict", "This form has already been used. Start a new referral.");
+  const storedMeeting = referral.meetingDate ? occurrenceOn(panel, referral.meetingDate) : undefined;
+  return { ok: true, referral, meeting: storedMeeting, created: false };
+}
+
+function dedupe(list: PossibleDuplicate[]): PossibleDuplicate[] {
+  const seen = new Set<string>();
+  return list.filter((d) => !seen.has(d.subjectId + d.matchedOn) && seen.add(d.subjectId + d.matchedOn));
+}
