@@ -39,6 +39,24 @@ export default tseslint.config(
     },
   },
   {
+    // The application sits below the adapters: it declares ports and never reaches storage itself.
+    files: ["bot/src/application/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@azure/*", "botbuilder*", "botframework-*", "express", "@microsoft/*", "pino"],
+              message: "The application declares a port for what it needs; adapters implement it.",
+            },
+            { group: ["**/adapters/**"], message: "The application does not depend on adapters." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.ts", "test/**/*.ts", "bench/**/*.ts"],
     rules: { "no-console": "off" },
   },

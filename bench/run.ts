@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
-import { areaRecords } from "../bot/src/adapters/tables/area-records.js";
+import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
+import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { repositories, seedCatalogue, seedPeople } from "../bot/src/adapters/tables/repositories.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
 import { ReferralDesk } from "../bot/src/application/referrals/referral-desk.js";
@@ -9,12 +10,11 @@ import { azuriteConnectionString, freePort, startAzurite, waitForHttp } from "..
 import { roundTripCounter } from "../scripts/lib/round-trips.js";
 import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
-import { AgendaDesk } from "../bot/src/application/agenda-desk.js";
+import { AgendaDesk } from "../bot/src/application/agenda/agenda-desk.js";
 import type { Meeting } from "../bot/src/domain/schedule/meeting.js";
 import pino from "pino";
-import { ActionLog } from "../bot/src/application/action-log.js";
-import { ReminderSweep, type ReminderMessenger } from "../bot/src/application/reminder-sweep.js";
-import { actionDueIndex } from "../bot/src/adapters/tables/action-due-index.js";
+import { ActionLog } from "../bot/src/application/actions/action-log.js";
+import { ReminderSweep, type ReminderMessenger } from "../bot/src/application/reminders/reminder-sweep.js";
 import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
 import { actionRow } from "../bot/src/adapters/tables/area-records.js";
 import { TABLES } from "../bot/src/adapters/tables/storage.js";
@@ -41,13 +41,12 @@ async function main(): Promise<void> {
     await ensureTables(tables);
     const catalogue = loadCatalogue("bot/config/areas");
     const repos = repositories(tables);
-    const records = areaRecords(tables);
     await seedCatalogue(repos, catalogue);
     await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
     const desk = new ReferralDesk({
       catalogue,
-      repos,
-      records,
+      casework: caseworkTables(tables),
+      directory: directoryTables(repos),
       now: () => new Date(),
       onNotices: () => undefined,
     });
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
     console.log(`  server time: ${ratio.toFixed(1)} × one raw Azurite round trip (medians of ${RUNS})`);
     if (Math.max(...perSubmit) > 3) process.exitCode = 1;
 
-    await agendaPageCost(catalogue, repos, records, tables, desk);
+    await agendaPageCost(catalogue, tables, desk);
     await reminderSweepCost(catalogue, tables);
   } finally {
     await azurite.stop();
@@ -110,8 +109,6 @@ async function main(): Promise<void> {
  */
 async function agendaPageCost(
   catalogue: ReturnType<typeof loadCatalogue>,
-  repos: ReturnType<typeof repositories>,
-  records: ReturnType<typeof areaRecords>,
   tables: ReturnType<typeof tableFactory>,
   desk: ReferralDesk,
 ): Promise<void> {
@@ -120,8 +117,8 @@ async function agendaPageCost(
   const meetings = meetingRecords(tables);
   const agendaDesk = new AgendaDesk({
     catalogue,
-    repos: repositories(counted),
-    records: areaRecords(counted),
+    directory: directoryTables(repositories(counted)),
+    casework: caseworkTables(counted),
     meetings: meetingRecords(counted),
     agendas: agendaRecords(counted),
     now: () => new Date(),
@@ -192,11 +189,10 @@ async function reminderSweepCost(
   const trips = roundTripCounter();
   const counted = tableFactory({ kind: "connection-string", connectionString: CONNECTION }, trips.options);
   let now = new Date("2027-01-07T14:00:00Z");
-  const plain = { repos: repositories(tables), records: areaRecords(tables) };
   const actionLog = new ActionLog({
     catalogue,
-    ...plain,
-    dueIndex: actionDueIndex(tables),
+    directory: directoryTables(repositories(tables)),
+    casework: caseworkTables(tables),
     deliveries: reminderDeliveries(tables),
     now: () => now,
   });
@@ -207,8 +203,8 @@ async function reminderSweepCost(
   };
   const sweep = new ReminderSweep({
     catalogue,
-    repos: repositories(counted),
-    records: areaRecords(counted),
+    directory: directoryTables(repositories(counted)),
+    casework: caseworkTables(counted),
     deliveries: reminderDeliveries(counted),
     messenger,
     log: pino({ level: "silent" }),

@@ -11,9 +11,11 @@ import { seriesFor } from "../bot/src/domain/schedule/series.js";
 import { calendarAccess } from "../bot/src/adapters/graph/calendar-access.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { repositories } from "../bot/src/adapters/tables/repositories.js";
+import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
-import { MeetingScheduler, SchedulingRefused } from "../bot/src/application/meeting-scheduler.js";
-import { CalendarProblem } from "../bot/src/application/teams-calendar.js";
+import { MeetingScheduler } from "../bot/src/application/scheduling/meeting-scheduler.js";
+import { Refusal } from "../bot/src/application/refusal.js";
+import { CalendarProblem } from "../bot/src/application/ports/teams-calendar.js";
 import { loadSettings, SettingsError } from "../bot/src/settings.js";
 import { userInfo } from "node:os";
 
@@ -132,7 +134,7 @@ async function scheduleInTeams(): Promise<void> {
   await ensureTables(tables);
   const scheduler = new MeetingScheduler({
     catalogue: catalogue!,
-    repos: repositories(tables),
+    directory: directoryTables(repositories(tables)),
     meetings: meetingRecords(tables),
     now: () => new Date(),
   });
@@ -155,7 +157,7 @@ async function scheduleInTeams(): Promise<void> {
         : `${result.outcome === "created" ? "Created" : "Updated"} the series: ${inTeams} meetings in Teams with join links.`,
     );
   } catch (e) {
-    if (e instanceof CalendarProblem || e instanceof SchedulingRefused) {
+    if (e instanceof CalendarProblem || e instanceof Refusal) {
       console.error(e.message);
       process.exit(1);
     }

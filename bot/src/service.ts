@@ -11,20 +11,21 @@ import { repositories, seedCatalogue, seedPeople } from "./adapters/tables/repos
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
-import { NoticeDispatcher } from "./adapters/teams/notice-dispatcher.js";
+import { TeamsNoticeMessenger } from "./adapters/teams/notice-messenger.js";
+import { NoticeDelivery } from "./application/notices/notice-delivery.js";
 import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
-import { areaRecords } from "./adapters/tables/area-records.js";
+import { caseworkTables } from "./adapters/tables/casework-tables.js";
+import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { ReferralDesk } from "./application/referrals/referral-desk.js";
-import { MeetingScheduler } from "./application/meeting-scheduler.js";
+import { MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
 import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-access.js";
 import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { agendaRecords } from "./adapters/tables/agenda-records.js";
-import { AgendaDesk } from "./application/agenda-desk.js";
-import { ActionLog } from "./application/action-log.js";
-import { MeetingRoom } from "./application/meeting-room.js";
-import { CaseDecisions } from "./application/case-decisions.js";
+import { AgendaDesk } from "./application/agenda/agenda-desk.js";
+import { ActionLog } from "./application/actions/action-log.js";
+import { MeetingRoom } from "./application/meeting-room/meeting-room.js";
+import { CaseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
-import { actionDueIndex } from "./adapters/tables/action-due-index.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
@@ -33,7 +34,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
 import { TeamsReminderMessenger } from "./adapters/teams/reminder-messenger.js";
-import { ReminderSweep, type SweepReport } from "./application/reminder-sweep.js";
+import { ReminderSweep, type SweepReport } from "./application/reminders/reminder-sweep.js";
 
 // Paths in settings are relative to where the service is started: the repository root locally,
 // the deployed package's root in Azure.
@@ -109,7 +110,8 @@ export async function startService(
   const tables = tableFactory(settings.storage);
   await ensureTables(tables);
   const repos = repositories(tables);
-  const records = areaRecords(tables);
+  const directory = directoryTables(repos);
+  const casework = caseworkTables(tables);
   await seedCatalogue(repos, catalogue);
 
   const auth = botAuthentication(settings);
@@ -119,20 +121,24 @@ export async function startService(
     await context.sendActivity("Sorry, something went wrong on our side. Please try again in a minute.");
   };
   const botAppId = settings.bot.appId ?? "";
-  const dispatcher = new NoticeDispatcher({
+  const dispatcher = new NoticeDelivery({
     catalogue,
-    repos,
-    records,
-    adapter,
-    botAppId,
+    casework,
+    directory,
+    messenger: new TeamsNoticeMessenger({
+      catalogue,
+      repos,
+      adapter,
+      botAppId,
+      publicUrl: settings.publicUrl,
+    }),
     log,
-    publicUrl: settings.publicUrl,
     now,
   });
   const desk = new ReferralDesk({
     catalogue,
-    repos,
-    records,
+    casework,
+    directory,
     now,
     onNotices: (areaId) => dispatcher.kick(areaId),
   });
@@ -147,7 +153,7 @@ export async function startService(
       : undefined;
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
-  const scheduler = new MeetingScheduler({ catalogue, repos, meetings, now });
+  const scheduler = new MeetingScheduler({ catalogue, directory, meetings, now });
   const channelPoster = new ChannelPoster({
     adapter,
     botAppId,
@@ -170,9 +176,8 @@ export async function startService(
   });
   const actionLog = new ActionLog({
     catalogue,
-    repos,
-    records,
-    dueIndex: actionDueIndex(tables),
+    casework,
+    directory,
     deliveries,
     now,
     changes: messenger,
@@ -180,8 +185,8 @@ export async function startService(
   const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const sweep = new ReminderSweep({
     catalogue,
-    repos,
-    records,
+    directory,
+    casework,
     deliveries,
     messenger,
     log,
@@ -195,7 +200,7 @@ export async function startService(
     },
   });
   const roomRecords = meetingRoomRecords(tables);
-  const room = new MeetingRoom({ catalogue, repos, room: roomRecords, now, announcer: channelPoster });
+  const room = new MeetingRoom({ catalogue, directory, room: roomRecords, now, announcer: channelPoster });
   const bot = new MaceBot({
     catalogue,
     repos,
@@ -210,14 +215,14 @@ export async function startService(
   });
   const agendaDesk = new AgendaDesk({
     catalogue,
-    repos,
-    records,
+    directory,
+    casework,
     meetings,
     agendas: agendaRecords(tables),
     now,
     announcer: channelPoster,
   });
-  const decisions = new CaseDecisions({ catalogue, records, room: roomRecords, agendaDesk, desk, now });
+  const decisions = new CaseDecisions({ catalogue, casework, room: roomRecords, agendaDesk, desk, now });
 
   const calendarFor = calendarAccess(settings, devIdp);
   const app = createApp({

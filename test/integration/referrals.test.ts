@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
+import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
@@ -375,8 +377,8 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     );
     const desk = new ReferralDesk({
       catalogue: loadCatalogue("bot/config/areas"),
-      repos: repositories(tables),
-      records: areaRecords(tables),
+      directory: directoryTables(repositories(tables)),
+      casework: caseworkTables(tables),
       now: () => now,
       onNotices: () => undefined,
     });

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
-import {
-  ConcurrencyConflict,
-  keyOf,
-  StoredEntityInvalid,
-} from "../../bot/src/adapters/tables/entity-store.js";
+import { ConcurrencyConflict } from "../../bot/src/application/ports/versioned.js";
+import { keyOf, StoredEntityInvalid } from "../../bot/src/adapters/tables/entity-store.js";
 import {
   repositories,
   seedCatalogue,

@@ -1,5 +1,5 @@
 import { AppCredential, OnBehalfOfUserCredential } from "@microsoft/teamsfx";
-import type { TeamsCalendar } from "../../application/teams-calendar.js";
+import type { TeamsCalendar } from "../../application/ports/teams-calendar.js";
 import type { Settings } from "../../settings.js";
 import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
 import { GraphCalendar, type GraphTokenSource } from "./graph-calendar.js";

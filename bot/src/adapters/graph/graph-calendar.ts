@@ -16,7 +16,7 @@ import {
   type SeriesRequest,
   type SlotInvite,
   type TeamsCalendar,
-} from "../../application/teams-calendar.js";
+} from "../../application/ports/teams-calendar.js";
 
 // The organiser's calendar through Microsoft Graph. The base URL is configuration: Microsoft's
 // cloud in production, a local stand-in in tests and on a developer's machine. Every request goes

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { Router } from "express";
 import { z } from "zod";
-import { ActionLog, ActionRefused, type ActionView } from "../../application/action-log.js";
+import type { ActionLog, ActionView } from "../../application/actions/action-log.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
@@ -35,7 +35,6 @@ async function plainly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof ActionRefused) throw new HttpProblem(e.status, e.code, e.message);
     throw e;
   }
 }

@@ -1,8 +1,8 @@
 import { Router } from "express";
 import { z } from "zod";
-import { AgendaDesk, AgendaRefused } from "../../application/agenda-desk.js";
-import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
-import type { MeetingRoom } from "../../application/meeting-room.js";
+import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
+import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
+import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { AgendaChoice } from "../../domain/agenda/due-cases.js";
@@ -22,7 +22,6 @@ async function plainly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof AgendaRefused) throw new HttpProblem(e.status, e.code, e.message);
     throw e;
   }
 }

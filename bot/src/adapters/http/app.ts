@@ -14,16 +14,16 @@ import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
 import { referralsRoutes } from "./referrals-routes.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
-import type { MeetingScheduler } from "../../application/meeting-scheduler.js";
+import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import { meetingsRoutes } from "./meetings-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { actionsRoutes } from "./actions-routes.js";
 import { meetingRoomRoutes } from "./meeting-room-routes.js";
-import type { MeetingRoom } from "../../application/meeting-room.js";
-import type { CaseDecisions } from "../../application/case-decisions.js";
-import type { ActionLog } from "../../application/action-log.js";
-import type { AgendaDesk } from "../../application/agenda-desk.js";
+import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
+import type { CaseDecisions } from "../../application/decisions/case-decisions.js";
+import type { ActionLog } from "../../application/actions/action-log.js";
+import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
 import { route } from "./route.js";
 
 export interface AppDependencies {

@@ -1,7 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
-import { ConcurrencyConflict } from "../tables/entity-store.js";
+import { ConcurrencyConflict } from "../../application/ports/versioned.js";
+import { Refusal, type RefusalReason } from "../../application/refusal.js";
+import { ReferralStepRefused } from "../../domain/referrals/triage.js";
 import { InvalidToken } from "../identity/token-validator.js";
 
 /** An error whose message is written for the person using the product. */
@@ -18,12 +20,27 @@ export class HttpProblem extends Error {
   }
 }
 
+/** How each reason for a refusal is answered over HTTP. */
+const REFUSAL_STATUS: Record<RefusalReason, number> = {
+  "not-found": 404,
+  "not-allowed": 403,
+  invalid: 400,
+  conflict: 409,
+  "not-now": 409,
+};
+
 export function problemHandler(log: Logger) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (err instanceof HttpProblem) {
       res.status(err.status).json({
         error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
       });
+    } else if (err instanceof Refusal) {
+      res.status(REFUSAL_STATUS[err.reason]).json({
+        error: { code: err.code, message: err.message, ...(err.fields.length ? { fields: err.fields } : {}) },
+      });
+    } else if (err instanceof ReferralStepRefused) {
+      res.status(err.status).json({ error: { code: "not-now", message: err.message } });
     } else if (err instanceof InvalidToken) {
       res
         .status(401)

@@ -1,12 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
-import { CaseDecisions, DecisionRefused, withoutDetails } from "../../application/case-decisions.js";
-import {
-  ApologyInput,
-  MeetingRoom,
-  MeetingRoomRefused,
-  SignInInput,
-} from "../../application/meeting-room.js";
+import { type CaseDecisions, withoutDetails } from "../../application/decisions/case-decisions.js";
+import { ApologyInput, type MeetingRoom, SignInInput } from "../../application/meeting-room/meeting-room.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { DecisionInput } from "../../domain/decisions/decision.js";
 import { minutesDocx } from "../documents/minutes-docx.js";
@@ -26,15 +21,6 @@ async function plainly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof MeetingRoomRefused) throw new HttpProblem(e.status, e.code, e.message);
-    if (e instanceof DecisionRefused) {
-      throw new HttpProblem(
-        e.status,
-        e.code,
-        e.message,
-        e.problems.length ? e.problems.map((p) => ({ field: p.field, message: p.message })) : undefined,
-      );
-    }
     throw e;
   }
 }

@@ -2,8 +2,8 @@ import { Router, type Request } from "express";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { MeetingScheduler, SchedulingRefused } from "../../application/meeting-scheduler.js";
-import { CalendarProblem } from "../../application/teams-calendar.js";
+import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
+import { CalendarProblem } from "../../application/ports/teams-calendar.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
@@ -48,7 +48,6 @@ const plainly =
     try {
       return await work();
     } catch (e) {
-      if (e instanceof SchedulingRefused) throw new HttpProblem(e.status, e.code, e.message);
       if (e instanceof CalendarProblem) {
         log.warn({ kind: e.kind, detail: e.detail }, "calendar request failed");
         throw new HttpProblem(CALENDAR_STATUS[e.kind], `calendar-${e.kind}`, e.message);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { ActionRefused, type ActionLog } from "../../application/action-log.js";
+import type { ActionLog } from "../../application/actions/action-log.js";
+import { Refusal } from "../../application/refusal.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Membership } from "../../domain/people/membership.js";
 import { actionDoneCard, actionUpdatedCard, type CardPlace } from "./cards/action-cards.js";
@@ -62,7 +63,7 @@ export function parseDone(text: string): { reference?: string; note: string } | 
 const panelNameOf = (catalogue: Catalogue, panelId: string) => catalogue.panels.get(panelId)?.name ?? panelId;
 
 const refusal = (e: unknown): CardReply => {
-  if (e instanceof ActionRefused) return { message: `Sorry: ${e.message}` };
+  if (e instanceof Refusal) return { message: `Sorry: ${e.message}` };
   throw e;
 };
 

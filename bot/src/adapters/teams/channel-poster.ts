@@ -1,7 +1,7 @@
 import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
-import type { AgendaAnnouncement, ChannelAnnouncer } from "../../application/channel-announcer.js";
-import type { SignInDetails } from "../../application/meeting-room.js";
+import type { AgendaAnnouncement, ChannelAnnouncer } from "../../application/ports/channel-announcer.js";
+import type { SignInDetails } from "../../application/meeting-room/meeting-room.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
 import { inConversation, panelChannel } from "./proactive.js";

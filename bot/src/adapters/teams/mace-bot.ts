@@ -13,7 +13,8 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { Repositories } from "../tables/repositories.js";
-import { AlreadyExists, keyOf, type Versioned } from "../tables/entity-store.js";
+import { AlreadyExists, type Versioned } from "../../application/ports/versioned.js";
+import { keyOf } from "../tables/entity-store.js";
 import { helpCard, noPanelsCard, panelsCard, welcomeCard } from "./cards/templates.js";
 import { renderCard } from "./cards/render.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
@@ -26,8 +27,9 @@ import type { Referral } from "../../domain/referrals/referral.js";
 import { inConversation } from "./proactive.js";
 import { signInCard } from "./cards/meeting-cards.js";
 import { isReferralVerb, referralAction, startReferralCard } from "./referral-actions.js";
-import { ActionRefused, type ActionLog } from "../../application/action-log.js";
-import { MeetingRoomRefused, type MeetingRoom } from "../../application/meeting-room.js";
+import type { ActionLog } from "../../application/actions/action-log.js";
+import { Refusal } from "../../application/refusal.js";
+import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import { Capacity } from "../../domain/attendance/sign-in.js";
 import {
   actionCardPress,
@@ -314,7 +316,7 @@ export class MaceBot extends TeamsActivityHandler {
         ? `You are signed in for ${agency}. The meeting's case details are now shown to you in the tab.`
         : `You were already signed in for ${agency}.`;
     } catch (e) {
-      if (e instanceof MeetingRoomRefused) return `Sorry: ${e.message}`;
+      if (e instanceof Refusal) return `Sorry: ${e.message}`;
       throw e;
     }
   }
@@ -341,7 +343,7 @@ export class MaceBot extends TeamsActivityHandler {
       );
       await context.sendActivity(`Thank you: ${action.reference} is marked done.`);
     } catch (e) {
-      if (!(e instanceof ActionRefused)) throw e;
+      if (!(e instanceof Refusal)) throw e;
       // In a channel only a reply to a reminder counts: nothing typed there is ever repeated.
       await context.sendActivity(
         channel && !repliedTo

@@ -2,16 +2,16 @@ import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import {
   DeliveryFailed,
+  type ActionChanges,
   type ActionForCard,
   type Place,
   type ReminderContent,
   type ReminderMessenger,
   type SentMessage,
-} from "../../application/reminder-sweep.js";
-import type { ActionChanges } from "../../application/action-log.js";
+} from "../../application/ports/messengers.js";
+import type { DeliveryStore, ReminderMessage } from "../../application/ports/deliveries.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { keyOf } from "../tables/entity-store.js";
-import type { ReminderDeliveries, ReminderMessage } from "../tables/reminder-deliveries.js";
 import type { Repositories } from "../tables/repositories.js";
 import {
   actionDoneCard,
@@ -51,7 +51,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
       botAppId: string;
       repos: Repositories;
       catalogue: Catalogue;
-      deliveries: ReminderDeliveries;
+      deliveries: DeliveryStore;
       log: Logger;
       actionLogLink: (panelId: string) => string;
       /** Shorter than half the sweep's lease, so no other instance takes over a send under way. */

@@ -1,4 +1,4 @@
-import type { SeriesPlan } from "../domain/schedule/series.js";
+import type { SeriesPlan } from "../../domain/schedule/series.js";
 
 // What the product asks of an organiser's calendar. Microsoft Graph provides it in Teams
 // (adapters/graph); nothing here knows how.

@@ -41,7 +41,10 @@ export function takesKind(panel: PanelInArea, kind: ReferralKind): void {
 }
 
 export const notInDirectory = () =>
-  new Refusal("not-allowed", "You are not in the MACE panels directory yet. Ask your panel coordinator to add you.");
+  new Refusal(
+    "not-allowed",
+    "You are not in the MACE panels directory yet. Ask your panel coordinator to add you.",
+  );
 
 export async function personOf(ports: Pick<ReferralPorts, "directory">, id: string): Promise<Person> {
   const found = await ports.directory.person(id);

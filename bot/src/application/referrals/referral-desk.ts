@@ -17,7 +17,8 @@ export class ReferralDesk {
   constructor(private readonly ports: ReferralPorts) {}
 
   panelsFor = (personId: string) => panelsToReferTo(this.ports, personId);
-  form = (personId: string, panelId: unknown, kind: unknown) => blankForm(this.ports, personId, panelId, kind);
+  form = (personId: string, panelId: unknown, kind: unknown) =>
+    blankForm(this.ports, personId, panelId, kind);
   formFor = (r: Referral) => formOf(this.ports, r);
   submit = (actor: Actor, panelId: unknown, kind: unknown, formId: unknown, raw: Record<string, unknown>) =>
     submitReferral(this.ports, actor, panelId, kind, formId, raw);
@@ -50,8 +51,14 @@ export class ReferralDesk {
     version: string,
     via: string,
   ) => triageReferral(this.ports, actor, panelId, referralId, step, version, via);
-  answer = (actor: Actor, panelId: unknown, referralId: unknown, answer: string, version: string, via: string) =>
-    answerReferralQuestion(this.ports, actor, panelId, referralId, answer, version, via);
+  answer = (
+    actor: Actor,
+    panelId: unknown,
+    referralId: unknown,
+    answer: string,
+    version: string,
+    via: string,
+  ) => answerReferralQuestion(this.ports, actor, panelId, referralId, answer, version, via);
   link = (actor: Actor, panelId: unknown, referralId: unknown, subjectId: unknown, via: string) =>
     linkReferral(this.ports, actor, panelId, referralId, subjectId, via);
 }

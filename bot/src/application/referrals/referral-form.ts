@@ -41,7 +41,12 @@ export async function blankForm(
   const person = await personOf(ports, personId);
   mayRefer(ports.catalogue, person, panel);
   takesKind(panel, kind);
-  return referralForm(panel, areaOf(ports.catalogue, panel.areaId), kind, await approversFor(ports, panel, person));
+  return referralForm(
+    panel,
+    areaOf(ports.catalogue, panel.areaId),
+    kind,
+    await approversFor(ports, panel, person),
+  );
 }
 
 /** The form drawn again after a refused submit, with every manager to choose from. */
@@ -51,7 +56,12 @@ export async function formAgain(
   kind: ReferralKind,
   person: Person,
 ): Promise<ReferralForm> {
-  return referralForm(panel, areaOf(ports.catalogue, panel.areaId), kind, await approversFor(ports, panel, person));
+  return referralForm(
+    panel,
+    areaOf(ports.catalogue, panel.areaId),
+    kind,
+    await approversFor(ports, panel, person),
+  );
 }
 
 /** The form a stored referral was made on, to label its answers. */

@@ -42,7 +42,9 @@ export async function viewReferral(
     await requireCoordinator(ports, actor.id, panel);
     if (!reachedPanel(r)) throw noSuchReferral();
   }
-  await ports.casework.appendAudit(r.areaId, [referralAudit(r, actor.id, "referral.viewed", via, ports.now())]);
+  await ports.casework.appendAudit(r.areaId, [
+    referralAudit(r, actor.id, "referral.viewed", via, ports.now()),
+  ]);
   return found;
 }
 

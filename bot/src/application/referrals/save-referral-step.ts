@@ -44,7 +44,10 @@ export async function saveReferralStep(
     const current = await ports.casework.referral(after.areaId, after.panelId, after.id);
     throw current && current.etag !== before.etag
       ? changedBy(after.reference, current)
-      : new Refusal("conflict", `Someone changed a record linked to ${after.reference} at the same moment. Try again.`);
+      : new Refusal(
+          "conflict",
+          `Someone changed a record linked to ${after.reference} at the same moment. Try again.`,
+        );
   }
   if (step.notices.length) ports.onNotices(after.areaId);
   return after;
@@ -57,5 +60,7 @@ export function withCurrentMeeting(ports: Pick<ReferralPorts, "catalogue" | "now
   const stillInTime =
     r.meetingDate !== null &&
     (DateTime.fromISO(r.meetingDate).minus({ days: deadlineDays }).toISODate() ?? "") >= localDay(now);
-  return stillInTime ? r : { ...r, meetingDate: meetingForReferral(ports.catalogue, r.panelId, now)?.date ?? null };
+  return stillInTime
+    ? r
+    : { ...r, meetingDate: meetingForReferral(ports.catalogue, r.panelId, now)?.date ?? null };
 }

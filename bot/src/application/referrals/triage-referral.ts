@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../../domain/people/actor.js";
 import { triageReferral as triageStep, type TriageDecision } from "../../domain/referrals/triage.js";
 import { joinCohort } from "./join-cohort.js";
-import { noSuchReferral, panelOf, reachedPanel, requireCoordinator, storedReferral, changedBy } from "./referral-access.js";
+import {
+  noSuchReferral,
+  panelOf,
+  reachedPanel,
+  requireCoordinator,
+  storedReferral,
+  changedBy,
+} from "./referral-access.js";
 import type { ReferralPorts } from "./referral-ports.js";
 import { saveReferralStep, withCurrentMeeting } from "./save-referral-step.js";
 

@@ -18,7 +18,6 @@ export class ReferralStepRefused extends Error {
 // Enough to settle what is missing; more than this and the conversation belongs elsewhere.
 export const MAX_QUESTIONS = 5;
 
-
 const stamp = (actor: Actor, at: Date) => ({ by: actor.id, byName: actor.name, at: at.toISOString() });
 
 function expectStatus(referral: Referral, ...allowed: Referral["status"][]): void {

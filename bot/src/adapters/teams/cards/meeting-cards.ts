@@ -1,4 +1,4 @@
-import type { SignInDetails } from "../../../application/meeting-room.js";
+import type { SignInDetails } from "../../../application/meeting-room/meeting-room.js";
 import { CAPACITY_LABELS } from "../../../domain/attendance/sign-in.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 

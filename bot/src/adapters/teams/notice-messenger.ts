@@ -1,0 +1,74 @@
+import { CardFactory, type CloudAdapter } from "botbuilder";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Notice } from "../../domain/referrals/notice.js";
+import type { Referral } from "../../domain/referrals/referral.js";
+import type { NoticeMessenger } from "../../application/ports/messengers.js";
+import { keyOf } from "../tables/entity-store.js";
+import type { Repositories } from "../tables/repositories.js";
+import { longDate } from "./cards/dates.js";
+import {
+  approvalRequestCard,
+  coordinatorReferralCard,
+  outcomeCard,
+  questionCard,
+} from "./cards/referral-cards.js";
+import { inConversation } from "./proactive.js";
+
+// Sends a referral notice's card to its recipient's personal chat with the bot. When and how
+// often, and what is audited, the application decides (application/notices).
+
+export class TeamsNoticeMessenger implements NoticeMessenger {
+  constructor(
+    private readonly deps: {
+      catalogue: Catalogue;
+      repos: Repositories;
+      adapter: CloudAdapter;
+      botAppId: string;
+      publicUrl: string;
+    },
+  ) {}
+
+  async send(recipientId: string, notice: Notice, referral: Referral, version: string): Promise<boolean> {
+    const chat = await this.deps.repos.conversations.get("personal", keyOf(recipientId));
+    if (!chat) return false;
+    const card = this.cardFor(notice, referral, version);
+    await inConversation(this.deps.adapter, this.deps.botAppId, chat.value.reference, (ctx) =>
+      ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
+    );
+    return true;
+  }
+
+  private cardFor(n: Notice, r: Referral, version: string): Record<string, unknown> {
+    const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
+    switch (n.kind) {
+      case "approval-requested":
+        return approvalRequestCard(r, panelName, version);
+      case "referral-arrived":
+        return coordinatorReferralCard(r, panelName, `${this.deps.publicUrl}/tab/`, version);
+      case "question-asked":
+        return questionCard(r, panelName, version);
+      case "approval-decided":
+        return r.approval?.decision === "approved"
+          ? outcomeCard(`${r.reference} approved`, [
+              `${r.approval.byName} approved your referral. It is now with the ${panelName} coordinator.`,
+            ])
+          : outcomeCard(
+              `${r.reference} not approved`,
+              [
+                `${r.approval?.byName ?? "Your manager"} did not approve your referral: ${r.approval?.comment ?? ""}`,
+              ],
+              false,
+            );
+      case "triage-decided":
+        return r.status === "accepted"
+          ? outcomeCard(`${r.reference} accepted`, [
+              `${panelName} has accepted your referral${r.meetingDate ? ` for the meeting on ${longDate(r.meetingDate)}` : ""}. You will be told your presentation slot when the agenda is published.`,
+            ])
+          : outcomeCard(
+              `${r.reference} declined`,
+              [`${panelName} declined your referral: ${r.triage?.note ?? ""}`],
+              false,
+            );
+    }
+  }
+}

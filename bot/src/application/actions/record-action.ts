@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { Action, defaultDueDate } from "../../domain/actions/action.js";
+import { DEFAULT_REMINDER_POLICY, reminderSteps, stepsFrom } from "../../domain/actions/reminder-policy.js";
+import type { Actor } from "../../domain/people/actor.js";
+import { addDays, localDay } from "../../domain/schedule/dates.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { auditEntry } from "../audit/audit-trail.js";
+import { ConcurrencyConflict } from "../ports/versioned.js";
+import { Refusal } from "../refusal.js";
+import type { ActionPorts } from "./action-ports.js";
+import { actionPanel, viewOf, type ActionView } from "./action-view.js";
+
+export interface NewAction {
+  /** The id the recording form was drawn with: the same form sent twice records one action. */
+  id?: string;
+  subjectId: string | null;
+  title: string;
+  text: string;
+  ownerId: string;
+  dueDate: string | null;
+}
+
+const invalid = (code: string, message: string) => new Refusal("invalid", message, { code });
+
+/**
+ * Records an action agreed at a meeting; its owner is one of the panel's members. Its reminders
+ * are indexed by date before it is stored, so a stored action is never left unreminded.
+ */
+export async function recordAction(
+  ports: ActionPorts,
+  actor: Actor,
+  panelId: string,
+  meetingId: string,
+  input: NewAction,
+  via: string,
+): Promise<ActionView> {
+  const panel = actionPanel(ports, panelId);
+  const { catalogue, casework, directory } = ports;
+  if (!occurrencesBetween(catalogue, panelId, meetingId, meetingId).length)
+    throw new Refusal("not-found", "The panel has no meeting on that date.", { code: "unknown-meeting" });
+  const [owner, role] = await Promise.all([
+    directory.person(input.ownerId),
+    directory.roleOn(panelId, input.ownerId),
+  ]);
+  if (!owner || !role) throw invalid("unknown-owner", "Choose the action's owner from the panel's members.");
+  const held = input.subjectId
+    ? await casework.subjectAndCase(panel.areaId, panelId, input.subjectId)
+    : undefined;
+  if (input.subjectId && !held?.case) throw invalid("unknown-case", "That case is not on this panel.");
+  const dueDate = input.dueDate ?? defaultDueDate(meetingId, panel.actionDueDays);
+  if (dueDate < meetingId) throw invalid("due-before-meeting", "The due date cannot be before the meeting.");
+
+  const id = input.id ?? randomUUID();
+  if (input.id) {
+    const already = await casework.action(panel.areaId, panelId, input.id);
+    if (already) return viewOf(ports, already);
+  }
+  const today = localDay(ports.now());
+  const policy = panel.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
+  const trackingDates =
+    policy.kind === "tracking-week"
+      ? occurrencesBetween(catalogue, policy.trackingPanelId, dueDate, addDays(dueDate, 92)).map(
+          (o) => o.date,
+        )
+      : [];
+  await ports.deliveries.index({ areaId: panel.areaId, panelId, id }, [
+    { kind: "assigned", on: today },
+    ...stepsFrom(reminderSteps(dueDate, policy, trackingDates), today),
+  ]);
+
+  const prefix = catalogue.areas.find((a) => a.id === panel.areaId)?.referencePrefix ?? "XXX";
+  const year = Number(today.slice(0, 4));
+  for (let attempt = 0; ; attempt++) {
+    const counter = await casework.counter("action", panel.areaId, year);
+    const issued = (counter?.value.issued ?? 0) + 1;
+    const action: Action = Action.parse({
+      id,
+      reference: `${prefix}-A-${year}-${String(issued).padStart(4, "0")}`,
+      areaId: panel.areaId,
+      panelId,
+      meetingId,
+      subjectId: input.subjectId,
+      caseReference: held?.case?.value.reference ?? null,
+      title: input.title,
+      text: input.text,
+      ownerId: owner.id,
+      ownerName: owner.displayName,
+      ownerAgencyId: owner.agencyId,
+      dueDate,
+      status: "open",
+      created: { by: actor.id, byName: actor.name, at: ports.now().toISOString() },
+      completed: null,
+      updates: [],
+    });
+    const unit = casework.unit(panel.areaId, actor.name);
+    unit.setCounter("action", { areaId: panel.areaId, year, issued }, counter?.etag);
+    unit.createAction(action);
+    unit.audit(
+      auditEntry(ports.now(), {
+        areaId: action.areaId,
+        panelId,
+        actorId: actor.id,
+        action: "action.created",
+        subjectId: action.subjectId,
+        reference: action.reference,
+        via,
+      }),
+    );
+    try {
+      await unit.commit();
+    } catch (e) {
+      if (!(e instanceof ConcurrencyConflict)) throw e;
+      // Another action took the same number: try again with the next one.
+      if (attempt < 4) continue;
+      throw new Refusal("conflict", "Several actions were recorded at once. Try again in a moment.", {
+        code: "busy",
+      });
+    }
+    const stored = await casework.action(panel.areaId, panelId, id);
+    if (!stored)
+      throw new Refusal("conflict", "The action could not be read back. Reload.", { code: "not-stored" });
+    return viewOf(ports, stored);
+  }
+}

@@ -1,0 +1,143 @@
+import type { AgendaCase, AgendaEntry } from "../../domain/agenda/build.js";
+import { NO_CHOICE, type AgendaChoice } from "../../domain/agenda/due-cases.js";
+import type { Case } from "../../domain/cohort/case.js";
+import type { Actor } from "../../domain/people/actor.js";
+import type { PanelRole } from "../../domain/people/membership.js";
+import { describeOccurrence } from "../../domain/schedule/describe.js";
+import type { AgendaPorts } from "./agenda-ports.js";
+import { auditAgenda, loadAgenda } from "./load-agenda.js";
+
+// A meeting's agenda as each role sees it: members see the whole agenda with names; a presenter
+// sees only their own slots. Every name shown is audited.
+
+export interface AgendaSubject {
+  subjectId: string;
+  reference: string;
+  /** The name, for roles that may see it; null otherwise. */
+  label: string | null;
+}
+
+export interface AgendaSlotView {
+  start: string;
+  end: string;
+  minutes: number;
+  subjects: AgendaSubject[];
+  presenters: string[];
+  workerMustAttend: boolean;
+  /** The coordinator's choices for the slot's (first) case, to edit. */
+  choice: AgendaChoice;
+}
+
+export interface AgendaEntryView extends Omit<AgendaEntry, "slots" | "listed"> {
+  slots: AgendaSlotView[];
+  listed: (AgendaSubject & { rationale: string | null; choice: AgendaChoice })[];
+}
+
+export interface AgendaView {
+  panelId: string;
+  meeting: { id: string; date: string; start: string; end: string; description: string; status: string };
+  role: PanelRole;
+  /** Names are held back until the person signs in to the meeting. */
+  namesHidden: boolean;
+  editable: boolean;
+  /** The draft's version, to send back with a change; null before the first change. */
+  version: string | null;
+  publishedVersions: number;
+  start: string;
+  end: string;
+  entries: AgendaEntryView[];
+  unplaced: (AgendaSubject & { choice: AgendaChoice })[];
+  sections: { id: string; title: string }[];
+  usesCategories: boolean;
+}
+
+export async function viewAgenda(
+  ports: AgendaPorts,
+  actor: Actor,
+  role: PanelRole,
+  panelId: string,
+  meetingId: string,
+  via: string,
+  /** During the meeting, names wait until the person has signed in and agreed. */
+  namesHidden = false,
+): Promise<AgendaView> {
+  const { panel, template, meeting, draft, cases, due, agenda } = await loadAgenda(ports, panelId, meetingId);
+  const choices = draft?.value.choices ?? {};
+  const byId = new Map<string, Case>(cases.map((c) => [c.value.subjectId, c.value]));
+
+  const presenterOnly = role === "presenter";
+  const mine = (ids: string[]) => !presenterOnly || ids.includes(actor.id);
+  const people = await ports.directory.people(due.flatMap((c) => c.presenterIds));
+  const shown = new Set<string>();
+  const subject = (subjectId: string): AgendaSubject => {
+    const c = byId.get(subjectId);
+    // A presenter sees the name only of a case they present, even in a group's shared slot.
+    const named = !namesHidden && (!presenterOnly || c?.presenterId === actor.id);
+    if (named) shown.add(subjectId);
+    return { subjectId, reference: c?.reference ?? "", label: named ? (c?.label ?? null) : null };
+  };
+  const dueById = new Map<string, AgendaCase>(due.map((c) => [c.subjectId, c]));
+  const entries: AgendaEntryView[] = agenda.entries.map((e) => ({
+    ...e,
+    slots: e.slots
+      .filter((s) => mine(s.presenterIds))
+      .map((s) => ({
+        start: s.start,
+        end: s.end,
+        minutes: s.minutes,
+        subjects: s.subjectIds.map(subject),
+        presenters: s.presenterIds.map((id) => people.get(id)?.displayName ?? "Presenter not known"),
+        workerMustAttend: s.workerMustAttend,
+        choice: choices[s.subjectIds[0] ?? ""] ?? NO_CHOICE,
+      })),
+    listed: e.listed
+      .filter((l) => mine(dueById.get(l.subjectId)?.presenterIds ?? []))
+      .map((l) => ({
+        ...subject(l.subjectId),
+        rationale: l.rationale,
+        choice: choices[l.subjectId] ?? NO_CHOICE,
+      })),
+  }));
+  const unplaced = presenterOnly
+    ? []
+    : agenda.unplaced.map((c) => ({ ...subject(c.subjectId), choice: choices[c.subjectId] ?? NO_CHOICE }));
+
+  // Names were shown: each read of a subject's record is audited.
+  await auditAgenda(
+    ports,
+    panel.areaId,
+    panelId,
+    actor,
+    [...shown].map((subjectId) => ({ subjectId, reference: byId.get(subjectId)?.reference ?? "" })),
+    "agenda.viewed",
+    via,
+  );
+
+  return {
+    panelId,
+    meeting: {
+      id: meeting.id,
+      date: meeting.date,
+      start: meeting.start,
+      end: meeting.end,
+      description: describeOccurrence({
+        panelId,
+        date: meeting.date,
+        start: meeting.start,
+        end: meeting.end,
+      }),
+      status: meeting.status,
+    },
+    role,
+    namesHidden,
+    editable: role === "coordinator" && meeting.status !== "cancelled",
+    version: draft?.etag ?? null,
+    publishedVersions: draft?.value.publishedVersions ?? 0,
+    start: agenda.start,
+    end: agenda.end,
+    entries,
+    unplaced,
+    sections: template.items.flatMap((i) => (i.kind === "cases" ? [{ id: i.id, title: i.title }] : [])),
+    usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
+  };
+}

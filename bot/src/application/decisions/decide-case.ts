@@ -1,0 +1,242 @@
+import { DateTime } from "luxon";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Panel } from "../../domain/catalogue/panel.js";
+import {
+  decisionProblems,
+  effectOf,
+  type Decision,
+  type DecisionInput,
+  type DecisionProblem,
+} from "../../domain/decisions/decision.js";
+import type { Actor } from "../../domain/people/actor.js";
+import type { PanelRole } from "../../domain/people/membership.js";
+import { addDays } from "../../domain/schedule/dates.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { auditEntry } from "../audit/audit-trail.js";
+import type { CaseworkUnit, StoredCase, StoredDecision } from "../ports/casework.js";
+import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
+import { Refusal } from "../refusal.js";
+import { meetingContext, type DecisionView } from "./decision-context.js";
+import type { DecisionPorts } from "./decision-ports.js";
+import { makeTransfer, sourceReferral } from "./transfer.js";
+
+// The coordinator records what the panel decided about one agenda item; the case follows (a review
+// date puts it on the first meeting on or after it, a removal closes it, an escalation also opens it
+// on the strategic MACE). The decision, the case's change and the audit entry are one unit of work.
+
+type PanelInArea = Panel & { areaId: string };
+const hhmm = (iso: string): string => DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("HH:mm");
+const changed = (message: string) => new Refusal("conflict", message, { code: "changed-by-someone-else" });
+
+/** The case as it is and its decision at this meeting, refused if the decision changed since `version`. */
+async function heldCase(
+  ports: Pick<DecisionPorts, "casework">,
+  panel: PanelInArea,
+  meetingId: string,
+  subjectId: string,
+  version: string,
+) {
+  const [held, existing] = await Promise.all([
+    ports.casework.subjectAndCase(panel.areaId, panel.id, subjectId),
+    ports.casework.decision(panel.areaId, panel.id, meetingId, subjectId),
+  ]);
+  if (!held.case) throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
+  if ((existing?.etag ?? "none") !== version) {
+    const by = existing ? `${existing.value.recordedByName} at ${hhmm(existing.value.at)}` : "someone else";
+    throw changed(`This item was changed by ${by}. Reload to see it before saving.`);
+  }
+  return { current: held.case, existing };
+}
+
+const strategicPanelOf = (catalogue: Catalogue, panel: PanelInArea) =>
+  [...catalogue.panels.values()].find((p) => p.areaId === panel.areaId && p.tier === "strategic");
+
+/** What the decision lacks, by the domain's rules and what a transfer needs to carry. */
+async function problemsWith(
+  ports: Pick<DecisionPorts, "catalogue" | "casework">,
+  input: DecisionInput,
+  context: ReturnType<typeof meetingContext> & { meetingId: string },
+  current: StoredCase,
+) {
+  const { catalogue } = ports;
+  const { panel, area, laterMeetings, meetingId } = context;
+  const strategic = strategicPanelOf(catalogue, panel);
+  const problems: DecisionProblem[] = decisionProblems(input, {
+    meetingId,
+    riskScale: area.riskScale,
+    laterMeetings,
+    transferPanels: [...catalogue.panels.values()].filter(
+      (p) => p.areaId !== panel.areaId && p.tier === "operational",
+    ),
+    hasStrategicPanel: !!strategic && strategic.id !== panel.id,
+  });
+  const transferTo = input.kind === "transfer" ? catalogue.panels.get(input.transferTo ?? "") : undefined;
+  const source = transferTo ? await sourceReferral(ports, panel.areaId, current.referralIds[0]) : undefined;
+  if (transferTo && !source) {
+    problems.push({
+      field: "transferTo",
+      message:
+        "The referral that brought this case to the panel is no longer held, so there is nothing to transfer. Refer the child to the host panel directly.",
+    });
+  }
+  if (transferTo && source && !transferTo.referralRules?.kinds.includes(source.kind))
+    problems.push({
+      field: "transferTo",
+      message: `${transferTo.name} does not take this kind of referral.`,
+    });
+  return { problems, transfer: transferTo && source ? { to: transferTo, source } : undefined, strategic };
+}
+
+/** The case after the decision, keeping how it came to this meeting from its first decision here. */
+function caseAfter(
+  c: StoredCase,
+  input: DecisionInput,
+  laterMeetings: string[],
+  meetingId: string,
+): StoredCase {
+  const effect = effectOf(input, { riskLevel: c.riskLevel }, laterMeetings, meetingId);
+  const decidedStage =
+    c.decidedOn === meetingId && c.decidedStage ? c.decidedStage : c.lastDiscussedOn ? "return" : "new";
+  return {
+    ...c,
+    status: effect.status,
+    nextMeetingDate: effect.nextMeetingDate,
+    riskLevel: effect.riskLevel,
+    lastDiscussedOn: meetingId,
+    decidedOn: meetingId,
+    decidedStage,
+  };
+}
+
+/** An escalation puts the case on the strategic MACE's next agenda, or brings it back there. */
+async function escalationWrites(
+  ports: Pick<DecisionPorts, "catalogue" | "casework">,
+  strategic: PanelInArea,
+  c: StoredCase,
+  meetingId: string,
+  at: string,
+): Promise<(unit: CaseworkUnit) => void> {
+  const onStrategic = await ports.casework.case(c.areaId, strategic.id, c.subjectId);
+  const [next] = occurrencesBetween(
+    ports.catalogue,
+    strategic.id,
+    addDays(meetingId, 1),
+    addDays(meetingId, 400),
+  );
+  if (!next) return () => undefined;
+  if (!onStrategic) {
+    const opened: StoredCase = {
+      ...c,
+      panelId: strategic.id,
+      status: "open",
+      nextMeetingDate: next.date,
+      lastDiscussedOn: null,
+      decidedOn: null,
+      openedAt: at,
+    };
+    return (unit) => unit.createCase(opened);
+  }
+  if (onStrategic.value.status !== "closed") return () => undefined;
+  // Known to the strategic MACE before and closed there: it comes back.
+  const reopened = { ...onStrategic.value, status: "open" as const, nextMeetingDate: next.date };
+  return (unit) => unit.replaceCase(reopened, onStrategic.etag);
+}
+
+/**
+ * Records (or corrects) the decision on one agenda item. `version` is the decision's version as the
+ * coordinator last read it, or "none" for a first one: a second coordinator's stale save is refused.
+ */
+export async function decideCase(
+  ports: DecisionPorts,
+  actor: Actor,
+  role: PanelRole,
+  panelId: string,
+  meetingId: string,
+  subjectId: string,
+  input: DecisionInput,
+  version: string,
+): Promise<DecisionView> {
+  const context = meetingContext(ports, panelId, meetingId);
+  const { panel, area, laterMeetings } = context;
+  if (role !== "coordinator")
+    throw new Refusal("not-allowed", "Only the panel's coordinators record decisions.", {
+      code: "not-coordinator",
+    });
+  const { current, existing } = await heldCase(ports, panel, meetingId, subjectId, version);
+  const { problems, transfer, strategic } = await problemsWith(
+    ports,
+    input,
+    { ...context, meetingId },
+    current.value,
+  );
+  if (problems.length) {
+    throw new Refusal("invalid", problems.map((p) => p.message).join(" "), {
+      code: "decision-incomplete",
+      fields: problems,
+    });
+  }
+  const at = ports.now().toISOString();
+  const decision: Decision = {
+    ...input,
+    panelId,
+    meetingId,
+    subjectId,
+    reference: current.value.reference,
+    recordedBy: actor.id,
+    recordedByName: actor.name,
+    at,
+  };
+  // Correcting an earlier meeting's decision leaves alone what later meetings have done to the case.
+  const c = current.value;
+  const latest = meetingId >= (c.decidedOn ?? c.lastDiscussedOn ?? "");
+  const escalation =
+    input.kind === "escalate" && strategic && latest
+      ? await escalationWrites(ports, strategic, c, meetingId, at)
+      : undefined;
+  await commitDecision(ports, actor, { ...decision, areaId: panel.areaId }, existing, current, {
+    caseAfter: latest ? caseAfter(c, input, laterMeetings, meetingId) : undefined,
+    escalation,
+  });
+
+  const saved = await ports.casework.decision(panel.areaId, panelId, meetingId, subjectId);
+  if (!saved)
+    throw new Refusal("conflict", "The decision could not be read back. Reload.", { code: "not-stored" });
+  const { areaId: _areaId, ...view } = saved.value;
+  const transferred = transfer
+    ? await makeTransfer(ports, actor, { panel, area }, decision, transfer.to, transfer.source)
+    : null;
+  return { ...view, version: saved.etag, transfer: transferred };
+}
+
+async function commitDecision(
+  ports: Pick<DecisionPorts, "casework" | "now">,
+  actor: Actor,
+  decision: StoredDecision,
+  existing: Versioned<StoredDecision> | undefined,
+  current: Versioned<StoredCase>,
+  writes: { caseAfter: StoredCase | undefined; escalation: ((unit: CaseworkUnit) => void) | undefined },
+): Promise<void> {
+  const unit = ports.casework.unit(decision.areaId, actor.name);
+  if (existing) unit.replaceDecision(decision, existing.etag);
+  else unit.createDecision(decision);
+  if (writes.caseAfter) unit.replaceCase(writes.caseAfter, current.etag);
+  unit.audit(
+    auditEntry(ports.now(), {
+      areaId: decision.areaId,
+      panelId: decision.panelId,
+      actorId: actor.id,
+      action: "case.decided",
+      subjectId: decision.subjectId,
+      reference: current.value.reference,
+      via: "tab meeting",
+    }),
+  );
+  writes.escalation?.(unit);
+  try {
+    await unit.commit();
+  } catch (e) {
+    if (e instanceof ConcurrencyConflict)
+      throw changed("This item changed just now. Reload to see it before saving.");
+    throw e;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Decision } from "../../domain/decisions/decision.js";
+import { addDays } from "../../domain/schedule/dates.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { Refusal } from "../refusal.js";
+import type { DecisionPorts } from "./decision-ports.js";
+
+export interface DecisionView extends Decision {
+  version: string;
+  /** The referral a transfer made in the host area's panel. */
+  transfer?: { reference: string; panelName: string } | null;
+}
+
+/** A decision as shown before sign-in: what was decided, without names, rationale or detail. */
+export function withoutDetails<T extends Decision>(d: T): T {
+  return {
+    ...d,
+    rationale: "",
+    disruptionDetail: "",
+    volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
+  };
+}
+
+/** The panel, its area, the meeting and the panel's later meetings (a return or review goes to one). */
+export function meetingContext(ports: Pick<DecisionPorts, "catalogue">, panelId: string, meetingId: string) {
+  const panel = ports.catalogue.panels.get(panelId);
+  if (!panel) throw new Refusal("not-found", "There is no such panel.", { code: "unknown-panel" });
+  const [occurrence] = occurrencesBetween(ports.catalogue, panelId, meetingId, meetingId);
+  if (!occurrence)
+    throw new Refusal("not-found", "The panel has no meeting on that date.", { code: "unknown-meeting" });
+  const area = ports.catalogue.areas.find((a) => a.id === panel.areaId);
+  if (!area) throw new Refusal("not-found", "The panel's area is not configured.", { code: "unknown-area" });
+  const laterMeetings = occurrencesBetween(
+    ports.catalogue,
+    panelId,
+    addDays(meetingId, 1),
+    addDays(meetingId, 550),
+  ).map((o) => o.date);
+  return { panel, area, occurrence, laterMeetings };
+}
+
+/** The decisions recorded at a meeting, each with its version for the next edit. */
+export async function decisionsAt(
+  ports: Pick<DecisionPorts, "catalogue" | "casework">,
+  panelId: string,
+  meetingId: string,
+): Promise<DecisionView[]> {
+  const { panel } = meetingContext(ports, panelId, meetingId);
+  const stored = await ports.casework.decisionsAt(panel.areaId, panelId, meetingId);
+  return stored.map((d) => {
+    const { areaId: _areaId, ...decision } = d.value;
+    return { ...decision, version: d.etag };
+  });
+}

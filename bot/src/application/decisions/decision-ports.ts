@@ -1,0 +1,15 @@
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { AgendaDesk } from "../agenda/agenda-desk.js";
+import type { Casework } from "../ports/casework.js";
+import type { MeetingRoomStore } from "../ports/meetings.js";
+import type { ReferralDesk } from "../referrals/referral-desk.js";
+
+/** What the case decision commands need; each declares the part it uses. */
+export interface DecisionPorts {
+  catalogue: Catalogue;
+  casework: Casework;
+  room: MeetingRoomStore;
+  agendaDesk: AgendaDesk;
+  desk: ReferralDesk;
+  now: () => Date;
+}

@@ -1,0 +1,85 @@
+import { quorumOf } from "../../domain/attendance/sign-in.js";
+import { buildMinutes, type Minutes } from "../../domain/minutes/minutes.js";
+import type { Actor } from "../../domain/people/actor.js";
+import type { PanelRole } from "../../domain/people/membership.js";
+import { localDay } from "../../domain/schedule/dates.js";
+import { describeOccurrence } from "../../domain/schedule/describe.js";
+import { auditEntry } from "../audit/audit-trail.js";
+import { Refusal } from "../refusal.js";
+import { decisionsAt, meetingContext, withoutDetails } from "./decision-context.js";
+import type { DecisionPorts } from "./decision-ports.js";
+
+/** The meeting's minutes, for the panel's members (not presenters); the read is audited. */
+export async function meetingMinutes(
+  ports: DecisionPorts,
+  actor: Actor,
+  role: PanelRole,
+  panelId: string,
+  meetingId: string,
+  via: string,
+): Promise<Minutes> {
+  const { panel, area, occurrence } = meetingContext(ports, panelId, meetingId);
+  if (role === "presenter")
+    throw new Refusal("not-allowed", "Only the panel's members can read its minutes.", {
+      code: "members-only",
+    });
+  const { catalogue, casework } = ports;
+  const room = await ports.room.room(panelId, meetingId);
+  // On the meeting's day, names wait until the person has signed in, in the minutes as on the agenda.
+  const namesHidden =
+    localDay(ports.now()) === meetingId && !room.signIns.some((s) => s.personId === actor.id);
+  const [decisions, agenda, actions] = await Promise.all([
+    decisionsAt(ports, panelId, meetingId),
+    ports.agendaDesk.view(actor, role, panelId, meetingId, via, namesHidden),
+    casework.actionsOf(panel.areaId, panelId, meetingId),
+  ]);
+  const onAgenda = agenda.entries.flatMap((e) => [
+    ...e.slots.flatMap((s) => s.subjects.map((x) => ({ ...x, section: e.title }))),
+    ...e.listed.map((x) => ({
+      subjectId: x.subjectId,
+      reference: x.reference,
+      label: x.label,
+      section: e.title,
+    })),
+  ]);
+  // A case decided here and since decided again at a later meeting has left this agenda: its
+  // decision still belongs in these minutes.
+  const agendaItems = [
+    ...onAgenda,
+    ...decisions
+      .filter((d) => !onAgenda.some((i) => i.subjectId === d.subjectId))
+      .map((d) => ({ subjectId: d.subjectId, reference: d.reference, label: null, section: "Also decided" })),
+  ];
+  await casework.appendAudit(panel.areaId, [
+    auditEntry(ports.now(), {
+      areaId: panel.areaId,
+      panelId,
+      actorId: actor.id,
+      action: "minutes.viewed",
+      subjectId: null,
+      reference: `minutes ${meetingId}`.slice(0, 20),
+      via,
+    }),
+  ]);
+  return buildMinutes({
+    panelName: panel.name,
+    areaName: area.name,
+    meetingId,
+    meetingDescription: describeOccurrence(occurrence),
+    confidentialityStatement: area.confidentialityStatement,
+    signIns: room.signIns,
+    apologies: room.apologies.map((a) => a.value),
+    quorum: quorumOf(panel, catalogue.agencies, room.signIns),
+    agendaItems,
+    // Before signing in, the decisions are given without the names and details they may hold.
+    decisions: namesHidden ? decisions.map(withoutDetails) : decisions,
+    actions: actions.map((a) => ({
+      ...a.value,
+      ownerAgency: catalogue.agencies.get(a.value.ownerAgencyId)?.name ?? a.value.ownerAgencyId,
+    })),
+    agencyName: (id) => catalogue.agencies.get(id)?.name ?? id,
+    panelNameOf: (id) => catalogue.panels.get(id)?.name ?? id,
+    riskLabel: (id) => area.riskScale.levels.find((l) => l.id === id)?.label ?? id,
+    now: ports.now().toISOString(),
+  });
+}

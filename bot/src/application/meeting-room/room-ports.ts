@@ -1,0 +1,36 @@
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { describeOccurrence } from "../../domain/schedule/describe.js";
+import type { SignInAnnouncer } from "../ports/channel-announcer.js";
+import type { Directory } from "../ports/directory.js";
+import type { MeetingRoomStore } from "../ports/meetings.js";
+import { Refusal } from "../refusal.js";
+
+/** What the meeting room's commands need; each declares the part it uses. */
+export interface RoomPorts {
+  catalogue: Catalogue;
+  directory: Directory;
+  room: MeetingRoomStore;
+  now: () => Date;
+  announcer?: SignInAnnouncer;
+}
+
+/** The panel, its area and the meeting's description; a date the panel does not meet is refused. */
+export function roomMeeting(ports: Pick<RoomPorts, "catalogue">, panelId: string, meetingId: string) {
+  const panel = ports.catalogue.panels.get(panelId);
+  if (!panel) throw new Refusal("not-found", "There is no such panel.", { code: "unknown-panel" });
+  const [occurrence] = occurrencesBetween(ports.catalogue, panelId, meetingId, meetingId);
+  if (!occurrence)
+    throw new Refusal("not-found", "The panel has no meeting on that date.", { code: "unknown-meeting" });
+  const area = ports.catalogue.areas.find((a) => a.id === panel.areaId);
+  return { panel, area, description: describeOccurrence(occurrence) };
+}
+
+export const agenciesOf = (catalogue: Catalogue, areaId: string) =>
+  [...catalogue.agencies.values()].filter((a) => a.areaId === areaId);
+
+export const notMeetingDay = () =>
+  new Refusal("not-now", "Sign-in opens on the day of the meeting.", { code: "not-meeting-day" });
+
+export const coordinatorsOnly = (doing: string) =>
+  new Refusal("not-allowed", `Only the panel's coordinators ${doing}.`, { code: "not-coordinator" });

@@ -1,0 +1,33 @@
+import { DateTime } from "luxon";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Panel } from "../../domain/catalogue/panel.js";
+import type { Directory } from "../ports/directory.js";
+import type { MeetingStore } from "../ports/meetings.js";
+import { Refusal, type RefusalReason } from "../refusal.js";
+
+/** What the scheduling commands need; each declares the part it uses. */
+export interface SchedulingPorts {
+  catalogue: Catalogue;
+  directory: Directory;
+  meetings: MeetingStore;
+  now: () => Date;
+}
+
+export type PanelInArea = Panel & { areaId: string };
+export const LONDON = "Europe/London";
+export const longDay = (date: string): string => DateTime.fromISO(date).toFormat("cccc d LLLL yyyy");
+
+export const refuse = (reason: RefusalReason, code: string, message: string) =>
+  new Refusal(reason, message, { code });
+
+export function schedulingPanel(ports: Pick<SchedulingPorts, "catalogue">, panelId: string): PanelInArea {
+  const panel = ports.catalogue.panels.get(panelId);
+  if (!panel) throw refuse("not-found", "unknown-panel", "There is no such panel.");
+  return panel;
+}
+
+/** The meetings' title in calendars: the area and the panel. */
+export function seriesTitle(ports: Pick<SchedulingPorts, "catalogue">, panel: PanelInArea): string {
+  const area = ports.catalogue.areas.find((a) => a.id === panel.areaId)?.name ?? "";
+  return `${area} ${panel.name}`.trim();
+}
