@@ -1,13 +1,11 @@
 import type { Request } from "express";
-import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { canManagePanel, roleOn, type Membership } from "../../domain/people/membership.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
+import { PanelId } from "./contract/index.js";
 import { HttpProblem } from "./errors.js";
-
-const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
 /** The panel a request names, and the signed-in person's role on it; non-members are refused. */
 export function panelAccess(catalogue: Catalogue, repos: Repositories) {
