@@ -24,7 +24,7 @@ import {
   type AgendaChoice,
   type AgendaEntry,
   type AgendaSlot,
-  type MeetingAgenda,
+  type AgendaResponse,
   type PanelMeeting,
   type PanelSummary,
 } from "./api.js";
@@ -84,7 +84,7 @@ export function AgendaPage({
   onBack: () => void;
 }) {
   const styles = useStyles();
-  const [agenda, setAgenda] = useState<MeetingAgenda | null>(null);
+  const [agenda, setAgenda] = useState<AgendaResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [published, setPublished] = useState<string | null>(null);
@@ -320,7 +320,7 @@ function EntryRows({
   onMoveToMeeting,
 }: {
   entry: AgendaEntry;
-  agenda: MeetingAgenda;
+  agenda: AgendaResponse;
   busy: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onReorder: (index: number, by: -1 | 1) => void;
@@ -400,7 +400,7 @@ function SlotRow({
   onMoveToMeeting,
 }: {
   slot: AgendaSlot;
-  agenda: MeetingAgenda;
+  agenda: AgendaResponse;
   busy: boolean;
   first: boolean;
   last: boolean;
@@ -508,7 +508,7 @@ function SectionPicker({
   disabled,
   onChange,
 }: {
-  agenda: MeetingAgenda;
+  agenda: AgendaResponse;
   reference: string;
   value: string | null;
   disabled: boolean;

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { headerStyles } from "./styles.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
+import { api, ApiError, type DemoPerson, type MeResponse, type PanelSummary } from "./api.js";
 import { ReferralsPage } from "./Referrals.js";
 import { downloadCalendar, MeetingsPage } from "./Meetings.js";
 import { ActionsPage } from "./Actions.js";
@@ -52,7 +52,7 @@ const useStyles = makeStyles({
 type Session =
   | { state: "starting" }
   | { state: "choose-demo-person"; people: DemoPerson[] }
-  | { state: "signed-in"; token: string; me: Me; panels: PanelSummary[] }
+  | { state: "signed-in"; token: string; me: MeResponse; panels: PanelSummary[] }
   | { state: "failed"; message: string };
 
 export function App() {
@@ -227,7 +227,7 @@ function PanelsPage({
   returnFocusTo,
 }: {
   token: string;
-  me: Me;
+  me: MeResponse;
   panels: PanelSummary[];
   onSignOut: () => void;
   onOpen: (view: "referrals" | "meetings" | "actions", panel: PanelSummary) => void;

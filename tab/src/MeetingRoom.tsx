@@ -16,14 +16,16 @@ import { useCallback, useEffect, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import {
   api,
+  type AgendaResponse,
+  type Capacity,
   type CaseDecision,
   type DecisionForm,
   type DecisionKind,
-  type MeetingAgenda,
-  type MeetingMinutes,
-  type MeetingRoomView,
+  type Disruption,
+  type MinutesResponse,
   type PanelMeeting,
   type PanelSummary,
+  type RoomResponse,
 } from "./api.js";
 
 // The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
@@ -51,7 +53,7 @@ const useStyles = makeStyles({
   },
 });
 
-const CAPACITIES = [
+const CAPACITIES: { value: Capacity; label: string }[] = [
   { value: "member", label: "Panel member" },
   { value: "deputy", label: "Deputy for the agency's member" },
   { value: "presenter", label: "Presenting a case" },
@@ -110,19 +112,19 @@ export function MeetingRoomSection({
   token: string;
   panel: PanelSummary;
   meetingId: string;
-  agenda: MeetingAgenda | null;
+  agenda: AgendaResponse | null;
   laterMeetings: PanelMeeting[];
   onSignedIn: () => void;
 }) {
   const styles = useStyles();
-  const [room, setRoom] = useState<MeetingRoomView | null>(null);
+  const [room, setRoom] = useState<RoomResponse | null>(null);
   const [decisions, setDecisions] = useState<CaseDecision[]>([]);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [agencyId, setAgencyId] = useState("");
-  const [capacity, setCapacity] = useState("member");
+  const [capacity, setCapacity] = useState<Capacity>("member");
   const [agreed, setAgreed] = useState(false);
   const [apology, setApology] = useState({ agencyId: "", personName: "" });
-  const [minutes, setMinutes] = useState<MeetingMinutes | null>(null);
+  const [minutes, setMinutes] = useState<MinutesResponse | null>(null);
   const isCoordinator = panel.role === "coordinator";
   const isMember = panel.role !== "presenter";
 
@@ -361,7 +363,7 @@ function DecisionItem({
   item: { subjectId: string; reference: string; label: string | null };
   current: CaseDecision | undefined;
   editable: boolean;
-  room: MeetingRoomView;
+  room: RoomResponse;
   laterMeetings: PanelMeeting[];
   onSaved: (text: string) => void;
   onFailed: (text: string) => void;
@@ -485,7 +487,7 @@ function DecisionItem({
           <fieldset>
             <legend>Disruption agreed</legend>
             <div className={styles.row}>
-              {room.disruptions.map((d) => (
+              {(room.disruptions as readonly Disruption[]).map((d) => (
                 <Checkbox
                   key={d}
                   label={d}
@@ -520,7 +522,7 @@ function DecisionItem({
   );
 }
 
-function MinutesView({ minutes }: { minutes: MeetingMinutes }) {
+function MinutesView({ minutes }: { minutes: MinutesResponse }) {
   const styles = useStyles();
   return (
     <article aria-label="Minutes">

@@ -26,7 +26,7 @@ import {
   api,
   type MeetingStatus,
   type PanelMeeting,
-  type PanelMeetings,
+  type MeetingsResponse,
   type PanelSummary,
   type PanelViewProps,
 } from "./api.js";
@@ -104,7 +104,7 @@ export function MeetingsPage({
   const [today] = useState(() => isoDay(new Date()));
   const [range, setRange] = useState({ from: today, to: aYearFrom(today) });
   const [period, setPeriod] = useState<"coming" | "past">("coming");
-  const [data, setData] = useState<PanelMeetings | null>(null);
+  const [data, setData] = useState<MeetingsResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);

@@ -7,6 +7,8 @@ import type { Decision, DecisionInput } from "../../../domain/decisions/decision
 // and the minutes.
 
 export { DecisionInput } from "../../../domain/decisions/decision.js";
+export type { DecisionKind } from "../../../domain/decisions/decision.js";
+export type { Capacity } from "../../../domain/attendance/sign-in.js";
 export const RoomMeetingId = z.iso.date("use a date as YYYY-MM-DD");
 export const DecisionSubjectId = z.string().min(1).max(64);
 
@@ -14,6 +16,7 @@ export type ApologyBody = z.input<typeof ApologyInput>;
 /** Sent unticked too: the service then says what is missing. */
 export type SignInBody = Omit<z.input<typeof SignInInput>, "agreed"> & { agreed: boolean };
 export type DecisionForm = DecisionInput;
+export type Disruption = DecisionForm["disruption"][number];
 
 export interface Quorum {
   quorate: boolean;
@@ -40,6 +43,7 @@ export interface RoomResponse {
   /** What a decision can choose from: the area's risk scale, and other areas' panels to transfer to. */
   riskLevels: { id: string; label: string }[];
   transferPanels: { id: string; name: string }[];
+  /** Each a DecisionKind and a Disruption, though the service does not say so in its types yet. */
   decisionKinds: { value: string; label: string }[];
   disruptions: readonly string[];
 }

@@ -3,6 +3,8 @@ import type { ReferralKind } from "../../../domain/catalogue/panel.js";
 import type { PossibleDuplicate, ReferralStatus } from "../../../domain/referrals/referral.js";
 import type { PlannedMeeting } from "./panels.js";
 
+export type { ReferralKind, ReferralStatus };
+
 // Referrals: submitting one, and the manager's and coordinator's steps with it.
 
 const FormValue = z.union([
