@@ -12,8 +12,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
+import { useApi } from "./useApi.js";
 import {
   api,
   type AgendaResponse,
@@ -112,13 +113,11 @@ export function MeetingRoomSection({
   token: string;
   panel: PanelSummary;
   meetingId: string;
-  agenda: AgendaResponse | null;
+  agenda: AgendaResponse | undefined;
   laterMeetings: PanelMeeting[];
   onSignedIn: () => void;
 }) {
   const styles = useStyles();
-  const [room, setRoom] = useState<RoomResponse | null>(null);
-  const [decisions, setDecisions] = useState<CaseDecision[]>([]);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [agencyId, setAgencyId] = useState("");
   const [capacity, setCapacity] = useState<Capacity>("member");
@@ -128,19 +127,20 @@ export function MeetingRoomSection({
   const isCoordinator = panel.role === "coordinator";
   const isMember = panel.role !== "presenter";
 
-  const load = useCallback(async () => {
-    try {
-      const view = await api.room(token, panel.id, meetingId);
-      setRoom(view);
-      setAgencyId((a) => a || view.myAgencyId || "");
-      if (isMember) setDecisions((await api.decisions(token, panel.id, meetingId)).decisions);
-    } catch (e) {
-      setMessage({ intent: "error", text: (e as Error).message });
-    }
-  }, [token, panel.id, meetingId, isMember]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const roomLoad = useApi(async () => {
+    const view = await api.room(token, panel.id, meetingId);
+    setAgencyId((a) => a || view.myAgencyId || "");
+    return view;
+  }, [token, panel.id, meetingId]);
+  const decisionsLoad = useApi(
+    async () => (isMember ? (await api.decisions(token, panel.id, meetingId)).decisions : []),
+    [token, panel.id, meetingId, isMember],
+  );
+  const room = roomLoad.data;
+  const decisions = decisionsLoad.data ?? [];
+  const load = () => Promise.all([roomLoad.reload(), decisionsLoad.reload()]);
+  const loadProblem = roomLoad.error ?? decisionsLoad.error;
+  const shown = message ?? (loadProblem ? { intent: "error" as const, text: loadProblem } : null);
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {
@@ -163,9 +163,9 @@ export function MeetingRoomSection({
       <Subtitle2 as="h2" id="meeting-room-title">
         The meeting
       </Subtitle2>
-      {message && (
-        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{message.text}</MessageBarBody>
+      {shown && (
+        <MessageBar intent={shown.intent} role={shown.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{shown.text}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.row} aria-live="polite">
