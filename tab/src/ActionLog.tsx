@@ -18,16 +18,10 @@ import {
   Textarea,
   makeStyles,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
-import {
-  api,
-  type AgendaSubject,
-  type PanelAction,
-  type PanelMember,
-  type PanelSummary,
-  type UndeliveredReminder,
-} from "./api.js";
+import { useApi } from "./useApi.js";
+import { api, type AgendaSubject, type PanelAction, type PanelMember, type PanelSummary } from "./api.js";
 
 // A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
 // export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
@@ -73,9 +67,6 @@ export function ActionLogSection({
   cases?: AgendaSubject[];
 }) {
   const styles = useStyles();
-  const [actions, setActions] = useState<PanelAction[] | null>(null);
-  const [undelivered, setUndelivered] = useState<UndeliveredReminder[]>([]);
-  const [members, setMembers] = useState<PanelMember[]>([]);
   const [status, setStatus] = useState<"open" | "done" | "">(meetingId ? "" : "open");
   const [owner, setOwner] = useState("");
   const [agency, setAgency] = useState("");
@@ -95,24 +86,13 @@ export function ActionLogSection({
     return q.toString();
   }, [meetingId, status, owner, agency, overdueOnly]);
 
-  const load = useCallback(async () => {
-    try {
-      const answer = await api.actions(token, panel.id, query);
-      setActions(answer.actions);
-      setUndelivered(answer.undelivered);
-    } catch (e) {
-      setMessage({ intent: "error", text: (e as Error).message });
-    }
-  }, [token, panel.id, query]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    void api
-      .members(token, panel.id)
-      .then((r) => setMembers(r.members))
-      .catch(() => setMembers([]));
-  }, [token, panel.id]);
+  const listed = useApi(() => api.actions(token, panel.id, query), [token, panel.id, query]);
+  const actions = listed.data?.actions;
+  const undelivered = listed.data?.undelivered ?? [];
+  const team = useApi(() => api.members(token, panel.id), [token, panel.id]);
+  // Without the members, the owner filter offers only "Anyone".
+  const members = team.data?.members ?? [];
+  const shown = message ?? (listed.error ? { intent: "error" as const, text: listed.error } : null);
 
   const sorted = useMemo(
     () =>
@@ -145,10 +125,10 @@ export function ActionLogSection({
     try {
       await api.completeAction(token, panel.id, action, "");
       setMessage({ intent: "success", text: `${action.reference} is marked done.` });
-      await load();
+      await listed.reload();
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
-      await load();
+      await listed.reload();
     }
   };
 
@@ -192,9 +172,9 @@ export function ActionLogSection({
         </Field>
         <Button onClick={() => void exportCsv()}>Export as CSV</Button>
       </div>
-      {message && (
-        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{message.text}</MessageBarBody>
+      {shown && (
+        <MessageBar intent={shown.intent} role={shown.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{shown.text}</MessageBarBody>
         </MessageBar>
       )}
       {undelivered.length > 0 && (
@@ -279,7 +259,7 @@ export function ActionLogSection({
           cases={cases}
           onRecorded={async (reference) => {
             setMessage({ intent: "success", text: `${reference} is recorded.` });
-            await load();
+            await listed.reload();
           }}
           onProblem={(text) => setMessage({ intent: "error", text })}
         />

@@ -17,19 +17,20 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { MeetingRoomSection } from "./MeetingRoom.js";
 import {
   api,
   type AgendaChoice,
   type AgendaEntry,
   type AgendaSlot,
-  type MeetingAgenda,
+  type AgendaResponse,
   type PanelMeeting,
   type PanelSummary,
 } from "./api.js";
 import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
+import { useApi } from "./useApi.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
 // coordinator the choices that shape it (section, order, slot length). Printable as it stands.
@@ -84,22 +85,12 @@ export function AgendaPage({
   onBack: () => void;
 }) {
   const styles = useStyles();
-  const [agenda, setAgenda] = useState<MeetingAgenda | null>(null);
+  const loaded = useApi(() => api.agenda(token, panel.id, meeting.id), [token, panel.id, meeting.id]);
+  const agenda = loaded.data;
+  // What went wrong with a change; the agenda's own loading problem shows in the same place.
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [published, setPublished] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setAgenda(await api.agenda(token, panel.id, meeting.id));
-      setProblem(null);
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
-  }, [token, panel.id, meeting.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   /** Saves choices one after another, each on the version the last one returned. */
   const choose = async (changes: { subjectId: string; choice: AgendaChoice }[]) => {
@@ -118,10 +109,10 @@ export function AgendaPage({
           current.version,
         );
       }
-      setAgenda(current);
+      loaded.setData(current);
     } catch (e) {
       setProblem((e as Error).message);
-      await load();
+      await loaded.reload();
     } finally {
       setBusy(false);
     }
@@ -132,7 +123,7 @@ export function AgendaPage({
     setBusy(true);
     setProblem(null);
     try {
-      setAgenda(
+      loaded.setData(
         await api.moveCaseToMeeting(token, panel.id, meeting.id, subjectId, target.id, agenda.version),
       );
       setPublished(`The case moved to the meeting on ${target.description}.`);
@@ -158,7 +149,7 @@ export function AgendaPage({
         result.notInvited > 0
           ? ` ${result.notInvited} presenter${result.notInvited === 1 ? " was" : "s were"} not invited${result.why ? ` (${result.why})` : ""}: send them their slot times.`
           : "";
-      await load();
+      await loaded.reload();
       const channel = result.channelTold ? " The panel's channel has been told." : "";
       setPublished(`Version ${result.version} of the agenda is published.${invited}${missed}${channel}`);
     } catch (e) {
@@ -203,9 +194,9 @@ export function AgendaPage({
           <Button onClick={onBack}>Back to meetings</Button>
         </div>
       </header>
-      {problem && (
+      {(problem ?? loaded.error) && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarBody>{problem ?? loaded.error}</MessageBarBody>
         </MessageBar>
       )}
       {published && (
@@ -213,7 +204,7 @@ export function AgendaPage({
           <MessageBarBody>{published}</MessageBarBody>
         </MessageBar>
       )}
-      {!agenda && !problem && <Spinner label="Loading the agenda…" />}
+      {loaded.loading && <Spinner label="Loading the agenda…" />}
       {agenda && Date.parse(agenda.end) > Date.parse(agenda.meeting.end) && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -229,7 +220,7 @@ export function AgendaPage({
         meetingId={meeting.id}
         agenda={agenda}
         laterMeetings={otherMeetings.filter((m) => m.id > meeting.id && m.status !== "cancelled")}
-        onSignedIn={() => void load()}
+        onSignedIn={() => void loaded.reload()}
       />
       {agenda?.namesHidden && (
         <MessageBar intent="info">
@@ -320,7 +311,7 @@ function EntryRows({
   onMoveToMeeting,
 }: {
   entry: AgendaEntry;
-  agenda: MeetingAgenda;
+  agenda: AgendaResponse;
   busy: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onReorder: (index: number, by: -1 | 1) => void;
@@ -400,7 +391,7 @@ function SlotRow({
   onMoveToMeeting,
 }: {
   slot: AgendaSlot;
-  agenda: MeetingAgenda;
+  agenda: AgendaResponse;
   busy: boolean;
   first: boolean;
   last: boolean;
@@ -508,7 +499,7 @@ function SectionPicker({
   disabled,
   onChange,
 }: {
-  agenda: MeetingAgenda;
+  agenda: AgendaResponse;
   reference: string;
   value: string | null;
   disabled: boolean;

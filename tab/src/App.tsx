@@ -20,11 +20,12 @@ import {
 } from "@fluentui/react-components";
 import { headerStyles } from "./styles.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api, ApiError, type DemoPerson, type Me, type PanelSummary } from "./api.js";
+import { api, ApiError, type DemoPerson, type MeResponse, type PanelSummary } from "./api.js";
 import { ReferralsPage } from "./Referrals.js";
 import { downloadCalendar, MeetingsPage } from "./Meetings.js";
 import { ActionsPage } from "./Actions.js";
 import { configureChannelTab, hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
+import { useApi } from "./useApi.js";
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const TOKEN_KEY = "mace-dev-token";
@@ -50,10 +51,8 @@ const useStyles = makeStyles({
 });
 
 type Session =
-  | { state: "starting" }
   | { state: "choose-demo-person"; people: DemoPerson[] }
-  | { state: "signed-in"; token: string; me: Me; panels: PanelSummary[] }
-  | { state: "failed"; message: string };
+  | { state: "signed-in"; token: string; me: MeResponse; panels: PanelSummary[] };
 
 export function App() {
   const page = window.location.pathname.replace(/\/+$/, "").split("/").pop();
@@ -65,7 +64,6 @@ export function App() {
 function PanelsApp() {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>("default");
-  const [session, setSession] = useState<Session>({ state: "starting" });
   // The panel view that is open, and the button to return focus to when it closes.
   const [open, setOpen] = useState<{
     view: "referrals" | "meetings" | "actions";
@@ -80,9 +78,8 @@ function PanelsApp() {
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
   const linkedPage = useRef<string | undefined>(undefined);
-  const load = useCallback(async (token: string) => {
+  const signedInWith = useCallback(async (token: string): Promise<Session> => {
     const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
-    setSession({ state: "signed-in", token, me, panels });
     // A link from a card opens that meeting's agenda (?panel=…&meeting=…) or the panel's action
     // log (?panel=…&page=actions), once.
     const link = new URLSearchParams(linkedPage.current ?? window.location.search);
@@ -96,72 +93,63 @@ function PanelsApp() {
       );
       window.history.replaceState(null, "", window.location.pathname);
     }
+    return { state: "signed-in", token, me, panels };
   }, []);
 
-  const start = useCallback(async () => {
-    try {
-      if (hostedInTeams()) {
-        linkedPage.current = await initialiseTeams(setTheme);
-        await load(await teamsToken());
-        return;
-      }
-      const config = await api.authConfig();
-      if (config.mode !== "development") {
-        setSession({ state: "failed", message: "Open MACE panels from Microsoft Teams to sign in." });
-        return;
-      }
-      const saved = sessionStorage.getItem(TOKEN_KEY);
-      if (saved) {
-        try {
-          await load(saved);
-          return;
-        } catch (e) {
-          if (!(e instanceof ApiError && e.status === 401)) throw e;
-          sessionStorage.removeItem(TOKEN_KEY);
-        }
-      }
-      setSession({ state: "choose-demo-person", people: (await api.demoPeople()).people });
-    } catch (e) {
-      setSession({ state: "failed", message: (e as Error).message });
+  const start = useCallback(async (): Promise<Session> => {
+    if (hostedInTeams()) {
+      linkedPage.current = await initialiseTeams(setTheme);
+      return signedInWith(await teamsToken());
     }
-  }, [load]);
+    const config = await api.authConfig();
+    if (config.mode !== "development") throw new Error("Open MACE panels from Microsoft Teams to sign in.");
+    const saved = sessionStorage.getItem(TOKEN_KEY);
+    if (saved) {
+      try {
+        return await signedInWith(saved);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 401)) throw e;
+        sessionStorage.removeItem(TOKEN_KEY);
+      }
+    }
+    return { state: "choose-demo-person", people: (await api.demoPeople()).people };
+  }, [signedInWith]);
 
-  useEffect(() => {
-    void start();
-  }, [start]);
+  const signing = useApi(start, [start]);
+  // A failure takes the place of whatever was shown.
+  const session = signing.error ? undefined : signing.data;
 
-  const signInAs = async (personId: string) => {
-    try {
+  const signInAs = (personId: string) =>
+    signing.run(async () => {
       const { token } = await api.demoToken(personId);
       sessionStorage.setItem(TOKEN_KEY, token);
-      await load(token);
-    } catch (e) {
-      setSession({ state: "failed", message: (e as Error).message });
-    }
-  };
+      return signedInWith(token);
+    });
 
   const signOut = () => {
     sessionStorage.removeItem(TOKEN_KEY);
     setOpen(null);
     setCameBackFrom(null);
-    setSession({ state: "starting" });
-    void start();
+    signing.setData(undefined);
+    void signing.reload();
   };
 
   return (
     <FluentProvider theme={THEMES[theme]}>
       <main className={styles.page}>
-        {session.state === "starting" && <Spinner label="Signing you in…" />}
-        {session.state === "failed" && (
+        {signing.loading && <Spinner label="Signing you in…" />}
+        {signing.error && (
           <MessageBar intent="error">
-            <MessageBarBody>{session.message}</MessageBarBody>
+            <MessageBarBody>{signing.error}</MessageBarBody>
           </MessageBar>
         )}
-        {session.state === "choose-demo-person" && <DemoSignIn people={session.people} onSignIn={signInAs} />}
-        {session.state === "signed-in" && open?.view === "referrals" && (
+        {session?.state === "choose-demo-person" && (
+          <DemoSignIn people={session.people} onSignIn={signInAs} />
+        )}
+        {session?.state === "signed-in" && open?.view === "referrals" && (
           <ReferralsPage token={session.token} meId={session.me.id} panel={open.panel} onBack={close} />
         )}
-        {session.state === "signed-in" && open?.view === "meetings" && (
+        {session?.state === "signed-in" && open?.view === "meetings" && (
           <MeetingsPage
             token={session.token}
             meId={session.me.id}
@@ -170,10 +158,10 @@ function PanelsApp() {
             openAgendaOf={open.meetingId ?? null}
           />
         )}
-        {session.state === "signed-in" && open?.view === "actions" && (
+        {session?.state === "signed-in" && open?.view === "actions" && (
           <ActionsPage token={session.token} meId={session.me.id} panel={open.panel} onBack={close} />
         )}
-        {session.state === "signed-in" && !open && (
+        {session?.state === "signed-in" && !open && (
           <PanelsPage
             token={session.token}
             me={session.me}
@@ -227,7 +215,7 @@ function PanelsPage({
   returnFocusTo,
 }: {
   token: string;
-  me: Me;
+  me: MeResponse;
   panels: PanelSummary[];
   onSignOut: () => void;
   onOpen: (view: "referrals" | "meetings" | "actions", panel: PanelSummary) => void;

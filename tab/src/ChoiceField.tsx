@@ -2,7 +2,7 @@ import { Field, Select } from "@fluentui/react-components";
 
 // A labelled drop-down of choices, with an optional first entry for "none chosen".
 
-export function ChoiceField({
+export function ChoiceField<V extends string>({
   label,
   required,
   value,
@@ -12,15 +12,15 @@ export function ChoiceField({
 }: {
   label: string;
   required?: boolean;
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-  /** The text of the empty choice; none when omitted. */
+  value: V;
+  onChange: (value: V) => void;
+  options: { value: V; label: string }[];
+  /** The text of the empty choice, whose value is ""; none when omitted. */
   empty?: string;
 }) {
   return (
     <Field label={label} required={required}>
-      <Select value={value} onChange={(_e, d) => onChange(d.value)}>
+      <Select value={value} onChange={(_e, d) => onChange(d.value as V)}>
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

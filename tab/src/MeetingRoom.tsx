@@ -12,18 +12,21 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
+import { useApi } from "./useApi.js";
 import {
   api,
+  type AgendaResponse,
+  type Capacity,
   type CaseDecision,
   type DecisionForm,
   type DecisionKind,
-  type MeetingAgenda,
-  type MeetingMinutes,
-  type MeetingRoomView,
+  type Disruption,
+  type MinutesResponse,
   type PanelMeeting,
   type PanelSummary,
+  type RoomResponse,
 } from "./api.js";
 
 // The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
@@ -51,7 +54,7 @@ const useStyles = makeStyles({
   },
 });
 
-const CAPACITIES = [
+const CAPACITIES: { value: Capacity; label: string }[] = [
   { value: "member", label: "Panel member" },
   { value: "deputy", label: "Deputy for the agency's member" },
   { value: "presenter", label: "Presenting a case" },
@@ -110,35 +113,34 @@ export function MeetingRoomSection({
   token: string;
   panel: PanelSummary;
   meetingId: string;
-  agenda: MeetingAgenda | null;
+  agenda: AgendaResponse | undefined;
   laterMeetings: PanelMeeting[];
   onSignedIn: () => void;
 }) {
   const styles = useStyles();
-  const [room, setRoom] = useState<MeetingRoomView | null>(null);
-  const [decisions, setDecisions] = useState<CaseDecision[]>([]);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [agencyId, setAgencyId] = useState("");
-  const [capacity, setCapacity] = useState("member");
+  const [capacity, setCapacity] = useState<Capacity>("member");
   const [agreed, setAgreed] = useState(false);
   const [apology, setApology] = useState({ agencyId: "", personName: "" });
-  const [minutes, setMinutes] = useState<MeetingMinutes | null>(null);
+  const [minutes, setMinutes] = useState<MinutesResponse | null>(null);
   const isCoordinator = panel.role === "coordinator";
   const isMember = panel.role !== "presenter";
 
-  const load = useCallback(async () => {
-    try {
-      const view = await api.room(token, panel.id, meetingId);
-      setRoom(view);
-      setAgencyId((a) => a || view.myAgencyId || "");
-      if (isMember) setDecisions((await api.decisions(token, panel.id, meetingId)).decisions);
-    } catch (e) {
-      setMessage({ intent: "error", text: (e as Error).message });
-    }
-  }, [token, panel.id, meetingId, isMember]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const roomLoad = useApi(async () => {
+    const view = await api.room(token, panel.id, meetingId);
+    setAgencyId((a) => a || view.myAgencyId || "");
+    return view;
+  }, [token, panel.id, meetingId]);
+  const decisionsLoad = useApi(
+    async () => (isMember ? (await api.decisions(token, panel.id, meetingId)).decisions : []),
+    [token, panel.id, meetingId, isMember],
+  );
+  const room = roomLoad.data;
+  const decisions = decisionsLoad.data ?? [];
+  const load = () => Promise.all([roomLoad.reload(), decisionsLoad.reload()]);
+  const loadProblem = roomLoad.error ?? decisionsLoad.error;
+  const shown = message ?? (loadProblem ? { intent: "error" as const, text: loadProblem } : null);
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {
@@ -161,9 +163,9 @@ export function MeetingRoomSection({
       <Subtitle2 as="h2" id="meeting-room-title">
         The meeting
       </Subtitle2>
-      {message && (
-        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{message.text}</MessageBarBody>
+      {shown && (
+        <MessageBar intent={shown.intent} role={shown.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{shown.text}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.row} aria-live="polite">
@@ -361,7 +363,7 @@ function DecisionItem({
   item: { subjectId: string; reference: string; label: string | null };
   current: CaseDecision | undefined;
   editable: boolean;
-  room: MeetingRoomView;
+  room: RoomResponse;
   laterMeetings: PanelMeeting[];
   onSaved: (text: string) => void;
   onFailed: (text: string) => void;
@@ -485,7 +487,7 @@ function DecisionItem({
           <fieldset>
             <legend>Disruption agreed</legend>
             <div className={styles.row}>
-              {room.disruptions.map((d) => (
+              {(room.disruptions as readonly Disruption[]).map((d) => (
                 <Checkbox
                   key={d}
                   label={d}
@@ -520,7 +522,7 @@ function DecisionItem({
   );
 }
 
-function MinutesView({ minutes }: { minutes: MeetingMinutes }) {
+function MinutesView({ minutes }: { minutes: MinutesResponse }) {
   const styles = useStyles();
   return (
     <article aria-label="Minutes">

@@ -21,16 +21,10 @@ import {
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
-import {
-  api,
-  type MeetingStatus,
-  type PanelMeeting,
-  type PanelMeetings,
-  type PanelSummary,
-  type PanelViewProps,
-} from "./api.js";
+import { useState } from "react";
+import { api, type MeetingStatus, type PanelMeeting, type PanelSummary, type PanelViewProps } from "./api.js";
 import { AgendaPage } from "./Agenda.js";
+import { useApi } from "./useApi.js";
 import { headerStyles } from "./styles.js";
 
 // A panel's meetings for the next twelve months: whether they are in Teams calendars, each
@@ -104,39 +98,29 @@ export function MeetingsPage({
   const [today] = useState(() => isoDay(new Date()));
   const [range, setRange] = useState({ from: today, to: aYearFrom(today) });
   const [period, setPeriod] = useState<"coming" | "past">("coming");
-  const [data, setData] = useState<PanelMeetings | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const [agendaOf, setAgendaOf] = useState<PanelMeeting | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const loaded =
-        period === "coming"
-          ? await api.meetings(token, panel.id, today, aYearFrom(today))
-          : await api.meetings(token, panel.id, aYearBefore(today), dayBefore(today));
-      if (period === "past") loaded.meetings.reverse();
-      setData(loaded);
-      const linked = openAgendaOf ? loaded.meetings.find((m) => m.id === openAgendaOf) : undefined;
-      if (linked) setAgendaOf((current) => current ?? linked);
-      setProblem(null);
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
+  const meetings = useApi(async () => {
+    const loaded =
+      period === "coming"
+        ? await api.meetings(token, panel.id, today, aYearFrom(today))
+        : await api.meetings(token, panel.id, aYearBefore(today), dayBefore(today));
+    if (period === "past") loaded.meetings.reverse();
+    const linked = openAgendaOf ? loaded.meetings.find((m) => m.id === openAgendaOf) : undefined;
+    if (linked) setAgendaOf((current) => current ?? linked);
+    return loaded;
   }, [token, panel.id, today, openAgendaOf, period]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const data = meetings.data;
 
   const schedule = async () => {
     setBusy(true);
     setOutcome(null);
     try {
       const result = await api.schedule(token, panel.id, range.from, range.to);
-      await load();
+      await meetings.reload();
       const inTeams = result.meetings.filter((m) => m.status !== "cancelled" && m.joinUrl).length;
       setOutcome({
         intent: "success",
@@ -157,7 +141,7 @@ export function MeetingsPage({
     setOutcome(null);
     try {
       await work();
-      await load();
+      await meetings.reload();
       setEditing(null);
       setOutcome({ intent: "success", text });
     } catch (e) {
@@ -192,12 +176,12 @@ export function MeetingsPage({
         <Button onClick={onBack}>Back to your panels</Button>
       </header>
 
-      {problem && (
+      {meetings.error && (
         <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarBody>{meetings.error}</MessageBarBody>
         </MessageBar>
       )}
-      {!data && !problem && <Spinner label="Loading meetings…" />}
+      {meetings.loading && <Spinner label="Loading meetings…" />}
 
       {data && (
         <section className={styles.section} aria-labelledby="teams-calendar">

@@ -24,11 +24,11 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { headerStyles } from "./styles.js";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useApi } from "./useApi.js";
 import {
   api,
   type PanelViewProps,
-  type ReferralDetail,
   type ReferralKind,
   type ReferralStatus,
   type ReferralSummary,
@@ -62,8 +62,6 @@ const MATCHED_ON = {
 const WAITING: ReferralStatus[] = ["new", "more-information-requested"];
 
 type Filter = "waiting" | "all";
-
-type Loadable<T> = { state: "loading" } | { state: "ready"; value: T } | { state: "failed"; message: string };
 
 type Outcome = { intent: "success" | "error"; text: string };
 
@@ -127,32 +125,15 @@ function referrerText(r: ReferralSummary): string {
 export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>("waiting");
-  const [list, setList] = useState<Loadable<ReferralSummary[]>>({ state: "loading" });
-  const [listVersion, setListVersion] = useState(0);
+  const list = useApi(() => api.referrals(token, panel.id), [token, panel.id]);
+  // A failed reload hides the list it would have replaced.
+  const ready = list.error ? undefined : list.data?.referrals;
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.referrals(token, panel.id).then(
-      ({ referrals }) => {
-        if (live) setList({ state: "ready", value: referrals });
-      },
-      (e: unknown) => {
-        if (live) setList({ state: "failed", message: (e as Error).message });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, panel.id, listVersion]);
-
   const shown = useMemo(
-    () =>
-      list.state === "ready" ? list.value.filter((r) => filter === "all" || WAITING.includes(r.status)) : [],
-    [list, filter],
+    () => (ready ?? []).filter((r) => filter === "all" || WAITING.includes(r.status)),
+    [ready, filter],
   );
-
-  const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
 
   return (
     <>
@@ -174,13 +155,13 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
       </Field>
 
       <div className={styles.list}>
-        {list.state === "loading" && <Spinner label="Loading referrals…" />}
-        {list.state === "failed" && (
+        {list.loading && <Spinner label="Loading referrals…" />}
+        {list.error && (
           <MessageBar intent="error">
-            <MessageBarBody>{list.message}</MessageBarBody>
+            <MessageBarBody>{list.error}</MessageBarBody>
           </MessageBar>
         )}
-        {list.state === "ready" && shown.length === 0 && (
+        {ready && shown.length === 0 && (
           <MessageBar intent="info">
             <MessageBarBody>
               {filter === "waiting"
@@ -189,7 +170,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {list.state === "ready" && shown.length > 0 && (
+        {ready && shown.length > 0 && (
           <Table
             className={styles.table}
             aria-label={filter === "waiting" ? "Referrals waiting for triage" : "All referrals"}
@@ -259,7 +240,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
           token={token}
           panelId={panel.id}
           referralId={selectedId}
-          onTriaged={refreshList}
+          onTriaged={() => void list.reload()}
           onClose={() => setSelectedId(null)}
         />
       )}
@@ -281,27 +262,12 @@ function ReferralDetailView({
   onClose: () => void;
 }) {
   const styles = useStyles();
-  const [detail, setDetail] = useState<Loadable<ReferralDetail>>({ state: "loading" });
+  const detail = useApi(() => api.referral(token, panelId, referralId), [token, panelId, referralId]);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const loaded = detail.state === "ready";
-
-  useEffect(() => {
-    let live = true;
-    api.referral(token, panelId, referralId).then(
-      (value) => {
-        if (live) setDetail({ state: "ready", value });
-      },
-      (e: unknown) => {
-        if (live) setDetail({ state: "failed", message: (e as Error).message });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, panelId, referralId]);
+  const loaded = detail.data !== undefined;
 
   // Take keyboard and screen reader users to the referral they opened.
   useEffect(() => {
@@ -312,9 +278,9 @@ function ReferralDetailView({
     setBusy(true);
     setOutcome(null);
     try {
-      if (detail.state !== "ready") return;
-      const updated = await api.triage(token, panelId, referralId, step, detail.value.version);
-      setDetail({ state: "ready", value: await api.referral(token, panelId, referralId) });
+      if (!detail.data) return;
+      const updated = await api.triage(token, panelId, referralId, step, detail.data.version);
+      detail.setData(await api.referral(token, panelId, referralId));
       setOutcome({ intent: "success", text: `${updated.reference}: ${updated.statusLabel}` });
       setText("");
       onTriaged();
@@ -325,17 +291,17 @@ function ReferralDetailView({
     }
   };
 
-  if (detail.state === "loading")
+  if (detail.loading)
     return (
       <section className={styles.detail} aria-label="Referral">
         <Spinner label="Opening the referral…" />
       </section>
     );
-  if (detail.state === "failed")
+  if (!detail.data)
     return (
       <section className={styles.detail} aria-label="Referral">
         <MessageBar intent="error">
-          <MessageBarBody>{detail.message}</MessageBarBody>
+          <MessageBarBody>{detail.error}</MessageBarBody>
         </MessageBar>
         <div className={styles.actions}>
           <Button onClick={onClose}>Close</Button>
@@ -343,7 +309,7 @@ function ReferralDetailView({
       </section>
     );
 
-  const r = detail.value;
+  const r = detail.data;
   const headingId = `referral-${r.id}`;
   const canTriage = WAITING.includes(r.status);
   // One "accept and link" per subject: a subject can match on both name and address.

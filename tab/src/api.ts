@@ -1,214 +1,43 @@
 // The tab's client for the service's /api. Every call carries the bearer token from sign-in.
+// What each call sends and answers is the service's contract.
 
-export interface Meeting {
-  panelId: string;
-  date: string;
-  start: string;
-  end: string;
-  description: string;
-}
+import type {
+  ActionResponse,
+  ActionsResponse,
+  AgendaChoice,
+  AgendaResponse,
+  ApologyBody,
+  AuthConfigResponse,
+  DecisionForm,
+  DecisionResponse,
+  DecisionsResponse,
+  DemoPeopleResponse,
+  DemoTokenResponse,
+  MeetingChangeResponse,
+  MeetingsResponse,
+  MembersResponse,
+  MeResponse,
+  MinutesResponse,
+  MoveMeetingBody,
+  NewActionBody,
+  PanelAction,
+  PanelMeeting,
+  PanelsResponse,
+  PanelSummary,
+  ProblemResponse,
+  PublishResponse,
+  ReferralDetail,
+  ReferralsResponse,
+  ReferralSummary,
+  RoomResponse,
+  ScheduleResponse,
+  SignInBody,
+  SignInCardResponse,
+  TriageStep,
+} from "../../bot/src/adapters/http/contract/index.js";
 
-export type MeetingStatus = "planned" | "scheduled" | "moved" | "cancelled";
-
-export interface PanelMeeting {
-  /** The date the panel's rule gave the meeting; it stays the same when the meeting moves. */
-  id: string;
-  date: string;
-  start: string;
-  end: string;
-  description: string;
-  status: MeetingStatus;
-  joinUrl: string | null;
-  note: string | null;
-  version: string | null;
-}
-
-export interface PanelMeetings {
-  calendar: {
-    connected: boolean;
-    series: { organiser: string; from: string; to: string; scheduledAt: string } | null;
-  };
-  meetings: PanelMeeting[];
-}
-
-export interface ScheduleResult {
-  outcome: "created" | "updated" | "unchanged";
-  organiser: string;
-  from: string;
-  to: string;
-  meetings: PanelMeeting[];
-}
-
-export interface AgendaChoice {
-  sectionId: string | null;
-  order: number | null;
-  slotMinutes: number | null;
-  category: 1 | 2 | 3 | 4 | null;
-  rationale: string | null;
-  groupKey: string | null;
-}
-
-export interface AgendaSubject {
-  subjectId: string;
-  reference: string;
-  label: string | null;
-}
-
-export interface AgendaSlot {
-  start: string;
-  end: string;
-  minutes: number;
-  subjects: AgendaSubject[];
-  presenters: string[];
-  workerMustAttend: boolean;
-  choice: AgendaChoice;
-}
-
-export interface AgendaEntry {
-  kind: "heading" | "item" | "section" | "break";
-  id: string | null;
-  title: string;
-  lead: string;
-  note: string | null;
-  statements: string[];
-  start: string;
-  end: string;
-  minutes: number;
-  slots: AgendaSlot[];
-  listed: (AgendaSubject & { rationale: string | null; choice: AgendaChoice })[];
-}
-
-export interface MeetingAgenda {
-  panelId: string;
-  meeting: { id: string; date: string; start: string; end: string; description: string; status: string };
-  role: string;
-  editable: boolean;
-  version: string;
-  publishedVersions: number;
-  start: string;
-  end: string;
-  entries: AgendaEntry[];
-  unplaced: (AgendaSubject & { choice: AgendaChoice })[];
-  sections: { id: string; title: string }[];
-  usesCategories: boolean;
-  /** During the meeting, names wait until the person signs in. */
-  namesHidden: boolean;
-}
-
-export interface PanelAction {
-  id: string;
-  reference: string;
-  meetingId: string;
-  caseReference: string | null;
-  title: string;
-  text: string;
-  ownerId: string;
-  ownerName: string;
-  ownerAgency: string;
-  ownerAgencyId: string;
-  dueDate: string;
-  status: "open" | "done";
-  overdue: boolean;
-  completed: { byName: string; at: string; note: string } | null;
-  updates: { byName: string; at: string; text: string }[];
-  version: string;
-}
-
-export interface MeetingRoomView {
-  panelId: string;
-  meetingId: string;
-  meetingDescription: string;
-  statement: string;
-  inProgress: boolean;
-  signedIn: boolean;
-  signIns: { name: string; agency: string; capacity: string; at: string }[];
-  apologies: { id: string; name: string; agency: string }[];
-  quorum: {
-    quorate: boolean;
-    needed: { kind: string; label: string; present: boolean }[];
-    missing: string[];
-  };
-  agencies: { id: string; name: string }[];
-  myAgencyId: string | null;
-  signInCardPosted: boolean;
-  riskLevels: { id: string; label: string }[];
-  transferPanels: { id: string; name: string }[];
-  decisionKinds: { value: DecisionKind; label: string }[];
-  disruptions: string[];
-}
-
-export type DecisionKind = "continue" | "return" | "remain-considered" | "remove" | "transfer" | "escalate";
-
-export interface DecisionForm {
-  kind: DecisionKind;
-  reviewDate: string | null;
-  returnTo: string | null;
-  rationale: string;
-  riskLevel: string | null;
-  volt: { personsOfConcern: string[]; locations: string[]; groups: string[]; themes: string[] };
-  disruption: string[];
-  disruptionDetail: string;
-  transferTo: string | null;
-}
-
-export interface CaseDecision extends DecisionForm {
-  /** The referral a transfer made in the host area's panel. */
-  transfer?: { reference: string; panelName: string } | null;
-  subjectId: string;
-  reference: string;
-  recordedByName: string;
-  at: string;
-  version: string;
-}
-
-export interface MeetingMinutes {
-  panelName: string;
-  areaName: string;
-  meetingDescription: string;
-  confidentialityStatement: string;
-  attendance: { name: string; agency: string; capacity: string }[];
-  apologies: { name: string; agency: string }[];
-  quorum: { quorate: boolean; missing: string[] };
-  items: {
-    subjectId: string;
-    reference: string;
-    label: string | null;
-    section: string;
-    decision: string | null;
-    riskLevel: string | null;
-    links: string[];
-    disruption: string[];
-    actions: { reference: string; title: string; owner: string; agency: string; dueDate: string }[];
-  }[];
-  themes: string[];
-}
-
-/** A reminder Teams could not deliver, shown to coordinators and chairs. */
-export interface UndeliveredReminder {
-  id: string;
-  reference: string | null;
-  recipientName: string;
-  place: "personal" | "channel";
-  reason: string;
-  at: string;
-}
-
-export interface PanelMember {
-  id: string;
-  displayName: string;
-  role: string;
-  agency: string;
-}
-
-export interface PanelSummary {
-  id: string;
-  name: string;
-  shortName: string;
-  tier: string;
-  area: { id: string; name: string };
-  role: string;
-  nextMeetings: Meeting[];
-}
+// Types only: the service's schemas stay out of the tab's bundle.
+export type * from "../../bot/src/adapters/http/contract/index.js";
 
 /** What every panel view is opened with. */
 export interface PanelViewProps {
@@ -218,56 +47,6 @@ export interface PanelViewProps {
   panel: PanelSummary;
   onBack: () => void;
 }
-
-export interface Me {
-  id: string;
-  displayName: string;
-  jobTitle: string | null;
-  agency: string | null;
-}
-
-export interface DemoPerson {
-  id: string;
-  displayName: string;
-  jobTitle: string;
-}
-
-export type ReferralKind = "individual" | "group" | "person-of-concern" | "location-of-concern";
-
-export type ReferralStatus =
-  "awaiting-approval" | "not-approved" | "new" | "more-information-requested" | "accepted" | "declined";
-
-export interface ReferralSummary {
-  id: string;
-  reference: string;
-  kind: ReferralKind;
-  status: ReferralStatus;
-  statusLabel: string;
-  subject: string;
-  submittedAt: string;
-  referrer: { name: string; jobTitle: string; agency: string };
-  meetingDate: string | null;
-  possibleDuplicates: {
-    subjectId: string;
-    reference: string;
-    matchedOn: "name-and-date-of-birth" | "address-and-postcode";
-  }[];
-  linkedSubjectId: string | null;
-  questions: { question: string; askedBy: string; answer: string | null }[];
-}
-
-export interface ReferralDetail extends ReferralSummary {
-  answers: { field: string; label: string; value: string }[];
-  /** A transfer from another area's panel, with what that panel decided. */
-  transferredFrom: { areaName: string; panelName: string; reference: string; summary: string } | null;
-  /** The version the detail was read at; a triage made on it is refused if someone changed it since. */
-  version: string;
-}
-
-export type TriageStep =
-  | { decision: "accept"; note?: string; linkToSubjectId?: string | null }
-  | { decision: "ask"; question: string }
-  | { decision: "decline"; reason: string };
 
 export class ApiError extends Error {
   constructor(
@@ -283,7 +62,7 @@ async function request<T>(path: string, token: string | null, init: RequestInit 
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (init.body) headers.set("Content-Type", "application/json");
   const res = await fetch(path, { ...init, headers });
-  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+  const body = (await res.json().catch(() => ({}))) as Partial<ProblemResponse>;
   if (!res.ok) {
     throw new ApiError(
       res.status,
@@ -294,18 +73,17 @@ async function request<T>(path: string, token: string | null, init: RequestInit 
 }
 
 export const api = {
-  authConfig: () =>
-    request<{ mode: "development" | "teams-sso"; clientId?: string }>("/api/auth/config", null),
-  demoPeople: () => request<{ people: DemoPerson[] }>("/dev-idp/people", null),
+  authConfig: () => request<AuthConfigResponse>("/api/auth/config", null),
+  demoPeople: () => request<DemoPeopleResponse>("/dev-idp/people", null),
   demoToken: (personId: string) =>
-    request<{ token: string }>("/dev-idp/token", null, {
+    request<DemoTokenResponse>("/dev-idp/token", null, {
       method: "POST",
       body: JSON.stringify({ personId }),
     }),
-  me: (token: string) => request<Me>("/api/me", token),
-  panels: (token: string) => request<{ panels: PanelSummary[] }>("/api/panels", token),
+  me: (token: string) => request<MeResponse>("/api/me", token),
+  panels: (token: string) => request<PanelsResponse>("/api/panels", token),
   referrals: (token: string, panelId: string) =>
-    request<{ referrals: ReferralSummary[] }>(`/api/panels/${encodeURIComponent(panelId)}/referrals`, token),
+    request<ReferralsResponse>(`/api/panels/${encodeURIComponent(panelId)}/referrals`, token),
   referral: (token: string, panelId: string, referralId: string) =>
     request<ReferralDetail>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}`,
@@ -320,34 +98,29 @@ export const api = {
     return res.blob();
   },
   meetings: (token: string, panelId: string, from: string, to: string) =>
-    request<PanelMeetings>(
+    request<MeetingsResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings?from=${from}&to=${to}`,
       token,
     ),
   schedule: (token: string, panelId: string, from: string, to: string) =>
-    request<ScheduleResult>(`/api/panels/${encodeURIComponent(panelId)}/schedule`, token, {
+    request<ScheduleResponse>(`/api/panels/${encodeURIComponent(panelId)}/schedule`, token, {
       method: "POST",
       body: JSON.stringify({ from, to }),
     }),
-  moveMeeting: (
-    token: string,
-    panelId: string,
-    meeting: PanelMeeting,
-    change: { date: string; startTime: string; reason: string },
-  ) =>
-    request<{ meeting: PanelMeeting }>(
+  moveMeeting: (token: string, panelId: string, meeting: PanelMeeting, change: MoveMeetingBody) =>
+    request<MeetingChangeResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/move`,
       token,
       { method: "POST", body: JSON.stringify(change), headers: { "If-Match": meeting.version ?? "" } },
     ),
   cancelMeeting: (token: string, panelId: string, meeting: PanelMeeting, reason: string) =>
-    request<{ meeting: PanelMeeting }>(
+    request<MeetingChangeResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/cancel`,
       token,
       { method: "POST", body: JSON.stringify({ reason }), headers: { "If-Match": meeting.version ?? "" } },
     ),
   agenda: (token: string, panelId: string, meetingId: string) =>
-    request<MeetingAgenda>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda`, token),
+    request<AgendaResponse>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda`, token),
   chooseForCase: (
     token: string,
     panelId: string,
@@ -356,7 +129,7 @@ export const api = {
     choice: AgendaChoice,
     version: string,
   ) =>
-    request<MeetingAgenda>(
+    request<AgendaResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/cases/${encodeURIComponent(subjectId)}`,
       token,
       { method: "PUT", body: JSON.stringify(choice), headers: { "If-Match": version } },
@@ -369,7 +142,7 @@ export const api = {
     targetMeetingId: string,
     version: string,
   ) =>
-    request<MeetingAgenda>(
+    request<AgendaResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/cases/${encodeURIComponent(subjectId)}/meeting`,
       token,
       {
@@ -379,24 +152,19 @@ export const api = {
       },
     ),
   publishAgenda: (token: string, panelId: string, meetingId: string, version: string) =>
-    request<{
-      version: number;
-      invited: number;
-      notInvited: number;
-      why: string | null;
-      channelTold: boolean;
-    }>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/publish`, token, {
-      method: "POST",
-      body: "{}",
-      headers: { "If-Match": version },
-    }),
-  members: (token: string, panelId: string) =>
-    request<{ members: PanelMember[] }>(`/api/panels/${encodeURIComponent(panelId)}/members`, token),
-  actions: (token: string, panelId: string, query: string) =>
-    request<{ actions: PanelAction[]; undelivered: UndeliveredReminder[] }>(
-      `/api/panels/${encodeURIComponent(panelId)}/actions?${query}`,
+    request<PublishResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/publish`,
       token,
+      {
+        method: "POST",
+        body: "{}",
+        headers: { "If-Match": version },
+      },
     ),
+  members: (token: string, panelId: string) =>
+    request<MembersResponse>(`/api/panels/${encodeURIComponent(panelId)}/members`, token),
+  actions: (token: string, panelId: string, query: string) =>
+    request<ActionsResponse>(`/api/panels/${encodeURIComponent(panelId)}/actions?${query}`, token),
   actionsCsv: async (token: string, panelId: string, query: string): Promise<Blob> => {
     const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`, {
       headers: { Authorization: `Bearer ${token}` },
@@ -404,19 +172,8 @@ export const api = {
     if (!res.ok) throw new ApiError(res.status, "The action log could not be exported. Please try again.");
     return res.blob();
   },
-  recordAction: (
-    token: string,
-    panelId: string,
-    meetingId: string,
-    action: {
-      title: string;
-      text: string;
-      ownerId: string;
-      subjectId: string | null;
-      dueDate: string | null;
-    },
-  ) =>
-    request<{ action: PanelAction }>(
+  recordAction: (token: string, panelId: string, meetingId: string, action: NewActionBody) =>
+    request<ActionResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/actions`,
       token,
       {
@@ -425,14 +182,9 @@ export const api = {
       },
     ),
   room: (token: string, panelId: string, meetingId: string) =>
-    request<MeetingRoomView>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room`, token),
-  signIn: (
-    token: string,
-    panelId: string,
-    meetingId: string,
-    body: { agencyId: string; capacity: string; agreed: boolean },
-  ) =>
-    request<MeetingRoomView>(
+    request<RoomResponse>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room`, token),
+  signIn: (token: string, panelId: string, meetingId: string, body: SignInBody) =>
+    request<RoomResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/sign-in`,
       token,
       {
@@ -440,13 +192,8 @@ export const api = {
         body: JSON.stringify(body),
       },
     ),
-  recordApology: (
-    token: string,
-    panelId: string,
-    meetingId: string,
-    body: { agencyId: string; personName: string },
-  ) =>
-    request<MeetingRoomView>(
+  recordApology: (token: string, panelId: string, meetingId: string, body: ApologyBody) =>
+    request<RoomResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/apologies`,
       token,
       {
@@ -455,13 +202,13 @@ export const api = {
       },
     ),
   openSignIn: (token: string, panelId: string, meetingId: string) =>
-    request<{ posted: boolean; alreadyPosted: boolean }>(
+    request<SignInCardResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/sign-in-card`,
       token,
       { method: "POST", body: "{}" },
     ),
   decisions: (token: string, panelId: string, meetingId: string) =>
-    request<{ decisions: CaseDecision[] }>(
+    request<DecisionsResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/decisions`,
       token,
     ),
@@ -473,13 +220,13 @@ export const api = {
     decision: DecisionForm,
     version: string,
   ) =>
-    request<{ decision: CaseDecision }>(
+    request<DecisionResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/decisions/${encodeURIComponent(subjectId)}`,
       token,
       { method: "PUT", body: JSON.stringify(decision), headers: { "If-Match": version } },
     ),
   minutes: (token: string, panelId: string, meetingId: string) =>
-    request<MeetingMinutes>(
+    request<MinutesResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes`,
       token,
     ),
@@ -491,15 +238,11 @@ export const api = {
     return res.blob();
   },
   completeAction: (token: string, panelId: string, action: PanelAction, note: string) =>
-    request<{ action: PanelAction }>(
-      `/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/done`,
-      token,
-      {
-        method: "POST",
-        body: JSON.stringify({ note }),
-        headers: { "If-Match": action.version },
-      },
-    ),
+    request<ActionResponse>(`/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/done`, token, {
+      method: "POST",
+      body: JSON.stringify({ note }),
+      headers: { "If-Match": action.version },
+    }),
   triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,

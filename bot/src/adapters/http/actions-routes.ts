@@ -1,43 +1,21 @@
 import { stringify } from "csv-stringify/sync";
 import { Router } from "express";
-import { z } from "zod";
 import type { ActionLog, ActionView } from "../../application/actions/action-log.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
-import { HttpProblem } from "./errors.js";
+import {
+  ActionDone,
+  ActionFilter,
+  ActionId,
+  ActionUpdate,
+  IsoDate,
+  NewAction,
+  type ActionResponse,
+  type ActionsResponse,
+} from "./contract/index.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
-
-const IsoDate = z.iso.date("use a date as YYYY-MM-DD");
-const ActionId = z.uuid("that is not an action's id");
-const NewAction = z.strictObject({
-  subjectId: z.string().max(64).nullable().default(null),
-  title: z.string().trim().min(3, "give the action a short title").max(120),
-  text: z.string().trim().min(3, "say what is to be done").max(2000),
-  ownerId: z.string().min(1, "choose the action's owner").max(64),
-  dueDate: IsoDate.nullable().default(null),
-});
-const Filter = z.strictObject({
-  meetingId: IsoDate.optional(),
-  status: z.enum(["open", "done"]).optional(),
-  owner: z.string().max(64).optional(),
-  agency: z.string().max(80).optional(),
-  overdue: z
-    .enum(["true", "false"])
-    .transform((v) => v === "true")
-    .optional(),
-});
-const Done = z.strictObject({ note: z.string().trim().max(1000).default("") });
-const Update = z.strictObject({ text: z.string().trim().min(1, "write the update").max(1000) });
-
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    throw e;
-  }
-}
 
 /** The action log as CSV, for circulating to the agencies: reference, not names of children. */
 function csvOf(actions: ActionView[]): string {
@@ -86,7 +64,7 @@ export function actionsRoutes(deps: {
 
   const listed = async (req: Parameters<typeof panelFor>[0]) => {
     const { panel, role } = await panelFor(req);
-    const f = Filter.parse(req.query);
+    const f = ActionFilter.parse(req.query);
     return deps.actionLog.list(signedIn(req), role, panel.id, {
       meetingId: f.meetingId,
       status: f.status,
@@ -104,7 +82,7 @@ export function actionsRoutes(deps: {
       // Who could not be reminded is for the people who chase actions.
       const undelivered =
         role === "coordinator" || role === "chair" ? await deps.actionLog.undelivered(panel.id) : [];
-      res.json({ actions, undelivered });
+      res.json({ actions, undelivered } satisfies ActionsResponse);
     }),
   );
 
@@ -125,10 +103,8 @@ export function actionsRoutes(deps: {
       const { panel } = await panelFor(req, "coordinators");
       const meetingId = IsoDate.parse(req.params["meetingId"]);
       const input = NewAction.parse(req.body);
-      const action = await plainly(() =>
-        deps.actionLog.create(signedIn(req), panel.id, meetingId, input, "tab actions"),
-      );
-      res.status(201).json({ action });
+      const action = await deps.actionLog.create(signedIn(req), panel.id, meetingId, input, "tab actions");
+      res.status(201).json({ action } satisfies ActionResponse);
     }),
   );
 
@@ -138,11 +114,17 @@ export function actionsRoutes(deps: {
       const { panel, role } = await panelFor(req);
       const actionId = ActionId.parse(req.params["actionId"]);
       const version = versionOf(req, "action");
-      const { note } = Done.parse(req.body);
-      const action = await plainly(() =>
-        deps.actionLog.complete(signedIn(req), role, panel.id, actionId, note, version, "tab actions"),
+      const { note } = ActionDone.parse(req.body);
+      const action = await deps.actionLog.complete(
+        signedIn(req),
+        role,
+        panel.id,
+        actionId,
+        note,
+        version,
+        "tab actions",
       );
-      res.json({ action });
+      res.json({ action } satisfies ActionResponse);
     }),
   );
 
@@ -152,11 +134,17 @@ export function actionsRoutes(deps: {
       const { panel, role } = await panelFor(req);
       const actionId = ActionId.parse(req.params["actionId"]);
       const version = versionOf(req, "action");
-      const { text } = Update.parse(req.body);
-      const action = await plainly(() =>
-        deps.actionLog.addUpdate(signedIn(req), role, panel.id, actionId, text, version, "tab actions"),
+      const { text } = ActionUpdate.parse(req.body);
+      const action = await deps.actionLog.addUpdate(
+        signedIn(req),
+        role,
+        panel.id,
+        actionId,
+        text,
+        version,
+        "tab actions",
       );
-      res.json({ action });
+      res.json({ action } satisfies ActionResponse);
     }),
   );
 

@@ -1,30 +1,26 @@
 import { Router } from "express";
-import { z } from "zod";
-import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
+import type { AgendaDesk, AgendaView } from "../../application/agenda/agenda-desk.js";
 import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
 import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { AgendaChoice } from "../../domain/agenda/due-cases.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
-import { HttpProblem } from "./errors.js";
+import {
+  AgendaChoice,
+  AgendaMeetingId as MeetingId,
+  AgendaSubjectId as SubjectId,
+  MoveToMeeting,
+  NO_DRAFT,
+  type AgendaResponse,
+  type PublishResponse,
+} from "./contract/index.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 
-const MeetingId = z.iso.date("use the meeting's date as YYYY-MM-DD");
-const SubjectId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
-const MoveToMeeting = z.strictObject({ meetingId: MeetingId });
-/** The version sent before the agenda's first change. */
-const NO_DRAFT = "none";
-
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    throw e;
-  }
-}
+/** An agenda without a draft yet goes out with NO_DRAFT as its version, for the tab to send back. */
+const answer = (view: AgendaView): AgendaResponse => ({ ...view, version: view.version ?? NO_DRAFT });
+const draftVersion = (version: string): string | null => (version === NO_DRAFT ? null : version);
 
 export function agendaRoutes(deps: {
   catalogue: Catalogue;
@@ -44,10 +40,8 @@ export function agendaRoutes(deps: {
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const actor = signedIn(req);
       const namesHidden = await deps.room.namesHiddenFor(actor, panel.id, meetingId);
-      const view = await plainly(() =>
-        deps.agendaDesk.view(actor, role, panel.id, meetingId, "tab agenda", namesHidden),
-      );
-      res.json({ ...view, version: view.version ?? NO_DRAFT });
+      const view = await deps.agendaDesk.view(actor, role, panel.id, meetingId, "tab agenda", namesHidden);
+      res.json(answer(view));
     }),
   );
 
@@ -60,18 +54,9 @@ export function agendaRoutes(deps: {
       const version = versionOf(req, "agenda");
       const choice = AgendaChoice.parse(req.body);
       const actor = signedIn(req);
-      await plainly(() =>
-        deps.agendaDesk.choose(
-          actor,
-          panel.id,
-          meetingId,
-          subjectId,
-          choice,
-          version === NO_DRAFT ? null : version,
-        ),
-      );
+      await deps.agendaDesk.choose(actor, panel.id, meetingId, subjectId, choice, draftVersion(version));
       const view = await deps.agendaDesk.view(actor, "coordinator", panel.id, meetingId, "tab agenda");
-      res.json({ ...view, version: view.version ?? NO_DRAFT });
+      res.json(answer(view));
     }),
   );
 
@@ -84,18 +69,16 @@ export function agendaRoutes(deps: {
       const version = versionOf(req, "agenda");
       const { meetingId: targetId } = MoveToMeeting.parse(req.body);
       const actor = signedIn(req);
-      await plainly(() =>
-        deps.agendaDesk.moveToMeeting(
-          actor,
-          panel.id,
-          meetingId,
-          subjectId,
-          targetId,
-          version === NO_DRAFT ? null : version,
-        ),
+      await deps.agendaDesk.moveToMeeting(
+        actor,
+        panel.id,
+        meetingId,
+        subjectId,
+        targetId,
+        draftVersion(version),
       );
       const view = await deps.agendaDesk.view(actor, "coordinator", panel.id, meetingId, "tab agenda");
-      res.json({ ...view, version: view.version ?? NO_DRAFT });
+      res.json(answer(view));
     }),
   );
 
@@ -112,16 +95,14 @@ export function agendaRoutes(deps: {
         name: actor.name,
         token: req.accessToken ?? "",
       });
-      const result = await plainly(() =>
-        deps.agendaDesk.publish(
-          actor,
-          panel.id,
-          meetingId,
-          version === NO_DRAFT ? null : version,
-          calendar ? { scheduler: deps.scheduler, calendar } : undefined,
-        ),
+      const result = await deps.agendaDesk.publish(
+        actor,
+        panel.id,
+        meetingId,
+        draftVersion(version),
+        calendar ? { scheduler: deps.scheduler, calendar } : undefined,
       );
-      res.status(201).json(result);
+      res.status(201).json(result satisfies PublishResponse);
     }),
   );
 

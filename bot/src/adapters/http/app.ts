@@ -9,6 +9,7 @@ import type { TokenValidator } from "../identity/token-validator.js";
 import type { BotEndpoint } from "../teams/bot-endpoint.js";
 import type { Repositories } from "../tables/repositories.js";
 import { authenticate } from "./authenticate.js";
+import type { AuthConfigResponse } from "./contract/index.js";
 import { devSignInRoutes } from "./dev-sign-in-routes.js";
 import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
@@ -82,9 +83,9 @@ export function createApp(deps: AppDependencies): Express {
   // Tells the tab how to sign in; carries no data.
   app.get("/api/auth/config", (_req, res) => {
     res.json(
-      deps.settings.signIn.kind === "development"
+      (deps.settings.signIn.kind === "development"
         ? { mode: "development" }
-        : { mode: "teams-sso", clientId: deps.settings.signIn.audience[0] },
+        : { mode: "teams-sso", clientId: deps.settings.signIn.audience[0] }) satisfies AuthConfigResponse,
     );
   });
 

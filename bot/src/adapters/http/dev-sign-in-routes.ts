@@ -1,12 +1,10 @@
 import { Router } from "express";
-import { z } from "zod";
 import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
+import { TokenRequest, type DemoPeopleResponse, type DemoTokenResponse } from "./contract/index.js";
 import { HttpProblem } from "./errors.js";
 import { route } from "./route.js";
-
-const TokenRequest = z.strictObject({ personId: z.string().min(1).max(64) });
 
 /** Local development sign-in as one of the seeded demo people. Mounted only when DEV_SIGN_IN is on. */
 export function devSignInRoutes(idp: DevIdentityProvider, repos: Repositories): Router {
@@ -22,7 +20,7 @@ export function devSignInRoutes(idp: DevIdentityProvider, repos: Repositories): 
         displayName: p.displayName,
         jobTitle: p.jobTitle,
       }));
-      res.json({ people });
+      res.json({ people } satisfies DemoPeopleResponse);
     }),
   );
   router.post(
@@ -36,7 +34,7 @@ export function devSignInRoutes(idp: DevIdentityProvider, repos: Repositories): 
         name: person.value.displayName,
         email: person.value.email,
       });
-      res.json({ token, expiresIn: 3600 });
+      res.json({ token, expiresIn: 3600 } satisfies DemoTokenResponse);
     }),
   );
   return router;

@@ -1,10 +1,11 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
-import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import { Refusal, type RefusalReason } from "../../application/refusal.js";
 import { ReferralStepRefused } from "../../domain/referrals/triage.js";
+import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import { InvalidToken } from "../identity/token-validator.js";
+import type { ProblemResponse } from "./contract/index.js";
 
 /** An error whose message is written for the person using the product. */
 export class HttpProblem extends Error {
@@ -20,8 +21,7 @@ export class HttpProblem extends Error {
   }
 }
 
-/** How each reason for a refusal is answered over HTTP. */
-const REFUSAL_STATUS: Record<RefusalReason, number> = {
+const STATUS_OF: Record<RefusalReason, number> = {
   "not-found": 404,
   "not-allowed": 403,
   invalid: 400,
@@ -29,25 +29,32 @@ const REFUSAL_STATUS: Record<RefusalReason, number> = {
   "not-now": 409,
 };
 
+/** A refusal from the application or a referral step the domain refused, as a problem to answer. */
+function asProblem(err: unknown): unknown {
+  if (err instanceof Refusal) {
+    const fields = err.fields.map(({ field, message }) => ({ field, message }));
+    return new HttpProblem(STATUS_OF[err.reason], err.code, err.message, fields.length ? fields : undefined);
+  }
+  if (err instanceof ReferralStepRefused) return new HttpProblem(err.status, "not-now", err.message);
+  return err;
+}
+
 export function problemHandler(log: Logger) {
-  return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+  return (thrown: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    const err = asProblem(thrown);
     if (err instanceof HttpProblem) {
       res.status(err.status).json({
         error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
-      });
-    } else if (err instanceof Refusal) {
-      res.status(REFUSAL_STATUS[err.reason]).json({
-        error: { code: err.code, message: err.message, ...(err.fields.length ? { fields: err.fields } : {}) },
-      });
-    } else if (err instanceof ReferralStepRefused) {
-      res.status(err.status).json({ error: { code: "not-now", message: err.message } });
+      } satisfies ProblemResponse);
     } else if (err instanceof InvalidToken) {
       res
         .status(401)
         .set("WWW-Authenticate", "Bearer")
-        .json({ error: { code: "unauthenticated", message: err.reason } });
+        .json({ error: { code: "unauthenticated", message: err.reason } } satisfies ProblemResponse);
     } else if (err instanceof ConcurrencyConflict) {
-      res.status(412).json({ error: { code: "changed-by-someone-else", message: err.message } });
+      res
+        .status(412)
+        .json({ error: { code: "changed-by-someone-else", message: err.message } } satisfies ProblemResponse);
     } else if (err instanceof ZodError) {
       const fields = err.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
       res.status(400).json({
@@ -56,19 +63,19 @@ export function problemHandler(log: Logger) {
           message: "Some of what was sent is not valid. Nothing was saved.",
           fields,
         },
-      });
+      } satisfies ProblemResponse);
     } else if (err instanceof SyntaxError && "status" in err && (err as { status: number }).status === 400) {
-      res
-        .status(400)
-        .json({ error: { code: "invalid-json", message: "The request body is not valid JSON." } });
+      res.status(400).json({
+        error: { code: "invalid-json", message: "The request body is not valid JSON." },
+      } satisfies ProblemResponse);
     } else if (
       typeof err === "object" &&
       err !== null &&
       (err as { type?: string }).type === "entity.too.large"
     ) {
-      res
-        .status(413)
-        .json({ error: { code: "too-large", message: "The request is too large. Nothing was saved." } });
+      res.status(413).json({
+        error: { code: "too-large", message: "The request is too large. Nothing was saved." },
+      } satisfies ProblemResponse);
     } else {
       log.error({ err }, "unhandled error");
       res.status(500).json({
@@ -76,7 +83,7 @@ export function problemHandler(log: Logger) {
           code: "internal",
           message: "Something went wrong on our side. Nothing was saved; please try again.",
         },
-      });
+      } satisfies ProblemResponse);
     }
   };
 }

@@ -1,29 +1,26 @@
 import { Router } from "express";
-import { z } from "zod";
-import { type CaseDecisions, withoutDetails } from "../../application/decisions/case-decisions.js";
-import { ApologyInput, type MeetingRoom, SignInInput } from "../../application/meeting-room/meeting-room.js";
+import { withoutDetails, type CaseDecisions } from "../../application/decisions/case-decisions.js";
+import { ApologyInput, SignInInput, type MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { DecisionInput } from "../../domain/decisions/decision.js";
 import { minutesDocx } from "../documents/minutes-docx.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
+import {
+  DecisionInput,
+  DecisionSubjectId as SubjectId,
+  RoomMeetingId as MeetingId,
+  type DecisionResponse,
+  type DecisionsResponse,
+  type MinutesResponse,
+  type RoomResponse,
+  type SignInCardResponse,
+} from "./contract/index.js";
 import { HttpProblem } from "./errors.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 
 // Running a meeting from the tab: sign-in and quorum, apologies, the sign-in card, a decision per
 // agenda item, and the minutes (JSON for the tab, Word for the agencies' records).
-
-const MeetingId = z.iso.date("use a date as YYYY-MM-DD");
-const SubjectId = z.string().min(1).max(64);
-
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    throw e;
-  }
-}
 
 export function meetingRoomRoutes(deps: {
   catalogue: Catalogue;
@@ -40,7 +37,7 @@ export function meetingRoomRoutes(deps: {
     route(async (req, res) => {
       const { panel } = await panelFor(req);
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      res.json(await plainly(() => deps.room.view(signedIn(req), panel.id, meetingId)));
+      res.json((await deps.room.view(signedIn(req), panel.id, meetingId)) satisfies RoomResponse);
     }),
   );
 
@@ -50,8 +47,10 @@ export function meetingRoomRoutes(deps: {
       const { panel } = await panelFor(req);
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const input = SignInInput.parse(req.body);
-      const { first } = await plainly(() => deps.room.signIn(signedIn(req), panel.id, meetingId, input));
-      res.status(first ? 201 : 200).json(await deps.room.view(signedIn(req), panel.id, meetingId));
+      const { first } = await deps.room.signIn(signedIn(req), panel.id, meetingId, input);
+      res
+        .status(first ? 201 : 200)
+        .json((await deps.room.view(signedIn(req), panel.id, meetingId)) satisfies RoomResponse);
     }),
   );
 
@@ -61,8 +60,8 @@ export function meetingRoomRoutes(deps: {
       const { panel, role } = await panelFor(req, "coordinators");
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const input = ApologyInput.parse(req.body);
-      await plainly(() => deps.room.apologise(signedIn(req), role, panel.id, meetingId, input));
-      res.status(201).json(await deps.room.view(signedIn(req), panel.id, meetingId));
+      await deps.room.apologise(signedIn(req), role, panel.id, meetingId, input);
+      res.status(201).json((await deps.room.view(signedIn(req), panel.id, meetingId)) satisfies RoomResponse);
     }),
   );
 
@@ -71,7 +70,9 @@ export function meetingRoomRoutes(deps: {
     route(async (req, res) => {
       const { panel, role } = await panelFor(req, "coordinators");
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      res.json(await plainly(() => deps.room.openSignIn(signedIn(req), role, panel.id, meetingId)));
+      res.json(
+        (await deps.room.openSignIn(signedIn(req), role, panel.id, meetingId)) satisfies SignInCardResponse,
+      );
     }),
   );
 
@@ -82,10 +83,10 @@ export function meetingRoomRoutes(deps: {
       if (role === "presenter")
         throw new HttpProblem(403, "members-only", "Only the panel's members see its decisions.");
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      const decisions = await plainly(() => deps.decisions.list(panel.id, meetingId));
+      const decisions = await deps.decisions.list(panel.id, meetingId);
       // During the meeting, details wait until the person has signed in, as names do.
       const hidden = await deps.room.namesHiddenFor(signedIn(req), panel.id, meetingId);
-      res.json({ decisions: hidden ? decisions.map(withoutDetails) : decisions });
+      res.json({ decisions: hidden ? decisions.map(withoutDetails) : decisions } satisfies DecisionsResponse);
     }),
   );
 
@@ -97,10 +98,16 @@ export function meetingRoomRoutes(deps: {
       const subjectId = SubjectId.parse(req.params["subjectId"]);
       const version = versionOf(req, "decision");
       const input = DecisionInput.parse(req.body);
-      const decision = await plainly(() =>
-        deps.decisions.decide(signedIn(req), role, panel.id, meetingId, subjectId, input, version),
+      const decision = await deps.decisions.decide(
+        signedIn(req),
+        role,
+        panel.id,
+        meetingId,
+        subjectId,
+        input,
+        version,
       );
-      res.set("ETag", decision.version).json({ decision });
+      res.set("ETag", decision.version).json({ decision } satisfies DecisionResponse);
     }),
   );
 
@@ -109,9 +116,8 @@ export function meetingRoomRoutes(deps: {
     route(async (req, res) => {
       const { panel, role } = await panelFor(req);
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      res.json(
-        await plainly(() => deps.decisions.minutes(signedIn(req), role, panel.id, meetingId, "tab minutes")),
-      );
+      const minutes = await deps.decisions.minutes(signedIn(req), role, panel.id, meetingId, "tab minutes");
+      res.json(minutes satisfies MinutesResponse);
     }),
   );
 
@@ -120,8 +126,12 @@ export function meetingRoomRoutes(deps: {
     route(async (req, res) => {
       const { panel, role } = await panelFor(req);
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      const minutes = await plainly(() =>
-        deps.decisions.minutes(signedIn(req), role, panel.id, meetingId, "minutes export"),
+      const minutes = await deps.decisions.minutes(
+        signedIn(req),
+        role,
+        panel.id,
+        meetingId,
+        "minutes export",
       );
       res
         .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -1,34 +1,23 @@
 import { Router, type Request } from "express";
 import type { Logger } from "pino";
-import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
 import { CalendarProblem } from "../../application/ports/teams-calendar.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
+import {
+  CancelMeeting,
+  MeetingId,
+  MeetingRange,
+  MoveMeeting,
+  type MeetingChangeResponse,
+  type MeetingsResponse,
+  type ScheduleResponse,
+} from "./contract/index.js";
 import { HttpProblem } from "./errors.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
-
-const IsoDate = z.iso.date("use a date as YYYY-MM-DD");
-const MeetingId = IsoDate;
-// Two years of meetings at most in one request: enough for any planning, bounded in cost.
-export const MeetingRange = z
-  .strictObject({ from: IsoDate, to: IsoDate })
-  .refine((r) => r.from <= r.to, { message: "from must be on or before to", path: ["to"] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 731 * 86_400_000, {
-    message: "ask for two years or less at a time",
-    path: ["to"],
-  });
-const Move = z.strictObject({
-  date: IsoDate,
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use a time as HH:MM"),
-  reason: z.string().trim().max(500).default(""),
-});
-const Cancel = z.strictObject({
-  reason: z.string().trim().min(1, "say why the meeting is cancelled").max(500),
-});
 
 const CALENDAR_STATUS: Record<CalendarProblem["kind"], number> = {
   "sign-in": 403,
@@ -41,7 +30,7 @@ const CALENDAR_STATUS: Record<CalendarProblem["kind"], number> = {
   "not-found": 404,
 };
 
-/** Scheduling errors become problems written for the coordinator; Graph's own words go to the log. */
+/** Calendar errors become problems written for the coordinator; Graph's own words go to the log. */
 const plainly =
   (log: Logger) =>
   async <T>(work: () => Promise<T>): Promise<T> => {
@@ -107,7 +96,7 @@ export function meetingsRoutes(deps: {
         },
         // Presenters join for their own slot only, through the link in their slot invitation.
         meetings: role === "presenter" ? listed.map((m) => ({ ...m, joinUrl: null })) : listed,
-      });
+      } satisfies MeetingsResponse);
     }),
   );
 
@@ -118,7 +107,7 @@ export function meetingsRoutes(deps: {
       const range = MeetingRange.parse(req.body);
       const calendar = calendarFor(req);
       const result = await calendarCall(() => scheduler.schedule(signedIn(req), panel.id, range, calendar));
-      res.status(result.outcome === "created" ? 201 : 200).json(result);
+      res.status(result.outcome === "created" ? 201 : 200).json(result satisfies ScheduleResponse);
     }),
   );
 
@@ -128,12 +117,12 @@ export function meetingsRoutes(deps: {
       const panel = (await panelFor(req, "coordinators")).panel;
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const version = versionOf(req, "meetings");
-      const change = Move.parse(req.body);
+      const change = MoveMeeting.parse(req.body);
       const calendar = calendarFor(req);
       const meeting = await calendarCall(() =>
         scheduler.move(signedIn(req), panel.id, meetingId, change, version, calendar),
       );
-      res.json({ meeting });
+      res.json({ meeting } satisfies MeetingChangeResponse);
     }),
   );
 
@@ -143,12 +132,12 @@ export function meetingsRoutes(deps: {
       const panel = (await panelFor(req, "coordinators")).panel;
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const version = versionOf(req, "meetings");
-      const { reason } = Cancel.parse(req.body);
+      const { reason } = CancelMeeting.parse(req.body);
       const calendar = calendarFor(req);
       const meeting = await calendarCall(() =>
         scheduler.cancel(signedIn(req), panel.id, meetingId, reason, version, calendar),
       );
-      res.json({ meeting });
+      res.json({ meeting } satisfies MeetingChangeResponse);
     }),
   );
 

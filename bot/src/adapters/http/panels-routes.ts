@@ -1,5 +1,4 @@
 import { Router } from "express";
-import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { canManagePanel, type Membership } from "../../domain/people/membership.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
@@ -9,12 +8,19 @@ import { meetingsCalendar, seriesCalendar } from "../calendar/ics.js";
 import { keyOf } from "../tables/entity-store.js";
 import { peopleByIds, type Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
+import {
+  ChannelLink,
+  MeetingRange,
+  type ChannelResponse,
+  type MeResponse,
+  type MembersResponse,
+  type PanelResponse,
+  type PanelsResponse,
+  type PanelSummary,
+} from "./contract/index.js";
 import { HttpProblem } from "./errors.js";
-import { MeetingRange } from "./meetings-routes.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
-
-const ChannelLink = z.strictObject({ conversationId: z.string().min(1).max(400) });
 
 export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; now: () => Date }): Router {
   const { catalogue, repos } = deps;
@@ -42,7 +48,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
         displayName: person?.value.displayName ?? user.name,
         jobTitle: person?.value.jobTitle ?? null,
         agency: agency?.name ?? null,
-      });
+      } satisfies MeResponse);
     }),
   );
 
@@ -50,7 +56,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
     "/panels",
     route(async (req, res) => {
       const memberships = await membershipsOf(signedIn(req).id);
-      const panels = memberships.flatMap((m) => {
+      const panels = memberships.flatMap((m): PanelSummary[] => {
         const panel = catalogue.panels.get(m.panelId);
         if (!panel) return [];
         const area = catalogue.areas.find((a) => a.id === panel.areaId);
@@ -67,7 +73,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
         ];
       });
       panels.sort((a, b) => a.area.name.localeCompare(b.area.name) || a.name.localeCompare(b.name));
-      res.json({ panels });
+      res.json({ panels } satisfies PanelsResponse);
     }),
   );
 
@@ -89,7 +95,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
         durationMinutes: panel.schedule.durationMinutes,
         channel: stored?.value.channel ?? null,
         nextMeetings: meetingsOf(panel.id, 6),
-      });
+      } satisfies PanelResponse);
     }),
   );
 
@@ -118,7 +124,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
             ];
           })
           .sort((a, b) => a.displayName.localeCompare(b.displayName)),
-      });
+      } satisfies MembersResponse);
     }),
   );
 
@@ -184,7 +190,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
         etag,
         signedIn(req).name,
       );
-      res.set("ETag", saved.etag).json({ channel: saved.value.channel });
+      res.set("ETag", saved.etag).json({ channel: saved.value.channel } satisfies ChannelResponse);
     }),
   );
 

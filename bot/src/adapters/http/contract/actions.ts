@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { IsoDate } from "./meetings.js";
+
+// A panel's action log: recording, filtering, completing and updating actions.
+
+export const ActionId = z.uuid("that is not an action's id");
+export const NewAction = z.strictObject({
+  subjectId: z.string().max(64).nullable().default(null),
+  title: z.string().trim().min(3, "give the action a short title").max(120),
+  text: z.string().trim().min(3, "say what is to be done").max(2000),
+  ownerId: z.string().min(1, "choose the action's owner").max(64),
+  dueDate: IsoDate.nullable().default(null),
+});
+export type NewActionBody = z.input<typeof NewAction>;
+export const ActionFilter = z.strictObject({
+  meetingId: IsoDate.optional(),
+  status: z.enum(["open", "done"]).optional(),
+  owner: z.string().max(64).optional(),
+  agency: z.string().max(80).optional(),
+  overdue: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+export const ActionDone = z.strictObject({ note: z.string().trim().max(1000).default("") });
+export const ActionUpdate = z.strictObject({ text: z.string().trim().min(1, "write the update").max(1000) });
+
+interface Stamp {
+  by: string;
+  byName: string;
+  at: string;
+}
+
+export interface PanelAction {
+  id: string;
+  reference: string;
+  areaId: string;
+  panelId: string;
+  meetingId: string;
+  subjectId: string | null;
+  caseReference: string | null;
+  title: string;
+  text: string;
+  ownerId: string;
+  ownerName: string;
+  ownerAgencyId: string;
+  ownerAgency: string;
+  dueDate: string;
+  status: "open" | "done";
+  overdue: boolean;
+  created: Stamp;
+  completed: (Stamp & { note: string }) | null;
+  updates: (Stamp & { text: string })[];
+  /** Sent back (If-Match) with a change. */
+  version: string;
+}
+
+/** A reminder Teams could not deliver, shown to coordinators and chairs. */
+export interface UndeliveredReminder {
+  id: string;
+  areaId: string;
+  panelId: string;
+  actionId: string | null;
+  reference: string | null;
+  recipientName: string;
+  place: "personal" | "channel";
+  reason: string;
+  at: string;
+}
+
+export interface ActionsResponse {
+  actions: PanelAction[];
+  undelivered: UndeliveredReminder[];
+}
+
+export interface ActionResponse {
+  action: PanelAction;
+}

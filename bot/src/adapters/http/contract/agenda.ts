@@ -1,0 +1,73 @@
+import { z } from "zod";
+import type { AgendaChoice } from "../../../domain/agenda/due-cases.js";
+import type { PanelRole } from "../../../domain/people/membership.js";
+
+// A meeting's agenda: the coordinator's choices for each case, and publishing it.
+
+export { AgendaChoice } from "../../../domain/agenda/due-cases.js";
+export const AgendaMeetingId = z.iso.date("use the meeting's date as YYYY-MM-DD");
+export const AgendaSubjectId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+export const MoveToMeeting = z.strictObject({ meetingId: AgendaMeetingId });
+/** The version an agenda has before its first change; sent back (If-Match) like any other. */
+export const NO_DRAFT = "none";
+
+export interface AgendaSubject {
+  subjectId: string;
+  reference: string;
+  /** The name, for roles that may see it; null otherwise. */
+  label: string | null;
+}
+
+export interface AgendaSlot {
+  start: string;
+  end: string;
+  minutes: number;
+  subjects: AgendaSubject[];
+  presenters: string[];
+  workerMustAttend: boolean;
+  /** The coordinator's choices for the slot's (first) case, to edit. */
+  choice: AgendaChoice;
+}
+
+export interface AgendaEntry {
+  kind: "heading" | "item" | "section" | "break";
+  id: string | null;
+  title: string;
+  lead: string;
+  note: string | null;
+  statements: ("confidentiality" | "anti-discriminatory")[];
+  start: string;
+  end: string;
+  minutes: number;
+  slots: AgendaSlot[];
+  listed: (AgendaSubject & { rationale: string | null; choice: AgendaChoice })[];
+}
+
+export interface AgendaResponse {
+  panelId: string;
+  meeting: { id: string; date: string; start: string; end: string; description: string; status: string };
+  role: PanelRole;
+  /** During the meeting, names wait until the person signs in. */
+  namesHidden: boolean;
+  editable: boolean;
+  /** The draft's version, to send back with a change: NO_DRAFT before the first change. */
+  version: string;
+  publishedVersions: number;
+  start: string;
+  end: string;
+  entries: AgendaEntry[];
+  unplaced: (AgendaSubject & { choice: AgendaChoice })[];
+  sections: { id: string; title: string }[];
+  usesCategories: boolean;
+}
+
+export interface PublishResponse {
+  version: number;
+  /** Presenters sent an invitation to their own slot. */
+  invited: number;
+  notInvited: number;
+  /** Why some were not invited, in words for the coordinator. */
+  why: string | null;
+  /** The panel's channel is being told (it has one linked). */
+  channelTold: boolean;
+}

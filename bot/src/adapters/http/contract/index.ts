@@ -1,0 +1,11 @@
+// The tab's API in one place: the request schemas the routes parse with, and the answers they send,
+// which the routes check (`satisfies`) and the tab imports as types.
+
+export * from "./actions.js";
+export * from "./agenda.js";
+export * from "./meeting-room.js";
+export * from "./meetings.js";
+export * from "./panels.js";
+export * from "./problem.js";
+export * from "./referrals.js";
+export * from "./sign-in.js";

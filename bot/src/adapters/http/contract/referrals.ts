@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { ReferralKind } from "../../../domain/catalogue/panel.js";
+import type { PossibleDuplicate, ReferralStatus } from "../../../domain/referrals/referral.js";
+import type { PlannedMeeting } from "./panels.js";
+
+export type { ReferralKind, ReferralStatus };
+
+// Referrals: submitting one, and the manager's and coordinator's steps with it.
+
+const FormValue = z.union([
+  z.string().max(4000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(80)).max(20),
+]);
+export const Submission = z.strictObject({
+  kind: z.string().max(40),
+  formId: z.string().max(64),
+  values: z.record(z.string().max(80), FormValue),
+});
+export const Triage = z.discriminatedUnion("decision", [
+  z.strictObject({
+    decision: z.literal("accept"),
+    note: z.string().max(1000).default(""),
+    linkToSubjectId: z.string().max(64).nullable().default(null),
+  }),
+  z.strictObject({ decision: z.literal("ask"), question: z.string().max(1000) }),
+  z.strictObject({ decision: z.literal("decline"), reason: z.string().max(1000) }),
+]);
+export type TriageStep = z.input<typeof Triage>;
+export const Approval = z.strictObject({
+  decision: z.enum(["approved", "declined"]),
+  comment: z.string().max(1000).default(""),
+});
+export const Answer = z.strictObject({ answer: z.string().max(2000) });
+
+export interface ReferralSummary {
+  id: string;
+  reference: string;
+  kind: ReferralKind;
+  status: ReferralStatus;
+  statusLabel: string;
+  subject: string;
+  submittedAt: string;
+  referrer: { name: string; jobTitle: string; agency: string };
+  meetingDate: string | null;
+  possibleDuplicates: PossibleDuplicate[];
+  linkedSubjectId: string | null;
+  questions: { question: string; askedBy: string; answer: string | null }[];
+}
+
+export interface ReferralsResponse {
+  referrals: ReferralSummary[];
+}
+
+export interface ReferralDetail extends ReferralSummary {
+  answers: { field: string; label: string; value: string }[];
+  /** A transfer from another area's panel, with what that panel decided. */
+  transferredFrom: { areaName: string; panelName: string; reference: string; summary: string } | null;
+  /** The version the detail was read at; a triage made on it is refused if someone changed it since. */
+  version: string;
+}
+
+export interface SubmittedResponse extends ReferralSummary {
+  /** The meeting the referral is planned for, when one is. */
+  meeting: PlannedMeeting | null;
+}
