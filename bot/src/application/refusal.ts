@@ -44,7 +44,3 @@ export class Refusal extends Error {
     return this.detail.fields ?? [];
   }
 }
-
-/** The reason an HTTP-style status stood for, for refusals still written with a status. */
-export const reasonOfStatus = (status: number): RefusalReason =>
-  status === 404 ? "not-found" : status === 403 ? "not-allowed" : status === 400 ? "invalid" : "conflict";

@@ -1,55 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import { CardFactory } from "botbuilder";
 import type { ActionLog } from "../../application/actions/action-log.js";
-import { Refusal } from "../../application/refusal.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Membership } from "../../domain/people/membership.js";
-import { actionDoneCard, actionUpdatedCard, type CardPlace } from "./cards/action-cards.js";
+import { keyOf } from "../tables/entity-store.js";
 import { longDate } from "./cards/dates.js";
 import { card, execute, heading, para, type Element } from "./cards/elements.js";
-import type { CardReply } from "./referral-actions.js";
+import type { CommandTurn } from "./commands.js";
+import { refusalReply } from "./refusal-replies.js";
+import { VERBS } from "./verbs.js";
 
-// What the action buttons and commands do in Teams: Done and Add update on a reminder card,
-// `done` typed in reply, and recording an action from personal chat. Every step goes through the
-// action log, which checks who may do it.
+// The typed action commands: `done` in reply to a reminder, and recording an action from personal
+// chat. Every step goes through the action log, which checks who may do it.
 
-export const ACTION_VERBS = ["action.done", "action.update", "action.form", "action.record"] as const;
-const Verb = z.enum(ACTION_VERBS);
-type Verb = z.infer<typeof Verb>;
-
-export const isActionVerb = (verb: string): verb is Verb => Verb.safeParse(verb).success;
-
-const Target = z.object({ panelId: z.string().min(1).max(80), actionId: z.uuid() });
-const UpdateData = Target.extend({ update: z.string().trim().min(1).max(1000) });
-const Recorded = z.object({
-  formId: z.uuid(),
-  panelId: z.string().min(1).max(80),
-  meetingId: z.iso.date(),
-  ownerId: z.string().min(1).max(64),
-  subjectId: z.string().max(64).optional().default(""),
-  title: z.string().trim().min(3).max(120),
-  text: z.string().trim().min(3).max(2000),
-  dueDate: z
-    .union([z.iso.date(), z.literal("")])
-    .optional()
-    .default(""),
-});
-
-// The record form's fields by name, for saying which one to put right.
-const FIELD_LABELS: Record<string, string> = {
-  meetingId: "the meeting",
-  ownerId: "the owner",
-  subjectId: "the case",
-  title: "the short title (at least 3 characters)",
-  text: "what is to be done (at least 3 characters)",
-  dueDate: "the due date",
-};
-
+/** `done`, `done MER-A-2026-0004`, `done sent the chronology on Friday`… */
+export const DONE = /^done\b[\s:,.-]*(.*)$/is;
 const REFERENCE = /\b([A-Z]{3}-A-\d{4}-\d{4,})\b/i;
 
-/** `done`, `done MER-A-2026-0004`, `done sent the chronology on Friday`… or not a done at all. */
+/** What a `done` names and says, or undefined when the text is not a done at all. */
 export function parseDone(text: string): { reference?: string; note: string } | undefined {
-  const match = /^done\b[\s:,.-]*(.*)$/is.exec(text.trim());
+  const match = DONE.exec(text.trim());
   if (!match) return undefined;
   let rest = (match[1] ?? "").trim();
   const ref = REFERENCE.exec(rest);
@@ -60,22 +30,71 @@ export function parseDone(text: string): { reference?: string; note: string } | 
   };
 }
 
-const panelNameOf = (catalogue: Catalogue, panelId: string) => catalogue.panels.get(panelId)?.name ?? panelId;
+export const panelNameOf = (catalogue: Catalogue, panelId: string) =>
+  catalogue.panels.get(panelId)?.name ?? panelId;
 
-const refusal = (e: unknown): CardReply => {
-  if (e instanceof Refusal) return { message: `Sorry: ${e.message}` };
-  throw e;
-};
+/** `done` typed in reply to a reminder, in its channel thread or in personal chat. */
+export async function markDone({ context, deps, rawText }: CommandTurn): Promise<void> {
+  const done = parseDone(rawText) ?? { note: "" };
+  const activity = context.activity;
+  const personId = activity.from.aadObjectId;
+  if (!personId) return;
+  const channel = activity.conversation.conversationType === "channel";
+  // A channel thread's conversation id ends with the id of the message that started it.
+  const [conversationId = "", threadRoot] = activity.conversation.id.split(";messageid=");
+  const repliedTo =
+    channel && (threadRoot ?? activity.replyToId)
+      ? { conversationKey: conversationId, activityId: threadRoot ?? activity.replyToId ?? "" }
+      : !channel && activity.replyToId
+        ? { conversationKey: personId, activityId: activity.replyToId }
+        : undefined;
+  try {
+    const action = await deps.actionLog.doneFromTeams(
+      { id: personId, name: activity.from.name ?? "" },
+      { ...done, inChannel: channel, ...(repliedTo ? { repliedTo } : {}) },
+      channel ? "bot: done in channel" : "bot: done in personal chat",
+    );
+    await context.sendActivity(`Thank you: ${action.reference} is marked done.`);
+  } catch (e) {
+    const refused = refusalReply(e, "apologise");
+    if (refused === undefined) throw e;
+    // In a channel only a reply to a reminder counts: nothing typed there is ever repeated.
+    await context.sendActivity(
+      channel && !repliedTo
+        ? "To mark an action done here, reply **done** in the thread of its reminder."
+        : refused,
+    );
+  }
+}
+
+/** `action` typed in personal chat: the form, or first a choice of panel for those who coordinate several. */
+export async function startRecordingAction({ context, deps }: CommandTurn): Promise<void> {
+  const personId = context.activity.from.aadObjectId ?? "";
+  const memberships = (await deps.repos.memberships.listPartition(keyOf(personId))).map((m) => m.value);
+  const choice = chooseActionPanelCard(deps.catalogue, memberships);
+  if (typeof choice === "string") {
+    await context.sendActivity(choice);
+    return;
+  }
+  const coordinated = memberships.filter(
+    (m) => m.role === "coordinator" && deps.catalogue.panels.has(m.panelId),
+  );
+  const form =
+    coordinated.length === 1 && coordinated[0]
+      ? await recordActionCard(deps.actionLog, deps.catalogue, coordinated[0].panelId)
+      : choice;
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(form)] });
+}
 
 /** The panels a coordinator can record actions for; a card to choose one when there are several. */
-export function chooseActionPanelCard(catalogue: Catalogue, memberships: Membership[]): Element | string {
+function chooseActionPanelCard(catalogue: Catalogue, memberships: Membership[]): Element | string {
   const panels = memberships.filter((m) => m.role === "coordinator" && catalogue.panels.has(m.panelId));
   if (!panels.length) {
     return "Actions are recorded by a panel's coordinators. Ask yours to record it, or to add you as a coordinator.";
   }
   return card(
     [heading("Record an action"), para("Which panel's meeting agreed it?")],
-    panels.map((m) => execute(panelNameOf(catalogue, m.panelId), "action.form", { panelId: m.panelId })),
+    panels.map((m) => execute(panelNameOf(catalogue, m.panelId), VERBS.action.form, { panelId: m.panelId })),
   );
 }
 
@@ -135,91 +154,11 @@ export async function recordActionCard(
     [
       execute(
         "Record the action",
-        "action.record",
+        VERBS.action.record,
         // Drawn with the form: pressing twice, or Teams sending the press again, records one action.
         { panelId, formId: randomUUID() },
         { associatedInputs: "auto" },
       ),
     ],
   );
-}
-
-/** What a press on an action card does; the answer replaces the card for the person who pressed. */
-export async function actionCardPress(
-  deps: { actionLog: ActionLog; catalogue: Catalogue },
-  actor: { id: string; name: string },
-  verb: Verb,
-  data: Record<string, unknown>,
-  place: CardPlace,
-): Promise<CardReply> {
-  const { actionLog, catalogue } = deps;
-  try {
-    switch (verb) {
-      case "action.done": {
-        const t = Target.parse(data);
-        const done = await actionLog.completeNow(actor, t.panelId, t.actionId, "", `bot: ${place} card`);
-        return { card: actionDoneCard(done, panelNameOf(catalogue, done.panelId), place) };
-      }
-      case "action.update": {
-        const u = UpdateData.safeParse(data);
-        if (!u.success) return { message: "Write the update in the box first, then press Send update." };
-        const updated = await actionLog.updateNow(
-          actor,
-          u.data.panelId,
-          u.data.actionId,
-          u.data.update,
-          `bot: ${place} card`,
-        );
-        return { card: actionUpdatedCard(updated, panelNameOf(catalogue, updated.panelId), place) };
-      }
-      case "action.form": {
-        if (place !== "personal")
-          return { message: "Actions are recorded in your personal chat with MACE panels." };
-        const panelId = z.string().max(80).parse(data["panelId"]);
-        if ((await actionLog.roleOn(panelId, actor.id)) !== "coordinator")
-          return { message: "Only the panel's coordinators record actions." };
-        return { card: await recordActionCard(actionLog, catalogue, panelId) };
-      }
-      case "action.record": {
-        if (place !== "personal")
-          return { message: "Actions are recorded in your personal chat with MACE panels." };
-        const r = Recorded.safeParse(data);
-        if (!r.success) {
-          const fields = [
-            ...new Set(r.error.issues.map((i) => FIELD_LABELS[String(i.path[0])] ?? "the form")),
-          ];
-          return { message: `Check ${fields.join(", ")} and press Record the action again.` };
-        }
-        if ((await actionLog.roleOn(r.data.panelId, actor.id)) !== "coordinator")
-          return { message: "Only the panel's coordinators record actions." };
-        const created = await actionLog.create(
-          actor,
-          r.data.panelId,
-          r.data.meetingId,
-          {
-            id: r.data.formId,
-            subjectId: r.data.subjectId || null,
-            title: r.data.title,
-            text: r.data.text,
-            ownerId: r.data.ownerId,
-            dueDate: r.data.dueDate || null,
-          },
-          "bot: record action",
-        );
-        return {
-          card: card([
-            { ...heading(`Recorded ${created.reference}`), color: "Good" },
-            para(created.title),
-            para(
-              `${created.ownerName} will be sent it, and reminded before it is due on ${longDate(created.dueDate)}.`,
-            ),
-          ]),
-        };
-      }
-    }
-  } catch (e) {
-    if (e instanceof z.ZodError)
-      return { message: "That button did not send what I expected. Reload the card and try again." };
-    return refusal(e);
-  }
 }

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Action } from "../../../domain/actions/action.js";
 import type { ReminderKind } from "../../../domain/actions/reminder-policy.js";
 import { longDate } from "./dates.js";
+import { VERBS } from "../verbs.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 
 // The action cards. In a channel a card shows only the reference, the short title (which names no
@@ -67,7 +68,7 @@ export function actionReminderCard(
       ),
     ],
     [
-      execute("Done", "action.done", data, { style: "positive" }),
+      execute("Done", VERBS.action.done, data, { style: "positive" }),
       {
         type: "Action.ShowCard",
         title: "Add update",
@@ -86,7 +87,7 @@ export function actionReminderCard(
                 place === "channel" ? "Visible to the whole channel: no names or details" : undefined,
             },
           ],
-          actions: [execute("Send update", "action.update", data)],
+          actions: [execute("Send update", VERBS.action.update, data)],
         },
       },
     ],

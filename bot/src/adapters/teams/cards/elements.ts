@@ -1,3 +1,5 @@
+import type { Verb } from "../verbs.js";
+
 // The building blocks every card is made of: Adaptive Cards 1.5, as Teams renders them.
 
 const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -25,7 +27,7 @@ export const para = (text: string, extra: Element = {}): Element => ({
 });
 export const execute = (
   title: string,
-  verb: string,
+  verb: Verb,
   data: Record<string, unknown>,
   extra: Element = {},
 ): Element => ({

@@ -1,5 +1,6 @@
 import type { SignInDetails } from "../../../application/meeting-room/meeting-room.js";
 import { CAPACITY_LABELS } from "../../../domain/attendance/sign-in.js";
+import { VERBS } from "../verbs.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 
 // The sign-in card posted in the panel's channel when a meeting starts: the panel's statement and a
@@ -42,7 +43,7 @@ export function signInCard(a: SignInDetails): Element {
     [
       execute(
         "Sign in",
-        "meeting.sign-in",
+        VERBS.meeting.signIn,
         { panelId: a.panelId, meetingId: a.meetingId },
         { associatedInputs: "auto" },
       ),

@@ -1,4 +1,5 @@
 import { longDate } from "./dates.js";
+import { VERBS } from "../verbs.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 import type { FieldProblem } from "../../../domain/referrals/checks.js";
 import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
@@ -105,7 +106,7 @@ export function referralFormCard(
   return card(body, [
     execute(
       "Send referral",
-      "referral.submit",
+      VERBS.referral.submit,
       { panelId: form.panelId, kind: form.kind, formId },
       { style: "positive", associatedInputs: "auto" },
     ),
@@ -147,7 +148,7 @@ export function referralStartCard(panels: { id: string; name: string; area: stri
         choices: Object.entries(KIND_TITLES).map(([value, title]) => ({ title, value })),
       },
     ],
-    [execute("Open the form", "referral.open", {}, { associatedInputs: "auto" })],
+    [execute("Open the form", VERBS.referral.open, {}, { associatedInputs: "auto" })],
   );
 }
 
@@ -160,7 +161,7 @@ export function makeReferralChannelCard(): Element {
         "Referrals are made privately. Select the button and I will open the form in your personal chat with MACE panels. Never post a child's details in this channel.",
       ),
     ],
-    [execute("Make a referral", "referral.private", {})],
+    [execute("Make a referral", VERBS.referral.private, {})],
   );
 }
 
@@ -205,7 +206,7 @@ export function referralReceiptCard(r: Referral, panelName: string, meeting: str
     });
     for (const d of r.possibleDuplicates.slice(0, 3))
       actions.push(
-        execute(`Same as ${d.reference}`, "referral.link", {
+        execute(`Same as ${d.reference}`, VERBS.referral.link, {
           panelId: r.panelId,
           referralId: r.id,
           subjectId: d.subjectId,
@@ -260,13 +261,13 @@ export function approvalRequestCard(r: Referral, panelName: string, version: str
     [
       execute(
         "Approve",
-        "referral.approve",
+        VERBS.referral.approve,
         { panelId: r.panelId, referralId: r.id, version },
         { style: "positive", associatedInputs: "auto" },
       ),
       execute(
         "Decline",
-        "referral.decline-approval",
+        VERBS.referral.declineApproval,
         { panelId: r.panelId, referralId: r.id, version },
         { style: "destructive", associatedInputs: "auto" },
       ),
@@ -314,9 +315,9 @@ export function coordinatorReferralCard(
   });
   const data = { panelId: r.panelId, referralId: r.id, version };
   return card(body, [
-    execute("Accept", "referral.accept", data, { style: "positive", associatedInputs: "auto" }),
-    execute("Ask for more information", "referral.ask", data, { associatedInputs: "auto" }),
-    execute("Decline", "referral.decline", data, { style: "destructive", associatedInputs: "auto" }),
+    execute("Accept", VERBS.referral.accept, data, { style: "positive", associatedInputs: "auto" }),
+    execute("Ask for more information", VERBS.referral.ask, data, { associatedInputs: "auto" }),
+    execute("Decline", VERBS.referral.decline, data, { style: "destructive", associatedInputs: "auto" }),
     { type: "Action.OpenUrl", title: "Open in the tab", url: tabUrl },
   ]);
 }
@@ -342,7 +343,7 @@ export function questionCard(r: Referral, panelName: string, version: string): E
     [
       execute(
         "Send answer",
-        "referral.answer",
+        VERBS.referral.answer,
         { panelId: r.panelId, referralId: r.id, version },
         { associatedInputs: "auto" },
       ),

@@ -1,3 +1,5 @@
+import { VERBS } from "../verbs.js";
+
 // Adaptive Card templates (schema 1.5), expanded with adaptivecards-templating.
 // Channel cards carry no identifying detail: DESIGN.md section 6.
 
@@ -94,7 +96,7 @@ export const welcomeCard = {
   ],
   actions: [
     // Opens the referral form in the presser's personal chat, never here.
-    { type: "Action.Execute", title: "Make a referral", verb: "referral.private", data: {} },
+    { type: "Action.Execute", title: "Make a referral", verb: VERBS.referral.private, data: {} },
     { type: "Action.OpenUrl", title: "Open the MACE panels tab", url: "${tabUrl}" },
   ],
 };

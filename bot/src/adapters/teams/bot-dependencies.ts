@@ -1,0 +1,24 @@
+import type { Logger } from "pino";
+import type { ActionLog } from "../../application/actions/action-log.js";
+import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
+import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Repositories } from "../tables/repositories.js";
+
+/** What the bot's commands and card actions are given. */
+export interface BotDependencies {
+  catalogue: Catalogue;
+  repos: Repositories;
+  log: Logger;
+  publicUrl: string;
+  now: () => Date;
+  desk: ReferralDesk;
+  actionLog: ActionLog;
+  room: MeetingRoom;
+  /** Empty locally (the playground), the bot's app ID in Azure. */
+  botAppId: string;
+  /** Someone opened a chat with the bot for the first time: notices waiting for them can go. */
+  onNewPersonalChat: () => void;
+}
+
+export const tabUrlOf = (deps: BotDependencies): string => `${deps.publicUrl}/tab/`;

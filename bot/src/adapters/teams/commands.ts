@@ -1,0 +1,123 @@
+import { TurnContext } from "botbuilder";
+import { markDone, DONE, startRecordingAction } from "./action-commands.js";
+import { tabUrlOf, type BotDependencies } from "./bot-dependencies.js";
+import { renderCard } from "./cards/render.js";
+import { helpCard } from "./cards/templates.js";
+import { sendSignInCards } from "./meeting-commands.js";
+import { sendPanels } from "./panels-command.js";
+import { refusedHere, type Allowed } from "./places.js";
+import { approvals, refer, referralsToTriage } from "./referral-commands.js";
+
+// The commands typed to the bot. This one table is both the help card and what a message runs.
+
+export interface CommandTurn {
+  context: TurnContext;
+  deps: BotDependencies;
+  /** Trimmed and lower-cased, as the patterns are written. */
+  text: string;
+  /** Trimmed only: a note typed after `done` keeps its capitals. */
+  rawText: string;
+}
+
+export type Command = Allowed & {
+  /** As the help card shows it. */
+  name: string;
+  description: string;
+  pattern: RegExp;
+  handle: (turn: CommandTurn) => Promise<void>;
+};
+
+const REFERRALS_IN_PRIVATE =
+  "Referrals are shown only in your personal chat with me. Open it and type the command there.";
+
+export const COMMANDS: readonly Command[] = [
+  // An empty message (a mention alone) is answered with the help card too.
+  {
+    name: "help",
+    description: "Show this list of commands.",
+    pattern: /^(help)?$/,
+    where: "any",
+    handle: sendHelp,
+  },
+  {
+    name: "panels",
+    description: "List the panels you belong to and when each meets next.",
+    pattern: /^(my )?panels$/,
+    where: "any",
+    handle: sendPanels,
+  },
+  {
+    name: "refer",
+    description: "Make a referral: a child or young adult, a group, a person or a location of concern.",
+    // "refer", "new referral", "make a referral", and anything typed after them.
+    pattern: /^(refer|referral|new referral|make a referral)\b/,
+    where: "any",
+    handle: refer,
+  },
+  {
+    name: "referrals",
+    description: "Coordinators: the new referrals waiting for you to triage.",
+    pattern: /^referrals$/,
+    where: "personal",
+    elsewhere: REFERRALS_IN_PRIVATE,
+    handle: referralsToTriage,
+  },
+  {
+    name: "approvals",
+    description: "Service managers: the referrals waiting for your approval.",
+    pattern: /^approvals$/,
+    where: "personal",
+    elsewhere: REFERRALS_IN_PRIVATE,
+    handle: approvals,
+  },
+  {
+    name: "action",
+    description: "Coordinators: record an action agreed at one of your panel's meetings.",
+    pattern: /^(action|new action|record action|record an action)$/,
+    where: "personal",
+    elsewhere: "Actions are recorded in your personal chat with me, or in the tab.",
+    handle: startRecordingAction,
+  },
+  {
+    name: "sign in",
+    description:
+      "On a meeting day: sign in to the meeting for your agency, agreeing to the panel's statement.",
+    // "sign in", "signin", "sign in to the meeting".
+    pattern: /^sign ?in\b/,
+    where: "any",
+    handle: sendSignInCards,
+  },
+  {
+    name: "done",
+    description: "Mark your action done: reply **done** to its reminder, with a note if you like.",
+    pattern: DONE,
+    where: "any",
+    handle: markDone,
+  },
+];
+
+/** Runs the command a message names, or says it is not one. */
+export async function runCommand(deps: BotDependencies, context: TurnContext): Promise<void> {
+  const activity = context.activity;
+  const rawText = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? "").trim();
+  const text = rawText.toLowerCase();
+  const type = activity.conversation.conversationType;
+  const command = COMMANDS.find((c) => c.pattern.test(text));
+  if (!command) {
+    await context.sendActivity(
+      type === "personal"
+        ? `Sorry, I don't know "${text.slice(0, 40)}". Type **help** to see the commands I understand.`
+        : // Never repeated in a channel or group: what was typed may be a child's details.
+          "Sorry, I don't know that command. Type **help** in a private chat with me.",
+    );
+    return;
+  }
+  const elsewhere = refusedHere(command, type);
+  if (elsewhere) await context.sendActivity(elsewhere);
+  else await command.handle({ context, deps, text, rawText });
+}
+
+async function sendHelp({ context, deps }: CommandTurn): Promise<void> {
+  const commands = COMMANDS.map(({ name, description }) => ({ name, description }));
+  await context.sendActivity({ attachments: [renderCard(helpCard, { commands, tabUrl: tabUrlOf(deps) })] });
+}

@@ -1,0 +1,31 @@
+// Every Action.Execute verb the bot's cards send. Cards emit them and the card-action routes are
+// keyed by them, so a verb cannot be written one way on a card and another in its handler.
+
+export const VERBS = {
+  referral: {
+    /** From a channel: open the referral form in the presser's personal chat. */
+    private: "referral.private",
+    open: "referral.open",
+    submit: "referral.submit",
+    link: "referral.link",
+    approve: "referral.approve",
+    declineApproval: "referral.decline-approval",
+    accept: "referral.accept",
+    ask: "referral.ask",
+    decline: "referral.decline",
+    answer: "referral.answer",
+  },
+  action: {
+    done: "action.done",
+    update: "action.update",
+    form: "action.form",
+    record: "action.record",
+  },
+  meeting: { signIn: "meeting.sign-in" },
+} as const;
+
+type ValueOf<T> = T[keyof T];
+export type ReferralVerb = ValueOf<typeof VERBS.referral>;
+export type ActionVerb = ValueOf<typeof VERBS.action>;
+export type MeetingVerb = ValueOf<typeof VERBS.meeting>;
+export type Verb = ReferralVerb | ActionVerb | MeetingVerb;
