@@ -6,7 +6,7 @@ import type { Membership } from "../../domain/people/membership.js";
 import { keyOf } from "../tables/entity-store.js";
 import { longDate } from "./cards/dates.js";
 import { card, execute, heading, para, type Element } from "./cards/elements.js";
-import type { CommandTurn } from "./commands.js";
+import type { CommandTurn } from "./bot-dependencies.js";
 import { refusalReply } from "./refusal-replies.js";
 import { VERBS } from "./verbs.js";
 

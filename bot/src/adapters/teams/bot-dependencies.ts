@@ -1,3 +1,4 @@
+import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
@@ -22,3 +23,13 @@ export interface BotDependencies {
 }
 
 export const tabUrlOf = (deps: BotDependencies): string => `${deps.publicUrl}/tab/`;
+
+/** What a typed command is given: the turn, the bot's dependencies and what was typed. */
+export interface CommandTurn {
+  context: TurnContext;
+  deps: BotDependencies;
+  /** Trimmed and lower-cased, as the patterns are written. */
+  text: string;
+  /** Trimmed only: a note typed after `done` keeps its capitals. */
+  rawText: string;
+}

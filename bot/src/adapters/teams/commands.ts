@@ -1,6 +1,6 @@
 import { TurnContext } from "botbuilder";
 import { markDone, DONE, startRecordingAction } from "./action-commands.js";
-import { tabUrlOf, type BotDependencies } from "./bot-dependencies.js";
+import { tabUrlOf, type BotDependencies, type CommandTurn } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
 import { helpCard } from "./cards/templates.js";
 import { sendSignInCards } from "./meeting-commands.js";
@@ -9,15 +9,6 @@ import { refusedHere, type Allowed } from "./places.js";
 import { approvals, refer, referralsToTriage } from "./referral-commands.js";
 
 // The commands typed to the bot. This one table is both the help card and what a message runs.
-
-export interface CommandTurn {
-  context: TurnContext;
-  deps: BotDependencies;
-  /** Trimmed and lower-cased, as the patterns are written. */
-  text: string;
-  /** Trimmed only: a note typed after `done` keeps its capitals. */
-  rawText: string;
-}
 
 export type Command = Allowed & {
   /** As the help card shows it. */

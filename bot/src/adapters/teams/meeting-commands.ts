@@ -4,7 +4,7 @@ import { Capacity } from "../../domain/attendance/sign-in.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { CardRoutes } from "./card-actions.js";
 import { signInCard } from "./cards/meeting-cards.js";
-import type { CommandTurn } from "./commands.js";
+import type { CommandTurn } from "./bot-dependencies.js";
 import { VERBS, type MeetingVerb } from "./verbs.js";
 
 // Signing in to a meeting on its day: `sign in` typed for the cards, and the card's button.

@@ -4,7 +4,7 @@ import { keyOf } from "../tables/entity-store.js";
 import { tabUrlOf } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
 import { noPanelsCard, panelsCard } from "./cards/templates.js";
-import type { CommandTurn } from "./commands.js";
+import type { CommandTurn } from "./bot-dependencies.js";
 
 /** `panels`: the person's panels, their role on each and when each meets next. */
 export async function sendPanels({ context, deps }: CommandTurn): Promise<void> {

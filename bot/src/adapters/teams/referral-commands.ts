@@ -11,7 +11,7 @@ import {
   makeReferralChannelCard,
   referralStartCard,
 } from "./cards/referral-cards.js";
-import type { CommandTurn } from "./commands.js";
+import type { CommandTurn } from "./bot-dependencies.js";
 import { isRefusal } from "./refusal-replies.js";
 
 // The typed referral commands: `refer`, and the coordinator's and the manager's lists.
