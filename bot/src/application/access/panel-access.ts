@@ -18,6 +18,10 @@ export interface PanelAccess {
   memberships: Membership[];
 }
 
+/** The person's role on a panel, if they have one. */
+export const roleOnPanel = (ports: { directory: Directory }, personId: string, panelId: string) =>
+  ports.directory.roleOn(panelId, personId);
+
 /** The panel named, and the person's role on it; anyone not on it is refused. */
 export async function accessPanel(
   ports: { catalogue: Catalogue; directory: Directory },

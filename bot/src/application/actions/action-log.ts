@@ -1,5 +1,6 @@
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
+import { roleOnPanel } from "../access/panel-access.js";
 import type { ActionPorts } from "./action-ports.js";
 import {
   actionFormChoices,
@@ -20,7 +21,7 @@ export class ActionLog {
   constructor(private readonly ports: ActionPorts) {}
 
   find = (panelId: string, actionId: string) => findAction(this.ports, panelId, actionId);
-  roleOn = (panelId: string, personId: string) => this.ports.directory.roleOn(panelId, personId);
+  roleOn = (panelId: string, personId: string) => roleOnPanel(this.ports, personId, panelId);
   list = (actor: Actor, role: PanelRole, panelId: string, filter: ActionFilter) =>
     listActions(this.ports, actor, role, panelId, filter);
   formChoices = (panelId: string) => actionFormChoices(this.ports, panelId);

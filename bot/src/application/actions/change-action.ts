@@ -2,6 +2,7 @@ import { mayComplete, type Action } from "../../domain/actions/action.js";
 import type { AuditAction } from "../../domain/audit/audit-entry.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
+import { roleOnPanel } from "../access/panel-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { Refusal } from "../refusal.js";
@@ -132,5 +133,5 @@ export async function asNow(ports: ChangePorts, actor: Actor, panelId: string, a
   const panel = actionPanel(ports, panelId);
   const current = await ports.casework.action(panel.areaId, panelId, actionId);
   if (!current) throw new Refusal("not-found", "That action no longer exists.", { code: "unknown-action" });
-  return { version: current.etag, role: await ports.directory.roleOn(panelId, actor.id) };
+  return { version: current.etag, role: await roleOnPanel(ports, actor.id, panelId) };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_REMINDER_POLICY, reminderSteps, stepsFrom } from "../../domain/
 import type { Actor } from "../../domain/people/actor.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { roleOnPanel } from "../access/panel-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
 import { Refusal } from "../refusal.js";
@@ -40,7 +41,7 @@ export async function recordAction(
     throw new Refusal("not-found", "The panel has no meeting on that date.", { code: "unknown-meeting" });
   const [owner, role] = await Promise.all([
     directory.person(input.ownerId),
-    directory.roleOn(panelId, input.ownerId),
+    roleOnPanel(ports, input.ownerId, panelId),
   ]);
   if (!owner || !role) throw invalid("unknown-owner", "Choose the action's owner from the panel's members.");
   const held = input.subjectId

@@ -4,7 +4,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ReferralKind, type Panel } from "../../domain/catalogue/panel.js";
 import type { Person } from "../../domain/people/membership.js";
 import type { Referral } from "../../domain/referrals/referral.js";
-import { PanelIdInput } from "../access/panel-access.js";
+import { PanelIdInput, roleOnPanel } from "../access/panel-access.js";
 import type { Versioned } from "../ports/versioned.js";
 import { Refusal } from "../refusal.js";
 import type { ReferralPorts } from "./referral-ports.js";
@@ -74,7 +74,7 @@ export async function requireCoordinator(
   personId: string,
   panel: Panel,
 ): Promise<void> {
-  if ((await ports.directory.roleOn(panel.id, personId)) !== "coordinator")
+  if ((await roleOnPanel(ports, personId, panel.id)) !== "coordinator")
     throw new Refusal("not-allowed", `Only ${panel.name}'s coordinators can triage its referrals.`);
 }
 

@@ -4,7 +4,8 @@ import type { PanelRole } from "../../../domain/people/membership.js";
 
 // The signed-in person, their panels, a panel's members and its linked channel.
 
-export const PanelId = z.string().regex(/^[a-z0-9-]{1,80}$/);
+// A panel id is what the application's access check accepts.
+export { PanelIdInput as PanelId } from "../../../application/access/panel-access.js";
 export const ChannelLink = z.strictObject({ conversationId: z.string().min(1).max(400) });
 
 export interface MeResponse {
