@@ -6,7 +6,7 @@ import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { azurite } from "../support/azurite.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { forgetAgenda, forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import type { GraphServer } from "../support/graph-server.js";
+import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface AgendaAnswer {

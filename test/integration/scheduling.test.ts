@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { azurite } from "../support/azurite.js";
 import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import { startGraphServer, type GraphServer } from "../support/graph-server.js";
+import { startGraphServer, type GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
 import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface MeetingView {
