@@ -13,6 +13,16 @@ export default tseslint.config(
     },
   },
   {
+    // Product commands and the service never run test code.
+    files: ["bot/**/*.ts", "scripts/**/*.ts", "tab/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/test/**"], message: "Product code does not import test code." }] },
+      ],
+    },
+  },
+  {
     // The domain core stays free of frameworks and storage (DESIGN.md section 5).
     files: ["bot/src/domain/**/*.ts"],
     rules: {
@@ -33,6 +43,7 @@ export default tseslint.config(
               message: "The domain core has no framework, storage or I/O imports.",
             },
             { group: ["**/adapters/**"], message: "The domain core does not depend on adapters." },
+            { group: ["**/test/**"], message: "Product code does not import test code." },
           ],
         },
       ],

@@ -6,7 +6,8 @@ import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { playgroundProxy } from "../support/playground-proxy.js";
 import { playgroundFolderAs } from "../support/playground-as.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
-import { DEMO, startTestService, type TestService } from "../support/service.js";
+import { PEOPLE } from "../support/people.js";
+import { startTestService, type TestService } from "../support/service.js";
 
 // A Merton pre-MACE held in Teams: four panel members sign in with the bot in the Agents
 // Playground, each for their agency; the coordinator's tab shows the meeting quorate; she records
@@ -14,10 +15,10 @@ import { DEMO, startTestService, type TestService } from "../support/service.js"
 
 const MEETING = "2027-03-04";
 const ATTENDEES = [
-  { id: DEMO.coordinator, agency: "Children's Social Care" },
-  { id: "00000000-0000-4000-8000-000000000105", agency: "Health" },
-  { id: "00000000-0000-4000-8000-000000000104", agency: "Police" },
-  { id: "00000000-0000-4000-8000-000000000106", agency: "Education" },
+  { id: PEOPLE.mertonCoordinator.id, agency: "Children's Social Care" },
+  { id: PEOPLE.mertonNurse.id, agency: "Health" },
+  { id: PEOPLE.mertonPoliceOfficer.id, agency: "Police" },
+  { id: PEOPLE.mertonEducationLead.id, agency: "Education" },
 ];
 
 describe("Running a meeting in Teams: sign-in in the Agents Playground, decisions and minutes in the tab (Chromium)", function () {
@@ -46,7 +47,7 @@ describe("Running a meeting in Teams: sign-in in the Agents Playground, decision
       const playground = startPlayground(
         port,
         proxy.url,
-        attendee.id === DEMO.coordinator ? process.cwd() : playgroundFolderAs(attendee.id),
+        attendee.id === PEOPLE.mertonCoordinator.id ? process.cwd() : playgroundFolderAs(attendee.id),
       );
       const chat: Page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       try {

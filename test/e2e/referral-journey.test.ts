@@ -4,7 +4,8 @@ import { freePort, startPlayground, waitForHttp, type Child } from "../../script
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { playgroundProxy } from "../support/playground-proxy.js";
 import { playgroundFolderAs } from "../support/playground-as.js";
-import { DEMO, startTestService, type TestService } from "../support/service.js";
+import { PEOPLE } from "../support/people.js";
+import { startTestService, type TestService } from "../support/service.js";
 
 // A practitioner refers a child from the Agents Playground: one mistake, shown beside its field,
 // put right; a receipt; then the coordinator accepts it in the tab and the practitioner is told.
@@ -24,7 +25,7 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     playground = startPlayground(
       port,
       (proxy = await playgroundProxy(`${service.url}/api/messages`)).url,
-      playgroundFolderAs(DEMO.socialWorker),
+      playgroundFolderAs(PEOPLE.mertonSocialWorker.id),
     );
     await waitForHttp(`http://127.0.0.1:${port}`, playground);
     const browser = await chromiumBrowser();

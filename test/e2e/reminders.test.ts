@@ -3,7 +3,9 @@ import type { Page } from "playwright-core";
 import { freePort, startPlayground, waitForHttp, type Child } from "../../scripts/lib/processes.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { playgroundProxy } from "../support/playground-proxy.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // Priya owns two actions from a Strategic MACE meeting. Three working days before they are due,
 // the sweep reminds her in personal chat in the Agents Playground: she presses Done on one and the
@@ -52,15 +54,18 @@ describe("Action reminders in the Agents Playground (Chromium)", function () {
     // Her first message lets the bot reach her chat later.
     await say("help");
     await chat.getByText("MACE panels: what I can do").last().waitFor({ timeout: 20_000 });
-    const token = await signInAs(service, DEMO.coordinator);
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
     for (const title of ["Draft the exploitation profile", "Invite the housing lead"]) {
-      const res = await fetch(`${service.url}/api/panels/${PANEL}/meetings/${MEETING}/actions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ title, text: `${title} before the next meeting.`, ownerId: DEMO.coordinator }),
-      });
+      const res = await call<{ action: { reference: string } }>(
+        service,
+        `/api/panels/${PANEL}/meetings/${MEETING}/actions`,
+        {
+          token,
+          body: { title, text: `${title} before the next meeting.`, ownerId: PEOPLE.mertonCoordinator.id },
+        },
+      );
       assert.equal(res.status, 201);
-      references.push(((await res.json()) as { action: { reference: string } }).action.reference);
+      references.push(res.body.action.reference);
     }
     now = new Date("2027-09-27T09:15:00Z");
     const report = await service.sweepReminders();
@@ -93,12 +98,14 @@ describe("Action reminders in the Agents Playground (Chromium)", function () {
       .locator(".ac-adaptiveCard", { hasText: `Done: ${references[1]}` })
       .getByText("Note: booked for Tuesday")
       .waitFor({ timeout: 20_000 });
-    const token = await signInAs(service, DEMO.coordinator);
-    const listed = (await (
-      await fetch(`${service.url}/api/panels/${PANEL}/actions?status=done`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json()) as { actions: { reference: string; completed: { note: string } }[] };
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const listed = (
+      await call<{ actions: { reference: string; completed: { note: string } }[] }>(
+        service,
+        `/api/panels/${PANEL}/actions?status=done`,
+        { token },
+      )
+    ).body;
     const second = listed.actions.find((a) => a.reference === references[1]);
     assert.equal(second?.completed.note, "booked for Tuesday");
     await chat.screenshot({ path: `${ARTEFACTS}/playground-action-done.png` });

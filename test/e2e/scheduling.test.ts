@@ -3,8 +3,9 @@ import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import type { GraphServer } from "../support/graph-server.js";
-import { DEMO, type TestService } from "../support/service.js";
+import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
+import { PEOPLE } from "../support/people.js";
+import type { TestService } from "../support/service.js";
 
 describe("Scheduling a panel in Teams from the tab, in Chromium", function () {
   this.timeout(60_000);
@@ -45,7 +46,7 @@ describe("Scheduling a panel in Teams from the tab, in Chromium", function () {
       new RegExp(`${planned} meetings are in Teams calendars, organised by Priya Okafor`),
     );
 
-    const events = graph.events(DEMO.coordinator);
+    const events = graph.events(PEOPLE.mertonCoordinator.id);
     assert.equal(events.length, 1);
     const series = events[0];
     assert.equal(series?.recurrence?.pattern.type, "relativeMonthly");

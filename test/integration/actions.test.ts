@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "../support/azurite.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+import { call, type Request } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface ActionAnswer {
   id: string;
@@ -17,9 +19,6 @@ interface ActionAnswer {
   completed: { byName: string; note: string } | null;
 }
 
-const NURSE = "00000000-0000-4000-8000-000000000105";
-const OFFICER = "00000000-0000-4000-8000-000000000104";
-
 describe("The action log in the tab's API", () => {
   let service: TestService;
   const now = new Date("2026-11-24T12:00:00Z");
@@ -29,29 +28,10 @@ describe("The action log in the tab's API", () => {
   });
   after(() => service.close());
 
-  const call = async (
-    token: string,
-    path: string,
-    init: { method?: string; body?: unknown; etag?: string } = {},
-  ) => {
-    const res = await fetch(`${service.url}${path}`, {
-      method: init.method ?? (init.body ? "POST" : "GET"),
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        ...(init.etag ? { "if-match": init.etag } : {}),
-      },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      text,
-      body: (text.startsWith("{") ? JSON.parse(text) : {}) as Record<string, unknown>,
-    };
-  };
+  const send = (token: string, path: string, request: Request = {}) =>
+    call(service, path, { ...request, token });
   const jaydenSubject = async (token: string) => {
-    const agenda = (await call(token, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda")).body as {
+    const agenda = (await send(token, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda")).body as {
       entries: { slots: { subjects: { subjectId: string; reference: string; label: string | null }[] }[] }[];
     };
     return agenda.entries
@@ -63,15 +43,15 @@ describe("The action log in the tab's API", () => {
   let recorded: ActionAnswer;
 
   it("records an action at a meeting, due two weeks later, with its sending and reminders indexed by date", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const subject = await jaydenSubject(priya);
     assert.ok(subject);
-    const res = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+    const res = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
       body: {
         subjectId: subject.subjectId,
         title: "Share the health chronology with the social worker",
         text: "Send the school nurse's chronology to the allocated social worker before the review.",
-        ownerId: NURSE,
+        ownerId: PEOPLE.mertonNurse.id,
       },
     });
     assert.equal(res.status, 201, res.text);
@@ -99,40 +79,43 @@ describe("The action log in the tab's API", () => {
   });
 
   it("lists actions with filters; a presenter sees only the actions she owns", async () => {
-    const nurse = await signInAs(service, NURSE);
-    const mine = await call(nurse, `/api/panels/merton-pre-mace/actions?owner=${NURSE}&status=open`);
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
+    const mine = await send(
+      nurse,
+      `/api/panels/merton-pre-mace/actions?owner=${PEOPLE.mertonNurse.id}&status=open`,
+    );
     assert.equal(mine.status, 200);
     const listed = mine.body["actions"] as ActionAnswer[];
     assert.ok(listed.some((a) => a.id === recorded.id));
     assert.ok(listed.every((a) => a.ownerName === "Hannah Reyes" && a.status === "open"));
-    const grace = await signInAs(service, DEMO.socialWorker);
-    const seen = (await call(grace, "/api/panels/merton-pre-mace/actions")).body["actions"] as ActionAnswer[];
+    const grace = await signInAs(service, PEOPLE.mertonSocialWorker.id);
+    const seen = (await send(grace, "/api/panels/merton-pre-mace/actions")).body["actions"] as ActionAnswer[];
     assert.ok(!seen.some((a) => a.id === recorded.id));
-    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
-    assert.equal((await call(lambeth, "/api/panels/merton-pre-mace/actions")).status, 403);
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
+    assert.equal((await send(lambeth, "/api/panels/merton-pre-mace/actions")).status, 403);
   });
 
   it("marks an overdue action, and filters on it", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const late = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const late = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
       body: {
         title: "Confirm the school place",
         text: "Confirm the school place with admissions.",
-        ownerId: OFFICER,
+        ownerId: PEOPLE.mertonPoliceOfficer.id,
       },
     });
     assert.equal(late.status, 201, late.text);
     const subject = await jaydenSubject(priya);
-    const drifting = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
+    const drifting = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
       body: {
         subjectId: subject?.subjectId ?? null,
         title: "Book the return interview",
         text: "Book the return home interview.",
-        ownerId: OFFICER,
+        ownerId: PEOPLE.mertonPoliceOfficer.id,
       },
     });
     assert.equal(drifting.status, 201, drifting.text);
-    const overdue = (await call(priya, "/api/panels/merton-pre-mace/actions?overdue=true")).body[
+    const overdue = (await send(priya, "/api/panels/merton-pre-mace/actions?overdue=true")).body[
       "actions"
     ] as ActionAnswer[];
     assert.deepEqual(overdue.map((a) => [a.title, a.dueDate, a.overdue]).sort(), [
@@ -141,7 +124,7 @@ describe("The action log in the tab's API", () => {
     ]);
 
     // The drifting action brings its case to the next meeting with the worker attending (000 §4).
-    const agenda = (await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda")).body as {
+    const agenda = (await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda")).body as {
       entries: { slots: { subjects: { subjectId: string }[]; workerMustAttend: boolean }[] }[];
     };
     const slot = agenda.entries
@@ -151,12 +134,12 @@ describe("The action log in the tab's API", () => {
 
     // Once the action is done, the case no longer drifts.
     const action = drifting.body["action"] as ActionAnswer;
-    const done = await call(priya, `/api/panels/merton-pre-mace/actions/${action.id}/done`, {
+    const done = await send(priya, `/api/panels/merton-pre-mace/actions/${action.id}/done`, {
       body: { note: "Booked." },
-      etag: action.version,
+      ifMatch: action.version,
     });
     assert.equal(done.status, 200, done.text);
-    const after = (await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda"))
+    const after = (await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda"))
       .body as typeof agenda;
     const again = after.entries
       .flatMap((e) => e.slots)
@@ -165,10 +148,10 @@ describe("The action log in the tab's API", () => {
   });
 
   it("lets only the owner, a coordinator or a chair mark it done; a stale or repeated one is refused", async () => {
-    const officer = await signInAs(service, OFFICER);
-    const refused = await call(officer, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
+    const officer = await signInAs(service, PEOPLE.mertonPoliceOfficer.id);
+    const refused = await send(officer, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
       body: { note: "" },
-      etag: recorded.version,
+      ifMatch: recorded.version,
     });
     assert.equal(refused.status, 403);
     assert.match(
@@ -176,10 +159,10 @@ describe("The action log in the tab's API", () => {
       /Only Hannah Reyes, who owns this action/,
     );
 
-    const nurse = await signInAs(service, NURSE);
-    const done = await call(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
+    const done = await send(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
       body: { note: "Sent on 10 December." },
-      etag: recorded.version,
+      ifMatch: recorded.version,
     });
     assert.equal(done.status, 200, done.text);
     const action = done.body["action"] as ActionAnswer;
@@ -187,59 +170,61 @@ describe("The action log in the tab's API", () => {
       [action.status, action.completed?.byName, action.completed?.note],
       ["done", "Hannah Reyes", "Sent on 10 December."],
     );
-    const again = await call(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
+    const again = await send(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/done`, {
       body: { note: "" },
-      etag: recorded.version,
+      ifMatch: recorded.version,
     });
     assert.equal(again.status, 409);
-    const update = await call(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/updates`, {
+    const update = await send(nurse, `/api/panels/merton-pre-mace/actions/${recorded.id}/updates`, {
       body: { text: "One more thing." },
-      etag: action.version,
+      ifMatch: action.version,
     });
     assert.equal(update.status, 409);
     assert.match(update.text, /is done, so it takes no more updates/);
   });
 
   it("refuses bad input and changes by non-coordinators, writing nothing", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const nurse = await signInAs(service, NURSE);
-    const body = { title: "A title", text: "Something to do.", ownerId: NURSE };
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
+    const body = { title: "A title", text: "Something to do.", ownerId: PEOPLE.mertonNurse.id };
     assert.equal(
-      (await call(nurse, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", { body })).status,
+      (await send(nurse, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", { body })).status,
       403,
     );
-    const unknownOwner = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+    const unknownOwner = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
       body: { ...body, ownerId: "nobody" },
     });
     assert.equal(unknownOwner.status, 400);
     assert.match(unknownOwner.text, /Choose the action's owner/);
     // Someone in the directory who is not on the panel cannot own its actions.
-    const notOnPanel = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
-      body: { ...body, ownerId: DEMO.lambethCoordinator },
+    const notOnPanel = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+      body: { ...body, ownerId: PEOPLE.lambethCoordinator.id },
     });
     assert.equal(notOnPanel.status, 400);
     assert.match(notOnPanel.text, /from the panel's members/);
-    const early = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+    const early = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
       body: { ...body, dueDate: "2026-12-01" },
     });
     assert.equal(early.status, 400);
-    const notAMeeting = await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-04/actions", {
+    const notAMeeting = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-04/actions", {
       body,
     });
     assert.equal(notAMeeting.status, 404);
   });
 
   it("exports the action log as CSV for the agencies' own records", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
-      body: { title: "=HYPERLINK(1) review", text: "Check the referral link.", ownerId: NURSE },
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+      body: {
+        title: "=HYPERLINK(1) review",
+        text: "Check the referral link.",
+        ownerId: PEOPLE.mertonNurse.id,
+      },
     });
-    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/actions.csv?meetingId=2026-12-03`, {
-      headers: { authorization: `Bearer ${priya}` },
-    });
+    const res = await send(priya, "/api/panels/merton-pre-mace/actions.csv?meetingId=2026-12-03");
     assert.equal(res.status, 200);
     assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
-    const lines = (await res.text()).trim().split("\n");
+    const lines = res.text.trim().split("\n");
     assert.equal(
       lines[0],
       "Reference,Meeting,Case,Title,Action,Owner,Agency,Due,Status,Completed,Latest update",

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { odata } from "@azure/data-tables";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
-import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { azurite } from "../support/azurite.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { forgetAgenda, forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import type { GraphServer } from "../support/graph-server.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
+import { call, type Request } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface AgendaAnswer {
   version: string;
@@ -32,8 +33,6 @@ interface AgendaAnswer {
   sections: { id: string; title: string }[];
 }
 
-const NURSE = "00000000-0000-4000-8000-000000000105";
-
 describe("A meeting's agenda in the tab's API", () => {
   let service: TestService;
   const now = new Date("2026-11-24T12:00:00Z");
@@ -48,26 +47,13 @@ describe("A meeting's agenda in the tab's API", () => {
     await service.close();
   });
 
-  const call = async (
-    token: string,
-    init: { method?: string; body?: unknown; etag?: string; url?: string } = {},
-  ) => {
-    const res = await fetch(`${service.url}${init.url ?? path}`, {
-      method: init.method ?? "GET",
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        ...(init.etag ? { "if-match": init.etag } : {}),
-      },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as AgendaAnswer & { error?: { message: string } } };
-  };
+  const agendaCall = (token: string, request: Request & { url?: string } = {}) =>
+    call<AgendaAnswer & { error?: { message: string } }>(service, request.url ?? path, { ...request, token });
   const slotsOf = (a: AgendaAnswer, id: string) => a.entries.find((e) => e.id === id)?.slots ?? [];
 
   it("builds the coordinator's agenda from the template and the case accepted for the meeting, with times", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const { status, body } = await call(priya);
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const { status, body } = await agendaCall(priya);
     assert.equal(status, 200);
     assert.equal(body.role, "coordinator");
     assert.equal(body.editable, true);
@@ -89,8 +75,8 @@ describe("A meeting's agenda in the tab's API", () => {
   });
 
   it("shows a member the agenda with names, and audits each name shown", async () => {
-    const nurse = await signInAs(service, NURSE);
-    const { status, body } = await call(nurse);
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
+    const { status, body } = await agendaCall(nurse);
     assert.equal(status, 200);
     assert.equal(body.editable, false);
     assert.equal(slotsOf(body, "new-cases")[0]?.subjects[0]?.label, "Jayden Okoro-Hart");
@@ -99,7 +85,7 @@ describe("A meeting's agenda in the tab's API", () => {
     const entries = [];
     for await (const e of audit.listEntities({
       queryOptions: {
-        filter: odata`PartitionKey eq ${"merton"} and actorId eq ${NURSE} and action eq ${"agenda.viewed"}`,
+        filter: odata`PartitionKey eq ${"merton"} and actorId eq ${PEOPLE.mertonNurse.id} and action eq ${"agenda.viewed"}`,
       },
     }))
       entries.push(e);
@@ -108,8 +94,8 @@ describe("A meeting's agenda in the tab's API", () => {
   });
 
   it("shows a presenter only her own slots", async () => {
-    const grace = await signInAs(service, DEMO.socialWorker);
-    const { body } = await call(grace);
+    const grace = await signInAs(service, PEOPLE.mertonSocialWorker.id);
+    const { body } = await agendaCall(grace);
     assert.equal(body.role, "presenter");
     assert.equal(slotsOf(body, "new-cases").length, 1);
     const everyone = body.entries.flatMap((e) => e.slots);
@@ -118,12 +104,12 @@ describe("A meeting's agenda in the tab's API", () => {
   });
 
   it("refuses people who are not on the panel, and changes by anyone but a coordinator", async () => {
-    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
-    assert.equal((await call(lambeth)).status, 403);
-    const nurse = await signInAs(service, NURSE);
-    const current = (await call(nurse)).body;
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
+    assert.equal((await agendaCall(lambeth)).status, 403);
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
+    const current = (await agendaCall(nurse)).body;
     const subjectId = slotsOf(current, "new-cases")[0]?.subjects[0]?.subjectId ?? "";
-    const refused = await call(nurse, {
+    const refused = await agendaCall(nurse, {
       method: "PUT",
       url: `${path}/cases/${subjectId}`,
       body: {
@@ -134,14 +120,14 @@ describe("A meeting's agenda in the tab's API", () => {
         rationale: null,
         groupKey: null,
       },
-      etag: current.version,
+      ifMatch: current.version,
     });
     assert.equal(refused.status, 403);
   });
 
   it("lets the coordinator move a case to another section and lengthen its slot; the times follow, and a stale edit is refused", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const before = (await call(priya)).body;
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const before = (await agendaCall(priya)).body;
     const subjectId = slotsOf(before, "new-cases")[0]?.subjects[0]?.subjectId ?? "";
     const choice = {
       sectionId: "missing",
@@ -151,11 +137,11 @@ describe("A meeting's agenda in the tab's API", () => {
       rationale: null,
       groupKey: null,
     };
-    const moved = await call(priya, {
+    const moved = await agendaCall(priya, {
       method: "PUT",
       url: `${path}/cases/${subjectId}`,
       body: choice,
-      etag: before.version,
+      ifMatch: before.version,
     });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     assert.equal(slotsOf(moved.body, "new-cases").length, 0);
@@ -163,38 +149,38 @@ describe("A meeting's agenda in the tab's API", () => {
     // The missing section follows new cases (30 minutes) and coercion and control (40 minutes).
     assert.deepEqual([slot?.start, slot?.end], ["2026-12-03T11:30:00+00:00", "2026-12-03T11:50:00+00:00"]);
 
-    const stale = await call(priya, {
+    const stale = await agendaCall(priya, {
       method: "PUT",
       url: `${path}/cases/${subjectId}`,
       body: choice,
-      etag: before.version,
+      ifMatch: before.version,
     });
     assert.equal(stale.status, 409);
     assert.match(stale.body.error?.message ?? "", /Reload/);
 
-    const unknownSection = await call(priya, {
+    const unknownSection = await agendaCall(priya, {
       method: "PUT",
       url: `${path}/cases/${subjectId}`,
       body: { ...choice, sectionId: "no-such-section" },
-      etag: moved.body.version,
+      ifMatch: moved.body.version,
     });
     assert.equal(unknownSection.status, 409);
   });
 
   it("moves a case to a later meeting: it leaves this agenda and joins that one; never to a past meeting", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const december = (await call(priya)).body;
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const december = (await agendaCall(priya)).body;
     const subject = december.entries
       .flatMap((e) => e.slots)
       .flatMap((s) => s.subjects)
       .find((s) => s.label === "Jayden Okoro-Hart");
     assert.ok(subject);
-    const moveTo = (meetingId: string, from: string, etag: string) =>
-      call(priya, {
+    const moveTo = (meetingId: string, from: string, ifMatch: string) =>
+      agendaCall(priya, {
         method: "PUT",
         url: `/api/panels/merton-pre-mace/meetings/${from}/agenda/cases/${subject.subjectId}/meeting`,
         body: { meetingId },
-        etag,
+        ifMatch,
       });
     const past = await moveTo("2026-11-05", "2026-12-03", december.version);
     assert.equal(past.status, 409);
@@ -203,8 +189,9 @@ describe("A meeting's agenda in the tab's API", () => {
     const moved = await moveTo("2027-01-07", "2026-12-03", december.version);
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     assert.ok(!JSON.stringify(moved.body.entries).includes("Jayden Okoro-Hart"));
-    const january = (await call(priya, { url: "/api/panels/merton-pre-mace/meetings/2027-01-07/agenda" }))
-      .body;
+    const january = (
+      await agendaCall(priya, { url: "/api/panels/merton-pre-mace/meetings/2027-01-07/agenda" })
+    ).body;
     assert.ok(
       january.entries
         .flatMap((e) => e.slots)
@@ -216,8 +203,8 @@ describe("A meeting's agenda in the tab's API", () => {
   });
 
   it("answers 404 for a date the panel does not meet on", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const res = await call(priya, { url: "/api/panels/merton-pre-mace/meetings/2026-12-04/agenda" });
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const res = await agendaCall(priya, { url: "/api/panels/merton-pre-mace/meetings/2026-12-04/agenda" });
     assert.equal(res.status, 404);
     assert.match(res.body.error?.message ?? "", /no meeting on that date/);
   });
@@ -255,18 +242,13 @@ describe("Publishing a meeting's agenda", () => {
       },
       "bot",
     );
-    const priya = await signInAs(service, DEMO.coordinator);
-    const panel = await fetch(`${service.url}/api/panels/merton-pre-mace`, {
-      headers: { authorization: `Bearer ${priya}` },
-    });
-    const linked = await fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const panel = await call(service, "/api/panels/merton-pre-mace", { token: priya });
+    const linked = await call(service, "/api/panels/merton-pre-mace/channel", {
       method: "PUT",
-      headers: {
-        authorization: `Bearer ${priya}`,
-        "content-type": "application/json",
-        "if-match": panel.headers.get("etag") ?? "",
-      },
-      body: JSON.stringify({ conversationId: CHANNEL }),
+      token: priya,
+      ifMatch: panel.etag,
+      body: { conversationId: CHANNEL },
     });
     assert.equal(linked.status, 200);
   });
@@ -278,25 +260,11 @@ describe("Publishing a meeting's agenda", () => {
     await connector.close();
   });
 
-  const send = async (
-    token: string,
-    path: string,
-    init: { method?: string; body?: unknown; etag?: string } = {},
-  ) => {
-    const res = await fetch(`${service.url}${path}`, {
-      method: init.method ?? "GET",
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        ...(init.etag ? { "if-match": init.etag } : {}),
-      },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const send = (token: string, path: string, request: Request = {}) =>
+    call(service, path, { ...request, token });
 
   it("freezes a version without names and invites the presenter to her own slot in Teams", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const scheduled = await send(priya, "/api/panels/merton-pre-mace/schedule", {
       method: "POST",
       body: { from: "2026-12-01", to: "2027-03-31" },
@@ -306,7 +274,7 @@ describe("Publishing a meeting's agenda", () => {
     const published = await send(priya, `${base}/publish`, {
       method: "POST",
       body: {},
-      etag: agenda.version,
+      ifMatch: agenda.version,
     });
     assert.equal(published.status, 201, JSON.stringify(published.body));
     assert.deepEqual(published.body, { version: 1, channelTold: true, invited: 1, notInvited: 0, why: null });
@@ -320,14 +288,14 @@ describe("Publishing a meeting's agenda", () => {
     assert.match(text, /panel=merton-pre-mace&meeting=2026-12-03/);
     assert.doesNotMatch(text, /Jayden|Okoro-Hart|MER-2026/);
 
-    const grace = DEMO_PEOPLE.find((p) => p.id === DEMO.socialWorker)?.email ?? "";
+    const grace = PEOPLE.mertonSocialWorker.email;
     const invites = graph.sent.filter((m) => m.to === grace && m.kind === "invitation");
     assert.equal(invites.length, 1);
     assert.match(
       invites[0]?.subject ?? "",
       /^Merton Pre-MACE operational panel: your presentation slot for MER-2026-\d{4}$/,
     );
-    const slot = graph.events(DEMO.coordinator).find((e) => e.id === invites[0]?.eventId);
+    const slot = graph.events(PEOPLE.mertonCoordinator.id).find((e) => e.id === invites[0]?.eventId);
     assert.deepEqual(slot?.start, { dateTime: "2026-12-03T10:20:00.0000000", timeZone: "GMT Standard Time" });
 
     const { connectionString } = await azurite();
@@ -343,20 +311,20 @@ describe("Publishing a meeting's agenda", () => {
     assert.doesNotMatch(frozen, /Jayden|Okoro-Hart/);
 
     // Publishing again on the same version is refused; on the new one it is version 2.
-    const stale = await send(priya, `${base}/publish`, { method: "POST", body: {}, etag: agenda.version });
+    const stale = await send(priya, `${base}/publish`, { method: "POST", body: {}, ifMatch: agenda.version });
     assert.equal(stale.status, 409);
     const fresh = (await send(priya, base)).body as unknown as AgendaAnswer;
-    const second = await send(priya, `${base}/publish`, { method: "POST", body: {}, etag: fresh.version });
+    const second = await send(priya, `${base}/publish`, { method: "POST", body: {}, ifMatch: fresh.version });
     assert.equal(second.body["version"], 2);
     // The same slot is not sent a second invitation.
     assert.equal(graph.sent.filter((m) => m.to === grace && m.kind === "invitation").length, 1);
   });
 
   it("refuses publishing by anyone but a coordinator", async () => {
-    const nurse = await signInAs(service, NURSE);
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
     const agenda = (await send(nurse, base)).body as unknown as AgendaAnswer;
     assert.equal(
-      (await send(nurse, `${base}/publish`, { method: "POST", body: {}, etag: agenda.version })).status,
+      (await send(nurse, `${base}/publish`, { method: "POST", body: {}, ifMatch: agenda.version })).status,
       403,
     );
   });

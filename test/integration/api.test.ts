@@ -3,7 +3,9 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "../support/azurite.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface PanelList {
   panels: {
@@ -24,8 +26,7 @@ describe("The tab's API", () => {
   });
   after(async () => service.close());
 
-  const get = (path: string, token?: string) =>
-    fetch(`${service.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) => call(service, path, { token });
 
   async function forge(
     claims: Record<string, unknown>,
@@ -33,7 +34,7 @@ describe("The tab's API", () => {
   ) {
     const { privateKey, publicKey } = await generateKeyPair("ES256");
     await exportJWK(publicKey);
-    return new SignJWT({ oid: DEMO.coordinator, name: "Priya Okafor", ...claims })
+    return new SignJWT({ oid: PEOPLE.mertonCoordinator.id, name: "Priya Okafor", ...claims })
       .setProtectedHeader({ alg: "ES256", kid: "not-the-real-key" })
       .setIssuer(options.issuer ?? `${service.url}/dev-idp`)
       .setAudience(options.audience ?? "api://localhost/mace-panels")
@@ -43,10 +44,10 @@ describe("The tab's API", () => {
   }
 
   it("shows the demo coordinator the Merton panels with their next three meetings", async () => {
-    const token = await signInAs(service, DEMO.coordinator);
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const res = await get("/api/panels", token);
     assert.equal(res.status, 200);
-    const body = (await res.json()) as PanelList;
+    const body = res.body as unknown as PanelList;
     assert.deepEqual(
       body.panels.map((p) => [p.area.name, p.name, p.role]),
       [
@@ -61,9 +62,9 @@ describe("The tab's API", () => {
   });
 
   it("tells the signed-in person who they are, from the people directory", async () => {
-    const res = await get("/api/me", await signInAs(service, DEMO.socialWorker));
-    assert.deepEqual(await res.json(), {
-      id: DEMO.socialWorker,
+    const res = await get("/api/me", await signInAs(service, PEOPLE.mertonSocialWorker.id));
+    assert.deepEqual(res.body, {
+      id: PEOPLE.mertonSocialWorker.id,
       displayName: "Grace Mensah",
       jobTitle: "Social worker, Contextual Harm team",
       agency: "Children's Social Care",
@@ -84,18 +85,16 @@ describe("The tab's API", () => {
     for (const [what, token, message] of cases) {
       const res = await get("/api/panels", token);
       assert.equal(res.status, 401, what);
-      const body = (await res.json()) as { error: { message: string } };
+      const body = res.body as { error: { message: string } };
       assert.match(body.error.message, message, what);
     }
   });
 
   it("refuses an expired token from the right issuer", async () => {
-    const res = await fetch(`${service.url}/dev-idp/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: DEMO.coordinator }),
+    const res = await call<{ token: string }>(service, "/dev-idp/token", {
+      body: { personId: PEOPLE.mertonCoordinator.id },
     });
-    const { token } = (await res.json()) as { token: string };
+    const { token } = res.body;
     const [header, payload, signature] = token.split(".");
     const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as Record<string, number>;
     claims["exp"] = Math.floor(Date.now() / 1000) - 3600;
@@ -104,17 +103,17 @@ describe("The tab's API", () => {
   });
 
   it("shows a panel only to its members (403 for others, 404 for an unknown panel)", async () => {
-    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
     const refused = await get("/api/panels/merton-pre-mace", lambeth);
     assert.equal(refused.status, 403);
     assert.match(
-      ((await refused.json()) as { error: { message: string } }).error.message,
+      (refused.body as { error: { message: string } }).error.message,
       /not a member of this panel/,
     );
     assert.equal((await get("/api/panels/no-such-panel", lambeth)).status, 404);
     const own = await get("/api/panels/lambeth-mave", lambeth);
     assert.equal(own.status, 200);
-    assert.equal(((await own.json()) as { durationMinutes: number }).durationMinutes, 180);
+    assert.equal((own.body as { durationMinutes: number }).durationMinutes, 180);
   });
 
   it("lets only coordinators link a channel, and refuses an edit made on an old version", async () => {
@@ -134,26 +133,23 @@ describe("The tab's API", () => {
       "bot",
     );
 
-    const coordinator = await signInAs(service, DEMO.coordinator);
-    const chair = await signInAs(service, DEMO.chair);
+    const coordinator = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const chair = await signInAs(service, PEOPLE.mertonChair.id);
     const opened = await get("/api/panels/merton-pre-mace", coordinator);
-    const etag = opened.headers.get("etag") ?? "";
+    const etag = opened.etag;
     const put = (token: string, version: string | undefined) =>
-      fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
+      call(service, "/api/panels/merton-pre-mace/channel", {
         method: "PUT",
-        headers: {
-          authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-          ...(version ? { "if-match": version } : {}),
-        },
-        body: JSON.stringify({ conversationId }),
+        token,
+        ifMatch: version,
+        body: { conversationId },
       });
 
     assert.equal((await put(chair, etag)).status, 403);
     assert.equal((await put(coordinator, undefined)).status, 428);
     const saved = await put(coordinator, etag);
     assert.equal(saved.status, 200);
-    assert.deepEqual(((await saved.json()) as { channel: unknown }).channel, {
+    assert.deepEqual(saved.body["channel"], {
       teamId: "team-merton",
       channelId: conversationId,
       name: "MACE panels",
@@ -161,40 +157,36 @@ describe("The tab's API", () => {
     const stale = await put(coordinator, etag);
     assert.equal(stale.status, 412);
     assert.match(
-      ((await stale.json()) as { error: { message: string } }).error.message,
+      (stale.body as { error: { message: string } }).error.message,
       /changed by Priya Okafor at \d\d:\d\d/,
     );
   });
 
   it("answers malformed input with 400 and a reason, writing nothing", async () => {
-    const coordinator = await signInAs(service, DEMO.coordinator);
-    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/channel`, {
-      method: "PUT",
-      headers: {
-        authorization: `Bearer ${coordinator}`,
-        "content-type": "application/json",
-        "if-match": 'W/"x"',
-      },
-      body: JSON.stringify({ conversationId: 42, extra: true }),
-    });
+    const coordinator = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const res = await call<{ error: { message: string; fields: { field: string }[] } }>(
+      service,
+      "/api/panels/merton-pre-mace/channel",
+      { method: "PUT", token: coordinator, ifMatch: 'W/"x"', body: { conversationId: 42, extra: true } },
+    );
     assert.equal(res.status, 400);
-    const body = (await res.json()) as { error: { message: string; fields: { field: string }[] } };
+    const body = res.body;
     assert.match(body.error.message, /Nothing was saved/);
     assert.ok(body.error.fields.some((f) => f.field === "conversationId"));
   });
 
   it("reports health without authentication and serves the built tab", async () => {
-    assert.deepEqual(await (await get("/healthz")).json(), { status: "ok", panels: 19 });
+    assert.deepEqual((await get("/healthz")).body, { status: "ok", panels: 19 });
     const tab = await get("/tab/");
     assert.equal(tab.status, 200);
-    assert.match(await tab.text(), /<title>MACE panels<\/title>/);
+    assert.match(tab.text, /<title>MACE panels<\/title>/);
   });
 
   it("lists a panel's meetings between two dates in UK time, bank holidays moved, for its members only", async () => {
-    const coordinator = await signInAs(service, DEMO.coordinator);
+    const coordinator = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const res = await get("/api/panels/merton-pre-mace/meetings?from=2026-01-01&to=2026-12-31", coordinator);
     assert.equal(res.status, 200);
-    const body = (await res.json()) as {
+    const body = res.body as unknown as {
       timeZone: string;
       meetings: { date: string; start: string; end: string; status: string }[];
     };
@@ -218,12 +210,12 @@ describe("The tab's API", () => {
       coordinator,
     );
     assert.equal(backwards.status, 400);
-    assert.match(JSON.stringify(await backwards.json()), /from must be on or before to/);
+    assert.match(JSON.stringify(backwards.body), /from must be on or before to/);
     assert.equal(
       (await get("/api/panels/merton-pre-mace/meetings?from=soon&to=later", coordinator)).status,
       400,
     );
-    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
     assert.equal(
       (await get("/api/panels/merton-pre-mace/meetings?from=2026-01-01&to=2026-02-01", lambeth)).status,
       403,
@@ -231,7 +223,7 @@ describe("The tab's API", () => {
   });
 
   it("gives a panel's meetings as an iCalendar file, one series with its rule", async () => {
-    const coordinator = await signInAs(service, DEMO.coordinator);
+    const coordinator = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const res = await get(
       "/api/panels/merton-pre-mace/calendar.ics?from=2027-01-01&to=2027-12-31",
       coordinator,
@@ -242,10 +234,10 @@ describe("The tab's API", () => {
       res.headers.get("content-disposition") ?? "",
       /merton-pre-mace-2027-01-01-to-2027-12-31\.ics/,
     );
-    const ics = await res.text();
+    const ics = res.text;
     assert.match(ics, /DTSTART;TZID=Europe\/London:20270107T093000/);
     assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20271202T093000Z;BYDAY=TH;BYSETPOS=1/);
-    const lambeth = await signInAs(service, DEMO.lambethCoordinator);
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
     assert.equal(
       (await get("/api/panels/merton-pre-mace/calendar.ics?from=2027-01-01&to=2027-12-31", lambeth)).status,
       403,

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { generateKeyPair, SignJWT } from "jose";
 import { botFrameworkKeys } from "../support/bot-framework-keys.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const BOT_ID = "5f0c3a8e-7f7e-4a53-9d5a-1a2b3c4d5e6f";
@@ -11,7 +13,7 @@ const activity = {
   text: "help",
   channelId: "msteams",
   serviceUrl: "http://127.0.0.1:9/",
-  from: { id: "user-1", aadObjectId: "00000000-0000-4000-8000-000000000101" },
+  from: { id: "user-1", aadObjectId: PEOPLE.mertonCoordinator.id },
   recipient: { id: `28:${BOT_ID}` },
   conversation: { id: "a:personal", conversationType: "personal" },
 };
@@ -34,22 +36,17 @@ describe("The bot endpoint with an app ID configured", () => {
     await keys.close();
   });
 
-  const post = (authorization?: string, body: object = activity) =>
-    fetch(`${service.url}/api/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(body),
-    });
+  const post = (token?: string, body: object = activity) => call(service, "/api/messages", { token, body });
 
   it("accepts a request signed with Bot Framework's published key for this bot", async () => {
     const token = await keys.sign({ aud: BOT_ID, serviceurl: activity.serviceUrl });
-    const res = await post(`Bearer ${token}`, { ...activity, type: "typing", text: undefined });
+    const res = await post(token, { ...activity, type: "typing", text: undefined });
     assert.equal(res.status, 200);
   });
 
   it("refuses a token Bot Framework signed for another bot with 401", async () => {
     const token = await keys.sign({ aud: "another-bot-id", serviceurl: activity.serviceUrl });
-    assert.equal((await post(`Bearer ${token}`)).status, 401);
+    assert.equal((await post(token)).status, 401);
   });
 
   it("refuses an unsigned request with 401", async () => {
@@ -65,7 +62,7 @@ describe("The bot endpoint with an app ID configured", () => {
       .setIssuedAt()
       .setExpirationTime("1h")
       .sign(privateKey);
-    assert.equal((await post(`Bearer ${forged}`)).status, 401);
+    assert.equal((await post(forged)).status, 401);
   });
 
   it("refuses a token with no signature at all with 401", async () => {
@@ -73,6 +70,6 @@ describe("The bot endpoint with an app ID configured", () => {
     const body = Buffer.from(JSON.stringify({ iss: "https://api.botframework.com", aud: BOT_ID })).toString(
       "base64url",
     );
-    assert.equal((await post(`Bearer ${header}.${body}.`)).status, 401);
+    assert.equal((await post(`${header}.${body}.`)).status, 401);
   });
 });

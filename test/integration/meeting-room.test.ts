@@ -2,23 +2,16 @@ import assert from "node:assert/strict";
 import { fileInZip } from "../support/zip.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
-import { teamsChat } from "../support/teams-chat.js";
+import { call, type Request } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
+import { teamsChat, teamsUser } from "../support/teams-chat.js";
 
 // A Merton pre-MACE run from the tab's API: sign-in with the statement, quorum, names held back until
 // signed in, a decision per case with its effect on later agendas, a stale save refused, minutes.
 
 const PANEL = "merton-pre-mace";
 const MEETING = "2027-01-07";
-const PEOPLE = {
-  priya: DEMO.coordinator,
-  tom: DEMO.chair,
-  grace: DEMO.socialWorker,
-  daniel: "00000000-0000-4000-8000-000000000104",
-  hannah: "00000000-0000-4000-8000-000000000105",
-  owen: "00000000-0000-4000-8000-000000000106",
-};
-
 interface Room {
   inProgress: boolean;
   signedIn: boolean;
@@ -45,31 +38,10 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
   let now = new Date("2026-12-20T12:00:00Z");
   const cases: { subjectId: string; reference: string; name: string }[] = [];
 
-  const api = async (
-    person: string,
-    path: string,
-    init: { method?: string; body?: unknown; etag?: string } = {},
-  ) => {
-    const res = await fetch(`${service.url}/api/panels/${PANEL}${path}`, {
-      method: init.method ?? (init.body ? "POST" : "GET"),
-      headers: {
-        authorization: `Bearer ${await signInAs(service, person)}`,
-        "content-type": "application/json",
-        ...(init.etag ? { "if-match": init.etag } : {}),
-      },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    const type = res.headers.get("content-type") ?? "";
-    return {
-      status: res.status,
-      etag: res.headers.get("etag") ?? "",
-      type,
-      body: (type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer())) as Record<
-        string,
-        unknown
-      > &
-        Buffer,
-    };
+  const api = async (person: string, path: string, request: Request = {}) => {
+    const token = await signInAs(service, person);
+    const res = await call(service, `/api/panels/${PANEL}${path}`, { ...request, token });
+    return { ...res, type: res.headers.get("content-type") ?? "" };
   };
   const agenda = async (person: string) =>
     (await api(person, `/meetings/${MEETING}/agenda`)).body as unknown as AgendaAnswer;
@@ -94,48 +66,49 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
   });
 
   it("holds back the meeting's names until a person signs in and agrees; a second press records one attendance", async () => {
-    const before = await agenda(PEOPLE.priya);
+    const before = await agenda(PEOPLE.mertonCoordinator.id);
     assert.equal(before.namesHidden, true);
     const ours = subjectsOf(before).filter((s) => cases.some((c) => c.subjectId === s.subjectId));
     assert.equal(ours.length, 2);
     assert.ok(ours.every((s) => s.label === null));
 
-    const room = (await api(PEOPLE.priya, `/meetings/${MEETING}/room`)).body as unknown as Room;
+    const room = (await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/room`))
+      .body as unknown as Room;
     assert.equal(room.inProgress, true);
     assert.match(room.statement, /^Information shared at this panel is confidential\./);
-    const refused = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in`, {
+    const refused = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-csc", capacity: "member", agreed: false },
     });
     assert.equal(refused.status, 400);
 
-    const first = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in`, {
+    const first = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-csc", capacity: "member", agreed: true },
     });
     assert.equal(first.status, 201);
-    const again = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in`, {
+    const again = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-csc", capacity: "member", agreed: true },
     });
     assert.equal(again.status, 200);
     assert.equal((again.body as unknown as Room).signIns.filter((s) => s.name === "Priya Okafor").length, 1);
 
-    const after = await agenda(PEOPLE.priya);
+    const after = await agenda(PEOPLE.mertonCoordinator.id);
     assert.equal(after.namesHidden, false);
     const named = subjectsOf(after).filter((s) => cases.some((c) => c.subjectId === s.subjectId));
     assert.deepEqual(named.map((s) => s.label).sort(), cases.map((c) => c.name).sort());
     // Hannah has not signed in: she still sees references only.
-    assert.equal((await agenda(PEOPLE.hannah)).namesHidden, true);
+    assert.equal((await agenda(PEOPLE.mertonNurse.id)).namesHidden, true);
   });
 
   it("is quorate only when Health, Children's Social Care, Police and Education are signed in; the sign-in card works from the channel", async () => {
     // Only someone from the agency can represent it.
-    const notHers = await api(PEOPLE.hannah, `/meetings/${MEETING}/room/sign-in`, {
+    const notHers = await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-police", capacity: "member", agreed: true },
     });
     assert.equal(notHers.status, 403);
-    await api(PEOPLE.hannah, `/meetings/${MEETING}/room/sign-in`, {
+    await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-health", capacity: "member", agreed: true },
     });
-    let room = (await api(PEOPLE.tom, `/meetings/${MEETING}/room`)).body as unknown as Room;
+    let room = (await api(PEOPLE.mertonChair.id, `/meetings/${MEETING}/room`)).body as unknown as Room;
     assert.deepEqual(room.quorum, { ...room.quorum, quorate: false, missing: ["Police", "Education"] });
 
     // Tom signs in from the card in the channel, as a deputy for the police.
@@ -144,7 +117,7 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       () => connector.url,
       "19:merton-meeting@thread.tacv2",
     );
-    const tom = { id: "29:tom", name: "Tom Ashworth", aadObjectId: PEOPLE.tom };
+    const tom = teamsUser(PEOPLE.mertonChair);
     const pressed = await chat.press(chat.inChannel(tom), "meeting.sign-in", {
       panelId: PANEL,
       meetingId: MEETING,
@@ -173,22 +146,22 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     });
     assert.match(String(notAgreed.value), /tick the agreement/);
 
-    await api(PEOPLE.owen, `/meetings/${MEETING}/room/sign-in`, {
+    await api(PEOPLE.mertonEducationLead.id, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-education", capacity: "member", agreed: true },
     });
-    const apology = await api(PEOPLE.priya, `/meetings/${MEETING}/room/apologies`, {
+    const apology = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/room/apologies`, {
       body: { agencyId: "mer-youth-justice", personName: "Sam Invented" },
     });
     assert.equal(apology.status, 201);
     assert.equal(
       (
-        await api(PEOPLE.hannah, `/meetings/${MEETING}/room/apologies`, {
+        await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/room/apologies`, {
           body: { agencyId: "mer-youth-justice", personName: "X Y" },
         })
       ).status,
       403,
     );
-    room = (await api(PEOPLE.tom, `/meetings/${MEETING}/room`)).body as unknown as Room;
+    room = (await api(PEOPLE.mertonChair.id, `/meetings/${MEETING}/room`)).body as unknown as Room;
     assert.equal(room.quorum.quorate, true);
     assert.deepEqual(
       room.signIns.map((s) => `${s.name}, ${s.agency}, ${s.capacity}`),
@@ -208,83 +181,104 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
   it("records a decision per case: a review date puts the case on the first meeting on or after it; a stale save is refused", async () => {
     const [robin, skye] = cases;
     assert.ok(robin && skye);
-    const decided = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${robin.subjectId}`, {
-      method: "PUT",
-      etag: "none",
-      body: {
-        kind: "continue",
-        reviewDate: "2027-01-20",
-        riskLevel: "significant",
-        volt: {
-          personsOfConcern: ["Adult known as 'K'"],
-          locations: ["Invented Park"],
-          groups: [],
-          themes: ["County lines"],
+    const decided = await api(
+      PEOPLE.mertonCoordinator.id,
+      `/meetings/${MEETING}/decisions/${robin.subjectId}`,
+      {
+        method: "PUT",
+        ifMatch: "none",
+        body: {
+          kind: "continue",
+          reviewDate: "2027-01-20",
+          riskLevel: "significant",
+          volt: {
+            personsOfConcern: ["Adult known as 'K'"],
+            locations: ["Invented Park"],
+            groups: [],
+            themes: ["County lines"],
+          },
+          disruption: ["Child Abduction Warning Notice"],
+          disruptionDetail: "Served by the police this week.",
         },
-        disruption: ["Child Abduction Warning Notice"],
-        disruptionDetail: "Served by the police this week.",
       },
-    });
+    );
     assert.equal(decided.status, 200, JSON.stringify(decided.body));
-    const february = (await api(PEOPLE.priya, `/meetings/2027-02-04/agenda`)).body as unknown as AgendaAnswer;
+    const february = (await api(PEOPLE.mertonCoordinator.id, `/meetings/2027-02-04/agenda`))
+      .body as unknown as AgendaAnswer;
     assert.ok(
       subjectsOf(february).some((s) => s.subjectId === robin.subjectId),
       "on the February agenda",
     );
 
     // A second coordinator's save from the same empty form is refused, naming who saved first.
-    const stale = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${robin.subjectId}`, {
-      method: "PUT",
-      etag: "none",
-      body: { kind: "return", returnTo: "2027-03-04" },
-    });
+    const stale = await api(
+      PEOPLE.mertonCoordinator.id,
+      `/meetings/${MEETING}/decisions/${robin.subjectId}`,
+      {
+        method: "PUT",
+        ifMatch: "none",
+        body: { kind: "return", returnTo: "2027-03-04" },
+      },
+    );
     assert.equal(stale.status, 409);
     assert.equal(
       (stale.body["error"] as { message: string }).message,
       "This item was changed by Priya Okafor at 10:00. Reload to see it before saving.",
     );
 
-    const noRationale = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
-      method: "PUT",
-      etag: "none",
-      body: { kind: "remove" },
-    });
+    const noRationale = await api(
+      PEOPLE.mertonCoordinator.id,
+      `/meetings/${MEETING}/decisions/${skye.subjectId}`,
+      {
+        method: "PUT",
+        ifMatch: "none",
+        body: { kind: "remove" },
+      },
+    );
     assert.equal(noRationale.status, 400);
     assert.deepEqual(
       (noRationale.body["error"] as { fields: { field: string }[] }).fields.map((f) => f.field),
       ["rationale"],
     );
-    const removed = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
-      method: "PUT",
-      etag: "none",
-      body: {
-        kind: "remove",
-        rationale: "Moved out of the area; the host panel has the case.",
-        riskLevel: "moderate",
+    const removed = await api(
+      PEOPLE.mertonCoordinator.id,
+      `/meetings/${MEETING}/decisions/${skye.subjectId}`,
+      {
+        method: "PUT",
+        ifMatch: "none",
+        body: {
+          kind: "remove",
+          rationale: "Moved out of the area; the host panel has the case.",
+          riskLevel: "moderate",
+        },
       },
-    });
+    );
     assert.equal(removed.status, 200);
     // Decided here, both stay on this meeting's agenda, for its minutes.
-    const today = subjectsOf(await agenda(PEOPLE.priya)).map((s) => s.subjectId);
+    const today = subjectsOf(await agenda(PEOPLE.mertonCoordinator.id)).map((s) => s.subjectId);
     assert.deepEqual(
       [today.includes(robin.subjectId), today.includes(skye.subjectId)],
       [true, true],
       "both decided cases stay on this meeting's agenda",
     );
 
-    const notCoordinator = await api(PEOPLE.hannah, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
-      method: "PUT",
-      etag: removed.etag,
-      body: { kind: "remove", rationale: "Another rationale entirely." },
-    });
+    const notCoordinator = await api(
+      PEOPLE.mertonNurse.id,
+      `/meetings/${MEETING}/decisions/${skye.subjectId}`,
+      {
+        method: "PUT",
+        ifMatch: removed.etag,
+        body: { kind: "remove", rationale: "Another rationale entirely." },
+      },
+    );
     assert.equal(notCoordinator.status, 403);
 
-    const action = await api(PEOPLE.priya, `/meetings/${MEETING}/actions`, {
+    const action = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/actions`, {
       body: {
         subjectId: robin.subjectId,
         title: "Share the disruption plan",
         text: "Share the disruption plan with the school.",
-        ownerId: PEOPLE.owen,
+        ownerId: PEOPLE.mertonEducationLead.id,
       },
     });
     assert.equal(action.status, 201);
@@ -292,7 +286,7 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
 
   it("generates the minutes for members only, and exports them as a Word document", async () => {
     const [robin, skye] = cases;
-    const minutes = await api(PEOPLE.hannah, `/meetings/${MEETING}/minutes`);
+    const minutes = await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/minutes`);
     assert.equal(minutes.status, 200);
     const m = minutes.body as unknown as {
       attendance: { name: string }[];
@@ -349,16 +343,16 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     );
     assert.deepEqual(m.themes, ["County lines"]);
 
-    assert.equal((await api(PEOPLE.grace, `/meetings/${MEETING}/minutes`)).status, 403);
+    assert.equal((await api(PEOPLE.mertonSocialWorker.id, `/meetings/${MEETING}/minutes`)).status, 403);
     // Daniel has not signed in today: the minutes give him references only, like the agenda.
-    const notSignedIn = (await api(PEOPLE.daniel, `/meetings/${MEETING}/minutes`))
+    const notSignedIn = (await api(PEOPLE.mertonPoliceOfficer.id, `/meetings/${MEETING}/minutes`))
       .body as unknown as typeof m;
     assert.ok(notSignedIn.items.length > 0);
     assert.ok(notSignedIn.items.every((i) => i.label === null));
-    const word = await api(PEOPLE.hannah, `/meetings/${MEETING}/minutes.docx`);
+    const word = await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/minutes.docx`);
     assert.equal(word.status, 200);
     assert.equal(word.type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    const document = fileInZip(word.body, "word/document.xml");
+    const document = fileInZip(word.bytes, "word/document.xml");
     assert.ok(document?.includes("Robin Invented-Hale"));
     assert.ok(document?.includes("The meeting was quorate."));
     assert.ok(document?.includes("OFFICIAL-SENSITIVE"));
@@ -367,7 +361,9 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
   it("a transfer to another area's panel makes a referral there, once, carrying the decision", async () => {
     const skye = cases[1];
     assert.ok(skye);
-    const listed = (await api(PEOPLE.priya, `/meetings/${MEETING}/decisions`)).body["decisions"] as {
+    const listed = (await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/decisions`)).body[
+      "decisions"
+    ] as {
       subjectId: string;
       version: string;
     }[];
@@ -379,9 +375,9 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       riskLevel: "significant",
       volt: { personsOfConcern: [], locations: ["Invented Park"], groups: [], themes: [] },
     };
-    const first = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
+    const first = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
       method: "PUT",
-      etag: version,
+      ifMatch: version,
       body,
     });
     assert.equal(first.status, 200, JSON.stringify(first.body));
@@ -389,9 +385,9 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       .transfer;
     assert.match(transfer.reference, /^LAM-2027-\d{4}$/);
     assert.equal(transfer.panelName, "Lambeth: MAVE panel");
-    const again = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
+    const again = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/decisions/${skye.subjectId}`, {
       method: "PUT",
-      etag: first.etag,
+      ifMatch: first.etag,
       body,
     });
     assert.equal(
@@ -399,7 +395,7 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       transfer.reference,
     );
 
-    const leila = { id: DEMO.lambethCoordinator, name: "Leila Haddad" };
+    const leila = { id: PEOPLE.lambethCoordinator.id, name: "Leila Haddad" };
     const arrived = (await service.desk.list(leila, "lambeth-mave", "test", ["new"])).filter(
       (r) => r.value.transferredFrom?.reference === skye.reference,
     );
@@ -409,12 +405,14 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.equal(referral?.values["subjectName"], skye.name);
     assert.equal(referral?.transferredFrom?.panelName, "Pre-MACE operational panel");
     // The host coordinator's tab shows where it came from.
-    const hostToken = await signInAs(service, DEMO.lambethCoordinator);
-    const detail = (await (
-      await fetch(`${service.url}/api/panels/lambeth-mave/referrals/${referral?.id ?? ""}`, {
-        headers: { authorization: `Bearer ${hostToken}` },
-      })
-    ).json()) as { transferredFrom: { reference: string } | null };
+    const hostToken = await signInAs(service, PEOPLE.lambethCoordinator.id);
+    const detail = (
+      await call<{ transferredFrom: { reference: string } | null }>(
+        service,
+        `/api/panels/lambeth-mave/referrals/${referral?.id ?? ""}`,
+        { token: hostToken },
+      )
+    ).body;
     assert.equal(detail.transferredFrom?.reference, skye.reference);
     assert.match(
       referral?.transferredFrom?.summary ?? "",
@@ -425,29 +423,36 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
   it("an escalation keeps the case here and opens it on the strategic MACE's next agenda", async () => {
     const robin = cases[0];
     assert.ok(robin);
-    const listed = (await api(PEOPLE.priya, `/meetings/${MEETING}/decisions`)).body["decisions"] as {
+    const listed = (await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/decisions`)).body[
+      "decisions"
+    ] as {
       subjectId: string;
       version: string;
     }[];
     const version = listed.find((d) => d.subjectId === robin.subjectId)?.version ?? "";
-    const escalated = await api(PEOPLE.priya, `/meetings/${MEETING}/decisions/${robin.subjectId}`, {
-      method: "PUT",
-      etag: version,
-      body: { kind: "escalate", riskLevel: "significant" },
-    });
+    const escalated = await api(
+      PEOPLE.mertonCoordinator.id,
+      `/meetings/${MEETING}/decisions/${robin.subjectId}`,
+      {
+        method: "PUT",
+        ifMatch: version,
+        body: { kind: "escalate", riskLevel: "significant" },
+      },
+    );
     assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
-    const token = await signInAs(service, PEOPLE.priya);
-    const strategic = (await (
-      await fetch(`${service.url}/api/panels/merton-strategic-mace/meetings/2027-01-21/agenda`, {
-        headers: { authorization: `Bearer ${token}` },
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const strategic = (
+      await call<AgendaAnswer>(service, "/api/panels/merton-strategic-mace/meetings/2027-01-21/agenda", {
+        token,
       })
-    ).json()) as AgendaAnswer;
+    ).body;
     assert.ok(
       subjectsOf(strategic).some((s) => s.subjectId === robin.subjectId),
       "on the strategic MACE's agenda",
     );
     // Here it comes back at the next meeting.
-    const february = (await api(PEOPLE.priya, "/meetings/2027-02-04/agenda")).body as unknown as AgendaAnswer;
+    const february = (await api(PEOPLE.mertonCoordinator.id, "/meetings/2027-02-04/agenda"))
+      .body as unknown as AgendaAnswer;
     assert.ok(subjectsOf(february).some((s) => s.subjectId === robin.subjectId));
   });
 
@@ -458,14 +463,11 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       () => connector.url,
       CHANNEL,
     );
-    await chat.say(
-      chat.inChannel({ id: "29:priya", name: "Priya Okafor", aadObjectId: PEOPLE.priya }),
-      "help",
-    );
-    const panel = await api(PEOPLE.priya, "");
-    const linked = await api(PEOPLE.priya, "/channel", {
+    await chat.say(chat.inChannel(teamsUser(PEOPLE.mertonCoordinator)), "help");
+    const panel = await api(PEOPLE.mertonCoordinator.id, "");
+    const linked = await api(PEOPLE.mertonCoordinator.id, "/channel", {
       method: "PUT",
-      etag: panel.etag,
+      ifMatch: panel.etag,
       body: { conversationId: CHANNEL },
     });
     assert.equal(linked.status, 200);
@@ -479,7 +481,9 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.ok(text.includes("Sign in: Pre-MACE operational panel"));
     assert.ok(text.includes("Information shared at this panel is confidential."));
     for (const c of cases) assert.ok(!text.includes(c.name) && !text.includes(c.reference));
-    const again = await api(PEOPLE.priya, `/meetings/${MEETING}/room/sign-in-card`, { body: {} });
+    const again = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/room/sign-in-card`, {
+      body: {},
+    });
     assert.deepEqual(again.body, { posted: false, alreadyPosted: true });
   });
 });

@@ -2,22 +2,27 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { channelActivities } from "../support/channel-watch.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
-import { DEMO, startTestService, type TestService } from "../support/service.js";
-import { actionData, inputs, personalChat, teamsChat, texts, type Card } from "../support/teams-chat.js";
+import { PEOPLE } from "../support/people.js";
+import { startTestService, type TestService } from "../support/service.js";
+import {
+  actionData,
+  inputs,
+  personalChat,
+  teamsChat,
+  teamsUser,
+  texts,
+  type Card,
+} from "../support/teams-chat.js";
 
 // The bot's referral cards, driven as Teams drives them: messages and Action.Execute invokes
 // posted to /api/messages, replies and proactive cards caught by a connector on loopback.
 
-const GRACE = { id: "29:grace", name: "Grace Mensah", aadObjectId: DEMO.socialWorker };
-const PRIYA = { id: "29:priya", name: "Priya Okafor", aadObjectId: DEMO.coordinator };
-const NADIA = {
-  id: "29:nadia",
-  name: "Nadia Whitfield",
-  aadObjectId: "00000000-0000-4000-8000-000000000109",
-};
-const COLM = { id: "29:colm", name: "Colm Ferreira", aadObjectId: "00000000-0000-4000-8000-000000000110" };
-const HANNAH = { id: "29:hannah", name: "Hannah Reyes", aadObjectId: "00000000-0000-4000-8000-000000000105" };
-const LEILA = { id: "29:leila", name: "Leila Haddad", aadObjectId: DEMO.lambethCoordinator };
+const GRACE = teamsUser(PEOPLE.mertonSocialWorker);
+const PRIYA = teamsUser(PEOPLE.mertonCoordinator);
+const NADIA = teamsUser(PEOPLE.lambethPractitioner);
+const COLM = teamsUser(PEOPLE.lambethManager);
+const HANNAH = teamsUser(PEOPLE.mertonNurse);
+const LEILA = teamsUser(PEOPLE.lambethCoordinator);
 const CHANNEL = "19:merton-mace@thread.tacv2";
 describe("Referrals through the bot's Adaptive Cards", function () {
   this.timeout(30_000);

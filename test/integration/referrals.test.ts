@@ -10,10 +10,10 @@ import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { ReferralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { roundTripCounter } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
-const NADIA = "00000000-0000-4000-8000-000000000109";
-const COLM = "00000000-0000-4000-8000-000000000110";
 const now = new Date("2026-11-24T12:00:00Z");
 
 // An invented 15-year-old, referred to Merton pre-MACE after a strategy meeting.
@@ -52,11 +52,11 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
   before(async () => {
     service = await startTestService({}, { now: () => now });
     tokens = {
-      grace: await signInAs(service, DEMO.socialWorker),
-      priya: await signInAs(service, DEMO.coordinator),
-      leila: await signInAs(service, DEMO.lambethCoordinator),
-      nadia: await signInAs(service, NADIA),
-      colm: await signInAs(service, COLM),
+      grace: await signInAs(service, PEOPLE.mertonSocialWorker.id),
+      priya: await signInAs(service, PEOPLE.mertonCoordinator.id),
+      leila: await signInAs(service, PEOPLE.lambethCoordinator.id),
+      nadia: await signInAs(service, PEOPLE.lambethPractitioner.id),
+      colm: await signInAs(service, PEOPLE.lambethManager.id),
     };
     const tables = tableFactory({
       kind: "connection-string",
@@ -66,30 +66,27 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
   });
   after(async () => service.close());
 
-  const call = async (who: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${service.url}/api${path}`, {
+  const send = (who: string, method: string, path: string, body?: unknown) =>
+    call<Record<string, unknown> & ReferralBody>(service, `/api${path}`, {
       method,
-      headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      token: tokens[who],
+      body,
     });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> & ReferralBody };
-  };
   /** A change made as a client would make it: on the version it has just read. */
   const act = async (who: string, path: string, body: unknown) => {
-    const read = await fetch(`${service.url}/api${path.replace(/\/(triage|approval|answer)$/, "")}`, {
-      headers: { authorization: `Bearer ${tokens[who]}` },
-    });
-    const version = read.ok ? ((await read.json()) as { version: string }).version : "not-read";
-    const res = await fetch(`${service.url}/api${path}`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${tokens[who]}`,
-        "content-type": "application/json",
-        "if-match": version,
+    const read = await call<{ version: string }>(
+      service,
+      `/api${path.replace(/\/(triage|approval|answer)$/, "")}`,
+      {
+        token: tokens[who],
       },
-      body: JSON.stringify(body),
+    );
+    const version = read.ok ? read.body.version : "not-read";
+    return call<Record<string, unknown> & ReferralBody>(service, `/api${path}`, {
+      token: tokens[who],
+      ifMatch: version,
+      body,
     });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> & ReferralBody };
   };
   const refer = (
     who: string,
@@ -97,7 +94,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     values: object,
     formId: string = randomUUID(),
     kind = "individual",
-  ) => call(who, "POST", `/panels/${panelId}/referrals`, { kind, formId, values });
+  ) => send(who, "POST", `/panels/${panelId}/referrals`, { kind, formId, values });
   const mertonReferrals = async () =>
     storage.records.referrals.listRange(keyOf("merton"), "referral|merton-pre-mace|");
 
@@ -155,7 +152,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       request: "x".repeat(5000),
     });
     assert.equal(oversized.status, 400);
-    const wrongShape = await call("grace", "POST", "/panels/merton-pre-mace/referrals", {
+    const wrongShape = await send("grace", "POST", "/panels/merton-pre-mace/referrals", {
       kind: "individual",
       values: [],
     });
@@ -175,9 +172,9 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     const panel = await refer("grace", "no-such-panel", mertonChild("Lee Testcase"));
     assert.equal(panel.status, 404);
     assert.match(JSON.stringify(panel.body), /There is no such panel/);
-    assert.equal((await call("priya", "GET", "/panels/merton-pre-mace/referrals/not-a-uuid")).status, 404);
+    assert.equal((await send("priya", "GET", "/panels/merton-pre-mace/referrals/not-a-uuid")).status, 404);
     assert.equal(
-      (await call("priya", "GET", `/panels/merton-pre-mace/referrals/${randomUUID()}`)).status,
+      (await send("priya", "GET", `/panels/merton-pre-mace/referrals/${randomUUID()}`)).status,
       404,
     );
     const forgedForm = await refer("grace", "merton-pre-mace", mertonChild("Lee Testcase"), "not-a-form-id");
@@ -188,7 +185,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     const outsider = await refer("leila", "merton-pre-mace", mertonChild("Max Testcase"));
     assert.equal(outsider.status, 403);
     assert.match(JSON.stringify(outsider.body), /referring agencies/);
-    assert.equal((await call("grace", "GET", "/panels/merton-pre-mace/referrals")).status, 403);
+    assert.equal((await send("grace", "GET", "/panels/merton-pre-mace/referrals")).status, 403);
     const made = await refer("grace", "merton-pre-mace", mertonChild("Max Testcase"));
     const triage = await act("grace", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
       decision: "accept",
@@ -263,21 +260,21 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     const made = await refer("nadia", "lambeth-mave", {
       ...mertonChild("Olu Testcase"),
       blockers: ["no-services"],
-      managerId: COLM,
+      managerId: PEOPLE.lambethManager.id,
     });
     assert.equal(made.status, 201);
     assert.equal(made.body.status, "awaiting-approval");
     assert.match(made.body.reference, /^LAM-2026-\d{4}$/);
     const listed = async () =>
       (
-        (await call("leila", "GET", "/panels/lambeth-mave/referrals")).body["referrals"] as { id: string }[]
+        (await send("leila", "GET", "/panels/lambeth-mave/referrals")).body["referrals"] as { id: string }[]
       ).map((r) => r.id);
     assert.ok(!(await listed()).includes(made.body.id));
     const early = await act("leila", `/panels/lambeth-mave/referrals/${made.body.id}/triage`, {
       decision: "accept",
     });
     assert.equal(early.status, 404, "until approved, it has not reached the panel");
-    const peek = await call("leila", "GET", `/panels/lambeth-mave/referrals/${made.body.id}`);
+    const peek = await send("leila", "GET", `/panels/lambeth-mave/referrals/${made.body.id}`);
     assert.equal(peek.status, 404);
 
     const notManager = await act("nadia", `/panels/lambeth-mave/referrals/${made.body.id}/approval`, {
@@ -296,26 +293,22 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
   it("a triage made on an old copy is refused with who changed it and when, and nothing is overwritten", async () => {
     const made = await refer("grace", "merton-pre-mace", mertonChild("Sol Testcase"));
     const path = `/panels/merton-pre-mace/referrals/${made.body.id}`;
-    const stale = ((await call("priya", "GET", path)).body as unknown as { version: string }).version;
+    const stale = ((await send("priya", "GET", path)).body as unknown as { version: string }).version;
     const asked = await act("priya", `${path}/triage`, { decision: "ask", question: "Who holds the case?" });
     assert.equal(asked.body.status, "more-information-requested");
-    const late = await fetch(`${service.url}/api${path}/triage`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${tokens["priya"]}`,
-        "content-type": "application/json",
-        "if-match": stale,
-      },
-      body: JSON.stringify({ decision: "accept" }),
+    const late = await call(service, `/api${path}/triage`, {
+      token: tokens["priya"],
+      ifMatch: stale,
+      body: { decision: "accept" },
     });
     assert.equal(late.status, 409);
     assert.match(
-      JSON.stringify(await late.json()),
+      JSON.stringify(late.body),
       /was changed by Priya Okafor at \d\d:\d\d\. Reload and try again/,
     );
-    const unversioned = await call("priya", "POST", `${path}/triage`, { decision: "decline", reason: "x" });
+    const unversioned = await send("priya", "POST", `${path}/triage`, { decision: "decline", reason: "x" });
     assert.equal(unversioned.status, 428);
-    assert.equal((await call("priya", "GET", path)).body.status, "more-information-requested");
+    assert.equal((await send("priya", "GET", path)).body.status, "more-information-requested");
   });
 
   it("the coordinator can ask the referrer for more, and the answer brings the referral back", async () => {
@@ -330,7 +323,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       answer: "Yes, the DSL attended the strategy meeting.",
     });
     assert.equal(answered.body.status, "new");
-    const detail = await call("priya", "GET", path);
+    const detail = await send("priya", "GET", path);
     assert.deepEqual(detail.body["questions"], [
       {
         question: "Is the school aware?",
@@ -347,7 +340,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
 
   it("writes every read and change of a referral to the audit log, with who and how", async () => {
     const made = await refer("grace", "merton-pre-mace", mertonChild("Quin Testcase"));
-    await call("priya", "GET", `/panels/merton-pre-mace/referrals/${made.body.id}`);
+    await send("priya", "GET", `/panels/merton-pre-mace/referrals/${made.body.id}`);
     await act("priya", `/panels/merton-pre-mace/referrals/${made.body.id}/triage`, {
       decision: "decline",
       reason: "Not exploitation",
@@ -359,11 +352,11 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       // Entries made in the same instant (the test's clock stands still) have no order between them.
       .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
     assert.deepEqual(audit, [
-      ["referral.created", DEMO.socialWorker, "referral form"],
-      ["referral.declined", DEMO.coordinator, "tab: triage"],
+      ["referral.created", PEOPLE.mertonSocialWorker.id, "referral form"],
+      ["referral.declined", PEOPLE.mertonCoordinator.id, "tab: triage"],
       // Opened once to look, once more to act on the version just read.
-      ["referral.viewed", DEMO.coordinator, "tab: referral page"],
-      ["referral.viewed", DEMO.coordinator, "tab: referral page"],
+      ["referral.viewed", PEOPLE.mertonCoordinator.id, "tab: referral page"],
+      ["referral.viewed", PEOPLE.mertonCoordinator.id, "tab: referral page"],
     ]);
     const entries = JSON.stringify(await storage.records.audit.listRange(keyOf("merton"), "audit|"));
     assert.ok(!entries.includes("Quin Testcase"), "the audit log carries references, not names");
@@ -384,7 +377,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     });
     const before = trips.count();
     const result = await desk.submit(
-      { id: DEMO.socialWorker, name: "Grace Mensah" },
+      { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" },
       "merton-pre-mace",
       "individual",
       randomUUID(),

@@ -4,8 +4,10 @@ import { reminderDeliveries } from "../../bot/src/adapters/tables/reminder-deliv
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "../support/azurite.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
-import { DEMO, signInAs, startTestService, testEnvironment } from "../support/service.js";
-import { teamsChat, texts } from "../support/teams-chat.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, testEnvironment } from "../support/service.js";
+import { teamsChat, teamsUser, texts } from "../support/teams-chat.js";
 
 // Three instances of the service, each its own process, sweep reminders against one Azurite. Each
 // new action is sent exactly once: the lease lets one sweep at a time, and the instance that was
@@ -13,11 +15,7 @@ import { teamsChat, texts } from "../support/teams-chat.js";
 
 const PANEL = "lambeth-mave";
 const MEETING = "2027-06-08";
-const OWNERS = [
-  { id: "29:leila", name: "Leila Haddad", aadObjectId: DEMO.lambethCoordinator },
-  { id: "29:nadia", name: "Nadia Whitfield", aadObjectId: "00000000-0000-4000-8000-000000000109" },
-  { id: "29:colm", name: "Colm Ferreira", aadObjectId: "00000000-0000-4000-8000-000000000110" },
-];
+const OWNERS = [PEOPLE.lambethCoordinator, PEOPLE.lambethPractitioner, PEOPLE.lambethManager].map(teamsUser);
 // Long enough that half of it outlasts a send (a third of it) even on a busy machine.
 const LEASE_SECONDS = 10;
 const ACTIONS = 12;
@@ -41,20 +39,23 @@ describe("The reminder sweep across three service instances", function () {
       "19:unused@thread.tacv2",
     );
     for (const owner of OWNERS) await chat.say(chat.inPersonal(owner), "help");
-    const token = await signInAs(recorder, DEMO.lambethCoordinator);
+    const token = await signInAs(recorder, PEOPLE.lambethCoordinator.id);
     for (let i = 0; i < ACTIONS; i++) {
       const owner = OWNERS[i % OWNERS.length];
-      const res = await fetch(`${recorder.url}/api/panels/${PANEL}/meetings/${MEETING}/actions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          title: `Follow-up number ${i + 1}`,
-          text: `Follow-up number ${i + 1}, in full.`,
-          ownerId: owner?.aadObjectId,
-        }),
-      });
+      const res = await call<{ action: { reference: string } }>(
+        recorder,
+        `/api/panels/${PANEL}/meetings/${MEETING}/actions`,
+        {
+          token,
+          body: {
+            title: `Follow-up number ${i + 1}`,
+            text: `Follow-up number ${i + 1}, in full.`,
+            ownerId: owner?.aadObjectId,
+          },
+        },
+      );
       assert.equal(res.status, 201);
-      references.push(((await res.json()) as { action: { reference: string } }).action.reference);
+      references.push(res.body.action.reference);
     }
     await recorder.close();
   });

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
-import { actionData, personalChat, teamsChat, texts, type Card } from "../support/teams-chat.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
+import { actionData, personalChat, teamsChat, teamsUser, texts, type Card } from "../support/teams-chat.js";
 
 // Reminders as their owners meet them in Teams: the sweep (run by hand, on a clock the test moves)
 // sends each new action and each reminder once, Done updates every copy, `done` replies complete
@@ -9,15 +11,11 @@ import { actionData, personalChat, teamsChat, texts, type Card } from "../suppor
 
 const PANEL = "merton-strategic-mace";
 const CHANNEL = "19:merton-strategic-reminders@thread.tacv2";
-const PRIYA = { id: "29:priya", name: "Priya Okafor", aadObjectId: DEMO.coordinator };
-const TOM = { id: "29:tom", name: "Tom Ashworth", aadObjectId: DEMO.chair };
-const HANNAH = { id: "29:hannah", name: "Hannah Reyes", aadObjectId: "00000000-0000-4000-8000-000000000105" };
-const OWEN = { id: "29:owen", name: "Owen Brathwaite", aadObjectId: "00000000-0000-4000-8000-000000000106" };
-const DANIEL = {
-  id: "29:daniel",
-  name: "Daniel Kowalski",
-  aadObjectId: "00000000-0000-4000-8000-000000000104",
-};
+const PRIYA = teamsUser(PEOPLE.mertonCoordinator);
+const TOM = teamsUser(PEOPLE.mertonChair);
+const HANNAH = teamsUser(PEOPLE.mertonNurse);
+const OWEN = teamsUser(PEOPLE.mertonEducationLead);
+const DANIEL = teamsUser(PEOPLE.mertonPoliceOfficer);
 
 interface ActionAnswer {
   id: string;
@@ -45,17 +43,10 @@ describe("Action reminders in Teams", function () {
   );
   const actions: Record<"forHannah" | "forOwen" | "alsoForHannah", ActionAnswer> = {} as never;
 
-  const api = async (personId: string, path: string, body?: unknown) => {
-    const token = await signInAs(service, personId);
-    const res = await fetch(`${service.url}${path}`, {
-      method: body ? "POST" : "GET",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const api = async (personId: string, path: string, body?: unknown) =>
+    call(service, path, { token: await signInAs(service, personId), body });
   const actionNow = async (id: string): Promise<ActionAnswer> => {
-    const listed = (await api(DEMO.coordinator, `/api/panels/${PANEL}/actions`)).body[
+    const listed = (await api(PEOPLE.mertonCoordinator.id, `/api/panels/${PANEL}/actions`)).body[
       "actions"
     ] as ActionAnswer[];
     const found = listed.find((a) => a.id === id);
@@ -85,18 +76,13 @@ describe("Action reminders in Teams", function () {
     // Hannah, Tom and Priya have the app in personal chat; Owen has not installed it.
     for (const person of [HANNAH, TOM, PRIYA]) await chat.say(chat.inPersonal(person), "help");
     await chat.say(chat.inChannel(PRIYA), "help");
-    const token = await signInAs(service, DEMO.coordinator);
-    const panel = await fetch(`${service.url}/api/panels/${PANEL}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const linked = await fetch(`${service.url}/api/panels/${PANEL}/channel`, {
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const panel = await call(service, `/api/panels/${PANEL}`, { token });
+    const linked = await call(service, `/api/panels/${PANEL}/channel`, {
       method: "PUT",
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        "if-match": panel.headers.get("etag") ?? "",
-      },
-      body: JSON.stringify({ conversationId: CHANNEL }),
+      token,
+      ifMatch: panel.etag,
+      body: { conversationId: CHANNEL },
     });
     assert.equal(linked.status, 200);
   });
@@ -109,7 +95,7 @@ describe("Action reminders in Teams", function () {
 
   it("sends each owner their new actions after the meeting: in personal chat, or in the channel when they have no chat with the app", async () => {
     const record = async (ownerId: string, title: string) => {
-      const res = await api(DEMO.coordinator, `/api/panels/${PANEL}/meetings/2027-02-18/actions`, {
+      const res = await api(PEOPLE.mertonCoordinator.id, `/api/panels/${PANEL}/meetings/2027-02-18/actions`, {
         title,
         text: `${title}: the full detail, for the owner only.`,
         ownerId,
@@ -203,7 +189,7 @@ describe("Action reminders in Teams", function () {
     // The app was removed from Hannah's chat: Teams answers 403.
     connector.fail(personalChat(HANNAH), 403);
     assert.deepEqual(await service.sweepReminders(), { swept: true, sent: 2, retrying: 0, undeliverable: 1 });
-    const listed = await api(DEMO.coordinator, `/api/panels/${PANEL}/actions`);
+    const listed = await api(PEOPLE.mertonCoordinator.id, `/api/panels/${PANEL}/actions`);
     const undelivered = listed.body["undelivered"] as Undelivered[];
     const problem = undelivered.find((u) => u.reference === actions.forHannah.reference);
     assert.ok(problem, JSON.stringify(undelivered));
@@ -332,7 +318,7 @@ describe("Action reminders in Teams", function () {
         "Owen Brathwaite will be sent it, and reminded before it is due on Thursday 4 March 2027.",
       ),
     );
-    const listed = (await api(DEMO.coordinator, `/api/panels/${PANEL}/actions`)).body[
+    const listed = (await api(PEOPLE.mertonCoordinator.id, `/api/panels/${PANEL}/actions`)).body[
       "actions"
     ] as (ActionAnswer & { title: string })[];
     assert.equal(

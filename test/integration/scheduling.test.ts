@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { azurite } from "../support/azurite.js";
 import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import { startGraphServer, type GraphServer } from "../support/graph-server.js";
-import { DEMO, signInAs, startTestService, type TestService } from "../support/service.js";
+import { startGraphServer, type GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
+import { call, type Request } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 interface MeetingView {
   id: string;
@@ -22,7 +23,6 @@ interface MeetingsAnswer {
   meetings: MeetingView[];
 }
 
-const emailOf = (id: string): string => DEMO_PEOPLE.find((p) => p.id === id)?.email ?? "";
 const MERTON_CORE = [
   "daniel.kowalski@met.example",
   "hannah.reyes@nhs.example",
@@ -51,35 +51,21 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     await forgetMeetings("merton-pre-mace");
   });
 
-  const call = async (
-    path: string,
-    token: string,
-    init: { method?: string; body?: unknown; etag?: string } = {},
-  ) => {
-    const res = await fetch(`${service.url}${path}`, {
-      method: init.method ?? (init.body ? "POST" : "GET"),
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        ...(init.etag ? { "if-match": init.etag } : {}),
-      },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const send = (path: string, token: string, request: Request = {}) =>
+    call(service, path, { ...request, token });
   const meetings = async (token: string, from: string, to: string) =>
-    (await call(`/api/panels/merton-pre-mace/meetings?from=${from}&to=${to}`, token))
+    (await send(`/api/panels/merton-pre-mace/meetings?from=${from}&to=${to}`, token))
       .body as unknown as MeetingsAnswer;
 
   it("puts Merton's pre-MACE panel in the coordinator's calendar as one monthly Teams meeting series", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const res = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const res = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-12-31" },
     });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body["outcome"], "created");
 
-    const events = graph.events(DEMO.coordinator);
+    const events = graph.events(PEOPLE.mertonCoordinator.id);
     assert.equal(events.length, 1);
     const [series] = events;
     assert.deepEqual(series?.recurrence, {
@@ -101,7 +87,7 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     assert.equal(series?.onlineMeetingProvider, "teamsForBusiness");
     // Core members only: the presenter is invited to her slot, not to the whole meeting.
     assert.deepEqual(series?.attendees.map((a) => a.emailAddress.address).sort(), MERTON_CORE);
-    assert.ok(!series?.attendees.some((a) => a.emailAddress.address === emailOf(DEMO.socialWorker)));
+    assert.ok(!series?.attendees.some((a) => a.emailAddress.address === PEOPLE.mertonSocialWorker.email));
 
     const listed = await meetings(priya, "2027-01-01", "2027-12-31");
     assert.equal(listed.calendar.series?.organiser, "Priya Okafor");
@@ -131,7 +117,7 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     assert.equal(listed.meetings[0]?.start, "2027-01-07T09:30:00+00:00");
 
     // A member sees the meetings and their join links.
-    const nurse = await signInAs(service, "00000000-0000-4000-8000-000000000105");
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
     assert.equal(
       (await meetings(nurse, "2027-01-01", "2027-03-31")).meetings[0]?.joinUrl,
       listed.meetings[0]?.joinUrl,
@@ -139,12 +125,12 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("scheduling again changes nothing, and a longer range updates the same series", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const first = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const first = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     assert.equal(first.body["outcome"], "created");
-    const again = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const again = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     assert.equal(again.status, 200);
@@ -152,7 +138,7 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     assert.equal(graph.events().length, 1);
     assert.equal(graph.sent.filter((m) => m.kind !== "invitation").length, 0, "nobody is sent an update");
 
-    const longer = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const longer = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-03-01", to: "2027-12-31" },
     });
     assert.equal(longer.body["outcome"], "updated");
@@ -165,17 +151,17 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("makes the series again if it was deleted from the organiser's calendar, keeping a cancelled meeting", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     const [jan] = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
-    await call(`/api/panels/merton-pre-mace/meetings/${jan?.id}/cancel`, priya, {
+    await send(`/api/panels/merton-pre-mace/meetings/${jan?.id}/cancel`, priya, {
       body: { reason: "Clashes with the inspection" },
-      etag: jan?.version ?? "",
+      ifMatch: jan?.version ?? "",
     });
     graph.reset();
-    const again = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const again = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     assert.equal(again.body["outcome"], "created");
@@ -192,14 +178,14 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("retries through throttling and server errors and still creates exactly one series", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
     graph.inject(
       { status: 429, retryAfterSeconds: 1, method: "POST" },
       // Graph created the series, but the answer was lost: the retry must not make a second one.
       { status: 504, retryAfterSeconds: 1, method: "POST", afterCommit: true },
       { status: 503, retryAfterSeconds: 1, method: "GET" },
     );
-    const res = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const res = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-12-31" },
     });
     assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -217,8 +203,8 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("moves a meeting off New Year's Day, the panel's bank holiday rule, in the calendar too", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2031-12-01", to: "2032-03-31" },
     });
     const listed = await meetings(priya, "2031-12-01", "2032-03-31");
@@ -237,21 +223,21 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("moves or cancels one meeting only, and its attendees get Teams' update or cancellation", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     const [jan, feb] = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
     graph.sent.length = 0;
 
-    const moved = await call(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
+    const moved = await send(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
       body: { date: "2027-02-11", startTime: "10:00", reason: "Room unavailable" },
-      etag: feb?.version ?? "",
+      ifMatch: feb?.version ?? "",
     });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
-    const cancelled = await call(`/api/panels/merton-pre-mace/meetings/${jan?.id}/cancel`, priya, {
+    const cancelled = await send(`/api/panels/merton-pre-mace/meetings/${jan?.id}/cancel`, priya, {
       body: { reason: "Snow: the panel meets in February" },
-      etag: jan?.version ?? "",
+      ifMatch: jan?.version ?? "",
     });
     assert.equal(cancelled.status, 200);
 
@@ -273,9 +259,9 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     );
 
     // A stale version is refused, naming who changed it.
-    const stale = await call(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
+    const stale = await send(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
       body: { date: "2027-02-18", startTime: "09:30" },
-      etag: feb?.version ?? "",
+      ifMatch: feb?.version ?? "",
     });
     assert.equal(stale.status, 409);
     assert.match(
@@ -284,7 +270,7 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     );
 
     // Scheduling again keeps the coordinator's changes.
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-09-30" },
     });
     const kept = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
@@ -300,14 +286,18 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("invites a presenter to her own slot only, with the join link and the case reference but no child's name", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-03-31" },
     });
     const [jan] = (await meetings(priya, "2027-01-01", "2027-03-31")).meetings;
-    const calendar = service.calendarFor?.({ id: DEMO.coordinator, name: "Priya Okafor", token: priya });
+    const calendar = service.calendarFor?.({
+      id: PEOPLE.mertonCoordinator.id,
+      name: "Priya Okafor",
+      token: priya,
+    });
     assert.ok(calendar);
-    const grace = { name: "Grace Mensah", email: emailOf(DEMO.socialWorker) };
+    const grace = { name: "Grace Mensah", email: PEOPLE.mertonSocialWorker.email };
     const slot = {
       caseReference: "MER-2026-0042",
       start: "2027-01-07T10:10:00+00:00",
@@ -329,7 +319,7 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     );
     assert.equal(again.eventId, first.eventId);
 
-    const invite = graph.events(DEMO.coordinator).find((e) => e.id === first.eventId);
+    const invite = graph.events(PEOPLE.mertonCoordinator.id).find((e) => e.id === first.eventId);
     assert.equal(invite?.type, "singleInstance");
     assert.deepEqual(
       invite?.attendees.map((a) => a.emailAddress.address),
@@ -355,14 +345,14 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("keeps a meeting between its neighbours, and puts nothing half-done when Teams refuses a move", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     const [, feb] = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
-    const tooFar = await call(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
+    const tooFar = await send(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
       body: { date: "2027-03-04", startTime: "09:30" },
-      etag: feb?.version ?? "",
+      ifMatch: feb?.version ?? "",
     });
     assert.equal(tooFar.status, 400);
     assert.match(
@@ -377,9 +367,9 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
         method: "PATCH" as const,
       })),
     );
-    const refused = await call(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
+    const refused = await send(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
       body: { date: "2027-02-11", startTime: "09:30" },
-      etag: feb?.version ?? "",
+      ifMatch: feb?.version ?? "",
     });
     assert.equal(refused.status, 502);
     assert.match(
@@ -392,12 +382,12 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("records a meeting the organiser cancelled in Outlook as cancelled", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     graph.cancelInOutlook(graph.events()[0]?.id ?? "", "2027-03-04");
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-06-30" },
     });
     const march = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings[2];
@@ -408,38 +398,38 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("shows presenters the meetings without join links: they join for their own slot", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-03-31" },
     });
-    const grace = await signInAs(service, DEMO.socialWorker);
+    const grace = await signInAs(service, PEOPLE.mertonSocialWorker.id);
     const seen = await meetings(grace, "2027-01-01", "2027-03-31");
     assert.equal(seen.meetings.length, 3);
     assert.ok(seen.meetings.every((m) => m.joinUrl === null));
   });
 
   it("refuses presenters and members who try to change the schedule, and bad input, writing nothing", async () => {
-    const grace = await signInAs(service, DEMO.socialWorker);
-    const refused = await call("/api/panels/merton-pre-mace/schedule", grace, {
+    const grace = await signInAs(service, PEOPLE.mertonSocialWorker.id);
+    const refused = await send("/api/panels/merton-pre-mace/schedule", grace, {
       body: { from: "2027-01-01", to: "2027-12-31" },
     });
     assert.equal(refused.status, 403);
     assert.match(JSON.stringify(refused.body), /Only the panel's coordinators/);
-    const nurse = await signInAs(service, "00000000-0000-4000-8000-000000000105");
-    const member = await call("/api/panels/merton-pre-mace/schedule", nurse, {
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
+    const member = await send("/api/panels/merton-pre-mace/schedule", nurse, {
       body: { from: "2027-01-01", to: "2027-12-31" },
     });
     assert.equal(member.status, 403);
-    const priya = await signInAs(service, DEMO.coordinator);
-    const tooLong = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const tooLong = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2030-01-01" },
     });
     assert.equal(tooLong.status, 400);
-    const extra = await call("/api/panels/merton-pre-mace/schedule", priya, {
+    const extra = await send("/api/panels/merton-pre-mace/schedule", priya, {
       body: { from: "2027-01-01", to: "2027-02-01", organiser: "someone-else" },
     });
     assert.equal(extra.status, 400);
-    const noVersion = await call("/api/panels/merton-pre-mace/meetings/2027-01-07/cancel", priya, {
+    const noVersion = await send("/api/panels/merton-pre-mace/meetings/2027-01-07/cancel", priya, {
       body: { reason: "x" },
     });
     assert.equal(noVersion.status, 428);
@@ -447,10 +437,10 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
   });
 
   it("tells the coordinator plainly when the organiser has no Teams licence", async () => {
-    graph.unlicense(DEMO.coordinator);
+    graph.unlicense(PEOPLE.mertonCoordinator.id);
     try {
-      const priya = await signInAs(service, DEMO.coordinator);
-      const res = await call("/api/panels/merton-pre-mace/schedule", priya, {
+      const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+      const res = await send("/api/panels/merton-pre-mace/schedule", priya, {
         body: { from: "2027-01-01", to: "2027-03-31" },
       });
       assert.equal(res.status, 409);
@@ -495,18 +485,15 @@ describe("The local Graph stand-in refuses what Microsoft Graph refuses", () => 
     },
   };
   const create = async (body: unknown, bearer: string | null = token) => {
-    const res = await fetch(`${graph.url}/v1.0/users/${user}/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+    const res = await call<{ error?: { code: string; message: string } }>(
+      graph,
+      `/v1.0/users/${user}/events`,
+      {
+        token: bearer ?? undefined,
+        body,
       },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: res.status,
-      error: ((await res.json()) as { error?: { code: string; message: string } }).error,
-    };
+    );
+    return { status: res.status, error: res.body.error };
   };
 
   it("accepts a well-formed series", async () => {
@@ -556,18 +543,15 @@ describe("The local Graph stand-in refuses what Microsoft Graph refuses", () => 
   });
 
   it("pages instances ten at a time, as Graph does", async () => {
-    const created = (await (
-      await fetch(`${graph.url}/v1.0/users/${user}/events`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify(series),
-      })
-    ).json()) as { id: string };
-    const res = await fetch(
-      `${graph.url}/v1.0/users/${user}/events/${created.id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2028-01-01T00:00:00Z`,
-      { headers: { authorization: `Bearer ${token}` } },
-    );
-    const page = (await res.json()) as { value: unknown[]; "@odata.nextLink"?: string };
+    const created = (await call<{ id: string }>(graph, `/v1.0/users/${user}/events`, { token, body: series }))
+      .body;
+    const page = (
+      await call<{ value: unknown[]; "@odata.nextLink"?: string }>(
+        graph,
+        `/v1.0/users/${user}/events/${created.id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2028-01-01T00:00:00Z`,
+        { token },
+      )
+    ).body;
     assert.equal(page.value.length, 10);
     assert.match(page["@odata.nextLink"] ?? "", /\$skip=10/);
   });
@@ -581,14 +565,13 @@ describe("Scheduling without Microsoft Graph", () => {
   after(() => service.close());
 
   it("tells the coordinator to use the calendar file instead", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/schedule`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${priya}`, "content-type": "application/json" },
-      body: JSON.stringify({ from: "2027-01-01", to: "2027-12-31" }),
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const res = await call(service, "/api/panels/merton-pre-mace/schedule", {
+      token: priya,
+      body: { from: "2027-01-01", to: "2027-12-31" },
     });
     assert.equal(res.status, 409);
-    assert.match(JSON.stringify(await res.json()), /Download the calendar file instead/);
+    assert.match(JSON.stringify(res.body), /Download the calendar file instead/);
   });
 });
 
@@ -608,15 +591,14 @@ describe("Scheduling as the coordinator, on their behalf (delegated)", () => {
   });
 
   it("exchanges the coordinator's sign-in through Entra ID, and says plainly when that fails", async () => {
-    const priya = await signInAs(service, DEMO.coordinator);
-    const res = await fetch(`${service.url}/api/panels/merton-pre-mace/schedule`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${priya}`, "content-type": "application/json" },
-      body: JSON.stringify({ from: "2027-01-01", to: "2027-12-31" }),
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const res = await call(service, "/api/panels/merton-pre-mace/schedule", {
+      token: priya,
+      body: { from: "2027-01-01", to: "2027-12-31" },
     });
     // Entra ID cannot be reached from here, so the on-behalf-of exchange fails before Graph is called.
     assert.equal(res.status, 403);
-    const body = (await res.json()) as { error: { code: string; message: string } };
+    const body = res.body as { error: { code: string; message: string } };
     assert.equal(body.error.code, "calendar-sign-in");
     assert.match(body.error.message, /^Microsoft 365 did not give MACE panels access to the calendar\./);
     // teamsfx's words for the failed exchange go to the log, not to the coordinator.

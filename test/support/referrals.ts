@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { RunningService } from "../../bot/src/service.js";
-import { DEMO } from "./service.js";
+import { PEOPLE } from "./people.js";
 
 /**
  * A Merton child referred by Grace and accepted by Priya through the referral desk, as the bot and
@@ -13,8 +13,8 @@ export async function acceptedMertonReferral(
   address: string,
   expectedMeeting: string,
 ): Promise<{ reference: string; subjectId: string; name: string }> {
-  const grace = { id: DEMO.socialWorker, name: "Grace Mensah" };
-  const priya = { id: DEMO.coordinator, name: "Priya Okafor" };
+  const grace = { id: PEOPLE.mertonSocialWorker.id, name: PEOPLE.mertonSocialWorker.displayName };
+  const priya = { id: PEOPLE.mertonCoordinator.id, name: PEOPLE.mertonCoordinator.displayName };
   const submitted = await service.desk.submit(grace, "merton-pre-mace", "individual", randomUUID(), {
     subjectName: name,
     dateOfBirth: "2011-04-09",

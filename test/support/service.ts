@@ -3,6 +3,7 @@ import { loadSettings } from "../../bot/src/settings.js";
 import { startService, type RunningService } from "../../bot/src/service.js";
 import { freePort } from "../../scripts/lib/processes.js";
 import { azurite } from "./azurite.js";
+import { call } from "./http.js";
 
 export interface TestService extends RunningService {
   logLines: string[];
@@ -41,19 +42,9 @@ export async function startTestService(
   return Object.assign(service, { logLines });
 }
 
-export const DEMO = {
-  coordinator: "00000000-0000-4000-8000-000000000101",
-  chair: "00000000-0000-4000-8000-000000000102",
-  socialWorker: "00000000-0000-4000-8000-000000000103",
-  lambethCoordinator: "00000000-0000-4000-8000-000000000107",
-};
-
+/** A token from the development sign-in, for one of the demo people (see ./people.ts). */
 export async function signInAs(service: TestService, personId: string): Promise<string> {
-  const res = await fetch(`${service.url}/dev-idp/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ personId }),
-  });
-  if (!res.ok) throw new Error(`demo sign-in failed: ${res.status}`);
-  return ((await res.json()) as { token: string }).token;
+  const res = await call<{ token: string }>(service, "/dev-idp/token", { body: { personId } });
+  if (res.status !== 200) throw new Error(`demo sign-in failed: ${res.status}`);
+  return res.body.token;
 }

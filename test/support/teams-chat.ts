@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import type { Person } from "../../bot/src/domain/people/membership.js";
+import { call } from "./http.js";
 
 // Drives the bot as Teams does: messages and Action.Execute invokes posted to /api/messages, with
 // the service URL pointing at a recording connector that catches what the bot sends back.
@@ -18,6 +20,13 @@ export interface InvokeReply {
   type: string;
   value: Card | string;
 }
+
+/** A demo person as Teams sends them in an activity: a Teams user id beside their Entra object id. */
+export const teamsUser = (person: Person): TeamsUser => ({
+  id: `29:${(person.displayName.split(" ")[0] ?? "").toLowerCase()}`,
+  name: person.displayName,
+  aadObjectId: person.id,
+});
 
 export const personalChat = (user: { id: string }) => `a:personal-${user.id}`;
 
@@ -86,13 +95,10 @@ export function teamsChat(serviceUrl: () => string, connectorUrl: () => string, 
     },
   });
   const post = async (activity: object) => {
-    const res = await fetch(`${serviceUrl()}/api/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(activity),
+    const res = await call<InvokeReply | undefined>({ url: serviceUrl() }, "/api/messages", {
+      body: activity,
     });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as InvokeReply) : undefined };
+    return { status: res.status, body: res.body };
   };
   const say = (where: object, text: string) => post({ ...where, type: "message", text });
   const press = async (where: object, verb: string, data: Record<string, unknown>): Promise<InvokeReply> => {

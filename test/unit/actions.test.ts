@@ -15,6 +15,7 @@ import {
   type CardAction,
 } from "../../bot/src/adapters/teams/cards/action-cards.js";
 import { occurrencesBetween } from "../../bot/src/domain/schedule/occurrences.js";
+import { PEOPLE } from "../support/people.js";
 
 const catalogue = loadCatalogue("bot/config/areas");
 const trackingDates = (from: string, to: string) =>
@@ -162,7 +163,7 @@ describe("Action cards", () => {
     caseReference: "MER-2026-0002",
     title: "Share the chronology",
     text: "Send Casey Invented's chronology to the allocated worker.",
-    ownerId: "00000000-0000-4000-8000-000000000105",
+    ownerId: PEOPLE.mertonNurse.id,
     ownerName: "Hannah Reyes",
     ownerAgencyId: "mer-health",
     ownerAgency: "Health",

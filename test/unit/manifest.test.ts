@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { inflateSync } from "node:zlib";
-import { ManifestUtil, type TeamsAppManifest } from "@microsoft/app-manifest";
-
-const require = createRequire(import.meta.url);
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TeamsAppManifest } from "@microsoft/app-manifest";
+import { packageApp, placeholders, readPng, render, schemaErrors } from "../../scripts/lib/app-package.js";
+import { zipEntries } from "../support/zip.js";
 
 const SAMPLE = {
   APP_VERSION: "1.0.0",
@@ -15,57 +15,20 @@ const SAMPLE = {
   TAB_DOMAIN: "mace-panels.azurewebsites.net",
 };
 
-function render(template: string, values: Record<string, string>): string {
-  return template.replace(/\$\{\{([A-Z_]+)\}\}/g, (_m, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`no sample value for ${name}`);
-    return value;
-  });
-}
-
-interface Png {
-  width: number;
-  height: number;
-  colourType: number;
-  pixels: Buffer;
-}
-
-function readPng(path: string): Png {
-  const data = readFileSync(path);
-  assert.equal(data.subarray(1, 4).toString(), "PNG");
-  const width = data.readUInt32BE(16);
-  const height = data.readUInt32BE(20);
-  const colourType = data[25] ?? -1;
-  const idat: Buffer[] = [];
-  for (let at = 8; at < data.length;) {
-    const length = data.readUInt32BE(at);
-    if (data.subarray(at + 4, at + 8).toString() === "IDAT")
-      idat.push(data.subarray(at + 8, at + 8 + length));
-    at += 12 + length;
-  }
-  return { width, height, colourType, pixels: inflateSync(Buffer.concat(idat)) };
-}
-
 describe("The Teams app manifest", () => {
   const template = readFileSync("manifest/manifest.json", "utf8");
   const manifest = JSON.parse(render(template, SAMPLE)) as TeamsAppManifest;
 
   it("validates against the Teams schema bundled in @microsoft/app-manifest, offline", async () => {
     const version = manifest.manifestVersion;
-    const schema = require(
-      `@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
-    );
-    const errors = await ManifestUtil.validateManifestAgainstSchema(manifest, schema);
+    const errors = await schemaErrors(manifest);
     assert.deepEqual(errors, []);
     assert.ok(Number(version.split(".")[1]) >= 19, "manifest version 1.19 or later");
   });
 
   it("would reject a manifest that breaks the schema, so the check above has teeth", async () => {
-    const schema = require(
-      `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
-    );
     const broken = { ...manifest, accentColor: "indigo", botz: [] } as unknown as TeamsAppManifest;
-    const errors = await ManifestUtil.validateManifestAgainstSchema(broken, schema);
+    const errors = await schemaErrors(broken);
     assert.ok(
       errors.some((e) => /accentColor/.test(e)),
       errors.join("; "),
@@ -89,7 +52,7 @@ describe("The Teams app manifest", () => {
   });
 
   it("leaves no placeholder unfilled", () => {
-    const names = [...template.matchAll(/\$\{\{([A-Z_]+)\}\}/g)].map((m) => m[1]);
+    const names = placeholders(template);
     for (const name of names) assert.ok(name && name in SAMPLE, `${name} has no value`);
   });
 
@@ -110,5 +73,50 @@ describe("The Teams app manifest", () => {
       }
     }
     assert.ok(transparent > 32 * 32 * 0.5, "the outline icon's background is transparent");
+  });
+});
+
+describe("The app package (npm run manifest)", () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(tmpdir(), "app-package-"));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("zips the filled manifest and both icons at the root, and the manifest in it is valid", async () => {
+    const out = path.join(folder, "build", "appPackage.test.zip");
+    const result = await packageApp("manifest", SAMPLE, out);
+    assert.ok("written" in result, JSON.stringify(result));
+    const entries = zipEntries(readFileSync(out));
+    assert.deepEqual(
+      entries.map((e) => e.name),
+      ["manifest.json", "color.png", "outline.png"],
+    );
+    const [packed, color, outline] = entries;
+    const manifest = JSON.parse(packed?.data.toString("utf8") ?? "") as TeamsAppManifest;
+    assert.deepEqual(await schemaErrors(manifest), []);
+    assert.equal(manifest.id, SAMPLE.TEAMS_APP_ID);
+    assert.ok(color?.data.equals(readFileSync("manifest/color.png")));
+    assert.ok(outline?.data.equals(readFileSync("manifest/outline.png")));
+  });
+
+  it("writes nothing and names each value that is missing", async () => {
+    const out = path.join(folder, "appPackage.test.zip");
+    const result = await packageApp("manifest", { ...SAMPLE, BOT_ID: "", TAB_DOMAIN: undefined }, out);
+    assert.ok("problems" in result);
+    assert.deepEqual(result.missing, ["BOT_ID", "TAB_DOMAIN"]);
+    assert.deepEqual(result.problems, ["BOT_ID has no value", "TAB_DOMAIN has no value"]);
+    assert.throws(() => readFileSync(out), /ENOENT/);
+  });
+
+  it("refuses an icon of the wrong size, saying which and what Teams needs", async () => {
+    for (const file of ["manifest.json", "color.png"])
+      copyFileSync(`manifest/${file}`, path.join(folder, file));
+    copyFileSync("manifest/color.png", path.join(folder, "outline.png"));
+    const result = await packageApp(folder, SAMPLE, path.join(folder, "appPackage.test.zip"));
+    assert.ok("problems" in result);
+    assert.deepEqual(result.problems, [
+      `the outline icon ${path.join(folder, "outline.png")} is 192×192: Teams needs 32×32`,
+    ]);
   });
 });
