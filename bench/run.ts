@@ -24,6 +24,13 @@ import { TABLES } from "../bot/src/adapters/tables/storage.js";
 
 let CONNECTION = "";
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 200);
+/** An invented demo person, as the actor of a benchmarked step. */
+function demoActor(name: string): { id: string; name: string } {
+  const person = DEMO_PEOPLE.find((p) => p.displayName === name);
+  if (!person) throw new Error(`${name} is not among the demo people`);
+  return { id: person.id, name };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
@@ -50,7 +57,7 @@ async function main(): Promise<void> {
       now: () => new Date(),
       onNotices: () => undefined,
     });
-    const grace = { id: "00000000-0000-4000-8000-000000000103", name: "Grace Mensah" };
+    const grace = demoActor("Grace Mensah");
     const values = (i: number) => ({
       subjectName: `Bench Subject ${i}`,
       dateOfBirth: "2011-04-09",
@@ -123,7 +130,7 @@ async function agendaPageCost(
     agendas: agendaRecords(counted),
     now: () => new Date(),
   });
-  const priya = { id: "00000000-0000-4000-8000-000000000101", name: "Priya Okafor" };
+  const priya = demoActor("Priya Okafor");
   // Accept five of the benchmark's referrals so that the agenda has cases, with names to audit.
   const waiting = (await desk.list(priya, "merton-pre-mace", "bench", ["new"])).slice(0, 5);
   for (const r of waiting) {
@@ -211,7 +218,7 @@ async function reminderSweepCost(
     now: () => now,
     options: { instance: "bench", leaseMs: 90_000, lookbackDays: 5, fromHour: 9, retryBaseMs: 60_000 },
   });
-  const priya = { id: "00000000-0000-4000-8000-000000000101", name: "Priya Okafor" };
+  const priya = demoActor("Priya Okafor");
   const recordTen = async (meeting: string) => {
     now = new Date(`${meeting}T14:00:00Z`);
     for (let i = 0; i < 10; i++) {
@@ -223,7 +230,7 @@ async function reminderSweepCost(
           subjectId: null,
           title: `Bench action ${i}`,
           text: "Benchmark.",
-          ownerId: "00000000-0000-4000-8000-000000000105",
+          ownerId: demoActor("Hannah Reyes").id,
           dueDate: null,
         },
         "bench",
