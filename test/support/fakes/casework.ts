@@ -1,0 +1,209 @@
+import type { z } from "zod";
+import { Action } from "../../../bot/src/domain/actions/action.js";
+import { Subject } from "../../../bot/src/domain/cohort/case.js";
+import { Notice } from "../../../bot/src/domain/referrals/notice.js";
+import { Referral } from "../../../bot/src/domain/referrals/referral.js";
+import {
+  MatchRow,
+  ReferenceCounter,
+  StoredAudit,
+  StoredCase,
+  StoredDecision,
+  type Casework,
+  type CaseworkUnit,
+} from "../../../bot/src/application/ports/casework.js";
+import { ConcurrencyConflict, type Versioned } from "../../../bot/src/application/ports/versioned.js";
+import { Calls, FakeTable, keyOf, Refused, replaceRow, type Write } from "./records.js";
+
+// The casework port in memory, keyed as casework-tables.ts and area-records.ts key AreaRecords:
+// one partition per area, so ranges and queries return the same records in the same order.
+
+const referralRow = (panelId: string, id: string) => `referral|${panelId}|${id}`;
+const counterRow = (kind: "referral" | "action", year: number) =>
+  kind === "referral" ? `counter|${year}` : `action-counter|${year}`;
+const matchPrefix = (hash: string) => `match|${hash}|`;
+const subjectRow = (id: string) => `subject|${id}`;
+const caseRow = (panelId: string, subjectId: string) => `case|${panelId}|${subjectId}`;
+const decisionRow = (panelId: string, meetingId: string, subjectId: string) =>
+  `decision|${panelId}|${meetingId}|${subjectId}`;
+const actionRow = (panelId: string, id: string) => `action|${panelId}|${id}`;
+const auditRow = (a: StoredAudit) => `audit|${a.at}|${a.id}`;
+const noticeRow = (n: Notice) => `notice|${n.at}|${n.id}`;
+
+export interface FakeCasework extends Casework {
+  readonly calls: Calls;
+  /** Runs `step` just before the next commit checks its versions, as someone acting at that moment. */
+  interleave(step: () => Promise<unknown>): void;
+  /** What is stored, for tests to look at: the area's audit entries, subjects and notices. */
+  auditOf(areaId: string): StoredAudit[];
+  subjectsOf(areaId: string): Versioned<Subject>[];
+  casesOf(areaId: string, panelId: string): Versioned<StoredCase>[];
+}
+
+export function fakeCasework(now: () => Date): FakeCasework {
+  const table = new FakeTable(now);
+  const calls = new Calls();
+  const interleaved: (() => Promise<unknown>)[] = [];
+
+  // Values are checked against the stored schema when a write is added, as the adapter does.
+  const checked = <T extends object>(schema: z.ZodType<T>, value: T): T => schema.parse(value);
+  const transact = (writes: Write[]) => {
+    try {
+      table.transact(writes);
+    } catch (e) {
+      if (e instanceof Refused && e.status !== 400) throw new ConcurrencyConflict("AreaRecords", undefined);
+      throw e;
+    }
+  };
+
+  const read = <T>(name: string, areaId: string, rk: string) => {
+    calls.count(name);
+    return Promise.resolve(table.get<T>(keyOf(areaId), rk));
+  };
+  const range = <T>(name: string, areaId: string, prefix: string, keep: (v: T) => boolean = () => true) => {
+    calls.count(name);
+    return Promise.resolve(table.range<T>(keyOf(areaId), prefix).filter((r) => keep(r.value)));
+  };
+
+  return {
+    calls,
+    interleave: (step) => void interleaved.push(step),
+
+    unit(areaId: string, by: string): CaseworkUnit {
+      const pk = keyOf(areaId);
+      const writes: Write[] = [];
+      const create = <T extends object>(schema: z.ZodType<T>, rk: (v: T) => string, v: T, as = by) => {
+        const value = checked(schema, v);
+        writes.push({ op: "create", pk, rk: rk(value), value, by: as });
+      };
+      const replace = <T extends object>(schema: z.ZodType<T>, rk: (v: T) => string, v: T, etag: string) => {
+        const value = checked(schema, v);
+        writes.push({ op: "replace", pk, rk: rk(value), value, by, etag });
+      };
+      const referral = (r: Referral) => referralRow(r.panelId, r.id);
+      const subject = (s: Subject) => subjectRow(s.id);
+      const kase = (c: StoredCase) => caseRow(c.panelId, c.subjectId);
+      const decision = (d: StoredDecision) => decisionRow(d.panelId, d.meetingId, d.subjectId);
+      const action = (a: Action) => actionRow(a.panelId, a.id);
+      return {
+        createReferral: (r) => create(Referral, referral, r),
+        replaceReferral: (r, etag) => replace(Referral, referral, r, etag),
+        createSubject: (s) => create(Subject, subject, s),
+        replaceSubject: (s, etag) => replace(Subject, subject, s, etag),
+        addMatch: (m) => create(MatchRow, (v) => `${matchPrefix(v.hash)}${v.subjectId}`, m),
+        createCase: (c) => create(StoredCase, kase, c),
+        replaceCase: (c, etag) => replace(StoredCase, kase, c, etag),
+        createDecision: (d) => create(StoredDecision, decision, d),
+        replaceDecision: (d, etag) => replace(StoredDecision, decision, d, etag),
+        createAction: (a) => create(Action, action, a),
+        replaceAction: (a, etag) => replace(Action, action, a, etag),
+        setCounter: (kind, c, etag) => {
+          const rk = (v: ReferenceCounter) => counterRow(kind, v.year);
+          if (etag) replace(ReferenceCounter, rk, c, etag);
+          else create(ReferenceCounter, rk, c);
+        },
+        audit: (entry) => create(StoredAudit, auditRow, entry, entry.actorId),
+        queueNotice: (n) => create(Notice, noticeRow, n),
+        removeNotice: (n) => void writes.push({ op: "delete", pk, rk: noticeRow(Notice.parse(n)) }),
+        async commit() {
+          if (!writes.length) return;
+          calls.count("commit");
+          await interleaved.shift()?.();
+          transact(writes);
+        },
+      };
+    },
+
+    async appendAudit(areaId, entries) {
+      for (let i = 0; i < entries.length; i += 100) {
+        calls.count("appendAudit");
+        const batch = entries.slice(i, i + 100).map((a) => checked(StoredAudit, a));
+        transact(
+          batch.map((value) => ({
+            op: "create",
+            pk: keyOf(areaId),
+            rk: auditRow(value),
+            value,
+            by: value.actorId,
+          })),
+        );
+      }
+    },
+
+    referral: (areaId, panelId, id) => read("referral", areaId, referralRow(panelId, id)),
+    referralById: async (areaId, id) =>
+      (await range<Referral>("referralById", areaId, "referral|", (r) => r.id === id))[0]?.value,
+    referralsOf: (areaId, panelId) => range("referralsOf", areaId, referralRow(panelId, "")),
+    beforeSubmit(areaId, panelId, referralId, year, hashes) {
+      calls.count("beforeSubmit");
+      const pk = keyOf(areaId);
+      return Promise.resolve({
+        existing: table.get<Referral>(pk, referralRow(panelId, referralId)),
+        counter: table.get<ReferenceCounter>(pk, counterRow("referral", year)),
+        matches: table
+          .list<MatchRow>(pk, (rk) => hashes.some((h) => rk.startsWith(matchPrefix(h))))
+          .map((m) => m.value),
+      });
+    },
+    awaitingApprovalBy: (areaId, managerId) =>
+      range<Referral>(
+        "awaitingApprovalBy",
+        areaId,
+        "referral|",
+        (r) => r.managerId === managerId && r.status === "awaiting-approval",
+      ),
+
+    casesAndDrift(areaId, panelId, today, decidedOn = "") {
+      calls.count("casesAndDrift");
+      const pk = keyOf(areaId);
+      const cases = table
+        .range<StoredCase>(pk, caseRow(panelId, ""))
+        .filter((c) => c.value.status === "open" || c.value.decidedOn === (decidedOn || "-"));
+      const drifting = table
+        .range<Action>(pk, actionRow(panelId, ""))
+        .filter((a) => a.value.status === "open" && a.value.dueDate < today)
+        .flatMap((a) => (a.value.subjectId ? [a.value.subjectId] : []));
+      return Promise.resolve({ cases, drifting: new Set(drifting) });
+    },
+    subjectAndCase(areaId, panelId, subjectId) {
+      calls.count("subjectAndCase");
+      const pk = keyOf(areaId);
+      const subject = table.get<Subject>(pk, subjectRow(subjectId));
+      const found = table.get<StoredCase>(pk, caseRow(panelId, subjectId));
+      return Promise.resolve({ ...(subject && { subject }), ...(found && { case: found }) });
+    },
+    case: (areaId, panelId, subjectId) => read("case", areaId, caseRow(panelId, subjectId)),
+
+    decision: (areaId, panelId, meetingId, subjectId) =>
+      read("decision", areaId, decisionRow(panelId, meetingId, subjectId)),
+    decisionsAt: (areaId, panelId, meetingId) =>
+      range("decisionsAt", areaId, decisionRow(panelId, meetingId, "")),
+
+    action: (areaId, panelId, id) => read("action", areaId, actionRow(panelId, id)),
+    actionsOf: (areaId, panelId, meetingId) =>
+      range<Action>(
+        "actionsOf",
+        areaId,
+        actionRow(panelId, ""),
+        (a) => !meetingId || a.meetingId === meetingId,
+      ),
+    counter: (kind, areaId, year) => read("counter", areaId, counterRow(kind, year)),
+
+    notices: (areaId) => range("notices", areaId, "notice|"),
+    async replaceNotice(n, etag) {
+      calls.count("replaceNotice");
+      const value = checked(Notice, n);
+      return replaceRow<Notice>(table, "AreaRecords", {
+        pk: keyOf(n.areaId),
+        rk: noticeRow(value),
+        value,
+        by: "notices",
+        etag,
+      });
+    },
+
+    auditOf: (areaId) => table.range<StoredAudit>(keyOf(areaId), "audit|").map((a) => a.value),
+    subjectsOf: (areaId) => table.range<Subject>(keyOf(areaId), "subject|"),
+    casesOf: (areaId, panelId) => table.range<StoredCase>(keyOf(areaId), caseRow(panelId, "")),
+  };
+}

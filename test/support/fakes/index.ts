@@ -1,0 +1,78 @@
+import { loadCatalogue } from "../../../bot/src/adapters/config-files/catalogue-files.js";
+import { ActionLog } from "../../../bot/src/application/actions/action-log.js";
+import { AgendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
+import { CaseDecisions } from "../../../bot/src/application/decisions/case-decisions.js";
+import { ReferralDesk } from "../../../bot/src/application/referrals/referral-desk.js";
+import { ReminderSweep, type SweepOptions } from "../../../bot/src/application/reminders/reminder-sweep.js";
+import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
+import { fakeCasework } from "./casework.js";
+import { fakeDeliveries } from "./deliveries.js";
+import { demoDirectory } from "./directory.js";
+import { fakeAgendas, fakeMeetingRoom, fakeMeetings } from "./meetings.js";
+import { FakeActionChanges, FakeLog, FakeNoticeMessenger, FakeReminderMessenger } from "./messengers.js";
+
+// A whole set of port fakes on one clock, with the demo directory, and the use cases built on
+// them as the service builds them: what a use-case test needs instead of Azurite and Teams.
+
+let catalogue: Catalogue | undefined;
+/** The configured areas, read once for every test. */
+export const areas = (): Catalogue => (catalogue ??= loadCatalogue("bot/config/areas"));
+
+/** A clock that stands still until a test moves it. */
+export function clock(iso: string) {
+  let at = new Date(iso);
+  return {
+    now: () => new Date(at),
+    set: (next: string) => void (at = new Date(next)),
+  };
+}
+
+export function fakePorts(startAt: string) {
+  const time = clock(startAt);
+  const now = time.now;
+  const notified: string[] = [];
+  return {
+    catalogue: areas(),
+    clock: time,
+    now,
+    directory: demoDirectory(now),
+    casework: fakeCasework(now),
+    meetings: fakeMeetings(now),
+    agendas: fakeAgendas(now),
+    room: fakeMeetingRoom(now),
+    deliveries: fakeDeliveries(now),
+    reminders: new FakeReminderMessenger(),
+    notices: new FakeNoticeMessenger(),
+    changes: new FakeActionChanges(),
+    log: new FakeLog(),
+    /** Areas told that a step stored notices, in order. */
+    notified,
+    onNotices: (areaId: string) => void notified.push(areaId),
+  };
+}
+export type FakePorts = ReturnType<typeof fakePorts>;
+
+export const referralDesk = (p: FakePorts) => new ReferralDesk(p);
+
+export const actionLog = (p: FakePorts) => new ActionLog(p);
+
+export function caseDecisions(p: FakePorts) {
+  const agendaDesk = new AgendaDesk(p);
+  return new CaseDecisions({ ...p, agendaDesk, desk: referralDesk(p) });
+}
+
+/** A sweep as one instance of the service runs it, sending with the fake messenger. */
+export function reminderSweep(p: FakePorts, options: Partial<SweepOptions> = {}) {
+  return new ReminderSweep({
+    ...p,
+    messenger: p.reminders,
+    options: {
+      instance: "instance-a",
+      leaseMs: 60_000,
+      lookbackDays: 5,
+      fromHour: 9,
+      retryBaseMs: 60_000,
+      ...options,
+    },
+  });
+}
