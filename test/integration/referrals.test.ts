@@ -12,28 +12,10 @@ import { roundTripCounter } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
+import { mertonChild } from "../support/referral-forms.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 const now = new Date("2026-11-24T12:00:00Z");
-
-// An invented 15-year-old, referred to Merton pre-MACE after a strategy meeting.
-const mertonChild = (name: string) => ({
-  subjectName: name,
-  dateOfBirth: "2011-04-09",
-  gender: "female",
-  ethnicity: "not-known",
-  language: "English",
-  address: `7 ${name.split(" ")[0]} Close, Morden`,
-  postcode: "SM4 5ZZ",
-  safeguardingStatus: "child-protection",
-  alsoPersonOfConcern: "true",
-  consent: "yes",
-  strategyMeetingDate: "2026-11-12",
-  "screening.criminal-exploitation": 12,
-  request: "Disruption of the adults involved.",
-  howSafer: "Less contact with them.",
-  riskLevel: "significant",
-});
 
 interface ReferralBody {
   id: string;

@@ -61,10 +61,3 @@ export function demoDirectory(now: () => Date): FakeDirectory {
   directory.seed(DEMO_PEOPLE, DEMO_MEMBERSHIPS);
   return directory;
 }
-
-/** A demo person as the one doing something, found by name: "Priya Okafor". */
-export function demoActor(displayName: string): { id: string; name: string } {
-  const person = DEMO_PEOPLE.find((p) => p.displayName === displayName);
-  if (!person) throw new Error(`${displayName} is not one of the demo people`);
-  return { id: person.id, name: person.displayName };
-}

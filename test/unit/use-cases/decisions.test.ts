@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { Refusal } from "../../../bot/src/application/refusal.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
-import { demoActor } from "../../support/fakes/directory.js";
+import { demoActor } from "../../support/people.js";
 import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
 

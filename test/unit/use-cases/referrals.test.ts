@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NoticeDelivery } from "../../../bot/src/application/notices/notice-delivery.js";
 import { Refusal } from "../../../bot/src/application/refusal.js";
 import { fieldsOf } from "../../../bot/src/domain/referrals/form.js";
-import { demoActor } from "../../support/fakes/directory.js";
+import { demoActor } from "../../support/people.js";
 import { fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DeliveryFailed } from "../../../bot/src/application/ports/messengers.js";
-import { demoActor } from "../../support/fakes/directory.js";
+import { demoActor } from "../../support/people.js";
 import { actionLog, fakePorts, reminderSweep, type FakePorts } from "../../support/fakes/index.js";
 
 // The reminder sweep on fakes: actions recorded at the Strategic MACE on 18 February 2027 (due
