@@ -1,7 +1,9 @@
 import { z } from "zod";
 
-// Roles per panel (DESIGN.md section 6). A user sees only the panels they belong to.
-export const PANEL_ROLES = ["coordinator", "chair", "member", "presenter"] as const;
+// Roles per panel (DESIGN.md section 6). A user sees only the panels they belong to. A deputy
+// stands in for a named member of their agency and counts for quorum for it (004: "lead
+// representative plus two deputies").
+export const PANEL_ROLES = ["coordinator", "chair", "member", "deputy", "presenter"] as const;
 export const PanelRole = z.enum(PANEL_ROLES);
 export type PanelRole = z.infer<typeof PanelRole>;
 
@@ -14,6 +16,10 @@ export const Person = z.strictObject({
   agencyId: z.string().min(1).max(80),
   /** Areas where this person is a service manager who approves referrals (Lambeth's sign-off). */
   approvesReferralsIn: z.array(z.string().min(1).max(80)).max(20).optional(),
+  /** As the directory knows them: a B2B guest's carries `#EXT#`. */
+  userPrincipalName: z.string().max(320).optional(),
+  /** Invited from a partner agency's own tenant. */
+  guest: z.boolean().optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -21,6 +27,8 @@ export const Membership = z.strictObject({
   personId: z.string().min(1).max(64),
   panelId: z.string().min(1).max(80),
   role: PanelRole,
+  /** For a deputy: the member of their agency they stand in for. */
+  deputyFor: z.string().max(64).nullable().optional(),
 });
 export type Membership = z.infer<typeof Membership>;
 
