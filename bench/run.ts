@@ -4,16 +4,16 @@ import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { repositories, seedCatalogue, seedPeople } from "../bot/src/adapters/tables/repositories.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
-import { ReferralDesk } from "../bot/src/application/referrals/referral-desk.js";
+import { referralDesk, type ReferralDesk } from "../bot/src/application/referrals/referral-desk.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "../bot/src/seed/demo-people.js";
 import { azuriteConnectionString, freePort, startAzurite, waitForHttp } from "../scripts/lib/processes.js";
 import { roundTripCounter } from "../scripts/lib/round-trips.js";
 import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
-import { AgendaDesk } from "../bot/src/application/agenda/agenda-desk.js";
+import { agendaDesk } from "../bot/src/application/agenda/agenda-desk.js";
 import type { Meeting } from "../bot/src/domain/schedule/meeting.js";
 import pino from "pino";
-import { ActionLog } from "../bot/src/application/actions/action-log.js";
+import { actionLog } from "../bot/src/application/actions/action-log.js";
 import { ReminderSweep, type ReminderMessenger } from "../bot/src/application/reminders/reminder-sweep.js";
 import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
 import { actionRow } from "../bot/src/adapters/tables/area-records.js";
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const repos = repositories(tables);
     await seedCatalogue(repos, catalogue);
     await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
-    const desk = new ReferralDesk({
+    const desk = referralDesk({
       catalogue,
       casework: caseworkTables(tables),
       directory: directoryTables(repos),
@@ -122,7 +122,7 @@ async function agendaPageCost(
   const trips = roundTripCounter();
   const counted = tableFactory({ kind: "connection-string", connectionString: CONNECTION }, trips.options);
   const meetings = meetingRecords(tables);
-  const agendaDesk = new AgendaDesk({
+  const agendas = agendaDesk({
     catalogue,
     directory: directoryTables(repositories(counted)),
     casework: caseworkTables(counted),
@@ -164,7 +164,7 @@ async function agendaPageCost(
     });
   const measure = async (): Promise<number> => {
     const before = trips.count();
-    await agendaDesk.view(priya, "coordinator", "merton-pre-mace", meetingId, "bench");
+    await agendas.view(priya, "coordinator", "merton-pre-mace", meetingId, "bench");
     return trips.count() - before;
   };
   await meetings.saveAll(
@@ -196,7 +196,7 @@ async function reminderSweepCost(
   const trips = roundTripCounter();
   const counted = tableFactory({ kind: "connection-string", connectionString: CONNECTION }, trips.options);
   let now = new Date("2027-01-07T14:00:00Z");
-  const actionLog = new ActionLog({
+  const actions = actionLog({
     catalogue,
     directory: directoryTables(repositories(tables)),
     casework: caseworkTables(tables),
@@ -222,7 +222,7 @@ async function reminderSweepCost(
   const recordTen = async (meeting: string) => {
     now = new Date(`${meeting}T14:00:00Z`);
     for (let i = 0; i < 10; i++) {
-      await actionLog.create(
+      await actions.create(
         priya,
         "merton-pre-mace",
         meeting,

@@ -13,7 +13,7 @@ import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { repositories } from "../bot/src/adapters/tables/repositories.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
-import { MeetingScheduler } from "../bot/src/application/scheduling/meeting-scheduler.js";
+import { meetingScheduler } from "../bot/src/application/scheduling/meeting-scheduler.js";
 import { Refusal } from "../bot/src/application/refusal.js";
 import { CalendarProblem } from "../bot/src/application/ports/teams-calendar.js";
 import { loadSettings, SettingsError } from "../bot/src/settings.js";
@@ -132,7 +132,7 @@ async function scheduleInTeams(): Promise<void> {
   }
   const tables = tableFactory(settings.storage);
   await ensureTables(tables);
-  const scheduler = new MeetingScheduler({
+  const scheduler = meetingScheduler({
     catalogue: catalogue!,
     directory: directoryTables(repositories(tables)),
     meetings: meetingRecords(tables),

@@ -16,15 +16,15 @@ import { NoticeDelivery } from "./application/notices/notice-delivery.js";
 import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
 import { caseworkTables } from "./adapters/tables/casework-tables.js";
 import { directoryTables } from "./adapters/tables/directory-tables.js";
-import { ReferralDesk } from "./application/referrals/referral-desk.js";
-import { MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
+import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
+import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
 import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-access.js";
 import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { agendaRecords } from "./adapters/tables/agenda-records.js";
-import { AgendaDesk } from "./application/agenda/agenda-desk.js";
-import { ActionLog } from "./application/actions/action-log.js";
-import { MeetingRoom } from "./application/meeting-room/meeting-room.js";
-import { CaseDecisions } from "./application/decisions/case-decisions.js";
+import { agendaDesk } from "./application/agenda/agenda-desk.js";
+import { actionLog } from "./application/actions/action-log.js";
+import { meetingRoom } from "./application/meeting-room/meeting-room.js";
+import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
@@ -135,7 +135,7 @@ export async function startService(
     log,
     now,
   });
-  const desk = new ReferralDesk({
+  const desk = referralDesk({
     catalogue,
     casework,
     directory,
@@ -153,7 +153,7 @@ export async function startService(
       : undefined;
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
-  const scheduler = new MeetingScheduler({ catalogue, directory, meetings, now });
+  const scheduler = meetingScheduler({ catalogue, directory, meetings, now });
   const channelPoster = new ChannelPoster({
     adapter,
     botAppId,
@@ -174,7 +174,7 @@ export async function startService(
     actionLogLink: (panelId) => actionLogLink(panelId, settings.publicUrl, settings.teamsAppId),
     sendTimeoutMs: Math.min(20_000, settings.reminders.leaseMs / 3),
   });
-  const actionLog = new ActionLog({
+  const actions = actionLog({
     catalogue,
     casework,
     directory,
@@ -200,7 +200,7 @@ export async function startService(
     },
   });
   const roomRecords = meetingRoomRecords(tables);
-  const room = new MeetingRoom({ catalogue, directory, room: roomRecords, now, announcer: channelPoster });
+  const room = meetingRoom({ catalogue, directory, room: roomRecords, now, announcer: channelPoster });
   const bot = new MaceBot({
     catalogue,
     repos,
@@ -208,12 +208,12 @@ export async function startService(
     publicUrl: settings.publicUrl,
     now,
     desk,
-    actionLog,
+    actionLog: actions,
     room,
     botAppId,
     onNewPersonalChat: () => catalogue.areas.forEach((a) => dispatcher.kick(a.id)),
   });
-  const agendaDesk = new AgendaDesk({
+  const agendas = agendaDesk({
     catalogue,
     directory,
     casework,
@@ -222,7 +222,7 @@ export async function startService(
     now,
     announcer: channelPoster,
   });
-  const decisions = new CaseDecisions({ catalogue, casework, room: roomRecords, agendaDesk, desk, now });
+  const decisions = caseDecisions({ catalogue, casework, room: roomRecords, agendaDesk: agendas, desk, now });
 
   const calendarFor = calendarAccess(settings, devIdp);
   const app = createApp({
@@ -234,8 +234,8 @@ export async function startService(
     devIdp,
     desk,
     scheduler,
-    agendaDesk,
-    actionLog,
+    agendaDesk: agendas,
+    actionLog: actions,
     room,
     decisions,
     calendarAccess: calendarFor,

@@ -7,7 +7,7 @@ import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
-import { ReferralDesk } from "../../bot/src/application/referrals/referral-desk.js";
+import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { roundTripCounter } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
 import { call } from "../support/http.js";
@@ -350,7 +350,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       { kind: "connection-string", connectionString: (await azurite()).connectionString },
       trips.options,
     );
-    const desk = new ReferralDesk({
+    const desk = referralDesk({
       catalogue: loadCatalogue("bot/config/areas"),
       directory: directoryTables(repositories(tables)),
       casework: caseworkTables(tables),

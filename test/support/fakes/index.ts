@@ -1,8 +1,8 @@
 import { loadCatalogue } from "../../../bot/src/adapters/config-files/catalogue-files.js";
-import { ActionLog } from "../../../bot/src/application/actions/action-log.js";
-import { AgendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
-import { CaseDecisions } from "../../../bot/src/application/decisions/case-decisions.js";
-import { ReferralDesk } from "../../../bot/src/application/referrals/referral-desk.js";
+import { actionLog as actionLogOn } from "../../../bot/src/application/actions/action-log.js";
+import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
+import { caseDecisions as caseDecisionsOn } from "../../../bot/src/application/decisions/case-decisions.js";
+import { referralDesk as referralDeskOn } from "../../../bot/src/application/referrals/referral-desk.js";
 import { ReminderSweep, type SweepOptions } from "../../../bot/src/application/reminders/reminder-sweep.js";
 import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
 import { fakeCasework } from "./casework.js";
@@ -52,13 +52,12 @@ export function fakePorts(startAt: string) {
 }
 export type FakePorts = ReturnType<typeof fakePorts>;
 
-export const referralDesk = (p: FakePorts) => new ReferralDesk(p);
+export const referralDesk = (p: FakePorts) => referralDeskOn(p);
 
-export const actionLog = (p: FakePorts) => new ActionLog(p);
+export const actionLog = (p: FakePorts) => actionLogOn(p);
 
 export function caseDecisions(p: FakePorts) {
-  const agendaDesk = new AgendaDesk(p);
-  return new CaseDecisions({ ...p, agendaDesk, desk: referralDesk(p) });
+  return caseDecisionsOn({ ...p, agendaDesk: agendaDesk(p), desk: referralDesk(p) });
 }
 
 /** A sweep as one instance of the service runs it, sending with the fake messenger. */

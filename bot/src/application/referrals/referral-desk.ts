@@ -1,6 +1,4 @@
-import type { Actor } from "../../domain/people/actor.js";
-import type { Referral } from "../../domain/referrals/referral.js";
-import type { TriageDecision } from "../../domain/referrals/triage.js";
+import { withPorts } from "../with-ports.js";
 import { listReferrals, awaitingApproval, panelsToReferTo, viewReferral } from "./referral-queries.js";
 import { answerReferralQuestion, approveReferral, linkReferral } from "./referrer-and-manager-steps.js";
 import { blankForm, formOf } from "./referral-form.js";
@@ -13,55 +11,21 @@ import { triageReferral } from "./triage-referral.js";
 // comes through these commands, so the panel's rules, roles, idempotency and the audit log hold
 // the same whichever client is used.
 
-export class ReferralDesk {
-  constructor(private readonly ports: ReferralPorts) {}
-
-  panelsFor = (personId: string) => panelsToReferTo(this.ports, personId);
-  form = (personId: string, panelId: unknown, kind: unknown) =>
-    blankForm(this.ports, personId, panelId, kind);
-  formFor = (r: Referral) => formOf(this.ports, r);
-  submit = (actor: Actor, panelId: unknown, kind: unknown, formId: unknown, raw: Record<string, unknown>) =>
-    submitReferral(this.ports, actor, panelId, kind, formId, raw);
-  transferIn = (
-    actor: Actor,
-    id: string,
-    targetPanelId: string,
-    source: Referral,
-    from: { areaName: string; panelName: string; summary: string },
-  ) => transferIn(this.ports, actor, id, targetPanelId, source, from);
-  view = (actor: Actor, panelId: unknown, referralId: unknown, via: string) =>
-    viewReferral(this.ports, actor, panelId, referralId, via);
-  list = (actor: Actor, panelId: unknown, via: string, statuses?: Referral["status"][]) =>
-    listReferrals(this.ports, actor, panelId, via, statuses);
-  awaitingApproval = (manager: Actor, via: string) => awaitingApproval(this.ports, manager, via);
-  decideApproval = (
-    actor: Actor,
-    panelId: unknown,
-    referralId: unknown,
-    decision: "approved" | "declined",
-    comment: string,
-    version: string,
-    via: string,
-  ) => approveReferral(this.ports, actor, panelId, referralId, decision, comment, version, via);
-  triage = (
-    actor: Actor,
-    panelId: unknown,
-    referralId: unknown,
-    step: TriageDecision,
-    version: string,
-    via: string,
-  ) => triageReferral(this.ports, actor, panelId, referralId, step, version, via);
-  answer = (
-    actor: Actor,
-    panelId: unknown,
-    referralId: unknown,
-    answer: string,
-    version: string,
-    via: string,
-  ) => answerReferralQuestion(this.ports, actor, panelId, referralId, answer, version, via);
-  link = (actor: Actor, panelId: unknown, referralId: unknown, subjectId: unknown, via: string) =>
-    linkReferral(this.ports, actor, panelId, referralId, subjectId, via);
-}
+export const referralDesk = (ports: ReferralPorts) => ({
+  panelsFor: withPorts(ports, panelsToReferTo),
+  form: withPorts(ports, blankForm),
+  formFor: withPorts(ports, formOf),
+  submit: withPorts(ports, submitReferral),
+  transferIn: withPorts(ports, transferIn),
+  view: withPorts(ports, viewReferral),
+  list: withPorts(ports, listReferrals),
+  awaitingApproval: withPorts(ports, awaitingApproval),
+  decideApproval: withPorts(ports, approveReferral),
+  triage: withPorts(ports, triageReferral),
+  answer: withPorts(ports, answerReferralQuestion),
+  link: withPorts(ports, linkReferral),
+});
+export type ReferralDesk = ReturnType<typeof referralDesk>;
 
 export { ReferralIdInput } from "./referral-access.js";
 export { PanelIdInput } from "../access/panel-access.js";
