@@ -1,7 +1,7 @@
+import { knownPanel } from "../panels/known-panels.js";
 import type { Action } from "../../domain/actions/action.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import type { Versioned } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
 import type { ActionPorts } from "./action-ports.js";
 
 // An action as the log shows it: with its owner's agency, whether it is overdue, and its version.
@@ -13,9 +13,7 @@ export interface ActionView extends Action {
 }
 
 export function actionPanel(ports: Pick<ActionPorts, "catalogue">, panelId: string) {
-  const panel = ports.catalogue.panels.get(panelId);
-  if (!panel) throw new Refusal("not-found", "There is no such panel.", { code: "unknown-panel" });
-  return panel;
+  return knownPanel(ports.catalogue, panelId);
 }
 
 export function viewOf(ports: Pick<ActionPorts, "catalogue" | "now">, stored: Versioned<Action>): ActionView {

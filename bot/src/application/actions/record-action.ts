@@ -1,3 +1,4 @@
+import { knownMeeting } from "../panels/known-panels.js";
 import { randomUUID } from "node:crypto";
 import { Action, defaultDueDate } from "../../domain/actions/action.js";
 import { DEFAULT_REMINDER_POLICY, reminderSteps, stepsFrom } from "../../domain/actions/reminder-policy.js";
@@ -37,8 +38,7 @@ export async function recordAction(
 ): Promise<ActionView> {
   const panel = actionPanel(ports, panelId);
   const { catalogue, casework, directory } = ports;
-  if (!occurrencesBetween(catalogue, panelId, meetingId, meetingId).length)
-    throw new Refusal("not-found", "The panel has no meeting on that date.", { code: "unknown-meeting" });
+  knownMeeting(catalogue, panelId, meetingId);
   const [owner, role] = await Promise.all([
     directory.person(input.ownerId),
     roleOnPanel(ports, input.ownerId, panelId),

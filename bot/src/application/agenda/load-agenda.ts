@@ -1,3 +1,4 @@
+import { knownPanel } from "../panels/known-panels.js";
 import type { AuditAction } from "../../domain/audit/audit-entry.js";
 import { buildAgenda } from "../../domain/agenda/build.js";
 import { casesDueAt } from "../../domain/agenda/due-cases.js";
@@ -15,9 +16,7 @@ export const agendaChanged = (message: string) =>
   new Refusal("conflict", message, { code: "changed-by-someone-else" });
 
 export function agendaPanel(ports: Pick<AgendaPorts, "catalogue">, panelId: string) {
-  const panel = ports.catalogue.panels.get(panelId);
-  if (!panel) throw new Refusal("not-found", "There is no such panel.", { code: "unknown-panel" });
-  return panel;
+  return knownPanel(ports.catalogue, panelId);
 }
 
 /** The meeting as held in Teams, or as the panel's rule gives it. */

@@ -1,3 +1,4 @@
+import { knownMeeting } from "../panels/known-panels.js";
 import type { Decision } from "../../domain/decisions/decision.js";
 import { addDays } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
@@ -22,12 +23,7 @@ export function withoutDetails<T extends Decision>(d: T): T {
 
 /** The panel, its area, the meeting and the panel's later meetings (a return or review goes to one). */
 export function meetingContext(ports: Pick<DecisionPorts, "catalogue">, panelId: string, meetingId: string) {
-  const panel = ports.catalogue.panels.get(panelId);
-  if (!panel) throw new Refusal("not-found", "There is no such panel.", { code: "unknown-panel" });
-  const [occurrence] = occurrencesBetween(ports.catalogue, panelId, meetingId, meetingId);
-  if (!occurrence)
-    throw new Refusal("not-found", "The panel has no meeting on that date.", { code: "unknown-meeting" });
-  const area = ports.catalogue.areas.find((a) => a.id === panel.areaId);
+  const { panel, area, occurrence } = knownMeeting(ports.catalogue, panelId, meetingId);
   if (!area) throw new Refusal("not-found", "The panel's area is not configured.", { code: "unknown-area" });
   const laterMeetings = occurrencesBetween(
     ports.catalogue,

@@ -1,5 +1,5 @@
+import { knownMeeting } from "../panels/known-panels.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { SignInAnnouncer } from "../ports/channel-announcer.js";
 import type { Directory } from "../ports/directory.js";
@@ -17,12 +17,7 @@ export interface RoomPorts {
 
 /** The panel, its area and the meeting's description; a date the panel does not meet is refused. */
 export function roomMeeting(ports: Pick<RoomPorts, "catalogue">, panelId: string, meetingId: string) {
-  const panel = ports.catalogue.panels.get(panelId);
-  if (!panel) throw new Refusal("not-found", "There is no such panel.", { code: "unknown-panel" });
-  const [occurrence] = occurrencesBetween(ports.catalogue, panelId, meetingId, meetingId);
-  if (!occurrence)
-    throw new Refusal("not-found", "The panel has no meeting on that date.", { code: "unknown-meeting" });
-  const area = ports.catalogue.areas.find((a) => a.id === panel.areaId);
+  const { panel, area, occurrence } = knownMeeting(ports.catalogue, panelId, meetingId);
   return { panel, area, description: describeOccurrence(occurrence) };
 }
 

@@ -1,3 +1,4 @@
+import { knownPanel } from "../panels/known-panels.js";
 import { DateTime } from "luxon";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
@@ -21,9 +22,7 @@ export const refuse = (reason: RefusalReason, code: string, message: string) =>
   new Refusal(reason, message, { code });
 
 export function schedulingPanel(ports: Pick<SchedulingPorts, "catalogue">, panelId: string): PanelInArea {
-  const panel = ports.catalogue.panels.get(panelId);
-  if (!panel) throw refuse("not-found", "unknown-panel", "There is no such panel.");
-  return panel;
+  return knownPanel(ports.catalogue, panelId);
 }
 
 /** The meetings' title in calendars: the area and the panel. */
