@@ -9,7 +9,7 @@ import {
   waitForHttp,
   type Child,
 } from "./lib/processes.js";
-import { startGraphServer, type GraphServer } from "./dev-kit/graph-stand-in.js";
+import { startGraphServer, type GraphServer } from "./dev-kit/graph-stand-in/index.js";
 
 // `npm start`: Azurite, the local Graph stand-in, the service and the Agents Playground on this
 // machine, with demo data.
