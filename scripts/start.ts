@@ -59,7 +59,9 @@ try {
   children.push(azurite);
   await waitForHttp(`http://127.0.0.1:${ports.azurite}/`, azurite);
 
-  step(`Starting the local Microsoft Graph stand-in (calendars, in memory) on port ${ports.graph}…`);
+  step(
+    `Starting the local Microsoft Graph stand-in (calendars and the directory, in memory) on port ${ports.graph}…`,
+  );
   graph = await startGraphServer({ port: ports.graph });
   // It accepts the delegated tokens the service's development sign-in issues.
   graph.trust({
