@@ -9,7 +9,7 @@ import {
   waitForHttp,
   type Child,
 } from "./lib/processes.js";
-import { startGraphServer, type GraphServer } from "./dev-kit/graph-stand-in.js";
+import { startGraphServer, type GraphServer } from "./dev-kit/graph-stand-in/index.js";
 
 // `npm start`: Azurite, the local Graph stand-in, the service and the Agents Playground on this
 // machine, with demo data.
@@ -59,7 +59,9 @@ try {
   children.push(azurite);
   await waitForHttp(`http://127.0.0.1:${ports.azurite}/`, azurite);
 
-  step(`Starting the local Microsoft Graph stand-in (calendars, in memory) on port ${ports.graph}…`);
+  step(
+    `Starting the local Microsoft Graph stand-in (calendars and the directory, in memory) on port ${ports.graph}…`,
+  );
   graph = await startGraphServer({ port: ports.graph });
   // It accepts the delegated tokens the service's development sign-in issues.
   graph.trust({

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
+import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in/index.js";
 import { PEOPLE } from "../support/people.js";
 import type { TestService } from "../support/service.js";
 

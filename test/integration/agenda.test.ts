@@ -5,7 +5,7 @@ import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { azurite } from "../support/azurite.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { forgetAgenda, forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
+import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in/index.js";
 import { call, type Request } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";

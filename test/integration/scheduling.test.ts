@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { azurite } from "../support/azurite.js";
 import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
-import { startGraphServer, type GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
+import { startGraphServer, type GraphServer } from "../../scripts/dev-kit/graph-stand-in/index.js";
 import { call, type Request } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";

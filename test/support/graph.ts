@@ -2,7 +2,7 @@ import { freePort } from "../../scripts/lib/processes.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "./azurite.js";
-import { startGraphServer, type GraphServer } from "../../scripts/dev-kit/graph-stand-in.js";
+import { startGraphServer, type GraphServer } from "../../scripts/dev-kit/graph-stand-in/index.js";
 import { startTestService, type TestService } from "./service.js";
 
 /** The service with its calendar pointed at the local Graph stand-in, which trusts its sign-in. */

@@ -2,7 +2,8 @@ import { AppCredential, OnBehalfOfUserCredential } from "@microsoft/teamsfx";
 import type { TeamsCalendar } from "../../application/ports/teams-calendar.js";
 import type { Settings } from "../../settings.js";
 import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
-import { GraphCalendar, type GraphTokenSource } from "./graph-calendar.js";
+import { GraphCalendar } from "./graph-calendar.js";
+import type { GraphTokenSource } from "./graph-client.js";
 
 // Whose calendar the meetings go in, and with which credential (README: "Microsoft Graph").
 // - delegated: the coordinator's own, through the tab's SSO token exchanged on their behalf;

@@ -1,14 +1,5 @@
-import {
-  Client,
-  GraphError,
-  HTTPMessageHandler,
-  RetryHandler,
-  RetryHandlerOptions,
-  type Context,
-  type Middleware,
-} from "@microsoft/microsoft-graph-client";
 import { DateTime } from "luxon";
-import { z, ZodError } from "zod";
+import { z } from "zod";
 import {
   CalendarProblem,
   type CalendarOccurrence,
@@ -17,55 +8,14 @@ import {
   type SlotInvite,
   type TeamsCalendar,
 } from "../../application/ports/teams-calendar.js";
+import { GraphConnection, type GraphConnectionOptions, type GraphFailure } from "./graph-client.js";
 
-// The organiser's calendar through Microsoft Graph. The base URL is configuration: Microsoft's
-// cloud in production, a local stand-in in tests and on a developer's machine. Every request goes
-// through the same middleware: the bearer token, Graph's retry handler (429, 503 and 504, honouring
-// Retry-After, with exponential back-off), then fetch.
-
-export interface GraphTokenSource {
-  getToken(scopes: string | string[]): Promise<{ token: string } | null>;
-}
+// The organiser's calendar through Microsoft Graph, over the shared connection (graph-client.ts):
+// the same base URL, token and retry handler as every Graph call.
 
 /** Graph writes UK wall-clock times in this zone (DESIGN.md §3). */
 const GRAPH_ZONE = "GMT Standard Time";
 const LONDON = "Europe/London";
-
-class BearerToken implements Middleware {
-  private next: Middleware | undefined;
-  /** The client wraps errors thrown here in a GraphError; the calendar reads the real one from here. */
-  failure: CalendarProblem | undefined;
-  constructor(
-    private readonly tokens: GraphTokenSource,
-    private readonly scopes: string[],
-  ) {}
-  async execute(context: Context): Promise<void> {
-    let token: { token: string } | null;
-    try {
-      token = await this.tokens.getToken(this.scopes);
-    } catch (e) {
-      throw (this.failure = new CalendarProblem(
-        "sign-in",
-        "Microsoft 365 did not give MACE panels access to the calendar. Close the tab, open it again and retry; if it happens again, ask your IT team to grant the app the Calendars.ReadWrite permission.",
-        (e as Error).message,
-      ));
-    }
-    if (!token) {
-      throw (this.failure = new CalendarProblem(
-        "sign-in",
-        "Microsoft 365 gave no access token. Sign in again.",
-      ));
-    }
-    context.options ??= {};
-    const headers = new Headers(context.options.headers as HeadersInit | undefined);
-    headers.set("Authorization", `Bearer ${token.token}`);
-    context.options.headers = Object.fromEntries(headers.entries());
-    await this.next?.execute(context);
-  }
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
 
 const GraphDateTime = z.object({ dateTime: z.string(), timeZone: z.string() });
 const OnlineMeeting = z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional();
@@ -103,106 +53,89 @@ const attendee = (a: Invitee) => ({
   type: "required" as const,
 });
 
-function problemFrom(e: unknown, organiserName: string): CalendarProblem {
-  if (e instanceof CalendarProblem) return e;
-  if (e instanceof ZodError) {
-    return new CalendarProblem(
-      "rejected",
-      "Microsoft 365 answered in a way MACE panels did not expect, so nothing more was changed. Tell your MACE panels administrator.",
-      e.message,
-    );
+function problemFrom(failure: GraphFailure, organiserName: string): CalendarProblem {
+  switch (failure.kind) {
+    case "no-consent":
+      return new CalendarProblem(
+        "sign-in",
+        "Microsoft 365 did not give MACE panels access to the calendar. Close the tab, open it again and retry; if it happens again, ask your IT team to grant the app the Calendars.ReadWrite permission.",
+        failure.detail,
+      );
+    case "no-token":
+      return new CalendarProblem("sign-in", "Microsoft 365 gave no access token. Sign in again.");
+    case "unexpected-answer":
+      return new CalendarProblem(
+        "rejected",
+        "Microsoft 365 answered in a way MACE panels did not expect, so nothing more was changed. Tell your MACE panels administrator.",
+        failure.detail,
+      );
+    case "unreachable":
+      return new CalendarProblem(
+        "unavailable",
+        "Microsoft 365 could not be reached. Try again in a few minutes; trying again will not create a second series.",
+      );
   }
-  if (!(e instanceof GraphError)) {
-    return new CalendarProblem(
-      "unavailable",
-      "Microsoft 365 could not be reached. Try again in a few minutes; trying again will not create a second series.",
-    );
-  }
-  const said = `${e.statusCode} ${e.code ?? ""}: ${e.message}`;
-  if (e.code === "MailboxNotEnabledForRESTAPI" || e.code === "ResourceNotFound") {
+  if (failure.code === "MailboxNotEnabledForRESTAPI" || failure.code === "ResourceNotFound") {
     return new CalendarProblem(
       "no-mailbox",
       `${organiserName} has no Exchange Online mailbox, so the meetings cannot be put in their calendar. Ask your IT team to give them one, or to set another organiser.`,
     );
   }
-  switch (e.statusCode) {
-    case 401:
+  switch (failure.kind) {
+    case "sign-in":
       return new CalendarProblem(
         "sign-in",
         "Microsoft 365 did not accept the sign-in for the calendar. Close the tab, open it again and retry.",
-        said,
+        failure.detail,
       );
-    case 403:
+    case "no-access":
       return new CalendarProblem(
         "no-access",
         `Microsoft 365 refused access to ${organiserName}'s calendar. Only the organiser can change these meetings, unless your IT team has given MACE panels access to that mailbox.`,
       );
-    case 404:
+    case "not-found":
       return new CalendarProblem(
         "not-found",
         "That meeting is no longer in the organiser's calendar; it may have been deleted in Outlook. Schedule the panel again to put it back.",
       );
-    case 429:
+    case "busy":
       return new CalendarProblem(
         "busy",
         "Microsoft 365 is busy and asked MACE panels to slow down. Try again in a few minutes; trying again will not create a second series.",
       );
-    default:
-      if (e.statusCode >= 500 || e.statusCode < 0) {
-        return new CalendarProblem(
-          "unavailable",
-          "Microsoft 365 did not answer. Try again in a few minutes; trying again will not create a second series.",
-        );
-      }
+    case "unavailable":
+      return new CalendarProblem(
+        "unavailable",
+        "Microsoft 365 did not answer. Try again in a few minutes; trying again will not create a second series.",
+      );
+    case "refused":
       return new CalendarProblem(
         "rejected",
         "Microsoft 365 refused the calendar change. Tell your MACE panels administrator, who can see the reason in the service's log.",
-        said,
+        failure.detail,
       );
   }
 }
 
-export interface GraphCalendarOptions {
-  baseUrl: string;
-  tokens: GraphTokenSource;
-  scopes: string[];
+export interface GraphCalendarOptions extends GraphConnectionOptions {
   organiser: { id: string; name: string };
-  /** Graph's retry handler: seconds before the first retry when Graph sends no Retry-After. */
-  retryDelaySeconds?: number;
-  maxRetries?: number;
 }
 
 export class GraphCalendar implements TeamsCalendar {
   readonly organiser: { id: string; name: string };
-  private readonly client: Client;
-  private readonly auth: BearerToken;
-  private readonly root: string;
+  private readonly graph: GraphConnection;
+  private readonly client: GraphConnection["client"];
   private readonly mailbox: string;
 
   constructor(options: GraphCalendarOptions) {
     this.organiser = options.organiser;
-    const auth = (this.auth = new BearerToken(options.tokens, options.scopes));
-    const retry = new RetryHandler(
-      new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 4),
-    );
-    auth.setNext(retry);
-    retry.setNext(new HTTPMessageHandler());
-    this.client = Client.initWithMiddleware({
-      middleware: auth,
-      baseUrl: `${options.baseUrl}/`,
-      defaultVersion: "v1.0",
-    });
-    this.root = `${options.baseUrl}/v1.0`;
+    this.graph = new GraphConnection(options);
+    this.client = this.graph.client;
     this.mailbox = `/users/${encodeURIComponent(options.organiser.id)}`;
   }
 
-  private async call<T>(work: () => Promise<T>): Promise<T> {
-    this.auth.failure = undefined;
-    try {
-      return await work();
-    } catch (e) {
-      throw this.auth.failure ?? problemFrom(e, this.organiser.name);
-    }
+  private call<T>(work: () => Promise<T>): Promise<T> {
+    return this.graph.call(work, (failure) => problemFrom(failure, this.organiser.name));
   }
 
   private seriesBody(request: SeriesRequest) {
@@ -280,7 +213,7 @@ export class GraphCalendar implements TeamsCalendar {
       const page = await this.call(async () =>
         InstancePage.parse(
           await this.client
-            .api(current.startsWith(this.root) ? current.slice(this.root.length) : current)
+            .api(this.graph.relative(current))
             .header("Prefer", `outlook.timezone="${GRAPH_ZONE}"`)
             .get(),
         ),
