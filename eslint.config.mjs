@@ -62,6 +62,7 @@ export default tseslint.config(
               message: "The application declares a port for what it needs; adapters implement it.",
             },
             { group: ["**/adapters/**"], message: "The application does not depend on adapters." },
+            { group: ["**/test/**"], message: "Product code never imports tests." },
           ],
         },
       ],

@@ -49,11 +49,11 @@ async function main(): Promise<void> {
     const catalogue = loadCatalogue("bot/config/areas");
     const repos = repositories(tables);
     await seedCatalogue(repos, catalogue);
-    await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
+    await seedPeople(directoryTables(tables), catalogue, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
     const desk = referralDesk({
       catalogue,
       casework: caseworkTables(tables),
-      directory: directoryTables(repos),
+      directory: directoryTables(tables),
       now: () => new Date(),
       onNotices: () => undefined,
     });
@@ -124,7 +124,7 @@ async function agendaPageCost(
   const meetings = meetingRecords(tables);
   const agendas = agendaDesk({
     catalogue,
-    directory: directoryTables(repositories(counted)),
+    directory: directoryTables(counted),
     casework: caseworkTables(counted),
     meetings: meetingRecords(counted),
     agendas: agendaRecords(counted),
@@ -198,7 +198,7 @@ async function reminderSweepCost(
   let now = new Date("2027-01-07T14:00:00Z");
   const actions = actionLog({
     catalogue,
-    directory: directoryTables(repositories(tables)),
+    directory: directoryTables(tables),
     casework: caseworkTables(tables),
     deliveries: reminderDeliveries(tables),
     now: () => now,
@@ -210,7 +210,7 @@ async function reminderSweepCost(
   };
   const sweep = new ReminderSweep({
     catalogue,
-    directory: directoryTables(repositories(counted)),
+    directory: directoryTables(counted),
     casework: caseworkTables(counted),
     deliveries: reminderDeliveries(counted),
     messenger,

@@ -36,6 +36,9 @@ param teamsAppId string = ''
 @description('With application permissions: the mailbox (user ID or address) that organises every panel meeting.')
 param graphOrganiser string = ''
 
+@description('The first administrators of each area, as "area:objectId-or-UPN,…;area:…". Everyone else is managed in the product.')
+param areaAdministrators string
+
 var storageName = take(toLower(replace('${resourceBaseName}st', '-', '')), 24)
 var siteHost = '${resourceBaseName}.azurewebsites.net'
 // The tab app registration's Application ID URI, as aad.manifest.json sets it.
@@ -123,6 +126,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'REMINDER_LEASE_SECONDS', value: '90' }
         { name: 'REMINDERS_FROM_HOUR', value: '9' }
         { name: 'GRAPH_ORGANISER', value: graphOrganiser }
+        { name: 'AREA_ADMINISTRATORS', value: areaAdministrators }
         { name: 'SECRET_AAD_APP_CLIENT_SECRET', value: aadAppClientSecret }
         { name: 'AAD_APP_OAUTH_AUTHORITY_HOST', value: environment().authentication.loginEndpoint }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }

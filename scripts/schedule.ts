@@ -10,11 +10,10 @@ import { occurrencesBetween } from "../bot/src/domain/schedule/occurrences.js";
 import { seriesFor } from "../bot/src/domain/schedule/series.js";
 import { calendarAccess } from "../bot/src/adapters/graph/calendar-access.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
-import { repositories } from "../bot/src/adapters/tables/repositories.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
 import { meetingScheduler } from "../bot/src/application/scheduling/meeting-scheduler.js";
-import { Refusal } from "../bot/src/application/refusal.js";
+import { Refusal } from "../bot/src/domain/refusal.js";
 import { CalendarProblem } from "../bot/src/application/ports/teams-calendar.js";
 import { loadSettings, SettingsError } from "../bot/src/settings.js";
 import { userInfo } from "node:os";
@@ -134,7 +133,7 @@ async function scheduleInTeams(): Promise<void> {
   await ensureTables(tables);
   const scheduler = meetingScheduler({
     catalogue: catalogue!,
-    directory: directoryTables(repositories(tables)),
+    directory: directoryTables(tables),
     meetings: meetingRecords(tables),
     now: () => new Date(),
   });

@@ -110,7 +110,7 @@ export async function startService(
   const tables = tableFactory(settings.storage);
   await ensureTables(tables);
   const repos = repositories(tables);
-  const directory = directoryTables(repos);
+  const directory = directoryTables(tables);
   const casework = caseworkTables(tables);
   await seedCatalogue(repos, catalogue);
 
@@ -143,7 +143,7 @@ export async function startService(
     onNotices: (areaId) => dispatcher.kick(areaId),
   });
   if (settings.seedDemoData) {
-    await seedPeople(repos, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
+    await seedPeople(directory, catalogue, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
     await seedDemoReferrals(desk, DEMO_REFERRALS);
   }
 
@@ -204,6 +204,7 @@ export async function startService(
   const bot = new MaceBot({
     catalogue,
     repos,
+    directory,
     log,
     publicUrl: settings.publicUrl,
     now,
@@ -229,6 +230,7 @@ export async function startService(
     settings,
     catalogue,
     repos,
+    directory,
     receiveActivity: botEndpoint({ auth, adapter, bot, log }),
     validateToken,
     devIdp,

@@ -41,6 +41,7 @@ export const SETTING_NAMES = [
   "REMINDER_SWEEP_SECONDS",
   "REMINDER_LEASE_SECONDS",
   "REMINDERS_FROM_HOUR",
+  "AREA_ADMINISTRATORS",
 ] as const;
 
 const Raw = z.strictObject({
@@ -72,7 +73,48 @@ const Raw = z.strictObject({
   REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(90),
   REMINDERS_FROM_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  AREA_ADMINISTRATORS: z.string().max(8000).default(""),
 });
+
+// An Entra object id, or a user principal name (a guest's carries #EXT#).
+const PersonKey = z.union([
+  z.uuid(),
+  z
+    .string()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)
+    .max(320),
+]);
+
+/**
+ * The first administrators of each area: "merton:<object id or UPN>,<…>;lambeth:<…>". The only
+ * people named in configuration; everyone else is managed in the product.
+ */
+function areaAdministrators(raw: string, problems: string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const part of raw
+    .split(";")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [areaId, list = ""] = part.split(":", 2).map((x) => x.trim());
+    const people = list
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (!areaId || !/^[a-z0-9-]{1,80}$/.test(areaId) || !people.length) {
+      problems.push(
+        `AREA_ADMINISTRATORS: "${part}" should be an area id, a colon, then object ids or user principal names separated by commas`,
+      );
+      continue;
+    }
+    const wrong = people.filter((p) => !PersonKey.safeParse(p).success);
+    if (wrong.length)
+      problems.push(
+        `AREA_ADMINISTRATORS: ${wrong.join(", ")} in ${areaId} is neither an Entra object id nor a user principal name`,
+      );
+    found.set(areaId, [...(found.get(areaId) ?? []), ...people.map((p) => p.toLowerCase())]);
+  }
+  return found;
+}
 
 export type Settings = ReturnType<typeof loadSettings>;
 
@@ -141,6 +183,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       "REMINDER_LEASE_SECONDS: at least 60 in Azure: half of it must outlast a send to Teams (20 s)",
     );
   }
+  const administrators = areaAdministrators(s.AREA_ADMINISTRATORS, problems);
   if (problems.length) throw new SettingsError(problems);
 
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, "");
@@ -156,6 +199,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       fromHour: s.REMINDERS_FROM_HOUR,
     },
     logLevel: s.LOG_LEVEL,
+    /** Per area, the object ids and user principal names (lower case) of its first administrators. */
+    administrators,
     catalogueDir: s.CATALOGUE_DIR,
     seedDemoData: s.SEED_DEMO_DATA,
     storage: s.STORAGE_ACCOUNT_URL

@@ -352,7 +352,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     );
     const desk = referralDesk({
       catalogue: loadCatalogue("bot/config/areas"),
-      directory: directoryTables(repositories(tables)),
+      directory: directoryTables(tables),
       casework: caseworkTables(tables),
       now: () => now,
       onNotices: () => undefined,

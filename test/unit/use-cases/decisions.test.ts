@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { Refusal } from "../../../bot/src/application/refusal.js";
+import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { demoActor } from "../../support/people.js";
 import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { NoticeDelivery } from "../../../bot/src/application/notices/notice-delivery.js";
-import { Refusal } from "../../../bot/src/application/refusal.js";
+import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { fieldsOf } from "../../../bot/src/domain/referrals/form.js";
 import { demoActor } from "../../support/people.js";
 import { fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";

@@ -16,6 +16,7 @@ import {
 } from "./contract/index.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
+import type { Directory } from "../../application/ports/directory.js";
 
 /** The action log as CSV, for circulating to the agencies: reference, not names of children. */
 function csvOf(actions: ActionView[]): string {
@@ -57,10 +58,11 @@ function csvOf(actions: ActionView[]): string {
 export function actionsRoutes(deps: {
   catalogue: Catalogue;
   repos: Repositories;
+  directory: Directory;
   actionLog: ActionLog;
 }): Router {
   const router = Router();
-  const panelFor = panelAccess(deps.catalogue, deps.repos);
+  const panelFor = panelAccess(deps.catalogue, deps.directory);
 
   const listed = async (req: Parameters<typeof panelFor>[0]) => {
     const { panel, role } = await panelFor(req);

@@ -17,6 +17,7 @@ import {
 } from "./contract/index.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
+import type { Directory } from "../../application/ports/directory.js";
 
 /** An agenda without a draft yet goes out with NO_DRAFT as its version, for the tab to send back. */
 const answer = (view: AgendaView): AgendaResponse => ({ ...view, version: view.version ?? NO_DRAFT });
@@ -25,13 +26,14 @@ const draftVersion = (version: string): string | null => (version === NO_DRAFT ?
 export function agendaRoutes(deps: {
   catalogue: Catalogue;
   repos: Repositories;
+  directory: Directory;
   agendaDesk: AgendaDesk;
   room: MeetingRoom;
   scheduler: MeetingScheduler;
   calendarAccess: CalendarAccess | undefined;
 }): Router {
   const router = Router();
-  const panelFor = panelAccess(deps.catalogue, deps.repos);
+  const panelFor = panelAccess(deps.catalogue, deps.directory);
 
   router.get(
     "/panels/:panelId/meetings/:meetingId/agenda",

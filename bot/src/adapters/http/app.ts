@@ -26,11 +26,13 @@ import type { CaseDecisions } from "../../application/decisions/case-decisions.j
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
 import { route } from "./route.js";
+import type { Directory } from "../../application/ports/directory.js";
 
 export interface AppDependencies {
   settings: Settings;
   catalogue: Catalogue;
   repos: Repositories;
+  directory: Directory;
   receiveActivity: BotEndpoint;
   validateToken: TokenValidator;
   devIdp: DevIdentityProvider | undefined;

@@ -1,8 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
-import { Refusal, type RefusalReason } from "../../application/refusal.js";
-import { ReferralStepRefused } from "../../domain/referrals/triage.js";
+import { Refusal, type RefusalReason } from "../../domain/refusal.js";
 import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import { InvalidToken } from "../identity/token-validator.js";
 import type { ProblemResponse } from "./contract/index.js";
@@ -29,13 +28,12 @@ const STATUS_OF: Record<RefusalReason, number> = {
   "not-now": 409,
 };
 
-/** A refusal from the application or a referral step the domain refused, as a problem to answer. */
+/** A refusal from the domain or the application, as a problem to answer. */
 function asProblem(err: unknown): unknown {
   if (err instanceof Refusal) {
     const fields = err.fields.map(({ field, message }) => ({ field, message }));
     return new HttpProblem(STATUS_OF[err.reason], err.code, err.message, fields.length ? fields : undefined);
   }
-  if (err instanceof ReferralStepRefused) return new HttpProblem(err.status, "not-now", err.message);
   return err;
 }
 

@@ -18,6 +18,7 @@ import {
 import { HttpProblem } from "./errors.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
+import type { Directory } from "../../application/ports/directory.js";
 
 // Running a meeting from the tab: sign-in and quorum, apologies, the sign-in card, a decision per
 // agenda item, and the minutes (JSON for the tab, Word for the agencies' records).
@@ -25,11 +26,12 @@ import { route } from "./route.js";
 export function meetingRoomRoutes(deps: {
   catalogue: Catalogue;
   repos: Repositories;
+  directory: Directory;
   room: MeetingRoom;
   decisions: CaseDecisions;
 }): Router {
   const router = Router();
-  const panelFor = panelAccess(deps.catalogue, deps.repos);
+  const panelFor = panelAccess(deps.catalogue, deps.directory);
   const base = "/panels/:panelId/meetings/:meetingId";
 
   router.get(

@@ -4,7 +4,6 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
 import { CalendarProblem } from "../../application/ports/teams-calendar.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
-import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import {
   CancelMeeting,
@@ -18,6 +17,7 @@ import {
 import { HttpProblem } from "./errors.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
+import type { Directory } from "../../application/ports/directory.js";
 
 const CALENDAR_STATUS: Record<CalendarProblem["kind"], number> = {
   "sign-in": 403,
@@ -47,15 +47,15 @@ const plainly =
 
 export function meetingsRoutes(deps: {
   catalogue: Catalogue;
-  repos: Repositories;
+  directory: Directory;
   scheduler: MeetingScheduler;
   calendarAccess: CalendarAccess | undefined;
   log: Logger;
 }): Router {
-  const { catalogue, repos, scheduler } = deps;
+  const { catalogue, scheduler } = deps;
   const router = Router();
 
-  const panelFor = panelAccess(catalogue, repos);
+  const panelFor = panelAccess(catalogue, deps.directory);
   const calendarCall = plainly(deps.log);
 
   const calendarFor = (req: Request) => {

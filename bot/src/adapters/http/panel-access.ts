@@ -1,14 +1,12 @@
 import type { Request } from "express";
 import { accessPanel, type Audience } from "../../application/access/panel-access.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { directoryTables } from "../tables/directory-tables.js";
-import type { Repositories } from "../tables/repositories.js";
+import type { Directory } from "../../application/ports/directory.js";
 import { signedIn } from "./authenticate.js";
 import { HttpProblem } from "./errors.js";
 
 /** The panel a request names and the signed-in person's role on it, decided by the application. */
-export function panelAccess(catalogue: Catalogue, repos: Repositories) {
-  const directory = directoryTables(repos);
+export function panelAccess(catalogue: Catalogue, directory: Directory) {
   return (req: Request, who: Audience = "members") =>
     accessPanel({ catalogue, directory }, signedIn(req).id, req.params["panelId"], who);
 }

@@ -1,12 +1,12 @@
 import { Router } from "express";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { canManagePanel, type Membership } from "../../domain/people/membership.js";
+import { canManagePanel } from "../../domain/people/membership.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { seriesFor } from "../../domain/schedule/series.js";
 import { meetingsCalendar, seriesCalendar } from "../calendar/ics.js";
 import { keyOf } from "../tables/entity-store.js";
-import { peopleByIds, type Repositories } from "../tables/repositories.js";
+import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import {
   ChannelLink,
@@ -21,15 +21,18 @@ import {
 import { HttpProblem } from "./errors.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
+import type { Directory } from "../../application/ports/directory.js";
 
-export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; now: () => Date }): Router {
-  const { catalogue, repos } = deps;
+export function panelsRoutes(deps: {
+  catalogue: Catalogue;
+  repos: Repositories;
+  directory: Directory;
+  now: () => Date;
+}): Router {
+  const { catalogue, repos, directory } = deps;
   const router = Router();
 
-  const membershipsOf = async (personId: string): Promise<Membership[]> =>
-    (await repos.memberships.listPartition(keyOf(personId))).map((v) => v.value);
-
-  const panelFor = panelAccess(catalogue, repos);
+  const panelFor = panelAccess(catalogue, deps.directory);
 
   const meetingsOf = (panelId: string, count: number) =>
     nextOccurrences(catalogue, panelId, deps.now(), count).map((o) => ({
@@ -55,7 +58,7 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
   router.get(
     "/panels",
     route(async (req, res) => {
-      const memberships = await membershipsOf(signedIn(req).id);
+      const memberships = await directory.membershipsOf(signedIn(req).id);
       const panels = memberships.flatMap((m): PanelSummary[] => {
         const panel = catalogue.panels.get(m.panelId);
         if (!panel) return [];
@@ -104,11 +107,8 @@ export function panelsRoutes(deps: { catalogue: Catalogue; repos: Repositories; 
     "/panels/:panelId/members",
     route(async (req, res) => {
       const { panel } = await panelFor(req);
-      const members = (await repos.panelMembers.listPartition(keyOf(panel.id))).map((m) => m.value);
-      const people = await peopleByIds(
-        repos,
-        members.map((m) => m.personId),
-      );
+      const members = await directory.membersOf(panel.id);
+      const people = await directory.people(members.map((m) => m.personId));
       res.json({
         members: members
           .flatMap((m) => {

@@ -3,6 +3,7 @@ import { Agency, Panel } from "../../domain/catalogue/panel.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { Membership, Person } from "../../domain/people/membership.js";
 import { odata } from "@azure/data-tables";
+import type { DirectoryChanges } from "../../application/ports/directory.js";
 import { EntityStore, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -87,13 +88,12 @@ export async function seedCatalogue(repos: Repositories, catalogue: Catalogue): 
 }
 
 export async function seedPeople(
-  repos: Repositories,
+  directory: DirectoryChanges,
+  catalogue: Catalogue,
   people: Person[],
   memberships: Membership[],
 ): Promise<void> {
-  for (const person of people) await repos.people.upsert(person, "seed");
-  for (const m of memberships) {
-    await repos.memberships.upsert(m, "seed");
-    await repos.panelMembers.upsert(m, "seed");
-  }
+  for (const person of people)
+    await directory.savePerson(person, catalogue.agencies.get(person.agencyId)?.areaId ?? "", "seed");
+  for (const m of memberships) await directory.setRole(m, "seed");
 }

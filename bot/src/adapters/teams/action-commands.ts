@@ -3,7 +3,6 @@ import { CardFactory } from "botbuilder";
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Membership } from "../../domain/people/membership.js";
-import { keyOf } from "../tables/entity-store.js";
 import { longDate } from "./cards/dates.js";
 import { card, execute, heading, para, type Element } from "./cards/elements.js";
 import type { CommandTurn } from "./bot-dependencies.js";
@@ -70,7 +69,7 @@ export async function markDone({ context, deps, rawText }: CommandTurn): Promise
 /** `action` typed in personal chat: the form, or first a choice of panel for those who coordinate several. */
 export async function startRecordingAction({ context, deps }: CommandTurn): Promise<void> {
   const personId = context.activity.from.aadObjectId ?? "";
-  const memberships = (await deps.repos.memberships.listPartition(keyOf(personId))).map((m) => m.value);
+  const memberships = await deps.directory.membershipsOf(personId);
   const choice = chooseActionPanelCard(deps.catalogue, memberships);
   if (typeof choice === "string") {
     await context.sendActivity(choice);

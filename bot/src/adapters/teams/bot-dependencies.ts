@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
+import type { Directory } from "../../application/ports/directory.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
 
@@ -10,6 +11,7 @@ import type { Repositories } from "../tables/repositories.js";
 export interface BotDependencies {
   catalogue: Catalogue;
   repos: Repositories;
+  directory: Directory;
   log: Logger;
   publicUrl: string;
   now: () => Date;

@@ -35,8 +35,8 @@ export async function sendSignInCards({ context, deps }: CommandTurn): Promise<v
       );
     }
   } else {
-    const memberships = await deps.repos.memberships.listPartition(keyOf(activity.from.aadObjectId ?? ""));
-    panelIds = memberships.map((m) => m.value.panelId);
+    const memberships = await deps.directory.membershipsOf(activity.from.aadObjectId ?? "");
+    panelIds = memberships.map((m) => m.panelId);
   }
   const meetings = deps.room.meetingsToday(panelIds);
   if (!meetings.length) {

@@ -1,6 +1,5 @@
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { nextOccurrences } from "../../domain/schedule/occurrences.js";
-import { keyOf } from "../tables/entity-store.js";
 import { tabUrlOf } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
 import { noPanelsCard, panelsCard } from "./cards/templates.js";
@@ -9,8 +8,8 @@ import type { CommandTurn } from "./bot-dependencies.js";
 /** `panels`: the person's panels, their role on each and when each meets next. */
 export async function sendPanels({ context, deps }: CommandTurn): Promise<void> {
   const personId = context.activity.from.aadObjectId;
-  const memberships = personId ? await deps.repos.memberships.listPartition(keyOf(personId)) : [];
-  const panels = memberships.flatMap(({ value: m }) => {
+  const memberships = personId ? await deps.directory.membershipsOf(personId) : [];
+  const panels = memberships.flatMap((m) => {
     const panel = deps.catalogue.panels.get(m.panelId);
     if (!panel) return [];
     const area = deps.catalogue.areas.find((a) => a.id === panel.areaId);

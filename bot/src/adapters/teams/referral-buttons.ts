@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { Refusal } from "../../application/refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
 import type { CardPress, CardReply, CardRoute, CardRoutes } from "./card-actions.js";

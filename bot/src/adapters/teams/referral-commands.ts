@@ -3,7 +3,6 @@ import type { ReferralDesk } from "../../application/referrals/referral-desk.js"
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Versioned } from "../../application/ports/versioned.js";
-import { keyOf } from "../tables/entity-store.js";
 import { tabUrlOf } from "./bot-dependencies.js";
 import {
   approvalRequestCard,
@@ -55,9 +54,9 @@ export async function refer({ context, deps }: CommandTurn): Promise<void> {
 export async function referralsToTriage({ context, deps }: CommandTurn): Promise<void> {
   const personId = context.activity.from.aadObjectId ?? "";
   const actor = { id: personId, name: context.activity.from.name ?? "" };
-  const memberships = await deps.repos.memberships.listPartition(keyOf(personId));
+  const memberships = await deps.directory.membershipsOf(personId);
   const waiting: Versioned<Referral>[] = [];
-  for (const { value: m } of memberships.filter((x) => x.value.role === "coordinator")) {
+  for (const m of memberships.filter((x) => x.role === "coordinator")) {
     if (!deps.catalogue.panels.get(m.panelId)?.referralRules) continue;
     waiting.push(...(await deps.desk.list(actor, m.panelId, "bot: referrals command", ["new"])));
   }

@@ -1,5 +1,4 @@
-import { Refusal } from "../../application/refusal.js";
-import { ReferralStepRefused } from "../../domain/referrals/triage.js";
+import { Refusal } from "../../domain/refusal.js";
 
 // The one place a refusal from the application or the domain becomes what Teams shows.
 
@@ -9,8 +8,7 @@ import { ReferralStepRefused } from "../../domain/referrals/triage.js";
  */
 export type RefusalTone = "plain" | "apologise";
 
-export const isRefusal = (e: unknown): e is Refusal | ReferralStepRefused =>
-  e instanceof Refusal || e instanceof ReferralStepRefused;
+export const isRefusal = (e: unknown): e is Refusal => e instanceof Refusal;
 
 /** The message for a refusal, or undefined when `e` is not one (it is then a fault, not a "no"). */
 export function refusalReply(e: unknown, tone: RefusalTone): string | undefined {

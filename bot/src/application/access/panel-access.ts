@@ -3,7 +3,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
 import { canManagePanel, roleOn, type Membership, type PanelRole } from "../../domain/people/membership.js";
 import type { Directory } from "../ports/directory.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 
 // Who may use a panel: its members, each with one role, and for changes its coordinators. Every
 // client (tab, card, typed command) asks here, so the answer is the same whichever is used.
@@ -18,9 +18,9 @@ export interface PanelAccess {
   memberships: Membership[];
 }
 
-/** The person's role on a panel, if they have one. */
-export const roleOnPanel = (ports: { directory: Directory }, personId: string, panelId: string) =>
-  ports.directory.roleOn(panelId, personId);
+/** The person's role on a panel, if they have one: from the same read as every access decision. */
+export const roleOnPanel = async (ports: { directory: Directory }, personId: string, panelId: string) =>
+  roleOn(await ports.directory.membershipsOf(personId), panelId);
 
 /** The panel named, and the person's role on it; anyone not on it is refused. */
 export async function accessPanel(

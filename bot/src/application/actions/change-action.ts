@@ -5,7 +5,7 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { roleOnPanel } from "../access/panel-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { ActionPorts } from "./action-ports.js";
 import { actionPanel, viewOf, type ActionView } from "./action-view.js";
 

@@ -1,5 +1,5 @@
 import type { Actor } from "../../domain/people/actor.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { ActionPorts } from "./action-ports.js";
 import type { ActionView } from "./action-view.js";
 import { asNow, completeAction } from "./change-action.js";

@@ -8,7 +8,7 @@ import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { roleOnPanel } from "../access/panel-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { ActionPorts } from "./action-ports.js";
 import { actionPanel, viewOf, type ActionView } from "./action-view.js";
 
@@ -39,10 +39,13 @@ export async function recordAction(
   const panel = actionPanel(ports, panelId);
   const { catalogue, casework, directory } = ports;
   knownMeeting(catalogue, panelId, meetingId);
-  const [owner, role] = await Promise.all([
+  const [owner, role, actorRole] = await Promise.all([
     directory.person(input.ownerId),
     roleOnPanel(ports, input.ownerId, panelId),
+    roleOnPanel(ports, actor.id, panelId),
   ]);
+  if (actorRole !== "coordinator")
+    throw new Refusal("not-allowed", "Only the panel's coordinators record actions.", { code: "not-coordinator" });
   if (!owner || !role) throw invalid("unknown-owner", "Choose the action's owner from the panel's members.");
   const held = input.subjectId
     ? await casework.subjectAndCase(panel.areaId, panelId, input.subjectId)

@@ -4,7 +4,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { AlreadyExists, ConcurrencyConflict } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { AgendaPorts } from "./agenda-ports.js";
 import { agendaChanged, agendaMeeting, agendaPanel, auditAgenda } from "./load-agenda.js";
 

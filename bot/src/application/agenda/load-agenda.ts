@@ -6,7 +6,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { auditEntry } from "../audit/audit-trail.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { AgendaPorts } from "./agenda-ports.js";
 
 // What every agenda command starts from: the panel, the meeting as held in Teams (or as the

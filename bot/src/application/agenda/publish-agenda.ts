@@ -4,7 +4,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { TeamsCalendar } from "../ports/teams-calendar.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { MeetingScheduler } from "../scheduling/meeting-scheduler.js";
 import type { AgendaPorts } from "./agenda-ports.js";
 import { agendaChanged, loadAgenda } from "./load-agenda.js";

@@ -14,6 +14,7 @@ export interface AuditFact {
   /** The screen or command it happened through. */
   via: string;
   referralId?: string | null;
+  personId?: string | null;
 }
 
 export function auditEntry(at: Date, fact: AuditFact): StoredAudit {

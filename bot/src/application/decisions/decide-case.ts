@@ -15,7 +15,7 @@ import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { CaseworkUnit, StoredCase, StoredDecision } from "../ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import { meetingContext, type DecisionView } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
 import { makeTransfer, sourceReferral } from "./transfer.js";

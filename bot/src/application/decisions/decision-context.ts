@@ -2,7 +2,7 @@ import { knownMeeting } from "../panels/known-panels.js";
 import type { Decision } from "../../domain/decisions/decision.js";
 import { addDays } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { DecisionPorts } from "./decision-ports.js";
 
 export interface DecisionView extends Decision {

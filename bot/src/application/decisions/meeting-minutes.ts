@@ -5,7 +5,7 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { auditEntry } from "../audit/audit-trail.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import { decisionsAt, meetingContext, withoutDetails } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
 

@@ -3,7 +3,7 @@ import type { Decision } from "../../domain/decisions/decision.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { Referral } from "../../domain/referrals/referral.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { DecisionPorts } from "./decision-ports.js";
 import type { DecisionView } from "./decision-context.js";
 

@@ -4,7 +4,7 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { SignInAnnouncer } from "../ports/channel-announcer.js";
 import type { Directory } from "../ports/directory.js";
 import type { MeetingRoomStore } from "../ports/meetings.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 
 /** What the meeting room's commands need; each declares the part it uses. */
 export interface RoomPorts {

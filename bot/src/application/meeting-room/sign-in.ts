@@ -5,7 +5,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { accessPanel } from "../access/panel-access.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
 
 // Attendees sign in for the agency they represent, agreeing to the area's statement; the
@@ -37,8 +37,8 @@ export async function signInToMeeting(
   meetingId: string,
   input: SignInInput,
 ): Promise<{ signIn: SignIn; first: boolean }> {
-  const { panel, area } = roomMeeting(ports, panelId, meetingId);
   await accessPanel(ports, actor.id, panelId);
+  const { panel, area } = roomMeeting(ports, panelId, meetingId);
   if (localDay(ports.now()) !== meetingId) throw notMeetingDay();
   if (!agenciesOf(ports.catalogue, panel.areaId).some((a) => a.id === input.agencyId)) throw unknownAgency();
   const person = await ports.directory.person(actor.id);

@@ -1,6 +1,6 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 
 // The panel or meeting a request names, from the catalogue; one the catalogue does not have is
 // refused the same way everywhere.

@@ -25,7 +25,7 @@ export class ConcurrencyConflict extends Error {
     super(
       current
         ? `This was changed by ${current.updatedBy} at ${clock(current.updatedAt)} after you opened it. Reload to see their change, then make yours again.`
-        : "This was deleted after you opened it. Reload to see the current state.",
+        : "This changed after you opened it, or was removed. Reload to see it as it is now, then make your change again.",
     );
     this.name = "ConcurrencyConflict";
   }

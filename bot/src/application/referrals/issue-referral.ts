@@ -4,6 +4,7 @@ import type { Notice } from "../../domain/referrals/notice.js";
 import { referenceFor, type Referral } from "../../domain/referrals/referral.js";
 import type { MatchRow } from "../ports/casework.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
+import { Refusal } from "../../domain/refusal.js";
 import { referralAudit, referralNotice } from "./referral-records.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
@@ -50,7 +51,15 @@ export async function issueReferral(
       return { referral, created: true };
     } catch (e) {
       // Another referral took the number, or the same form raced in twice: look again.
-      if (!(e instanceof ConcurrencyConflict) || attempt >= ATTEMPTS) throw e;
+      if (!(e instanceof ConcurrencyConflict)) throw e;
+      if (attempt >= ATTEMPTS)
+        throw new Refusal(
+          "conflict",
+          "Many referrals are being made at this moment. Send the form again in a minute.",
+          {
+            code: "busy",
+          },
+        );
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }

@@ -2,7 +2,7 @@ import { placementFor, type Subject } from "../../domain/cohort/case.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
 import { subjectLabel, type Referral } from "../../domain/referrals/referral.js";
 import type { CaseworkUnit, StoredCase } from "../ports/casework.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
 /**

@@ -6,7 +6,7 @@ import type { Person } from "../../domain/people/membership.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import { PanelIdInput, roleOnPanel } from "../access/panel-access.js";
 import type { Versioned } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
 // Who may do what with a referral: practitioners in a panel's referring agencies refer to it; its

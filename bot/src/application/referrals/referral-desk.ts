@@ -27,6 +27,4 @@ export const referralDesk = (ports: ReferralPorts) => ({
 });
 export type ReferralDesk = ReturnType<typeof referralDesk>;
 
-export { ReferralIdInput } from "./referral-access.js";
-export { PanelIdInput } from "../access/panel-access.js";
 export type { SubmitResult } from "./submit-referral.js";

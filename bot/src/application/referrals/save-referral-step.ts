@@ -7,7 +7,7 @@ import { localDay } from "../../domain/schedule/dates.js";
 import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
 import type { CaseworkUnit } from "../ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import { changedBy } from "./referral-access.js";
 import { referralAudit, referralNotice } from "./referral-records.js";
 import type { ReferralPorts } from "./referral-ports.js";

@@ -6,7 +6,7 @@ import { referralForm, type ReferralForm } from "../../domain/referrals/form.js"
 import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
 import type { PossibleDuplicate, Referral } from "../../domain/referrals/referral.js";
 import type { Actor } from "../../domain/people/actor.js";
-import { Refusal } from "../refusal.js";
+import { Refusal } from "../../domain/refusal.js";
 import { issueReferral } from "./issue-referral.js";
 import {
   areaOf,

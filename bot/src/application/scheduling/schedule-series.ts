@@ -26,7 +26,7 @@ export interface ScheduleResult {
   meetings: MeetingView[];
 }
 
-const ATTENDING_ROLES = new Set(["coordinator", "chair", "member"]);
+const ATTENDING_ROLES = new Set(["coordinator", "chair", "member", "deputy"]);
 
 /** The panel's core members: everyone on it but presenters, who are invited to their slot only. */
 async function attendees(ports: Pick<SchedulingPorts, "directory">, panelId: string): Promise<Invitee[]> {

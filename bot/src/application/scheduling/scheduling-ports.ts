@@ -4,7 +4,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
 import type { Directory } from "../ports/directory.js";
 import type { MeetingStore } from "../ports/meetings.js";
-import { Refusal, type RefusalReason } from "../refusal.js";
+import { Refusal, type RefusalReason } from "../../domain/refusal.js";
 
 /** What the scheduling commands need; each declares the part it uses. */
 export interface SchedulingPorts {

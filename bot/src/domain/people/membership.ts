@@ -20,6 +20,8 @@ export const Person = z.strictObject({
   userPrincipalName: z.string().max(320).optional(),
   /** Invited from a partner agency's own tenant. */
   guest: z.boolean().optional(),
+  /** Suspended by an administrator: refused everywhere until restored. */
+  suspended: z.boolean().optional(),
 });
 export type Person = z.infer<typeof Person>;
 

@@ -1,16 +1,13 @@
 import type { Actor } from "../people/actor.js";
+import { Refusal } from "../refusal.js";
 import { STATUS_LABELS, type Referral } from "./referral.js";
 
 // What a manager and a coordinator may do with a referral, and what each step changes.
 
 /** A step the referral's current state does not allow; the message is for the person who tried. */
-export class ReferralStepRefused extends Error {
-  constructor(
-    message: string,
-    /** As an HTTP status: 409 for the referral's state, 400 for what was written, 403 for who. */
-    readonly status: 400 | 403 | 409 = 409,
-  ) {
-    super(message);
+export class ReferralStepRefused extends Refusal {
+  constructor(message: string, reason: "not-now" | "invalid" | "not-allowed" = "not-now") {
+    super(reason, message, { code: "not-now" });
     this.name = "ReferralStepRefused";
   }
 }
@@ -36,7 +33,10 @@ export function decideApproval(
   at: Date,
 ): Referral {
   if (referral.managerId !== manager.id)
-    throw new ReferralStepRefused(`Only the manager named on ${referral.reference} can approve it.`, 403);
+    throw new ReferralStepRefused(
+      `Only the manager named on ${referral.reference} can approve it.`,
+      "not-allowed",
+    );
   expectStatus(referral, "awaiting-approval");
   if (decision === "declined" && !comment.trim())
     throw new ReferralStepRefused(
@@ -64,7 +64,8 @@ export function triageReferral(
 ): Referral {
   expectStatus(referral, "new", "more-information-requested");
   if (step.decision === "ask") {
-    if (!step.question.trim()) throw new ReferralStepRefused("Write the question for the referrer.", 400);
+    if (!step.question.trim())
+      throw new ReferralStepRefused("Write the question for the referrer.", "invalid");
     if (referral.questions.length >= MAX_QUESTIONS)
       throw new ReferralStepRefused(
         `${referral.reference} already has ${MAX_QUESTIONS} questions. Talk to the referrer directly, then accept or decline it.`,
@@ -109,10 +110,10 @@ export function answerQuestion(referral: Referral, referrer: Actor, answer: stri
   if (referral.submitted.by !== referrer.id)
     throw new ReferralStepRefused(
       `Only the person who made ${referral.reference} can answer its questions.`,
-      403,
+      "not-allowed",
     );
   expectStatus(referral, "more-information-requested");
-  if (!answer.trim()) throw new ReferralStepRefused("Write your answer before sending it.", 400);
+  if (!answer.trim()) throw new ReferralStepRefused("Write your answer before sending it.", "invalid");
   const questions = referral.questions.map((q, i) =>
     i === referral.questions.length - 1 ? { ...q, answer: answer.trim(), answeredAt: at.toISOString() } : q,
   );
@@ -122,7 +123,10 @@ export function answerQuestion(referral: Referral, referrer: Actor, answer: stri
 /** The referrer says the subject is one the panel already knows. */
 export function linkToKnownSubject(referral: Referral, referrer: Actor, subjectId: string): Referral {
   if (referral.submitted.by !== referrer.id)
-    throw new ReferralStepRefused(`Only the person who made ${referral.reference} can link it.`, 403);
+    throw new ReferralStepRefused(
+      `Only the person who made ${referral.reference} can link it.`,
+      "not-allowed",
+    );
   expectStatus(referral, "awaiting-approval", "new", "more-information-requested");
   if (!referral.possibleDuplicates.some((d) => d.subjectId === subjectId))
     throw new ReferralStepRefused(
