@@ -45,7 +45,9 @@ export async function recordAction(
     roleOnPanel(ports, actor.id, panelId),
   ]);
   if (actorRole !== "coordinator")
-    throw new Refusal("not-allowed", "Only the panel's coordinators record actions.", { code: "not-coordinator" });
+    throw new Refusal("not-allowed", "Only the panel's coordinators record actions.", {
+      code: "not-coordinator",
+    });
   if (!owner || !role) throw invalid("unknown-owner", "Choose the action's owner from the panel's members.");
   const held = input.subjectId
     ? await casework.subjectAndCase(panel.areaId, panelId, input.subjectId)
