@@ -31,12 +31,14 @@ function toTheme(theme: string | undefined): ThemeName {
  */
 export function teamsTokens(askConsent: () => Promise<void>): TokenSource {
   const token = async (): Promise<string> => {
-    try {
-      return await authentication.getAuthToken();
-    } catch (e) {
-      if (!needsConsent(e)) throw new Error(signInProblem(e), { cause: e });
-      await askConsent();
-      return authentication.getAuthToken();
+    // Asks again each time the person has given permission, until Teams has what it needs.
+    for (;;) {
+      try {
+        return await authentication.getAuthToken();
+      } catch (e) {
+        if (!needsConsent(e)) throw new Error(signInProblem(e), { cause: e });
+        await askConsent();
+      }
     }
   };
   return { current: token, renew: token };
