@@ -5,7 +5,7 @@ import path from "node:path";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { loadCatalogue } from "./adapters/config-files/catalogue-files.js";
 import { createApp } from "./adapters/http/app.js";
-import { devIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
+import { devIdentityProvider, type DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { tokenValidator } from "./adapters/identity/token-validator.js";
 import { repositories, seedCatalogue, seedPeople } from "./adapters/tables/repositories.js";
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
@@ -67,6 +67,8 @@ export interface RunningService {
   sweepReminders(): Promise<SweepReport>;
   /** The name this instance holds the reminder lease under. */
   instance: string;
+  /** The development identity provider, when development sign-in is on. */
+  devIdp: DevIdentityProvider | undefined;
   close(): Promise<void>;
 }
 
@@ -148,9 +150,7 @@ export async function startService(
   }
 
   const devIdp =
-    settings.signIn.kind === "development"
-      ? await devIdentityProvider(settings.signIn.issuer, settings.signIn.audience)
-      : undefined;
+    settings.signIn.kind === "development" ? await devIdentityProvider(settings.signIn) : undefined;
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
   const scheduler = meetingScheduler({ catalogue, directory, meetings, now });
@@ -280,6 +280,7 @@ export async function startService(
     sweepReminders: () => sweep.sweep(),
     openStartingMeetings: () => room.openStartingMeetings(),
     instance,
+    devIdp,
     async close() {
       for (const stop of stopOnClose) stop();
       await sweep.stop();

@@ -11,6 +11,8 @@ const optionalText = z
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+// The tenant the development identity provider issues every token in.
+export const DEV_TENANT_ID = "00000000-0000-4000-8000-00000000d0e1";
 
 export const SETTING_NAMES = [
   "APP_ENV",
@@ -32,6 +34,7 @@ export const SETTING_NAMES = [
   "AAD_APP_TENANT_ID",
   "TAB_APP_ID_URI",
   "DEV_SIGN_IN",
+  "DEV_TOKEN_SECONDS",
   "GRAPH_AUTH",
   "GRAPH_BASE_URL",
   "GRAPH_ORGANISER",
@@ -64,6 +67,7 @@ const Raw = z.strictObject({
   AAD_APP_TENANT_ID: optionalText,
   TAB_APP_ID_URI: optionalText,
   DEV_SIGN_IN: flag,
+  DEV_TOKEN_SECONDS: z.coerce.number().int().min(2).max(86_400).optional(),
   GRAPH_AUTH: z.enum(["off", "delegated", "application", "development"]).default("off"),
   GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com"),
   GRAPH_ORGANISER: optionalText,
@@ -137,6 +141,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
 
   if (inAzure && s.DEV_SIGN_IN)
     problems.push("DEV_SIGN_IN: development sign-in can never be switched on in Azure");
+  if (s.DEV_TOKEN_SECONDS !== undefined && !s.DEV_SIGN_IN)
+    problems.push("DEV_TOKEN_SECONDS: only development sign-in (DEV_SIGN_IN) issues its own tokens");
   if (!s.BOT_ID && !LOOPBACK.has(s.HOST)) {
     problems.push(
       "HOST: without BOT_ID the bot endpoint is unauthenticated, so the service may listen on loopback only",
@@ -228,12 +234,21 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
           issuer: `${publicUrl}/dev-idp`,
           audience: s.TAB_APP_ID_URI ?? `api://localhost/mace-panels`,
           jwksUri: `${publicUrl}/dev-idp/keys`,
+          tenantId: DEV_TENANT_ID,
+          tokenSeconds: s.DEV_TOKEN_SECONDS ?? 3600,
+          // The provider runs in this process, on this clock.
+          clockToleranceSeconds: 0,
         }
       : {
           kind: "entra" as const,
           issuer: `https://login.microsoftonline.com/${s.AAD_APP_TENANT_ID}/v2.0`,
           audience: [s.AAD_APP_CLIENT_ID ?? "", ...(s.TAB_APP_ID_URI ? [s.TAB_APP_ID_URI] : [])],
           jwksUri: `https://login.microsoftonline.com/${s.AAD_APP_TENANT_ID}/discovery/v2.0/keys`,
+          tenantId: s.AAD_APP_TENANT_ID ?? "",
+          // Entra ID's clock and ours are both kept by network time; a minute covers any drift.
+          clockToleranceSeconds: 60,
+          /** The scope a consent prompt asks for, when the Application ID URI is known. */
+          consentScope: s.TAB_APP_ID_URI ? `${s.TAB_APP_ID_URI}/access_as_user` : undefined,
         },
   };
 }

@@ -21,7 +21,14 @@ import {
 import { useMemo, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { useApi } from "./useApi.js";
-import { api, type AgendaSubject, type PanelAction, type PanelMember, type PanelSummary } from "./api.js";
+import {
+  api,
+  type AgendaSubject,
+  type PanelAction,
+  type PanelMember,
+  type PanelSummary,
+  type TokenSource,
+} from "./api.js";
 
 // A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
 // export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
@@ -58,7 +65,7 @@ export function ActionLogSection({
   meetingId,
   cases = [],
 }: {
-  token: string;
+  token: TokenSource;
   panel: PanelSummary;
   meId: string;
   /** Only this meeting's actions, and new ones are recorded against it. */
@@ -277,7 +284,7 @@ function RecordAction({
   onRecorded,
   onProblem,
 }: {
-  token: string;
+  token: TokenSource;
   panel: PanelSummary;
   meetingId: string;
   members: PanelMember[];

@@ -27,6 +27,7 @@ import {
   type AgendaResponse,
   type PanelMeeting,
   type PanelSummary,
+  type TokenSource,
 } from "./api.js";
 import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
@@ -76,7 +77,7 @@ export function AgendaPage({
   otherMeetings,
   onBack,
 }: {
-  token: string;
+  token: TokenSource;
   meId: string;
   panel: PanelSummary;
   meeting: PanelMeeting;

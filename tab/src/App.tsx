@@ -9,7 +9,6 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
   Subtitle2,
   Title2,
@@ -20,15 +19,25 @@ import {
 } from "@fluentui/react-components";
 import { headerStyles } from "./styles.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api, ApiError, type DemoPerson, type MeResponse, type PanelSummary } from "./api.js";
+import {
+  api,
+  ApiError,
+  type DemoPerson,
+  type MeResponse,
+  type PanelSummary,
+  type TokenSource,
+} from "./api.js";
 import { ReferralsPage } from "./Referrals.js";
 import { downloadCalendar, MeetingsPage } from "./Meetings.js";
 import { ActionsPage } from "./Actions.js";
-import { configureChannelTab, hostedInTeams, initialiseTeams, teamsToken, type ThemeName } from "./teams.js";
+import { configureChannelTab, hostedInTeams, initialiseTeams, teamsTokens, type ThemeName } from "./teams.js";
+import { DemoSignIn, demoTokens } from "./DemoSignIn.js";
+import { ConsentPage, useConsentPrompt } from "./Consent.js";
 import { useApi } from "./useApi.js";
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
-const TOKEN_KEY = "mace-dev-token";
+// The demo person chosen in development sign-in, kept for the browser tab's life.
+const PERSON_KEY = "mace-dev-person";
 
 const useStyles = makeStyles({
   page: {
@@ -47,17 +56,17 @@ const useStyles = makeStyles({
     marginTop: "8px",
   },
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
-  signIn: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "420px", marginTop: "24px" },
 });
 
 type Session =
   | { state: "choose-demo-person"; people: DemoPerson[] }
-  | { state: "signed-in"; token: string; me: MeResponse; panels: PanelSummary[] };
+  | { state: "signed-in"; tokens: TokenSource; me: MeResponse; panels: PanelSummary[] };
 
 export function App() {
   const page = window.location.pathname.replace(/\/+$/, "").split("/").pop();
   if (page === "configure") return <ConfigureChannelTab />;
   if (page === "privacy" || page === "terms") return <PolicyPage kind={page} />;
+  if (page === "consent" || page === "consent-done") return <ConsentPage step={page} />;
   return <PanelsApp />;
 }
 
@@ -78,8 +87,9 @@ function PanelsApp() {
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
   const linkedPage = useRef<string | undefined>(undefined);
-  const signedInWith = useCallback(async (token: string): Promise<Session> => {
-    const [me, { panels }] = await Promise.all([api.me(token), api.panels(token)]);
+  const consent = useConsentPrompt();
+  const signedInWith = useCallback(async (tokens: TokenSource): Promise<Session> => {
+    const [me, { panels }] = await Promise.all([api.me(tokens), api.panels(tokens)]);
     // A link from a card opens that meeting's agenda (?panel=…&meeting=…) or the panel's action
     // log (?panel=…&page=actions), once.
     const link = new URLSearchParams(linkedPage.current ?? window.location.search);
@@ -93,27 +103,28 @@ function PanelsApp() {
       );
       window.history.replaceState(null, "", window.location.pathname);
     }
-    return { state: "signed-in", token, me, panels };
+    return { state: "signed-in", tokens, me, panels };
   }, []);
 
   const start = useCallback(async (): Promise<Session> => {
     if (hostedInTeams()) {
       linkedPage.current = await initialiseTeams(setTheme);
-      return signedInWith(await teamsToken());
+      return signedInWith(teamsTokens(consent.ask));
     }
     const config = await api.authConfig();
     if (config.mode !== "development") throw new Error("Open MACE panels from Microsoft Teams to sign in.");
-    const saved = sessionStorage.getItem(TOKEN_KEY);
+    const saved = sessionStorage.getItem(PERSON_KEY);
     if (saved) {
       try {
-        return await signedInWith(saved);
+        return await signedInWith(await demoTokens(saved));
       } catch (e) {
-        if (!(e instanceof ApiError && e.status === 401)) throw e;
-        sessionStorage.removeItem(TOKEN_KEY);
+        // The demo people are seeded afresh at each start: this one may be gone.
+        if (!(e instanceof ApiError && e.status === 404)) throw e;
+        sessionStorage.removeItem(PERSON_KEY);
       }
     }
     return { state: "choose-demo-person", people: (await api.demoPeople()).people };
-  }, [signedInWith]);
+  }, [signedInWith, consent.ask]);
 
   const signing = useApi(start, [start]);
   // A failure takes the place of whatever was shown.
@@ -121,13 +132,13 @@ function PanelsApp() {
 
   const signInAs = (personId: string) =>
     signing.run(async () => {
-      const { token } = await api.demoToken(personId);
-      sessionStorage.setItem(TOKEN_KEY, token);
-      return signedInWith(token);
+      const tokens = await demoTokens(personId);
+      sessionStorage.setItem(PERSON_KEY, personId);
+      return signedInWith(tokens);
     });
 
   const signOut = () => {
-    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(PERSON_KEY);
     setOpen(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -137,6 +148,7 @@ function PanelsApp() {
   return (
     <FluentProvider theme={THEMES[theme]}>
       <main className={styles.page}>
+        {consent.prompt}
         {signing.loading && <Spinner label="Signing you in…" />}
         {signing.error && (
           <MessageBar intent="error">
@@ -147,11 +159,11 @@ function PanelsApp() {
           <DemoSignIn people={session.people} onSignIn={signInAs} />
         )}
         {session?.state === "signed-in" && open?.view === "referrals" && (
-          <ReferralsPage token={session.token} meId={session.me.id} panel={open.panel} onBack={close} />
+          <ReferralsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
         )}
         {session?.state === "signed-in" && open?.view === "meetings" && (
           <MeetingsPage
-            token={session.token}
+            token={session.tokens}
             meId={session.me.id}
             panel={open.panel}
             onBack={close}
@@ -159,11 +171,11 @@ function PanelsApp() {
           />
         )}
         {session?.state === "signed-in" && open?.view === "actions" && (
-          <ActionsPage token={session.token} meId={session.me.id} panel={open.panel} onBack={close} />
+          <ActionsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
         )}
         {session?.state === "signed-in" && !open && (
           <PanelsPage
-            token={session.token}
+            token={session.tokens}
             me={session.me}
             panels={session.panels}
             onSignOut={signOut}
@@ -179,33 +191,6 @@ function PanelsApp() {
   );
 }
 
-function DemoSignIn({ people, onSignIn }: { people: DemoPerson[]; onSignIn: (id: string) => void }) {
-  const styles = useStyles();
-  const [chosen, setChosen] = useState(people[0]?.id ?? "");
-  return (
-    <section className={styles.signIn} aria-labelledby="sign-in-title">
-      <Title2 as="h1" id="sign-in-title">
-        Sign in to MACE panels
-      </Title2>
-      <Body1>
-        This is a local demonstration. Choose one of the invented demo people to sign in as. In Teams you are
-        signed in with your work account.
-      </Body1>
-      <label htmlFor="demo-person">Demo person</label>
-      <Select id="demo-person" value={chosen} onChange={(_e, d) => setChosen(d.value)}>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.displayName} ({p.jobTitle})
-          </option>
-        ))}
-      </Select>
-      <Button appearance="primary" onClick={() => onSignIn(chosen)} disabled={!chosen}>
-        Sign in
-      </Button>
-    </section>
-  );
-}
-
 function PanelsPage({
   token,
   me,
@@ -214,7 +199,7 @@ function PanelsPage({
   onOpen,
   returnFocusTo,
 }: {
-  token: string;
+  token: TokenSource;
   me: MeResponse;
   panels: PanelSummary[];
   onSignOut: () => void;

@@ -27,6 +27,7 @@ import {
   type PanelMeeting,
   type PanelSummary,
   type RoomResponse,
+  type TokenSource,
 } from "./api.js";
 
 // The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
@@ -110,7 +111,7 @@ export function MeetingRoomSection({
   laterMeetings,
   onSignedIn,
 }: {
-  token: string;
+  token: TokenSource;
   panel: PanelSummary;
   meetingId: string;
   agenda: AgendaResponse | undefined;
@@ -357,7 +358,7 @@ function DecisionItem({
   onSaved,
   onFailed,
 }: {
-  token: string;
+  token: TokenSource;
   panel: PanelSummary;
   meetingId: string;
   item: { subjectId: string; reference: string; label: string | null };

@@ -22,7 +22,14 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { api, type MeetingStatus, type PanelMeeting, type PanelSummary, type PanelViewProps } from "./api.js";
+import {
+  api,
+  type MeetingStatus,
+  type PanelMeeting,
+  type PanelSummary,
+  type PanelViewProps,
+  type TokenSource,
+} from "./api.js";
 import { AgendaPage } from "./Agenda.js";
 import { useApi } from "./useApi.js";
 import { headerStyles } from "./styles.js";
@@ -434,7 +441,7 @@ function MeetingRow({
 }
 
 /** Saves the panel's next twelve months of meetings as an iCalendar file. */
-export async function downloadCalendar(token: string, panel: PanelSummary): Promise<void> {
+export async function downloadCalendar(token: TokenSource, panel: PanelSummary): Promise<void> {
   const from = isoDay(new Date());
   const to = aYearFrom(from);
   const blob = await api.calendarFile(token, panel.id, from, to);

@@ -33,6 +33,7 @@ import {
   type ReferralStatus,
   type ReferralSummary,
   type TriageStep,
+  type TokenSource,
 } from "./api.js";
 
 // The coordinator's referrals view for one panel: the list, one referral's answers, and triage.
@@ -255,7 +256,7 @@ function ReferralDetailView({
   onTriaged,
   onClose,
 }: {
-  token: string;
+  token: TokenSource;
   panelId: string;
   referralId: string;
   onTriaged: () => void;

@@ -1,4 +1,4 @@
-// The tab's client for the service's /api. Every call carries the bearer token from sign-in.
+// The tab's client for the service's /api. Every call carries a bearer token from sign-in.
 // What each call sends and answers is the service's contract.
 
 import type {
@@ -36,12 +36,16 @@ import type {
   TriageStep,
 } from "../../bot/src/adapters/http/contract/index.js";
 
+import type { TokenSource } from "./tokens.js";
+export type { TokenSource } from "./tokens.js";
+
 // Types only: the service's schemas stay out of the tab's bundle.
 export type * from "../../bot/src/adapters/http/contract/index.js";
 
 /** What every panel view is opened with. */
 export interface PanelViewProps {
-  token: string;
+  /** The signed-in person's tokens, renewed as they expire. */
+  token: TokenSource;
   /** The signed-in person's id. */
   meId: string;
   panel: PanelSummary;
@@ -57,11 +61,22 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
+/** Sends a call with the current token; if the service refuses it (401), once more with a renewed one. */
+async function authorised(path: string, tokens: TokenSource, init: RequestInit = {}): Promise<Response> {
+  const send = (token: string) => {
+    const headers = new Headers(init.headers);
+    headers.set("Authorization", `Bearer ${token}`);
+    return fetch(path, { ...init, headers });
+  };
+  const res = await send(await tokens.current());
+  return res.status === 401 ? send(await tokens.renew()) : res;
+}
+
+async function request<T>(path: string, tokens: TokenSource | null, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
-  if (token) headers.set("Authorization", `Bearer ${token}`);
   if (init.body) headers.set("Content-Type", "application/json");
-  const res = await fetch(path, { ...init, headers });
+  const withHeaders = { ...init, headers };
+  const res = await (tokens ? authorised(path, tokens, withHeaders) : fetch(path, withHeaders));
   const body = (await res.json().catch(() => ({}))) as Partial<ProblemResponse>;
   if (!res.ok) {
     throw new ApiError(
@@ -72,6 +87,13 @@ async function request<T>(path: string, token: string | null, init: RequestInit 
   return body as T;
 }
 
+/** A file the service makes; `problem` says what could not be done. */
+async function file(path: string, tokens: TokenSource, problem: string): Promise<Blob> {
+  const res = await authorised(path, tokens);
+  if (!res.ok) throw new ApiError(res.status, problem);
+  return res.blob();
+}
+
 export const api = {
   authConfig: () => request<AuthConfigResponse>("/api/auth/config", null),
   demoPeople: () => request<DemoPeopleResponse>("/dev-idp/people", null),
@@ -80,49 +102,48 @@ export const api = {
       method: "POST",
       body: JSON.stringify({ personId }),
     }),
-  me: (token: string) => request<MeResponse>("/api/me", token),
-  panels: (token: string) => request<PanelsResponse>("/api/panels", token),
-  referrals: (token: string, panelId: string) =>
+  me: (token: TokenSource) => request<MeResponse>("/api/me", token),
+  panels: (token: TokenSource) => request<PanelsResponse>("/api/panels", token),
+  referrals: (token: TokenSource, panelId: string) =>
     request<ReferralsResponse>(`/api/panels/${encodeURIComponent(panelId)}/referrals`, token),
-  referral: (token: string, panelId: string, referralId: string) =>
+  referral: (token: TokenSource, panelId: string, referralId: string) =>
     request<ReferralDetail>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}`,
       token,
     ),
   /** A panel's meetings between two dates as an iCalendar file. */
-  calendarFile: async (token: string, panelId: string, from: string, to: string): Promise<Blob> => {
-    const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/calendar.ics?from=${from}&to=${to}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw new ApiError(res.status, "The calendar file could not be made. Please try again.");
-    return res.blob();
-  },
-  meetings: (token: string, panelId: string, from: string, to: string) =>
+  calendarFile: (token: TokenSource, panelId: string, from: string, to: string) =>
+    file(
+      `/api/panels/${encodeURIComponent(panelId)}/calendar.ics?from=${from}&to=${to}`,
+      token,
+      "The calendar file could not be made. Please try again.",
+    ),
+  meetings: (token: TokenSource, panelId: string, from: string, to: string) =>
     request<MeetingsResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings?from=${from}&to=${to}`,
       token,
     ),
-  schedule: (token: string, panelId: string, from: string, to: string) =>
+  schedule: (token: TokenSource, panelId: string, from: string, to: string) =>
     request<ScheduleResponse>(`/api/panels/${encodeURIComponent(panelId)}/schedule`, token, {
       method: "POST",
       body: JSON.stringify({ from, to }),
     }),
-  moveMeeting: (token: string, panelId: string, meeting: PanelMeeting, change: MoveMeetingBody) =>
+  moveMeeting: (token: TokenSource, panelId: string, meeting: PanelMeeting, change: MoveMeetingBody) =>
     request<MeetingChangeResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/move`,
       token,
       { method: "POST", body: JSON.stringify(change), headers: { "If-Match": meeting.version ?? "" } },
     ),
-  cancelMeeting: (token: string, panelId: string, meeting: PanelMeeting, reason: string) =>
+  cancelMeeting: (token: TokenSource, panelId: string, meeting: PanelMeeting, reason: string) =>
     request<MeetingChangeResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/cancel`,
       token,
       { method: "POST", body: JSON.stringify({ reason }), headers: { "If-Match": meeting.version ?? "" } },
     ),
-  agenda: (token: string, panelId: string, meetingId: string) =>
+  agenda: (token: TokenSource, panelId: string, meetingId: string) =>
     request<AgendaResponse>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda`, token),
   chooseForCase: (
-    token: string,
+    token: TokenSource,
     panelId: string,
     meetingId: string,
     subjectId: string,
@@ -135,7 +156,7 @@ export const api = {
       { method: "PUT", body: JSON.stringify(choice), headers: { "If-Match": version } },
     ),
   moveCaseToMeeting: (
-    token: string,
+    token: TokenSource,
     panelId: string,
     meetingId: string,
     subjectId: string,
@@ -151,7 +172,7 @@ export const api = {
         headers: { "If-Match": version },
       },
     ),
-  publishAgenda: (token: string, panelId: string, meetingId: string, version: string) =>
+  publishAgenda: (token: TokenSource, panelId: string, meetingId: string, version: string) =>
     request<PublishResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda/publish`,
       token,
@@ -161,18 +182,17 @@ export const api = {
         headers: { "If-Match": version },
       },
     ),
-  members: (token: string, panelId: string) =>
+  members: (token: TokenSource, panelId: string) =>
     request<MembersResponse>(`/api/panels/${encodeURIComponent(panelId)}/members`, token),
-  actions: (token: string, panelId: string, query: string) =>
+  actions: (token: TokenSource, panelId: string, query: string) =>
     request<ActionsResponse>(`/api/panels/${encodeURIComponent(panelId)}/actions?${query}`, token),
-  actionsCsv: async (token: string, panelId: string, query: string): Promise<Blob> => {
-    const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw new ApiError(res.status, "The action log could not be exported. Please try again.");
-    return res.blob();
-  },
-  recordAction: (token: string, panelId: string, meetingId: string, action: NewActionBody) =>
+  actionsCsv: (token: TokenSource, panelId: string, query: string) =>
+    file(
+      `/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`,
+      token,
+      "The action log could not be exported. Please try again.",
+    ),
+  recordAction: (token: TokenSource, panelId: string, meetingId: string, action: NewActionBody) =>
     request<ActionResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/actions`,
       token,
@@ -181,9 +201,9 @@ export const api = {
         body: JSON.stringify(action),
       },
     ),
-  room: (token: string, panelId: string, meetingId: string) =>
+  room: (token: TokenSource, panelId: string, meetingId: string) =>
     request<RoomResponse>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room`, token),
-  signIn: (token: string, panelId: string, meetingId: string, body: SignInBody) =>
+  signIn: (token: TokenSource, panelId: string, meetingId: string, body: SignInBody) =>
     request<RoomResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/sign-in`,
       token,
@@ -192,7 +212,7 @@ export const api = {
         body: JSON.stringify(body),
       },
     ),
-  recordApology: (token: string, panelId: string, meetingId: string, body: ApologyBody) =>
+  recordApology: (token: TokenSource, panelId: string, meetingId: string, body: ApologyBody) =>
     request<RoomResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/apologies`,
       token,
@@ -201,19 +221,19 @@ export const api = {
         body: JSON.stringify(body),
       },
     ),
-  openSignIn: (token: string, panelId: string, meetingId: string) =>
+  openSignIn: (token: TokenSource, panelId: string, meetingId: string) =>
     request<SignInCardResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/room/sign-in-card`,
       token,
       { method: "POST", body: "{}" },
     ),
-  decisions: (token: string, panelId: string, meetingId: string) =>
+  decisions: (token: TokenSource, panelId: string, meetingId: string) =>
     request<DecisionsResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/decisions`,
       token,
     ),
   decide: (
-    token: string,
+    token: TokenSource,
     panelId: string,
     meetingId: string,
     subjectId: string,
@@ -225,25 +245,24 @@ export const api = {
       token,
       { method: "PUT", body: JSON.stringify(decision), headers: { "If-Match": version } },
     ),
-  minutes: (token: string, panelId: string, meetingId: string) =>
+  minutes: (token: TokenSource, panelId: string, meetingId: string) =>
     request<MinutesResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes`,
       token,
     ),
-  minutesDocx: async (token: string, panelId: string, meetingId: string): Promise<Blob> => {
-    const res = await fetch(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.docx`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw new ApiError(res.status, "The minutes could not be exported. Please try again.");
-    return res.blob();
-  },
-  completeAction: (token: string, panelId: string, action: PanelAction, note: string) =>
+  minutesDocx: (token: TokenSource, panelId: string, meetingId: string) =>
+    file(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.docx`,
+      token,
+      "The minutes could not be exported. Please try again.",
+    ),
+  completeAction: (token: TokenSource, panelId: string, action: PanelAction, note: string) =>
     request<ActionResponse>(`/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/done`, token, {
       method: "POST",
       body: JSON.stringify({ note }),
       headers: { "If-Match": action.version },
     }),
-  triage: (token: string, panelId: string, referralId: string, step: TriageStep, version: string) =>
+  triage: (token: TokenSource, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,
       token,

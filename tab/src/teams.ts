@@ -1,4 +1,5 @@
 import { app, authentication, pages } from "@microsoft/teams-js";
+import type { TokenSource } from "./tokens.js";
 
 export type ThemeName = "default" | "dark" | "contrast";
 
@@ -23,9 +24,99 @@ function toTheme(theme: string | undefined): ThemeName {
   return "default";
 }
 
-/** The Teams single sign-on token for this app, which the service validates against Entra ID. */
-export function teamsToken(): Promise<string> {
-  return authentication.getAuthToken();
+/**
+ * Teams single sign-on, asked before every call: Teams keeps the token and renews it as it expires,
+ * so asking again is also how a refused token is renewed (the SDK has no way to force it). When
+ * Teams cannot ask for the person's permission itself, `askConsent` settles once they have given it.
+ */
+export function teamsTokens(askConsent: () => Promise<void>): TokenSource {
+  const token = async (): Promise<string> => {
+    // Asks again each time the person has given permission, until Teams has what it needs.
+    for (;;) {
+      try {
+        return await authentication.getAuthToken();
+      } catch (e) {
+        if (!needsConsent(e)) throw new Error(signInProblem(e), { cause: e });
+        await askConsent();
+      }
+    }
+  };
+  return { current: token, renew: token };
+}
+
+// What getAuthToken rejects with when only the person's permission is missing, or when they
+// closed the permission dialog Teams showed.
+const CONSENT_NEEDED = ["resourceRequiresConsent", "consent_required", "CancelledByUser"];
+
+function needsConsent(e: unknown): boolean {
+  return e instanceof Error && CONSENT_NEEDED.some((reason) => e.message.includes(reason));
+}
+
+function signInProblem(e: unknown): string {
+  const reason = e instanceof Error ? e.message : String(e);
+  return `Teams could not sign you in to MACE panels (${reason}). Try again, or ask your administrator to check the app's sign-in settings.`;
+}
+
+/** Opens the permission window (the consent page below); settles once the person has agreed. */
+export async function askForConsent(): Promise<void> {
+  await authentication.authenticate({
+    url: `${window.location.origin}/tab/consent`,
+    width: 600,
+    height: 535,
+  });
+}
+
+const CONSENT_STATE = "mace-consent-state";
+
+/**
+ * In the permission window: sends the person to Entra ID to agree that MACE panels may sign
+ * them in, in the tenant they are using Teams in (a guest's host, not their home tenant).
+ */
+export async function startConsent(consent: { authority: string; scope: string }, clientId: string) {
+  await app.initialize();
+  const { user } = await app.getContext();
+  const state = crypto.randomUUID();
+  sessionStorage.setItem(CONSENT_STATE, state);
+  const url = new URL(`${consent.authority}/${user?.tenant?.id ?? "organizations"}/oauth2/v2.0/authorize`);
+  url.search = new URLSearchParams({
+    client_id: clientId,
+    response_type: "code",
+    response_mode: "fragment",
+    redirect_uri: `${window.location.origin}/tab/consent-done`,
+    scope: `openid ${consent.scope}`,
+    prompt: "consent",
+    state,
+    // Entra ID asks a single-page app for PKCE; the code is never redeemed, so the verifier is not kept.
+    code_challenge: await challenge(),
+    code_challenge_method: "S256",
+    ...(user?.loginHint ? { login_hint: user.loginHint } : {}),
+  }).toString();
+  window.location.assign(url.toString());
+}
+
+/** In the permission window, back from Entra ID: tells the tab whether the person agreed. */
+export async function finishConsent(): Promise<void> {
+  await app.initialize();
+  const answer = new URLSearchParams(window.location.hash.slice(1));
+  const expected = sessionStorage.getItem(CONSENT_STATE);
+  sessionStorage.removeItem(CONSENT_STATE);
+  const error = answer.get("error");
+  if (error) authentication.notifyFailure(error);
+  else if (!expected || answer.get("state") !== expected) authentication.notifyFailure("StateDoesNotMatch");
+  else authentication.notifySuccess();
+}
+
+async function challenge(): Promise<string> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
+  return base64url(new Uint8Array(digest));
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** Lets Teams save a channel tab whose content is the panels page. */

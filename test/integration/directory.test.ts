@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { directoryAccess } from "../../bot/src/adapters/graph/directory-access.js";
 import { DirectoryProblem, GraphDirectory } from "../../bot/src/adapters/graph/graph-directory.js";
 import { devIdentityProvider } from "../../bot/src/adapters/identity/dev-identity-provider.js";
-import { loadSettings } from "../../bot/src/settings.js";
+import { DEV_TENANT_ID, loadSettings } from "../../bot/src/settings.js";
 import { startGraphServer, type GraphServer } from "../../scripts/dev-kit/graph-stand-in/index.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
@@ -212,7 +212,12 @@ describe("Which credential reaches the directory", () => {
   it("in development, the stand-in with the development identity provider's delegated tokens", async () => {
     const graph = await startGraphServer();
     try {
-      const idp = await devIdentityProvider(ISSUER, "api://localhost/mace-panels");
+      const idp = await devIdentityProvider({
+        issuer: ISSUER,
+        audience: "api://localhost/mace-panels",
+        tenantId: DEV_TENANT_ID,
+        tokenSeconds: 3600,
+      });
       graph.trust({ issuer: ISSUER, jwks: idp.jwks });
       const env = {
         APP_ENV: "test",

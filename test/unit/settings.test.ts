@@ -64,4 +64,30 @@ describe("Service settings", () => {
         /AAD_APP_CLIENT_ID/.test(e.message),
     );
   });
+
+  it("let development sign-in issue tokens that last as long as a test needs, an hour unless told", () => {
+    const lifetime = (env: Record<string, string>) => {
+      const { signIn } = loadSettings({ ...local, ...env });
+      return signIn.kind === "development" ? [signIn.tokenSeconds, signIn.clockToleranceSeconds] : [];
+    };
+    assert.deepEqual(lifetime({}), [3600, 0]);
+    assert.deepEqual(lifetime({ DEV_TOKEN_SECONDS: "3" }), [3, 0]);
+    for (const wrong of ["1", "three", "86401"])
+      assert.throws(() => loadSettings({ ...local, DEV_TOKEN_SECONDS: wrong }), /DEV_TOKEN_SECONDS/);
+    assert.throws(
+      () => loadSettings({ ...azure, DEV_TOKEN_SECONDS: "3" }),
+      /DEV_TOKEN_SECONDS: only development sign-in/,
+    );
+  });
+
+  it("check Entra ID tokens for the organisation's own tenant, guests' included, with a minute's clock drift", () => {
+    const { signIn } = loadSettings({ ...azure, TAB_APP_ID_URI: "api://mace.example/33333333" });
+    assert.equal(signIn.kind, "entra");
+    assert.equal(signIn.tenantId, "22222222-2222-4222-8222-222222222222");
+    assert.equal(signIn.clockToleranceSeconds, 60);
+    assert.equal(
+      signIn.kind === "entra" && signIn.consentScope,
+      "api://mace.example/33333333/access_as_user",
+    );
+  });
 });

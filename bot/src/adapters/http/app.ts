@@ -84,10 +84,17 @@ export function createApp(deps: AppDependencies): Express {
 
   // Tells the tab how to sign in; carries no data.
   app.get("/api/auth/config", (_req, res) => {
+    const { signIn, graph } = deps.settings;
     res.json(
-      (deps.settings.signIn.kind === "development"
+      (signIn.kind === "development"
         ? { mode: "development" }
-        : { mode: "teams-sso", clientId: deps.settings.signIn.audience[0] }) satisfies AuthConfigResponse,
+        : {
+            mode: "teams-sso",
+            clientId: signIn.audience[0],
+            ...(signIn.consentScope
+              ? { consent: { authority: graph.authorityHost, scope: signIn.consentScope } }
+              : {}),
+          }) satisfies AuthConfigResponse,
     );
   });
 

@@ -34,7 +34,7 @@ export function devSignInRoutes(idp: DevIdentityProvider, repos: Repositories): 
         name: person.value.displayName,
         email: person.value.email,
       });
-      res.json({ token, expiresIn: 3600 } satisfies DemoTokenResponse);
+      res.json({ token, expiresIn: idp.tokenSeconds } satisfies DemoTokenResponse);
     }),
   );
   return router;

@@ -1,15 +1,22 @@
 import { createRemoteJWKSet, jwtVerify, errors } from "jose";
 
 export interface SignedInUser {
+  /** The person's object id in this organisation's tenant: a guest's too, never their home tenant's. */
   id: string;
   name: string;
-  tenantId: string | undefined;
+  tenantId: string;
+  /** A B2B guest from a partner agency's tenant; unknown unless the token carries the `acct` claim. */
+  guest: boolean | undefined;
 }
 
 export interface TokenValidationConfig {
   issuer: string;
   audience: string | string[];
   jwksUri: string;
+  /** The organisation's own tenant: members and guests alike sign in to it. */
+  tenantId: string;
+  /** How far the issuer's clock may be from ours. */
+  clockToleranceSeconds: number;
 }
 
 /** The token could not be accepted; `reason` is safe to show to the user. */
@@ -22,8 +29,8 @@ export class InvalidToken extends Error {
 
 /**
  * One validation path for every bearer token: signature against the issuer's published keys,
- * then issuer, audience and expiry. Locally the issuer is the development identity provider;
- * in Azure it is Entra ID. Only the configuration differs.
+ * then issuer, audience, tenant and expiry. Locally the issuer is the development identity
+ * provider; in Azure it is Entra ID. Only the configuration differs.
  */
 export function tokenValidator(config: TokenValidationConfig) {
   const keys = createRemoteJWKSet(new URL(config.jwksUri), { cooldownDuration: 30_000 });
@@ -33,12 +40,23 @@ export function tokenValidator(config: TokenValidationConfig) {
         issuer: config.issuer,
         audience: config.audience,
         algorithms: ["RS256", "ES256"],
-        requiredClaims: ["exp", "oid"],
-        clockTolerance: 60,
+        requiredClaims: ["exp", "oid", "tid"],
+        clockTolerance: config.clockToleranceSeconds,
       });
+      // A guest's token is issued by this tenant too: only `idp` and `acct` name their home.
+      if (payload["tid"] !== config.tenantId) {
+        throw new InvalidToken(
+          "Your sign-in belongs to another organisation. Open MACE panels from the partnership's team in Teams.",
+        );
+      }
       const name = typeof payload["name"] === "string" ? payload["name"] : String(payload["oid"]);
-      const tid = typeof payload["tid"] === "string" ? payload["tid"] : undefined;
-      return { id: String(payload["oid"]), name, tenantId: tid };
+      const acct = payload["acct"];
+      return {
+        id: String(payload["oid"]),
+        name,
+        tenantId: config.tenantId,
+        guest: acct === 1 ? true : acct === 0 ? false : undefined,
+      };
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new InvalidToken("Your sign-in has expired. Sign in again.");
       if (e instanceof errors.JOSEError)

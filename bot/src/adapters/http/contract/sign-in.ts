@@ -4,7 +4,14 @@ import { z } from "zod";
 
 export const TokenRequest = z.strictObject({ personId: z.string().min(1).max(64) });
 
-export type AuthConfigResponse = { mode: "development" } | { mode: "teams-sso"; clientId?: string };
+export type AuthConfigResponse =
+  | { mode: "development" }
+  | {
+      mode: "teams-sso";
+      clientId?: string;
+      /** Where the tab sends someone to grant the permission Teams could not ask for itself. */
+      consent?: { authority: string; scope: string };
+    };
 
 export interface DemoPerson {
   id: string;
