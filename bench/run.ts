@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
-import { repositories, seedCatalogue, seedPeople } from "../bot/src/adapters/tables/repositories.js";
+import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
+import { peopleDesk } from "../bot/src/application/people/people-desk.js";
+import { seedDemoPeople } from "../bot/src/seed/seed-people.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
 import { referralDesk, type ReferralDesk } from "../bot/src/application/referrals/referral-desk.js";
-import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "../bot/src/seed/demo-people.js";
+import { DEMO_ADMINISTRATORS, DEMO_PEOPLE } from "../bot/src/seed/demo-people.js";
 import { azuriteConnectionString, freePort, startAzurite, waitForHttp } from "../scripts/lib/processes.js";
 import { roundTripCounter } from "../scripts/lib/round-trips.js";
 import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
@@ -49,7 +51,16 @@ async function main(): Promise<void> {
     const catalogue = loadCatalogue("bot/config/areas");
     const repos = repositories(tables);
     await seedCatalogue(repos, catalogue);
-    await seedPeople(directoryTables(tables), catalogue, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
+    await seedDemoPeople(
+      peopleDesk({
+        catalogue,
+        directory: directoryTables(tables),
+        casework: caseworkTables(tables),
+        now: () => new Date(),
+        administrators: DEMO_ADMINISTRATORS,
+      }),
+      DEMO_ADMINISTRATORS,
+    );
     const desk = referralDesk({
       catalogue,
       casework: caseworkTables(tables),

@@ -7,7 +7,8 @@ import { loadCatalogue } from "./adapters/config-files/catalogue-files.js";
 import { createApp } from "./adapters/http/app.js";
 import { devIdentityProvider, type DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { tokenValidator } from "./adapters/identity/token-validator.js";
-import { repositories, seedCatalogue, seedPeople } from "./adapters/tables/repositories.js";
+import { repositories, seedCatalogue } from "./adapters/tables/repositories.js";
+import { seedDemoPeople } from "./seed/seed-people.js";
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
@@ -27,9 +28,9 @@ import { meetingRoom } from "./application/meeting-room/meeting-room.js";
 import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
-import { DEMO_MEMBERSHIPS, DEMO_PEOPLE } from "./seed/demo-people.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
-import type { Settings } from "./settings.js";
+import { SettingsError, type Settings } from "./settings.js";
+import { peopleDesk } from "./application/people/people-desk.js";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
@@ -108,6 +109,13 @@ export async function startService(
   );
   const now = options.now ?? (() => new Date());
   const catalogue = loadCatalogue(path.resolve(ROOT, settings.catalogueDir));
+  const unknownAreas = [...settings.administrators.keys()].filter(
+    (id) => !catalogue.areas.some((a) => a.id === id),
+  );
+  if (unknownAreas.length)
+    throw new SettingsError([
+      `AREA_ADMINISTRATORS: no area ${unknownAreas.join(", ")} in the panel catalogue`,
+    ]);
 
   const tables = tableFactory(settings.storage);
   await ensureTables(tables);
@@ -144,8 +152,9 @@ export async function startService(
     now,
     onNotices: (areaId) => dispatcher.kick(areaId),
   });
+  const people = peopleDesk({ catalogue, directory, casework, now, administrators: settings.administrators });
   if (settings.seedDemoData) {
-    await seedPeople(directory, catalogue, DEMO_PEOPLE, DEMO_MEMBERSHIPS);
+    await seedDemoPeople(people, settings.administrators);
     await seedDemoReferrals(desk, DEMO_REFERRALS);
   }
 
@@ -240,6 +249,7 @@ export async function startService(
     actionLog: actions,
     room,
     decisions,
+    people,
     calendarAccess: calendarFor,
     log,
     now,

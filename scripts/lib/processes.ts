@@ -1,3 +1,4 @@
+import { DEMO_AREA_ADMINISTRATORS } from "../../bot/src/seed/demo-people.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -142,6 +143,7 @@ export function localServiceEnv(ports: {
     STORAGE_CONNECTION_STRING: azuriteConnectionString(ports.azurite),
     DEV_SIGN_IN: "true",
     SEED_DEMO_DATA: "true",
+    AREA_ADMINISTRATORS: DEMO_AREA_ADMINISTRATORS,
     ...(ports.graph ? { GRAPH_AUTH: "development", GRAPH_BASE_URL: `http://127.0.0.1:${ports.graph}` } : {}),
   };
 }

@@ -16,6 +16,12 @@ function holder(panelId: string, role: string, agencyId?: string): Person {
   return person;
 }
 
+function named(displayName: string): Person {
+  const person = DEMO_PEOPLE.find((p) => p.displayName === displayName);
+  if (!person) throw new Error(`${displayName} is not one of the demo people`);
+  return person;
+}
+
 /** The invented demo people, named by the part they play in the tests. */
 export const PEOPLE = {
   mertonCoordinator: holder("merton-pre-mace", "coordinator"),
@@ -27,6 +33,8 @@ export const PEOPLE = {
   lambethCoordinator: holder("lambeth-mave", "coordinator"),
   lambethPractitioner: holder("lambeth-mave", "presenter"),
   lambethManager: holder("lambeth-mave", "member"),
+  mertonAdministrator: named("Ines Dalgaard"),
+  lambethAdministrator: named("Rhodri Pennant"),
 };
 
 /** A demo person as the one doing something, found by name: "Priya Okafor". */

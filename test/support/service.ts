@@ -3,6 +3,7 @@ import { loadSettings } from "../../bot/src/settings.js";
 import { startService, type RunningService } from "../../bot/src/service.js";
 import { freePort } from "../../scripts/lib/processes.js";
 import { azurite } from "./azurite.js";
+import { DEMO_AREA_ADMINISTRATORS } from "../../bot/src/seed/demo-people.js";
 import { call } from "./http.js";
 
 export interface TestService extends RunningService {
@@ -21,6 +22,7 @@ export async function testEnvironment(): Promise<Record<string, string>> {
     STORAGE_CONNECTION_STRING: connectionString,
     DEV_SIGN_IN: "true",
     LOG_LEVEL: "debug",
+    AREA_ADMINISTRATORS: DEMO_AREA_ADMINISTRATORS,
   };
 }
 

@@ -26,6 +26,7 @@ import type { CaseDecisions } from "../../application/decisions/case-decisions.j
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
 import { route } from "./route.js";
+import type { PeopleDesk } from "../../application/people/people-desk.js";
 import type { Directory } from "../../application/ports/directory.js";
 
 export interface AppDependencies {
@@ -42,6 +43,7 @@ export interface AppDependencies {
   actionLog: ActionLog;
   room: MeetingRoom;
   decisions: CaseDecisions;
+  people: PeopleDesk;
   calendarAccess: CalendarAccess | undefined;
   log: Logger;
   now: () => Date;

@@ -3,7 +3,6 @@ import { Agency, Panel } from "../../domain/catalogue/panel.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { Membership, Person } from "../../domain/people/membership.js";
 import { odata } from "@azure/data-tables";
-import type { DirectoryChanges } from "../../application/ports/directory.js";
 import { EntityStore, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -85,15 +84,4 @@ export async function seedCatalogue(repos: Repositories, catalogue: Catalogue): 
     if (existing) await repos.panels.replace(stored, existing.etag, "catalogue");
     else await repos.panels.insert(stored, "catalogue");
   }
-}
-
-export async function seedPeople(
-  directory: DirectoryChanges,
-  catalogue: Catalogue,
-  people: Person[],
-  memberships: Membership[],
-): Promise<void> {
-  for (const person of people)
-    await directory.savePerson(person, catalogue.agencies.get(person.agencyId)?.areaId ?? "", "seed");
-  for (const m of memberships) await directory.setRole(m, "seed");
 }
