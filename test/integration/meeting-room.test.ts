@@ -145,6 +145,24 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       agreed: "false",
     });
     assert.match(String(notAgreed.value), /tick the agreement/);
+    // Someone on another area's panel cannot sign in to this one from a card, whatever they name.
+    const outsider = await chat.press(
+      chat.inChannel(teamsUser(PEOPLE.lambethCoordinator)),
+      "meeting.sign-in",
+      {
+        panelId: PANEL,
+        meetingId: MEETING,
+        agencyId: "mer-police",
+        capacity: "guest",
+        agreed: "true",
+      },
+    );
+    assert.equal(
+      outsider.value,
+      "Sorry: You are not a member of this panel. Ask its coordinator to add you.",
+    );
+    const listed = (await api(PEOPLE.mertonChair.id, `/meetings/${MEETING}/room`)).body as unknown as Room;
+    assert.ok(!listed.signIns.some((x) => x.name === PEOPLE.lambethCoordinator.displayName));
 
     await api(PEOPLE.mertonEducationLead.id, `/meetings/${MEETING}/room/sign-in`, {
       body: { agencyId: "mer-education", capacity: "member", agreed: true },
