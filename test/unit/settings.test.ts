@@ -16,6 +16,34 @@ const azure = {
 };
 
 describe("Service settings", () => {
+  it("name each area's first administrators by object id or user principal name, guests included", () => {
+    const s = loadSettings({
+      ...local,
+      AREA_ADMINISTRATORS:
+        "merton: 44444444-4444-4444-8444-444444444444 , Ines.Dalgaard@merton.example;lambeth:rhodri_partner.example#EXT#@lambeth.example",
+    });
+    assert.deepEqual(
+      [...s.administrators],
+      [
+        ["merton", ["44444444-4444-4444-8444-444444444444", "ines.dalgaard@merton.example"]],
+        ["lambeth", ["rhodri_partner.example#ext#@lambeth.example"]],
+      ],
+    );
+  });
+
+  it("refuse to start with an administrator named in a way Entra ID would not know", () => {
+    assert.throws(
+      () => loadSettings({ ...local, AREA_ADMINISTRATORS: "merton:Ines Dalgaard" }),
+      (e: Error) =>
+        e instanceof SettingsError &&
+        /Ines Dalgaard in merton is neither an Entra object id nor a user principal name/.test(e.message),
+    );
+    assert.throws(
+      () => loadSettings({ ...local, AREA_ADMINISTRATORS: "44444444-4444-4444-8444-444444444444" }),
+      (e: Error) => e instanceof SettingsError && /should be an area id, a colon/.test(e.message),
+    );
+  });
+
   it("run locally on loopback with development sign-in and Azurite", () => {
     const s = loadSettings(local);
     assert.equal(s.host, "127.0.0.1");
