@@ -62,6 +62,37 @@ export async function recordAction(
     if (already) return viewOf(ports, already);
   }
   const today = localDay(ports.now());
+  const prefix = catalogue.areas.find((a) => a.id === panel.areaId)?.referencePrefix ?? "XXX";
+  const year = Number(today.slice(0, 4));
+  const draftOf = (issued: number) => ({
+    id,
+    reference: `${prefix}-A-${year}-${String(issued).padStart(4, "0")}`,
+    areaId: panel.areaId,
+    panelId,
+    meetingId,
+    subjectId: input.subjectId,
+    caseReference: held?.case?.value.reference ?? null,
+    title: input.title,
+    text: input.text,
+    ownerId: owner.id,
+    ownerName: owner.displayName,
+    ownerAgencyId: owner.agencyId,
+    dueDate,
+    status: "open",
+    created: { by: actor.id, byName: actor.name, at: ports.now().toISOString() },
+    completed: null,
+    updates: [],
+  });
+  // Everything is checked before the first write: a refused action leaves no reminders behind.
+  const checked = Action.safeParse(draftOf(1));
+  if (!checked.success) {
+    const fields = checked.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+    throw new Refusal("invalid", "Some of the action is not right. Nothing was saved.", {
+      code: "invalid-action",
+      fields,
+    });
+  }
+
   const policy = panel.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
   const trackingDates =
     policy.kind === "tracking-week"
@@ -74,30 +105,10 @@ export async function recordAction(
     ...stepsFrom(reminderSteps(dueDate, policy, trackingDates), today),
   ]);
 
-  const prefix = catalogue.areas.find((a) => a.id === panel.areaId)?.referencePrefix ?? "XXX";
-  const year = Number(today.slice(0, 4));
   for (let attempt = 0; ; attempt++) {
     const counter = await casework.counter("action", panel.areaId, year);
     const issued = (counter?.value.issued ?? 0) + 1;
-    const action: Action = Action.parse({
-      id,
-      reference: `${prefix}-A-${year}-${String(issued).padStart(4, "0")}`,
-      areaId: panel.areaId,
-      panelId,
-      meetingId,
-      subjectId: input.subjectId,
-      caseReference: held?.case?.value.reference ?? null,
-      title: input.title,
-      text: input.text,
-      ownerId: owner.id,
-      ownerName: owner.displayName,
-      ownerAgencyId: owner.agencyId,
-      dueDate,
-      status: "open",
-      created: { by: actor.id, byName: actor.name, at: ports.now().toISOString() },
-      completed: null,
-      updates: [],
-    });
+    const action: Action = Action.parse(draftOf(issued));
     const unit = casework.unit(panel.areaId, actor.name);
     unit.setCounter("action", { areaId: panel.areaId, year, issued }, counter?.etag);
     unit.createAction(action);

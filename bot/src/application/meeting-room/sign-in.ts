@@ -20,7 +20,7 @@ export type SignInInput = z.infer<typeof SignInInput>;
 
 export const ApologyInput = z.strictObject({
   agencyId: z.string().min(1, "choose the agency").max(80),
-  personName: z.string().trim().min(2, "give the name of the person sending apologies").max(120),
+  personName: z.string().trim().min(2, "give the name of the person sending apologies").max(256),
 });
 
 const unknownAgency = () =>

@@ -15,7 +15,7 @@ export const PersonDetails = z.strictObject({
     .string()
     .trim()
     .min(1, "give the person's name")
-    .max(120, "names can be at most 120 characters here: shorten it as people know them"),
+    .max(256, "names can be at most 256 characters, as in Microsoft Entra ID"),
   email: z.email("give an email address that reaches them").max(200),
   userPrincipalName: z.string().trim().max(320).optional(),
   guest: z.boolean().default(false),

@@ -84,8 +84,8 @@ async function planImport(
     if (!Email.safeParse(email).success) problems.push("email is not an email address");
     const displayName = row.displayName.trim();
     if (!displayName) problems.push("displayName is empty");
-    if (displayName.length > 120)
-      problems.push("displayName is longer than 120 characters: shorten it as people know them");
+    if (displayName.length > 256)
+      problems.push("displayName is longer than the 256 characters Microsoft Entra ID allows");
     if (row.jobTitle.length > 120) problems.push("jobTitle is longer than 120 characters");
     const agency = agencies.find(
       (a) => a.id === row.agency || a.name.toLowerCase() === row.agency.toLowerCase(),

@@ -1,3 +1,4 @@
+import { PersonName } from "../../domain/people/membership.js";
 import { z } from "zod";
 import { ReminderKind, type ReminderStep } from "../../domain/actions/reminder-policy.js";
 import type { Versioned } from "./versioned.js";
@@ -63,7 +64,7 @@ export const ReminderProblem = z.strictObject({
   panelId: z.string().max(80),
   actionId: z.uuid().nullable(),
   reference: z.string().max(20).nullable(),
-  recipientName: z.string().max(120),
+  recipientName: PersonName,
   place: z.enum(["personal", "channel"]),
   reason: z.string().max(300),
   at: z.iso.datetime(),

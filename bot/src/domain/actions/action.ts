@@ -1,3 +1,4 @@
+import { PersonName } from "../people/membership.js";
 import { z } from "zod";
 import { addDays } from "../schedule/dates.js";
 
@@ -6,7 +7,7 @@ import { addDays } from "../schedule/dates.js";
 // is shown only in personal chat and the tab.
 
 const IsoDate = z.iso.date();
-const Stamp = z.strictObject({ by: z.string().max(64), byName: z.string().max(120), at: z.iso.datetime() });
+const Stamp = z.strictObject({ by: z.string().max(64), byName: PersonName, at: z.iso.datetime() });
 
 export const Action = z.strictObject({
   id: z.uuid(),
@@ -20,7 +21,7 @@ export const Action = z.strictObject({
   title: z.string().trim().min(3).max(120),
   text: z.string().trim().min(3).max(2000),
   ownerId: z.string().max(64),
-  ownerName: z.string().max(120),
+  ownerName: PersonName,
   ownerAgencyId: z.string().max(80),
   dueDate: IsoDate,
   status: z.enum(["open", "done"]),

@@ -1,3 +1,4 @@
+import { PersonName } from "../people/membership.js";
 import { z } from "zod";
 import { AgendaChoice } from "./due-cases.js";
 
@@ -17,7 +18,7 @@ export const PublishedAgenda = z.strictObject({
   meetingId: z.iso.date(),
   version: z.number().int().min(1),
   publishedAt: z.iso.datetime(),
-  publishedBy: z.string().max(120),
+  publishedBy: PersonName,
   /** The agenda as published, without names or rationales: references, times and presenters only. */
   agenda: z.string().max(30_000),
 });

@@ -1,3 +1,4 @@
+import { PersonName } from "../people/membership.js";
 import { z } from "zod";
 import type { Agency, AgencyKind, Panel } from "../catalogue/panel.js";
 
@@ -20,7 +21,7 @@ export const SignIn = z.strictObject({
   panelId: z.string().max(80),
   meetingId: z.iso.date(),
   personId: z.string().max(64),
-  name: z.string().max(120),
+  name: PersonName,
   /** The agency they represent at this meeting. */
   agencyId: z.string().max(80),
   capacity: Capacity,
@@ -34,8 +35,8 @@ export const Apology = z.strictObject({
   panelId: z.string().max(80),
   meetingId: z.iso.date(),
   agencyId: z.string().max(80),
-  personName: z.string().trim().min(2).max(120),
-  recordedBy: z.string().max(120),
+  personName: PersonName.trim().min(2),
+  recordedBy: PersonName,
   at: z.iso.datetime(),
 });
 export type Apology = z.infer<typeof Apology>;

@@ -1,3 +1,4 @@
+import { PersonName } from "../people/membership.js";
 import { z } from "zod";
 import type { Panel, RiskScale } from "../catalogue/panel.js";
 import { addDays } from "../schedule/dates.js";
@@ -70,7 +71,7 @@ export const Decision = DecisionInput.extend({
   subjectId: z.string().max(64),
   reference: z.string().max(20),
   recordedBy: z.string().max(64),
-  recordedByName: z.string().max(120),
+  recordedByName: PersonName,
   at: z.iso.datetime(),
 });
 export type Decision = z.infer<typeof Decision>;

@@ -7,10 +7,13 @@ export const PANEL_ROLES = ["coordinator", "chair", "member", "deputy", "present
 export const PanelRole = z.enum(PANEL_ROLES);
 export type PanelRole = z.infer<typeof PanelRole>;
 
+/** A person's name as Entra ID holds it: up to 256 characters. */
+export const PersonName = z.string().max(256);
+
 export const Person = z.strictObject({
   /** The Entra ID object ID (the token's `oid`, Teams' `aadObjectId`). */
   id: z.string().min(1).max(64),
-  displayName: z.string().min(1).max(120),
+  displayName: PersonName.min(1),
   email: z.string().email().max(200),
   jobTitle: z.string().max(120),
   agencyId: z.string().min(1).max(80),

@@ -1,3 +1,4 @@
+import { PersonName } from "../people/membership.js";
 import { z } from "zod";
 import { ReferralKind } from "../catalogue/panel.js";
 import type { FormValues } from "./form.js";
@@ -31,7 +32,7 @@ const FormValue = z.union([
   z.boolean(),
   z.array(z.string().max(80)).max(20),
 ]);
-const Stamp = z.strictObject({ by: z.string().max(64), byName: z.string().max(120), at: z.iso.datetime() });
+const Stamp = z.strictObject({ by: z.string().max(64), byName: PersonName, at: z.iso.datetime() });
 
 export const MatchOn = z.enum(["name-and-date-of-birth", "address-and-postcode"]);
 export type MatchOn = z.infer<typeof MatchOn>;
