@@ -68,7 +68,13 @@ describe("Sign-in tokens", () => {
 
   it("accepts a member of the council's tenant", async () => {
     const user = await validate(await host.issue(officer));
-    assert.deepEqual(user, { id: officer.id, name: "Tom Ashworth", tenantId: HOST, guest: false });
+    assert.deepEqual(user, {
+      id: officer.id,
+      name: "Tom Ashworth",
+      tenantId: HOST,
+      guest: false,
+      upn: "tom.ashworth@met.example",
+    });
   });
 
   it("accepts a partner agency's guest exactly like a member, by their object id in the council's tenant", async () => {
@@ -82,7 +88,13 @@ describe("Sign-in tokens", () => {
     assert.match(String(claims["upn"]), /^tom\.ashworth_met\.example#EXT#@/);
 
     const user = await validate(token);
-    assert.deepEqual(user, { id: officer.id, name: "Tom Ashworth", tenantId: HOST, guest: true });
+    assert.deepEqual(user, {
+      id: officer.id,
+      name: "Tom Ashworth",
+      tenantId: HOST,
+      guest: true,
+      upn: "tom.ashworth_met.example#EXT#@partnership.onmicrosoft.example",
+    });
   });
 
   it("leaves it unknown whether someone is a guest when the token does not say", async () => {
@@ -94,6 +106,17 @@ describe("Sign-in tokens", () => {
       .setExpirationTime("1h")
       .sign(withoutAcct.key);
     assert.equal((await validate(token)).guest, undefined);
+  });
+
+  it("refuses, as a sign-in problem, a validly signed token whose object id is not a string", async () => {
+    const token = await new SignJWT({ oid: { id: officer.id }, name: officer.name, tid: HOST })
+      .setProtectedHeader({ alg: "ES256", kid: "plain" })
+      .setIssuer(issuerOf(HOST))
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(withoutAcct.key);
+    await refusal(token, /could not be verified/);
   });
 
   it("refuses the guest's token from their own force's tenant", async () => {

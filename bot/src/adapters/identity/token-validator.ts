@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { createRemoteJWKSet, jwtVerify, errors } from "jose";
 
 export interface SignedInUser {
@@ -7,6 +8,8 @@ export interface SignedInUser {
   tenantId: string;
   /** A B2B guest from a partner agency's tenant; unknown unless the token carries the `acct` claim. */
   guest: boolean | undefined;
+  /** How the directory names them (`upn`, or `preferred_username`); configuration may name administrators by it. */
+  upn: string | undefined;
 }
 
 export interface TokenValidationConfig {
@@ -26,6 +29,16 @@ export class InvalidToken extends Error {
     this.name = "InvalidToken";
   }
 }
+
+// The claims the service reads, checked like any other input: a signed token can still carry
+// the wrong types.
+const Claims = z.looseObject({
+  oid: z.string().min(1).max(64),
+  name: z.string().max(256).optional(),
+  acct: z.number().optional(),
+  upn: z.string().max(320).optional(),
+  preferred_username: z.string().max(320).optional(),
+});
 
 /**
  * One validation path for every bearer token: signature against the issuer's published keys,
@@ -49,13 +62,15 @@ export function tokenValidator(config: TokenValidationConfig) {
           "Your sign-in belongs to another organisation. Open MACE panels from the partnership's team in Teams.",
         );
       }
-      const name = typeof payload["name"] === "string" ? payload["name"] : String(payload["oid"]);
-      const acct = payload["acct"];
+      const claims = Claims.safeParse(payload);
+      if (!claims.success) throw new InvalidToken("Your sign-in could not be verified. Sign in again.");
+      const { oid, name, acct, upn, preferred_username } = claims.data;
       return {
-        id: String(payload["oid"]),
-        name,
+        id: oid,
+        name: name ?? oid,
         tenantId: config.tenantId,
         guest: acct === 1 ? true : acct === 0 ? false : undefined,
+        upn: upn ?? preferred_username,
       };
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new InvalidToken("Your sign-in has expired. Sign in again.");
