@@ -15,7 +15,10 @@ import { inConversation } from "./proactive.js";
  */
 export async function rememberConversation(deps: BotDependencies, context: TurnContext): Promise<boolean> {
   const activity = context.activity;
-  const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
+  // Without the message's own id: it changes with every message, the conversation does not.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(
+    activity,
+  ) as Partial<ConversationReference>;
   const type = activity.conversation.conversationType;
   // Group chats are neither: a card meant for one person must never land in one.
   if (type !== "channel" && type !== "personal") return false;
