@@ -128,7 +128,10 @@ export async function startService(
   const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, "bot turn failed");
-    await context.sendActivity("Sorry, something went wrong on our side. Please try again in a minute.");
+    // Teams may be the very thing that failed: telling the chat must not fail the turn again.
+    await context
+      .sendActivity("Sorry, something went wrong on our side. Please try again in a minute.")
+      .catch((e: unknown) => log.warn({ reason: (e as Error).message }, "the chat could not be told"));
   };
   const botAppId = settings.bot.appId ?? "";
   const dispatcher = new NoticeDelivery({
