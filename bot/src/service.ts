@@ -260,6 +260,9 @@ export async function startService(
   });
   const stopOnClose: (() => void)[] = [];
   const server = app.listen(settings.port, settings.host);
+  // A client that sends its headers or body slowly is cut off rather than holding a socket.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
   await once(server, "listening");
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;

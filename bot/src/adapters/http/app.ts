@@ -60,6 +60,8 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
     "Referrer-Policy": "no-referrer",
     "Content-Security-Policy": `default-src 'self'; script-src 'self' https://res.cdn.office.net; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`,
     "Cache-Control": "no-store",
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
   });
   next();
 }
@@ -117,6 +119,9 @@ export function createApp(deps: AppDependencies): Express {
   );
 
   if (existsSync(path.join(deps.tabDir, "index.html"))) {
+    // Source maps help locally; in Azure they would publish the tab's source to anyone.
+    if (deps.settings.env === "azure")
+      app.use("/tab", (req, res, next) => (req.path.endsWith(".map") ? res.status(404).end() : next()));
     app.use(
       "/tab",
       express.static(deps.tabDir, {

@@ -37,10 +37,45 @@ function asProblem(err: unknown): unknown {
   return err;
 }
 
+interface BodyProblem {
+  status: number;
+  code: string;
+  message: string;
+}
+
+// What the body parser refuses, answered in words; any other 4xx it raises is the sender's too.
+const BODY_PROBLEMS: Record<string, Omit<BodyProblem, "status">> = {
+  "entity.too.large": { code: "too-large", message: "The request is too large. Nothing was saved." },
+  "charset.unsupported": {
+    code: "unsupported-charset",
+    message: "Send the request body as UTF-8 JSON. Nothing was saved.",
+  },
+  "encoding.unsupported": {
+    code: "unsupported-encoding",
+    message: "Send the request body uncompressed, or compressed with gzip or deflate. Nothing was saved.",
+  },
+};
+
+function bodyProblem(err: unknown): BodyProblem | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  // The body parser's errors (http-errors) say their status and that it may be shown.
+  const { type, status, expose } = err as { type?: unknown; status?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== "number" || status < 400 || status >= 500) return undefined;
+  const known = typeof type === "string" ? BODY_PROBLEMS[type] : undefined;
+  return {
+    status,
+    ...(known ?? {
+      code: "unreadable-body",
+      message: "The request body could not be read. Nothing was saved.",
+    }),
+  };
+}
+
 export function problemHandler(log: Logger) {
   return (thrown: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     const err = asProblem(thrown);
     if (err instanceof HttpProblem) {
+      if (err.status === 401) res.set("WWW-Authenticate", "Bearer");
       res.status(err.status).json({
         error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
       } satisfies ProblemResponse);
@@ -66,14 +101,9 @@ export function problemHandler(log: Logger) {
       res.status(400).json({
         error: { code: "invalid-json", message: "The request body is not valid JSON." },
       } satisfies ProblemResponse);
-    } else if (
-      typeof err === "object" &&
-      err !== null &&
-      (err as { type?: string }).type === "entity.too.large"
-    ) {
-      res.status(413).json({
-        error: { code: "too-large", message: "The request is too large. Nothing was saved." },
-      } satisfies ProblemResponse);
+    } else if (bodyProblem(err)) {
+      const { status, code, message } = bodyProblem(err) as BodyProblem;
+      res.status(status).json({ error: { code, message } } satisfies ProblemResponse);
     } else {
       log.error({ err }, "unhandled error");
       res.status(500).json({
