@@ -127,6 +127,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'REMINDERS_FROM_HOUR', value: '9' }
         { name: 'GRAPH_ORGANISER', value: graphOrganiser }
         { name: 'AREA_ADMINISTRATORS', value: areaAdministrators }
+        { name: 'RATE_LIMIT_PER_PERSON', value: '600' }
+        { name: 'RATE_LIMIT_PER_ADDRESS', value: '3000' }
         { name: 'SECRET_AAD_APP_CLIENT_SECRET', value: aadAppClientSecret }
         { name: 'AAD_APP_OAUTH_AUTHORITY_HOST', value: environment().authentication.loginEndpoint }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }

@@ -45,6 +45,8 @@ export const SETTING_NAMES = [
   "REMINDER_LEASE_SECONDS",
   "REMINDERS_FROM_HOUR",
   "AREA_ADMINISTRATORS",
+  "RATE_LIMIT_PER_PERSON",
+  "RATE_LIMIT_PER_ADDRESS",
 ] as const;
 
 const Raw = z.strictObject({
@@ -78,6 +80,8 @@ const Raw = z.strictObject({
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(90),
   REMINDERS_FROM_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   AREA_ADMINISTRATORS: z.string().max(8000).default(""),
+  RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(600),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(3000),
 });
 
 // An Entra object id, or a user principal name (a guest's carries #EXT#).
@@ -205,6 +209,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       fromHour: s.REMINDERS_FROM_HOUR,
     },
     logLevel: s.LOG_LEVEL,
+    /** Requests a minute: per signed-in person on the tab's API, and per network address on everything. */
+    rateLimits: { perPerson: s.RATE_LIMIT_PER_PERSON, perAddress: s.RATE_LIMIT_PER_ADDRESS },
     /** Per area, the object ids and user principal names (lower case) of its first administrators. */
     administrators,
     catalogueDir: s.CATALOGUE_DIR,

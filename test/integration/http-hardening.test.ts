@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
-import { startTestService, type TestService } from "../support/service.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // Requests an attacker or a broken client sends: each is answered with a 4xx and a reason, never
 // a fault, and every answer carries the headers a public-sector service is expected to send.
@@ -63,5 +65,35 @@ describe("The service under malformed requests", () => {
       res.headers.get("permissions-policy") ?? "",
       /camera=\(\), microphone=\(\), geolocation=\(\)/,
     );
+  });
+});
+
+describe("Rate limits", () => {
+  let service: TestService;
+  before(async () => {
+    service = await startTestService({ RATE_LIMIT_PER_PERSON: "5", RATE_LIMIT_PER_ADDRESS: "40" });
+  });
+  after(() => service.close());
+
+  it("ask a person who calls too often to wait, with Retry-After, while others carry on", async () => {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const hannah = await signInAs(service, PEOPLE.mertonNurse.id);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await call(service, "/api/panels", { token: priya })).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+    const refused = await call<{ error: { code: string; message: string } }>(service, "/api/panels", {
+      token: priya,
+    });
+    assert.equal(refused.body?.error.code, "too-many-requests");
+    assert.match(refused.body?.error.message ?? "", /Wait a minute, then try again/);
+    assert.ok(Number(refused.headers.get("retry-after")) > 0);
+    assert.equal((await call(service, "/api/panels", { token: hannah })).status, 200);
+  });
+
+  it("limit one network address on every path, the bot endpoint included", async () => {
+    let last = 0;
+    for (let i = 0; i < 45 && last !== 429; i++)
+      last = (await call(service, "/api/messages", { body: {} })).status;
+    assert.equal(last, 429);
   });
 });

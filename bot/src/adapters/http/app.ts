@@ -26,6 +26,7 @@ import type { CaseDecisions } from "../../application/decisions/case-decisions.j
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
 import { route } from "./route.js";
+import { perAddress, perPerson } from "./rate-limits.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
 import type { Directory } from "../../application/ports/directory.js";
 
@@ -69,6 +70,9 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
+  // In Azure, App Service's front end is the one proxy: the caller's address is the one it saw.
+  if (deps.settings.env === "azure") app.set("trust proxy", 1);
+  app.use("/api", perAddress(deps.settings.rateLimits.perAddress));
   app.use(securityHeaders);
   app.use(express.json({ limit: "256kb" }));
 
@@ -107,6 +111,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     "/api",
     authenticate(deps.validateToken),
+    perPerson(deps.settings.rateLimits.perPerson),
     panelsRoutes(deps),
     meetingsRoutes(deps),
     agendaRoutes(deps),
