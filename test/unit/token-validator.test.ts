@@ -68,7 +68,13 @@ describe("Sign-in tokens", () => {
 
   it("accepts a member of the council's tenant", async () => {
     const user = await validate(await host.issue(officer));
-    assert.deepEqual(user, { id: officer.id, name: "Tom Ashworth", tenantId: HOST, guest: false });
+    assert.deepEqual(user, {
+      id: officer.id,
+      name: "Tom Ashworth",
+      tenantId: HOST,
+      guest: false,
+      upn: officer.email,
+    });
   });
 
   it("accepts a partner agency's guest exactly like a member, by their object id in the council's tenant", async () => {
@@ -82,7 +88,14 @@ describe("Sign-in tokens", () => {
     assert.match(String(claims["upn"]), /^tom\.ashworth_met\.example#EXT#@/);
 
     const user = await validate(token);
-    assert.deepEqual(user, { id: officer.id, name: "Tom Ashworth", tenantId: HOST, guest: true });
+    // The host tenant's #EXT# name, by which configuration names a guest administrator.
+    assert.deepEqual(user, {
+      id: officer.id,
+      name: "Tom Ashworth",
+      tenantId: HOST,
+      guest: true,
+      upn: claims["upn"],
+    });
   });
 
   it("leaves it unknown whether someone is a guest when the token does not say", async () => {

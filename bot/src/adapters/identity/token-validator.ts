@@ -7,6 +7,8 @@ export interface SignedInUser {
   tenantId: string;
   /** A B2B guest from a partner agency's tenant; unknown unless the token carries the `acct` claim. */
   guest: boolean | undefined;
+  /** Their user principal name, by which configuration may name an area's first administrators. */
+  upn: string | undefined;
 }
 
 export interface TokenValidationConfig {
@@ -51,11 +53,16 @@ export function tokenValidator(config: TokenValidationConfig) {
       }
       const name = typeof payload["name"] === "string" ? payload["name"] : String(payload["oid"]);
       const acct = payload["acct"];
+      // Entra ID puts `upn` in v1 tokens (and guests' #EXT# names); v2 tokens have preferred_username.
+      const upn = [payload["upn"], payload["preferred_username"]].find(
+        (v): v is string => typeof v === "string" && v.length > 0,
+      );
       return {
         id: String(payload["oid"]),
         name,
         tenantId: config.tenantId,
         guest: acct === 1 ? true : acct === 0 ? false : undefined,
+        upn,
       };
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new InvalidToken("Your sign-in has expired. Sign in again.");
