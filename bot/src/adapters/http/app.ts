@@ -28,6 +28,8 @@ import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
 import { route } from "./route.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
 import type { Directory } from "../../application/ports/directory.js";
+import type { DirectoryAccess } from "../graph/directory-access.js";
+import { peopleRoutes } from "./people-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -45,6 +47,8 @@ export interface AppDependencies {
   decisions: CaseDecisions;
   people: PeopleDesk;
   calendarAccess: CalendarAccess | undefined;
+  /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
+  directoryAccess: DirectoryAccess | undefined;
   log: Logger;
   now: () => Date;
   tabDir: string;
@@ -111,6 +115,7 @@ export function createApp(deps: AppDependencies): Express {
     actionsRoutes(deps),
     meetingRoomRoutes(deps),
     referralsRoutes(deps),
+    peopleRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),
