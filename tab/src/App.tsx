@@ -263,13 +263,8 @@ function PanelsPage({
           </Subtitle2>
           <div className={styles.links}>
             {me.manages.map((a) => (
-              <Button
-                key={a.id}
-                aria-label={`People of ${a.name}`}
-                ref={remember(`people:${a.id}`)}
-                onClick={() => onOpenPeople(a)}
-              >
-                {a.name}: people and panel roles
+              <Button key={a.id} ref={remember(`people:${a.id}`)} onClick={() => onOpenPeople(a)}>
+                People of {a.name}
               </Button>
             ))}
           </div>

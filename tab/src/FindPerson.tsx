@@ -112,7 +112,10 @@ export function FindPerson({
           {found.length === 0 && <li>Nobody in the directory matches. Check the spelling.</li>}
           {found.map((p) => (
             <li key={p.id} className={styles.result}>
-              <Button onClick={() => onChosen(p)} aria-label={`Choose ${p.displayName}`}>
+              <Button
+                onClick={() => onChosen(p)}
+                aria-label={`${known.has(p.id) ? "Open" : "Choose"} ${p.displayName}`}
+              >
                 {known.has(p.id) ? "Open" : "Choose"}
               </Button>
               <span>

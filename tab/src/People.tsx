@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   table: { marginTop: "8px" },
   roles: { margin: 0, paddingLeft: "16px" },
   heading: { margin: 0 },
+  name: { overflowWrap: "anywhere" },
   editor: {
     marginTop: "24px",
     padding: "16px",
@@ -194,7 +195,7 @@ function PeopleTable({
       <TableBody>
         {people.map((p) => (
           <TableRow key={p.id} data-person-id={p.id}>
-            <TableCell>
+            <TableCell className={styles.name}>
               <b>{p.displayName}</b> {p.guest && <Badge appearance="outline">Guest</Badge>}
               <br />
               {p.email}

@@ -136,7 +136,7 @@ export function PeopleImport({
           {!done && (
             <div className={styles.row}>
               <Button appearance="primary" disabled={busy || toWrite === 0} onClick={() => void apply()}>
-                {toWrite === 0 ? "Nothing to import" : `Import ${toWrite} rows`}
+                {toWrite === 0 ? "Nothing to import" : `Import ${toWrite} ${toWrite === 1 ? "row" : "rows"}`}
               </Button>
             </div>
           )}

@@ -132,7 +132,7 @@ function PanelPlace({
               }, `${person.displayName} is no longer on ${panel.name}.`)
             }
           >
-            Remove from panel
+            Remove
           </Button>
         )}
       </div>
