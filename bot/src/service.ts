@@ -20,6 +20,7 @@ import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
 import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
 import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-access.js";
+import { directoryAccess } from "./adapters/graph/directory-access.js";
 import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { agendaRecords } from "./adapters/tables/agenda-records.js";
 import { agendaDesk } from "./application/agenda/agenda-desk.js";
@@ -254,6 +255,7 @@ export async function startService(
     decisions,
     people,
     calendarAccess: calendarFor,
+    directoryAccess: directoryAccess(settings, devIdp),
     log,
     now,
     tabDir: path.join(ROOT, "tab", "dist"),

@@ -23,6 +23,7 @@ import {
   api,
   ApiError,
   type DemoPerson,
+  type ManagedArea,
   type MeResponse,
   type PanelSummary,
   type TokenSource,
@@ -30,6 +31,7 @@ import {
 import { ReferralsPage } from "./Referrals.js";
 import { downloadCalendar, MeetingsPage } from "./Meetings.js";
 import { ActionsPage } from "./Actions.js";
+import { PeoplePage } from "./People.js";
 import { configureChannelTab, hostedInTeams, initialiseTeams, teamsTokens, type ThemeName } from "./teams.js";
 import { DemoSignIn, demoTokens } from "./DemoSignIn.js";
 import { ConsentPage, useConsentPrompt } from "./Consent.js";
@@ -55,6 +57,7 @@ const useStyles = makeStyles({
     gap: "16px",
     marginTop: "8px",
   },
+  links: { display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "8px" },
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
@@ -79,10 +82,13 @@ function PanelsApp() {
     panel: PanelSummary;
     meetingId?: string | null;
   } | null>(null);
+  const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
   const [cameBackFrom, setCameBackFrom] = useState<string | null>(null);
   const close = () => {
     if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
+    if (peopleOf) setCameBackFrom(`people:${peopleOf.id}`);
     setOpen(null);
+    setPeopleOf(null);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -140,6 +146,7 @@ function PanelsApp() {
   const signOut = () => {
     sessionStorage.removeItem(PERSON_KEY);
     setOpen(null);
+    setPeopleOf(null);
     setCameBackFrom(null);
     signing.setData(undefined);
     void signing.reload();
@@ -173,7 +180,10 @@ function PanelsApp() {
         {session?.state === "signed-in" && open?.view === "actions" && (
           <ActionsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
         )}
-        {session?.state === "signed-in" && !open && (
+        {session?.state === "signed-in" && peopleOf && (
+          <PeoplePage token={session.tokens} area={peopleOf} meId={session.me.id} onBack={close} />
+        )}
+        {session?.state === "signed-in" && !open && !peopleOf && (
           <PanelsPage
             token={session.tokens}
             me={session.me}
@@ -182,6 +192,10 @@ function PanelsApp() {
             onOpen={(view, panel) => {
               setCameBackFrom(null);
               setOpen({ view, panel });
+            }}
+            onOpenPeople={(area) => {
+              setCameBackFrom(null);
+              setPeopleOf(area);
             }}
             returnFocusTo={cameBackFrom}
           />
@@ -197,6 +211,7 @@ function PanelsPage({
   panels,
   onSignOut,
   onOpen,
+  onOpenPeople,
   returnFocusTo,
 }: {
   token: TokenSource;
@@ -204,6 +219,7 @@ function PanelsPage({
   panels: PanelSummary[];
   onSignOut: () => void;
   onOpen: (view: "referrals" | "meetings" | "actions", panel: PanelSummary) => void;
+  onOpenPeople: (area: ManagedArea) => void;
   returnFocusTo: string | null;
 }) {
   const styles = useStyles();
@@ -239,6 +255,20 @@ function PanelsPage({
         <MessageBar intent="error">
           <MessageBarBody>{calendarProblem}</MessageBarBody>
         </MessageBar>
+      )}
+      {me.manages.length > 0 && (
+        <section className={styles.area} aria-labelledby="manages-title">
+          <Subtitle2 as="h2" id="manages-title">
+            People you manage
+          </Subtitle2>
+          <div className={styles.links}>
+            {me.manages.map((a) => (
+              <Button key={a.id} ref={remember(`people:${a.id}`)} onClick={() => onOpenPeople(a)}>
+                People of {a.name}
+              </Button>
+            ))}
+          </div>
+        </section>
       )}
       {panels.length === 0 && (
         <MessageBar intent="info">

@@ -4,6 +4,7 @@
 import type {
   ActionResponse,
   ActionsResponse,
+  AreaPeopleResponse,
   AgendaChoice,
   AgendaResponse,
   ApologyBody,
@@ -13,6 +14,9 @@ import type {
   DecisionsResponse,
   DemoPeopleResponse,
   DemoTokenResponse,
+  DirectoryResponse,
+  FieldProblem,
+  ImportResponse,
   MeetingChangeResponse,
   MeetingsResponse,
   MembersResponse,
@@ -24,11 +28,13 @@ import type {
   PanelMeeting,
   PanelsResponse,
   PanelSummary,
+  PersonChangeBody,
   ProblemResponse,
   PublishResponse,
   ReferralDetail,
   ReferralsResponse,
   ReferralSummary,
+  RoleChangeBody,
   RoomResponse,
   ScheduleResponse,
   SignInBody,
@@ -56,6 +62,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The service's words about particular fields, to show beside each. */
+    readonly fields: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -74,7 +82,7 @@ async function authorised(path: string, tokens: TokenSource, init: RequestInit =
 
 async function request<T>(path: string, tokens: TokenSource | null, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
-  if (init.body) headers.set("Content-Type", "application/json");
+  if (init.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   const withHeaders = { ...init, headers };
   const res = await (tokens ? authorised(path, tokens, withHeaders) : fetch(path, withHeaders));
   const body = (await res.json().catch(() => ({}))) as Partial<ProblemResponse>;
@@ -82,6 +90,7 @@ async function request<T>(path: string, tokens: TokenSource | null, init: Reques
     throw new ApiError(
       res.status,
       body.error?.message ?? `The service answered ${res.status}. Please try again.`,
+      body.error?.fields,
     );
   }
   return body as T;
@@ -268,4 +277,46 @@ export const api = {
       token,
       { method: "POST", body: JSON.stringify(step), headers: { "If-Match": version } },
     ),
+  areaPeople: (token: TokenSource, areaId: string) =>
+    request<AreaPeopleResponse>(`/api/areas/${encodeURIComponent(areaId)}/people`, token),
+  savePerson: (token: TokenSource, areaId: string, personId: string, details: PersonChangeBody) =>
+    request<void>(`/api/areas/${encodeURIComponent(areaId)}/people/${encodeURIComponent(personId)}`, token, {
+      method: "PUT",
+      body: JSON.stringify(details),
+    }),
+  setRole: (token: TokenSource, panelId: string, personId: string, change: RoleChangeBody) =>
+    request<void>(
+      `/api/panels/${encodeURIComponent(panelId)}/members/${encodeURIComponent(personId)}`,
+      token,
+      { method: "PUT", body: JSON.stringify(change) },
+    ),
+  removeRole: (token: TokenSource, panelId: string, personId: string) =>
+    request<void>(
+      `/api/panels/${encodeURIComponent(panelId)}/members/${encodeURIComponent(personId)}`,
+      token,
+      { method: "DELETE" },
+    ),
+  setAdministrator: (token: TokenSource, areaId: string, personId: string, administrator: boolean) =>
+    request<void>(
+      `/api/areas/${encodeURIComponent(areaId)}/administrators/${encodeURIComponent(personId)}`,
+      token,
+      { method: administrator ? "PUT" : "DELETE" },
+    ),
+  searchDirectory: (token: TokenSource, areaId: string, query: string) =>
+    request<DirectoryResponse>(
+      `/api/areas/${encodeURIComponent(areaId)}/directory?q=${encodeURIComponent(query)}`,
+      token,
+    ),
+  peopleTemplate: (token: TokenSource, areaId: string) =>
+    file(
+      `/api/areas/${encodeURIComponent(areaId)}/people/template.csv`,
+      token,
+      "The template could not be downloaded. Please try again.",
+    ),
+  importPeople: (token: TokenSource, areaId: string, step: "preview" | "apply", csv: string) =>
+    request<ImportResponse>(`/api/areas/${encodeURIComponent(areaId)}/people/import/${step}`, token, {
+      method: "POST",
+      body: csv,
+      headers: { "Content-Type": "text/csv" },
+    }),
 };

@@ -68,6 +68,7 @@ describe("The tab's API", () => {
       displayName: "Grace Mensah",
       jobTitle: "Social worker, Contextual Harm team",
       agency: "Children's Social Care",
+      manages: [],
     });
   });
 

@@ -29,6 +29,8 @@ import { route } from "./route.js";
 import { perAddress, perPerson } from "./rate-limits.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
 import type { Directory } from "../../application/ports/directory.js";
+import type { DirectoryAccess } from "../graph/directory-access.js";
+import { peopleRoutes } from "./people-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -46,6 +48,8 @@ export interface AppDependencies {
   decisions: CaseDecisions;
   people: PeopleDesk;
   calendarAccess: CalendarAccess | undefined;
+  /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
+  directoryAccess: DirectoryAccess | undefined;
   log: Logger;
   now: () => Date;
   tabDir: string;
@@ -118,6 +122,7 @@ export function createApp(deps: AppDependencies): Express {
     actionsRoutes(deps),
     meetingRoomRoutes(deps),
     referralsRoutes(deps),
+    peopleRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

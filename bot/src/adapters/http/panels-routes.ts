@@ -22,11 +22,13 @@ import { HttpProblem } from "./errors.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 import type { Directory } from "../../application/ports/directory.js";
+import type { PeopleDesk } from "../../application/people/people-desk.js";
 
 export function panelsRoutes(deps: {
   catalogue: Catalogue;
   repos: Repositories;
   directory: Directory;
+  people: PeopleDesk;
   now: () => Date;
 }): Router {
   const { catalogue, repos, directory } = deps;
@@ -44,13 +46,17 @@ export function panelsRoutes(deps: {
     "/me",
     route(async (req, res) => {
       const user = signedIn(req);
-      const person = await repos.people.get("person", keyOf(user.id));
+      const [person, manages] = await Promise.all([
+        repos.people.get("person", keyOf(user.id)),
+        deps.people.managedAreas(user),
+      ]);
       const agency = person ? catalogue.agencies.get(person.value.agencyId) : undefined;
       res.json({
         id: user.id,
         displayName: person?.value.displayName ?? user.name,
         jobTitle: person?.value.jobTitle ?? null,
         agency: agency?.name ?? null,
+        manages,
       } satisfies MeResponse);
     }),
   );

@@ -5,6 +5,7 @@ import { savePersonDetails } from "./change-person.js";
 import { removePanelRole, setPanelRole } from "./panel-roles.js";
 import type { PeoplePorts } from "./people-ports.js";
 import { viewAreaPeople } from "./view-people.js";
+import { managedAreas, requireManager, searchDirectory } from "./managed-areas.js";
 
 // An area's people and their places: the one way in for the People page, imports and access
 // requests, so the rules of who may grant what hold whichever is used.
@@ -17,6 +18,9 @@ export const peopleDesk = (ports: PeoplePorts) => ({
   setAdministrator: withPorts(ports, setAdministrator),
   previewImport: withPorts(ports, previewImport),
   applyImport: withPorts(ports, applyImport),
+  managedAreas: withPorts(ports, managedAreas),
+  requireManager: withPorts(ports, requireManager),
+  searchDirectory: withPorts(ports, searchDirectory),
 });
 export type PeopleDesk = ReturnType<typeof peopleDesk>;
 

@@ -9,3 +9,4 @@ export * from "./panels.js";
 export * from "./problem.js";
 export * from "./referrals.js";
 export * from "./sign-in.js";
+export * from "./people.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AgencyKind, Panel } from "../../../domain/catalogue/panel.js";
 import type { PanelRole } from "../../../domain/people/membership.js";
+import type { ManagedArea } from "./people.js";
 
 // The signed-in person, their panels, a panel's members and its linked channel.
 
@@ -13,6 +14,8 @@ export interface MeResponse {
   displayName: string;
   jobTitle: string | null;
   agency: string | null;
+  /** Areas whose people they manage: the home page links to each one's People page. */
+  manages: ManagedArea[];
 }
 
 /** A meeting as the panel's rule plans it. */
