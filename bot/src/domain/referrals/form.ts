@@ -59,6 +59,10 @@ export const POSTCODE = {
   regex: "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$",
   message: "Enter a UK postcode, for example SW19 1AA.",
 };
+const EMAIL = {
+  regex: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+  message: "Enter an email address, for example name@example.gov.uk.",
+};
 const PHONE = { regex: "^[0-9 +()-]{6,20}$", message: "Enter a phone number using digits, spaces and +." };
 
 const text = (id: string, label: string, required: boolean, extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -91,6 +95,23 @@ const choice = (id: string, label: string, required: boolean, choices: Choice[])
   required,
   choices,
 });
+
+/** The form's fields naming the allocated worker and their manager, who present the case with the referrer. */
+export const ALLOCATED_WORKER_FIELDS = ["allocatedWorkerEmail", "allocatedManagerEmail"] as const;
+
+function allocatedWorkersSection(labels: { worker: string; manager: string }): FormSection {
+  const [worker, manager] = ALLOCATED_WORKER_FIELDS;
+  return {
+    id: "presenters",
+    title: "Who presents the case",
+    intro:
+      "The allocated worker and their manager are invited to the case's slot. Give their work emails: once they are in the area's directory, the case is on their agenda.",
+    fields: [
+      text(worker, labels.worker, false, { maxLength: 200, pattern: EMAIL }),
+      text(manager, labels.manager, false, { maxLength: 200, pattern: EMAIL }),
+    ],
+  };
+}
 
 export const screeningFieldId = (areaOfHarmId: string): string => `screening.${areaOfHarmId}`;
 export const memberFieldId = (row: number, field: string): string => `member${row}.${field}`;
@@ -296,6 +317,8 @@ export function referralForm(
     },
     subjectSection(kind),
   ];
+  const allocated = panel.referralRules?.allocatedWorkers;
+  if (kind === "individual" && allocated) sections.push(allocatedWorkersSection(allocated));
   if (kind === "individual") {
     sections.push({
       id: "consent",
