@@ -20,6 +20,7 @@ import { ReminderSweep, type ReminderMessenger } from "../bot/src/application/re
 import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
 import { actionRow } from "../bot/src/adapters/tables/area-records.js";
 import { TABLES } from "../bot/src/adapters/tables/storage.js";
+import { accessDecisionCost } from "./access-cost.js";
 
 // `npm run bench`: storage round trips per operation (counts), and server time as a ratio to one
 // raw Azurite round trip measured side by side in the same run, so the machine's speed cancels out.
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     console.log(`  server time: ${ratio.toFixed(1)} × one raw Azurite round trip (medians of ${RUNS})`);
     if (Math.max(...perSubmit) > 3) process.exitCode = 1;
 
+    await accessDecisionCost(catalogue, CONNECTION, demoActor("Hannah Reyes").id, RUNS);
     await agendaPageCost(catalogue, tables, desk);
     await reminderSweepCost(catalogue, tables);
   } finally {

@@ -236,7 +236,15 @@ export async function startService(
     now,
     announcer: channelPoster,
   });
-  const decisions = caseDecisions({ catalogue, casework, room: roomRecords, agendaDesk: agendas, desk, now });
+  const decisions = caseDecisions({
+    catalogue,
+    casework,
+    directory,
+    room: roomRecords,
+    agendaDesk: agendas,
+    desk,
+    now,
+  });
 
   const calendarFor = calendarAccess(settings, devIdp);
   const app = createApp({

@@ -2,9 +2,11 @@ import { loadCatalogue } from "../../../bot/src/adapters/config-files/catalogue-
 import { actionLog as actionLogOn } from "../../../bot/src/application/actions/action-log.js";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
 import { caseDecisions as caseDecisionsOn } from "../../../bot/src/application/decisions/case-decisions.js";
+import { peopleDesk as peopleDeskOn } from "../../../bot/src/application/people/people-desk.js";
 import { referralDesk as referralDeskOn } from "../../../bot/src/application/referrals/referral-desk.js";
 import { ReminderSweep, type SweepOptions } from "../../../bot/src/application/reminders/reminder-sweep.js";
 import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
+import { DEMO_ADMINISTRATORS } from "../../../bot/src/seed/demo-people.js";
 import { fakeCasework } from "./casework.js";
 import { fakeDeliveries } from "./deliveries.js";
 import { demoDirectory } from "./directory.js";
@@ -48,6 +50,8 @@ export function fakePorts(startAt: string) {
     /** Areas told that a step stored notices, in order. */
     notified,
     onNotices: (areaId: string) => void notified.push(areaId),
+    /** The demo areas' first administrators, as configuration names them. */
+    administrators: new Map(DEMO_ADMINISTRATORS),
   };
 }
 export type FakePorts = ReturnType<typeof fakePorts>;
@@ -55,6 +59,8 @@ export type FakePorts = ReturnType<typeof fakePorts>;
 export const referralDesk = (p: FakePorts) => referralDeskOn(p);
 
 export const actionLog = (p: FakePorts) => actionLogOn(p);
+
+export const peopleDesk = (p: FakePorts) => peopleDeskOn(p);
 
 export function caseDecisions(p: FakePorts) {
   return caseDecisionsOn({ ...p, agendaDesk: agendaDesk(p), desk: referralDesk(p) });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
 import { canManagePanel, roleOn, type Membership, type PanelRole } from "../../domain/people/membership.js";
-import type { Directory } from "../ports/directory.js";
+import type { Directory, PersonAccess } from "../ports/directory.js";
 import { Refusal } from "../../domain/refusal.js";
 
 // Who may use a panel: its members, each with one role, and for changes its coordinators. Every
@@ -22,7 +22,19 @@ export interface PanelAccess {
 export const roleOnPanel = async (ports: { directory: Directory }, personId: string, panelId: string) =>
   roleOn(await ports.directory.membershipsOf(personId), panelId);
 
-/** The panel named, and the person's role on it; anyone not on it is refused. */
+/** A suspended person is refused everywhere, whatever places they hold, until restored. */
+export function refuseSuspended(access: PersonAccess): void {
+  if (access.person?.suspended)
+    throw new Refusal(
+      "not-allowed",
+      "Your access to MACE panels is suspended. Ask your area's administrator.",
+      {
+        code: "suspended",
+      },
+    );
+}
+
+/** The panel named, and the person's role on it; anyone not on it, or suspended, is refused. */
 export async function accessPanel(
   ports: { catalogue: Catalogue; directory: Directory },
   personId: string,
@@ -36,7 +48,9 @@ export async function accessPanel(
       code: "unknown-panel",
     });
   }
-  const memberships = await ports.directory.membershipsOf(personId);
+  const access = await ports.directory.accessOf(personId);
+  refuseSuspended(access);
+  const memberships = access.memberships;
   const role = roleOn(memberships, panel.id);
   if (!role) {
     throw new Refusal("not-allowed", "You are not a member of this panel. Ask its coordinator to add you.", {

@@ -1,6 +1,6 @@
 import type { AgendaCase, AgendaEntry } from "../../domain/agenda/build.js";
 import { NO_CHOICE, type AgendaChoice } from "../../domain/agenda/due-cases.js";
-import type { Case } from "../../domain/cohort/case.js";
+import { presentersOf, type Case } from "../../domain/cohort/case.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
@@ -72,7 +72,7 @@ export async function viewAgenda(
   const subject = (subjectId: string): AgendaSubject => {
     const c = byId.get(subjectId);
     // A presenter sees the name only of a case they present, even in a group's shared slot.
-    const named = !namesHidden && (!presenterOnly || c?.presenterId === actor.id);
+    const named = !namesHidden && (!presenterOnly || (!!c && presentersOf(c).includes(actor.id)));
     if (named) shown.add(subjectId);
     return { subjectId, reference: c?.reference ?? "", label: named ? (c?.label ?? null) : null };
   };

@@ -19,12 +19,15 @@ import { Refusal } from "../../domain/refusal.js";
 import { meetingContext, type DecisionView } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
 import { makeTransfer, sourceReferral } from "./transfer.js";
+import { endPresenters } from "../people/presenters.js";
 
 // The coordinator records what the panel decided about one agenda item; the case follows (a review
 // date puts it on the first meeting on or after it, a removal closes it, an escalation also opens it
-// on the strategic MACE). The decision, the case's change and the audit entry are one unit of work.
+// on the strategic MACE). The decision, the case's change and the audit entry are one unit of work;
+// a closed case's presenters then lose the role it gave them.
 
 type PanelInArea = Panel & { areaId: string };
+const VIA = "tab meeting";
 const hhmm = (iso: string): string => DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("HH:mm");
 const changed = (message: string) => new Refusal("conflict", message, { code: "changed-by-someone-else" });
 
@@ -193,10 +196,12 @@ export async function decideCase(
     input.kind === "escalate" && strategic && latest
       ? await escalationWrites(ports, strategic, c, meetingId, at)
       : undefined;
+  const after = latest ? caseAfter(c, input, laterMeetings, meetingId) : undefined;
   await commitDecision(ports, actor, { ...decision, areaId: panel.areaId }, existing, current, {
-    caseAfter: latest ? caseAfter(c, input, laterMeetings, meetingId) : undefined,
+    caseAfter: after,
     escalation,
   });
+  if (after?.status === "closed" && c.status === "open") await endPresenters(ports, actor, after, VIA);
 
   const saved = await ports.casework.decision(panel.areaId, panelId, meetingId, subjectId);
   if (!saved)
@@ -228,7 +233,7 @@ async function commitDecision(
       action: "case.decided",
       subjectId: decision.subjectId,
       reference: current.value.reference,
-      via: "tab meeting",
+      via: VIA,
     }),
   );
   writes.escalation?.(unit);

@@ -1,6 +1,7 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { AgendaDesk } from "../agenda/agenda-desk.js";
 import type { Casework } from "../ports/casework.js";
+import type { Directory, DirectoryChanges } from "../ports/directory.js";
 import type { MeetingRoomStore } from "../ports/meetings.js";
 import type { ReferralDesk } from "../referrals/referral-desk.js";
 
@@ -8,6 +9,8 @@ import type { ReferralDesk } from "../referrals/referral-desk.js";
 export interface DecisionPorts {
   catalogue: Catalogue;
   casework: Casework;
+  /** Changed only to end the presenter role of a closed case's presenters. */
+  directory: Directory & DirectoryChanges;
   room: MeetingRoomStore;
   agendaDesk: AgendaDesk;
   desk: ReferralDesk;

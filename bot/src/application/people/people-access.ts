@@ -1,4 +1,5 @@
 import type { Authority, Grant } from "../../domain/people/grants.js";
+import { refuseSuspended } from "../access/panel-access.js";
 import { mayGrant, whyNot } from "../../domain/people/grants.js";
 import type { PersonAccess } from "../ports/directory.js";
 import { Refusal } from "../../domain/refusal.js";
@@ -24,15 +25,7 @@ export const namedInConfiguration = (
 /** What the caller holds: one read of their own partition, and the configuration. */
 export async function authorityOf(ports: AccessPorts, caller: Caller): Promise<Authority & PersonAccess> {
   const access = await ports.directory.accessOf(caller.id);
-  if (access.person?.suspended) {
-    throw new Refusal(
-      "not-allowed",
-      "Your access to MACE panels is suspended. Ask your area's administrator.",
-      {
-        code: "suspended",
-      },
-    );
-  }
+  refuseSuspended(access);
   const configured = ports.catalogue.areas
     .filter((a) => namedInConfiguration(ports, caller, a.id))
     .map((a) => a.id);

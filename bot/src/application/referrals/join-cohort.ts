@@ -1,4 +1,4 @@
-import { placementFor, type Subject } from "../../domain/cohort/case.js";
+import { MAX_PRESENTERS, placementFor, presentersOf, type Subject } from "../../domain/cohort/case.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
 import { subjectLabel, type Referral } from "../../domain/referrals/referral.js";
 import type { CaseworkUnit, StoredCase } from "../ports/casework.js";
@@ -7,12 +7,14 @@ import type { ReferralPorts } from "./referral-ports.js";
 
 /**
  * What an accepted referral writes: its subject (new, with match keys for likely duplicates, or a
- * known one gaining the referral) and the subject's case on the panel, opened or carried on.
+ * known one gaining the referral) and the subject's case on the panel, opened or carried on; an
+ * open case keeps its presenters and gains the referral's.
  */
 export async function joinCohort(
   ports: Pick<ReferralPorts, "casework" | "now">,
   referral: Referral,
   subjectId: string,
+  presenterIds: string[],
 ): Promise<(unit: CaseworkUnit) => void> {
   const existing = await ports.casework.subjectAndCase(referral.areaId, referral.panelId, subjectId);
   const writes: ((unit: CaseworkUnit) => void)[] = [];
@@ -49,6 +51,7 @@ export async function joinCohort(
     }
   }
   const current = existing.case?.value;
+  const presenting = current?.status === "open" ? presentersOf(current) : [];
   const next: StoredCase = {
     areaId: referral.areaId,
     panelId: referral.panelId,
@@ -62,6 +65,7 @@ export async function joinCohort(
     referralIds: [...(current?.referralIds ?? []), referral.id],
     label: subject.label,
     presenterId: referral.submitted.by,
+    presenterIds: [...new Set([...presenting, ...presenterIds])].slice(-MAX_PRESENTERS),
     lastDiscussedOn: current?.lastDiscussedOn ?? null,
   };
   const held = existing.case;

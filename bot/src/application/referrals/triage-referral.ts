@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../domain/people/actor.js";
 import { triageReferral as triageStep, type TriageDecision } from "../../domain/referrals/triage.js";
+import { grantPresenters, presentersOfReferral } from "../people/presenters.js";
 import { joinCohort } from "./join-cohort.js";
 import {
   noSuchReferral,
@@ -13,7 +14,10 @@ import {
 import type { ReferralPorts } from "./referral-ports.js";
 import { saveReferralStep, withCurrentMeeting } from "./save-referral-step.js";
 
-/** A coordinator accepts a referral (its subject joins the cohort), asks the referrer, or declines. */
+/**
+ * A coordinator accepts a referral (its subject joins the cohort and its presenters get the
+ * presenter role), asks the referrer, or declines.
+ */
 export async function triageReferral(
   ports: ReferralPorts,
   actor: Actor,
@@ -52,11 +56,15 @@ export async function triageReferral(
     ports,
     triageStep(r, actor, { ...step, linkToSubjectId: linkTo }, now, subjectId),
   );
-  const cohort = await joinCohort(ports, after, subjectId);
-  return saveReferralStep(ports, before, after, actor, {
+  const presenters = await presentersOfReferral(ports, after);
+  const cohort = await joinCohort(ports, after, subjectId, presenters.presenterIds);
+  const accepted = await saveReferralStep(ports, before, after, actor, {
     action: "referral.accepted",
     via,
     notices: ["triage-decided"],
     alsoWrites: cohort,
   });
+  // Only once the case is stored: a refused acceptance gives nobody a role.
+  await grantPresenters(ports, actor, panel, presenters.grantable, via);
+  return accepted;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Case } from "../cohort/case.js";
+import { presentersOf, type Case } from "../cohort/case.js";
 import type { AgendaCase } from "./build.js";
 
 // Which cases a meeting's agenda holds, and the coordinator's choices for each: its section, its
@@ -71,7 +71,7 @@ export function casesDueAt(
         theme: null,
         groupKey: choice.groupKey,
         category: choice.category,
-        presenterIds: c.presenterId ? [c.presenterId] : [],
+        presenterIds: presentersOf(c),
         workerMustAttend: mustAttend,
         sectionId: choice.sectionId,
         slotMinutes: choice.slotMinutes,

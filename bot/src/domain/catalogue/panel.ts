@@ -119,6 +119,13 @@ export const ReferralRules = z.strictObject({
     youngAdultsUpTo: z.number().int().min(18).max(25).nullable(),
   }),
   referringAgencyKinds: z.array(AgencyKind).min(1),
+  /**
+   * Where the terms of reference expect the allocated worker and their manager to present the
+   * case (000 §2, §5; 001 "Case presentation"): the individual form asks their emails, labelled so.
+   */
+  allocatedWorkers: z
+    .strictObject({ worker: z.string().min(2).max(120), manager: z.string().min(2).max(120) })
+    .optional(),
 });
 export type ReferralRules = z.infer<typeof ReferralRules>;
 

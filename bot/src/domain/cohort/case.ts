@@ -18,6 +18,8 @@ export const Subject = z.strictObject({
 });
 export type Subject = z.infer<typeof Subject>;
 
+export const MAX_PRESENTERS = 20;
+
 export const Case = z.strictObject({
   panelId: z.string().max(80),
   subjectId: z.string().max(64),
@@ -33,8 +35,10 @@ export const Case = z.strictObject({
   referralIds: z.array(z.string().max(64)).max(200),
   /** The subject's name (or the group's or place's), for those whose role lets them see it. */
   label: z.string().max(200).optional(),
-  /** Who presents the case: the practitioner who referred it. */
+  /** The practitioner who referred it: a presenter of the case. */
   presenterId: z.string().max(64).optional(),
+  /** Everyone who presents the case: the referrer, and the allocated worker and manager the form named. */
+  presenterIds: z.array(z.string().max(64)).max(MAX_PRESENTERS).optional(),
   /** The meeting whose decision was recorded last, and how the case came to it: it stays on that meeting's agenda and minutes. */
   decidedOn: z
     .string()
@@ -61,3 +65,7 @@ export function placementFor(kind: ReferralKind, existing?: Placement): Placemen
   if (kind === "location-of-concern") return "location";
   return existing ?? "person-of-concern";
 }
+
+/** Who presents a case; cases stored before `presenterIds` name only their referrer. */
+export const presentersOf = (c: Pick<Case, "presenterId" | "presenterIds">): string[] =>
+  c.presenterIds ?? (c.presenterId ? [c.presenterId] : []);

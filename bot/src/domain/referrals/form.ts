@@ -1,4 +1,5 @@
 import type { Area, Panel, ReferralGate, ReferralKind } from "../catalogue/panel.js";
+import { CONSENT, ETHNICITIES, GENDERS, SAFEGUARDING_STATUSES, SYSTEM_BLOCKERS } from "./form-choices.js";
 
 // The referral forms of the source documents (004: individual, group, persons and locations of
 // concern; 001 appendix 3), as data: the card is drawn from it and submissions are read against it.
@@ -58,68 +59,11 @@ export const POSTCODE = {
   regex: "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$",
   message: "Enter a UK postcode, for example SW19 1AA.",
 };
+const EMAIL = {
+  regex: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+  message: "Enter an email address, for example name@example.gov.uk.",
+};
 const PHONE = { regex: "^[0-9 +()-]{6,20}$", message: "Enter a phone number using digits, spaces and +." };
-
-const GENDERS: Choice[] = [
-  { value: "female", title: "Female" },
-  { value: "male", title: "Male" },
-  { value: "non-binary", title: "Non-binary" },
-  { value: "other", title: "Other" },
-  { value: "not-known", title: "Not known" },
-];
-
-// Census 2021 (England and Wales) ethnic groups: the partnerships look for disproportionality
-// (000 §15), so ethnicity is asked every time, with "not known" as an explicit answer.
-const ETHNICITIES: Choice[] = [
-  ["asian-bangladeshi", "Asian or Asian British: Bangladeshi"],
-  ["asian-chinese", "Asian or Asian British: Chinese"],
-  ["asian-indian", "Asian or Asian British: Indian"],
-  ["asian-pakistani", "Asian or Asian British: Pakistani"],
-  ["asian-other", "Asian or Asian British: any other Asian background"],
-  ["black-african", "Black, Black British, Caribbean or African: African"],
-  ["black-caribbean", "Black, Black British, Caribbean or African: Caribbean"],
-  ["black-other", "Black, Black British, Caribbean or African: any other Black background"],
-  ["mixed-white-asian", "Mixed or multiple: White and Asian"],
-  ["mixed-white-black-african", "Mixed or multiple: White and Black African"],
-  ["mixed-white-black-caribbean", "Mixed or multiple: White and Black Caribbean"],
-  ["mixed-other", "Mixed or multiple: any other mixed background"],
-  ["white-british", "White: English, Welsh, Scottish, Northern Irish or British"],
-  ["white-irish", "White: Irish"],
-  ["white-gypsy-traveller", "White: Gypsy or Irish Traveller"],
-  ["white-roma", "White: Roma"],
-  ["white-other", "White: any other White background"],
-  ["other-arab", "Other ethnic group: Arab"],
-  ["other", "Other ethnic group: any other"],
-  ["not-known", "Not known"],
-].map(([value, title]) => ({ value: value ?? "", title: title ?? "" }));
-
-export const SAFEGUARDING_STATUSES: Choice[] = [
-  { value: "early-help", title: "Child: Early Help Service" },
-  { value: "child-in-need", title: "Child: Child in Need plan" },
-  { value: "child-protection", title: "Child: Child Protection plan" },
-  { value: "looked-after", title: "Child: Child Looked After" },
-  { value: "care-leaver", title: "Young adult: Care leaver" },
-  { value: "adult-social-care", title: "Young adult: Adult Social Care" },
-  { value: "none", title: "No statutory plan" },
-  { value: "other", title: "Other (say which in the notes)" },
-];
-
-const CONSENT: Choice[] = [
-  { value: "yes", title: "Yes" },
-  { value: "no", title: "No" },
-  { value: "other", title: "Other (explain below)" },
-];
-
-export const SYSTEM_BLOCKERS: Choice[] = [
-  { value: "policy-or-decision", title: "A policy or decision is hampering progress" },
-  { value: "agency-actions-incomplete", title: "An agency has not completed their actions" },
-  { value: "remit-unclear", title: "Agency accountability or remit is unclear and there is drift" },
-  { value: "no-services", title: "There are no interventions or services available to meet the needs" },
-  {
-    value: "possibilities-exhausted",
-    title: "The team around the child or young adult have exhausted all possibilities and the risk remains",
-  },
-];
 
 const text = (id: string, label: string, required: boolean, extra: Partial<FieldSpec> = {}): FieldSpec => ({
   id,
@@ -151,6 +95,23 @@ const choice = (id: string, label: string, required: boolean, choices: Choice[])
   required,
   choices,
 });
+
+/** The form's fields naming the allocated worker and their manager, who present the case with the referrer. */
+export const ALLOCATED_WORKER_FIELDS = ["allocatedWorkerEmail", "allocatedManagerEmail"] as const;
+
+function allocatedWorkersSection(labels: { worker: string; manager: string }): FormSection {
+  const [worker, manager] = ALLOCATED_WORKER_FIELDS;
+  return {
+    id: "presenters",
+    title: "Who presents the case",
+    intro:
+      "The allocated worker and their manager are invited to the case's slot. Give their work emails: once they are in the area's directory, the case is on their agenda.",
+    fields: [
+      text(worker, labels.worker, false, { maxLength: 200, pattern: EMAIL }),
+      text(manager, labels.manager, false, { maxLength: 200, pattern: EMAIL }),
+    ],
+  };
+}
 
 export const screeningFieldId = (areaOfHarmId: string): string => `screening.${areaOfHarmId}`;
 export const memberFieldId = (row: number, field: string): string => `member${row}.${field}`;
@@ -356,6 +317,8 @@ export function referralForm(
     },
     subjectSection(kind),
   ];
+  const allocated = panel.referralRules?.allocatedWorkers;
+  if (kind === "individual" && allocated) sections.push(allocatedWorkersSection(allocated));
   if (kind === "individual") {
     sections.push({
       id: "consent",
