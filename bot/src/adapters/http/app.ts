@@ -27,6 +27,8 @@ import type { ActionLog } from "../../application/actions/action-log.js";
 import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
 import { route } from "./route.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
+import type { AccessDesk } from "../../application/people/access-desk.js";
+import { accessRequestsRoutes } from "./access-requests-routes.js";
 import type { Directory } from "../../application/ports/directory.js";
 
 export interface AppDependencies {
@@ -44,6 +46,7 @@ export interface AppDependencies {
   room: MeetingRoom;
   decisions: CaseDecisions;
   people: PeopleDesk;
+  access: AccessDesk;
   calendarAccess: CalendarAccess | undefined;
   log: Logger;
   now: () => Date;
@@ -111,6 +114,7 @@ export function createApp(deps: AppDependencies): Express {
     actionsRoutes(deps),
     meetingRoomRoutes(deps),
     referralsRoutes(deps),
+    accessRequestsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),
