@@ -2,6 +2,10 @@
 // What each call sends and answers is the service's contract.
 
 import type {
+  AccessDecisionBody,
+  AccessRequestsResponse,
+  AccessRequestView,
+  AskForAccessBody,
   ActionResponse,
   ActionsResponse,
   AgendaChoice,
@@ -34,6 +38,7 @@ import type {
   SignInBody,
   SignInCardResponse,
   TriageStep,
+  WhoToAskResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
 import type { TokenSource } from "./tokens.js";
@@ -56,6 +61,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The service's words for each field it found a problem with. */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -82,6 +89,7 @@ async function request<T>(path: string, tokens: TokenSource | null, init: Reques
     throw new ApiError(
       res.status,
       body.error?.message ?? `The service answered ${res.status}. Please try again.`,
+      Object.fromEntries((body.error?.fields ?? []).map((f) => [f.field ?? "", f.message])),
     );
   }
   return body as T;
@@ -268,4 +276,14 @@ export const api = {
       token,
       { method: "POST", body: JSON.stringify(step), headers: { "If-Match": version } },
     ),
+  whoToAsk: (token: TokenSource) => request<WhoToAskResponse>("/api/access/who-to-ask", token),
+  askForAccess: (token: TokenSource, body: AskForAccessBody) =>
+    request<AccessRequestView>("/api/access-requests", token, { method: "POST", body: JSON.stringify(body) }),
+  accessRequests: (token: TokenSource, areaId: string) =>
+    request<AccessRequestsResponse>(`/api/areas/${encodeURIComponent(areaId)}/access-requests`, token),
+  decideAccess: (token: TokenSource, requestId: string, body: AccessDecisionBody) =>
+    request<AccessRequestView>(`/api/access-requests/${encodeURIComponent(requestId)}/decision`, token, {
+      method: "POST",
+      body: JSON.stringify(body),
+    }),
 };
