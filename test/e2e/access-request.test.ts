@@ -4,6 +4,7 @@ import { freePort, startPlayground, waitForHttp, type Child } from "../../script
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { playgroundProxy } from "../support/playground-proxy.js";
 import { playgroundFolderWith } from "../support/playground-as.js";
+import { forgetPerson } from "../support/forget-person.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 // Noor Castellan (invented, on no panel) opens the bot in the Agents Playground, is told whom to
@@ -50,7 +51,8 @@ describe("Asking for access in the Agents Playground, approved by the coordinato
   }
 
   before(async () => {
-    service = await startTestService();
+    // The clock every suite seeds the demo referrals on.
+    service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
     noor = await chatAs(playgroundFolderWith(NOOR));
     priya = await chatAs(process.cwd());
   });
@@ -61,6 +63,7 @@ describe("Asking for access in the Agents Playground, approved by the coordinato
     for (const p of playgrounds) await p.stop();
     for (const p of proxies) await p.close();
     await service?.close();
+    await forgetPerson(NOOR.aadObjectId, "merton", "merton-pre-mace");
   });
 
   it("Noor, on no panel, is told so with the coordinators' names, and asks to join Merton pre-MACE", async () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "../support/azurite.js";
+import { forgetPerson } from "../support/forget-person.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
@@ -35,9 +36,13 @@ const ASK = {
 describe("Access requests through the tab's API (Azurite)", () => {
   let service: TestService;
   before(async () => {
-    service = await startTestService();
+    // The clock every suite seeds the demo referrals on.
+    service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
   });
-  after(async () => service?.close());
+  after(async () => {
+    await service?.close();
+    await forgetPerson(NEWCOMERS.noor.id, "merton", "merton-pre-mace");
+  });
 
   const tokenOf = (who: { id: string; name: string; email: string }) => {
     assert.ok(service.devIdp);
