@@ -32,6 +32,7 @@ import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
 import { SettingsError, type Settings } from "./settings.js";
 import { peopleDesk } from "./application/people/people-desk.js";
+import { accessDesk } from "./application/people/access-desk.js";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
@@ -157,6 +158,14 @@ export async function startService(
     onNotices: (areaId) => dispatcher.kick(areaId),
   });
   const people = peopleDesk({ catalogue, directory, casework, now, administrators: settings.administrators });
+  const access = accessDesk({
+    catalogue,
+    directory,
+    casework,
+    now,
+    administrators: settings.administrators,
+    onNotices: (areaId) => dispatcher.kick(areaId),
+  });
   if (settings.seedDemoData) {
     await seedDemoPeople(people, settings.administrators);
     await seedDemoReferrals(desk, DEMO_REFERRALS);
@@ -224,6 +233,7 @@ export async function startService(
     desk,
     actionLog: actions,
     room,
+    access,
     botAppId,
     onNewPersonalChat: () => catalogue.areas.forEach((a) => dispatcher.kick(a.id)),
   });
@@ -262,6 +272,7 @@ export async function startService(
     room,
     decisions,
     people,
+    access,
     calendarAccess: calendarFor,
     directoryAccess: directoryAccess(settings, devIdp),
     log,

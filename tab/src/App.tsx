@@ -36,6 +36,8 @@ import { configureChannelTab, hostedInTeams, initialiseTeams, teamsTokens, type 
 import { DemoSignIn, demoTokens } from "./DemoSignIn.js";
 import { ConsentPage, useConsentPrompt } from "./Consent.js";
 import { useApi } from "./useApi.js";
+import { AccessRequests } from "./AccessRequests.js";
+import { AskForAccess } from "./AskForAccess.js";
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 // The demo person chosen in development sign-in, kept for the browser tab's life.
@@ -232,6 +234,10 @@ function PanelsPage({
     if (el) viewButtons.current.set(key, el);
     else viewButtons.current.delete(key);
   };
+  const coordinatedAreas = useMemo(
+    () => [...new Set(panels.filter((p) => p.role === "coordinator").map((p) => p.area.id))],
+    [panels],
+  );
   const byArea = useMemo(() => {
     const groups = new Map<string, PanelSummary[]>();
     for (const p of panels) groups.set(p.area.name, [...(groups.get(p.area.name) ?? []), p]);
@@ -270,13 +276,10 @@ function PanelsPage({
           </div>
         </section>
       )}
-      {panels.length === 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            You are not on any panel yet. Ask your panel coordinator to add you.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {panels.length === 0 && <AskForAccess token={token} />}
+      {coordinatedAreas.map((areaId) => (
+        <AccessRequests key={areaId} areaId={areaId} token={token} hideWhenEmpty />
+      ))}
       {byArea.map(([area, list]) => (
         <section key={area} className={styles.area} aria-label={`${area} panels`}>
           <Subtitle2 as="h2">{area}</Subtitle2>

@@ -2,6 +2,10 @@
 // What each call sends and answers is the service's contract.
 
 import type {
+  AccessDecisionBody,
+  AccessRequestsResponse,
+  AccessRequestView,
+  AskForAccessBody,
   ActionResponse,
   ActionsResponse,
   AreaPeopleResponse,
@@ -40,6 +44,7 @@ import type {
   SignInBody,
   SignInCardResponse,
   TriageStep,
+  WhoToAskResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
 import type { TokenSource } from "./tokens.js";
@@ -318,5 +323,15 @@ export const api = {
       method: "POST",
       body: csv,
       headers: { "Content-Type": "text/csv" },
+    }),
+  whoToAsk: (token: TokenSource) => request<WhoToAskResponse>("/api/access/who-to-ask", token),
+  askForAccess: (token: TokenSource, body: AskForAccessBody) =>
+    request<AccessRequestView>("/api/access-requests", token, { method: "POST", body: JSON.stringify(body) }),
+  accessRequests: (token: TokenSource, areaId: string) =>
+    request<AccessRequestsResponse>(`/api/areas/${encodeURIComponent(areaId)}/access-requests`, token),
+  decideAccess: (token: TokenSource, requestId: string, body: AccessDecisionBody) =>
+    request<AccessRequestView>(`/api/access-requests/${encodeURIComponent(requestId)}/decision`, token, {
+      method: "POST",
+      body: JSON.stringify(body),
     }),
 };

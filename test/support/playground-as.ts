@@ -33,3 +33,34 @@ export function playgroundFolderAs(aadObjectId: string): string {
   writeFileSync(path.join(folder, ".m365agentsplayground.yml"), blocks.join("\n"));
   return folder;
 }
+
+/** Someone invented who is not in the project's configuration, signed in instead of its current user. */
+export interface NewcomerUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email: string;
+}
+
+/**
+ * A folder holding the project's playground configuration with `user` signed in in place of its
+ * current user (the playground takes only so many users, so none is added).
+ */
+export function playgroundFolderWith(user: NewcomerUser): string {
+  const config = readFileSync(".m365agentsplayground.yml", "utf8");
+  const [given = "", surname = ""] = user.name.split(" ");
+  const current = [
+    "currentUser:",
+    `  id: ${user.id}`,
+    `  name: ${user.name}`,
+    `  userPrincipleName: ${user.email}`,
+    `  aadObjectId: ${user.aadObjectId}`,
+    `  givenName: ${given}`,
+    `  surname: ${surname}`,
+    `  email: ${user.email}`,
+  ].join("\n");
+  const blocks = config.split(/\n(?=\S)/).map((b) => (b.startsWith("currentUser:") ? current : b));
+  const folder = mkdtempSync(path.join(tmpdir(), "mace-playground-"));
+  writeFileSync(path.join(folder, ".m365agentsplayground.yml"), blocks.join("\n"));
+  return folder;
+}

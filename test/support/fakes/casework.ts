@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { Action } from "../../../bot/src/domain/actions/action.js";
 import { Subject } from "../../../bot/src/domain/cohort/case.js";
 import { Notice } from "../../../bot/src/domain/referrals/notice.js";
+import { AccessRequest } from "../../../bot/src/domain/people/access-request.js";
 import { Referral } from "../../../bot/src/domain/referrals/referral.js";
 import {
   MatchRow,
@@ -29,6 +30,8 @@ const decisionRow = (panelId: string, meetingId: string, subjectId: string) =>
 const actionRow = (panelId: string, id: string) => `action|${panelId}|${id}`;
 const auditRow = (a: StoredAudit) => `audit|${a.at}|${a.id}`;
 const noticeRow = (n: Notice) => `notice|${n.at}|${n.id}`;
+const accessRow = (panelId: string, personId: string) =>
+  `access|${panelId}|${personId ? keyOf(personId) : ""}`;
 
 export interface FakeCasework extends Casework {
   readonly calls: Calls;
@@ -105,6 +108,11 @@ export function fakeCasework(now: () => Date): FakeCasework {
         audit: (entry) => create(StoredAudit, auditRow, entry, entry.actorId),
         queueNotice: (n) => create(Notice, noticeRow, n),
         removeNotice: (n) => void writes.push({ op: "delete", pk, rk: noticeRow(Notice.parse(n)) }),
+        putAccessRequest: (r, etag) => {
+          const rk = (v: AccessRequest) => accessRow(v.panelId, v.personId);
+          if (etag) replace(AccessRequest, rk, r, etag);
+          else create(AccessRequest, rk, r);
+        },
         async commit() {
           if (!writes.length) return;
           calls.count("commit");
@@ -188,6 +196,15 @@ export function fakeCasework(now: () => Date): FakeCasework {
         (a) => !meetingId || a.meetingId === meetingId,
       ),
     counter: (kind, areaId, year) => read("counter", areaId, counterRow(kind, year)),
+
+    accessRequest: (areaId, panelId, personId) => read("accessRequest", areaId, accessRow(panelId, personId)),
+    openAccessRequests: (areaId, panelId) =>
+      range<AccessRequest>(
+        "openAccessRequests",
+        areaId,
+        panelId ? accessRow(panelId, "") : "access|",
+        (r) => r.status === "open",
+      ),
 
     notices: (areaId) => range("notices", areaId, "notice|"),
     async replaceNotice(n, etag) {

@@ -9,7 +9,8 @@ import {
   type SentMessage,
 } from "../../../bot/src/application/ports/messengers.js";
 import type { Log } from "../../../bot/src/application/ports/log.js";
-import type { Notice } from "../../../bot/src/domain/referrals/notice.js";
+import type { AccessRequest } from "../../../bot/src/domain/people/access-request.js";
+import type { AccessNotice, ReferralNotice } from "../../../bot/src/domain/referrals/notice.js";
 import type { Referral } from "../../../bot/src/domain/referrals/referral.js";
 
 // Recording stand-ins for Teams: they keep what was sent, reach only the chats and channels a test
@@ -80,7 +81,9 @@ export class FakeReminderMessenger implements ReminderMessenger {
 }
 
 export class FakeNoticeMessenger implements NoticeMessenger {
-  readonly sent: { recipientId: string; notice: Notice; reference: string; version: string }[] = [];
+  readonly sent: { recipientId: string; notice: ReferralNotice; reference: string; version: string }[] = [];
+  /** Access-request cards sent: to whom, which kind, and the request as it stood. */
+  readonly accessSent: { recipientId: string; kind: AccessNotice["kind"]; request: AccessRequest }[] = [];
   private readonly chats = new Set<string>();
 
   /** People who have opened a chat with the app. */
@@ -91,12 +94,22 @@ export class FakeNoticeMessenger implements NoticeMessenger {
 
   send = async (
     recipientId: string,
-    notice: Notice,
+    notice: ReferralNotice,
     referral: Referral,
     version: string,
   ): Promise<boolean> => {
     if (!this.chats.has(recipientId)) return false;
     this.sent.push({ recipientId, notice, reference: referral.reference, version });
+    return true;
+  };
+
+  sendAccess = async (
+    recipientId: string,
+    notice: AccessNotice,
+    request: AccessRequest,
+  ): Promise<boolean> => {
+    if (!this.chats.has(recipientId)) return false;
+    this.accessSent.push({ recipientId, kind: notice.kind, request: structuredClone(request) });
     return true;
   };
 }

@@ -28,6 +28,8 @@ import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
 import { route } from "./route.js";
 import { perAddress, perPerson } from "./rate-limits.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
+import type { AccessDesk } from "../../application/people/access-desk.js";
+import { accessRequestsRoutes } from "./access-requests-routes.js";
 import type { Directory } from "../../application/ports/directory.js";
 import type { DirectoryAccess } from "../graph/directory-access.js";
 import { peopleRoutes } from "./people-routes.js";
@@ -47,6 +49,7 @@ export interface AppDependencies {
   room: MeetingRoom;
   decisions: CaseDecisions;
   people: PeopleDesk;
+  access: AccessDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -123,6 +126,7 @@ export function createApp(deps: AppDependencies): Express {
     meetingRoomRoutes(deps),
     referralsRoutes(deps),
     peopleRoutes(deps),
+    accessRequestsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -3,6 +3,7 @@ import { Subject } from "../../domain/cohort/case.js";
 import { Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
 import { Action } from "../../domain/actions/action.js";
+import { AccessRequest } from "../../domain/people/access-request.js";
 import {
   MatchRow,
   ReferenceCounter,
@@ -17,7 +18,8 @@ import { EntityStore, keyOf, prefixEnd } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // An area's casework lives in one partition of one table: referrals, reference counters, match
-// keys for likely duplicates, subjects, cases, audit entries and undelivered notices. A referral
+// keys for likely duplicates, subjects, cases, audit entries, requests to join a panel and
+// undelivered notices. A referral
 // step is then one transaction, all or nothing, in one storage round trip.
 
 export const decisionRow = (panelId: string, meetingId: string, subjectId: string): string =>
@@ -29,6 +31,8 @@ const matchPrefix = (hash: string): string => `match|${hash}|`;
 export const actionRow = (panelId: string, id: string): string => `action|${panelId}|${id}`;
 export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
 const subjectRow = (id: string): string => `subject|${id}`;
+export const accessRow = (panelId: string, personId: string): string =>
+  `access|${panelId}|${personId ? keyOf(personId) : ""}`;
 
 export function areaRecords(tables: TableFactory) {
   const client = tables(TABLES.areaRecords);
@@ -72,6 +76,10 @@ export function areaRecords(tables: TableFactory) {
     reminderProblems: new EntityStore(client, ReminderProblem, (p) => ({
       partitionKey: keyOf(p.areaId),
       rowKey: `reminder-problem|${p.panelId}|${keyOf(p.id)}`,
+    })),
+    accessRequests: new EntityStore(client, AccessRequest, (r) => ({
+      partitionKey: keyOf(r.areaId),
+      rowKey: accessRow(r.panelId, r.personId),
     })),
     actionCounters: new EntityStore(client, ReferenceCounter, (c) => ({
       partitionKey: keyOf(c.areaId),

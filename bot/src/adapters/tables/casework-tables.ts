@@ -1,7 +1,7 @@
 import { odata, type TransactionAction } from "@azure/data-tables";
 import type { Casework, CaseworkUnit } from "../../application/ports/casework.js";
 import { ConcurrencyConflict } from "../../application/ports/versioned.js";
-import { actionRow, areaRecords, caseRow, decisionRow, referralRow } from "./area-records.js";
+import { accessRow, actionRow, areaRecords, caseRow, decisionRow, referralRow } from "./area-records.js";
 import { isStatus, keyOf } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
@@ -47,6 +47,12 @@ export function caseworkTables(tables: TableFactory): Casework {
         audit: (entry) => void actions.push(records.audit.createAction(entry, entry.actorId)),
         queueNotice: (n) => void actions.push(records.notices.createAction(n, by)),
         removeNotice: (n) => void actions.push(records.notices.deleteAction(n)),
+        putAccessRequest: (r, etag) =>
+          void actions.push(
+            etag
+              ? records.accessRequests.replaceAction(r, etag, by)
+              : records.accessRequests.createAction(r, by),
+          ),
         commit: () => commit(actions),
       };
     },
@@ -89,6 +95,15 @@ export function caseworkTables(tables: TableFactory): Casework {
       kind === "referral"
         ? records.counters.get(keyOf(areaId), `counter|${year}`)
         : records.actionCounters.get(keyOf(areaId), `action-counter|${year}`),
+
+    accessRequest: (areaId, panelId, personId) =>
+      records.accessRequests.get(keyOf(areaId), accessRow(panelId, personId)),
+    openAccessRequests: (areaId, panelId) =>
+      records.accessRequests.listRange(
+        keyOf(areaId),
+        panelId ? accessRow(panelId, "") : "access|",
+        odata`status eq ${"open"}`,
+      ),
 
     notices: (areaId) => records.notices.listRange(keyOf(areaId), "notice|"),
     replaceNotice: (n, etag) => records.notices.replace(n, etag, "notices"),

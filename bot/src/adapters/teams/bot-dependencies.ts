@@ -2,6 +2,7 @@ import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
+import type { AccessDesk } from "../../application/people/access-desk.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
 import type { Directory } from "../../application/ports/directory.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -18,6 +19,7 @@ export interface BotDependencies {
   desk: ReferralDesk;
   actionLog: ActionLog;
   room: MeetingRoom;
+  access: AccessDesk;
   /** Empty locally (the playground), the bot's app ID in Azure. */
   botAppId: string;
   /** Someone opened a chat with the bot for the first time: notices waiting for them can go. */

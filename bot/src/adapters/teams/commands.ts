@@ -1,4 +1,5 @@
 import { TurnContext } from "botbuilder";
+import { toldNotOnPanel } from "./access-commands.js";
 import { markDone, DONE, startRecordingAction } from "./action-commands.js";
 import { tabUrlOf, type BotDependencies, type CommandTurn } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
@@ -11,6 +12,8 @@ import { approvals, refer, referralsToTriage } from "./referral-commands.js";
 // The commands typed to the bot. This one table is both the help card and what a message runs.
 
 export type Command = Allowed & {
+  /** For people on a panel: anyone else is told they are not, and whom to ask. */
+  forMembers?: true;
   /** As the help card shows it. */
   name: string;
   description: string;
@@ -25,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   // An empty message (a mention alone) is answered with the help card too.
   {
     name: "help",
+    forMembers: true,
     description: "Show this list of commands.",
     pattern: /^(help)?$/,
     where: "any",
@@ -32,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "panels",
+    forMembers: true,
     description: "List the panels you belong to and when each meets next.",
     pattern: /^(my )?panels$/,
     where: "any",
@@ -39,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "refer",
+    forMembers: true,
     description: "Make a referral: a child or young adult, a group, a person or a location of concern.",
     // "refer", "new referral", "make a referral", and anything typed after them.
     pattern: /^(refer|referral|new referral|make a referral)\b/,
@@ -47,6 +53,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "referrals",
+    forMembers: true,
     description: "Coordinators: the new referrals waiting for you to triage.",
     pattern: /^referrals$/,
     where: "personal",
@@ -63,6 +70,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "action",
+    forMembers: true,
     description: "Coordinators: record an action agreed at one of your panel's meetings.",
     pattern: /^(action|new action|record action|record an action)$/,
     where: "personal",
@@ -71,6 +79,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "sign in",
+    forMembers: true,
     description:
       "On a meeting day: sign in to the meeting for your agency, agreeing to the panel's statement.",
     // "sign in", "signin", "sign in to the meeting".
@@ -104,8 +113,13 @@ export async function runCommand(deps: BotDependencies, context: TurnContext): P
     return;
   }
   const elsewhere = refusedHere(command, type);
-  if (elsewhere) await context.sendActivity(elsewhere);
-  else await command.handle({ context, deps, text, rawText });
+  if (elsewhere) {
+    await context.sendActivity(elsewhere);
+    return;
+  }
+  const turn = { context, deps, text, rawText };
+  if (command.forMembers && (await toldNotOnPanel(turn))) return;
+  await command.handle(turn);
 }
 
 async function sendHelp({ context, deps }: CommandTurn): Promise<void> {

@@ -4,6 +4,7 @@ import {
   type AdaptiveCardInvokeValue,
   type TurnContext,
 } from "botbuilder";
+import { accessButtons } from "./access-commands.js";
 import { actionButtons } from "./action-buttons.js";
 import type { BotDependencies } from "./bot-dependencies.js";
 import { cardActions } from "./card-actions.js";
@@ -18,7 +19,10 @@ export class MaceBot extends TeamsActivityHandler {
 
   constructor(deps: BotDependencies) {
     super();
-    this.pressCard = cardActions({ ...referralButtons, ...actionButtons, ...meetingButtons }, deps);
+    this.pressCard = cardActions(
+      { ...referralButtons, ...actionButtons, ...meetingButtons, ...accessButtons },
+      deps,
+    );
 
     this.onMessage(async (context, next) => {
       const isNew = await rememberConversation(deps, context);

@@ -1,6 +1,7 @@
 import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import type { Notice } from "../../domain/referrals/notice.js";
+import type { AccessRequest } from "../../domain/people/access-request.js";
+import type { AccessNotice, ReferralNotice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { NoticeMessenger } from "../../application/ports/messengers.js";
 import { keyOf } from "../tables/entity-store.js";
@@ -12,6 +13,7 @@ import {
   outcomeCard,
   questionCard,
 } from "./cards/referral-cards.js";
+import { accessDecidedCard, decideAccessCard } from "./cards/access-cards.js";
 import { inConversation } from "./proactive.js";
 
 // Sends a referral notice's card to its recipient's personal chat with the bot. When and how
@@ -28,17 +30,30 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
     },
   ) {}
 
-  async send(recipientId: string, notice: Notice, referral: Referral, version: string): Promise<boolean> {
+  send(recipientId: string, notice: ReferralNotice, referral: Referral, version: string): Promise<boolean> {
+    return this.toPersonalChat(recipientId, this.cardFor(notice, referral, version));
+  }
+
+  sendAccess(recipientId: string, notice: AccessNotice, request: AccessRequest): Promise<boolean> {
+    const { catalogue } = this.deps;
+    const panelName = catalogue.panels.get(request.panelId)?.name ?? request.panelId;
+    const card =
+      notice.kind === "access-requested"
+        ? decideAccessCard(request, panelName, catalogue.agencies.get(request.agencyId)?.name ?? "")
+        : accessDecidedCard(request, panelName, true);
+    return this.toPersonalChat(recipientId, card);
+  }
+
+  private async toPersonalChat(recipientId: string, card: Record<string, unknown>): Promise<boolean> {
     const chat = await this.deps.repos.conversations.get("personal", keyOf(recipientId));
     if (!chat) return false;
-    const card = this.cardFor(notice, referral, version);
     await inConversation(this.deps.adapter, this.deps.botAppId, chat.value.reference, (ctx) =>
       ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }),
     );
     return true;
   }
 
-  private cardFor(n: Notice, r: Referral, version: string): Record<string, unknown> {
+  private cardFor(n: ReferralNotice, r: Referral, version: string): Record<string, unknown> {
     const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
     switch (n.kind) {
       case "approval-requested":

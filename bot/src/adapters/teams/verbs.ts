@@ -22,10 +22,18 @@ export const VERBS = {
     record: "action.record",
   },
   meeting: { signIn: "meeting.sign-in" },
+  access: {
+    /** Opens the card to ask to join a panel. */
+    form: "access.form",
+    ask: "access.ask",
+    approve: "access.approve",
+    decline: "access.decline",
+  },
 } as const;
 
 type ValueOf<T> = T[keyof T];
 export type ReferralVerb = ValueOf<typeof VERBS.referral>;
 export type ActionVerb = ValueOf<typeof VERBS.action>;
 export type MeetingVerb = ValueOf<typeof VERBS.meeting>;
-export type Verb = ReferralVerb | ActionVerb | MeetingVerb;
+export type AccessVerb = ValueOf<typeof VERBS.access>;
+export type Verb = ReferralVerb | ActionVerb | MeetingVerb | AccessVerb;

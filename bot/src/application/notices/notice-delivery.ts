@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import type { Notice } from "../../domain/referrals/notice.js";
+import {
+  isAccessNotice,
+  type AccessNotice,
+  type Notice,
+  type ReferralNotice,
+} from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Casework, StoredAudit } from "../ports/casework.js";
 import type { Directory } from "../ports/directory.js";
@@ -8,8 +13,8 @@ import type { Log } from "../ports/log.js";
 import type { NoticeMessenger } from "../ports/messengers.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 
-// Delivers the notices that referral steps stored (to the manager, the coordinators, the
-// referrer). A notice is split into one per recipient, claimed before sending, and removed (with
+// Delivers the notices that steps stored: a referral's (to the manager, the coordinators, the
+// referrer) and an access request's (to the panel's coordinators, then the requester). A notice is split into one per recipient, claimed before sending, and removed (with
 // an audit entry of what it showed) once sent; one that cannot be delivered yet (the person has
 // never opened a chat with the app) waits, and a failed send is retried with back-off.
 
@@ -35,6 +40,13 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** What one notice is about: who it goes to, how it is sent, and the audit of what it showed. */
+interface NoticeAbout {
+  recipients(): Promise<string[]>;
+  send(recipientId: string): Promise<boolean>;
+  shown(recipientId: string): StoredAudit[];
 }
 
 export class NoticeDelivery {
@@ -96,9 +108,9 @@ export class NoticeDelivery {
     const { casework, now } = this.ports;
     const n = notice.value;
     if (n.attempts >= MAX_ATTEMPTS || (n.retryAt && n.retryAt > now().toISOString())) return;
-    const referral = await casework.referral(areaId, n.panelId, n.referralId);
-    if (!referral) return this.finish(areaId, notice, []);
-    if (n.recipientId === null) return this.fanOut(areaId, notice, referral.value);
+    const about = await this.about(n);
+    if (!about) return this.finish(areaId, notice, []);
+    if (n.recipientId === null) return this.fanOut(areaId, notice, await about.recipients());
 
     // Claimed before sending, so two service instances never both send it.
     const lease = new Date(now().getTime() + LEASE_MS).toISOString();
@@ -109,7 +121,7 @@ export class NoticeDelivery {
       return;
     }
     try {
-      const sent = await this.ports.messenger.send(n.recipientId, n, referral.value, referral.etag);
+      const sent = await about.send(n.recipientId);
       if (!sent) {
         // Sent when they first open a chat with the app (that start delivers straight away).
         await casework.replaceNotice({ ...n, retryAt: null }, claimed.etag).catch(() => undefined);
@@ -128,26 +140,60 @@ export class NoticeDelivery {
         .catch(() => undefined);
       return;
     }
-    await this.finish(areaId, claimed, [
-      {
-        id: randomUUID(),
-        areaId,
-        at: now().toISOString(),
-        actorId: n.recipientId,
-        // The card shows the referral's details to its recipient: that is a read.
-        action: "referral.viewed",
-        panelId: n.panelId,
-        referralId: n.referralId,
-        subjectId: referral.value.subjectId,
-        reference: referral.value.reference,
-        via: `bot: ${n.kind} card`,
-      },
-    ]);
+    await this.finish(areaId, claimed, about.shown(n.recipientId));
+  }
+
+  /** What a notice is about, read afresh: undefined once it is gone, and the notice with it. */
+  private about(n: Notice): Promise<NoticeAbout | undefined> {
+    return isAccessNotice(n) ? this.accessRequest(n) : this.referral(n);
+  }
+
+  private async referral(n: ReferralNotice): Promise<NoticeAbout | undefined> {
+    const referral = await this.ports.casework.referral(n.areaId, n.panelId, n.referralId);
+    if (!referral) return undefined;
+    const r = referral.value;
+    return {
+      recipients: () => this.recipientsOf(n.kind, r),
+      send: (recipientId) => this.ports.messenger.send(recipientId, n, r, referral.etag),
+      shown: (recipientId) => [
+        {
+          id: randomUUID(),
+          areaId: n.areaId,
+          at: this.ports.now().toISOString(),
+          actorId: recipientId,
+          // The card shows the referral's details to its recipient: that is a read.
+          action: "referral.viewed",
+          panelId: n.panelId,
+          referralId: n.referralId,
+          subjectId: r.subjectId,
+          reference: r.reference,
+          via: `bot: ${n.kind} card`,
+        },
+      ],
+    };
+  }
+
+  private async accessRequest(n: AccessNotice): Promise<NoticeAbout | undefined> {
+    const found = await this.ports.casework.accessRequest(n.areaId, n.panelId, n.requesterId);
+    // A request decided before its coordinators were told needs no deciding card.
+    if (!found || (n.kind === "access-requested" && found.value.status !== "open")) return undefined;
+    return {
+      recipients: async () => (n.kind === "access-requested" ? this.deciders(n) : [n.requesterId]),
+      send: (recipientId) => this.ports.messenger.sendAccess(recipientId, n, found.value),
+      // Nothing about a child is shown: the request and its decision are audited where made.
+      shown: () => [],
+    };
+  }
+
+  /** A panel's coordinators decide who joins it; a panel without one, its area's administrators. */
+  private async deciders(n: AccessNotice): Promise<string[]> {
+    const members = await this.ports.directory.membersOf(n.panelId);
+    const coordinators = members.filter((m) => m.role === "coordinator").map((m) => m.personId);
+    return coordinators.length ? coordinators : this.ports.directory.administratorsOf(n.areaId);
   }
 
   /** One notice per recipient, so that one who cannot be reached yet never holds up the others. */
-  private async fanOut(areaId: string, notice: Versioned<Notice>, r: Referral): Promise<void> {
-    const recipients = await this.recipientsOf(notice.value.kind, r);
+  private async fanOut(areaId: string, notice: Versioned<Notice>, recipients: string[]): Promise<void> {
     const unit = this.ports.casework.unit(areaId, "notices");
     unit.removeNotice(notice.value);
     for (const recipientId of recipients)
@@ -161,7 +207,7 @@ export class NoticeDelivery {
     this.again.add(areaId);
   }
 
-  private async recipientsOf(kind: Notice["kind"], r: Referral): Promise<string[]> {
+  private async recipientsOf(kind: ReferralNotice["kind"], r: Referral): Promise<string[]> {
     if (kind === "approval-requested") return r.managerId ? [r.managerId] : [];
     if (kind === "referral-arrived") {
       const members = await this.ports.directory.membersOf(r.panelId);

@@ -5,10 +5,11 @@ import { Case, type Subject } from "../../domain/cohort/case.js";
 import { Decision } from "../../domain/decisions/decision.js";
 import type { Notice } from "../../domain/referrals/notice.js";
 import { MatchOn, type Referral } from "../../domain/referrals/referral.js";
+import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
 import type { Versioned } from "./versioned.js";
 
 // An area's casework: referrals, reference counters, duplicate match keys, subjects, cases,
-// decisions, actions, audit entries and the notices steps owe people. A step's changes are
+// decisions, actions, audit entries, requests to join a panel and the notices steps owe people. A step's changes are
 // collected in a unit of work and committed together, all or nothing.
 
 export const ReferenceCounter = z.strictObject({
@@ -42,7 +43,7 @@ export interface BeforeSubmit {
 }
 
 /** The changes of one step in one area, committed together or not at all. */
-export interface CaseworkUnit {
+export interface CaseworkUnit extends AccessRequestWrites {
   createReferral(r: Referral): void;
   replaceReferral(r: Referral, etag: string): void;
   createSubject(s: Subject): void;
@@ -63,7 +64,7 @@ export interface CaseworkUnit {
   commit(): Promise<void>;
 }
 
-export interface Casework {
+export interface Casework extends AccessRequestRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries alone, in as many commits as their number needs. */

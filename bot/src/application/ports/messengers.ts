@@ -1,6 +1,7 @@
 import type { Action } from "../../domain/actions/action.js";
 import type { ReminderKind } from "../../domain/actions/reminder-policy.js";
-import type { Notice } from "../../domain/referrals/notice.js";
+import type { AccessRequest } from "../../domain/people/access-request.js";
+import type { AccessNotice, ReferralNotice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 
 // Where messages go: Teams in the service, recording stand-ins in tests. The application decides
@@ -46,7 +47,9 @@ export interface NoticeMessenger {
    * Sends a notice's card to its recipient's personal chat: false when they have not opened a chat
    * with the app yet. Throws when Teams does not take it.
    */
-  send(recipientId: string, notice: Notice, referral: Referral, version: string): Promise<boolean>;
+  send(recipientId: string, notice: ReferralNotice, referral: Referral, version: string): Promise<boolean>;
+  /** The same for a request to join a panel: to a coordinator to decide, or to the requester. */
+  sendAccess(recipientId: string, notice: AccessNotice, request: AccessRequest): Promise<boolean>;
 }
 
 /** Told when an action changes, so every card sent about it can show the change. */

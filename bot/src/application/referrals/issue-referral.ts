@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Person } from "../../domain/people/membership.js";
-import type { Notice } from "../../domain/referrals/notice.js";
+import type { ReferralNotice } from "../../domain/referrals/notice.js";
 import { referenceFor, type Referral } from "../../domain/referrals/referral.js";
 import type { MatchRow } from "../ports/casework.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
@@ -26,7 +26,7 @@ export interface ReferralToIssue {
   /** The referral, given its reference and the known subjects it may duplicate. */
   draft: (reference: string, matches: MatchRow[], at: Date) => Referral;
   via: string;
-  notice: Notice["kind"];
+  notice: ReferralNotice["kind"];
 }
 
 export async function issueReferral(

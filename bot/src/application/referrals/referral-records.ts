@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditAction } from "../../domain/audit/audit-entry.js";
-import type { Notice } from "../../domain/referrals/notice.js";
+import type { ReferralNotice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { StoredAudit } from "../ports/casework.js";
@@ -27,7 +27,7 @@ export function referralAudit(
 }
 
 /** A notice for everyone the step concerns; the dispatcher splits it per recipient. */
-export function referralNotice(referral: Referral, kind: Notice["kind"], at: Date): Notice {
+export function referralNotice(referral: Referral, kind: ReferralNotice["kind"], at: Date): ReferralNotice {
   return {
     id: randomUUID(),
     kind,

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { AuditAction } from "../../domain/audit/audit-entry.js";
-import type { Notice } from "../../domain/referrals/notice.js";
+import type { ReferralNotice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { localDay } from "../../domain/schedule/dates.js";
@@ -15,7 +15,7 @@ import type { ReferralPorts } from "./referral-ports.js";
 export interface ReferralStep {
   action: AuditAction;
   via: string;
-  notices: Notice["kind"][];
+  notices: ReferralNotice["kind"][];
   /** Other records the step changes, in the same unit of work. */
   alsoWrites?: (unit: CaseworkUnit) => void;
 }

@@ -1,6 +1,7 @@
 // The tab's API in one place: the request schemas the routes parse with, and the answers they send,
 // which the routes check (`satisfies`) and the tab imports as types.
 
+export * from "./access-requests.js";
 export * from "./actions.js";
 export * from "./agenda.js";
 export * from "./meeting-room.js";
