@@ -163,6 +163,37 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.equal(forgedForm.status, 400);
   });
 
+  it("tells someone who may not see a referral exactly what it tells them of one that does not exist", async () => {
+    const made = await refer("grace", "merton-pre-mace", mertonChild("Oona Testcase"));
+    const unknown = randomUUID();
+    for (const step of ["answer", "approval"]) {
+      const body = step === "answer" ? { answer: "More detail." } : { decision: "approved" };
+      const answers = await Promise.all(
+        [made.body.id, unknown].map((id) =>
+          call<{ error: { code: string; message: string } }>(
+            service,
+            `/api/panels/merton-pre-mace/referrals/${id}/${step}`,
+            {
+              token: tokens["leila"],
+              ifMatch: '"a stale version"',
+              body,
+            },
+          ),
+        ),
+      );
+      assert.deepEqual(
+        answers.map((a) => [a.status, a.body?.error]),
+        [
+          [404, { code: "not-found", message: "There is no such referral on this panel." }],
+          [404, { code: "not-found", message: "There is no such referral on this panel." }],
+        ],
+        step,
+      );
+    }
+    const peek = await send("leila", "GET", `/panels/merton-pre-mace/referrals/${made.body.id}`);
+    assert.equal(peek.status, 404);
+  });
+
   it("lets only the panel's referring agencies refer and only its coordinators triage", async () => {
     const outsider = await refer("leila", "merton-pre-mace", mertonChild("Max Testcase"));
     assert.equal(outsider.status, 403);

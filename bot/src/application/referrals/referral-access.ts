@@ -91,6 +91,28 @@ export const changedBy = (reference: string, current: { updatedBy: string; updat
     { changedBy: { name: current.updatedBy, at: current.updatedAt } },
   );
 
+/**
+ * The stored referral as this person may see it: its referrer, its named manager, or (once it has
+ * reached the panel) the panel's coordinators. Anyone else is told it does not exist, exactly as
+ * for an id that does not: the version is compared only after that, so it reveals nothing.
+ */
+export async function visibleReferral(
+  ports: Pick<ReferralPorts, "casework" | "directory">,
+  actor: { id: string },
+  panel: PanelInArea,
+  referralId: unknown,
+  version?: string,
+): Promise<Versioned<Referral>> {
+  const found = await storedReferral(ports, panel, referralId);
+  const r = found.value;
+  if (r.submitted.by !== actor.id && r.managerId !== actor.id) {
+    const coordinator = (await roleOnPanel(ports, actor.id, panel.id)) === "coordinator";
+    if (!coordinator || !reachedPanel(r)) throw noSuchReferral();
+  }
+  if (version !== undefined && version !== found.etag) throw changedBy(r.reference, found);
+  return found;
+}
+
 /** The stored referral; with `version`, refused if it changed since that version was read. */
 export async function storedReferral(
   ports: Pick<ReferralPorts, "casework">,

@@ -3,14 +3,13 @@ import type { Person } from "../../domain/people/membership.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Versioned } from "../ports/versioned.js";
 import {
-  noSuchReferral,
   panelOf,
   personOf,
   reachedPanel,
   referablePanels,
   requireCoordinator,
-  storedReferral,
   type PanelInArea,
+  visibleReferral,
 } from "./referral-access.js";
 import { referralAudit } from "./referral-records.js";
 import type { ReferralPorts } from "./referral-ports.js";
@@ -36,12 +35,8 @@ export async function viewReferral(
   via: string,
 ): Promise<Versioned<Referral>> {
   const panel = panelOf(ports.catalogue, panelId);
-  const found = await storedReferral(ports, panel, referralId);
+  const found = await visibleReferral(ports, actor, panel, referralId);
   const r = found.value;
-  if (r.submitted.by !== actor.id && r.managerId !== actor.id) {
-    await requireCoordinator(ports, actor.id, panel);
-    if (!reachedPanel(r)) throw noSuchReferral();
-  }
   await ports.casework.appendAudit(r.areaId, [
     referralAudit(r, actor.id, "referral.viewed", via, ports.now()),
   ]);

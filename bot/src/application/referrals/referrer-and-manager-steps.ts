@@ -1,6 +1,6 @@
 import type { Actor } from "../../domain/people/actor.js";
 import { answerQuestion, decideApproval, linkToKnownSubject } from "../../domain/referrals/triage.js";
-import { panelOf, storedReferral } from "./referral-access.js";
+import { panelOf, visibleReferral } from "./referral-access.js";
 import type { ReferralPorts } from "./referral-ports.js";
 import { saveReferralStep, withCurrentMeeting } from "./save-referral-step.js";
 
@@ -18,7 +18,7 @@ export async function approveReferral(
   via: string,
 ) {
   const panel = panelOf(ports.catalogue, panelId);
-  const before = await storedReferral(ports, panel, referralId, version);
+  const before = await visibleReferral(ports, actor, panel, referralId, version);
   const decided = decideApproval(before.value, actor, decision, comment, ports.now());
   // It reaches the panel now: the meeting is the first whose deadline has not passed today.
   const approved = decision === "approved";
@@ -40,7 +40,7 @@ export async function answerReferralQuestion(
   via: string,
 ) {
   const panel = panelOf(ports.catalogue, panelId);
-  const before = await storedReferral(ports, panel, referralId, version);
+  const before = await visibleReferral(ports, actor, panel, referralId, version);
   const after = answerQuestion(before.value, actor, answer, ports.now());
   return saveReferralStep(ports, before, after, actor, {
     action: "referral.answered",
@@ -58,7 +58,7 @@ export async function linkReferral(
   via: string,
 ) {
   const panel = panelOf(ports.catalogue, panelId);
-  const before = await storedReferral(ports, panel, referralId);
+  const before = await visibleReferral(ports, actor, panel, referralId);
   const after = linkToKnownSubject(before.value, actor, String(subjectId ?? ""));
   return saveReferralStep(ports, before, after, actor, { action: "referral.linked", via, notices: [] });
 }
