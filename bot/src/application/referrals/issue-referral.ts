@@ -12,8 +12,10 @@ import type { ReferralPorts } from "./referral-ports.js";
 // transferred it: the year's next reference, the referral, its audit entry and its notice in one
 // unit of work. The referral's id is the idempotency key: issuing it again returns the first.
 
-// Issues in one area share the year's reference counter; a clash is retried after a short pause.
-const ATTEMPTS = 6;
+// Issues in one area share the year's reference counter; a clash is retried after a pause that
+// grows with each try and is spread at random, so a crowd of submits all get through in turn.
+const ATTEMPTS = 60;
+const pause = (attempt: number) => Math.random() * Math.min(800, 10 * 2 ** Math.min(attempt, 7));
 
 export interface ReferralToIssue {
   areaId: string;
@@ -60,7 +62,7 @@ export async function issueReferral(
             code: "busy",
           },
         );
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, pause(attempt)));
     }
   }
 }
