@@ -94,7 +94,7 @@ describe("Recording what the panel decided about a case", () => {
       );
       return true;
     });
-    assert.deepEqual(await decisions.list(PANEL, MEETING), []);
+    assert.deepEqual(await decisions.view(priya, PANEL, MEETING, false, "test"), []);
     assert.equal((await caseOn(PANEL))?.status, "open");
   });
 
@@ -109,7 +109,7 @@ describe("Recording what the panel decided about a case", () => {
         "This item was changed by Priya Okafor at 10:00. Reload to see it before saving.",
       ),
     );
-    const [kept] = await decisions.list(PANEL, MEETING);
+    const [kept] = await decisions.view(priya, PANEL, MEETING, false, "test");
     assert.deepEqual([kept?.kind, kept?.version], ["continue", first.version]);
     assert.equal((await caseOn(PANEL))?.nextMeetingDate, "2027-02-04");
 
@@ -171,7 +171,7 @@ describe("Recording what the panel decided about a case", () => {
         "This item changed just now. Reload to see it before saving.",
       ),
     );
-    assert.deepEqual(await decisions.list(PANEL, MEETING), []);
+    assert.deepEqual(await decisions.view(priya, PANEL, MEETING, false, "test"), []);
     assert.equal(ports.casework.auditOf("merton").length, audited);
     const kept = await caseOn(PANEL);
     assert.deepEqual(

@@ -64,23 +64,23 @@ export function actionsRoutes(deps: {
   const router = Router();
   const panelFor = panelAccess(deps.catalogue, deps.directory);
 
-  const listed = async (req: Parameters<typeof panelFor>[0]) => {
+  const listed = async (req: Parameters<typeof panelFor>[0], via: string) => {
     const { panel, role } = await panelFor(req);
     const f = ActionFilter.parse(req.query);
-    return deps.actionLog.list(signedIn(req), role, panel.id, {
-      meetingId: f.meetingId,
-      status: f.status,
-      ownerId: f.owner,
-      agencyId: f.agency,
-      overdue: f.overdue,
-    });
+    return deps.actionLog.list(
+      signedIn(req),
+      role,
+      panel.id,
+      { meetingId: f.meetingId, status: f.status, ownerId: f.owner, agencyId: f.agency, overdue: f.overdue },
+      via,
+    );
   };
 
   router.get(
     "/panels/:panelId/actions",
     route(async (req, res) => {
       const { panel, role } = await panelFor(req);
-      const actions = await listed(req);
+      const actions = await listed(req, "tab action log");
       // Who could not be reminded is for the people who chase actions.
       const undelivered =
         role === "coordinator" || role === "chair" ? await deps.actionLog.undelivered(panel.id) : [];
@@ -91,7 +91,7 @@ export function actionsRoutes(deps: {
   router.get(
     "/panels/:panelId/actions.csv",
     route(async (req, res) => {
-      const actions = await listed(req);
+      const actions = await listed(req, "tab action log CSV");
       res
         .type("text/csv; charset=utf-8")
         .set("Content-Disposition", `attachment; filename="${String(req.params["panelId"])}-actions.csv"`)

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { withoutDetails, type CaseDecisions } from "../../application/decisions/case-decisions.js";
+import type { CaseDecisions } from "../../application/decisions/case-decisions.js";
 import { ApologyInput, SignInInput, type MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { minutesDocx } from "../documents/minutes-docx.js";
@@ -85,10 +85,10 @@ export function meetingRoomRoutes(deps: {
       if (role === "presenter")
         throw new HttpProblem(403, "members-only", "Only the panel's members see its decisions.");
       const meetingId = MeetingId.parse(req.params["meetingId"]);
-      const decisions = await deps.decisions.list(panel.id, meetingId);
       // During the meeting, details wait until the person has signed in, as names do.
       const hidden = await deps.room.namesHiddenFor(signedIn(req), panel.id, meetingId);
-      res.json({ decisions: hidden ? decisions.map(withoutDetails) : decisions } satisfies DecisionsResponse);
+      const decisions = await deps.decisions.view(signedIn(req), panel.id, meetingId, hidden, "tab meeting");
+      res.json({ decisions } satisfies DecisionsResponse);
     }),
   );
 

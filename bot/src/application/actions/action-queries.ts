@@ -1,3 +1,4 @@
+import { auditEntry } from "../audit/audit-trail.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
@@ -27,17 +28,21 @@ export async function findAction(
   return stored && viewOf(ports, stored);
 }
 
-/** A panel's actions, filtered; a presenter sees only the actions they own. */
+/**
+ * A panel's actions, filtered; a presenter sees only the actions they own. Action text can name a
+ * child, so the read is audited: one entry for the view, listing the actions it showed.
+ */
 export async function listActions(
   ports: QueryPorts,
   actor: Actor,
   role: PanelRole,
   panelId: string,
   filter: ActionFilter,
+  via = "tab action log",
 ): Promise<ActionView[]> {
   const panel = actionPanel(ports, panelId);
   const stored = await ports.casework.actionsOf(panel.areaId, panelId);
-  return stored
+  const shown = stored
     .map((s) => viewOf(ports, s))
     .filter((a) => role !== "presenter" || a.ownerId === actor.id)
     .filter((a) => !filter.meetingId || a.meetingId === filter.meetingId)
@@ -46,6 +51,21 @@ export async function listActions(
     .filter((a) => !filter.agencyId || a.ownerAgencyId === filter.agencyId)
     .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.reference.localeCompare(b.reference));
+  if (shown.length) {
+    await ports.casework.appendAudit(panel.areaId, [
+      auditEntry(ports.now(), {
+        areaId: panel.areaId,
+        panelId,
+        actorId: actor.id,
+        action: "actions.viewed",
+        subjectId: null,
+        reference: "",
+        shown: shown.map((a) => a.reference),
+        via,
+      }),
+    ]);
+  }
+  return shown;
 }
 
 /**

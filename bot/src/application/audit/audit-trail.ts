@@ -15,6 +15,7 @@ export interface AuditFact {
   via: string;
   referralId?: string | null;
   personId?: string | null;
+  shown?: string[];
 }
 
 export function auditEntry(at: Date, fact: AuditFact): StoredAudit {
@@ -23,6 +24,7 @@ export function auditEntry(at: Date, fact: AuditFact): StoredAudit {
     at: at.toISOString(),
     ...fact,
     referralId: fact.referralId ?? null,
+    ...(fact.shown ? { shown: fact.shown.slice(0, 500) } : {}),
     via: fact.via.slice(0, 80),
   };
 }

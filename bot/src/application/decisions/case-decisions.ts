@@ -1,6 +1,6 @@
 import { withPorts } from "../with-ports.js";
 import { decideCase } from "./decide-case.js";
-import { decisionsAt } from "./decision-context.js";
+import { viewDecisions } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
 import { meetingMinutes } from "./meeting-minutes.js";
 
@@ -8,10 +8,10 @@ import { meetingMinutes } from "./meeting-minutes.js";
 // meeting's sign-ins, apologies, decisions and actions.
 
 export const caseDecisions = (ports: DecisionPorts) => ({
-  list: withPorts(ports, decisionsAt),
+  view: withPorts(ports, viewDecisions),
   decide: withPorts(ports, decideCase),
   minutes: withPorts(ports, meetingMinutes),
 });
 export type CaseDecisions = ReturnType<typeof caseDecisions>;
 
-export { withoutDetails, type DecisionView } from "./decision-context.js";
+export type { DecisionView } from "./decision-context.js";

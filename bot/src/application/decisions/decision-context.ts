@@ -1,3 +1,4 @@
+import { auditEntry } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import type { Decision } from "../../domain/decisions/decision.js";
 import { addDays } from "../../domain/schedule/dates.js";
@@ -46,4 +47,37 @@ export async function decisionsAt(
     const { areaId: _areaId, ...decision } = d.value;
     return { ...decision, version: d.etag };
   });
+}
+
+/**
+ * The decisions of a meeting as a person sees them: on the meeting's day, without names and
+ * detail until they have signed in. Decisions carry VOLT names and rationale, so showing them is
+ * audited, in one entry for the view.
+ */
+export async function viewDecisions(
+  ports: Pick<DecisionPorts, "catalogue" | "casework" | "now">,
+  actor: { id: string },
+  panelId: string,
+  meetingId: string,
+  namesHidden: boolean,
+  via: string,
+): Promise<DecisionView[]> {
+  const decisions = await decisionsAt(ports, panelId, meetingId);
+  if (namesHidden) return decisions.map(withoutDetails);
+  const { panel } = meetingContext(ports, panelId, meetingId);
+  if (decisions.length) {
+    await ports.casework.appendAudit(panel.areaId, [
+      auditEntry(ports.now(), {
+        areaId: panel.areaId,
+        panelId,
+        actorId: actor.id,
+        action: "decisions.viewed",
+        subjectId: null,
+        reference: "",
+        shown: decisions.map((d) => d.reference),
+        via,
+      }),
+    ]);
+  }
+  return decisions;
 }

@@ -1,3 +1,4 @@
+import { auditEntry } from "../audit/audit-trail.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { Person } from "../../domain/people/membership.js";
 import type { Referral } from "../../domain/referrals/referral.js";
@@ -54,13 +55,25 @@ export async function listReferrals(
   const panel = panelOf(ports.catalogue, panelId);
   await requireCoordinator(ports, actor.id, panel);
   const found = await ports.casework.referralsOf(panel.areaId, panel.id);
-  const visible = found.filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value));
-  const now = ports.now();
-  await ports.casework.appendAudit(
-    panel.areaId,
-    visible.map((r) => referralAudit(r.value, actor.id, "referral.viewed", via, now)),
-  );
-  return visible.sort((a, b) => b.value.submitted.at.localeCompare(a.value.submitted.at));
+  const visible = found
+    .filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value))
+    .sort((a, b) => b.value.submitted.at.localeCompare(a.value.submitted.at));
+  // One entry for the view, listing what it showed, however many referrals the panel has.
+  if (visible.length) {
+    await ports.casework.appendAudit(panel.areaId, [
+      auditEntry(ports.now(), {
+        areaId: panel.areaId,
+        panelId: panel.id,
+        actorId: actor.id,
+        action: "referrals.viewed",
+        subjectId: null,
+        reference: "",
+        shown: visible.map((r) => r.value.reference),
+        via,
+      }),
+    ]);
+  }
+  return visible;
 }
 
 /** Referrals waiting for this manager's decision, across the areas they approve in. */

@@ -33,6 +33,9 @@ export const AuditEntry = z.strictObject({
     "administrator.granted",
     "administrator.removed",
     "people.viewed",
+    "actions.viewed",
+    "decisions.viewed",
+    "referrals.viewed",
     "access.requested",
     "access.approved",
     "access.declined",
@@ -40,6 +43,8 @@ export const AuditEntry = z.strictObject({
   panelId: z.string().max(80),
   referralId: z.string().max(64).nullable(),
   subjectId: z.string().max(64).nullable(),
+  /** For a list read: the references it showed, in one entry however long the list. */
+  shown: z.array(z.string().max(20)).max(500).optional(),
   /** The person whose place in the directory was read or changed. */
   personId: z.string().max(64).nullable().optional(),
   reference: z.string().max(20),
