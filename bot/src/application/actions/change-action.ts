@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { mayComplete, type Action } from "../../domain/actions/action.js";
 import type { AuditAction } from "../../domain/audit/audit-entry.js";
 import type { Actor } from "../../domain/people/actor.js";
@@ -17,6 +18,13 @@ type ChangePorts = Pick<ActionPorts, "catalogue" | "casework" | "directory" | "n
 const unknownAction = () =>
   new Refusal("not-found", "There is no such action on this panel.", { code: "unknown-action" });
 
+const changedBy = (current: Versioned<Action>) =>
+  new Refusal(
+    "conflict",
+    `This action was changed by ${current.updatedBy} at ${DateTime.fromISO(current.updatedAt, { zone: "Europe/London" }).toFormat("HH:mm")} after you opened it. Reload to see the change.`,
+    { code: "changed-by-someone-else", changedBy: { name: current.updatedBy, at: current.updatedAt } },
+  );
+
 /** The action as read at `version`, if this person may change it. */
 async function heldForChange(
   ports: ChangePorts,
@@ -30,13 +38,7 @@ async function heldForChange(
   const panel = actionPanel(ports, panelId);
   const stored = await ports.casework.action(panel.areaId, panelId, actionId);
   if (!stored) throw unknownAction();
-  if (stored.etag !== version) {
-    throw new Refusal(
-      "conflict",
-      `This action was changed by ${stored.updatedBy} after you opened it. Reload to see the change.`,
-      { code: "changed-by-someone-else", changedBy: { name: stored.updatedBy, at: stored.updatedAt } },
-    );
-  }
+  if (stored.etag !== version) throw changedBy(stored);
   if (!mayComplete(stored.value, actor.id, role)) {
     throw new Refusal(
       "not-allowed",
@@ -72,6 +74,9 @@ async function save(
     await unit.commit();
   } catch (e) {
     if (!(e instanceof ConcurrencyConflict)) throw e;
+    // Another change got in between this one's read and save: say whose, as for an old version.
+    const current = await ports.casework.action(next.areaId, next.panelId, next.id);
+    if (current && current.etag !== stored.etag) throw changedBy(current);
     throw new Refusal("conflict", "This action changed just now. Reload to see the change.", {
       code: "changed-by-someone-else",
     });

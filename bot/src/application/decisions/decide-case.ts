@@ -44,12 +44,14 @@ async function heldCase(
     ports.casework.decision(panel.areaId, panel.id, meetingId, subjectId),
   ]);
   if (!held.case) throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
-  if ((existing?.etag ?? "none") !== version) {
-    const by = existing ? `${existing.value.recordedByName} at ${hhmm(existing.value.at)}` : "someone else";
-    throw changed(`This item was changed by ${by}. Reload to see it before saving.`);
-  }
+  if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
   return { current: held.case, existing };
 }
+
+const changedBy = (decision: Versioned<StoredDecision> | undefined) => {
+  const by = decision ? `${decision.value.recordedByName} at ${hhmm(decision.value.at)}` : "someone else";
+  return changed(`This item was changed by ${by}. Reload to see it before saving.`);
+};
 
 const strategicPanelOf = (catalogue: Catalogue, panel: PanelInArea) =>
   [...catalogue.panels.values()].find((p) => p.areaId === panel.areaId && p.tier === "strategic");
@@ -240,8 +242,15 @@ async function commitDecision(
   try {
     await unit.commit();
   } catch (e) {
-    if (e instanceof ConcurrencyConflict)
-      throw changed("This item changed just now. Reload to see it before saving.");
-    throw e;
+    if (!(e instanceof ConcurrencyConflict)) throw e;
+    // Another save of this decision got in first: say whose, as for a save on an old version.
+    const current = await ports.casework.decision(
+      decision.areaId,
+      decision.panelId,
+      decision.meetingId,
+      decision.subjectId,
+    );
+    if (current && current.etag !== existing?.etag) throw changedBy(current);
+    throw changed("This item changed just now. Reload to see it before saving.");
   }
 }
