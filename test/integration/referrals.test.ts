@@ -194,6 +194,20 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.equal(peek.status, 404);
   });
 
+  it("names the referrer, not their id, when a triage is made on an old copy of a new referral", async () => {
+    const made = await refer("grace", "merton-pre-mace", mertonChild("Pip Testcase"));
+    const stale = await call<{ error: { message: string } }>(
+      service,
+      `/api/panels/merton-pre-mace/referrals/${made.body.id}/triage`,
+      { token: tokens["priya"], ifMatch: '"an old copy"', body: { decision: "accept" } },
+    );
+    assert.equal(stale.status, 409);
+    assert.match(
+      stale.body?.error.message ?? "",
+      /^MER-2026-\d{4} was changed by Grace Mensah at \d\d:\d\d\./,
+    );
+  });
+
   it("lets only the panel's referring agencies refer and only its coordinators triage", async () => {
     const outsider = await refer("leila", "merton-pre-mace", mertonChild("Max Testcase"));
     assert.equal(outsider.status, 403);

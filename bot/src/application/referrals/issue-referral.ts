@@ -42,7 +42,7 @@ export async function issueReferral(
     if (seen.existing) return { referral: seen.existing.value, created: false };
     const issued = (seen.counter?.value.issued ?? 0) + 1;
     const referral = spec.draft(referenceFor(spec.referencePrefix, year, issued), seen.matches, now);
-    const unit = ports.casework.unit(spec.areaId, spec.by.id);
+    const unit = ports.casework.unit(spec.areaId, spec.by.displayName);
     unit.setCounter("referral", { areaId: spec.areaId, year, issued }, seen.counter?.etag);
     unit.createReferral(referral);
     unit.audit(referralAudit(referral, spec.by.id, "referral.created", spec.via, now));
