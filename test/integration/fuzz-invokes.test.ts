@@ -98,6 +98,20 @@ describe("Card presses fuzzed", function () {
     await connector.close();
   });
 
+  it("answers an empty, action-less or text value in words, and refuses a press from no one", async () => {
+    const where = chat.inPersonal(PRESSERS[0] as TeamsUser);
+    const sentBefore = connector.sent.length;
+    for (const value of [{}, { action: null }, "a string"]) {
+      const res = await chat.post({ ...where, type: "invoke", name: "adaptiveCard/action", value });
+      assert.equal(res.status, 200);
+      assert.match(String(res.body?.value), /^That button did not send what I expected/);
+    }
+    const anonymous = await chat.post({ ...where, from: null, type: "invoke", name: "adaptiveCard/action" });
+    assert.equal(anonymous.status, 400);
+    assert.match(JSON.stringify(anonymous.body), /not a Bot Framework activity: from/);
+    assert.equal(connector.sent.length, sentBefore);
+  });
+
   it(`answers ${CASES} malformed presses across every verb in words, changing nothing`, async () => {
     console.log(`    fuzz seed ${r.seed} (FUZZ_SEED=${r.seed} replays it)`);
     const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
