@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { VERBS } from "../../bot/src/adapters/teams/verbs.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
-import { changedRows, inPool, mutate, random, snapshotTables } from "../support/fuzz.js";
+import { changedRows, hostileValue, inPool, mutate, random, snapshotTables } from "../support/fuzz.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
@@ -12,6 +12,7 @@ import { teamsChat, teamsUser, type TeamsUser } from "../support/teams-chat.js";
 // would post them: every one is answered in words, none is a fault, and none changes anything.
 
 const CASES = 360;
+const OTHER_CASES = 120;
 const CHANNEL = "19:merton-mace@thread.tacv2";
 const APOLOGY = /something went wrong/i;
 const PANEL = "merton-pre-mace";
@@ -109,7 +110,59 @@ describe("Card presses fuzzed", function () {
     const anonymous = await chat.post({ ...where, from: null, type: "invoke", name: "adaptiveCard/action" });
     assert.equal(anonymous.status, 400);
     assert.match(JSON.stringify(anonymous.body), /not a Bot Framework activity: from/);
+    assert.equal((await chat.post([])).status, 400);
     assert.equal(connector.sent.length, sentBefore);
+  });
+
+  it(`answers ${OTHER_CASES} other malformed activities without a fault or an apology`, async () => {
+    const types = [
+      "message",
+      "conversationUpdate",
+      "installationUpdate",
+      "messageReaction",
+      "event",
+      "invoke",
+    ];
+    const names = [undefined, "task/fetch", "signin/verifyState", "fileConsent/invoke", "healthCheck", "x"];
+    const fields = [
+      "value",
+      "text",
+      "membersAdded",
+      "membersRemoved",
+      "reactionsAdded",
+      "action",
+      "channelData",
+    ];
+    const sentBefore = connector.sent.length;
+    const loggedBefore = service.logLines.length;
+    const failures: string[] = [];
+    const cases = Array.from({ length: OTHER_CASES }, (_, n) => {
+      const from = r.pick(PRESSERS);
+      const activity: Record<string, unknown> = {
+        ...(r.next() < 0.5 ? chat.inPersonal(from) : chat.inChannel(from)),
+        type: r.pick(types),
+        name: r.pick(names),
+      };
+      for (const field of fields) if (r.next() < 0.4) activity[field] = hostileValue(r);
+      return { n, activity };
+    });
+    await inPool(cases, 4, async ({ n, activity }) => {
+      const res = await chat.post(activity);
+      if (res.status >= 500)
+        failures.push(`case ${n}: ${res.status} ${JSON.stringify(activity).slice(0, 300)}`);
+    });
+    await service.noticesDelivered();
+    const apologies = connector.sent
+      .slice(sentBefore)
+      .filter((s) => APOLOGY.test(JSON.stringify(s.activity)));
+    const faults = service.logLines
+      .slice(loggedBefore)
+      .filter((l) => /"level":50/.test(l))
+      .map((l) => l.slice(0, 300));
+    assert.deepEqual(
+      { failures, apologies: apologies.length, faults },
+      { failures: [], apologies: 0, faults: [] },
+    );
   });
 
   it(`answers ${CASES} malformed presses across every verb in words, changing nothing`, async () => {
@@ -161,6 +214,7 @@ describe("Card presses fuzzed", function () {
 
     const before = await snapshotTables();
     const sentBefore = connector.sent.length;
+    const loggedBefore = service.logLines.length;
     const failures: string[] = [];
     const started = Date.now();
     await inPool(cases, 4, async ({ n, verb, activity }) => {
@@ -181,7 +235,7 @@ describe("Card presses fuzzed", function () {
     const apologies = connector.sent
       .slice(sentBefore)
       .filter((s) => APOLOGY.test(JSON.stringify(s.activity)));
-    const faults = service.logLines.filter((l) => /"level":50/.test(l));
+    const faults = service.logLines.slice(loggedBefore).filter((l) => /"level":50/.test(l));
     // Pressing a button in a channel may open the presser's personal chat, which is remembered,
     // and notices waiting for that chat are then tried and cleared.
     const changed = changedRows(

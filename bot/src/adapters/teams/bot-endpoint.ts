@@ -14,6 +14,7 @@ const Account = z.looseObject({
 const IncomingActivity = z.looseObject({
   type: z.string().min(1).max(64),
   name: z.string().max(200).optional(),
+  text: z.string().max(64_000).nullish(),
   channelId: z.string().min(1).max(64),
   serviceUrl: z.string().min(1).max(2000),
   from: Account,
@@ -22,7 +23,12 @@ const IncomingActivity = z.looseObject({
     id: z.string().min(1).max(1000),
     conversationType: z.string().max(64).optional(),
   }),
+  membersAdded: z.array(Account).max(1000).optional(),
+  membersRemoved: z.array(Account).max(1000).optional(),
 });
+
+// The one invoke the bot answers: any other would be botbuilder's 501, or a crash on its value.
+const CARD_ACTION = "adaptiveCard/action";
 
 type BotFrameworkAuthentication = ConstructorParameters<typeof CloudAdapter>[0] & {};
 type Identity = Awaited<ReturnType<BotFrameworkAuthentication["authenticateRequest"]>>;
@@ -82,12 +88,10 @@ export function botEndpoint(deps: {
       );
     }
     const activity = parsed.data;
+    if (activity.type === "invoke" && activity.name !== CARD_ACTION)
+      return refused(400, "unsupported-invoke", "The bot answers only Adaptive Card actions.");
     // A press whose value is not a card action is answered as the router would, not as a fault.
-    if (
-      activity.type === "invoke" &&
-      activity.name === "adaptiveCard/action" &&
-      !InvokeAction.safeParse(activity["value"]).success
-    )
+    if (activity.type === "invoke" && !InvokeAction.safeParse(activity["value"]).success)
       return { status: 200, body: message(UNEXPECTED_PRESS) };
     const invoke = await deps.adapter.runAuthenticated(identity, activity as unknown as Activity, (context) =>
       deps.bot.run(context),
