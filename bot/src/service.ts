@@ -11,6 +11,7 @@ import { repositories, seedCatalogue } from "./adapters/tables/repositories.js";
 import { seedDemoPeople } from "./seed/seed-people.js";
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
+import { channelTokenCheck, PUBLIC_CHANNEL_METADATA } from "./adapters/teams/channel-token.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { TeamsNoticeMessenger } from "./adapters/teams/notice-messenger.js";
 import { NoticeDelivery } from "./application/notices/notice-delivery.js";
@@ -262,7 +263,16 @@ export async function startService(
     catalogue,
     repos,
     directory,
-    receiveActivity: botEndpoint({ auth, adapter, bot, log }),
+    receiveActivity: botEndpoint({
+      auth,
+      adapter,
+      bot,
+      log,
+      // With no app ID botbuilder lets every request through (the local playground).
+      checkToken: botAppId
+        ? channelTokenCheck(settings.bot.openIdMetadataUrl ?? PUBLIC_CHANNEL_METADATA)
+        : undefined,
+    }),
     validateToken,
     devIdp,
     desk,

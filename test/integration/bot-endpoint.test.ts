@@ -18,6 +18,21 @@ const activity = {
   conversation: { id: "a:personal", conversationType: "personal" },
 };
 
+/** What the process writes to stdout and stderr while `run` runs (the service logs elsewhere). */
+async function capturingOutput(run: () => Promise<void>): Promise<string[]> {
+  const written: string[] = [];
+  const streams = [process.stdout, process.stderr];
+  const originals = streams.map((s) => s.write.bind(s));
+  for (const s of streams)
+    s.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof s.write;
+  try {
+    await run();
+  } finally {
+    streams.forEach((s, i) => (s.write = originals[i] as typeof s.write));
+  }
+  return written;
+}
+
 describe("The bot endpoint with an app ID configured", () => {
   let service: TestService;
   let keys: Awaited<ReturnType<typeof botFrameworkKeys>>;
@@ -63,6 +78,25 @@ describe("The bot endpoint with an app ID configured", () => {
       .setExpirationTime("1h")
       .sign(privateKey);
     assert.equal((await post(forged)).status, 401);
+  });
+
+  it("writes nothing but its JSON log while refusing forged and expired tokens", async () => {
+    const { privateKey } = await generateKeyPair("RS256");
+    const forged = await new SignJWT({ aud: BOT_ID, serviceurl: activity.serviceUrl })
+      .setProtectedHeader({ alg: "RS256", kid: "test-bf-key" })
+      .setIssuer("https://api.botframework.com")
+      .setExpirationTime("1h")
+      .sign(privateKey);
+    const expired = await keys.sign({ aud: BOT_ID, serviceurl: activity.serviceUrl, exp: 1_700_000_000 });
+    const wrongIssuer = await new SignJWT({ aud: BOT_ID })
+      .setProtectedHeader({ alg: "RS256", kid: "test-bf-key" })
+      .setIssuer("https://attacker.example")
+      .sign(privateKey);
+    const written = await capturingOutput(async () => {
+      for (const token of [forged, expired, wrongIssuer, "not-a-jwt"])
+        assert.equal((await post(token)).status, 401);
+    });
+    assert.deepEqual(written, []);
   });
 
   it("refuses a token with no signature at all with 401", async () => {

@@ -42,12 +42,12 @@ export async function botFrameworkKeys(): Promise<{
   const port = (server.address() as { port: number }).port;
   return {
     metadataUrl: `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`,
+    // An hour's validity unless the claims say when it expires.
     sign: (claims) =>
-      new SignJWT(claims)
+      new SignJWT({ exp: Math.floor(Date.now() / 1000) + 3600, ...claims })
         .setProtectedHeader({ alg: "RS256", kid: "test-bf-key" })
         .setIssuer("https://api.botframework.com")
         .setIssuedAt()
-        .setExpirationTime("1h")
         .sign(privateKey),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -31,7 +31,7 @@ export type CardRoute = Allowed & {
 
 export type CardRoutes<V extends Verb> = Record<V, CardRoute>;
 
-const InvokeAction = z.looseObject({
+export const InvokeAction = z.looseObject({
   action: z.looseObject({
     type: z.literal("Action.Execute"),
     verb: z.string().max(64),
@@ -39,7 +39,10 @@ const InvokeAction = z.looseObject({
   }),
 });
 
-const message = (text: string): AdaptiveCardInvokeResponse => ({
+/** What a press that sent something other than a card action is told. */
+export const UNEXPECTED_PRESS = "That button did not send what I expected. Type **refer** to start again.";
+
+export const message = (text: string): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
   type: "application/vnd.microsoft.activity.message",
   value: text as unknown as Record<string, unknown>,
@@ -66,8 +69,7 @@ export function cardActions(routes: CardRoutes<Verb>, deps: BotDependencies) {
   ): Promise<AdaptiveCardInvokeResponse> => {
     const parsed = InvokeAction.safeParse(invokeValue);
     const personId = context.activity.from.aadObjectId;
-    if (!parsed.success || !personId)
-      return message("That button did not send what I expected. Type **refer** to start again.");
+    if (!parsed.success || !personId) return message(UNEXPECTED_PRESS);
     const { verb, data = {} } = parsed.data.action;
     const route = byVerb.get(verb);
     if (!route) return message("That button is not one I know. Type **help** to see what I can do.");

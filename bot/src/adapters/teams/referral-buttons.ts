@@ -134,7 +134,8 @@ export const referralButtons: CardRoutes<ReferralVerb> = {
       actor,
       data["panelId"],
       data["referralId"],
-      data["subjectId"],
+      // The desk reads the id as text: anything else is bad data, not a fault.
+      z.string().max(64).parse(data["subjectId"]),
       "bot: link",
     );
     return { card: referralReceiptCard(r, panelName(press, r.panelId), undefined) };

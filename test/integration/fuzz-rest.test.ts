@@ -1,0 +1,131 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { changedRows, inPool, mutate, random, snapshotTables } from "../support/fuzz.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
+
+// The tab API's writes sent bodies no tab sends, by its coordinator (and, where only coordinators
+// may write, by a member): every one is refused in words, none is a fault, none changes anything.
+
+const CASES = 400;
+const PANEL = "/api/panels/merton-pre-mace";
+const STALE = `W/"datetime'2026-01-01T00%3A00%3A00.0000000Z'"`;
+
+interface Target {
+  method: string;
+  path: string;
+  /** A body that cannot succeed, however it is broken: a required field is missing or an id forged. */
+  base: Record<string, unknown>;
+  as: "coordinator" | "member";
+  ifMatch?: string;
+}
+
+function targets(referral: string): Target[] {
+  const stranger = randomUUID();
+  const nurse = PEOPLE.mertonNurse.id;
+  const meeting = `${PANEL}/meetings/2026-12-03`;
+  const post = (path: string, base: Record<string, unknown>, as: Target["as"] = "coordinator") => ({
+    method: "POST",
+    path,
+    base,
+    as,
+  });
+  const put = (path: string, base: Record<string, unknown>, as: Target["as"] = "coordinator") => ({
+    method: "PUT",
+    path,
+    base,
+    as,
+  });
+  return [
+    post(`${PANEL}/referrals`, { kind: "individual", formId: randomUUID(), subjectName: "Fuzz" }),
+    { ...post(`${PANEL}/referrals/${referral}/triage`, { decision: "accept", note: "x" }), ifMatch: STALE },
+    { ...post(`${PANEL}/referrals/${referral}/approval`, { decision: "approved" }), ifMatch: STALE },
+    { ...post(`${PANEL}/referrals/${referral}/answer`, { answer: "x" }), ifMatch: STALE },
+    post(`${meeting}/actions`, { ownerId: nurse, dueDate: "2026-12-17" }),
+    { ...post(`${PANEL}/actions/${randomUUID()}/done`, { note: "x" }), ifMatch: STALE },
+    { ...post(`${PANEL}/actions/${randomUUID()}/updates`, { text: "fuzz" }), ifMatch: STALE },
+    { ...put(`${meeting}/agenda/cases/${stranger}`, { included: true }), ifMatch: STALE },
+    { ...put(`${meeting}/agenda/cases/${stranger}/meeting`, { meetingId: "2026-12-17" }), ifMatch: STALE },
+    post(`${meeting}/agenda/publish`, {}, "member"),
+    post(`${meeting}/room/sign-in`, { agencyId: "mer-csc", capacity: "member", agreed: true }),
+    post(`${meeting}/room/apologies`, { personId: nurse, agencyId: "mer-health" }, "member"),
+    post(`${meeting}/room/sign-in-card`, {}, "member"),
+    { ...put(`${meeting}/decisions/${stranger}`, { outcome: "close", rationale: "x" }), ifMatch: STALE },
+    post(`${PANEL}/schedule`, { from: "2027-01-01", to: "2027-03-31" }, "member"),
+    post(`${meeting}/move`, { date: "2026-12-04", reason: "x" }, "member"),
+    post(`${meeting}/cancel`, { reason: "x" }, "member"),
+    put(`${PANEL}/channel`, { conversationId: "19:fuzz@thread.tacv2" }, "member"),
+    put(`/api/areas/merton/people/${nurse}`, { displayName: "Fuzz", jobTitle: "x" }, "member"),
+    put(`${PANEL}/members/${nurse}`, { role: "chair" }, "member"),
+    { ...put(`${PANEL}/members/${nurse}`, {}, "member"), method: "DELETE" },
+    post(`/api/areas/merton/people/import/preview`, { csv: "objectId" }),
+    post(`/api/areas/merton/people/import/apply`, { csv: "objectId" }, "member"),
+    // The coordinator's own writes, each body missing what the write needs.
+    post(`${PANEL}/schedule`, { from: "2027-01-01" }),
+    post(`${meeting}/move`, { reason: "x" }),
+    post(`${meeting}/cancel`, {}),
+    put(`${PANEL}/channel`, {}),
+    post(`${meeting}/room/apologies`, { agencyId: "mer-health" }),
+    post(`/api/access-requests`, { panelId: "no-such-panel", agencyId: "mer-csc", reason: "x" }),
+    post(`/api/access-requests/${randomUUID()}/decision`, { approve: "member" }),
+  ];
+}
+
+describe("The tab API fuzzed with malformed bodies", function () {
+  this.timeout(60_000);
+  let service: TestService;
+  const r = random();
+
+  before(async () => {
+    service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
+    await service.noticesDelivered();
+  });
+  after(() => service.close());
+
+  it(`refuses ${CASES} malformed bodies across the API's writes in words, changing nothing`, async () => {
+    console.log(`    fuzz seed ${r.seed} (FUZZ_SEED=${r.seed} replays it)`);
+    const tokens = {
+      coordinator: await signInAs(service, PEOPLE.mertonCoordinator.id),
+      member: await signInAs(service, PEOPLE.mertonPoliceOfficer.id),
+    };
+    const list = await call<{ referrals: { id: string }[] }>(service, `${PANEL}/referrals`, {
+      token: tokens.coordinator,
+    });
+    const all = targets(list.body.referrals[0]?.id ?? randomUUID());
+    const cases = Array.from({ length: CASES }, (_, n) => {
+      const target = all[n % all.length] as Target;
+      return { n, target, body: mutate(r, target.base) };
+    });
+
+    const before = await snapshotTables();
+    const failures: string[] = [];
+    const started = Date.now();
+    await inPool(cases, 4, async ({ n, target, body }) => {
+      const res = await call<{ error?: { message?: unknown } }>(service, target.path, {
+        method: target.method,
+        token: tokens[target.as],
+        body,
+        ifMatch: target.ifMatch,
+      });
+      const message = res.body?.error?.message;
+      if (res.status >= 500 || res.status < 400 || typeof message !== "string" || !message)
+        failures.push(`case ${n} ${target.method} ${target.path}: ${res.status} ${res.text.slice(0, 200)}`);
+    });
+    await service.noticesDelivered();
+    console.log(`    ${CASES} bodies in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const faults = service.logLines.filter((l) => /"level":50/.test(l));
+    // Notices already waiting may be tried (and cleared) while the suite runs.
+    const changed = changedRows(
+      before,
+      await snapshotTables(),
+      (key, how) => key.includes("|notice|") && how !== "added",
+    );
+    assert.deepEqual(
+      { failures, faults: faults.map((l) => l.slice(0, 300)), changed },
+      { failures: [], faults: [], changed: [] },
+      `seed ${r.seed}`,
+    );
+  });
+});
