@@ -163,6 +163,43 @@ describe("The tab's API", () => {
     );
   });
 
+  it("keeps each area's panels to its own team: another area cannot link a panel to that team's channel", async () => {
+    // Merton's pre-MACE holds team-merton (linked in the test before); a second channel of that team.
+    const conversationId = "19:merton-general@thread.tacv2";
+    const repos = repositories(
+      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+    );
+    await repos.conversations.upsert(
+      {
+        scope: "channel",
+        key: conversationId,
+        teamId: "team-merton",
+        teamName: "Merton MACE",
+        reference: { conversation: { id: conversationId, name: "General" } },
+      },
+      "bot",
+    );
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
+    const opened = await get("/api/panels/lambeth-mave", lambeth);
+    const refused = await call<{ error: { code: string; message: string } }>(
+      service,
+      "/api/panels/lambeth-mave/channel",
+      {
+        method: "PUT",
+        token: lambeth,
+        ifMatch: opened.etag ?? "",
+        body: { conversationId },
+      },
+    );
+    assert.equal(refused.status, 409);
+    assert.deepEqual(refused.body?.error, {
+      code: "other-area",
+      message: "That channel's team already holds Merton's panels. Choose a channel of your own area's team.",
+    });
+    const after = await get("/api/panels/lambeth-mave", lambeth);
+    assert.equal((after.body as { channel: unknown }).channel, null);
+  });
+
   it("answers malformed input with 400 and a reason, writing nothing", async () => {
     const coordinator = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const res = await call<{ error: { message: string; fields: { field: string }[] } }>(

@@ -6,7 +6,8 @@ import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occur
 import { seriesFor } from "../../domain/schedule/series.js";
 import { meetingsCalendar, seriesCalendar } from "../calendar/ics.js";
 import { keyOf } from "../tables/entity-store.js";
-import type { Repositories } from "../tables/repositories.js";
+import type { ConversationRecord, Repositories } from "../tables/repositories.js";
+import type { Settings } from "../../settings.js";
 import { signedIn } from "./authenticate.js";
 import {
   ChannelLink,
@@ -25,6 +26,7 @@ import type { Directory } from "../../application/ports/directory.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
 
 export function panelsRoutes(deps: {
+  settings: Settings;
   catalogue: Catalogue;
   repos: Repositories;
   directory: Directory;
@@ -41,6 +43,31 @@ export function panelsRoutes(deps: {
       ...o,
       description: describeOccurrence(o),
     }));
+
+  /**
+   * A team belongs to one area: the first of its panels linked to one of its channels claims it,
+   * so one area's cards never reach another area's team. In Azure the team is in our tenant too.
+   */
+  const refuseOtherTeams = async (conversation: ConversationRecord, areaId: string) => {
+    const tenant = (conversation.reference["conversation"] as { tenantId?: string } | undefined)?.tenantId;
+    if (deps.settings.signIn.kind === "entra" && tenant !== deps.settings.signIn.tenantId) {
+      throw new HttpProblem(
+        403,
+        "other-tenant",
+        "That channel belongs to another organisation's Teams. Choose one of your partnership's channels.",
+      );
+    }
+    for (const area of catalogue.areas.filter((a) => a.id !== areaId)) {
+      const linked = await repos.panels.listPartition(keyOf(area.id));
+      if (linked.some((p) => p.value.channel?.teamId && p.value.channel.teamId === conversation.teamId)) {
+        throw new HttpProblem(
+          409,
+          "other-area",
+          `That channel's team already holds ${area.name}'s panels. Choose a channel of your own area's team.`,
+        );
+      }
+    }
+  };
 
   router.get(
     "/me",
@@ -183,6 +210,7 @@ export function panelsRoutes(deps: {
           "The bot has not been added to that channel. Add the MACE panels app to the team first.",
         );
       }
+      await refuseOtherTeams(conversation.value, panel.areaId);
       const stored = await repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
       if (!stored) throw new HttpProblem(404, "unknown-panel", "There is no such panel.");
       const channelName = String(
