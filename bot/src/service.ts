@@ -130,7 +130,11 @@ export async function startService(
   const auth = botAuthentication(settings);
   const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: error, activityType: context.activity.type }, "bot turn failed");
+    // The error's name and message only: a failed send to Teams carries the card, with its details.
+    log.error(
+      { reason: (error as Error).message, name: (error as Error).name, activityType: context.activity.type },
+      "bot turn failed",
+    );
     // Teams may be the very thing that failed: telling the chat must not fail the turn again.
     await context
       .sendActivity("Sorry, something went wrong on our side. Please try again in a minute.")
