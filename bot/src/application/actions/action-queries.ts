@@ -1,4 +1,4 @@
-import { auditEntry } from "../audit/audit-trail.js";
+import { auditListView } from "../audit/audit-trail.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
@@ -51,20 +51,14 @@ export async function listActions(
     .filter((a) => !filter.agencyId || a.ownerAgencyId === filter.agencyId)
     .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.reference.localeCompare(b.reference));
-  if (shown.length) {
-    await ports.casework.appendAudit(panel.areaId, [
-      auditEntry(ports.now(), {
-        areaId: panel.areaId,
-        panelId,
-        actorId: actor.id,
-        action: "actions.viewed",
-        subjectId: null,
-        reference: "",
-        shown: shown.map((a) => a.reference),
-        via,
-      }),
-    ]);
-  }
+  await auditListView(ports, {
+    areaId: panel.areaId,
+    panelId,
+    actorId: actor.id,
+    action: "actions.viewed",
+    shown: shown.map((a) => a.reference),
+    via,
+  });
   return shown;
 }
 

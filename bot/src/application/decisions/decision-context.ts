@@ -1,4 +1,4 @@
-import { auditEntry } from "../audit/audit-trail.js";
+import { auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import type { Decision } from "../../domain/decisions/decision.js";
 import { addDays } from "../../domain/schedule/dates.js";
@@ -65,19 +65,13 @@ export async function viewDecisions(
   const decisions = await decisionsAt(ports, panelId, meetingId);
   if (namesHidden) return decisions.map(withoutDetails);
   const { panel } = meetingContext(ports, panelId, meetingId);
-  if (decisions.length) {
-    await ports.casework.appendAudit(panel.areaId, [
-      auditEntry(ports.now(), {
-        areaId: panel.areaId,
-        panelId,
-        actorId: actor.id,
-        action: "decisions.viewed",
-        subjectId: null,
-        reference: "",
-        shown: decisions.map((d) => d.reference),
-        via,
-      }),
-    ]);
-  }
+  await auditListView(ports, {
+    areaId: panel.areaId,
+    panelId,
+    actorId: actor.id,
+    action: "decisions.viewed",
+    shown: decisions.map((d) => d.reference),
+    via,
+  });
   return decisions;
 }

@@ -1,4 +1,4 @@
-import { auditEntry } from "../audit/audit-trail.js";
+import { auditListView } from "../audit/audit-trail.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { Person } from "../../domain/people/membership.js";
 import type { Referral } from "../../domain/referrals/referral.js";
@@ -59,20 +59,14 @@ export async function listReferrals(
     .filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value))
     .sort((a, b) => b.value.submitted.at.localeCompare(a.value.submitted.at));
   // One entry for the view, listing what it showed, however many referrals the panel has.
-  if (visible.length) {
-    await ports.casework.appendAudit(panel.areaId, [
-      auditEntry(ports.now(), {
-        areaId: panel.areaId,
-        panelId: panel.id,
-        actorId: actor.id,
-        action: "referrals.viewed",
-        subjectId: null,
-        reference: "",
-        shown: visible.map((r) => r.value.reference),
-        via,
-      }),
-    ]);
-  }
+  await auditListView(ports, {
+    areaId: panel.areaId,
+    panelId: panel.id,
+    actorId: actor.id,
+    action: "referrals.viewed",
+    shown: visible.map((r) => r.value.reference),
+    via,
+  });
   return visible;
 }
 
