@@ -145,7 +145,7 @@ async function agendaPageCost(
   });
   const priya = demoActor("Priya Okafor");
   // Accept five of the benchmark's referrals so that the agenda has cases, with names to audit.
-  const waiting = (await desk.list(priya, "merton-pre-mace", "bench", ["new"])).slice(0, 5);
+  const { referrals: waiting } = await desk.list(priya, "merton-pre-mace", "bench", { pageSize: 5 }, ["new"]);
   for (const r of waiting) {
     const current = await desk.view(priya, "merton-pre-mace", r.value.id, "bench");
     await desk.triage(

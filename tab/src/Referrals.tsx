@@ -70,6 +70,7 @@ const useStyles = makeStyles({
   ...headerStyles,
   filter: { marginTop: "16px", maxWidth: "280px" },
   list: { marginTop: "16px" },
+  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px", marginTop: "12px" },
   table: { tableLayout: "auto" },
   referrer: { display: "flex", flexDirection: "column" },
   noWrap: { whiteSpace: "nowrap" },
@@ -126,15 +127,47 @@ function referrerText(r: ReferralSummary): string {
 export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>("waiting");
+  // The pages loaded so far, as one list; `next` says whether there are more to show.
   const list = useApi(() => api.referrals(token, panel.id), [token, panel.id]);
   // A failed reload hides the list it would have replaced.
   const ready = list.error ? undefined : list.data?.referrals;
+  const next = list.error ? null : (list.data?.next ?? null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
 
   const shown = useMemo(
     () => (ready ?? []).filter((r) => filter === "all" || WAITING.includes(r.status)),
     [ready, filter],
   );
+
+  const showMore = async () => {
+    if (!next || loadingMore) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.referrals(token, panel.id, next);
+      list.setData((loaded) =>
+        loaded && loaded.next === next
+          ? { referrals: [...loaded.referrals, ...page.referrals], next: page.next }
+          : loaded,
+      );
+    } catch (e) {
+      setMoreError((e as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  // A triaged referral changes where it is, so the pages already shown stay as they are.
+  const triaged = (updated: ReferralSummary) =>
+    list.setData(
+      (loaded) =>
+        loaded && {
+          ...loaded,
+          referrals: loaded.referrals.map((r) => (r.id === updated.id ? updated : r)),
+        },
+    );
 
   return (
     <>
@@ -165,9 +198,11 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
         {ready && shown.length === 0 && (
           <MessageBar intent="info">
             <MessageBarBody>
-              {filter === "waiting"
-                ? "No referrals are waiting for triage."
-                : "This panel has no referrals yet."}
+              {next
+                ? "None of the referrals shown so far are waiting for triage."
+                : filter === "waiting"
+                  ? "No referrals are waiting for triage."
+                  : "This panel has no referrals yet."}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -233,6 +268,25 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
             </TableBody>
           </Table>
         )}
+        {ready && (
+          <div className={styles.more}>
+            <Body1 as="p" role="status" className={styles.para}>
+              {shown.length === 1 ? "1 referral shown" : `${shown.length} referrals shown`}
+              {next ? "; there are more." : "."}
+            </Body1>
+            {next && (
+              <Button disabledFocusable={loadingMore} onClick={() => void showMore()}>
+                Show more
+              </Button>
+            )}
+            {loadingMore && <Spinner size="tiny" label="Loading more referrals…" />}
+          </div>
+        )}
+        {moreError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{moreError}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
 
       {selectedId && (
@@ -241,7 +295,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
           token={token}
           panelId={panel.id}
           referralId={selectedId}
-          onTriaged={() => void list.reload()}
+          onTriaged={triaged}
           onClose={() => setSelectedId(null)}
         />
       )}
@@ -259,7 +313,7 @@ function ReferralDetailView({
   token: TokenSource;
   panelId: string;
   referralId: string;
-  onTriaged: () => void;
+  onTriaged: (updated: ReferralSummary) => void;
   onClose: () => void;
 }) {
   const styles = useStyles();
@@ -284,7 +338,7 @@ function ReferralDetailView({
       detail.setData(await api.referral(token, panelId, referralId));
       setOutcome({ intent: "success", text: `${updated.reference}: ${updated.statusLabel}` });
       setText("");
-      onTriaged();
+      onTriaged(updated);
     } catch (e) {
       setOutcome({ intent: "error", text: (e as Error).message });
     } finally {

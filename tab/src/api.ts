@@ -118,8 +118,12 @@ export const api = {
     }),
   me: (token: TokenSource) => request<MeResponse>("/api/me", token),
   panels: (token: TokenSource) => request<PanelsResponse>("/api/panels", token),
-  referrals: (token: TokenSource, panelId: string) =>
-    request<ReferralsResponse>(`/api/panels/${encodeURIComponent(panelId)}/referrals`, token),
+  /** A page of the panel's referrals, newest first: the first, or the one after `after`. */
+  referrals: (token: TokenSource, panelId: string, after?: string) =>
+    request<ReferralsResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals${after ? `?after=${encodeURIComponent(after)}` : ""}`,
+      token,
+    ),
   referral: (token: TokenSource, panelId: string, referralId: string) =>
     request<ReferralDetail>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}`,

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from "react";
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type DependencyList,
+  type Dispatch,
+  type SetStateAction,
+} from "react";
 
 // How a page loads what it shows from the service: the answer, or the service's words for why
 // not, and loading again after a change.
@@ -14,8 +22,8 @@ export interface Loaded<T> {
   reload: () => Promise<void>;
   /** Loads with another call (signing in as someone else), as reload does. */
   run: (load: () => Promise<T>) => Promise<void>;
-  /** Shows an answer a change returned, or nothing until the next load. */
-  setData: (data: T | undefined) => void;
+  /** Shows an answer a change returned (or one made from the answer shown), or nothing until the next load. */
+  setData: Dispatch<SetStateAction<T | undefined>>;
 }
 
 /** Calls `load` now and whenever `deps` change. */

@@ -414,7 +414,7 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     );
 
     const leila = { id: PEOPLE.lambethCoordinator.id, name: "Leila Haddad" };
-    const arrived = (await service.desk.list(leila, "lambeth-mave", "test", ["new"])).filter(
+    const arrived = (await service.desk.list(leila, "lambeth-mave", "test", {}, ["new"])).referrals.filter(
       (r) => r.value.transferredFrom?.reference === skye.reference,
     );
     assert.equal(arrived.length, 1, "one referral, however often the decision is saved");

@@ -317,6 +317,52 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     assert.ok((await listed()).includes(made.body.id));
   });
 
+  it("lists a panel's referrals a page at a time, newest first, and refuses a forged cursor", async () => {
+    for (const name of ["Ada Pagecase", "Bea Pagecase", "Cy Pagecase"])
+      assert.equal((await refer("grace", "merton-pre-mace", mertonChild(name))).status, 201);
+    type Page = { referrals: { id: string; submittedAt: string }[]; next: string | null };
+    const page = async (query: string) =>
+      (
+        await call<Page>(service, `/api/panels/merton-pre-mace/referrals?${query}`, {
+          token: tokens["priya"],
+        })
+      ).body;
+    const whole = await page("pageSize=200");
+    assert.equal(whole.next, null);
+    assert.ok(whole.referrals.length >= 3);
+
+    const seen: Page["referrals"] = [];
+    let next: string | null = null;
+    do {
+      const got: Page = await page(`pageSize=2${next ? `&after=${encodeURIComponent(next)}` : ""}`);
+      assert.ok(got.referrals.length <= 2);
+      seen.push(...got.referrals);
+      next = got.next;
+    } while (next);
+    assert.deepEqual(seen, whole.referrals, "the pages together are the whole list, in order, none twice");
+    const times = seen.map((r) => r.submittedAt);
+    assert.deepEqual(times, times.slice().sort().reverse());
+
+    const first = await page("pageSize=2");
+    const forged = Buffer.from(JSON.stringify({ at: "2026-11-24T12:00:00.000Z", id: "x" })).toString(
+      "base64url",
+    );
+    for (const after of [forged, (first.next ?? "").slice(0, -4), "%00"]) {
+      const refused = await send("priya", "GET", `/panels/merton-pre-mace/referrals?after=${after}`);
+      assert.equal(refused.status, 400, after);
+      assert.deepEqual(refused.body["error"], {
+        code: "invalid-cursor",
+        message: "This list cannot be continued from here. Load the referrals again.",
+      });
+    }
+    for (const pageSize of ["0", "201", "ten", "1.5"])
+      assert.equal(
+        (await send("priya", "GET", `/panels/merton-pre-mace/referrals?pageSize=${pageSize}`)).status,
+        400,
+      );
+    assert.equal((await send("priya", "GET", "/panels/merton-pre-mace/referrals?sort=oldest")).status, 400);
+  });
+
   it("a triage made on an old copy is refused with who changed it and when, and nothing is overwritten", async () => {
     const made = await refer("grace", "merton-pre-mace", mertonChild("Sol Testcase"));
     const path = `/panels/merton-pre-mace/referrals/${made.body.id}`;

@@ -33,7 +33,7 @@ describe("Reading the panel's lists", () => {
   });
 
   it("the referral list writes one entry per view, listing the references shown", async () => {
-    const listed = await referralDesk(ports).list(priya, PANEL, "tab: referrals list");
+    const listed = (await referralDesk(ports).list(priya, PANEL, "tab: referrals list")).referrals;
     assert.equal(listed.length, 3);
     await referralDesk(ports).list(priya, PANEL, "tab: referrals list");
     const entries = auditOf("referrals.viewed");
@@ -73,7 +73,7 @@ describe("Reading the panel's lists", () => {
 
   it("the decisions of a meeting are audited when their details are shown, not before sign-in", async () => {
     const desk = referralDesk(ports);
-    const [first] = await desk.list(priya, PANEL, "test");
+    const [first] = (await desk.list(priya, PANEL, "test")).referrals;
     assert.ok(first);
     const accepted = await desk.triage(
       priya,

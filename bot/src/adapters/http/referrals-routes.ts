@@ -7,6 +7,7 @@ import { signedIn } from "./authenticate.js";
 import {
   Answer,
   Approval,
+  ReferralsPageQuery,
   Submission,
   Triage,
   type ProblemResponse,
@@ -50,8 +51,12 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
   router.get(
     "/panels/:panelId/referrals",
     route(async (req, res) => {
-      const list = await desk.list(actor(req), req.params["panelId"], "tab: referrals list");
-      res.json({ referrals: list.map((r) => summary(r.value)) } satisfies ReferralsResponse);
+      const query = ReferralsPageQuery.parse(req.query);
+      const page = await desk.list(actor(req), req.params["panelId"], "tab: referrals list", query);
+      res.json({
+        referrals: page.referrals.map((r) => summary(r.value)),
+        next: page.next,
+      } satisfies ReferralsResponse);
     }),
   );
 

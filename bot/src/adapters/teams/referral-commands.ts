@@ -56,14 +56,18 @@ export async function referralsToTriage({ context, deps }: CommandTurn): Promise
   const actor = { id: personId, name: context.activity.from.name ?? "" };
   const memberships = await deps.directory.membershipsOf(personId);
   const waiting: Versioned<Referral>[] = [];
+  // Each panel's first page: a panel with more waiting says so, and the rest are in the tab.
+  let more = false;
   for (const m of memberships.filter((x) => x.role === "coordinator")) {
     if (!deps.catalogue.panels.get(m.panelId)?.referralRules) continue;
-    waiting.push(...(await deps.desk.list(actor, m.panelId, "bot: referrals command", ["new"])));
+    const page = await deps.desk.list(actor, m.panelId, "bot: referrals command", {}, ["new"]);
+    waiting.push(...page.referrals);
+    more ||= page.next !== null;
   }
   const shown = waiting.slice(0, MAX_CARDS);
   await context.sendActivity(
     waiting.length
-      ? `${waiting.length} new referral${waiting.length === 1 ? "" : "s"} waiting for triage${waiting.length > shown.length ? `; the ${shown.length} newest are below, and the rest are in the tab` : ""}.`
+      ? `${more ? "More than " : ""}${waiting.length} new referral${waiting.length === 1 ? "" : "s"} waiting for triage${waiting.length > shown.length ? `; the ${shown.length} newest are below, and the rest are in the tab` : ""}.`
       : "There are no new referrals waiting for you.",
   );
   for (const { value: r, etag } of shown.reverse()) {

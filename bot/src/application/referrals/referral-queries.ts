@@ -12,10 +12,11 @@ import {
   type PanelInArea,
   visibleReferral,
 } from "./referral-access.js";
+import { pageOf, type PageRequest, type ReferralPage } from "./referral-pages.js";
 import { referralAudit } from "./referral-records.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
-// Reading referrals. Every referral shown is audited as read.
+// Reading referrals. Every referral shown is audited as read; a list, one entry per page shown.
 
 type QueryPorts = Pick<ReferralPorts, "catalogue" | "casework" | "directory" | "now">;
 
@@ -44,30 +45,32 @@ export async function viewReferral(
   return found;
 }
 
-/** A panel's referrals for its coordinators, newest first. */
+/** A page of a panel's referrals for its coordinators, newest first. */
 export async function listReferrals(
   ports: QueryPorts,
   actor: Actor,
   panelId: unknown,
   via: string,
+  page: PageRequest = {},
   statuses: Referral["status"][] = ["new", "more-information-requested", "accepted", "declined"],
-): Promise<Versioned<Referral>[]> {
+): Promise<ReferralPage> {
   const panel = panelOf(ports.catalogue, panelId);
   await requireCoordinator(ports, actor.id, panel);
   const found = await ports.casework.referralsOf(panel.areaId, panel.id);
-  const visible = found
-    .filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value))
-    .sort((a, b) => b.value.submitted.at.localeCompare(a.value.submitted.at));
-  // One entry for the view, listing what it showed, however many referrals the panel has.
+  const shown = pageOf(
+    found.filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value)),
+    page,
+  );
+  // One entry for the view, listing the page it showed, however many referrals the panel has.
   await auditListView(ports, {
     areaId: panel.areaId,
     panelId: panel.id,
     actorId: actor.id,
     action: "referrals.viewed",
-    shown: visible.map((r) => r.value.reference),
+    shown: shown.referrals.map((r) => r.value.reference),
     via,
   });
-  return visible;
+  return shown;
 }
 
 /** Referrals waiting for this manager's decision, across the areas they approve in. */

@@ -33,6 +33,11 @@ export const Approval = z.strictObject({
   comment: z.string().max(1000).default(""),
 });
 export const Answer = z.strictObject({ answer: z.string().max(2000) });
+/** Which page of the referral list: `after` is the `next` a page ended with, sent back unchanged. */
+export const ReferralsPageQuery = z.strictObject({
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
+  after: z.string().min(1).max(200).optional(),
+});
 
 export interface ReferralSummary {
   id: string;
@@ -50,7 +55,10 @@ export interface ReferralSummary {
 }
 
 export interface ReferralsResponse {
+  /** Newest first. */
   referrals: ReferralSummary[];
+  /** The `after` for the next page, or null when this page is the last. */
+  next: string | null;
 }
 
 export interface ReferralDetail extends ReferralSummary {
