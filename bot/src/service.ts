@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { once } from "node:events";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { loadCatalogue } from "./adapters/config-files/catalogue-files.js";
@@ -294,10 +294,12 @@ export async function startService(
     tabDir: path.join(ROOT, "tab", "dist"),
   });
   const stopOnClose: (() => void)[] = [];
-  const server = app.listen(settings.port, settings.host);
-  // A client that sends its headers or body slowly is cut off rather than holding a socket.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 30_000;
+  // A client that sends its headers or body slowly is cut off rather than holding a socket:
+  // checked every second, so the bound is the timeout, not Node's 30-second sweep.
+  const server = createServer(
+    { headersTimeout: 15_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 },
+    app,
+  ).listen(settings.port, settings.host);
   await once(server, "listening");
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
