@@ -128,7 +128,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>("waiting");
   // The pages loaded so far, as one list; `next` says whether there are more to show.
-  const list = useApi(() => api.referrals(token, panel.id), [token, panel.id]);
+  const list = useApi(() => api.referrals(token, panel.id, filter), [token, panel.id, filter]);
   // A failed reload hides the list it would have replaced.
   const ready = list.error ? undefined : list.data?.referrals;
   const next = list.error ? null : (list.data?.next ?? null);
@@ -146,7 +146,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const page = await api.referrals(token, panel.id, next);
+      const page = await api.referrals(token, panel.id, filter, next);
       list.setData((loaded) =>
         loaded && loaded.next === next
           ? { referrals: [...loaded.referrals, ...page.referrals], next: page.next }

@@ -119,9 +119,9 @@ export const api = {
   me: (token: TokenSource) => request<MeResponse>("/api/me", token),
   panels: (token: TokenSource) => request<PanelsResponse>("/api/panels", token),
   /** A page of the panel's referrals, newest first: the first, or the one after `after`. */
-  referrals: (token: TokenSource, panelId: string, after?: string) =>
+  referrals: (token: TokenSource, panelId: string, show: "waiting" | "all", after?: string) =>
     request<ReferralsResponse>(
-      `/api/panels/${encodeURIComponent(panelId)}/referrals${after ? `?after=${encodeURIComponent(after)}` : ""}`,
+      `/api/panels/${encodeURIComponent(panelId)}/referrals?show=${show}${after ? `&after=${encodeURIComponent(after)}` : ""}`,
       token,
     ),
   referral: (token: TokenSource, panelId: string, referralId: string) =>

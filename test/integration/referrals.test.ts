@@ -208,6 +208,22 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     );
   });
 
+  it("lists only the referrals waiting for triage when the tab asks for those", async () => {
+    const waiting = await call<{ referrals: { status: string }[]; next: string | null }>(
+      service,
+      "/api/panels/merton-pre-mace/referrals?show=waiting&pageSize=200",
+      { token: tokens["priya"] },
+    );
+    assert.equal(waiting.status, 200);
+    assert.ok(waiting.body && waiting.body.referrals.length > 0);
+    assert.deepEqual(
+      [...new Set(waiting.body.referrals.map((r) => r.status))].filter(
+        (s) => s !== "new" && s !== "more-information-requested",
+      ),
+      [],
+    );
+  });
+
   it("lets only the panel's referring agencies refer and only its coordinators triage", async () => {
     const outsider = await refer("leila", "merton-pre-mace", mertonChild("Max Testcase"));
     assert.equal(outsider.status, 403);

@@ -19,6 +19,8 @@ import {
 import { versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 
+const WAITING_FOR_TRIAGE: Referral["status"][] = ["new", "more-information-requested"];
+
 // The tab's referral API: the same desk as the bot's cards, so the same rules and audit.
 
 export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue }): Router {
@@ -51,8 +53,10 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
   router.get(
     "/panels/:panelId/referrals",
     route(async (req, res) => {
-      const query = ReferralsPageQuery.parse(req.query);
-      const page = await desk.list(actor(req), req.params["panelId"], "tab: referrals list", query);
+      const { show, ...query } = ReferralsPageQuery.parse(req.query);
+      // Waiting ones are filtered before paging, so none is left behind on a later page.
+      const statuses = show === "waiting" ? WAITING_FOR_TRIAGE : undefined;
+      const page = await desk.list(actor(req), req.params["panelId"], "tab: referrals list", query, statuses);
       res.json({
         referrals: page.referrals.map((r) => summary(r.value)),
         next: page.next,

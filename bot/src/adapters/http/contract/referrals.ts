@@ -37,6 +37,8 @@ export const Answer = z.strictObject({ answer: z.string().max(2000) });
 export const ReferralsPageQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
   after: z.string().min(1).max(200).optional(),
+  /** Only those waiting for the coordinator (new, or answered), or every one that reached the panel. */
+  show: z.enum(["waiting", "all"]).default("all"),
 });
 
 export interface ReferralSummary {
