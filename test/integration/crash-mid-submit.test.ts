@@ -2,10 +2,11 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
-import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { startChild, waitForHttp, type Child } from "../../scripts/lib/processes.js";
 import { azurite } from "../support/azurite.js";
 import { call } from "../support/http.js";
+import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { PEOPLE } from "../support/people.js";
 import { mertonChild } from "../support/referral-forms.js";
 import { relay, type Relay } from "../support/relay.js";
@@ -61,14 +62,7 @@ describe("The service killed in the middle of a stream of referrals", function (
   after(async () => {
     await network.close();
     await instance?.stop();
-    // Sixty new referrals would crowd other suites' coordinators' lists and notices: they go.
-    const { connectionString } = await azurite();
-    const table = tableFactory({ kind: "connection-string", connectionString })(TABLES.areaRecords);
-    const ours = new Set(forms.map((f) => f.formId));
-    const filter = `PartitionKey eq 'merton' and (RowKey ge 'notice|' and RowKey lt 'notice}' or RowKey ge 'referral|' and RowKey lt 'referral}')`;
-    for await (const e of table.listEntities({ queryOptions: { filter } }))
-      if (ours.has(String(e["referralId"] ?? e["id"])))
-        await table.deleteEntity(String(e.partitionKey), String(e.rowKey));
+    await forgetMertonReferrals(forms.map((f) => f.formId));
   });
 
   // The demo sign-in's key is made at start-up: after a restart the client signs in again.
