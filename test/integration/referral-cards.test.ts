@@ -6,6 +6,7 @@ import { PEOPLE } from "../support/people.js";
 import { startTestService, type TestService } from "../support/service.js";
 import {
   actionData,
+  forgetPersonalChats,
   inputs,
   personalChat,
   teamsChat,
@@ -30,6 +31,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
   let connector: RecordingConnector;
 
   before(async () => {
+    await forgetPersonalChats([GRACE, PRIYA, NADIA, COLM, HANNAH, LEILA]);
     connector = await recordingConnector();
     service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
   });

@@ -1,3 +1,6 @@
+import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
+import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
+import { azurite } from "./azurite.js";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { Person } from "../../bot/src/domain/people/membership.js";
@@ -117,4 +120,14 @@ export function teamsChat(serviceUrl: () => string, connectorUrl: () => string, 
     return reply.value as Card;
   };
   return { inPersonal, inChannel, post, say, press, cardOf };
+}
+
+/**
+ * Forgets the personal chats other suites left for these people in the shared Azurite: their
+ * connectors are gone, so a notice sent there would wait out its retries instead of arriving.
+ */
+export async function forgetPersonalChats(people: { aadObjectId: string }[]): Promise<void> {
+  const { connectionString } = await azurite();
+  const table = tableFactory({ kind: "connection-string", connectionString })(TABLES.conversations);
+  for (const p of people) await table.deleteEntity("personal", keyOf(p.aadObjectId)).catch(() => undefined);
 }
