@@ -117,22 +117,25 @@ describe("The tab's API", () => {
     assert.equal((own.body as { durationMinutes: number }).durationMinutes, 180);
   });
 
-  it("lets only coordinators link a channel, and refuses an edit made on an old version", async () => {
-    const conversationId = "19:merton-mace-channel@thread.tacv2";
-    // The bot stores channels it is added to; here one is recorded as the bot would.
-    const repos = repositories(
+  /** A channel of Merton's team, recorded as the bot records a channel it is added to. */
+  const recordChannel = async (conversationId: string, name: string) =>
+    repositories(
       tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
-    );
-    await repos.conversations.upsert(
+    ).conversations.upsert(
       {
         scope: "channel",
         key: conversationId,
         teamId: "team-merton",
         teamName: "Merton MACE",
-        reference: { conversation: { id: conversationId, name: "MACE panels" } },
+        reference: { conversation: { id: conversationId, name } },
       },
       "bot",
     );
+
+  it("lets only coordinators link a channel, and refuses an edit made on an old version", async () => {
+    const conversationId = "19:merton-mace-channel@thread.tacv2";
+    // The bot stores channels it is added to; here one is recorded as the bot would.
+    await recordChannel(conversationId, "MACE panels");
 
     const coordinator = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const chair = await signInAs(service, PEOPLE.mertonChair.id);
@@ -166,19 +169,7 @@ describe("The tab's API", () => {
   it("keeps each area's panels to its own team: another area cannot link a panel to that team's channel", async () => {
     // Merton's pre-MACE holds team-merton (linked in the test before); a second channel of that team.
     const conversationId = "19:merton-general@thread.tacv2";
-    const repos = repositories(
-      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
-    );
-    await repos.conversations.upsert(
-      {
-        scope: "channel",
-        key: conversationId,
-        teamId: "team-merton",
-        teamName: "Merton MACE",
-        reference: { conversation: { id: conversationId, name: "General" } },
-      },
-      "bot",
-    );
+    await recordChannel(conversationId, "General");
     const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
     const opened = await get("/api/panels/lambeth-mave", lambeth);
     const refused = await call<{ error: { code: string; message: string } }>(
