@@ -1,0 +1,55 @@
+import { AppCredential, OnBehalfOfUserCredential } from "@microsoft/teamsfx";
+import type { Settings } from "../../settings.js";
+import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
+import type { CalendarUser } from "./calendar-access.js";
+import type { GraphTokenSource } from "./graph-client.js";
+
+// Which credential reaches Microsoft Graph, by GRAPH_AUTH, for the calendar and the directory alike:
+// - delegated: the signed-in person's own access, their SSO token exchanged on their behalf;
+// - application: the app's own permission;
+// - development: the local Graph stand-in, with delegated tokens from the development identity
+//   provider; never in Azure.
+
+export const GRAPH = "https://graph.microsoft.com";
+
+export type GraphCredentials = (user: CalendarUser) => { tokens: GraphTokenSource; scopes: string[] };
+
+/** `permission` is the delegated one asked for, such as "Calendars.ReadWrite". */
+export function graphCredentials(
+  settings: Settings,
+  devIdp: DevIdentityProvider | undefined,
+  permission: string,
+): GraphCredentials | undefined {
+  const graph = settings.graph;
+  const auth = {
+    clientId: graph.clientId ?? "",
+    clientSecret: graph.clientSecret ?? "",
+    tenantId: graph.tenantId ?? "",
+    authorityHost: graph.authorityHost,
+  };
+  const delegated = [`${GRAPH}/${permission}`];
+  switch (graph.auth) {
+    case "off":
+      return undefined;
+    case "delegated":
+      return (user) => ({ tokens: new OnBehalfOfUserCredential(user.token, auth), scopes: delegated });
+    case "application": {
+      const app = { tokens: new AppCredential(auth), scopes: [`${GRAPH}/.default`] };
+      return () => app;
+    }
+    case "development": {
+      if (!devIdp) return undefined;
+      return (user) => ({
+        tokens: {
+          getToken: async () => ({
+            token: await devIdp.issue({ id: user.id, name: user.name, email: "" }, 3600, {
+              audience: GRAPH,
+              scopes: [permission],
+            }),
+          }),
+        },
+        scopes: delegated,
+      });
+    }
+  }
+}
