@@ -1,18 +1,12 @@
 import { Body1, Button, makeStyles, Select, Title2 } from "@fluentui/react-components";
 import { useState } from "react";
-import { api, type DemoPerson, type TokenSource } from "./api.js";
-import { renewingTokens } from "./tokens.js";
+import type { DemoPerson } from "./api.js";
 
 // Local development sign-in: outside Teams, one of the invented demo people.
 
 const useStyles = makeStyles({
   signIn: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "420px", marginTop: "24px" },
 });
-
-/** Development sign-in as a demo person, renewed from the development identity provider. */
-export async function demoTokens(personId: string): Promise<TokenSource> {
-  return renewingTokens(() => api.demoToken(personId), await api.demoToken(personId));
-}
 
 export function DemoSignIn({ people, onSignIn }: { people: DemoPerson[]; onSignIn: (id: string) => void }) {
   const styles = useStyles();

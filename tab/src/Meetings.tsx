@@ -22,20 +22,16 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import {
-  api,
-  type MeetingStatus,
-  type PanelMeeting,
-  type PanelSummary,
-  type PanelViewProps,
-  type TokenSource,
-} from "./api.js";
-import { AgendaPage } from "./Agenda.js";
+import { api, type MeetingStatus, type PanelMeeting, type PanelViewProps } from "./api.js";
+import { aYearFrom, downloadCalendar, isoDay } from "./calendar.js";
+import { lazyPage } from "./lazyPages.js";
 import { useApi } from "./useApi.js";
 import { headerStyles } from "./styles.js";
 
 // A panel's meetings for the next twelve months: whether they are in Teams calendars, each
 // meeting's join link, and for coordinators scheduling the series and moving or cancelling one meeting.
+
+const AgendaPage = lazyPage(() => import("./Agenda.js").then((m) => m.AgendaPage));
 
 const STATUS: Record<MeetingStatus, { label: string; colour: BadgeProps["color"] }> = {
   planned: { label: "Not in Teams yet", colour: "subtle" },
@@ -63,12 +59,6 @@ const useStyles = makeStyles({
   period: { marginTop: "16px", maxWidth: "280px" },
 });
 
-const isoDay = (d: Date): string => d.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
-const aYearFrom = (day: string): string => {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + 1);
-  return d.toISOString().slice(0, 10);
-};
 const longDate = (day: string): string =>
   new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
     day: "numeric",
@@ -438,16 +428,4 @@ function MeetingRow({
       )}
     </>
   );
-}
-
-/** Saves the panel's next twelve months of meetings as an iCalendar file. */
-export async function downloadCalendar(token: TokenSource, panel: PanelSummary): Promise<void> {
-  const from = isoDay(new Date());
-  const to = aYearFrom(from);
-  const blob = await api.calendarFile(token, panel.id, from, to);
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(blob);
-  link.download = `${panel.id}-${from}.ics`;
-  link.click();
-  URL.revokeObjectURL(link.href);
 }

@@ -1,5 +1,16 @@
 import { tokens } from "@fluentui/react-components";
 
+/** The page every view sits in. */
+export const pageStyles = {
+  page: {
+    padding: "24px",
+    maxWidth: "1100px",
+    margin: "0 auto",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
+} as const;
+
 /** The page header every view shares: title block on the left, actions on the right. */
 export const headerStyles = {
   header: {

@@ -1,5 +1,7 @@
-import { app, authentication, pages } from "@microsoft/teams-js";
 import type { TokenSource } from "./tokens.js";
+
+// The Teams SDK is fetched only when the tab is in Teams: opened in a browser, it never needs it.
+const sdk = () => import("./teamsSdk.js");
 
 export type ThemeName = "default" | "dark" | "contrast";
 
@@ -10,6 +12,7 @@ export function hostedInTeams(): boolean {
 
 /** Starts the Teams SDK; returns the sub-page a deep link asked for (`panel=…&meeting=…`), if any. */
 export async function initialiseTeams(onTheme: (theme: ThemeName) => void): Promise<string | undefined> {
+  const { app } = await sdk();
   await app.initialize();
   const context = await app.getContext();
   onTheme(toTheme(context.app.theme));
@@ -32,6 +35,7 @@ function toTheme(theme: string | undefined): ThemeName {
 export function teamsTokens(askConsent: () => Promise<void>): TokenSource {
   const token = async (): Promise<string> => {
     // Asks again each time the person has given permission, until Teams has what it needs.
+    const { authentication } = await sdk();
     for (;;) {
       try {
         return await authentication.getAuthToken();
@@ -59,6 +63,7 @@ function signInProblem(e: unknown): string {
 
 /** Opens the permission window (the consent page below); settles once the person has agreed. */
 export async function askForConsent(): Promise<void> {
+  const { authentication } = await sdk();
   await authentication.authenticate({
     url: `${window.location.origin}/tab/consent`,
     width: 600,
@@ -73,6 +78,7 @@ const CONSENT_STATE = "mace-consent-state";
  * them in, in the tenant they are using Teams in (a guest's host, not their home tenant).
  */
 export async function startConsent(consent: { authority: string; scope: string }, clientId: string) {
+  const { app } = await sdk();
   await app.initialize();
   const { user } = await app.getContext();
   const state = crypto.randomUUID();
@@ -96,6 +102,7 @@ export async function startConsent(consent: { authority: string; scope: string }
 
 /** In the permission window, back from Entra ID: tells the tab whether the person agreed. */
 export async function finishConsent(): Promise<void> {
+  const { app, authentication } = await sdk();
   await app.initialize();
   const answer = new URLSearchParams(window.location.hash.slice(1));
   const expected = sessionStorage.getItem(CONSENT_STATE);
@@ -121,6 +128,7 @@ function base64url(bytes: Uint8Array): string {
 
 /** Lets Teams save a channel tab whose content is the panels page. */
 export async function configureChannelTab(contentUrl: string): Promise<void> {
+  const { app, pages } = await sdk();
   await app.initialize();
   pages.config.registerOnSaveHandler((save) => {
     void pages.config

@@ -1,3 +1,5 @@
+import { api } from "./api.js";
+
 // Where the tab's bearer token comes from. Every API call asks for one just before it is sent,
 // and a call the service refuses with 401 asks once for a renewed one, so a page left open for
 // a four-hour meeting keeps working as tokens expire.
@@ -38,6 +40,11 @@ export function renewingTokens(issue: () => Promise<Issued>, first: Issued): Tok
     current: () => (Date.now() < held.renewAt ? Promise.resolve(held.token) : renew()),
     renew,
   };
+}
+
+/** Development sign-in as a demo person, renewed from the development identity provider. */
+export async function demoTokens(personId: string): Promise<TokenSource> {
+  return renewingTokens(() => api.demoToken(personId), await api.demoToken(personId));
 }
 
 /** A third of the lifetime before expiry, at most a minute: long enough for a slow call to arrive. */
