@@ -33,6 +33,7 @@ import { accessRequestsRoutes } from "./access-requests-routes.js";
 import type { Directory } from "../../application/ports/directory.js";
 import type { DirectoryAccess } from "../graph/directory-access.js";
 import { peopleRoutes } from "./people-routes.js";
+import { tabFiles } from "./tab-files.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -133,17 +134,7 @@ export function createApp(deps: AppDependencies): Express {
   );
 
   if (existsSync(path.join(deps.tabDir, "index.html"))) {
-    // Source maps help locally; in Azure they would publish the tab's source to anyone.
-    if (deps.settings.env === "azure")
-      app.use("/tab", (req, res, next) => (req.path.endsWith(".map") ? res.status(404).end() : next()));
-    app.use(
-      "/tab",
-      express.static(deps.tabDir, {
-        index: "index.html",
-        setHeaders: (res) => res.set("Cache-Control", "no-cache"),
-      }),
-    );
-    app.get("/tab/*", (_req, res) => res.sendFile(path.join(deps.tabDir, "index.html")));
+    app.use("/tab", tabFiles(deps.tabDir, { sourceMaps: deps.settings.env !== "azure" }));
   } else {
     app.get("/tab*", (_req, res) => {
       res.status(503).type("text").send("The tab has not been built. Run `npm run build:tab` and reload.");
