@@ -1,11 +1,14 @@
 import { build, type Metafile } from "esbuild";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
 import { fluentPerPackage } from "./fluent-per-package.js";
 
 // Bundles the tab (React + Fluent UI) into tab/dist, which the service serves at /tab: an entry
 // with what signing in needs and a chunk per page, every file named by its content's hash so
-// browsers can keep it for good.
+// browsers can keep it for good, and each written beside its brotli and gzip forms so the
+// service compresses nothing per request.
 
 export const TAB_DIST = "tab/dist";
 const TEMPLATE = "tab/index.html";
@@ -50,12 +53,13 @@ export async function buildTab(): Promise<TabBuild> {
   const script = entryOf("tab/src/main.tsx");
   const initial = staticImports(metafile, script);
   writeIndex(
-    path.relative(TAB_DIST, script),
-    path.relative(TAB_DIST, entryOf("tab/src/app.css")),
-    initial.slice(1).map((file) => path.relative(TAB_DIST, file)),
+    path.posix.relative(TAB_DIST, script),
+    path.posix.relative(TAB_DIST, entryOf("tab/src/app.css")),
+    initial.slice(1).map((file) => path.posix.relative(TAB_DIST, file)),
   );
-  const scripts = outputs.map(([file]) => file).filter((file) => file.endsWith(".js"));
-  return { metafile, initial, scripts };
+  const assets = outputs.map(([file]) => file).filter((file) => /\.(js|css)$/.test(file));
+  await Promise.all(assets.map(precompress));
+  return { metafile, initial, scripts: assets.filter((file) => file.endsWith(".js")) };
 }
 
 /** `entry` and every chunk it imports statically, directly or through another chunk. */
@@ -84,4 +88,23 @@ function writeIndex(script: string, css: string, preloads: string[]): void {
     .replace(placeholders[0] ?? "", `<link rel="stylesheet" href="./${css}" />${preloadLinks}`)
     .replace(placeholders[1] ?? "", `<script type="module" src="./${script}">`);
   writeFileSync(path.join(TAB_DIST, "index.html"), html);
+}
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+async function precompress(file: string): Promise<void> {
+  const content = readFileSync(file);
+  const [br, gz] = await Promise.all([
+    brotli(content, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+      },
+    }),
+    gzipped(content, { level: constants.Z_BEST_COMPRESSION }),
+  ]);
+  writeFileSync(`${file}.br`, br);
+  writeFileSync(`${file}.gz`, gz);
 }

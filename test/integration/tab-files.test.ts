@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import http, { type IncomingHttpHeaders } from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import pino from "pino";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { createApp, type AppDependencies } from "../../bot/src/adapters/http/app.js";
@@ -10,7 +11,8 @@ import { loadSettings } from "../../bot/src/settings.js";
 import { chromiumBrowser } from "../support/browser.js";
 
 // The built tab (npm test builds it first) as a browser gets it: the page names this build's
-// hashed files, which browsers keep for a year; the page itself is checked every time. The tab's source maps help locally; in Azure they would publish the tab's source
+// hashed files, which browsers keep for a year and get compressed; the page itself is checked
+// every time. The tab's source maps help locally; in Azure they would publish the tab's source
 // to anyone, so the service there does not serve them. Only the tab's files are asked for here.
 
 const FOR_A_YEAR = "public, max-age=31536000, immutable";
@@ -85,17 +87,28 @@ describe("The tab's files", () => {
     }
   });
 
-  it("keep the script for a year", async () => {
+  it("keep the script for a year, sent brotli or gzip compressed to browsers that accept it", async () => {
     const script = entryScript((await get(`${local.url}/tab/`)).body.toString("utf8"));
-    const res = await get(`${local.url}/tab/${script}`);
-    assert.equal(res.status, 200);
-    assert.match(res.headers["content-type"] ?? "", /^application\/javascript/);
-    assert.equal(res.headers["cache-control"], FOR_A_YEAR);
-    assert.ok(res.body.equals(readFileSync(`tab/dist/${script}`)));
+    const stored = readFileSync(`tab/dist/${script}`);
+    const asked = [
+      { accept: "gzip, deflate, br, zstd", encoding: "br", decompress: brotliDecompressSync },
+      { accept: "gzip", encoding: "gzip", decompress: gunzipSync },
+      { accept: "", encoding: undefined, decompress: (b: Buffer) => b },
+    ];
+    for (const { accept, encoding, decompress } of asked) {
+      const res = await get(`${local.url}/tab/${script}`, accept ? { "Accept-Encoding": accept } : {});
+      assert.equal(res.status, 200);
+      assert.equal(res.headers["content-encoding"], encoding, `asked for ${accept || "no compression"}`);
+      assert.match(res.headers["content-type"] ?? "", /^application\/javascript/);
+      assert.match(res.headers["vary"] ?? "", /Accept-Encoding/);
+      assert.equal(res.headers["cache-control"], FOR_A_YEAR);
+      assert.ok(decompress(res.body).equals(stored), `the ${encoding ?? "plain"} script is the built file`);
+      if (encoding) assert.ok(res.body.length < stored.length / 2);
+    }
   });
 
   it("answer a script that is not there with 404, not the page", async () => {
-    const res = await get(`${local.url}/tab/chunks/Gone-ABCDEFGH.js`);
+    const res = await get(`${local.url}/tab/chunks/Gone-ABCDEFGH.js`, { "Accept-Encoding": "br" });
     assert.equal(res.status, 404);
     assert.notEqual(res.headers["cache-control"], FOR_A_YEAR);
   });
