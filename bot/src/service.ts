@@ -10,6 +10,7 @@ import { tokenValidator } from "./adapters/identity/token-validator.js";
 import { repositories, seedCatalogue } from "./adapters/tables/repositories.js";
 import { seedDemoPeople } from "./seed/seed-people.js";
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
+import { migrateCaseworkLayout } from "./adapters/tables/layout-migration.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { channelTokenCheck, PUBLIC_CHANNEL_METADATA } from "./adapters/teams/channel-token.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
@@ -122,6 +123,11 @@ export async function startService(
 
   const tables = tableFactory(settings.storage);
   await ensureTables(tables);
+  await migrateCaseworkLayout(
+    tables,
+    catalogue.areas.map((a) => a.id),
+    (message) => log.info(message),
+  );
   const repos = repositories(tables);
   const directory = directoryTables(tables);
   const casework = caseworkTables(tables);

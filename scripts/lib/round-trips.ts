@@ -2,18 +2,66 @@ import type { TableServiceClientOptions } from "@azure/data-tables";
 
 type Policy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number];
 
+/** One request to Table Storage as the counter saw it. */
+export interface StorageRequest {
+  method: string;
+  table: string;
+  /** The query's $filter, if it was a query. */
+  filter: string | undefined;
+}
+
+export interface RoundTrips {
+  options: TableServiceClientOptions;
+  /** Requests sent. */
+  count(): number;
+  /** Round trips one after another: requests sent while others are in flight share one. */
+  sequential(): number;
+  /** Every request since the counter was made, in order. */
+  requests(): readonly StorageRequest[];
+}
+
 /** Counts the storage round trips of table clients made with `options` (tests and benchmarks). */
-export function roundTripCounter(): { options: TableServiceClientOptions; count(): number } {
-  let requests = 0;
+export function roundTripCounter(): RoundTrips {
+  const seen: StorageRequest[] = [];
+  let inFlight = 0;
+  let waves = 0;
   const policy: Policy = {
     position: "perCall",
     policy: {
       name: "count-round-trips",
-      sendRequest: (request, next) => {
-        requests += 1;
-        return next(request);
+      sendRequest: async (request, next) => {
+        const url = new URL(request.url);
+        const table = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "");
+        seen.push({ method: request.method, table, filter: url.searchParams.get("$filter") ?? undefined });
+        if (inFlight++ === 0) waves += 1;
+        try {
+          return await next(request);
+        } finally {
+          inFlight -= 1;
+        }
       },
     },
   };
-  return { options: { additionalPolicies: [policy] }, count: () => requests };
+  return {
+    options: { additionalPolicies: [policy] },
+    count: () => seen.length,
+    sequential: () => waves,
+    requests: () => seen,
+  };
+}
+
+const KEY_ONLY =
+  /^PartitionKey eq '(?:[^']|'')*'(?: and RowKey (?:eq|ge|gt) '(?:[^']|'')*'(?: and RowKey (?:lt|le) '(?:[^']|'')*')?)?$/;
+
+/**
+ * Why a request would make Table Storage scan, or undefined when it is a point read, one
+ * contiguous key range within a partition, or a write. An `or` between keys, a filter on other
+ * properties, or a query without its partition are each a scan.
+ */
+export function scanIn(request: StorageRequest): string | undefined {
+  if (request.method !== "GET" || request.filter === undefined) return undefined;
+  const filter = request.filter.trim();
+  if (/\bor\b/.test(filter.replace(/'(?:[^']|'')*'/g, "''"))) return `an "or" across keys: ${filter}`;
+  if (!KEY_ONLY.test(filter)) return `a filter that is not one partition's key range: ${filter}`;
+  return undefined;
 }

@@ -12,6 +12,8 @@ import {
   StoredDecision,
   type Casework,
   type CaseworkUnit,
+  type Page,
+  type PagePosition,
 } from "../../../bot/src/application/ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../../../bot/src/application/ports/versioned.js";
 import { Calls, FakeTable, keyOf, Refused, replaceRow, type Write } from "./records.js";
@@ -33,6 +35,23 @@ const noticeRow = (n: Notice) => `notice|${n.at}|${n.id}`;
 const accessRow = (panelId: string, personId: string) =>
   `access|${panelId}|${personId ? keyOf(personId) : ""}`;
 
+/** The order the adapter keeps its lists in: newest first, and the same moment by id. */
+const newestFirst = (atA: string, idA: string, atB: string, idB: string): number =>
+  Date.parse(atB) - Date.parse(atA) || (idA < idB ? -1 : idA > idB ? 1 : 0);
+
+function pageAfter<T>(
+  sorted: Versioned<T>[],
+  size: number,
+  after: PagePosition | undefined,
+  positionOf: (v: T) => PagePosition,
+): Page<T> {
+  const from = after
+    ? sorted.findIndex((r) => newestFirst(after.at, after.id, positionOf(r.value).at, positionOf(r.value).id) < 0)
+    : 0;
+  const rest = from < 0 ? [] : sorted.slice(from);
+  return { values: rest.slice(0, size), more: rest.length > size };
+}
+
 export interface FakeCasework extends Casework {
   readonly calls: Calls;
   /** Runs `step` just before the next commit checks its versions, as someone acting at that moment. */
@@ -41,6 +60,8 @@ export interface FakeCasework extends Casework {
   auditOf(areaId: string): StoredAudit[];
   subjectsOf(areaId: string): Versioned<Subject>[];
   casesOf(areaId: string, panelId: string): Versioned<StoredCase>[];
+  referralsOf(areaId: string, panelId: string): Versioned<Referral>[];
+  actionsOf(areaId: string, panelId: string): Versioned<Action>[];
 }
 
 export function fakeCasework(now: () => Date): FakeCasework {
@@ -90,16 +111,16 @@ export function fakeCasework(now: () => Date): FakeCasework {
       const action = (a: Action) => actionRow(a.panelId, a.id);
       return {
         createReferral: (r) => create(Referral, referral, r),
-        replaceReferral: (r, etag) => replace(Referral, referral, r, etag),
+        replaceReferral: (r, before) => replace(Referral, referral, r, before.etag),
         createSubject: (s) => create(Subject, subject, s),
         replaceSubject: (s, etag) => replace(Subject, subject, s, etag),
         addMatch: (m) => create(MatchRow, (v) => `${matchPrefix(v.hash)}${v.subjectId}`, m),
         createCase: (c) => create(StoredCase, kase, c),
-        replaceCase: (c, etag) => replace(StoredCase, kase, c, etag),
+        replaceCase: (c, before) => replace(StoredCase, kase, c, before.etag),
         createDecision: (d) => create(StoredDecision, decision, d),
         replaceDecision: (d, etag) => replace(StoredDecision, decision, d, etag),
         createAction: (a) => create(Action, action, a),
-        replaceAction: (a, etag) => replace(Action, action, a, etag),
+        replaceAction: (a, before) => replace(Action, action, a, before.etag),
         setCounter: (kind, c, etag) => {
           const rk = (v: ReferenceCounter) => counterRow(kind, v.year);
           if (etag) replace(ReferenceCounter, rk, c, etag);
@@ -108,9 +129,9 @@ export function fakeCasework(now: () => Date): FakeCasework {
         audit: (entry) => create(StoredAudit, auditRow, entry, entry.actorId),
         queueNotice: (n) => create(Notice, noticeRow, n),
         removeNotice: (n) => void writes.push({ op: "delete", pk, rk: noticeRow(Notice.parse(n)) }),
-        putAccessRequest: (r, etag) => {
+        putAccessRequest: (r, before) => {
           const rk = (v: AccessRequest) => accessRow(v.panelId, v.personId);
-          if (etag) replace(AccessRequest, rk, r, etag);
+          if (before) replace(AccessRequest, rk, r, before.etag);
           else create(AccessRequest, rk, r);
         },
         async commit() {
@@ -141,7 +162,16 @@ export function fakeCasework(now: () => Date): FakeCasework {
     referral: (areaId, panelId, id) => read("referral", areaId, referralRow(panelId, id)),
     referralById: async (areaId, id) =>
       (await range<Referral>("referralById", areaId, "referral|", (r) => r.id === id))[0]?.value,
-    referralsOf: (areaId, panelId) => range("referralsOf", areaId, referralRow(panelId, "")),
+    async referralPage(areaId, panelId, list, size, after) {
+      const listed = (r: Referral) =>
+        list === "waiting"
+          ? r.status === "new" || r.status === "more-information-requested"
+          : r.status !== "awaiting-approval" && r.status !== "not-approved";
+      const all = (await range<Referral>("referralPage", areaId, referralRow(panelId, ""), listed)).sort((a, b) =>
+        newestFirst(a.value.submitted.at, a.value.id, b.value.submitted.at, b.value.id),
+      );
+      return pageAfter(all, size, after, (r) => ({ at: r.submitted.at, id: r.id }));
+    },
     beforeSubmit(areaId, panelId, referralId, year, hashes) {
       calls.count("beforeSubmit");
       const pk = keyOf(areaId);
@@ -188,13 +218,19 @@ export function fakeCasework(now: () => Date): FakeCasework {
       range("decisionsAt", areaId, decisionRow(panelId, meetingId, "")),
 
     action: (areaId, panelId, id) => read("action", areaId, actionRow(panelId, id)),
-    actionsOf: (areaId, panelId, meetingId) =>
-      range<Action>(
-        "actionsOf",
-        areaId,
-        actionRow(panelId, ""),
-        (a) => !meetingId || a.meetingId === meetingId,
+    openActions: async (areaId, panelId) =>
+      (await range<Action>("openActions", areaId, actionRow(panelId, ""), (a) => a.status === "open")).sort(
+        (a, b) => a.value.dueDate.localeCompare(b.value.dueDate) || a.value.id.localeCompare(b.value.id),
       ),
+    async doneActions(areaId, panelId, size, after) {
+      const at = (a: Action) => a.completed?.at ?? a.created.at;
+      const done = (await range<Action>("doneActions", areaId, actionRow(panelId, ""), (a) => a.status === "done")).sort(
+        (a, b) => newestFirst(at(a.value), a.value.id, at(b.value), b.value.id),
+      );
+      return pageAfter(done, size, after, (a) => ({ at: at(a), id: a.id }));
+    },
+    actionsAt: (areaId, panelId, meetingId) =>
+      range<Action>("actionsAt", areaId, actionRow(panelId, ""), (a) => a.meetingId === meetingId),
     counter: (kind, areaId, year) => read("counter", areaId, counterRow(kind, year)),
 
     accessRequest: (areaId, panelId, personId) => read("accessRequest", areaId, accessRow(panelId, personId)),
@@ -222,5 +258,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
     auditOf: (areaId) => table.range<StoredAudit>(keyOf(areaId), "audit|").map((a) => a.value),
     subjectsOf: (areaId) => table.range<Subject>(keyOf(areaId), "subject|"),
     casesOf: (areaId, panelId) => table.range<StoredCase>(keyOf(areaId), caseRow(panelId, "")),
+    referralsOf: (areaId, panelId) => table.range<Referral>(keyOf(areaId), referralRow(panelId, "")),
+    actionsOf: (areaId, panelId) => table.range<Action>(keyOf(areaId), actionRow(panelId, "")),
   };
 }

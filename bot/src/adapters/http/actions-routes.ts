@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { PAGE_SIZE } from "../../application/paging/pages.js";
 import { Router } from "express";
 import type { ActionLog, ActionView } from "../../application/actions/action-log.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -64,15 +65,17 @@ export function actionsRoutes(deps: {
   const router = Router();
   const panelFor = panelAccess(deps.catalogue, deps.directory);
 
-  const listed = async (req: Parameters<typeof panelFor>[0], via: string) => {
+  const listed = async (req: Parameters<typeof panelFor>[0], via: string, whole?: { after?: string }) => {
     const { panel, role } = await panelFor(req);
     const f = ActionFilter.parse(req.query);
+    const page = whole ? { after: whole.after, pageSize: PAGE_SIZE.max } : { after: f.after, pageSize: f.pageSize };
     return deps.actionLog.list(
       signedIn(req),
       role,
       panel.id,
       { meetingId: f.meetingId, status: f.status, ownerId: f.owner, agencyId: f.agency, overdue: f.overdue },
       via,
+      { ...(page.after !== undefined && { after: page.after }), ...(page.pageSize !== undefined && { pageSize: page.pageSize }) },
     );
   };
 
@@ -80,18 +83,25 @@ export function actionsRoutes(deps: {
     "/panels/:panelId/actions",
     route(async (req, res) => {
       const { panel, role } = await panelFor(req);
-      const actions = await listed(req, "tab action log");
+      const { actions, next } = await listed(req, "tab action log");
       // Who could not be reminded is for the people who chase actions.
       const undelivered =
         role === "coordinator" || role === "chair" ? await deps.actionLog.undelivered(panel.id) : [];
-      res.json({ actions, undelivered } satisfies ActionsResponse);
+      res.json({ actions, next, undelivered } satisfies ActionsResponse);
     }),
   );
 
   router.get(
     "/panels/:panelId/actions.csv",
     route(async (req, res) => {
-      const actions = await listed(req, "tab action log CSV");
+      // The export is the whole log: every page of it, each page read (and audited) in turn.
+      const actions = [];
+      let after: string | undefined;
+      do {
+        const page = await listed(req, "tab action log CSV", { after });
+        actions.push(...page.actions);
+        after = page.next ?? undefined;
+      } while (after);
       res
         .type("text/csv; charset=utf-8")
         .set("Content-Disposition", `attachment; filename="${String(req.params["panelId"])}-actions.csv"`)

@@ -1,4 +1,4 @@
-import { odata, type TransactionAction } from "@azure/data-tables";
+import type { TransactionAction } from "@azure/data-tables";
 import { Subject } from "../../domain/cohort/case.js";
 import { Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
@@ -14,33 +14,37 @@ import {
 } from "../../application/ports/casework.js";
 import { ReminderProblem } from "../../application/ports/deliveries.js";
 import type { Versioned } from "../../application/ports/versioned.js";
-import { EntityStore, keyOf, prefixEnd } from "./entity-store.js";
+import { caseLists, actionLists, referralLists } from "./casework-copies.js";
+import { EntityStore, keyOf, rangeFilter } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // An area's casework lives in one partition of one table: referrals, reference counters, match
-// keys for likely duplicates, subjects, cases, audit entries, requests to join a panel and
-// undelivered notices. A referral
-// step is then one transaction, all or nothing, in one storage round trip.
+// keys for likely duplicates, subjects, cases, the audit entries of changes, requests to join a
+// panel, undelivered notices, and the copies its lists read (casework-copies.ts). A step is then
+// one transaction, all or nothing, in one storage round trip. Every read is a point read or one
+// contiguous key range; the reads of a step that need several go out together.
 
 export const decisionRow = (panelId: string, meetingId: string, subjectId: string): string =>
   `decision|${panelId}|${meetingId}|${subjectId}`;
 
 export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
-const counterRow = (year: number): string => `counter|${year}`;
+export const counterRow = (year: number): string => `counter|${year}`;
 const matchPrefix = (hash: string): string => `match|${hash}|`;
 export const actionRow = (panelId: string, id: string): string => `action|${panelId}|${id}`;
 export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
-const subjectRow = (id: string): string => `subject|${id}`;
+export const subjectRow = (id: string): string => `subject|${id}`;
 export const accessRow = (panelId: string, personId: string): string =>
   `access|${panelId}|${personId ? keyOf(personId) : ""}`;
 
 export function areaRecords(tables: TableFactory) {
   const client = tables(TABLES.areaRecords);
   const stores = {
-    referrals: new EntityStore(client, Referral, (r) => ({
-      partitionKey: keyOf(r.areaId),
-      rowKey: referralRow(r.panelId, r.id),
-    })),
+    referrals: new EntityStore(
+      client,
+      Referral,
+      (r) => ({ partitionKey: keyOf(r.areaId), rowKey: referralRow(r.panelId, r.id) }),
+      { revisioned: true },
+    ),
     counters: new EntityStore(client, ReferenceCounter, (c) => ({
       partitionKey: keyOf(c.areaId),
       rowKey: counterRow(c.year),
@@ -53,10 +57,12 @@ export function areaRecords(tables: TableFactory) {
       partitionKey: keyOf(s.areaId),
       rowKey: subjectRow(s.id),
     })),
-    cases: new EntityStore(client, StoredCase, (c) => ({
-      partitionKey: keyOf(c.areaId),
-      rowKey: caseRow(c.panelId, c.subjectId),
-    })),
+    cases: new EntityStore(
+      client,
+      StoredCase,
+      (c) => ({ partitionKey: keyOf(c.areaId), rowKey: caseRow(c.panelId, c.subjectId) }),
+      { revisioned: true },
+    ),
     audit: new EntityStore(client, StoredAudit, (a) => ({
       partitionKey: keyOf(a.areaId),
       rowKey: `audit|${a.at}|${a.id}`,
@@ -65,10 +71,12 @@ export function areaRecords(tables: TableFactory) {
       partitionKey: keyOf(n.areaId),
       rowKey: `notice|${n.at}|${n.id}`,
     })),
-    actions: new EntityStore(client, Action, (a) => ({
-      partitionKey: keyOf(a.areaId),
-      rowKey: actionRow(a.panelId, a.id),
-    })),
+    actions: new EntityStore(
+      client,
+      Action,
+      (a) => ({ partitionKey: keyOf(a.areaId), rowKey: actionRow(a.panelId, a.id) }),
+      { revisioned: true },
+    ),
     decisions: new EntityStore(client, StoredDecision, (d) => ({
       partitionKey: keyOf(d.areaId),
       rowKey: decisionRow(d.panelId, d.meetingId, d.subjectId),
@@ -77,10 +85,12 @@ export function areaRecords(tables: TableFactory) {
       partitionKey: keyOf(p.areaId),
       rowKey: `reminder-problem|${p.panelId}|${keyOf(p.id)}`,
     })),
-    accessRequests: new EntityStore(client, AccessRequest, (r) => ({
-      partitionKey: keyOf(r.areaId),
-      rowKey: accessRow(r.panelId, r.personId),
-    })),
+    accessRequests: new EntityStore(
+      client,
+      AccessRequest,
+      (r) => ({ partitionKey: keyOf(r.areaId), rowKey: accessRow(r.panelId, r.personId) }),
+      { revisioned: true },
+    ),
     actionCounters: new EntityStore(client, ReferenceCounter, (c) => ({
       partitionKey: keyOf(c.areaId),
       rowKey: `action-counter|${c.year}`,
@@ -96,8 +106,8 @@ export function areaRecords(tables: TableFactory) {
     },
 
     /**
-     * What a submit needs to know, in one query: whether this form was already stored, the year's
-     * reference counter, and the subjects already known by the same match keys.
+     * What a submit needs to know, read together: whether this form was already stored, the
+     * year's reference counter, and the subjects already known by the same match keys.
      */
     async beforeSubmit(
       areaId: string,
@@ -106,34 +116,24 @@ export function areaRecords(tables: TableFactory) {
       year: number,
       hashes: string[],
     ): Promise<BeforeSubmit> {
-      const rows = [
-        odata`RowKey eq ${referralRow(panelId, referralId)}`,
-        odata`RowKey eq ${counterRow(year)}`,
-        ...hashes.map((h) => odata`(RowKey ge ${matchPrefix(h)} and RowKey lt ${prefixEnd(matchPrefix(h))})`),
-      ];
-      const filter = `${odata`PartitionKey eq ${keyOf(areaId)}`} and (${rows.join(" or ")})`;
-      const result: BeforeSubmit = { existing: undefined, counter: undefined, matches: [] };
-      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
-        const rowKey = String(entity.rowKey);
-        if (rowKey.startsWith("referral|")) result.existing = stores.referrals.fromEntity(entity);
-        else if (rowKey.startsWith("counter|")) result.counter = stores.counters.fromEntity(entity);
-        else result.matches.push(stores.matches.fromEntity(entity).value);
-      }
-      return result;
+      const pk = keyOf(areaId);
+      const [existing, counter, ...matches] = await Promise.all([
+        stores.referrals.get(pk, referralRow(panelId, referralId)),
+        stores.counters.get(pk, counterRow(year)),
+        ...hashes.map((h) => stores.matches.listRange(pk, matchPrefix(h))),
+      ]);
+      return { existing, counter, matches: matches.flat().map((m) => m.value) };
     },
 
-    /** Referrals in an area waiting for this manager's approval. */
+    /** Referrals in an area waiting for this manager's approval: one range of their list. */
     awaitingApprovalBy(areaId: string, managerId: string): Promise<Versioned<Referral>[]> {
-      return stores.referrals.listRange(
-        keyOf(areaId),
-        "referral|",
-        odata`managerId eq ${managerId} and status eq ${"awaiting-approval"}`,
-      );
+      return stores.referrals.listRange(keyOf(areaId), referralLists.approval(managerId));
     },
 
     /**
-     * A panel's cases, and the subjects of its actions overdue on `today`, in one query: what an
-     * agenda is built from.
+     * A panel's open cases (and those decided on `decidedOn`), and the subjects of its actions
+     * overdue on `today`: what an agenda is built from. Three ranges, read together: overdue
+     * actions are the open ones due before today.
      */
     async casesAndDrift(
       areaId: string,
@@ -141,36 +141,35 @@ export function areaRecords(tables: TableFactory) {
       today: string,
       decidedOn = "",
     ): Promise<{ cases: Versioned<StoredCase>[]; drifting: Set<string> }> {
-      const casesFrom = caseRow(panelId, "");
-      const actionsFrom = actionRow(panelId, "");
-      // Open cases, and those (even closed) decided at the meeting being read.
-      const filter =
-        odata`PartitionKey eq ${keyOf(areaId)} and ((RowKey ge ${casesFrom} and RowKey lt ${prefixEnd(casesFrom)} and (status eq ${"open"} or decidedOn eq ${decidedOn || "-"}))` +
-        odata` or (RowKey ge ${actionsFrom} and RowKey lt ${prefixEnd(actionsFrom)} and status eq ${"open"} and dueDate lt ${today}))`;
-      const found = { cases: [] as Versioned<StoredCase>[], drifting: new Set<string>() };
-      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
-        if (String(entity.rowKey).startsWith("case|")) found.cases.push(stores.cases.fromEntity(entity));
-        else {
-          const action = stores.actions.fromEntity(entity).value;
-          if (action.subjectId) found.drifting.add(action.subjectId);
-        }
-      }
-      return found;
+      const pk = keyOf(areaId);
+      const overdue = async () => {
+        const found: Versioned<Action>[] = [];
+        const filter = rangeFilter(pk, actionLists.open(panelId), undefined, `${actionLists.open(panelId)}${today}`);
+        for await (const e of client.listEntities({ queryOptions: { filter } })) found.push(stores.actions.fromEntity(e));
+        return found;
+      };
+      const [open, decided, late] = await Promise.all([
+        stores.cases.listRange(pk, caseLists.open(panelId)),
+        decidedOn ? stores.cases.listRange(pk, caseLists.decidedOn(panelId, decidedOn)) : [],
+        overdue(),
+      ]);
+      const cases = new Map([...decided, ...open].map((c) => [c.value.subjectId, c]));
+      const drifting = new Set(late.flatMap((a) => (a.value.subjectId ? [a.value.subjectId] : [])));
+      return { cases: [...cases.values()], drifting };
     },
 
-    /** A subject and its case on one panel, if either exists, in one query. */
+    /** A subject and its case on one panel, if either exists: two point reads, together. */
     async subjectAndCase(
       areaId: string,
       panelId: string,
       subjectId: string,
     ): Promise<{ subject?: Versioned<Subject>; case?: Versioned<StoredCase> }> {
-      const filter = odata`PartitionKey eq ${keyOf(areaId)} and (RowKey eq ${subjectRow(subjectId)} or RowKey eq ${caseRow(panelId, subjectId)})`;
-      const found: { subject?: Versioned<Subject>; case?: Versioned<StoredCase> } = {};
-      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
-        if (String(entity.rowKey).startsWith("subject|")) found.subject = stores.subjects.fromEntity(entity);
-        else found.case = stores.cases.fromEntity(entity);
-      }
-      return found;
+      const pk = keyOf(areaId);
+      const [subject, found] = await Promise.all([
+        stores.subjects.get(pk, subjectRow(subjectId)),
+        stores.cases.get(pk, caseRow(panelId, subjectId)),
+      ]);
+      return { ...(subject && { subject }), ...(found && { case: found }) };
     },
   };
 }

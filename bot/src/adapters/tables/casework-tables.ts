@@ -1,18 +1,51 @@
-import { odata, type TransactionAction } from "@azure/data-tables";
+import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
 import type { Casework, CaseworkUnit } from "../../application/ports/casework.js";
 import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import { accessRow, actionRow, areaRecords, caseRow, decisionRow, referralRow } from "./area-records.js";
-import { isStatus, keyOf } from "./entity-store.js";
+import type { Versioned } from "../../application/ports/versioned.js";
+import { auditTrailRecords } from "./audit-trail-records.js";
+import {
+  accessCopies,
+  actionCopies,
+  actionLists,
+  caseCopies,
+  donePlace,
+  openAccessList,
+  referralByIdRow,
+  referralCopies,
+  referralLists,
+  referralPlace,
+} from "./casework-copies.js";
+import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
 // The casework port over the area's partition of AreaRecords: a unit of work is one table
-// transaction, so a step, its audit entry and its notices are written together or not at all.
+// transaction, so a step, its audit entry, its notices and the copies its lists read are written
+// together or not at all. The audit entries of reads go to the audit trail's own table.
 
 /** Storage refused a transaction because a record changed, appeared or went since it was read. */
 const conflicted = (e: unknown): boolean => isStatus(e, 409) || isStatus(e, 412) || isStatus(e, 404);
 
+/** Copies in `before` and not in `next` go; those of `next` are written, whatever was there. */
+function followCopies<T extends Record<string, unknown>>(
+  store: EntityStore<T>,
+  copiesOf: (v: T) => string[],
+  next: T,
+  before: T | undefined,
+  by: string,
+  revision: string,
+): TransactionAction[] {
+  const kept = new Set(copiesOf(next));
+  return [
+    ...(before ? copiesOf(before).filter((k) => !kept.has(k)) : []).map((k) => store.deleteCopyAction(next, k)),
+    ...[...kept].map((k) => store.upsertCopyAction(next, by, k, revision)),
+  ];
+}
+
 export function caseworkTables(tables: TableFactory): Casework {
   const records = areaRecords(tables);
+  const trail = auditTrailRecords(tables);
 
   const commit = async (actions: TransactionAction[]): Promise<void> => {
     if (!actions.length) return;
@@ -24,22 +57,42 @@ export function caseworkTables(tables: TableFactory): Casework {
     }
   };
 
+  /** The record and its copies, created together with one revision. */
+  const created = <T extends Record<string, unknown>>(store: EntityStore<T>, copiesOf: (v: T) => string[], v: T, by: string) => {
+    const revision = randomUUID();
+    return [store.createAction(v, by, { revision }), ...followCopies(store, copiesOf, v, undefined, by, revision)];
+  };
+  /** The record moved on from `before`, conditional on the row it was read from, and its copies. */
+  const replaced = <T extends Record<string, unknown>>(
+    store: EntityStore<T>,
+    copiesOf: (v: T) => string[],
+    next: T,
+    before: Versioned<T>,
+    by: string,
+  ) => {
+    const etag = store.storageEtag(before);
+    if (!etag) throw new Error(`A ${store.table} record read from a list was changed: read it by its key first.`);
+    const revision = randomUUID();
+    return [store.replaceAction(next, etag, by, revision), ...followCopies(store, copiesOf, next, before.value, by, revision)];
+  };
+
   return {
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
+      const add = (more: TransactionAction[]) => void actions.push(...more);
       const counters = { referral: records.counters, action: records.actionCounters };
       return {
-        createReferral: (r) => void actions.push(records.referrals.createAction(r, by)),
-        replaceReferral: (r, etag) => void actions.push(records.referrals.replaceAction(r, etag, by)),
+        createReferral: (r) => add(created(records.referrals, referralCopies, r, by)),
+        replaceReferral: (r, before) => add(replaced(records.referrals, referralCopies, r, before, by)),
         createSubject: (s) => void actions.push(records.subjects.createAction(s, by)),
         replaceSubject: (s, etag) => void actions.push(records.subjects.replaceAction(s, etag, by)),
         addMatch: (m) => void actions.push(records.matches.createAction(m, by)),
-        createCase: (c) => void actions.push(records.cases.createAction(c, by)),
-        replaceCase: (c, etag) => void actions.push(records.cases.replaceAction(c, etag, by)),
+        createCase: (c) => add(created(records.cases, caseCopies, c, by)),
+        replaceCase: (c, before) => add(replaced(records.cases, caseCopies, c, before, by)),
         createDecision: (d) => void actions.push(records.decisions.createAction(d, by)),
         replaceDecision: (d, etag) => void actions.push(records.decisions.replaceAction(d, etag, by)),
-        createAction: (a) => void actions.push(records.actions.createAction(a, by)),
-        replaceAction: (a, etag) => void actions.push(records.actions.replaceAction(a, etag, by)),
+        createAction: (a) => add(created(records.actions, actionCopies, a, by)),
+        replaceAction: (a, before) => add(replaced(records.actions, actionCopies, a, before, by)),
         setCounter: (kind, c, etag) =>
           void actions.push(
             etag ? counters[kind].replaceAction(c, etag, by) : counters[kind].createAction(c, by),
@@ -47,29 +100,32 @@ export function caseworkTables(tables: TableFactory): Casework {
         audit: (entry) => void actions.push(records.audit.createAction(entry, entry.actorId)),
         queueNotice: (n) => void actions.push(records.notices.createAction(n, by)),
         removeNotice: (n) => void actions.push(records.notices.deleteAction(n)),
-        putAccessRequest: (r, etag) =>
-          void actions.push(
-            etag
-              ? records.accessRequests.replaceAction(r, etag, by)
-              : records.accessRequests.createAction(r, by),
+        putAccessRequest: (r, before) =>
+          add(
+            before
+              ? replaced(records.accessRequests, accessCopies, r, before, by)
+              : created(records.accessRequests, accessCopies, r, by),
           ),
         commit: () => commit(actions),
       };
     },
 
-    async appendAudit(_areaId, entries) {
-      // A table transaction holds at most 100 entities.
-      for (let i = 0; i < entries.length; i += 100) {
-        await commit(entries.slice(i, i + 100).map((a) => records.audit.createAction(a, a.actorId)));
-      }
-    },
+    appendAudit: (_areaId, entries) => trail.append(entries),
 
     referral: (areaId, panelId, id) => records.referrals.get(keyOf(areaId), referralRow(panelId, id)),
     async referralById(areaId, id) {
-      const found = await records.referrals.listRange(keyOf(areaId), "referral|", odata`id eq ${id}`);
-      return found[0]?.value;
+      return (await records.referrals.get(keyOf(areaId), referralByIdRow(id)))?.value;
     },
-    referralsOf: (areaId, panelId) => records.referrals.listRange(keyOf(areaId), referralRow(panelId, "")),
+    async referralPage(areaId, panelId, list, size, after) {
+      const prefix = referralLists[list](panelId);
+      const { values, more } = await records.referrals.listPage(
+        keyOf(areaId),
+        prefix,
+        size,
+        after && prefix + referralPlace(after.at, after.id),
+      );
+      return { values, more };
+    },
     beforeSubmit: (areaId, panelId, referralId, year, hashes) =>
       records.beforeSubmit(areaId, panelId, referralId, year, hashes),
     awaitingApprovalBy: (areaId, managerId) => records.awaitingApprovalBy(areaId, managerId),
@@ -85,12 +141,18 @@ export function caseworkTables(tables: TableFactory): Casework {
       records.decisions.listRange(keyOf(areaId), decisionRow(panelId, meetingId, "")),
 
     action: (areaId, panelId, id) => records.actions.get(keyOf(areaId), actionRow(panelId, id)),
-    actionsOf: (areaId, panelId, meetingId) =>
-      records.actions.listRange(
+    openActions: (areaId, panelId) => records.actions.listRange(keyOf(areaId), actionLists.open(panelId)),
+    doneActions: (areaId, panelId, size, after) => {
+      const prefix = actionLists.done(panelId);
+      return records.actions.listPage(
         keyOf(areaId),
-        actionRow(panelId, ""),
-        meetingId ? odata`meetingId eq ${meetingId}` : undefined,
-      ),
+        prefix,
+        size,
+        after && prefix + donePlace(after.at, after.id),
+      );
+    },
+    actionsAt: (areaId, panelId, meetingId) =>
+      records.actions.listRange(keyOf(areaId), actionLists.at(panelId, meetingId)),
     counter: (kind, areaId, year) =>
       kind === "referral"
         ? records.counters.get(keyOf(areaId), `counter|${year}`)
@@ -99,11 +161,7 @@ export function caseworkTables(tables: TableFactory): Casework {
     accessRequest: (areaId, panelId, personId) =>
       records.accessRequests.get(keyOf(areaId), accessRow(panelId, personId)),
     openAccessRequests: (areaId, panelId) =>
-      records.accessRequests.listRange(
-        keyOf(areaId),
-        panelId ? accessRow(panelId, "") : "access|",
-        odata`status eq ${"open"}`,
-      ),
+      records.accessRequests.listRange(keyOf(areaId), panelId ? openAccessList(panelId) : "access-open|"),
 
     notices: (areaId) => records.notices.listRange(keyOf(areaId), "notice|"),
     replaceNotice: (n, etag) => records.notices.replace(n, etag, "notices"),

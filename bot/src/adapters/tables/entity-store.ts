@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { odata, RestError, TableClient, type TableEntity, type TransactionAction } from "@azure/data-tables";
 import type { z } from "zod";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
@@ -27,6 +28,7 @@ const META = new Set([
   "timestamp",
   "updatedBy",
   "updatedAt",
+  "revision",
   "odata.metadata",
 ]);
 
@@ -58,6 +60,25 @@ export const prefixEnd = (prefix: string): string =>
 export const isStatus = (e: unknown, status: number): boolean =>
   e instanceof RestError && e.statusCode === status;
 
+/** Keys after `afterKey` (or from the start of the range), up to the end of the range `prefix` starts. */
+export const rangeFilter = (partitionKey: string, prefix: string, afterKey?: string, endKey?: string): string =>
+  (afterKey
+    ? odata`PartitionKey eq ${partitionKey} and RowKey gt ${afterKey}`
+    : odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix}`) +
+  odata` and RowKey lt ${endKey ?? prefixEnd(prefix)}`;
+
+// The storage ETag of each value read from a revisioned store, kept beside the value so that a
+// change made from it is conditional on the row it came from.
+const storageEtags = new WeakMap<object, string>();
+
+/**
+ * Where a record is also copied under other keys (for the lists that read it), its version is a
+ * revision written to the record and its copies in one transaction; ETags still guard each write.
+ */
+export interface StoreOptions {
+  revisioned?: boolean;
+}
+
 /**
  * Typed access to one table: values are validated when read back, and replacements carry the ETag
  * they were read at so a concurrent second edit is refused rather than silently overwritten.
@@ -67,7 +88,17 @@ export class EntityStore<T extends Record<string, unknown>> {
     readonly client: TableClient,
     private readonly schema: z.ZodType<T>,
     private readonly keysOf: (value: T) => Keys,
+    private readonly options: StoreOptions = {},
   ) {}
+
+  keys(value: T): Keys {
+    return this.keysOf(value);
+  }
+
+  /** The ETag of the stored row a revisioned value was read from; copies have none. */
+  storageEtag(read: Versioned<T>): string | undefined {
+    return this.options.revisioned ? storageEtags.get(read) : read.etag;
+  }
 
   get table(): string {
     return this.client.tableName;
@@ -87,21 +118,33 @@ export class EntityStore<T extends Record<string, unknown>> {
       const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       throw new StoredEntityInvalid(this.table, keys, detail);
     }
-    return {
+    const revision = entity["revision"];
+    const read: Versioned<T> = {
       value: parsed.data,
-      etag: entity.etag ?? "",
+      etag: this.options.revisioned && typeof revision === "string" ? revision : (entity.etag ?? ""),
       updatedBy: String(entity["updatedBy"] ?? ""),
       updatedAt: String(entity["updatedAt"] ?? ""),
     };
+    const isCopy = this.keysOf(parsed.data).rowKey !== keys.rowKey;
+    if (this.options.revisioned && !isCopy && entity.etag) storageEtags.set(read, entity.etag);
+    return read;
   }
 
-  private toEntity(value: T, updatedBy: string): TableEntity<Record<string, unknown>> {
+  /** The value as a row: under its own keys, or as a copy under `rowKey`, with one revision for both. */
+  toEntity(
+    value: T,
+    updatedBy: string,
+    copy: { rowKey?: string; revision?: string } = {},
+  ): TableEntity<Record<string, unknown>> {
     const checked = this.schema.parse(value);
+    const keys = this.keysOf(checked);
     return {
       ...flatten(checked),
-      ...this.keysOf(checked),
+      ...keys,
+      ...(copy.rowKey && { rowKey: copy.rowKey }),
       updatedBy,
       updatedAt: new Date().toISOString(),
+      ...(this.options.revisioned && { revision: copy.revision ?? randomUUID() }),
     };
   }
 
@@ -123,26 +166,51 @@ export class EntityStore<T extends Record<string, unknown>> {
     return found;
   }
 
-  /** The entities of a partition whose row keys start with `prefix`, with an optional extra filter. */
-  async listRange(partitionKey: string, prefix: string, extraFilter?: string): Promise<Versioned<T>[]> {
+  /** The entities of a partition whose row keys start with `prefix`: one contiguous range. */
+  async listRange(partitionKey: string, prefix: string): Promise<Versioned<T>[]> {
     const found: Versioned<T>[] = [];
-    const filter =
-      odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)}` +
-      (extraFilter ? ` and (${extraFilter})` : "");
+    const filter = rangeFilter(partitionKey, prefix);
     for await (const entity of this.client.listEntities({ queryOptions: { filter } })) {
       found.push(this.fromEntity(entity));
     }
     return found;
   }
 
+  /**
+   * A page of a contiguous key range, in key order: at most `size` values after `afterKey`, and
+   * whether more follow. One request, however long the range.
+   */
+  async listPage(
+    partitionKey: string,
+    prefix: string,
+    size: number,
+    afterKey?: string,
+  ): Promise<{ values: Versioned<T>[]; more: boolean }> {
+    const filter = rangeFilter(partitionKey, prefix, afterKey);
+    const pages = this.client.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: size + 1 });
+    const first = await pages.next();
+    const rows = first.done ? [] : first.value;
+    return { values: rows.slice(0, size).map((e) => this.fromEntity(e)), more: rows.length > size };
+  }
+
   /** An insert to run in a transaction with others of the same partition. */
-  createAction(value: T, updatedBy: string): TransactionAction {
-    return ["create", this.toEntity(value, updatedBy)];
+  createAction(value: T, updatedBy: string, copy?: { rowKey?: string; revision?: string }): TransactionAction {
+    return ["create", this.toEntity(value, updatedBy, copy)];
   }
 
   /** A replacement, refused if the entity changed since `etag`, to run in a transaction. */
-  replaceAction(value: T, etag: string, updatedBy: string): TransactionAction {
-    return ["update", this.toEntity(value, updatedBy), "Replace", { etag }];
+  replaceAction(value: T, etag: string, updatedBy: string, revision?: string): TransactionAction {
+    return ["update", this.toEntity(value, updatedBy, { revision }), "Replace", { etag }];
+  }
+
+  /** A copy written whatever was there: copies follow their record and are never edited alone. */
+  upsertCopyAction(value: T, updatedBy: string, rowKey: string, revision: string): TransactionAction {
+    return ["upsert", this.toEntity(value, updatedBy, { rowKey, revision }), "Replace"];
+  }
+
+  /** Removes the copy under `rowKey` (it must exist, or the transaction fails). */
+  deleteCopyAction(value: T, rowKey: string): TransactionAction {
+    return ["delete", { partitionKey: this.keysOf(value).partitionKey, rowKey }];
   }
 
   /** A deletion to run in a transaction; it fails the transaction if the entity is already gone. */

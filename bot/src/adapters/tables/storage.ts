@@ -10,6 +10,7 @@ export const TABLES = {
   panelMembers: "PanelMembers",
   conversations: "Conversations",
   areaRecords: "AreaRecords",
+  auditTrail: "AuditTrail",
   meetings: "Meetings",
   agendas: "Agendas",
   actionsDue: "ActionsDue",

@@ -3,7 +3,10 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import type { Action } from "../../domain/actions/action.js";
+import { pageOf, type PageRequest } from "../paging/pages.js";
 import type { ReminderProblem } from "../ports/deliveries.js";
+import type { Versioned } from "../ports/versioned.js";
 import type { ActionPorts } from "./action-ports.js";
 import { actionPanel, viewOf, type ActionView } from "./action-view.js";
 
@@ -28,9 +31,16 @@ export async function findAction(
   return stored && viewOf(ports, stored);
 }
 
+const byDue = (actions: Versioned<Action>[]) =>
+  [...actions].sort(
+    (a, b) => a.value.dueDate.localeCompare(b.value.dueDate) || a.value.reference.localeCompare(b.value.reference),
+  );
+
 /**
- * A panel's actions, filtered; a presenter sees only the actions they own. Action text can name a
- * child, so the read is audited: one entry for the view, listing the actions it showed.
+ * A panel's actions, filtered; a presenter sees only the actions they own. Open actions come
+ * first, soonest due; then done ones, the most recently completed first, a page at a time, so the
+ * log never reads the panel's whole history. One meeting's actions come together. Action text can
+ * name a child, so the read is audited: one entry for the view, listing the actions it showed.
  */
 export async function listActions(
   ports: QueryPorts,
@@ -39,27 +49,44 @@ export async function listActions(
   panelId: string,
   filter: ActionFilter,
   via = "tab action log",
-): Promise<ActionView[]> {
+  page: PageRequest = {},
+): Promise<{ actions: ActionView[]; next: string | null }> {
   const panel = actionPanel(ports, panelId);
-  const stored = await ports.casework.actionsOf(panel.areaId, panelId);
+  const { areaId } = panel;
+  let stored: Versioned<Action>[];
+  let next: string | null = null;
+  if (filter.meetingId) stored = byDue(await ports.casework.actionsAt(areaId, panelId, filter.meetingId));
+  else {
+    const [open, done] = await Promise.all([
+      filter.status === "done" || page.after ? [] : ports.casework.openActions(areaId, panelId),
+      filter.status === "open"
+        ? { values: [], next: null }
+        : pageOf(
+            "actions",
+            page,
+            (a: Action) => ({ at: a.completed?.at ?? a.created.at, id: a.id }),
+            (size, after) => ports.casework.doneActions(areaId, panelId, size, after),
+          ),
+    ]);
+    stored = [...byDue(open), ...done.values];
+    next = done.next;
+  }
   const shown = stored
     .map((s) => viewOf(ports, s))
     .filter((a) => role !== "presenter" || a.ownerId === actor.id)
-    .filter((a) => !filter.meetingId || a.meetingId === filter.meetingId)
     .filter((a) => !filter.status || a.status === filter.status)
     .filter((a) => !filter.ownerId || a.ownerId === filter.ownerId)
     .filter((a) => !filter.agencyId || a.ownerAgencyId === filter.agencyId)
-    .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue)
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.reference.localeCompare(b.reference));
+    .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue);
   await auditListView(ports, {
-    areaId: panel.areaId,
+    areaId,
     panelId,
     actorId: actor.id,
     action: "actions.viewed",
     shown: shown.map((a) => a.reference),
     via,
   });
-  return shown;
+  return { actions: shown, next };
 }
 
 /**

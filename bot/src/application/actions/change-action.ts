@@ -58,7 +58,7 @@ async function save(
   via: string,
 ): Promise<ActionView> {
   const unit = ports.casework.unit(next.areaId, actor.name);
-  unit.replaceAction(next, stored.etag);
+  unit.replaceAction(next, stored);
   unit.audit(
     auditEntry(ports.now(), {
       areaId: next.areaId,

@@ -93,7 +93,7 @@ export async function moveCaseToMeeting(
   if ((draft?.etag ?? null) !== version)
     throw agendaChanged("Reload the agenda: it has changed since you opened it.");
   const unit = ports.casework.unit(panel.areaId, actor.name);
-  unit.replaceCase({ ...current.value, nextMeetingDate: target.id }, current.etag);
+  unit.replaceCase({ ...current.value, nextMeetingDate: target.id }, current);
   unit.audit(
     auditEntry(ports.now(), {
       areaId: panel.areaId,

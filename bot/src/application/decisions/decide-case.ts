@@ -144,7 +144,7 @@ async function escalationWrites(
   if (onStrategic.value.status !== "closed") return () => undefined;
   // Known to the strategic MACE before and closed there: it comes back.
   const reopened = { ...onStrategic.value, status: "open" as const, nextMeetingDate: next.date };
-  return (unit) => unit.replaceCase(reopened, onStrategic.etag);
+  return (unit) => unit.replaceCase(reopened, onStrategic);
 }
 
 /**
@@ -226,7 +226,7 @@ async function commitDecision(
   const unit = ports.casework.unit(decision.areaId, actor.name);
   if (existing) unit.replaceDecision(decision, existing.etag);
   else unit.createDecision(decision);
-  if (writes.caseAfter) unit.replaceCase(writes.caseAfter, current.etag);
+  if (writes.caseAfter) unit.replaceCase(writes.caseAfter, current);
   unit.audit(
     auditEntry(ports.now(), {
       areaId: decision.areaId,

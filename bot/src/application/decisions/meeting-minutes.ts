@@ -31,7 +31,7 @@ export async function meetingMinutes(
   const [decisions, agenda, actions] = await Promise.all([
     decisionsAt(ports, panelId, meetingId),
     ports.agendaDesk.view(actor, role, panelId, meetingId, via, namesHidden),
-    casework.actionsOf(panel.areaId, panelId, meetingId),
+    casework.actionsAt(panel.areaId, panelId, meetingId),
   ]);
   const onAgenda = agenda.entries.flatMap((e) => [
     ...e.slots.flatMap((s) => s.subjects.map((x) => ({ ...x, section: e.title }))),

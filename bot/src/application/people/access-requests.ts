@@ -130,7 +130,7 @@ export async function askForAccess(
     decided: null,
   };
   const unit = ports.casework.unit(panel.areaId, caller.name);
-  unit.putAccessRequest(request, existing?.etag);
+  unit.putAccessRequest(request, existing);
   unit.queueNotice(accessNotice(request, "access-requested", now));
   unit.audit(auditFor(request, caller.id, "access.requested", via, now));
   try {
@@ -272,7 +272,7 @@ export async function decideAccess(
     },
   };
   const unit = ports.casework.unit(panel.areaId, caller.name);
-  unit.putAccessRequest(decided, found.etag);
+  unit.putAccessRequest(decided, found);
   unit.queueNotice(accessNotice(decided, "access-decided", now));
   unit.audit(
     auditFor(decided, caller.id, "approve" in decision ? "access.approved" : "access.declined", via, now),

@@ -15,7 +15,7 @@ export interface AccessRequestRecords {
   openAccessRequests(areaId: string, panelId?: string): Promise<Versioned<AccessRequest>[]>;
 }
 
-/** Written in a casework unit: created when `etag` is undefined, else moved on from it. */
+/** Written in a casework unit: created when there is no `before`, else moved on from it. */
 export interface AccessRequestWrites {
-  putAccessRequest(request: AccessRequest, etag: string | undefined): void;
+  putAccessRequest(request: AccessRequest, before: Versioned<AccessRequest> | undefined): void;
 }

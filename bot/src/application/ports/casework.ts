@@ -35,6 +35,17 @@ export type StoredAudit = z.infer<typeof StoredAudit>;
 export const StoredDecision = Decision.extend({ areaId: z.string() });
 export type StoredDecision = z.infer<typeof StoredDecision>;
 
+/** Where a page ended: the moment and id of its last record, in the list's order. */
+export interface PagePosition {
+  at: string;
+  id: string;
+}
+export interface Page<T> {
+  values: Versioned<T>[];
+  /** Whether more follow the page. */
+  more: boolean;
+}
+
 /** What a referral submit needs to know before it writes. */
 export interface BeforeSubmit {
   existing: Versioned<Referral> | undefined;
@@ -45,16 +56,17 @@ export interface BeforeSubmit {
 /** The changes of one step in one area, committed together or not at all. */
 export interface CaseworkUnit extends AccessRequestWrites {
   createReferral(r: Referral): void;
-  replaceReferral(r: Referral, etag: string): void;
+  /** Each replace names the version it was read at, which the record's lists follow too. */
+  replaceReferral(r: Referral, before: Versioned<Referral>): void;
   createSubject(s: Subject): void;
   replaceSubject(s: Subject, etag: string): void;
   addMatch(m: MatchRow): void;
   createCase(c: StoredCase): void;
-  replaceCase(c: StoredCase, etag: string): void;
+  replaceCase(c: StoredCase, before: Versioned<StoredCase>): void;
   createDecision(d: StoredDecision): void;
   replaceDecision(d: StoredDecision, etag: string): void;
   createAction(a: Action): void;
-  replaceAction(a: Action, etag: string): void;
+  replaceAction(a: Action, before: Versioned<Action>): void;
   /** The referral counter (or the action counter) for a year: created, or moved on from `etag`. */
   setCounter(kind: "referral" | "action", c: ReferenceCounter, etag: string | undefined): void;
   audit(entry: StoredAudit): void;
@@ -67,13 +79,23 @@ export interface CaseworkUnit extends AccessRequestWrites {
 export interface Casework extends AccessRequestRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
-  /** Audit entries alone, in as many commits as their number needs. */
+  /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */
   appendAudit(areaId: string, entries: StoredAudit[]): Promise<void>;
 
   referral(areaId: string, panelId: string, id: string): Promise<Versioned<Referral> | undefined>;
   /** A referral of the area found by its id alone, whatever its panel. */
   referralById(areaId: string, id: string): Promise<Referral | undefined>;
-  referralsOf(areaId: string, panelId: string): Promise<Versioned<Referral>[]>;
+  /**
+   * A page of a panel's referrals, newest first: those that reached its coordinators, or only those
+   * waiting for triage; after `after` when it is the last one of the page before.
+   */
+  referralPage(
+    areaId: string,
+    panelId: string,
+    list: "reached" | "waiting",
+    size: number,
+    after?: PagePosition,
+  ): Promise<Page<Referral>>;
   /** Whether this form was stored, the year's counter, and subjects known by these match keys. */
   beforeSubmit(
     areaId: string,
@@ -107,8 +129,12 @@ export interface Casework extends AccessRequestRecords {
   decisionsAt(areaId: string, panelId: string, meetingId: string): Promise<Versioned<StoredDecision>[]>;
 
   action(areaId: string, panelId: string, id: string): Promise<Versioned<Action> | undefined>;
-  /** A panel's actions, or one meeting's. */
-  actionsOf(areaId: string, panelId: string, meetingId?: string): Promise<Versioned<Action>[]>;
+  /** A panel's open actions, soonest due first. */
+  openActions(areaId: string, panelId: string): Promise<Versioned<Action>[]>;
+  /** A page of a panel's done actions, the most recently completed first. */
+  doneActions(areaId: string, panelId: string, size: number, after?: PagePosition): Promise<Page<Action>>;
+  /** The actions agreed at one meeting. */
+  actionsAt(areaId: string, panelId: string, meetingId: string): Promise<Versioned<Action>[]>;
   counter(
     kind: "referral" | "action",
     areaId: string,

@@ -69,6 +69,6 @@ export async function joinCohort(
     lastDiscussedOn: current?.lastDiscussedOn ?? null,
   };
   const held = existing.case;
-  writes.push((u) => (held ? u.replaceCase(next, held.etag) : u.createCase(next)));
+  writes.push((u) => (held ? u.replaceCase(next, held) : u.createCase(next)));
   return (unit) => writes.forEach((write) => write(unit));
 }

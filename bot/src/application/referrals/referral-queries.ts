@@ -12,9 +12,17 @@ import {
   type PanelInArea,
   visibleReferral,
 } from "./referral-access.js";
-import { pageOf, type PageRequest, type ReferralPage } from "./referral-pages.js";
+import { pageOf, type PageRequest } from "../paging/pages.js";
 import { referralAudit } from "./referral-records.js";
 import type { ReferralPorts } from "./referral-ports.js";
+
+export interface ReferralPage {
+  referrals: Versioned<Referral>[];
+  /** The cursor for the page after this one, or null when this is the last. */
+  next: string | null;
+}
+
+const WAITING: Referral["status"][] = ["new", "more-information-requested"];
 
 // Reading referrals. Every referral shown is audited as read; a list, one entry per page shown.
 
@@ -56,11 +64,18 @@ export async function listReferrals(
 ): Promise<ReferralPage> {
   const panel = panelOf(ports.catalogue, panelId);
   await requireCoordinator(ports, actor.id, panel);
-  const found = await ports.casework.referralsOf(panel.areaId, panel.id);
-  const shown = pageOf(
-    found.filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value)),
+  // Those waiting for triage have a list of their own; the page shows the asked-for ones of it.
+  const list = statuses.every((s) => WAITING.includes(s)) ? "waiting" : "reached";
+  const read = await pageOf(
+    "referrals",
     page,
+    (r: Referral) => ({ at: r.submitted.at, id: r.id }),
+    (size, after) => ports.casework.referralPage(panel.areaId, panel.id, list, size, after),
   );
+  const shown: ReferralPage = {
+    next: read.next,
+    referrals: read.values.filter((r) => statuses.includes(r.value.status) && reachedPanel(r.value)),
+  };
   // One entry for the view, listing the page it showed, however many referrals the panel has.
   await auditListView(ports, {
     areaId: panel.areaId,

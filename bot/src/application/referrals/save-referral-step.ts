@@ -33,7 +33,7 @@ export async function saveReferralStep(
 ): Promise<Referral> {
   const now = ports.now();
   const unit = ports.casework.unit(after.areaId, actor.name);
-  unit.replaceReferral(after, before.etag);
+  unit.replaceReferral(after, before);
   unit.audit(referralAudit(after, actor.id, step.action, step.via, now));
   for (const kind of step.notices) unit.queueNotice(referralNotice(after, kind, now));
   step.alsoWrites?.(unit);

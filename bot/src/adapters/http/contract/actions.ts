@@ -21,6 +21,9 @@ export const ActionFilter = z.strictObject({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
+  /** Done actions come a page at a time: the cursor the last page ended with. */
+  after: z.string().max(200).optional(),
+  pageSize: z.coerce.number().int().optional(),
 });
 export const ActionDone = z.strictObject({ note: z.string().trim().max(1000).default("") });
 export const ActionUpdate = z.strictObject({ text: z.string().trim().min(1, "write the update").max(1000) });
@@ -70,6 +73,8 @@ export interface UndeliveredReminder {
 
 export interface ActionsResponse {
   actions: PanelAction[];
+  /** The cursor for more done actions, or null when there are no more. */
+  next: string | null;
   undelivered: UndeliveredReminder[];
 }
 

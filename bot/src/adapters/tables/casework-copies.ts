@@ -1,0 +1,74 @@
+import type { Action } from "../../domain/actions/action.js";
+import type { AccessRequest } from "../../domain/people/access-request.js";
+import type { Referral } from "../../domain/referrals/referral.js";
+import type { StoredCase } from "../../application/ports/casework.js";
+import { keyOf } from "./entity-store.js";
+
+// The lists people read come from copies of each record under keys in the list's order, so a list
+// is one contiguous key range that holds only what it shows: the panel's open actions never pass
+// over its closed ones, and the newest referrals come first without reading the older ones. A
+// record's copies are written in the same transaction as the record, with the same revision.
+
+/** Newest first in key order: milliseconds before the year 2286, fixed width. */
+export const newestFirst = (iso: string): string =>
+  String(9_999_999_999_999 - Date.parse(iso)).padStart(13, "0");
+
+export const referralLists = {
+  /** Every referral that has reached the panel's coordinators, newest first. */
+  reached: (panelId: string) => `referral-reached|${panelId}|`,
+  /** Those waiting for the coordinator's triage, newest first. */
+  waiting: (panelId: string) => `referral-waiting|${panelId}|`,
+  /** Those waiting for a manager's approval, newest first. */
+  approval: (managerId: string) => `referral-approval|${keyOf(managerId)}|`,
+} as const;
+export const referralByIdRow = (id: string) => `referral-id|${id}`;
+/** A referral's place in an ordered list, after the list's prefix. */
+export const referralPlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
+
+export function referralCopies(r: Referral): string[] {
+  const place = referralPlace(r.submitted.at, r.id);
+  const reached = r.status !== "awaiting-approval" && r.status !== "not-approved";
+  const waiting = r.status === "new" || r.status === "more-information-requested";
+  return [
+    referralByIdRow(r.id),
+    ...(reached ? [referralLists.reached(r.panelId) + place] : []),
+    ...(waiting ? [referralLists.waiting(r.panelId) + place] : []),
+    ...(r.status === "awaiting-approval" && r.managerId ? [referralLists.approval(r.managerId) + place] : []),
+  ];
+}
+
+export const caseLists = {
+  open: (panelId: string) => `case-open|${panelId}|`,
+  decidedOn: (panelId: string, day: string) => `case-decided|${panelId}|${day}|`,
+} as const;
+
+export function caseCopies(c: StoredCase): string[] {
+  return [
+    ...(c.status === "open" ? [caseLists.open(c.panelId) + c.subjectId] : []),
+    ...(c.decidedOn ? [caseLists.decidedOn(c.panelId, c.decidedOn) + c.subjectId] : []),
+  ];
+}
+
+export const actionLists = {
+  /** Open actions by due date, so those overdue on a day are the range before it. */
+  open: (panelId: string) => `action-open|${panelId}|`,
+  /** Done actions, the most recently completed first. */
+  done: (panelId: string) => `action-done|${panelId}|`,
+  /** The actions agreed at one meeting. */
+  at: (panelId: string, meetingId: string) => `action-at|${panelId}|${meetingId}|`,
+} as const;
+/** A done action's place: when it was completed (or, failing that, recorded), then its id. */
+export const donePlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
+
+export function actionCopies(a: Action): string[] {
+  return [
+    actionLists.at(a.panelId, a.meetingId) + a.id,
+    a.status === "open" ? `${actionLists.open(a.panelId)}${a.dueDate}|${a.id}` : actionLists.done(a.panelId) + donePlace(a.completed?.at ?? a.created.at, a.id),
+  ];
+}
+
+export const openAccessList = (panelId: string) => `access-open|${panelId}|`;
+
+export function accessCopies(r: AccessRequest): string[] {
+  return r.status === "open" ? [openAccessList(r.panelId) + keyOf(r.personId)] : [];
+}
