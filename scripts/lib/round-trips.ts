@@ -18,6 +18,8 @@ export interface RoundTrips {
   sequential(): number;
   /** Every request since the counter was made, in order. */
   requests(): readonly StorageRequest[];
+  /** Milliseconds during which at least one request was in flight. */
+  busyMs(): number;
 }
 
 /** Counts the storage round trips of table clients made with `options` (tests and benchmarks). */
@@ -25,6 +27,8 @@ export function roundTripCounter(): RoundTrips {
   const seen: StorageRequest[] = [];
   let inFlight = 0;
   let waves = 0;
+  let busy = 0;
+  let since = 0;
   const policy: Policy = {
     position: "perCall",
     policy: {
@@ -33,11 +37,14 @@ export function roundTripCounter(): RoundTrips {
         const url = new URL(request.url);
         const table = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "");
         seen.push({ method: request.method, table, filter: url.searchParams.get("$filter") ?? undefined });
-        if (inFlight++ === 0) waves += 1;
+        if (inFlight++ === 0) {
+          waves += 1;
+          since = performance.now();
+        }
         try {
           return await next(request);
         } finally {
-          inFlight -= 1;
+          if (--inFlight === 0) busy += performance.now() - since;
         }
       },
     },
@@ -47,6 +54,7 @@ export function roundTripCounter(): RoundTrips {
     count: () => seen.length,
     sequential: () => waves,
     requests: () => seen,
+    busyMs: () => busy,
   };
 }
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { auditOfArea } from "../support/audit.js";
 import { odata } from "@azure/data-tables";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
@@ -81,14 +82,11 @@ describe("A meeting's agenda in the tab's API", () => {
     assert.equal(body.editable, false);
     assert.equal(slotsOf(body, "new-cases")[0]?.subjects[0]?.label, "Jayden Okoro-Hart");
     const { connectionString } = await azurite();
-    const audit = tableFactory({ kind: "connection-string", connectionString })(TABLES.areaRecords);
-    const entries = [];
-    for await (const e of audit.listEntities({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${"merton"} and actorId eq ${PEOPLE.mertonNurse.id} and action eq ${"agenda.viewed"}`,
-      },
-    }))
-      entries.push(e);
+    const entries = (
+      await auditOfArea(tableFactory({ kind: "connection-string", connectionString }), "merton")
+    )
+      .map((e) => e.value)
+      .filter((e) => e.actorId === PEOPLE.mertonNurse.id && e.action === "agenda.viewed");
     assert.equal(entries.length, 1);
     assert.equal(entries[0]?.["via"], "tab agenda");
   });

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
+import { auditOfArea } from "../support/audit.js";
 import { randomUUID } from "node:crypto";
 import { actionRow, areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
-import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
+import { tableFactory, type TableFactory } from "../../bot/src/adapters/tables/storage.js";
 import type { AuditAction } from "../../bot/src/domain/audit/audit-entry.js";
 import { azurite } from "../support/azurite.js";
 import { call, type Reply, type Request } from "../support/http.js";
@@ -26,6 +27,7 @@ describe("Fifty concurrent edits of one record", function () {
   this.timeout(60_000);
   let service: TestService;
   let records: ReturnType<typeof areaRecords>;
+  let tables: TableFactory;
   const tokens: Record<string, string> = {};
   const now = new Date("2027-09-20T12:00:00Z");
 
@@ -39,7 +41,8 @@ describe("Fifty concurrent edits of one record", function () {
     ])
       tokens[person.id] = await signInAs(service, person.id);
     const { connectionString } = await azurite();
-    records = areaRecords(tableFactory({ kind: "connection-string", connectionString }));
+    tables = tableFactory({ kind: "connection-string", connectionString });
+    records = areaRecords(tables);
   });
   after(() => service.close());
 
@@ -65,7 +68,7 @@ describe("Fifty concurrent edits of one record", function () {
     actions: AuditAction[],
     about: (a: { referralId: string | null; subjectId: string | null; reference: string }) => boolean,
   ) =>
-    (await records.audit.listRange(keyOf("merton"), "audit|"))
+    (await auditOfArea(tables, "merton"))
       .map((a) => a.value)
       .filter((a) => actions.includes(a.action) && about(a));
 

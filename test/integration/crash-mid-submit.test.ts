@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { auditOfArea } from "../support/audit.js";
 import { randomUUID } from "node:crypto";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
@@ -112,7 +113,8 @@ describe("The service killed in the middle of a stream of referrals", function (
 
   it(`stores each of ${FORMS} forms once, with a reference of its own, although the service was killed after ${KILL_AFTER}`, async () => {
     const { connectionString } = await azurite();
-    const records = areaRecords(tableFactory({ kind: "connection-string", connectionString }));
+    const tables = tableFactory({ kind: "connection-string", connectionString });
+    const records = areaRecords(tables);
     const stored = () => records.referrals.listRange(keyOf("merton"), `referral|${PANEL}|`);
     const othersBefore = (await stored()).length;
     await signIn();
@@ -170,7 +172,7 @@ describe("The service killed in the middle of a stream of referrals", function (
       assert.equal(ours.find((r) => r.id === form.formId)?.reference, form.reference, form.formId);
     const references = all.map((r) => r.reference);
     assert.equal(new Set(references).size, references.length, "every reference is unique");
-    const created = (await records.audit.listRange(keyOf("merton"), "audit|"))
+    const created = (await auditOfArea(tables, "merton"))
       .map((a) => a.value)
       .filter((a) => a.action === "referral.created" && forms.some((f) => f.formId === a.referralId));
     assert.equal(created.length, FORMS, "one audit entry of each referral made");

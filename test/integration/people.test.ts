@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
+import { auditOfArea } from "../support/audit.js";
 import { randomUUID } from "node:crypto";
-import { odata } from "@azure/data-tables";
-import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import type {
   AreaPeopleResponse,
   DirectoryResponse,
@@ -23,15 +23,10 @@ const TAMSIN = "00000000-0000-4000-8000-000000000113";
 /** The audit entries of an area for one person and action. */
 async function audited(areaId: string, personId: string, action: string): Promise<Record<string, unknown>[]> {
   const { connectionString } = await azurite();
-  const table = tableFactory({ kind: "connection-string", connectionString })(TABLES.areaRecords);
-  const found = [];
-  for await (const e of table.listEntities({
-    queryOptions: {
-      filter: odata`PartitionKey eq ${areaId} and personId eq ${personId} and action eq ${action}`,
-    },
-  }))
-    found.push(e);
-  return found;
+  const entries = await auditOfArea(tableFactory({ kind: "connection-string", connectionString }), areaId);
+  return entries
+    .map((e) => e.value as unknown as Record<string, unknown>)
+    .filter((e) => e["personId"] === personId && e["action"] === action);
 }
 
 /** A new invented person of `agencyId`, as the People page sends them. */

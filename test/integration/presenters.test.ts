@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
+import { auditOfArea } from "../support/audit.js";
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { agendaRecords } from "../../bot/src/adapters/tables/agenda-records.js";
-import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
-import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { meetingRecords } from "../../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
 import { ensureTables, tableFactory } from "../../bot/src/adapters/tables/storage.js";
@@ -135,7 +134,7 @@ describe("Presenters from the work, stored in Azurite", () => {
       kind: "connection-string",
       connectionString: (await azurite()).connectionString,
     });
-    const audit = (await areaRecords(tables).audit.listRange(keyOf("wandsworth"), "audit|"))
+    const audit = (await auditOfArea(tables, "wandsworth"))
       .map((e) => e.value)
       .filter((e) => e.action.startsWith("role."))
       .map((e) => `${e.action} ${e.personId ?? ""} by ${e.actorId}`)

@@ -103,7 +103,9 @@ export function changedRows(
   after: Map<string, { etag: string; row: string }>,
   ignore: (key: string, how: "added" | "changed" | "removed") => boolean = () => false,
 ): string[] {
-  const readAudit = (key: string, row: string) => key.includes("|audit|") && /\.viewed"/.test(row);
+  // Reads are audited, in the audit trail's own table, and change nothing else.
+  const readAudit = (key: string, row: string) =>
+    (key.startsWith("AuditTrail|") || key.includes("|audit|")) && /\.viewed"/.test(row);
   const changed: string[] = [];
   for (const [key, { etag, row }] of after) {
     const was = before.get(key);

@@ -46,7 +46,9 @@ function pageAfter<T>(
   positionOf: (v: T) => PagePosition,
 ): Page<T> {
   const from = after
-    ? sorted.findIndex((r) => newestFirst(after.at, after.id, positionOf(r.value).at, positionOf(r.value).id) < 0)
+    ? sorted.findIndex(
+        (r) => newestFirst(after.at, after.id, positionOf(r.value).at, positionOf(r.value).id) < 0,
+      )
     : 0;
   const rest = from < 0 ? [] : sorted.slice(from);
   return { values: rest.slice(0, size), more: rest.length > size };
@@ -167,8 +169,8 @@ export function fakeCasework(now: () => Date): FakeCasework {
         list === "waiting"
           ? r.status === "new" || r.status === "more-information-requested"
           : r.status !== "awaiting-approval" && r.status !== "not-approved";
-      const all = (await range<Referral>("referralPage", areaId, referralRow(panelId, ""), listed)).sort((a, b) =>
-        newestFirst(a.value.submitted.at, a.value.id, b.value.submitted.at, b.value.id),
+      const all = (await range<Referral>("referralPage", areaId, referralRow(panelId, ""), listed)).sort(
+        (a, b) => newestFirst(a.value.submitted.at, a.value.id, b.value.submitted.at, b.value.id),
       );
       return pageAfter(all, size, after, (r) => ({ at: r.submitted.at, id: r.id }));
     },
@@ -224,9 +226,9 @@ export function fakeCasework(now: () => Date): FakeCasework {
       ),
     async doneActions(areaId, panelId, size, after) {
       const at = (a: Action) => a.completed?.at ?? a.created.at;
-      const done = (await range<Action>("doneActions", areaId, actionRow(panelId, ""), (a) => a.status === "done")).sort(
-        (a, b) => newestFirst(at(a.value), a.value.id, at(b.value), b.value.id),
-      );
+      const done = (
+        await range<Action>("doneActions", areaId, actionRow(panelId, ""), (a) => a.status === "done")
+      ).sort((a, b) => newestFirst(at(a.value), a.value.id, at(b.value), b.value.id));
       return pageAfter(done, size, after, (a) => ({ at: at(a), id: a.id }));
     },
     actionsAt: (areaId, panelId, meetingId) =>

@@ -141,7 +141,7 @@ describe("Recording what the panel decided about a case", () => {
     const again = await decide(transfer, first.version);
     assert.equal(again.transfer?.reference, "LAM-2027-0001");
 
-    const arrived = (ports.casework.referralsOf("lambeth", "lambeth-mave")).map((r) => r.value);
+    const arrived = ports.casework.referralsOf("lambeth", "lambeth-mave").map((r) => r.value);
     assert.deepEqual(
       arrived.map((r) => [r.reference, r.status, r.values["subjectName"], r.transferredFrom?.reference]),
       [["LAM-2027-0001", "new", "Robin Invented-Hale", child.reference]],

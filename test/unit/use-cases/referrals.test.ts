@@ -123,7 +123,7 @@ describe("Referring a child and triaging the referral", () => {
     assert.equal(other, "MER-2026-0001");
     assert.equal(referral.reference, "MER-2026-0002");
     assert.equal((await ports.casework.counter("referral", "merton", 2026))?.value.issued, 2);
-    assert.equal((ports.casework.referralsOf("merton", PANEL)).length, 2);
+    assert.equal(ports.casework.referralsOf("merton", PANEL).length, 2);
   });
 
   it("only the panel's coordinators can triage its referrals", async () => {

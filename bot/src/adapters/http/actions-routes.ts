@@ -68,14 +68,19 @@ export function actionsRoutes(deps: {
   const listed = async (req: Parameters<typeof panelFor>[0], via: string, whole?: { after?: string }) => {
     const { panel, role } = await panelFor(req);
     const f = ActionFilter.parse(req.query);
-    const page = whole ? { after: whole.after, pageSize: PAGE_SIZE.max } : { after: f.after, pageSize: f.pageSize };
+    const page = whole
+      ? { after: whole.after, pageSize: PAGE_SIZE.max }
+      : { after: f.after, pageSize: f.pageSize };
     return deps.actionLog.list(
       signedIn(req),
       role,
       panel.id,
       { meetingId: f.meetingId, status: f.status, ownerId: f.owner, agencyId: f.agency, overdue: f.overdue },
       via,
-      { ...(page.after !== undefined && { after: page.after }), ...(page.pageSize !== undefined && { pageSize: page.pageSize }) },
+      {
+        ...(page.after !== undefined && { after: page.after }),
+        ...(page.pageSize !== undefined && { pageSize: page.pageSize }),
+      },
     );
   };
 

@@ -144,8 +144,14 @@ export function areaRecords(tables: TableFactory) {
       const pk = keyOf(areaId);
       const overdue = async () => {
         const found: Versioned<Action>[] = [];
-        const filter = rangeFilter(pk, actionLists.open(panelId), undefined, `${actionLists.open(panelId)}${today}`);
-        for await (const e of client.listEntities({ queryOptions: { filter } })) found.push(stores.actions.fromEntity(e));
+        const filter = rangeFilter(
+          pk,
+          actionLists.open(panelId),
+          undefined,
+          `${actionLists.open(panelId)}${today}`,
+        );
+        for await (const e of client.listEntities({ queryOptions: { filter } }))
+          found.push(stores.actions.fromEntity(e));
         return found;
       };
       const [open, decided, late] = await Promise.all([

@@ -63,7 +63,9 @@ export const donePlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
 export function actionCopies(a: Action): string[] {
   return [
     actionLists.at(a.panelId, a.meetingId) + a.id,
-    a.status === "open" ? `${actionLists.open(a.panelId)}${a.dueDate}|${a.id}` : actionLists.done(a.panelId) + donePlace(a.completed?.at ?? a.created.at, a.id),
+    a.status === "open"
+      ? `${actionLists.open(a.panelId)}${a.dueDate}|${a.id}`
+      : actionLists.done(a.panelId) + donePlace(a.completed?.at ?? a.created.at, a.id),
   ];
 }
 

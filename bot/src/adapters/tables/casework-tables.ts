@@ -38,7 +38,9 @@ function followCopies<T extends Record<string, unknown>>(
 ): TransactionAction[] {
   const kept = new Set(copiesOf(next));
   return [
-    ...(before ? copiesOf(before).filter((k) => !kept.has(k)) : []).map((k) => store.deleteCopyAction(next, k)),
+    ...(before ? copiesOf(before).filter((k) => !kept.has(k)) : []).map((k) =>
+      store.deleteCopyAction(next, k),
+    ),
     ...[...kept].map((k) => store.upsertCopyAction(next, by, k, revision)),
   ];
 }
@@ -58,9 +60,17 @@ export function caseworkTables(tables: TableFactory): Casework {
   };
 
   /** The record and its copies, created together with one revision. */
-  const created = <T extends Record<string, unknown>>(store: EntityStore<T>, copiesOf: (v: T) => string[], v: T, by: string) => {
+  const created = <T extends Record<string, unknown>>(
+    store: EntityStore<T>,
+    copiesOf: (v: T) => string[],
+    v: T,
+    by: string,
+  ) => {
     const revision = randomUUID();
-    return [store.createAction(v, by, { revision }), ...followCopies(store, copiesOf, v, undefined, by, revision)];
+    return [
+      store.createAction(v, by, { revision }),
+      ...followCopies(store, copiesOf, v, undefined, by, revision),
+    ];
   };
   /** The record moved on from `before`, conditional on the row it was read from, and its copies. */
   const replaced = <T extends Record<string, unknown>>(
@@ -71,9 +81,13 @@ export function caseworkTables(tables: TableFactory): Casework {
     by: string,
   ) => {
     const etag = store.storageEtag(before);
-    if (!etag) throw new Error(`A ${store.table} record read from a list was changed: read it by its key first.`);
+    if (!etag)
+      throw new Error(`A ${store.table} record read from a list was changed: read it by its key first.`);
     const revision = randomUUID();
-    return [store.replaceAction(next, etag, by, revision), ...followCopies(store, copiesOf, next, before.value, by, revision)];
+    return [
+      store.replaceAction(next, etag, by, revision),
+      ...followCopies(store, copiesOf, next, before.value, by, revision),
+    ];
   };
 
   return {

@@ -61,7 +61,12 @@ export const isStatus = (e: unknown, status: number): boolean =>
   e instanceof RestError && e.statusCode === status;
 
 /** Keys after `afterKey` (or from the start of the range), up to the end of the range `prefix` starts. */
-export const rangeFilter = (partitionKey: string, prefix: string, afterKey?: string, endKey?: string): string =>
+export const rangeFilter = (
+  partitionKey: string,
+  prefix: string,
+  afterKey?: string,
+  endKey?: string,
+): string =>
   (afterKey
     ? odata`PartitionKey eq ${partitionKey} and RowKey gt ${afterKey}`
     : odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix}`) +
@@ -194,7 +199,11 @@ export class EntityStore<T extends Record<string, unknown>> {
   }
 
   /** An insert to run in a transaction with others of the same partition. */
-  createAction(value: T, updatedBy: string, copy?: { rowKey?: string; revision?: string }): TransactionAction {
+  createAction(
+    value: T,
+    updatedBy: string,
+    copy?: { rowKey?: string; revision?: string },
+  ): TransactionAction {
     return ["create", this.toEntity(value, updatedBy, copy)];
   }
 

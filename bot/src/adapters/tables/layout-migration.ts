@@ -38,7 +38,11 @@ export async function migrateCaseworkLayout(
       ["referrals", "referral|", copiesBy(records.referrals, (v: Referral) => referralCopies(v))],
       ["cases", "case|", copiesBy(records.cases, (v: StoredCase) => caseCopies(v))],
       ["actions", "action|", copiesBy(records.actions, (v: Action) => actionCopies(v))],
-      ["requests to join", "access|", copiesBy(records.accessRequests, (v: AccessRequest) => accessCopies(v))],
+      [
+        "requests to join",
+        "access|",
+        copiesBy(records.accessRequests, (v: AccessRequest) => accessCopies(v)),
+      ],
     ];
     for (const [what, prefix, copiesOf] of kinds) {
       let done = 0;
@@ -69,7 +73,11 @@ function copiesBy<T extends Record<string, unknown>>(store: EntityStore<T>, copi
 
 /** The record with a revision (its other properties untouched) and each copy of it. */
 function withCopies(raw: TableEntity<Record<string, unknown>>, copyKeys: string[]): TransactionAction[] {
-  const { etag: _etag, timestamp: _timestamp, ...row } = raw as TableEntity<Record<string, unknown>> & {
+  const {
+    etag: _etag,
+    timestamp: _timestamp,
+    ...row
+  } = raw as TableEntity<Record<string, unknown>> & {
     etag?: string;
     timestamp?: string;
   };

@@ -33,7 +33,8 @@ export async function findAction(
 
 const byDue = (actions: Versioned<Action>[]) =>
   [...actions].sort(
-    (a, b) => a.value.dueDate.localeCompare(b.value.dueDate) || a.value.reference.localeCompare(b.value.reference),
+    (a, b) =>
+      a.value.dueDate.localeCompare(b.value.dueDate) || a.value.reference.localeCompare(b.value.reference),
   );
 
 /**

@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
+import type { Casework, StoredAudit } from "../bot/src/application/ports/casework.js";
+import type { Action } from "../bot/src/domain/actions/action.js";
+import type { Referral } from "../bot/src/domain/referrals/referral.js";
+
+// A second area configured exactly as Merton (Kingsmead, invented), so that one run can measure
+// the same operations on a fresh area and on an area holding ten years of history, side by side
+// in one store. Its people are Merton's demo people with ids and addresses of their own.
+
+export const HISTORY_AREA = "kingsmead";
+export const HISTORY_PANEL = "kingsmead-pre-mace";
+
+const asKingsmead = (text: string): string =>
+  text
+    .replace(/merton/g, "kingsmead")
+    .replace(/Merton/g, "Kingsmead")
+    .replace(/"MER"/g, '"KMD"')
+    .replace(/\bmer-/g, "kmd-")
+    .replace(/00000000-0000-4000-8000-/g, "00000000-0000-4000-9000-");
+
+/** The panel catalogue with Kingsmead beside the real areas. */
+export function catalogueWithHistoryArea(): ReturnType<typeof loadCatalogue> {
+  const dir = mkdtempSync(path.join(tmpdir(), "mace-bench-areas-"));
+  for (const file of ["havering", "lambeth", "merton", "staffordshire", "wandsworth"])
+    writeFileSync(path.join(dir, `${file}.json`), readFileSync(`bot/config/areas/${file}.json`, "utf8"));
+  writeFileSync(
+    path.join(dir, `${HISTORY_AREA}.json`),
+    asKingsmead(readFileSync("bot/config/areas/merton.json", "utf8")),
+  );
+  return loadCatalogue(dir, "bot/config/agenda-templates");
+}
+
+/** Kingsmead's people, as an import file, and the id its administrator has. */
+export const historyPeople = {
+  csv: () => asKingsmead(readFileSync("bot/src/seed/people/merton.csv", "utf8")),
+  id: (mertonId: string) => asKingsmead(mertonId),
+};
+
+export interface History {
+  referrals: number;
+  actions: number;
+  auditEntries: number;
+}
+
+const YEARS = 10;
+const startOf = Date.UTC(2016, 0, 4, 9);
+const spread = (i: number, n: number) =>
+  new Date(startOf + Math.floor((i / n) * YEARS * 365 * 86_400_000)).toISOString();
+
+/**
+ * Ten years of a panel's record, written through the casework port as the product writes it:
+ * closed referrals (half accepted, half declined) with the audit entries of their changes; done
+ * actions with theirs; and the audit entries of the reads between, in the audit trail.
+ */
+export async function writeHistory(
+  casework: Casework,
+  templates: { referral: Referral; action: Action },
+  counts: History,
+  progress: (message: string) => void,
+): Promise<void> {
+  const change = (at: string, action: string, referralId: string | null, reference: string): StoredAudit => ({
+    id: randomUUID(),
+    at,
+    areaId: HISTORY_AREA,
+    panelId: HISTORY_PANEL,
+    actorId: templates.referral.submitted.by,
+    action: action as StoredAudit["action"],
+    subjectId: null,
+    referralId,
+    reference,
+    via: "history",
+  });
+  const year = (at: string) => at.slice(0, 4);
+  let changes = 0;
+  for (let i = 0; i < counts.referrals; i += 20) {
+    const unit = casework.unit(HISTORY_AREA, "history");
+    for (let n = i; n < Math.min(i + 20, counts.referrals); n++) {
+      const at = spread(n, counts.referrals);
+      const reference = `KMD-${year(at)}-${String(n + 1).padStart(4, "0")}`;
+      const r: Referral = {
+        ...templates.referral,
+        id: randomUUID(),
+        reference,
+        submitted: { ...templates.referral.submitted, at },
+        status: n % 2 ? "accepted" : "declined",
+        possibleDuplicates: [],
+        linkedSubjectId: null,
+      };
+      unit.createReferral(r);
+      unit.audit(change(at, "referral.created", r.id, reference));
+      unit.audit(change(at, n % 2 ? "referral.accepted" : "referral.declined", r.id, reference));
+      changes += 2;
+    }
+    await unit.commit();
+    if ((i + 20) % 1000 === 0) progress(`  ${i + 20}/${counts.referrals} closed referrals stored`);
+  }
+  for (let i = 0; i < counts.actions; i += 20) {
+    const unit = casework.unit(HISTORY_AREA, "history");
+    for (let n = i; n < Math.min(i + 20, counts.actions); n++) {
+      const at = spread(n, counts.actions);
+      const a: Action = {
+        ...templates.action,
+        id: randomUUID(),
+        reference: `KMD-A-${year(at)}-${String(n + 1).padStart(5, "0")}`,
+        meetingId: at.slice(0, 10),
+        dueDate: at.slice(0, 10),
+        status: "done",
+        created: { ...templates.action.created, at },
+        completed: { ...templates.action.created, at, note: "" },
+      };
+      unit.createAction(a);
+      unit.audit(change(at, "action.created", null, a.reference));
+      unit.audit(change(at, "action.completed", null, a.reference));
+      changes += 2;
+    }
+    await unit.commit();
+    if ((i + 20) % 5000 === 0) progress(`  ${i + 20}/${counts.actions} done actions stored`);
+  }
+  const reads = counts.auditEntries - changes;
+  for (let i = 0; i < reads; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, reads - i) }, (_, n) => ({
+      ...change(spread(i + n, reads), "referral.viewed", null, "KMD-2016-0001"),
+    }));
+    await casework.appendAudit(HISTORY_AREA, batch);
+    if ((i + 1000) % 50_000 === 0) progress(`  ${i + 1000}/${reads} audit entries of reads stored`);
+  }
+  progress(
+    `  history: ${counts.referrals} closed referrals, ${counts.actions} done actions, ${changes} audit entries of changes and ${reads} of reads`,
+  );
+}

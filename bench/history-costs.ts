@@ -1,0 +1,258 @@
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
+import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
+import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
+import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
+import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
+import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
+import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/storage.js";
+import { actionLog } from "../bot/src/application/actions/action-log.js";
+import { agendaDesk } from "../bot/src/application/agenda/agenda-desk.js";
+import { peopleDesk } from "../bot/src/application/people/people-desk.js";
+import { referralDesk } from "../bot/src/application/referrals/referral-desk.js";
+import { ReminderSweep } from "../bot/src/application/reminders/reminder-sweep.js";
+import { DEMO_ADMINISTRATORS } from "../bot/src/seed/demo-people.js";
+import { roundTripCounter, scanIn, type RoundTrips } from "../scripts/lib/round-trips.js";
+import {
+  catalogueWithHistoryArea,
+  HISTORY_AREA,
+  HISTORY_PANEL,
+  historyPeople,
+  writeHistory,
+} from "./history-area.js";
+import { benchValues, demoActor, median } from "./bench-support.js";
+
+// Goal 2: history does not change the cost. Each user-facing operation runs on Merton (fresh) and
+// on Kingsmead (configured the same, holding ten years of history), alternately in one store, so
+// both see the same machine and the same store. Every request is also checked for a scan (goal 1).
+
+const RUNS = Number(process.env["BENCH_HISTORY_RUNS"] ?? 30);
+const FRESH = { areaId: "merton", panelId: "merton-pre-mace" };
+const OLD = { areaId: HISTORY_AREA, panelId: HISTORY_PANEL };
+
+export async function historyCosts(connection: string, scans: string[]): Promise<void> {
+  const catalogue = catalogueWithHistoryArea();
+  const plain = tableFactory({ kind: "connection-string", connectionString: connection });
+  const trips = roundTripCounter();
+  const counted = tableFactory({ kind: "connection-string", connectionString: connection }, trips.options);
+  await seedCatalogue(repositories(plain), catalogue);
+  const adminId = historyPeople.id(DEMO_ADMINISTRATORS.get("merton")?.[0] ?? "");
+  const administrators = new Map([...DEMO_ADMINISTRATORS, [HISTORY_AREA, [adminId]]]);
+  const people = peopleDesk({
+    catalogue,
+    directory: directoryTables(plain),
+    casework: caseworkTables(plain),
+    now: () => new Date(),
+    administrators,
+  });
+  await people.applyImport(
+    { id: adminId, name: "Bench import" },
+    HISTORY_AREA,
+    historyPeople.csv(),
+    undefined,
+  );
+
+  const ports = (tables: TableFactory) => ({
+    catalogue,
+    casework: caseworkTables(tables),
+    directory: directoryTables(tables),
+    meetings: meetingRecords(tables),
+    agendas: agendaRecords(tables),
+    deliveries: reminderDeliveries(tables),
+    now: () => new Date(),
+    onNotices: () => undefined,
+  });
+  const referrals = referralDesk(ports(counted));
+  const agendas = agendaDesk(ports(counted));
+  const actions = actionLog(ports(counted));
+  const actor = (area: string, name: string) => {
+    const merton = demoActor(name);
+    return area === FRESH.areaId ? merton : { id: historyPeople.id(merton.id), name };
+  };
+
+  // A template of each record, made through the product in the history area, then ten years of them.
+  console.log("\nHistory (Kingsmead, configured as Merton): storing ten years of its record…");
+  const first = await referrals.submit(
+    actor(HISTORY_AREA, "Grace Mensah"),
+    HISTORY_PANEL,
+    "individual",
+    randomUUID(),
+    benchValues(0),
+  );
+  if (!first.ok) throw new Error("the history area refused its first referral");
+  const recorded = await actions.create(
+    actor(HISTORY_AREA, "Priya Okafor"),
+    HISTORY_PANEL,
+    first.referral.meetingDate ?? new Date().toISOString().slice(0, 10),
+    {
+      subjectId: null,
+      title: "Bench action",
+      text: "Benchmark.",
+      ownerId: actor(HISTORY_AREA, "Hannah Reyes").id,
+      dueDate: null,
+    },
+    "bench",
+  );
+  const template = await caseworkTables(plain).action(HISTORY_AREA, HISTORY_PANEL, recorded.id);
+  if (!template) throw new Error("the history area's first action is not stored");
+  await writeHistory(
+    caseworkTables(plain),
+    { referral: first.referral, action: template.value },
+    { referrals: 5000, actions: 20_000, auditEntries: 200_000 },
+    (m) => console.log(m),
+  );
+
+  // What each operation is, in either area.
+  const meetingOf = async (area: typeof FRESH) => {
+    const made = await referrals.submit(
+      actor(area.areaId, "Grace Mensah"),
+      area.panelId,
+      "individual",
+      randomUUID(),
+      benchValues(1),
+    );
+    if (!made.ok) throw new Error("bench referral refused");
+    return made.referral.meetingDate ?? "";
+  };
+  const meetings = { [FRESH.areaId]: await meetingOf(FRESH), [OLD.areaId]: await meetingOf(OLD) };
+  const operations: [string, (area: typeof FRESH, i: number) => Promise<unknown>][] = [
+    [
+      "referral submit",
+      (area, i) =>
+        referrals.submit(
+          actor(area.areaId, "Grace Mensah"),
+          area.panelId,
+          "individual",
+          randomUUID(),
+          benchValues(i),
+        ),
+    ],
+    [
+      "referral list, first page",
+      (area) => referrals.list(actor(area.areaId, "Priya Okafor"), area.panelId, "bench", { pageSize: 50 }),
+    ],
+    [
+      "agenda page",
+      (area) =>
+        agendas.view(
+          actor(area.areaId, "Priya Okafor"),
+          "coordinator",
+          area.panelId,
+          meetings[area.areaId] ?? "",
+          "bench",
+        ),
+    ],
+    [
+      "action log, first page",
+      (area) => actions.list(actor(area.areaId, "Priya Okafor"), "coordinator", area.panelId, {}, "bench"),
+    ],
+  ];
+
+  console.log(`\nFresh area against ten years of history (medians of ${RUNS}, alternating)`);
+  for (const [name, run] of operations) {
+    const cost = { fresh: [] as number[], old: [] as number[] };
+    const shape = { fresh: "", old: "" };
+    for (let i = 0; i < RUNS; i++) {
+      for (const [which, area] of [
+        ["fresh", FRESH],
+        ["old", OLD],
+      ] as const) {
+        const m = await measured(trips, () => run(area, i), scans, name);
+        cost[which].push(m.ms);
+        shape[which] = `${m.requests} requests, ${m.sequential} one after another`;
+      }
+    }
+    const ratio = median(cost.old) / median(cost.fresh);
+    const met = shape.fresh === shape.old && ratio <= 1.2;
+    console.log(
+      `  ${name}: fresh ${shape.fresh}; with history ${shape.old}; time ${ratio.toFixed(2)}x the fresh area's (goal: the same round trips, at most 1.2x) — ${met ? "goal met" : "goal missed"}`,
+    );
+    if (!met) process.exitCode = 1;
+  }
+  await sweepCosts(catalogue, plain, counted, trips, scans, actor);
+}
+
+/** Time, requests and sequential round trips of one operation; its scans are noted by name. */
+export async function measured(
+  trips: RoundTrips,
+  run: () => Promise<unknown>,
+  scans: string[],
+  name: string,
+): Promise<{ ms: number; requests: number; sequential: number }> {
+  const before = { requests: trips.count(), sequential: trips.sequential() };
+  const t = process.hrtime.bigint();
+  await run();
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const sent = trips.requests().slice(before.requests);
+  for (const scan of sent.map(scanIn)) if (scan) scans.push(`${name}: ${scan}`);
+  return { ms, requests: sent.length, sequential: trips.sequential() - before.sequential };
+}
+
+/** The reminder sweep with ten actions due their first message, in the fresh area and then in the old. */
+async function sweepCosts(
+  catalogue: ReturnType<typeof catalogueWithHistoryArea>,
+  plain: TableFactory,
+  counted: TableFactory,
+  trips: RoundTrips,
+  scans: string[],
+  actor: (area: string, name: string) => { id: string; name: string },
+): Promise<void> {
+  let now = new Date();
+  const write = actionLog({
+    catalogue,
+    directory: directoryTables(plain),
+    casework: caseworkTables(plain),
+    deliveries: reminderDeliveries(plain),
+    now: () => now,
+  });
+  const sweep = new ReminderSweep({
+    catalogue,
+    directory: directoryTables(counted),
+    casework: caseworkTables(counted),
+    deliveries: reminderDeliveries(counted),
+    messenger: {
+      reaches: (place) => Promise.resolve(place.scope === "personal"),
+      send: () => Promise.resolve({ activityId: randomUUID(), conversationKey: "bench" }),
+    },
+    log: pino({ level: "silent" }),
+    now: () => now,
+    options: { instance: "bench", leaseMs: 90_000, lookbackDays: 5, fromHour: 9, retryBaseMs: 60_000 },
+  });
+  const results: string[] = [];
+  const times: number[] = [];
+  for (const [area, day] of [
+    [FRESH, "2027-03-04"],
+    [OLD, "2027-04-01"],
+  ] as const) {
+    now = new Date(`${day}T14:00:00Z`);
+    for (let i = 0; i < 10; i++)
+      await write.create(
+        actor(area.areaId, "Priya Okafor"),
+        area.panelId,
+        day,
+        {
+          subjectId: null,
+          title: `Bench action ${i}`,
+          text: "Benchmark.",
+          ownerId: actor(area.areaId, "Hannah Reyes").id,
+          dueDate: null,
+        },
+        "bench",
+      );
+    let sent = 0;
+    const m = await measured(
+      trips,
+      async () => void (sent = (await sweep.sweep()).sent),
+      scans,
+      "reminder sweep",
+    );
+    times.push(m.ms);
+    results.push(`${m.requests} requests, ${m.sequential} one after another, ${sent} sent`);
+  }
+  const met = results[0] === results[1] && results[0]?.endsWith("10 sent");
+  console.log(
+    `  reminder sweep (10 new actions due their first message): fresh ${results[0]}; with history ${results[1]} (goal: the same) — ${met ? "goal met" : "goal missed"}; time ${((times[1] ?? 0) / (times[0] ?? 1)).toFixed(2)}x (one sweep each)`,
+  );
+  if (!met) process.exitCode = 1;
+}

@@ -1,0 +1,21 @@
+import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
+import { auditTrailRecords } from "../../bot/src/adapters/tables/audit-trail-records.js";
+import { keyOf, prefixEnd } from "../../bot/src/adapters/tables/entity-store.js";
+import type { TableFactory } from "../../bot/src/adapters/tables/storage.js";
+import type { StoredAudit } from "../../bot/src/application/ports/casework.js";
+import type { Versioned } from "../../bot/src/application/ports/versioned.js";
+
+/**
+ * Every audit entry of an area, oldest first: those of changes, kept in the area's casework
+ * partition, and those of reads, in the audit trail's monthly partitions.
+ */
+export async function auditOfArea(tables: TableFactory, areaId: string): Promise<Versioned<StoredAudit>[]> {
+  const changes = await areaRecords(tables).audit.listRange(keyOf(areaId), "audit|");
+  const trail = auditTrailRecords(tables).store;
+  const from = `${keyOf(areaId)}|`;
+  const reads: Versioned<StoredAudit>[] = [];
+  const filter = `PartitionKey ge '${from}' and PartitionKey lt '${prefixEnd(from)}'`;
+  for await (const e of trail.client.listEntities({ queryOptions: { filter } }))
+    reads.push(trail.fromEntity(e));
+  return [...changes, ...reads].sort((a, b) => a.value.at.localeCompare(b.value.at));
+}
