@@ -29,7 +29,11 @@ export function catalogueWithHistoryArea(): ReturnType<typeof loadCatalogue> {
     writeFileSync(path.join(dir, `${file}.json`), readFileSync(`bot/config/areas/${file}.json`, "utf8"));
   writeFileSync(
     path.join(dir, `${HISTORY_AREA}.json`),
-    asKingsmead(readFileSync("bot/config/areas/merton.json", "utf8")),
+    // Kingsmead's panels keep Merton's agenda templates.
+    asKingsmead(readFileSync("bot/config/areas/merton.json", "utf8")).replace(
+      /"agendaTemplateId": "kingsmead-/g,
+      '"agendaTemplateId": "merton-',
+    ),
   );
   return loadCatalogue(dir, "bot/config/agenda-templates");
 }

@@ -18,7 +18,7 @@ import {
   Textarea,
   makeStyles,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { useApi } from "./useApi.js";
 import {
@@ -94,7 +94,23 @@ export function ActionLogSection({
   }, [meetingId, status, owner, agency, overdueOnly]);
 
   const listed = useApi(() => api.actions(token, panel.id, query), [token, panel.id, query]);
-  const actions = listed.data?.actions;
+  // Done actions come a page at a time, the most recently completed first.
+  const [older, setOlder] = useState<{ actions: PanelAction[]; next: string | null } | null>(null);
+  useEffect(() => setOlder(null), [listed.data]);
+  const actions = listed.data && [...listed.data.actions, ...(older?.actions ?? [])];
+  const next = older ? older.next : (listed.data?.next ?? null);
+  const showOlder = async (after: string) => {
+    try {
+      const page = await api.actions(
+        token,
+        panel.id,
+        `${query}${query ? "&" : ""}after=${encodeURIComponent(after)}`,
+      );
+      setOlder({ actions: [...(older?.actions ?? []), ...page.actions], next: page.next });
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+    }
+  };
   const undelivered = listed.data?.undelivered ?? [];
   const team = useApi(() => api.members(token, panel.id), [token, panel.id]);
   // Without the members, the owner filter offers only "Anyone".
@@ -257,6 +273,11 @@ export function ActionLogSection({
         </TableBody>
       </Table>
       {actions && actions.length === 0 && <p>No actions match.</p>}
+      {next && (
+        <Button appearance="secondary" onClick={() => void showOlder(next)}>
+          Show older done actions
+        </Button>
+      )}
       {canRecord && meetingId && (
         <RecordAction
           token={token}

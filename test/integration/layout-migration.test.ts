@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import { areaRecords, referralRow } from "../../bot/src/adapters/tables/area-records.js";
+import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
+import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
+import { migrateCaseworkLayout } from "../../bot/src/adapters/tables/layout-migration.js";
+import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
+import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
+import { azurite } from "../support/azurite.js";
+import { forgetMertonReferrals } from "../support/forget-referrals.js";
+import { PEOPLE } from "../support/people.js";
+import { mertonChild } from "../support/referral-forms.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+// Casework written before the lists read copies of each record: no copies, no revisions.
+describe("Casework stored in the earlier key layout", () => {
+  const PANEL = "merton-pre-mace";
+  const ids: string[] = [];
+  let service: TestService;
+  // The service's start seeds the demo people the referral is made by.
+  before(async () => (service = await startTestService()));
+  after(async () => {
+    await forgetMertonReferrals(ids);
+    await service.close();
+  });
+
+  it("is given its list copies once at start-up, with progress, and is listed and changed as before", async () => {
+    const { connectionString } = await azurite();
+    const tables = tableFactory({ kind: "connection-string", connectionString });
+    await ensureTables(tables);
+    const catalogue = loadCatalogue("bot/config/areas");
+    const desk = referralDesk({
+      catalogue,
+      casework: caseworkTables(tables),
+      directory: directoryTables(tables),
+      now: () => new Date("2026-11-16T10:00:00Z"),
+      onNotices: () => undefined,
+    });
+    const sent = await desk.submit(
+      { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" },
+      PANEL,
+      "individual",
+      randomUUID(),
+      mertonChild("Ola Oldlayout"),
+    );
+    assert.ok(sent.ok);
+    ids.push(sent.referral.id);
+
+    // Back to the earlier layout: the referral alone, with no revision, and the area not migrated.
+    const client = tables(TABLES.areaRecords);
+    const pk = keyOf("merton");
+    for await (const e of client.listEntities({
+      queryOptions: {
+        filter: `PartitionKey eq 'merton' and RowKey ge 'referral-' and RowKey lt 'referral.'`,
+      },
+    }))
+      if (e["id"] === sent.referral.id) await client.deleteEntity(pk, String(e.rowKey));
+    const main = await client.getEntity<Record<string, unknown>>(pk, referralRow(PANEL, sent.referral.id));
+    const {
+      etag: _etag,
+      timestamp: _timestamp,
+      revision: _revision,
+      ...old
+    } = main as Record<string, unknown>;
+    await client.upsertEntity({ ...old, partitionKey: pk, rowKey: String(main.rowKey) }, "Replace");
+    await client.deleteEntity(pk, "layout|list-copies").catch(() => undefined);
+    const priya = { id: PEOPLE.mertonCoordinator.id, name: "Priya Okafor" };
+    const listed = async () =>
+      (await desk.list(priya, PANEL, "test", { pageSize: 200 }, ["new"])).referrals.map((r) => r.value.id);
+    assert.ok(!(await listed()).includes(sent.referral.id), "the earlier layout has no copy to list");
+
+    const progress: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m));
+    assert.ok(
+      progress.some((m) => /^merton: all \d+ referrals given their list copies$/.test(m)),
+      progress.join("\n"),
+    );
+    assert.ok((await listed()).includes(sent.referral.id));
+    const read = await areaRecords(tables).referrals.get(pk, referralRow(PANEL, sent.referral.id));
+    assert.match(read?.etag ?? "", /^[0-9a-f-]{36}$/, "the version is now the record's revision");
+
+    // It is a triage away from accepted, like any other referral, and the second run does nothing.
+    const viewed = await desk.view(priya, PANEL, sent.referral.id, "test");
+    await desk.triage(
+      priya,
+      PANEL,
+      sent.referral.id,
+      { decision: "decline", reason: "Not exploitation" },
+      viewed.etag,
+      "test",
+    );
+    assert.ok(!(await listed()).includes(sent.referral.id));
+    const again: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
+    assert.deepEqual(again, []);
+  });
+});
