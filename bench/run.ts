@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     const perSubmit: number[] = [];
     const sequential: number[] = [];
     const waiting: number[] = [];
+    const byKind = new Map<string, number[]>();
     const panels = repos.panels.client;
     for (let i = 0; i < RUNS; i++) {
       let t = process.hrtime.bigint();
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
       perSubmit.push(trips.count() - before.count);
       sequential.push(trips.sequential() - before.sequential);
       waiting.push((trips.busyMs() - before.busy) * 1e6);
+      for (const r of trips.requests().slice(before.count))
+        byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.ms * 1e6]);
       if (!result.ok) throw new Error(`benchmark referral refused: ${JSON.stringify(result.problems)}`);
       if ((i + 1) % 50 === 0) console.log(`  ${i + 1}/${RUNS}`);
     }
@@ -94,6 +97,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `  where it goes: waiting for storage ${(median(waiting) / median(raw)).toFixed(1)} × a raw round trip (${(storageShare * 100).toFixed(0)}%), the service's own work ${((median(submit) - median(waiting)) / median(raw)).toFixed(1)} ×`,
+    );
+    console.log(
+      `  each request, median: ${[...byKind].map(([kind, ns]) => `${kind} ${(median(ns) / median(raw)).toFixed(1)} ×`).join(", ")} (a raw round trip is a point read of one small row)`,
     );
     if (Math.max(...sequential) > 3 || ratio > 3) process.exitCode = 1;
 

@@ -8,6 +8,9 @@ export interface StorageRequest {
   table: string;
   /** The query's $filter, if it was a query. */
   filter: string | undefined;
+  kind: "point read" | "query" | "transaction" | "write";
+  /** How long it took, once answered. */
+  ms: number;
 }
 
 export interface RoundTrips {
@@ -35,8 +38,21 @@ export function roundTripCounter(): RoundTrips {
       name: "count-round-trips",
       sendRequest: async (request, next) => {
         const url = new URL(request.url);
-        const table = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "");
-        seen.push({ method: request.method, table, filter: url.searchParams.get("$filter") ?? undefined });
+        const table = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "").replace(
+          /\(.*$/,
+          "",
+        );
+        const filter = url.searchParams.get("$filter") ?? undefined;
+        const kind: StorageRequest["kind"] = url.pathname.endsWith("$batch")
+          ? "transaction"
+          : request.method !== "GET"
+            ? "write"
+            : filter === undefined && url.pathname.includes("(PartitionKey=")
+              ? "point read"
+              : "query";
+        const seenRequest: StorageRequest = { method: request.method, table, filter, kind, ms: 0 };
+        seen.push(seenRequest);
+        const started = performance.now();
         if (inFlight++ === 0) {
           waves += 1;
           since = performance.now();
@@ -44,6 +60,7 @@ export function roundTripCounter(): RoundTrips {
         try {
           return await next(request);
         } finally {
+          seenRequest.ms = performance.now() - started;
           if (--inFlight === 0) busy += performance.now() - since;
         }
       },
