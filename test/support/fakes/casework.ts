@@ -174,11 +174,10 @@ export function fakeCasework(now: () => Date): FakeCasework {
       );
       return pageAfter(all, size, after, (r) => ({ at: r.submitted.at, id: r.id }));
     },
-    beforeSubmit(areaId, panelId, referralId, year, hashes) {
+    beforeSubmit(areaId, year, hashes) {
       calls.count("beforeSubmit");
       const pk = keyOf(areaId);
       return Promise.resolve({
-        existing: table.get<Referral>(pk, referralRow(panelId, referralId)),
         counter: table.get<ReferenceCounter>(pk, counterRow("referral", year)),
         matches: table
           .list<MatchRow>(pk, (rk) => hashes.some((h) => rk.startsWith(matchPrefix(h))))

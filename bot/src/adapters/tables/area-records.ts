@@ -106,23 +106,16 @@ export function areaRecords(tables: TableFactory) {
     },
 
     /**
-     * What a submit needs to know, read together: whether this form was already stored, the
-     * year's reference counter, and the subjects already known by the same match keys.
+     * What a submit needs to know, read together: the year's reference counter, and the subjects
+     * already known by the same match keys.
      */
-    async beforeSubmit(
-      areaId: string,
-      panelId: string,
-      referralId: string,
-      year: number,
-      hashes: string[],
-    ): Promise<BeforeSubmit> {
+    async beforeSubmit(areaId: string, year: number, hashes: string[]): Promise<BeforeSubmit> {
       const pk = keyOf(areaId);
-      const [existing, counter, ...matches] = await Promise.all([
-        stores.referrals.get(pk, referralRow(panelId, referralId)),
+      const [counter, ...matches] = await Promise.all([
         stores.counters.get(pk, counterRow(year)),
         ...hashes.map((h) => stores.matches.listRange(pk, matchPrefix(h))),
       ]);
-      return { existing, counter, matches: matches.flat().map((m) => m.value) };
+      return { counter, matches: matches.flat().map((m) => m.value) };
     },
 
     /** Referrals in an area waiting for this manager's approval: one range of their list. */

@@ -140,8 +140,7 @@ export function caseworkTables(tables: TableFactory): Casework {
       );
       return { values, more };
     },
-    beforeSubmit: (areaId, panelId, referralId, year, hashes) =>
-      records.beforeSubmit(areaId, panelId, referralId, year, hashes),
+    beforeSubmit: (areaId, year, hashes) => records.beforeSubmit(areaId, year, hashes),
     awaitingApprovalBy: (areaId, managerId) => records.awaitingApprovalBy(areaId, managerId),
 
     casesAndDrift: (areaId, panelId, today, decidedOn) =>

@@ -46,9 +46,11 @@ export interface Page<T> {
   more: boolean;
 }
 
-/** What a referral submit needs to know before it writes. */
+/**
+ * What a referral submit needs to know before it writes. Whether the same form was stored already
+ * is not read: the referral's create then fails its transaction, and only then is it looked up.
+ */
 export interface BeforeSubmit {
-  existing: Versioned<Referral> | undefined;
   counter: Versioned<ReferenceCounter> | undefined;
   matches: MatchRow[];
 }
@@ -96,14 +98,8 @@ export interface Casework extends AccessRequestRecords {
     size: number,
     after?: PagePosition,
   ): Promise<Page<Referral>>;
-  /** Whether this form was stored, the year's counter, and subjects known by these match keys. */
-  beforeSubmit(
-    areaId: string,
-    panelId: string,
-    referralId: string,
-    year: number,
-    hashes: string[],
-  ): Promise<BeforeSubmit>;
+  /** The year's counter, and subjects known by these match keys. */
+  beforeSubmit(areaId: string, year: number, hashes: string[]): Promise<BeforeSubmit>;
   awaitingApprovalBy(areaId: string, managerId: string): Promise<Versioned<Referral>[]>;
 
   /** A panel's open cases (and those decided at `decidedOn`), with the subjects of its drifting actions. */

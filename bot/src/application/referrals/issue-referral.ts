@@ -38,8 +38,7 @@ export async function issueReferral(
   const now = ports.now();
   const year = DateTime.fromJSDate(now, { zone: "Europe/London" }).year;
   for (let attempt = 1; ; attempt++) {
-    const seen = await ports.casework.beforeSubmit(spec.areaId, spec.panelId, spec.id, year, spec.hashes);
-    if (seen.existing) return { referral: seen.existing.value, created: false };
+    const seen = await ports.casework.beforeSubmit(spec.areaId, year, spec.hashes);
     const issued = (seen.counter?.value.issued ?? 0) + 1;
     const referral = spec.draft(referenceFor(spec.referencePrefix, year, issued), seen.matches, now);
     const unit = ports.casework.unit(spec.areaId, spec.by.displayName);
@@ -52,8 +51,11 @@ export async function issueReferral(
       ports.onNotices(spec.areaId);
       return { referral, created: true };
     } catch (e) {
-      // Another referral took the number, or the same form raced in twice: look again.
+      // The same form was stored already (sent twice, or raced in twice): that one is the answer.
+      // Otherwise another referral took the number: look again.
       if (!(e instanceof ConcurrencyConflict)) throw e;
+      const stored = await ports.casework.referral(spec.areaId, spec.panelId, spec.id);
+      if (stored) return { referral: stored.value, created: false };
       if (attempt >= ATTEMPTS)
         throw new Refusal(
           "conflict",
