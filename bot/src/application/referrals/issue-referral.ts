@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Person } from "../../domain/people/membership.js";
 import type { ReferralNotice } from "../../domain/referrals/notice.js";
 import { referenceFor, type Referral } from "../../domain/referrals/referral.js";
-import type { MatchRow } from "../ports/casework.js";
+import type { BeforeSubmit, MatchRow } from "../ports/casework.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
 import { Refusal } from "../../domain/refusal.js";
 import { referralAudit, referralNotice } from "./referral-records.js";
@@ -29,16 +29,33 @@ export interface ReferralToIssue {
   draft: (reference: string, matches: MatchRow[], at: Date) => Referral;
   via: string;
   notice: ReferralNotice["kind"];
+  /** What was read for these match keys while the form was still being checked, if anything. */
+  readEarly?: { hashes: string[]; seen: BeforeSubmit };
 }
+
+/** The year a referral issued now takes its reference in. */
+export const referenceYear = (now: Date): number => DateTime.fromJSDate(now, { zone: "Europe/London" }).year;
+
+/** What `issueReferral` reads before it writes, for an area, a year and match keys. */
+export const readBeforeIssue = (
+  ports: Pick<ReferralPorts, "casework">,
+  areaId: string,
+  year: number,
+  hashes: string[],
+): Promise<BeforeSubmit> => ports.casework.beforeSubmit(areaId, year, hashes);
 
 export async function issueReferral(
   ports: Pick<ReferralPorts, "casework" | "now" | "onNotices">,
   spec: ReferralToIssue,
 ): Promise<{ referral: Referral; created: boolean }> {
   const now = ports.now();
-  const year = DateTime.fromJSDate(now, { zone: "Europe/London" }).year;
+  const year = referenceYear(now);
+  const early = spec.readEarly;
   for (let attempt = 1; ; attempt++) {
-    const seen = await ports.casework.beforeSubmit(spec.areaId, year, spec.hashes);
+    const seen =
+      attempt === 1 && early && early.hashes.join() === spec.hashes.join()
+        ? early.seen
+        : await readBeforeIssue(ports, spec.areaId, year, spec.hashes);
     const issued = (seen.counter?.value.issued ?? 0) + 1;
     const referral = spec.draft(referenceFor(spec.referencePrefix, year, issued), seen.matches, now);
     const unit = ports.casework.unit(spec.areaId, spec.by.displayName);

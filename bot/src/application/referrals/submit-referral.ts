@@ -7,7 +7,8 @@ import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
 import type { PossibleDuplicate, Referral } from "../../domain/referrals/referral.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { Refusal } from "../../domain/refusal.js";
-import { issueReferral } from "./issue-referral.js";
+import { issueReferral, readBeforeIssue, referenceYear } from "./issue-referral.js";
+import type { FormValues } from "../../domain/referrals/form.js";
 import {
   areaOf,
   kindOf,
@@ -20,8 +21,10 @@ import {
 import { formAgain, needsApproval } from "./referral-form.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
-// A practitioner submits a referral form. At most three storage round trips: the directory
-// (referrer and manager), the area's records the submit touches, and one commit of it all.
+// A practitioner submits a referral form. Two storage round trips one after another: the
+// directory (referrer and manager) together with the area's records the submit touches, read
+// for the match keys of the form as sent; then one commit of it all. The early read is only
+// used if the checked form has the same match keys, and nothing of it reaches a refused caller.
 
 export type SubmitResult =
   | { ok: true; referral: Referral; meeting: Occurrence | undefined; created: boolean }
@@ -42,7 +45,11 @@ export async function submitReferral(
   const area = areaOf(ports.catalogue, panel.areaId);
   const managerId = typeof raw["managerId"] === "string" ? raw["managerId"] : undefined;
 
-  const people = await ports.directory.people([actor.id, ...(managerId ? [managerId] : [])]);
+  const early = matchKeys(kind, raw as FormValues).map((k) => k.hash);
+  const [people, seenEarly] = await Promise.all([
+    ports.directory.people([actor.id, ...(managerId ? [managerId] : [])]),
+    readBeforeIssue(ports, area.id, referenceYear(ports.now()), early),
+  ]);
   const person = people.get(actor.id);
   if (!person) throw notInDirectory();
   mayRefer(ports.catalogue, person, panel);
@@ -80,6 +87,7 @@ export async function submitReferral(
     id: id.data,
     by: person,
     hashes: keys.map((k) => k.hash),
+    readEarly: { hashes: early, seen: seenEarly },
     via: "referral form",
     notice: approval ? "approval-requested" : "referral-arrived",
     draft: (reference, matches, at) => ({
