@@ -65,8 +65,9 @@ async function managedIdentityEndpoint(): Promise<{ url: string; secret: string;
 /** Starts the rig; on failure, stops whatever had started before rethrowing. */
 export async function startRig(): Promise<Rig> {
   const stops: (() => Promise<void>)[] = [];
+  // Last started, first stopped; each once, should an interruption stop the rig a second time.
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+    for (let next = stops.pop(); next; next = stops.pop()) await next().catch(() => undefined);
   };
   try {
     const azuritePort = await freePort();
@@ -81,8 +82,10 @@ export async function startRig(): Promise<Rig> {
     const identity = await managedIdentityEndpoint();
     stops.push(() => new Promise((resolve) => identity.server.close(() => resolve())));
 
+    const compiled = await compiledService();
+    stops.push(async () => compiled.remove());
     const port = await freePort();
-    const service = startChild("service", process.execPath, [await compiledService()], {
+    const service = startChild("service", process.execPath, [compiled.main], {
       env: {
         ...localServiceEnv({ service: port, azurite: azuritePort }),
         BOT_ID,
