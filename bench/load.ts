@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { cpuMeter, rawReads, Recorder, sampleResidentMemory } from "./load/measure.js";
+import { cpuMeter, fullCollections, rawReads, Recorder, sampleResidentMemory } from "./load/measure.js";
 import { report } from "./load/report.js";
 import { startRig } from "./load/stand-ins.js";
 import { MIX, runUsers, type Plan } from "./load/users.js";
@@ -43,6 +43,7 @@ export async function loadRun(): Promise<void> {
   process.once("SIGTERM", interrupted);
   try {
     const memory = sampleResidentMemory(rig.pids.service);
+    const collections = fullCollections(rig.serviceOutput);
     const cpu = await cpuMeter(rig.pids);
     const recorders = { warmUp: new Recorder(), measured: new Recorder() };
     const measureFrom = Date.now() + WARM_UP_MS;
@@ -64,6 +65,7 @@ export async function loadRun(): Promise<void> {
       elapsedMs,
       raw,
       memory: await memory.stop(),
+      collections,
       botSent: replies.total(),
       notices: replies.notices(),
       cpu: await cpu.stop(),

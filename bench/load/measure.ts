@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { TableClient } from "@azure/data-tables";
 import { TABLES } from "../../bot/src/adapters/tables/storage.js";
 
@@ -78,6 +79,33 @@ export function sampleResidentMemory(pid: number, everyMs = 250) {
       };
     },
   };
+}
+
+export interface FullCollection {
+  /** Heap in use before and after (MB): after is the live data. */
+  beforeMb: number;
+  afterMb: number;
+  pauseMs: number;
+}
+
+/**
+ * The full garbage collections V8 reports (--trace-gc) on a process's output from now on: what
+ * the heap holds once collected, beside a resident peak that may be garbage not yet collected.
+ */
+export function fullCollections(output: Readable): FullCollection[] {
+  const found: FullCollection[] = [];
+  let partial = "";
+  output.on("data", (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) {
+      const m = /Mark-Compact(?: \([a-z ]+\))? ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB, ([\d.]+)/.exec(
+        line,
+      );
+      if (m) found.push({ beforeMb: Number(m[1]), afterMb: Number(m[2]), pauseMs: Number(m[3]) });
+    }
+  });
+  return found;
 }
 
 // Linux's clock ticks per second (getconf CLK_TCK), in which /proc/<pid>/stat counts CPU time.

@@ -1,5 +1,11 @@
 import { availableParallelism } from "node:os";
-import { quantile, type CpuShares, type Recorder, type ResidentMemory } from "./measure.js";
+import {
+  quantile,
+  type CpuShares,
+  type FullCollection,
+  type Recorder,
+  type ResidentMemory,
+} from "./measure.js";
 
 // The load run's figures, and each goal met or missed; a miss makes the run exit non-zero.
 
@@ -15,6 +21,7 @@ export interface Measured {
   elapsedMs: number;
   raw: number[];
   memory: ResidentMemory;
+  collections: FullCollection[];
   botSent: number;
   notices: number;
   /** Each process's share of one core over the whole run, warm-up included (%). */
@@ -48,6 +55,12 @@ export function report(m: Measured): void {
   );
   console.log(
     `  service resident memory: ${mb(memory.first)} after start-up, peak ${mb(memory.peak)} ${memory.peakAtS.toFixed(0)} s into the run, ${mb(memory.last)} at the end (VmHWM ${mb(memory.highWater)})`,
+  );
+  const after = m.collections.map((c) => c.afterMb.toFixed(0));
+  console.log(
+    after.length
+      ? `  service heap after each of its ${after.length} full garbage collections (live data): first ${after[0]} MB, least ${Math.min(...after.map(Number))}, most ${Math.max(...after.map(Number))}, last ${after.at(-1)}; longest pause ${Math.max(...m.collections.map((c) => c.pauseMs)).toFixed(0)} ms`
+      : "  no full garbage collection in the service during the run",
   );
   for (const line of [...warmUp.examples, ...measured.examples]) console.log(`  error: ${line}`);
 

@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
 import { DEV_TENANT_ID } from "../../bot/src/settings.js";
 import {
   azuriteConnectionString,
@@ -27,6 +28,8 @@ export interface Rig {
   azuriteConnection: string;
   /** Process ids, for the service's resident memory and each one's CPU time. */
   pids: { service: number; azurite: number };
+  /** The service's output: its log, and V8's line for each garbage collection. */
+  serviceOutput: Readable;
   /** A Bot Framework token for activities whose replies go to the connector. */
   botToken(): Promise<string>;
   stop(): Promise<void>;
@@ -85,7 +88,7 @@ export async function startRig(): Promise<Rig> {
     const compiled = await compiledService();
     stops.push(async () => compiled.remove());
     const port = await freePort();
-    const service = startChild("service", process.execPath, [compiled.main], {
+    const service = startChild("service", process.execPath, ["--trace-gc", compiled.main], {
       env: {
         ...localServiceEnv({ service: port, azurite: azuritePort }),
         BOT_ID,
@@ -101,12 +104,15 @@ export async function startRig(): Promise<Rig> {
     });
     stops.push(() => service.stop());
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, service, 120_000);
-    if (!service.process.pid || !azurite.process.pid) throw new Error("a child process has no id");
+    const { pid } = service.process;
+    if (!pid || !azurite.process.pid || !service.process.stdout)
+      throw new Error("a child process is missing");
     return {
       serviceUrl: `http://127.0.0.1:${port}`,
       connector,
       azuriteConnection: azuriteConnectionString(azuritePort),
-      pids: { service: service.process.pid, azurite: azurite.process.pid },
+      pids: { service: pid, azurite: azurite.process.pid },
+      serviceOutput: service.process.stdout,
       botToken: () => keys.sign({ aud: BOT_ID, serviceurl: connector.url }),
       stop,
     };
