@@ -13,8 +13,9 @@ const Options = z.object({
   LOAD_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
 });
 
-// 200 people thinking 4 s on average between requests offer about 50 requests a second: a busy
-// morning for a partnership's practitioners, and what two cores carry with room for the generator.
+// 200 people thinking 4 s on average between requests offer about 50 requests a second: each as
+// busy as someone working through cards and pages without a pause, more than a real morning's
+// traffic, yet leaving two cores room for the generator beside the service and Azurite.
 const THINK_MEAN_MS = 4000;
 const MAX_REQUESTS = 20_000;
 // Requests in the first seconds find the service cold (code not yet optimised, keys not yet
