@@ -103,6 +103,23 @@ describe("When a panel meets", () => {
     }
   });
 
+  it("years after a rule began, a range starting between its meetings gives the dates counted from its first", () => {
+    const fortnightly: string[] = [];
+    for (let t = Date.UTC(2026, 0, 6); t <= Date.UTC(2031, 5, 30); t += 14 * 86_400_000) {
+      const d = new Date(t).toISOString().slice(0, 10);
+      if (d >= "2031-03-04") fortnightly.push(d);
+    }
+    assert.deepEqual(
+      occurrencesBetween(catalogue, "lambeth-mave", "2031-03-04", "2031-06-30").map((o) => o.date),
+      fortnightly,
+    );
+    // Every other month from January 2026: March and May in a range that starts in February.
+    assert.deepEqual(
+      occurrencesBetween(catalogue, "staffordshire-tamworth", "2031-02-15", "2031-06-30").map((o) => o.date),
+      [3, 5].map((m) => nthWeekday(2031, m, 4, 1)),
+    );
+  });
+
   it("the next meetings start with today's meeting until it has ended", () => {
     const during = new Date("2026-12-03T11:00:00Z");
     assert.equal(nextOccurrences(catalogue, "merton-pre-mace", during, 1)[0]?.date, "2026-12-03");

@@ -32,16 +32,31 @@ const RRULE_DAYS: Record<Weekday, RRuleWeekday> = {
 const toFloating = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
 const fromFloating = (d: Date): string => d.toISOString().slice(0, 10);
 
-function ruleFor(cadence: Exclude<Cadence, { kind: "days-before-panels" }>): InstanceType<typeof RRule> {
+/**
+ * The rule, started at its last meeting period on or before `from` rather than at its first: rrule
+ * walks every period from its start, so a rule begun years ago would cost more every year.
+ */
+function ruleFor(
+  cadence: Exclude<Cadence, { kind: "days-before-panels" }>,
+  from: string,
+): InstanceType<typeof RRule> {
   if (cadence.kind === "monthly-nth-weekday") {
+    const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+    const first = monthOf(cadence.firstMonth);
+    const elapsed = Math.max(0, monthOf(from) - first);
+    const start = first + elapsed - (elapsed % cadence.intervalMonths);
+    const month = `${Math.floor(start / 12)}-${String((start % 12) + 1).padStart(2, "0")}`;
     return new RRule({
       freq: RRule.MONTHLY,
       interval: cadence.intervalMonths,
       byweekday: [RRULE_DAYS[cadence.weekday].nth(cadence.nth)],
-      dtstart: toFloating(`${cadence.firstMonth}-01`),
+      dtstart: toFloating(`${month}-01`),
     });
   }
-  return new RRule({ freq: RRule.WEEKLY, interval: cadence.weeks, dtstart: toFloating(cadence.firstDate) });
+  const period = cadence.weeks * 7;
+  const elapsed = Math.max(0, Math.floor((Date.parse(from) - Date.parse(cadence.firstDate)) / 86_400_000));
+  const start = addDays(cadence.firstDate, elapsed - (elapsed % period));
+  return new RRule({ freq: RRule.WEEKLY, interval: cadence.weeks, dtstart: toFloating(start) });
 }
 
 // A date moved off a bank holiday lands at most this many days later (Christmas and New Year).
@@ -83,7 +98,7 @@ export function ruleDatesBetween(catalogue: Catalogue, panel: Panel, from: strin
     }
     return [...dates].sort();
   }
-  return ruleFor(cadence).between(toFloating(from), toFloating(to), true).map(fromFloating);
+  return ruleFor(cadence, from).between(toFloating(from), toFloating(to), true).map(fromFloating);
 }
 
 export function occurrenceOn(panel: Panel & { id: string }, date: string): Occurrence {
@@ -117,13 +132,17 @@ export function nextOccurrences(
   count: number,
 ): Occurrence[] {
   const today = localDay(now);
+  const panel = catalogue.panels.get(panelId);
+  if (!panel) throw new Error(`Unknown panel "${panelId}"`);
   const found: Occurrence[] = [];
   // Look ahead a year at a time; every cadence in the catalogue sits at least once a quarter.
+  // Only the dates are worked out for the whole year: times, with their UK offset, for those kept.
   for (let window = 0; window < 3 && found.length < count; window++) {
     const from = addDays(today, window * 366);
-    const to = addDays(from, 365);
-    for (const o of occurrencesBetween(catalogue, panelId, from, to)) {
-      if (new Date(o.end) > now && found.length < count) found.push(o);
+    for (const date of localDatesBetween(catalogue, panel, from, addDays(from, 365))) {
+      if (found.length === count) break;
+      const o = occurrenceOn(panel, date);
+      if (new Date(o.end) > now) found.push(o);
     }
   }
   return found;
