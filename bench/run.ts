@@ -17,6 +17,7 @@ import type { Meeting } from "../bot/src/domain/schedule/meeting.js";
 import { accessDecisionCost } from "./access-cost.js";
 import { benchValues, demoActor, median } from "./bench-support.js";
 import { historyCosts } from "./history-costs.js";
+import { loadRun } from "./load.js";
 import { tabSizes } from "./tab-size.js";
 
 // `npm run bench`: storage round trips per operation (counts), and server time as a ratio to one
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     for (const scan of scans.slice(0, 10)) console.log(`  ${scan}`);
     if (scans.length) process.exitCode = 1;
     await tabSizes();
+    await loadRun();
   } finally {
     await azurite.stop();
   }
