@@ -1,4 +1,4 @@
-import { AppCredential, OnBehalfOfUserCredential } from "@microsoft/teamsfx";
+import { ClientSecretCredential, OnBehalfOfCredential } from "@azure/identity";
 import type { Settings } from "../../settings.js";
 import type { DevIdentityProvider } from "../identity/dev-identity-provider.js";
 import type { CalendarUser } from "./calendar-access.js";
@@ -21,20 +21,30 @@ export function graphCredentials(
   permission: string,
 ): GraphCredentials | undefined {
   const graph = settings.graph;
-  const auth = {
-    clientId: graph.clientId ?? "",
-    clientSecret: graph.clientSecret ?? "",
-    tenantId: graph.tenantId ?? "",
-    authorityHost: graph.authorityHost,
-  };
+  const clientId = graph.clientId ?? "";
+  const clientSecret = graph.clientSecret ?? "";
+  const tenantId = graph.tenantId ?? "";
+  const options = graph.authorityHost ? { authorityHost: graph.authorityHost } : {};
   const delegated = [`${GRAPH}/${permission}`];
   switch (graph.auth) {
     case "off":
       return undefined;
     case "delegated":
-      return (user) => ({ tokens: new OnBehalfOfUserCredential(user.token, auth), scopes: delegated });
+      return (user) => ({
+        tokens: new OnBehalfOfCredential({
+          tenantId,
+          clientId,
+          clientSecret,
+          userAssertionToken: user.token,
+          ...options,
+        }),
+        scopes: delegated,
+      });
     case "application": {
-      const app = { tokens: new AppCredential(auth), scopes: [`${GRAPH}/.default`] };
+      const app = {
+        tokens: new ClientSecretCredential(tenantId, clientId, clientSecret, options),
+        scopes: [`${GRAPH}/.default`],
+      };
       return () => app;
     }
     case "development": {
