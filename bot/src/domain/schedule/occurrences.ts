@@ -63,7 +63,25 @@ function ruleFor(
 const LONGEST_MOVE_DAYS = 7;
 
 /** The rule's dates with the panel's bank holiday policy applied: moved, skipped or kept. */
-function localDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to: string): string[] {
+// The dates a rule gives and each meeting's times depend only on the panel's configuration, which
+// does not change while the service runs: they are worked out once per panel and range, and kept
+// (frozen, at most a few thousand per panel) instead of being worked out again on every request.
+const remembered = new WeakMap<object, Map<string, unknown>>();
+function remember<T>(panel: object, key: string, make: () => T): T {
+  let kept = remembered.get(panel);
+  if (!kept) remembered.set(panel, (kept = new Map()));
+  if (kept.has(key)) return kept.get(key) as T;
+  const value = Object.freeze(make());
+  if (kept.size >= 4000) kept.clear();
+  kept.set(key, value);
+  return value;
+}
+
+function localDatesBetween(catalogue: Catalogue, panel: Panel, from: string, to: string): readonly string[] {
+  return remember(panel, `dates|${from}|${to}`, () => workOutLocalDates(catalogue, panel, from, to));
+}
+
+function workOutLocalDates(catalogue: Catalogue, panel: Panel, from: string, to: string): string[] {
   const policy = panel.schedule.bankHolidayPolicy;
   const dates = ruleDatesBetween(
     catalogue,
@@ -102,6 +120,10 @@ export function ruleDatesBetween(catalogue: Catalogue, panel: Panel, from: strin
 }
 
 export function occurrenceOn(panel: Panel & { id: string }, date: string): Occurrence {
+  return remember(panel, `on|${date}`, () => workOutOccurrence(panel, date));
+}
+
+function workOutOccurrence(panel: Panel & { id: string }, date: string): Occurrence {
   const start = DateTime.fromISO(`${date}T${panel.schedule.startTime}`, { zone: panel.schedule.timeZone });
   const end = start.plus({ minutes: panel.schedule.durationMinutes });
   return {
