@@ -103,19 +103,51 @@ export async function historyCosts(connection: string, scans: string[]): Promise
     (m) => console.log(m),
   );
 
-  // What each operation is, in either area.
-  const meetingOf = async (area: typeof FRESH) => {
-    const made = await referrals.submit(
-      actor(area.areaId, "Grace Mensah"),
-      area.panelId,
-      "individual",
-      randomUUID(),
-      benchValues(1),
-    );
-    if (!made.ok) throw new Error("bench referral refused");
-    return made.referral.meetingDate ?? "";
+  // Both areas then get the same live record, so that only the history differs: five cases
+  // accepted onto the next meeting, five open actions and a page's worth of recently done ones.
+  const liveRecord = async (area: typeof FRESH): Promise<string> => {
+    const priya = actor(area.areaId, "Priya Okafor");
+    let meeting = "";
+    for (let i = 0; i < 5; i++) {
+      const made = await referrals.submit(
+        actor(area.areaId, "Grace Mensah"),
+        area.panelId,
+        "individual",
+        randomUUID(),
+        benchValues(9000 + i),
+      );
+      if (!made.ok) throw new Error("bench referral refused");
+      meeting = made.referral.meetingDate ?? "";
+      const read = await referrals.view(priya, area.panelId, made.referral.id, "bench");
+      await referrals.triage(
+        priya,
+        area.panelId,
+        made.referral.id,
+        { decision: "accept", note: "", linkToSubjectId: null },
+        read.etag,
+        "bench",
+      );
+    }
+    for (let i = 0; i < 65; i++) {
+      const recorded = await actions.create(
+        priya,
+        area.panelId,
+        meeting,
+        {
+          subjectId: null,
+          title: `Live action ${i}`,
+          text: "Benchmark.",
+          ownerId: actor(area.areaId, "Hannah Reyes").id,
+          dueDate: null,
+        },
+        "bench",
+      );
+      if (i >= 5) await actions.completeNow(priya, area.panelId, recorded.id, "", "bench");
+    }
+    return meeting;
   };
-  const meetings = { [FRESH.areaId]: await meetingOf(FRESH), [OLD.areaId]: await meetingOf(OLD) };
+  const meetings: Record<string, string> = {};
+  for (const area of [FRESH, OLD]) meetings[area.areaId] = await liveRecord(area);
   const operations: [string, (area: typeof FRESH, i: number) => Promise<unknown>][] = [
     [
       "referral submit",
