@@ -235,4 +235,52 @@ describe("The action log in the tab's API", () => {
     // A cell that would start a formula in a spreadsheet is written as text.
     assert.ok(lines.some((l) => l.includes(",'=HYPERLINK(1) review,")));
   });
+
+  it("gives done actions a page at a time after the open ones, and refuses a forged cursor", async () => {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    // Two more done actions, so that the done ones fill more than one page of one.
+    for (const title of ["Book the room for the review", "Send the minutes to the school"]) {
+      const made = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-12-03/actions", {
+        body: { subjectId: null, title, text: `${title}, as agreed.`, ownerId: PEOPLE.mertonNurse.id },
+      });
+      assert.equal(made.status, 201, made.text);
+      const action = made.body["action"] as ActionAnswer;
+      const done = await send(priya, `/api/panels/merton-pre-mace/actions/${action.id}/done`, {
+        body: { note: "" },
+        ifMatch: action.version,
+      });
+      assert.equal(done.status, 200, done.text);
+    }
+    const first = await send(priya, "/api/panels/merton-pre-mace/actions?pageSize=1");
+    assert.equal(first.status, 200, first.text);
+    const firstActions = first.body["actions"] as ActionAnswer[];
+    const open = firstActions.filter((a) => a.status === "open");
+    assert.deepEqual(
+      firstActions.map((a) => a.status),
+      [...open.map(() => "open"), "done"],
+      "the open ones, then one done",
+    );
+    // The suite's clock stands still, so its done actions were completed at one moment, and come
+    // in a fixed order by id: one a page, none twice, then no further page.
+    const done = [firstActions.at(-1)];
+    let next = first.body["next"];
+    while (typeof next === "string") {
+      const page = await send(priya, `/api/panels/merton-pre-mace/actions?pageSize=1&after=${next}`);
+      const actions = page.body["actions"] as ActionAnswer[];
+      assert.deepEqual(
+        actions.map((a) => a.status),
+        ["done"],
+      );
+      done.push(actions[0]);
+      next = page.body["next"];
+    }
+    assert.equal(next, null);
+    const titles = done.map((a) => a?.title);
+    assert.equal(new Set(done.map((a) => a?.id)).size, done.length, "none twice");
+    for (const title of ["Book the room for the review", recorded.title, "Send the minutes to the school"])
+      assert.ok(titles.includes(title), `${title} is on a page`);
+    const forged = await send(priya, "/api/panels/merton-pre-mace/actions?after=not-a-cursor");
+    assert.equal(forged.status, 400);
+    assert.match(forged.text, /This list cannot be continued from here\. Load the actions again\./);
+  });
 });
