@@ -28,11 +28,11 @@ export const decisionRow = (panelId: string, meetingId: string, subjectId: strin
   `decision|${panelId}|${meetingId}|${subjectId}`;
 
 export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
-export const counterRow = (year: number): string => `counter|${year}`;
+const counterRow = (year: number): string => `counter|${year}`;
 const matchPrefix = (hash: string): string => `match|${hash}|`;
 export const actionRow = (panelId: string, id: string): string => `action|${panelId}|${id}`;
 export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
-export const subjectRow = (id: string): string => `subject|${id}`;
+const subjectRow = (id: string): string => `subject|${id}`;
 export const accessRow = (panelId: string, personId: string): string =>
   `access|${panelId}|${personId ? keyOf(personId) : ""}`;
 
