@@ -8,8 +8,7 @@ import { TABLES, type TableFactory } from "./storage.js";
 // a table of their own, one partition per area and month, and never make the area's casework
 // partition grow. The audit entry of a change commits with the change, in the area's partition.
 
-const auditTrailPartition = (areaId: string, at: string): string =>
-  `${keyOf(areaId)}|${at.slice(0, 7)}`;
+const auditTrailPartition = (areaId: string, at: string): string => `${keyOf(areaId)}|${at.slice(0, 7)}`;
 
 export function auditTrailRecords(tables: TableFactory) {
   const store = new EntityStore(tables(TABLES.auditTrail), StoredAudit, (a) => ({
