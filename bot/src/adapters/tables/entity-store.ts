@@ -136,7 +136,7 @@ export class EntityStore<T extends Record<string, unknown>> {
   }
 
   /** The value as a row: under its own keys, or as a copy under `rowKey`, with one revision for both. */
-  toEntity(
+  private toEntity(
     value: T,
     updatedBy: string,
     copy: { rowKey?: string; revision?: string } = {},
