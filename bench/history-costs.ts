@@ -85,13 +85,7 @@ export async function historyCosts(connection: string, scans: string[]): Promise
     actor(HISTORY_AREA, "Priya Okafor"),
     HISTORY_PANEL,
     first.referral.meetingDate ?? new Date().toISOString().slice(0, 10),
-    {
-      subjectId: null,
-      title: "Bench action",
-      text: "Benchmark.",
-      ownerId: actor(HISTORY_AREA, "Hannah Reyes").id,
-      dueDate: null,
-    },
+    benchAction("Bench action", actor(HISTORY_AREA, "Hannah Reyes").id),
     "bench",
   );
   const template = await caseworkTables(plain).action(HISTORY_AREA, HISTORY_PANEL, recorded.id);
@@ -133,13 +127,7 @@ export async function historyCosts(connection: string, scans: string[]): Promise
         priya,
         area.panelId,
         meeting,
-        {
-          subjectId: null,
-          title: `Live action ${i}`,
-          text: "Benchmark.",
-          ownerId: actor(area.areaId, "Hannah Reyes").id,
-          dueDate: null,
-        },
+        benchAction(`Live action ${i}`, actor(area.areaId, "Hannah Reyes").id),
         "bench",
       );
       if (i >= 5) await actions.completeNow(priya, area.panelId, recorded.id, "", "bench");
@@ -208,6 +196,15 @@ export async function historyCosts(connection: string, scans: string[]): Promise
   await sweepCosts(catalogue, plain, counted, trips, scans, actor);
 }
 
+/** An action the bench records, owned by `ownerId`, due on the panel's default day. */
+const benchAction = (title: string, ownerId: string) => ({
+  subjectId: null,
+  title,
+  text: "Benchmark.",
+  ownerId,
+  dueDate: null,
+});
+
 /** Time, requests and sequential round trips of one operation; its scans are noted by name. */
 export async function measured(
   trips: RoundTrips,
@@ -271,13 +268,7 @@ async function sweepCosts(
         actor(area.areaId, "Priya Okafor"),
         area.panelId,
         day,
-        {
-          subjectId: null,
-          title: `Bench action ${i}`,
-          text: "Benchmark.",
-          ownerId: actor(area.areaId, "Hannah Reyes").id,
-          dueDate: null,
-        },
+        benchAction(`Bench action ${i}`, actor(area.areaId, "Hannah Reyes").id),
         "bench",
       );
     let sent = 0;
