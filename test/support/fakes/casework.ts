@@ -12,18 +12,21 @@ import {
   StoredDecision,
   type Casework,
   type CaseworkUnit,
+  type CounterKind,
   type Page,
   type PagePosition,
 } from "../../../bot/src/application/ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../../../bot/src/application/ports/versioned.js";
+import { Link } from "../../../bot/src/domain/links/link.js";
 import { Calls, FakeTable, keyOf, Refused, replaceRow, type Write } from "./records.js";
+import { fakeSubjectRecords, linkRow } from "./subject-records.js";
 
 // The casework port in memory, keyed as casework-tables.ts and area-records.ts key AreaRecords:
 // one partition per area, so ranges and queries return the same records in the same order.
 
 const referralRow = (panelId: string, id: string) => `referral|${panelId}|${id}`;
-const counterRow = (kind: "referral" | "action", year: number) =>
-  kind === "referral" ? `counter|${year}` : `action-counter|${year}`;
+const counterRow = (kind: CounterKind, year: number) =>
+  `${{ referral: "counter", action: "action-counter", subject: "subject-counter" }[kind]}|${year}`;
 const matchPrefix = (hash: string) => `match|${hash}|`;
 const subjectRow = (id: string) => `subject|${id}`;
 const caseRow = (panelId: string, subjectId: string) => `case|${panelId}|${subjectId}`;
@@ -92,6 +95,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
   };
 
   return {
+    ...fakeSubjectRecords(table, calls),
     calls,
     interleave: (step) => void interleaved.push(step),
 
@@ -115,7 +119,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
         createReferral: (r) => create(Referral, referral, r),
         replaceReferral: (r, before) => replace(Referral, referral, r, before.etag),
         createSubject: (s) => create(Subject, subject, s),
-        replaceSubject: (s, etag) => replace(Subject, subject, s, etag),
+        replaceSubject: (s, before) => replace(Subject, subject, s, before.etag),
         addMatch: (m) => create(MatchRow, (v) => `${matchPrefix(v.hash)}${v.subjectId}`, m),
         createCase: (c) => create(StoredCase, kase, c),
         replaceCase: (c, before) => replace(StoredCase, kase, c, before.etag),
@@ -123,6 +127,8 @@ export function fakeCasework(now: () => Date): FakeCasework {
         replaceDecision: (d, etag) => replace(StoredDecision, decision, d, etag),
         createAction: (a) => create(Action, action, a),
         replaceAction: (a, before) => replace(Action, action, a, before.etag),
+        createLink: (l) => create(Link, (v) => linkRow(v.id), l),
+        replaceLink: (l, before) => replace(Link, (v) => linkRow(v.id), l, before.etag),
         setCounter: (kind, c, etag) => {
           const rk = (v: ReferenceCounter) => counterRow(kind, v.year);
           if (etag) replace(ReferenceCounter, rk, c, etag);

@@ -29,13 +29,13 @@ describe("The port fakes behave as storage does", () => {
     assert.equal(read.updatedBy, "Priya Okafor");
 
     const changed = casework.unit("merton", "Priya Okafor");
-    changed.replaceSubject({ ...first, label: "Changed Invented" }, read.etag);
+    changed.replaceSubject({ ...first, label: "Changed Invented" }, read);
     await changed.commit();
     const [after] = casework.subjectsOf("merton");
     assert.notEqual(after?.etag, read.etag, "every write gives a new version");
 
     const attempts: ((u: ReturnType<typeof casework.unit>) => void)[] = [
-      (u) => u.replaceSubject({ ...first, label: "Stale Invented" }, read.etag),
+      (u) => u.replaceSubject({ ...first, label: "Stale Invented" }, read),
       (u) => u.createSubject(first),
       (u) =>
         u.removeNotice({

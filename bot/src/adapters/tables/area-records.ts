@@ -1,5 +1,6 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { Subject } from "../../domain/cohort/case.js";
+import { Link } from "../../domain/links/link.js";
 import { Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
 import { Action } from "../../domain/actions/action.js";
@@ -11,6 +12,7 @@ import {
   StoredCase,
   StoredDecision,
   type BeforeSubmit,
+  type CounterKind,
 } from "../../application/ports/casework.js";
 import { ReminderProblem } from "../../application/ports/deliveries.js";
 import type { Versioned } from "../../application/ports/versioned.js";
@@ -28,11 +30,18 @@ export const decisionRow = (panelId: string, meetingId: string, subjectId: strin
   `decision|${panelId}|${meetingId}|${subjectId}`;
 
 export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
-const counterRow = (year: number): string => `counter|${year}`;
+/** Each year's counter of references: of referrals, of actions, of subjects recorded from links. */
+export const counterRows = {
+  referral: (year: number): string => `counter|${year}`,
+  action: (year: number): string => `action-counter|${year}`,
+  subject: (year: number): string => `subject-counter|${year}`,
+} as const;
+const counterRow = counterRows.referral;
 const matchPrefix = (hash: string): string => `match|${hash}|`;
 export const actionRow = (panelId: string, id: string): string => `action|${panelId}|${id}`;
 export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
-const subjectRow = (id: string): string => `subject|${id}`;
+export const subjectRow = (id: string): string => `subject|${id}`;
+export const linkRow = (id: string): string => `link-id|${id}`;
 export const accessRow = (panelId: string, personId: string): string =>
   `access|${panelId}|${personId ? keyOf(personId) : ""}`;
 
@@ -53,10 +62,15 @@ export function areaRecords(tables: TableFactory) {
       partitionKey: keyOf(m.areaId),
       rowKey: `${matchPrefix(m.hash)}${m.subjectId}`,
     })),
-    subjects: new EntityStore(client, Subject, (s) => ({
-      partitionKey: keyOf(s.areaId),
-      rowKey: subjectRow(s.id),
-    })),
+    subjects: new EntityStore(
+      client,
+      Subject,
+      (s) => ({ partitionKey: keyOf(s.areaId), rowKey: subjectRow(s.id) }),
+      { revisioned: true },
+    ),
+    links: new EntityStore(client, Link, (l) => ({ partitionKey: keyOf(l.areaId), rowKey: linkRow(l.id) }), {
+      revisioned: true,
+    }),
     cases: new EntityStore(
       client,
       StoredCase,
@@ -93,12 +107,19 @@ export function areaRecords(tables: TableFactory) {
     ),
     actionCounters: new EntityStore(client, ReferenceCounter, (c) => ({
       partitionKey: keyOf(c.areaId),
-      rowKey: `action-counter|${c.year}`,
+      rowKey: counterRows.action(c.year),
+    })),
+    subjectCounters: new EntityStore(client, ReferenceCounter, (c) => ({
+      partitionKey: keyOf(c.areaId),
+      rowKey: counterRows.subject(c.year),
     })),
   };
 
   return {
     ...stores,
+
+    counterOf: (kind: CounterKind) =>
+      ({ referral: stores.counters, action: stores.actionCounters, subject: stores.subjectCounters })[kind],
 
     /** All or nothing, in one round trip: every action must be in the same area. */
     async transact(actions: TransactionAction[]): Promise<void> {

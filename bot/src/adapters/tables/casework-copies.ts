@@ -1,7 +1,10 @@
 import type { Action } from "../../domain/actions/action.js";
+import type { Subject } from "../../domain/cohort/case.js";
+import { searchKeys } from "../../domain/cohort/subject-search.js";
+import type { Link } from "../../domain/links/link.js";
 import type { AccessRequest } from "../../domain/people/access-request.js";
 import type { Referral } from "../../domain/referrals/referral.js";
-import type { StoredCase } from "../../application/ports/casework.js";
+import type { StoredCase, StoredDecision } from "../../application/ports/casework.js";
 import { keyOf } from "./entity-store.js";
 
 // The lists people read come from copies of each record under keys in the list's order, so a list
@@ -40,14 +43,59 @@ export function referralCopies(r: Referral): string[] {
 export const caseLists = {
   open: (panelId: string) => `case-open|${panelId}|`,
   decidedOn: (panelId: string, day: string) => `case-decided|${panelId}|${day}|`,
+  /** A panel's closed cases, the latest closed first. */
+  closed: (panelId: string) => `case-closed|${panelId}|`,
+  /** The area's closed cases by the day they closed, oldest first: what retention reads. */
+  closedOn: "case-closed-on|",
+  /** A subject's case on each panel. */
+  ofSubject: (subjectId: string) => `subject-case|${subjectId}|`,
 } as const;
 
+/** When a closed case left the cohort; cases closed before that was kept go by their last decision. */
+export const closedAt = (c: StoredCase): string =>
+  c.closedAt ?? (c.decidedOn ? `${c.decidedOn}T00:00:00.000Z` : c.openedAt);
+
 export function caseCopies(c: StoredCase): string[] {
+  const closed = c.status === "closed" ? closedAt(c) : undefined;
   return [
+    caseLists.ofSubject(c.subjectId) + c.panelId,
     ...(c.status === "open" ? [caseLists.open(c.panelId) + c.subjectId] : []),
     ...(c.decidedOn ? [caseLists.decidedOn(c.panelId, c.decidedOn) + c.subjectId] : []),
+    ...(closed
+      ? [
+          `${caseLists.closed(c.panelId)}${newestFirst(closed)}|${c.subjectId}`,
+          `${caseLists.closedOn}${closed.slice(0, 10)}|${c.panelId}|${c.subjectId}`,
+        ]
+      : []),
   ];
 }
+
+/** Every decision about a subject, by meeting: its history reads one range. */
+export const decisionsOfSubject = (subjectId: string) => `subject-decision|${subjectId}|`;
+export const decisionCopies = (d: StoredDecision): string[] => [
+  `${decisionsOfSubject(d.subjectId)}${d.meetingId}|${d.panelId}`,
+];
+
+/** Where subjects are found: by reference, and by the digest of a name word or a postcode. */
+export const subjectLists = {
+  reference: (reference: string) => `subject-ref|${reference}`,
+  word: (key: string) => `subject-word|${key}|`,
+  postcode: (key: string) => `subject-postcode|${key}|`,
+} as const;
+
+/** A subject is found by its reference, each word of its name, and its postcode and district. */
+export function subjectCopies(s: Subject): string[] {
+  const { words, postcodes } = searchKeys(s);
+  return [
+    subjectLists.reference(s.reference),
+    ...words.map((w) => subjectLists.word(w) + s.id),
+    ...postcodes.map((p) => subjectLists.postcode(p) + s.id),
+  ];
+}
+
+/** A link is copied under both of its ends, so either subject's links are one range. */
+export const linksOf = (subjectId: string) => `link|${subjectId}|`;
+export const linkCopies = (l: Link): string[] => [linksOf(l.from) + l.id, linksOf(l.to) + l.id];
 
 export const actionLists = {
   /** Open actions by due date, so those overdue on a day are the range before it. */
@@ -60,8 +108,11 @@ export const actionLists = {
 /** A done action's place: when it was completed (or, failing that, recorded), then its id. */
 export const donePlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
 
+export const actionsOfSubject = (subjectId: string) => `subject-action|${subjectId}|`;
+
 export function actionCopies(a: Action): string[] {
   return [
+    ...(a.subjectId ? [actionsOfSubject(a.subjectId) + a.id] : []),
     actionLists.at(a.panelId, a.meetingId) + a.id,
     a.status === "open"
       ? `${actionLists.open(a.panelId)}${a.dueDate}|${a.id}`

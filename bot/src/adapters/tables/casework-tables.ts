@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import type { Casework, CaseworkUnit } from "../../application/ports/casework.js";
 import { ConcurrencyConflict } from "../../application/ports/versioned.js";
-import { accessRow, actionRow, areaRecords, caseRow, decisionRow, referralRow } from "./area-records.js";
+import {
+  accessRow,
+  actionRow,
+  areaRecords,
+  caseRow,
+  counterRows,
+  decisionRow,
+  referralRow,
+} from "./area-records.js";
 import type { Versioned } from "../../application/ports/versioned.js";
 import { auditTrailRecords } from "./audit-trail-records.js";
 import {
@@ -10,13 +18,17 @@ import {
   actionCopies,
   actionLists,
   caseCopies,
+  decisionCopies,
   donePlace,
+  linkCopies,
   openAccessList,
   referralByIdRow,
   referralCopies,
   referralLists,
   referralPlace,
+  subjectCopies,
 } from "./casework-copies.js";
+import { subjectRecordTables } from "./subject-record-tables.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
@@ -91,25 +103,34 @@ export function caseworkTables(tables: TableFactory): Casework {
   };
 
   return {
+    ...subjectRecordTables(records),
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);
-      const counters = { referral: records.counters, action: records.actionCounters };
+
       return {
         createReferral: (r) => add(created(records.referrals, referralCopies, r, by)),
         replaceReferral: (r, before) => add(replaced(records.referrals, referralCopies, r, before, by)),
-        createSubject: (s) => void actions.push(records.subjects.createAction(s, by)),
-        replaceSubject: (s, etag) => void actions.push(records.subjects.replaceAction(s, etag, by)),
+        createSubject: (s) => add(created(records.subjects, subjectCopies, s, by)),
+        replaceSubject: (s, before) => add(replaced(records.subjects, subjectCopies, s, before, by)),
         addMatch: (m) => void actions.push(records.matches.createAction(m, by)),
         createCase: (c) => add(created(records.cases, caseCopies, c, by)),
         replaceCase: (c, before) => add(replaced(records.cases, caseCopies, c, before, by)),
-        createDecision: (d) => void actions.push(records.decisions.createAction(d, by)),
-        replaceDecision: (d, etag) => void actions.push(records.decisions.replaceAction(d, etag, by)),
+        createDecision: (d) => add(created(records.decisions, decisionCopies, d, by)),
+        replaceDecision: (d, etag) =>
+          add([
+            records.decisions.replaceAction(d, etag, by),
+            ...followCopies(records.decisions, decisionCopies, d, undefined, by, ""),
+          ]),
+        createLink: (l) => add(created(records.links, linkCopies, l, by)),
+        replaceLink: (l, before) => add(replaced(records.links, linkCopies, l, before, by)),
         createAction: (a) => add(created(records.actions, actionCopies, a, by)),
         replaceAction: (a, before) => add(replaced(records.actions, actionCopies, a, before, by)),
         setCounter: (kind, c, etag) =>
           void actions.push(
-            etag ? counters[kind].replaceAction(c, etag, by) : counters[kind].createAction(c, by),
+            etag
+              ? records.counterOf(kind).replaceAction(c, etag, by)
+              : records.counterOf(kind).createAction(c, by),
           ),
         audit: (entry) => void actions.push(records.audit.createAction(entry, entry.actorId)),
         queueNotice: (n) => void actions.push(records.notices.createAction(n, by)),
@@ -166,10 +187,7 @@ export function caseworkTables(tables: TableFactory): Casework {
     },
     actionsAt: (areaId, panelId, meetingId) =>
       records.actions.listRange(keyOf(areaId), actionLists.at(panelId, meetingId)),
-    counter: (kind, areaId, year) =>
-      kind === "referral"
-        ? records.counters.get(keyOf(areaId), `counter|${year}`)
-        : records.actionCounters.get(keyOf(areaId), `action-counter|${year}`),
+    counter: (kind, areaId, year) => records.counterOf(kind).get(keyOf(areaId), counterRows[kind](year)),
 
     accessRequest: (areaId, panelId, personId) =>
       records.accessRequests.get(keyOf(areaId), accessRow(panelId, personId)),

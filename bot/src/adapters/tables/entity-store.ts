@@ -182,16 +182,17 @@ export class EntityStore<T extends Record<string, unknown>> {
   }
 
   /**
-   * A page of a contiguous key range, in key order: at most `size` values after `afterKey`, and
-   * whether more follow. One request, however long the range.
+   * A page of a contiguous key range, in key order: at most `size` values after `afterKey` (and
+   * before `endKey`), and whether more follow. One request, however long the range.
    */
   async listPage(
     partitionKey: string,
     prefix: string,
     size: number,
     afterKey?: string,
+    endKey?: string,
   ): Promise<{ values: Versioned<T>[]; more: boolean }> {
-    const filter = rangeFilter(partitionKey, prefix, afterKey);
+    const filter = rangeFilter(partitionKey, prefix, afterKey, endKey);
     const pages = this.client.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: size + 1 });
     const first = await pages.next();
     const rows = first.done ? [] : first.value;

@@ -98,6 +98,7 @@ function caseAfter(
   input: DecisionInput,
   laterMeetings: string[],
   meetingId: string,
+  at: string,
 ): StoredCase {
   const effect = effectOf(input, { riskLevel: c.riskLevel }, laterMeetings, meetingId);
   const decidedStage =
@@ -110,6 +111,8 @@ function caseAfter(
     lastDiscussedOn: meetingId,
     decidedOn: meetingId,
     decidedStage,
+    lastDecision: { kind: input.kind, on: meetingId },
+    closedAt: effect.status === "closed" ? (c.status === "closed" ? (c.closedAt ?? at) : at) : null,
   };
 }
 
@@ -143,7 +146,12 @@ async function escalationWrites(
   }
   if (onStrategic.value.status !== "closed") return () => undefined;
   // Known to the strategic MACE before and closed there: it comes back.
-  const reopened = { ...onStrategic.value, status: "open" as const, nextMeetingDate: next.date };
+  const reopened = {
+    ...onStrategic.value,
+    status: "open" as const,
+    nextMeetingDate: next.date,
+    closedAt: null,
+  };
   return (unit) => unit.replaceCase(reopened, onStrategic);
 }
 
@@ -198,7 +206,7 @@ export async function decideCase(
     input.kind === "escalate" && strategic && latest
       ? await escalationWrites(ports, strategic, c, meetingId, at)
       : undefined;
-  const after = latest ? caseAfter(c, input, laterMeetings, meetingId) : undefined;
+  const after = latest ? caseAfter(c, input, laterMeetings, meetingId, at) : undefined;
   await commitDecision(ports, actor, { ...decision, areaId: panel.areaId }, existing, current, {
     caseAfter: after,
     escalation,

@@ -6,6 +6,7 @@ import { Decision } from "../../domain/decisions/decision.js";
 import type { Notice } from "../../domain/referrals/notice.js";
 import { MatchOn, type Referral } from "../../domain/referrals/referral.js";
 import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
+import type { SubjectRecords, SubjectWrites } from "./subject-records.js";
 import type { Versioned } from "./versioned.js";
 
 // An area's casework: referrals, reference counters, duplicate match keys, subjects, cases,
@@ -56,12 +57,12 @@ export interface BeforeSubmit {
 }
 
 /** The changes of one step in one area, committed together or not at all. */
-export interface CaseworkUnit extends AccessRequestWrites {
+export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites {
   createReferral(r: Referral): void;
   /** Each replace names the version it was read at, which the record's lists follow too. */
   replaceReferral(r: Referral, before: Versioned<Referral>): void;
   createSubject(s: Subject): void;
-  replaceSubject(s: Subject, etag: string): void;
+  replaceSubject(s: Subject, before: Versioned<Subject>): void;
   addMatch(m: MatchRow): void;
   createCase(c: StoredCase): void;
   replaceCase(c: StoredCase, before: Versioned<StoredCase>): void;
@@ -69,8 +70,8 @@ export interface CaseworkUnit extends AccessRequestWrites {
   replaceDecision(d: StoredDecision, etag: string): void;
   createAction(a: Action): void;
   replaceAction(a: Action, before: Versioned<Action>): void;
-  /** The referral counter (or the action counter) for a year: created, or moved on from `etag`. */
-  setCounter(kind: "referral" | "action", c: ReferenceCounter, etag: string | undefined): void;
+  /** A counter of references for a year (referrals, actions, subjects recorded from links): created, or moved on from `etag`. */
+  setCounter(kind: CounterKind, c: ReferenceCounter, etag: string | undefined): void;
   audit(entry: StoredAudit): void;
   queueNotice(n: Notice): void;
   removeNotice(n: Notice): void;
@@ -78,7 +79,9 @@ export interface CaseworkUnit extends AccessRequestWrites {
   commit(): Promise<void>;
 }
 
-export interface Casework extends AccessRequestRecords {
+export type CounterKind = "referral" | "action" | "subject";
+
+export interface Casework extends AccessRequestRecords, SubjectRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */
@@ -131,11 +134,7 @@ export interface Casework extends AccessRequestRecords {
   doneActions(areaId: string, panelId: string, size: number, after?: PagePosition): Promise<Page<Action>>;
   /** The actions agreed at one meeting. */
   actionsAt(areaId: string, panelId: string, meetingId: string): Promise<Versioned<Action>[]>;
-  counter(
-    kind: "referral" | "action",
-    areaId: string,
-    year: number,
-  ): Promise<Versioned<ReferenceCounter> | undefined>;
+  counter(kind: CounterKind, areaId: string, year: number): Promise<Versioned<ReferenceCounter> | undefined>;
 
   /** The notices waiting to be delivered in an area. */
   notices(areaId: string): Promise<Versioned<Notice>[]>;

@@ -24,7 +24,7 @@ export async function joinCohort(
     const known = existing.subject;
     subject = { ...known.value, referralIds: [...known.value.referralIds, referral.id] };
     const next = subject;
-    writes.push((u) => u.replaceSubject(next, known.etag));
+    writes.push((u) => u.replaceSubject(next, known));
   } else {
     if (referral.linkedSubjectId)
       throw new Refusal("not-found", "The subject this referral was linked to no longer exists.");
@@ -67,6 +67,9 @@ export async function joinCohort(
     presenterId: referral.submitted.by,
     presenterIds: [...new Set([...presenting, ...presenterIds])].slice(-MAX_PRESENTERS),
     lastDiscussedOn: current?.lastDiscussedOn ?? null,
+    closedAt: null,
+    ...(current?.lastDecision && { lastDecision: current.lastDecision }),
+    ...(current?.theme !== undefined && { theme: current.theme }),
   };
   const held = existing.case;
   writes.push((u) => (held ? u.replaceCase(next, held) : u.createCase(next)));

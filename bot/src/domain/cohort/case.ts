@@ -15,6 +15,13 @@ export const Subject = z.strictObject({
   reference: z.string().max(20),
   label: z.string().max(200),
   referralIds: z.array(z.string().max(64)).max(200),
+  /** A place's postcode (or a person's), as written without spaces in capitals: places are found by it. */
+  postcode: z
+    .string()
+    .regex(/^[A-Z0-9]{5,8}$/)
+    .optional(),
+  /** When the subject was first recorded; a person or place can be recorded from a link, with no referral. */
+  createdAt: z.iso.datetime().optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 
@@ -50,6 +57,15 @@ export const Case = z.strictObject({
   lastDiscussedOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
+  /** When it left the cohort; the retention period of a closed case runs from here. */
+  closedAt: z.iso.datetime().nullable().optional(),
+  /** The presenting need an agenda's themed sections take it by (derived from the referral, or chosen). */
+  theme: z.string().max(80).nullable().optional(),
+  /** The last decision's kind, for the cohort's list. */
+  lastDecision: z
+    .strictObject({ kind: z.string().max(40), on: z.iso.date() })
     .nullable()
     .optional(),
 });

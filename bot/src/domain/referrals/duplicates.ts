@@ -12,14 +12,16 @@ export interface MatchKey {
   hash: string;
 }
 
-const squash = (s: string): string =>
+/** A name or address line as compared: case, accents, punctuation and spacing ignored. */
+export const squash = (s: string): string =>
   s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
-const digest = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 32);
+/** A detail as a storage key: the key shows no name or address in plain text. */
+export const digest = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 32);
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** The keys a subject is matched on; names are compared with case, accents and spacing ignored. */
