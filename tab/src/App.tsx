@@ -22,6 +22,7 @@ import { ConsentPage, useConsentPrompt } from "./Consent.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
 import type { PanelView } from "./PanelsPage.js";
 import { pageStyles } from "./styles.js";
+import { SubjectLinksProvider, type OpenedSubject } from "./subjectLinks.js";
 import { hostedInTeams, initialiseTeams, teamsTokens, type ThemeName } from "./teams.js";
 import { demoTokens } from "./tokens.js";
 import { useApi } from "./useApi.js";
@@ -86,6 +87,8 @@ function PanelsApp() {
     meetingId?: string | null;
   } | null>(null);
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
+  // A subject's history or map opens over the page its reference was on, and closes back to it.
+  const [subject, setSubject] = useState<OpenedSubject | null>(null);
   const [cameBackFrom, setCameBackFrom] = useState<string | null>(null);
   const close = () => {
     if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
@@ -152,6 +155,7 @@ function PanelsApp() {
     sessionStorage.removeItem(PERSON_KEY);
     setOpen(null);
     setPeopleOf(null);
+    setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
     void signing.reload();
@@ -168,44 +172,53 @@ function PanelsApp() {
           </MessageBar>
         )}
         <PageLoader>
-          {session?.state === "choose-demo-person" && (
-            <DemoSignIn people={session.people} onSignIn={signInAs} />
-          )}
-          {session?.state === "signed-in" && open?.view === "referrals" && (
-            <ReferralsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
-          )}
-          {session?.state === "signed-in" && open?.view === "meetings" && (
-            <MeetingsPage
-              token={session.tokens}
-              meId={session.me.id}
-              panel={open.panel}
-              onBack={close}
-              openAgendaOf={open.meetingId ?? null}
-            />
-          )}
-          {session?.state === "signed-in" && open?.view === "actions" && (
-            <ActionsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
-          )}
-          {session?.state === "signed-in" && peopleOf && (
-            <PeoplePage token={session.tokens} area={peopleOf} meId={session.me.id} onBack={close} />
-          )}
-          {session?.state === "signed-in" && !open && !peopleOf && (
-            <PanelsPage
-              token={session.tokens}
-              me={session.me}
-              panels={session.panels}
-              onSignOut={signOut}
-              onOpen={(view, panel) => {
-                setCameBackFrom(null);
-                setOpen({ view, panel });
-              }}
-              onOpenPeople={(area) => {
-                setCameBackFrom(null);
-                setPeopleOf(area);
-              }}
-              returnFocusTo={cameBackFrom}
-            />
-          )}
+          <SubjectLinksProvider open={setSubject}>
+            <div hidden={!!subject}>
+              {session?.state === "choose-demo-person" && (
+                <DemoSignIn people={session.people} onSignIn={signInAs} />
+              )}
+              {session?.state === "signed-in" && open?.view === "referrals" && (
+                <ReferralsPage
+                  token={session.tokens}
+                  meId={session.me.id}
+                  panel={open.panel}
+                  onBack={close}
+                />
+              )}
+              {session?.state === "signed-in" && open?.view === "meetings" && (
+                <MeetingsPage
+                  token={session.tokens}
+                  meId={session.me.id}
+                  panel={open.panel}
+                  onBack={close}
+                  openAgendaOf={open.meetingId ?? null}
+                />
+              )}
+              {session?.state === "signed-in" && open?.view === "actions" && (
+                <ActionsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
+              )}
+              {session?.state === "signed-in" && peopleOf && (
+                <PeoplePage token={session.tokens} area={peopleOf} meId={session.me.id} onBack={close} />
+              )}
+              {session?.state === "signed-in" && !open && !peopleOf && (
+                <PanelsPage
+                  token={session.tokens}
+                  me={session.me}
+                  panels={session.panels}
+                  onSignOut={signOut}
+                  onOpen={(view, panel) => {
+                    setCameBackFrom(null);
+                    setOpen({ view, panel });
+                  }}
+                  onOpenPeople={(area) => {
+                    setCameBackFrom(null);
+                    setPeopleOf(area);
+                  }}
+                  returnFocusTo={cameBackFrom}
+                />
+              )}
+            </div>
+          </SubjectLinksProvider>
         </PageLoader>
       </main>
     </FluentProvider>
