@@ -96,4 +96,82 @@ describe("Casework stored in the earlier key layout", () => {
     await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
     assert.deepEqual(again, []);
   });
+
+  it("gives subjects, cases and decisions stored before a subject's record was kept their copies, once", async () => {
+    const { connectionString } = await azurite();
+    const tables = tableFactory({ kind: "connection-string", connectionString });
+    const records = areaRecords(tables);
+    const area = `older-${randomUUID().slice(0, 8)}`;
+    const subjectId = randomUUID();
+    const reference = "OLD-2025-0007";
+    // Each written alone under its own key, with none of the copies the later layout reads.
+    await records.subjects.insert(
+      { id: subjectId, areaId: area, kind: "individual", reference, label: "Noor Oldfield", referralIds: [] },
+      "test",
+    );
+    await records.cases.insert(
+      {
+        areaId: area,
+        panelId: `${area}-panel`,
+        subjectId,
+        reference,
+        placement: "victim",
+        riskLevel: null,
+        status: "open",
+        openedAt: "2025-05-01T09:00:00.000Z",
+        nextMeetingDate: "2025-06-05",
+        referralIds: [],
+      },
+      "test",
+    );
+    await records.decisions.insert(
+      {
+        areaId: area,
+        panelId: `${area}-panel`,
+        meetingId: "2025-06-05",
+        subjectId,
+        reference,
+        kind: "continue",
+        reviewDate: "2025-07-03",
+        returnTo: null,
+        rationale: "",
+        riskLevel: null,
+        volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
+        disruption: [],
+        disruptionDetail: "",
+        transferTo: null,
+        recordedBy: "coordinator",
+        recordedByName: "Priya Okafor",
+        at: "2025-06-05T11:00:00.000Z",
+      },
+      "test",
+    );
+    const casework = caseworkTables(tables);
+    assert.deepEqual(await casework.findSubjects(area, { by: "word", word: "oldfield" }, 5), []);
+    assert.deepEqual(await casework.subjectCases(area, subjectId), []);
+
+    const progress: string[] = [];
+    await migrateCaseworkLayout(tables, [area], (m) => progress.push(m));
+    assert.ok(progress.includes(`${area}: all 1 subjects given their list copies`), progress.join("\n"));
+    const found = await casework.findSubjects(area, { by: "word", word: "oldfield" }, 5);
+    assert.deepEqual(
+      found.map((f) => f.reference),
+      [reference],
+    );
+    assert.deepEqual(
+      (await casework.subjectCases(area, subjectId)).map((c) => c.reference),
+      [reference],
+    );
+    assert.deepEqual(
+      (await casework.casePage(area, `${area}-panel`, "open", 10)).values.map((c) => c.value.reference),
+      [reference],
+    );
+    assert.deepEqual(
+      (await casework.subjectDecisions(area, subjectId)).map((d) => d.meetingId),
+      ["2025-06-05"],
+    );
+    const again: string[] = [];
+    await migrateCaseworkLayout(tables, [area], (m) => again.push(m));
+    assert.deepEqual(again, []);
+  });
 });
