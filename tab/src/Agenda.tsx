@@ -25,16 +25,18 @@ import {
   type AgendaEntry,
   type AgendaSlot,
   type AgendaResponse,
+  type CaseTheme,
   type PanelMeeting,
   type PanelSummary,
   type TokenSource,
 } from "./api.js";
 import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
+import { ThemePicker } from "./ThemePicker.js";
 import { useApi } from "./useApi.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
-// coordinator the choices that shape it (section, order, slot length). Printable as it stands.
+// coordinator the choices that shape it (section, theme, order, slot length). Printable as it stands.
 
 const useStyles = makeStyles({
   ...headerStyles,
@@ -131,6 +133,20 @@ export function AgendaPage({
     } catch (e) {
       setProblem((e as Error).message);
     } finally {
+      setBusy(false);
+    }
+  };
+
+  /** A case's theme, on the case's version: the agenda is read again to show where it went. */
+  const changeTheme = async (subjectId: string, theme: CaseTheme, next: string | null) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await api.changeTheme(token, panel.id, subjectId, next, theme.caseVersion);
+    } catch (e) {
+      setProblem((e as Error).message);
+    } finally {
+      await loaded.reload();
       setBusy(false);
     }
   };
@@ -248,6 +264,7 @@ export function AgendaPage({
                 busy={busy}
                 onChoose={(subjectId, choice) => void choose([{ subjectId, choice }])}
                 onReorder={(index, by) => reorder(entry, index, by)}
+                onTheme={(subjectId, theme, next) => void changeTheme(subjectId, theme, next)}
                 otherMeetings={otherMeetings}
                 onMoveToMeeting={(subjectId, target) => void moveToMeeting(subjectId, target)}
               />
@@ -277,6 +294,15 @@ export function AgendaPage({
                     onChange={(sectionId) =>
                       void choose([{ subjectId: c.subjectId, choice: { ...c.choice, sectionId } }])
                     }
+                  />
+                )}{" "}
+                {agenda.editable && (
+                  <ThemePicker
+                    agenda={agenda}
+                    reference={c.reference}
+                    theme={c.theme}
+                    disabled={busy}
+                    onChange={(next) => void changeTheme(c.subjectId, c.theme, next)}
                   />
                 )}
               </li>
@@ -308,6 +334,7 @@ function EntryRows({
   busy,
   onChoose,
   onReorder,
+  onTheme,
   otherMeetings,
   onMoveToMeeting,
 }: {
@@ -316,6 +343,7 @@ function EntryRows({
   busy: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onReorder: (index: number, by: -1 | 1) => void;
+  onTheme: (subjectId: string, theme: CaseTheme, next: string | null) => void;
   otherMeetings: PanelMeeting[];
   onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
 }) {
@@ -351,6 +379,7 @@ function EntryRows({
           last={index === entry.slots.length - 1}
           onChoose={onChoose}
           onMove={(by) => onReorder(index, by)}
+          onTheme={onTheme}
           otherMeetings={otherMeetings}
           onMoveToMeeting={onMoveToMeeting}
         />
@@ -388,6 +417,7 @@ function SlotRow({
   last,
   onChoose,
   onMove,
+  onTheme,
   otherMeetings,
   onMoveToMeeting,
 }: {
@@ -398,6 +428,7 @@ function SlotRow({
   last: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onMove: (by: -1 | 1) => void;
+  onTheme: (subjectId: string, theme: CaseTheme, next: string | null) => void;
   otherMeetings: PanelMeeting[];
   onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
 }) {
@@ -430,6 +461,13 @@ function SlotRow({
               value={slot.choice.sectionId}
               disabled={busy}
               onChange={(sectionId) => onChoose(lead.subjectId, { ...slot.choice, sectionId })}
+            />
+            <ThemePicker
+              agenda={agenda}
+              reference={reference}
+              theme={slot.theme}
+              disabled={busy}
+              onChange={(next) => onTheme(lead.subjectId, slot.theme, next)}
             />
             <Select
               aria-label={`Slot length for ${reference}`}

@@ -367,9 +367,12 @@ function ReferralDetailView({
   const r = detail.data;
   const headingId = `referral-${r.id}`;
   const canTriage = WAITING.includes(r.status);
-  // One "accept and link" per subject: a subject can match on both name and address.
-  const linkable = r.possibleDuplicates.filter(
-    (d, i, all) => all.findIndex((o) => o.subjectId === d.subjectId) === i,
+  // One "accept and link" per subject: a subject can match on both name and address. A referral
+  // still waiting has no subject yet to link to.
+  const linkable = r.possibleDuplicates.flatMap((d, i, all) =>
+    d.subjectId && all.findIndex((o) => o.subjectId === d.subjectId) === i
+      ? [{ ...d, subjectId: d.subjectId }]
+      : [],
   );
 
   return (
@@ -413,8 +416,11 @@ function ReferralDetailView({
           </Subtitle2>
           <ul className={styles.plainList}>
             {r.possibleDuplicates.map((d) => (
-              <li key={`${d.subjectId}-${d.matchedOn}`}>
-                Possible match: {d.reference} ({MATCHED_ON[d.matchedOn] ?? d.matchedOn})
+              <li key={`${d.subjectId ?? d.referralId}-${d.matchedOn}`}>
+                {d.referralId
+                  ? `Possible duplicate of referral ${d.reference}, not yet decided when this one was made`
+                  : `Possible match: ${d.reference}`}{" "}
+                ({MATCHED_ON[d.matchedOn] ?? d.matchedOn})
               </li>
             ))}
           </ul>

@@ -43,6 +43,7 @@ import type {
   ScheduleResponse,
   SignInBody,
   SignInCardResponse,
+  ThemeChangeResponse,
   TriageStep,
   WhoToAskResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
@@ -189,6 +190,18 @@ export const api = {
         body: JSON.stringify({ meetingId: targetMeetingId }),
         headers: { "If-Match": version },
       },
+    ),
+  changeTheme: (
+    token: TokenSource,
+    panelId: string,
+    subjectId: string,
+    theme: string | null,
+    caseVersion: string,
+  ) =>
+    request<ThemeChangeResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/cases/${encodeURIComponent(subjectId)}/theme`,
+      token,
+      { method: "PUT", body: JSON.stringify({ theme }), headers: { "If-Match": caseVersion } },
     ),
   publishAgenda: (token: TokenSource, panelId: string, meetingId: string, version: string) =>
     request<PublishResponse>(

@@ -91,6 +91,27 @@ describe("The panel catalogue", () => {
     assert.equal(staffs?.riskScale.panelThreshold, "medium");
   });
 
+  it("takes Merton's screening areas of harm to the pre-MACE agenda's sections by presenting need (001 appendix 2)", () => {
+    const gate = catalogue.panels
+      .get("merton-pre-mace")
+      ?.referralRules?.gates.find((g) => g.kind === "contextual-harm-screening");
+    assert.ok(gate?.kind === "contextual-harm-screening");
+    assert.deepEqual(
+      gate.areasOfHarm.map((a) => [a.id, a.theme ?? null]),
+      [
+        ["criminal-exploitation", "coercion-control"],
+        ["sexual-exploitation", "coercion-control"],
+        ["serious-youth-violence", "serious-youth-violence"],
+        ["missing", "missing"],
+        ["harmful-sexual-behaviour", "sexual-health"],
+        ["online-harm", null],
+        ["trafficking", "coercion-control"],
+        ["substance-misuse", null],
+        ["education", null],
+      ],
+    );
+  });
+
   it("marks values the source documents do not give as local defaults", () => {
     const marve = catalogue.panels.get("wandsworth-marve");
     assert.ok(marve?.localDefaults.includes("schedule.cadence"));
@@ -141,6 +162,18 @@ describe("The panel catalogue", () => {
       assert.throws(
         () => loadCatalogue(dir, TEMPLATES),
         /merton\.json: panel "merton-pre-mace", field "quorum": Unrecognized key/,
+      );
+    });
+
+    it("names an area of harm whose theme no section of the panel's agenda takes", () => {
+      const dir = brokenCopy((c) => {
+        const [, screening] = (c["panels"] as { referralRules: { gates: Record<string, unknown>[] } }[])[0]!
+          .referralRules.gates;
+        (screening!["areasOfHarm"] as { theme?: string }[])[3]!.theme = "runaway";
+      });
+      assert.throws(
+        () => loadCatalogue(dir, TEMPLATES),
+        /merton\.json: panel "merton-pre-mace", field "referralRules\.gates\.1\.areasOfHarm\.3\.theme": "runaway" is not a theme of agenda template "merton-pre-mace" \(its sections take coercion-control, missing, serious-youth-violence, sexual-health, out-of-borough\)/,
       );
     });
 

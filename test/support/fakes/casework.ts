@@ -28,6 +28,7 @@ const referralRow = (panelId: string, id: string) => `referral|${panelId}|${id}`
 const counterRow = (kind: CounterKind, year: number) =>
   `${{ referral: "counter", action: "action-counter", subject: "subject-counter" }[kind]}|${year}`;
 const matchPrefix = (hash: string) => `match|${hash}|`;
+const matchRow = (m: MatchRow) => `${matchPrefix(m.hash)}${m.subjectId ?? `referral|${m.referralId ?? ""}`}`;
 const subjectRow = (id: string) => `subject|${id}`;
 const caseRow = (panelId: string, subjectId: string) => `case|${panelId}|${subjectId}`;
 const decisionRow = (panelId: string, meetingId: string, subjectId: string) =>
@@ -120,7 +121,11 @@ export function fakeCasework(now: () => Date): FakeCasework {
         replaceReferral: (r, before) => replace(Referral, referral, r, before.etag),
         createSubject: (s) => create(Subject, subject, s),
         replaceSubject: (s, before) => replace(Subject, subject, s, before.etag),
-        addMatch: (m) => create(MatchRow, (v) => `${matchPrefix(v.hash)}${v.subjectId}`, m),
+        addMatch: (m) => {
+          const value = checked(MatchRow, m);
+          writes.push({ op: "upsert", pk, rk: matchRow(value), value, by });
+        },
+        removeMatch: (m) => void writes.push({ op: "delete", pk, rk: matchRow(MatchRow.parse(m)) }),
         createCase: (c) => create(StoredCase, kase, c),
         replaceCase: (c, before) => replace(StoredCase, kase, c, before.etag),
         createDecision: (d) => create(StoredDecision, decision, d),

@@ -12,8 +12,10 @@ import {
   AgendaSubjectId as SubjectId,
   MoveToMeeting,
   NO_DRAFT,
+  ThemeChange,
   type AgendaResponse,
   type PublishResponse,
+  type ThemeChangeResponse,
 } from "./contract/index.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
@@ -81,6 +83,24 @@ export function agendaRoutes(deps: {
       );
       const view = await deps.agendaDesk.view(actor, "coordinator", panel.id, meetingId, "tab agenda");
       res.json(answer(view));
+    }),
+  );
+
+  // A case's theme, on the case's version: it moves to the section that takes the theme.
+  router.put(
+    "/panels/:panelId/cases/:subjectId/theme",
+    route(async (req, res) => {
+      const version = versionOf(req, "agenda");
+      const { theme } = ThemeChange.parse(req.body);
+      const changed = await deps.agendaDesk.changeTheme(
+        signedIn(req),
+        req.params["panelId"],
+        req.params["subjectId"],
+        theme,
+        version,
+        "tab agenda",
+      );
+      res.json(changed satisfies ThemeChangeResponse);
     }),
   );
 

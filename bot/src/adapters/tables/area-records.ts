@@ -38,6 +38,9 @@ export const counterRows = {
 } as const;
 const counterRow = counterRows.referral;
 const matchPrefix = (hash: string): string => `match|${hash}|`;
+/** A subject's key under its id; a waiting referral's beside them, under its own. */
+const matchRow = (m: MatchRow): string =>
+  `${matchPrefix(m.hash)}${m.subjectId ?? `referral|${m.referralId ?? ""}`}`;
 export const actionRow = (panelId: string, id: string): string => `action|${panelId}|${id}`;
 export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
 export const subjectRow = (id: string): string => `subject|${id}`;
@@ -60,7 +63,7 @@ export function areaRecords(tables: TableFactory) {
     })),
     matches: new EntityStore(client, MatchRow, (m) => ({
       partitionKey: keyOf(m.areaId),
-      rowKey: `${matchPrefix(m.hash)}${m.subjectId}`,
+      rowKey: matchRow(m),
     })),
     subjects: new EntityStore(
       client,
@@ -128,7 +131,7 @@ export function areaRecords(tables: TableFactory) {
 
     /**
      * What a submit needs to know, read together: the year's reference counter, and the subjects
-     * already known by the same match keys.
+     * and waiting referrals already known by the same match keys (one range for each key).
      */
     async beforeSubmit(areaId: string, year: number, hashes: string[]): Promise<BeforeSubmit> {
       const pk = keyOf(areaId);

@@ -208,6 +208,11 @@ export class EntityStore<T extends Record<string, unknown>> {
     return ["create", this.toEntity(value, updatedBy, copy)];
   }
 
+  /** Written whatever was there, to run in a transaction: for rows that state a fact, never edited. */
+  upsertAction(value: T, updatedBy: string): TransactionAction {
+    return ["upsert", this.toEntity(value, updatedBy), "Replace"];
+  }
+
   /** A replacement, refused if the entity changed since `etag`, to run in a transaction. */
   replaceAction(value: T, etag: string, updatedBy: string, revision?: string): TransactionAction {
     return ["update", this.toEntity(value, updatedBy, { revision }), "Replace", { etag }];

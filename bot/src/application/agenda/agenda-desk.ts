@@ -1,3 +1,4 @@
+import { changeTheme } from "../cohort/change-theme.js";
 import { withPorts } from "../with-ports.js";
 import type { AgendaPorts } from "./agenda-ports.js";
 import { chooseForCase, moveCaseToMeeting } from "./change-agenda.js";
@@ -5,12 +6,13 @@ import { publishAgenda } from "./publish-agenda.js";
 import { viewAgenda } from "./view-agenda.js";
 
 // A meeting's agenda: built from the panel's template and the cases due at the meeting, with the
-// coordinator's choices, and published as frozen versions.
+// coordinator's choices (a case's theme among them), and published as frozen versions.
 
 export const agendaDesk = (ports: AgendaPorts) => ({
   view: withPorts(ports, viewAgenda),
   choose: withPorts(ports, chooseForCase),
   moveToMeeting: withPorts(ports, moveCaseToMeeting),
+  changeTheme: withPorts(ports, changeTheme),
   publish: withPorts(ports, publishAgenda),
 });
 export type AgendaDesk = ReturnType<typeof agendaDesk>;

@@ -1,5 +1,6 @@
 import type { AgendaCase, AgendaEntry } from "../../domain/agenda/build.js";
 import { NO_CHOICE, type AgendaChoice } from "../../domain/agenda/due-cases.js";
+import { templateThemes } from "../../domain/agenda/template.js";
 import { presentersOf, type Case } from "../../domain/cohort/case.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
@@ -26,6 +27,13 @@ export interface AgendaSlotView {
   workerMustAttend: boolean;
   /** The coordinator's choices for the slot's (first) case, to edit. */
   choice: AgendaChoice;
+  /** The slot's (first) case's theme, with the case's version to change it on. */
+  theme: CaseTheme;
+}
+
+export interface CaseTheme {
+  id: string | null;
+  caseVersion: string;
 }
 
 export interface AgendaEntryView extends Omit<AgendaEntry, "slots" | "listed"> {
@@ -46,8 +54,10 @@ export interface AgendaView {
   start: string;
   end: string;
   entries: AgendaEntryView[];
-  unplaced: (AgendaSubject & { choice: AgendaChoice })[];
+  unplaced: (AgendaSubject & { choice: AgendaChoice; theme: CaseTheme })[];
   sections: { id: string; title: string }[];
+  /** The themes the template's sections take cases by, each with the first section taking it. */
+  themes: { id: string; title: string }[];
   usesCategories: boolean;
 }
 
@@ -64,6 +74,11 @@ export async function viewAgenda(
   const { panel, template, meeting, draft, cases, due, agenda } = await loadAgenda(ports, panelId, meetingId);
   const choices = draft?.value.choices ?? {};
   const byId = new Map<string, Case>(cases.map((c) => [c.value.subjectId, c.value]));
+  const versions = new Map(cases.map((c) => [c.value.subjectId, c.etag]));
+  const themeOf = (subjectId: string): CaseTheme => ({
+    id: byId.get(subjectId)?.theme ?? null,
+    caseVersion: versions.get(subjectId) ?? "",
+  });
 
   const presenterOnly = role === "presenter";
   const mine = (ids: string[]) => !presenterOnly || ids.includes(actor.id);
@@ -89,6 +104,7 @@ export async function viewAgenda(
         presenters: s.presenterIds.map((id) => people.get(id)?.displayName ?? "Presenter not known"),
         workerMustAttend: s.workerMustAttend,
         choice: choices[s.subjectIds[0] ?? ""] ?? NO_CHOICE,
+        theme: themeOf(s.subjectIds[0] ?? ""),
       })),
     listed: e.listed
       .filter((l) => mine(dueById.get(l.subjectId)?.presenterIds ?? []))
@@ -100,7 +116,11 @@ export async function viewAgenda(
   }));
   const unplaced = presenterOnly
     ? []
-    : agenda.unplaced.map((c) => ({ ...subject(c.subjectId), choice: choices[c.subjectId] ?? NO_CHOICE }));
+    : agenda.unplaced.map((c) => ({
+        ...subject(c.subjectId),
+        choice: choices[c.subjectId] ?? NO_CHOICE,
+        theme: themeOf(c.subjectId),
+      }));
 
   // Names were shown: each read of a subject's record is audited.
   await auditAgenda(
@@ -138,6 +158,7 @@ export async function viewAgenda(
     entries,
     unplaced,
     sections: template.items.flatMap((i) => (i.kind === "cases" ? [{ id: i.id, title: i.title }] : [])),
+    themes: templateThemes(template),
     usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
   };
 }

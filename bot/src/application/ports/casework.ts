@@ -20,13 +20,22 @@ export const ReferenceCounter = z.strictObject({
 });
 export type ReferenceCounter = z.infer<typeof ReferenceCounter>;
 
-export const MatchRow = z.strictObject({
-  areaId: z.string(),
-  hash: z.string().regex(/^[0-9a-f]{32}$/),
-  on: MatchOn,
-  subjectId: z.string().max(64),
-  reference: z.string().max(20),
-});
+/**
+ * A match key of a subject the area knows, or of a referral still waiting for a decision (its
+ * subject is not known yet): another referral with the same key may be about the same one.
+ */
+export const MatchRow = z
+  .strictObject({
+    areaId: z.string(),
+    hash: z.string().regex(/^[0-9a-f]{32}$/),
+    on: MatchOn,
+    subjectId: z.string().max(64).optional(),
+    referralId: z.uuid().optional(),
+    reference: z.string().max(20),
+  })
+  .refine((m) => (m.subjectId === undefined) !== (m.referralId === undefined), {
+    message: "a match key belongs to a subject or to a waiting referral",
+  });
 export type MatchRow = z.infer<typeof MatchRow>;
 
 export const StoredCase = Case.extend({ areaId: z.string() });
@@ -63,7 +72,10 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites {
   replaceReferral(r: Referral, before: Versioned<Referral>): void;
   createSubject(s: Subject): void;
   replaceSubject(s: Subject, before: Versioned<Subject>): void;
+  /** A match key, written whatever was there: a later referral can repeat a subject's key. */
   addMatch(m: MatchRow): void;
+  /** Removes a match key (it must exist, or the commit fails). */
+  removeMatch(m: MatchRow): void;
   createCase(c: StoredCase): void;
   replaceCase(c: StoredCase, before: Versioned<StoredCase>): void;
   createDecision(d: StoredDecision): void;
@@ -101,7 +113,7 @@ export interface Casework extends AccessRequestRecords, SubjectRecords {
     size: number,
     after?: PagePosition,
   ): Promise<Page<Referral>>;
-  /** The year's counter, and subjects known by these match keys. */
+  /** The year's counter, and the subjects and waiting referrals known by these match keys. */
   beforeSubmit(areaId: string, year: number, hashes: string[]): Promise<BeforeSubmit>;
   awaitingApprovalBy(areaId: string, managerId: string): Promise<Versioned<Referral>[]>;
 

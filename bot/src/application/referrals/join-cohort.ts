@@ -1,4 +1,5 @@
 import { MAX_PRESENTERS, placementFor, presentersOf, type Subject } from "../../domain/cohort/case.js";
+import { screenedAreas, themeFromScreening } from "../../domain/referrals/case-theme.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
 import { subjectLabel, type Referral } from "../../domain/referrals/referral.js";
 import type { CaseworkUnit, StoredCase } from "../ports/casework.js";
@@ -6,12 +7,13 @@ import { Refusal } from "../../domain/refusal.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
 /**
- * What an accepted referral writes: its subject (new, with match keys for likely duplicates, or a
- * known one gaining the referral) and the subject's case on the panel, opened or carried on; an
- * open case keeps its presenters and gains the referral's.
+ * What an accepted referral writes: its subject (new, or a known one gaining the referral), the
+ * referral's match keys as the subject's, for likely duplicates, and the subject's case on the
+ * panel, opened or carried on; an open case keeps its presenters and gains the referral's. The
+ * case's theme comes from the referral's screening, unless the coordinator chose one.
  */
 export async function joinCohort(
-  ports: Pick<ReferralPorts, "casework" | "now">,
+  ports: Pick<ReferralPorts, "casework" | "now" | "catalogue">,
   referral: Referral,
   subjectId: string,
   presenterIds: string[],
@@ -38,19 +40,17 @@ export async function joinCohort(
     };
     const created = subject;
     writes.push((u) => u.createSubject(created));
-    for (const key of matchKeys(referral.kind, referral.values)) {
-      writes.push((u) =>
-        u.addMatch({
-          areaId: referral.areaId,
-          hash: key.hash,
-          on: key.on,
-          subjectId,
-          reference: referral.reference,
-        }),
-      );
-    }
   }
+  const reference = subject.reference;
+  for (const key of matchKeys(referral.kind, referral.values))
+    writes.push((u) =>
+      u.addMatch({ areaId: referral.areaId, hash: key.hash, on: key.on, subjectId, reference }),
+    );
   const current = existing.case?.value;
+  const panel = ports.catalogue.panels.get(referral.panelId);
+  const theme = current?.themeChosen
+    ? current.theme
+    : ((panel && themeFromScreening(screenedAreas(panel), referral.values)) ?? current?.theme);
   const presenting = current?.status === "open" ? presentersOf(current) : [];
   const next: StoredCase = {
     areaId: referral.areaId,
@@ -69,7 +69,8 @@ export async function joinCohort(
     lastDiscussedOn: current?.lastDiscussedOn ?? null,
     closedAt: null,
     ...(current?.lastDecision && { lastDecision: current.lastDecision }),
-    ...(current?.theme !== undefined && { theme: current.theme }),
+    ...(theme !== undefined && { theme }),
+    ...(current?.themeChosen && { themeChosen: true }),
   };
   const held = existing.case;
   writes.push((u) => (held ? u.replaceCase(next, held) : u.createCase(next)));

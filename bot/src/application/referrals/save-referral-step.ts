@@ -8,6 +8,7 @@ import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
 import type { CaseworkUnit } from "../ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { Refusal } from "../../domain/refusal.js";
+import { settleMatchKeys } from "./pending-matches.js";
 import { changedBy } from "./referral-access.js";
 import { referralAudit, referralNotice } from "./referral-records.js";
 import type { ReferralPorts } from "./referral-ports.js";
@@ -22,7 +23,7 @@ export interface ReferralStep {
 
 /**
  * Writes a step on a referral: the referral (refused if it changed since `before`), its audit
- * entry and the notices it owes people, together.
+ * entry and the notices it owes people, together; a step that decides it removes its match keys.
  */
 export async function saveReferralStep(
   ports: Pick<ReferralPorts, "casework" | "now" | "onNotices">,
@@ -33,9 +34,10 @@ export async function saveReferralStep(
 ): Promise<Referral> {
   const now = ports.now();
   const unit = ports.casework.unit(after.areaId, actor.name);
-  unit.replaceReferral(after, before);
-  unit.audit(referralAudit(after, actor.id, step.action, step.via, now));
-  for (const kind of step.notices) unit.queueNotice(referralNotice(after, kind, now));
+  const saved = settleMatchKeys(unit, after);
+  unit.replaceReferral(saved, before);
+  unit.audit(referralAudit(saved, actor.id, step.action, step.via, now));
+  for (const kind of step.notices) unit.queueNotice(referralNotice(saved, kind, now));
   step.alsoWrites?.(unit);
   try {
     await unit.commit();
@@ -49,8 +51,8 @@ export async function saveReferralStep(
           `Someone changed a record linked to ${after.reference} at the same moment. Try again.`,
         );
   }
-  if (step.notices.length) ports.onNotices(after.areaId);
-  return after;
+  if (step.notices.length) ports.onNotices(saved.areaId);
+  return saved;
 }
 
 /** A referral keeps its meeting while that meeting's deadline has not passed; otherwise the next. */

@@ -4,7 +4,7 @@ import { checkPanelRules, readForm, type FieldProblem } from "../../domain/refer
 import { matchKeys } from "../../domain/referrals/duplicates.js";
 import { referralForm, type ReferralForm } from "../../domain/referrals/form.js";
 import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
-import type { PossibleDuplicate, Referral } from "../../domain/referrals/referral.js";
+import type { Referral } from "../../domain/referrals/referral.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { Refusal } from "../../domain/refusal.js";
 import { issueReferral, readBeforeIssue, referenceYear } from "./issue-referral.js";
@@ -18,6 +18,7 @@ import {
   ReferralIdInput,
   takesKind,
 } from "./referral-access.js";
+import { possibleDuplicates } from "./pending-matches.js";
 import { formAgain, needsApproval } from "./referral-form.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
@@ -86,7 +87,7 @@ export async function submitReferral(
     panelId: panel.id,
     id: id.data,
     by: person,
-    hashes: keys.map((k) => k.hash),
+    keys,
     readEarly: { hashes: early, seen: seenEarly },
     via: "referral form",
     notice: approval ? "approval-requested" : "referral-arrived",
@@ -105,9 +106,7 @@ export async function submitReferral(
       approval: null,
       triage: null,
       questions: [],
-      possibleDuplicates: dedupe(
-        matches.map((m) => ({ subjectId: m.subjectId, reference: m.reference, matchedOn: m.on })),
-      ),
+      possibleDuplicates: possibleDuplicates(matches),
       linkedSubjectId: null,
       subjectId: null,
     }),
@@ -117,9 +116,4 @@ export async function submitReferral(
     throw new Refusal("conflict", "This form has already been used. Start a new referral.");
   const storedMeeting = referral.meetingDate ? occurrenceOn(panel, referral.meetingDate) : undefined;
   return { ok: true, referral, meeting: storedMeeting, created: false };
-}
-
-function dedupe(list: PossibleDuplicate[]): PossibleDuplicate[] {
-  const seen = new Set<string>();
-  return list.filter((d) => !seen.has(d.subjectId + d.matchedOn) && seen.add(d.subjectId + d.matchedOn));
 }

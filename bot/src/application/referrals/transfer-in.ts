@@ -29,7 +29,7 @@ export async function transferIn(
     panelId: panel.id,
     id,
     by: person,
-    hashes: [],
+    keys: [],
     via: `transfer from ${from.panelName}`.slice(0, 80),
     notice: "referral-arrived",
     draft: (reference, _matches, at) => ({

@@ -68,7 +68,7 @@ export function casesDueAt(
               : c.lastDiscussedOn
                 ? "return"
                 : "new",
-        theme: null,
+        theme: c.theme ?? null,
         groupKey: choice.groupKey,
         category: choice.category,
         presenterIds: presentersOf(c),

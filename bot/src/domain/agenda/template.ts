@@ -74,3 +74,12 @@ export const AgendaTemplate = z
     }
   });
 export type AgendaTemplate = z.infer<typeof AgendaTemplate>;
+
+/** The themes a template's sections take cases by, each with the first section that takes it. */
+export function templateThemes(template: AgendaTemplate): { id: string; title: string }[] {
+  const themes = new Map<string, string>();
+  for (const item of template.items)
+    if (item.kind === "cases")
+      for (const theme of item.takes.themes ?? []) if (!themes.has(theme)) themes.set(theme, item.title);
+  return [...themes].map(([id, title]) => ({ id, title }));
+}

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AgendaTemplate } from "../agenda/template.js";
+import { AgendaTemplate, templateThemes } from "../agenda/template.js";
 import { AreaFile, type Agency, type Area, type Panel } from "./panel.js";
 
 export interface CatalogueSource {
@@ -91,6 +91,7 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
           );
         }
       }
+      problems.push(...themeProblems(fileName, panel, catalogue.agendaTemplates.get(panel.agendaTemplateId)));
     }
   }
 
@@ -123,6 +124,23 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
 
   if (problems.length) throw new CatalogueError(problems);
   return catalogue;
+}
+
+/** Each area of harm's theme must be one the panel's agenda has a section for. */
+function themeProblems(fileName: string, panel: Panel, template: AgendaTemplate | undefined): string[] {
+  if (!template) return [];
+  const themes = templateThemes(template).map((t) => t.id);
+  return (panel.referralRules?.gates ?? []).flatMap((gate, g) =>
+    gate.kind !== "contextual-harm-screening"
+      ? []
+      : gate.areasOfHarm.flatMap((area, a) =>
+          area.theme && !themes.includes(area.theme)
+            ? [
+                `${fileName}: panel "${panel.id}", field "referralRules.gates.${g}.areasOfHarm.${a}.theme": "${area.theme}" is not a theme of agenda template "${template.id}" (${themes.length ? `its sections take ${themes.join(", ")}` : "none of its sections takes a theme"})`,
+              ]
+            : [],
+        ),
+  );
 }
 
 export function panelsOfArea(catalogue: Catalogue, areaId: string): (Panel & { areaId: string })[] {

@@ -99,9 +99,10 @@ export const ReferralGate = z.discriminatedUnion("kind", [
     kind: z.literal("contextual-harm-screening"),
     minimumTotal: z.number().int().min(1),
     minimumInOneArea: z.number().int().min(1),
-    // The screening tool's presenting needs / areas of harm, each scored by the referrer.
+    // The screening tool's presenting needs / areas of harm, each scored by the referrer. A case
+    // scoring highest in one goes to the agenda's section for its theme, if it has one.
     areasOfHarm: z
-      .array(z.strictObject({ id, label: z.string().min(2).max(80) }))
+      .array(z.strictObject({ id, label: z.string().min(2).max(80), theme: id.optional() }))
       .min(1)
       .max(12),
   }),

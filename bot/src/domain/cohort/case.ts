@@ -63,6 +63,8 @@ export const Case = z.strictObject({
   closedAt: z.iso.datetime().nullable().optional(),
   /** The presenting need an agenda's themed sections take it by (derived from the referral, or chosen). */
   theme: z.string().max(80).nullable().optional(),
+  /** The coordinator chose the theme: a later referral leaves it as chosen. */
+  themeChosen: z.boolean().optional(),
   /** The last decision's kind, for the cohort's list. */
   lastDecision: z
     .strictObject({ kind: z.string().max(40), on: z.iso.date() })

@@ -37,12 +37,19 @@ const Stamp = z.strictObject({ by: z.string().max(64), byName: PersonName, at: z
 export const MatchOn = z.enum(["name-and-date-of-birth", "address-and-postcode"]);
 export type MatchOn = z.infer<typeof MatchOn>;
 
+/** A subject the area knows, or a referral still waiting for a decision, that this may be about. */
 export const PossibleDuplicate = z.strictObject({
-  subjectId: z.string().max(64),
+  subjectId: z.string().max(64).optional(),
+  /** A referral that was waiting for a decision (its subject not yet known) when this one was made. */
+  referralId: z.uuid().optional(),
   reference: z.string().max(20),
   matchedOn: MatchOn,
 });
 export type PossibleDuplicate = z.infer<typeof PossibleDuplicate>;
+export const MAX_POSSIBLE_DUPLICATES = 20;
+
+/** A match key as stored: hashed, so it shows no name or address. */
+export const HeldMatchKey = z.strictObject({ on: MatchOn, hash: z.string().regex(/^[0-9a-f]{32}$/) });
 
 export const Referral = z.strictObject({
   /** The id the form was drawn with: a submit delivered twice carries it twice. */
@@ -79,7 +86,9 @@ export const Referral = z.strictObject({
       }),
     )
     .max(5),
-  possibleDuplicates: z.array(PossibleDuplicate).max(20),
+  possibleDuplicates: z.array(PossibleDuplicate).max(MAX_POSSIBLE_DUPLICATES),
+  /** While it waits for a decision, the match keys other referrals find it by; they go once it is decided. */
+  pendingMatchKeys: z.array(HeldMatchKey).max(4).optional(),
   /** The existing subject this referral is about, when the referrer or coordinator linked it. */
   linkedSubjectId: z.string().max(64).nullable(),
   subjectId: z.string().max(64).nullable(),

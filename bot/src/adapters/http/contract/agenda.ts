@@ -8,6 +8,17 @@ export { AgendaChoice } from "../../../domain/agenda/due-cases.js";
 export const AgendaMeetingId = z.iso.date("use the meeting's date as YYYY-MM-DD");
 export const AgendaSubjectId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export const MoveToMeeting = z.strictObject({ meetingId: AgendaMeetingId });
+/** A case's theme, which the agenda's themed sections take it by; null for none. */
+export const ThemeChange = z.strictObject({
+  theme: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(80)
+    .nullable(),
+});
+export interface ThemeChangeResponse {
+  theme: string | null;
+}
 /** The version an agenda has before its first change; sent back (If-Match) like any other. */
 export const NO_DRAFT = "none";
 
@@ -27,6 +38,13 @@ export interface AgendaSlot {
   workerMustAttend: boolean;
   /** The coordinator's choices for the slot's (first) case, to edit. */
   choice: AgendaChoice;
+  theme: CaseTheme;
+}
+
+/** A case's theme, with the case's version to send back (If-Match) when changing it. */
+export interface CaseTheme {
+  id: string | null;
+  caseVersion: string;
 }
 
 export interface AgendaEntry {
@@ -56,8 +74,10 @@ export interface AgendaResponse {
   start: string;
   end: string;
   entries: AgendaEntry[];
-  unplaced: (AgendaSubject & { choice: AgendaChoice })[];
+  unplaced: (AgendaSubject & { choice: AgendaChoice; theme: CaseTheme })[];
   sections: { id: string; title: string }[];
+  /** The themes the agenda's sections take cases by, each with the first section that takes it. */
+  themes: { id: string; title: string }[];
   usesCategories: boolean;
 }
 

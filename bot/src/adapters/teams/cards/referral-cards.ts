@@ -4,13 +4,22 @@ import { card, execute, facts, heading, para, type Element } from "./elements.js
 import type { FieldProblem } from "../../../domain/referrals/checks.js";
 import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
-import { STATUS_LABELS, subjectLabel, type Referral } from "../../../domain/referrals/referral.js";
+import {
+  STATUS_LABELS,
+  subjectLabel,
+  type PossibleDuplicate,
+  type Referral,
+} from "../../../domain/referrals/referral.js";
 
 // The referral cards (Adaptive Cards 1.5, Action.Execute). Cards with a child's details go only to
 // personal chats; the one channel card, "Make a referral", carries no detail at all.
 
 const asText = (v: unknown): string | undefined =>
   v === undefined || v === null ? undefined : Array.isArray(v) ? v.join(",") : String(v);
+
+/** A likely duplicate as people read it: a subject the panel knows, or a referral still waiting. */
+const duplicateOf = (d: PossibleDuplicate): string =>
+  d.referralId ? `pending referral ${d.reference}` : d.reference;
 
 function input(spec: FieldSpec, value: unknown): Element {
   const common = {
@@ -191,20 +200,30 @@ export function referralReceiptCard(r: Referral, panelName: string, meeting: str
     );
   const actions: Element[] = [];
   if (r.possibleDuplicates.length && !r.linkedSubjectId) {
+    // Only a known subject can be linked to; a referral still waiting is shown to the coordinator too.
+    const known = r.possibleDuplicates.flatMap((d) =>
+      d.subjectId ? [{ ...d, subjectId: d.subjectId }] : [],
+    );
     body.push({
       type: "Container",
       style: "warning",
       items: [
-        para("This may be someone or somewhere the panel already knows:", { weight: "Bolder" }),
+        para("This may be someone or somewhere the panel already knows or has been told of:", {
+          weight: "Bolder",
+        }),
         ...r.possibleDuplicates.map((d) =>
           para(
-            `• ${d.reference}, same ${d.matchedOn === "name-and-date-of-birth" ? "name and date of birth" : "address and postcode"}`,
+            `• ${duplicateOf(d)}, same ${d.matchedOn === "name-and-date-of-birth" ? "name and date of birth" : "address and postcode"}`,
           ),
         ),
-        para("If it is the same, link your referral so the panel keeps one record."),
+        para(
+          known.length
+            ? "If it is the same, link your referral so the panel keeps one record."
+            : "The coordinator sees both referrals and keeps one record if they are the same.",
+        ),
       ],
     });
-    for (const d of r.possibleDuplicates.slice(0, 3))
+    for (const d of known.slice(0, 3))
       actions.push(
         execute(`Same as ${d.reference}`, VERBS.referral.link, {
           panelId: r.panelId,
@@ -302,7 +321,7 @@ export function coordinatorReferralCard(
   if (r.possibleDuplicates.length)
     body.push(
       para(
-        `Possible match: ${r.possibleDuplicates.map((d) => d.reference).join(", ")}. ${r.linkedSubjectId ? "The referrer linked it." : ""}`,
+        `Possible match: ${[...new Set(r.possibleDuplicates.map(duplicateOf))].join(", ")}. ${r.linkedSubjectId ? "The referrer linked it." : ""}`,
         { color: "Warning" },
       ),
     );
