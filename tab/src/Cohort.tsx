@@ -74,35 +74,24 @@ const longDate = (day: string): string =>
     timeZone: "UTC",
   });
 
-/** What a column sorts by; cases with nothing in it go last either way. */
-function sortKey(c: CohortCase, column: Column, riskOrder: string[]): string | number | null {
-  switch (column) {
-    case "reference":
-      return c.reference;
-    case "name":
-      return c.name;
-    case "kind":
-      return c.kind;
-    case "risk":
-      return c.riskLevel ? riskOrder.indexOf(c.riskLevel) : null;
-    case "next":
-      return c.nextMeetingDate;
-    case "open":
-      return c.openActions;
-    case "overdue":
-      return c.overdueActions;
-    case "closed":
-      return c.closedOn;
-    case "decision":
-      return c.lastDecision?.on ?? null;
-  }
-}
+/** What each column sorts by; cases with nothing in it go last either way. */
+const SORT_KEYS: Record<Column, (c: CohortCase, riskOrder: string[]) => string | number | null> = {
+  reference: (c) => c.reference,
+  name: (c) => c.name,
+  kind: (c) => c.kind,
+  risk: (c, riskOrder) => (c.riskLevel ? riskOrder.indexOf(c.riskLevel) : null),
+  next: (c) => c.nextMeetingDate,
+  open: (c) => c.openActions,
+  overdue: (c) => c.overdueActions,
+  closed: (c) => c.closedOn,
+  decision: (c) => c.lastDecision?.on ?? null,
+};
 
 function sorted(cases: CohortCase[], sort: Sort, riskOrder: string[]): CohortCase[] {
   const sign = sort.direction === "ascending" ? 1 : -1;
   return [...cases].sort((a, b) => {
-    const x = sortKey(a, sort.column, riskOrder);
-    const y = sortKey(b, sort.column, riskOrder);
+    const x = SORT_KEYS[sort.column](a, riskOrder);
+    const y = SORT_KEYS[sort.column](b, riskOrder);
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
     return sign * order || a.reference.localeCompare(b.reference);

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
+import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
+import { cohortDesk } from "../../bot/src/application/cohort/cohort-desk.js";
+import { roundTripCounter, scanIn } from "../../scripts/lib/round-trips.js";
 import type { CohortCase, CohortResponse } from "../../bot/src/adapters/http/contract/index.js";
 import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
@@ -242,5 +248,49 @@ describe("A panel's cohort in the tab's API", function () {
         `\n${quinn.reference},Quinn Invented-Cohort,Child or young adult,Moderate,${MEETING},Remove from the cohort,${MEETING}\n`,
       ),
     );
+  });
+});
+
+describe("A cohort page's cost in storage", () => {
+  it("is the same few round trips on a meeting day or not, and its own reads are key ranges", async () => {
+    const trips = roundTripCounter();
+    const tables = tableFactory(
+      { kind: "connection-string", connectionString: (await azurite()).connectionString },
+      trips.options,
+    );
+    let now = new Date("2026-11-24T12:00:00Z");
+    const desk = cohortDesk({
+      catalogue: loadCatalogue("bot/config/areas"),
+      directory: directoryTables(tables),
+      casework: caseworkTables(tables),
+      room: meetingRoomRecords(tables),
+      now: () => now,
+    });
+    const priya = { id: PEOPLE.mertonCoordinator.id, name: PEOPLE.mertonCoordinator.displayName };
+    const cost = async () => {
+      const before = { requests: trips.count(), sequential: trips.sequential() };
+      await desk.view(priya, PANEL, { list: "open" }, "test");
+      const sent = trips.requests().slice(before.requests);
+      return { sent, sequential: trips.sequential() - before.sequential };
+    };
+    const tablesOf = (c: { sent: readonly { table: string }[] }) => c.sent.map((r) => r.table);
+    // The person's places; then the cohort's range and the open actions' together; then the
+    // audit entry. On the day the panel meets, who has signed in is read with the ranges.
+    const plain = await cost();
+    assert.deepEqual(tablesOf(plain), ["Memberships", "AreaRecords", "AreaRecords", "$batch"]);
+    assert.equal(plain.sequential, 3);
+    now = new Date(`${MEETING}T10:00:00Z`);
+    const meetingDay = await cost();
+    assert.deepEqual(tablesOf(meetingDay), [
+      "Memberships",
+      "AreaRecords",
+      "AreaRecords",
+      "Agendas",
+      "$batch",
+    ]);
+    assert.equal(meetingDay.sequential, 3);
+    // The sign-ins are the meeting room's own read (shared with the agenda), not the cohort's.
+    const cohortReads = [...plain.sent, ...meetingDay.sent].filter((r) => r.table !== "Agendas");
+    assert.deepEqual(cohortReads.map(scanIn).filter(Boolean), []);
   });
 });
