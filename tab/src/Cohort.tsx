@@ -289,7 +289,15 @@ function CohortList({ list, token, panel }: Omit<PanelViewProps, "onBack" | "meI
         </TableBody>
       </Table>
       {page && shown.length === 0 && (
-        <p>{loaded.length ? "No cases match." : list === "open" ? "No open cases." : "No closed cases."}</p>
+        <p>
+          {next
+            ? "No cases match so far: show more to look further."
+            : loaded.length
+              ? "No cases match."
+              : list === "open"
+                ? "No open cases."
+                : "No closed cases."}
+        </p>
       )}
       {next && (
         <Button appearance="secondary" onClick={() => void showMore(next)}>
