@@ -27,6 +27,7 @@ import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { agendaRecords } from "./adapters/tables/agenda-records.js";
 import { agendaDesk } from "./application/agenda/agenda-desk.js";
 import { actionLog } from "./application/actions/action-log.js";
+import { cohortDesk } from "./application/cohort/cohort-desk.js";
 import { meetingRoom } from "./application/meeting-room/meeting-room.js";
 import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
@@ -257,6 +258,7 @@ export async function startService(
     now,
     announcer: channelPoster,
   });
+  const cohort = cohortDesk({ catalogue, directory, casework, room: roomRecords, now });
   const decisions = caseDecisions({
     catalogue,
     casework,
@@ -289,6 +291,7 @@ export async function startService(
     scheduler,
     agendaDesk: agendas,
     actionLog: actions,
+    cohort,
     room,
     decisions,
     people,

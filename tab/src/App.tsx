@@ -33,6 +33,7 @@ const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.Panels
 const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
+const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
 const PeoplePage = lazyPage(() => import("./People.js").then((m) => m.PeoplePage));
 const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((m) => m.ConfigureChannelTab));
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
@@ -196,6 +197,9 @@ function PanelsApp() {
               )}
               {session?.state === "signed-in" && open?.view === "actions" && (
                 <ActionsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
+              )}
+              {session?.state === "signed-in" && open?.view === "cohort" && (
+                <CohortPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
               )}
               {session?.state === "signed-in" && peopleOf && (
                 <PeoplePage token={session.tokens} area={peopleOf} meId={session.me.id} onBack={close} />

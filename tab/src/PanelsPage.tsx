@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
-export type PanelView = "referrals" | "meetings" | "actions";
+export type PanelView = "referrals" | "meetings" | "actions" | "cohort";
 
 export function PanelsPage({
   token,
@@ -150,6 +150,13 @@ export function PanelsPage({
                     onClick={() => onOpen("actions", p)}
                   >
                     Action log
+                  </Button>
+                  <Button
+                    aria-label={`Cohort of ${p.name}`}
+                    ref={remember(`cohort:${p.id}`)}
+                    onClick={() => onOpen("cohort", p)}
+                  >
+                    Cohort
                   </Button>
                   {p.role === "coordinator" && (
                     <>

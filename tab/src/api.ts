@@ -13,6 +13,7 @@ import type {
   AgendaResponse,
   ApologyBody,
   AuthConfigResponse,
+  CohortResponse,
   DecisionForm,
   DecisionResponse,
   DecisionsResponse,
@@ -222,6 +223,18 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`,
       token,
       "The action log could not be exported. Please try again.",
+    ),
+  /** A page of the panel's open or closed cases: the first, or the one after `after`. */
+  cohort: (token: TokenSource, panelId: string, list: "open" | "closed", after?: string) =>
+    request<CohortResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/cohort?list=${list}${after ? `&after=${encodeURIComponent(after)}` : ""}`,
+      token,
+    ),
+  cohortCsv: (token: TokenSource, panelId: string, list: "open" | "closed") =>
+    file(
+      `/api/panels/${encodeURIComponent(panelId)}/cohort.csv?list=${list}`,
+      token,
+      "The cohort could not be exported. Please try again.",
     ),
   recordAction: (token: TokenSource, panelId: string, meetingId: string, action: NewActionBody) =>
     request<ActionResponse>(

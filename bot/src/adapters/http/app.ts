@@ -20,11 +20,13 @@ import type { CalendarAccess } from "../graph/calendar-access.js";
 import { meetingsRoutes } from "./meetings-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { actionsRoutes } from "./actions-routes.js";
+import { cohortRoutes } from "./cohort-routes.js";
 import { meetingRoomRoutes } from "./meeting-room-routes.js";
 import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { CaseDecisions } from "../../application/decisions/case-decisions.js";
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { AgendaDesk } from "../../application/agenda/agenda-desk.js";
+import type { CohortDesk } from "../../application/cohort/cohort-desk.js";
 import { route } from "./route.js";
 import { perAddress, perPerson } from "./rate-limits.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
@@ -47,6 +49,7 @@ export interface AppDependencies {
   scheduler: MeetingScheduler;
   agendaDesk: AgendaDesk;
   actionLog: ActionLog;
+  cohort: CohortDesk;
   room: MeetingRoom;
   decisions: CaseDecisions;
   people: PeopleDesk;
@@ -124,6 +127,7 @@ export function createApp(deps: AppDependencies): Express {
     meetingsRoutes(deps),
     agendaRoutes(deps),
     actionsRoutes(deps),
+    cohortRoutes(deps),
     meetingRoomRoutes(deps),
     referralsRoutes(deps),
     peopleRoutes(deps),
