@@ -1,5 +1,5 @@
 import type { Action } from "../../../bot/src/domain/actions/action.js";
-import type { Subject } from "../../../bot/src/domain/cohort/case.js";
+import { closedAtOf, type Subject } from "../../../bot/src/domain/cohort/case.js";
 import { searchKeys, postcodeKey, wordKey } from "../../../bot/src/domain/cohort/subject-search.js";
 import type { Link } from "../../../bot/src/domain/links/link.js";
 import type { Page, StoredCase, StoredDecision } from "../../../bot/src/application/ports/casework.js";
@@ -11,7 +11,6 @@ import { keyOf, type Calls, type FakeTable } from "./records.js";
 // copies subject-record-tables.ts reads, found here by filtering the records themselves.
 
 export const linkRow = (id: string) => `link-id|${id}`;
-const closedAt = (c: StoredCase) => c.closedAt ?? (c.decidedOn ? `${c.decidedOn}T00:00:00.000Z` : c.openedAt);
 
 export function fakeSubjectRecords(table: FakeTable, calls: Calls): SubjectRecords {
   const all = <T>(name: string, areaId: string, prefix: string) => {
@@ -81,7 +80,9 @@ export function fakeSubjectRecords(table: FakeTable, calls: Calls): SubjectRecor
         .range<StoredCase>(keyOf(areaId), `case|${panelId}|`)
         .filter((c) => c.value.status === list);
       const order = (c: Versioned<StoredCase>) =>
-        list === "open" ? c.value.subjectId : `${9e15 - Date.parse(closedAt(c.value))}|${c.value.subjectId}`;
+        list === "open"
+          ? c.value.subjectId
+          : `${9e15 - Date.parse(closedAtOf(c.value))}|${c.value.subjectId}`;
       const sorted = cases.sort((a, b) => (order(a) < order(b) ? -1 : 1));
       const from = after
         ? sorted.findIndex((c) =>
@@ -97,10 +98,10 @@ export function fakeSubjectRecords(table: FakeTable, calls: Calls): SubjectRecor
     closedBy(areaId, day, size) {
       calls.count("closedBy");
       const closed = all<StoredCase>("closedBy.read", areaId, "case|")
-        .filter((c) => c.status === "closed" && closedAt(c).slice(0, 10) <= day)
+        .filter((c) => c.status === "closed" && closedAtOf(c).slice(0, 10) <= day)
         .sort(
           (a, b) =>
-            closedAt(a).slice(0, 10).localeCompare(closedAt(b).slice(0, 10)) ||
+            closedAtOf(a).slice(0, 10).localeCompare(closedAtOf(b).slice(0, 10)) ||
             (a.panelId + a.subjectId).localeCompare(b.panelId + b.subjectId),
         );
       return Promise.resolve(closed.slice(0, size));

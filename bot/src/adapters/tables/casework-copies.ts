@@ -1,5 +1,5 @@
 import type { Action } from "../../domain/actions/action.js";
-import type { Subject } from "../../domain/cohort/case.js";
+import { closedAtOf, type Subject } from "../../domain/cohort/case.js";
 import { searchKeys } from "../../domain/cohort/subject-search.js";
 import type { Link } from "../../domain/links/link.js";
 import type { AccessRequest } from "../../domain/people/access-request.js";
@@ -51,12 +51,8 @@ export const caseLists = {
   ofSubject: (subjectId: string) => `subject-case|${subjectId}|`,
 } as const;
 
-/** When a closed case left the cohort; cases closed before that was kept go by their last decision. */
-export const closedAt = (c: StoredCase): string =>
-  c.closedAt ?? (c.decidedOn ? `${c.decidedOn}T00:00:00.000Z` : c.openedAt);
-
 export function caseCopies(c: StoredCase): string[] {
-  const closed = c.status === "closed" ? closedAt(c) : undefined;
+  const closed = c.status === "closed" ? closedAtOf(c) : undefined;
   return [
     caseLists.ofSubject(c.subjectId) + c.panelId,
     ...(c.status === "open" ? [caseLists.open(c.panelId) + c.subjectId] : []),

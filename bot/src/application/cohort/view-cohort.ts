@@ -1,5 +1,5 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { PLACEMENTS, presentersOf, type Placement } from "../../domain/cohort/case.js";
+import { closedAtOf, PLACEMENTS, presentersOf, type Placement } from "../../domain/cohort/case.js";
 import { DECISION_LABELS, DecisionKind } from "../../domain/decisions/decision.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
@@ -79,10 +79,6 @@ export interface CohortRequest {
   after?: string;
 }
 
-/** When a closed case left the cohort: as the closed list orders it (cases closed before that was kept go by their last decision). */
-const closedAt = (c: StoredCase): string =>
-  c.closedAt ?? (c.decidedOn ? `${c.decidedOn}T00:00:00.000Z` : c.openedAt);
-
 function lastDecisionOf(c: StoredCase): CohortCase["lastDecision"] {
   if (c.lastDecision) {
     const kind = DecisionKind.safeParse(c.lastDecision.kind);
@@ -123,7 +119,7 @@ export async function viewCohort(
     pageOf(
       "cases",
       { pageSize: request.pageSize ?? COHORT_PAGE_SIZE, ...(request.after && { after: request.after }) },
-      (c: StoredCase) => ({ at: request.list === "open" ? c.openedAt : closedAt(c), id: c.subjectId }),
+      (c: StoredCase) => ({ at: request.list === "open" ? c.openedAt : closedAtOf(c), id: c.subjectId }),
       (size, after) => ports.casework.casePage(areaId, panel.id, request.list, size, after),
     ),
     ports.casework.openActions(areaId, panel.id),
@@ -155,7 +151,7 @@ export async function viewCohort(
         overdueActions: actionCounts.overdue,
         lastDecision: lastDecisionOf(c),
         openedAt: c.openedAt,
-        closedOn: c.status === "closed" ? localDay(new Date(closedAt(c))) : null,
+        closedOn: c.status === "closed" ? localDay(new Date(closedAtOf(c))) : null,
       };
     });
 

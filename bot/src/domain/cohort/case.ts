@@ -87,3 +87,7 @@ export function placementFor(kind: ReferralKind, existing?: Placement): Placemen
 /** Who presents a case; cases stored before `presenterIds` name only their referrer. */
 export const presentersOf = (c: Pick<Case, "presenterId" | "presenterIds">): string[] =>
   c.presenterIds ?? (c.presenterId ? [c.presenterId] : []);
+
+/** When a closed case left the cohort; cases closed before that was kept go by their last decision. */
+export const closedAtOf = (c: Pick<Case, "closedAt" | "decidedOn" | "openedAt">): string =>
+  c.closedAt ?? (c.decidedOn ? `${c.decidedOn}T00:00:00.000Z` : c.openedAt);
