@@ -31,6 +31,7 @@ import {
 } from "./api.js";
 import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
+import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
@@ -245,6 +246,7 @@ export function AgendaPage({
                 key={`${entry.id ?? entry.kind}-${n}`}
                 entry={entry}
                 agenda={agenda}
+                areaId={panel.area.id}
                 busy={busy}
                 onChoose={(subjectId, choice) => void choose([{ subjectId, choice }])}
                 onReorder={(index, by) => reorder(entry, index, by)}
@@ -266,7 +268,7 @@ export function AgendaPage({
           <ul>
             {agenda.unplaced.map((c) => (
               <li key={c.subjectId}>
-                {c.reference}
+                <SubjectReference areaId={panel.area.id} subjectId={c.subjectId} reference={c.reference} />
                 {c.label ? ` ${c.label}` : ""}{" "}
                 {agenda.editable && (
                   <SectionPicker
@@ -305,6 +307,7 @@ export function AgendaPage({
 function EntryRows({
   entry,
   agenda,
+  areaId,
   busy,
   onChoose,
   onReorder,
@@ -313,6 +316,7 @@ function EntryRows({
 }: {
   entry: AgendaEntry;
   agenda: AgendaResponse;
+  areaId: string;
   busy: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onReorder: (index: number, by: -1 | 1) => void;
@@ -346,6 +350,7 @@ function EntryRows({
           key={slot.subjects.map((s) => s.subjectId).join("+")}
           slot={slot}
           agenda={agenda}
+          areaId={areaId}
           busy={busy}
           first={index === 0}
           last={index === entry.slots.length - 1}
@@ -359,7 +364,7 @@ function EntryRows({
         <TableRow key={l.subjectId}>
           <TableCell />
           <TableCell className={styles.slot}>
-            {l.reference}
+            <SubjectReference areaId={areaId} subjectId={l.subjectId} reference={l.reference} />
             {l.label ? ` ${l.label}` : ""}
             {l.rationale && <small className={styles.note}>Rationale: {l.rationale}</small>}
             {agenda.editable && (
@@ -383,6 +388,7 @@ function EntryRows({
 function SlotRow({
   slot,
   agenda,
+  areaId,
   busy,
   first,
   last,
@@ -393,6 +399,7 @@ function SlotRow({
 }: {
   slot: AgendaSlot;
   agenda: AgendaResponse;
+  areaId: string;
   busy: boolean;
   first: boolean;
   last: boolean;
@@ -413,7 +420,9 @@ function SlotRow({
       <TableCell className={styles.slot}>
         {slot.subjects.map((s) => (
           <div key={s.subjectId}>
-            <b>{s.reference}</b>
+            <b>
+              <SubjectReference areaId={areaId} subjectId={s.subjectId} reference={s.reference} />
+            </b>
             {s.label ? ` ${s.label}` : ""}
           </div>
         ))}
