@@ -225,6 +225,7 @@ describe("A subject's case history and its subject access export, through the ta
       actionReference,
       "Owen Brathwaite (Education)",
       "Hannah Reyes (Health)",
+      "referral created",
       "history viewed",
       "tab case history",
     ])

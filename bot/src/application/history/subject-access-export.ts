@@ -1,8 +1,7 @@
 import { chronology, referencesShown, type ChronologyEntry } from "../../domain/cohort/chronology.js";
-import { referralForm } from "../../domain/referrals/form.js";
+import { KIND_TITLES, referralForm } from "../../domain/referrals/form.js";
 import { answersOf, type FormAnswer } from "../../domain/referrals/form-answers.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
-import { KIND_TITLES } from "../../domain/referrals/form.js";
 import { Refusal } from "../../domain/refusal.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { refuseSuspended } from "../access/panel-access.js";
@@ -64,8 +63,11 @@ export interface SubjectAccessRecord {
   audit: AuditLine[];
 }
 
-const earliest = (moments: (string | null | undefined)[]): string =>
-  moments.filter((m): m is string => !!m).sort()[0] ?? "";
+/** The start of the day of the earliest moment: where the subject's record begins. */
+const dayOfFirst = (moments: (string | null | undefined)[]): string | undefined => {
+  const first = moments.filter((m): m is string => !!m).sort()[0];
+  return first && `${first.slice(0, 10)}T00:00:00.000Z`;
+};
 
 export async function subjectAccessExport(
   ports: HistoryPorts,
@@ -104,11 +106,11 @@ export async function subjectAccessExport(
         ]),
       ],
     },
-    earliest([
+    dayOfFirst([
       subject.createdAt,
       ...record.referrals.map((r) => r.submitted.at),
       ...record.cases.map((c) => c.openedAt),
-    ]) || now,
+    ]) ?? now,
     now,
   );
   const named = await ports.directory.people([
