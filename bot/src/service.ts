@@ -36,6 +36,7 @@ import { seedDemoReferrals } from "./seed/seed-referrals.js";
 import { SettingsError, type Settings } from "./settings.js";
 import { peopleDesk } from "./application/people/people-desk.js";
 import { accessDesk } from "./application/people/access-desk.js";
+import { historyDesk } from "./application/history/history-desk.js";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
@@ -296,6 +297,7 @@ export async function startService(
     decisions,
     people,
     access,
+    history: historyDesk({ catalogue, casework, directory, now, administrators: settings.administrators }),
     calendarAccess: calendarFor,
     directoryAccess: directoryAccess(settings, devIdp),
     log,

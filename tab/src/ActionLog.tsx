@@ -20,6 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
+import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
 import {
   api,
@@ -239,7 +240,13 @@ export function ActionLogSection({
                 <b>{a.title}</b>
                 <div>{a.text}</div>
               </TableCell>
-              <TableCell>{a.caseReference ?? "—"}</TableCell>
+              <TableCell>
+                {a.caseReference ? (
+                  <SubjectReference areaId={a.areaId} subjectId={a.subjectId} reference={a.caseReference} />
+                ) : (
+                  "—"
+                )}
+              </TableCell>
               <TableCell>
                 {a.ownerName}
                 <div>{a.ownerAgency}</div>

@@ -33,6 +33,7 @@ import {
 import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
 import { ThemePicker } from "./ThemePicker.js";
+import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
@@ -261,6 +262,7 @@ export function AgendaPage({
                 key={`${entry.id ?? entry.kind}-${n}`}
                 entry={entry}
                 agenda={agenda}
+                areaId={panel.area.id}
                 busy={busy}
                 onChoose={(subjectId, choice) => void choose([{ subjectId, choice }])}
                 onReorder={(index, by) => reorder(entry, index, by)}
@@ -283,7 +285,7 @@ export function AgendaPage({
           <ul>
             {agenda.unplaced.map((c) => (
               <li key={c.subjectId}>
-                {c.reference}
+                <SubjectReference areaId={panel.area.id} subjectId={c.subjectId} reference={c.reference} />
                 {c.label ? ` ${c.label}` : ""}{" "}
                 {agenda.editable && (
                   <SectionPicker
@@ -331,6 +333,7 @@ export function AgendaPage({
 function EntryRows({
   entry,
   agenda,
+  areaId,
   busy,
   onChoose,
   onReorder,
@@ -340,6 +343,7 @@ function EntryRows({
 }: {
   entry: AgendaEntry;
   agenda: AgendaResponse;
+  areaId: string;
   busy: boolean;
   onChoose: (subjectId: string, choice: AgendaChoice) => void;
   onReorder: (index: number, by: -1 | 1) => void;
@@ -374,6 +378,7 @@ function EntryRows({
           key={slot.subjects.map((s) => s.subjectId).join("+")}
           slot={slot}
           agenda={agenda}
+          areaId={areaId}
           busy={busy}
           first={index === 0}
           last={index === entry.slots.length - 1}
@@ -388,7 +393,7 @@ function EntryRows({
         <TableRow key={l.subjectId}>
           <TableCell />
           <TableCell className={styles.slot}>
-            {l.reference}
+            <SubjectReference areaId={areaId} subjectId={l.subjectId} reference={l.reference} />
             {l.label ? ` ${l.label}` : ""}
             {l.rationale && <small className={styles.note}>Rationale: {l.rationale}</small>}
             {agenda.editable && (
@@ -412,6 +417,7 @@ function EntryRows({
 function SlotRow({
   slot,
   agenda,
+  areaId,
   busy,
   first,
   last,
@@ -423,6 +429,7 @@ function SlotRow({
 }: {
   slot: AgendaSlot;
   agenda: AgendaResponse;
+  areaId: string;
   busy: boolean;
   first: boolean;
   last: boolean;
@@ -444,7 +451,9 @@ function SlotRow({
       <TableCell className={styles.slot}>
         {slot.subjects.map((s) => (
           <div key={s.subjectId}>
-            <b>{s.reference}</b>
+            <b>
+              <SubjectReference areaId={areaId} subjectId={s.subjectId} reference={s.reference} />
+            </b>
             {s.label ? ` ${s.label}` : ""}
           </div>
         ))}

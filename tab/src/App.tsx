@@ -37,6 +37,7 @@ const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage
 const PeoplePage = lazyPage(() => import("./People.js").then((m) => m.PeoplePage));
 const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((m) => m.ConfigureChannelTab));
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
+const CaseHistory = lazyPage(() => import("./CaseHistory.js").then((m) => m.CaseHistory));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 // The demo person chosen in development sign-in, kept for the browser tab's life.
@@ -90,6 +91,19 @@ function PanelsApp() {
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
   // A subject's history or map opens over the page its reference was on, and closes back to it.
   const [subject, setSubject] = useState<OpenedSubject | null>(null);
+  // The reference a subject page was opened from takes the focus back when it closes.
+  const openedFrom = useRef<HTMLElement | null>(null);
+  const openSubject = (s: OpenedSubject) => {
+    // Opened from a page, not from another subject's history: that reference gets the focus back.
+    if (!subject && document.activeElement instanceof HTMLElement)
+      openedFrom.current = document.activeElement;
+    setSubject(s);
+  };
+  const closeSubject = () => {
+    setSubject(null);
+    // Once the page it was on is shown again.
+    requestAnimationFrame(() => openedFrom.current?.focus());
+  };
   const [cameBackFrom, setCameBackFrom] = useState<string | null>(null);
   const close = () => {
     if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
@@ -173,7 +187,18 @@ function PanelsApp() {
           </MessageBar>
         )}
         <PageLoader>
-          <SubjectLinksProvider open={setSubject}>
+          <SubjectLinksProvider open={openSubject}>
+            {session?.state === "signed-in" && subject?.view === "history" && (
+              <CaseHistory
+                key={subject.subjectId}
+                token={session.tokens}
+                areaId={subject.areaId}
+                subjectId={subject.subjectId}
+                mayExport={session.me.manages.some((a) => a.id === subject.areaId && a.administrator)}
+                onBack={closeSubject}
+                onOpenMap={() => setSubject({ ...subject, view: "map" })}
+              />
+            )}
             <div hidden={!!subject}>
               {session?.state === "choose-demo-person" && (
                 <DemoSignIn people={session.people} onSignIn={signInAs} />

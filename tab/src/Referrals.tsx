@@ -24,6 +24,7 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { headerStyles } from "./styles.js";
+import { SubjectReference } from "./subjectLinks.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useApi } from "./useApi.js";
 import {
@@ -294,6 +295,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
           key={selectedId}
           token={token}
           panelId={panel.id}
+          areaId={panel.area.id}
           referralId={selectedId}
           onTriaged={triaged}
           onClose={() => setSelectedId(null)}
@@ -306,12 +308,14 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
 function ReferralDetailView({
   token,
   panelId,
+  areaId,
   referralId,
   onTriaged,
   onClose,
 }: {
   token: TokenSource;
   panelId: string;
+  areaId: string;
   referralId: string;
   onTriaged: (updated: ReferralSummary) => void;
   onClose: () => void;
@@ -396,6 +400,12 @@ function ReferralDetailView({
               </>
             )}
           </Body1>
+          {r.subjectId && (
+            <Body1 as="p" className={styles.para}>
+              Case history:{" "}
+              <SubjectReference areaId={areaId} subjectId={r.subjectId} reference={r.reference} />
+            </Body1>
+          )}
         </div>
         <Button onClick={onClose}>Close {r.reference}</Button>
       </div>

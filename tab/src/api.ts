@@ -21,6 +21,7 @@ import type {
   DemoTokenResponse,
   DirectoryResponse,
   FieldProblem,
+  HistoryResponse,
   ImportResponse,
   MeetingChangeResponse,
   MeetingsResponse,
@@ -354,6 +355,17 @@ export const api = {
       body: csv,
       headers: { "Content-Type": "text/csv" },
     }),
+  subjectHistory: (token: TokenSource, areaId: string, subjectId: string) =>
+    request<HistoryResponse>(
+      `/api/areas/${encodeURIComponent(areaId)}/subjects/${encodeURIComponent(subjectId)}/history`,
+      token,
+    ),
+  subjectAccessDocx: (token: TokenSource, areaId: string, subjectId: string) =>
+    file(
+      `/api/areas/${encodeURIComponent(areaId)}/subjects/${encodeURIComponent(subjectId)}/subject-access.docx`,
+      token,
+      "The subject access export could not be made. Please try again.",
+    ),
   whoToAsk: (token: TokenSource) => request<WhoToAskResponse>("/api/access/who-to-ask", token),
   askForAccess: (token: TokenSource, body: AskForAccessBody) =>
     request<AccessRequestView>("/api/access-requests", token, { method: "POST", body: JSON.stringify(body) }),

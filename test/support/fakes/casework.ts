@@ -18,6 +18,7 @@ import {
 } from "../../../bot/src/application/ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../../../bot/src/application/ports/versioned.js";
 import { Link } from "../../../bot/src/domain/links/link.js";
+import { isAbout } from "../../../bot/src/domain/audit/audit-about.js";
 import { Calls, FakeTable, keyOf, Refused, replaceRow, type Write } from "./records.js";
 import { fakeSubjectRecords, linkRow } from "./subject-records.js";
 
@@ -171,6 +172,11 @@ export function fakeCasework(now: () => Date): FakeCasework {
         );
       }
     },
+
+    auditAbout: async (areaId, about, from, to) =>
+      (await range<StoredAudit>("auditAbout", areaId, "audit|", (a) => a.at >= from && a.at <= to))
+        .map((a) => a.value)
+        .filter((a) => isAbout(a, about)),
 
     referral: (areaId, panelId, id) => read("referral", areaId, referralRow(panelId, id)),
     referralById: async (areaId, id) =>

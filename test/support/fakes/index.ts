@@ -2,6 +2,7 @@ import { loadCatalogue } from "../../../bot/src/adapters/config-files/catalogue-
 import { actionLog as actionLogOn } from "../../../bot/src/application/actions/action-log.js";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
 import { caseDecisions as caseDecisionsOn } from "../../../bot/src/application/decisions/case-decisions.js";
+import { historyDesk as historyDeskOn } from "../../../bot/src/application/history/history-desk.js";
 import { peopleDesk as peopleDeskOn } from "../../../bot/src/application/people/people-desk.js";
 import { referralDesk as referralDeskOn } from "../../../bot/src/application/referrals/referral-desk.js";
 import { ReminderSweep, type SweepOptions } from "../../../bot/src/application/reminders/reminder-sweep.js";
@@ -61,6 +62,8 @@ export const referralDesk = (p: FakePorts) => referralDeskOn(p);
 export const actionLog = (p: FakePorts) => actionLogOn(p);
 
 export const peopleDesk = (p: FakePorts) => peopleDeskOn(p);
+
+export const historyDesk = (p: FakePorts) => historyDeskOn(p);
 
 export function caseDecisions(p: FakePorts) {
   return caseDecisionsOn({ ...p, agendaDesk: agendaDesk(p), desk: referralDesk(p) });

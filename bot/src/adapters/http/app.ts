@@ -35,6 +35,8 @@ import { accessRequestsRoutes } from "./access-requests-routes.js";
 import type { Directory } from "../../application/ports/directory.js";
 import type { DirectoryAccess } from "../graph/directory-access.js";
 import { peopleRoutes } from "./people-routes.js";
+import { subjectsRoutes } from "./subjects-routes.js";
+import type { HistoryDesk } from "../../application/history/history-desk.js";
 import { tabFiles } from "./tab-files.js";
 
 export interface AppDependencies {
@@ -54,6 +56,7 @@ export interface AppDependencies {
   decisions: CaseDecisions;
   people: PeopleDesk;
   access: AccessDesk;
+  history: HistoryDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -132,6 +135,7 @@ export function createApp(deps: AppDependencies): Express {
     referralsRoutes(deps),
     peopleRoutes(deps),
     accessRequestsRoutes(deps),
+    subjectsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -1,6 +1,6 @@
 import { Router, type Request } from "express";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { fieldsOf } from "../../domain/referrals/form.js";
+import { answersOf } from "../../domain/referrals/form-answers.js";
 import { STATUS_LABELS, subjectLabel, type Referral } from "../../domain/referrals/referral.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
 import { signedIn } from "./authenticate.js";
@@ -47,6 +47,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
     meetingDate: r.meetingDate,
     possibleDuplicates: r.possibleDuplicates,
     linkedSubjectId: r.linkedSubjectId,
+    subjectId: r.subjectId,
     questions: r.questions.map((q) => ({ question: q.question, askedBy: q.byName, answer: q.answer })),
   });
 
@@ -75,20 +76,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
       );
       const r = found.value;
       const form = await desk.formFor(r);
-      const answers = fieldsOf(form)
-        .filter((f) => r.values[f.id] !== undefined && r.values[f.id] !== "")
-        .map((f) => {
-          const v = r.values[f.id];
-          const choices = f.choices ?? [];
-          const shown = Array.isArray(v)
-            ? v.map((x) => choices.find((c) => c.value === x)?.title ?? x).join("; ")
-            : typeof v === "boolean"
-              ? v
-                ? "Yes"
-                : "No"
-              : (choices.find((c) => c.value === v)?.title ?? String(v));
-          return { field: f.id, label: f.label, value: shown };
-        });
+      const answers = answersOf(form, r.values);
       res.set("ETag", found.etag).json({
         ...summary(r),
         answers,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
-import type { Casework, CaseworkUnit } from "../../application/ports/casework.js";
+import type { Casework, CaseworkUnit, StoredAudit } from "../../application/ports/casework.js";
+import { isAbout } from "../../domain/audit/audit-about.js";
 import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import {
   accessRow,
@@ -29,7 +30,7 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
-import { EntityStore, isStatus, keyOf } from "./entity-store.js";
+import { EntityStore, isStatus, keyOf, rangeFilter } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
 // The casework port over the area's partition of AreaRecords: a unit of work is one table
@@ -147,6 +148,23 @@ export function caseworkTables(tables: TableFactory): Casework {
     },
 
     appendAudit: (_areaId, entries) => trail.append(entries),
+    async auditAbout(areaId, about, from, to) {
+      // The entries of changes since `from` are one range of the area's; those of reads, its months.
+      const changes = async () => {
+        const filter = rangeFilter(keyOf(areaId), `audit|${from}`, undefined, `audit|${to}~`);
+        const found: StoredAudit[] = [];
+        for await (const entity of records.audit.client.listEntities({ queryOptions: { filter } })) {
+          const entry = records.audit.fromEntity(entity).value;
+          if (isAbout(entry, about)) found.push(entry);
+        }
+        return found;
+      };
+      const [changed, read] = await Promise.all([
+        changes(),
+        trail.between(areaId, from, to, (e) => isAbout(e, about)),
+      ]);
+      return [...changed, ...read].sort((a, b) => a.at.localeCompare(b.at));
+    },
 
     referral: (areaId, panelId, id) => records.referrals.get(keyOf(areaId), referralRow(panelId, id)),
     async referralById(areaId, id) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Action } from "../../domain/actions/action.js";
+import type { AuditAbout } from "../../domain/audit/audit-about.js";
 import { AuditEntry } from "../../domain/audit/audit-entry.js";
 import { Case, type Subject } from "../../domain/cohort/case.js";
 import { Decision } from "../../domain/decisions/decision.js";
@@ -98,6 +99,12 @@ export interface Casework extends AccessRequestRecords, SubjectRecords {
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */
   appendAudit(areaId: string, entries: StoredAudit[]): Promise<void>;
+  /**
+   * The audit entries about one subject from `from` to `to` (ISO 8601), oldest first. It reads each
+   * month of the area's audit trail in the period whole, and the area's entries of changes since
+   * `from`: a long read for an administrator's subject access export, never for a page or a list.
+   */
+  auditAbout(areaId: string, about: AuditAbout, from: string, to: string): Promise<StoredAudit[]>;
 
   referral(areaId: string, panelId: string, id: string): Promise<Versioned<Referral> | undefined>;
   /** A referral of the area found by its id alone, whatever its panel. */

@@ -5,6 +5,7 @@ export * from "./access-requests.js";
 export * from "./actions.js";
 export * from "./agenda.js";
 export * from "./cohort.js";
+export * from "./history.js";
 export * from "./meeting-room.js";
 export * from "./meetings.js";
 export * from "./panels.js";

@@ -1,0 +1,49 @@
+import { Router, type Request } from "express";
+import type { HistoryDesk } from "../../application/history/history-desk.js";
+import { subjectAccessDocx } from "../documents/subject-access-docx.js";
+import { signedIn } from "./authenticate.js";
+import type { HistoryResponse } from "./contract/index.js";
+import { route } from "./route.js";
+
+// A subject's record across the area's panels: its case history for the tab, and the subject
+// access export for the area's administrators. Who may see which is decided by the history desk.
+
+export function subjectsRoutes(deps: { history: HistoryDesk }): Router {
+  const router = Router();
+  const base = "/areas/:areaId/subjects/:subjectId";
+  const caller = (req: Request) => {
+    const { id, name, upn } = signedIn(req);
+    return upn ? { id, name, upn } : { id, name };
+  };
+
+  router.get(
+    `${base}/history`,
+    route(async (req, res) => {
+      const history = await deps.history.view(
+        caller(req),
+        req.params["areaId"],
+        req.params["subjectId"],
+        "tab case history",
+      );
+      res.json(history satisfies HistoryResponse);
+    }),
+  );
+
+  router.get(
+    `${base}/subject-access.docx`,
+    route(async (req, res) => {
+      const record = await deps.history.exportForSubjectAccess(
+        caller(req),
+        req.params["areaId"],
+        req.params["subjectId"],
+        "subject access export",
+      );
+      res
+        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .set("Content-Disposition", `attachment; filename="${record.subject.reference}-subject-access.docx"`)
+        .send(await subjectAccessDocx(record));
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,13 @@
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Casework } from "../ports/casework.js";
+import type { Directory } from "../ports/directory.js";
+
+/** What a subject's history and its subject access export need; each declares the part it uses. */
+export interface HistoryPorts {
+  catalogue: Catalogue;
+  casework: Casework;
+  directory: Directory;
+  now: () => Date;
+  /** Per area, the object ids and user principal names (lower case) configuration names as administrators. */
+  administrators: Map<string, string[]>;
+}

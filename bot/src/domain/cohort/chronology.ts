@@ -1,0 +1,314 @@
+import { DateTime } from "luxon";
+import type { Action } from "../actions/action.js";
+import { DECISION_LABELS, DecisionKind, describeDecision, type Decision } from "../decisions/decision.js";
+import { linkWording, otherEnd, type Link } from "../links/link.js";
+import { KIND_TITLES } from "../referrals/form.js";
+import { STATUS_LABELS, type Referral } from "../referrals/referral.js";
+import { presentersOf, type Case, type Subject } from "./case.js";
+
+// A subject's case history across the area's panels, oldest first: how it was referred and
+// triaged, the case opened and closed on each panel, each meeting's decision, the actions agreed
+// and what became of them, and the links drawn to other subjects. Built from the records alone,
+// so the tab's page and the subject access export tell the same story.
+
+export type ChronologyKind =
+  | "referral"
+  | "transfer-in"
+  | "approval"
+  | "question"
+  | "answer"
+  | "triage"
+  | "decision"
+  | "transfer-out"
+  | "case-opened"
+  | "action"
+  | "link-added"
+  | "link-ended"
+  | "case-closed";
+
+// What comes first when two things happened at the same moment: the acceptance opens the case,
+// and a decision closes it (or opens it on the strategic MACE).
+const RANK: Record<ChronologyKind, number> = {
+  referral: 0,
+  "transfer-in": 1,
+  approval: 2,
+  question: 3,
+  answer: 4,
+  triage: 5,
+  decision: 6,
+  "transfer-out": 7,
+  "case-opened": 8,
+  action: 9,
+  "link-added": 10,
+  "link-ended": 11,
+  "case-closed": 12,
+};
+
+export interface ChronologyDetail {
+  label: string;
+  text: string;
+}
+
+export interface ChronologyEntry {
+  /** When it happened (ISO 8601). */
+  at: string;
+  kind: ChronologyKind;
+  panelId: string;
+  panelName: string;
+  /** The record it is about: the referral's, the case's or the action's reference; for a link, the other subject's. */
+  reference: string;
+  /** What happened, in a line. */
+  title: string;
+  /** Who did it, with their agency where the record keeps it. */
+  by: string | null;
+  details: ChronologyDetail[];
+  /** A link's other subject, whose own history can be opened from here. */
+  otherSubjectId?: string;
+}
+
+/** Everything the panel's record holds about one subject, as read. */
+export interface SubjectRecord {
+  subject: Subject;
+  referrals: Referral[];
+  cases: Case[];
+  decisions: Decision[];
+  actions: Action[];
+  links: Link[];
+  /** The subjects at the other ends of its links, by id. */
+  linked: Map<string, Pick<Subject, "reference" | "label">>;
+}
+
+/** How the record's identifiers read: from the catalogue and the directory. */
+export interface ChronologyNames {
+  panel(id: string): string;
+  agency(id: string): string;
+  /** A risk level's label on the scale of the panel's area. */
+  risk(panelId: string, level: string): string;
+  /** A person's name, when the directory still has them. */
+  person(id: string): string | undefined;
+}
+
+/** "21 January 2027". */
+export const dayInWords = (isoDate: string): string =>
+  DateTime.fromISO(isoDate, { zone: "Europe/London" }).toFormat("d LLLL yyyy");
+/** "21 January 2027 at 10:05", in UK time. */
+export const momentInWords = (iso: string): string =>
+  DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("d LLLL yyyy 'at' HH:mm");
+
+const detail = (label: string, text: string | null | undefined): ChronologyDetail[] =>
+  text ? [{ label, text }] : [];
+
+function referralEntries(r: Referral, names: ChronologyNames): ChronologyEntry[] {
+  const at = { panelId: r.panelId, panelName: names.panel(r.panelId), reference: r.reference };
+  const referrer = `${r.submitted.byName} (${names.agency(r.referrer.agencyId)})`;
+  const made: ChronologyEntry = r.transferredFrom
+    ? {
+        ...at,
+        at: r.submitted.at,
+        kind: "transfer-in",
+        title: `Transferred in from ${r.transferredFrom.areaName}: ${r.transferredFrom.panelName}`,
+        by: referrer,
+        details: [
+          ...detail("Their reference", r.transferredFrom.reference),
+          ...detail("What they decided", r.transferredFrom.summary),
+        ],
+      }
+    : {
+        ...at,
+        at: r.submitted.at,
+        kind: "referral",
+        title: `Referred to ${at.panelName}`,
+        by: referrer,
+        details: [
+          ...detail("Kind", KIND_TITLES[r.kind]),
+          ...detail("Referrer's role", r.referrer.jobTitle),
+          ...detail("For the meeting on", r.meetingDate && dayInWords(r.meetingDate)),
+          ...detail("Status now", STATUS_LABELS[r.status]),
+        ],
+      };
+  const approval: ChronologyEntry[] = r.approval
+    ? [
+        {
+          ...at,
+          at: r.approval.at,
+          kind: "approval",
+          title:
+            r.approval.decision === "approved" ? "Approved by the manager" : "Not approved by the manager",
+          by: r.approval.byName,
+          details: detail("Comment", r.approval.comment),
+        },
+      ]
+    : [];
+  const questions = r.questions.flatMap((q): ChronologyEntry[] => [
+    {
+      ...at,
+      at: q.at,
+      kind: "question",
+      title: "Question to the referrer",
+      by: q.byName,
+      details: detail("Question", q.question),
+    },
+    ...(q.answer !== null && q.answeredAt
+      ? [
+          {
+            ...at,
+            at: q.answeredAt,
+            kind: "answer" as const,
+            title: "Answered by the referrer",
+            by: r.submitted.byName,
+            details: detail("Answer", q.answer),
+          },
+        ]
+      : []),
+  ]);
+  const triage: ChronologyEntry[] = r.triage
+    ? [
+        {
+          ...at,
+          at: r.triage.at,
+          kind: "triage",
+          title:
+            r.triage.decision === "accepted" ? "Accepted by the coordinator" : "Declined by the coordinator",
+          by: r.triage.byName,
+          details: detail(r.triage.decision === "accepted" ? "Note" : "Reason", r.triage.note),
+        },
+      ]
+    : [];
+  return [made, ...approval, ...questions, ...triage];
+}
+
+// A reopened case keeps only its latest opening; the earlier ones show as their referrals' acceptance.
+function caseEntries(c: Case, names: ChronologyNames): ChronologyEntry[] {
+  const at = { panelId: c.panelId, panelName: names.panel(c.panelId), reference: c.reference };
+  const presenters = presentersOf(c).map((id) => names.person(id) ?? "someone no longer in the directory");
+  const last = DecisionKind.safeParse(c.lastDecision?.kind);
+  const opened: ChronologyEntry = {
+    ...at,
+    at: c.openedAt,
+    kind: "case-opened",
+    title: `Case opened on ${at.panelName}`,
+    by: null,
+    details: detail("Presented by", presenters.join(", ")),
+  };
+  const closed: ChronologyEntry[] =
+    c.status === "closed" && c.closedAt
+      ? [
+          {
+            ...at,
+            at: c.closedAt,
+            kind: "case-closed",
+            title: `Case closed on ${at.panelName}`,
+            by: null,
+            details: detail("Last decision", last.success ? DECISION_LABELS[last.data] : null),
+          },
+        ]
+      : [];
+  return [opened, ...closed];
+}
+
+function decisionEntry(d: Decision, names: ChronologyNames): ChronologyEntry {
+  const noted = [
+    ...d.volt.personsOfConcern.map((x) => `Person of concern: ${x}`),
+    ...d.volt.locations.map((x) => `Location: ${x}`),
+    ...d.volt.groups.map((x) => `Group: ${x}`),
+    ...d.volt.themes.map((x) => `Theme: ${x}`),
+  ];
+  // A removal's or a remain-considered's rationale is already in the decision's words.
+  const rationaleShown = d.kind === "remove" || d.kind === "remain-considered";
+  return {
+    at: d.at,
+    kind: d.kind === "transfer" ? "transfer-out" : "decision",
+    panelId: d.panelId,
+    panelName: names.panel(d.panelId),
+    reference: d.reference,
+    title: `Decided at the meeting on ${dayInWords(d.meetingId)}: ${DECISION_LABELS[d.kind]}`,
+    by: d.recordedByName,
+    details: [
+      ...detail("Decision", describeDecision(d, names.panel)),
+      ...detail("Risk after discussion", d.riskLevel && names.risk(d.panelId, d.riskLevel)),
+      ...detail("Rationale", rationaleShown ? "" : d.rationale),
+      ...detail("Links noted", noted.join("; ")),
+      ...detail("Disruption", [...d.disruption, d.disruptionDetail].filter(Boolean).join("; ")),
+    ],
+  };
+}
+
+function actionEntry(a: Action, names: ChronologyNames): ChronologyEntry {
+  const outcome = a.completed
+    ? `Done on ${momentInWords(a.completed.at)} by ${a.completed.byName}${a.completed.note ? `: ${a.completed.note}` : ""}`
+    : "Open";
+  return {
+    at: a.created.at,
+    kind: "action",
+    panelId: a.panelId,
+    panelName: names.panel(a.panelId),
+    reference: a.reference,
+    title: `Action agreed at the meeting on ${dayInWords(a.meetingId)}: ${a.title}`,
+    by: a.created.byName,
+    details: [
+      ...detail("What is to be done", a.text),
+      ...detail("Owner", `${a.ownerName} (${names.agency(a.ownerAgencyId)})`),
+      ...detail("Due", dayInWords(a.dueDate)),
+      ...a.updates.flatMap((u) => detail("Update", `${momentInWords(u.at)}, ${u.byName}: ${u.text}`)),
+      ...detail("Outcome", outcome),
+    ],
+  };
+}
+
+function linkEntries(l: Link, record: SubjectRecord, names: ChronologyNames): ChronologyEntry[] {
+  const otherId = otherEnd(l, record.subject.id);
+  const other = record.linked.get(otherId);
+  const wording = linkWording(l, record.subject.id);
+  const about = {
+    panelId: l.panelId,
+    panelName: names.panel(l.panelId),
+    reference: other?.reference ?? "",
+    otherSubjectId: otherId,
+  };
+  const described = `${wording} ${other ? `${other.reference} (${other.label})` : "a subject no longer held"}`;
+  return [
+    {
+      ...about,
+      at: l.added.at,
+      kind: "link-added",
+      title: `Linked: ${described}`,
+      by: l.added.byName,
+      details: detail("Why", l.note),
+    },
+    ...(l.ended
+      ? [
+          {
+            ...about,
+            at: l.ended.at,
+            kind: "link-ended" as const,
+            title: `Link ended: ${described}`,
+            by: l.ended.byName,
+            details: detail("Reason", l.ended.reason),
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The subject's chronology, oldest first; what happened at the same moment in the order it follows. */
+export function chronology(record: SubjectRecord, names: ChronologyNames): ChronologyEntry[] {
+  const entries = [
+    ...record.referrals.flatMap((r) => referralEntries(r, names)),
+    ...record.cases.flatMap((c) => caseEntries(c, names)),
+    ...record.decisions.map((d) => decisionEntry(d, names)),
+    ...record.actions.map((a) => actionEntry(a, names)),
+    ...record.links.flatMap((l) => linkEntries(l, record, names)),
+  ];
+  return entries.sort(
+    (a, b) =>
+      Date.parse(a.at) - Date.parse(b.at) ||
+      RANK[a.kind] - RANK[b.kind] ||
+      a.reference.localeCompare(b.reference),
+  );
+}
+
+/** The references a chronology shows, the subject's first: what the audit entry of a view lists. */
+export const referencesShown = (
+  subject: Pick<Subject, "reference">,
+  entries: ChronologyEntry[],
+): string[] => [...new Set([subject.reference, ...entries.map((e) => e.reference).filter(Boolean)])];
