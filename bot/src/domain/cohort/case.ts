@@ -61,6 +61,8 @@ export const Case = z.strictObject({
     .optional(),
   /** When it left the cohort; the retention period of a closed case runs from here. */
   closedAt: z.iso.datetime().nullable().optional(),
+  /** When retention replaced its names and answers: from then it waits for no period, unless it closes again. */
+  anonymisedAt: z.iso.datetime().optional(),
   /** The presenting need an agenda's themed sections take it by (derived from the referral, or chosen). */
   theme: z.string().max(80).nullable().optional(),
   /** The last decision's kind, for the cohort's list. */
@@ -81,6 +83,10 @@ export function placementFor(kind: ReferralKind, existing?: Placement): Placemen
   if (kind === "location-of-concern") return "location";
   return existing ?? "person-of-concern";
 }
+
+/** When a closed case left the cohort; cases closed before that was kept go by their last decision. */
+export const leftCohortAt = (c: Pick<Case, "closedAt" | "decidedOn" | "openedAt">): string =>
+  c.closedAt ?? (c.decidedOn ? `${c.decidedOn}T00:00:00.000Z` : c.openedAt);
 
 /** Who presents a case; cases stored before `presenterIds` name only their referrer. */
 export const presentersOf = (c: Pick<Case, "presenterId" | "presenterIds">): string[] =>
