@@ -37,7 +37,7 @@ export const counterRows = {
   subject: (year: number): string => `subject-counter|${year}`,
 } as const;
 const counterRow = counterRows.referral;
-const matchPrefix = (hash: string): string => `match|${hash}|`;
+export const matchPrefix = (hash: string): string => `match|${hash}|`;
 export const actionRow = (panelId: string, id: string): string => `action|${panelId}|${id}`;
 export const caseRow = (panelId: string, subjectId: string): string => `case|${panelId}|${subjectId}`;
 export const subjectRow = (id: string): string => `subject|${id}`;

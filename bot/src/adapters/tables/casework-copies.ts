@@ -1,5 +1,5 @@
 import type { Action } from "../../domain/actions/action.js";
-import type { Subject } from "../../domain/cohort/case.js";
+import { leftCohortAt, type Subject } from "../../domain/cohort/case.js";
 import { searchKeys } from "../../domain/cohort/subject-search.js";
 import type { Link } from "../../domain/links/link.js";
 import type { AccessRequest } from "../../domain/people/access-request.js";
@@ -52,8 +52,11 @@ export const caseLists = {
 } as const;
 
 /** When a closed case left the cohort; cases closed before that was kept go by their last decision. */
-export const closedAt = (c: StoredCase): string =>
-  c.closedAt ?? (c.decidedOn ? `${c.decidedOn}T00:00:00.000Z` : c.openedAt);
+export const closedAt = (c: StoredCase): string => leftCohortAt(c);
+
+/** Retention has dealt with a case it anonymised, until the case closes again. */
+const awaitsRetention = (c: StoredCase, closed: string): boolean =>
+  !c.anonymisedAt || c.anonymisedAt < closed;
 
 export function caseCopies(c: StoredCase): string[] {
   const closed = c.status === "closed" ? closedAt(c) : undefined;
@@ -64,7 +67,9 @@ export function caseCopies(c: StoredCase): string[] {
     ...(closed
       ? [
           `${caseLists.closed(c.panelId)}${newestFirst(closed)}|${c.subjectId}`,
-          `${caseLists.closedOn}${closed.slice(0, 10)}|${c.panelId}|${c.subjectId}`,
+          ...(awaitsRetention(c, closed)
+            ? [`${caseLists.closedOn}${closed.slice(0, 10)}|${c.panelId}|${c.subjectId}`]
+            : []),
         ]
       : []),
   ];

@@ -29,6 +29,7 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
+import { matchTables, recordRemovalTables } from "./record-removal-tables.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
@@ -104,6 +105,7 @@ export function caseworkTables(tables: TableFactory): Casework {
 
   return {
     ...subjectRecordTables(records),
+    ...matchTables(records),
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);
@@ -141,6 +143,7 @@ export function caseworkTables(tables: TableFactory): Casework {
               ? replaced(records.accessRequests, accessCopies, r, before, by)
               : created(records.accessRequests, accessCopies, r, by),
           ),
+        ...recordRemovalTables(records, add),
         commit: () => commit(actions),
       };
     },
