@@ -66,6 +66,9 @@ describe("Retention of Merton's closed cases", () => {
 
   it("removes a record closed seven years ago under a six-year policy, with all it holds, and keeps one closed five years ago", async () => {
     assert.deepEqual([old.meeting, recent.meeting], ["2027-01-07", "2029-01-04"]);
+    const [first] = await ports.casework.closedBy("merton", "2029-12-31", 1);
+    const [second] = await ports.casework.closedBy("merton", "2029-12-31", 1, first);
+    assert.deepEqual([first?.subjectId, second?.subjectId], [old.subjectId, recent.subjectId]);
     const report = await run();
 
     const gone = await recordOf(old.subjectId);

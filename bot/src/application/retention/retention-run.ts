@@ -64,6 +64,8 @@ export interface AreaRetention {
   areaId: string;
   policy: string;
   then: RetentionPolicy["then"];
+  /** Cases closed on or before this day are past the period; none when kept indefinitely. */
+  closedUpTo?: string;
   due: DueRecord[];
   /** Subjects with a case closed long enough ago, kept for another case. */
   kept: KeptRecord[];
@@ -80,8 +82,9 @@ export interface RetentionReport {
   areas: AreaRetention[];
 }
 
-/** Closed cases read at a time. */
+/** Closed cases read at a time, and subjects' records read together. */
 const PAGE = 100;
+const READ_TOGETHER = 10;
 
 export async function runRetention(
   ports: RetentionPorts,
@@ -121,15 +124,23 @@ async function retainArea(
   };
   const lastDue = lastClosingDayDue(policy, today);
   if (!lastDue) return { area, stopped: false };
+  area.closedUpTo = lastDue;
 
-  const looked = await lookThrough(ports, areaId, lastDue, options.signal, async (subjectId) => {
-    const record = await readWholeRecord(ports.casework, areaId, subjectId);
-    if (!record) return;
-    const verdict = recordVerdict(record.cases, policy, today);
-    const { reference } = record.subject.value;
-    if (verdict.due) {
-      area.due.push({ subjectId, reference, why: whyDue(ports, verdict), references: referencesOf(record) });
-    } else area.kept.push({ subjectId, reference, why: whyKept(ports, verdict) });
+  const looked = await lookThrough(ports, areaId, lastDue, options.signal, async (subjectIds) => {
+    const records = await Promise.all(subjectIds.map((id) => readWholeRecord(ports.casework, areaId, id)));
+    for (const record of records) {
+      if (!record) continue;
+      const { id: subjectId, reference } = record.subject.value;
+      const verdict = recordVerdict(record.cases, policy, today);
+      if (verdict.due)
+        area.due.push({
+          subjectId,
+          reference,
+          why: whyDue(ports, verdict),
+          references: referencesOf(record),
+        });
+      else area.kept.push({ subjectId, reference, why: whyKept(ports, verdict) });
+    }
   });
   options.onProgress?.({ step: "looked", areaId, due: area.due.length, kept: area.kept.length });
   if (looked.stopped || options.dryRun) return { area, stopped: looked.stopped };
@@ -150,13 +161,16 @@ async function retainArea(
   return { area, stopped: false };
 }
 
-/** Each subject with a case closed on or before `lastDue`, once, the longest closed first. */
+/**
+ * Each subject with a case closed on or before `lastDue`, once, the longest closed first, a few
+ * at a time: their records are read together.
+ */
 async function lookThrough(
   ports: RetentionPorts,
   areaId: string,
   lastDue: string,
   signal: AbortSignal | undefined,
-  visit: (subjectId: string) => Promise<void>,
+  visit: (subjectIds: string[]) => Promise<void>,
 ): Promise<{ stopped: boolean }> {
   const seen = new Set<string>();
   let after: StoredCase | undefined;
@@ -165,7 +179,7 @@ async function lookThrough(
     const page = await ports.casework.closedBy(areaId, lastDue, PAGE, after);
     const fresh = [...new Set(page.map((c) => c.subjectId))].filter((id) => !seen.has(id));
     fresh.forEach((id) => seen.add(id));
-    for (const id of fresh) await visit(id);
+    for (let i = 0; i < fresh.length; i += READ_TOGETHER) await visit(fresh.slice(i, i + READ_TOGETHER));
     after = page.at(-1);
     if (page.length < PAGE) return { stopped: false };
   }
