@@ -43,49 +43,21 @@ export type RemovalPorts = {
   >;
 };
 
+/** One write per item. */
+const each = <T>(items: T[], write: (u: CaseworkUnit, item: T) => void): Write[] =>
+  items.map((item) => (u) => write(u, item));
+
 /** Every row of the record, in the order that keeps a stopped run finishable. */
 function deletions(record: WholeRecord): Write[] {
   return [
-    ...record.notices.map(
-      (n): Write =>
-        (u) =>
-          u.removeNotice(n),
-    ),
-    ...record.matches.map(
-      (m): Write =>
-        (u) =>
-          u.removeMatch(m),
-    ),
-    ...record.linkedOnly.map(
-      (s): Write =>
-        (u) =>
-          u.removeSubject(s.value),
-    ),
-    ...record.links.map(
-      (l): Write =>
-        (u) =>
-          u.removeLink(l),
-    ),
-    ...record.decisions.map(
-      (d): Write =>
-        (u) =>
-          u.removeDecision(d),
-    ),
-    ...record.actions.map(
-      (a): Write =>
-        (u) =>
-          u.removeAction(a),
-    ),
-    ...record.referrals.map(
-      (r): Write =>
-        (u) =>
-          u.removeReferral(r),
-    ),
-    ...record.cases.map(
-      (c): Write =>
-        (u) =>
-          u.removeCase(c),
-    ),
+    ...each(record.notices, (u, n) => u.removeNotice(n)),
+    ...each(record.matches, (u, m) => u.removeMatch(m)),
+    ...each(record.linkedOnly, (u, s) => u.removeSubject(s.value)),
+    ...each(record.links, (u, l) => u.removeLink(l)),
+    ...each(record.decisions, (u, d) => u.removeDecision(d)),
+    ...each(record.actions, (u, a) => u.removeAction(a)),
+    ...each(record.referrals, (u, r) => u.removeReferral(r)),
+    ...each(record.cases, (u, c) => u.removeCase(c)),
     (u) => u.removeSubject(record.subject.value),
   ];
 }

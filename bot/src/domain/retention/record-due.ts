@@ -18,7 +18,7 @@ export type RecordVerdict =
   | { due: false; why: "not-yet-due"; panelId: string; closedOn: string; dueFrom: string };
 
 /** The day a closed case left the cohort (YYYY-MM-DD). */
-export const closedOn = (c: CaseOfRecord): string => leftCohortAt(c).slice(0, 10);
+const closedOn = (c: CaseOfRecord): string => leftCohortAt(c).slice(0, 10);
 
 export function recordVerdict(cases: CaseOfRecord[], policy: RetentionPolicy, today: string): RecordVerdict {
   const lastDue = lastClosingDayDue(policy, today);
