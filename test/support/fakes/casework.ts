@@ -112,6 +112,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
         const value = checked(schema, v);
         writes.push({ op: "replace", pk, rk: rk(value), value, by, etag });
       };
+      const remove = (rk: string) => void writes.push({ op: "delete", pk, rk });
       const referral = (r: Referral) => referralRow(r.panelId, r.id);
       const subject = (s: Subject) => subjectRow(s.id);
       const kase = (c: StoredCase) => caseRow(c.panelId, c.subjectId);
@@ -148,6 +149,13 @@ export function fakeCasework(now: () => Date): FakeCasework {
           if (before) replace(AccessRequest, rk, r, before.etag);
           else create(AccessRequest, rk, r);
         },
+        // Retention's removals: the record's row (the fake keeps no copies; its lists filter rows).
+        removeSubject: (s) => remove(subject(Subject.parse(s))),
+        removeCase: (c) => remove(kase(StoredCase.parse(c))),
+        removeReferral: (r) => remove(referral(Referral.parse(r))),
+        removeDecision: (d) => remove(decision(StoredDecision.parse(d))),
+        removeAction: (a) => remove(action(Action.parse(a))),
+        removeLink: (l) => remove(linkRow(Link.parse(l).id)),
         async commit() {
           if (!writes.length) return;
           calls.count("commit");
@@ -200,6 +208,12 @@ export function fakeCasework(now: () => Date): FakeCasework {
           .list<MatchRow>(pk, (rk) => hashes.some((h) => rk.startsWith(matchPrefix(h))))
           .map((m) => m.value),
       });
+    },
+    matches(areaId, hashes) {
+      calls.count("matches");
+      const prefixes = [...new Set(hashes)].map(matchPrefix);
+      const found = prefixes.flatMap((p) => table.range<MatchRow>(keyOf(areaId), p));
+      return Promise.resolve(found.map((m) => m.value));
     },
     awaitingApprovalBy: (areaId, managerId) =>
       range<Referral>(

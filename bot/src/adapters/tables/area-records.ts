@@ -37,7 +37,7 @@ export const counterRows = {
   subject: (year: number): string => `subject-counter|${year}`,
 } as const;
 const counterRow = counterRows.referral;
-const matchPrefix = (hash: string): string => `match|${hash}|`;
+export const matchPrefix = (hash: string): string => `match|${hash}|`;
 /** A subject's key under its id; a waiting referral's beside them, under its own. */
 const matchRow = (m: MatchRow): string =>
   `${matchPrefix(m.hash)}${m.subjectId ?? `referral|${m.referralId ?? ""}`}`;

@@ -51,6 +51,10 @@ export const caseLists = {
   ofSubject: (subjectId: string) => `subject-case|${subjectId}|`,
 } as const;
 
+/** Retention has dealt with a case it anonymised, until the case closes again. */
+const awaitsRetention = (c: StoredCase, closed: string): boolean =>
+  !c.anonymisedAt || c.anonymisedAt < closed;
+
 export function caseCopies(c: StoredCase): string[] {
   const closed = c.status === "closed" ? closedAtOf(c) : undefined;
   return [
@@ -60,7 +64,9 @@ export function caseCopies(c: StoredCase): string[] {
     ...(closed
       ? [
           `${caseLists.closed(c.panelId)}${newestFirst(closed)}|${c.subjectId}`,
-          `${caseLists.closedOn}${closed.slice(0, 10)}|${c.panelId}|${c.subjectId}`,
+          ...(awaitsRetention(c, closed)
+            ? [`${caseLists.closedOn}${closed.slice(0, 10)}|${c.panelId}|${c.subjectId}`]
+            : []),
         ]
       : []),
   ];

@@ -30,6 +30,7 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
+import { matchTables, recordRemovalTables } from "./record-removal-tables.js";
 import { EntityStore, isStatus, keyOf, rangeFilter } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
@@ -105,6 +106,7 @@ export function caseworkTables(tables: TableFactory): Casework {
 
   return {
     ...subjectRecordTables(records),
+    ...matchTables(records),
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);
@@ -143,6 +145,7 @@ export function caseworkTables(tables: TableFactory): Casework {
               ? replaced(records.accessRequests, accessCopies, r, before, by)
               : created(records.accessRequests, accessCopies, r, by),
           ),
+        ...recordRemovalTables(records, add),
         commit: () => commit(actions),
       };
     },

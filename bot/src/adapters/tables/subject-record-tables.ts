@@ -1,4 +1,5 @@
 import type { SubjectRecords } from "../../application/ports/subject-records.js";
+import { closedAtOf } from "../../domain/cohort/case.js";
 import { postcodeKey, wordKey } from "../../domain/cohort/subject-search.js";
 import { linkRow, subjectRow, type AreaRecords } from "./area-records.js";
 import {
@@ -63,9 +64,11 @@ export function subjectRecordTables(records: AreaRecords): SubjectRecords {
         after && (list === "open" ? prefix + after.id : `${prefix}${newestFirst(after.at)}|${after.id}`);
       return records.cases.listPage(keyOf(areaId), prefix, size, afterKey);
     },
-    async closedBy(areaId, day, size) {
+    async closedBy(areaId, day, size, after) {
       const to = prefixEnd(`${caseLists.closedOn}${day}|`);
-      const page = await records.cases.listPage(keyOf(areaId), caseLists.closedOn, size, undefined, to);
+      const from =
+        after && `${caseLists.closedOn}${closedAtOf(after).slice(0, 10)}|${after.panelId}|${after.subjectId}`;
+      const page = await records.cases.listPage(keyOf(areaId), caseLists.closedOn, size, from, to);
       return page.values.map((c) => c.value);
     },
   };

@@ -7,6 +7,7 @@ import { Decision } from "../../domain/decisions/decision.js";
 import type { Notice } from "../../domain/referrals/notice.js";
 import { MatchOn, type Referral } from "../../domain/referrals/referral.js";
 import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
+import type { MatchRecords, RecordRemovals } from "./record-removals.js";
 import type { SubjectRecords, SubjectWrites } from "./subject-records.js";
 import type { Versioned } from "./versioned.js";
 
@@ -67,7 +68,7 @@ export interface BeforeSubmit {
 }
 
 /** The changes of one step in one area, committed together or not at all. */
-export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites {
+export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, RecordRemovals {
   createReferral(r: Referral): void;
   /** Each replace names the version it was read at, which the record's lists follow too. */
   replaceReferral(r: Referral, before: Versioned<Referral>): void;
@@ -94,7 +95,7 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites {
 
 export type CounterKind = "referral" | "action" | "subject";
 
-export interface Casework extends AccessRequestRecords, SubjectRecords {
+export interface Casework extends AccessRequestRecords, SubjectRecords, MatchRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */

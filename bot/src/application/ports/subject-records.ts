@@ -47,6 +47,10 @@ export interface SubjectRecords {
     size: number,
     after?: PagePosition,
   ): Promise<Page<StoredCase>>;
-  /** The area's cases closed on or before a day, the longest closed first: what retention looks at. */
-  closedBy(areaId: string, day: string, size: number): Promise<StoredCase[]>;
+  /**
+   * The area's cases closed on or before a day, the longest closed first: what retention looks at
+   * (a case it has anonymised leaves the list until it closes again); after `after` when it is the
+   * last one of the page before.
+   */
+  closedBy(areaId: string, day: string, size: number, after?: StoredCase): Promise<StoredCase[]>;
 }

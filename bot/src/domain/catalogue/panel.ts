@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ReminderPolicy } from "../actions/reminder-policy.js";
+import { RetentionPolicy } from "../retention/retention-policy.js";
 
 // The panel catalogue: areas, their agencies and panels (DESIGN.md sections 2-4).
-// Values a source document does not give are listed in a panel's `localDefaults`.
+// Values a source document does not give are listed in a panel's `localDefaults`, and an area's in its own.
 
 export const AGENCY_KINDS = [
   "police",
@@ -160,6 +161,9 @@ export const AreaFile = z.strictObject({
     riskScale: RiskScale,
     confidentialityStatement: z.string().min(20).max(2000),
     antiDiscriminatoryStatement: z.string().min(20).max(2000),
+    /** How long the record of a closed case is kept: set by the partnership's data protection officer. */
+    retention: RetentionPolicy,
+    localDefaults: z.array(z.string().min(1)),
   }),
   agencies: z.array(Agency).min(1),
   panels: z.array(Panel).min(1),

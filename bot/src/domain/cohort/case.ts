@@ -61,6 +61,8 @@ export const Case = z.strictObject({
     .optional(),
   /** When it left the cohort; the retention period of a closed case runs from here. */
   closedAt: z.iso.datetime().nullable().optional(),
+  /** When retention replaced its names and answers: from then it waits for no period, unless it closes again. */
+  anonymisedAt: z.iso.datetime().optional(),
   /** The presenting need an agenda's themed sections take it by (derived from the referral, or chosen). */
   theme: z.string().max(80).nullable().optional(),
   /** The coordinator chose the theme: a later referral leaves it as chosen. */

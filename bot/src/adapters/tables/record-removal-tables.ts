@@ -1,0 +1,47 @@
+import type { TransactionAction } from "@azure/data-tables";
+import type { MatchRecords, RecordRemovals } from "../../application/ports/record-removals.js";
+import { matchPrefix, type AreaRecords } from "./area-records.js";
+import {
+  actionCopies,
+  caseCopies,
+  decisionCopies,
+  linkCopies,
+  referralCopies,
+  subjectCopies,
+} from "./casework-copies.js";
+import { keyOf, type EntityStore } from "./entity-store.js";
+
+// Retention's removals over the area's partition: a record's row goes with every copy its lists
+// read (casework-copies.ts), in the same transaction, so no list is left showing what is gone; a
+// link's copies under both of its ends go with it.
+
+export function recordRemovalTables(
+  records: AreaRecords,
+  add: (actions: TransactionAction[]) => void,
+): RecordRemovals {
+  const removed = <T extends Record<string, unknown>>(
+    store: EntityStore<T>,
+    copiesOf: (v: T) => string[],
+    v: T,
+  ) => add([store.deleteAction(v), ...copiesOf(v).map((k) => store.deleteCopyAction(v, k))]);
+  return {
+    removeSubject: (s) => removed(records.subjects, subjectCopies, s),
+    removeCase: (c) => removed(records.cases, caseCopies, c),
+    removeReferral: (r) => removed(records.referrals, referralCopies, r),
+    removeDecision: (d) => removed(records.decisions, decisionCopies, d),
+    removeAction: (a) => removed(records.actions, actionCopies, a),
+    removeLink: (l) => removed(records.links, linkCopies, l),
+  };
+}
+
+export function matchTables(records: AreaRecords): MatchRecords {
+  return {
+    async matches(areaId, hashes) {
+      const pk = keyOf(areaId);
+      const found = await Promise.all(
+        [...new Set(hashes)].map((h) => records.matches.listRange(pk, matchPrefix(h))),
+      );
+      return found.flat().map((m) => m.value);
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { Action } from "../../domain/actions/action.js";
+import type { Subject } from "../../domain/cohort/case.js";
+import { otherEnd, type Link } from "../../domain/links/link.js";
+import { matchKeys } from "../../domain/referrals/duplicates.js";
+import { isAccessNotice, type Notice } from "../../domain/referrals/notice.js";
+import type { Referral } from "../../domain/referrals/referral.js";
+import type { Casework, MatchRow, StoredCase, StoredDecision } from "../ports/casework.js";
+import type { Versioned } from "../ports/versioned.js";
+
+// A subject's whole record in an area, as retention removes it: the subject, its case on each
+// panel, the referrals that brought it, the decisions and actions about it, the links drawn to it,
+// its likely-duplicate match keys and the notices still owed about its referrals. A person or place
+// recorded only from one of its links (no case of its own, linked to nothing else) goes with it.
+
+export type RecordReads = Pick<
+  Casework,
+  | "subject"
+  | "subjectCases"
+  | "subjectDecisions"
+  | "subjectActions"
+  | "subjectLinks"
+  | "referralById"
+  | "matches"
+  | "notices"
+>;
+
+export interface WholeRecord {
+  subject: Versioned<Subject>;
+  cases: StoredCase[];
+  referrals: Referral[];
+  decisions: StoredDecision[];
+  actions: Action[];
+  links: Link[];
+  /** This subject's match rows only: another subject with the same name keeps its own. */
+  matches: MatchRow[];
+  notices: Notice[];
+  /** Subjects known only through this record's links. */
+  linkedOnly: Versioned<Subject>[];
+}
+
+/** The record as stored now, or undefined when the subject is gone. Three rounds of reads. */
+export async function readWholeRecord(
+  casework: RecordReads,
+  areaId: string,
+  subjectId: string,
+): Promise<WholeRecord | undefined> {
+  const [subject, cases, decisions, actions, links, notices] = await Promise.all([
+    casework.subject(areaId, subjectId),
+    casework.subjectCases(areaId, subjectId),
+    casework.subjectDecisions(areaId, subjectId),
+    casework.subjectActions(areaId, subjectId),
+    casework.subjectLinks(areaId, subjectId),
+    casework.notices(areaId),
+  ]);
+  if (!subject) return undefined;
+  const linkIds = new Set(links.map((l) => l.id));
+  const others = [...new Set(links.map((l) => otherEnd(l, subjectId)))].filter((id) => id !== subjectId);
+  const [referrals, ends] = await Promise.all([
+    Promise.all(subject.value.referralIds.map((id) => casework.referralById(areaId, id))),
+    Promise.all(
+      others.map(async (id) => {
+        const [other, theirCases, theirLinks] = await Promise.all([
+          casework.subject(areaId, id),
+          casework.subjectCases(areaId, id),
+          casework.subjectLinks(areaId, id),
+        ]);
+        const onlyHere =
+          other &&
+          !other.value.referralIds.length &&
+          !theirCases.length &&
+          theirLinks.every((l) => linkIds.has(l.id));
+        return onlyHere ? other : undefined;
+      }),
+    ),
+  ]);
+  const found = referrals.filter((r): r is Referral => r !== undefined);
+  const hashes = found.flatMap((r) => matchKeys(r.kind, r.values).map((k) => k.hash));
+  const matches = hashes.length ? await casework.matches(areaId, hashes) : [];
+  const referralIds = new Set(subject.value.referralIds);
+  return {
+    subject,
+    cases,
+    referrals: found,
+    decisions,
+    actions,
+    links,
+    matches: matches.filter((m) => m.subjectId === subjectId),
+    notices: notices.map((n) => n.value).filter((n) => !isAccessNotice(n) && referralIds.has(n.referralId)),
+    linkedOnly: ends.filter((s): s is Versioned<Subject> => s !== undefined),
+  };
+}
+
+/** The references a record holds, each once: the subject's, its cases', referrals' and actions'. */
+export const referencesOf = (r: WholeRecord): string[] => [
+  ...new Set([
+    r.subject.value.reference,
+    ...r.cases.map((c) => c.reference),
+    ...r.referrals.map((x) => x.reference),
+    ...r.actions.map((a) => a.reference),
+    ...r.linkedOnly.map((s) => s.value.reference),
+  ]),
+];

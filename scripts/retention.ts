@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
+import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
+import { migrateCaseworkLayout } from "../bot/src/adapters/tables/layout-migration.js";
+import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
+import {
+  runRetention,
+  type AreaRetention,
+  type RetentionProgress,
+} from "../bot/src/application/retention/retention-run.js";
+import { CatalogueError } from "../bot/src/domain/catalogue/catalogue.js";
+import { Refusal } from "../bot/src/domain/refusal.js";
+import { loadSettings, SettingsError } from "../bot/src/settings.js";
+import { localServiceEnv } from "./lib/processes.js";
+
+// `npm run retention -- --area <id> | --all [--dry-run]`
+// Deletes or anonymises the records of closed cases past their area's retention period, as each
+// area file sets it, subject by subject, printing progress (references only). Ctrl-C stops after
+// the subject under way; running it again finishes. --dry-run lists what would go and why.
+
+const USAGE = "Usage: npm run retention -- --area <area id> | --all [--dry-run]";
+
+const Args = z
+  .strictObject({
+    area: z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/, "--area takes an area id such as merton")
+      .optional(),
+    all: z.boolean().default(false),
+    "dry-run": z.boolean().default(false),
+  })
+  .refine((a) => (a.area === undefined) === a.all, "Name one area with --area, or every area with --all.");
+
+function fail(message: string, code = 2): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: { area: { type: "string" }, all: { type: "boolean" }, "dry-run": { type: "boolean" } },
+    strict: true,
+  }).values;
+} catch (e) {
+  fail((e as Error).message);
+}
+const args = Args.safeParse(parsed);
+if (!args.success) fail(args.error.issues.map((i) => i.message).join("\n"));
+const dryRun = args.data["dry-run"];
+
+// Settings as the service reads them; on this machine, `npm start`'s Azurite unless told otherwise.
+if (existsSync(".env")) process.loadEnvFile(".env");
+const local = process.env["APP_ENV"] !== "azure" ? localServiceEnv({ service: 3978, azurite: 10002 }) : {};
+let settings;
+let catalogue;
+try {
+  settings = loadSettings({ ...local, ...process.env });
+  catalogue = loadCatalogue(settings.catalogueDir);
+} catch (e) {
+  fail(e instanceof SettingsError || e instanceof CatalogueError ? e.message : String(e), 1);
+}
+const areaIds = args.data.area ? [args.data.area] : catalogue.areas.map((a) => a.id);
+const unknown = areaIds.find((id) => !catalogue.areas.some((a) => a.id === id));
+if (unknown) fail(`There is no area "${unknown}". Areas: ${catalogue.areas.map((a) => a.id).join(", ")}.`);
+
+const tables = tableFactory(settings.storage);
+try {
+  await ensureTables(tables);
+} catch (e) {
+  fail(
+    `Table storage did not answer (${(e as Error).message}). On this machine, start it with npm start.`,
+    1,
+  );
+}
+// Removals delete each record's list copies, so casework stored before them is given them first.
+await migrateCaseworkLayout(tables, areaIds, (message) => console.error(message));
+
+const stop = new AbortController();
+process.on("SIGINT", () => {
+  if (stop.signal.aborted) process.exit(130);
+  stop.abort();
+  console.error("\nStopping after the subject under way… (Ctrl-C again stops at once)");
+});
+
+const now = new Date();
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const outcome = (p: Extract<RetentionProgress, { step: "record" }>) =>
+  p.outcome === "changed" ? "changed while the run read it: left for the next run" : p.outcome;
+
+try {
+  const report = await runRetention(
+    { catalogue, casework: caseworkTables(tables), now: () => now },
+    {
+      ...(args.data.area && { areaId: args.data.area }),
+      dryRun,
+      actorId: "retention",
+      via: "npm run retention",
+      signal: stop.signal,
+      onProgress(p) {
+        if (dryRun) return;
+        if (p.step === "looked") console.log(`${p.areaId}: ${plural(p.due, "record")} past the period`);
+        else console.log(`  ${p.done}/${p.of} ${p.reference} ${outcome(p)}`);
+      },
+    },
+  );
+  console.log(`\nToday is ${report.today}.${dryRun ? " Dry run: nothing was changed." : ""}`);
+  for (const area of report.areas) printArea(area);
+  if (report.stopped) {
+    console.log("\nStopped before the end. Run it again to finish: what is done is not done twice.");
+    process.exit(130);
+  }
+} catch (e) {
+  if (e instanceof Refusal) fail(e.message, 1);
+  throw e;
+}
+
+function printArea(area: AreaRetention): void {
+  const gone = area.then === "delete" ? "deleted" : "anonymised";
+  if (!area.closedUpTo) {
+    console.log(`${area.areaId}: ${area.policy}; nothing is due.`);
+    return;
+  }
+  const counted = dryRun
+    ? `${plural(area.due.length, "record")} would be ${gone}`
+    : `${area.done.length} ${gone}${area.changed.length ? `, ${area.changed.length} left for the next run` : ""}`;
+  console.log(`${area.areaId}: ${area.policy}; cases closed by ${area.closedUpTo} are due: ${counted}.`);
+  if (dryRun)
+    for (const r of area.due) console.log(`  ${r.reference}: ${r.why}; holds ${r.references.join(", ")}`);
+  for (const k of area.kept) console.log(`  ${k.reference} kept: ${k.why}`);
+}
