@@ -225,8 +225,9 @@ describe("The action log in the tab's API", () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
     const lines = res.text.trim().split("\n");
+    assert.equal(lines[0], "OFFICIAL-SENSITIVE", "the file carries its marking above the header");
     assert.equal(
-      lines[0],
+      lines[1],
       "Reference,Meeting,Case,Title,Action,Owner,Agency,Due,Status,Completed,Latest update",
     );
     const row = lines.find((l) => l.startsWith(recorded.reference));

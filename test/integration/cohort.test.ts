@@ -193,8 +193,9 @@ describe("A panel's cohort in the tab's API", function () {
     assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
     assert.equal(res.headers.get("content-disposition"), `attachment; filename="${PANEL}-cohort-open.csv"`);
     const lines = res.text.trim().split("\n");
+    assert.equal(lines[0], "OFFICIAL-SENSITIVE", "the file carries its marking above the header");
     assert.equal(
-      lines[0],
+      lines[1],
       "Reference,Name,Kind,Risk,Next meeting,Open actions,Overdue actions,Last decision,Decided on",
     );
     const jayden = lines.find((l) => l.includes("Jayden Okoro-Hart")) ?? "";
@@ -202,7 +203,11 @@ describe("A panel's cohort in the tab's API", function () {
       jayden,
       /^MER-2026-\d{4},Jayden Okoro-Hart,Child or young adult,Significant,2026-12-03,\d+,\d+,,$/,
     );
-    assert.equal(lines.length - 1, (await cohort(hannah)).cases.length);
+    assert.equal(
+      lines.length - 2,
+      (await cohort(hannah)).cases.length,
+      "one row per case, below the marking and the header",
+    );
     const [entry] = await viewsBy(hannah, "tab cohort CSV");
     assert.ok(entry?.shown?.includes(quinn.reference));
   });

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import { PAGE_SIZE } from "../../application/paging/pages.js";
 import { Router } from "express";
 import type { ActionLog, ActionView } from "../../application/actions/action-log.js";
@@ -16,12 +15,13 @@ import {
   type ActionsResponse,
 } from "./contract/index.js";
 import { panelAccess, versionOf } from "./panel-access.js";
+import { markedCsv } from "./marked-csv.js";
 import { route } from "./route.js";
 import type { Directory } from "../../application/ports/directory.js";
 
 /** The action log as CSV, for circulating to the agencies: reference, not names of children. */
 function csvOf(actions: ActionView[]): string {
-  return stringify(
+  return markedCsv(
     actions.map((a) => [
       a.reference,
       a.meetingId,
@@ -35,24 +35,19 @@ function csvOf(actions: ActionView[]): string {
       a.completed ? `${a.completed.byName} ${a.completed.at.slice(0, 10)}` : "",
       a.updates.at(-1)?.text ?? "",
     ]),
-    {
-      // A cell starting with =, +, - or @ is not run as a formula when the file is opened.
-      escape_formulas: true,
-      header: true,
-      columns: [
-        "Reference",
-        "Meeting",
-        "Case",
-        "Title",
-        "Action",
-        "Owner",
-        "Agency",
-        "Due",
-        "Status",
-        "Completed",
-        "Latest update",
-      ],
-    },
+    [
+      "Reference",
+      "Meeting",
+      "Case",
+      "Title",
+      "Action",
+      "Owner",
+      "Agency",
+      "Due",
+      "Status",
+      "Completed",
+      "Latest update",
+    ],
   );
 }
 

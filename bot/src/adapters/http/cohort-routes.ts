@@ -1,9 +1,9 @@
-import { stringify } from "csv-stringify/sync";
 import { Router } from "express";
 import type { CohortCase, CohortDesk, CohortList, CohortPage } from "../../application/cohort/cohort-desk.js";
 import { PAGE_SIZE } from "../../application/paging/pages.js";
 import { signedIn } from "./authenticate.js";
 import { CohortCsvQuery, CohortQuery, type CohortResponse } from "./contract/index.js";
+import { markedCsv } from "./marked-csv.js";
 import { route } from "./route.js";
 
 const decision = (c: CohortCase) => c.lastDecision?.label ?? (c.lastDecision ? "Decision recorded" : "");
@@ -11,7 +11,7 @@ const decision = (c: CohortCase) => c.lastDecision?.label ?? (c.lastDecision ? "
 /** The cohort as CSV, for the panel's members: the same columns as the page's list. */
 function csvOf(list: CohortList, cases: CohortCase[]): string {
   const when = list === "open" ? ["Next meeting", "Open actions", "Overdue actions"] : ["Closed"];
-  return stringify(
+  return markedCsv(
     cases.map((c) => [
       c.reference,
       c.name ?? "Not shown before sign-in",
@@ -21,12 +21,7 @@ function csvOf(list: CohortList, cases: CohortCase[]): string {
       decision(c),
       c.lastDecision?.on ?? "",
     ]),
-    {
-      // A cell starting with =, +, - or @ is not run as a formula when the file is opened.
-      escape_formulas: true,
-      header: true,
-      columns: ["Reference", "Name", "Kind", "Risk", ...when, "Last decision", "Decided on"],
-    },
+    ["Reference", "Name", "Kind", "Risk", ...when, "Last decision", "Decided on"],
   );
 }
 
