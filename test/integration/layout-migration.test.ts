@@ -174,4 +174,53 @@ describe("Casework stored in the earlier key layout", () => {
     await migrateCaseworkLayout(tables, [area], (m) => again.push(m));
     assert.deepEqual(again, []);
   });
+
+  it("gives a referral already waiting its match keys once, so a second referral of the same child is flagged", async () => {
+    const { connectionString } = await azurite();
+    const tables = tableFactory({ kind: "connection-string", connectionString });
+    const desk = referralDesk({
+      catalogue: loadCatalogue("bot/config/areas"),
+      casework: caseworkTables(tables),
+      directory: directoryTables(tables),
+      now: () => new Date("2026-11-16T10:00:00Z"),
+      onNotices: () => undefined,
+    });
+    const grace = { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" };
+    const first = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Wren Waitingly"));
+    assert.ok(first.ok);
+    ids.push(first.referral.id);
+
+    // Back to before waiting referrals held keys: no keys on the referral or its copies, no rows.
+    const client = tables(TABLES.areaRecords);
+    const pk = keyOf("merton");
+    const filter = `PartitionKey eq 'merton' and RowKey ge 'match|' and RowKey lt 'match}'`;
+    for await (const e of client.listEntities({ queryOptions: { filter } }))
+      if (e["referralId"] === first.referral.id) await client.deleteEntity(pk, String(e.rowKey));
+    const referralRows = `PartitionKey eq 'merton' and RowKey ge 'referral' and RowKey lt 'referral}'`;
+    for await (const e of client.listEntities({ queryOptions: { filter: referralRows } }))
+      if (e["id"] === first.referral.id) {
+        const older = Object.fromEntries(
+          Object.entries(e).filter(([k]) => !k.startsWith("pendingMatchKeys")),
+        );
+        await client.updateEntity({ ...older, partitionKey: pk, rowKey: String(e.rowKey) }, "Replace");
+      }
+    await client.deleteEntity(pk, "layout|pending-matches").catch(() => undefined);
+
+    const progress: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m));
+    assert.ok(
+      progress.some((m) => /^merton: \d+ waiting referrals given their match keys$/.test(m)),
+      progress.join("\n"),
+    );
+    const second = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Wren Waitingly"));
+    assert.ok(second.ok);
+    ids.push(second.referral.id);
+    assert.ok(
+      second.referral.possibleDuplicates.some((d) => d.reference === first.referral.reference),
+      JSON.stringify(second.referral.possibleDuplicates),
+    );
+    const again: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
+    assert.deepEqual(again, []);
+  });
 });

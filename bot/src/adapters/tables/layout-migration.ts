@@ -15,6 +15,7 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { keyOf, rangeFilter, type EntityStore } from "./entity-store.js";
+import { holdWaitingMatchKeys } from "./pending-match-migration.js";
 import type { TableFactory } from "./storage.js";
 
 // Casework stored before the lists read copies (casework-copies.ts) has no copies and no
@@ -22,7 +23,8 @@ import type { TableFactory } from "./storage.js";
 // the service answers, writes nothing the second time (a marker row per layout says it is done),
 // and a run cut short is finished by the next one, since each record and its copies are written
 // in one transaction. Each layout adds the copies of a later release: the lists (`list-copies`),
-// then a subject's record and the cohort (`subject-record`).
+// then a subject's record and the cohort (`subject-record`), then waiting referrals' match keys
+// (pending-match-migration.ts).
 
 const BATCH = 100;
 
@@ -62,8 +64,10 @@ export async function migrateCaseworkLayout(
       ],
     ],
   ];
-  for (const areaId of areaIds)
+  for (const areaId of areaIds) {
     for (const [marker, kinds] of layouts) await migrateArea(client, areaId, marker, kinds, progress);
+    await holdWaitingMatchKeys(tables, areaId, progress);
+  }
 }
 
 async function migrateArea(

@@ -11,7 +11,7 @@ import type { CaseworkUnit, MatchRow } from "../ports/casework.js";
 // second referral for the same child while the first waits is flagged. Its keys are written with
 // it and go in the step that decides it; an accepted one's become its subject's (join-cohort.ts).
 
-const WAITING: readonly ReferralStatus[] = ["awaiting-approval", "new", "more-information-requested"];
+export const WAITING: readonly ReferralStatus[] = ["awaiting-approval", "new", "more-information-requested"];
 
 const rowsOf = (r: Referral): MatchRow[] =>
   (r.pendingMatchKeys ?? []).map((k) => ({
