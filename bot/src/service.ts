@@ -35,6 +35,7 @@ import { seedDemoReferrals } from "./seed/seed-referrals.js";
 import { SettingsError, type Settings } from "./settings.js";
 import { peopleDesk } from "./application/people/people-desk.js";
 import { accessDesk } from "./application/people/access-desk.js";
+import { linkDesk } from "./application/links/link-desk.js";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
@@ -293,6 +294,7 @@ export async function startService(
     decisions,
     people,
     access,
+    links: linkDesk({ catalogue, casework, directory, now }),
     calendarAccess: calendarFor,
     directoryAccess: directoryAccess(settings, devIdp),
     log,

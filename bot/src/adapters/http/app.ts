@@ -33,6 +33,8 @@ import { accessRequestsRoutes } from "./access-requests-routes.js";
 import type { Directory } from "../../application/ports/directory.js";
 import type { DirectoryAccess } from "../graph/directory-access.js";
 import { peopleRoutes } from "./people-routes.js";
+import { linksRoutes } from "./links-routes.js";
+import type { LinkDesk } from "../../application/links/link-desk.js";
 import { tabFiles } from "./tab-files.js";
 
 export interface AppDependencies {
@@ -51,6 +53,7 @@ export interface AppDependencies {
   decisions: CaseDecisions;
   people: PeopleDesk;
   access: AccessDesk;
+  links: LinkDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -128,6 +131,7 @@ export function createApp(deps: AppDependencies): Express {
     referralsRoutes(deps),
     peopleRoutes(deps),
     accessRequestsRoutes(deps),
+    linksRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -4,6 +4,7 @@
 export * from "./access-requests.js";
 export * from "./actions.js";
 export * from "./agenda.js";
+export * from "./links.js";
 export * from "./meeting-room.js";
 export * from "./meetings.js";
 export * from "./panels.js";
