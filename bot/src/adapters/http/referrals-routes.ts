@@ -47,6 +47,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
     meetingDate: r.meetingDate,
     possibleDuplicates: r.possibleDuplicates,
     linkedSubjectId: r.linkedSubjectId,
+    subjectId: r.subjectId,
     questions: r.questions.map((q) => ({ question: q.question, askedBy: q.byName, answer: q.answer })),
   });
 

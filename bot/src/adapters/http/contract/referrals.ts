@@ -53,6 +53,8 @@ export interface ReferralSummary {
   meetingDate: string | null;
   possibleDuplicates: PossibleDuplicate[];
   linkedSubjectId: string | null;
+  /** The subject it brought to the panel, once accepted. */
+  subjectId: string | null;
   questions: { question: string; askedBy: string; answer: string | null }[];
 }
 
