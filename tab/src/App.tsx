@@ -36,6 +36,7 @@ const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsP
 const PeoplePage = lazyPage(() => import("./People.js").then((m) => m.PeoplePage));
 const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((m) => m.ConfigureChannelTab));
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
+const SubjectMapPage = lazyPage(() => import("./SubjectMap.js").then((m) => m.SubjectMapPage));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 // The demo person chosen in development sign-in, kept for the browser tab's life.
@@ -218,6 +219,15 @@ function PanelsApp() {
                 />
               )}
             </div>
+            {session?.state === "signed-in" && subject?.view === "map" && (
+              <SubjectMapPage
+                key={subject.subjectId}
+                token={session.tokens}
+                areaId={subject.areaId}
+                subjectId={subject.subjectId}
+                onBack={() => setSubject(null)}
+              />
+            )}
           </SubjectLinksProvider>
         </PageLoader>
       </main>

@@ -67,8 +67,9 @@ export function linksRoutes(deps: { links: LinkDesk }): Router {
     "/areas/:areaId/subjects/:subjectId/map",
     route(async (req, res) => {
       const subjectId = SubjectId.parse(req.params["subjectId"]);
-      const query = SubjectMapQuery.parse(req.query);
-      const map = await links.map(actor(req), area(req), subjectId, query, "tab map");
+      const { purpose, ...query } = SubjectMapQuery.parse(req.query);
+      const via = purpose === "image" ? "tab map image" : "tab map";
+      const map = await links.map(actor(req), area(req), subjectId, query, via);
       res.json(map satisfies SubjectMapResponse);
     }),
   );
