@@ -11,69 +11,24 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
+import { CurrentLinks } from "./CurrentLinks.js";
+import {
+  described,
+  endOf,
+  KIND_CHOICES,
+  linkBetween,
+  type NamedSubject,
+  type SubjectKind,
+} from "./linkChoices.js";
 import { useOpenSubject } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
-import {
-  api,
-  type LinkKind,
-  type LinkKindChoice,
-  type MapNode,
-  type NewSubjectRequest,
-  type SubjectSummary,
-  type TokenSource,
-} from "./api.js";
+import { api, type LinkKind, type SubjectSummary, type TokenSource } from "./api.js";
 
 // A coordinator links a case to other subjects of the area: its links now, each of which can be
 // ended with a reason; a search of the subjects already known; or a new person, place or group
 // recorded from what the form named, and linked in the same step.
 
-type SubjectKind = NewSubjectRequest["kind"];
-export interface NamedSubject {
-  kind: SubjectKind;
-  label: string;
-  dateOfBirth?: string;
-}
-
-const KIND_LABELS: Record<SubjectKind, string> = {
-  individual: "child or young adult",
-  "person-of-concern": "person of concern",
-  "location-of-concern": "location of concern",
-  group: "group",
-};
-const KIND_CHOICES: { value: SubjectKind; label: string }[] = [
-  { value: "person-of-concern", label: "Person of concern" },
-  { value: "location-of-concern", label: "Location of concern" },
-  { value: "group", label: "Group" },
-  { value: "individual", label: "Child or young adult" },
-];
-
-// The link a subject of each kind is most often given, tried in order until one fits both ends.
-const SUGGESTED: Record<SubjectKind, LinkKind[]> = {
-  individual: ["associates-with", "member-of-group", "frequents"],
-  "person-of-concern": ["exploited-by", "associates-with", "frequents"],
-  "location-of-concern": ["frequents", "lives-at"],
-  group: ["member-of-group", "exploited-by", "frequents"],
-};
-const endOf = (kind: SubjectKind) =>
-  kind === "location-of-concern" ? "location" : kind === "group" ? "group" : "person";
-const fits = (c: LinkKindChoice, from: SubjectKind, to: SubjectKind) =>
-  c.from.includes(endOf(from)) && c.to.includes(endOf(to));
-
-/** The link's kind and which way it reads: the case first, unless the kind reads the other way. */
-function linkBetween(
-  choices: LinkKindChoice[],
-  chosen: LinkKind | "",
-  caseKind: SubjectKind,
-  other: SubjectKind,
-) {
-  const candidates = chosen ? [chosen] : [...SUGGESTED[other], "other" as const];
-  const either = (c: LinkKindChoice) => fits(c, caseKind, other) || fits(c, other, caseKind);
-  const choice =
-    candidates.map((k) => choices.find((c) => c.kind === k)).find((c) => c && either(c)) ??
-    choices.find((c) => c.kind === candidates[0]);
-  const reversed = !!choice && !fits(choice, caseKind, other) && fits(choice, other, caseKind);
-  return { kind: choice?.kind ?? "other", reversed };
-}
+export type { NamedSubject } from "./linkChoices.js";
 
 const useStyles = makeStyles({
   panel: {
@@ -88,9 +43,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "6px" },
   entry: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
 });
-
-const described = (n: Pick<MapNode, "reference" | "label" | "kind">) =>
-  `${n.reference}${n.label ? ` ${n.label}` : ""} (${KIND_LABELS[n.kind]})`;
 
 export function LinkSubjects({
   token,
@@ -127,21 +79,20 @@ export function LinkSubjects({
     label: "",
     postcode: "",
   });
-  const [ending, setEnding] = useState<{ linkId: string; reason: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const map = around.data;
   const centre = map?.nodes.find((n) => n.id === subject.subjectId);
-  const nodes = new Map((map?.nodes ?? []).map((n) => [n.id, n]));
-  const current = (map?.edges ?? []).filter((e) => !e.endedAt);
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
     try {
       setMessage({ intent: "success", text: await work() });
       await around.reload();
+      return true;
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
+      return false;
     } finally {
       setBusy(false);
     }
@@ -186,55 +137,17 @@ export function LinkSubjects({
         </MessageBar>
       )}
 
-      <ul className={styles.list} aria-label={`Links of ${subject.reference} now`}>
-        {current.length === 0 && <li>No links yet.</li>}
-        {current.map((e) => {
-          const otherId = e.from === subject.subjectId ? e.to : e.from;
-          const other = nodes.get(otherId);
-          const wording = `${e.from === subject.subjectId ? e.label : e.inverse} ${other ? described(other) : otherId}`;
-          return (
-            <li key={e.id}>
-              <div className={styles.entry}>
-                <Body1>{wording}</Body1>
-                {ending?.linkId !== e.id && (
-                  <Button
-                    size="small"
-                    onClick={() => setEnding({ linkId: e.id, reason: "" })}
-                    aria-label={`End link: ${wording}`}
-                  >
-                    End link
-                  </Button>
-                )}
-              </div>
-              {ending?.linkId === e.id && (
-                <form
-                  className={styles.row}
-                  aria-label={`End link: ${wording}`}
-                  onSubmit={(ev) => {
-                    ev.preventDefault();
-                    void act(async () => {
-                      await api.endLink(token, areaId, e.id, { reason: ending.reason });
-                      setEnding(null);
-                      return `The link to ${other?.reference ?? "the subject"} is ended. It stays in both histories.`;
-                    });
-                  }}
-                >
-                  <Field label="Why the link is ended" required>
-                    <Input
-                      value={ending.reason}
-                      onChange={(_e, d) => setEnding({ ...ending, reason: d.value })}
-                    />
-                  </Field>
-                  <Button type="submit" appearance="primary" disabled={busy}>
-                    End the link
-                  </Button>
-                  <Button onClick={() => setEnding(null)}>Keep it</Button>
-                </form>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <CurrentLinks
+        map={map}
+        subject={subject}
+        busy={busy}
+        onEnd={(linkId, reason, otherReference) =>
+          act(async () => {
+            await api.endLink(token, areaId, linkId, { reason });
+            return `The link to ${otherReference} is ended. It stays in both histories.`;
+          })
+        }
+      />
       {openSubject && (
         <div>
           <Button

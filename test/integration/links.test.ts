@@ -30,6 +30,7 @@ describe("Links and the map, through the API", function () {
   let sasha: { id: string; reference: string };
   let dale: SubjectResponse["subject"];
   let shop: SubjectResponse["subject"];
+  let toShop: string;
   /** A child referred by `by` and accepted by Priya: `by` then presents the case. */
   const accepted = async (by: { id: string; name: string }, name: string) => {
     const sent = await service.desk.submit(by, PANEL, "individual", randomUUID(), mertonChild(name));
@@ -135,6 +136,7 @@ describe("Links and the map, through the API", function () {
       body: linkBody("frequents", shop.id),
     });
     assert.equal(frequents.status, 201, frequents.text);
+    toShop = frequents.body.link.id;
 
     const again = await call<ProblemResponse>(service, "/api/areas/merton/links", {
       token: token["priya"],
@@ -248,5 +250,29 @@ describe("Links and the map, through the API", function () {
         .sort(),
       [dale.reference, shop.reference].sort(),
     );
+  });
+
+  it("ends a link with its reason, once; and it can be drawn again", async () => {
+    const end = (who: string) =>
+      call<LinkResponse & ProblemResponse>(service, `/api/areas/merton/links/${toShop}/end`, {
+        token: token[who],
+        body: { reason: "Stopped going there." },
+      });
+    assert.equal((await end("hannah")).status, 403);
+    const ended = await end("priya");
+    assert.equal(ended.status, 200, ended.text);
+    assert.deepEqual(
+      [ended.body.link.ended?.reason, ended.body.link.ended?.byName],
+      ["Stopped going there.", "Priya Okafor"],
+    );
+    assert.equal((await end("priya")).status, 409);
+    // Ended today, it was still in force today: the map draws it as ended.
+    const map = await mapOf("priya", robin.id, "depth=1");
+    assert.equal(typeof map.body.edges.find((e) => e.id === toShop)?.endedAt, "string");
+    const again = await call<LinkResponse>(service, "/api/areas/merton/links", {
+      token: token["priya"],
+      body: linkBody("frequents", shop.id),
+    });
+    assert.equal(again.status, 201, again.text);
   });
 });
