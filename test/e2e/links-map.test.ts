@@ -60,6 +60,7 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     const now = links.getByRole("list", { name: `Links of ${child.reference} now` });
     await now.getByText(`frequents ${shop} 14 Invented Parade (location of concern)`).waitFor();
     assert.match(await now.innerText(), new RegExp(`exploited by ${dale} Dale Invented-Crane`));
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
     await links.getByRole("button", { name: `Open the map of ${child.reference}` }).click();
     await page.getByRole("heading", { name: `Map of ${child.reference}` }).waitFor();
