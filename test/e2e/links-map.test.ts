@@ -37,29 +37,29 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     const meeting = page.getByRole("region", { name: "The meeting" });
     await meeting.getByRole("button", { name: `Record the decision on ${child.reference}` }).click();
     const form = meeting.getByRole("form", { name: `Decision on ${child.reference}` });
-    await form.getByLabel("Persons of concern (comma between each)").fill("Dale Invented-Crane");
-    await form.getByLabel("Locations").fill("14 Invented Parade");
+    await form.getByLabel("Persons of concern (comma between each)").fill("Jesse Invented-Quill");
+    await form.getByLabel("Locations").fill("3 Invented Arcade");
 
     const links = meeting.getByRole("region", { name: `Links of ${child.reference}` });
     await links.getByText("No links yet.").waitFor();
-    await links.getByRole("button", { name: "Find or record Dale Invented-Crane" }).click();
+    await links.getByRole("button", { name: "Find or record Jesse Invented-Quill" }).click();
     await links.getByText("No subject of the area matches. Record a new one below.").waitFor();
     const record = links.getByRole("form", { name: "Record a new subject and link it" });
-    assert.equal(await record.getByLabel("Name").inputValue(), "Dale Invented-Crane");
+    assert.equal(await record.getByLabel("Name").inputValue(), "Jesse Invented-Quill");
     await record.getByRole("button", { name: "Record and link" }).click();
     const linked = links.getByRole("status").filter({ hasText: "Linked:" });
     await linked.filter({ hasText: /exploited by MER-S-2027-\d{4}/ }).waitFor();
     const dale = /(MER-S-2027-\d{4})/.exec(await linked.innerText())?.[1] ?? "";
 
-    await links.getByRole("button", { name: "Find or record 14 Invented Parade" }).click();
+    await links.getByRole("button", { name: "Find or record 3 Invented Arcade" }).click();
     await links.getByText("No subject of the area matches. Record a new one below.").waitFor();
-    await record.getByLabel("Postcode").fill("SM4 5ZZ");
+    await record.getByLabel("Postcode").fill("SM4 6ZZ");
     await record.getByRole("button", { name: "Record and link" }).click();
     await linked.filter({ hasText: /frequents MER-S-2027-\d{4}/ }).waitFor();
     const shop = /frequents (MER-S-2027-\d{4})/.exec(await linked.innerText())?.[1] ?? "";
     const now = links.getByRole("list", { name: `Links of ${child.reference} now` });
-    await now.getByText(`frequents ${shop} 14 Invented Parade (location of concern)`).waitFor();
-    assert.match(await now.innerText(), new RegExp(`exploited by ${dale} Dale Invented-Crane`));
+    await now.getByText(`frequents ${shop} 3 Invented Arcade (location of concern)`).waitFor();
+    assert.match(await now.innerText(), new RegExp(`exploited by ${dale} Jesse Invented-Quill`));
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
     await links.getByRole("button", { name: `Open the map of ${child.reference}` }).click();
@@ -76,11 +76,11 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     assert.match(rowOf(child.reference), new RegExp(`frequents ${shop}`));
     assert.match(
       rowOf(dale),
-      new RegExp(`Person of concern Dale Invented-Crane No case exploits ${child.reference}`),
+      new RegExp(`Person of concern Jesse Invented-Quill No case exploits ${child.reference}`),
     );
     assert.match(
       rowOf(shop),
-      new RegExp(`Location of concern 14 Invented Parade No case frequented by ${child.reference}`),
+      new RegExp(`Location of concern 3 Invented Arcade No case frequented by ${child.reference}`),
     );
 
     // The drawing takes the keyboard: the arrow keys move from subject to subject.

@@ -241,7 +241,7 @@ describe("Links and the map, through the API", function () {
       mine("subjects.searched")
         .map((e) => e.shown)
         .sort(),
-      [[dale.reference], [shop.reference]],
+      [[dale.reference], [shop.reference]].sort(),
     );
     assert.deepEqual(
       ofAction("subject.created")
