@@ -37,6 +37,7 @@ import { SettingsError, type Settings } from "./settings.js";
 import { peopleDesk } from "./application/people/people-desk.js";
 import { accessDesk } from "./application/people/access-desk.js";
 import { historyDesk } from "./application/history/history-desk.js";
+import { linkDesk } from "./application/links/link-desk.js";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
@@ -298,6 +299,7 @@ export async function startService(
     people,
     access,
     history: historyDesk({ catalogue, casework, directory, now, administrators: settings.administrators }),
+    links: linkDesk({ catalogue, casework, directory, now }),
     calendarAccess: calendarFor,
     directoryAccess: directoryAccess(settings, devIdp),
     log,

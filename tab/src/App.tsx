@@ -38,6 +38,7 @@ const PeoplePage = lazyPage(() => import("./People.js").then((m) => m.PeoplePage
 const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((m) => m.ConfigureChannelTab));
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
 const CaseHistory = lazyPage(() => import("./CaseHistory.js").then((m) => m.CaseHistory));
+const SubjectMapPage = lazyPage(() => import("./SubjectMap.js").then((m) => m.SubjectMapPage));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 // The demo person chosen in development sign-in, kept for the browser tab's life.
@@ -247,6 +248,15 @@ function PanelsApp() {
                 />
               )}
             </div>
+            {session?.state === "signed-in" && subject?.view === "map" && (
+              <SubjectMapPage
+                key={subject.subjectId}
+                token={session.tokens}
+                areaId={subject.areaId}
+                subjectId={subject.subjectId}
+                onBack={() => setSubject({ ...subject, view: "history" })}
+              />
+            )}
           </SubjectLinksProvider>
         </PageLoader>
       </main>

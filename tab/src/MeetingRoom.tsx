@@ -8,25 +8,21 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
-  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
+import { DecisionItem } from "./DecisionForm.js";
+import { MinutesView } from "./MinutesView.js";
 import { useApi } from "./useApi.js";
 import {
   api,
   type AgendaResponse,
   type Capacity,
-  type CaseDecision,
-  type DecisionForm,
-  type DecisionKind,
-  type Disruption,
   type MinutesResponse,
   type PanelMeeting,
   type PanelSummary,
-  type RoomResponse,
   type TokenSource,
 } from "./api.js";
 
@@ -46,13 +42,6 @@ const useStyles = makeStyles({
   statement: { whiteSpace: "pre-wrap", margin: 0 },
   block: { display: "block", marginTop: "8px" },
   list: { margin: 0, paddingLeft: "20px" },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-    padding: "12px 0",
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
 });
 
 const CAPACITIES: { value: Capacity; label: string }[] = [
@@ -61,14 +50,6 @@ const CAPACITIES: { value: Capacity; label: string }[] = [
   { value: "presenter", label: "Presenting a case" },
   { value: "guest", label: "Guest" },
 ];
-
-// The VOLT links a panel notes, typed as lists.
-const LINK_FIELDS = [
-  ["personsOfConcern", "Persons of concern (comma between each)"],
-  ["locations", "Locations"],
-  ["groups", "Groups"],
-  ["themes", "Themes for the strategic MACE"],
-] as const;
 
 function AgencySelect({
   agencies,
@@ -84,24 +65,6 @@ function AgencySelect({
     <ChoiceField {...field} options={agencies.map((a) => ({ value: a.id, label: a.name }))} empty="Choose…" />
   );
 }
-
-const EMPTY: DecisionForm = {
-  kind: "continue",
-  reviewDate: null,
-  returnTo: null,
-  rationale: "",
-  riskLevel: null,
-  volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
-  disruption: [],
-  disruptionDetail: "",
-  transferTo: null,
-};
-
-const list = (text: string): string[] =>
-  text
-    .split(",")
-    .map((x) => x.trim())
-    .filter(Boolean);
 
 export function MeetingRoomSection({
   token,
@@ -343,247 +306,5 @@ export function MeetingRoomSection({
       )}
       {minutes && <MinutesView minutes={minutes} />}
     </section>
-  );
-}
-
-function DecisionItem({
-  token,
-  panel,
-  meetingId,
-  item,
-  current,
-  editable,
-  room,
-  laterMeetings,
-  onSaved,
-  onFailed,
-}: {
-  token: TokenSource;
-  panel: PanelSummary;
-  meetingId: string;
-  item: { subjectId: string; reference: string; label: string | null };
-  current: CaseDecision | undefined;
-  editable: boolean;
-  room: RoomResponse;
-  laterMeetings: PanelMeeting[];
-  onSaved: (text: string) => void;
-  onFailed: (text: string) => void;
-}) {
-  const styles = useStyles();
-  const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<DecisionForm>(current ?? EMPTY);
-  const [links, setLinks] = useState({
-    personsOfConcern: (current?.volt.personsOfConcern ?? []).join(", "),
-    locations: (current?.volt.locations ?? []).join(", "),
-    groups: (current?.volt.groups ?? []).join(", "),
-    themes: (current?.volt.themes ?? []).join(", "),
-  });
-  const name = `${item.reference}${item.label ? ` ${item.label}` : ""}`;
-  const kindLabel = room.decisionKinds.find((k) => k.value === current?.kind)?.label;
-
-  const save = async () => {
-    try {
-      const { decision } = await api.decide(
-        token,
-        panel.id,
-        meetingId,
-        item.subjectId,
-        {
-          ...form,
-          volt: {
-            personsOfConcern: list(links.personsOfConcern),
-            locations: list(links.locations),
-            groups: list(links.groups),
-            themes: list(links.themes),
-          },
-        },
-        current?.version ?? "none",
-      );
-      setOpen(false);
-      onSaved(
-        `The decision on ${item.reference} is recorded.${decision.transfer ? ` Referral ${decision.transfer.reference} is made to ${decision.transfer.panelName}.` : ""}`,
-      );
-    } catch (e) {
-      onFailed((e as Error).message);
-    }
-  };
-
-  return (
-    <div className={styles.item} data-subject-id={item.subjectId}>
-      <Body1>
-        <strong>{name}</strong>:{" "}
-        {current ? `${kindLabel ?? current.kind}, recorded by ${current.recordedByName}` : "no decision yet"}
-      </Body1>
-      {editable && !open && (
-        <Button
-          onClick={() => setOpen(true)}
-          aria-label={`${current ? "Change the decision" : "Record the decision"} on ${item.reference}`}
-        >
-          {current ? "Change the decision" : "Record the decision"}
-        </Button>
-      )}
-      {open && (
-        <form
-          aria-label={`Decision on ${item.reference}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <div className={styles.row}>
-            <ChoiceField
-              label="Decision"
-              required
-              value={form.kind}
-              onChange={(v) => setForm({ ...form, kind: v as DecisionKind })}
-              options={room.decisionKinds}
-            />
-            {form.kind === "continue" && (
-              <Field label="Review by" required>
-                <Input
-                  type="date"
-                  value={form.reviewDate ?? ""}
-                  onChange={(_e, d) => setForm({ ...form, reviewDate: d.value || null })}
-                />
-              </Field>
-            )}
-            {form.kind === "return" && (
-              <ChoiceField
-                label="Return to the meeting on"
-                required
-                value={form.returnTo ?? ""}
-                onChange={(v) => setForm({ ...form, returnTo: v || null })}
-                options={laterMeetings.map((m) => ({ value: m.id, label: m.description }))}
-                empty="Choose…"
-              />
-            )}
-            {form.kind === "transfer" && (
-              <ChoiceField
-                label="Transfer to"
-                required
-                value={form.transferTo ?? ""}
-                onChange={(v) => setForm({ ...form, transferTo: v || null })}
-                options={room.transferPanels.map((p) => ({ value: p.id, label: p.name }))}
-                empty="Choose…"
-              />
-            )}
-            <ChoiceField
-              label="Risk after discussion"
-              value={form.riskLevel ?? ""}
-              onChange={(v) => setForm({ ...form, riskLevel: v || null })}
-              options={room.riskLevels.map((l) => ({ value: l.id, label: l.label }))}
-              empty="Unchanged"
-            />
-          </div>
-          <Field label="Rationale (needed to remove, or to remain considered without full discussion)">
-            <Textarea value={form.rationale} onChange={(_e, d) => setForm({ ...form, rationale: d.value })} />
-          </Field>
-          <div className={styles.row}>
-            {LINK_FIELDS.map(([key, label]) => (
-              <Field key={key} label={label}>
-                <Input value={links[key]} onChange={(_e, d) => setLinks({ ...links, [key]: d.value })} />
-              </Field>
-            ))}
-          </div>
-          <fieldset>
-            <legend>Disruption agreed</legend>
-            <div className={styles.row}>
-              {(room.disruptions as readonly Disruption[]).map((d) => (
-                <Checkbox
-                  key={d}
-                  label={d}
-                  checked={form.disruption.includes(d)}
-                  onChange={(_e, c) =>
-                    setForm({
-                      ...form,
-                      disruption: c.checked
-                        ? [...form.disruption, d]
-                        : form.disruption.filter((x) => x !== d),
-                    })
-                  }
-                />
-              ))}
-            </div>
-            <Field label="Disruption detail">
-              <Input
-                value={form.disruptionDetail}
-                onChange={(_e, d) => setForm({ ...form, disruptionDetail: d.value })}
-              />
-            </Field>
-          </fieldset>
-          <div className={styles.row}>
-            <Button appearance="primary" type="submit">
-              Save the decision
-            </Button>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-          </div>
-        </form>
-      )}
-    </div>
-  );
-}
-
-function MinutesView({ minutes }: { minutes: MinutesResponse }) {
-  const styles = useStyles();
-  return (
-    <article aria-label="Minutes">
-      <Subtitle2 as="h3">
-        Minutes: {minutes.panelName}, {minutes.meetingDescription}
-      </Subtitle2>
-      <Body1 as="p" className={styles.block}>
-        {minutes.quorum.quorate
-          ? "The meeting was quorate."
-          : `Not quorate: no one for ${minutes.quorum.missing.join(", ")}.`}
-      </Body1>
-      <Body1 as="h4" className={styles.block}>
-        Attendance
-      </Body1>
-      <ul className={styles.list}>
-        {minutes.attendance.map((a) => (
-          <li key={`${a.name}-${a.agency}`}>
-            {a.name}, {a.agency} ({a.capacity})
-          </li>
-        ))}
-      </ul>
-      <Body1 as="h4" className={styles.block}>
-        Apologies
-      </Body1>
-      <ul className={styles.list}>
-        {minutes.apologies.length ? (
-          minutes.apologies.map((a) => (
-            <li key={a.name}>
-              {a.name}, {a.agency}
-            </li>
-          ))
-        ) : (
-          <li>None</li>
-        )}
-      </ul>
-      {minutes.items.map((i) => (
-        <section key={i.subjectId} aria-label={`Minutes for ${i.reference}`}>
-          <Body1 as="h4" className={styles.block}>
-            {i.reference}
-            {i.label ? ` ${i.label}` : ""} ({i.section})
-          </Body1>
-          <ul className={styles.list}>
-            <li>Decision: {i.decision ?? "No decision recorded."}</li>
-            {i.riskLevel && <li>Risk after discussion: {i.riskLevel}</li>}
-            {i.links.length > 0 && <li>Links noted: {i.links.join("; ")}</li>}
-            {i.disruption.length > 0 && <li>Disruption agreed: {i.disruption.join("; ")}</li>}
-            {i.actions.map((a) => (
-              <li key={a.reference}>
-                Action {a.reference}: {a.title} ({a.owner}, {a.agency}, due {a.dueDate})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-      <Body1 as="h4" className={styles.block}>
-        Themes for the strategic MACE
-      </Body1>
-      <Body1 as="p" className={styles.block}>
-        {minutes.themes.length ? minutes.themes.join(", ") : "None noted."}
-      </Body1>
-    </article>
   );
 }

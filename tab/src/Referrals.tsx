@@ -27,9 +27,11 @@ import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useApi } from "./useApi.js";
+import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
 import {
   api,
   type PanelViewProps,
+  type ReferralDetail,
   type ReferralKind,
   type ReferralStatus,
   type ReferralSummary,
@@ -305,6 +307,16 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
   );
 }
 
+/** A group referral's members, offered to the coordinator to record and link to the group. */
+const membersNamed = (r: ReferralDetail): NamedSubject[] =>
+  r.answers
+    .filter((a) => /^member\d+\.name$/.test(a.field))
+    .map((a) => ({
+      kind: "individual",
+      label: a.value,
+      dateOfBirth: r.answers.find((b) => b.field === a.field.replace(".name", ".dateOfBirth"))?.value,
+    }));
+
 function ReferralDetailView({
   token,
   panelId,
@@ -522,6 +534,17 @@ function ReferralDetailView({
           </Body1>
         )}
       </section>
+      {r.status === "accepted" && r.subjectId && (
+        <LinkSubjects
+          token={token}
+          areaId={areaId}
+          panelId={panelId}
+          subject={{ subjectId: r.subjectId, reference: r.reference }}
+          drawnAt={{ referralId: r.id }}
+          named={membersNamed(r)}
+          headingLevel="h3"
+        />
+      )}
     </section>
   );
 }

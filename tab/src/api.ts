@@ -50,6 +50,16 @@ import type {
   WhoToAskResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
+import type {
+  EndLinkRequest,
+  LinkResponse,
+  NewLinkRequest,
+  NewSubjectRequest,
+  SubjectMapResponse,
+  SubjectResponse,
+  SubjectsResponse,
+} from "../../bot/src/adapters/http/contract/links.js";
+
 import type { TokenSource } from "./tokens.js";
 export type { TokenSource } from "./tokens.js";
 
@@ -301,6 +311,43 @@ export const api = {
       token,
       "The minutes could not be exported. Please try again.",
     ),
+  findSubjects: (token: TokenSource, areaId: string, query: string) =>
+    request<SubjectsResponse>(
+      `/api/areas/${encodeURIComponent(areaId)}/subjects?q=${encodeURIComponent(query)}`,
+      token,
+    ),
+  recordSubject: (token: TokenSource, areaId: string, body: NewSubjectRequest) =>
+    request<SubjectResponse>(`/api/areas/${encodeURIComponent(areaId)}/subjects`, token, {
+      method: "POST",
+      body: JSON.stringify(body),
+    }),
+  addLink: (token: TokenSource, areaId: string, body: NewLinkRequest) =>
+    request<LinkResponse>(`/api/areas/${encodeURIComponent(areaId)}/links`, token, {
+      method: "POST",
+      body: JSON.stringify(body),
+    }),
+  endLink: (token: TokenSource, areaId: string, linkId: string, body: EndLinkRequest) =>
+    request<LinkResponse>(
+      `/api/areas/${encodeURIComponent(areaId)}/links/${encodeURIComponent(linkId)}/end`,
+      token,
+      { method: "POST", body: JSON.stringify(body) },
+    ),
+  subjectMap: (
+    token: TokenSource,
+    areaId: string,
+    subjectId: string,
+    query: { depth: number; kinds?: string[]; from?: string; to?: string; purpose?: "view" | "image" },
+  ) => {
+    const params = new URLSearchParams({ depth: String(query.depth) });
+    if (query.purpose) params.set("purpose", query.purpose);
+    if (query.kinds?.length) params.set("kinds", query.kinds.join(","));
+    if (query.from) params.set("from", query.from);
+    if (query.to) params.set("to", query.to);
+    return request<SubjectMapResponse>(
+      `/api/areas/${encodeURIComponent(areaId)}/subjects/${encodeURIComponent(subjectId)}/map?${params}`,
+      token,
+    );
+  },
   completeAction: (token: TokenSource, panelId: string, action: PanelAction, note: string) =>
     request<ActionResponse>(`/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/done`, token, {
       method: "POST",

@@ -37,6 +37,8 @@ import type { DirectoryAccess } from "../graph/directory-access.js";
 import { peopleRoutes } from "./people-routes.js";
 import { subjectsRoutes } from "./subjects-routes.js";
 import type { HistoryDesk } from "../../application/history/history-desk.js";
+import { linksRoutes } from "./links-routes.js";
+import type { LinkDesk } from "../../application/links/link-desk.js";
 import { tabFiles } from "./tab-files.js";
 
 export interface AppDependencies {
@@ -57,6 +59,7 @@ export interface AppDependencies {
   people: PeopleDesk;
   access: AccessDesk;
   history: HistoryDesk;
+  links: LinkDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -136,6 +139,7 @@ export function createApp(deps: AppDependencies): Express {
     peopleRoutes(deps),
     accessRequestsRoutes(deps),
     subjectsRoutes(deps),
+    linksRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -1,0 +1,261 @@
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { ChoiceField } from "./ChoiceField.js";
+import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
+import {
+  api,
+  type CaseDecision,
+  type DecisionForm,
+  type DecisionKind,
+  type Disruption,
+  type PanelMeeting,
+  type PanelSummary,
+  type RoomResponse,
+  type TokenSource,
+} from "./api.js";
+
+// One agenda item's decision at a meeting: the decision and its effect, the VOLT links and
+// disruption noted, and, while the coordinator records it, the case's links to other subjects.
+
+const useStyles = makeStyles({
+  row: { display: "flex", gap: "12px", flexWrap: "wrap", alignItems: "flex-end" },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "12px 0",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+// The VOLT links a panel notes, typed as lists.
+const LINK_FIELDS = [
+  ["personsOfConcern", "Persons of concern (comma between each)"],
+  ["locations", "Locations"],
+  ["groups", "Groups"],
+  ["themes", "Themes for the strategic MACE"],
+] as const;
+
+const EMPTY: DecisionForm = {
+  kind: "continue",
+  reviewDate: null,
+  returnTo: null,
+  rationale: "",
+  riskLevel: null,
+  volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
+  disruption: [],
+  disruptionDetail: "",
+  transferTo: null,
+};
+
+const list = (text: string): string[] =>
+  text
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** What the VOLT fields name, offered for recording as subjects and linking to the case. */
+function namedIn(links: { personsOfConcern: string; locations: string; groups: string }): NamedSubject[] {
+  return [
+    ...list(links.personsOfConcern).map((label) => ({ kind: "person-of-concern" as const, label })),
+    ...list(links.locations).map((label) => ({ kind: "location-of-concern" as const, label })),
+    ...list(links.groups).map((label) => ({ kind: "group" as const, label })),
+  ];
+}
+
+export function DecisionItem({
+  token,
+  panel,
+  meetingId,
+  item,
+  current,
+  editable,
+  room,
+  laterMeetings,
+  onSaved,
+  onFailed,
+}: {
+  token: TokenSource;
+  panel: PanelSummary;
+  meetingId: string;
+  item: { subjectId: string; reference: string; label: string | null };
+  current: CaseDecision | undefined;
+  editable: boolean;
+  room: RoomResponse;
+  laterMeetings: PanelMeeting[];
+  onSaved: (text: string) => void;
+  onFailed: (text: string) => void;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<DecisionForm>(current ?? EMPTY);
+  const [links, setLinks] = useState({
+    personsOfConcern: (current?.volt.personsOfConcern ?? []).join(", "),
+    locations: (current?.volt.locations ?? []).join(", "),
+    groups: (current?.volt.groups ?? []).join(", "),
+    themes: (current?.volt.themes ?? []).join(", "),
+  });
+  const name = `${item.reference}${item.label ? ` ${item.label}` : ""}`;
+  const kindLabel = room.decisionKinds.find((k) => k.value === current?.kind)?.label;
+
+  const save = async () => {
+    try {
+      const { decision } = await api.decide(
+        token,
+        panel.id,
+        meetingId,
+        item.subjectId,
+        {
+          ...form,
+          volt: {
+            personsOfConcern: list(links.personsOfConcern),
+            locations: list(links.locations),
+            groups: list(links.groups),
+            themes: list(links.themes),
+          },
+        },
+        current?.version ?? "none",
+      );
+      setOpen(false);
+      onSaved(
+        `The decision on ${item.reference} is recorded.${decision.transfer ? ` Referral ${decision.transfer.reference} is made to ${decision.transfer.panelName}.` : ""}`,
+      );
+    } catch (e) {
+      onFailed((e as Error).message);
+    }
+  };
+
+  return (
+    <div className={styles.item} data-subject-id={item.subjectId}>
+      <Body1>
+        <strong>{name}</strong>:{" "}
+        {current ? `${kindLabel ?? current.kind}, recorded by ${current.recordedByName}` : "no decision yet"}
+      </Body1>
+      {editable && !open && (
+        <Button
+          onClick={() => setOpen(true)}
+          aria-label={`${current ? "Change the decision" : "Record the decision"} on ${item.reference}`}
+        >
+          {current ? "Change the decision" : "Record the decision"}
+        </Button>
+      )}
+      {open && (
+        <form
+          aria-label={`Decision on ${item.reference}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <div className={styles.row}>
+            <ChoiceField
+              label="Decision"
+              required
+              value={form.kind}
+              onChange={(v) => setForm({ ...form, kind: v as DecisionKind })}
+              options={room.decisionKinds}
+            />
+            {form.kind === "continue" && (
+              <Field label="Review by" required>
+                <Input
+                  type="date"
+                  value={form.reviewDate ?? ""}
+                  onChange={(_e, d) => setForm({ ...form, reviewDate: d.value || null })}
+                />
+              </Field>
+            )}
+            {form.kind === "return" && (
+              <ChoiceField
+                label="Return to the meeting on"
+                required
+                value={form.returnTo ?? ""}
+                onChange={(v) => setForm({ ...form, returnTo: v || null })}
+                options={laterMeetings.map((m) => ({ value: m.id, label: m.description }))}
+                empty="Choose…"
+              />
+            )}
+            {form.kind === "transfer" && (
+              <ChoiceField
+                label="Transfer to"
+                required
+                value={form.transferTo ?? ""}
+                onChange={(v) => setForm({ ...form, transferTo: v || null })}
+                options={room.transferPanels.map((p) => ({ value: p.id, label: p.name }))}
+                empty="Choose…"
+              />
+            )}
+            <ChoiceField
+              label="Risk after discussion"
+              value={form.riskLevel ?? ""}
+              onChange={(v) => setForm({ ...form, riskLevel: v || null })}
+              options={room.riskLevels.map((l) => ({ value: l.id, label: l.label }))}
+              empty="Unchanged"
+            />
+          </div>
+          <Field label="Rationale (needed to remove, or to remain considered without full discussion)">
+            <Textarea value={form.rationale} onChange={(_e, d) => setForm({ ...form, rationale: d.value })} />
+          </Field>
+          <div className={styles.row}>
+            {LINK_FIELDS.map(([key, label]) => (
+              <Field key={key} label={label}>
+                <Input value={links[key]} onChange={(_e, d) => setLinks({ ...links, [key]: d.value })} />
+              </Field>
+            ))}
+          </div>
+          <fieldset>
+            <legend>Disruption agreed</legend>
+            <div className={styles.row}>
+              {(room.disruptions as readonly Disruption[]).map((d) => (
+                <Checkbox
+                  key={d}
+                  label={d}
+                  checked={form.disruption.includes(d)}
+                  onChange={(_e, c) =>
+                    setForm({
+                      ...form,
+                      disruption: c.checked
+                        ? [...form.disruption, d]
+                        : form.disruption.filter((x) => x !== d),
+                    })
+                  }
+                />
+              ))}
+            </div>
+            <Field label="Disruption detail">
+              <Input
+                value={form.disruptionDetail}
+                onChange={(_e, d) => setForm({ ...form, disruptionDetail: d.value })}
+              />
+            </Field>
+          </fieldset>
+          <div className={styles.row}>
+            <Button appearance="primary" type="submit">
+              Save the decision
+            </Button>
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+          </div>
+        </form>
+      )}
+      {open && (
+        <LinkSubjects
+          token={token}
+          areaId={panel.area.id}
+          panelId={panel.id}
+          subject={item}
+          drawnAt={{ meetingId }}
+          named={namedIn(links)}
+          headingLevel="h4"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { Body1, Subtitle2, makeStyles } from "@fluentui/react-components";
+import type { MinutesResponse } from "./api.js";
+
+// The minutes as the tab shows them: attendance, apologies, each case's decision, risk, links,
+// disruption and actions, and the themes for the strategic MACE.
+
+const useStyles = makeStyles({
+  block: { display: "block", marginTop: "8px" },
+  list: { margin: 0, paddingLeft: "20px" },
+});
+
+export function MinutesView({ minutes }: { minutes: MinutesResponse }) {
+  const styles = useStyles();
+  return (
+    <article aria-label="Minutes">
+      <Subtitle2 as="h3">
+        Minutes: {minutes.panelName}, {minutes.meetingDescription}
+      </Subtitle2>
+      <Body1 as="p" className={styles.block}>
+        {minutes.quorum.quorate
+          ? "The meeting was quorate."
+          : `Not quorate: no one for ${minutes.quorum.missing.join(", ")}.`}
+      </Body1>
+      <Body1 as="h4" className={styles.block}>
+        Attendance
+      </Body1>
+      <ul className={styles.list}>
+        {minutes.attendance.map((a) => (
+          <li key={`${a.name}-${a.agency}`}>
+            {a.name}, {a.agency} ({a.capacity})
+          </li>
+        ))}
+      </ul>
+      <Body1 as="h4" className={styles.block}>
+        Apologies
+      </Body1>
+      <ul className={styles.list}>
+        {minutes.apologies.length ? (
+          minutes.apologies.map((a) => (
+            <li key={a.name}>
+              {a.name}, {a.agency}
+            </li>
+          ))
+        ) : (
+          <li>None</li>
+        )}
+      </ul>
+      {minutes.items.map((i) => (
+        <section key={i.subjectId} aria-label={`Minutes for ${i.reference}`}>
+          <Body1 as="h4" className={styles.block}>
+            {i.reference}
+            {i.label ? ` ${i.label}` : ""} ({i.section})
+          </Body1>
+          <ul className={styles.list}>
+            <li>Decision: {i.decision ?? "No decision recorded."}</li>
+            {i.riskLevel && <li>Risk after discussion: {i.riskLevel}</li>}
+            {i.links.length > 0 && <li>Links noted: {i.links.join("; ")}</li>}
+            {i.disruption.length > 0 && <li>Disruption agreed: {i.disruption.join("; ")}</li>}
+            {i.actions.map((a) => (
+              <li key={a.reference}>
+                Action {a.reference}: {a.title} ({a.owner}, {a.agency}, due {a.dueDate})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <Body1 as="h4" className={styles.block}>
+        Themes for the strategic MACE
+      </Body1>
+      <Body1 as="p" className={styles.block}>
+        {minutes.themes.length ? minutes.themes.join(", ") : "None noted."}
+      </Body1>
+    </article>
+  );
+}

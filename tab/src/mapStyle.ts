@@ -1,0 +1,139 @@
+import type { ElementDefinition, StylesheetJson } from "cytoscape";
+import type { LinkKind, MapNode, SubjectMapResponse } from "./api.js";
+
+// How the map draws what the service sent: a subject's colour and shape by its kind, its border
+// by its case's risk (dashed once the case is closed), a link's colour by its kind, dashed once
+// ended. The same colours key the legend beside the map. An image of it is marked.
+
+export const KIND_STYLE: Record<MapNode["kind"], { colour: string; shape: string; label: string }> = {
+  individual: { colour: "#0F6CBD", shape: "ellipse", label: "Child or young adult" },
+  "person-of-concern": { colour: "#B10E1C", shape: "diamond", label: "Person of concern" },
+  "location-of-concern": { colour: "#0E700E", shape: "round-rectangle", label: "Location of concern" },
+  group: { colour: "#6B4FA0", shape: "hexagon", label: "Group" },
+};
+const WITHHELD = "#8A8886";
+export const kindName = (n: Pick<MapNode, "kind">) => KIND_STYLE[n.kind].label;
+
+/** The marking every image of the map carries, in its picture and its file name. */
+export const MARKING = "OFFICIAL-SENSITIVE";
+
+export const LINK_COLOURS: Record<LinkKind, string> = {
+  "exploited-by": "#B10E1C",
+  "associates-with": "#C239B3",
+  frequents: "#0E700E",
+  "member-of-group": "#6B4FA0",
+  sibling: "#0F6CBD",
+  "same-school": "#00666D",
+  "lives-at": "#8E562E",
+  other: "#616161",
+};
+
+/** The border of a subject with an open or closed case: grey with no risk, darker as risk rises. */
+export function riskColour(rank: number | null, levels: number): string {
+  if (rank === null) return "#605E5C";
+  const scale = ["#C19C00", "#CA5010", "#A4262C"];
+  const at = levels <= 1 ? scale.length - 1 : Math.round((rank / (levels - 1)) * (scale.length - 1));
+  return scale[at] ?? "#A4262C";
+}
+
+export function elementsOf(map: SubjectMapResponse): ElementDefinition[] {
+  const levels = map.riskLevels.length;
+  return [
+    ...map.nodes.map((n) => ({
+      group: "nodes" as const,
+      data: {
+        id: n.id,
+        caption: n.label ? `${n.reference}\n${n.label}` : n.reference,
+        fill: n.withheld ? WITHHELD : KIND_STYLE[n.kind].colour,
+        shape: KIND_STYLE[n.kind].shape,
+        border: riskColour(n.case?.riskRank ?? null, levels),
+        borderWidth:
+          n.case?.riskRank !== null && n.case?.riskRank !== undefined ? 3 + n.case.riskRank * 2 : 2,
+        borderStyle: n.case?.status === "closed" ? "dashed" : "solid",
+        depth: n.depth,
+      },
+      classes: n.id === map.centre ? "centre" : "",
+    })),
+    ...map.edges.map((e) => ({
+      group: "edges" as const,
+      data: {
+        id: e.id,
+        source: e.from,
+        target: e.to,
+        caption: e.label,
+        colour: LINK_COLOURS[e.kind],
+        lineStyle: e.endedAt ? "dashed" : "solid",
+      },
+    })),
+  ];
+}
+
+export const MAP_STYLE: StylesheetJson = [
+  {
+    selector: "node",
+    style: {
+      "background-color": "data(fill)",
+      shape: "data(shape)" as never,
+      "border-color": "data(border)",
+      "border-width": "data(borderWidth)",
+      "border-style": "data(borderStyle)" as never,
+      label: "data(caption)",
+      "text-wrap": "wrap",
+      "text-max-width": "140px",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "font-size": 11,
+      color: "#201F1E",
+      "text-outline-color": "#FFFFFF",
+      "text-outline-width": 2,
+      width: 30,
+      height: 30,
+    },
+  },
+  { selector: "node.centre", style: { width: 44, height: 44, "font-weight": "bold" } },
+  {
+    selector: "node:selected",
+    style: { "overlay-color": "#000000", "overlay-opacity": 0.2, "overlay-padding": 8 },
+  },
+  {
+    selector: "edge",
+    style: {
+      width: 2,
+      "line-color": "data(colour)",
+      "line-style": "data(lineStyle)" as never,
+      "target-arrow-color": "data(colour)",
+      "target-arrow-shape": "triangle",
+      "curve-style": "bezier",
+      label: "data(caption)",
+      "font-size": 9,
+      color: "#201F1E",
+      "text-rotation": "autorotate",
+      "text-outline-color": "#FFFFFF",
+      "text-outline-width": 2,
+    },
+  },
+];
+
+/** The map's picture with the marking above and below it, as a PNG. */
+export async function marked(png: string): Promise<Blob> {
+  const image = new Image();
+  image.src = png;
+  await image.decode();
+  const band = 48;
+  const canvas = document.createElement("canvas");
+  canvas.width = image.width;
+  canvas.height = image.height + band * 2;
+  const g = canvas.getContext("2d");
+  if (!g) throw new Error("This browser cannot make the image.");
+  g.fillStyle = "#FFFFFF";
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(image, 0, band);
+  g.fillStyle = "#A4262C";
+  g.font = "bold 28px sans-serif";
+  g.textAlign = "center";
+  g.fillText(MARKING, canvas.width / 2, 34);
+  g.fillText(MARKING, canvas.width / 2, canvas.height - 14);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The image could not be made."))), "image/png"),
+  );
+}

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { seriousAccessibilityProblems } from "../support/axe.js";
+import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { acceptedMertonReferral } from "../support/referrals.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+// Priya, Merton's coordinator, records the decision on a child's case and, from the names the
+// decision's VOLT fields give, records a person of concern and a place and links the child to
+// them; the map around the child then shows the three, in the drawing and in the table beside it.
+
+const MEETING = "2027-03-04";
+
+describe("Linking a child from a decision and opening the map (Chromium)", function () {
+  this.timeout(120_000);
+  let service: TestService;
+  let page: Page;
+  let child: { reference: string; name: string };
+
+  before(async () => {
+    service = await startTestService({}, { now: () => new Date("2027-02-15T12:00:00Z") });
+    child = await acceptedMertonReferral(service, "Morgan Notreal-Ashby", "9 Imaginary Close", MEETING);
+    page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (e) => console.error("tab error:", e.message));
+  });
+  after(async () => {
+    await page?.close();
+    await service?.close();
+  });
+
+  it("links the child to a person of concern and a place from the decision, and the map shows the three", async () => {
+    await page.goto(`${service.url}/tab/`);
+    await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
+    await page.getByRole("button", { name: "Agenda, Thursday 4 March 2027, 09:30 to 13:30" }).click();
+    const meeting = page.getByRole("region", { name: "The meeting" });
+    await meeting.getByRole("button", { name: `Record the decision on ${child.reference}` }).click();
+    const form = meeting.getByRole("form", { name: `Decision on ${child.reference}` });
+    await form.getByLabel("Persons of concern (comma between each)").fill("Jesse Invented-Quill");
+    await form.getByLabel("Locations").fill("3 Invented Arcade");
+
+    const links = meeting.getByRole("region", { name: `Links of ${child.reference}` });
+    await links.getByText("No links yet.").waitFor();
+    await links.getByRole("button", { name: "Find or record Jesse Invented-Quill" }).click();
+    await links.getByText("No subject of the area matches. Record a new one below.").waitFor();
+    const record = links.getByRole("form", { name: "Record a new subject and link it" });
+    assert.equal(await record.getByLabel("Name").inputValue(), "Jesse Invented-Quill");
+    await record.getByRole("button", { name: "Record and link" }).click();
+    const linked = links.getByRole("status").filter({ hasText: "Linked:" });
+    await linked.filter({ hasText: /exploited by MER-S-2027-\d{4}/ }).waitFor();
+    const dale = /(MER-S-2027-\d{4})/.exec(await linked.innerText())?.[1] ?? "";
+
+    await links.getByRole("button", { name: "Find or record 3 Invented Arcade" }).click();
+    await links.getByText("No subject of the area matches. Record a new one below.").waitFor();
+    await record.getByLabel("Postcode").fill("SM4 6ZZ");
+    await record.getByRole("button", { name: "Record and link" }).click();
+    await linked.filter({ hasText: /frequents MER-S-2027-\d{4}/ }).waitFor();
+    const shop = /frequents (MER-S-2027-\d{4})/.exec(await linked.innerText())?.[1] ?? "";
+    const now = links.getByRole("list", { name: `Links of ${child.reference} now` });
+    await now.getByText(`frequents ${shop} 3 Invented Arcade (location of concern)`).waitFor();
+    assert.match(await now.innerText(), new RegExp(`exploited by ${dale} Jesse Invented-Quill`));
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+
+    await links.getByRole("button", { name: `Open the map of ${child.reference}` }).click();
+    await page.getByRole("heading", { name: `Map of ${child.reference}` }).waitFor();
+    const table = page.getByRole("table", { name: "Subjects on the map" });
+    await table.getByRole("row").nth(3).waitFor();
+    const rows = (await table.getByRole("row").allInnerTexts())
+      .slice(1)
+      .map((r) => r.replace(/\s+/g, " ").trim());
+    assert.equal(rows.length, 3);
+    const rowOf = (reference: string) => rows.find((r) => r.startsWith(reference)) ?? "";
+    assert.match(rowOf(child.reference), /Child or young adult Morgan Notreal-Ashby Open, Significant/);
+    assert.match(rowOf(child.reference), new RegExp(`exploited by ${dale}`));
+    assert.match(rowOf(child.reference), new RegExp(`frequents ${shop}`));
+    assert.match(
+      rowOf(dale),
+      new RegExp(`Person of concern Jesse Invented-Quill No case exploits ${child.reference}`),
+    );
+    assert.match(
+      rowOf(shop),
+      new RegExp(`Location of concern 3 Invented Arcade No case frequented by ${child.reference}`),
+    );
+
+    // The drawing takes the keyboard: the arrow keys move from subject to subject.
+    await page.getByRole("application", { name: new RegExp(`^Network map of ${child.reference}`) }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page
+      .locator("#map-selected")
+      .filter({ hasText: /^Selected: MER-S-2027-\d{4}/ })
+      .waitFor();
+    await page.screenshot({ path: `${ARTEFACTS}/tab-subject-map.png`, fullPage: true });
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download as an image (PNG)" }).click();
+    const image = await downloading;
+    assert.equal(image.suggestedFilename(), `OFFICIAL-SENSITIVE-map-${child.reference}-2027-02-15.png`);
+
+    await page.getByRole("button", { name: "Back" }).click();
+    await meeting.getByRole("form", { name: `Decision on ${child.reference}` }).waitFor();
+  });
+});
