@@ -197,7 +197,7 @@ function PanelsApp() {
                 subjectId={subject.subjectId}
                 mayExport={session.me.manages.some((a) => a.id === subject.areaId && a.administrator)}
                 onBack={closeSubject}
-                onOpenMap={() => setSubject({ ...subject, view: "map" })}
+                onOpenMap={() => setSubject({ ...subject, view: "map", fromHistory: true })}
               />
             )}
             <div hidden={!!subject}>
@@ -254,7 +254,11 @@ function PanelsApp() {
                 token={session.tokens}
                 areaId={subject.areaId}
                 subjectId={subject.subjectId}
-                onBack={() => setSubject({ ...subject, view: "history" })}
+                onBack={() =>
+                  subject.fromHistory
+                    ? setSubject({ ...subject, view: "history", fromHistory: false })
+                    : closeSubject()
+                }
               />
             )}
           </SubjectLinksProvider>

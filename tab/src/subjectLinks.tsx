@@ -9,6 +9,8 @@ export interface OpenedSubject {
   areaId: string;
   subjectId: string;
   view: SubjectView;
+  /** A map opened from the subject's history goes back to it; otherwise back to the page. */
+  fromHistory?: boolean;
 }
 type OpenSubject = (s: OpenedSubject) => void;
 
