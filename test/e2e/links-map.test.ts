@@ -62,6 +62,30 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     assert.match(await now.innerText(), new RegExp(`exploited by ${dale} Jesse Invented-Quill`));
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
+    // The decision and an action on the child's case, so the history has each kind of entry.
+    await form.getByLabel("Decision").selectOption({ label: "Continue, with a review" });
+    await form.getByLabel("Review by").fill("2027-04-01");
+    await form.getByRole("button", { name: "Save the decision" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `The decision on ${child.reference} is recorded.` })
+      .waitFor();
+    const action = page.getByRole("form", { name: "Record an action" });
+    await action.getByLabel(/^Short title/).fill("Visit the arcade with the youth worker");
+    await action
+      .getByLabel("What is to be done")
+      .fill("Visit the arcade and report back to the coordinator.");
+    await action.getByLabel("Owner").selectOption({ label: "Daniel Kowalski (Police)" });
+    const option = action.getByLabel("Case").locator("option", { hasText: child.reference });
+    await action.getByLabel("Case").selectOption((await option.first().getAttribute("value")) ?? "");
+    await action.getByRole("button", { name: "Record action" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^MER-A-\d{4}-\d{4} is recorded\.$/ })
+      .last()
+      .waitFor();
+    await meeting.getByRole("button", { name: `Change the decision on ${child.reference}` }).click();
+
     await links.getByRole("button", { name: `Open the map of ${child.reference}` }).click();
     await page.getByRole("heading", { name: `Map of ${child.reference}` }).waitFor();
     const table = page.getByRole("table", { name: "Subjects on the map" });
@@ -100,5 +124,23 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
 
     await page.getByRole("button", { name: "Back" }).click();
     await meeting.getByRole("form", { name: `Decision on ${child.reference}` }).waitFor();
+  });
+
+  it("from the map, opens the child's history: the referral, the decision and the action", async () => {
+    const links = page.getByRole("region", { name: `Links of ${child.reference}` });
+    await links.getByRole("button", { name: `Open the map of ${child.reference}` }).click();
+    const table = page.getByRole("table", { name: "Subjects on the map" });
+    await table.getByRole("button", { name: `History of ${child.reference}` }).click();
+    await page
+      .getByRole("heading", { level: 1, name: new RegExp(`^Case history: ${child.reference}`) })
+      .waitFor();
+    const items = page.getByRole("list", { name: "Chronology" }).getByRole("listitem");
+    const kinds = await items.evaluateAll((li) => li.map((e) => e.getAttribute("data-kind")));
+    for (const kind of ["referral", "decision", "action"]) assert.ok(kinds.includes(kind), kinds.join(", "));
+    const text = (await items.allInnerTexts()).join("\n");
+    assert.match(text, /Decided at the meeting on 4 March 2027: Continue, with a review/);
+    assert.match(text, /Visit the arcade with the youth worker/);
+    assert.match(text, /exploited by/);
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
   });
 });
