@@ -6,6 +6,12 @@ import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.
 import type { Casework, StoredAudit } from "../bot/src/application/ports/casework.js";
 import type { Action } from "../bot/src/domain/actions/action.js";
 import type { Referral } from "../bot/src/domain/referrals/referral.js";
+import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
+import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
+import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
+import type { TableFactory } from "../bot/src/adapters/tables/storage.js";
+import { peopleDesk } from "../bot/src/application/people/people-desk.js";
+import { DEMO_ADMINISTRATORS } from "../bot/src/seed/demo-people.js";
 
 // A second area configured exactly as Merton (Kingsmead, invented), so that one run can measure
 // the same operations on a fresh area and on an area holding ten years of history, side by side
@@ -43,6 +49,25 @@ export const historyPeople = {
   csv: () => asKingsmead(readFileSync("bot/src/seed/people/merton.csv", "utf8")),
   id: (mertonId: string) => asKingsmead(mertonId),
 };
+
+/** The catalogue with Kingsmead in storage, and Kingsmead's people imported (twice changes nothing). */
+export async function seedHistoryArea(catalogue: ReturnType<typeof loadCatalogue>, tables: TableFactory) {
+  await seedCatalogue(repositories(tables), catalogue);
+  const adminId = historyPeople.id(DEMO_ADMINISTRATORS.get("merton")?.[0] ?? "");
+  const people = peopleDesk({
+    catalogue,
+    directory: directoryTables(tables),
+    casework: caseworkTables(tables),
+    now: () => new Date(),
+    administrators: new Map([...DEMO_ADMINISTRATORS, [HISTORY_AREA, [adminId]]]),
+  });
+  await people.applyImport(
+    { id: adminId, name: "Bench import" },
+    HISTORY_AREA,
+    historyPeople.csv(),
+    undefined,
+  );
+}
 
 export interface History {
   referrals: number;

@@ -5,20 +5,18 @@ import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
-import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
 import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/storage.js";
 import { actionLog } from "../bot/src/application/actions/action-log.js";
 import { agendaDesk } from "../bot/src/application/agenda/agenda-desk.js";
-import { peopleDesk } from "../bot/src/application/people/people-desk.js";
 import { referralDesk } from "../bot/src/application/referrals/referral-desk.js";
 import { ReminderSweep } from "../bot/src/application/reminders/reminder-sweep.js";
-import { DEMO_ADMINISTRATORS } from "../bot/src/seed/demo-people.js";
 import { roundTripCounter, scanIn, type RoundTrips } from "../scripts/lib/round-trips.js";
 import {
   catalogueWithHistoryArea,
   HISTORY_AREA,
   HISTORY_PANEL,
   historyPeople,
+  seedHistoryArea,
   writeHistory,
 } from "./history-area.js";
 import { benchValues, demoActor, median } from "./bench-support.js";
@@ -36,22 +34,7 @@ export async function historyCosts(connection: string, scans: string[]): Promise
   const plain = tableFactory({ kind: "connection-string", connectionString: connection });
   const trips = roundTripCounter();
   const counted = tableFactory({ kind: "connection-string", connectionString: connection }, trips.options);
-  await seedCatalogue(repositories(plain), catalogue);
-  const adminId = historyPeople.id(DEMO_ADMINISTRATORS.get("merton")?.[0] ?? "");
-  const administrators = new Map([...DEMO_ADMINISTRATORS, [HISTORY_AREA, [adminId]]]);
-  const people = peopleDesk({
-    catalogue,
-    directory: directoryTables(plain),
-    casework: caseworkTables(plain),
-    now: () => new Date(),
-    administrators,
-  });
-  await people.applyImport(
-    { id: adminId, name: "Bench import" },
-    HISTORY_AREA,
-    historyPeople.csv(),
-    undefined,
-  );
+  await seedHistoryArea(catalogue, plain);
 
   const ports = (tables: TableFactory) => ({
     catalogue,

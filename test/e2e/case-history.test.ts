@@ -69,9 +69,8 @@ describe("A subject's case history in the tab (Chromium)", function () {
     const agenda = page.getByRole("table", { name: "Agenda for Thursday 4 February 2027, 09:30 to 13:30" });
     await agenda.waitFor();
 
-    // A returning case the template's sections do not take waits under "Cases to place".
-    const toPlace = page.getByRole("region", { name: "Cases to place" });
-    await toPlace.getByRole("button", { name: `History of ${robin.reference}` }).click();
+    // A returning case sits in the section its theme (from the referral's screening) takes.
+    await agenda.getByRole("button", { name: `History of ${robin.reference}` }).click();
     const heading = page.getByRole("heading", {
       level: 1,
       name: `Case history: ${robin.reference} Robin Invented-Hale`,
@@ -115,9 +114,7 @@ describe("A subject's case history in the tab (Chromium)", function () {
     await page.getByRole("button", { name: "Back", exact: true }).click();
     const agenda = page.getByRole("table", { name: "Agenda for Thursday 4 February 2027, 09:30 to 13:30" });
     await agenda.waitFor();
-    const reference = page
-      .getByRole("region", { name: "Cases to place" })
-      .getByRole("button", { name: `History of ${robin.reference}` });
+    const reference = agenda.getByRole("button", { name: `History of ${robin.reference}` });
     await page.waitForFunction(() =>
       document.activeElement?.getAttribute("aria-label")?.startsWith("History of"),
     );

@@ -202,7 +202,8 @@ describe("The tab in Chromium", function () {
     // Every control on the page is reachable with the keyboard alone.
     const reached = new Set<string>();
     await page.locator("body").focus();
-    for (let i = 0; i < 60; i++) {
+    // Every slot's reference and theme are stops too, so the walk is long enough for them all.
+    for (let i = 0; i < 120; i++) {
       await page.keyboard.press("Tab");
       reached.add(
         await page.evaluate(
