@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fileInZip } from "../support/zip.js";
+import { fileInZip, zipEntries } from "../support/zip.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { call, type Request } from "../support/http.js";
@@ -373,7 +373,16 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     const document = fileInZip(word.bytes, "word/document.xml");
     assert.ok(document?.includes("Robin Invented-Hale"));
     assert.ok(document?.includes("The meeting was quorate."));
-    assert.ok(document?.includes("OFFICIAL-SENSITIVE"));
+    // Every page is marked, in its header and its footer.
+    const marked = zipEntries(word.bytes).filter(
+      (e) =>
+        /^word\/(header|footer)\d*\.xml$/.test(e.name) &&
+        e.data.toString("utf8").includes("OFFICIAL-SENSITIVE"),
+    );
+    assert.deepEqual(marked.map((e) => e.name.replace(/\d*\.xml$/, "")).sort(), [
+      "word/footer",
+      "word/header",
+    ]);
   });
 
   it("a transfer to another area's panel makes a referral there, once, carrying the decision", async () => {

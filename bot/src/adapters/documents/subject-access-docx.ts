@@ -1,42 +1,10 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import type { Paragraph, Table } from "docx";
+import { heading, HeadingLevel, markedDocx, para, table } from "./word-parts.js";
 import type { SubjectAccessRecord } from "../../application/history/history-desk.js";
 import { dayInWords, momentInWords } from "../../domain/cohort/chronology.js";
 
 // Everything held about one subject as a Word document, for the area's answer to a subject access
-// request under UK GDPR. OFFICIAL-SENSITIVE in the header and footer of every page, as
-// multi-agency safeguarding records are, so no page printed alone loses its marking.
-
-const MARKING = "OFFICIAL-SENSITIVE";
-
-const para = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-  new Paragraph({ text, heading: level });
-const marking = () =>
-  new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: MARKING, bold: true })] });
-
-function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false) => new TableCell({ children: [para(text, bold)] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-    ],
-  });
-}
+// request under UK GDPR, marked on every page (word-parts.ts).
 
 const orNone = <T>(items: T[], render: (items: T[]) => (Paragraph | Table)[]) =>
   items.length ? render(items) : [para("None held.")];
@@ -71,61 +39,50 @@ function chronology(r: SubjectAccessRecord) {
   );
 }
 
-export async function subjectAccessDocx(r: SubjectAccessRecord): Promise<Buffer> {
-  const doc = new Document({
-    creator: "MACE panels",
-    title: `Subject access export: ${r.subject.reference}`,
-    sections: [
-      {
-        headers: { default: new Header({ children: [marking()] }) },
-        footers: { default: new Footer({ children: [marking()] }) },
-        children: [
-          heading(`${r.areaName}: subject access export, ${r.subject.reference}`, HeadingLevel.HEADING_1),
-          para(
-            `Everything MACE panels holds about this subject, for a subject access request under UK GDPR. Produced on ${momentInWords(r.producedAt)} by ${r.producedBy}. Review it for information about others before it is disclosed.`,
-          ),
-          heading("The subject", HeadingLevel.HEADING_2),
-          table(
-            ["Reference", "Kind", "Name", "Postcode", "First recorded"],
-            [
-              [
-                r.subject.reference,
-                r.subject.kind,
-                r.subject.label,
-                r.subject.postcode ?? "",
-                r.subject.recordedAt ? momentInWords(r.subject.recordedAt) : "",
-              ],
-            ],
-          ),
-          heading("Referrals", HeadingLevel.HEADING_2),
-          ...referrals(r),
-          heading("Cases", HeadingLevel.HEADING_2),
-          ...orNone(r.cases, (cases) => [
-            table(
-              ["Panel", "Reference", "Status", "Risk level", "Opened", "Closed", "Presenters"],
-              cases.map((c) => [
-                c.panelName,
-                c.reference,
-                c.status === "open" ? "Open" : "Closed",
-                c.riskLevel ?? "",
-                momentInWords(c.openedAt),
-                c.closedAt ? momentInWords(c.closedAt) : "",
-                c.presenters.join(", "),
-              ]),
-            ),
-          ]),
-          heading("Chronology: decisions, actions and links", HeadingLevel.HEADING_2),
-          ...chronology(r),
-          heading("Who read or changed the record", HeadingLevel.HEADING_2),
-          ...orNone(r.audit, (audit) => [
-            table(
-              ["When", "Who", "What", "Where", "Through"],
-              audit.map((a) => [momentInWords(a.at), a.who, a.action, a.panelName, a.via]),
-            ),
-          ]),
+export function subjectAccessDocx(r: SubjectAccessRecord): Promise<Buffer> {
+  return markedDocx(`Subject access export: ${r.subject.reference}`, [
+    heading(`${r.areaName}: subject access export, ${r.subject.reference}`, HeadingLevel.HEADING_1),
+    para(
+      `Everything MACE panels holds about this subject, for a subject access request under UK GDPR. Produced on ${momentInWords(r.producedAt)} by ${r.producedBy}. Review it for information about others before it is disclosed.`,
+    ),
+    heading("The subject", HeadingLevel.HEADING_2),
+    table(
+      ["Reference", "Kind", "Name", "Postcode", "First recorded"],
+      [
+        [
+          r.subject.reference,
+          r.subject.kind,
+          r.subject.label,
+          r.subject.postcode ?? "",
+          r.subject.recordedAt ? momentInWords(r.subject.recordedAt) : "",
         ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+      ],
+    ),
+    heading("Referrals", HeadingLevel.HEADING_2),
+    ...referrals(r),
+    heading("Cases", HeadingLevel.HEADING_2),
+    ...orNone(r.cases, (cases) => [
+      table(
+        ["Panel", "Reference", "Status", "Risk level", "Opened", "Closed", "Presenters"],
+        cases.map((c) => [
+          c.panelName,
+          c.reference,
+          c.status === "open" ? "Open" : "Closed",
+          c.riskLevel ?? "",
+          momentInWords(c.openedAt),
+          c.closedAt ? momentInWords(c.closedAt) : "",
+          c.presenters.join(", "),
+        ]),
+      ),
+    ]),
+    heading("Chronology: decisions, actions and links", HeadingLevel.HEADING_2),
+    ...chronology(r),
+    heading("Who read or changed the record", HeadingLevel.HEADING_2),
+    ...orNone(r.audit, (audit) => [
+      table(
+        ["When", "Who", "What", "Where", "Through"],
+        audit.map((a) => [momentInWords(a.at), a.who, a.action, a.panelName, a.via]),
+      ),
+    ]),
+  ]);
 }
