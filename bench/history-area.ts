@@ -9,7 +9,13 @@ import type { Referral } from "../bot/src/domain/referrals/referral.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
-import type { TableFactory } from "../bot/src/adapters/tables/storage.js";
+import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/storage.js";
+import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
+import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
+import { meetingRoomRecords } from "../bot/src/adapters/tables/meeting-room-records.js";
+import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
+import { roundTripCounter } from "../scripts/lib/round-trips.js";
+import { demoActor } from "./bench-support.js";
 import { peopleDesk } from "../bot/src/application/people/people-desk.js";
 import { DEMO_ADMINISTRATORS } from "../bot/src/seed/demo-people.js";
 
@@ -67,6 +73,40 @@ export async function seedHistoryArea(catalogue: ReturnType<typeof loadCatalogue
     historyPeople.csv(),
     undefined,
   );
+}
+
+export const FRESH = { areaId: "merton", panelId: "merton-pre-mace" };
+export const OLD = { areaId: HISTORY_AREA, panelId: HISTORY_PANEL };
+export type BenchArea = typeof FRESH;
+
+/**
+ * What a side-by-side part works with: the catalogue with Kingsmead seeded, tables to write its
+ * history through and counted tables to measure with, the ports the product's desks take, and
+ * each demo person as they are in either area.
+ */
+export async function sideBySide(connection: string) {
+  const catalogue = catalogueWithHistoryArea();
+  const plain = tableFactory({ kind: "connection-string", connectionString: connection });
+  const trips = roundTripCounter();
+  const counted = tableFactory({ kind: "connection-string", connectionString: connection }, trips.options);
+  await seedHistoryArea(catalogue, plain);
+  const ports = (tables: TableFactory) => ({
+    catalogue,
+    casework: caseworkTables(tables),
+    directory: directoryTables(tables),
+    meetings: meetingRecords(tables),
+    agendas: agendaRecords(tables),
+    room: meetingRoomRecords(tables),
+    deliveries: reminderDeliveries(tables),
+    now: () => new Date(),
+    onNotices: () => undefined,
+    administrators: new Map<string, string[]>(),
+  });
+  const actor = (areaId: string, name: string) => {
+    const merton = demoActor(name);
+    return areaId === FRESH.areaId ? merton : { id: historyPeople.id(merton.id), name };
+  };
+  return { catalogue, plain, trips, counted, ports, actor };
 }
 
 export interface History {

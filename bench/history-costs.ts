@@ -1,58 +1,36 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
-import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
-import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
-import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/storage.js";
+import type { TableFactory } from "../bot/src/adapters/tables/storage.js";
 import { actionLog } from "../bot/src/application/actions/action-log.js";
 import { agendaDesk } from "../bot/src/application/agenda/agenda-desk.js";
 import { referralDesk } from "../bot/src/application/referrals/referral-desk.js";
 import { ReminderSweep } from "../bot/src/application/reminders/reminder-sweep.js";
-import { roundTripCounter, scanIn, type RoundTrips } from "../scripts/lib/round-trips.js";
 import {
   catalogueWithHistoryArea,
+  FRESH,
   HISTORY_AREA,
   HISTORY_PANEL,
-  historyPeople,
-  seedHistoryArea,
+  OLD,
+  sideBySide,
   writeHistory,
 } from "./history-area.js";
-import { benchValues, demoActor, median } from "./bench-support.js";
+import { scanIn, type RoundTrips } from "../scripts/lib/round-trips.js";
+import { benchValues, median } from "./bench-support.js";
 
 // Goal 2: history does not change the cost. Each user-facing operation runs on Merton (fresh) and
 // on Kingsmead (configured the same, holding ten years of history), alternately in one store, so
 // both see the same machine and the same store. Every request is also checked for a scan (goal 1).
 
 const RUNS = Number(process.env["BENCH_HISTORY_RUNS"] ?? 30);
-const FRESH = { areaId: "merton", panelId: "merton-pre-mace" };
-const OLD = { areaId: HISTORY_AREA, panelId: HISTORY_PANEL };
 
 export async function historyCosts(connection: string, scans: string[]): Promise<void> {
-  const catalogue = catalogueWithHistoryArea();
-  const plain = tableFactory({ kind: "connection-string", connectionString: connection });
-  const trips = roundTripCounter();
-  const counted = tableFactory({ kind: "connection-string", connectionString: connection }, trips.options);
-  await seedHistoryArea(catalogue, plain);
-
-  const ports = (tables: TableFactory) => ({
-    catalogue,
-    casework: caseworkTables(tables),
-    directory: directoryTables(tables),
-    meetings: meetingRecords(tables),
-    agendas: agendaRecords(tables),
-    deliveries: reminderDeliveries(tables),
-    now: () => new Date(),
-    onNotices: () => undefined,
-  });
+  const { catalogue, plain, trips, counted, ports, actor } = await sideBySide(connection);
   const referrals = referralDesk(ports(counted));
   const agendas = agendaDesk(ports(counted));
   const actions = actionLog(ports(counted));
-  const actor = (area: string, name: string) => {
-    const merton = demoActor(name);
-    return area === FRESH.areaId ? merton : { id: historyPeople.id(merton.id), name };
-  };
 
   // A template of each record, made through the product in the history area, then ten years of them.
   console.log("\nHistory (Kingsmead, configured as Merton): storing ten years of its record…");

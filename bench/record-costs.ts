@@ -1,25 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
-import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
-import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
-import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/storage.js";
 import { actionLog } from "../bot/src/application/actions/action-log.js";
 import { cohortDesk } from "../bot/src/application/cohort/cohort-desk.js";
 import { historyDesk } from "../bot/src/application/history/history-desk.js";
 import { linkDesk } from "../bot/src/application/links/link-desk.js";
 import { referralDesk } from "../bot/src/application/referrals/referral-desk.js";
-import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
-import { meetingRoomRecords } from "../bot/src/adapters/tables/meeting-room-records.js";
-import { roundTripCounter } from "../scripts/lib/round-trips.js";
-import { benchValues, demoActor, median } from "./bench-support.js";
+import { benchValues, median } from "./bench-support.js";
 import { measured } from "./history-costs.js";
-import {
-  catalogueWithHistoryArea,
-  HISTORY_AREA,
-  HISTORY_PANEL,
-  historyPeople,
-  seedHistoryArea,
-} from "./history-area.js";
+import { FRESH, OLD, sideBySide } from "./history-area.js";
 import { writeRecord } from "./record-area.js";
 
 // The panel's record does not grow the cost of reading it: the cohort's first page, a subject's
@@ -29,30 +17,9 @@ import { writeRecord } from "./record-area.js";
 // with an action, so only the area's record around it differs.
 
 const RUNS = Number(process.env["BENCH_HISTORY_RUNS"] ?? 30);
-const FRESH = { areaId: "merton", panelId: "merton-pre-mace" };
-const OLD = { areaId: HISTORY_AREA, panelId: HISTORY_PANEL };
 
 export async function recordCosts(connection: string, scans: string[]): Promise<void> {
-  const catalogue = catalogueWithHistoryArea();
-  const plain = tableFactory({ kind: "connection-string", connectionString: connection });
-  const trips = roundTripCounter();
-  const counted = tableFactory({ kind: "connection-string", connectionString: connection }, trips.options);
-  await seedHistoryArea(catalogue, plain);
-  const ports = (tables: TableFactory) => ({
-    catalogue,
-    casework: caseworkTables(tables),
-    directory: directoryTables(tables),
-    meetings: meetingRecords(tables),
-    room: meetingRoomRecords(tables),
-    deliveries: reminderDeliveries(tables),
-    now: () => new Date(),
-    onNotices: () => undefined,
-    administrators: new Map<string, string[]>(),
-  });
-  const actor = (area: string, name: string) => {
-    const merton = demoActor(name);
-    return area === FRESH.areaId ? merton : { id: historyPeople.id(merton.id), name };
-  };
+  const { plain, trips, counted, ports, actor } = await sideBySide(connection);
 
   console.log(
     "\nThe panel's record (Kingsmead, configured as Merton): storing ten years of subjects and links…",
