@@ -2,7 +2,7 @@ import type { Action } from "../../domain/actions/action.js";
 import type { Subject } from "../../domain/cohort/case.js";
 import type { Link } from "../../domain/links/link.js";
 import type { Referral } from "../../domain/referrals/referral.js";
-import type { MatchRow, StoredCase, StoredDecision } from "./casework.js";
+import type { MatchRow, StoredCase, StoredDecision } from "./stored-records.js";
 
 // What retention asks of the casework beyond its other changes: records removed with every copy
 // the lists read, in a unit of work like any other. A subject's whole record is usually more than

@@ -1,7 +1,7 @@
 import type { Action } from "../../domain/actions/action.js";
 import type { Subject } from "../../domain/cohort/case.js";
 import type { Link } from "../../domain/links/link.js";
-import type { Page, PagePosition, StoredCase, StoredDecision } from "./casework.js";
+import type { Page, PagePosition, StoredCase, StoredDecision } from "./stored-records.js";
 import type { Versioned } from "./versioned.js";
 
 // The panel's record seen from a subject: its cases on every panel of the area, the decisions and
