@@ -69,6 +69,19 @@ function targets(referral: string): Target[] {
     post(`${meeting}/room/apologies`, { agencyId: "mer-health" }),
     post(`/api/access-requests`, { panelId: "no-such-panel", agencyId: "mer-csc", reason: "x" }),
     post(`/api/access-requests/${randomUUID()}/decision`, { approve: "member" }),
+    // The panel's record: links, subjects recorded from them, and a case's theme.
+    post(`/api/areas/merton/links`, {
+      kind: "exploited-by",
+      from: stranger,
+      to: randomUUID(),
+      panelId: "merton-pre-mace",
+    }),
+    post(`/api/areas/merton/links`, { kind: "frequents", from: stranger, note: "x" }, "member"),
+    post(`/api/areas/merton/links/${randomUUID()}/end`, { reason: "x" }),
+    post(`/api/areas/merton/subjects`, { kind: "person-of-concern" }),
+    post(`/api/areas/merton/subjects`, { kind: "location-of-concern", label: "Fuzz Arcade" }, "member"),
+    { ...put(`${PANEL}/cases/${stranger}/theme`, { theme: "missing" }), ifMatch: STALE },
+    put(`${PANEL}/cases/${stranger}/theme`, { theme: "missing" }, "member"),
   ];
 }
 
