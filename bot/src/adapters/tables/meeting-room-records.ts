@@ -1,12 +1,13 @@
 import { SignIn } from "../../domain/attendance/sign-in.js";
 import { SignInCardPosted, StoredApology, type MeetingRoomStore } from "../../application/ports/meetings.js";
 import { AlreadyExists, type Versioned } from "../../application/ports/versioned.js";
-import { EntityStore, keyOf } from "./entity-store.js";
+import type { TableEntityResult } from "@azure/data-tables";
+import { EntityStore, keyOf, rangeFilter } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // Who signed in to a meeting, the apologies, and whether the sign-in card went to the channel: in
 // the meeting's own partition of the Agendas table, beside its agenda, so the meeting page and its
-// minutes read them in one query.
+// minutes read them in two key ranges sent together.
 
 const partitionOf = (panelId: string, meetingId: string): string => keyOf(`${panelId}|${meetingId}`);
 
@@ -54,25 +55,30 @@ export function meetingRoomRecords(tables: TableFactory): MeetingRoomStore {
     async forgetCardPosted(panelId: string, meetingId: string): Promise<void> {
       await client.deleteEntity(partitionOf(panelId, meetingId), "signin-card").catch(() => undefined);
     },
-    /** Everyone signed in, the apologies, and whether the card was posted, in one query. */
+    /**
+     * Everyone signed in, the apologies, and whether the card was posted: two key ranges of the
+     * meeting's partition, read together (`signin…` holds the sign-ins and the card's row).
+     */
     async room(
       panelId: string,
       meetingId: string,
     ): Promise<{ signIns: SignIn[]; apologies: Versioned<StoredApology>[]; cardPosted: boolean }> {
-      const found = {
-        signIns: [] as SignIn[],
-        apologies: [] as Versioned<StoredApology>[],
-        cardPosted: false,
+      const partition = partitionOf(panelId, meetingId);
+      const rows = async (prefix: string) => {
+        const found: TableEntityResult<Record<string, unknown>>[] = [];
+        const filter = rangeFilter(partition, prefix);
+        for await (const e of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+          found.push(e);
+        return found;
       };
-      const partition = partitionOf(panelId, meetingId).replace(/'/g, "''");
-      const filter = `PartitionKey eq '${partition}' and ((RowKey ge 'apology|' and RowKey lt 'apology}') or (RowKey ge 'signin' and RowKey lt 'signin}'))`;
-      for await (const entity of client.listEntities({ queryOptions: { filter } })) {
-        const row = String(entity.rowKey);
-        if (row.startsWith("signin|")) found.signIns.push(signIns.fromEntity(entity).value);
-        else if (row.startsWith("apology|")) found.apologies.push(apologies.fromEntity(entity));
-        else if (row === "signin-card") found.cardPosted = true;
-      }
-      return found;
+      const [signed, apologised] = await Promise.all([rows("signin"), rows("apology|")]);
+      return {
+        signIns: signed
+          .filter((e) => String(e.rowKey).startsWith("signin|"))
+          .map((e) => signIns.fromEntity(e).value),
+        apologies: apologised.map((e) => apologies.fromEntity(e)),
+        cardPosted: signed.some((e) => e.rowKey === "signin-card"),
+      };
     },
   };
 }
