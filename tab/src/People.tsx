@@ -22,6 +22,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type AreaPeopleResponse, type ManagedArea, type PersonRow, type TokenSource } from "./api.js";
 import { FindPerson, type Found } from "./FindPerson.js";
 import { PeopleImport } from "./PeopleImport.js";
+import { SubjectAccessRequest } from "./SubjectAccessRequest.js";
 import { PersonDetailsForm } from "./PersonDetailsForm.js";
 import { PersonPlaces } from "./PersonPlaces.js";
 import { headerStyles } from "./styles.js";
@@ -160,6 +161,7 @@ export function PeoplePage({
             </section>
           )}
           <PeopleImport token={token} area={area} onImported={view.reload} />
+          {area.administrator && <SubjectAccessRequest token={token} areaId={area.id} areaName={area.name} />}
         </>
       )}
     </>

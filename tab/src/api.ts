@@ -117,7 +117,11 @@ async function request<T>(path: string, tokens: TokenSource | null, init: Reques
 /** A file the service makes; `problem` says what could not be done. */
 async function file(path: string, tokens: TokenSource, problem: string): Promise<Blob> {
   const res = await authorised(path, tokens);
-  if (!res.ok) throw new ApiError(res.status, problem);
+  if (!res.ok) {
+    // A refusal says why in the service's words; anything else gets the page's own.
+    const body = (await res.json().catch(() => ({}))) as Partial<ProblemResponse>;
+    throw new ApiError(res.status, body.error?.message ?? problem, body.error?.fields);
+  }
   return res.blob();
 }
 
@@ -410,6 +414,12 @@ export const api = {
   subjectAccessDocx: (token: TokenSource, areaId: string, subjectId: string) =>
     file(
       `/api/areas/${encodeURIComponent(areaId)}/subjects/${encodeURIComponent(subjectId)}/subject-access.docx`,
+      token,
+      "The subject access export could not be made. Please try again.",
+    ),
+  subjectAccessByReference: (token: TokenSource, areaId: string, reference: string) =>
+    file(
+      `/api/areas/${encodeURIComponent(areaId)}/subject-access.docx?reference=${encodeURIComponent(reference)}`,
       token,
       "The subject access export could not be made. Please try again.",
     ),

@@ -272,6 +272,42 @@ describe("A subject's case history and its subject access export, through the ta
     );
   });
 
+  it("finds the subject from the reference a request quotes, for an administrator on no panel, audited", async () => {
+    const byReference = (person: string, reference: string) =>
+      api(person, `/api/areas/merton/subject-access.docx?reference=${encodeURIComponent(reference)}`);
+    const res = await byReference(PEOPLE.mertonAdministrator.id, robin.reference.toLowerCase());
+    assert.equal(res.status, 200, res.text);
+    assert.ok((fileInZip(res.bytes, "word/document.xml") ?? "").includes("Robin Invented-Hale"));
+
+    const unknown = await byReference(PEOPLE.mertonAdministrator.id, "MER-2019-9999");
+    assert.equal(unknown.status, 404);
+    assert.match(
+      (unknown.body["error"] as { message: string }).message,
+      /^No subject of Merton has the reference MER-2019-9999\./,
+    );
+    const malformed = await byReference(PEOPLE.mertonAdministrator.id, "Robin");
+    assert.equal(malformed.status, 400);
+    assert.equal(
+      (malformed.body["error"] as { message: string }).message,
+      "Enter the subject's reference, for example MER-2026-0001.",
+    );
+    // Whether a reference exists is not told to anyone else.
+    const coordinator = await byReference(PEOPLE.mertonCoordinator.id, "MER-2019-9999");
+    assert.equal(coordinator.status, 403);
+
+    const tables = tableFactory({
+      kind: "connection-string",
+      connectionString: (await azurite()).connectionString,
+    });
+    const exported = (await auditOfArea(tables, "merton"))
+      .map((a) => a.value)
+      .filter((a) => a.action === "subject-access.exported" && a.via === "subject access request");
+    assert.deepEqual(
+      exported.map((a) => [a.actorId, a.subjectId]),
+      [[PEOPLE.mertonAdministrator.id, robin.subjectId]],
+    );
+  });
+
   it("reads a history in two round trips one after another, then writes its audit entry; none of its reads scans", async () => {
     const trips = roundTripCounter();
     const tables = tableFactory(

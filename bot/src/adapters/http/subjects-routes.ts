@@ -1,12 +1,20 @@
-import { Router, type Request } from "express";
-import type { HistoryDesk } from "../../application/history/history-desk.js";
+import { Router, type Request, type Response } from "express";
+import type { HistoryDesk, SubjectAccessRecord } from "../../application/history/history-desk.js";
 import { subjectAccessDocx } from "../documents/subject-access-docx.js";
 import { signedIn } from "./authenticate.js";
 import type { HistoryResponse } from "./contract/index.js";
 import { route } from "./route.js";
 
 // A subject's record across the area's panels: its case history for the tab, and the subject
-// access export for the area's administrators. Who may see which is decided by the history desk.
+// access export for the area's administrators, by the subject or by the reference a request
+// quotes. Who may see which is decided by the history desk.
+
+async function sendExport(res: Response, record: SubjectAccessRecord): Promise<void> {
+  res
+    .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    .set("Content-Disposition", `attachment; filename="${record.subject.reference}-subject-access.docx"`)
+    .send(await subjectAccessDocx(record));
+}
 
 export function subjectsRoutes(deps: { history: HistoryDesk }): Router {
   const router = Router();
@@ -38,10 +46,20 @@ export function subjectsRoutes(deps: { history: HistoryDesk }): Router {
         req.params["subjectId"],
         "subject access export",
       );
-      res
-        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        .set("Content-Disposition", `attachment; filename="${record.subject.reference}-subject-access.docx"`)
-        .send(await subjectAccessDocx(record));
+      await sendExport(res, record);
+    }),
+  );
+
+  router.get(
+    "/areas/:areaId/subject-access.docx",
+    route(async (req, res) => {
+      const record = await deps.history.exportByReference(
+        caller(req),
+        req.params["areaId"],
+        req.query["reference"],
+        "subject access request",
+      );
+      await sendExport(res, record);
     }),
   );
 

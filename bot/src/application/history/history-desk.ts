@@ -1,6 +1,7 @@
 import { withPorts } from "../with-ports.js";
 import type { HistoryPorts } from "./history-ports.js";
 import { subjectAccessExport } from "./subject-access-export.js";
+import { subjectAccessByReference } from "./subject-access-request.js";
 import { subjectHistory } from "./subject-history.js";
 
 // A subject's record seen whole: its case history across the area's panels, for their members,
@@ -9,6 +10,7 @@ import { subjectHistory } from "./subject-history.js";
 export const historyDesk = (ports: HistoryPorts) => ({
   view: withPorts(ports, subjectHistory),
   exportForSubjectAccess: withPorts(ports, subjectAccessExport),
+  exportByReference: withPorts(ports, subjectAccessByReference),
 });
 export type HistoryDesk = ReturnType<typeof historyDesk>;
 

@@ -75,6 +75,8 @@ export async function subjectAccessExport(
   areaId: unknown,
   subjectId: unknown,
   via: string,
+  /** What to say when there is no such subject, where the request named it otherwise. */
+  say: { notFound?: string } = {},
 ): Promise<SubjectAccessRecord> {
   const area = knownArea(ports, areaId);
   const id = subjectIdOf(subjectId);
@@ -90,7 +92,10 @@ export async function subjectAccessExport(
       { code: "administrators-only" },
     );
   const subject = held.subject;
-  if (!subject) throw noSuchSubject();
+  if (!subject)
+    throw say.notFound
+      ? new Refusal("not-found", say.notFound, { code: "unknown-subject" })
+      : noSuchSubject();
   const { record, people } = await withWhatItNames(ports, area.id, subject, held, true);
   const now = ports.now().toISOString();
   const audit = await ports.casework.auditAbout(
