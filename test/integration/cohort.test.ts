@@ -127,6 +127,8 @@ describe("A panel's cohort in the tab's API", function () {
     assert.ok(named(page, "Jayden Okoro-Hart"));
     assert.ok(!references.includes(quinn.reference), "Quinn's case is not Grace's");
     const entries = await viewsBy(grace, "tab cohort");
+    assert.ok(entries.length > 0, "her view is audited");
+    assert.ok(entries.some((e) => e.shown?.includes(robin.reference)));
     assert.ok(entries.every((e) => !e.shown?.includes(quinn.reference)));
 
     const csv = await api(grace, "/cohort.csv");

@@ -241,11 +241,15 @@ describe("Links between an area's subjects", () => {
       );
     });
 
-    it("shows a presenter their own case's links by reference and kind only, and refuses them another's", async () => {
+    it("shows a presenter their own case's direct links by reference and kind only, and refuses them another's", async () => {
       const seen = await map(grace, 2);
       const byId = new Map(seen.nodes.map((n) => [n.id, n]));
       assert.equal(byId.get(robin)?.label, "Robin Invented-Hale");
-      for (const other of [dale, shop, sasha]) {
+      // Not the network beyond the case's own links, nor who else shares its places.
+      assert.equal(seen.depth, 1);
+      assert.ok(!byId.has(sasha));
+      assert.deepEqual(seen.shared, []);
+      for (const other of [dale, shop]) {
         assert.deepEqual(
           [byId.get(other)?.label, byId.get(other)?.withheld, byId.get(other)?.case],
           [null, true, null],

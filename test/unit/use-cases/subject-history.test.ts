@@ -162,6 +162,11 @@ describe("A subject's case history", () => {
   it("shows the presenter the history of the case they present, and refuses them another child's", async () => {
     const own = await history.view(grace, "merton", robin.subjectId, "test");
     assert.equal(own.entries.length, 6);
+    // The child the case is linked to is not Grace's to see: its reference, not its name or the note.
+    const link = own.entries.find((e) => e.kind === "link-added");
+    assert.equal(link?.title, `Linked: associates with ${other.reference}`);
+    assert.deepEqual(link?.details, []);
+    assert.ok(!JSON.stringify(own).includes("Skye Madeup-Frost"));
     await assert.rejects(
       history.view(grace, "merton", other.subjectId, "test"),
       refusedWith("not-your-case"),

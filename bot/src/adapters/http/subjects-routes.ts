@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from "express";
 import type { HistoryDesk, SubjectAccessRecord } from "../../application/history/history-desk.js";
 import { subjectAccessDocx } from "../documents/subject-access-docx.js";
 import { signedIn } from "./authenticate.js";
-import type { HistoryResponse } from "./contract/index.js";
+import { SubjectAccessQuery, type HistoryResponse } from "./contract/index.js";
 import { route } from "./route.js";
 
 // A subject's record across the area's panels: its case history for the tab, and the subject
@@ -56,7 +56,7 @@ export function subjectsRoutes(deps: { history: HistoryDesk }): Router {
       const record = await deps.history.exportByReference(
         caller(req),
         req.params["areaId"],
-        req.query["reference"],
+        SubjectAccessQuery.parse(req.query).reference,
         "subject access request",
       );
       await sendExport(res, record);

@@ -1,5 +1,10 @@
 import type { ReferralKind } from "../../domain/catalogue/panel.js";
-import { chronology, referencesShown, type ChronologyEntry } from "../../domain/cohort/chronology.js";
+import {
+  chronology,
+  referencesShown,
+  type ChronologyEntry,
+  type SubjectRecord,
+} from "../../domain/cohort/chronology.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { KIND_TITLES } from "../../domain/referrals/form.js";
 import { accessArea, AreaIdInput, refuseUnlessMaySee } from "../access/subject-access.js";
@@ -55,7 +60,7 @@ export async function subjectHistory(
     !access.presenterOnly,
   );
   const names = namesFrom(ports.catalogue, people);
-  const entries = chronology(record, names);
+  const entries = chronology(access.presenterOnly ? withoutLinkedNames(record) : record, names);
   await ports.casework.appendAudit(access.areaId, [
     auditEntry(ports.now(), {
       areaId: access.areaId,
@@ -79,5 +84,17 @@ export async function subjectHistory(
     },
     cases: casesOf(record, names),
     entries,
+  };
+}
+
+/**
+ * What a presenter sees of the subjects their case is linked to: the reference and kind, as on the
+ * map, not the names or the notes the panel wrote about them, since they present only their case.
+ */
+function withoutLinkedNames(record: SubjectRecord): SubjectRecord {
+  return {
+    ...record,
+    linked: new Map([...record.linked].map(([id, s]) => [id, { ...s, label: "" }])),
+    links: record.links.map((l) => ({ ...l, note: "" })),
   };
 }

@@ -148,10 +148,12 @@ export async function subjectMap(
     });
   refuseUnlessMaySee(access, centre.cases);
 
+  // A presenter sees the record of their own case only: its direct links, not the network beyond.
+  const depthShown = access.presenterOnly ? 1 : query.depth;
   const read = new Map([[subjectId, { ...centre, depth: 0 }]]);
   let frontier = [centre];
   let cut = false;
-  for (let depth = 1; depth <= query.depth && frontier.length; depth++) {
+  for (let depth = 1; depth <= depthShown && frontier.length; depth++) {
     const next = [...new Set(frontier.flatMap((r) => r.links.map((l) => otherEnd(l, r.subject.id))))].filter(
       (id) => !read.has(id),
     );
@@ -174,13 +176,13 @@ export async function subjectMap(
   );
   const view: SubjectMap = {
     centre: subjectId,
-    depth: query.depth,
+    depth: depthShown,
     kinds,
     from,
     to,
     nodes,
     edges: edgeList,
-    shared: sharedPlaces(nodes, edgeList, subjectId),
+    shared: access.presenterOnly ? [] : sharedPlaces(nodes, edgeList, subjectId),
     cut,
     maxNodes: MAX_NODES,
     riskLevels: area.riskScale.levels.map((l) => ({ id: l.id, label: l.label })),

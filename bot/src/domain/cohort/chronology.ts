@@ -265,7 +265,8 @@ function linkEntries(l: Link, record: SubjectRecord, names: ChronologyNames): Ch
     reference: other?.reference ?? "",
     otherSubjectId: otherId,
   };
-  const described = `${wording} ${other ? `${other.reference} (${other.label})` : "a subject no longer held"}`;
+  const named = other && (other.label ? `${other.reference} (${other.label})` : other.reference);
+  const described = `${wording} ${named ?? "a subject no longer held"}`;
   return [
     {
       ...about,

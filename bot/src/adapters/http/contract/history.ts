@@ -1,7 +1,11 @@
+import { z } from "zod";
 import type { ReferralKind } from "../../../domain/catalogue/panel.js";
 import type { ChronologyKind } from "../../../domain/cohort/chronology.js";
 
 // A subject's case history across the area's panels, from any reference in the tab.
+
+/** A subject access request names the subject by the reference it quotes. */
+export const SubjectAccessQuery = z.strictObject({ reference: z.string().max(40) });
 
 export interface HistoryEntry {
   /** When it happened (ISO 8601). */
