@@ -3,6 +3,9 @@ import { runRetention, type RetentionOptions } from "../../../bot/src/applicatio
 import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
 import type { RetentionPolicy } from "../../../bot/src/domain/retention/retention-policy.js";
 import { matchKeys } from "../../../bot/src/domain/referrals/duplicates.js";
+import { randomUUID } from "node:crypto";
+import { referralDesk } from "../../../bot/src/application/referrals/referral-desk.js";
+import { demoActor } from "../../support/people.js";
 import { fakePorts, type FakePorts } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
 import {
@@ -118,6 +121,25 @@ describe("Retention of Merton's closed cases", () => {
     assert.deepEqual([kept.decisions.length, kept.actions.length], [2, 1]);
     const why = report.areas[0]?.kept.find((k) => k.subjectId === child.subjectId)?.why;
     assert.equal(why, "still open at Strategic MACE");
+  });
+
+  it("keeps a record due to go while a waiting referral is a likely duplicate of it: the child may be back", async () => {
+    ports.clock.set("2034-01-09T09:00:00Z");
+    const again = await referralDesk(ports).submit(
+      demoActor("Grace Mensah"),
+      PANEL,
+      "individual",
+      randomUUID(),
+      mertonChild("Robin Invented-Hale"),
+    );
+    assert.ok(again.ok);
+    const report = await run();
+    assert.equal((await recordOf(old.subjectId)).subject?.label, "Robin Invented-Hale");
+    const why = report.areas[0]?.kept.find((k) => k.subjectId === old.subjectId)?.why;
+    assert.equal(
+      why,
+      `a referral waiting for a decision may be about the same subject (${again.referral.reference})`,
+    );
   });
 
   it("a dry run changes nothing and lists what would go, by reference, and why", async () => {

@@ -85,6 +85,7 @@ export async function recordSubject(
       referralIds: [],
       ...(postcode && { postcode }),
       createdAt: ports.now().toISOString(),
+      ...(keys.length && { matchKeys: keys.map((k) => ({ on: k.on, hash: k.hash })) }),
     });
     const unit = casework.unit(access.areaId, actor.name);
     unit.setCounter("subject", { areaId: access.areaId, year, issued }, counter?.etag);

@@ -131,7 +131,7 @@ async function retainArea(
     for (const record of records) {
       if (!record) continue;
       const { id: subjectId, reference } = record.subject.value;
-      const verdict = recordVerdict(record.cases, policy, today);
+      const verdict = recordVerdict(record.cases, policy, today, record.waitingReferrals);
       if (verdict.due)
         area.due.push({
           subjectId,
@@ -198,7 +198,7 @@ async function removeAsItIsNow(
   today: string,
 ): Promise<boolean> {
   const record = await readWholeRecord(ports.casework, areaId, subjectId);
-  const verdict = record && recordVerdict(record.cases, policy, today);
+  const verdict = record && recordVerdict(record.cases, policy, today, record.waitingReferrals);
   if (!record || !verdict?.due) return false;
   const audit = auditEntry(ports.now(), {
     areaId,
@@ -230,5 +230,7 @@ function whyKept(ports: RetentionPorts, v: Extract<RecordVerdict, { due: false }
   if (v.why === "open") return `still open at ${panelName(ports, v.panelId)}`;
   if (v.why === "not-yet-due")
     return `closed at ${panelName(ports, v.panelId)} on ${v.closedOn}, due from ${v.dueFrom}`;
+  if (v.why === "referral-waiting")
+    return `a referral waiting for a decision may be about the same subject (${v.references.join(", ")})`;
   return v.why === "no-case" ? "no case" : "kept indefinitely";
 }

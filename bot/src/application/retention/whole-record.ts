@@ -33,6 +33,8 @@ export interface WholeRecord {
   links: Link[];
   /** This subject's match rows only: another subject with the same name keeps its own. */
   matches: MatchRow[];
+  /** Waiting referrals found by the same match keys: likely the same child, coming back. */
+  waitingReferrals: string[];
   notices: Notice[];
   /** Subjects known only through this record's links. */
   linkedOnly: Versioned<Subject>[];
@@ -74,8 +76,15 @@ export async function readWholeRecord(
     ),
   ]);
   const found = referrals.filter((r): r is Referral => r !== undefined);
-  const hashes = found.flatMap((r) => matchKeys(r.kind, r.values).map((k) => k.hash));
-  const matches = hashes.length ? await casework.matches(areaId, hashes) : [];
+  const linkedOnly = ends.filter((s): s is Versioned<Subject> => s !== undefined);
+  // A referred subject's keys follow from its referrals; a subject recorded from a link holds its own.
+  const owners = [subject, ...linkedOnly];
+  const hashes = [
+    ...found.flatMap((r) => matchKeys(r.kind, r.values).map((k) => k.hash)),
+    ...owners.flatMap((s) => (s.value.matchKeys ?? []).map((k) => k.hash)),
+  ];
+  const matches = hashes.length ? await casework.matches(areaId, [...new Set(hashes)]) : [];
+  const ownerIds = new Set(owners.map((s) => s.value.id));
   const referralIds = new Set(subject.value.referralIds);
   return {
     subject,
@@ -84,9 +93,10 @@ export async function readWholeRecord(
     decisions,
     actions,
     links,
-    matches: matches.filter((m) => m.subjectId === subjectId),
+    matches: matches.filter((m) => m.subjectId !== undefined && ownerIds.has(m.subjectId)),
+    waitingReferrals: [...new Set(matches.flatMap((m) => (m.referralId ? [m.reference] : [])))],
     notices: notices.map((n) => n.value).filter((n) => !isAccessNotice(n) && referralIds.has(n.referralId)),
-    linkedOnly: ends.filter((s): s is Versioned<Subject> => s !== undefined),
+    linkedOnly,
   };
 }
 

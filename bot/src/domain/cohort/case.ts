@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ReferralKind } from "../catalogue/panel.js";
+import { HeldMatchKey } from "../referrals/referral.js";
 
 // A subject (who or what is discussed) and its case: its place in one panel's cohort over time.
 
@@ -22,6 +23,11 @@ export const Subject = z.strictObject({
     .optional(),
   /** When the subject was first recorded; a person or place can be recorded from a link, with no referral. */
   createdAt: z.iso.datetime().optional(),
+  /**
+   * The match keys written for a subject recorded from a link (those of a referred subject follow
+   * from its referrals), so that retention removes them with it.
+   */
+  matchKeys: z.array(HeldMatchKey).max(4).optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 
