@@ -1,5 +1,6 @@
 import { holdMatchKeys, WAITING } from "../../application/referrals/pending-matches.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
+import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import { areaRecords } from "./area-records.js";
 import { caseworkTables } from "./casework-tables.js";
 import { keyOf, rangeFilter } from "./entity-store.js";
@@ -43,7 +44,12 @@ export async function holdWaitingMatchKeys(
       holdMatchKeys(unit, held.value, matchKeys(held.value.kind, held.value.values)),
       held,
     );
-    await unit.commit();
+    try {
+      await unit.commit();
+    } catch (e) {
+      // Decided meanwhile, through another instance: it waits no more, and needs no keys.
+      if (!(e instanceof ConcurrencyConflict)) throw e;
+    }
   }
   if (waiting.length) progress(`${areaId}: ${waiting.length} waiting referrals given their match keys`);
   await client.upsertEntity({ partitionKey: pk, rowKey: MARKER, at: new Date().toISOString() });
