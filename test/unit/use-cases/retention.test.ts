@@ -287,4 +287,21 @@ describe("Retention of Merton's closed cases", () => {
     for (const name of ["Robin", "Invented-Hale", "Dale", "Crook"])
       assert.ok(!JSON.stringify(entries).includes(name), name);
   });
+
+  it("tells the audit trail of a kept child that its link to a deleted record went with it", async () => {
+    await run();
+    assert.deepEqual((await recordOf(recent.subjectId)).links, []);
+    const ended = ports.casework.auditOf("merton").filter((a) => a.action === "link.ended");
+    assert.deepEqual(
+      ended.map((e) => [e.subjectId, e.reference, e.shown, e.via]),
+      [
+        [
+          recent.subjectId,
+          recent.reference,
+          [old.reference],
+          `test (the linked record ${old.reference} was deleted)`,
+        ],
+      ],
+    );
+  });
 });

@@ -5,13 +5,14 @@ import {
   lastClosingDayDue,
   type RetentionPolicy,
 } from "../../domain/retention/retention-policy.js";
+import { otherEnd } from "../../domain/links/link.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { Refusal } from "../../domain/refusal.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { Casework, StoredCase } from "../ports/casework.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
 import { removeRecord } from "./record-removal.js";
-import { readWholeRecord, referencesOf } from "./whole-record.js";
+import { readWholeRecord, referencesOf, type WholeRecord } from "./whole-record.js";
 
 // The retention job: in each area whose policy has a period, the records of subjects whose every
 // case closed longer ago than the period are deleted or anonymised, subject by subject. A dry run
@@ -212,11 +213,47 @@ async function removeAsItIsNow(
   });
   try {
     await removeRecord(ports, record, policy.then, audit, options.actorId);
-    return true;
   } catch (e) {
     if (e instanceof ConcurrencyConflict) return false;
     throw e;
   }
+  if (policy.then === "delete") await auditKeptEnds(ports, options, record);
+  return true;
+}
+
+/**
+ * A deleted record's links go from the subjects it was linked to and whose records are kept: each
+ * of those is told in its own audit trail, so the link is not gone from its record without a trace.
+ */
+async function auditKeptEnds(ports: RetentionPorts, options: RetentionOptions, record: WholeRecord) {
+  const { id, areaId, reference } = record.subject.value;
+  const removed = new Set([id, ...record.linkedOnly.map((s) => s.value.id)]);
+  const kept = record.links.filter((l) => !removed.has(otherEnd(l, id)));
+  if (!kept.length) return;
+  const subjects = await ports.casework.subjects(
+    areaId,
+    kept.map((l) => otherEnd(l, id)),
+  );
+  await ports.casework.appendAudit(
+    areaId,
+    kept.flatMap((l) => {
+      const end = subjects.get(otherEnd(l, id));
+      return end
+        ? [
+            auditEntry(ports.now(), {
+              areaId,
+              panelId: l.panelId,
+              actorId: options.actorId,
+              action: "link.ended",
+              subjectId: end.id,
+              reference: end.reference,
+              shown: [reference],
+              via: `${options.via} (the linked record ${reference} was deleted)`,
+            }),
+          ]
+        : [];
+    }),
+  );
 }
 
 const panelName = (ports: RetentionPorts, panelId: string): string =>
