@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { chromiumBrowser } from "../support/browser.js";
 import { call } from "../support/http.js";
 import { demoActor, PEOPLE } from "../support/people.js";
-import { mertonChild } from "../support/referral-forms.js";
+import { referredAndAccepted } from "../support/referrals.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // Grace presents Robin's case; Ines referred Sasha, so presents hers. Priya links the two. In the
@@ -22,31 +21,14 @@ describe("A presenter and the record of a case she does not present (Chromium)",
 
   before(async () => {
     service = await startTestService({}, { now: () => new Date("2027-02-15T12:00:00Z") });
-    const priya = demoActor("Priya Okafor");
     let meetingId = "";
     for (const [by, name] of [
       ["Grace Mensah", "Rowan Invented-Pike"],
       ["Ines Dalgaard", "Sasha Invented-Wren"],
     ] as const) {
-      const sent = await service.desk.submit(
-        demoActor(by),
-        PANEL,
-        "individual",
-        randomUUID(),
-        mertonChild(name),
-      );
-      assert.ok(sent.ok, JSON.stringify(sent));
-      const read = await service.desk.view(priya, PANEL, sent.referral.id, "test");
-      const r = await service.desk.triage(
-        priya,
-        PANEL,
-        sent.referral.id,
-        { decision: "accept", note: "", linkToSubjectId: null },
-        read.etag,
-        "test",
-      );
-      children[name] = { id: r.subjectId ?? "", reference: r.reference };
-      meetingId = sent.referral.meetingDate ?? "";
+      const made = await referredAndAccepted(service.desk, demoActor(by), name);
+      children[name] = { id: made.subjectId, reference: made.reference };
+      meetingId = made.meetingDate ?? "";
     }
     const linked = await call(service, "/api/areas/merton/links", {
       token: await signInAs(service, PEOPLE.mertonCoordinator.id),

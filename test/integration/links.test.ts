@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import type {
   LinkResponse,
@@ -12,7 +11,7 @@ import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
 import { call } from "../support/http.js";
 import { demoActor, PEOPLE } from "../support/people.js";
-import { mertonChild } from "../support/referral-forms.js";
+import { referredAndAccepted } from "../support/referrals.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // Through the tab's API, against Azurite: Priya, Merton's coordinator, links a child to a person
@@ -20,7 +19,6 @@ import { signInAs, startTestService, type TestService } from "../support/service
 
 const PANEL = "merton-pre-mace";
 const MEETING = "2026-12-03";
-const priya = demoActor("Priya Okafor");
 
 describe("Links and the map, through the API", function () {
   this.timeout(60_000);
@@ -33,18 +31,8 @@ describe("Links and the map, through the API", function () {
   let toShop: string;
   /** A child referred by `by` and accepted by Priya: `by` then presents the case. */
   const accepted = async (by: { id: string; name: string }, name: string) => {
-    const sent = await service.desk.submit(by, PANEL, "individual", randomUUID(), mertonChild(name));
-    assert.ok(sent.ok, JSON.stringify(sent));
-    const read = await service.desk.view(priya, PANEL, sent.referral.id, "test");
-    const r = await service.desk.triage(
-      priya,
-      PANEL,
-      sent.referral.id,
-      { decision: "accept", note: "", linkToSubjectId: null },
-      read.etag,
-      "test",
-    );
-    return { id: r.subjectId ?? "", reference: r.reference };
+    const { subjectId, reference } = await referredAndAccepted(service.desk, by, name);
+    return { id: subjectId, reference };
   };
   const mapOf = (who: string, subjectId: string, query = "depth=2") =>
     call<SubjectMapResponse & ProblemResponse>(

@@ -1,7 +1,38 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import type { ReferralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import type { RunningService } from "../../bot/src/service.js";
 import { PEOPLE } from "./people.js";
+import { mertonChild } from "./referral-forms.js";
+
+/**
+ * A Merton child referred to pre-MACE by `by` and accepted by Priya, through any referral desk
+ * (the fakes' or a running service's): `by` then presents the case.
+ */
+export async function referredAndAccepted(
+  desk: ReferralDesk,
+  by: { id: string; name: string },
+  name: string,
+): Promise<{ subjectId: string; reference: string; referralId: string; meetingDate: string | null }> {
+  const priya = { id: PEOPLE.mertonCoordinator.id, name: PEOPLE.mertonCoordinator.displayName };
+  const sent = await desk.submit(by, "merton-pre-mace", "individual", randomUUID(), mertonChild(name));
+  assert.ok(sent.ok, JSON.stringify(sent));
+  const read = await desk.view(priya, "merton-pre-mace", sent.referral.id, "test");
+  const accepted = await desk.triage(
+    priya,
+    "merton-pre-mace",
+    sent.referral.id,
+    { decision: "accept", note: "", linkToSubjectId: null },
+    read.etag,
+    "test",
+  );
+  return {
+    subjectId: accepted.subjectId ?? "",
+    reference: accepted.reference,
+    referralId: sent.referral.id,
+    meetingDate: sent.referral.meetingDate,
+  };
+}
 
 /**
  * A Merton child referred by Grace and accepted by Priya through the referral desk, as the bot and

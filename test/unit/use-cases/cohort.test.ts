@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { cohortDesk, type CohortPage } from "../../../bot/src/application/cohort/cohort-desk.js";
 import { meetingRoom } from "../../../bot/src/application/meeting-room/meeting-room.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
@@ -12,7 +11,7 @@ import {
   type FakePorts,
 } from "../../support/fakes/index.js";
 import { demoActor } from "../../support/people.js";
-import { mertonChild } from "../../support/referral-forms.js";
+import { referredAndAccepted } from "../../support/referrals.js";
 
 // The Cohort page of Merton's pre-MACE on fakes: each open case with its kind, risk, next meeting,
 // action counts and last decision; closed cases on their own list; a presenter sees only her own;
@@ -49,18 +48,8 @@ describe("The panel's cohort", () => {
       ["Skye Madeup-Frost", grace],
       ["Quinn Imaginary-Vale", daniel],
     ] as const) {
-      const sent = await desk.submit(referrer, PANEL, "individual", randomUUID(), mertonChild(name));
-      assert.ok(sent.ok, JSON.stringify(sent));
-      const read = await desk.view(priya, PANEL, sent.referral.id, "test");
-      const accepted = await desk.triage(
-        priya,
-        PANEL,
-        sent.referral.id,
-        { decision: "accept", note: "", linkToSubjectId: null },
-        read.etag,
-        "test",
-      );
-      children[name] = { subjectId: accepted.subjectId ?? "", reference: accepted.reference };
+      const { subjectId, reference } = await referredAndAccepted(desk, referrer, name);
+      children[name] = { subjectId, reference };
     }
     // Robin has an action agreed in November, now overdue, one due after the next meeting, and
     // one done, which no longer counts.

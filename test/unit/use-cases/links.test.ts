@@ -6,7 +6,7 @@ import type { Person } from "../../../bot/src/domain/people/membership.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { demoActor } from "../../support/people.js";
 import { fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
-import { mertonChild } from "../../support/referral-forms.js";
+import { referredAndAccepted } from "../../support/referrals.js";
 
 // Linking subjects on fakes: a coordinator records a person of concern and a place, links a child
 // to them at a meeting, ends a link; the map around the child, to a depth, as each person may see it.
@@ -36,21 +36,8 @@ describe("Links between an area's subjects", () => {
   let robin: string;
   let sasha: string;
 
-  const accept = async (by: { id: string; name: string }, name: string) => {
-    const desk = referralDesk(ports);
-    const sent = await desk.submit(by, PANEL, "individual", randomUUID(), mertonChild(name));
-    assert.ok(sent.ok, JSON.stringify(sent));
-    const read = await desk.view(priya, PANEL, sent.referral.id, "test");
-    const accepted = await desk.triage(
-      priya,
-      PANEL,
-      sent.referral.id,
-      { decision: "accept", note: "", linkToSubjectId: null },
-      read.etag,
-      "test",
-    );
-    return accepted.subjectId ?? "";
-  };
+  const accept = async (by: { id: string; name: string }, name: string) =>
+    (await referredAndAccepted(referralDesk(ports), by, name)).subjectId;
   const record = (label: string, kind: "person-of-concern" | "location-of-concern" | "group", more = {}) =>
     links.record(priya, "merton", { kind, label, postcode: null, dateOfBirth: null, ...more }, "test");
   const link = (kind: NewLink["kind"], from: string, to: string, by = priya) =>
