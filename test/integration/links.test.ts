@@ -263,4 +263,22 @@ describe("Links and the map, through the API", function () {
     });
     assert.equal(again.status, 201, again.text);
   });
+
+  it("of the same link sent twice at once, storage keeps one and the other is told", async () => {
+    const sent = await Promise.all(
+      [linkBody("sibling", sasha.id), { ...linkBody("sibling", robin.id), from: sasha.id }].map((body) =>
+        call<LinkResponse & ProblemResponse>(service, "/api/areas/merton/links", {
+          token: token["priya"],
+          body,
+        }),
+      ),
+    );
+    assert.deepEqual(sent.map((r) => r.status).sort(), [201, 409]);
+    assert.equal(
+      sent.find((r) => r.status === 409)?.body.error.message,
+      "These two are already linked this way.",
+    );
+    const map = await mapOf("priya", robin.id, "depth=1&kinds=sibling");
+    assert.equal(map.body.edges.length, 1);
+  });
 });

@@ -21,6 +21,9 @@ import { Link } from "../../../bot/src/domain/links/link.js";
 import { isAbout } from "../../../bot/src/domain/audit/audit-about.js";
 import { Calls, FakeTable, keyOf, Refused, replaceRow, type Write } from "./records.js";
 import { fakeSubjectRecords, linkRow } from "./subject-records.js";
+import { linkIdentity } from "../../../bot/src/domain/links/link.js";
+
+const inForceRow = (l: Link) => `link-pair|${linkIdentity(l)}`;
 
 // The casework port in memory, keyed as casework-tables.ts and area-records.ts key AreaRecords:
 // one partition per area, so ranges and queries return the same records in the same order.
@@ -134,8 +137,15 @@ export function fakeCasework(now: () => Date): FakeCasework {
         replaceDecision: (d, etag) => replace(StoredDecision, decision, d, etag),
         createAction: (a) => create(Action, action, a),
         replaceAction: (a, before) => replace(Action, action, a, before.etag),
-        createLink: (l) => create(Link, (v) => linkRow(v.id), l),
-        replaceLink: (l, before) => replace(Link, (v) => linkRow(v.id), l, before.etag),
+        // A link in force also holds its identity's row, created with it, so a second one conflicts.
+        createLink: (l) => {
+          create(Link, (v) => linkRow(v.id), l);
+          create(Link, (v) => inForceRow(v), l);
+        },
+        replaceLink: (l, before) => {
+          replace(Link, (v) => linkRow(v.id), l, before.etag);
+          if (l.ended && !before.value.ended) writes.push({ op: "delete", pk, rk: inForceRow(before.value) });
+        },
         setCounter: (kind, c, etag) => {
           const rk = (v: ReferenceCounter) => counterRow(kind, v.year);
           if (etag) replace(ReferenceCounter, rk, c, etag);
@@ -155,7 +165,10 @@ export function fakeCasework(now: () => Date): FakeCasework {
         removeReferral: (r) => remove(referral(Referral.parse(r))),
         removeDecision: (d) => remove(decision(StoredDecision.parse(d))),
         removeAction: (a) => remove(action(Action.parse(a))),
-        removeLink: (l) => remove(linkRow(Link.parse(l).id)),
+        removeLink: (l) => {
+          remove(linkRow(Link.parse(l).id));
+          if (!l.ended) remove(inForceRow(l));
+        },
         async commit() {
           if (!writes.length) return;
           calls.count("commit");

@@ -175,6 +175,18 @@ describe("Links between an area's subjects", () => {
     );
   });
 
+  it("of two coordinators drawing the same link at the same moment, one draws it and the other is told", async () => {
+    // Siblings read the same both ways: Robin to Sasha is the same link as Sasha to Robin.
+    ports.casework.interleave(() => link("sibling", sasha, robin));
+    await assert.rejects(link("sibling", robin, sasha), refusedWith("already-linked"));
+    const drawn = await ports.casework.subjectLinks("merton", robin);
+    assert.deepEqual(
+      drawn.map((l) => [l.kind, l.from]),
+      [["sibling", sasha]],
+    );
+    assert.equal(auditOf("link.added").length, 1, "only the link drawn is audited");
+  });
+
   describe("the map around a child", () => {
     let dale: string;
     let shop: string;

@@ -1,7 +1,7 @@
 import type { Action } from "../../domain/actions/action.js";
 import { closedAtOf, type Subject } from "../../domain/cohort/case.js";
 import { searchKeys } from "../../domain/cohort/subject-search.js";
-import type { Link } from "../../domain/links/link.js";
+import { linkIdentity, type Link } from "../../domain/links/link.js";
 import type { AccessRequest } from "../../domain/people/access-request.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { StoredCase, StoredDecision } from "../../application/ports/casework.js";
@@ -97,7 +97,13 @@ export function subjectCopies(s: Subject): string[] {
 
 /** A link is copied under both of its ends, so either subject's links are one range. */
 export const linksOf = (subjectId: string) => `link|${subjectId}|`;
-export const linkCopies = (l: Link): string[] => [linksOf(l.from) + l.id, linksOf(l.to) + l.id];
+/** While in force, a link also holds the key of its identity, created (never overwritten) with it. */
+export const linkInForce = (l: Link) => `link-pair|${linkIdentity(l)}`;
+export const linkCopies = (l: Link): string[] => [
+  linksOf(l.from) + l.id,
+  linksOf(l.to) + l.id,
+  ...(l.ended ? [] : [linkInForce(l)]),
+];
 
 export const actionLists = {
   /** Open actions by due date, so those overdue on a day are the range before it. */

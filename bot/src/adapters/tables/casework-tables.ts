@@ -22,6 +22,7 @@ import {
   decisionCopies,
   donePlace,
   linkCopies,
+  linkInForce,
   openAccessList,
   referralByIdRow,
   referralCopies,
@@ -73,17 +74,29 @@ export function caseworkTables(tables: TableFactory): Casework {
     }
   };
 
-  /** The record and its copies, created together with one revision. */
+  /**
+   * The record and its copies, created together with one revision; `unique` copies are created,
+   * not written over, so a second record with the same one fails the transaction.
+   */
   const created = <T extends Record<string, unknown>>(
     store: EntityStore<T>,
     copiesOf: (v: T) => string[],
     v: T,
     by: string,
+    unique: string[] = [],
   ) => {
     const revision = randomUUID();
     return [
       store.createAction(v, by, { revision }),
-      ...followCopies(store, copiesOf, v, undefined, by, revision),
+      ...followCopies(
+        store,
+        (x) => copiesOf(x).filter((k) => !unique.includes(k)),
+        v,
+        undefined,
+        by,
+        revision,
+      ),
+      ...unique.map((rowKey) => store.createAction(v, by, { rowKey, revision })),
     ];
   };
   /** The record moved on from `before`, conditional on the row it was read from, and its copies. */
@@ -126,7 +139,7 @@ export function caseworkTables(tables: TableFactory): Casework {
             records.decisions.replaceAction(d, etag, by),
             ...followCopies(records.decisions, decisionCopies, d, undefined, by, ""),
           ]),
-        createLink: (l) => add(created(records.links, linkCopies, l, by)),
+        createLink: (l) => add(created(records.links, linkCopies, l, by, [linkInForce(l)])),
         replaceLink: (l, before) => add(replaced(records.links, linkCopies, l, before, by)),
         createAction: (a) => add(created(records.actions, actionCopies, a, by)),
         replaceAction: (a, before) => add(replaced(records.actions, actionCopies, a, before, by)),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Link, linkProblems, type LinkKind } from "../../domain/links/link.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { Refusal } from "../../domain/refusal.js";
+import { ConcurrencyConflict } from "../ports/versioned.js";
 import { accessArea, refuseUnlessCoordinator, type AreaAccess } from "../access/subject-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
@@ -110,6 +111,13 @@ export async function addLink(
       via,
     }),
   );
-  await unit.commit();
+  try {
+    await unit.commit();
+  } catch (e) {
+    // Another coordinator drew the same link since it was read: storage holds one per identity.
+    if (e instanceof ConcurrencyConflict)
+      throw new Refusal("conflict", "These two are already linked this way.", { code: "already-linked" });
+    throw e;
+  }
   return linkView(link, ends);
 }

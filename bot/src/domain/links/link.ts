@@ -71,6 +71,16 @@ export const Link = z.strictObject({
 });
 export type Link = z.infer<typeof Link>;
 
+/**
+ * What makes two links the same: their kind and their ends, in either order for a kind that reads
+ * the same both ways (siblings, associates). At most one such link is in force at a time.
+ */
+export function linkIdentity(l: Pick<Link, "kind" | "from" | "to">): string {
+  const rule = LINK_RULES[l.kind];
+  const ends = rule.label === rule.inverse ? [l.from, l.to].sort() : [l.from, l.to];
+  return `${l.kind}|${ends.join("|")}`;
+}
+
 /** The subject at the other end of a link, seen from `subjectId`. */
 export const otherEnd = (l: Pick<Link, "from" | "to">, subjectId: string): string =>
   l.from === subjectId ? l.to : l.from;
