@@ -119,13 +119,17 @@ describe("Referral rules, panel by panel", () => {
       );
     });
 
-    it("asks for manager approval on group, person and location referrals too", () => {
-      for (const kind of ["group", "person-of-concern", "location-of-concern"] as const) {
+    it("asks for manager approval on the group form too, and not on the persons and locations form (004)", () => {
+      for (const [kind, asks] of [
+        ["group", true],
+        ["person-of-concern", false],
+        ["location-of-concern", false],
+      ] as const) {
         const panel = catalogue.panels.get("lambeth-mave");
         const area = catalogue.areas.find((a) => a.id === "lambeth");
         assert.ok(panel && area);
         const ids = fieldsOf(referralForm(panel, area, kind, [MANAGER])).map((f) => f.id);
-        assert.ok(ids.includes("managerId"), kind);
+        assert.equal(ids.includes("managerId"), asks, kind);
       }
     });
 

@@ -1,5 +1,5 @@
 import type { Person } from "../../domain/people/membership.js";
-import type { ReferralKind } from "../../domain/catalogue/panel.js";
+import { approvalApplies, type ReferralKind } from "../../domain/catalogue/panel.js";
 import { referralForm, type ReferralForm } from "../../domain/referrals/form.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import {
@@ -17,12 +17,12 @@ import type { ReferralPorts } from "./referral-ports.js";
 
 type FormPorts = Pick<ReferralPorts, "catalogue" | "directory">;
 
-const needsApproval = (panel: PanelInArea): boolean =>
-  panel.referralRules?.gates.some((g) => g.kind === "manager-approval") ?? false;
+const needsApproval = (panel: PanelInArea, kind: ReferralKind): boolean =>
+  approvalApplies(panel.referralRules?.gates ?? [], kind);
 
 /** The service managers of the panel's area the referrer may choose, themselves left out. */
-async function approversFor(ports: FormPorts, panel: PanelInArea, referrer: Person) {
-  if (!needsApproval(panel)) return [];
+async function approversFor(ports: FormPorts, panel: PanelInArea, kind: ReferralKind, referrer: Person) {
+  if (!needsApproval(panel, kind)) return [];
   const approvers = await ports.directory.approversIn(panel.areaId);
   return approvers
     .filter((p) => p.id !== referrer.id)
@@ -45,7 +45,7 @@ export async function blankForm(
     panel,
     areaOf(ports.catalogue, panel.areaId),
     kind,
-    await approversFor(ports, panel, person),
+    await approversFor(ports, panel, kind, person),
   );
 }
 
@@ -60,7 +60,7 @@ export async function formAgain(
     panel,
     areaOf(ports.catalogue, panel.areaId),
     kind,
-    await approversFor(ports, panel, person),
+    await approversFor(ports, panel, kind, person),
   );
 }
 

@@ -80,7 +80,7 @@ export async function submitReferral(
 
   const meeting = meetingForReferral(ports.catalogue, panel.id, now);
   const keys = matchKeys(kind, read.values);
-  const approval = needsApproval(panel);
+  const approval = needsApproval(panel, kind);
   const { referral, created } = await issueReferral(ports, {
     areaId: area.id,
     referencePrefix: area.referencePrefix,

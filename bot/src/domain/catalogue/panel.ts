@@ -95,7 +95,12 @@ export const ReferralGate = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("strategy-or-professionals-meeting") }),
   z.strictObject({ kind: z.literal("child-protection-procedures") }),
   z.strictObject({ kind: z.literal("system-blocker-checklist"), minimumBlockers: z.number().int().min(1) }),
-  z.strictObject({ kind: z.literal("manager-approval") }),
+  z.strictObject({
+    kind: z.literal("manager-approval"),
+    // The referral forms that carry the approval section (004: the individual and group forms
+    // do, the persons and locations of concern form does not); every form when absent.
+    forKinds: z.array(ReferralKind).min(1).optional(),
+  }),
   z.strictObject({
     kind: z.literal("contextual-harm-screening"),
     minimumTotal: z.number().int().min(1),
@@ -170,3 +175,7 @@ export const AreaFile = z.strictObject({
 });
 export type AreaFile = z.infer<typeof AreaFile>;
 export type Area = AreaFile["area"];
+
+/** Whether a referral of this kind to the panel waits for a service manager's approval. */
+export const approvalApplies = (gates: ReferralGate[], kind: ReferralKind): boolean =>
+  gates.some((g) => g.kind === "manager-approval" && (!g.forKinds || g.forKinds.includes(kind)));

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Area, Panel, ReferralKind } from "../catalogue/panel.js";
+import { approvalApplies, type Area, type Panel, type ReferralKind } from "../catalogue/panel.js";
 import {
   fieldsOf,
   GROUP_MEMBER_ROWS,
@@ -234,6 +234,7 @@ export function checkPanelRules(ctx: RuleContext, values: FormValues): FieldProb
         break;
       }
       case "manager-approval": {
+        if (!approvalApplies(rules.gates, kind)) break;
         const manager = str("managerId");
         if (manager && !ctx.approverIds.includes(manager))
           problems.push({ field: "managerId", message: "Choose a service manager from the list." });

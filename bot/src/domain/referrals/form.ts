@@ -1,4 +1,10 @@
-import type { Area, Panel, ReferralGate, ReferralKind } from "../catalogue/panel.js";
+import {
+  approvalApplies,
+  type Area,
+  type Panel,
+  type ReferralGate,
+  type ReferralKind,
+} from "../catalogue/panel.js";
 import { CONSENT, ETHNICITIES, GENDERS, SAFEGUARDING_STATUSES, SYSTEM_BLOCKERS } from "./form-choices.js";
 
 // The referral forms of the source documents (004: individual, group, persons and locations of
@@ -350,7 +356,7 @@ export function referralForm(
     });
   }
   sections.push(concernSection(kind, area));
-  if (gates.some((g) => g.kind === "manager-approval")) {
+  if (approvalApplies(gates, kind)) {
     sections.push({
       id: "approval",
       title: "Manager approval",
