@@ -14,7 +14,8 @@ const PANEL = "lambeth-mave";
 
 describe("Lambeth's referrals and the service manager's approval", () => {
   const desk = () => referralDesk(fakePorts("2026-11-24T12:00:00Z"));
-  const sections = async (kind: string) => (await desk().form(nadia.id, PANEL, kind)).sections.map((s) => s.id);
+  const sections = async (kind: string) =>
+    (await desk().form(nadia.id, PANEL, kind)).sections.map((s) => s.id);
 
   it("asks for the service manager on the individual and group forms only", async () => {
     assert.ok((await sections("individual")).includes("approval"));
