@@ -34,6 +34,7 @@ import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
 import { ThemePicker } from "./ThemePicker.js";
 import { SubjectReference } from "./subjectLinks.js";
+import { MeetingStatements } from "./MeetingStatements.js";
 import { useApi } from "./useApi.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
@@ -273,6 +274,12 @@ export function AgendaPage({
             ))}
           </TableBody>
         </Table>
+      )}
+      {agenda && (
+        <MeetingStatements
+          confidentiality={agenda.statements.confidentiality}
+          antiDiscriminatory={agenda.statements.antiDiscriminatory}
+        />
       )}
       {agenda && agenda.unplaced.length > 0 && (
         <section className={styles.unplaced} aria-labelledby="unplaced-title">

@@ -166,6 +166,11 @@ describe("The tab in Chromium", function () {
       await first.innerText(),
       /^10:00\s+Confidentiality and information sharing statement; anti-discriminatory statement/,
     );
+    const statements = page.getByRole("region", { name: "Statements read at the start of the meeting" });
+    assert.match(
+      await statements.innerText(),
+      /Anti-discriminatory statement\s+This panel is committed to anti-racist/,
+    );
     const jayden = agenda.getByRole("row").filter({ hasText: "Jayden Okoro-Hart" });
     assert.match(
       await jayden.innerText(),

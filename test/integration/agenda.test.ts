@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { auditOfArea } from "../support/audit.js";
 import { odata } from "@azure/data-tables";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
@@ -15,6 +16,7 @@ interface AgendaAnswer {
   version: string;
   role: string;
   editable: boolean;
+  statements: { confidentiality: string; antiDiscriminatory: string };
   meeting: { id: string; description: string };
   start: string;
   end: string;
@@ -65,6 +67,13 @@ describe("A meeting's agenda in the tab's API", () => {
       body.entries[0]?.title,
       "Confidentiality and information sharing statement; anti-discriminatory statement",
     );
+    // Both statements read at the start come with the agenda, in the words Merton configured.
+    const merton = loadCatalogue("bot/config/areas").areas.find((a) => a.id === "merton");
+    assert.deepEqual(body.statements, {
+      confidentiality: merton?.confidentialityStatement,
+      antiDiscriminatory: merton?.antiDiscriminatoryStatement,
+    });
+    assert.match(body.statements.antiDiscriminatory, /anti-racist and anti-discriminatory practice/);
     const [slot] = slotsOf(body, "new-cases");
     assert.deepEqual(
       slot?.subjects.map((s) => s.label),

@@ -56,6 +56,8 @@ export interface AgendaView {
   entries: AgendaEntryView[];
   unplaced: (AgendaSubject & { choice: AgendaChoice; theme: CaseTheme })[];
   sections: { id: string; title: string }[];
+  /** The area's statements, read out at the start of the meeting (000 §17; 001 agenda item 1). */
+  statements: { confidentiality: string; antiDiscriminatory: string };
   /** The themes the template's sections take cases by, each with the first section taking it. */
   themes: { id: string; title: string }[];
   usesCategories: boolean;
@@ -158,7 +160,16 @@ export async function viewAgenda(
     entries,
     unplaced,
     sections: template.items.flatMap((i) => (i.kind === "cases" ? [{ id: i.id, title: i.title }] : [])),
+    statements: statementsOf(ports, panel.areaId),
     themes: templateThemes(template),
     usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
+  };
+}
+
+function statementsOf(ports: AgendaPorts, areaId: string): AgendaView["statements"] {
+  const area = ports.catalogue.areas.find((a) => a.id === areaId);
+  return {
+    confidentiality: area?.confidentialityStatement ?? "",
+    antiDiscriminatory: area?.antiDiscriminatoryStatement ?? "",
   };
 }

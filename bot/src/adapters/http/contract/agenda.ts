@@ -79,6 +79,8 @@ export interface AgendaResponse {
   /** The themes the agenda's sections take cases by, each with the first section that takes it. */
   themes: { id: string; title: string }[];
   usesCategories: boolean;
+  /** The area's statements, read out at the start of the meeting. */
+  statements: { confidentiality: string; antiDiscriminatory: string };
 }
 
 export interface PublishResponse {
