@@ -30,6 +30,7 @@ import {
   type PanelSummary,
   type TokenSource,
 } from "./api.js";
+import { saveFile } from "./saveFile.js";
 
 // A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
 // export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
@@ -135,11 +136,7 @@ export function ActionLogSection({
   const exportCsv = async () => {
     try {
       const blob = await api.actionsCsv(token, panel.id, query);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `${panel.id}-actions${meetingId ? `-${meetingId}` : ""}.csv`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(blob, `${panel.id}-actions${meetingId ? `-${meetingId}` : ""}.csv`);
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
     }

@@ -20,6 +20,7 @@ import { api, type HistoryCase, type HistoryEntry, type TokenSource } from "./ap
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
+import { saveFile } from "./saveFile.js";
 
 // A subject's case history across the area's panels, oldest first: referrals and triage, the case
 // on each panel, each meeting's decision, actions and their outcomes, links to other subjects.
@@ -99,11 +100,7 @@ export function CaseHistory({
     setProblem(null);
     try {
       const blob = await api.subjectAccessDocx(token, areaId, subjectId);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `${h?.subject.reference ?? subjectId}-subject-access.docx`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(blob, `${h?.subject.reference ?? subjectId}-subject-access.docx`);
     } catch (e) {
       setProblem((e as Error).message);
     }

@@ -25,6 +25,7 @@ import { api, type CohortCase, type CohortResponse, type PanelViewProps } from "
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
+import { saveFile } from "./saveFile.js";
 
 // A panel's cohort: its open cases, and its closed ones on a second tab, with filters, sorting,
 // a search by reference or name, and the whole list as CSV for the panel's members. A presenter
@@ -174,11 +175,7 @@ function CohortList({ list, token, panel }: Omit<PanelViewProps, "onBack" | "meI
     setCsvProblem(null);
     try {
       const blob = await api.cohortCsv(token, panel.id, list);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `${panel.id}-cohort-${list}.csv`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(blob, `${panel.id}-cohort-${list}.csv`);
     } catch (e) {
       setCsvProblem((e as Error).message);
     }

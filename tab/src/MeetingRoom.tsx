@@ -25,6 +25,7 @@ import {
   type PanelSummary,
   type TokenSource,
 } from "./api.js";
+import { saveFile } from "./saveFile.js";
 
 // The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
 // card for the channel, a decision per agenda item, and the minutes generated from them.
@@ -291,11 +292,7 @@ export function MeetingRoomSection({
               void api
                 .minutesDocx(token, panel.id, meetingId)
                 .then((blob) => {
-                  const link = document.createElement("a");
-                  link.href = URL.createObjectURL(blob);
-                  link.download = `${panel.id}-${meetingId}-minutes.docx`;
-                  link.click();
-                  URL.revokeObjectURL(link.href);
+                  saveFile(blob, `${panel.id}-${meetingId}-minutes.docx`);
                 })
                 .catch((e: Error) => setMessage({ intent: "error", text: e.message }))
             }

@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { api, type ImportResponse, type TokenSource } from "./api.js";
+import { saveFile } from "./saveFile.js";
 
 // Importing people from a CSV file: the template to start from, a preview of every row (what it
 // changes, or its problems), and nothing written until the administrator says "Import".
@@ -66,11 +67,7 @@ export function PeopleImport({
 
   const downloadTemplate = () =>
     attempt(async () => {
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(await api.peopleTemplate(token, area.id));
-      link.download = `${area.id}-people-template.csv`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(await api.peopleTemplate(token, area.id), `${area.id}-people-template.csv`);
     });
 
   const choose = (file: File | undefined) =>

@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import { api, type TokenSource } from "./api.js";
+import { saveFile } from "./saveFile.js";
 
 // For an area's administrators answering a subject access request under UK GDPR: everything the
 // area holds about the subject a request's reference names, as a Word document marked
@@ -52,11 +53,7 @@ export function SubjectAccessRequest({
     try {
       const wanted = reference.trim().toUpperCase();
       const blob = await api.subjectAccessByReference(token, areaId, wanted);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `${wanted}-subject-access.docx`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(blob, `${wanted}-subject-access.docx`);
       setDone(
         `The export for ${wanted} is downloaded. Review it for information about others before it is disclosed.`,
       );

@@ -22,6 +22,7 @@ import { SubjectsTable } from "./MapTable.js";
 import { headerStyles } from "./styles.js";
 import { useOpenSubject } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
+import { saveFile } from "./saveFile.js";
 
 // The map around a subject: who and what it is linked to, to a chosen depth, drawn as a network
 // (Cytoscape.js, in this page's chunk only) with the same information in a table beside it.
@@ -127,11 +128,7 @@ export function SubjectMapPage({
       const png = cy.current?.png({ full: true, scale: 2, bg: "#FFFFFF", output: "base64uri" });
       if (!png || !centre) throw new Error("The map is not drawn yet.");
       const blob = await marked(png);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `${MARKING}-map-${centre.reference}-${map?.to ?? ""}.png`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(blob, `${MARKING}-map-${centre.reference}-${map?.to ?? ""}.png`);
     } catch (e) {
       setProblem((e as Error).message);
     }

@@ -1,4 +1,5 @@
 import { api, type PanelSummary, type TokenSource } from "./api.js";
+import { saveFile } from "./saveFile.js";
 
 // Days as the panels count them: in UK time, as ISO dates.
 
@@ -15,9 +16,5 @@ export async function downloadCalendar(token: TokenSource, panel: PanelSummary):
   const from = isoDay(new Date());
   const to = aYearFrom(from);
   const blob = await api.calendarFile(token, panel.id, from, to);
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(blob);
-  link.download = `${panel.id}-${from}.ics`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  saveFile(blob, `${panel.id}-${from}.ics`);
 }
