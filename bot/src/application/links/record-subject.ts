@@ -57,18 +57,17 @@ export async function recordSubject(
   const year = referenceYear(ports.now());
   const id = randomUUID();
   for (let attempt = 1; ; attempt++) {
-    // The known subjects with these keys come with the referral counter; only the matches are used.
+    // The subject counter and the subjects (or waiting referrals) already known by these keys.
     const [counter, known] = await Promise.all([
       casework.counter("subject", access.areaId, year),
       keys.length
-        ? casework.beforeSubmit(
+        ? casework.matches(
             access.areaId,
-            year,
             keys.map((k) => k.hash),
           )
-        : undefined,
+        : [],
     ]);
-    const matches = [...new Set((known?.matches ?? []).map((m) => m.reference))];
+    const matches = [...new Set(known.map((m) => m.reference))];
     if (matches.length)
       throw new Refusal(
         "conflict",
