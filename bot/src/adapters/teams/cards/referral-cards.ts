@@ -1,6 +1,15 @@
 import { longDate } from "./dates.js";
 import { VERBS } from "../verbs.js";
-import { card, execute, facts, heading, para, type Element } from "./elements.js";
+import {
+  card,
+  execute,
+  facts,
+  fieldProblem,
+  heading,
+  para,
+  problemSummary,
+  type Element,
+} from "./elements.js";
 import type { FieldProblem } from "../../../domain/referrals/checks.js";
 import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
@@ -85,30 +94,13 @@ export function referralFormCard(
     heading(`Referral to ${panelName}`),
     para(form.title, { isSubtle: true, spacing: "None" }),
   ];
-  if (problems.length) {
-    body.push({
-      type: "Container",
-      style: "attention",
-      id: "problems",
-      items: [
-        para(
-          problems.length === 1
-            ? "There is one thing to put right before the referral can be sent:"
-            : `There are ${problems.length} things to put right before the referral can be sent:`,
-          { weight: "Bolder" },
-        ),
-        ...problems.map((p) => para(`• ${p.message}`, { spacing: "Small" })),
-        para("Nothing has been saved yet.", { isSubtle: true, spacing: "Small" }),
-      ],
-    });
-  }
+  if (problems.length) body.push(problemSummary(problems, "the referral can be sent"));
   for (const section of form.sections) {
     body.push({ ...heading(section.title), size: "Default", separator: true, spacing: "Large" });
     if (section.intro) body.push(para(section.intro, { isSubtle: true, spacing: "Small" }));
     for (const spec of section.fields) {
       body.push(input(spec, values[spec.id]));
-      for (const p of problems.filter((x) => x.field === spec.id))
-        body.push(para(p.message, { color: "Attention", spacing: "None", id: `problem-${spec.id}` }));
+      for (const p of problems.filter((x) => x.field === spec.id)) body.push(fieldProblem(p));
       if (spec.hint) body.push(para(spec.hint, { isSubtle: true, size: "Small", spacing: "None" }));
     }
   }
