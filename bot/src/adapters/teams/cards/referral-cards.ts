@@ -1,3 +1,4 @@
+import { fieldOf, readAnswer, sectionAnswers } from "./answers.js";
 import { longDate } from "./dates.js";
 import { VERBS } from "../verbs.js";
 import {
@@ -235,16 +236,19 @@ export function referralReceiptCard(r: Referral, panelName: string, meeting: str
   return card(body, actions);
 }
 
-function detailFacts(r: Referral, panelName: string): Element {
-  const v = (id: string) => asText(r.values[id]) ?? "";
+function detailFacts(r: Referral, panelName: string, form: ReferralForm): Element {
+  const shown = (id: string) => {
+    const spec = fieldOf(form, id);
+    return spec && r.values[id] !== undefined ? readAnswer(spec, r.values[id]) : "";
+  };
   return facts([
     ["Reference", r.reference],
     ["Panel", panelName],
     ["Kind", KIND_TITLES[r.kind]],
     ["Subject", subjectLabel(r.kind, r.values)],
-    ["Date of birth", v("dateOfBirth")],
+    ["Date of birth", shown("dateOfBirth")],
     ["Referrer", `${r.submitted.byName}, ${r.referrer.jobTitle}`],
-    ["Risk level", v("riskLevel")],
+    ["Risk level", shown("riskLevel")],
     ["Meeting", r.meetingDate ? longDate(r.meetingDate) : "not scheduled"],
   ]);
 }
@@ -252,14 +256,21 @@ function detailFacts(r: Referral, panelName: string): Element {
 const requestText = (r: Referral) => asText(r.values["request"]) ?? "";
 
 /** To the named manager, in personal chat: approve or decline with a comment. */
-export function approvalRequestCard(r: Referral, panelName: string, version: string): Element {
+export function approvalRequestCard(
+  r: Referral,
+  panelName: string,
+  version: string,
+  form: ReferralForm,
+): Element {
   return card(
     [
       heading(`Approve referral ${r.reference}?`),
       para(
         `${r.submitted.byName} asks you, as their service manager, to approve this referral to ${panelName}.`,
       ),
-      detailFacts(r, panelName),
+      detailFacts(r, panelName, form),
+      ...sectionAnswers(form, "consent", r.values),
+      ...sectionAnswers(form, "checklist", r.values),
       para(`**Request of the panel:** ${requestText(r)}`),
       {
         type: "Input.Text",
@@ -292,13 +303,15 @@ export function coordinatorReferralCard(
   panelName: string,
   tabUrl: string,
   version: string,
+  form: ReferralForm,
 ): Element {
   const answered = r.questions.filter((q) => q.answer);
   const body: Element[] = [
     heading(
       answered.length ? `Referral ${r.reference}: the referrer answered` : `New referral ${r.reference}`,
     ),
-    detailFacts(r, panelName),
+    detailFacts(r, panelName, form),
+    ...sectionAnswers(form, "checklist", r.values),
     para(`**Request of the panel:** ${requestText(r)}`),
   ];
   if (r.transferredFrom) {
