@@ -7,6 +7,7 @@ import type { Casework, StoredAudit } from "../bot/src/application/ports/casewor
 import type { Action } from "../bot/src/domain/actions/action.js";
 import type { Referral } from "../bot/src/domain/referrals/referral.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
+import { referralDraftTables } from "../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
 import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/storage.js";
@@ -94,6 +95,7 @@ export async function sideBySide(connection: string) {
     catalogue,
     casework: caseworkTables(tables),
     directory: directoryTables(tables),
+    drafts: referralDraftTables(tables),
     meetings: meetingRecords(tables),
     agendas: agendaRecords(tables),
     room: meetingRoomRecords(tables),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
+import { referralDraftTables } from "../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
 import { peopleDesk } from "../bot/src/application/people/people-desk.js";
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       catalogue,
       casework: caseworkTables(tables),
       directory: directoryTables(tables),
+      drafts: referralDraftTables(tables),
       now: () => new Date(),
       onNotices: () => undefined,
     });

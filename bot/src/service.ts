@@ -18,6 +18,7 @@ import { TeamsNoticeMessenger } from "./adapters/teams/notice-messenger.js";
 import { NoticeDelivery } from "./application/notices/notice-delivery.js";
 import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
 import { caseworkTables } from "./adapters/tables/casework-tables.js";
+import { referralDraftTables } from "./adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
 import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
@@ -168,6 +169,7 @@ export async function startService(
     catalogue,
     casework,
     directory,
+    drafts: referralDraftTables(tables),
     now,
     onNotices: (areaId) => dispatcher.kick(areaId),
   });

@@ -67,25 +67,31 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     await chat.getByRole("button", { name: "Open the form" }).click();
     await chat.getByText("Referral to Pre-MACE operational panel").waitFor({ timeout: 20_000 });
 
-    const form = cardSaying("Referral to Pre-MACE operational panel");
-    await form.getByLabel(/^Full name/).fill("Tamsin Invented");
-    await setDate(form, /^Date of birth/, "2010-09-30");
-    await choose(form, /^Gender/, "Female");
-    await choose(form, /^Ethnicity/, "White: any other White background");
-    await form.getByLabel(/^Language spoken/).fill("English and Polish");
-    await form.getByLabel(/^Address/).fill("3 Fictional Mews, Mitcham");
-    await form.getByLabel(/^Postcode/).fill("CR4 7ZZ");
-    await choose(form, /^Safeguarding status/, "Child: Child in Need plan");
-    await choose(form, /^Has the child/, "Yes");
+    // The form comes in steps, each checked as it is sent.
+    const step = async (title: string): Promise<Locator> => {
+      await chat.getByText(title).waitFor({ timeout: 20_000 });
+      return cardSaying(title);
+    };
+    const subject = await step("step 1 of 4, Who it is about");
+    await subject.getByLabel(/^Full name/).fill("Tamsin Invented");
+    await setDate(subject, /^Date of birth/, "2010-09-30");
+    await choose(subject, /^Gender/, "Female");
+    await choose(subject, /^Ethnicity/, "White: any other White background");
+    await subject.getByLabel(/^Language spoken/).fill("English and Polish");
+    await subject.getByLabel(/^Address/).fill("3 Fictional Mews, Mitcham");
+    await subject.getByLabel(/^Postcode/).fill("CR4 7ZZ");
+    await choose(subject, /^Safeguarding status/, "Child: Child in Need plan");
+    await subject.getByRole("button", { name: "Next: Safeguarding and consent" }).click();
+
+    const consent = await step("step 2 of 4, Safeguarding and consent");
+    await choose(consent, /^Has the child/, "Yes");
+    await consent.getByRole("button", { name: "Next: The panel's checklist and scores" }).click();
+
+    const checklist = await step("step 3 of 4, The panel's checklist and scores");
     // The mistake: a strategy meeting that has not happened yet (the panel's clock says 24 November).
-    await setDate(form, /^Date of the strategy meeting/, "2026-12-02");
-    await form.getByLabel(/^Screening score: Missing episodes/).fill("12");
-    await form
-      .getByLabel(/^Request of the panel/)
-      .fill("A safety plan agreed across schools for the journey home.");
-    await form.getByLabel(/^How would this make/).fill("She would not be alone at the bus station.");
-    await choose(form, /^Risk level/, "Moderate");
-    await form.getByRole("button", { name: "Send referral" }).click();
+    await setDate(checklist, /^Date of the strategy meeting/, "2026-12-02");
+    await checklist.getByLabel(/^Screening score: Missing episodes/).fill("12");
+    await checklist.getByRole("button", { name: "Next: Your request of the panel" }).click();
 
     await chat
       .getByText("There is one thing to put right before the referral can be sent:")
@@ -93,6 +99,7 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
     const corrected = cardSaying("There is one thing to put right");
     const text = await corrected.innerText();
     assert.match(text, /• The meeting date cannot be in the future\./);
+    assert.match(text, /step 3 of 4, The panel's checklist and scores/);
     // Beside the field: the message sits right after the date input it belongs to.
     const fieldBlock = await corrected.getByLabel(/^Date of the strategy meeting/).evaluate((input) => {
       let el: Element | null = input;
@@ -101,13 +108,19 @@ describe("A referral from the Agents Playground to the coordinator's tab (Chromi
       return el ? el.nextElementSibling?.textContent?.trim() : null;
     });
     assert.equal(fieldBlock, "The meeting date cannot be in the future.");
-    assert.equal(await corrected.getByLabel(/^Full name/).inputValue(), "Tamsin Invented");
-    assert.equal(await corrected.getByLabel(/^Postcode/).inputValue(), "CR4 7ZZ");
+    assert.equal(await corrected.getByLabel(/^Screening score: Missing episodes/).inputValue(), "12");
     await corrected.getByText("There is one thing to put right").scrollIntoViewIfNeeded();
     await chat.screenshot({ path: `${ARTEFACTS}/playground-referral-mistake.png` });
 
     await setDate(corrected, /^Date of the strategy meeting/, "2026-11-19");
-    await corrected.getByRole("button", { name: "Send referral" }).click();
+    await corrected.getByRole("button", { name: "Next: Your request of the panel" }).click();
+    const request = await step("step 4 of 4, Your request of the panel");
+    await request
+      .getByLabel(/^Request of the panel/)
+      .fill("A safety plan agreed across schools for the journey home.");
+    await request.getByLabel(/^How would this make/).fill("She would not be alone at the bus station.");
+    await choose(request, /^Risk level/, "Moderate");
+    await request.getByRole("button", { name: "Send referral" }).click();
     const receipt = chat.locator(".ac-adaptiveCard", { hasText: /Referral MER-2026-\d{4} sent/ });
     await receipt.waitFor({ timeout: 20_000 });
     const receiptText = await receipt.innerText();

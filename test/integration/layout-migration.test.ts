@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords, referralRow } from "../../bot/src/adapters/tables/area-records.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { migrateCaseworkLayout } from "../../bot/src/adapters/tables/layout-migration.js";
@@ -35,6 +36,7 @@ describe("Casework stored in the earlier key layout", () => {
       catalogue,
       casework: caseworkTables(tables),
       directory: directoryTables(tables),
+      drafts: referralDraftTables(tables),
       now: () => new Date("2026-11-16T10:00:00Z"),
       onNotices: () => undefined,
     });
@@ -182,6 +184,7 @@ describe("Casework stored in the earlier key layout", () => {
       catalogue: loadCatalogue("bot/config/areas"),
       casework: caseworkTables(tables),
       directory: directoryTables(tables),
+      drafts: referralDraftTables(tables),
       now: () => new Date("2026-11-16T10:00:00Z"),
       onNotices: () => undefined,
     });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords, referralRow } from "../../bot/src/adapters/tables/area-records.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { tableFactory, type TableFactory } from "../../bot/src/adapters/tables/storage.js";
@@ -180,6 +181,7 @@ describe("Likely duplicates of waiting referrals and recorded subjects, stored i
     const desk = referralDesk({
       catalogue: loadCatalogue("bot/config/areas"),
       directory: directoryTables(counted),
+      drafts: referralDraftTables(counted),
       casework: caseworkTables(counted),
       now: () => now,
       onNotices: () => undefined,

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { agendaRecords } from "../../bot/src/adapters/tables/agenda-records.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { meetingRecords } from "../../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
@@ -57,6 +58,7 @@ describe("Presenters from the work, stored in Azurite", () => {
       catalogue: loadCatalogue("bot/config/areas"),
       directory,
       casework: caseworkTables(tables),
+      drafts: referralDraftTables(tables),
       meetings: meetingRecords(tables),
       agendas: agendaRecords(tables),
       room: meetingRoomRecords(tables),

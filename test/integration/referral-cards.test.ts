@@ -50,6 +50,21 @@ describe("Referrals through the bot's Adaptive Cards", function () {
   const submit = (who: typeof GRACE, panelId: string, formId: unknown, changes: Record<string, string>) =>
     press(inPersonal(who), "referral.submit", { panelId, kind: "individual", formId, ...typed, ...changes });
 
+  /**
+   * Opens a form and goes through its steps pressing Next, sending `answers` on each as a person
+   * filling it in would: every card on the way, the last one showing Send referral.
+   */
+  const throughSteps = async (who: typeof GRACE, panelId: string, answers: Record<string, string>) => {
+    const cards = [cardOf(await press(inPersonal(who), "referral.open", { panelId, kind: "individual" }))];
+    for (let card = cards[0]; card && !actionData(card, "referral.submit")["formId"]; card = cards.at(-1)) {
+      const next = actionData(card, "referral.step");
+      assert.equal(next["to"], "next", texts(card).join("\n"));
+      cards.push(cardOf(await press(inPersonal(who), "referral.step", { ...next, ...answers })));
+      assert.ok(cards.length < 8, `the form ends: ${texts(cards.at(-1)).join(" | ")}`);
+    }
+    return { cards, formId: actionData(cards.at(-1) ?? {}, "referral.submit")["formId"] };
+  };
+
   const typed = {
     subjectName: "Tamsin Invented",
     dateOfBirth: "2010-09-30",
@@ -67,6 +82,8 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     howSafer: "She would not be alone at the bus station.",
     riskLevel: "moderate",
   };
+  /** Merton's form filled in so that every step can be gone on from. */
+  const complete = { ...typed, strategyMeetingDate: "2026-11-19", "screening.missing": "11" };
   let receiptReference = "";
 
   it("a practitioner types `refer`, picks the panel and kind, and gets the Merton form", async () => {
@@ -80,30 +97,60 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     );
     assert.deepEqual(panels, ["merton-pre-mace"]);
 
-    const form = cardOf(
-      await press(inPersonal(GRACE), "referral.open", { panelId: "merton-pre-mace", kind: "individual" }),
+    const { cards } = await throughSteps(GRACE, "merton-pre-mace", complete);
+    const first = cards[0] ?? {};
+    assert.equal(first["version"], "1.5");
+    assert.deepEqual(
+      cards.map((c) => texts(c)[1]),
+      [
+        "Individual child or young adult: step 1 of 4, Who it is about",
+        "Individual child or young adult: step 2 of 4, Safeguarding and consent",
+        "Individual child or young adult: step 3 of 4, The panel's checklist and scores",
+        "Individual child or young adult: step 4 of 4, Your request of the panel",
+      ],
     );
-    assert.equal(form["version"], "1.5");
-    const fields = inputs(form);
-    for (const id of [
-      "subjectName",
-      "dateOfBirth",
-      "ethnicity",
-      "language",
-      "consent",
-      "strategyMeetingDate",
-      "riskLevel",
-    ])
-      assert.ok(fields[id], id);
+    const fields = inputs(first);
+    for (const id of ["subjectName", "dateOfBirth", "ethnicity", "language"]) assert.ok(fields[id], id);
+    assert.equal(fields["consent"], undefined, "consent is asked in its own step");
+    assert.ok(inputs(cards[1])["consent"]);
+    assert.ok(inputs(cards[2])["strategyMeetingDate"]);
+    assert.ok(inputs(cards[3])["riskLevel"]);
     assert.equal(fields["postcode"]?.["regex"], "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$");
     assert.equal(fields["subjectName"]?.["isRequired"], true);
   });
 
-  it("a submission with mistakes comes back as the same form, values kept, each problem beside its field", async () => {
-    const form = cardOf(
+  it("a step with mistakes comes back with its values kept and each problem beside its field; so does a send", async () => {
+    const opened = cardOf(
       await press(inPersonal(GRACE), "referral.open", { panelId: "merton-pre-mace", kind: "individual" }),
     );
-    const { formId } = actionData(form, "referral.submit");
+    const step = (card: Card, changes: Record<string, string>) =>
+      press(inPersonal(GRACE), "referral.step", {
+        ...actionData(card, "referral.step"),
+        ...typed,
+        ...changes,
+      });
+    const safeguarding = cardOf(await step(opened, {}));
+    const checklist = cardOf(await step(safeguarding, {}));
+    const refusedStep = cardOf(
+      await step(checklist, { strategyMeetingDate: "2026-12-02", "screening.missing": "11" }),
+    );
+    const stepBody = refusedStep["body"] as Card[];
+    const dateAt = stepBody.findIndex((e) => e["id"] === "strategyMeetingDate");
+    assert.equal(stepBody[dateAt + 1]?.["text"], "The meeting date cannot be in the future.");
+    assert.equal(inputs(refusedStep)["strategyMeetingDate"]?.["value"], "2026-12-02");
+    assert.equal(stepBody.at(-1)?.["id"], "problems", "the summary is next to the buttons");
+
+    // Back to the first step: what was typed there is kept.
+    const back = cardOf(
+      await press(inPersonal(GRACE), "referral.step", actionData(refusedStep, "referral.step", "back")),
+    );
+    const firstAgain = cardOf(
+      await press(inPersonal(GRACE), "referral.step", actionData(back, "referral.step", "back")),
+    );
+    assert.equal(inputs(firstAgain)["subjectName"]?.["value"], "Tamsin Invented");
+
+    // Sent whole with a mistake, the form comes back at the step holding it.
+    const { formId } = await throughSteps(GRACE, "merton-pre-mace", complete);
     const reply = cardOf(
       await submit(GRACE, "merton-pre-mace", formId, {
         strategyMeetingDate: "2026-12-02",
@@ -118,10 +165,9 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     assert.equal(body[at + 1]?.["text"], "The meeting date cannot be in the future.");
     assert.equal(body[at + 1]?.["color"], "Attention");
     const values = inputs(reply);
-    assert.equal(values["subjectName"]?.["value"], "Tamsin Invented");
     assert.equal(values["strategyMeetingDate"]?.["value"], "2026-12-02");
     assert.equal(values["screening.missing"]?.["value"], 9);
-    assert.equal(actionData(reply, "referral.submit")["formId"], formId);
+    assert.equal(actionData(reply, "referral.step")["formId"], formId);
 
     // Corrected: the receipt replaces the form.
     const receipt = cardOf(
@@ -167,10 +213,7 @@ describe("Referrals through the bot's Adaptive Cards", function () {
   });
 
   it("the practitioner sees a likely duplicate on the receipt and links the referral to it", async () => {
-    const form = cardOf(
-      await press(inPersonal(GRACE), "referral.open", { panelId: "merton-pre-mace", kind: "individual" }),
-    );
-    const { formId } = actionData(form, "referral.submit");
+    const { formId } = await throughSteps(GRACE, "merton-pre-mace", complete);
     // The demo cohort has Jayden Okoro-Hart, born 14 March 2010.
     const receipt = cardOf(
       await submit(GRACE, "merton-pre-mace", formId, {
@@ -196,18 +239,17 @@ describe("Referrals through the bot's Adaptive Cards", function () {
   it("a Lambeth referral goes to the named manager to approve, then to the coordinator, who asks a question the referrer answers", async () => {
     for (const who of [NADIA, COLM, LEILA]) await say(inPersonal(who), "hello");
     await service.noticesDelivered();
-    const form = cardOf(
-      await press(inPersonal(NADIA), "referral.open", { panelId: "lambeth-mave", kind: "individual" }),
-    );
-    const managers = (inputs(form)["managerId"]?.["choices"] as { title: string; value: string }[]).map(
-      (c) => c.title,
-    );
+    const lambeth = { ...typed, strategyMeetingDate: "2026-11-19", blockers: "no-services" };
+    const { cards, formId } = await throughSteps(NADIA, "lambeth-mave", lambeth);
+    const managers = (
+      inputs(cards.at(-1))["managerId"]?.["choices"] as { title: string; value: string }[]
+    ).map((c) => c.title);
     assert.deepEqual(managers, ["Colm Ferreira, Service Manager, Adolescent Safeguarding"]);
-    const { formId } = actionData(form, "referral.submit");
-    // A refused submit keeps the whole list of managers to choose from.
+    // A refused send keeps the whole list of managers to choose from.
     const refused = cardOf(
       await submit(NADIA, "lambeth-mave", formId, {
-        strategyMeetingDate: "2026-12-20",
+        ...lambeth,
+        request: "",
         managerId: COLM.aadObjectId,
       }),
     );

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
@@ -476,6 +477,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     const desk = referralDesk({
       catalogue: loadCatalogue("bot/config/areas"),
       directory: directoryTables(tables),
+      drafts: referralDraftTables(tables),
       casework: caseworkTables(tables),
       now: () => now,
       onNotices: () => undefined,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import type { Casework } from "../../bot/src/application/ports/casework.js";
@@ -46,6 +47,7 @@ async function closedCase(
     catalogue,
     casework,
     directory: directoryTables(tables),
+    drafts: referralDraftTables(tables),
     now: () => referredAt,
     onNotices: () => undefined,
   });

@@ -67,9 +67,11 @@ export const inputs = (card: unknown): Record<string, Card> => {
 };
 
 /** The data a card's Action.Execute button with this verb sends. */
-export const actionData = (card: Card, verb: string) =>
-  (card["actions"] as { verb?: string; data: Record<string, unknown> }[]).find((a) => a.verb === verb)
-    ?.data ?? {};
+/** The data of a card's first button with this verb (and, for moves through a form, going `to`). */
+export const actionData = (card: Card, verb: string, to?: string) =>
+  ((card["actions"] ?? []) as { verb?: string; data: Record<string, unknown> }[]).find(
+    (a) => a.verb === verb && (to === undefined || a.data["to"] === to),
+  )?.data ?? {};
 
 export function teamsChat(serviceUrl: () => string, connectorUrl: () => string, channel: string) {
   const base = (from: TeamsUser, conversation: Record<string, unknown>) => ({

@@ -11,17 +11,18 @@ import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { formOfReferral } from "../../bot/src/adapters/teams/cards/answers.js";
 import { texts } from "../support/teams-chat.js";
+import { referralFormCard } from "../../bot/src/adapters/teams/cards/referral-form-card.js";
 import {
   approvalRequestCard,
   coordinatorReferralCard,
   makeReferralChannelCard,
   outcomeCard,
   questionCard,
-  referralFormCard,
   referralReceiptCard,
   referralStartCard,
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
-import { referralForm } from "../../bot/src/domain/referrals/form.js";
+import { MAX_GROUP_MEMBERS, referralForm } from "../../bot/src/domain/referrals/form.js";
+import { stepsOf } from "../../bot/src/domain/referrals/form-steps.js";
 import type { Referral } from "../../bot/src/domain/referrals/referral.js";
 
 // adaptivecards' lib/ entry does not load under Node; its bundle does.
@@ -162,17 +163,44 @@ describe("Referral cards", () => {
     ["question", questionCard(referral, "Pre-MACE", "v1")],
     ["outcome", outcomeCard("Done", ["A line"])],
   ];
-  // Every form of every panel that takes referrals, with a problem shown, at its largest.
+  // Every step of every panel's forms, with a problem shown; and a group of the most members, on
+  // its last page, with every answer given: the largest a referral card gets.
   for (const panel of catalogue.panels.values()) {
     const area = catalogue.areas.find((a) => a.id === panel.areaId);
     if (!area || !panel.referralRules) continue;
     for (const kind of panel.referralRules.kinds) {
       const form = referralForm(panel, area, kind, [{ id: "m", name: "A Manager" }]);
+      for (const step of stepsOf(form))
+        cards.push([
+          `${panel.id} ${kind} form, step ${step.id}`,
+          referralFormCard(
+            form,
+            panel.name,
+            "3f1f6c2e-5b7a-4c1e-9f00-000000000001",
+            {},
+            [{ field: null, message: "x" }],
+            { step: step.id, page: 0 },
+          ),
+        ]);
+    }
+    if (panel.referralRules.kinds.includes("group")) {
+      const everyone: Record<string, string> = { groupName: "Peer group, north of the borough" };
+      for (let row = 1; row <= MAX_GROUP_MEMBERS; row++) {
+        everyone[`member${row}.name`] = `Invented Member Number ${row} With A Long Name`;
+        everyone[`member${row}.dateOfBirth`] = "2010-03-14";
+        everyone[`member${row}.gender`] = "non-binary";
+        everyone[`member${row}.ethnicity`] = "mixed-white-black-caribbean";
+        everyone[`member${row}.relationship`] = "Known to the others through school and the park";
+        everyone[`member${row}.schoolOrEmployer`] = "An Invented Academy of the North of the Borough";
+        everyone[`member${row}.leadAgency`] = "Children's social care";
+      }
+      const form = referralForm(panel, area, "group", [], MAX_GROUP_MEMBERS);
       cards.push([
-        `${panel.id} ${kind} form`,
-        referralFormCard(form, panel.name, "3f1f6c2e-5b7a-4c1e-9f00-000000000001", {}, [
-          { field: null, message: "x" },
-        ]),
+        `${panel.id} group form with ${MAX_GROUP_MEMBERS} members`,
+        referralFormCard(form, panel.name, "3f1f6c2e-5b7a-4c1e-9f00-000000000001", everyone, [], {
+          step: "subject",
+          page: 9,
+        }),
       ]);
     }
   }

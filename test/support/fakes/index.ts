@@ -10,6 +10,7 @@ import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
 import { DEMO_ADMINISTRATORS } from "../../../bot/src/seed/demo-people.js";
 import { fakeCasework } from "./casework.js";
 import { fakeDeliveries } from "./deliveries.js";
+import { fakeDrafts } from "./drafts.js";
 import { demoDirectory } from "./directory.js";
 import { fakeAgendas, fakeMeetingRoom, fakeMeetings } from "./meetings.js";
 import { FakeActionChanges, FakeLog, FakeNoticeMessenger, FakeReminderMessenger } from "./messengers.js";
@@ -40,6 +41,7 @@ export function fakePorts(startAt: string) {
     now,
     directory: demoDirectory(now),
     casework: fakeCasework(now),
+    drafts: fakeDrafts(),
     meetings: fakeMeetings(now),
     agendas: fakeAgendas(now),
     room: fakeMeetingRoom(now),

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Refusal } from "../../domain/refusal.js";
+import type { FieldProblem } from "../../domain/referrals/checks.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
 import type { CardPress, CardReply, CardRoute, CardRoutes } from "./card-actions.js";
 import { longDate } from "./cards/dates.js";
-import { outcomeCard, referralFormCard, referralReceiptCard } from "./cards/referral-cards.js";
+import { outcomeCard, referralReceiptCard } from "./cards/referral-cards.js";
+import { GROUP_MEMBER_ROWS, type ReferralForm } from "../../domain/referrals/form.js";
+import { placeOf, stepsOf, type FormPlace } from "../../domain/referrals/form-steps.js";
+import { referralFormCard, type FormMove } from "./cards/referral-form-card.js";
 import { sendPrivately } from "./conversations.js";
 import { startReferralCard } from "./referral-commands.js";
 import { VERBS, type ReferralVerb } from "./verbs.js";
@@ -15,6 +19,14 @@ import { VERBS, type ReferralVerb } from "./verbs.js";
 // to the person who pressed the button, in their personal chat.
 
 const Text = (max: number) => z.string().max(max).optional().default("");
+
+/** Where a press on the referral form was made, and where it asks to go. */
+const Place = z.object({
+  formId: z.uuid(),
+  step: z.enum(["subject", "safeguarding", "checklist", "request"]),
+  page: z.coerce.number().int().min(0).max(20),
+  to: z.enum(["next", "back", "more-members", "earlier-members", "later-members"] satisfies FormMove[]),
+});
 
 /** The version of the referral the card was drawn from: a press on an out-of-date card is refused. */
 const versionOf = (data: Record<string, unknown>): string => {
@@ -110,6 +122,57 @@ export const referralButtons: CardRoutes<ReferralVerb> = {
     const form = await deps.desk.form(actor.id, data["panelId"], data["kind"]);
     return { card: referralFormCard(form, panelName(press, form.panelId), randomUUID()) };
   }),
+  [VERBS.referral.step]: inPersonalChat(async (press) => {
+    const { deps, actor, data } = press;
+    const at = Place.parse(data);
+    const from = { step: at.step, page: at.page };
+    const draw = (
+      form: ReferralForm,
+      answers: Record<string, unknown>,
+      place: FormPlace,
+      problems: FieldProblem[] = [],
+    ) => ({
+      card: referralFormCard(form, panelName(press, form.panelId), at.formId, answers, problems, place),
+    });
+    if (at.to === "next") {
+      const checked = await deps.desk.checkStep(actor, data["panelId"], data["kind"], at.formId, from, data);
+      if (checked.problems.length)
+        return draw(
+          checked.form,
+          checked.answers,
+          placeOf(checked.form, checked.problems[0]?.field ?? null),
+          checked.problems,
+        );
+      const steps = stepsOf(checked.form);
+      const next = steps[steps.findIndex((s) => s.id === at.step) + 1] ?? steps[0];
+      return draw(checked.form, checked.answers, { step: next?.id ?? at.step, page: 0 });
+    }
+    if (at.to === "back") {
+      const { form, answers } = await deps.desk.keepAnswers(
+        actor,
+        data["panelId"],
+        data["kind"],
+        at.formId,
+        from,
+        null,
+        0,
+      );
+      const steps = stepsOf(form);
+      const back = steps[Math.max(0, steps.findIndex((s) => s.id === at.step) - 1)];
+      return draw(form, answers, { step: back?.id ?? at.step, page: 0 });
+    }
+    const page = at.to === "earlier-members" ? at.page - 1 : at.page + 1;
+    const { form, answers } = await deps.desk.keepAnswers(
+      actor,
+      data["panelId"],
+      data["kind"],
+      at.formId,
+      from,
+      data,
+      (page + 1) * GROUP_MEMBER_ROWS,
+    );
+    return draw(form, answers, { step: at.step, page });
+  }),
   [VERBS.referral.submit]: inPersonalChat(async (press) => {
     const { deps, actor, data } = press;
     const result = await deps.desk.submit(actor, data["panelId"], data["kind"], data["formId"], data);
@@ -119,7 +182,7 @@ export const referralButtons: CardRoutes<ReferralVerb> = {
           result.form,
           panelName(press, result.form.panelId),
           String(data["formId"]),
-          data,
+          result.answers,
           result.problems,
         ),
       };

@@ -6,6 +6,8 @@ export const VERBS = {
     /** From a channel: open the referral form in the presser's personal chat. */
     private: "referral.private",
     open: "referral.open",
+    /** Moves through the form: the next step (checked first), back, or another page of members. */
+    step: "referral.step",
     submit: "referral.submit",
     link: "referral.link",
     approve: "referral.approve",

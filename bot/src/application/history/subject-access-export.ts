@@ -1,5 +1,5 @@
 import { chronology, referencesShown, type ChronologyEntry } from "../../domain/cohort/chronology.js";
-import { KIND_TITLES, referralForm } from "../../domain/referrals/form.js";
+import { KIND_TITLES, memberRowsIn, referralForm } from "../../domain/referrals/form.js";
 import { answersOf, type FormAnswer } from "../../domain/referrals/form-answers.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
 import { Refusal } from "../../domain/refusal.js";
@@ -146,7 +146,9 @@ export async function subjectAccessExport(
         email: r.referrer.email,
       },
       meetingDate: r.meetingDate,
-      answers: panel ? answersOf(referralForm(panel, area, r.kind, approvers), r.values) : [],
+      answers: panel
+        ? answersOf(referralForm(panel, area, r.kind, approvers, memberRowsIn(r.values)), r.values)
+        : [],
     };
   };
 

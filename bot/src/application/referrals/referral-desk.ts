@@ -2,6 +2,7 @@ import { withPorts } from "../with-ports.js";
 import { listReferrals, awaitingApproval, panelsToReferTo, viewReferral } from "./referral-queries.js";
 import { answerReferralQuestion, approveReferral, linkReferral } from "./referrer-and-manager-steps.js";
 import { blankForm, formOf } from "./referral-form.js";
+import { checkReferralStep, keepFormAnswers } from "./form-in-steps.js";
 import type { ReferralPorts } from "./referral-ports.js";
 import { submitReferral } from "./submit-referral.js";
 import { transferIn } from "./transfer-in.js";
@@ -15,6 +16,8 @@ export const referralDesk = (ports: ReferralPorts) => ({
   panelsFor: withPorts(ports, panelsToReferTo),
   form: withPorts(ports, blankForm),
   formFor: withPorts(ports, formOf),
+  checkStep: withPorts(ports, checkReferralStep),
+  keepAnswers: withPorts(ports, keepFormAnswers),
   submit: withPorts(ports, submitReferral),
   transferIn: withPorts(ports, transferIn),
   view: withPorts(ports, viewReferral),
@@ -28,3 +31,4 @@ export const referralDesk = (ports: ReferralPorts) => ({
 export type ReferralDesk = ReturnType<typeof referralDesk>;
 
 export type { SubmitResult } from "./submit-referral.js";
+export type { FormSoFar } from "./form-in-steps.js";

@@ -1,6 +1,6 @@
 import type { Person } from "../../domain/people/membership.js";
 import { approvalApplies, type ReferralKind } from "../../domain/catalogue/panel.js";
-import { referralForm, type ReferralForm } from "../../domain/referrals/form.js";
+import { memberRowsIn, referralForm, type ReferralForm } from "../../domain/referrals/form.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import {
   areaOf,
@@ -35,6 +35,8 @@ export async function blankForm(
   personId: string,
   panelId: unknown,
   rawKind: unknown,
+  /** For a group: the member rows to hold, when the practitioner asks for more. */
+  memberRows?: number,
 ): Promise<ReferralForm> {
   const panel = panelOf(ports.catalogue, panelId);
   const kind = kindOf(rawKind);
@@ -46,6 +48,7 @@ export async function blankForm(
     areaOf(ports.catalogue, panel.areaId),
     kind,
     await approversFor(ports, panel, kind, person),
+    memberRows,
   );
 }
 
@@ -55,12 +58,14 @@ export async function formAgain(
   panel: PanelInArea,
   kind: ReferralKind,
   person: Person,
+  memberRows?: number,
 ): Promise<ReferralForm> {
   return referralForm(
     panel,
     areaOf(ports.catalogue, panel.areaId),
     kind,
     await approversFor(ports, panel, kind, person),
+    memberRows,
   );
 }
 
@@ -70,7 +75,13 @@ export async function formOf(ports: FormPorts, r: Referral): Promise<ReferralFor
   const manager = r.managerId ? await ports.directory.person(r.managerId) : undefined;
   const approvers =
     r.managerId && manager ? [{ id: r.managerId, name: `${manager.displayName}, ${manager.jobTitle}` }] : [];
-  return referralForm(panel, areaOf(ports.catalogue, panel.areaId), r.kind, approvers);
+  return referralForm(
+    panel,
+    areaOf(ports.catalogue, panel.areaId),
+    r.kind,
+    approvers,
+    memberRowsIn(r.values),
+  );
 }
 
 export { needsApproval };

@@ -2,7 +2,7 @@ import { localDay } from "../../domain/schedule/dates.js";
 import { occurrenceOn, type Occurrence } from "../../domain/schedule/occurrences.js";
 import { checkPanelRules, readForm, type FieldProblem } from "../../domain/referrals/checks.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
-import { referralForm, type ReferralForm } from "../../domain/referrals/form.js";
+import { memberRowsIn, referralForm, type ReferralForm } from "../../domain/referrals/form.js";
 import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Actor } from "../../domain/people/actor.js";
@@ -29,7 +29,7 @@ import type { ReferralPorts } from "./referral-ports.js";
 
 export type SubmitResult =
   | { ok: true; referral: Referral; meeting: Occurrence | undefined; created: boolean }
-  | { ok: false; problems: FieldProblem[]; form: ReferralForm };
+  | { ok: false; problems: FieldProblem[]; form: ReferralForm; answers: Record<string, unknown> };
 
 export async function submitReferral(
   ports: ReferralPorts,
@@ -37,20 +37,24 @@ export async function submitReferral(
   panelId: unknown,
   rawKind: unknown,
   formId: unknown,
-  raw: Record<string, unknown>,
+  sent: Record<string, unknown>,
 ): Promise<SubmitResult> {
   const panel = panelOf(ports.catalogue, panelId);
   const kind = kindOf(rawKind);
   const id = ReferralIdInput.safeParse(formId);
   if (!id.success) throw new Refusal("invalid", "This form is not one we issued. Start the referral again.");
   const area = areaOf(ports.catalogue, panel.areaId);
-  const managerId = typeof raw["managerId"] === "string" ? raw["managerId"] : undefined;
+  const managerId = typeof sent["managerId"] === "string" ? sent["managerId"] : undefined;
 
-  const early = matchKeys(kind, raw as FormValues).map((k) => k.hash);
-  const [people, seenEarly] = await Promise.all([
+  // A form sent in steps has its earlier answers in the draft; the last step's card carries the
+  // answers match keys are made from, so the area's records can be read beside the draft.
+  const early = matchKeys(kind, sent as FormValues).map((k) => k.hash);
+  const [people, seenEarly, draft] = await Promise.all([
     ports.directory.people([actor.id, ...(managerId ? [managerId] : [])]),
     readBeforeIssue(ports, area.id, referenceYear(ports.now()), early),
+    ports.drafts.draft(actor.id, id.data),
   ]);
+  const raw: Record<string, unknown> = { ...(draft?.answers ?? {}), ...sent };
   const person = people.get(actor.id);
   if (!person) throw notInDirectory();
   mayRefer(ports.catalogue, person, panel);
@@ -61,7 +65,7 @@ export async function submitReferral(
     : [];
 
   const now = ports.now();
-  const read = readForm(referralForm(panel, area, kind, approvers), raw);
+  const read = readForm(referralForm(panel, area, kind, approvers, memberRowsIn(raw)), raw);
   const problems = read.ok
     ? checkPanelRules(
         {
@@ -76,7 +80,12 @@ export async function submitReferral(
       )
     : read.problems;
   if (!read.ok || problems.length)
-    return { ok: false, problems, form: await formAgain(ports, panel, kind, person) };
+    return {
+      ok: false,
+      problems,
+      form: await formAgain(ports, panel, kind, person, memberRowsIn(raw)),
+      answers: raw,
+    };
 
   const meeting = meetingForReferral(ports.catalogue, panel.id, now);
   const keys = matchKeys(kind, read.values);
@@ -111,6 +120,7 @@ export async function submitReferral(
       subjectId: null,
     }),
   });
+  if (draft) await ports.drafts.forget(actor.id, id.data);
   if (created) return { ok: true, referral, meeting, created };
   if (referral.submitted.by !== person.id)
     throw new Refusal("conflict", "This form has already been used. Start a new referral.");

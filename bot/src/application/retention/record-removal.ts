@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { fieldsOf, referralForm } from "../../domain/referrals/form.js";
+import { fieldsOf, memberRowsIn, referralForm } from "../../domain/referrals/form.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import {
   anonymisedAction,
@@ -77,7 +77,7 @@ function replacing<T>(
 function formFields(catalogue: Catalogue, r: Referral) {
   const panel = catalogue.panels.get(r.panelId);
   const area = catalogue.areas.find((a) => a.id === r.areaId);
-  return panel && area ? fieldsOf(referralForm(panel, area, r.kind, [])) : [];
+  return panel && area ? fieldsOf(referralForm(panel, area, r.kind, [], memberRowsIn(r.values))) : [];
 }
 
 /** What anonymising changes, read by key so each replacement is conditional on its version. */

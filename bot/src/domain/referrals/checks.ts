@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { approvalApplies, type Area, type Panel, type ReferralKind } from "../catalogue/panel.js";
 import {
   fieldsOf,
-  GROUP_MEMBER_ROWS,
+  memberRowsIn,
   memberFieldId,
   screeningFieldId,
   type FieldSpec,
@@ -156,7 +156,7 @@ export function checkPanelRules(ctx: RuleContext, values: FormValues): FieldProb
     if (dob && kind === "person-of-concern") notInFuture("dateOfBirth", "The date of birth");
   }
   if (kind === "group") {
-    for (let row = 1; row <= GROUP_MEMBER_ROWS; row++) {
+    for (let row = 1; row <= memberRowsIn(values); row++) {
       const name = str(memberFieldId(row, "name"));
       const dob = str(memberFieldId(row, "dateOfBirth"));
       if (name && !dob)

@@ -25,6 +25,9 @@ export const digest = (s: string): string => createHash("sha256").update(s).dige
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** The keys a subject is matched on; names are compared with case, accents and spacing ignored. */
+/** The answers match keys are made from. */
+export const MATCH_FIELDS = ["subjectName", "dateOfBirth", "address", "postcode"] as const;
+
 export function matchKeys(kind: ReferralKind, values: FormValues): MatchKey[] {
   const keys: MatchKey[] = [];
   const name = squash(str(values["subjectName"]));

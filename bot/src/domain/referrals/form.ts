@@ -55,8 +55,10 @@ export const KIND_TITLES: Record<ReferralKind, string> = {
   "location-of-concern": "Location of concern",
 };
 
-// The source form has four rows; more would push the card past Teams' size limit.
+// A group has as many members as it has, up to a bound that keeps a referral within what is stored;
+// a card shows them four at a time (the source form's four rows), so it stays within Teams' limit.
 export const GROUP_MEMBER_ROWS = 4;
+export const MAX_GROUP_MEMBERS = 40;
 const NAME = 100;
 const SHORT = 120;
 const LONG = 2000;
@@ -178,6 +180,38 @@ function gateFields(gate: ReferralGate, kind: ReferralKind): FieldSpec[] {
   }
 }
 
+/** The rows of a group's members a form holds: enough for every row given, and at least one card page. */
+export function memberRowsIn(values: Record<string, unknown>): number {
+  let highest = 0;
+  for (const key of Object.keys(values)) {
+    const row = /^member(\d{1,2})\./.exec(key)?.[1];
+    if (row && values[key] !== "" && values[key] !== undefined) highest = Math.max(highest, Number(row));
+  }
+  return Math.min(MAX_GROUP_MEMBERS, Math.max(GROUP_MEMBER_ROWS, highest));
+}
+
+function membersSection(rows: number): FormSection {
+  const members: FieldSpec[] = [];
+  for (let row = 1; row <= rows; row++) {
+    const required = row <= 2;
+    members.push(
+      text(memberFieldId(row, "name"), `Member ${row}: full name`, required, { maxLength: NAME }),
+      date(memberFieldId(row, "dateOfBirth"), `Member ${row}: date of birth`, required),
+      choice(memberFieldId(row, "gender"), `Member ${row}: gender`, false, GENDERS),
+      choice(memberFieldId(row, "ethnicity"), `Member ${row}: ethnicity`, false, ETHNICITIES),
+      text(memberFieldId(row, "relationship"), `Member ${row}: relationship to the group`, false),
+      text(memberFieldId(row, "schoolOrEmployer"), `Member ${row}: school or employer`, false),
+      text(memberFieldId(row, "leadAgency"), `Member ${row}: lead agency`, false),
+    );
+  }
+  return {
+    id: "members",
+    title: "The members",
+    intro: `Add at least two members, and as many as the group has (up to ${MAX_GROUP_MEMBERS}). Send the peer map to the coordinator separately.`,
+    fields: members,
+  };
+}
+
 function subjectSection(kind: ReferralKind): FormSection {
   if (kind === "individual") {
     return {
@@ -206,29 +240,14 @@ function subjectSection(kind: ReferralKind): FormSection {
     };
   }
   if (kind === "group") {
-    const members: FieldSpec[] = [];
-    for (let row = 1; row <= GROUP_MEMBER_ROWS; row++) {
-      const required = row <= 2;
-      members.push(
-        text(memberFieldId(row, "name"), `Member ${row}: full name`, required, { maxLength: NAME }),
-        date(memberFieldId(row, "dateOfBirth"), `Member ${row}: date of birth`, required),
-        choice(memberFieldId(row, "gender"), `Member ${row}: gender`, false, GENDERS),
-        choice(memberFieldId(row, "ethnicity"), `Member ${row}: ethnicity`, false, ETHNICITIES),
-        text(memberFieldId(row, "relationship"), `Member ${row}: relationship to the group`, false),
-        text(memberFieldId(row, "schoolOrEmployer"), `Member ${row}: school or employer`, false),
-        text(memberFieldId(row, "leadAgency"), `Member ${row}: lead agency`, false),
-      );
-    }
     return {
       id: "subject",
       title: "The group or cohort",
-      intro: `Add at least two members (up to ${GROUP_MEMBER_ROWS}). Send the peer map to the coordinator separately.`,
       fields: [
         text("groupName", "A short, non-identifying name for the group", true, {
           maxLength: 80,
           hint: "For example: Peer group, north of the borough",
         }),
-        ...members,
       ],
     };
   }
@@ -312,6 +331,8 @@ export function referralForm(
   area: Area,
   kind: ReferralKind,
   approvers: { id: string; name: string }[],
+  /** For a group: the member rows to hold (memberRowsIn of the values given). */
+  memberRows: number = GROUP_MEMBER_ROWS,
 ): ReferralForm {
   const gates = panel.referralRules?.gates ?? [];
   const sections: FormSection[] = [
@@ -322,6 +343,7 @@ export function referralForm(
       fields: [text("referrerPhone", "Your phone number", false, { maxLength: 20, pattern: PHONE })],
     },
     subjectSection(kind),
+    ...(kind === "group" ? [membersSection(Math.min(MAX_GROUP_MEMBERS, memberRows))] : []),
   ];
   const allocated = panel.referralRules?.allocatedWorkers;
   if (kind === "individual" && allocated) sections.push(allocatedWorkersSection(allocated));

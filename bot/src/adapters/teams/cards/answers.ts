@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Catalogue } from "../../../domain/catalogue/catalogue.js";
 import {
+  memberRowsIn,
   referralForm,
   type FieldSpec,
   type FormValue,
@@ -60,5 +61,5 @@ export function formOfReferral(catalogue: Catalogue, r: Referral): ReferralForm 
   const panel = catalogue.panels.get(r.panelId);
   const area = catalogue.areas.find((a) => a.id === r.areaId);
   if (!panel || !area) return { panelId: r.panelId, kind: r.kind, title: "", sections: [] };
-  return referralForm(panel, area, r.kind, []);
+  return referralForm(panel, area, r.kind, [], memberRowsIn(r.values));
 }

@@ -1,18 +1,8 @@
 import { fieldOf, readAnswer, sectionAnswers } from "./answers.js";
 import { longDate } from "./dates.js";
 import { VERBS } from "../verbs.js";
-import {
-  card,
-  execute,
-  facts,
-  fieldProblem,
-  heading,
-  para,
-  problemSummary,
-  type Element,
-} from "./elements.js";
-import type { FieldProblem } from "../../../domain/referrals/checks.js";
-import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
+import { card, execute, facts, heading, para, type Element } from "./elements.js";
+import type { ReferralForm } from "../../../domain/referrals/form.js";
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
 import {
   STATUS_LABELS,
@@ -30,90 +20,6 @@ const asText = (v: unknown): string | undefined =>
 /** A likely duplicate as people read it: a subject the panel knows, or a referral still waiting. */
 const duplicateOf = (d: PossibleDuplicate): string =>
   d.referralId ? `pending referral ${d.reference}` : d.reference;
-
-function input(spec: FieldSpec, value: unknown): Element {
-  const common = {
-    id: spec.id,
-    label: spec.label,
-    isRequired: spec.required,
-    errorMessage: `Fill in: ${spec.label}`,
-  };
-  const v = asText(value);
-  switch (spec.type) {
-    case "text":
-    case "multiline":
-      return {
-        type: "Input.Text",
-        ...common,
-        isMultiline: spec.type === "multiline",
-        ...(spec.maxLength ? { maxLength: spec.maxLength } : {}),
-        ...(spec.pattern ? { regex: spec.pattern.regex, errorMessage: spec.pattern.message } : {}),
-        ...(v !== undefined ? { value: v } : {}),
-      };
-    case "date":
-      return { type: "Input.Date", ...common, ...(v !== undefined ? { value: v } : {}) };
-    case "number":
-      return {
-        type: "Input.Number",
-        ...common,
-        min: spec.min,
-        max: spec.max,
-        ...(v !== undefined && v !== "" && !Number.isNaN(Number(v)) ? { value: Number(v) } : {}),
-      };
-    case "toggle":
-      return {
-        type: "Input.Toggle",
-        id: spec.id,
-        title: spec.label,
-        label: spec.label,
-        valueOn: "true",
-        valueOff: "false",
-        value: v === "true" ? "true" : "false",
-      };
-    case "choice":
-    case "multichoice":
-      return {
-        type: "Input.ChoiceSet",
-        ...common,
-        style: spec.type === "multichoice" ? "expanded" : "compact",
-        isMultiSelect: spec.type === "multichoice",
-        choices: (spec.choices ?? []).map((c) => ({ title: c.title, value: c.value })),
-        ...(v !== undefined ? { value: v } : {}),
-      };
-  }
-}
-
-/** The form, with what the user typed kept and each problem shown beside its field and at the top. */
-export function referralFormCard(
-  form: ReferralForm,
-  panelName: string,
-  formId: string,
-  values: Record<string, unknown> = {},
-  problems: FieldProblem[] = [],
-): Element {
-  const body: Element[] = [
-    heading(`Referral to ${panelName}`),
-    para(form.title, { isSubtle: true, spacing: "None" }),
-  ];
-  if (problems.length) body.push(problemSummary(problems, "the referral can be sent"));
-  for (const section of form.sections) {
-    body.push({ ...heading(section.title), size: "Default", separator: true, spacing: "Large" });
-    if (section.intro) body.push(para(section.intro, { isSubtle: true, spacing: "Small" }));
-    for (const spec of section.fields) {
-      body.push(input(spec, values[spec.id]));
-      for (const p of problems.filter((x) => x.field === spec.id)) body.push(fieldProblem(p));
-      if (spec.hint) body.push(para(spec.hint, { isSubtle: true, size: "Small", spacing: "None" }));
-    }
-  }
-  return card(body, [
-    execute(
-      "Send referral",
-      VERBS.referral.submit,
-      { panelId: form.panelId, kind: form.kind, formId },
-      { style: "positive", associatedInputs: "auto" },
-    ),
-  ]);
-}
 
 /** Choose the panel and the kind of referral; shown in personal chat. */
 export function referralStartCard(panels: { id: string; name: string; area: string }[]): Element {
