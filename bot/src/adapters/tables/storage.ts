@@ -15,6 +15,7 @@ export const TABLES = {
   agendas: "Agendas",
   actionsDue: "ActionsDue",
   referralDrafts: "ReferralDrafts",
+  reportFigures: "ReportFigures",
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -14,3 +14,4 @@ export * from "./problem.js";
 export * from "./referrals.js";
 export * from "./sign-in.js";
 export * from "./people.js";
+export * from "./reports.js";
