@@ -2,15 +2,17 @@ import {
   Badge,
   Body1,
   Button,
+  Caption1,
   Field,
   Input,
+  Label,
   MessageBar,
   MessageBarBody,
   Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { api, ApiError, type BaselineSource, type FieldProblem, type TokenSource } from "./api.js";
 import { saveFile } from "./saveFile.js";
 
@@ -33,6 +35,7 @@ const useStyles = makeStyles({
   problems: { flex: "1 1 280px", margin: 0 },
   list: { margin: "4px 0 0", paddingLeft: "18px" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  file: { display: "flex", flexDirection: "column", gap: "4px" },
 });
 
 interface Refused {
@@ -56,6 +59,7 @@ export function PopulationBaseline({
   onReplaced: () => Promise<void>;
 }) {
   const styles = useStyles();
+  const fileId = useId();
   const [source, setSource] = useState("");
   const [year, setYear] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -135,13 +139,17 @@ export function PopulationBaseline({
               <Field label="Year the figures are for" validationMessage={fieldProblem("year")}>
                 <Input type="number" value={year} onChange={(_e, d) => setYear(d.value)} />
               </Field>
-              <Field label="CSV of children by ethnic group" hint="Two columns: ethnicity, children">
+              <div className={styles.file}>
+                <Label htmlFor={fileId}>CSV of children by ethnic group</Label>
                 <input
+                  id={fileId}
                   type="file"
                   accept=".csv,text/csv"
+                  aria-describedby={`${fileId}-hint`}
                   onChange={(e) => setFile(e.target.files?.[0] ?? null)}
                 />
-              </Field>
+                <Caption1 id={`${fileId}-hint`}>Two columns: ethnicity, children</Caption1>
+              </div>
               <div>
                 <Button appearance="primary" disabled={busy} onClick={() => void replace()}>
                   Replace the population figures

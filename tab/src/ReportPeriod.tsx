@@ -22,7 +22,8 @@ const KINDS: Record<PeriodKind, string> = {
 const MONTHS_OFFERED = 60;
 
 const useStyles = makeStyles({
-  period: { display: "flex", gap: "12px", alignItems: "flex-end", flexWrap: "wrap" },
+  period: { display: "flex", flexDirection: "column", gap: "8px" },
+  months: { display: "flex", gap: "12px", alignItems: "flex-start", flexWrap: "wrap" },
 });
 
 /** "2026-10" as people read it: "October 2026". */
@@ -81,12 +82,8 @@ export function ReportPeriod({
   const styles = useStyles();
   const months = recentMonths(new Date());
   const problem = choiceProblem(choice);
-  const monthPicker = (label: string, value: string, pick: (month: string) => void) => (
-    <Field
-      label={label}
-      validationState={problem && label === "Last month" ? "error" : "none"}
-      validationMessage={label === "Last month" ? problem : undefined}
-    >
+  const monthPicker = (label: string, value: string, pick: (month: string) => void, said: string | null) => (
+    <Field label={label} validationState={said ? "error" : "none"} validationMessage={said}>
       <Select value={value} onChange={(_e, d) => pick(d.value)}>
         {months.map((m) => (
           <option key={m} value={m}>
@@ -110,10 +107,10 @@ export function ReportPeriod({
         </RadioGroup>
       </Field>
       {choice.kind === "custom" && (
-        <>
-          {monthPicker("First month", choice.from, (from) => onChange({ ...choice, from }))}
-          {monthPicker("Last month", choice.to, (to) => onChange({ ...choice, to }))}
-        </>
+        <div className={styles.months}>
+          {monthPicker("First month", choice.from, (from) => onChange({ ...choice, from }), null)}
+          {monthPicker("Last month", choice.to, (to) => onChange({ ...choice, to }), problem)}
+        </div>
       )}
     </div>
   );

@@ -39,7 +39,13 @@ import { WorkOutFigures } from "./WorkOutFigures.js";
 
 const useStyles = makeStyles({
   ...headerStyles,
-  controls: { display: "flex", flexWrap: "wrap", gap: "16px 24px", alignItems: "flex-end", margin: "16px 0" },
+  controls: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: "16px 24px",
+    alignItems: "flex-start",
+    margin: "16px 0",
+  },
   status: { display: "flex", flexWrap: "wrap", gap: "16px 24px", alignItems: "flex-start", margin: "8px 0" },
   asAt: { display: "flex", flexDirection: "column", gap: "4px", flex: "1 1 280px" },
   downloads: { display: "flex", flexWrap: "wrap", gap: "8px", margin: "8px 0 16px" },
@@ -145,7 +151,7 @@ export function ReportsPage({
           <div className={styles.status}>
             <div className={styles.asAt}>
               <Body1 as="p">
-                <b>{answer.report.title}</b>: {answer.report.period.label}.
+                <b>{answer.report.period.label}</b>
               </Body1>
               <Caption1 as="p">
                 {answer.report.figuresAsAt
