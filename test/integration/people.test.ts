@@ -249,7 +249,7 @@ describe("People and access, managed from the tab", function () {
       preview.body.rows.filter((r) => r.problems.length).map((r) => [r.line, r.problems]),
       [
         [9, [`agency "Fire and Rescue" is not one of Staffordshire's agencies`]],
-        [21, [`role "observer" is not known: use coordinator, chair, member, deputy or presenter`]],
+        [21, [`role "observer" is not known: use coordinator, chair, member, deputy, presenter or analyst`]],
       ],
     );
     assert.deepEqual(preview.body.rows[0]?.changes, [

@@ -88,6 +88,8 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     // Core members only: the presenter is invited to her slot, not to the whole meeting.
     assert.deepEqual(series?.attendees.map((a) => a.emailAddress.address).sort(), MERTON_CORE);
     assert.ok(!series?.attendees.some((a) => a.emailAddress.address === PEOPLE.mertonSocialWorker.email));
+    // The panel's analyst sees its reports only: its meetings are not hers to attend.
+    assert.ok(!series?.attendees.some((a) => a.emailAddress.address === PEOPLE.mertonAnalyst.email));
 
     const listed = await meetings(priya, "2027-01-01", "2027-12-31");
     assert.equal(listed.calendar.series?.organiser, "Priya Okafor");

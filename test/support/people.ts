@@ -30,6 +30,7 @@ export const PEOPLE = {
   mertonPoliceOfficer: holder("merton-pre-mace", "member", "mer-police"),
   mertonNurse: holder("merton-pre-mace", "member", "mer-health"),
   mertonEducationLead: holder("merton-pre-mace", "member", "mer-education"),
+  mertonAnalyst: holder("merton-pre-mace", "analyst"),
   lambethCoordinator: holder("lambeth-mave", "coordinator"),
   lambethPractitioner: holder("lambeth-mave", "presenter"),
   lambethManager: holder("lambeth-mave", "member"),

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { canManagePanel } from "../../domain/people/membership.js";
+import { canManagePanel, worksCases } from "../../domain/people/membership.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { seriesFor } from "../../domain/schedule/series.js";
@@ -116,7 +116,7 @@ export function panelsRoutes(deps: {
   router.get(
     "/panels/:panelId",
     route(async (req, res) => {
-      const { panel, role } = await panelFor(req);
+      const { panel, role } = await panelFor(req, "everyone");
       const stored = await repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
       const area = catalogue.areas.find((a) => a.id === panel.areaId);
       res.set("ETag", stored?.etag ?? "").json({
@@ -140,7 +140,7 @@ export function panelsRoutes(deps: {
     "/panels/:panelId/members",
     route(async (req, res) => {
       const { panel } = await panelFor(req);
-      const members = await directory.membersOf(panel.id);
+      const members = (await directory.membersOf(panel.id)).filter((m) => worksCases(m.role));
       const people = await directory.people(members.map((m) => m.personId));
       res.json({
         members: members

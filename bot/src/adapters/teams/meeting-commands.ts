@@ -1,6 +1,7 @@
 import { CardFactory } from "botbuilder";
 import { z } from "zod";
 import { Capacity } from "../../domain/attendance/sign-in.js";
+import { worksCases } from "../../domain/people/membership.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { CardRoutes } from "./card-actions.js";
 import { signInCard } from "./cards/meeting-cards.js";
@@ -36,7 +37,7 @@ export async function sendSignInCards({ context, deps }: CommandTurn): Promise<v
     }
   } else {
     const memberships = await deps.directory.membershipsOf(activity.from.aadObjectId ?? "");
-    panelIds = memberships.map((m) => m.panelId);
+    panelIds = memberships.filter((m) => worksCases(m.role)).map((m) => m.panelId);
   }
   const meetings = deps.room.meetingsToday(panelIds);
   if (!meetings.length) {

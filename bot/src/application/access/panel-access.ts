@@ -1,16 +1,37 @@
 import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
-import { canManagePanel, roleOn, type Membership, type PanelRole } from "../../domain/people/membership.js";
+import {
+  canManagePanel,
+  roleOn,
+  worksCases,
+  type Membership,
+  type PanelRole,
+} from "../../domain/people/membership.js";
 import type { Directory, PersonAccess } from "../ports/directory.js";
 import { Refusal } from "../../domain/refusal.js";
 
 // Who may use a panel: its members, each with one role, and for changes its coordinators. Every
-// client (tab, card, typed command) asks here, so the answer is the same whichever is used.
+// client (tab, card, typed command) asks here, so the answer is the same whichever is used. An
+// analyst is on the panel for its reports alone (report-access.ts): never its meetings or cases.
 
 export const PanelIdInput = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
-export type Audience = "members" | "coordinators";
+/**
+ * Who a panel's page is for: "members", everyone who works its cases (analysts are not);
+ * "coordinators", for changes; "everyone", what the panel is and when it meets, analysts too.
+ */
+export type Audience = "members" | "coordinators" | "everyone";
+
+/** The refusal an analyst meets anywhere but the reports. */
+export const reportsOnly = (where: string) =>
+  new Refusal(
+    "not-allowed",
+    `As an analyst you see ${where} reports only. Open them from the Reports page.`,
+    {
+      code: "reports-only",
+    },
+  );
 
 export interface PanelAccess {
   panel: Panel & { areaId: string };
@@ -57,6 +78,7 @@ export async function accessPanel(
       code: "not-a-member",
     });
   }
+  if (who !== "everyone" && !worksCases(role)) throw reportsOnly("the panel's");
   if (who === "coordinators" && !canManagePanel(memberships, panel.id)) {
     throw new Refusal("not-allowed", "Only the panel's coordinators can change its meetings.", {
       code: "coordinators-only",

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { presentersOf, type Case } from "../../domain/cohort/case.js";
-import type { Membership, PanelRole } from "../../domain/people/membership.js";
+import { worksCases, type Membership, type PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import type { Directory } from "../ports/directory.js";
-import { refuseSuspended } from "./panel-access.js";
+import { refuseSuspended, reportsOnly } from "./panel-access.js";
 
 // Who may see the panel's record about a subject (its history, its links and the map): the
 // members of the area's panels, whatever panel the case is on, since the record crosses panels
 // (a child discussed at pre-MACE and then at MACE). A presenter is not a member: they see only
-// the subjects of the cases they present. Every client asks here.
+// the subjects of the cases they present. An analyst's place gives no sight of the record at all.
+// Every client asks here.
 
 export const AreaIdInput = z.string().regex(/^[a-z0-9-]{1,80}$/);
 export const SubjectIdInput = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -17,7 +18,7 @@ export const SubjectIdInput = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export interface AreaAccess {
   areaId: string;
   personId: string;
-  /** Their role on each panel of the area. */
+  /** Their role on each panel of the area whose cases they work. */
   roles: Map<string, PanelRole>;
   /** Only a presenter on every panel of the area they are on: they see their own cases only. */
   presenterOnly: boolean;
@@ -40,11 +41,9 @@ export async function accessArea(
     });
   const access = await ports.directory.accessOf(personId);
   refuseSuspended(access);
-  const roles = new Map(
-    access.memberships
-      .filter((m) => ports.catalogue.panels.get(m.panelId)?.areaId === area.id)
-      .map((m) => [m.panelId, m.role] as const),
-  );
+  const places = access.memberships.filter((m) => ports.catalogue.panels.get(m.panelId)?.areaId === area.id);
+  const roles = new Map(places.filter((m) => worksCases(m.role)).map((m) => [m.panelId, m.role] as const));
+  if (!roles.size && places.length) throw reportsOnly("this area's");
   if (!roles.size)
     throw new Refusal(
       "not-allowed",

@@ -1,6 +1,6 @@
 import { auditListView } from "../audit/audit-trail.js";
 import type { Actor } from "../../domain/people/actor.js";
-import type { PanelRole } from "../../domain/people/membership.js";
+import { worksCases, type PanelRole } from "../../domain/people/membership.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import type { Action } from "../../domain/actions/action.js";
@@ -100,7 +100,7 @@ export async function actionFormChoices(ports: QueryPorts, panelId: string) {
   const meetings = occurrencesBetween(ports.catalogue, panelId, addDays(today, -56), today)
     .map((o) => o.date)
     .reverse();
-  const members = await ports.directory.membersOf(panelId);
+  const members = (await ports.directory.membersOf(panelId)).filter((m) => worksCases(m.role));
   const people = await ports.directory.people(members.map((m) => m.personId));
   const { cases } = await ports.casework.casesAndDrift(panel.areaId, panelId, today);
   return {

@@ -1,3 +1,4 @@
+import { worksCases } from "../../domain/people/membership.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { randomUUID } from "node:crypto";
 import { Action, defaultDueDate } from "../../domain/actions/action.js";
@@ -48,7 +49,8 @@ export async function recordAction(
     throw new Refusal("not-allowed", "Only the panel's coordinators record actions.", {
       code: "not-coordinator",
     });
-  if (!owner || !role) throw invalid("unknown-owner", "Choose the action's owner from the panel's members.");
+  if (!owner || !role || !worksCases(role))
+    throw invalid("unknown-owner", "Choose the action's owner from the panel's members.");
   const held = input.subjectId
     ? await casework.subjectAndCase(panel.areaId, panelId, input.subjectId)
     : undefined;

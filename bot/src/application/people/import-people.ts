@@ -118,7 +118,9 @@ async function planImport(
     if (row.panel && !panel) problems.push(`panel "${row.panel}" is not one of ${area.name}'s panels`);
     const role = PanelRole.safeParse(row.role.toLowerCase());
     if (row.role && !role.success)
-      problems.push(`role "${row.role}" is not known: use coordinator, chair, member, deputy or presenter`);
+      problems.push(
+        `role "${row.role}" is not known: use coordinator, chair, member, deputy, presenter or analyst`,
+      );
     if (row.panel && !row.role) problems.push("role is empty: say what they do on the panel");
     if (row.role && !row.panel) problems.push("panel is empty: say which panel the role is on");
     if (role.success && role.data === "deputy" && !row.deputyFor)

@@ -45,7 +45,7 @@ export async function setPanelRole(
   const { panel, areaName } = panelAndArea(ports, panelId);
   const role = PanelRole.safeParse(input.role);
   if (!role.success)
-    throw new Refusal("invalid", "Choose a role: coordinator, chair, member, deputy or presenter.", {
+    throw new Refusal("invalid", "Choose a role: coordinator, chair, member, deputy, presenter or analyst.", {
       code: "unknown-role",
       fields: [{ field: "role", message: "choose one of the roles" }],
     });

@@ -20,7 +20,14 @@ export type Grant =
   /** Adding a person to the area's directory, or changing their agency and job title. */
   | { kind: "details"; areaId: string; panelIds: string[] };
 
-const RANK: Record<PanelRole, number> = { coordinator: 2, chair: 1, member: 1, deputy: 1, presenter: 1 };
+const RANK: Record<PanelRole, number> = {
+  coordinator: 2,
+  chair: 1,
+  member: 1,
+  deputy: 1,
+  presenter: 1,
+  analyst: 1,
+};
 
 export function mayGrant(by: Authority, grant: Grant): boolean {
   if (by.administers.includes(grant.areaId)) return true;

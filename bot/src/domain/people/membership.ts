@@ -2,10 +2,14 @@ import { z } from "zod";
 
 // Roles per panel (DESIGN.md section 6). A user sees only the panels they belong to. A deputy
 // stands in for a named member of their agency and counts for quorum for it (004: "lead
-// representative plus two deputies").
-export const PANEL_ROLES = ["coordinator", "chair", "member", "deputy", "presenter"] as const;
+// representative plus two deputies"). An analyst prepares the panel's data reports and sees
+// nothing else of it.
+export const PANEL_ROLES = ["coordinator", "chair", "member", "deputy", "presenter", "analyst"] as const;
 export const PanelRole = z.enum(PANEL_ROLES);
 export type PanelRole = z.infer<typeof PanelRole>;
+
+/** Every role works the panel's cases but the analyst's, which sees its aggregate reports only. */
+export const worksCases = (role: PanelRole): boolean => role !== "analyst";
 
 /** A person's name as Entra ID holds it: up to 256 characters. */
 export const PersonName = z.string().max(256);

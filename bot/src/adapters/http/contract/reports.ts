@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customPeriodProblem } from "../../../domain/reports/period.js";
 import {
   PERIOD_KINDS,
   SECTION_IDS,
@@ -11,13 +12,8 @@ import {
 // report as a Word document, each table as CSV, the figures worked out again month by month, and
 // the area's child population the disproportionality view compares with.
 
-/** The longest custom period a report covers, in months. */
-export const LONGEST_PERIOD_MONTHS = 60;
-
 const PanelIdParam = z.string().regex(/^[a-z0-9-]{1,80}$/, "that is not a panel's id");
 const monthText = (which: string) => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, `give ${which} as YYYY-MM`);
-const monthsBetween = (from: string, to: string) =>
-  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
 
 const scopeFields = {
   period: z.enum(PERIOD_KINDS, "choose this cycle, this quarter, the last year or your own months"),
@@ -48,15 +44,8 @@ function checkPeriod(q: ReportScope, ctx: z.RefinementCtx): void {
     });
     return;
   }
-  const months = monthsBetween(q.from, q.to);
-  if (months < 1)
-    ctx.addIssue({ code: "custom", path: ["to"], message: "the last month comes before the first" });
-  else if (months > LONGEST_PERIOD_MONTHS)
-    ctx.addIssue({
-      code: "custom",
-      path: ["to"],
-      message: `a period can be at most ${LONGEST_PERIOD_MONTHS} months long`,
-    });
+  const problem = customPeriodProblem(q.from, q.to);
+  if (problem) ctx.addIssue({ code: "custom", path: ["to"], message: problem });
 }
 
 export const CHART_THEMES = ["light", "dark", "contrast"] as const;

@@ -1,0 +1,60 @@
+import type { Agency, Area, Panel } from "../catalogue/panel.js";
+import type { MonthFigures } from "./month-figures.js";
+import { monthsIn } from "./period.js";
+import type { PopulationBaseline } from "./population-baseline.js";
+import { SECTION_IDS, type Period, type Report, type ReportSection, type SectionId } from "./report.js";
+import { cohortSection } from "./sections/cohort.js";
+import { referralsSection } from "./sections/referrals.js";
+import type { Scope } from "./sections/scope.js";
+
+// A report for a panel or a whole area over a period, from the stored months of figures: every
+// renderer reads what this works out, so the tab, the document and the CSV files agree.
+
+export interface ReportInput {
+  area: Area;
+  agencies: Agency[];
+  panels: Panel[];
+  /** The panel reported on, or null for the whole area. */
+  panelId: string | null;
+  period: Period;
+  /** The months of figures of `panels`; those outside the period or scope are not counted. */
+  months: MonthFigures[];
+  baseline: PopulationBaseline | null;
+}
+
+/** The sections' builders in the order a report reads; a builder gives null when it has nothing to say. */
+const SECTIONS: Partial<Record<SectionId, (scope: Scope) => ReportSection | null>> = {
+  referrals: referralsSection,
+  cohort: cohortSection,
+};
+
+export function assembleReport(input: ReportInput): Report {
+  const panels = input.panelId === null ? input.panels : input.panels.filter((p) => p.id === input.panelId);
+  const panelIds = new Set(panels.map((p) => p.id));
+  const months = monthsIn(input.period);
+  const figures = input.months.filter((f) => panelIds.has(f.panelId) && months.includes(f.month));
+  const scope: Scope = {
+    area: input.area,
+    agencies: input.agencies,
+    panels,
+    period: input.period,
+    months,
+    figures,
+    baseline: input.baseline,
+  };
+  const sections = SECTION_IDS.flatMap((id) => {
+    const section = SECTIONS[id]?.(scope);
+    return section ? [section] : [];
+  });
+  const name = input.panelId === null ? input.area.name : (panels[0]?.name ?? input.area.name);
+  const builtAt = figures.map((f) => f.builtAt).sort();
+  return {
+    areaId: input.area.id,
+    panelId: input.panelId,
+    title: `${name}: ${input.period.label}`,
+    period: input.period,
+    figuresAsAt: builtAt[0] ?? null,
+    sections,
+    suppressedBelow: null,
+  };
+}

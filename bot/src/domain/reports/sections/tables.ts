@@ -1,0 +1,80 @@
+import type { Counts } from "../month-figures.js";
+import type { Cell, Column, ReportChart, ReportTable } from "../report.js";
+import { share, totalOf } from "../statistics.js";
+
+// Building blocks for the sections' tables: a row per category, a count (and its share) per value.
+
+export interface Category {
+  key: string;
+  label: string;
+}
+
+/** "serious-youth-violence" → "Serious youth violence", for a key with no title of its own. */
+export const readable = (key: string): string => {
+  const words = key.replace(/[-_]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The known categories in their order, then any other key the figures hold, by its readable name. */
+export function categoriesOf(known: Category[], ...counts: Counts[]): Category[] {
+  const keys = new Set(known.map((c) => c.key));
+  const extra = [...new Set(counts.flatMap((c) => Object.keys(c)))]
+    .filter((k) => !keys.has(k) && counts.some((c) => (c[k] ?? 0) > 0))
+    .sort()
+    .map((key) => ({ key, label: readable(key) }));
+  return [...known, ...extra];
+}
+
+export interface CountValue {
+  key: string;
+  label: string;
+  counts: Counts;
+  /** Also give each row's share of the column's total. */
+  withShare?: boolean;
+}
+
+export interface CountTableSpec {
+  id: string;
+  caption: string;
+  category: Category;
+  categories: Category[];
+  values: CountValue[];
+  notes?: string[];
+}
+
+export const shareKey = (key: string): string => `${key}Share`;
+
+/** A table of counts by category with a total row; shares are of the column's total. */
+export function countTable(spec: CountTableSpec): ReportTable {
+  const columns: Column[] = [{ key: spec.category.key, label: spec.category.label, kind: "label" }];
+  for (const v of spec.values) {
+    columns.push({ key: v.key, label: v.label, kind: "count" });
+    if (v.withShare) columns.push({ key: shareKey(v.key), label: `${v.label}: share`, kind: "share" });
+  }
+  const totals = new Map(spec.values.map((v) => [v.key, totalOf(v.counts)]));
+  const rowOf = (label: string, count: (v: CountValue) => number): Record<string, Cell> => {
+    const row: Record<string, Cell> = { [spec.category.key]: label };
+    for (const v of spec.values) {
+      const n = count(v);
+      row[v.key] = n;
+      if (v.withShare) row[shareKey(v.key)] = share(n, totals.get(v.key) ?? 0);
+    }
+    return row;
+  };
+  const rows = spec.categories.map((c) => rowOf(c.label, (v) => v.counts[c.key] ?? 0));
+  rows.push(rowOf("Total", (v) => totals.get(v.key) ?? 0));
+  return { id: spec.id, caption: spec.caption, columns, rows, hasTotal: true, notes: spec.notes ?? [] };
+}
+
+export const chartOf = (
+  table: ReportTable,
+  kind: ReportChart["kind"],
+  values: string[],
+  title = table.caption,
+): ReportChart => ({ tableId: table.id, kind, category: table.columns[0]?.key ?? "", values, title });
+
+/** "12 of 40 (30%)": the count is given with every share so a copy for sharing can leave out small ones. */
+export function countOf(part: number, whole: number): string {
+  const s = share(part, whole);
+  return s === null ? `${part} of ${whole}` : `${part} of ${whole} (${Math.round(s * 100)}%)`;
+}
