@@ -3,8 +3,14 @@ import type { MonthFigures } from "./month-figures.js";
 import { monthsIn } from "./period.js";
 import type { PopulationBaseline } from "./population-baseline.js";
 import { SECTION_IDS, type Period, type Report, type ReportSection, type SectionId } from "./report.js";
+import { agenciesSection } from "./sections/agencies.js";
 import { cohortSection } from "./sections/cohort.js";
+import { demographicsSection } from "./sections/demographics.js";
+import { disproportionalitySection } from "./sections/disproportionality.js";
+import { disruptionSection } from "./sections/disruption.js";
 import { referralsSection } from "./sections/referrals.js";
+import { riskFactorMatrixSection } from "./sections/risk-factor-matrix.js";
+import { themesSection } from "./sections/themes.js";
 import type { Scope } from "./sections/scope.js";
 
 // A report for a panel or a whole area over a period, from the stored months of figures: every
@@ -22,10 +28,16 @@ export interface ReportInput {
   baseline: PopulationBaseline | null;
 }
 
-/** The sections' builders in the order a report reads; a builder gives null when it has nothing to say. */
-const SECTIONS: Partial<Record<SectionId, (scope: Scope) => ReportSection | null>> = {
+/** Each section's builder: null when the section has nothing to say for the scope. */
+const SECTIONS: Record<SectionId, (scope: Scope) => ReportSection | null> = {
   referrals: referralsSection,
   cohort: cohortSection,
+  demographics: demographicsSection,
+  disproportionality: disproportionalitySection,
+  disruption: disruptionSection,
+  agencies: agenciesSection,
+  "risk-factor-matrix": riskFactorMatrixSection,
+  themes: themesSection,
 };
 
 export function assembleReport(input: ReportInput): Report {
@@ -43,7 +55,7 @@ export function assembleReport(input: ReportInput): Report {
     baseline: input.baseline,
   };
   const sections = SECTION_IDS.flatMap((id) => {
-    const section = SECTIONS[id]?.(scope);
+    const section = SECTIONS[id](scope);
     return section ? [section] : [];
   });
   const name = input.panelId === null ? input.area.name : (panels[0]?.name ?? input.area.name);
