@@ -21,6 +21,7 @@ import { Link } from "../../../bot/src/domain/links/link.js";
 import { isAbout } from "../../../bot/src/domain/audit/audit-about.js";
 import { Calls, FakeTable, keyOf, Refused, replaceRow, type Write } from "./records.js";
 import { fakeSubjectRecords, linkRow } from "./subject-records.js";
+import { fakeReportRecords } from "./report-records.js";
 import { linkIdentity } from "../../../bot/src/domain/links/link.js";
 
 const inForceRow = (l: Link) => `link-pair|${linkIdentity(l)}`;
@@ -101,6 +102,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
 
   return {
     ...fakeSubjectRecords(table, calls),
+    ...fakeReportRecords(table, calls),
     calls,
     interleave: (step) => void interleaved.push(step),
 

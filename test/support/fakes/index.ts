@@ -10,6 +10,7 @@ import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
 import { DEMO_ADMINISTRATORS } from "../../../bot/src/seed/demo-people.js";
 import { fakeCasework } from "./casework.js";
 import { fakeDeliveries } from "./deliveries.js";
+import { fakeReportFigures } from "./report-figures.js";
 import { demoDirectory } from "./directory.js";
 import { fakeAgendas, fakeMeetingRoom, fakeMeetings } from "./meetings.js";
 import { FakeActionChanges, FakeLog, FakeNoticeMessenger, FakeReminderMessenger } from "./messengers.js";
@@ -44,6 +45,7 @@ export function fakePorts(startAt: string) {
     agendas: fakeAgendas(now),
     room: fakeMeetingRoom(now),
     deliveries: fakeDeliveries(now),
+    figures: fakeReportFigures(now),
     reminders: new FakeReminderMessenger(),
     notices: new FakeNoticeMessenger(),
     changes: new FakeActionChanges(),

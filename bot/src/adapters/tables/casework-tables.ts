@@ -31,6 +31,7 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
+import { reportRecordTables } from "./report-record-tables.js";
 import { matchTables, recordRemovalTables } from "./record-removal-tables.js";
 import { EntityStore, isStatus, keyOf, rangeFilter } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
@@ -120,6 +121,7 @@ export function caseworkTables(tables: TableFactory): Casework {
   return {
     ...subjectRecordTables(records),
     ...matchTables(records),
+    ...reportRecordTables(records),
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);

@@ -181,6 +181,16 @@ export class EntityStore<T extends Record<string, unknown>> {
     return found;
   }
 
+  /** The entities of a partition with row keys from `fromKey` up to, not including, `endKey`: one range. */
+  async listBetween(partitionKey: string, fromKey: string, endKey: string): Promise<Versioned<T>[]> {
+    const found: Versioned<T>[] = [];
+    const filter = rangeFilter(partitionKey, fromKey, undefined, endKey);
+    for await (const entity of this.client.listEntities({ queryOptions: { filter } })) {
+      found.push(this.fromEntity(entity));
+    }
+    return found;
+  }
+
   /**
    * A page of a contiguous key range, in key order: at most `size` values after `afterKey` (and
    * before `endKey`), and whether more follow. One request, however long the range.

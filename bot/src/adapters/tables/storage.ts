@@ -14,6 +14,7 @@ export const TABLES = {
   meetings: "Meetings",
   agendas: "Agendas",
   actionsDue: "ActionsDue",
+  reportFigures: "ReportFigures",
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -141,6 +141,7 @@ async function escalationWrites(
       lastDiscussedOn: null,
       decidedOn: null,
       openedAt: at,
+      entryRiskLevel: c.riskLevel,
     };
     return (unit) => unit.createCase(opened);
   }

@@ -5,6 +5,7 @@ import type { Notice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
 import type { MatchRecords, RecordRemovals } from "./record-removals.js";
+import type { ReportRecords } from "./report-records.js";
 import type { SubjectRecords, SubjectWrites } from "./subject-records.js";
 import type { Versioned } from "./versioned.js";
 
@@ -68,7 +69,7 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, Record
 
 export type CounterKind = "referral" | "action" | "subject";
 
-export interface Casework extends AccessRequestRecords, SubjectRecords, MatchRecords {
+export interface Casework extends AccessRequestRecords, SubjectRecords, MatchRecords, ReportRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */

@@ -59,6 +59,7 @@ export async function joinCohort(
     reference: current?.reference ?? subject.reference,
     placement: placementFor(referral.kind, current?.placement),
     riskLevel: riskLevel ?? current?.riskLevel ?? null,
+    ...entryRisk(current, riskLevel ?? current?.riskLevel ?? null),
     status: "open",
     openedAt: current?.status === "open" ? current.openedAt : ports.now().toISOString(),
     nextMeetingDate: referral.meetingDate,
@@ -75,4 +76,10 @@ export async function joinCohort(
   const held = existing.case;
   writes.push((u) => (held ? u.replaceCase(next, held) : u.createCase(next)));
   return (unit) => writes.forEach((write) => write(unit));
+}
+
+/** The risk a case joins the cohort with; an open case keeps its own (or none, if it had none). */
+function entryRisk(current: StoredCase | undefined, risk: string | null): Pick<StoredCase, "entryRiskLevel"> {
+  if (current?.status !== "open") return { entryRiskLevel: risk };
+  return current.entryRiskLevel === undefined ? {} : { entryRiskLevel: current.entryRiskLevel };
 }

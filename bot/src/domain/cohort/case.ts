@@ -39,6 +39,8 @@ export const Case = z.strictObject({
   reference: z.string().max(20),
   placement: Placement,
   riskLevel: z.string().max(40).nullable(),
+  /** Its risk level when it joined the cohort, so reports show how risk moved; cases from before this was kept have none. */
+  entryRiskLevel: z.string().max(40).nullable().optional(),
   status: z.enum(["open", "closed"]),
   openedAt: z.iso.datetime(),
   nextMeetingDate: z

@@ -1,0 +1,341 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { actionLog } from "../../../bot/src/application/actions/action-log.js";
+import { linkDesk } from "../../../bot/src/application/links/link-desk.js";
+import { meetingRoom } from "../../../bot/src/application/meeting-room/meeting-room.js";
+import { figuresDesk } from "../../../bot/src/application/reports/figures-desk.js";
+import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
+import type { MonthFigures } from "../../../bot/src/domain/reports/month-figures.js";
+import { Refusal } from "../../../bot/src/domain/refusal.js";
+import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
+import { demoActor } from "../../support/people.js";
+import { mertonChild } from "../../support/referral-forms.js";
+
+// The figures of Merton pre-MACE's months, worked out from what the panel did on fakes: Robin is
+// referred in September and discussed at the October meeting (with an action for Health, done
+// late, and one for the police, still open); Quinn is referred and accepted in October, Skye
+// referred in October and still waiting. The figures are worked out on 10 November.
+
+const PANEL = "merton-pre-mace";
+const OCTOBER_MEETING = "2026-10-01";
+const priya = demoActor("Priya Okafor");
+const grace = demoActor("Grace Mensah");
+const hannah = demoActor("Hannah Reyes");
+const tom = demoActor("Tom Ashworth");
+const owen = demoActor("Owen Brathwaite");
+
+const refusedWith = (reason: string, code: string) => (e: unknown) => {
+  assert.ok(e instanceof Refusal, String(e));
+  assert.deepEqual([e.reason, e.code], [reason, code], e.message);
+  return true;
+};
+
+describe("Working out a panel's figures for a month", () => {
+  let ports: FakePorts;
+  let figures: ReturnType<typeof figuresDesk>;
+  const child: Record<string, { referralId: string; subjectId: string }> = {};
+
+  const refer = async (name: string, values: object, accept: boolean) => {
+    const sent = await referralDesk(ports).submit(grace, PANEL, "individual", randomUUID(), {
+      ...mertonChild(name),
+      strategyMeetingDate: "2026-09-01",
+      ...values,
+    });
+    assert.ok(sent.ok, JSON.stringify(sent));
+    child[name] = { referralId: sent.referral.id, subjectId: "" };
+    if (!accept) return;
+    const read = await referralDesk(ports).view(priya, PANEL, sent.referral.id, "test");
+    const accepted = await referralDesk(ports).triage(
+      priya,
+      PANEL,
+      sent.referral.id,
+      { decision: "accept", note: "", linkToSubjectId: null },
+      read.etag,
+      "test",
+    );
+    child[name] = { referralId: sent.referral.id, subjectId: accepted.subjectId ?? "" };
+  };
+  const signIn = (who: { id: string; name: string }, agencyId: string) =>
+    meetingRoom(ports).signIn(who, PANEL, OCTOBER_MEETING, { agencyId, capacity: "member", agreed: true });
+  const panelMonth = (all: MonthFigures[]) => {
+    const found = all.find((f) => f.panelId === PANEL);
+    assert.ok(found, "Merton pre-MACE has figures");
+    return found;
+  };
+  const monthOf = async (month: string) => panelMonth(await figures.workOutMonth("merton", month));
+
+  beforeEach(async () => {
+    ports = fakePorts("2026-09-15T10:00:00Z");
+    figures = figuresDesk(ports);
+    await refer("Robin Invented-Hale", { ethnicity: "white-irish" }, true);
+
+    ports.clock.set(`${OCTOBER_MEETING}T10:00:00Z`);
+    await signIn(priya, "mer-csc");
+    await signIn(hannah, "mer-health");
+    await signIn(tom, "mer-police");
+    await caseDecisions(ports).decide(
+      priya,
+      "coordinator",
+      PANEL,
+      OCTOBER_MEETING,
+      child["Robin Invented-Hale"]?.subjectId ?? "",
+      DecisionInput.parse({
+        kind: "continue",
+        reviewDate: "2026-11-01",
+        riskLevel: "moderate",
+        disruption: ["Civil injunction", "Arrest or charge"],
+      }),
+      "none",
+    );
+    const actions = actionLog(ports);
+    const forHealth = await actions.create(
+      priya,
+      PANEL,
+      OCTOBER_MEETING,
+      {
+        subjectId: child["Robin Invented-Hale"]?.subjectId ?? null,
+        title: "Health check",
+        text: "Arrange an invented health assessment.",
+        ownerId: hannah.id,
+        dueDate: "2026-10-15",
+      },
+      "test",
+    );
+    await actions.create(
+      priya,
+      PANEL,
+      OCTOBER_MEETING,
+      {
+        subjectId: child["Robin Invented-Hale"]?.subjectId ?? null,
+        title: "Police visit",
+        text: "Visit the invented address.",
+        ownerId: tom.id,
+        dueDate: "2026-10-15",
+      },
+      "test",
+    );
+
+    ports.clock.set("2026-10-12T10:00:00Z");
+    await refer("Quinn Imaginary-Vale", { ethnicity: "black-african", dateOfBirth: "2009-11-30" }, true);
+    await refer("Skye Madeup-Frost", { ethnicity: "white-british", gender: "male" }, false);
+
+    ports.clock.set("2026-10-20T09:00:00Z");
+    await actions.completeNow(hannah, PANEL, forHealth.id, "Assessment booked.", "test");
+    ports.clock.set("2026-11-10T12:00:00Z");
+  });
+
+  it("a referral made in October and accepted counts in October's figures as accepted, with the child's ethnicity", async () => {
+    const october = await monthOf("2026-10");
+    assert.equal(october.referrals.received, 2);
+    assert.deepEqual(october.referrals.byKind, { individual: 2 });
+    assert.deepEqual(october.referrals.byAgency, { "mer-csc": 2 });
+    assert.deepEqual(october.referrals.byOutcome, {
+      accepted: 1,
+      declined: 0,
+      "more-information": 0,
+      withdrawn: 0,
+      waiting: 1,
+    });
+    assert.deepEqual(october.children.referred.ethnicity, { "black-african": 1, "white-british": 1 });
+    assert.deepEqual(october.children.accepted.ethnicity, { "black-african": 1 });
+    // Quinn was 16 on the day of the referral, Skye (born April 2011) 15.
+    assert.deepEqual(october.children.referred.ageBand, { "16-17": 1, "14-15": 1 });
+    assert.deepEqual(october.children.accepted.gender, { female: 1 });
+    assert.deepEqual(october.children.referred.gender, { female: 1, male: 1 });
+    // Robin's referral was made in September.
+    const september = await monthOf("2026-09");
+    assert.deepEqual(september.children.accepted.ethnicity, { "white-irish": 1 });
+  });
+
+  it("counts the days from each accepted referral to its first discussion, and those not discussed yet", async () => {
+    const september = await monthOf("2026-09");
+    assert.deepEqual(september.referrals.daysToFirstDiscussion, { "16": 1 });
+    assert.equal(september.referrals.notYetDiscussed, 0);
+    const october = await monthOf("2026-10");
+    assert.deepEqual(october.referrals.daysToFirstDiscussion, {});
+    assert.equal(october.referrals.notYetDiscussed, 1);
+  });
+
+  it("an action agreed in October and done after its due date counts as done late for its agency", async () => {
+    const october = await monthOf("2026-10");
+    assert.deepEqual(october.actions.byAgency, {
+      "mer-health": { agreed: 1, doneOnTime: 0, doneLate: 1, overdue: 0, open: 0 },
+      "mer-police": { agreed: 1, doneOnTime: 0, doneLate: 0, overdue: 1, open: 0 },
+    });
+    assert.deepEqual((await monthOf("2026-09")).actions.byAgency, {});
+  });
+
+  it("counts October's meeting as held, not quorate without education, with the agencies that attended", async () => {
+    const october = await monthOf("2026-10");
+    assert.deepEqual(october.meetings, {
+      held: 1,
+      quorate: 0,
+      attendedByAgency: { "mer-csc": 1, "mer-health": 1, "mer-police": 1 },
+    });
+    ports.clock.set(`${OCTOBER_MEETING}T11:00:00Z`);
+    await signIn(owen, "mer-education");
+    ports.clock.set("2026-11-10T12:00:00Z");
+    assert.equal((await monthOf("2026-10")).meetings.quorate, 1);
+    // November's meeting (5 November) was held too, with nobody signed in.
+    assert.deepEqual((await monthOf("2026-11")).meetings, { held: 1, quorate: 0, attendedByAgency: {} });
+  });
+
+  it("counts the disruptions agreed at the month's meetings by type", async () => {
+    const october = await monthOf("2026-10");
+    assert.deepEqual(october.disruption.byType, { "Civil injunction": 1, "Arrest or charge": 1 });
+    assert.equal(october.disruption.decisionsWithDisruption, 1);
+    // Robin's screening scored highest for criminal exploitation: Merton's agenda theme for it.
+    assert.deepEqual(october.themes, { "coercion-control": 1 });
+  });
+
+  it("shows the cohort's risk on entry and at each month's end, and how it moved", async () => {
+    const september = await monthOf("2026-09");
+    assert.deepEqual(
+      [september.cohort.opened, september.cohort.riskAtEntry, september.cohort.openAtEnd],
+      [1, { significant: 1 }, 1],
+    );
+    // Robin was still at significant risk at the end of September: the panel lowered it in October.
+    assert.deepEqual(september.cohort.riskAtEnd, { significant: 1 });
+    assert.deepEqual(september.cohort.movement, { same: 1 });
+    const october = await monthOf("2026-10");
+    assert.deepEqual(
+      [october.cohort.opened, october.cohort.openAtEnd, october.cohort.riskAtEnd, october.cohort.movement],
+      [1, 2, { moderate: 1, significant: 1 }, { down: 1, same: 1 }],
+    );
+  });
+
+  it("a case removed in November counts as closed by removal then, and as open at the end of October", async () => {
+    ports.clock.set("2026-11-05T10:00:00Z");
+    await caseDecisions(ports).decide(
+      priya,
+      "coordinator",
+      PANEL,
+      "2026-11-05",
+      child["Robin Invented-Hale"]?.subjectId ?? "",
+      DecisionInput.parse({
+        kind: "remove",
+        rationale: "Safe at home; no contact with the adults since October.",
+      }),
+      "none",
+    );
+    ports.clock.set("2026-11-10T12:00:00Z");
+    const november = await monthOf("2026-11");
+    assert.deepEqual([november.cohort.closedByReason, november.cohort.openAtEnd], [{ remove: 1 }, 1]);
+    const october = await monthOf("2026-10");
+    assert.deepEqual([october.cohort.closedByReason, october.cohort.openAtEnd], [{}, 2]);
+    assert.deepEqual(october.cohort.riskAtEnd, { moderate: 1, significant: 1 });
+  });
+
+  it("lists the locations and groups linked to most open cases, by reference only", async () => {
+    const links = linkDesk(ports);
+    const shop = await links.record(
+      priya,
+      "merton",
+      { kind: "location-of-concern", label: "12 Invented Parade", postcode: "SM4 5ZZ", dateOfBirth: null },
+      "test",
+    );
+    for (const name of ["Robin Invented-Hale", "Quinn Imaginary-Vale"])
+      await links.add(
+        priya,
+        "merton",
+        {
+          kind: "frequents",
+          from: child[name]?.subjectId ?? "",
+          to: shop.id,
+          note: "",
+          panelId: PANEL,
+          meetingId: null,
+          referralId: child[name]?.referralId ?? null,
+        },
+        "test",
+      );
+    const november = await monthOf("2026-11");
+    assert.deepEqual(november.linkedToOpenCases, [
+      { reference: shop.reference, kind: "location-of-concern", openCases: 2 },
+    ]);
+    assert.ok(!JSON.stringify(november).includes("Invented Parade"), "no address in the figures");
+    // The links were drawn in November: at the end of October there were none.
+    assert.deepEqual((await monthOf("2026-10")).linkedToOpenCases, []);
+  });
+
+  it("a month worked out twice gives the same figures, stored once for each of the area's panels", async () => {
+    const first = await figures.workOutMonth("merton", "2026-10");
+    ports.clock.set("2026-11-10T12:05:00Z");
+    const again = await figures.workOutMonth("merton", "2026-10");
+    const without = (all: MonthFigures[]) => all.map(({ builtAt: _builtAt, ...rest }) => rest);
+    assert.deepEqual(without(again), without(first));
+    const stored = await ports.figures.monthsOf("merton", "2026-10", "2026-10");
+    assert.deepEqual(
+      stored.map((f) => [f.panelId, f.builtAt]),
+      [
+        ["merton-pre-mace", "2026-11-10T12:05:00.000Z"],
+        ["merton-strategic-mace", "2026-11-10T12:05:00.000Z"],
+      ],
+    );
+    assert.deepEqual(stored, again);
+  });
+
+  it("keeps current the months that can still change, from the oldest with a referral waiting", async () => {
+    ports.clock.set("2026-07-10T10:00:00Z");
+    await refer("Alex Invented-Moss", { strategyMeetingDate: "2026-07-01" }, false);
+    ports.clock.set("2026-11-10T12:00:00Z");
+    const progress: string[] = [];
+    const run = await figures.run({
+      areaId: "merton",
+      onProgress: (p) => progress.push(`${p.month} ${p.done}/${p.of} ${p.panels}`),
+    });
+    assert.deepEqual(progress, [
+      "2026-07 1/5 2",
+      "2026-08 2/5 2",
+      "2026-09 3/5 2",
+      "2026-10 4/5 2",
+      "2026-11 5/5 2",
+    ]);
+    assert.deepEqual(run, {
+      areas: [{ areaId: "merton", months: ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"] }],
+      stopped: false,
+    });
+    assert.equal((await ports.figures.monthsOf("merton", "2026-07", "2026-07"))[0]?.referrals.received, 1);
+
+    // Declined, Alex's referral no longer waits: July is worked out once more, as its stored
+    // figures still showed it waiting, and then left alone. October still has Skye waiting.
+    const desk = referralDesk(ports);
+    const alex = child["Alex Invented-Moss"]?.referralId ?? "";
+    const read = await desk.view(priya, PANEL, alex, "test");
+    await desk.triage(
+      priya,
+      PANEL,
+      alex,
+      { decision: "decline", reason: "Not for the panel." },
+      read.etag,
+      "test",
+    );
+    const monthsOf = async () => (await figures.run({ areaId: "merton" })).areas[0]?.months;
+    assert.deepEqual(await monthsOf(), ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]);
+    assert.deepEqual(await monthsOf(), ["2026-10", "2026-11"]);
+    const july = (await ports.figures.monthsOf("merton", "2026-07", "2026-07"))[0];
+    assert.deepEqual([july?.referrals.byOutcome["declined"], july?.referrals.byOutcome["waiting"]], [1, 0]);
+  });
+
+  it("a run over chosen months stops between months when asked, and says so", async () => {
+    const stop = new AbortController();
+    const run = await figures.run({
+      areaId: "merton",
+      from: "2026-08",
+      to: "2026-10",
+      signal: stop.signal,
+      onProgress: (p) => p.month === "2026-09" && stop.abort(),
+    });
+    assert.deepEqual(run, { areas: [{ areaId: "merton", months: ["2026-08", "2026-09"] }], stopped: true });
+  });
+
+  it("refuses a month to come, a malformed month and an area the catalogue does not have", async () => {
+    await assert.rejects(figures.workOutMonth("merton", "2026-12"), refusedWith("not-now", "month-to-come"));
+    await assert.rejects(figures.workOutMonth("merton", "2026-13"), refusedWith("invalid", "invalid-month"));
+    await assert.rejects(
+      figures.workOutMonth("nowhere", "2026-10"),
+      refusedWith("not-found", "unknown-area"),
+    );
+    assert.deepEqual(await ports.figures.monthsOf("merton", "2026-01", "2026-12"), []);
+  });
+});
