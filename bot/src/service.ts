@@ -43,6 +43,9 @@ import { randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
 import { TeamsReminderMessenger } from "./adapters/teams/reminder-messenger.js";
 import { ReminderSweep, type SweepReport } from "./application/reminders/reminder-sweep.js";
+import { reportFigureTables } from "./adapters/tables/report-figure-tables.js";
+import { figuresDesk, FiguresTimer, type FiguresDesk } from "./application/reports/figures-desk.js";
+import type { FiguresRunReport } from "./application/reports/work-out-figures.js";
 
 // Paths in settings are relative to where the service is started: the repository root locally,
 // the deployed package's root in Azure.
@@ -57,6 +60,8 @@ export interface ServiceOptions {
   sweepOnTimer?: boolean;
   /** The first retry of a reminder Teams did not take, doubling after. */
   reminderRetryBaseMs?: number;
+  /** Whether the report figures are worked out on start and on their timer; tests may run them by hand. */
+  figuresOnTimer?: boolean;
 }
 
 export interface RunningService {
@@ -75,6 +80,10 @@ export interface RunningService {
   sweepReminders(): Promise<SweepReport>;
   /** The name this instance holds the reminder lease under. */
   instance: string;
+  /** Each panel's report figures: a month of an area worked out again, or a run over months. */
+  figures: FiguresDesk;
+  /** Works out the months that can still change in every area now (joining a run under way). */
+  workOutRecentFigures(): Promise<FiguresRunReport>;
   /** The development identity provider, when development sign-in is on. */
   devIdp: DevIdentityProvider | undefined;
   close(): Promise<void>;
@@ -236,6 +245,18 @@ export async function startService(
     },
   });
   const roomRecords = meetingRoomRecords(tables);
+  const reportFigures = reportFigureTables(tables);
+  const figurePorts = {
+    catalogue,
+    casework,
+    meetings,
+    agendas: agendaRecords(tables),
+    room: roomRecords,
+    figures: reportFigures,
+    now,
+  };
+  const figures = figuresDesk(figurePorts);
+  const figuresTimer = new FiguresTimer({ ...figurePorts, log });
   const room = meetingRoom({ catalogue, directory, room: roomRecords, now, announcer: channelPoster });
   const bot = new MaceBot({
     catalogue,
@@ -333,6 +354,8 @@ export async function startService(
     stopOnClose.push(() => clearInterval(opening));
   }
   for (const area of catalogue.areas) dispatcher.kick(area.id);
+  // Once now, after seeding, so the demo panels have figures from the start; then on the timer.
+  if (options.figuresOnTimer ?? true) figuresTimer.start(settings.figures.everyMs);
 
   return {
     url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`,
@@ -347,9 +370,12 @@ export async function startService(
     openStartingMeetings: () => room.openStartingMeetings(),
     instance,
     devIdp,
+    figures,
+    workOutRecentFigures: () => figuresTimer.runNow(),
     async close() {
       for (const stop of stopOnClose) stop();
       await sweep.stop();
+      await figuresTimer.stop();
       await dispatcher.stop();
       await messenger.idle();
       await channelPoster.idle();

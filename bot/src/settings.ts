@@ -44,6 +44,7 @@ export const SETTING_NAMES = [
   "REMINDER_SWEEP_SECONDS",
   "REMINDER_LEASE_SECONDS",
   "REMINDERS_FROM_HOUR",
+  "REPORT_FIGURES_MINUTES",
   "AREA_ADMINISTRATORS",
   "RATE_LIMIT_PER_PERSON",
   "RATE_LIMIT_PER_ADDRESS",
@@ -79,6 +80,7 @@ const Raw = z.strictObject({
   REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(90),
   REMINDERS_FROM_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  REPORT_FIGURES_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   AREA_ADMINISTRATORS: z.string().max(8000).default(""),
   RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(600),
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(3000),
@@ -208,6 +210,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       leaseMs: s.REMINDER_LEASE_SECONDS * 1000,
       fromHour: s.REMINDERS_FROM_HOUR,
     },
+    /** How often each instance works out again the report figures of the months that can still change. */
+    figures: { everyMs: s.REPORT_FIGURES_MINUTES * 60_000 },
     logLevel: s.LOG_LEVEL,
     /** Requests a minute: per signed-in person on the tab's API, and per network address on everything. */
     rateLimits: { perPerson: s.RATE_LIMIT_PER_PERSON, perAddress: s.RATE_LIMIT_PER_ADDRESS },

@@ -3,7 +3,15 @@ import { recordingConnector, type RecordingConnector } from "../support/connecto
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
-import { actionData, personalChat, teamsChat, teamsUser, texts, type Card } from "../support/teams-chat.js";
+import {
+  actionData,
+  inputs,
+  personalChat,
+  teamsChat,
+  teamsUser,
+  texts,
+  type Card,
+} from "../support/teams-chat.js";
 
 // Reminders as their owners meet them in Teams: the sweep (run by hand, on a clock the test moves)
 // sends each new action and each reminder once, Done updates every copy, `done` replies complete
@@ -288,17 +296,43 @@ describe("Action reminders in Teams", function () {
       choices("ownerId").some((c) => c.value === OWEN.aadObjectId && c.title.startsWith("Owen Brathwaite (")),
     );
 
-    const tooShort = await chat.press(chat.inPersonal(PRIYA), "action.record", {
+    const typed = {
       ...actionData(form, "action.record"),
       meetingId: "2027-02-18",
       ownerId: OWEN.aadObjectId,
       title: "No",
       text: "Share the disruption plan with the community safety team.",
-    });
-    assert.equal(
-      tooShort.value,
-      "Check the short title (at least 3 characters) and press Record the action again.",
+    };
+    // Refused, the form comes back with everything typed, the problem beside the field and by the button.
+    const tooShort = chat.cardOf(await chat.press(chat.inPersonal(PRIYA), "action.record", typed));
+    const kept = inputs(tooShort);
+    assert.equal(kept["title"]?.["value"], "No");
+    assert.equal(kept["text"]?.["value"], "Share the disruption plan with the community safety team.");
+    assert.equal(kept["ownerId"]?.["value"], OWEN.aadObjectId);
+    assert.equal(kept["meetingId"]?.["value"], "2027-02-18");
+    const body = tooShort["body"] as Card[];
+    const titleAt = body.findIndex((b) => b["id"] === "title");
+    assert.equal(body[titleAt + 1]?.["text"], "Give the action a short title of 3 to 120 characters.");
+    assert.equal(body.at(-1)?.["id"], "problems", "the summary sits next to the button");
+    assert.ok(
+      texts(body.at(-1)).includes("There is one thing to put right before the action can be recorded:"),
     );
+    // The same form id, so the corrected press still records one action.
+    assert.deepEqual(actionData(tooShort, "action.record"), actionData(form, "action.record"));
+
+    const dueTooEarly = chat.cardOf(
+      await chat.press(chat.inPersonal(PRIYA), "action.record", {
+        ...typed,
+        title: "Share the disruption plan",
+        dueDate: "2027-02-01",
+      }),
+    );
+    const earlyBody = dueTooEarly["body"] as Card[];
+    const dueAt = earlyBody.findIndex((b) => b["id"] === "dueDate");
+    assert.equal(earlyBody[dueAt]?.["value"], "2027-02-01");
+    assert.equal(earlyBody[dueAt + 1]?.["text"], "The due date cannot be before the meeting.");
+    assert.equal(inputs(dueTooEarly)["title"]?.["value"], "Share the disruption plan");
+
     const press = () =>
       chat.press(chat.inPersonal(PRIYA), "action.record", {
         ...actionData(form, "action.record"),

@@ -29,7 +29,12 @@ export async function testEnvironment(): Promise<Record<string, string>> {
 /** The real service on a free loopback port against the shared Azurite, with its log captured. */
 export async function startTestService(
   env: Record<string, string> = {},
-  options: { now?: () => Date; sweepOnTimer?: boolean; reminderRetryBaseMs?: number } = {},
+  options: {
+    now?: () => Date;
+    sweepOnTimer?: boolean;
+    reminderRetryBaseMs?: number;
+    figuresOnTimer?: boolean;
+  } = {},
 ): Promise<TestService> {
   const settings = loadSettings({ ...(await testEnvironment()), SEED_DEMO_DATA: "true", ...env });
   const logLines: string[] = [];
@@ -39,8 +44,14 @@ export async function startTestService(
       done();
     },
   });
-  // Tests sweep reminders when they choose to, so one suite's actions never surprise another's.
-  const service = await startService(settings, { sweepOnTimer: false, ...options, logDestination });
+  // Tests sweep reminders and work out figures when they choose to, so one suite's actions never
+  // surprise another's.
+  const service = await startService(settings, {
+    sweepOnTimer: false,
+    figuresOnTimer: false,
+    ...options,
+    logDestination,
+  });
   return Object.assign(service, { logLines });
 }
 

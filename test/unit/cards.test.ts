@@ -9,6 +9,8 @@ import {
 import { renderCard } from "../../bot/src/adapters/teams/cards/render.js";
 import { DEMO_PEOPLE } from "../../bot/src/seed/demo-people.js";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
+import { formOfReferral } from "../../bot/src/adapters/teams/cards/answers.js";
+import { texts } from "../support/teams-chat.js";
 import {
   approvalRequestCard,
   coordinatorReferralCard,
@@ -140,9 +142,23 @@ describe("Referral cards", () => {
     ["receipt", referralReceiptCard(referral, "Pre-MACE", "Thursday 3 December 2026, 09:30 to 13:30")],
     [
       "approval request",
-      approvalRequestCard(referral, "Pre-MACE", "W/\"datetime'2026-11-24T10%3A00%3A00Z'\""),
+      approvalRequestCard(
+        referral,
+        "Pre-MACE",
+        "W/\"datetime'2026-11-24T10%3A00%3A00Z'\"",
+        formOfReferral(catalogue, referral),
+      ),
     ],
-    ["coordinator", coordinatorReferralCard(referral, "Pre-MACE", "https://example.org/tab/", "v1")],
+    [
+      "coordinator",
+      coordinatorReferralCard(
+        referral,
+        "Pre-MACE",
+        "https://example.org/tab/",
+        "v1",
+        formOfReferral(catalogue, referral),
+      ),
+    ],
     ["question", questionCard(referral, "Pre-MACE", "v1")],
     ["outcome", outcomeCard("Done", ["A line"])],
   ];
@@ -171,6 +187,33 @@ describe("Referral cards", () => {
       );
     });
   }
+
+  it("the manager's approval card shows the answers as people read them, the checklist ticked", () => {
+    const lambeth: Referral = {
+      ...referral,
+      reference: "LAM-2026-0007",
+      areaId: "lambeth",
+      panelId: "lambeth-mave",
+      status: "awaiting-approval",
+      values: {
+        subjectName: "Invented Child",
+        dateOfBirth: "2010-03-14",
+        riskLevel: "significant",
+        consent: "yes",
+        strategyMeetingDate: "2026-11-02",
+        blockers: ["agency-actions-incomplete", "no-services"],
+        request: "Help",
+      },
+    };
+    const shown = texts(approvalRequestCard(lambeth, "MAVE", "v1", formOfReferral(catalogue, lambeth)));
+    assert.ok(shown.includes("Date of birth: 14 March 2010"), shown.join(" | "));
+    assert.ok(shown.includes("Risk level: Significant"));
+    assert.ok(shown.some((t) => /consent for this referral\?: Yes$/.test(t)));
+    assert.ok(shown.some((t) => /strategy meeting .*: 2 November 2026$/.test(t)));
+    const blockers = shown.find((t) => t.startsWith("The professional network cannot agree"));
+    assert.match(blockers ?? "", /✓ An agency has not completed their actions\n✓ There are no interventions/);
+    assert.ok(!shown.some((t) => /2010-03-14|significant$|agency-actions-incomplete/.test(t)));
+  });
 
   it("the channel card carries no input and no detail, only the button that continues in private", () => {
     const text = JSON.stringify(makeReferralChannelCard());

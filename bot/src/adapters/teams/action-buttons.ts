@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { CardRoute, CardRoutes } from "./card-actions.js";
 import { actionDoneCard, actionUpdatedCard } from "./cards/action-cards.js";
 import { longDate } from "./cards/dates.js";
-import { card, heading, para } from "./cards/elements.js";
-import { panelNameOf, recordActionCard } from "./action-commands.js";
+import { card, heading, para, type Problem } from "./cards/elements.js";
+import { panelNameOf, recordActionCard, type TypedAction } from "./action-commands.js";
+import { Refusal } from "../../domain/refusal.js";
 import { VERBS, type ActionVerb } from "./verbs.js";
 
 // What the action buttons do: Done and Add update on a reminder card, and the record-an-action
@@ -25,15 +26,32 @@ const Recorded = z.object({
     .default(""),
 });
 
-// The record form's fields by name, for saying which one to put right.
-const FIELD_LABELS: Record<string, string> = {
-  meetingId: "the meeting",
-  ownerId: "the owner",
-  subjectId: "the case",
-  title: "the short title (at least 3 characters)",
-  text: "what is to be done (at least 3 characters)",
-  dueDate: "the due date",
+const FormOf = z.object({ formId: z.uuid(), panelId: z.string().min(1).max(80) });
+
+// What to put right in each of the record form's fields, said beside the field.
+const FIELD_PROBLEMS: Record<string, string> = {
+  meetingId: "Choose the meeting that agreed the action.",
+  ownerId: "Choose who owns the action.",
+  subjectId: "Choose the case from the list, or leave it empty.",
+  title: "Give the action a short title of 3 to 120 characters.",
+  text: "Say what is to be done, in 3 to 2,000 characters.",
+  dueDate: "Give the due date as a date, or leave it empty for two weeks after the meeting.",
 };
+
+// The field a refusal of the action log is about.
+const FIELD_OF_REFUSAL: Record<string, string> = {
+  "unknown-owner": "ownerId",
+  "unknown-case": "subjectId",
+  "due-before-meeting": "dueDate",
+};
+
+/** The form's values as typed, to draw it again with them. */
+const typedOf = (data: Record<string, unknown>): TypedAction =>
+  Object.fromEntries(
+    (["meetingId", "ownerId", "subjectId", "title", "text", "dueDate"] as const).flatMap((k) =>
+      typeof data[k] === "string" ? [[k, (data[k] as string).slice(0, 2000)]] : [],
+    ),
+  );
 
 const BAD_DATA = "That button did not send what I expected. Reload the card and try again.";
 const NOT_COORDINATOR = "Only the panel's coordinators record actions.";
@@ -72,35 +90,51 @@ export const actionButtons: CardRoutes<ActionVerb> = {
     return { card: await recordActionCard(deps.actionLog, deps.catalogue, panelId) };
   }),
   [VERBS.action.record]: inPersonalChat(async ({ deps, actor, data }) => {
-    const r = Recorded.safeParse(data);
-    if (!r.success) {
-      const fields = [...new Set(r.error.issues.map((i) => FIELD_LABELS[String(i.path[0])] ?? "the form"))];
-      return { message: `Check ${fields.join(", ")} and press Record the action again.` };
-    }
-    if ((await deps.actionLog.roleOn(r.data.panelId, actor.id)) !== "coordinator")
+    const form = FormOf.safeParse(data);
+    if (!form.success) return { message: BAD_DATA };
+    const { panelId, formId } = form.data;
+    if ((await deps.actionLog.roleOn(panelId, actor.id)) !== "coordinator")
       return { message: NOT_COORDINATOR };
-    const created = await deps.actionLog.create(
-      actor,
-      r.data.panelId,
-      r.data.meetingId,
-      {
-        id: r.data.formId,
-        subjectId: r.data.subjectId || null,
-        title: r.data.title,
-        text: r.data.text,
-        ownerId: r.data.ownerId,
-        dueDate: r.data.dueDate || null,
-      },
-      "bot: record action",
-    );
-    return {
-      card: card([
-        { ...heading(`Recorded ${created.reference}`), color: "Good" },
-        para(created.title),
-        para(
-          `${created.ownerName} will be sent it, and reminded before it is due on ${longDate(created.dueDate)}.`,
-        ),
-      ]),
-    };
+    const again = async (problems: Problem[]) => ({
+      card: await recordActionCard(deps.actionLog, deps.catalogue, panelId, typedOf(data), problems, formId),
+    });
+    const r = Recorded.safeParse(data);
+    if (!r.success)
+      return again(
+        [...new Set(r.error.issues.map((i) => String(i.path[0])))].map((field) => ({
+          field,
+          message: FIELD_PROBLEMS[field] ?? "Check the form and press Record the action again.",
+        })),
+      );
+    try {
+      const created = await deps.actionLog.create(
+        actor,
+        panelId,
+        r.data.meetingId,
+        {
+          id: formId,
+          subjectId: r.data.subjectId || null,
+          title: r.data.title,
+          text: r.data.text,
+          ownerId: r.data.ownerId,
+          dueDate: r.data.dueDate || null,
+        },
+        "bot: record action",
+      );
+      return {
+        card: card([
+          { ...heading(`Recorded ${created.reference}`), color: "Good" },
+          para(created.title),
+          para(
+            `${created.ownerName} will be sent it, and reminded before it is due on ${longDate(created.dueDate)}.`,
+          ),
+        ]),
+      };
+    } catch (e) {
+      // What the coordinator can put right comes back on the form, with everything they typed.
+      if (e instanceof Refusal && (e.reason === "invalid" || e.reason === "conflict"))
+        return again([{ field: FIELD_OF_REFUSAL[e.code] ?? null, message: e.message }]);
+      throw e;
+    }
   }),
 };

@@ -4,7 +4,16 @@ import type { ActionLog } from "../../application/actions/action-log.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Membership } from "../../domain/people/membership.js";
 import { longDate } from "./cards/dates.js";
-import { card, execute, heading, para, type Element } from "./cards/elements.js";
+import {
+  card,
+  execute,
+  fieldProblem,
+  heading,
+  para,
+  problemSummary,
+  type Element,
+  type Problem,
+} from "./cards/elements.js";
 import type { CommandTurn } from "./bot-dependencies.js";
 import { refusalReply } from "./refusal-replies.js";
 import { VERBS } from "./verbs.js";
@@ -97,65 +106,80 @@ function chooseActionPanelCard(catalogue: Catalogue, memberships: Membership[]):
   );
 }
 
-/** The form for one action agreed at one of the panel's recent meetings. */
+/** What a coordinator typed into the record-an-action form, kept when the form comes back. */
+export type TypedAction = Partial<
+  Record<"meetingId" | "ownerId" | "subjectId" | "title" | "text" | "dueDate", string>
+>;
+
+/**
+ * The form for one action agreed at one of the panel's recent meetings. Drawn again after a
+ * refusal, it keeps what was typed and the same form id, and shows each problem beside its field
+ * and in a summary next to the button.
+ */
 export async function recordActionCard(
   actionLog: ActionLog,
   catalogue: Catalogue,
   panelId: string,
+  typed: TypedAction = {},
+  problems: Problem[] = [],
+  formId: string = randomUUID(),
 ): Promise<Element> {
   const { meetings, members, cases } = await actionLog.formChoices(panelId);
   const choices = (pairs: [string, string][]) => pairs.map(([title, value]) => ({ title, value }));
+  const field = (id: keyof TypedAction, input: Element): Element[] => [
+    { ...input, id, ...(typed[id] ? { value: typed[id] } : {}) },
+    ...problems.filter((p) => p.field === id).map(fieldProblem),
+  ];
   return card(
     [
       heading(`Record an action: ${panelNameOf(catalogue, panelId)}`),
-      {
+      ...field("meetingId", {
         type: "Input.ChoiceSet",
-        id: "meetingId",
         label: "Meeting that agreed it",
         isRequired: true,
         errorMessage: "Choose the meeting.",
         value: meetings[0],
         choices: choices(meetings.map((d) => [longDate(d), d])),
-      },
-      {
+      }),
+      ...field("ownerId", {
         type: "Input.ChoiceSet",
-        id: "ownerId",
         label: "Owner",
         isRequired: true,
         errorMessage: "Choose who owns the action.",
         choices: choices(members.map((m) => [`${m.name} (${m.agency})`, m.id])),
-      },
-      {
+      }),
+      ...field("subjectId", {
         type: "Input.ChoiceSet",
-        id: "subjectId",
         label: "Case (optional)",
         choices: choices(cases.map((c) => [c.reference, c.subjectId])),
-      },
-      {
+      }),
+      ...field("title", {
         type: "Input.Text",
-        id: "title",
         label: "Short title: it appears in the channel, so no names",
         isRequired: true,
         maxLength: 120,
         errorMessage: "Give the action a short title.",
-      },
-      {
+      }),
+      ...field("text", {
         type: "Input.Text",
-        id: "text",
         label: "What is to be done",
         isMultiline: true,
         isRequired: true,
         maxLength: 2000,
         errorMessage: "Say what is to be done.",
-      },
-      { type: "Input.Date", id: "dueDate", label: "Due date (two weeks after the meeting if left empty)" },
+      }),
+      ...field("dueDate", {
+        type: "Input.Date",
+        label: "Due date (two weeks after the meeting if left empty)",
+      }),
+      ...(problems.length ? [problemSummary(problems, "the action can be recorded")] : []),
     ],
     [
       execute(
         "Record the action",
         VERBS.action.record,
         // Drawn with the form: pressing twice, or Teams sending the press again, records one action.
-        { panelId, formId: randomUUID() },
+        { panelId, formId },
         { associatedInputs: "auto" },
       ),
     ],

@@ -7,6 +7,7 @@ import type { NoticeMessenger } from "../../application/ports/messengers.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
 import { longDate } from "./cards/dates.js";
+import { formOfReferral } from "./cards/answers.js";
 import {
   approvalRequestCard,
   coordinatorReferralCard,
@@ -57,9 +58,15 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
     const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
     switch (n.kind) {
       case "approval-requested":
-        return approvalRequestCard(r, panelName, version);
+        return approvalRequestCard(r, panelName, version, formOfReferral(this.deps.catalogue, r));
       case "referral-arrived":
-        return coordinatorReferralCard(r, panelName, `${this.deps.publicUrl}/tab/`, version);
+        return coordinatorReferralCard(
+          r,
+          panelName,
+          `${this.deps.publicUrl}/tab/`,
+          version,
+          formOfReferral(this.deps.catalogue, r),
+        );
       case "question-asked":
         return questionCard(r, panelName, version);
       case "approval-decided":

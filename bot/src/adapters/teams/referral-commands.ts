@@ -4,6 +4,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Versioned } from "../../application/ports/versioned.js";
 import { tabUrlOf } from "./bot-dependencies.js";
+import { formOfReferral } from "./cards/answers.js";
 import {
   approvalRequestCard,
   coordinatorReferralCard,
@@ -73,7 +74,11 @@ export async function referralsToTriage({ context, deps }: CommandTurn): Promise
   for (const { value: r, etag } of shown.reverse()) {
     const panelName = deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
     await context.sendActivity({
-      attachments: [CardFactory.adaptiveCard(coordinatorReferralCard(r, panelName, tabUrlOf(deps), etag))],
+      attachments: [
+        CardFactory.adaptiveCard(
+          coordinatorReferralCard(r, panelName, tabUrlOf(deps), etag, formOfReferral(deps.catalogue, r)),
+        ),
+      ],
     });
   }
 }
@@ -86,7 +91,12 @@ export async function approvals({ context, deps }: CommandTurn): Promise<void> {
     "bot: approvals command",
   );
   const cards = pending.map(({ value: r, etag }) =>
-    approvalRequestCard(r, deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId, etag),
+    approvalRequestCard(
+      r,
+      deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId,
+      etag,
+      formOfReferral(deps.catalogue, r),
+    ),
   );
   if (!cards.length) {
     await context.sendActivity("There are no referrals waiting for your approval.");

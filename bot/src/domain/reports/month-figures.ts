@@ -13,13 +13,7 @@ export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export type Month = z.infer<typeof Month>;
 
 /** The outcome a report gives a referral received in the month, as it stands when the month was worked out. */
-export const REFERRAL_OUTCOMES = [
-  "accepted",
-  "declined",
-  "more-information",
-  "withdrawn",
-  "waiting",
-] as const;
+export const REFERRAL_OUTCOMES = ["accepted", "declined", "more-information", "withdrawn", "waiting"] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 
 /** Age on the day of the referral. */

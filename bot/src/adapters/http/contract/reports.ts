@@ -111,7 +111,7 @@ export const BaselineReplacement = z.strictObject({
   year: z
     .number()
     .int()
-    .min(1990, "give the year the figures are for")
+    .min(1991, "give the year the figures are for")
     .max(2100, "give the year the figures are for"),
   csv: z.string().min(1, "attach the CSV of children by ethnic group").max(100_000, "the CSV is too large"),
 });

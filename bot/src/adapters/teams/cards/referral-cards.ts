@@ -1,6 +1,16 @@
+import { fieldOf, readAnswer, sectionAnswers } from "./answers.js";
 import { longDate } from "./dates.js";
 import { VERBS } from "../verbs.js";
-import { card, execute, facts, heading, para, type Element } from "./elements.js";
+import {
+  card,
+  execute,
+  facts,
+  fieldProblem,
+  heading,
+  para,
+  problemSummary,
+  type Element,
+} from "./elements.js";
 import type { FieldProblem } from "../../../domain/referrals/checks.js";
 import type { FieldSpec, ReferralForm } from "../../../domain/referrals/form.js";
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
@@ -85,30 +95,13 @@ export function referralFormCard(
     heading(`Referral to ${panelName}`),
     para(form.title, { isSubtle: true, spacing: "None" }),
   ];
-  if (problems.length) {
-    body.push({
-      type: "Container",
-      style: "attention",
-      id: "problems",
-      items: [
-        para(
-          problems.length === 1
-            ? "There is one thing to put right before the referral can be sent:"
-            : `There are ${problems.length} things to put right before the referral can be sent:`,
-          { weight: "Bolder" },
-        ),
-        ...problems.map((p) => para(`• ${p.message}`, { spacing: "Small" })),
-        para("Nothing has been saved yet.", { isSubtle: true, spacing: "Small" }),
-      ],
-    });
-  }
+  if (problems.length) body.push(problemSummary(problems, "the referral can be sent"));
   for (const section of form.sections) {
     body.push({ ...heading(section.title), size: "Default", separator: true, spacing: "Large" });
     if (section.intro) body.push(para(section.intro, { isSubtle: true, spacing: "Small" }));
     for (const spec of section.fields) {
       body.push(input(spec, values[spec.id]));
-      for (const p of problems.filter((x) => x.field === spec.id))
-        body.push(para(p.message, { color: "Attention", spacing: "None", id: `problem-${spec.id}` }));
+      for (const p of problems.filter((x) => x.field === spec.id)) body.push(fieldProblem(p));
       if (spec.hint) body.push(para(spec.hint, { isSubtle: true, size: "Small", spacing: "None" }));
     }
   }
@@ -243,16 +236,19 @@ export function referralReceiptCard(r: Referral, panelName: string, meeting: str
   return card(body, actions);
 }
 
-function detailFacts(r: Referral, panelName: string): Element {
-  const v = (id: string) => asText(r.values[id]) ?? "";
+function detailFacts(r: Referral, panelName: string, form: ReferralForm): Element {
+  const shown = (id: string) => {
+    const spec = fieldOf(form, id);
+    return spec && r.values[id] !== undefined ? readAnswer(spec, r.values[id]) : "";
+  };
   return facts([
     ["Reference", r.reference],
     ["Panel", panelName],
     ["Kind", KIND_TITLES[r.kind]],
     ["Subject", subjectLabel(r.kind, r.values)],
-    ["Date of birth", v("dateOfBirth")],
+    ["Date of birth", shown("dateOfBirth")],
     ["Referrer", `${r.submitted.byName}, ${r.referrer.jobTitle}`],
-    ["Risk level", v("riskLevel")],
+    ["Risk level", shown("riskLevel")],
     ["Meeting", r.meetingDate ? longDate(r.meetingDate) : "not scheduled"],
   ]);
 }
@@ -260,14 +256,21 @@ function detailFacts(r: Referral, panelName: string): Element {
 const requestText = (r: Referral) => asText(r.values["request"]) ?? "";
 
 /** To the named manager, in personal chat: approve or decline with a comment. */
-export function approvalRequestCard(r: Referral, panelName: string, version: string): Element {
+export function approvalRequestCard(
+  r: Referral,
+  panelName: string,
+  version: string,
+  form: ReferralForm,
+): Element {
   return card(
     [
       heading(`Approve referral ${r.reference}?`),
       para(
         `${r.submitted.byName} asks you, as their service manager, to approve this referral to ${panelName}.`,
       ),
-      detailFacts(r, panelName),
+      detailFacts(r, panelName, form),
+      ...sectionAnswers(form, "consent", r.values),
+      ...sectionAnswers(form, "checklist", r.values),
       para(`**Request of the panel:** ${requestText(r)}`),
       {
         type: "Input.Text",
@@ -300,13 +303,15 @@ export function coordinatorReferralCard(
   panelName: string,
   tabUrl: string,
   version: string,
+  form: ReferralForm,
 ): Element {
   const answered = r.questions.filter((q) => q.answer);
   const body: Element[] = [
     heading(
       answered.length ? `Referral ${r.reference}: the referrer answered` : `New referral ${r.reference}`,
     ),
-    detailFacts(r, panelName),
+    detailFacts(r, panelName, form),
+    ...sectionAnswers(form, "checklist", r.values),
     para(`**Request of the panel:** ${requestText(r)}`),
   ];
   if (r.transferredFrom) {
