@@ -35,21 +35,6 @@ export function monthLabel(month: string): string {
   });
 }
 
-/** The months from the one holding day `from` to the one holding day `to`, both included. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  const last = to.slice(0, 7);
-  for (;;) {
-    const current = `${year}-${String(month).padStart(2, "0")}`;
-    if (current > last) return months;
-    months.push(current);
-    month = (month % 12) + 1;
-    if (month === 1) year++;
-  }
-}
-
 /** This month and the ones before it that the picker offers, latest first. */
 function recentMonths(today: Date): string[] {
   const months: string[] = [];

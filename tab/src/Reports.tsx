@@ -163,7 +163,7 @@ export function ReportsPage({
               <WorkOutFigures
                 token={token}
                 areaId={area.id}
-                period={answer.report.period}
+                months={answer.months}
                 onWorkedOut={loaded.reload}
               />
             )}

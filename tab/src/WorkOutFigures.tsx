@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
-import { api, type Period, type TokenSource } from "./api.js";
-import { monthLabel, monthsBetween } from "./ReportPeriod.js";
+import { api, type TokenSource } from "./api.js";
+import { monthLabel } from "./ReportPeriod.js";
 
 // "Work the figures out again": each month of the period, one after another, for every panel of
 // the area, with the month under way and how many are left, so a long period shows it is moving
@@ -19,12 +19,13 @@ type Progress =
 export function WorkOutFigures({
   token,
   areaId,
-  period,
+  months,
   onWorkedOut,
 }: {
   token: TokenSource;
   areaId: string;
-  period: Period;
+  /** The period's months, oldest first. */
+  months: string[];
   /** Shows the figures again once every month has been worked out. */
   onWorkedOut: () => Promise<void>;
 }) {
@@ -33,7 +34,6 @@ export function WorkOutFigures({
   const working = progress?.state === "working";
 
   const workOut = async () => {
-    const months = monthsBetween(period.from, period.to);
     for (const [i, month] of months.entries()) {
       setProgress({ state: "working", month, done: i, of: months.length });
       try {
