@@ -126,6 +126,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'REMINDER_LEASE_SECONDS', value: '90' }
         { name: 'REMINDERS_FROM_HOUR', value: '9' }
         { name: 'REPORT_FIGURES_MINUTES', value: '60' }
+        { name: 'REPORT_SUPPRESS_BELOW', value: '5' }
         { name: 'GRAPH_ORGANISER', value: graphOrganiser }
         { name: 'AREA_ADMINISTRATORS', value: areaAdministrators }
         { name: 'RATE_LIMIT_PER_PERSON', value: '600' }

@@ -44,6 +44,8 @@ import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
 import { TeamsReminderMessenger } from "./adapters/teams/reminder-messenger.js";
 import { ReminderSweep, type SweepReport } from "./application/reminders/reminder-sweep.js";
 import { reportFigureTables } from "./adapters/tables/report-figure-tables.js";
+import { loadPopulationBaselines, populationBaselines } from "./adapters/population/population-baselines.js";
+import { reportDesk } from "./application/reports/report-desk.js";
 import { figuresDesk, FiguresTimer, type FiguresDesk } from "./application/reports/figures-desk.js";
 import type { FiguresRunReport } from "./application/reports/work-out-figures.js";
 
@@ -125,6 +127,10 @@ export async function startService(
   );
   const now = options.now ?? (() => new Date());
   const catalogue = loadCatalogue(path.resolve(ROOT, settings.catalogueDir));
+  const configuredBaselines = loadPopulationBaselines(
+    path.resolve(ROOT, settings.reports.populationDir),
+    catalogue,
+  );
   const unknownAreas = [...settings.administrators.keys()].filter(
     (id) => !catalogue.areas.some((a) => a.id === id),
   );
@@ -321,6 +327,17 @@ export async function startService(
     access,
     history: historyDesk({ catalogue, casework, directory, now, administrators: settings.administrators }),
     links: linkDesk({ catalogue, casework, directory, now }),
+    reports: reportDesk({
+      catalogue,
+      directory,
+      administrators: settings.administrators,
+      figures: reportFigures,
+      baselines: populationBaselines(tables, configuredBaselines),
+      casework,
+      now,
+      suppressBelow: settings.reports.suppressBelow,
+      workOutMonth: figures.workOutMonth,
+    }),
     calendarAccess: calendarFor,
     directoryAccess: directoryAccess(settings, devIdp),
     log,

@@ -45,6 +45,8 @@ export const SETTING_NAMES = [
   "REMINDER_LEASE_SECONDS",
   "REMINDERS_FROM_HOUR",
   "REPORT_FIGURES_MINUTES",
+  "REPORT_SUPPRESS_BELOW",
+  "POPULATION_DIR",
   "AREA_ADMINISTRATORS",
   "RATE_LIMIT_PER_PERSON",
   "RATE_LIMIT_PER_ADDRESS",
@@ -81,6 +83,8 @@ const Raw = z.strictObject({
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(90),
   REMINDERS_FROM_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   REPORT_FIGURES_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  REPORT_SUPPRESS_BELOW: z.coerce.number().int().min(2).max(100).default(5),
+  POPULATION_DIR: z.string().default("bot/config/population"),
   AREA_ADMINISTRATORS: z.string().max(8000).default(""),
   RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(600),
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(3000),
@@ -212,6 +216,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     },
     /** How often each instance works out again the report figures of the months that can still change. */
     figures: { everyMs: s.REPORT_FIGURES_MINUTES * 60_000 },
+    /** A report shared beyond the panel shows counts below this as "fewer than N". */
+    reports: { suppressBelow: s.REPORT_SUPPRESS_BELOW, populationDir: s.POPULATION_DIR },
     logLevel: s.LOG_LEVEL,
     /** Requests a minute: per signed-in person on the tab's API, and per network address on everything. */
     rateLimits: { perPerson: s.RATE_LIMIT_PER_PERSON, perAddress: s.RATE_LIMIT_PER_ADDRESS },

@@ -82,6 +82,20 @@ function targets(referral: string): Target[] {
     post(`/api/areas/merton/subjects`, { kind: "location-of-concern", label: "Fuzz Arcade" }, "member"),
     { ...put(`${PANEL}/cases/${stranger}/theme`, { theme: "missing" }), ifMatch: STALE },
     put(`${PANEL}/cases/${stranger}/theme`, { theme: "missing" }, "member"),
+    // Reports: the area's population baseline with a row no form asks, or by a member; a month
+    // not yet begun worked out, or any month by a member.
+    put(`/api/areas/merton/population-baseline`, {
+      source: "ONS",
+      year: 2024,
+      csv: "ethnicity,children\nWhte British,5\n",
+    }),
+    put(
+      `/api/areas/merton/population-baseline`,
+      { source: "ONS", year: 2024, csv: "white-british,5" },
+      "member",
+    ),
+    post(`/api/areas/merton/report-figures/2027-06`, {}),
+    post(`/api/areas/merton/report-figures/2026-10`, {}, "member"),
   ];
 }
 

@@ -40,6 +40,8 @@ import type { HistoryDesk } from "../../application/history/history-desk.js";
 import { linksRoutes } from "./links-routes.js";
 import type { LinkDesk } from "../../application/links/link-desk.js";
 import { tabFiles } from "./tab-files.js";
+import type { ReportDesk } from "../../application/reports/report-desk.js";
+import { reportsRoutes } from "./reports-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -60,6 +62,7 @@ export interface AppDependencies {
   access: AccessDesk;
   history: HistoryDesk;
   links: LinkDesk;
+  reports: ReportDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -140,6 +143,7 @@ export function createApp(deps: AppDependencies): Express {
     accessRequestsRoutes(deps),
     subjectsRoutes(deps),
     linksRoutes(deps),
+    reportsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

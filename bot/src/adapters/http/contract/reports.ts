@@ -119,5 +119,5 @@ export type BaselineReplacementBody = z.input<typeof BaselineReplacement>;
 
 export interface BaselineResponse extends BaselineSource {
   /** Children by the form's ethnicity values. */
-  children: Record<string, number>;
+  children: Partial<Record<string, number>>;
 }
