@@ -18,6 +18,7 @@ import { accessDecisionCost } from "./access-cost.js";
 import { benchValues, demoActor, median } from "./bench-support.js";
 import { historyCosts } from "./history-costs.js";
 import { recordCosts } from "./record-costs.js";
+import { reportCosts } from "./report-costs.js";
 import { loadRun } from "./load.js";
 import { tabSizes } from "./tab-size.js";
 
@@ -26,7 +27,7 @@ import { tabSizes } from "./tab-size.js";
 
 let CONNECTION = "";
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 200);
-// BENCH_ONLY=submit,access,agenda,history,record,tab,load runs only those parts.
+// BENCH_ONLY=submit,access,agenda,history,record,reports,tab,load runs only those parts.
 const ONLY = new Set((process.env["BENCH_ONLY"] ?? "").split(",").filter(Boolean));
 const part = (name: string): boolean => ONLY.size === 0 || ONLY.has(name);
 async function main(): Promise<void> {
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     if (part("agenda")) await agendaPageCost(catalogue, tables, desk);
     if (part("history")) await historyCosts(CONNECTION, scans);
     if (part("record")) await recordCosts(CONNECTION, scans);
+    if (part("reports")) await reportCosts(CONNECTION, scans);
     console.log(
       `\nNo query that scans: every request of the operations above checked — ${scans.length} scans (goal: none) — ${scans.length ? "goal missed" : "goal met"}`,
     );

@@ -112,6 +112,7 @@ const figures = figuresDesk({
   now: () => new Date(),
 });
 const { from, to } = args.data;
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 try {
   const report = await figures.run({
     ...(args.data.area && { areaId: args.data.area }),
@@ -120,11 +121,11 @@ try {
     signal: stop.signal,
     onProgress: (p) =>
       console.log(
-        `${p.areaId}: ${monthName(p.month)} worked out for ${p.panels} panel${p.panels === 1 ? "" : "s"} (${p.done} of ${p.of})`,
+        `${p.areaId}: ${monthName(p.month)} worked out for ${plural(p.panels, "panel")} (${p.done} of ${p.of})`,
       ),
   });
   const months = report.areas.reduce((n, a) => n + a.months.length, 0);
-  console.log(`\n${months} month${months === 1 ? "" : "s"} worked out in ${report.areas.length} area(s).`);
+  console.log(`\n${plural(months, "month")} worked out in ${plural(report.areas.length, "area")}.`);
   if (report.stopped) {
     console.log(
       "Stopped before the end. Run it again to finish: a month worked out again is stored the same.",
