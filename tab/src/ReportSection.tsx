@@ -13,6 +13,12 @@ const useStyles = makeStyles({
   summary: { margin: 0, paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
+/** "merton-pre-mace-report-2026-10-to-2026-12": the scope, what it is, and the months it covers. */
+export function fileName(answer: ReportResponse, what: string): string {
+  const { areaId, panelId } = answer.report;
+  return `${panelId ?? areaId}-${what}-${answer.months[0] ?? ""}-to-${answer.months[answer.months.length - 1] ?? ""}`;
+}
+
 export function ReportSectionView({
   token,
   areaId,
@@ -28,12 +34,11 @@ export function ReportSectionView({
 }) {
   const styles = useStyles();
   const [csvProblem, setCsvProblem] = useState<string | null>(null);
-  const period = answer.report.period;
   const downloadCsv = async (tableId: string) => {
     setCsvProblem(null);
     try {
       const blob = await api.reportTableCsv(token, areaId, scope, tableId);
-      saveFile(blob, `${answer.report.panelId ?? areaId}-${tableId}-${period.from}-to-${period.to}.csv`);
+      saveFile(blob, `${fileName(answer, tableId)}.csv`);
     } catch (e) {
       setCsvProblem((e as Error).message);
     }

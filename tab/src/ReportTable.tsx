@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Cell, Column, ReportChart, ReportTable } from "./api.js";
 
 // One table of a report with the chart drawn from it beside it: the chart is the service's SVG
@@ -6,9 +6,17 @@ import type { Cell, Column, ReportChart, ReportTable } from "./api.js";
 // reading the exact numbers.
 
 const useStyles = makeStyles({
-  pair: { display: "flex", flexWrap: "wrap", gap: "16px 24px", alignItems: "flex-start" },
-  chart: { maxWidth: "100%", height: "auto", flex: "1 1 360px", minWidth: 0 },
-  figures: { flex: "1 1 360px", display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
+  // The chart beside its table, the table the wider; one above the other on a narrow tab.
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
+    gap: "16px 24px",
+    alignItems: "start",
+    "@media (max-width: 800px)": { gridTemplateColumns: "minmax(0, 1fr)" },
+  },
+  chart: { width: "100%", height: "auto" },
+  figures: { display: "flex", flexDirection: "column", gap: "8px" },
+  alone: { gridColumn: "1 / -1" },
   table: {
     borderCollapse: "collapse",
     width: "100%",
@@ -74,7 +82,7 @@ export function ReportTableView({
   onCsv: () => void;
 }) {
   const styles = useStyles();
-  const [first, ...rest] = table.columns;
+  const first = table.columns[0];
   const align = (c: Column) => (c.kind === "label" ? styles.label : styles.number);
   return (
     <div className={styles.pair} data-table-id={table.id}>
@@ -85,7 +93,7 @@ export function ReportTableView({
           alt={`${chart.title}: a chart. The table beside it holds the figures.`}
         />
       )}
-      <div className={styles.figures}>
+      <div className={chart && svg ? styles.figures : mergeClasses(styles.figures, styles.alone)}>
         <table className={styles.table}>
           <caption className={styles.caption}>{table.caption}</caption>
           <thead>
@@ -103,16 +111,19 @@ export function ReportTableView({
                 key={`${String(row[first?.key ?? ""])}-${i}`}
                 className={table.hasTotal && i === table.rows.length - 1 ? styles.total : undefined}
               >
-                {first && (
-                  <th scope="row" className={align(first)}>
-                    {cellText(row[first.key] ?? null, first, suppressed)}
-                  </th>
-                )}
-                {rest.map((c) => (
-                  <td key={c.key} className={align(c)}>
-                    {cellText(row[c.key] ?? null, c, suppressed)}
-                  </td>
-                ))}
+                {table.columns.map((c, at) => {
+                  const text = cellText(row[c.key] ?? null, c, suppressed);
+                  // A row is headed by its label, when the table has one.
+                  return at === 0 && c.kind === "label" ? (
+                    <th key={c.key} scope="row" className={align(c)}>
+                      {text}
+                    </th>
+                  ) : (
+                    <td key={c.key} className={align(c)}>
+                      {text}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

@@ -25,7 +25,7 @@ import {
 } from "./api.js";
 import { PopulationBaseline } from "./PopulationBaseline.js";
 import { choiceProblem, firstChoice, ReportPeriod, type PeriodChoice } from "./ReportPeriod.js";
-import { ReportSectionView } from "./ReportSection.js";
+import { fileName, ReportSectionView } from "./ReportSection.js";
 import { saveFile } from "./saveFile.js";
 import { headerStyles } from "./styles.js";
 import type { ThemeName } from "./teams.js";
@@ -50,6 +50,8 @@ const useStyles = makeStyles({
   asAt: { display: "flex", flexDirection: "column", gap: "4px", flex: "1 1 280px" },
   downloads: { display: "flex", flexWrap: "wrap", gap: "8px", margin: "8px 0 16px" },
   baseline: { marginTop: "24px" },
+  // Seven sections do not fit one line on a narrow tab.
+  sections: { flexWrap: "wrap" },
 });
 
 const CHART_THEME: Record<ThemeName, ChartTheme> = { default: "light", dark: "dark", contrast: "contrast" };
@@ -173,6 +175,7 @@ export function ReportsPage({
             selectedValue={section}
             onTabSelect={(_e, d) => setSection(d.value as SectionId)}
             aria-label="Report sections"
+            className={styles.sections}
           >
             {answer.sections.map((s) => (
               <Tab key={s.id} value={s.id}>
@@ -216,14 +219,12 @@ function ReportDownloads({
   const styles = useStyles();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { period, panelId } = answer.report;
   const download = async (sharing: Sharing) => {
     setBusy(true);
     setProblem(null);
     try {
       const blob = await api.reportDocx(token, areaId, scope, sharing);
-      const forWhom = sharing === "board" ? "-partnership-board" : "";
-      saveFile(blob, `${panelId ?? areaId}-report-${period.from}-to-${period.to}${forWhom}.docx`);
+      saveFile(blob, `${fileName(answer, "report")}${sharing === "board" ? "-board" : ""}.docx`);
     } catch (e) {
       setProblem((e as Error).message);
     } finally {
