@@ -8,7 +8,7 @@ import {
   teamsHighContrastTheme,
   teamsLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   api,
   ApiError,
@@ -21,9 +21,17 @@ import {
 import { ConsentPage, useConsentPrompt } from "./Consent.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
 import type { PanelView } from "./PanelsPage.js";
+import { replacesBaseline, reportKey, reportsOn, type ReportOf } from "./reportAccess.js";
 import { pageStyles } from "./styles.js";
 import { SubjectLinksProvider, type OpenedSubject } from "./subjectLinks.js";
-import { hostedInTeams, initialiseTeams, teamsTokens, type ThemeName } from "./teams.js";
+import {
+  browserTheme,
+  followBrowserTheme,
+  hostedInTeams,
+  initialiseTeams,
+  teamsTokens,
+  type ThemeName,
+} from "./teams.js";
 import { demoTokens } from "./tokens.js";
 import { useApi } from "./useApi.js";
 
@@ -34,6 +42,7 @@ const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.Refe
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
 const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
+const ReportsPage = lazyPage(() => import("./Reports.js").then((m) => m.ReportsPage));
 const PeoplePage = lazyPage(() => import("./People.js").then((m) => m.PeoplePage));
 const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((m) => m.ConfigureChannelTab));
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
@@ -82,7 +91,8 @@ function StandalonePage({ children }: { children: ReactNode }) {
 
 function PanelsApp() {
   const styles = useStyles();
-  const [theme, setTheme] = useState<ThemeName>("default");
+  const [theme, setTheme] = useState<ThemeName>(() => (hostedInTeams() ? "default" : browserTheme()));
+  useEffect(() => (hostedInTeams() ? undefined : followBrowserTheme(setTheme)), []);
   // The panel view that is open, and the button to return focus to when it closes.
   const [open, setOpen] = useState<{
     view: PanelView;
@@ -90,6 +100,8 @@ function PanelsApp() {
     meetingId?: string | null;
   } | null>(null);
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
+  // The Reports page of one panel, or of the whole area (no panel).
+  const [reportOf, setReportOf] = useState<ReportOf | null>(null);
   // A subject's history or map opens over the page its reference was on, and closes back to it.
   const [subject, setSubject] = useState<OpenedSubject | null>(null);
   // The reference a subject page was opened from takes the focus back when it closes.
@@ -109,8 +121,10 @@ function PanelsApp() {
   const close = () => {
     if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
     if (peopleOf) setCameBackFrom(`people:${peopleOf.id}`);
+    if (reportOf) setCameBackFrom(reportKey(reportOf));
     setOpen(null);
     setPeopleOf(null);
+    setReportOf(null);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -171,6 +185,7 @@ function PanelsApp() {
     sessionStorage.removeItem(PERSON_KEY);
     setOpen(null);
     setPeopleOf(null);
+    setReportOf(null);
     setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -230,7 +245,18 @@ function PanelsApp() {
               {session?.state === "signed-in" && peopleOf && (
                 <PeoplePage token={session.tokens} area={peopleOf} meId={session.me.id} onBack={close} />
               )}
-              {session?.state === "signed-in" && !open && !peopleOf && (
+              {session?.state === "signed-in" && reportOf && (
+                <ReportsPage
+                  token={session.tokens}
+                  area={reportOf.area}
+                  panels={session.panels.filter((p) => p.area.id === reportOf.area.id && reportsOn(p))}
+                  panelId={reportOf.panelId}
+                  mayReplaceBaseline={replacesBaseline(reportOf.area.id, session.panels, session.me.manages)}
+                  theme={theme}
+                  onBack={close}
+                />
+              )}
+              {session?.state === "signed-in" && !open && !peopleOf && !reportOf && (
                 <PanelsPage
                   token={session.tokens}
                   me={session.me}
@@ -243,6 +269,10 @@ function PanelsApp() {
                   onOpenPeople={(area) => {
                     setCameBackFrom(null);
                     setPeopleOf(area);
+                  }}
+                  onOpenReports={(area, panelId) => {
+                    setCameBackFrom(null);
+                    setReportOf({ area, panelId });
                   }}
                   returnFocusTo={cameBackFrom}
                 />

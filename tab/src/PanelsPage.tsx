@@ -17,6 +17,7 @@ import { AccessRequests } from "./AccessRequests.js";
 import type { ManagedArea, MeResponse, PanelSummary, TokenSource } from "./api.js";
 import { AskForAccess } from "./AskForAccess.js";
 import { downloadCalendar } from "./calendar.js";
+import { reportKey, reportsOn, reportsOnArea, type ReportOf } from "./reportAccess.js";
 import { headerStyles } from "./styles.js";
 import { hostedInTeams } from "./teams.js";
 
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
     marginTop: "8px",
   },
   links: { display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "8px" },
+  areaHeading: { display: "flex", gap: "16px", alignItems: "center", flexWrap: "wrap" },
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
@@ -44,6 +46,7 @@ export function PanelsPage({
   onSignOut,
   onOpen,
   onOpenPeople,
+  onOpenReports,
   returnFocusTo,
 }: {
   token: TokenSource;
@@ -52,6 +55,7 @@ export function PanelsPage({
   onSignOut: () => void;
   onOpen: (view: PanelView, panel: PanelSummary) => void;
   onOpenPeople: (area: ManagedArea) => void;
+  onOpenReports: (area: ReportOf["area"], panelId: string | null) => void;
   returnFocusTo: string | null;
 }) {
   const styles = useStyles();
@@ -73,6 +77,16 @@ export function PanelsPage({
     for (const p of panels) groups.set(p.area.name, [...(groups.get(p.area.name) ?? []), p]);
     return [...groups.entries()];
   }, [panels]);
+  const areaReport = (area: ReportOf["area"]) => (
+    <Button
+      key={`report:${area.id}`}
+      aria-label={`Area report of ${area.name}`}
+      ref={remember(reportKey({ area, panelId: null }))}
+      onClick={() => onOpenReports(area, null)}
+    >
+      Area report
+    </Button>
+  );
 
   return (
     <>
@@ -103,6 +117,10 @@ export function PanelsPage({
                 People of {a.name}
               </Button>
             ))}
+            {/* An administrator with no place on the area's panels reaches its report here. */}
+            {me.manages
+              .filter((a) => a.administrator && !panels.some((p) => p.area.id === a.id))
+              .map(areaReport)}
           </div>
         </section>
       )}
@@ -112,7 +130,10 @@ export function PanelsPage({
       ))}
       {byArea.map(([area, list]) => (
         <section key={area} className={styles.area} aria-label={`${area} panels`}>
-          <Subtitle2 as="h2">{area}</Subtitle2>
+          <div className={styles.areaHeading}>
+            <Subtitle2 as="h2">{area}</Subtitle2>
+            {list[0] && reportsOnArea(list[0].area.id, panels, me.manages) && areaReport(list[0].area)}
+          </div>
           <div className={styles.grid}>
             {list.map((p) => (
               <Card key={p.id} data-panel-id={p.id}>
@@ -137,27 +158,41 @@ export function PanelsPage({
                   ))}
                 </ul>
                 <CardFooter>
-                  <Button
-                    aria-label={`Meetings of ${p.name}`}
-                    ref={remember(`meetings:${p.id}`)}
-                    onClick={() => onOpen("meetings", p)}
-                  >
-                    Meetings
-                  </Button>
-                  <Button
-                    aria-label={`Action log of ${p.name}`}
-                    ref={remember(`actions:${p.id}`)}
-                    onClick={() => onOpen("actions", p)}
-                  >
-                    Action log
-                  </Button>
-                  <Button
-                    aria-label={`Cohort of ${p.name}`}
-                    ref={remember(`cohort:${p.id}`)}
-                    onClick={() => onOpen("cohort", p)}
-                  >
-                    Cohort
-                  </Button>
+                  {/* An analyst sees the panel's reports only, never its cases or meetings. */}
+                  {p.role !== "analyst" && (
+                    <>
+                      <Button
+                        aria-label={`Meetings of ${p.name}`}
+                        ref={remember(`meetings:${p.id}`)}
+                        onClick={() => onOpen("meetings", p)}
+                      >
+                        Meetings
+                      </Button>
+                      <Button
+                        aria-label={`Action log of ${p.name}`}
+                        ref={remember(`actions:${p.id}`)}
+                        onClick={() => onOpen("actions", p)}
+                      >
+                        Action log
+                      </Button>
+                      <Button
+                        aria-label={`Cohort of ${p.name}`}
+                        ref={remember(`cohort:${p.id}`)}
+                        onClick={() => onOpen("cohort", p)}
+                      >
+                        Cohort
+                      </Button>
+                    </>
+                  )}
+                  {reportsOn(p) && (
+                    <Button
+                      aria-label={`Reports of ${p.name}`}
+                      ref={remember(reportKey({ area: p.area, panelId: p.id }))}
+                      onClick={() => onOpenReports(p.area, p.id)}
+                    >
+                      Reports
+                    </Button>
+                  )}
                   {p.role === "coordinator" && (
                     <>
                       <Button

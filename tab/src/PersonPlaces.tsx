@@ -14,6 +14,7 @@ const ROLES: { value: PanelRole; label: string }[] = [
   { value: "member", label: "Member (agency representative)" },
   { value: "deputy", label: "Deputy for a member" },
   { value: "presenter", label: "Presenter" },
+  { value: "analyst", label: "Analyst (the panel's reports only)" },
 ];
 
 const useStyles = makeStyles({

@@ -5,14 +5,17 @@ import type {
   AccessDecisionBody,
   AccessRequestsResponse,
   AccessRequestView,
-  AskForAccessBody,
   ActionResponse,
   ActionsResponse,
-  AreaPeopleResponse,
   AgendaChoice,
   AgendaResponse,
   ApologyBody,
+  AreaPeopleResponse,
+  AskForAccessBody,
   AuthConfigResponse,
+  BaselineReplacementBody,
+  BaselineResponse,
+  ChartTheme,
   CohortResponse,
   DecisionForm,
   DecisionResponse,
@@ -40,14 +43,18 @@ import type {
   ReferralDetail,
   ReferralsResponse,
   ReferralSummary,
+  ReportResponse,
+  ReportScope,
   RoleChangeBody,
   RoomResponse,
   ScheduleResponse,
+  Sharing,
   SignInBody,
   SignInCardResponse,
   ThemeChangeResponse,
   TriageStep,
   WhoToAskResponse,
+  WorkOutMonthResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
 import type {
@@ -65,6 +72,17 @@ export type { TokenSource } from "./tokens.js";
 
 // Types only: the service's schemas stay out of the tab's bundle.
 export type * from "../../bot/src/adapters/http/contract/index.js";
+export type {
+  Cell,
+  Column,
+  Period,
+  PeriodKind,
+  Report,
+  ReportChart,
+  ReportSection,
+  ReportTable,
+  SectionId,
+} from "../../bot/src/domain/reports/report.js";
 
 /** What every panel view is opened with. */
 export interface PanelViewProps {
@@ -124,6 +142,20 @@ async function file(path: string, tokens: TokenSource, problem: string): Promise
   }
   return res.blob();
 }
+
+/** A report's period and scope as the service reads them: no panel is the area's report. */
+function reportQuery(scope: ReportScope, more: Record<string, string>): string {
+  const params = new URLSearchParams({ period: scope.period });
+  if (scope.period === "custom") {
+    params.set("from", scope.from ?? "");
+    params.set("to", scope.to ?? "");
+  }
+  if (scope.panelId) params.set("panelId", scope.panelId);
+  for (const [name, value] of Object.entries(more)) params.set(name, value);
+  return params.toString();
+}
+
+const reportsOf = (areaId: string) => `/api/areas/${encodeURIComponent(areaId)}/reports`;
 
 export const api = {
   authConfig: () => request<AuthConfigResponse>("/api/auth/config", null),
@@ -431,6 +463,39 @@ export const api = {
   decideAccess: (token: TokenSource, requestId: string, body: AccessDecisionBody) =>
     request<AccessRequestView>(`/api/access-requests/${encodeURIComponent(requestId)}/decision`, token, {
       method: "POST",
+      body: JSON.stringify(body),
+    }),
+  /** One section of an area's or a panel's report, its charts drawn for the theme shown. */
+  report: (token: TokenSource, areaId: string, scope: ReportScope, section: string, theme: ChartTheme) =>
+    request<ReportResponse>(`${reportsOf(areaId)}?${reportQuery(scope, { section, theme })}`, token),
+  /** Works one month's figures out again for every panel of the area. */
+  workOutMonth: (token: TokenSource, areaId: string, month: string) =>
+    request<WorkOutMonthResponse>(
+      `/api/areas/${encodeURIComponent(areaId)}/report-figures/${encodeURIComponent(month)}`,
+      token,
+      { method: "POST", body: "{}" },
+    ),
+  reportDocx: (token: TokenSource, areaId: string, scope: ReportScope, sharing: Sharing) =>
+    file(
+      `${reportsOf(areaId)}/document.docx?${reportQuery(scope, { sharing })}`,
+      token,
+      "The Word report could not be made. Please try again.",
+    ),
+  reportTableCsv: (token: TokenSource, areaId: string, scope: ReportScope, tableId: string) =>
+    file(
+      `${reportsOf(areaId)}/tables/${encodeURIComponent(tableId)}.csv?${reportQuery(scope, { sharing: "panel" })}`,
+      token,
+      "The table could not be exported. Please try again.",
+    ),
+  baselineCsv: (token: TokenSource, areaId: string) =>
+    file(
+      `/api/areas/${encodeURIComponent(areaId)}/population-baseline.csv`,
+      token,
+      "The population figures could not be downloaded. Please try again.",
+    ),
+  replaceBaseline: (token: TokenSource, areaId: string, body: BaselineReplacementBody) =>
+    request<BaselineResponse>(`/api/areas/${encodeURIComponent(areaId)}/population-baseline`, token, {
+      method: "PUT",
       body: JSON.stringify(body),
     }),
 };

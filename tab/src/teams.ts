@@ -21,6 +21,27 @@ export async function initialiseTeams(onTheme: (theme: ThemeName) => void): Prom
   return context.page.subPageId;
 }
 
+// Opened in a browser, the tab follows the system's settings as Teams follows its own: high
+// contrast first, then dark.
+const CONTRAST = "(forced-colors: active)";
+const DARK = "(prefers-color-scheme: dark)";
+
+/** The theme the browser asks for, outside Teams. */
+export function browserTheme(): ThemeName {
+  if (window.matchMedia(CONTRAST).matches) return "contrast";
+  return window.matchMedia(DARK).matches ? "dark" : "default";
+}
+
+/** Calls `onTheme` whenever the browser's theme changes; returns how to stop. */
+export function followBrowserTheme(onTheme: (theme: ThemeName) => void): () => void {
+  const queries = [CONTRAST, DARK].map((q) => window.matchMedia(q));
+  const changed = () => onTheme(browserTheme());
+  for (const q of queries) q.addEventListener("change", changed);
+  return () => {
+    for (const q of queries) q.removeEventListener("change", changed);
+  };
+}
+
 function toTheme(theme: string | undefined): ThemeName {
   if (theme === "dark") return "dark";
   if (theme === "contrast") return "contrast";
