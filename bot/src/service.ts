@@ -19,6 +19,7 @@ import { NoticeDelivery } from "./application/notices/notice-delivery.js";
 import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
 import { caseworkTables } from "./adapters/tables/casework-tables.js";
 import { referralDraftTables } from "./adapters/tables/referral-draft-tables.js";
+import { forgetUnsentDrafts } from "./application/referrals/forget-drafts.js";
 import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
 import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
@@ -180,11 +181,12 @@ export async function startService(
     log,
     now,
   });
+  const drafts = referralDraftTables(tables);
   const desk = referralDesk({
     catalogue,
     casework,
     directory,
-    drafts: referralDraftTables(tables),
+    drafts,
     now,
     onNotices: (areaId) => dispatcher.kick(areaId),
   });
@@ -366,6 +368,12 @@ export async function startService(
         void room
           .openStartingMeetings()
           .catch((err: unknown) => log.error({ reason: (err as Error).message }, "sign-in cards not posted"));
+        // Drafts of referrals nobody sent hold a child's details: they go once their fortnight is up.
+        void forgetUnsentDrafts({ drafts, now })
+          .then((n) => n && log.info({ forgotten: n }, "unsent referral drafts forgotten"))
+          .catch((err: unknown) =>
+            log.error({ reason: (err as Error).message }, "referral drafts not forgotten"),
+          );
       },
       Math.min(settings.reminders.sweepMs, 5 * 60_000),
     );

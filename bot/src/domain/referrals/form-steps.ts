@@ -45,14 +45,14 @@ export const pageOfRow = (row: number): number => Math.floor((row - 1) / GROUP_M
 export const lastMemberPage = (form: ReferralForm): number =>
   pageOfRow(Math.max(1, ...fieldsOf(form).map((f) => memberRowOf(f.id) ?? 0)));
 
-/** The fields a place shows: its step's, and of a group's members only those on its page. */
+/** The fields a place shows: its step's on its first page, and later pages only their four members. */
 export function fieldsShown(form: ReferralForm, place: FormPlace): FieldSpec[] {
   const step = stepsOf(form).find((s) => s.id === place.step);
   const page = Math.min(place.page, lastMemberPage(form));
   return step
     ? fieldsOf(step.form).filter((f) => {
         const row = memberRowOf(f.id);
-        return row === undefined || pageOfRow(row) === page;
+        return row === undefined ? page === 0 : pageOfRow(row) === page;
       })
     : [];
 }

@@ -106,6 +106,7 @@ export function referralFormCard(
   ];
   let members = false;
   for (const section of step.form.sections) {
+    if (!section.fields.some((f) => shown.has(f.id)) && section.fields.length) continue;
     body.push({ ...heading(section.title), size: "Default", separator: true, spacing: "Large" });
     if (section.intro) body.push(para(section.intro, { isSubtle: true, spacing: "Small" }));
     if (section.id === "members" && lastPage > 0) {
