@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { forgetUnsentDrafts } from "../../../bot/src/application/referrals/forget-drafts.js";
+import { SENT_IN_STEPS } from "../../../bot/src/domain/referrals/form-steps.js";
 import { PEOPLE } from "../../support/people.js";
 import { fakePorts, referralDesk } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
@@ -53,6 +54,7 @@ describe("A referral filled in step by step", () => {
       natureOfHarm: "Drawn into selling drugs around the station.",
       request: "Disruption of the older men who drive them.",
       riskLevel: "significant",
+      [SENT_IN_STEPS]: "yes",
     });
     assert.ok(sent.ok, JSON.stringify(sent));
     const names = Object.entries(sent.referral.values)
@@ -61,6 +63,49 @@ describe("A referral filled in step by step", () => {
     assert.equal(names.length, 9);
     assert.ok(names.includes("Invented Member I"));
     assert.equal(await ports.drafts.draft(grace.id, formId), undefined, "the sent referral's draft is gone");
+  });
+
+  it("a Send delivered twice gives the one receipt, though the draft went with the first", async () => {
+    const ports = fakePorts("2026-11-24T12:00:00Z");
+    const desk = referralDesk(ports);
+    const formId = randomUUID();
+    const child = mertonChild("Tamsin Invented");
+    for (const step of ["subject", "safeguarding", "checklist"] as const)
+      assert.deepEqual(
+        (await desk.checkStep(grace, PANEL, "individual", formId, { step, page: 0 }, child)).problems,
+        [],
+      );
+    const lastStep = {
+      request: child.request,
+      howSafer: child.howSafer,
+      riskLevel: child.riskLevel,
+      subjectName: child.subjectName,
+      dateOfBirth: child.dateOfBirth,
+      [SENT_IN_STEPS]: "yes",
+    };
+    const first = await desk.submit(grace, PANEL, "individual", formId, lastStep);
+    const again = await desk.submit(grace, PANEL, "individual", formId, lastStep);
+    assert.ok(first.ok && again.ok, JSON.stringify(again));
+    assert.equal(again.referral.reference, first.referral.reference);
+    assert.equal(again.created, false);
+  });
+
+  it("a refused Send keeps what its last step sent", async () => {
+    const ports = fakePorts("2026-11-24T12:00:00Z");
+    const desk = referralDesk(ports);
+    const formId = randomUUID();
+    const child = mertonChild("Tamsin Invented");
+    await desk.checkStep(grace, PANEL, "individual", formId, { step: "subject", page: 0 }, child);
+    const refused = await desk.submit(grace, PANEL, "individual", formId, {
+      request: "Disruption of the adults involved.",
+      [SENT_IN_STEPS]: "yes",
+    });
+    assert.ok(!refused.ok);
+    assert.equal(
+      (await ports.drafts.draft(grace.id, formId))?.answers["request"],
+      "Disruption of the adults involved.",
+    );
+    assert.equal((await ports.drafts.draft(grace.id, formId))?.answers["subjectName"], "Tamsin Invented");
   });
 
   it("a step with a mistake is not kept and says so beside the field; put right, it is", async () => {

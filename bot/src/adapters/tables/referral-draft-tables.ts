@@ -31,8 +31,11 @@ export function referralDraftTables(tables: TableFactory): ReferralDrafts {
       if (!isStatus(e, 404)) throw e;
     }
   };
+  /** Forgets the draft a day's row names, unless it was saved again since and is kept longer. */
   const forgetDraft = async (k: Kept) => {
-    await remove(drafts.client, keyOf(k.personId), k.formId);
+    const draft = await drafts.get(keyOf(k.personId), k.formId);
+    if (!draft || draft.value.keptUntil <= k.keptUntil)
+      await remove(drafts.client, keyOf(k.personId), k.formId);
     await remove(kept.client, KEPT, keptRow(k));
   };
 
@@ -50,7 +53,9 @@ export function referralDraftTables(tables: TableFactory): ReferralDrafts {
     },
     async forget(personId, formId) {
       const found = await drafts.get(keyOf(personId), formId);
-      if (found) await forgetDraft(found.value);
+      if (!found) return;
+      await remove(drafts.client, keyOf(personId), formId);
+      await remove(kept.client, KEPT, keptRow(found.value));
     },
     async forgetOlder(day) {
       let forgotten = 0;

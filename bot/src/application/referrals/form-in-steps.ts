@@ -132,7 +132,7 @@ export async function checkReferralStep(
         },
         read.values,
       ).filter((p) => p.field === null || asked.has(p.field))
-    : read.problems.filter((p) => p.field !== null);
+    : read.problems;
   if (!problems.length) await at.keep();
   return { form: at.form, answers: at.answers, step, problems };
 }

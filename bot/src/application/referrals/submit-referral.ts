@@ -3,6 +3,10 @@ import { occurrenceOn, type Occurrence } from "../../domain/schedule/occurrences
 import { checkPanelRules, readForm, type FieldProblem } from "../../domain/referrals/checks.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
 import { memberRowsIn, referralForm, type ReferralForm } from "../../domain/referrals/form.js";
+import { fieldsShown, SENT_IN_STEPS, stepsOf } from "../../domain/referrals/form-steps.js";
+import { withAnswers, type ReferralDraft } from "../../domain/referrals/referral-draft.js";
+import type { Panel } from "../../domain/catalogue/panel.js";
+import type { Person } from "../../domain/people/membership.js";
 import { meetingForReferral } from "../../domain/referrals/meeting-choice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Actor } from "../../domain/people/actor.js";
@@ -23,9 +27,10 @@ import { formAgain, needsApproval } from "./referral-form.js";
 import type { ReferralPorts } from "./referral-ports.js";
 
 // A practitioner submits a referral form. Two storage round trips one after another: the
-// directory (referrer and manager) together with the area's records the submit touches, read
-// for the match keys of the form as sent; then one commit of it all. The early read is only
-// used if the checked form has the same match keys, and nothing of it reaches a refused caller.
+// directory (referrer and manager) together with the area's records the submit touches (and the
+// draft, for a form filled in step by step), read for the match keys of the form as sent; then one
+// commit of it all. The early read is only used if the checked form has the same match keys, and
+// nothing of it reaches a refused caller.
 
 export type SubmitResult =
   | { ok: true; referral: Referral; meeting: Occurrence | undefined; created: boolean }
@@ -48,11 +53,12 @@ export async function submitReferral(
 
   // A form sent in steps has its earlier answers in the draft; the last step's card carries the
   // answers match keys are made from, so the area's records can be read beside the draft.
+  const inSteps = sent[SENT_IN_STEPS] === "yes";
   const early = matchKeys(kind, sent as FormValues).map((k) => k.hash);
   const [people, seenEarly, draft] = await Promise.all([
     ports.directory.people([actor.id, ...(managerId ? [managerId] : [])]),
     readBeforeIssue(ports, area.id, referenceYear(ports.now()), early),
-    ports.drafts.draft(actor.id, id.data),
+    inSteps ? ports.drafts.draft(actor.id, id.data) : undefined,
   ]);
   const raw: Record<string, unknown> = { ...(draft?.answers ?? {}), ...sent };
   const person = people.get(actor.id);
@@ -79,13 +85,21 @@ export async function submitReferral(
         read.values,
       )
     : read.problems;
-  if (!read.ok || problems.length)
-    return {
-      ok: false,
-      problems,
-      form: await formAgain(ports, panel, kind, person, memberRowsIn(raw)),
-      answers: raw,
-    };
+  if (!read.ok || problems.length) {
+    // Sent again once its draft went with it (a double press, a retried delivery): the receipt.
+    const stored = inSteps && !draft ? await ports.casework.referral(area.id, panel.id, id.data) : undefined;
+    if (stored) return alreadySent(panel, person, stored.value);
+    const form = await formAgain(ports, panel, kind, person, memberRowsIn(raw));
+    if (inSteps)
+      await keepLastStep(
+        ports,
+        form,
+        draft,
+        { formId: id.data, personId: person.id, panelId: panel.id, kind },
+        sent,
+      );
+    return { ok: false, problems, form, answers: raw };
+  }
 
   const meeting = meetingForReferral(ports.catalogue, panel.id, now);
   const keys = matchKeys(kind, read.values);
@@ -122,8 +136,27 @@ export async function submitReferral(
   });
   if (draft) await ports.drafts.forget(actor.id, id.data);
   if (created) return { ok: true, referral, meeting, created };
+  return alreadySent(panel, person, referral);
+}
+
+/** The receipt of a form the person sent before; refused if someone else sent it. */
+function alreadySent(panel: Panel, person: Person, referral: Referral): SubmitResult {
   if (referral.submitted.by !== person.id)
     throw new Refusal("conflict", "This form has already been used. Start a new referral.");
   const storedMeeting = referral.meetingDate ? occurrenceOn(panel, referral.meetingDate) : undefined;
   return { ok: true, referral, meeting: storedMeeting, created: false };
+}
+
+/** A refused send keeps what its last step sent, so going back to another step loses nothing. */
+async function keepLastStep(
+  ports: Pick<ReferralPorts, "drafts" | "now">,
+  form: ReferralForm,
+  draft: ReferralDraft | undefined,
+  start: Pick<ReferralDraft, "formId" | "personId" | "panelId" | "kind">,
+  sent: Record<string, unknown>,
+): Promise<void> {
+  const last = stepsOf(form).at(-1);
+  if (!last) return;
+  const shown = fieldsShown(form, { step: last.id, page: 0 }).map((f) => f.id);
+  await ports.drafts.save(withAnswers(draft, start, shown, sent, ports.now(), localDay(ports.now())));
 }

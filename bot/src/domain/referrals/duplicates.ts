@@ -24,10 +24,10 @@ export const squash = (s: string): string =>
 export const digest = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 32);
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-/** The keys a subject is matched on; names are compared with case, accents and spacing ignored. */
 /** The answers match keys are made from. */
 export const MATCH_FIELDS = ["subjectName", "dateOfBirth", "address", "postcode"] as const;
 
+/** The keys a subject is matched on; names are compared with case, accents and spacing ignored. */
 export function matchKeys(kind: ReferralKind, values: FormValues): MatchKey[] {
   const keys: MatchKey[] = [];
   const name = squash(str(values["subjectName"]));

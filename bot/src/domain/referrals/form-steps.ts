@@ -10,6 +10,9 @@ export const FORM_STEPS = [
   { id: "checklist", title: "The panel's checklist and scores", sectionIds: ["checklist"] },
   { id: "request", title: "Your request of the panel", sectionIds: ["request", "approval"] },
 ] as const;
+/** What the last step's Send carries when the form was filled in step by step: its answers are in a draft. */
+export const SENT_IN_STEPS = "sentInSteps";
+
 export type FormStepId = (typeof FORM_STEPS)[number]["id"];
 
 export interface FormStep {

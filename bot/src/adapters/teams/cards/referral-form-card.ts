@@ -5,6 +5,7 @@ import {
   fieldsShown,
   lastMemberPage,
   placeOf,
+  SENT_IN_STEPS,
   stepsOf,
   type FormPlace,
 } from "../../../domain/referrals/form-steps.js";
@@ -142,7 +143,7 @@ export function referralFormCard(
       : execute(
           "Send referral",
           VERBS.referral.submit,
-          { ...data, ...matchedBy },
+          { ...data, ...matchedBy, [SENT_IN_STEPS]: "yes" },
           {
             style: "positive",
             associatedInputs: "auto",
