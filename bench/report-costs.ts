@@ -5,7 +5,10 @@ import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../bot/src/adapters/tables/meeting-room-records.js";
 import { reportFigureTables } from "../bot/src/adapters/tables/report-figure-tables.js";
 import type { TableFactory } from "../bot/src/adapters/tables/storage.js";
-import type { PopulationBaselines } from "../bot/src/application/ports/population-baselines.js";
+import {
+  loadPopulationBaselines,
+  populationBaselines,
+} from "../bot/src/adapters/population/population-baselines.js";
 import { figuresDesk } from "../bot/src/application/reports/figures-desk.js";
 import { reportDesk } from "../bot/src/application/reports/report-desk.js";
 import type { Catalogue } from "../bot/src/domain/catalogue/catalogue.js";
@@ -25,12 +28,6 @@ import { FRESH, OLD, sideBySide, type BenchArea } from "./history-area.js";
 
 const RUNS = Number(process.env["BENCH_REPORT_RUNS"] ?? 30);
 const YEARS_OF_FIGURES = 10;
-
-// No store of population baselines is part of this build: the page's figures are what is measured.
-const noBaseline: PopulationBaselines = {
-  baselineOf: () => Promise.resolve(null),
-  replace: () => Promise.reject(new Error("the benchmark replaces no baseline")),
-};
 
 const figuresOn = (catalogue: Catalogue, tables: TableFactory) =>
   figuresDesk({
@@ -87,7 +84,7 @@ export async function reportCosts(connection: string, scans: string[]): Promise<
     directory: directoryTables(counted),
     administrators: new Map(),
     figures: reportFigureTables(counted),
-    baselines: noBaseline,
+    baselines: populationBaselines(counted, loadPopulationBaselines("bot/config/population", catalogue)),
     casework: caseworkTables(counted),
     now: () => new Date(),
     suppressBelow: 5,
