@@ -168,6 +168,15 @@ export const AreaFile = z.strictObject({
     antiDiscriminatoryStatement: z.string().min(20).max(2000),
     /** How long the record of a closed case is kept: set by the partnership's data protection officer. */
     retention: RetentionPolicy,
+    /** The report the area's terms of reference owe its partnership, and how often: the Reports page's default. */
+    periodicReport: z
+      .strictObject({
+        title: z.string().min(5).max(120),
+        period: z.enum(["cycle", "quarter", "year"]),
+        /** Where the terms of reference ask for it. */
+        source: z.string().min(3).max(200),
+      })
+      .optional(),
     localDefaults: z.array(z.string().min(1)),
   }),
   agencies: z.array(Agency).min(1),
