@@ -1,21 +1,15 @@
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
+import { openAreas, stopOnCtrlC } from "./lib/area-command.js";
 import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
-import { migrateCaseworkLayout } from "../bot/src/adapters/tables/layout-migration.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../bot/src/adapters/tables/meeting-room-records.js";
 import { reportFigureTables } from "../bot/src/adapters/tables/report-figure-tables.js";
-import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
 import { figuresDesk } from "../bot/src/application/reports/figures-desk.js";
-import { CatalogueError } from "../bot/src/domain/catalogue/catalogue.js";
 import { monthName } from "../bot/src/domain/reports/calendar-months.js";
 import { Month } from "../bot/src/domain/reports/month-figures.js";
 import { Refusal } from "../bot/src/domain/refusal.js";
-import { loadSettings, SettingsError } from "../bot/src/settings.js";
-import { localServiceEnv } from "./lib/processes.js";
 
 // `npm run report-figures -- --area <id> | --all [--from YYYY-MM [--to YYYY-MM]]`
 // Works out each panel's report figures again from the record, month by month, oldest first,
@@ -68,39 +62,8 @@ if (!args.success)
       .join("\n"),
   );
 
-// Settings as the service reads them; on this machine, `npm start`'s Azurite unless told otherwise.
-if (existsSync(".env")) process.loadEnvFile(".env");
-const local = process.env["APP_ENV"] !== "azure" ? localServiceEnv({ service: 3978, azurite: 10002 }) : {};
-let settings;
-let catalogue;
-try {
-  settings = loadSettings({ ...local, ...process.env });
-  catalogue = loadCatalogue(settings.catalogueDir);
-} catch (e) {
-  fail(e instanceof SettingsError || e instanceof CatalogueError ? e.message : String(e), 1);
-}
-const areaIds = args.data.area ? [args.data.area] : catalogue.areas.map((a) => a.id);
-const unknown = areaIds.find((id) => !catalogue.areas.some((a) => a.id === id));
-if (unknown) fail(`There is no area "${unknown}". Areas: ${catalogue.areas.map((a) => a.id).join(", ")}.`);
-
-const tables = tableFactory(settings.storage);
-try {
-  await ensureTables(tables);
-} catch (e) {
-  fail(
-    `Table storage did not answer (${(e as Error).message}). On this machine, start it with npm start.`,
-    1,
-  );
-}
-// The figures read the lists' copies, so casework stored before them is given them first.
-await migrateCaseworkLayout(tables, areaIds, (message) => console.error(message));
-
-const stop = new AbortController();
-process.on("SIGINT", () => {
-  if (stop.signal.aborted) process.exit(130);
-  stop.abort();
-  console.error("\nStopping after the month under way… (Ctrl-C again stops at once)");
-});
+const { catalogue, tables } = await openAreas(args.data.area, fail);
+const signal = stopOnCtrlC("month");
 
 const figures = figuresDesk({
   catalogue,
@@ -118,7 +81,7 @@ try {
     ...(args.data.area && { areaId: args.data.area }),
     ...(from && { from }),
     ...(to && { to }),
-    signal: stop.signal,
+    signal: signal,
     onProgress: (p) =>
       console.log(
         `${p.areaId}: ${monthName(p.month)} worked out for ${plural(p.panels, "panel")} (${p.done} of ${p.of})`,

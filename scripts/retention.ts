@@ -1,19 +1,13 @@
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
+import { openAreas, stopOnCtrlC } from "./lib/area-command.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
-import { migrateCaseworkLayout } from "../bot/src/adapters/tables/layout-migration.js";
-import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
 import {
   runRetention,
   type AreaRetention,
   type RetentionProgress,
 } from "../bot/src/application/retention/retention-run.js";
-import { CatalogueError } from "../bot/src/domain/catalogue/catalogue.js";
 import { Refusal } from "../bot/src/domain/refusal.js";
-import { loadSettings, SettingsError } from "../bot/src/settings.js";
-import { localServiceEnv } from "./lib/processes.js";
 
 // `npm run retention -- --area <id> | --all [--dry-run]`
 // Deletes or anonymises the records of closed cases past their area's retention period, as each
@@ -51,39 +45,8 @@ const args = Args.safeParse(parsed);
 if (!args.success) fail(args.error.issues.map((i) => i.message).join("\n"));
 const dryRun = args.data["dry-run"];
 
-// Settings as the service reads them; on this machine, `npm start`'s Azurite unless told otherwise.
-if (existsSync(".env")) process.loadEnvFile(".env");
-const local = process.env["APP_ENV"] !== "azure" ? localServiceEnv({ service: 3978, azurite: 10002 }) : {};
-let settings;
-let catalogue;
-try {
-  settings = loadSettings({ ...local, ...process.env });
-  catalogue = loadCatalogue(settings.catalogueDir);
-} catch (e) {
-  fail(e instanceof SettingsError || e instanceof CatalogueError ? e.message : String(e), 1);
-}
-const areaIds = args.data.area ? [args.data.area] : catalogue.areas.map((a) => a.id);
-const unknown = areaIds.find((id) => !catalogue.areas.some((a) => a.id === id));
-if (unknown) fail(`There is no area "${unknown}". Areas: ${catalogue.areas.map((a) => a.id).join(", ")}.`);
-
-const tables = tableFactory(settings.storage);
-try {
-  await ensureTables(tables);
-} catch (e) {
-  fail(
-    `Table storage did not answer (${(e as Error).message}). On this machine, start it with npm start.`,
-    1,
-  );
-}
-// Removals delete each record's list copies, so casework stored before them is given them first.
-await migrateCaseworkLayout(tables, areaIds, (message) => console.error(message));
-
-const stop = new AbortController();
-process.on("SIGINT", () => {
-  if (stop.signal.aborted) process.exit(130);
-  stop.abort();
-  console.error("\nStopping after the subject under way… (Ctrl-C again stops at once)");
-});
+const { catalogue, tables } = await openAreas(args.data.area, fail);
+const signal = stopOnCtrlC("subject");
 
 const now = new Date();
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -98,7 +61,7 @@ try {
       dryRun,
       actorId: "retention",
       via: "npm run retention",
-      signal: stop.signal,
+      signal: signal,
       onProgress(p) {
         if (dryRun) return;
         if (p.step === "looked") console.log(`${p.areaId}: ${plural(p.due, "record")} past the period`);
