@@ -116,6 +116,48 @@ describe("A month's figures from its records", () => {
     assert.deepEqual(f.referrals.byKind, { group: 1, "person-of-concern": 1 });
   });
 
+  it("counts a group's members after the fourth", () => {
+    const members = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6].flatMap((row) => [
+        [`member${row}.name`, `Member ${row} Invented`],
+        [`member${row}.dateOfBirth`, "2011-03-01"],
+        [`member${row}.ethnicity`, row > 4 ? "white-roma" : "white-british"],
+      ]),
+    );
+    const group = referral("merton-pre-mace", "group", { groupName: "Six of them", ...members });
+    const f = figuresOfMonth(record("merton-pre-mace", { referrals: [group] }));
+    assert.deepEqual(f.children.referred.ethnicity, { "white-british": 4, "white-roma": 2 });
+    assert.deepEqual(f.children.referred.ageBand, { "14-15": 6 });
+  });
+
+  it("counts age as the referral's checks do: a child born on 29 February is 18 on 28 February, and 29 February 2010 is no date", () => {
+    const born = (dateOfBirth: string) =>
+      referral(
+        "merton-pre-mace",
+        "individual",
+        { dateOfBirth },
+        { submitted: { by: "grace", byName: "Grace Mensah", at: "2026-02-28T10:00:00.000Z" } },
+      );
+    const f = figuresOfMonth(
+      record("merton-pre-mace", { month: "2026-02", referrals: [born("2008-02-29"), born("2010-02-29")] }),
+    );
+    assert.deepEqual(f.children.referred.ageBand, { "18-25": 1, "not-known": 1 });
+  });
+
+  it("gives a referral its referrer withdrew the outcome withdrawn", () => {
+    // The status comes with another change; the figures count it by its name.
+    const withdrawn = referral(
+      "merton-pre-mace",
+      "individual",
+      {},
+      { status: "withdrawn" as Referral["status"] },
+    );
+    const f = figuresOfMonth(record("merton-pre-mace", { referrals: [withdrawn] }));
+    assert.equal(f.referrals.received, 1);
+    assert.equal(f.referrals.byOutcome["withdrawn"], 1);
+    assert.equal(f.referrals.byOutcome["waiting"], 0);
+  });
+
   it("bands ages on the day of the referral, and a missing or impossible date of birth as not known", () => {
     const on = (dateOfBirth: string) =>
       referral("merton-pre-mace", "individual", { dateOfBirth, gender: "female", ethnicity: "asian-indian" });

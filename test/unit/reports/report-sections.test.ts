@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { assembleReport } from "../../../bot/src/domain/reports/assemble-report.js";
-import { forSharing } from "../../../bot/src/domain/reports/suppression.js";
 import { areaInput, cellsOf, sectionOf, tableOf } from "./wandsworth-quarter.js";
 
 // Disproportionality, disruption, agencies, themes, and the copy for the partnership board, on
@@ -58,12 +57,12 @@ describe("A report's sections on disproportionality, disruption, agencies and th
       assert.equal(indian?.reading, "within the range expected");
     });
 
-    it("lists groups the baseline lacks with no ratio, and a total of the children with ethnicity known", () => {
+    it("lists groups the baseline lacks with no share or ratio, and a total of the children compared", () => {
       const irish = row("White: Irish");
       assert.deepEqual(irish, {
         group: "White: Irish",
         referred: 0,
-        share: 0,
+        share: null,
         baselineShare: null,
         ratio: null,
         low: null,
@@ -73,7 +72,7 @@ describe("A report's sections on disproportionality, disruption, agencies and th
       assert.equal(table.rows.length, 20);
       assert.ok(!table.rows.some((r) => r.group === "Not known"));
       assert.deepEqual(table.rows.at(-1), {
-        group: "All groups, ethnicity known",
+        group: "All groups compared",
         referred: 9,
         share: 1,
         baselineShare: 1,
@@ -88,7 +87,9 @@ describe("A report's sections on disproportionality, disruption, agencies and th
       assert.ok(table.notes.includes("The area's children: Invented for the demonstration, 2021."));
       assert.ok(table.notes.includes("Invented figures for the demonstration."));
       assert.ok(
-        table.notes.some((n) => n.includes("2 of 11 (18%) children referred had ethnicity not known")),
+        table.notes.includes(
+          "Shares are of the children referred in the groups compared: those whose ethnicity is not known are left out.",
+        ),
       );
       assert.deepEqual(sectionOf(report, "disproportionality").summary, [
         "Over-represented: Black, Black British, Caribbean or African: Caribbean, 4 of 9 children referred (ratio 8.89, 95% interval 3.78 to 14.67).",
@@ -96,6 +97,36 @@ describe("A report's sections on disproportionality, disruption, agencies and th
         "Data quality: ethnicity not known for 2 of 11 (18%) children referred.",
         "The area's population figures are invented for the demonstration.",
       ]);
+    });
+
+    it("works shares out over the groups the baseline has a figure for, and lists the others without a ratio", () => {
+      // Without Black African (1 child referred, 4,000 children): 8 children compared, 36,000 children.
+      // Black Caribbean: p = 4/8 = 0.5 against q = 2,000 / 36,000 = 0.055556: ratio 9.0. Wilson, n = 8:
+      //   z²/n = 0.480182; centre 0.5; half = 1.959964 / 1.480182 × √(0.03125 + 0.015006) = 0.284785;
+      //   0.215215 to 0.784785, over q: 3.87387 to 14.12613.
+      const { "black-african": _, ...children } = areaInput.baseline?.children ?? {};
+      const partial = assembleReport({
+        ...areaInput,
+        baseline: areaInput.baseline && { ...areaInput.baseline, children },
+      });
+      const t = tableOf(partial, "disproportionality-by-ethnicity");
+      const caribbean = t.rows.find(
+        (r) => r.group === "Black, Black British, Caribbean or African: Caribbean",
+      );
+      close(caribbean?.share, 0.5);
+      close(caribbean?.baselineShare, 2000 / 36000);
+      close(caribbean?.ratio, 9);
+      close(caribbean?.low, 3.87387);
+      close(caribbean?.high, 14.12613);
+      const african = t.rows.find((r) => r.group === "Black, Black British, Caribbean or African: African");
+      assert.deepEqual(
+        [african?.referred, african?.share, african?.ratio, african?.reading],
+        [1, null, null, "No baseline figure"],
+      );
+      assert.deepEqual([t.rows.at(-1)?.group, t.rows.at(-1)?.referred], ["All groups compared", 8]);
+      assert.ok(
+        t.notes.some((n) => n.startsWith("Groups the baseline gives no figure for are listed without")),
+      );
     });
 
     it("says in words that there is nothing to compare with when the area has no baseline", () => {
@@ -200,37 +231,50 @@ describe("A report's sections on disproportionality, disruption, agencies and th
   });
 
   describe("the copy for the partnership board", () => {
-    const shared = forSharing(report, 5);
+    const shared = assembleReport(areaInput, 5);
 
-    it("hides small counts in the assembled tables, and a second count where one alone is small", () => {
-      // At the end: Emerging 2 is the only small count, so Significant 5, the next smallest, is hidden too.
+    it("hides small counts in the assembled tables, and more where those hidden would hold fewer than 5, keeping totals exact", () => {
+      // On entry all four are small and hold 6 between them: each is still 1 to 3, so the total stays.
+      // At the end Emerging 2 alone is small, so Significant 5, the next smallest, is hidden too (7).
       assert.deepEqual(cellsOf(tableOf(shared, "cohort-risk"), "atEntry", "atEnd"), [
         ["Emerging", "fewer than 5", "fewer than 5"],
         ["Moderate", "fewer than 5", 7],
         ["Significant", "fewer than 5", "suppressed"],
         ["Not recorded", "fewer than 5", 0],
-        ["Total", 0, 7],
+        ["Total", 6, 14],
       ]);
+      // The three small kinds hold 3, so Individual 9 is hidden too; 12 is the referrals received.
       assert.deepEqual(cellsOf(tableOf(shared, "referrals-by-kind"), "referrals", "referralsShare"), [
-        ["Individual child or young adult", 9, 9 / 12],
-        ["Group or cohort", "fewer than 5", null],
-        ["Person of concern", "fewer than 5", null],
-        ["Location of concern", "fewer than 5", null],
-        ["Total", 9, null],
+        ["Individual child or young adult", "suppressed", "suppressed"],
+        ["Group or cohort", "fewer than 5", "suppressed"],
+        ["Person of concern", "fewer than 5", "suppressed"],
+        ["Location of concern", "fewer than 5", "suppressed"],
+        ["Total", 12, 1],
+      ]);
+      assert.ok(
+        tableOf(shared, "referrals-by-kind").notes.includes(
+          "Totals count every figure, the hidden ones included.",
+        ),
+      );
+    });
+
+    it("hides the share, ratio, interval and reading of a group with few children referred", () => {
+      const table = tableOf(shared, "disproportionality-by-ethnicity");
+      const row = table.rows.find((r) => r.group === "Black, Black British, Caribbean or African: Caribbean");
+      assert.deepEqual(
+        [row?.referred, row?.share, row?.ratio, row?.low, row?.high, row?.reading],
+        ["fewer than 5", "suppressed", "suppressed", "suppressed", "suppressed", "suppressed"],
+      );
+      // 11 referred less 2 not known is 9 compared: shown, it would give the 2 away.
+      assert.equal(table.rows.at(-1)?.referred, "suppressed");
+      assert.deepEqual(sectionOf(shared, "disproportionality").summary, [
+        "Groups whose figures this copy hides are not read.",
+        "The area's population figures are invented for the demonstration.",
       ]);
     });
 
-    it("hides the ratio and interval of a group with few children referred", () => {
-      const row = tableOf(shared, "disproportionality-by-ethnicity").rows.find(
-        (r) => r.group === "Black, Black British, Caribbean or African: Caribbean",
-      );
-      assert.deepEqual(
-        [row?.referred, row?.share, row?.ratio, row?.low, row?.high],
-        ["fewer than 5", null, null, null, null],
-      );
-    });
-
-    it("keeps summary lines with no small count", () => {
+    it("keeps summary lines that state no hidden figure", () => {
+      // 4 cases closed is hidden, and with it the line of cases opened and closed.
       assert.deepEqual(sectionOf(shared, "cohort").summary, ["14 cases open at the end of the period."]);
       assert.deepEqual(sectionOf(shared, "agencies").summary, []);
     });

@@ -1,159 +1,141 @@
 import assert from "node:assert/strict";
-import type { Report, ReportTable } from "../../../bot/src/domain/reports/report.js";
-import { forSharing } from "../../../bot/src/domain/reports/suppression.js";
+import { assembleReport } from "../../../bot/src/domain/reports/assemble-report.js";
+import type { MonthFigures } from "../../../bot/src/domain/reports/month-figures.js";
+import { monthFigures } from "../../support/month-figures.js";
+import { areaInput, cellsOf, sectionOf, tableOf } from "./wandsworth-quarter.js";
 
-// A copy of a report for the partnership board hides small counts so that no child can be picked
-// out, and its totals add up only what is shown so that a hidden count cannot be worked out.
+// The copy for the partnership board hides small counts so that no child can be picked out, and
+// hides more where what is shown (totals, which stay exact, other tables, shares, summaries) would
+// let a hidden count be worked out. One panel's October, counted by hand.
 
-const byKind: ReportTable = {
-  id: "referrals-by-kind",
-  caption: "Referrals received by kind",
-  columns: [
-    { key: "kind", label: "Kind of referral", kind: "label" },
-    { key: "referrals", label: "Referrals", kind: "count" },
-    { key: "referralsShare", label: "Referrals: share", kind: "share" },
-  ],
-  rows: [
-    { kind: "Individual child or young adult", referrals: 12, referralsShare: 12 / 22 },
-    { kind: "Group or cohort", referrals: 3, referralsShare: 3 / 22 },
-    { kind: "Person of concern", referrals: 0, referralsShare: 0 },
-    { kind: "Location of concern", referrals: 7, referralsShare: 7 / 22 },
-    { kind: "Total", referrals: 22, referralsShare: 1 },
-  ],
-  hasTotal: true,
-  notes: [],
+const october = (figures: Parameters<typeof monthFigures>[0]): MonthFigures =>
+  monthFigures({ areaId: "wandsworth", panelId: "wandsworth-marve", month: "2026-10", ...figures });
+
+/** Cases opened in October, at entry by risk level. */
+const opened = (riskAtEntry: Record<string, number>) => ({
+  cohort: { opened: Object.values(riskAtEntry).reduce((a, n) => a + n, 0), riskAtEntry },
+});
+
+const copies = (figures: Parameters<typeof monthFigures>[0], threshold = 5) => {
+  const input = { ...areaInput, panelId: "wandsworth-marve", months: [october(figures)] };
+  return { exact: assembleReport(input), board: assembleReport(input, threshold) };
 };
 
-const risk: ReportTable = {
-  id: "cohort-risk",
-  caption: "Risk of cases on entry and at the end of the period",
-  columns: [
-    { key: "level", label: "Risk level", kind: "label" },
-    { key: "atEntry", label: "At entry", kind: "count" },
-    { key: "atEnd", label: "At the end", kind: "count" },
-  ],
-  rows: [
-    { level: "Emerging", atEntry: 2, atEnd: 9 },
-    { level: "Moderate", atEntry: 4, atEnd: 6 },
-    { level: "Significant", atEntry: 10, atEnd: 5 },
-    { level: "Total", atEntry: 16, atEnd: 20 },
-  ],
-  hasTotal: true,
-  notes: [],
-};
-
-const perMonth: ReportTable = {
-  id: "cohort-by-month",
-  caption: "Cases by month",
-  columns: [
-    { key: "month", label: "Month", kind: "label" },
-    { key: "opened", label: "Opened", kind: "count" },
-  ],
-  rows: [
-    { month: "October 2026", opened: 1 },
-    { month: "November 2026", opened: 8 },
-    { month: "December 2026", opened: null },
-  ],
-  hasTotal: false,
-  notes: [],
-};
-
-const report: Report = {
-  areaId: "testshire",
-  panelId: null,
-  title: "Testshire: Quarter 3, 2026/27",
-  period: { kind: "quarter", from: "2026-10-01", to: "2026-12-31", label: "Quarter 3, 2026/27" },
-  figuresAsAt: "2026-11-01T02:00:00.000Z",
-  sections: [
-    {
-      id: "referrals",
-      title: "Referrals",
-      summary: [
-        "22 referrals received.",
-        "3 accepted referrals have not been discussed yet.",
-        "Ethnicity not known for 12 of 40 (30%) referred children.",
-        "Black African children: ratio 2.5 (95% interval 1.4 to 4.1).",
-      ],
-      tables: [byKind, risk, perMonth],
-      charts: [],
+describe("The copy of a report for the partnership board", () => {
+  const referrals = {
+    referrals: {
+      received: 22,
+      byKind: { individual: 12, group: 3, "location-of-concern": 7 },
+      byAgency: { "wan-police": 22 },
+      byOutcome: { accepted: 22 },
+      daysToFirstDiscussion: { "7": 19 },
+      notYetDiscussed: 3,
     },
-  ],
-  suppressedBelow: null,
-};
+  };
 
-describe("A report prepared for sharing beyond the panel", () => {
-  const shared = forSharing(report, 5);
-  const [kinds, levels, months] = shared.sections[0]?.tables ?? [];
-
-  it("shows counts from 1 to 4 as 'fewer than 5', and 0 as 0", () => {
-    assert.equal(kinds?.rows[1]?.referrals, "fewer than 5");
-    assert.equal(kinds?.rows[2]?.referrals, 0);
-    assert.equal(kinds?.rows[0]?.referrals, 12);
-    assert.equal(shared.suppressedBelow, 5);
+  it("shows counts from 1 to 4 as 'fewer than 5', and 0 as 0, and leaves the panel's copy exact", () => {
+    const { exact, board } = copies(referrals);
+    assert.equal(tableOf(board, "referrals-by-kind").rows[1]?.referrals, "fewer than 5");
+    assert.equal(tableOf(board, "referrals-by-kind").rows[2]?.referrals, 0);
+    assert.equal(board.suppressedBelow, 5);
+    assert.equal(tableOf(exact, "referrals-by-kind").rows[1]?.referrals, 3);
+    assert.equal(exact.suppressedBelow, null);
   });
 
-  it("hides the next smallest count of a column with only one small count, so it cannot be subtracted out", () => {
-    // Group 3 is the only small count: Location 7 is the smallest other non-zero one, not Individual 12.
-    assert.equal(kinds?.rows[3]?.referrals, "suppressed");
-    assert.equal(kinds?.rows[0]?.referrals, 12);
-    assert.ok(kinds?.notes.some((n) => n.includes('"suppressed"')));
+  it("hides the next smallest count of a column with one small count, and keeps the total exact", () => {
+    // Group 3 alone would be the total less what is shown: Location 7, not Individual 12, is hidden too.
+    assert.deepEqual(
+      cellsOf(tableOf(copies(referrals).board, "referrals-by-kind"), "referrals", "referralsShare"),
+      [
+        ["Individual child or young adult", 12, 12 / 22],
+        ["Group or cohort", "fewer than 5", "suppressed"],
+        ["Person of concern", 0, 0],
+        ["Location of concern", "suppressed", "suppressed"],
+        ["Total", 22, 1],
+      ],
+    );
   });
 
-  it("adds up only the figures still shown in the total, and says so", () => {
-    // 12 + 0 shown; 3 and 7 hidden.
-    assert.equal(kinds?.rows[4]?.referrals, 12);
-    assert.ok(kinds?.notes.includes("Totals add up the figures shown: cells of fewer than 5 are left out."));
-  });
-
-  it("hides shares worked out from a hidden count, and the total's share", () => {
-    assert.equal(kinds?.rows[1]?.referralsShare, null);
-    assert.equal(kinds?.rows[3]?.referralsShare, null);
-    assert.equal(kinds?.rows[4]?.referralsShare, null);
-    assert.equal(kinds?.rows[0]?.referralsShare, 12 / 22);
-    assert.equal(kinds?.rows[2]?.referralsShare, 0);
-  });
-
-  it("treats each count column apart: two small counts need no other hidden", () => {
-    // At entry: 2 and 4 are both small; 10 stays; total 10. At the end: none small, total stays 20.
-    assert.deepEqual(levels?.rows, [
-      { level: "Emerging", atEntry: "fewer than 5", atEnd: 9 },
-      { level: "Moderate", atEntry: "fewer than 5", atEnd: 6 },
-      { level: "Significant", atEntry: 10, atEnd: 5 },
-      { level: "Total", atEntry: 10, atEnd: 20 },
+  it("leaves two small counts that hold 5 or more between them, but not two that must both be 4", () => {
+    const risk = (riskAtEntry: Record<string, number>) =>
+      cellsOf(tableOf(copies(opened(riskAtEntry)).board, "cohort-risk"), "atEntry").map((r) => r[1]);
+    // 2 and 4 hold 6: each could be 2, 3 or 4.
+    assert.deepEqual(risk({ emerging: 2, moderate: 4, significant: 10 }), [
+      "fewer than 5",
+      "fewer than 5",
+      10,
+      0,
+      16,
+    ]);
+    // 4 and 4 hold 8, which only 4 and 4 make: Significant 10 is hidden too.
+    assert.deepEqual(risk({ emerging: 4, moderate: 4, significant: 10 }), [
+      "fewer than 5",
+      "fewer than 5",
+      "suppressed",
+      0,
+      18,
     ]);
   });
 
-  it("hides small counts in a table with no total without hiding others, and keeps months not worked out blank", () => {
-    assert.deepEqual(months?.rows, [
-      { month: "October 2026", opened: "fewer than 5" },
-      { month: "November 2026", opened: 8 },
-      { month: "December 2026", opened: null },
+  it("hides the total, everywhere it appears, when a small count and the one hidden beside it would have one value", () => {
+    // Removed 5 and transferred 1: with 6 shown, "fewer than 5" and "5 or more" could only be 1 and 5.
+    const { board } = copies({
+      cohort: { opened: 8, riskAtEntry: { moderate: 8 }, closedByReason: { remove: 5, transfer: 1 } },
+    });
+    assert.deepEqual(cellsOf(tableOf(board, "cohort-closed-by-reason"), "cases"), [
+      ["Remove from the cohort", "suppressed"],
+      ["Transfer to another area's panel", "fewer than 5"],
+      ["Total", "suppressed"],
     ]);
-    assert.deepEqual(months?.notes, []);
+    assert.equal(tableOf(board, "cohort-by-month").rows[0]?.closed, "suppressed");
+    assert.deepEqual(sectionOf(board, "cohort").summary, ["0 cases open at the end of the period."]);
   });
 
-  it("leaves out summary lines that state a small count, keeping ratios and larger counts", () => {
-    assert.deepEqual(shared.sections[0]?.summary, [
-      "22 referrals received.",
-      "Ethnicity not known for 12 of 40 (30%) referred children.",
-      "Black African children: ratio 2.5 (95% interval 1.4 to 4.1).",
+  it("hides a figure in every table and sentence that states it", () => {
+    const { board } = copies({
+      referrals: {
+        received: 3,
+        byKind: { individual: 3 },
+        byAgency: { "wan-police": 3 },
+        byOutcome: { declined: 3 },
+      },
+    });
+    for (const id of ["referrals-by-kind", "referrals-by-agency", "referrals-by-outcome"])
+      assert.equal(tableOf(board, id).rows.at(-1)?.referrals, "fewer than 5", id);
+    assert.deepEqual(sectionOf(board, "referrals").summary, []);
+  });
+
+  it("hides what shown figures add up to with a hidden one, and the sentences stating them", () => {
+    // 22 accepted are 19 discussed and 3 not yet: the 19 is hidden with the 3, and the days with the 19.
+    const { board } = copies(referrals);
+    assert.deepEqual(tableOf(board, "referrals-time-to-discussion").rows, [
+      {
+        discussed: "suppressed",
+        median: "suppressed",
+        ninetieth: "suppressed",
+        notYetDiscussed: "fewer than 5",
+      },
     ]);
+    assert.deepEqual(sectionOf(board, "referrals").summary, ["22 referrals received."]);
   });
 
-  it("follows the configured threshold, and leaves the panel's own report as it was", () => {
-    const at10 = forSharing(report, 10);
-    assert.equal(at10.sections[0]?.tables[0]?.rows[3]?.referrals, "fewer than 10");
-    assert.equal(at10.sections[0]?.tables[0]?.rows[1]?.referrals, "fewer than 10");
-    // Two small ones (3, 7) in the column: no secondary; total = 12.
-    assert.equal(at10.sections[0]?.tables[0]?.rows[4]?.referrals, 12);
-    assert.equal(report.sections[0]?.tables[0]?.rows[1]?.referrals, 3);
-    assert.equal(report.suppressedBelow, null);
+  it("follows the configured threshold", () => {
+    const kinds = tableOf(copies(referrals, 10).board, "referrals-by-kind");
+    // 3 and 7 are both below 10 and hold 10 between them: Individual 12 stays.
+    assert.deepEqual(
+      cellsOf(kinds, "referrals").map((r) => r[1]),
+      [12, "fewer than 10", 0, "fewer than 10", 22],
+    );
   });
 
-  it("changes nothing in a table with no small count", () => {
-    const [section] = report.sections;
-    assert.ok(section);
-    const untouched = forSharing({ ...report, sections: [{ ...section, tables: [risk] }] }, 2);
-    assert.deepEqual(untouched.sections[0]?.tables[0], risk);
+  it("hides a figure its months give two values, as months worked out by different versions might", () => {
+    // 0 cases opened, but 16 by their risk on entry.
+    const { board } = copies({ cohort: { opened: 0, riskAtEntry: { emerging: 6, moderate: 10 } } });
+    assert.equal(tableOf(board, "cohort-risk").rows.at(-1)?.["atEntry"], "suppressed");
+  });
+
+  it("changes nothing, and adds no note, in a table with no small count", () => {
+    const { exact, board } = copies(opened({ emerging: 5, moderate: 6 }));
+    assert.deepEqual(tableOf(board, "cohort-risk"), tableOf(exact, "cohort-risk"));
   });
 });

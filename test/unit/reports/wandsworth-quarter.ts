@@ -45,7 +45,7 @@ export const aOctober = monthFigures({
     received: 6,
     byKind: { individual: 4, group: 1, "location-of-concern": 1 },
     byAgency: { "wan-police": 3, "wan-csc": 2, "wan-education": 1 },
-    byOutcome: { accepted: 4, declined: 1, waiting: 1 },
+    byOutcome: { accepted: 5, waiting: 1 },
     daysToFirstDiscussion: { "3": 1, "7": 2, "21": 1 },
     notYetDiscussed: 1,
   },
@@ -160,7 +160,7 @@ export const bOctober = monthFigures({
   },
   cohort: {
     opened: 1,
-    closedByReason: { escalate: 1 },
+    closedByReason: { transfer: 1 },
     riskAtEntry: { moderate: 1 },
     openAtEnd: 4,
     riskAtEnd: { moderate: 3, significant: 1 },

@@ -62,7 +62,7 @@ function readership(report: Report): Paragraph[] {
   return [
     para(`Prepared for the partnership board: figures below ${n} are suppressed.`, true),
     para(
-      `Counts from 1 to ${n - 1} read "fewer than ${n}", and where one would otherwise be worked out from a total, another count is hidden too ("suppressed"). Totals add up the figures shown.`,
+      `Counts from 1 to ${n - 1} read "fewer than ${n}", wherever they appear. Where one could otherwise be worked out from a total, another table, a share or a summary, more is hidden too ("suppressed"), with the shares and days worked out from it. Totals count every figure, the hidden ones included.`,
     ),
   ];
 }

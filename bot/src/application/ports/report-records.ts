@@ -2,8 +2,9 @@ import type { Referral } from "../../domain/referrals/referral.js";
 import type { StoredCase } from "./stored-records.js";
 
 // What the figures run reads of a panel's casework beyond what its pages read: the referrals made
-// in a period and the cases closed since a moment. Each is one key range of a list the casework
-// keeps anyway, so working out a month costs what that month holds, not the panel's whole history.
+// in a period and the cases closed since a moment, each one key range of a list the casework keeps
+// anyway. The referrals cost what the month holds; the cases closed are every one closed since the
+// month began (a case open at its end may have closed since), so a month long past reads more.
 
 export interface ReportRecords {
   /**
@@ -11,6 +12,6 @@ export interface ReportRecords {
    * `to` (ISO instants), newest first.
    */
   referralsMade(areaId: string, panelId: string, from: string, to: string): Promise<Referral[]>;
-  /** The panel's cases closed at or after `since` (an ISO instant), the latest closed first. */
+  /** Every case of the panel closed at or after `since` (an ISO instant), up to now, latest first. */
   casesClosedSince(areaId: string, panelId: string, since: string): Promise<StoredCase[]>;
 }

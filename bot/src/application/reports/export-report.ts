@@ -1,4 +1,3 @@
-import { forSharing } from "../../domain/reports/suppression.js";
 import type { Report, ReportTable } from "../../domain/reports/report.js";
 import { Refusal } from "../../domain/refusal.js";
 import type { Caller } from "../people/people-ports.js";
@@ -12,8 +11,8 @@ import type { ReportPorts } from "./report-ports.js";
 /** The panel sees exact figures; the partnership board's copy suppresses small counts. */
 export type Sharing = "panel" | "board";
 
-const shared = (ports: Pick<ReportPorts, "suppressBelow">, report: Report, sharing: Sharing) =>
-  sharing === "board" ? forSharing(report, ports.suppressBelow) : report;
+const thresholdFor = (ports: Pick<ReportPorts, "suppressBelow">, sharing: Sharing) =>
+  sharing === "board" ? ports.suppressBelow : null;
 
 const forWhom = (sharing: Sharing) => (sharing === "board" ? "the partnership board" : "the panel");
 
@@ -24,9 +23,9 @@ export async function exportReport(
   request: ReportRequest & { sharing: Sharing },
   via: string,
 ): Promise<Report> {
-  const read = await readReport(ports, caller, areaId, request);
+  const read = await readReport(ports, caller, areaId, request, thresholdFor(ports, request.sharing));
   await auditReport(ports, caller, read, "report.exported", `${via}, for ${forWhom(request.sharing)}`);
-  return shared(ports, read.report, request.sharing);
+  return read.report;
 }
 
 /** One table of the report, with the report it belongs to (its title, period and threshold). */
@@ -38,8 +37,8 @@ export async function exportTable(
   request: ReportRequest & { sharing: Sharing },
   via: string,
 ): Promise<{ report: Report; table: ReportTable }> {
-  const read = await readReport(ports, caller, areaId, request);
-  const report = shared(ports, read.report, request.sharing);
+  const read = await readReport(ports, caller, areaId, request, thresholdFor(ports, request.sharing));
+  const report = read.report;
   const table = report.sections.flatMap((s) => s.tables).find((t) => t.id === tableId);
   if (!table)
     throw new Refusal("not-found", "This report has no such table. Download one from the Reports page.", {

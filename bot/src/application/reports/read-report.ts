@@ -45,11 +45,13 @@ function periodFor(ports: Pick<ReportPorts, "now">, request: ReportRequest) {
   return periodOf("custom", today, { from: request.from, to: request.to });
 }
 
+/** The report for the reader; with `suppressBelow`, the partnership board's copy of it. */
 export async function readReport(
   ports: Omit<ReportPorts, "casework" | "workOutMonth" | "suppressBelow">,
   caller: Caller,
   areaId: unknown,
   request: ReportRequest,
+  suppressBelow: number | null = null,
 ): Promise<ReadReport> {
   const access = await accessReport(ports, caller, areaId, request.panelId);
   const period = periodFor(ports, request);
@@ -58,15 +60,18 @@ export async function readReport(
     ports.figures.monthsOf(access.area.id, months[0] ?? "", months[months.length - 1] ?? ""),
     ports.baselines.baselineOf(access.area.id),
   ]);
-  const report = assembleReport({
-    area: access.area,
-    agencies: [...ports.catalogue.agencies.values()].filter((a) => a.areaId === access.area.id),
-    panels: access.areaPanels,
-    panelId: access.panel?.id ?? null,
-    period,
-    months: figures,
-    baseline,
-  });
+  const report = assembleReport(
+    {
+      area: access.area,
+      agencies: [...ports.catalogue.agencies.values()].filter((a) => a.areaId === access.area.id),
+      panels: access.areaPanels,
+      panelId: access.panel?.id ?? null,
+      period,
+      months: figures,
+      baseline,
+    },
+    suppressBelow,
+  );
   return { access, report, baseline };
 }
 

@@ -29,13 +29,8 @@ const panelsOf = (ports: Pick<FiguresPorts, "catalogue">, areaId: string) =>
 
 const thisMonth = (ports: Pick<FiguresPorts, "now">): Month => monthOfDay(localDay(ports.now()));
 
-/** Works out one month for every panel of the area, and stores each panel's figures. */
-export async function workOutMonth(
-  ports: FiguresPorts,
-  areaId: string,
-  month: string,
-): Promise<MonthFigures[]> {
-  const area = areaOf(ports, areaId);
+/** The month asked for, if it can be worked out: this month or one before it. */
+export function monthToWorkOut(ports: Pick<FiguresPorts, "now">, month: unknown): Month {
   const parsed = Month.safeParse(month);
   if (!parsed.success)
     throw new Refusal("invalid", "Give the month as YYYY-MM, for example 2026-10.", {
@@ -44,14 +39,23 @@ export async function workOutMonth(
     });
   if (parsed.data > thisMonth(ports))
     throw new Refusal(
-      "not-now",
-      `${monthName(parsed.data)} has not begun: figures are worked out for this month and the months before it.`,
-      { code: "month-to-come" },
+      "invalid",
+      `${monthName(parsed.data)} has not started yet: choose this month or an earlier one.`,
+      { code: "future-month", fields: [{ field: "month", message: "Choose this month or an earlier one." }] },
     );
+  return parsed.data;
+}
+
+/** Works out one month for every panel of the area, and stores each panel's figures. */
+export async function workOutMonth(
+  ports: FiguresPorts,
+  areaId: string,
+  month: string,
+): Promise<MonthFigures[]> {
+  const area = areaOf(ports, areaId);
+  const asked = monthToWorkOut(ports, month);
   const figures = await Promise.all(
-    panelsOf(ports, areaId).map(async (p) =>
-      figuresOfMonth(await readMonthRecord(ports, area, p, parsed.data)),
-    ),
+    panelsOf(ports, areaId).map(async (p) => figuresOfMonth(await readMonthRecord(ports, area, p, asked))),
   );
   await Promise.all(figures.map((f) => ports.figures.save(f)));
   return figures;

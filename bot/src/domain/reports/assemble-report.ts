@@ -2,7 +2,8 @@ import type { Agency, Area, Panel } from "../catalogue/panel.js";
 import type { MonthFigures } from "./month-figures.js";
 import { monthsIn } from "./period.js";
 import type { PopulationBaseline } from "./population-baseline.js";
-import { SECTION_IDS, type Period, type Report, type ReportSection, type SectionId } from "./report.js";
+import { SECTION_IDS, type Period, type Report, type SectionId } from "./report.js";
+import { sectionsOf } from "./report-copy.js";
 import { agenciesSection } from "./sections/agencies.js";
 import { cohortSection } from "./sections/cohort.js";
 import { demographicsSection } from "./sections/demographics.js";
@@ -11,6 +12,7 @@ import { disruptionSection } from "./sections/disruption.js";
 import { referralsSection } from "./sections/referrals.js";
 import { riskFactorMatrixSection } from "./sections/risk-factor-matrix.js";
 import { themesSection } from "./sections/themes.js";
+import type { SectionDraft } from "./sections/draft.js";
 import type { Scope } from "./sections/scope.js";
 
 // A report for a panel or a whole area over a period, from the stored months of figures: every
@@ -29,7 +31,7 @@ export interface ReportInput {
 }
 
 /** Each section's builder: null when the section has nothing to say for the scope. */
-const SECTIONS: Record<SectionId, (scope: Scope) => ReportSection | null> = {
+const SECTIONS: Record<SectionId, (scope: Scope) => SectionDraft | null> = {
   referrals: referralsSection,
   cohort: cohortSection,
   demographics: demographicsSection,
@@ -40,7 +42,11 @@ const SECTIONS: Record<SectionId, (scope: Scope) => ReportSection | null> = {
   themes: themesSection,
 };
 
-export function assembleReport(input: ReportInput): Report {
+/**
+ * The report with every figure exact, for the panel; or, given a threshold, the partnership
+ * board's copy, where counts below it are hidden so that none can be worked out.
+ */
+export function assembleReport(input: ReportInput, suppressBelow: number | null = null): Report {
   const panels = input.panelId === null ? input.panels : input.panels.filter((p) => p.id === input.panelId);
   const panelIds = new Set(panels.map((p) => p.id));
   const months = monthsIn(input.period);
@@ -54,7 +60,7 @@ export function assembleReport(input: ReportInput): Report {
     figures,
     baseline: input.baseline,
   };
-  const sections = SECTION_IDS.flatMap((id) => {
+  const drafts = SECTION_IDS.flatMap((id) => {
     const section = SECTIONS[id](scope);
     return section ? [section] : [];
   });
@@ -66,7 +72,7 @@ export function assembleReport(input: ReportInput): Report {
     title: `${name}: ${input.period.label}`,
     period: input.period,
     figuresAsAt: builtAt[0] ?? null,
-    sections,
-    suppressedBelow: null,
+    sections: sectionsOf(drafts, suppressBelow),
+    suppressedBelow: suppressBelow,
   };
 }

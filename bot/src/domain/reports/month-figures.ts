@@ -78,7 +78,7 @@ export const MonthFigures = z.strictObject({
   cohort: z.strictObject({
     /** Cases that joined the panel's cohort in the month. */
     opened: Count,
-    /** Cases that left it, by the decision that closed them (remove, transfer, escalate). */
+    /** Cases that left it, by the decision that closed them (remove, transfer): an escalation keeps a case open. */
     closedByReason: Counts,
     /** The risk level of the cases opened, on the area's scale ("not-recorded" when none). */
     riskAtEntry: Counts,

@@ -1,5 +1,6 @@
 import { localDay } from "../schedule/dates.js";
-import { GROUP_MEMBER_ROWS, memberFieldId, type FormValue } from "../referrals/form.js";
+import { ageOn } from "../referrals/checks.js";
+import { memberFieldId, memberRowsIn, type FormValue } from "../referrals/form.js";
 import { ETHNICITIES, GENDERS } from "../referrals/form-choices.js";
 import type { Referral, ReferralStatus } from "../referrals/referral.js";
 import type { Decision } from "../decisions/decision.js";
@@ -17,10 +18,13 @@ import {
 // with what outcome so far, how long each accepted one waited for its first discussion, and the
 // children and young people they are about (counts only).
 
-const OUTCOME: Record<ReferralStatus, ReferralOutcome | null> = {
+// "withdrawn" (the referrer withdrew it) is named as well as ReferralStatus, so that the status
+// counts as an outcome whether or not the referral model has it yet.
+const OUTCOME: Record<ReferralStatus | "withdrawn", ReferralOutcome | null> = {
   accepted: "accepted",
   declined: "declined",
   "more-information-requested": "more-information",
+  withdrawn: "withdrawn",
   new: "waiting",
   // Not yet with the coordinators, or stopped by the manager: never in the panel's figures.
   "awaiting-approval": null,
@@ -44,7 +48,7 @@ function childrenOf(r: Referral): Child[] {
     return [{ dateOfBirth: v["dateOfBirth"], gender: v["gender"], ethnicity: v["ethnicity"] }];
   if (r.kind !== "group") return [];
   const members: Child[] = [];
-  for (let row = 1; row <= GROUP_MEMBER_ROWS; row++) {
+  for (let row = 1; row <= memberRowsIn(v); row++) {
     const name = v[memberFieldId(row, "name")];
     if (typeof name !== "string" || !name.trim()) continue;
     members.push({
@@ -54,14 +58,6 @@ function childrenOf(r: Referral): Child[] {
     });
   }
   return members;
-}
-
-/** Age in whole years on a day, from a date of birth (YYYY-MM-DD). */
-function ageOn(dateOfBirth: string, day: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number);
-  const [y, m, d] = day.split("-").map(Number);
-  if (!by || !bm || !bd || !y || !m || !d) return Number.NaN;
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 export function ageBand(dateOfBirth: FormValue | undefined, onDay: string): AgeBand {

@@ -1,94 +1,82 @@
-import type { Cell, Report, ReportSection, ReportTable } from "./report.js";
+import { exposures, withNested, type Hidden } from "./disclosure.js";
+import type { Sum } from "./sections/draft.js";
 
-// A copy of a report for sharing beyond the panel (the partnership board): small counts are
-// hidden as UK official statistics do, so no child can be picked out of a table.
+// The figures a copy for the partnership board hides, as UK official statistics do, so that no
+// child can be picked out: every count from 1 to threshold - 1, wherever it appears, and then
+// more, until nothing shown gives a hidden one away (disclosure.ts). Totals stay exact.
 
-const isSmall = (cell: Cell, threshold: number): boolean =>
-  typeof cell === "number" && Number.isInteger(cell) && cell > 0 && cell < threshold;
+/** A figure hidden so that a small one cannot be worked out, and anything worked out from a hidden one. */
+export const SECONDARY = "suppressed";
+export const fewerThan = (threshold: number): string => `fewer than ${threshold}`;
+
+const isSmall = (n: number, threshold: number): boolean => n > 0 && n < threshold;
+
+/** The figures of the sums that hold any of `ids`. */
+const neighbours = (sums: Sum[], ids: Set<string>): string[] =>
+  sums
+    .filter((s) => ids.has(s.whole) || s.parts.some((p) => ids.has(p)))
+    .flatMap((s) => [s.whole, ...s.parts]);
+
+/** Smallest first, a breakdown's cell before a total. */
+function smallestShown(ids: string[], sums: Sum[], values: ReadonlyMap<string, number>, hidden: Hidden) {
+  const wholes = new Set(sums.map((s) => s.whole));
+  return ids
+    .filter((id) => !hidden.has(id) && (values.get(id) ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        Number(wholes.has(a)) - Number(wholes.has(b)) ||
+        (values.get(a) ?? 0) - (values.get(b) ?? 0) ||
+        a.localeCompare(b),
+    )[0];
+}
 
 /**
- * Counts from 1 to threshold - 1 read "fewer than N"; in a table with a total, a count column with
- * exactly one such cell hides its smallest other non-zero count too ("suppressed"), and totals add
- * up what is still shown, so no hidden cell can be worked out by subtraction. Shares and ratios in a
- * row with a hidden count, and in the total row, are hidden (null) as well. Summary lines stating a
- * small count are left out.
+ * The next figure to hide so that a pinned one is no longer given away: the smallest shown in a
+ * sum with it; failing that, in a sum with the hidden figures of those, and so on. Null when none is left.
  */
-export function forSharing(report: Report, threshold: number): Report {
-  return {
-    ...report,
-    sections: report.sections.map((s) => sectionForSharing(s, threshold)),
-    suppressedBelow: threshold,
-  };
-}
-
-function sectionForSharing(section: ReportSection, threshold: number): ReportSection {
-  return {
-    ...section,
-    summary: section.summary.filter((line) => !statesSmallCount(line, threshold)),
-    tables: section.tables.map((t) => tableForSharing(t, threshold)),
-  };
-}
-
-/** Summary lines give their counts as whole numbers ("12 of 40 children"); a decimal is a ratio. */
-function statesSmallCount(line: string, threshold: number): boolean {
-  return [...line.matchAll(/\d[\d,]*(\.\d+)?/g)].some(
-    (m) => m[1] === undefined && isSmall(Number(m[0].replace(/,/g, "")), threshold),
-  );
-}
-
-/** A count hidden only so that a small one beside it cannot be worked out from the total. */
-export const SECONDARY = "suppressed";
-
-function tableForSharing(table: ReportTable, threshold: number): ReportTable {
-  const body = table.hasTotal ? table.rows.slice(0, -1) : table.rows;
-  const total = table.hasTotal ? table.rows[table.rows.length - 1] : undefined;
-  const countKeys = table.columns.filter((c) => c.kind === "count").map((c) => c.key);
-  const derivedKeys = table.columns.filter((c) => c.kind === "share" || c.kind === "ratio").map((c) => c.key);
-
-  const hidden = body.map(() => new Map<string, string>());
-  for (const key of countKeys) {
-    const small = body.flatMap((row, i) => (isSmall(row[key] ?? null, threshold) ? [i] : []));
-    for (const i of small) hidden[i]?.set(key, `fewer than ${threshold}`);
-    if (total && small.length === 1) {
-      const next = body
-        .map((row, i) => ({ i, n: row[key] }))
-        .filter(
-          (c): c is { i: number; n: number } => typeof c.n === "number" && c.n > 0 && !small.includes(c.i),
-        )
-        .sort((a, b) => a.n - b.n)[0];
-      if (next) hidden[next.i]?.set(key, SECONDARY);
-    }
+function besidePinned(id: string, sums: Sum[], values: ReadonlyMap<string, number>, hidden: Hidden) {
+  let reach = new Set([id]);
+  for (;;) {
+    const near = [...new Set(neighbours(sums, reach))];
+    const next = smallestShown(near, sums, values, hidden);
+    if (next) return next;
+    const further = new Set([...reach, ...near.filter((n) => hidden.has(n))]);
+    if (further.size === reach.size) return null;
+    reach = further;
   }
-  if (hidden.every((cells) => cells.size === 0)) return table;
+}
 
-  const rows = body.map((row, i) => {
-    const cells = hidden[i] ?? new Map<string, string>();
-    if (cells.size === 0) return row;
-    const copy: Record<string, Cell> = { ...row, ...Object.fromEntries(cells) };
-    for (const key of derivedKeys) copy[key] = null;
-    return copy;
-  });
-  const secondary = hidden.some((cells) => [...cells.values()].includes(SECONDARY));
-  const notes = secondary
-    ? [
-        ...table.notes,
-        `"${SECONDARY}": hidden so that a figure of fewer than ${threshold} cannot be worked out.`,
-      ]
-    : table.notes;
-  if (!total) return { ...table, rows, notes };
-
-  const shownTotal: Record<string, Cell> = { ...total };
-  for (const key of countKeys) {
-    if (typeof total[key] !== "number") continue;
-    shownTotal[key] = rows.reduce(
-      (a, row) => a + (typeof row[key] === "number" ? (row[key] as number) : 0),
-      0,
-    );
+/**
+ * The figures to hide, each with how it reads: "fewer than N" for a small count, "suppressed" for
+ * one hidden beside it or for a figure the report gives two values (`unsure`), so that no hidden
+ * figure has one value left, and the hidden parts of a total shown add up to N or more.
+ */
+export function figuresToHide(
+  values: ReadonlyMap<string, number>,
+  declared: Sum[],
+  threshold: number,
+  unsure: Iterable<string> = [],
+): Map<string, string> {
+  const sums = withNested(declared);
+  const hidden = new Map<string, "small" | "secondary">();
+  for (const [id, n] of values) if (isSmall(n, threshold)) hidden.set(id, "small");
+  for (const id of unsure) if (!hidden.has(id)) hidden.set(id, "secondary");
+  const stuck = new Set<string>();
+  for (;;) {
+    const { pinned, thin } = exposures(values, sums, hidden, threshold);
+    // A thin total takes another of its own parts; a pinned figure, the smallest figure beside it.
+    const problems = [
+      ...thin.map((s) => ({
+        key: `sum ${s.whole}`,
+        next: () => smallestShown(s.parts, sums, values, hidden),
+      })),
+      ...pinned.map((id) => ({ key: id, next: () => besidePinned(id, sums, values, hidden) })),
+    ].filter((p) => !stuck.has(p.key));
+    const problem = problems[0];
+    if (!problem) break;
+    const next = problem.next();
+    if (next) hidden.set(next, "secondary");
+    else stuck.add(problem.key);
   }
-  for (const key of derivedKeys) shownTotal[key] = null;
-  return {
-    ...table,
-    rows: [...rows, shownTotal],
-    notes: [...notes, `Totals add up the figures shown: cells of fewer than ${threshold} are left out.`],
-  };
+  return new Map([...hidden].map(([id, how]) => [id, how === "small" ? fewerThan(threshold) : SECONDARY]));
 }

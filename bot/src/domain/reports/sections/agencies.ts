@@ -1,6 +1,15 @@
 import type { AgencyActions, MonthFigures } from "../month-figures.js";
-import type { Cell, ReportSection, ReportTable } from "../report.js";
 import { share } from "../statistics.js";
+import {
+  columnSums,
+  derived,
+  figure,
+  said,
+  type DraftCell,
+  type DraftTable,
+  type SectionDraft,
+  type Sum,
+} from "./draft.js";
 import { added, agencyName, summed, type Scope } from "./scope.js";
 import { chartOf } from "./tables.js";
 
@@ -8,6 +17,14 @@ import { chartOf } from "./tables.js";
 // the meetings they came to, with each panel's meetings held and quorate.
 
 const ACTION_KEYS = ["agreed", "doneOnTime", "doneLate", "overdue", "open"] as const;
+/** Every action agreed was done on time, done late, is overdue or is not yet due. */
+const HOW_DONE = ["doneOnTime", "doneLate", "overdue", "open"] as const;
+const HELD = "meetings:held";
+const QUORATE = "meetings:quorate";
+
+const ofPanel = (id: string, panelId: string) => `${id}/panel:${panelId}`;
+const actionId = (key: string, agencyId: string | null) =>
+  agencyId === null ? `actions:${key}` : `actions:${key}/agency:${agencyId}`;
 
 /** The area's agencies in its order, then any other id the figures hold. */
 function agencyOrder(scope: Scope, ids: Iterable<string>): string[] {
@@ -16,11 +33,16 @@ function agencyOrder(scope: Scope, ids: Iterable<string>): string[] {
   return [...listed, ...[...wanted].filter((id) => !listed.includes(id)).sort()];
 }
 
-/** Of the actions whose due date has passed, the share done by it. */
-const onTime = (a: AgencyActions): number | null =>
-  share(a.doneOnTime, a.doneOnTime + a.doneLate + a.overdue);
+/** An agency's actions (or all agencies', for null), with the share of those due that were done by then. */
+function actionsRow(label: string, agencyId: string | null, a: AgencyActions): Record<string, DraftCell> {
+  const row: Record<string, DraftCell> = { agency: label };
+  for (const k of ACTION_KEYS) row[k] = figure(actionId(k, agencyId), a[k]);
+  const due = ["doneOnTime", "doneLate", "overdue"].map((k) => actionId(k, agencyId));
+  row.onTimeShare = derived(due, share(a.doneOnTime, a.doneOnTime + a.doneLate + a.overdue));
+  return row;
+}
 
-function actionsTable(scope: Scope): ReportTable {
+function actionsTable(scope: Scope): { table: DraftTable; rowSums: Sum[] } {
   const byAgency = new Map<string, AgencyActions>();
   for (const f of scope.figures)
     for (const [id, a] of Object.entries(f.actions.byAgency)) {
@@ -29,14 +51,18 @@ function actionsTable(scope: Scope): ReportTable {
       byAgency.set(id, sum);
     }
   const total: AgencyActions = { agreed: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 };
-  const rows: Record<string, Cell>[] = agencyOrder(scope, byAgency.keys()).flatMap((id) => {
-    const a = byAgency.get(id);
-    if (!a) return [];
+  const ids = agencyOrder(scope, byAgency.keys()).filter((id) => byAgency.has(id));
+  const rows = ids.map((id) => {
+    const a = byAgency.get(id) ?? total;
     for (const k of ACTION_KEYS) total[k] += a[k];
-    return [{ agency: agencyName(scope, id), ...a, onTimeShare: onTime(a) }];
+    return actionsRow(agencyName(scope, id), id, a);
   });
-  rows.push({ agency: "Total", ...total, onTimeShare: onTime(total) });
-  return {
+  rows.push(actionsRow("Total", null, total));
+  const rowSums = [...ids, null].map((id) => ({
+    whole: actionId("agreed", id),
+    parts: HOW_DONE.map((k) => actionId(k, id)),
+  }));
+  const table: DraftTable = {
     id: "agencies-actions",
     caption: "Actions agreed by the agency that owns them",
     columns: [
@@ -55,19 +81,32 @@ function actionsTable(scope: Scope): ReportTable {
       "On time: of the actions due by then, the share done by their due date.",
     ],
   };
+  return { table, rowSums };
 }
 
-function meetingsTable(scope: Scope): ReportTable {
-  const rows: Record<string, Cell>[] = scope.panels.map((p) => {
+function meetingsTable(scope: Scope): DraftTable {
+  const rows: Record<string, DraftCell>[] = scope.panels.map((p) => {
     const of: MonthFigures[] = scope.figures.filter((f) => f.panelId === p.id);
     const held = of.reduce((a, f) => a + f.meetings.held, 0);
     const quorate = of.reduce((a, f) => a + f.meetings.quorate, 0);
-    return { panel: p.name, held, quorate, quorateShare: share(quorate, held) };
+    const [heldId, quorateId] = [HELD, QUORATE].map((id) => ofPanel(id, p.id)) as [string, string];
+    return {
+      panel: p.name,
+      held: figure(heldId, held),
+      quorate: figure(quorateId, quorate),
+      quorateShare: derived([heldId, quorateId], share(quorate, held)),
+    };
   });
   const held = added(scope, (f) => f.meetings.held);
   const quorate = added(scope, (f) => f.meetings.quorate);
   const several = scope.panels.length > 1;
-  if (several) rows.push({ panel: "Total", held, quorate, quorateShare: share(quorate, held) });
+  if (several)
+    rows.push({
+      panel: "Total",
+      held: figure(HELD, held),
+      quorate: figure(QUORATE, quorate),
+      quorateShare: derived([HELD, QUORATE], share(quorate, held)),
+    });
   return {
     id: "agencies-meetings",
     caption: "Meetings held and quorate",
@@ -83,7 +122,7 @@ function meetingsTable(scope: Scope): ReportTable {
   };
 }
 
-function attendanceTable(scope: Scope): ReportTable {
+function attendanceTable(scope: Scope): DraftTable {
   const attended = summed(scope, (f) => f.meetings.attendedByAgency);
   const held = added(scope, (f) => f.meetings.held);
   const ids = agencyOrder(scope, [...scope.panels.flatMap((p) => p.coreAgencyIds), ...Object.keys(attended)]);
@@ -97,30 +136,46 @@ function attendanceTable(scope: Scope): ReportTable {
     ],
     rows: ids.map((id) => {
       const n = attended[id] ?? 0;
-      return { agency: agencyName(scope, id), attended: n, attendedShare: share(n, held) };
+      const attendedId = `meetings:attended/agency:${id}`;
+      return {
+        agency: agencyName(scope, id),
+        attended: figure(attendedId, n),
+        attendedShare: derived([attendedId, HELD], share(n, held)),
+      };
     }),
     hasTotal: false,
     notes: ["The panels' core agencies are listed even when they attended none."],
   };
 }
 
-export function agenciesSection(scope: Scope): ReportSection {
-  const actions = actionsTable(scope);
+export function agenciesSection(scope: Scope): SectionDraft {
+  const { table: actions, rowSums } = actionsTable(scope);
   const meetings = meetingsTable(scope);
   const attendance = attendanceTable(scope);
-  const total = actions.rows[actions.rows.length - 1];
-  const held = added(scope, (f) => f.meetings.held);
-  const quorate = added(scope, (f) => f.meetings.quorate);
-  const summary = [`${held} meetings held, ${quorate} of them quorate.`];
-  if (total)
-    summary.push(
-      `${total.agreed} actions agreed: ${total.doneOnTime} done on time, ${total.doneLate} done late, ${total.overdue} overdue and ${total.open} not yet due.`,
-    );
+  const panelSums = [HELD, QUORATE].map((whole) => ({
+    whole,
+    parts: scope.panels.map((p) => ofPanel(whole, p.id)),
+  }));
+  const a = (k: string) => actionId(k, null);
   return {
     id: "agencies",
     title: "Agencies: actions and attendance",
-    summary,
     tables: [actions, meetings, attendance],
+    sums: [...columnSums(actions), ...rowSums, ...panelSums],
+    facts: [
+      figure(
+        HELD,
+        added(scope, (f) => f.meetings.held),
+      ),
+      figure(
+        QUORATE,
+        added(scope, (f) => f.meetings.quorate),
+      ),
+    ],
+    summary: (n) => [
+      said`${n(HELD)} meetings held, ${n(QUORATE)} of them quorate.`,
+      said`${n(a("agreed"))} actions agreed: ${n(a("doneOnTime"))} done on time, ${n(a("doneLate"))} done late, ${n(a("overdue"))} overdue and ${n(a("open"))} not yet due.`,
+    ],
     charts: [
       chartOf(actions, "stacked-bar", ["doneOnTime", "doneLate", "overdue", "open"]),
       chartOf(attendance, "bar", ["attendedShare"]),

@@ -1,9 +1,9 @@
 import { ETHNICITIES, GENDERS } from "../../referrals/form-choices.js";
 import { AGE_BANDS, type AgeBand, type Demographics } from "../month-figures.js";
-import type { ReportSection } from "../report.js";
 import { totalOf } from "../statistics.js";
+import { columnSums, figure, said, type SectionDraft } from "./draft.js";
 import { summed, type Scope } from "./scope.js";
-import { categoriesOf, chartOf, countOf, countTable, type Category } from "./tables.js";
+import { categoriesOf, chartOf, countOf, countTable, partOf, type Category } from "./tables.js";
 
 // Who the children referred and accepted are (002 communities affected): age, gender and
 // ethnicity, and how often ethnicity goes unrecorded (IICSA found it missing in most cases).
@@ -17,10 +17,15 @@ const AGE_TITLES: Record<AgeBand, string> = {
   "not-known": "Not known",
 };
 
+/** The children referred and accepted, each broken down by age band, gender and ethnicity. */
+export const REFERRED = "children-referred";
+const ACCEPTED = "children-accepted";
+export const referredOfEthnicity = (value: string): string => partOf(REFERRED, "ethnicity", value);
+
 const choices = (list: { value: string; title: string }[]): Category[] =>
   list.map((c) => ({ key: c.value, label: c.title }));
 
-export function demographicsSection(scope: Scope): ReportSection {
+export function demographicsSection(scope: Scope): SectionDraft {
   const referred = (pick: (d: Demographics) => Record<string, number>) =>
     summed(scope, (f) => pick(f.children.referred));
   const accepted = (pick: (d: Demographics) => Record<string, number>) =>
@@ -30,6 +35,7 @@ export function demographicsSection(scope: Scope): ReportSection {
     id: string,
     caption: string,
     label: string,
+    by: string,
     known: Category[],
     pick: (d: Demographics) => Record<string, number>,
   ) => {
@@ -39,10 +45,11 @@ export function demographicsSection(scope: Scope): ReportSection {
       id,
       caption,
       category: { key: "group", label },
+      by,
       categories: categoriesOf(known, r, a),
       values: [
-        { key: "referred", label: "Children referred", counts: r, withShare: true },
-        { key: "accepted", label: "Children accepted", counts: a, withShare: true },
+        { key: "referred", label: "Children referred", figure: REFERRED, counts: r, withShare: true },
+        { key: "accepted", label: "Children accepted", figure: ACCEPTED, counts: a, withShare: true },
       ],
     });
   };
@@ -50,6 +57,7 @@ export function demographicsSection(scope: Scope): ReportSection {
     "demographics-age-band",
     "Children referred and accepted by age on the day of the referral",
     "Age",
+    "age",
     AGE_BANDS.map((b) => ({ key: b, label: AGE_TITLES[b] })),
     (d) => d.ageBand,
   );
@@ -57,6 +65,7 @@ export function demographicsSection(scope: Scope): ReportSection {
     "demographics-gender",
     "Children referred and accepted by gender",
     "Gender",
+    "gender",
     choices(GENDERS),
     (d) => d.gender,
   );
@@ -64,6 +73,7 @@ export function demographicsSection(scope: Scope): ReportSection {
     "demographics-ethnicity",
     "Children referred and accepted by ethnic group",
     "Ethnic group",
+    "ethnicity",
     choices(ETHNICITIES),
     (d) => d.ethnicity,
   );
@@ -71,19 +81,19 @@ export function demographicsSection(scope: Scope): ReportSection {
   for (const t of [ages, genders, ethnicities]) t.notes.push(note);
   ethnicities.notes.push("Not known: the referral gave no ethnicity, or gave it as not known.");
 
-  const byEthnicity = referred((d) => d.ethnicity);
-  const all = totalOf(byEthnicity);
-  const summary = [`${all} children referred, ${totalOf(accepted((d) => d.ethnicity))} accepted.`];
-  if (all > 0)
-    summary.push(
-      `Data quality: ethnicity not known for ${countOf(byEthnicity["not-known"] ?? 0, all)} children referred.`,
-    );
-
+  const all = totalOf(referred((d) => d.ethnicity));
   return {
     id: "demographics",
     title: "Children referred",
-    summary,
     tables: [ages, genders, ethnicities],
+    sums: [ages, genders, ethnicities].flatMap(columnSums),
+    facts: [figure(REFERRED, all), figure(ACCEPTED, totalOf(accepted((d) => d.ethnicity)))],
+    summary: (n) => [
+      said`${n(REFERRED)} children referred, ${n(ACCEPTED)} accepted.`,
+      all > 0
+        ? said`Data quality: ethnicity not known for ${countOf(n(referredOfEthnicity("not-known")), n(REFERRED))} children referred.`
+        : null,
+    ],
     charts: [ages, genders, ethnicities].map((t) => chartOf(t, "bar", ["referred", "accepted"])),
   };
 }

@@ -1,25 +1,31 @@
 import { DISRUPTIONS } from "../../decisions/decision.js";
-import type { ReportSection, ReportTable } from "../report.js";
-import { totalOf } from "../statistics.js";
+import type { MonthFigures } from "../month-figures.js";
+import { columnSums, figure, said, type DraftTable, type SectionDraft } from "./draft.js";
 import { added, summed, type Scope } from "./scope.js";
 import { categoriesOf, chartOf, countTable } from "./tables.js";
 
 // Activity against those who exploit children (002): the disruptions the panel agreed, by type,
 // and the persons of concern, locations and groups it discussed.
 
-export function disruptionSection(scope: Scope): ReportSection {
+const DISRUPTIONS_AGREED = "disruptions";
+const WITH_DISRUPTION = "decisions-with-disruption";
+const discussedCell = (id: string, scope: Scope, pick: (f: MonthFigures) => number) =>
+  figure(`discussed:${id}`, added(scope, pick));
+
+export function disruptionSection(scope: Scope): SectionDraft {
   const byType = summed(scope, (f) => f.disruption.byType);
   const types = countTable({
     id: "disruption-by-type",
     caption: "Disruptions agreed by type",
     category: { key: "type", label: "Disruption" },
+    by: "type",
     categories: categoriesOf(
       DISRUPTIONS.map((d) => ({ key: d, label: d })),
       byType,
     ),
-    values: [{ key: "disruptions", label: "Disruptions agreed", counts: byType }],
+    values: [{ key: "disruptions", label: "Disruptions agreed", figure: DISRUPTIONS_AGREED, counts: byType }],
   });
-  const discussed: ReportTable = {
+  const discussed: DraftTable = {
     id: "disruption-subjects-discussed",
     caption: "Persons of concern, locations and groups discussed",
     columns: [
@@ -29,10 +35,13 @@ export function disruptionSection(scope: Scope): ReportSection {
     rows: [
       {
         subject: "Persons of concern",
-        discussed: added(scope, (f) => f.disruption.personsOfConcernDiscussed),
+        discussed: discussedCell("persons-of-concern", scope, (f) => f.disruption.personsOfConcernDiscussed),
       },
-      { subject: "Locations of concern", discussed: added(scope, (f) => f.disruption.locationsDiscussed) },
-      { subject: "Groups", discussed: added(scope, (f) => f.disruption.groupsDiscussed) },
+      {
+        subject: "Locations of concern",
+        discussed: discussedCell("locations", scope, (f) => f.disruption.locationsDiscussed),
+      },
+      { subject: "Groups", discussed: discussedCell("groups", scope, (f) => f.disruption.groupsDiscussed) },
     ],
     hasTotal: false,
     notes: ["Each month's meetings count what they discussed: one discussed in two months counts twice."],
@@ -41,8 +50,10 @@ export function disruptionSection(scope: Scope): ReportSection {
   return {
     id: "disruption",
     title: "Disruption",
-    summary: [`${totalOf(byType)} disruptions agreed, in ${decisions} decisions.`],
     tables: [types, discussed],
+    sums: columnSums(types),
+    facts: [figure(WITH_DISRUPTION, decisions)],
+    summary: (n) => [said`${n(DISRUPTIONS_AGREED)} disruptions agreed, in ${n(WITH_DISRUPTION)} decisions.`],
     charts: [chartOf(types, "bar", ["disruptions"]), chartOf(discussed, "bar", ["discussed"])],
   };
 }

@@ -1,10 +1,10 @@
 import { REFERRAL_KINDS } from "../../catalogue/panel.js";
 import { KIND_TITLES } from "../../referrals/form.js";
 import { REFERRAL_OUTCOMES, type ReferralOutcome } from "../month-figures.js";
-import type { ReportSection, ReportTable } from "../report.js";
 import { percentileOfDays, totalOf } from "../statistics.js";
+import { columnSums, derived, figure, said, type DraftTable, type SectionDraft } from "./draft.js";
 import { added, agencyName, summed, type Scope } from "./scope.js";
-import { categoriesOf, chartOf, countTable } from "./tables.js";
+import { categoriesOf, chartOf, countTable, partOf } from "./tables.js";
 
 // Referrals received (002 volume of cases; 004 the coordinator's data): by kind, referring
 // agency and outcome, and how long a referral waits for its first discussion.
@@ -17,8 +17,11 @@ const OUTCOME_TITLES: Record<ReferralOutcome, string> = {
   waiting: "Waiting for a decision",
 };
 
-export function referralsSection(scope: Scope): ReportSection {
-  const received = added(scope, (f) => f.referrals.received);
+const RECEIVED = "referrals";
+const DISCUSSED = "referrals:discussed";
+const NOT_YET = "referrals:not-yet-discussed";
+
+export function referralsSection(scope: Scope): SectionDraft {
   const byKind = summed(scope, (f) => f.referrals.byKind);
   const byAgency = summed(scope, (f) => f.referrals.byAgency);
   const byOutcome = summed(scope, (f) => f.referrals.byOutcome);
@@ -33,7 +36,8 @@ export function referralsSection(scope: Scope): ReportSection {
       REFERRAL_KINDS.map((k) => ({ key: k, label: KIND_TITLES[k] })),
       byKind,
     ),
-    values: [{ key: "referrals", label: "Referrals", counts: byKind, withShare: true }],
+    by: "kind",
+    values: [{ key: "referrals", label: "Referrals", figure: RECEIVED, counts: byKind, withShare: true }],
   });
   const agencyIds = [
     ...scope.agencies.map((a) => a.id).filter((id) => (byAgency[id] ?? 0) > 0),
@@ -45,8 +49,9 @@ export function referralsSection(scope: Scope): ReportSection {
     id: "referrals-by-agency",
     caption: "Referrals received by referring agency",
     category: { key: "agency", label: "Referring agency" },
+    by: "agency",
     categories: agencyIds.map((id) => ({ key: id, label: agencyName(scope, id) })),
-    values: [{ key: "referrals", label: "Referrals", counts: byAgency, withShare: true }],
+    values: [{ key: "referrals", label: "Referrals", figure: RECEIVED, counts: byAgency, withShare: true }],
   });
   const outcomes = countTable({
     id: "referrals-by-outcome",
@@ -56,14 +61,15 @@ export function referralsSection(scope: Scope): ReportSection {
       REFERRAL_OUTCOMES.map((o) => ({ key: o, label: OUTCOME_TITLES[o] })),
       byOutcome,
     ),
-    values: [{ key: "referrals", label: "Referrals", counts: byOutcome, withShare: true }],
+    by: "outcome",
+    values: [{ key: "referrals", label: "Referrals", figure: RECEIVED, counts: byOutcome, withShare: true }],
     notes: ["Each referral's outcome as it stood when its month's figures were worked out."],
   });
 
   const discussed = totalOf(days);
   const median = percentileOfDays(days, 50);
   const ninetieth = percentileOfDays(days, 90);
-  const waiting: ReportTable = {
+  const waiting: DraftTable = {
     id: "referrals-time-to-discussion",
     caption: "Days from referral to first discussion",
     columns: [
@@ -72,7 +78,14 @@ export function referralsSection(scope: Scope): ReportSection {
       { key: "ninetieth", label: "90th percentile", kind: "days" },
       { key: "notYetDiscussed", label: "Accepted, not yet discussed", kind: "count" },
     ],
-    rows: [{ discussed, median, ninetieth, notYetDiscussed: notYet }],
+    rows: [
+      {
+        discussed: figure(DISCUSSED, discussed),
+        median: derived([DISCUSSED], median),
+        ninetieth: derived([DISCUSSED], ninetieth),
+        notYetDiscussed: figure(NOT_YET, notYet),
+      },
+    ],
     hasTotal: false,
     notes: [
       "Whole days from the day of the referral to the first meeting that discussed its subject.",
@@ -80,18 +93,23 @@ export function referralsSection(scope: Scope): ReportSection {
     ],
   };
 
-  const summary = [`${received} referrals received.`];
-  if (median !== null && ninetieth !== null)
-    summary.push(
-      `Of ${discussed} referrals discussed, half waited ${median} days or fewer for their first discussion, and nine in ten ${ninetieth} days or fewer.`,
-    );
-  if (notYet > 0) summary.push(`${notYet} accepted referrals have not been discussed yet.`);
-
   return {
     id: "referrals",
     title: "Referrals",
-    summary,
     tables: [kinds, agencies, outcomes, waiting],
+    // Each accepted referral has been discussed or is waiting to be.
+    sums: [
+      ...[kinds, agencies, outcomes].flatMap(columnSums),
+      { whole: partOf(RECEIVED, "outcome", "accepted"), parts: [DISCUSSED, NOT_YET] },
+    ],
+    facts: [],
+    summary: (n) => [
+      said`${n(RECEIVED)} referrals received.`,
+      median === null || ninetieth === null
+        ? null
+        : said`Of ${n(DISCUSSED)} referrals discussed, half waited ${median} days or fewer for their first discussion, and nine in ten ${ninetieth} days or fewer.`,
+      notYet > 0 ? said`${n(NOT_YET)} accepted referrals have not been discussed yet.` : null,
+    ],
     charts: [
       chartOf(kinds, "bar", ["referrals"]),
       chartOf(agencies, "bar", ["referrals"]),

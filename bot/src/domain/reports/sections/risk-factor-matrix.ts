@@ -1,8 +1,8 @@
-import type { ReportSection, ReportTable } from "../report.js";
-import { share, totalOf } from "../statistics.js";
+import { share } from "../statistics.js";
 import { riskLevels } from "./cohort.js";
+import { columnSums, derived, figure, said, type DraftTable, type SectionDraft } from "./draft.js";
 import { summed, type Scope } from "./scope.js";
-import { categoriesOf, chartOf, countOf, countTable, type Category } from "./tables.js";
+import { categoriesOf, chartOf, countOf, countTable, partOf, type Category } from "./tables.js";
 
 // Staffordshire's bi-monthly data report (003): how many referrals came with a completed Risk
 // Factor Matrix and what it rated, and the cases its pre-MACE thresholding placed in each category.
@@ -15,15 +15,18 @@ export const THRESHOLDING_CATEGORIES: Category[] = [
   { key: "4", label: "4: Children removed from MACE" },
 ];
 
-export function riskFactorMatrixSection(scope: Scope): ReportSection | null {
+const APPLIES = "matrix:applies";
+const COMPLETED = "matrix:completed";
+const PLACED = "thresholding";
+
+export function riskFactorMatrixSection(scope: Scope): SectionDraft | null {
   const matrices = scope.figures.flatMap((f) => (f.riskFactorMatrix ? [f.riskFactorMatrix] : []));
   const thresholded = scope.figures.flatMap((f) => (f.thresholding ? [f.thresholding] : []));
   if (matrices.length === 0 && thresholded.length === 0) return null;
 
   const applies = matrices.reduce((a, m) => a + m.applies, 0);
   const completed = matrices.reduce((a, m) => a + m.completed, 0);
-  const tables: ReportTable[] = [];
-  const summary: string[] = [];
+  const tables: DraftTable[] = [];
   if (matrices.length > 0) {
     tables.push({
       id: "risk-factor-matrix-completed",
@@ -33,7 +36,13 @@ export function riskFactorMatrixSection(scope: Scope): ReportSection | null {
         { key: "completed", label: "With a completed matrix", kind: "count" },
         { key: "completedShare", label: "Completed: share", kind: "share" },
       ],
-      rows: [{ applies, completed, completedShare: share(completed, applies) }],
+      rows: [
+        {
+          applies: figure(APPLIES, applies),
+          completed: figure(COMPLETED, completed),
+          completedShare: derived([APPLIES, COMPLETED], share(completed, applies)),
+        },
+      ],
       hasTotal: false,
       notes: [],
     });
@@ -43,12 +52,12 @@ export function riskFactorMatrixSection(scope: Scope): ReportSection | null {
         id: "risk-factor-matrix-rating",
         caption: "Risk rating of the completed matrices",
         category: { key: "level", label: "Risk rating" },
+        by: "level",
         categories: categoriesOf(riskLevels(scope), rating),
-        values: [{ key: "referrals", label: "Referrals", counts: rating, withShare: true }],
+        values: [
+          { key: "referrals", label: "Referrals", figure: COMPLETED, counts: rating, withShare: true },
+        ],
       }),
-    );
-    summary.push(
-      `A completed Risk Factor Matrix came with ${countOf(completed, applies)} referrals it applies to.`,
     );
   }
   if (thresholded.length > 0) {
@@ -58,22 +67,29 @@ export function riskFactorMatrixSection(scope: Scope): ReportSection | null {
         id: "risk-factor-matrix-thresholding",
         caption: "Cases placed in each thresholding category",
         category: { key: "category", label: "Thresholding category" },
+        by: "category",
         categories: categoriesOf(THRESHOLDING_CATEGORIES, byCategory),
-        values: [{ key: "cases", label: "Cases", counts: byCategory, withShare: true }],
+        values: [{ key: "cases", label: "Cases", figure: PLACED, counts: byCategory, withShare: true }],
         notes: [
           "Each month's agendas count the cases they placed: a case placed in two months counts twice.",
         ],
       }),
     );
-    summary.push(
-      `Pre-MACE thresholding placed ${totalOf(byCategory)} cases, ${byCategory["1"] ?? 0} of them to be discussed at MACE.`,
-    );
   }
   return {
     id: "risk-factor-matrix",
     title: "Risk Factor Matrix and thresholding",
-    summary,
     tables,
+    sums: tables.flatMap(columnSums),
+    facts: [],
+    summary: (n) => [
+      matrices.length > 0
+        ? said`A completed Risk Factor Matrix came with ${countOf(n(COMPLETED), n(APPLIES))} referrals it applies to.`
+        : null,
+      thresholded.length > 0
+        ? said`Pre-MACE thresholding placed ${n(PLACED)} cases, ${n(partOf(PLACED, "category", "1"))} of them to be discussed at MACE.`
+        : null,
+    ],
     charts: tables.filter((t) => t.hasTotal).map((t) => chartOf(t, "bar", [t.columns[1]?.key ?? ""])),
   };
 }

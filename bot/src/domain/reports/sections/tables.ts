@@ -1,6 +1,7 @@
 import type { Counts } from "../month-figures.js";
-import type { Cell, Column, ReportChart, ReportTable } from "../report.js";
+import type { Column, ReportChart } from "../report.js";
 import { share, totalOf } from "../statistics.js";
+import { derived, figure, type DraftCell, type DraftTable } from "./draft.js";
 
 // Building blocks for the sections' tables: a row per category, a count (and its share) per value.
 
@@ -28,6 +29,8 @@ export function categoriesOf(known: Category[], ...counts: Counts[]): Category[]
 export interface CountValue {
   key: string;
   label: string;
+  /** The figure the column breaks down: its total's id, and the id its cells' ids start with. */
+  figure: string;
   counts: Counts;
   /** Also give each row's share of the column's total. */
   withShare?: boolean;
@@ -37,6 +40,8 @@ export interface CountTableSpec {
   id: string;
   caption: string;
   category: Category;
+  /** What the rows break the figures down by, in their ids: "kind" gives "referrals/kind:group". */
+  by: string;
   categories: Category[];
   values: CountValue[];
   notes?: string[];
@@ -44,37 +49,43 @@ export interface CountTableSpec {
 
 export const shareKey = (key: string): string => `${key}Share`;
 
+/** The id of one category's part of a figure. */
+export const partOf = (figureId: string, by: string, key: string): string => `${figureId}/${by}:${key}`;
+
 /** A table of counts by category with a total row; shares are of the column's total. */
-export function countTable(spec: CountTableSpec): ReportTable {
+export function countTable(spec: CountTableSpec): DraftTable {
   const columns: Column[] = [{ key: spec.category.key, label: spec.category.label, kind: "label" }];
   for (const v of spec.values) {
     columns.push({ key: v.key, label: v.label, kind: "count" });
     if (v.withShare) columns.push({ key: shareKey(v.key), label: `${v.label}: share`, kind: "share" });
   }
   const totals = new Map(spec.values.map((v) => [v.key, totalOf(v.counts)]));
-  const rowOf = (label: string, count: (v: CountValue) => number): Record<string, Cell> => {
-    const row: Record<string, Cell> = { [spec.category.key]: label };
+  const rowOf = (label: string, key: string | null): Record<string, DraftCell> => {
+    const row: Record<string, DraftCell> = { [spec.category.key]: label };
     for (const v of spec.values) {
-      const n = count(v);
-      row[v.key] = n;
-      if (v.withShare) row[shareKey(v.key)] = share(n, totals.get(v.key) ?? 0);
+      const total = totals.get(v.key) ?? 0;
+      const n = key === null ? total : (v.counts[key] ?? 0);
+      const id = key === null ? v.figure : partOf(v.figure, spec.by, key);
+      row[v.key] = figure(id, n);
+      if (v.withShare) row[shareKey(v.key)] = derived([id, v.figure], share(n, total));
     }
     return row;
   };
-  const rows = spec.categories.map((c) => rowOf(c.label, (v) => v.counts[c.key] ?? 0));
-  rows.push(rowOf("Total", (v) => totals.get(v.key) ?? 0));
+  const rows = spec.categories.map((c) => rowOf(c.label, c.key));
+  rows.push(rowOf("Total", null));
   return { id: spec.id, caption: spec.caption, columns, rows, hasTotal: true, notes: spec.notes ?? [] };
 }
 
 export const chartOf = (
-  table: ReportTable,
+  table: Pick<DraftTable, "id" | "caption" | "columns">,
   kind: ReportChart["kind"],
   values: string[],
   title = table.caption,
 ): ReportChart => ({ tableId: table.id, kind, category: table.columns[0]?.key ?? "", values, title });
 
-/** "12 of 40 (30%)": the count is given with every share so a copy for sharing can leave out small ones. */
-export function countOf(part: number, whole: number): string {
+/** "12 of 40 (30%)", or null when either figure is hidden. */
+export function countOf(part: number | null, whole: number | null): string | null {
+  if (part === null || whole === null) return null;
   const s = share(part, whole);
   return s === null ? `${part} of ${whole}` : `${part} of ${whole} (${Math.round(s * 100)}%)`;
 }

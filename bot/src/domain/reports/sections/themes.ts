@@ -1,5 +1,4 @@
-import type { ReportSection, ReportTable } from "../report.js";
-import { totalOf } from "../statistics.js";
+import { columnSums, figure, said, type DraftTable, type SectionDraft } from "./draft.js";
 import { lastMonths, summed, type Scope } from "./scope.js";
 import { categoriesOf, chartOf, countTable, readable, type Category } from "./tables.js";
 
@@ -7,6 +6,8 @@ import { categoriesOf, chartOf, countTable, readable, type Category } from "./ta
 // were about, and the locations and groups that most open cases are linked to, by reference only.
 
 const SUBJECT_KINDS = { "location-of-concern": "Location of concern", group: "Group" } as const;
+const DISCUSSED = "themes";
+const linkedId = (reference: string) => `linked-open-cases/subject:${reference}`;
 
 /** A theme's name from the panels' screening areas of harm, where one names it. */
 function themeCategories(scope: Scope, keys: string[]): Category[] {
@@ -23,20 +24,27 @@ function themeCategories(scope: Scope, keys: string[]): Category[] {
     .concat(keys.includes("not-recorded") ? [{ key: "not-recorded", label: "No theme recorded" }] : []);
 }
 
-function linkedTable(scope: Scope): ReportTable {
-  const linked = new Map<
-    string,
-    { reference: string; kind: keyof typeof SUBJECT_KINDS; openCases: number }
-  >();
+interface Linked {
+  reference: string;
+  kind: keyof typeof SUBJECT_KINDS;
+  openCases: number;
+}
+
+/** The ten linked to most open cases at the end of the period, over the panels' last months. */
+function mostLinked(scope: Scope): Linked[] {
+  const linked = new Map<string, Linked>();
   for (const f of lastMonths(scope))
     for (const s of f.linkedToOpenCases) {
       const seen = linked.get(s.reference);
       if (seen) seen.openCases += s.openCases;
       else linked.set(s.reference, { ...s });
     }
-  const top = [...linked.values()]
+  return [...linked.values()]
     .sort((a, b) => b.openCases - a.openCases || a.reference.localeCompare(b.reference))
     .slice(0, 10);
+}
+
+function linkedTable(top: Linked[]): DraftTable {
   return {
     id: "themes-linked-to-open-cases",
     caption: "Locations and groups linked to the most open cases",
@@ -45,7 +53,11 @@ function linkedTable(scope: Scope): ReportTable {
       { key: "kind", label: "Kind", kind: "label" },
       { key: "openCases", label: "Open cases linked", kind: "count" },
     ],
-    rows: top.map((s) => ({ reference: s.reference, kind: SUBJECT_KINDS[s.kind], openCases: s.openCases })),
+    rows: top.map((s) => ({
+      reference: s.reference,
+      kind: SUBJECT_KINDS[s.kind],
+      openCases: figure(linkedId(s.reference), s.openCases),
+    })),
     hasTotal: false,
     notes: [
       "At the end of the period, by reference: open the record in the tab to see more.",
@@ -54,12 +66,13 @@ function linkedTable(scope: Scope): ReportTable {
   };
 }
 
-export function themesSection(scope: Scope): ReportSection {
+export function themesSection(scope: Scope): SectionDraft {
   const themes = summed(scope, (f) => f.themes);
   const discussed = countTable({
     id: "themes-cases-discussed",
     caption: "Cases discussed by theme",
     category: { key: "theme", label: "Theme" },
+    by: "theme",
     categories: categoriesOf(
       themeCategories(
         scope,
@@ -67,23 +80,26 @@ export function themesSection(scope: Scope): ReportSection {
       ),
       themes,
     ),
-    values: [{ key: "cases", label: "Cases discussed", counts: themes, withShare: true }],
+    values: [{ key: "cases", label: "Cases discussed", figure: DISCUSSED, counts: themes, withShare: true }],
     notes: [
       "Each month's meetings count the cases they discussed: a case discussed in two months counts twice.",
     ],
   });
-  const linked = linkedTable(scope);
-  const summary = [`${totalOf(themes)} cases discussed.`];
-  const first = linked.rows[0];
-  if (first)
-    summary.push(
-      `Most linked at the end of the period: ${first.kind} ${first.reference}, linked to ${first.openCases} open cases.`,
-    );
+  const top = mostLinked(scope);
+  const linked = linkedTable(top);
+  const first = top[0];
   return {
     id: "themes",
     title: "Themes and patterns",
-    summary,
     tables: [discussed, linked],
+    sums: columnSums(discussed),
+    facts: [],
+    summary: (n) => [
+      said`${n(DISCUSSED)} cases discussed.`,
+      first
+        ? said`Most linked at the end of the period: ${SUBJECT_KINDS[first.kind]} ${first.reference}, linked to ${n(linkedId(first.reference))} open cases.`
+        : null,
+    ],
     charts: [chartOf(discussed, "bar", ["cases"]), chartOf(linked, "bar", ["openCases"])],
   };
 }
