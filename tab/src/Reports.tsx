@@ -23,6 +23,7 @@ import {
   type Sharing,
   type TokenSource,
 } from "./api.js";
+import { OwedReport } from "./OwedReport.js";
 import { PopulationBaseline } from "./PopulationBaseline.js";
 import { choiceProblem, firstChoice, ReportPeriod, type PeriodChoice } from "./ReportPeriod.js";
 import { fileName, ReportSectionView } from "./ReportSection.js";
@@ -155,6 +156,7 @@ export function ReportsPage({
               <Body1 as="p">
                 <b>{answer.report.period.label}</b>
               </Body1>
+              <OwedReport owed={answer.periodicReport} choice={choice} onChoose={setChoice} />
               <Caption1 as="p">
                 {answer.report.figuresAsAt
                   ? `Figures as at ${whenWorkedOut(answer.report.figuresAsAt)}.`

@@ -186,6 +186,7 @@ describe("Reports through the tab's API", function () {
     for (const text of ["Merton: Quarter 3, 2026/27", "15 referrals received.", "Referrals received by kind"])
       assert.ok(xml.includes(text), text);
     assert.ok(xml.includes('<w:t xml:space="preserve">11</w:t>') || xml.includes("<w:t>11</w:t>"));
+    assert.ok(xml.includes("OFFICIAL-SENSITIVE"), "the body opens with the marking too");
     const marked = zipEntries(res.bytes).filter((e) => /^word\/(header|footer)\d*\.xml$/.test(e.name));
     assert.ok(marked.length >= 2);
     for (const part of marked)
@@ -267,6 +268,18 @@ describe("Reports through the tab's API", function () {
       method: "POST",
     });
     assert.equal(future.status, 400);
+  });
+
+  it("names the report an area's terms of reference owe, as they name it, and how often", async () => {
+    const res = await api<ReportResponse>(
+      PEOPLE.lambethCoordinator.id,
+      "/api/areas/lambeth/reports?section=referrals&period=year",
+    );
+    assert.equal(res.status, 200, res.text);
+    assert.match(res.body.report.title, /^Report to the LSCP Contextual Safeguarding Subgroup: Lambeth, /);
+    assert.equal(res.body.periodicReport?.period, "year");
+    const merton = await report(PEOPLE.mertonAnalyst.id, "section=referrals&period=quarter");
+    assert.equal(merton.body.periodicReport, null, "Merton's terms of reference name none");
   });
 
   it("replaces an area's population baseline from a CSV, and changes nothing when a row is wrong", async () => {

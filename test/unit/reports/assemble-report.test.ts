@@ -9,8 +9,11 @@ import { areaInput, cellsOf, quarter, sectionOf, tableOf } from "./wandsworth-qu
 describe("A report summed from the months of figures", () => {
   const report = assembleReport(areaInput);
 
-  it("is titled with the area and the period, as at the oldest month worked out in it", () => {
-    assert.equal(report.title, "Wandsworth: Quarter 3, 2026/27");
+  it("is titled with the report Wandsworth owes its partnership, the area and the period, as at the oldest month worked out in it", () => {
+    assert.equal(
+      report.title,
+      "Quarterly problem profile figures for the WSCP: Wandsworth, Quarter 3, 2026/27",
+    );
     assert.equal(report.areaId, "wandsworth");
     assert.equal(report.panelId, null);
     assert.deepEqual(report.period, quarter);
@@ -190,7 +193,10 @@ describe("A report summed from the months of figures", () => {
     const marve = assembleReport({ ...areaInput, panelId: "wandsworth-marve" });
 
     it("counts only that panel's months, titled with its name", () => {
-      assert.equal(marve.title, "MARVE operational panel: Quarter 3, 2026/27");
+      assert.equal(
+        marve.title,
+        "Quarterly problem profile figures for the WSCP: MARVE operational panel, Quarter 3, 2026/27",
+      );
       assert.equal(marve.panelId, "wandsworth-marve");
       assert.equal(marve.figuresAsAt, "2026-11-01T02:00:00.000Z");
       assert.deepEqual(cellsOf(tableOf(marve, "referrals-by-kind"), "referrals").at(-1), ["Total", 10]);
@@ -217,7 +223,7 @@ describe("A report summed from the months of figures", () => {
 
       const october = periodOf("custom", "2026-12-01", { from: "2026-10", to: "2026-10" });
       const one = assembleReport({ ...areaInput, period: october });
-      assert.equal(one.title, "Wandsworth: October 2026");
+      assert.equal(one.title, "Quarterly problem profile figures for the WSCP: Wandsworth, October 2026");
       assert.deepEqual(cellsOf(tableOf(one, "referrals-by-kind"), "referrals").at(-1), ["Total", 8]);
       assert.deepEqual(tableOf(one, "cohort-by-month").notes, []);
     });

@@ -70,6 +70,8 @@ function readership(report: Report): Paragraph[] {
 export async function reportDocx(report: Report, producedAt: string): Promise<Buffer> {
   const sections = await Promise.all(report.sections.map((s) => sectionParts(report, s)));
   return markedDocx(report.title, [
+    // The marking opens the body too, so it survives a copy of the text without its header.
+    para("OFFICIAL-SENSITIVE", true),
     heading(report.title, HeadingLevel.HEADING_1),
     para(`Period: ${report.period.label}.`),
     para(

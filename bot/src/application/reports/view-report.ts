@@ -1,3 +1,4 @@
+import type { Area } from "../../domain/catalogue/panel.js";
 import type { PopulationBaseline } from "../../domain/reports/population-baseline.js";
 import { monthsIn } from "../../domain/reports/period.js";
 import type { Report, SectionId } from "../../domain/reports/report.js";
@@ -18,6 +19,8 @@ export interface ReportView {
   /** Whether this person may work the area's figures out again. */
   canWorkOut: boolean;
   baseline: Pick<PopulationBaseline, "source" | "invented" | "year"> | null;
+  /** The report the area's terms of reference owe its partnership, and how often, if they name one. */
+  periodicReport: NonNullable<Area["periodicReport"]> | null;
 }
 
 export async function viewReport(
@@ -43,5 +46,6 @@ export async function viewReport(
     months: monthsIn(report.period),
     canWorkOut: access.keepsFigures,
     baseline: baseline && { source: baseline.source, invented: baseline.invented, year: baseline.year },
+    periodicReport: ports.catalogue.areas.find((a) => a.id === report.areaId)?.periodicReport ?? null,
   };
 }

@@ -66,10 +66,12 @@ export function assembleReport(input: ReportInput, suppressBelow: number | null 
   });
   const name = input.panelId === null ? input.area.name : (panels[0]?.name ?? input.area.name);
   const builtAt = figures.map((f) => f.builtAt).sort();
+  const owed = input.area.periodicReport;
   return {
     areaId: input.area.id,
     panelId: input.panelId,
-    title: `${name}: ${input.period.label}`,
+    // The report the area's terms of reference owe is named as they name it.
+    title: owed ? `${owed.title}: ${name}, ${input.period.label}` : `${name}: ${input.period.label}`,
     period: input.period,
     figuresAsAt: builtAt[0] ?? null,
     sections: sectionsOf(drafts, suppressBelow),

@@ -95,6 +95,8 @@ export interface ReportResponse {
   /** Whether this person may work the figures out again (coordinators, analysts, administrators). */
   canWorkOut: boolean;
   baseline: BaselineSource | null;
+  /** The report the area's terms of reference owe its partnership, and how often, if they name one. */
+  periodicReport: { title: string; period: "cycle" | "quarter" | "year"; source: string } | null;
 }
 
 /** `POST /api/areas/:areaId/report-figures/:month` */
