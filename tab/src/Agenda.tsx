@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { MeetingRoomSection } from "./MeetingRoom.js";
+import { OutsideDecisions } from "./OutsideDecisions.js";
 import {
   api,
   type AgendaChoice,
@@ -281,6 +282,7 @@ export function AgendaPage({
           antiDiscriminatory={agenda.statements.antiDiscriminatory}
         />
       )}
+      {agenda && <OutsideDecisions agenda={agenda} areaId={panel.area.id} />}
       {agenda && agenda.unplaced.length > 0 && (
         <section className={styles.unplaced} aria-labelledby="unplaced-title">
           <Title2 as="h2" id="unplaced-title">
