@@ -241,6 +241,7 @@ export function AgendaPage({
         agenda={agenda}
         laterMeetings={otherMeetings.filter((m) => m.id > meeting.id && m.status !== "cancelled")}
         onSignedIn={() => void loaded.reload()}
+        onDecided={() => void loaded.reload()}
       />
       {agenda?.namesHidden && (
         <MessageBar intent="info">

@@ -76,6 +76,7 @@ export function MeetingRoomSection({
   agenda,
   laterMeetings,
   onSignedIn,
+  onDecided,
 }: {
   token: TokenSource;
   panel: PanelSummary;
@@ -83,6 +84,8 @@ export function MeetingRoomSection({
   agenda: AgendaResponse | undefined;
   laterMeetings: PanelMeeting[];
   onSignedIn: () => void;
+  /** A decision moves cases on and off the agenda, and a chairs' decision is reported on it. */
+  onDecided: () => void;
 }) {
   const styles = useStyles();
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
@@ -276,6 +279,7 @@ export function MeetingRoomSection({
               onSaved={(text) => {
                 setMessage({ intent: "success", text });
                 void load();
+                onDecided();
               }}
               onFailed={(text) => {
                 setMessage({ intent: "error", text });
