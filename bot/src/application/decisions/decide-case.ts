@@ -161,8 +161,9 @@ async function escalationWrites(
 }
 
 /**
- * Records (or corrects) the decision on one agenda item. `version` is the decision's version as the
- * coordinator last read it, or "none" for a first one: a second coordinator's stale save is refused.
+ * Records (or corrects) the decision on one agenda item, or the chairs' decision reported at it.
+ * `version` is the decision's version as the recorder last read it, or "none" for a first one: a
+ * second coordinator's stale save is refused.
  */
 export async function decideCase(
   ports: DecisionPorts,
@@ -178,6 +179,7 @@ export async function decideCase(
   const { panel, area } = context;
   const today = refuseUnlessOpen(ports, role, panelId, meetingId, input);
   const { chairsDecision, ...outcome } = input;
+  // A chairs' decision takes effect from the day it is taken; the meeting's, from the meeting.
   const from = chairsDecision ? today : meetingId;
   const laterMeetings = chairsDecision
     ? meetingsAfter(ports.catalogue, panelId, today)
