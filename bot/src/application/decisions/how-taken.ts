@@ -9,7 +9,7 @@ import {
   type Taken,
 } from "../../domain/decisions/taken.js";
 import type { Actor } from "../../domain/people/actor.js";
-import type { PanelRole } from "../../domain/people/membership.js";
+import type { PanelRole, Person } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { addDays, dayInWords, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
@@ -35,7 +35,7 @@ export function windowFor(
   return { ...decisionWindow(meetingId, today, next), today };
 }
 
-/** The panel's chairs, as the directory names them: who can agree a chairs' decision. */
+/** The panel's chairs, as the directory names them, suspended ones left out: who can agree a chairs' decision. */
 export async function chairsOf(
   ports: { directory: Directory },
   panelId: string,
@@ -43,10 +43,10 @@ export async function chairsOf(
   const ids = (await ports.directory.membersOf(panelId))
     .filter((m) => m.role === "chair")
     .map((m) => m.personId);
-  const people = ids.length ? await ports.directory.people(ids) : new Map();
+  const people = ids.length ? await ports.directory.people(ids) : new Map<string, Person>();
   return ids.flatMap((id) => {
     const person = people.get(id);
-    return person ? [{ id, name: person.displayName }] : [];
+    return person && !person.suspended ? [{ id, name: person.displayName }] : [];
   });
 }
 
