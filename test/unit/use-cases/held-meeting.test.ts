@@ -243,6 +243,19 @@ describe("Decisions belong to a held meeting", () => {
       },
     );
     assert.equal((await caseNow())?.status, "open");
+    // A suspended chair agrees nothing.
+    const held = await ports.directory.person(tom.id);
+    assert.ok(held);
+    await ports.directory.savePerson({ ...held, suspended: true }, "merton", "test");
+    await assert.rejects(decide(JANUARY, { ...removal, chairsDecision: chairs }), (e: unknown) => {
+      assert.ok(e instanceof Refusal);
+      assert.deepEqual(
+        e.fields.map((f) => f.message),
+        ["Choose the chair who agreed the decision."],
+      );
+      return true;
+    });
+    await ports.directory.savePerson(held, "merton", "test");
     // Tom records it himself.
     const his = await decide(JANUARY, { kind: "escalate", chairsDecision: chairs }, "none", tom, "chair");
     assert.equal(his.recordedByName, "Tom Ashworth");
