@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { MeetingRoomSection } from "./MeetingRoom.js";
+import { OutsideDecisions } from "./OutsideDecisions.js";
 import {
   api,
   type AgendaChoice,
@@ -240,6 +241,7 @@ export function AgendaPage({
         agenda={agenda}
         laterMeetings={otherMeetings.filter((m) => m.id > meeting.id && m.status !== "cancelled")}
         onSignedIn={() => void loaded.reload()}
+        onDecided={() => void loaded.reload()}
       />
       {agenda?.namesHidden && (
         <MessageBar intent="info">
@@ -281,6 +283,7 @@ export function AgendaPage({
           antiDiscriminatory={agenda.statements.antiDiscriminatory}
         />
       )}
+      {agenda && <OutsideDecisions agenda={agenda} areaId={panel.area.id} />}
       {agenda && agenda.unplaced.length > 0 && (
         <section className={styles.unplaced} aria-labelledby="unplaced-title">
           <Title2 as="h2" id="unplaced-title">

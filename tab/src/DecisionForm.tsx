@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { ChairsDecisionFields, type ChairsAgreement } from "./ChairsDecisionFields.js";
 import { ChoiceField } from "./ChoiceField.js";
 import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
 import {
@@ -24,7 +25,9 @@ import {
 } from "./api.js";
 
 // One agenda item's decision at a meeting: the decision and its effect, the VOLT links and
-// disruption noted, and, while the coordinator records it, the case's links to other subjects.
+// disruption noted, and, while the coordinator records it, the case's links to other subjects. On
+// the meeting's day it is recorded signed in to the meeting; before the next meeting, only as a
+// chairs' decision outside the meeting.
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: "12px", flexWrap: "wrap", alignItems: "flex-end" },
@@ -55,7 +58,31 @@ const EMPTY: DecisionForm = {
   disruption: [],
   disruptionDetail: "",
   transferTo: null,
+  chairsDecision: null,
 };
+
+/** The form as a recorded decision left it, to change it. */
+const formOf = (d: CaseDecision | undefined): DecisionForm =>
+  d
+    ? {
+        kind: d.kind,
+        reviewDate: d.reviewDate,
+        returnTo: d.returnTo,
+        rationale: d.rationale,
+        riskLevel: d.riskLevel,
+        volt: d.volt,
+        disruption: d.disruption,
+        disruptionDetail: d.disruptionDetail,
+        transferTo: d.transferTo,
+        chairsDecision: null,
+      }
+    : EMPTY;
+
+/** The chair and reason a chairs' decision was recorded with; the only chair, for a new one. */
+function agreementOf(d: CaseDecision | undefined, room: RoomResponse): ChairsAgreement {
+  if (d?.taken?.how === "chairs-decision") return { chairId: d.taken.chairId, reason: d.taken.reason };
+  return { chairId: room.chairs.length === 1 ? (room.chairs[0]?.id ?? "") : "", reason: "" };
+}
 
 const list = (text: string): string[] =>
   text
@@ -97,7 +124,8 @@ export function DecisionItem({
 }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<DecisionForm>(current ?? EMPTY);
+  const [form, setForm] = useState<DecisionForm>(formOf(current));
+  const [agreement, setAgreement] = useState<ChairsAgreement>(agreementOf(current, room));
   const [links, setLinks] = useState({
     personsOfConcern: (current?.volt.personsOfConcern ?? []).join(", "),
     locations: (current?.volt.locations ?? []).join(", "),
@@ -106,6 +134,16 @@ export function DecisionItem({
   });
   const name = `${item.reference}${item.label ? ` ${item.label}` : ""}`;
   const kindLabel = room.decisionKinds.find((k) => k.value === current?.kind)?.label;
+  const byChairs = room.deciding.how === "chairs-decision";
+  const agreedBy = current?.taken?.how === "chairs-decision" ? current.taken.chairName : null;
+  const needsSignIn = room.deciding.how === "at-the-meeting" && !room.signedIn;
+  const opener = byChairs
+    ? current
+      ? "Change the chairs' decision"
+      : "Record a chairs' decision"
+    : current
+      ? "Change the decision"
+      : "Record the decision";
 
   const save = async () => {
     try {
@@ -122,6 +160,7 @@ export function DecisionItem({
             groups: list(links.groups),
             themes: list(links.themes),
           },
+          chairsDecision: byChairs ? agreement : null,
         },
         current?.version ?? "none",
       );
@@ -138,15 +177,22 @@ export function DecisionItem({
     <div className={styles.item} data-subject-id={item.subjectId}>
       <Body1>
         <strong>{name}</strong>:{" "}
-        {current ? `${kindLabel ?? current.kind}, recorded by ${current.recordedByName}` : "no decision yet"}
+        {current
+          ? `${kindLabel ?? current.kind}, ${agreedBy ? `a chairs' decision outside the meeting agreed by ${agreedBy}, ` : ""}recorded by ${current.recordedByName}`
+          : "no decision yet"}
       </Body1>
       {editable && !open && (
-        <Button
-          onClick={() => setOpen(true)}
-          aria-label={`${current ? "Change the decision" : "Record the decision"} on ${item.reference}`}
-        >
-          {current ? "Change the decision" : "Record the decision"}
-        </Button>
+        <div className={styles.row}>
+          <Button
+            onClick={() => setOpen(true)}
+            disabled={needsSignIn}
+            aria-label={`${opener} on ${item.reference}`}
+            aria-describedby={needsSignIn ? `sign-in-first-${item.subjectId}` : undefined}
+          >
+            {opener}
+          </Button>
+          {needsSignIn && <Body1 id={`sign-in-first-${item.subjectId}`}>Sign in to the meeting first</Body1>}
+        </div>
       )}
       {open && (
         <form
@@ -156,6 +202,7 @@ export function DecisionItem({
             void save();
           }}
         >
+          {byChairs && <ChairsDecisionFields room={room} value={agreement} onChange={setAgreement} />}
           <div className={styles.row}>
             <ChoiceField
               label="Decision"

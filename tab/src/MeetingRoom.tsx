@@ -23,12 +23,14 @@ import {
   type MinutesResponse,
   type PanelMeeting,
   type PanelSummary,
+  type RoomResponse,
   type TokenSource,
 } from "./api.js";
 import { saveFile } from "./saveFile.js";
 
 // The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
-// card for the channel, a decision per agenda item, and the minutes generated from them.
+// card for the channel, a decision per agenda item (before the meeting, a chairs' decision), and
+// the minutes generated from them.
 
 const useStyles = makeStyles({
   section: {
@@ -74,6 +76,7 @@ export function MeetingRoomSection({
   agenda,
   laterMeetings,
   onSignedIn,
+  onDecided,
 }: {
   token: TokenSource;
   panel: PanelSummary;
@@ -81,6 +84,8 @@ export function MeetingRoomSection({
   agenda: AgendaResponse | undefined;
   laterMeetings: PanelMeeting[];
   onSignedIn: () => void;
+  /** A decision moves cases on and off the agenda, and a chairs' decision is reported on it. */
+  onDecided: () => void;
 }) {
   const styles = useStyles();
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
@@ -91,6 +96,10 @@ export function MeetingRoomSection({
   const [minutes, setMinutes] = useState<MinutesResponse | null>(null);
   const isCoordinator = panel.role === "coordinator";
   const isMember = panel.role !== "presenter";
+  const canDecide = (how: RoomResponse["deciding"]["how"]) =>
+    how === "at-the-meeting"
+      ? isCoordinator
+      : how === "chairs-decision" && (isCoordinator || panel.role === "chair");
 
   const roomLoad = useApi(async () => {
     const view = await api.room(token, panel.id, meetingId);
@@ -122,6 +131,10 @@ export function MeetingRoomSection({
     ...e.slots.flatMap((s) => s.subjects),
     ...e.listed.map(({ subjectId, reference, label }) => ({ subjectId, reference, label })),
   ]);
+  // Before the meeting an item shows its chairs' decision; on the day, the meeting's own.
+  const byChairs = room.deciding.how === "chairs-decision";
+  const decisionOn = (subjectId: string) =>
+    decisions.find((d) => d.subjectId === subjectId && (d.taken?.how === "chairs-decision") === byChairs);
 
   return (
     <section className={styles.section} aria-labelledby="meeting-room-title">
@@ -251,6 +264,7 @@ export function MeetingRoomSection({
       {isMember && items.length > 0 && (
         <div>
           <Subtitle2 as="h3">Decisions</Subtitle2>
+          {room.deciding.how === "closed" && <Body1 as="p">{room.deciding.why}</Body1>}
           {items.map((item) => (
             <DecisionItem
               key={item.subjectId}
@@ -258,13 +272,14 @@ export function MeetingRoomSection({
               panel={panel}
               meetingId={meetingId}
               item={item}
-              current={decisions.find((d) => d.subjectId === item.subjectId)}
-              editable={isCoordinator}
+              current={decisionOn(item.subjectId)}
+              editable={canDecide(room.deciding.how)}
               room={room}
               laterMeetings={laterMeetings}
               onSaved={(text) => {
                 setMessage({ intent: "success", text });
                 void load();
+                onDecided();
               }}
               onFailed={(text) => {
                 setMessage({ intent: "error", text });

@@ -1,8 +1,9 @@
 import { Body1, Subtitle2, makeStyles } from "@fluentui/react-components";
 import type { MinutesResponse } from "./api.js";
 
-// The minutes as the tab shows them: attendance, apologies, each case's decision, risk, links,
-// disruption and actions, and the themes for the strategic MACE.
+// The minutes as the tab shows them: attendance, apologies, each case's decision (with whether the
+// meeting was quorate when it was taken), risk, links, disruption and actions, the chairs'
+// decisions taken outside the meeting, and the themes for the strategic MACE.
 
 const useStyles = makeStyles({
   block: { display: "block", marginTop: "8px" },
@@ -53,6 +54,7 @@ export function MinutesView({ minutes }: { minutes: MinutesResponse }) {
           </Body1>
           <ul className={styles.list}>
             <li>Decision: {i.decision ?? "No decision recorded."}</li>
+            {i.quorum && <li>{i.quorum}</li>}
             {i.riskLevel && <li>Risk after discussion: {i.riskLevel}</li>}
             {i.links.length > 0 && <li>Links noted: {i.links.join("; ")}</li>}
             {i.disruption.length > 0 && <li>Disruption agreed: {i.disruption.join("; ")}</li>}
@@ -64,6 +66,24 @@ export function MinutesView({ minutes }: { minutes: MinutesResponse }) {
           </ul>
         </section>
       ))}
+      <section aria-label="Decisions taken outside the meeting">
+        <Body1 as="h4" className={styles.block}>
+          Decisions taken outside the meeting
+        </Body1>
+        <ul className={styles.list}>
+          {minutes.chairsDecisions.length ? (
+            minutes.chairsDecisions.map((d) => (
+              <li key={d.subjectId}>
+                {d.reference}
+                {d.label ? ` ${d.label}` : ""}: chairs&apos; decision, {d.decision} {d.agreed} Recorded by{" "}
+                {d.recordedBy}.{d.reason ? ` Why it could not wait: ${d.reason}` : ""}
+              </li>
+            ))
+          ) : (
+            <li>None</li>
+          )}
+        </ul>
+      </section>
       <Body1 as="h4" className={styles.block}>
         Themes for the strategic MACE
       </Body1>

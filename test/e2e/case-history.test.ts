@@ -27,6 +27,12 @@ describe("A subject's case history in the tab (Chromium)", function () {
     robin = await acceptedMertonReferral(service, "Robin Invented-Hale", "7 Imaginary Close", MEETING);
     now = new Date(`${MEETING}T10:00:00Z`);
     const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    // On the meeting's day Priya signs in to it, then records the decision.
+    const signIn = await call(service, `/api/panels/${PANEL}/meetings/${MEETING}/room/sign-in`, {
+      token,
+      body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+    });
+    assert.ok([200, 201].includes(signIn.status), signIn.text);
     const decided = await call(
       service,
       `/api/panels/${PANEL}/meetings/${MEETING}/decisions/${robin.subjectId}`,

@@ -5,11 +5,13 @@ import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { startTestService, type TestService } from "../support/service.js";
 
-// Priya, Merton's coordinator, records the decision on a child's case and, from the names the
-// decision's VOLT fields give, records a person of concern and a place and links the child to
-// them; the map around the child then shows the three, in the drawing and in the table beside it.
+// Priya, Merton's coordinator, signs in to the meeting on its day, records the decision on a
+// child's case and, from the names the decision's VOLT fields give, records a person of concern and
+// a place and links the child to them; the map around the child then shows the three, in the
+// drawing and in the table beside it.
 
-const MEETING = "2027-03-04";
+// A meeting no other suite signs in to: Priya's sign-in here is hers alone.
+const MEETING = "2027-04-01";
 
 describe("Linking a child from a decision and opening the map (Chromium)", function () {
   this.timeout(120_000);
@@ -18,8 +20,10 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
   let child: { reference: string; name: string };
 
   before(async () => {
-    service = await startTestService({}, { now: () => new Date("2027-02-15T12:00:00Z") });
+    let now = new Date("2027-03-10T12:00:00Z");
+    service = await startTestService({}, { now: () => now });
     child = await acceptedMertonReferral(service, "Morgan Notreal-Ashby", "9 Imaginary Close", MEETING);
+    now = new Date(`${MEETING}T09:40:00Z`);
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (e) => console.error("tab error:", e.message));
   });
@@ -33,8 +37,12 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
-    await page.getByRole("button", { name: "Agenda, Thursday 4 March 2027, 09:30 to 13:30" }).click();
+    await page.getByRole("button", { name: "Agenda, Thursday 1 April 2027, 09:30 to 13:30" }).click();
     const meeting = page.getByRole("region", { name: "The meeting" });
+    const signIn = meeting.getByRole("form", { name: "Sign in to the meeting" });
+    await signIn.getByRole("checkbox", { name: /^I agree to the information sharing agreement/ }).check();
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("You are signed in. The meeting's case details are shown below.").waitFor();
     await meeting.getByRole("button", { name: `Record the decision on ${child.reference}` }).click();
     const form = meeting.getByRole("form", { name: `Decision on ${child.reference}` });
     await form.getByLabel("Persons of concern (comma between each)").fill("Jesse Invented-Quill");
@@ -64,7 +72,7 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
 
     // The decision and an action on the child's case, so the history has each kind of entry.
     await form.getByLabel("Decision").selectOption({ label: "Continue, with a review" });
-    await form.getByLabel("Review by").fill("2027-04-01");
+    await form.getByLabel("Review by").fill("2027-04-22");
     await form.getByRole("button", { name: "Save the decision" }).click();
     await page
       .getByRole("status")
@@ -120,7 +128,7 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download as an image (PNG)" }).click();
     const image = await downloading;
-    assert.equal(image.suggestedFilename(), `OFFICIAL-SENSITIVE-map-${child.reference}-2027-02-15.png`);
+    assert.equal(image.suggestedFilename(), `OFFICIAL-SENSITIVE-map-${child.reference}-${MEETING}.png`);
 
     await page.getByRole("button", { name: "Back" }).click();
     await meeting.getByRole("form", { name: `Decision on ${child.reference}` }).waitFor();
@@ -138,7 +146,7 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     const kinds = await items.evaluateAll((li) => li.map((e) => e.getAttribute("data-kind")));
     for (const kind of ["referral", "decision", "action"]) assert.ok(kinds.includes(kind), kinds.join(", "));
     const text = (await items.allInnerTexts()).join("\n");
-    assert.match(text, /Decided at the meeting on 4 March 2027: Continue, with a review/);
+    assert.match(text, /Decided at the meeting on 1 April 2027: Continue, with a review/);
     assert.match(text, /Visit the arcade with the youth worker/);
     assert.match(text, /exploited by/);
     assert.deepEqual(await seriousAccessibilityProblems(page), []);

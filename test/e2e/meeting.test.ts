@@ -11,7 +11,7 @@ import { startTestService, type TestService } from "../support/service.js";
 
 // A Merton pre-MACE held in Teams: four panel members sign in with the bot in the Agents
 // Playground, each for their agency; the coordinator's tab shows the meeting quorate; she records
-// the decisions and actions for two cases; the minutes contain them.
+// the decisions and actions for two cases; the minutes contain them, each taken quorate.
 
 const MEETING = "2027-03-04";
 const ATTENDEES = [
@@ -148,7 +148,7 @@ describe("Running a meeting in Teams: sign-in in the Agents Playground, decision
       await minutes.getByText("The meeting was quorate.").waitFor();
       const text = await minutes.innerText();
       assert.match(text, new RegExp(`${jordan.reference} ${jordan.name}`));
-      assert.match(text, /Decision: Continue; review by 2027-03-25\./);
+      assert.match(text, /Decision: Continue; review by 2027-03-25\.\s+Quorate when it was taken\./);
       assert.match(text, /Risk after discussion: Significant/);
       assert.match(text, /Disruption agreed: Child Abduction Warning Notice/);
       assert.match(text, /Serve the abduction warning notice \(Daniel Kowalski, Police, due 2027-03-18\)/);

@@ -29,7 +29,7 @@ describe("Fifty concurrent edits of one record", function () {
   let records: ReturnType<typeof areaRecords>;
   let tables: TableFactory;
   const tokens: Record<string, string> = {};
-  const now = new Date("2027-09-20T12:00:00Z");
+  let now = new Date("2027-09-20T12:00:00Z");
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
@@ -119,6 +119,12 @@ describe("Fifty concurrent edits of one record", function () {
   it(`a decision: ${RACERS} first saves, then ${RACERS} corrections on one version; one of each is stored`, async () => {
     const priya = PEOPLE.mertonCoordinator.id;
     const child = await acceptedMertonReferral(service, "Uma Racecase", "9 Imaginary Close", MEETING);
+    // On the meeting's day, Priya signs in to it before recording its decisions.
+    now = new Date(`${MEETING}T10:00:00Z`);
+    const signIn = await api(priya, `/meetings/${MEETING}/room/sign-in`, {
+      body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+    });
+    assert.equal(signIn.status, 201, signIn.text);
     const path = `/meetings/${MEETING}/decisions/${child.subjectId}`;
     const decisionOf = async () =>
       ((await api(priya, `/meetings/${MEETING}/decisions`)).body["decisions"] as Answer[]).find(

@@ -17,6 +17,7 @@ import { DecisionInput } from "../../bot/src/domain/decisions/decision.js";
 import type { Person } from "../../bot/src/domain/people/membership.js";
 import { Refusal } from "../../bot/src/domain/refusal.js";
 import { azurite } from "../support/azurite.js";
+import { signInToMeeting } from "../support/meeting-sign-in.js";
 
 // Wandsworth MARVE (000 §2): the allocated social worker and their supervisor are invited to the
 // child's slot. Through the Azure Tables adapters: the referrer and the two named on the form
@@ -113,6 +114,7 @@ describe("Presenters from the work, stored in Azurite", () => {
     }
 
     now = new Date(`${MEETING}T11:00:00Z`);
+    await signInToMeeting(ports, actorOf(wren), PANEL, MEETING);
     await caseDecisions(ports).decide(
       actorOf(wren),
       "coordinator",

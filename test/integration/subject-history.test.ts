@@ -80,6 +80,19 @@ describe("A subject's case history and its subject access export, through the ta
     );
     skye = { subjectId: accepted.subjectId ?? "", reference: accepted.reference };
 
+    // On the meeting's day the four agencies the quorum needs sign in; Priya records the decision.
+    now = new Date(`${MEETING}T09:40:00Z`);
+    for (const [person, agencyId] of [
+      [PEOPLE.mertonCoordinator, "mer-csc"],
+      [PEOPLE.mertonNurse, "mer-health"],
+      [PEOPLE.mertonPoliceOfficer, "mer-police"],
+      [PEOPLE.mertonEducationLead, "mer-education"],
+    ] as const) {
+      const signIn = await api(person.id, `/api/panels/${PANEL}/meetings/${MEETING}/room/sign-in`, {
+        body: { agencyId, capacity: "member", agreed: true },
+      });
+      assert.ok(signIn.status === 201 || signIn.status === 200, signIn.text);
+    }
     now = new Date(`${MEETING}T10:00:00Z`);
     const decided = await api(
       PEOPLE.mertonCoordinator.id,
@@ -142,6 +155,7 @@ describe("A subject's case history and its subject access export, through the ta
     assert.equal(referred?.by, "Grace Mensah (Children's Social Care)");
     assert.deepEqual(decision?.details, [
       { label: "Decision", text: "Continue; review by 2027-01-20." },
+      { label: "Quorum", text: "Quorate when it was taken." },
       { label: "Risk after discussion", text: "Significant" },
       { label: "Rationale", text: "Missing episodes are increasing." },
       { label: "Disruption", text: "Child Abduction Warning Notice" },

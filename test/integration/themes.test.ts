@@ -33,7 +33,7 @@ describe("A case's theme through the tab's API, stored in Azurite", () => {
   let tables: TableFactory;
   let priya: string;
   let hannah: string;
-  const now = new Date("2028-02-20T12:00:00Z");
+  let now = new Date("2028-02-20T12:00:00Z");
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
@@ -69,6 +69,12 @@ describe("A case's theme through the tab's API, stored in Azurite", () => {
     assert.equal(placeOf(first, child.subjectId), "new-cases");
     assert.equal(slotOf(first, child.subjectId)?.theme.id, "missing");
 
+    // On the meeting's day, Priya signs in to it and records the decision.
+    now = new Date(`${FIRST}T10:00:00Z`);
+    const signIn = await api(priya, `/meetings/${FIRST}/room/sign-in`, {
+      body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+    });
+    assert.equal(signIn.status, 201, signIn.text);
     const decided = await api(priya, `/meetings/${FIRST}/decisions/${child.subjectId}`, {
       method: "PUT",
       ifMatch: "none",

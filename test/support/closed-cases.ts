@@ -7,6 +7,7 @@ import type { Link } from "../../bot/src/domain/links/link.js";
 import { actionLog, caseDecisions, referralDesk, type FakePorts } from "./fakes/index.js";
 import { demoActor, PEOPLE } from "./people.js";
 import { mertonChild } from "./referral-forms.js";
+import { signInToMeeting } from "./meeting-sign-in.js";
 
 // Merton cases as the panel makes and closes them, on fakes: a child referred, accepted, given an
 // action and removed from the cohort at a pre-MACE, with the rationale and persons of concern the
@@ -65,9 +66,10 @@ export async function referAndAccept(ports: FakePorts, name: string, referredOn:
   };
 }
 
-/** A decision at the meeting the clock stands at. */
+/** A decision at the meeting the clock stands at, by Priya signed in to it. */
 export async function decide(ports: FakePorts, made: Pick<MadeCase, "subjectId">, input: object) {
   const meeting = ports.now().toISOString().slice(0, 10);
+  await signInToMeeting(ports, priya, PANEL, meeting);
   const version = (await ports.casework.decision("merton", PANEL, meeting, made.subjectId))?.etag ?? "none";
   return caseDecisions(ports).decide(
     priya,

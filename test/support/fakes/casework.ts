@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { Action } from "../../../bot/src/domain/actions/action.js";
 import { Subject } from "../../../bot/src/domain/cohort/case.js";
+import { howTaken, type DecisionHow } from "../../../bot/src/domain/decisions/taken.js";
 import { Notice } from "../../../bot/src/domain/referrals/notice.js";
 import { AccessRequest } from "../../../bot/src/domain/people/access-request.js";
 import { Referral } from "../../../bot/src/domain/referrals/referral.js";
@@ -36,8 +37,8 @@ const matchPrefix = (hash: string) => `match|${hash}|`;
 const matchRow = (m: MatchRow) => `${matchPrefix(m.hash)}${m.subjectId ?? `referral|${m.referralId ?? ""}`}`;
 const subjectRow = (id: string) => `subject|${id}`;
 const caseRow = (panelId: string, subjectId: string) => `case|${panelId}|${subjectId}`;
-const decisionRow = (panelId: string, meetingId: string, subjectId: string) =>
-  `decision|${panelId}|${meetingId}|${subjectId}`;
+const decisionRow = (panelId: string, meetingId: string, subjectId: string, how?: DecisionHow) =>
+  `decision|${panelId}|${meetingId}|${subjectId}${how === "chairs-decision" ? "|chairs" : ""}`;
 const actionRow = (panelId: string, id: string) => `action|${panelId}|${id}`;
 const auditRow = (a: StoredAudit) => `audit|${a.at}|${a.id}`;
 const noticeRow = (n: Notice) => `notice|${n.at}|${n.id}`;
@@ -121,7 +122,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
       const referral = (r: Referral) => referralRow(r.panelId, r.id);
       const subject = (s: Subject) => subjectRow(s.id);
       const kase = (c: StoredCase) => caseRow(c.panelId, c.subjectId);
-      const decision = (d: StoredDecision) => decisionRow(d.panelId, d.meetingId, d.subjectId);
+      const decision = (d: StoredDecision) => decisionRow(d.panelId, d.meetingId, d.subjectId, howTaken(d));
       const action = (a: Action) => actionRow(a.panelId, a.id);
       return {
         createReferral: (r) => create(Referral, referral, r),
@@ -259,8 +260,8 @@ export function fakeCasework(now: () => Date): FakeCasework {
     },
     case: (areaId, panelId, subjectId) => read("case", areaId, caseRow(panelId, subjectId)),
 
-    decision: (areaId, panelId, meetingId, subjectId) =>
-      read("decision", areaId, decisionRow(panelId, meetingId, subjectId)),
+    decision: (areaId, panelId, meetingId, subjectId, how) =>
+      read("decision", areaId, decisionRow(panelId, meetingId, subjectId, how)),
     decisionsAt: (areaId, panelId, meetingId) =>
       range("decisionsAt", areaId, decisionRow(panelId, meetingId, "")),
 

@@ -10,6 +10,7 @@ import {
   type FakePorts,
 } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
+import { signInToMeeting } from "../../support/meeting-sign-in.js";
 
 // Lists that show a subject's details are audited like single records: one entry per view,
 // naming the references it showed, so the log grows with views, not with the size of the list.
@@ -84,6 +85,7 @@ describe("Reading the panel's lists", () => {
       "test",
     );
     ports.clock.set(`${MEETING}T10:00:00Z`);
+    await signInToMeeting(ports, priya, PANEL, MEETING);
     const decisions = caseDecisions(ports);
     await decisions.decide(
       priya,

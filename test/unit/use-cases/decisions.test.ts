@@ -4,6 +4,7 @@ import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { demoActor } from "../../support/people.js";
 import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
+import { signInToMeeting } from "../../support/meeting-sign-in.js";
 import { mertonChild } from "../../support/referral-forms.js";
 
 // Decisions as the coordinator records them at a Merton pre-MACE, on fakes: the case follows each
@@ -55,6 +56,18 @@ describe("Recording what the panel decided about a case", () => {
     );
     ports.clock.set(`${MEETING}T10:00:00Z`);
     decisions = caseDecisions(ports);
+    // Both coordinators are signed in to the meeting, as they must be to record its decisions.
+    await signInToMeeting(ports, priya, PANEL, MEETING);
+    await ports.room.signIn({
+      panelId: PANEL,
+      meetingId: MEETING,
+      personId: deputy.id,
+      name: deputy.name,
+      agencyId: "mer-csc",
+      capacity: "member",
+      agreedTo: "Information shared at this panel is confidential.",
+      at: `${MEETING}T09:35:00.000Z`,
+    });
   });
 
   const decide = (input: object, version = "none", actor = priya) =>

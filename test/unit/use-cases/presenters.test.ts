@@ -9,6 +9,7 @@ import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { demoActor } from "../../support/people.js";
 import { areas, caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
+import { signInToMeeting } from "../../support/meeting-sign-in.js";
 
 // Presenters come from the work: whoever refers a case, and the allocated worker and manager the
 // form names, present it and see it on the agenda; the role goes when the case leaves the panel.
@@ -70,8 +71,9 @@ describe("Presenters come from the work", () => {
     people.map((p) => [action, p.id, priya.id, PANEL].join(" ")).sort();
   const agendaFor = (actor: { id: string; name: string }) =>
     agendaDesk(ports).view(actor, "presenter", PANEL, MEETING, "test");
-  const decide = (subjectId: string, input: object) =>
-    caseDecisions(ports).decide(
+  const decide = async (subjectId: string, input: object) => {
+    await signInToMeeting(ports, priya, PANEL, MEETING);
+    return caseDecisions(ports).decide(
       priya,
       "coordinator",
       PANEL,
@@ -80,6 +82,7 @@ describe("Presenters come from the work", () => {
       DecisionInput.parse(input),
       "none",
     );
+  };
 
   it("the individual forms of the panels whose terms of reference expect them ask for the allocated worker and manager", () => {
     const { panels, areas: all } = areas();

@@ -6,7 +6,8 @@ import { matchKeys } from "../../../bot/src/domain/referrals/duplicates.js";
 import { randomUUID } from "node:crypto";
 import { referralDesk } from "../../../bot/src/application/referrals/referral-desk.js";
 import { demoActor } from "../../support/people.js";
-import { fakePorts, type FakePorts } from "../../support/fakes/index.js";
+import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
+import { caseDecisions, fakePorts, type FakePorts } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
 import {
   decide,
@@ -265,6 +266,44 @@ describe("Retention of Merton's closed cases", () => {
     const again = await run({}, catalogue);
     assert.deepEqual([again.areas[0]?.due, ports.casework.calls.of("commit")], [[], 0]);
     assert.equal(ports.casework.auditOf("merton").length, audited);
+  });
+
+  it("a case the chairs closed between meetings goes with their decision, or keeps it with its reason replaced", async () => {
+    const closedByChairs = async (name: string) => {
+      const child = await referAndAccept(ports, name, "2026-12-20");
+      // Between the January and February meetings: a chairs' decision, reported in February.
+      ports.clock.set("2027-01-20T10:00:00Z");
+      await caseDecisions(ports).decide(
+        demoActor("Priya Okafor"),
+        "coordinator",
+        PANEL,
+        "2027-02-04",
+        child.subjectId,
+        DecisionInput.parse({
+          ...removal,
+          chairsDecision: {
+            chairId: demoActor("Tom Ashworth").id,
+            reason: `${name} left before the meeting.`,
+          },
+        }),
+        "none",
+      );
+      return child;
+    };
+    const deleted = await closedByChairs("Jo Invented-Vale");
+    await run();
+    assert.deepEqual((await recordOf(deleted.subjectId)).decisions, []);
+
+    const anonymised = await closedByChairs("Lee Invented-Brook");
+    await run({}, withPolicy(ports.catalogue, { closedCasesKeptFor: { years: 6 }, then: "anonymise" }));
+    const [decision] = (await recordOf(anonymised.subjectId)).decisions;
+    assert.deepEqual(decision?.taken, {
+      how: "chairs-decision",
+      chairId: demoActor("Tom Ashworth").id,
+      chairName: "Tom Ashworth",
+      reason: "Anonymised",
+      on: "2027-01-20",
+    });
   });
 
   it("audits each subject removed once per run, with references and no names", async () => {

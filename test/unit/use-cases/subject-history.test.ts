@@ -12,6 +12,7 @@ import {
 } from "../../support/fakes/index.js";
 import { demoActor, PEOPLE } from "../../support/people.js";
 import { mertonChild } from "../../support/referral-forms.js";
+import { signInToMeeting } from "../../support/meeting-sign-in.js";
 
 // A Merton child's case history on fakes: referred by Grace, accepted by Priya, discussed at the
 // January pre-MACE with an action and a link to a person of concern. Members see all of it; Grace
@@ -59,6 +60,7 @@ describe("A subject's case history", () => {
     // Another child, referred by the school nurse: Grace presents no case of hers.
     other = await accepted(ports, hannah, "Skye Madeup-Frost");
     ports.clock.set(`${MEETING}T10:00:00Z`);
+    await signInToMeeting(ports, priya, PANEL, MEETING);
     await caseDecisions(ports).decide(
       priya,
       "coordinator",

@@ -9,6 +9,7 @@ import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { demoActor } from "../../support/people.js";
 import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
+import { signInToMeeting } from "../../support/meeting-sign-in.js";
 
 // Merton's pre-MACE sections by presenting need (001 appendix 2) fill themselves from the
 // referral's screening, and the coordinator moves a case to another theme.
@@ -55,6 +56,7 @@ describe("A case's theme places it in the agenda's section for its presenting ne
   /** The panel discusses the case at its first meeting and brings it back to the next. */
   const discussed = async (subjectId: string) => {
     ports.clock.set(`${FIRST}T10:00:00Z`);
+    await signInToMeeting(ports, priya, PANEL, FIRST);
     await caseDecisions(ports).decide(
       priya,
       "coordinator",

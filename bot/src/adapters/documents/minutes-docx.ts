@@ -2,7 +2,8 @@ import { heading, HeadingLevel, markedDocx, para, table } from "./word-parts.js"
 import type { Minutes } from "../../domain/minutes/minutes.js";
 
 // The minutes as a Word document, for the agencies' own records, marked on every page
-// (word-parts.ts).
+// (word-parts.ts): each case's decision with the quorum when it was taken, then the chairs'
+// decisions taken outside the meeting, reported at it.
 
 export async function minutesDocx(m: Minutes): Promise<Buffer> {
   const items = m.items.flatMap((item) => [
@@ -11,6 +12,7 @@ export async function minutesDocx(m: Minutes): Promise<Buffer> {
       HeadingLevel.HEADING_3,
     ),
     para(`Decision: ${item.decision ?? "No decision recorded."}`),
+    ...(item.quorum ? [para(item.quorum)] : []),
     ...(item.riskLevel ? [para(`Risk after discussion: ${item.riskLevel}`)] : []),
     ...(item.links.length ? [para(`Links noted: ${item.links.join("; ")}`)] : []),
     ...(item.disruption.length ? [para(`Disruption agreed: ${item.disruption.join("; ")}`)] : []),
@@ -42,6 +44,15 @@ export async function minutesDocx(m: Minutes): Promise<Buffer> {
     ),
     heading("Cases discussed", HeadingLevel.HEADING_2),
     ...items,
+    heading("Decisions taken outside the meeting", HeadingLevel.HEADING_2),
+    ...(m.chairsDecisions.length
+      ? m.chairsDecisions.flatMap((d) => [
+          heading(`${d.reference}${d.label ? `: ${d.label}` : ""}`, HeadingLevel.HEADING_3),
+          para(`Chairs' decision: ${d.decision}`),
+          para(`${d.agreed} Recorded by ${d.recordedBy}.`),
+          ...(d.reason ? [para(`Why it could not wait for the meeting: ${d.reason}`)] : []),
+        ])
+      : [para("None.")]),
     heading("Themes for the strategic MACE", HeadingLevel.HEADING_2),
     ...(m.themes.length ? m.themes.map((t) => para(t)) : [para("None noted.")]),
   ]);

@@ -95,7 +95,8 @@ export function meetingRoomRoutes(deps: {
   router.put(
     `${base}/decisions/:subjectId`,
     route(async (req, res) => {
-      const { panel, role } = await panelFor(req, "coordinators");
+      // Chairs record chairs' decisions too: the use case says who may record which.
+      const { panel, role } = await panelFor(req);
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const subjectId = SubjectId.parse(req.params["subjectId"]);
       const version = versionOf(req, "decision");

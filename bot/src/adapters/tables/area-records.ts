@@ -1,5 +1,6 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { Subject } from "../../domain/cohort/case.js";
+import { howTaken, type DecisionHow } from "../../domain/decisions/taken.js";
 import { Link } from "../../domain/links/link.js";
 import { Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
@@ -26,8 +27,13 @@ import { TABLES, type TableFactory } from "./storage.js";
 // one transaction, all or nothing, in one storage round trip. Every read is a point read or one
 // contiguous key range; the reads of a step that need several go out together.
 
-export const decisionRow = (panelId: string, meetingId: string, subjectId: string): string =>
-  `decision|${panelId}|${meetingId}|${subjectId}`;
+/** A chairs' decision between meetings has its own row, beside the one the meeting takes on the case. */
+export const decisionRow = (
+  panelId: string,
+  meetingId: string,
+  subjectId: string,
+  how: DecisionHow = "at-the-meeting",
+): string => `decision|${panelId}|${meetingId}|${subjectId}${how === "chairs-decision" ? "|chairs" : ""}`;
 
 export const referralRow = (panelId: string, id: string): string => `referral|${panelId}|${id}`;
 /** Each year's counter of references: of referrals, of actions, of subjects recorded from links. */
@@ -96,7 +102,7 @@ export function areaRecords(tables: TableFactory) {
     ),
     decisions: new EntityStore(client, StoredDecision, (d) => ({
       partitionKey: keyOf(d.areaId),
-      rowKey: decisionRow(d.panelId, d.meetingId, d.subjectId),
+      rowKey: decisionRow(d.panelId, d.meetingId, d.subjectId, howTaken(d)),
     })),
     reminderProblems: new EntityStore(client, ReminderProblem, (p) => ({
       partitionKey: keyOf(p.areaId),

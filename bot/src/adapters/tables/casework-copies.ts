@@ -1,6 +1,7 @@
 import type { Action } from "../../domain/actions/action.js";
 import { closedAtOf, type Subject } from "../../domain/cohort/case.js";
 import { searchKeys } from "../../domain/cohort/subject-search.js";
+import { howTaken } from "../../domain/decisions/taken.js";
 import { linkIdentity, type Link } from "../../domain/links/link.js";
 import type { AccessRequest } from "../../domain/people/access-request.js";
 import type { Referral } from "../../domain/referrals/referral.js";
@@ -75,7 +76,7 @@ export function caseCopies(c: StoredCase): string[] {
 /** Every decision about a subject, by meeting: its history reads one range. */
 export const decisionsOfSubject = (subjectId: string) => `subject-decision|${subjectId}|`;
 export const decisionCopies = (d: StoredDecision): string[] => [
-  `${decisionsOfSubject(d.subjectId)}${d.meetingId}|${d.panelId}`,
+  `${decisionsOfSubject(d.subjectId)}${d.meetingId}|${d.panelId}${howTaken(d) === "chairs-decision" ? "|chairs" : ""}`,
 ];
 
 /** Where subjects are found: by reference, and by the digest of a name word or a postcode. */

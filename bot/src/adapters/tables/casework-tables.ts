@@ -206,8 +206,8 @@ export function caseworkTables(tables: TableFactory): Casework {
     subjectAndCase: (areaId, panelId, subjectId) => records.subjectAndCase(areaId, panelId, subjectId),
     case: (areaId, panelId, subjectId) => records.cases.get(keyOf(areaId), caseRow(panelId, subjectId)),
 
-    decision: (areaId, panelId, meetingId, subjectId) =>
-      records.decisions.get(keyOf(areaId), decisionRow(panelId, meetingId, subjectId)),
+    decision: (areaId, panelId, meetingId, subjectId, how) =>
+      records.decisions.get(keyOf(areaId), decisionRow(panelId, meetingId, subjectId, how)),
     decisionsAt: (areaId, panelId, meetingId) =>
       records.decisions.listRange(keyOf(areaId), decisionRow(panelId, meetingId, "")),
 

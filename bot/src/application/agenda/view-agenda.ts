@@ -2,14 +2,17 @@ import type { AgendaCase, AgendaEntry } from "../../domain/agenda/build.js";
 import { NO_CHOICE, type AgendaChoice } from "../../domain/agenda/due-cases.js";
 import { templateThemes } from "../../domain/agenda/template.js";
 import { presentersOf, type Case } from "../../domain/cohort/case.js";
+import { DECISION_LABELS, type Decision } from "../../domain/decisions/decision.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
+import { dayInWords } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { AgendaPorts } from "./agenda-ports.js";
-import { auditAgenda, loadAgenda } from "./load-agenda.js";
+import { agendaPanel, auditAgenda, loadAgenda } from "./load-agenda.js";
 
-// A meeting's agenda as each role sees it: members see the whole agenda with names; a presenter
-// sees only their own slots. Every name shown is audited.
+// A meeting's agenda as each role sees it: members see the whole agenda with names, and the chairs'
+// decisions taken since the last meeting, to be reported at this one; a presenter sees only their
+// own slots. Every name shown is audited.
 
 export interface AgendaSubject {
   subjectId: string;
@@ -61,6 +64,35 @@ export interface AgendaView {
   /** The themes the template's sections take cases by, each with the first section taking it. */
   themes: { id: string; title: string }[];
   usesCategories: boolean;
+  /** Chairs' decisions taken outside the meeting since the last one, to be reported at it. */
+  outsideDecisions: OutsideDecision[];
+}
+
+export interface OutsideDecision {
+  subjectId: string;
+  reference: string;
+  decision: string;
+  /** "Agreed by Tom Ashworth (chair) on 20 December 2026; recorded by Priya Okafor." */
+  agreed: string;
+  /** Why it could not wait; null until the person has signed in, as names are. */
+  reason: string | null;
+}
+
+/** The chairs' decisions recorded against this meeting, as the agenda reports them. */
+function outsideDecisionsOf(decisions: Decision[], namesHidden: boolean): OutsideDecision[] {
+  return decisions.flatMap((d) =>
+    d.taken?.how === "chairs-decision"
+      ? [
+          {
+            subjectId: d.subjectId,
+            reference: d.reference,
+            decision: DECISION_LABELS[d.kind],
+            agreed: `Agreed by ${d.taken.chairName} (chair) on ${dayInWords(d.taken.on)}; recorded by ${d.recordedByName}.`,
+            reason: namesHidden ? null : d.taken.reason,
+          },
+        ]
+      : [],
+  );
 }
 
 export async function viewAgenda(
@@ -73,7 +105,16 @@ export async function viewAgenda(
   /** During the meeting, names wait until the person has signed in and agreed. */
   namesHidden = false,
 ): Promise<AgendaView> {
-  const { panel, template, meeting, draft, cases, due, agenda } = await loadAgenda(ports, panelId, meetingId);
+  const presenterOnly = role === "presenter";
+  const { areaId } = agendaPanel(ports, panelId);
+  const [{ panel, template, meeting, draft, cases, due, agenda }, decided] = await Promise.all([
+    loadAgenda(ports, panelId, meetingId),
+    presenterOnly ? [] : ports.casework.decisionsAt(areaId, panelId, meetingId),
+  ]);
+  const outsideDecisions = outsideDecisionsOf(
+    decided.map((d) => d.value),
+    namesHidden,
+  );
   const choices = draft?.value.choices ?? {};
   const byId = new Map<string, Case>(cases.map((c) => [c.value.subjectId, c.value]));
   const versions = new Map(cases.map((c) => [c.value.subjectId, c.etag]));
@@ -82,7 +123,6 @@ export async function viewAgenda(
     caseVersion: versions.get(subjectId) ?? "",
   });
 
-  const presenterOnly = role === "presenter";
   const mine = (ids: string[]) => !presenterOnly || ids.includes(actor.id);
   const people = await ports.directory.people(due.flatMap((c) => c.presenterIds));
   const shown = new Set<string>();
@@ -124,13 +164,17 @@ export async function viewAgenda(
         theme: themeOf(c.subjectId),
       }));
 
-  // Names were shown: each read of a subject's record is audited.
+  // Names, and what the chairs wrote of a case, were shown: each read of a subject's record is audited.
+  const read = [
+    ...[...shown].map((subjectId) => ({ subjectId, reference: byId.get(subjectId)?.reference ?? "" })),
+    ...outsideDecisions.filter((d) => d.reason !== null && !shown.has(d.subjectId)),
+  ];
   await auditAgenda(
     ports,
     panel.areaId,
     panelId,
     actor,
-    [...shown].map((subjectId) => ({ subjectId, reference: byId.get(subjectId)?.reference ?? "" })),
+    read.map(({ subjectId, reference }) => ({ subjectId, reference })),
     "agenda.viewed",
     via,
   );
@@ -163,6 +207,7 @@ export async function viewAgenda(
     statements: statementsOf(ports, panel.areaId),
     themes: templateThemes(template),
     usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
+    outsideDecisions,
   };
 }
 

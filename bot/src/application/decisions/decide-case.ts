@@ -6,8 +6,10 @@ import {
   effectOf,
   type Decision,
   type DecisionInput,
+  type DecisionOutcome,
   type DecisionProblem,
 } from "../../domain/decisions/decision.js";
+import type { DecisionHow } from "../../domain/decisions/taken.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { addDays } from "../../domain/schedule/dates.js";
@@ -20,11 +22,14 @@ import { meetingContext, type DecisionView } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
 import { makeTransfer, sourceReferral } from "./transfer.js";
 import { endPresenters } from "../people/presenters.js";
+import { howTakenNow, meetingsAfter, refuseUnlessOpen } from "./how-taken.js";
 
-// The coordinator records what the panel decided about one agenda item; the case follows (a review
-// date puts it on the first meeting on or after it, a removal closes it, an escalation also opens it
-// on the strategic MACE). The decision, the case's change and the audit entry are one unit of work;
-// a closed case's presenters then lose the role it gave them.
+// The coordinator records what the panel decided about one agenda item, at the meeting; or, between
+// meetings, a coordinator or chair records a chairs' decision against the next meeting
+// (how-taken.ts). The case follows (a review date puts it on the first meeting on or after it, a
+// removal closes it, an escalation also opens it on the strategic MACE). The decision, the case's
+// change and the audit entry are one unit of work; a closed case's presenters then lose the role
+// it gave them.
 
 type PanelInArea = Panel & { areaId: string };
 const VIA = "tab meeting";
@@ -37,11 +42,12 @@ async function heldCase(
   panel: PanelInArea,
   meetingId: string,
   subjectId: string,
+  how: DecisionHow,
   version: string,
 ) {
   const [held, existing] = await Promise.all([
     ports.casework.subjectAndCase(panel.areaId, panel.id, subjectId),
-    ports.casework.decision(panel.areaId, panel.id, meetingId, subjectId),
+    ports.casework.decision(panel.areaId, panel.id, meetingId, subjectId, how),
   ]);
   if (!held.case) throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
   if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
@@ -59,15 +65,18 @@ const strategicPanelOf = (catalogue: Catalogue, panel: PanelInArea) =>
 /** What the decision lacks, by the domain's rules and what a transfer needs to carry. */
 async function problemsWith(
   ports: Pick<DecisionPorts, "catalogue" | "casework">,
-  input: DecisionInput,
-  context: ReturnType<typeof meetingContext> & { meetingId: string },
+  input: DecisionOutcome,
+  context: Pick<ReturnType<typeof meetingContext>, "panel" | "area"> & {
+    laterMeetings: string[];
+    from: string;
+  },
   current: StoredCase,
 ) {
   const { catalogue } = ports;
-  const { panel, area, laterMeetings, meetingId } = context;
+  const { panel, area, laterMeetings, from } = context;
   const strategic = strategicPanelOf(catalogue, panel);
   const problems: DecisionProblem[] = decisionProblems(input, {
-    meetingId,
+    meetingId: from,
     riskScale: area.riskScale,
     laterMeetings,
     transferPanels: [...catalogue.panels.values()].filter(
@@ -92,15 +101,18 @@ async function problemsWith(
   return { problems, transfer: transferTo && source ? { to: transferTo, source } : undefined, strategic };
 }
 
-/** The case after the decision, keeping how it came to this meeting from its first decision here. */
+/**
+ * The case after the decision, keeping how it came to this meeting from its first decision here. A
+ * chairs' decision takes effect from the day it is taken, and the case was not discussed at a meeting.
+ */
 function caseAfter(
   c: StoredCase,
-  input: DecisionInput,
+  input: DecisionOutcome,
   laterMeetings: string[],
-  meetingId: string,
-  at: string,
+  taken: { meetingId: string | null; from: string; at: string },
 ): StoredCase {
-  const effect = effectOf(input, { riskLevel: c.riskLevel }, laterMeetings, meetingId);
+  const { meetingId, from, at } = taken;
+  const effect = effectOf(input, { riskLevel: c.riskLevel }, laterMeetings, from);
   const decidedStage =
     c.decidedOn === meetingId && c.decidedStage ? c.decidedStage : c.lastDiscussedOn ? "return" : "new";
   return {
@@ -108,10 +120,8 @@ function caseAfter(
     status: effect.status,
     nextMeetingDate: effect.nextMeetingDate,
     riskLevel: effect.riskLevel,
-    lastDiscussedOn: meetingId,
-    decidedOn: meetingId,
-    decidedStage,
-    lastDecision: { kind: input.kind, on: meetingId },
+    ...(meetingId && { lastDiscussedOn: meetingId, decidedOn: meetingId, decidedStage }),
+    lastDecision: { kind: input.kind, on: from },
     closedAt: effect.status === "closed" ? (c.status === "closed" ? (c.closedAt ?? at) : at) : null,
   };
 }
@@ -121,16 +131,11 @@ async function escalationWrites(
   ports: Pick<DecisionPorts, "catalogue" | "casework">,
   strategic: PanelInArea,
   c: StoredCase,
-  meetingId: string,
+  from: string,
   at: string,
 ): Promise<(unit: CaseworkUnit) => void> {
   const onStrategic = await ports.casework.case(c.areaId, strategic.id, c.subjectId);
-  const [next] = occurrencesBetween(
-    ports.catalogue,
-    strategic.id,
-    addDays(meetingId, 1),
-    addDays(meetingId, 400),
-  );
+  const [next] = occurrencesBetween(ports.catalogue, strategic.id, addDays(from, 1), addDays(from, 400));
   if (!next) return () => undefined;
   if (!onStrategic) {
     const opened: StoredCase = {
@@ -157,8 +162,9 @@ async function escalationWrites(
 }
 
 /**
- * Records (or corrects) the decision on one agenda item. `version` is the decision's version as the
- * coordinator last read it, or "none" for a first one: a second coordinator's stale save is refused.
+ * Records (or corrects) the decision on one agenda item, or the chairs' decision reported at it.
+ * `version` is the decision's version as the recorder last read it, or "none" for a first one: a
+ * second coordinator's stale save is refused.
  */
 export async function decideCase(
   ports: DecisionPorts,
@@ -171,19 +177,33 @@ export async function decideCase(
   version: string,
 ): Promise<DecisionView> {
   const context = meetingContext(ports, panelId, meetingId);
-  const { panel, area, laterMeetings } = context;
-  if (role !== "coordinator")
-    throw new Refusal("not-allowed", "Only the panel's coordinators record decisions.", {
-      code: "not-coordinator",
-    });
-  const { current, existing } = await heldCase(ports, panel, meetingId, subjectId, version);
+  const { panel, area } = context;
+  const today = refuseUnlessOpen(ports, role, panelId, meetingId, input);
+  const { chairsDecision, ...outcome } = input;
+  // A chairs' decision takes effect from the day it is taken; the meeting's, from the meeting.
+  const from = chairsDecision ? today : meetingId;
+  const laterMeetings = chairsDecision
+    ? meetingsAfter(ports.catalogue, panelId, today)
+    : context.laterMeetings;
+  const [{ current, existing }, how] = await Promise.all([
+    heldCase(
+      ports,
+      panel,
+      meetingId,
+      subjectId,
+      chairsDecision ? "chairs-decision" : "at-the-meeting",
+      version,
+    ),
+    howTakenNow(ports, actor, panel, meetingId, input, today),
+  ]);
   const { problems, transfer, strategic } = await problemsWith(
     ports,
-    input,
-    { ...context, meetingId },
+    outcome,
+    { panel, area, laterMeetings, from },
     current.value,
   );
-  if (problems.length) {
+  problems.push(...how.problems);
+  if (problems.length || !how.taken) {
     throw new Refusal("invalid", problems.map((p) => p.message).join(" "), {
       code: "decision-incomplete",
       fields: problems,
@@ -191,7 +211,7 @@ export async function decideCase(
   }
   const at = ports.now().toISOString();
   const decision: Decision = {
-    ...input,
+    ...outcome,
     panelId,
     meetingId,
     subjectId,
@@ -199,22 +219,25 @@ export async function decideCase(
     recordedBy: actor.id,
     recordedByName: actor.name,
     at,
+    taken: how.taken,
   };
-  // Correcting an earlier meeting's decision leaves alone what later meetings have done to the case.
+  // Correcting an earlier decision leaves alone what later meetings have done to the case.
   const c = current.value;
-  const latest = meetingId >= (c.decidedOn ?? c.lastDiscussedOn ?? "");
+  const latest = from >= (c.decidedOn ?? c.lastDiscussedOn ?? "");
   const escalation =
     input.kind === "escalate" && strategic && latest
-      ? await escalationWrites(ports, strategic, c, meetingId, at)
+      ? await escalationWrites(ports, strategic, c, from, at)
       : undefined;
-  const after = latest ? caseAfter(c, input, laterMeetings, meetingId, at) : undefined;
+  const after = latest
+    ? caseAfter(c, outcome, laterMeetings, { meetingId: chairsDecision ? null : meetingId, from, at })
+    : undefined;
   await commitDecision(ports, actor, { ...decision, areaId: panel.areaId }, existing, current, {
     caseAfter: after,
     escalation,
   });
   if (after?.status === "closed" && c.status === "open") await endPresenters(ports, actor, after, VIA);
 
-  const saved = await ports.casework.decision(panel.areaId, panelId, meetingId, subjectId);
+  const saved = await ports.casework.decision(panel.areaId, panelId, meetingId, subjectId, how.taken.how);
   if (!saved)
     throw new Refusal("conflict", "The decision could not be read back. Reload.", { code: "not-stored" });
   const { areaId: _areaId, ...view } = saved.value;
@@ -258,6 +281,7 @@ async function commitDecision(
       decision.panelId,
       decision.meetingId,
       decision.subjectId,
+      decision.taken?.how,
     );
     if (current && current.etag !== existing?.etag) throw changedBy(current);
     throw changed("This item changed just now. Reload to see it before saving.");

@@ -19,6 +19,7 @@ export function withoutDetails<T extends Decision>(d: T): T {
     rationale: "",
     disruptionDetail: "",
     volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
+    ...(d.taken?.how === "chairs-decision" && { taken: { ...d.taken, reason: "" } }),
   };
 }
 

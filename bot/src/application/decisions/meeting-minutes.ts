@@ -1,4 +1,5 @@
 import { quorumOf } from "../../domain/attendance/sign-in.js";
+import { howTaken } from "../../domain/decisions/taken.js";
 import { buildMinutes, type Minutes } from "../../domain/minutes/minutes.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
@@ -43,11 +44,11 @@ export async function meetingMinutes(
     })),
   ]);
   // A case decided here and since decided again at a later meeting has left this agenda: its
-  // decision still belongs in these minutes.
+  // decision still belongs in these minutes. Chairs' decisions are reported apart.
   const agendaItems = [
     ...onAgenda,
     ...decisions
-      .filter((d) => !onAgenda.some((i) => i.subjectId === d.subjectId))
+      .filter((d) => howTaken(d) === "at-the-meeting" && !onAgenda.some((i) => i.subjectId === d.subjectId))
       .map((d) => ({ subjectId: d.subjectId, reference: d.reference, label: null, section: "Also decided" })),
   ];
   await casework.appendAudit(panel.areaId, [

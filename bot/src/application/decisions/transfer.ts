@@ -22,7 +22,9 @@ function transferId(panelId: string, meetingId: string, subjectId: string, targe
 function transferSummary(d: Decision, levels: { id: string; label: string }[]): string {
   const risk = levels.find((l) => l.id === d.riskLevel)?.label;
   return [
-    `Decided at the meeting on ${d.meetingId}: transfer to the host area's panel.`,
+    d.taken?.how === "chairs-decision"
+      ? `A chairs' decision outside the meeting, on ${d.taken.on}, agreed by ${d.taken.chairName}: transfer to the host area's panel.`
+      : `Decided at the meeting on ${d.meetingId}: transfer to the host area's panel.`,
     d.rationale && `Rationale: ${d.rationale}`,
     risk && `Risk after discussion: ${risk}.`,
     d.volt.personsOfConcern.length && `Persons of concern: ${d.volt.personsOfConcern.join(", ")}.`,

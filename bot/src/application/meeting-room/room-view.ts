@@ -1,11 +1,13 @@
 import { quorumOf, type Quorum } from "../../domain/attendance/sign-in.js";
 import { DECISION_KINDS, DECISION_LABELS, DISRUPTIONS } from "../../domain/decisions/decision.js";
+import type { DecisionWindow } from "../../domain/decisions/taken.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { localDay } from "../../domain/schedule/dates.js";
+import { chairsOf, windowFor } from "../decisions/how-taken.js";
 import { agenciesOf, roomMeeting, type RoomPorts } from "./room-ports.js";
 
 // The meeting as it runs, for the tab's meeting page: who has signed in, apologies, live quorum,
-// and what a decision can choose from.
+// what a decision can choose from, and whether one can be recorded today and how.
 
 export interface RoomView {
   panelId: string;
@@ -27,6 +29,10 @@ export interface RoomView {
   transferPanels: { id: string; name: string }[];
   decisionKinds: { value: string; label: string }[];
   disruptions: readonly string[];
+  /** What can be recorded today: decisions at the meeting, only chairs' decisions, or nothing, and why. */
+  deciding: Pick<DecisionWindow, "how" | "why">;
+  /** The panel's chairs, one of whom agrees a chairs' decision. */
+  chairs: { id: string; name: string }[];
 }
 
 export async function viewRoom(
@@ -37,9 +43,13 @@ export async function viewRoom(
 ): Promise<RoomView> {
   const { catalogue } = ports;
   const { panel, area, description } = roomMeeting(ports, panelId, meetingId);
-  const { signIns, apologies, cardPosted } = await ports.room.room(panelId, meetingId);
+  const [{ signIns, apologies, cardPosted }, me, chairs] = await Promise.all([
+    ports.room.room(panelId, meetingId),
+    ports.directory.person(actor.id),
+    chairsOf(ports, panelId),
+  ]);
   const agencyName = (id: string) => catalogue.agencies.get(id)?.name ?? id;
-  const me = await ports.directory.person(actor.id);
+  const { how, why } = windowFor(ports, panelId, meetingId);
   return {
     panelId,
     meetingId,
@@ -68,6 +78,8 @@ export async function viewRoom(
         id: p.id,
         name: `${catalogue.areas.find((a) => a.id === p.areaId)?.name ?? p.areaId}: ${p.name}`,
       })),
+    deciding: { how, why },
+    chairs,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Action } from "../../domain/actions/action.js";
 import type { AuditAbout } from "../../domain/audit/audit-about.js";
 import type { Subject } from "../../domain/cohort/case.js";
+import type { DecisionHow } from "../../domain/decisions/taken.js";
 import type { Notice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
@@ -113,11 +114,13 @@ export interface Casework extends AccessRequestRecords, SubjectRecords, MatchRec
   ): Promise<{ subject?: Versioned<Subject>; case?: Versioned<StoredCase> }>;
   case(areaId: string, panelId: string, subjectId: string): Promise<Versioned<StoredCase> | undefined>;
 
+  /** The decision on a case at a meeting, or the chairs' decision recorded against it. */
   decision(
     areaId: string,
     panelId: string,
     meetingId: string,
     subjectId: string,
+    how?: DecisionHow,
   ): Promise<Versioned<StoredDecision> | undefined>;
   decisionsAt(areaId: string, panelId: string, meetingId: string): Promise<Versioned<StoredDecision>[]>;
 

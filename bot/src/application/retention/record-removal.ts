@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { howTaken } from "../../domain/decisions/taken.js";
 import { fieldsOf, memberRowsIn, referralForm } from "../../domain/referrals/form.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import {
@@ -87,7 +88,11 @@ async function anonymisations(ports: RemovalPorts, record: WholeRecord, at: stri
   const [linkedOnly, links, decisions, actions, referrals, cases] = await Promise.all([
     Promise.all(record.linkedOnly.map((s) => casework.subject(areaId, s.value.id))),
     Promise.all(record.links.map((l) => casework.link(areaId, l.id))),
-    Promise.all(record.decisions.map((d) => casework.decision(areaId, d.panelId, d.meetingId, d.subjectId))),
+    Promise.all(
+      record.decisions.map((d) =>
+        casework.decision(areaId, d.panelId, d.meetingId, d.subjectId, howTaken(d)),
+      ),
+    ),
     Promise.all(record.actions.map((a) => casework.action(areaId, a.panelId, a.id))),
     Promise.all(record.referrals.map((r) => casework.referral(areaId, r.panelId, r.id))),
     Promise.all(record.cases.map((c) => casework.case(areaId, c.panelId, c.subjectId))),

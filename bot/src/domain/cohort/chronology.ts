@@ -1,15 +1,20 @@
 import { DateTime } from "luxon";
 import type { Action } from "../actions/action.js";
 import { DECISION_LABELS, DecisionKind, describeDecision, type Decision } from "../decisions/decision.js";
+import { quorumWhenTaken } from "../decisions/taken.js";
 import { linkWording, otherEnd, type Link } from "../links/link.js";
 import { KIND_TITLES } from "../referrals/form.js";
 import { STATUS_LABELS, type Referral } from "../referrals/referral.js";
+import { dayInWords } from "../schedule/dates.js";
 import { presentersOf, type Case, type Subject } from "./case.js";
 
+export { dayInWords };
+
 // A subject's case history across the area's panels, oldest first: how it was referred and
-// triaged, the case opened and closed on each panel, each meeting's decision, the actions agreed
-// and what became of them, and the links drawn to other subjects. Built from the records alone,
-// so the tab's page and the subject access export tell the same story.
+// triaged, the case opened and closed on each panel, each meeting's decision (a chairs' decision
+// between meetings marked as one), the actions agreed and what became of them, and the links
+// drawn to other subjects. Built from the records alone, so the tab's page and the subject access
+// export tell the same story.
 
 export type ChronologyKind =
   | "referral"
@@ -88,9 +93,6 @@ export interface ChronologyNames {
   person(id: string): string | undefined;
 }
 
-/** "21 January 2027". */
-export const dayInWords = (isoDate: string): string =>
-  DateTime.fromISO(isoDate, { zone: "Europe/London" }).toFormat("d LLLL yyyy");
 /** "21 January 2027 at 10:05", in UK time. */
 export const momentInWords = (iso: string): string =>
   DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("d LLLL yyyy 'at' HH:mm");
@@ -215,16 +217,23 @@ function decisionEntry(d: Decision, names: ChronologyNames): ChronologyEntry {
   ];
   // A removal's or a remain-considered's rationale is already in the decision's words.
   const rationaleShown = d.kind === "remove" || d.kind === "remain-considered";
+  const chairs = d.taken?.how === "chairs-decision" ? d.taken : null;
   return {
     at: d.at,
     kind: d.kind === "transfer" ? "transfer-out" : "decision",
     panelId: d.panelId,
     panelName: names.panel(d.panelId),
     reference: d.reference,
-    title: `Decided at the meeting on ${dayInWords(d.meetingId)}: ${DECISION_LABELS[d.kind]}`,
+    title: chairs
+      ? `Chairs' decision outside the meeting, on ${dayInWords(chairs.on)}: ${DECISION_LABELS[d.kind]}`
+      : `Decided at the meeting on ${dayInWords(d.meetingId)}: ${DECISION_LABELS[d.kind]}`,
     by: d.recordedByName,
     details: [
       ...detail("Decision", describeDecision(d, names.panel)),
+      ...detail("Agreed by the chair", chairs?.chairName),
+      ...detail("Why it could not wait for the meeting", chairs?.reason),
+      ...detail("Reported at the meeting on", chairs && dayInWords(d.meetingId)),
+      ...detail("Quorum", quorumWhenTaken(d.taken)),
       ...detail("Risk after discussion", d.riskLevel && names.risk(d.panelId, d.riskLevel)),
       ...detail("Rationale", rationaleShown ? "" : d.rationale),
       ...detail("Links noted", noted.join("; ")),

@@ -2,10 +2,12 @@ import { PersonName } from "../people/membership.js";
 import { z } from "zod";
 import type { Panel, RiskScale } from "../catalogue/panel.js";
 import { addDays } from "../schedule/dates.js";
+import { ChairsDecisionInput, Taken } from "./taken.js";
 
 // What the panel concluded about a case at a meeting (DESIGN.md §2), as the coordinator records it
 // for each agenda item: the decision, the risk level after discussion on the area's scale, the VOLT
-// links noted, the disruption agreed. Its effect on the case follows from it (`effectOf`).
+// links noted, the disruption agreed. Its effect on the case follows from it (`effectOf`); how it
+// was taken, at the meeting or as a chairs' decision between meetings, is in `taken.ts`.
 
 export const DECISION_KINDS = [
   "continue",
@@ -49,7 +51,8 @@ export const Volt = z.strictObject({
 });
 export type Volt = z.infer<typeof Volt>;
 
-export const DecisionInput = z.strictObject({
+/** What the panel decided, however it was taken. */
+export const DecisionOutcome = z.strictObject({
   kind: DecisionKind,
   /** Continue: the date the case is to be reviewed by. */
   reviewDate: z.iso.date().nullable().default(null),
@@ -63,9 +66,15 @@ export const DecisionInput = z.strictObject({
   /** Transfer: the host area's panel that takes the child on. */
   transferTo: z.string().max(80).nullable().default(null),
 });
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+/** What the recorder sends: the outcome and, between meetings, the chairs' agreement. */
+export const DecisionInput = DecisionOutcome.extend({
+  chairsDecision: ChairsDecisionInput.nullable().default(null),
+});
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
-export const Decision = DecisionInput.extend({
+export const Decision = DecisionOutcome.extend({
   panelId: z.string().max(80),
   meetingId: z.iso.date(),
   subjectId: z.string().max(64),
@@ -73,6 +82,8 @@ export const Decision = DecisionInput.extend({
   recordedBy: z.string().max(64),
   recordedByName: PersonName,
   at: z.iso.datetime(),
+  /** How it was taken; decisions stored before this was kept have none (see `howTaken`). */
+  taken: Taken.optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -83,7 +94,7 @@ export interface DecisionProblem {
 
 /** What is wrong with a decision, in the coordinator's words; empty when it can be recorded. */
 export function decisionProblems(
-  d: DecisionInput,
+  d: DecisionOutcome,
   ctx: {
     meetingId: string;
     riskScale: RiskScale;
@@ -130,7 +141,7 @@ export interface CaseEffect {
  * or a transfer closes it here; remaining considered keeps it for the next meeting.
  */
 export function effectOf(
-  d: DecisionInput,
+  d: DecisionOutcome,
   current: { riskLevel: string | null },
   meetingDates: string[],
   meetingId: string,
@@ -159,7 +170,7 @@ export function effectOf(
 }
 
 /** One line for the minutes: the decision in words. */
-export function describeDecision(d: DecisionInput, panelName: (id: string) => string): string {
+export function describeDecision(d: DecisionOutcome, panelName: (id: string) => string): string {
   switch (d.kind) {
     case "continue":
       return `Continue; review by ${d.reviewDate ?? ""}.`;

@@ -1,10 +1,13 @@
 import type { Action } from "../actions/action.js";
 import type { Apology, Quorum, SignIn } from "../attendance/sign-in.js";
 import { DECISION_LABELS, describeDecision, type Decision } from "../decisions/decision.js";
+import { howTaken, quorumWhenTaken } from "../decisions/taken.js";
+import { dayInWords } from "../schedule/dates.js";
 
 // The minutes of a meeting, generated from what was recorded during it: attendance and apologies,
-// quorum, each item's decision and actions, and the themes for the strategic MACE. Only panel
-// members read them; they are exported for the agencies' own records.
+// quorum, each item's decision (and whether the panel was quorate when it was taken) and actions,
+// the chairs' decisions taken since the last meeting, reported here, and the themes for the
+// strategic MACE. Only panel members read them; they are exported for the agencies' own records.
 
 export interface MinutesItem {
   subjectId: string;
@@ -14,10 +17,25 @@ export interface MinutesItem {
   section: string;
   decision: string | null;
   decisionKind: string | null;
+  /** Whether the meeting was quorate when the decision was taken, in a sentence; null when not known. */
+  quorum: string | null;
   riskLevel: string | null;
   links: string[];
   disruption: string[];
   actions: { reference: string; title: string; owner: string; agency: string; dueDate: string }[];
+}
+
+/** A chairs' decision taken outside the meeting, reported at it. */
+export interface ChairsDecisionMinute {
+  subjectId: string;
+  reference: string;
+  label: string | null;
+  decision: string;
+  decisionKind: string;
+  /** "Agreed by Tom Ashworth (chair) on 20 December 2026." */
+  agreed: string;
+  reason: string;
+  recordedBy: string;
 }
 
 export interface Minutes {
@@ -30,6 +48,7 @@ export interface Minutes {
   apologies: { name: string; agency: string }[];
   quorum: Quorum;
   items: MinutesItem[];
+  chairsDecisions: ChairsDecisionMinute[];
   themes: string[];
   generatedAt: string;
 }
@@ -61,7 +80,9 @@ const CAPACITY: Record<string, string> = {
 
 /** The minutes: the agenda's items in order, each with what was decided and agreed. */
 export function buildMinutes(s: MinutesSource): Minutes {
-  const decisions = new Map(s.decisions.map((d) => [d.subjectId, d]));
+  const atTheMeeting = s.decisions.filter((d) => howTaken(d) === "at-the-meeting");
+  const decisions = new Map(atTheMeeting.map((d) => [d.subjectId, d]));
+  const labels = new Map(s.agendaItems.map((i) => [i.subjectId, i.label]));
   const items: MinutesItem[] = s.agendaItems.map((item) => {
     const d = decisions.get(item.subjectId);
     const links = d
@@ -79,6 +100,7 @@ export function buildMinutes(s: MinutesSource): Minutes {
       section: item.section,
       decision: d ? describeDecision(d, s.panelNameOf) : null,
       decisionKind: d ? DECISION_LABELS[d.kind] : null,
+      quorum: d ? quorumWhenTaken(d.taken) : null,
       riskLevel: d?.riskLevel ? s.riskLabel(d.riskLevel) : null,
       links,
       disruption: d ? [...d.disruption, ...(d.disruptionDetail ? [d.disruptionDetail] : [])] : [],
@@ -110,6 +132,22 @@ export function buildMinutes(s: MinutesSource): Minutes {
     apologies: s.apologies.map((a) => ({ name: a.personName, agency: s.agencyName(a.agencyId) })),
     quorum: s.quorum,
     items,
+    chairsDecisions: s.decisions.flatMap((d) =>
+      d.taken?.how === "chairs-decision"
+        ? [
+            {
+              subjectId: d.subjectId,
+              reference: d.reference,
+              label: labels.get(d.subjectId) ?? null,
+              decision: describeDecision(d, s.panelNameOf),
+              decisionKind: DECISION_LABELS[d.kind],
+              agreed: `Agreed by ${d.taken.chairName} (chair) on ${dayInWords(d.taken.on)}.`,
+              reason: d.taken.reason,
+              recordedBy: d.recordedByName,
+            },
+          ]
+        : [],
+    ),
     themes,
     generatedAt: s.now,
   };

@@ -72,6 +72,7 @@ export function anonymisedDecision<D extends Decision>(d: D): D {
       groups: names(d.volt.groups),
       themes: names(d.volt.themes),
     },
+    ...(d.taken?.how === "chairs-decision" && { taken: { ...d.taken, reason: marked(d.taken.reason) } }),
   };
 }
 

@@ -12,3 +12,7 @@ export const addDays = (isoDate: string, days: number): string =>
 
 /** The hour of the day in the UK at a moment. */
 export const localHour = (at: Date): number => DateTime.fromJSDate(at, { zone: "Europe/London" }).hour;
+
+/** "21 January 2027". */
+export const dayInWords = (isoDate: string): string =>
+  DateTime.fromISO(isoDate, { zone: "Europe/London" }).toFormat("d LLLL yyyy");

@@ -81,6 +81,15 @@ export interface AgendaResponse {
   usesCategories: boolean;
   /** The area's statements, read out at the start of the meeting. */
   statements: { confidentiality: string; antiDiscriminatory: string };
+  /** Chairs' decisions taken outside the meeting since the last one, to be reported at it. */
+  outsideDecisions: {
+    subjectId: string;
+    reference: string;
+    decision: string;
+    agreed: string;
+    /** Why it could not wait; null until the person has signed in, as names are. */
+    reason: string | null;
+  }[];
 }
 
 export interface PublishResponse {

@@ -46,6 +46,10 @@ export interface RoomResponse {
   /** Each a DecisionKind and a Disruption, though the service does not say so in its types yet. */
   decisionKinds: { value: string; label: string }[];
   disruptions: readonly string[];
+  /** What can be recorded today: decisions at the meeting, only chairs' decisions, or nothing, and why. */
+  deciding: { how: "at-the-meeting" | "chairs-decision" | "closed"; why: string | null };
+  /** The panel's chairs, one of whom agrees a chairs' decision. */
+  chairs: { id: string; name: string }[];
 }
 
 export interface SignInCardResponse {
@@ -75,6 +79,8 @@ export interface MinutesItem {
   section: string;
   decision: string | null;
   decisionKind: string | null;
+  /** Whether the meeting was quorate when the decision was taken, in a sentence; null when not known. */
+  quorum: string | null;
   riskLevel: string | null;
   links: string[];
   disruption: string[];
@@ -91,6 +97,17 @@ export interface MinutesResponse {
   apologies: { name: string; agency: string }[];
   quorum: Quorum;
   items: MinutesItem[];
+  /** The chairs' decisions taken outside the meeting since the last one, reported at it. */
+  chairsDecisions: {
+    subjectId: string;
+    reference: string;
+    label: string | null;
+    decision: string;
+    decisionKind: string;
+    agreed: string;
+    reason: string;
+    recordedBy: string;
+  }[];
   themes: string[];
   generatedAt: string;
 }
