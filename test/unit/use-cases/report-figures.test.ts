@@ -7,6 +7,7 @@ import { figuresDesk } from "../../../bot/src/application/reports/figures-desk.j
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import type { MonthFigures } from "../../../bot/src/domain/reports/month-figures.js";
 import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
+import { signInToMeeting } from "../../support/meeting-sign-in.js";
 import { demoActor } from "../../support/people.js";
 import { mertonChild } from "../../support/referral-forms.js";
 
@@ -199,6 +200,8 @@ describe("Working out a panel's figures for a month", () => {
 
   it("a case removed in November counts as closed by removal then, and as open at the end of October", async () => {
     ports.clock.set("2026-11-05T10:00:00Z");
+    // On the meeting's day, signed in to it, as a coordinator records a decision.
+    await signInToMeeting(ports, priya, PANEL, "2026-11-05");
     await caseDecisions(ports).decide(
       priya,
       "coordinator",
