@@ -3,7 +3,7 @@ import { Action } from "../../../bot/src/domain/actions/action.js";
 import { Subject } from "../../../bot/src/domain/cohort/case.js";
 import { Notice } from "../../../bot/src/domain/referrals/notice.js";
 import { AccessRequest } from "../../../bot/src/domain/people/access-request.js";
-import { Referral } from "../../../bot/src/domain/referrals/referral.js";
+import { reachedPanel, Referral } from "../../../bot/src/domain/referrals/referral.js";
 import {
   MatchRow,
   ReferenceCounter,
@@ -208,11 +208,17 @@ export function fakeCasework(now: () => Date): FakeCasework {
       const listed = (r: Referral) =>
         list === "waiting"
           ? r.status === "new" || r.status === "more-information-requested"
-          : r.status !== "awaiting-approval" && r.status !== "not-approved";
+          : reachedPanel(r);
       const all = (await range<Referral>("referralPage", areaId, referralRow(panelId, ""), listed)).sort(
         (a, b) => newestFirst(a.value.submitted.at, a.value.id, b.value.submitted.at, b.value.id),
       );
       return pageAfter(all, size, after, (r) => ({ at: r.submitted.at, id: r.id }));
+    },
+    async referralsBy(areaId, referrerId, size, after) {
+      const theirs = (
+        await range<Referral>("referralsBy", areaId, "referral|", (r) => r.submitted.by === referrerId)
+      ).sort((a, b) => newestFirst(a.value.submitted.at, a.value.id, b.value.submitted.at, b.value.id));
+      return pageAfter(theirs, size, after, (r) => ({ at: r.submitted.at, id: r.id }));
     },
     beforeSubmit(areaId, year, hashes) {
       calls.count("beforeSubmit");
