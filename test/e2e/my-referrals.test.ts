@@ -60,7 +60,7 @@ describe("A practitioner's own referrals in the tab (Chromium)", function () {
     await page.getByRole("heading", { name: "Your panels" }).waitFor();
   };
 
-  it("she sees her referrals with their status and notes, reads a question apart from its answer, and withdraws one", async () => {
+  it("she sees her referral's status and meeting, reads its question apart from the answer, and withdraws it", async () => {
     await page.goto(`${service.url}/tab/`);
     await signIn("Grace Mensah (Social worker, Contextual Harm team)");
     await page.getByRole("button", { name: "My referrals" }).click();
@@ -79,10 +79,6 @@ describe("A practitioner's own referrals in the tab (Chromium)", function () {
       "Thu, 3 Dec 2026",
       "More information requested",
     ]);
-    const accepted = table
-      .getByRole("row")
-      .filter({ has: page.getByRole("cell", { name: "Jayden Okoro-Hart" }) });
-    assert.match(await accepted.innerText(), /Coordinator's note: Demo data/);
 
     await row.getByRole("button", { name: `Open ${reference}` }).click();
     const detail = page.getByRole("region", { name: `${reference}: Fen Invented-Ash` });

@@ -10,7 +10,9 @@ import { migrateCaseworkLayout } from "../../bot/src/adapters/tables/layout-migr
 import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { azurite } from "../support/azurite.js";
+import { forgetPerson } from "../support/forget-person.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
+import { newMertonPractitioner } from "../support/new-practitioner.js";
 import { PEOPLE } from "../support/people.js";
 import { mertonChild } from "../support/referral-forms.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -110,8 +112,10 @@ describe("Casework stored in the earlier key layout", () => {
       now: () => new Date("2026-11-16T10:00:00Z"),
       onNotices: () => undefined,
     });
-    const grace = { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" };
-    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Bea Beforehand"));
+    // A referrer of the test's own: a demo practitioner's list holds other suites' referrals too.
+    const made = await newMertonPractitioner("Bea Beforehand-Worker");
+    const worker = { id: made.id, name: made.displayName };
+    const sent = await desk.submit(worker, PANEL, "individual", randomUUID(), mertonChild("Bea Beforehand"));
     assert.ok(sent.ok);
     ids.push(sent.referral.id);
 
@@ -122,8 +126,7 @@ describe("Casework stored in the earlier key layout", () => {
     for await (const e of client.listEntities({ queryOptions: { filter } }))
       if (e["id"] === sent.referral.id) await client.deleteEntity(pk, String(e.rowKey));
     await client.deleteEntity(pk, "layout|referral-by");
-    const own = async () =>
-      (await desk.own(grace, "test", { pageSize: 200 })).referrals.map((r) => r.value.id);
+    const own = async () => (await desk.own(worker, "test")).referrals.map((r) => r.value.id);
     assert.ok(!(await own()).includes(sent.referral.id), "the earlier layout has no copy under her");
 
     const progress: string[] = [];
@@ -134,11 +137,11 @@ describe("Casework stored in the earlier key layout", () => {
     );
     assert.ok((await own()).includes(sent.referral.id));
     // Its version is the record's still: she can withdraw it from what her list shows.
-    const [listed] = (await desk.own(grace, "test", { pageSize: 200 })).referrals.filter(
+    const [listed] = (await desk.own(worker, "test")).referrals.filter(
       (r) => r.value.id === sent.referral.id,
     );
     const withdrawn = await desk.withdraw(
-      grace,
+      worker,
       PANEL,
       sent.referral.id,
       "Made in error",
@@ -149,6 +152,7 @@ describe("Casework stored in the earlier key layout", () => {
     const again: string[] = [];
     await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
     assert.deepEqual(again, []);
+    await forgetPerson(made.id, "merton", PANEL);
   });
 
   it("gives subjects, cases and decisions stored before a subject's record was kept their copies, once", async () => {

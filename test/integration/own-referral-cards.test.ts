@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
+import { forgetPerson } from "../support/forget-person.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
+import { newMertonPractitioner } from "../support/new-practitioner.js";
 import { PEOPLE } from "../support/people.js";
 import { mertonChild } from "../support/referral-forms.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -12,12 +14,12 @@ import {
   teamsUser,
   texts,
   type Card,
+  type TeamsUser,
 } from "../support/teams-chat.js";
 
 // The referrer's side of the bot, driven as Teams drives it: `referrals` typed in personal chat,
 // the list card's Withdraw pressed with a reason, the coordinator's notice caught by a connector.
 
-const GRACE = teamsUser(PEOPLE.mertonSocialWorker);
 const PRIYA = teamsUser(PEOPLE.mertonCoordinator);
 const PANEL = "merton-pre-mace";
 
@@ -42,13 +44,18 @@ describe("A practitioner's referrals through the bot's cards", function () {
   let connector: RecordingConnector;
   const made: { id: string; reference: string }[] = [];
 
+  // A referrer of the suite's own: a demo practitioner's list holds other suites' referrals too.
+  let VERA: TeamsUser;
+
   before(async () => {
-    await forgetPersonalChats([GRACE, PRIYA]);
+    await forgetPersonalChats([PRIYA]);
     connector = await recordingConnector();
     service = await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") });
+    VERA = teamsUser(await newMertonPractitioner("Vera Cardlist"));
     for (const [who, name] of [
-      [GRACE, "Dot Cardlist"],
+      [VERA, "Dot Cardlist"],
       [PRIYA, "Eli Cardlist"],
+      [VERA, "Fay Cardlist"],
     ] as const) {
       const sent = await service.desk.submit(
         { id: who.aadObjectId, name: who.name },
@@ -60,11 +67,24 @@ describe("A practitioner's referrals through the bot's cards", function () {
       assert.ok(sent.ok);
       made.push(sent.referral);
     }
+    const accepted = made[2]?.id ?? "";
+    const priya = { id: PRIYA.aadObjectId, name: PRIYA.name };
+    const read = await service.desk.view(priya, PANEL, accepted, "test");
+    await service.desk.triage(
+      priya,
+      PANEL,
+      accepted,
+      { decision: "accept", note: "For the December panel.", linkToSubjectId: null },
+      read.etag,
+      "test",
+    );
   });
   after(async () => {
     await service.close();
     await connector.close();
     await forgetMertonReferrals(made.map((r) => r.id));
+    await forgetPerson(VERA.aadObjectId, "merton", PANEL);
+    await forgetPersonalChats([VERA]);
   });
 
   const { inPersonal, inChannel, say, press, cardOf } = teamsChat(
@@ -72,7 +92,7 @@ describe("A practitioner's referrals through the bot's cards", function () {
     () => connector.url,
     "19:merton-mace@thread.tacv2",
   );
-  const newIn = async (who: typeof GRACE, text: string) => {
+  const newIn = async (who: typeof VERA, text: string) => {
     const before = connector.sent.length;
     await say(inPersonal(who), text);
     return connector.sent.slice(before).filter((s) => s.conversationId === personalChat(who));
@@ -84,7 +104,7 @@ describe("A practitioner's referrals through the bot's cards", function () {
 
   it("`referrals` shows her own referrals with kind, status, meeting and the note on each outcome", async () => {
     const [mine] = made as [{ id: string; reference: string }];
-    const card = listCard(await newIn(GRACE, "referrals"));
+    const card = listCard(await newIn(VERA, "referrals"));
     assert.ok(card, "the list card came");
     const shown = texts(card);
     const at = shown.findIndex((t) => t.startsWith(`**${mine.reference}**`));
@@ -96,8 +116,8 @@ describe("A practitioner's referrals through the bot's cards", function () {
       "Status: With the panel coordinator",
       "Meeting: Thursday 3 December 2026",
     ]);
-    // The demo referral Priya accepted carries her note.
-    assert.ok(shown.includes("Coordinator's note: Demo data"), shown.join(" | "));
+    // The one Priya accepted carries her note.
+    assert.ok(shown.includes("Coordinator's note: For the December panel."), shown.join(" | "));
     assert.ok(!shown.some((t) => t.includes("Eli Cardlist")), "only her own");
     const withdrawals = executes(card).filter((a) => a.verb === "referral.withdraw");
     assert.ok(withdrawals.some((a) => a.data["referralId"] === mine.id));
@@ -110,20 +130,20 @@ describe("A practitioner's referrals through the bot's cards", function () {
   it("she withdraws one waiting for the coordinator with a reason, and the coordinator is told", async () => {
     const [mine] = made as [{ id: string; reference: string }];
     await say(inPersonal(PRIYA), "hello");
-    const card = listCard(await newIn(GRACE, "referrals"));
+    const card = listCard(await newIn(VERA, "referrals"));
     const button = executes(card).find(
       (a) => a.verb === "referral.withdraw" && a.data["referralId"] === mine.id,
     );
     assert.ok(button);
     const reasonBox = `withdrawReason-${mine.id}`;
-    const empty = await press(inPersonal(GRACE), "referral.withdraw", { ...button.data, [reasonBox]: " " });
+    const empty = await press(inPersonal(VERA), "referral.withdraw", { ...button.data, [reasonBox]: " " });
     assert.equal(
       String(empty.value),
       `Say why you are withdrawing ${mine.reference}: the panel coordinator sees it.`,
     );
 
     const done = cardOf(
-      await press(inPersonal(GRACE), "referral.withdraw", {
+      await press(inPersonal(VERA), "referral.withdraw", {
         ...button.data,
         [reasonBox]: "The family moved out of the borough.",
       }),
@@ -136,25 +156,25 @@ describe("A practitioner's referrals through the bot's cards", function () {
     assert.ok(told, "the coordinator was told");
     assert.ok(
       texts(told).includes(
-        "Grace Mensah withdrew their referral to Pre-MACE operational panel: The family moved out of the borough.",
+        "Vera Cardlist withdrew their referral to Pre-MACE operational panel: The family moved out of the borough.",
       ),
     );
     // The same press again, from the card still on screen, is refused in words.
-    const again = await press(inPersonal(GRACE), "referral.withdraw", {
+    const again = await press(inPersonal(VERA), "referral.withdraw", {
       ...button.data,
       [reasonBox]: "Again",
     });
     assert.equal(String(again.value), `You have already withdrawn ${mine.reference}.`);
-    const shown = texts(listCard(await newIn(GRACE, "referrals")));
+    const shown = texts(listCard(await newIn(VERA, "referrals")));
     assert.ok(shown.includes("Reason for withdrawing: The family moved out of the borough."));
   });
 
   it("an accepted referral cannot be withdrawn, and says so plainly", async () => {
     const accepted = (
-      await service.desk.own({ id: GRACE.aadObjectId, name: GRACE.name }, "test")
+      await service.desk.own({ id: VERA.aadObjectId, name: VERA.name }, "test")
     ).referrals.find((r) => r.value.status === "accepted");
     assert.ok(accepted);
-    const refused = await press(inPersonal(GRACE), "referral.withdraw", {
+    const refused = await press(inPersonal(VERA), "referral.withdraw", {
       panelId: PANEL,
       referralId: accepted.value.id,
       version: accepted.etag,
@@ -177,7 +197,7 @@ describe("A practitioner's referrals through the bot's cards", function () {
     assert.ok(texts(own).includes(`**${made[1]?.reference}**: Eli Cardlist`));
 
     const before = connector.sent.length;
-    await say(inChannel(GRACE), "referrals");
+    await say(inChannel(VERA), "referrals");
     const reply = connector.sent.slice(before).map((s) => JSON.stringify(s.activity));
     assert.equal(reply.length, 1);
     assert.match(reply[0] ?? "", /only in your personal chat/);

@@ -14,9 +14,11 @@ import type {
 } from "../../bot/src/adapters/http/contract/index.js";
 import { roundTripCounter, scanIn } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
+import { forgetPerson } from "../support/forget-person.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
+import { newMertonPractitioner } from "../support/new-practitioner.js";
 import { mertonChild } from "../support/referral-forms.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
@@ -27,15 +29,19 @@ const PANEL = "merton-pre-mace";
 
 describe("A practitioner's own referrals through the tab's API, stored in Azurite", () => {
   let service: TestService;
-  let tokens: Record<"grace" | "priya" | "daniel", string>;
+  let tokens: Record<"wren" | "priya" | "daniel", string>;
+  // A referrer of the suite's own: a demo practitioner's list holds other suites' referrals too.
+  let wren = { id: "", name: "" };
   let clock = "2026-12-01T10:00:00Z";
   const made: string[] = [];
   const mine: ReferralSummary[] = [];
 
   before(async () => {
     service = await startTestService({}, { now: () => new Date(clock) });
+    const referrer = await newMertonPractitioner("Wren Ownlist");
+    wren = { id: referrer.id, name: referrer.displayName };
     tokens = {
-      grace: await signInAs(service, PEOPLE.mertonSocialWorker.id),
+      wren: await signInAs(service, referrer.id),
       priya: await signInAs(service, PEOPLE.mertonCoordinator.id),
       daniel: await signInAs(service, PEOPLE.mertonPoliceOfficer.id),
     };
@@ -43,6 +49,7 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
   after(async () => {
     await service.close();
     await forgetMertonReferrals(made);
+    await forgetPerson(wren.id, "merton", PANEL);
   });
 
   const get = <T>(who: keyof typeof tokens, path: string) => call<T>(service, path, { token: tokens[who] });
@@ -63,7 +70,7 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
       clock = at;
       const formId = randomUUID();
       const sent = await call<ReferralSummary>(service, `/api/panels/${PANEL}/referrals`, {
-        token: tokens.grace,
+        token: tokens.wren,
         body: { kind: "individual", formId, values: mertonChild(name) },
       });
       assert.equal(sent.status, 201, sent.text);
@@ -79,7 +86,7 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
     });
     assert.equal(declined.status, 200, declined.text);
 
-    const first = await get<OwnReferralsResponse>("grace", "/api/referrals/mine?pageSize=1");
+    const first = await get<OwnReferralsResponse>("wren", "/api/referrals/mine?pageSize=1");
     assert.equal(first.status, 200, first.text);
     const top = first.body.referrals[0];
     assert.deepEqual(
@@ -95,7 +102,7 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
     );
     assert.ok(first.body.next);
     const second = await get<OwnReferralsResponse>(
-      "grace",
+      "wren",
       `/api/referrals/mine?pageSize=1&after=${encodeURIComponent(first.body.next)}`,
     );
     const next = second.body.referrals[0];
@@ -109,20 +116,21 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
         "A family matter, not exploitation.",
       ],
     );
+    assert.equal(second.body.next, null, "only the two she made");
     const priyas = await get<OwnReferralsResponse>("priya", "/api/referrals/mine?pageSize=200");
     assert.ok(
       !priyas.body.referrals.some((r) => made.includes(r.id)),
       "the coordinator's own are hers alone",
     );
-    const bad = await get<{ error: { message: string } }>("grace", "/api/referrals/mine?pageSize=0");
+    const bad = await get<{ error: { message: string } }>("wren", "/api/referrals/mine?pageSize=0");
     assert.equal(bad.status, 400);
   });
 
   it("she withdraws one that waits, with a reason; it leaves the coordinator's waiting list; it cannot be withdrawn twice", async () => {
     const [waiting, declined] = mine as [ReferralSummary, ReferralSummary];
-    const read = await detail("grace", waiting.id);
-    assert.equal((await withdraw("grace", waiting.id, { reason: "x" })).status, 428, "no version, no change");
-    assert.equal((await withdraw("grace", waiting.id, { reason: 5 }, read.body.version)).status, 400);
+    const read = await detail("wren", waiting.id);
+    assert.equal((await withdraw("wren", waiting.id, { reason: "x" })).status, 428, "no version, no change");
+    assert.equal((await withdraw("wren", waiting.id, { reason: 5 }, read.body.version)).status, 400);
     const other = await withdraw("daniel", waiting.id, { reason: "Not mine" }, read.body.version);
     assert.deepEqual(
       [other.status, other.body.error?.message],
@@ -131,7 +139,7 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
 
     clock = "2026-12-01T11:00:00Z";
     const done = await withdraw(
-      "grace",
+      "wren",
       waiting.id,
       { reason: "The family has moved to Kent." },
       read.body.version,
@@ -150,20 +158,20 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
     assert.equal(all.body.referrals.find((r) => r.id === waiting.id)?.status, "withdrawn");
 
     const again = await withdraw(
-      "grace",
+      "wren",
       waiting.id,
       { reason: "Again" },
-      (await detail("grace", waiting.id)).body.version,
+      (await detail("wren", waiting.id)).body.version,
     );
     assert.deepEqual(
       [again.status, again.body.error?.message],
       [409, `You have already withdrawn ${waiting.reference}.`],
     );
     const decided = await withdraw(
-      "grace",
+      "wren",
       declined.id,
       { reason: "x" },
-      (await detail("grace", declined.id)).body.version,
+      (await detail("wren", declined.id)).body.version,
     );
     assert.deepEqual(
       [decided.status, decided.body.error?.message],
@@ -185,13 +193,12 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
       now: () => new Date(clock),
       onNotices: () => undefined,
     });
-    const grace = { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" };
-    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Cy Ownlist"));
+    const sent = await desk.submit(wren, PANEL, "individual", randomUUID(), mertonChild("Cy Ownlist"));
     assert.ok(sent.ok);
     made.push(sent.referral.id);
 
     const before = trips.count();
-    const page = await desk.own(grace, "test", { pageSize: 10 });
+    const page = await desk.own(wren, "test", { pageSize: 10 });
     // Her person's record, the page of her copies, and the audit entry of the view.
     assert.deepEqual(
       trips
@@ -203,7 +210,7 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
     const listed = page.referrals.find((r) => r.value.id === sent.referral.id);
     assert.ok(listed);
     const beforeWithdrawal = trips.count();
-    await desk.withdraw(grace, PANEL, sent.referral.id, "Made in error", listed.etag, "test");
+    await desk.withdraw(wren, PANEL, sent.referral.id, "Made in error", listed.etag, "test");
     assert.deepEqual(
       trips
         .requests()
