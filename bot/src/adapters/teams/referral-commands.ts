@@ -71,7 +71,15 @@ export async function referralLists(turn: CommandTurn): Promise<void> {
       actor,
       coordinated.map((m) => m.panelId),
     );
-  const own = await deps.desk.own(actor, "bot: referrals command", { pageSize: MAX_CARDS });
+  let own: Awaited<ReturnType<typeof deps.desk.own>>;
+  try {
+    own = await deps.desk.own(actor, "bot: referrals command", { pageSize: MAX_CARDS });
+  } catch (e) {
+    // Someone not (or no longer) in the directory makes no referrals: say why, unless they triage.
+    if (!isRefusal(e)) throw e;
+    if (!coordinated.length) await context.sendActivity(e.message);
+    return;
+  }
   // A coordinator who has made none is not told so: their list is the triage one.
   if (coordinated.length && !own.referrals.length) return;
   const lines = own.referrals.map(({ value: r, etag }) => ({
