@@ -114,6 +114,10 @@ export async function historyCosts(connection: string, scans: string[]): Promise
       (area) => referrals.list(actor(area.areaId, "Priya Okafor"), area.panelId, "bench", { pageSize: 50 }),
     ],
     [
+      "a referrer's own referrals, first page",
+      (area) => referrals.own(actor(area.areaId, "Grace Mensah"), "bench", { pageSize: 10 }),
+    ],
+    [
       "agenda page",
       (area) =>
         agendas.view(

@@ -274,6 +274,7 @@ export async function startService(
     directory,
     log,
     publicUrl: settings.publicUrl,
+    teamsAppId: settings.teamsAppId,
     now,
     desk,
     actionLog: actions,

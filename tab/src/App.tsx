@@ -39,6 +39,7 @@ import { useApi } from "./useApi.js";
 const DemoSignIn = lazyPage(() => import("./DemoSignIn.js").then((m) => m.DemoSignIn));
 const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.PanelsPage));
 const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
+const MyReferralsPage = lazyPage(() => import("./MyReferrals.js").then((m) => m.MyReferralsPage));
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
 const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
@@ -100,6 +101,7 @@ function PanelsApp() {
     meetingId?: string | null;
   } | null>(null);
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
+  const [myReferrals, setMyReferrals] = useState(false);
   // The Reports page of one panel, or of the whole area (no panel).
   const [reportOf, setReportOf] = useState<ReportOf | null>(null);
   // A subject's history or map opens over the page its reference was on, and closes back to it.
@@ -122,9 +124,11 @@ function PanelsApp() {
     if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
     if (peopleOf) setCameBackFrom(`people:${peopleOf.id}`);
     if (reportOf) setCameBackFrom(reportKey(reportOf));
+    if (myReferrals) setCameBackFrom("my-referrals");
     setOpen(null);
     setPeopleOf(null);
     setReportOf(null);
+    setMyReferrals(false);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -138,14 +142,16 @@ function PanelsApp() {
     const link = new URLSearchParams(linkedPage.current ?? window.location.search);
     linkedPage.current = undefined;
     const linked = panels.find((p) => p.id === link.get("panel"));
-    if (linked) {
+    // The bot's `referrals` card links to the person's own (?page=my-referrals).
+    const mine = link.get("page") === "my-referrals";
+    if (mine) setMyReferrals(true);
+    if (linked)
       setOpen(
         link.get("page") === "actions"
           ? { view: "actions", panel: linked }
           : { view: "meetings", panel: linked, meetingId: link.get("meeting") },
       );
-      window.history.replaceState(null, "", window.location.pathname);
-    }
+    if (linked || mine) window.history.replaceState(null, "", window.location.pathname);
     return { state: "signed-in", tokens, me, panels };
   }, []);
 
@@ -186,6 +192,7 @@ function PanelsApp() {
     setOpen(null);
     setPeopleOf(null);
     setReportOf(null);
+    setMyReferrals(false);
     setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -256,7 +263,10 @@ function PanelsApp() {
                   onBack={close}
                 />
               )}
-              {session?.state === "signed-in" && !open && !peopleOf && !reportOf && (
+              {session?.state === "signed-in" && myReferrals && (
+                <MyReferralsPage token={session.tokens} onBack={close} />
+              )}
+              {session?.state === "signed-in" && !open && !peopleOf && !reportOf && !myReferrals && (
                 <PanelsPage
                   token={session.tokens}
                   me={session.me}
@@ -273,6 +283,10 @@ function PanelsApp() {
                   onOpenReports={(area, panelId) => {
                     setCameBackFrom(null);
                     setReportOf({ area, panelId });
+                  }}
+                  onOpenMyReferrals={() => {
+                    setCameBackFrom(null);
+                    setMyReferrals(true);
                   }}
                   returnFocusTo={cameBackFrom}
                 />

@@ -47,6 +47,7 @@ export function PanelsPage({
   onOpen,
   onOpenPeople,
   onOpenReports,
+  onOpenMyReferrals,
   returnFocusTo,
 }: {
   token: TokenSource;
@@ -56,6 +57,7 @@ export function PanelsPage({
   onOpen: (view: PanelView, panel: PanelSummary) => void;
   onOpenPeople: (area: ManagedArea) => void;
   onOpenReports: (area: ReportOf["area"], panelId: string | null) => void;
+  onOpenMyReferrals: () => void;
   returnFocusTo: string | null;
 }) {
   const styles = useStyles();
@@ -105,6 +107,18 @@ export function PanelsPage({
         <MessageBar intent="error">
           <MessageBarBody>{calendarProblem}</MessageBarBody>
         </MessageBar>
+      )}
+      {me.refers && (
+        <section className={styles.area} aria-labelledby="referrals-title">
+          <Subtitle2 as="h2" id="referrals-title">
+            Your referrals
+          </Subtitle2>
+          <div className={styles.links}>
+            <Button ref={remember("my-referrals")} onClick={onOpenMyReferrals}>
+              My referrals
+            </Button>
+          </div>
+        </section>
       )}
       {me.manages.length > 0 && (
         <section className={styles.area} aria-labelledby="manages-title">

@@ -21,18 +21,18 @@ import {
   mergeClasses,
   tokens,
   typographyStyles,
-  type BadgeProps,
 } from "@fluentui/react-components";
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useApi } from "./useApi.js";
 import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
+import { ReferralQuestions } from "./ReferralQuestions.js";
+import { formatDate, formatDateTime, KIND_LABELS, referrerText, STATUS_COLOURS } from "./referralLabels.js";
 import {
   api,
   type PanelViewProps,
   type ReferralDetail,
-  type ReferralKind,
   type ReferralStatus,
   type ReferralSummary,
   type TriageStep,
@@ -41,22 +41,6 @@ import {
 
 // The coordinator's referrals view for one panel: the list, one referral's answers, and triage.
 // Everything stays in page state: nothing that identifies a child goes into the address bar.
-
-const KIND_LABELS: Record<ReferralKind, string> = {
-  individual: "Individual child or young adult",
-  group: "Group or cohort",
-  "person-of-concern": "Person of concern",
-  "location-of-concern": "Location of concern",
-};
-
-const STATUS_COLOURS: Record<ReferralStatus, BadgeProps["color"]> = {
-  "awaiting-approval": "informative",
-  "not-approved": "subtle",
-  new: "brand",
-  "more-information-requested": "warning",
-  accepted: "success",
-  declined: "danger",
-};
 
 const MATCHED_ON = {
   "name-and-date-of-birth": "same name and date of birth",
@@ -101,31 +85,6 @@ const useStyles = makeStyles({
   plainList: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "6px" },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
 });
-
-function formatDate(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}
-
-function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/London",
-  });
-}
-
-function referrerText(r: ReferralSummary): string {
-  return [r.referrer.jobTitle, r.referrer.agency].filter(Boolean).join(", ");
-}
 
 export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
@@ -463,25 +422,7 @@ function ReferralDetailView({
         </dl>
       </section>
 
-      {r.questions.length > 0 && (
-        <section className={styles.section} aria-labelledby={`${headingId}-questions`}>
-          <Subtitle2 as="h3" id={`${headingId}-questions`}>
-            Questions and answers
-          </Subtitle2>
-          <ol className={styles.plainList}>
-            {r.questions.map((q, i) => (
-              <li key={i}>
-                <Body1 as="p" className={styles.value}>
-                  {q.askedBy} asked: {q.question}
-                </Body1>
-                <Body1 as="p" className={styles.value}>
-                  {q.answer === null ? "Not answered yet." : `Answer: ${q.answer}`}
-                </Body1>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <ReferralQuestions questions={r.questions} headingId={`${headingId}-questions`} />
 
       <section className={styles.section} aria-labelledby={`${headingId}-triage`}>
         <Subtitle2 as="h3" id={`${headingId}-triage`}>
@@ -531,6 +472,7 @@ function ReferralDetailView({
         ) : (
           <Body1 as="p" className={styles.para}>
             This referral is no longer waiting for triage: {r.statusLabel}.
+            {r.outcome && ` ${r.outcome.label} (${r.outcome.by}): ${r.outcome.text}`}
           </Body1>
         )}
       </section>

@@ -33,6 +33,7 @@ import type {
   MinutesResponse,
   MoveMeetingBody,
   NewActionBody,
+  OwnReferralsResponse,
   PanelAction,
   PanelMeeting,
   PanelsResponse,
@@ -54,6 +55,7 @@ import type {
   ThemeChangeResponse,
   TriageStep,
   WhoToAskResponse,
+  WithdrawalBody,
   WorkOutMonthResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
@@ -172,6 +174,25 @@ export const api = {
     request<ReferralsResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals?show=${show}${after ? `&after=${encodeURIComponent(after)}` : ""}`,
       token,
+    ),
+  /** A page of the signed-in person's own referrals, newest first. */
+  myReferrals: (token: TokenSource, after?: string) =>
+    request<OwnReferralsResponse>(
+      `/api/referrals/mine${after ? `?after=${encodeURIComponent(after)}` : ""}`,
+      token,
+    ),
+  /** The referrer withdraws one still waiting, on the version they read. */
+  withdrawReferral: (
+    token: TokenSource,
+    panelId: string,
+    referralId: string,
+    body: WithdrawalBody,
+    version: string,
+  ) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/withdraw`,
+      token,
+      { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
     ),
   referral: (token: TokenSource, panelId: string, referralId: string) =>
     request<ReferralDetail>(

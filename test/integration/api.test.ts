@@ -69,6 +69,7 @@ describe("The tab's API", () => {
       jobTitle: "Social worker, Contextual Harm team",
       agency: "Children's Social Care",
       manages: [],
+      refers: true,
     });
   });
 

@@ -52,6 +52,8 @@ function baseData(verb: string, known: Known): Record<string, unknown> {
       return { ...referral, version, note: "fuzz" };
     case VERBS.referral.answer:
       return { ...referral, version, answer: "fuzz" };
+    case VERBS.referral.withdraw:
+      return { ...referral, version, [`withdrawReason-${known.referralId}`]: "fuzz" };
     case VERBS.action.done:
     case VERBS.action.update:
       return { panelId: PANEL, actionId: randomUUID(), update: "fuzz" };

@@ -17,7 +17,7 @@ interface Target {
   path: string;
   /** A body that cannot succeed, however it is broken: a required field is missing or an id forged. */
   base: Record<string, unknown>;
-  as: "coordinator" | "member";
+  as: "coordinator" | "member" | "referrer";
   ifMatch?: string;
 }
 
@@ -42,6 +42,9 @@ function targets(referral: string): Target[] {
     { ...post(`${PANEL}/referrals/${referral}/triage`, { decision: "accept", note: "x" }), ifMatch: STALE },
     { ...post(`${PANEL}/referrals/${referral}/approval`, { decision: "approved" }), ifMatch: STALE },
     { ...post(`${PANEL}/referrals/${referral}/answer`, { answer: "x" }), ifMatch: STALE },
+    // Withdrawing: by its referrer on a stale version, or by someone else.
+    { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }, "referrer"), ifMatch: STALE },
+    { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }), ifMatch: STALE },
     post(`${meeting}/actions`, { ownerId: nurse, dueDate: "2026-12-17" }),
     { ...post(`${PANEL}/actions/${randomUUID()}/done`, { note: "x" }), ifMatch: STALE },
     { ...post(`${PANEL}/actions/${randomUUID()}/updates`, { text: "fuzz" }), ifMatch: STALE },
@@ -115,11 +118,14 @@ describe("The tab API fuzzed with malformed bodies", function () {
     const tokens = {
       coordinator: await signInAs(service, PEOPLE.mertonCoordinator.id),
       member: await signInAs(service, PEOPLE.mertonPoliceOfficer.id),
+      referrer: await signInAs(service, PEOPLE.mertonSocialWorker.id),
     };
-    const list = await call<{ referrals: { id: string }[] }>(service, `${PANEL}/referrals`, {
+    const list = await call<{ referrals: { id: string; status: string }[] }>(service, `${PANEL}/referrals`, {
       token: tokens.coordinator,
     });
-    const all = targets(list.body.referrals[0]?.id ?? randomUUID());
+    // One still waiting, so that a withdrawal with a valid reason meets only the stale version.
+    const waiting = list.body.referrals.find((x) => x.status === "new") ?? list.body.referrals[0];
+    const all = targets(waiting?.id ?? randomUUID());
     const cases = Array.from({ length: CASES }, (_, n) => {
       const target = all[n % all.length] as Target;
       return { n, target, body: mutate(r, target.base) };

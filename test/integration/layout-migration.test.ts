@@ -10,7 +10,9 @@ import { migrateCaseworkLayout } from "../../bot/src/adapters/tables/layout-migr
 import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { azurite } from "../support/azurite.js";
+import { forgetPerson } from "../support/forget-person.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
+import { newMertonPractitioner } from "../support/new-practitioner.js";
 import { PEOPLE } from "../support/people.js";
 import { mertonChild } from "../support/referral-forms.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -97,6 +99,60 @@ describe("Casework stored in the earlier key layout", () => {
     const again: string[] = [];
     await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
     assert.deepEqual(again, []);
+  });
+
+  it("gives each referral made before referrals were kept under their referrer its copy once, so she sees it in her own", async () => {
+    const { connectionString } = await azurite();
+    const tables = tableFactory({ kind: "connection-string", connectionString });
+    const desk = referralDesk({
+      catalogue: loadCatalogue("bot/config/areas"),
+      casework: caseworkTables(tables),
+      directory: directoryTables(tables),
+      drafts: referralDraftTables(tables),
+      now: () => new Date("2026-11-16T10:00:00Z"),
+      onNotices: () => undefined,
+    });
+    // A referrer of the test's own: a demo practitioner's list holds other suites' referrals too.
+    const made = await newMertonPractitioner("Bea Beforehand-Worker");
+    const worker = { id: made.id, name: made.displayName };
+    const sent = await desk.submit(worker, PANEL, "individual", randomUUID(), mertonChild("Bea Beforehand"));
+    assert.ok(sent.ok);
+    ids.push(sent.referral.id);
+
+    // Back to before the copy under the referrer: it alone goes, and the layout's marker.
+    const client = tables(TABLES.areaRecords);
+    const pk = keyOf("merton");
+    const filter = `PartitionKey eq 'merton' and RowKey ge 'referral-by|' and RowKey lt 'referral-by}'`;
+    for await (const e of client.listEntities({ queryOptions: { filter } }))
+      if (e["id"] === sent.referral.id) await client.deleteEntity(pk, String(e.rowKey));
+    await client.deleteEntity(pk, "layout|referral-by");
+    const own = async () => (await desk.own(worker, "test")).referrals.map((r) => r.value.id);
+    assert.ok(!(await own()).includes(sent.referral.id), "the earlier layout has no copy under her");
+
+    const progress: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m));
+    assert.ok(
+      progress.some((m) => /^merton: all \d+ referrals given their list copies$/.test(m)),
+      progress.join("\n"),
+    );
+    assert.ok((await own()).includes(sent.referral.id));
+    // Its version is the record's still: she can withdraw it from what her list shows.
+    const [listed] = (await desk.own(worker, "test")).referrals.filter(
+      (r) => r.value.id === sent.referral.id,
+    );
+    const withdrawn = await desk.withdraw(
+      worker,
+      PANEL,
+      sent.referral.id,
+      "Made in error",
+      listed?.etag ?? "",
+      "test",
+    );
+    assert.equal(withdrawn.status, "withdrawn");
+    const again: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
+    assert.deepEqual(again, []);
+    await forgetPerson(made.id, "merton", PANEL);
   });
 
   it("gives subjects, cases and decisions stored before a subject's record was kept their copies, once", async () => {

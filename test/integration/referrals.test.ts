@@ -434,7 +434,9 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       {
         question: "Is the school aware?",
         askedBy: "Priya Okafor",
+        askedAt: "2026-11-24T12:00:00.000Z",
         answer: "Yes, the DSL attended the strategy meeting.",
+        answeredAt: "2026-11-24T12:00:00.000Z",
       },
     ]);
     const answers = detail.body["answers"] as { label: string; value: string }[];

@@ -21,6 +21,7 @@ import {
   referralReceiptCard,
   referralStartCard,
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
+import { ownReferralsCard } from "../../bot/src/adapters/teams/cards/own-referral-cards.js";
 import { MAX_GROUP_MEMBERS, referralForm } from "../../bot/src/domain/referrals/form.js";
 import { stepsOf } from "../../bot/src/domain/referrals/form-steps.js";
 import type { Referral } from "../../bot/src/domain/referrals/referral.js";
@@ -162,6 +163,33 @@ describe("Referral cards", () => {
     ],
     ["question", questionCard(referral, "Pre-MACE", "v1")],
     ["outcome", outcomeCard("Done", ["A line"])],
+    [
+      "referrer's own referrals",
+      ownReferralsCard(
+        Array.from({ length: 10 }, (_, i) => ({
+          referral: {
+            ...referral,
+            id: `3f1f6c2e-5b7a-4c1e-9f00-00000000001${i}`,
+            status: i % 2 ? "more-information-requested" : "accepted",
+            triage:
+              i % 2
+                ? null
+                : {
+                    by: "c",
+                    byName: "Coordinator",
+                    at: referral.submitted.at,
+                    decision: "accepted",
+                    note: "For December",
+                  },
+          },
+          version: "v1",
+          panelName: "Pre-MACE",
+        })),
+        true,
+        "https://example.org/tab/?page=my-referrals",
+      ),
+    ],
+    ["referrer's own referrals, none yet", ownReferralsCard([], false, "https://example.org/tab/")],
   ];
   // Every step of every panel's forms, with a problem shown; and a group of the most members, on
   // its last page, with every answer given: the largest a referral card gets.

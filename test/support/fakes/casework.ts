@@ -4,7 +4,7 @@ import { Subject } from "../../../bot/src/domain/cohort/case.js";
 import { howTaken, type DecisionHow } from "../../../bot/src/domain/decisions/taken.js";
 import { Notice } from "../../../bot/src/domain/referrals/notice.js";
 import { AccessRequest } from "../../../bot/src/domain/people/access-request.js";
-import { Referral } from "../../../bot/src/domain/referrals/referral.js";
+import { reachedPanel, Referral } from "../../../bot/src/domain/referrals/referral.js";
 import {
   MatchRow,
   ReferenceCounter,
@@ -209,11 +209,17 @@ export function fakeCasework(now: () => Date): FakeCasework {
       const listed = (r: Referral) =>
         list === "waiting"
           ? r.status === "new" || r.status === "more-information-requested"
-          : r.status !== "awaiting-approval" && r.status !== "not-approved";
+          : reachedPanel(r);
       const all = (await range<Referral>("referralPage", areaId, referralRow(panelId, ""), listed)).sort(
         (a, b) => newestFirst(a.value.submitted.at, a.value.id, b.value.submitted.at, b.value.id),
       );
       return pageAfter(all, size, after, (r) => ({ at: r.submitted.at, id: r.id }));
+    },
+    async referralsBy(areaId, referrerId, size, after) {
+      const theirs = (
+        await range<Referral>("referralsBy", areaId, "referral|", (r) => r.submitted.by === referrerId)
+      ).sort((a, b) => newestFirst(a.value.submitted.at, a.value.id, b.value.submitted.at, b.value.id));
+      return pageAfter(theirs, size, after, (r) => ({ at: r.submitted.at, id: r.id }));
     },
     beforeSubmit(areaId, year, hashes) {
       calls.count("beforeSubmit");

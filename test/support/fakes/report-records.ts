@@ -1,5 +1,5 @@
 import { closedAtOf } from "../../../bot/src/domain/cohort/case.js";
-import type { Referral } from "../../../bot/src/domain/referrals/referral.js";
+import { reachedPanel, type Referral } from "../../../bot/src/domain/referrals/referral.js";
 import type { StoredCase } from "../../../bot/src/application/ports/casework.js";
 import type { ReportRecords } from "../../../bot/src/application/ports/report-records.js";
 import { keyOf, type Calls, type FakeTable } from "./records.js";
@@ -18,7 +18,7 @@ export function fakeReportRecords(table: FakeTable, calls: Calls): ReportRecords
       const reached = table
         .range<Referral>(keyOf(areaId), `referral|${panelId}|`)
         .map((r) => r.value)
-        .filter((r) => r.status !== "awaiting-approval" && r.status !== "not-approved")
+        .filter(reachedPanel)
         .filter((r) => at(r.submitted.at) >= at(from) && at(r.submitted.at) < at(to));
       return Promise.resolve(
         reached.sort((a, b) =>

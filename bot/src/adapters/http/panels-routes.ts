@@ -24,6 +24,7 @@ import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
 import type { Directory } from "../../application/ports/directory.js";
 import type { PeopleDesk } from "../../application/people/people-desk.js";
+import { referablePanels } from "../../application/referrals/referral-access.js";
 
 export function panelsRoutes(deps: {
   settings: Settings;
@@ -84,6 +85,7 @@ export function panelsRoutes(deps: {
         jobTitle: person?.value.jobTitle ?? null,
         agency: agency?.name ?? null,
         manages,
+        refers: person ? referablePanels(catalogue, person.value).length > 0 : false,
       } satisfies MeResponse);
     }),
   );

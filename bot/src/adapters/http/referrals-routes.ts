@@ -1,15 +1,19 @@
 import { Router, type Request } from "express";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { answersOf } from "../../domain/referrals/form-answers.js";
+import { outcomeNote } from "../../domain/referrals/outcome-note.js";
 import { STATUS_LABELS, subjectLabel, type Referral } from "../../domain/referrals/referral.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
 import { signedIn } from "./authenticate.js";
 import {
   Answer,
   Approval,
+  OwnReferralsQuery,
   ReferralsPageQuery,
   Submission,
   Triage,
+  Withdrawal,
+  type OwnReferralsResponse,
   type ProblemResponse,
   type ReferralDetail,
   type ReferralsResponse,
@@ -35,6 +39,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
     id: r.id,
     reference: r.reference,
     kind: r.kind,
+    panel: { id: r.panelId, name: catalogue.panels.get(r.panelId)?.name ?? r.panelId },
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
     subject: subjectLabel(r.kind, r.values),
@@ -48,8 +53,27 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
     possibleDuplicates: r.possibleDuplicates,
     linkedSubjectId: r.linkedSubjectId,
     subjectId: r.subjectId,
-    questions: r.questions.map((q) => ({ question: q.question, askedBy: q.byName, answer: q.answer })),
+    questions: r.questions.map((q) => ({
+      question: q.question,
+      askedBy: q.byName,
+      askedAt: q.at,
+      answer: q.answer,
+      answeredAt: q.answeredAt,
+    })),
+    outcome: outcomeNote(r),
   });
+
+  // The signed-in person's own referrals, whichever of their area's panels each went to.
+  router.get(
+    "/referrals/mine",
+    route(async (req, res) => {
+      const page = await desk.own(actor(req), "tab: my referrals", OwnReferralsQuery.parse(req.query));
+      res.json({
+        referrals: page.referrals.map((r) => summary(r.value)),
+        next: page.next,
+      } satisfies OwnReferralsResponse);
+    }),
+  );
 
   router.get(
     "/panels/:panelId/referrals",
@@ -157,6 +181,22 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         answer,
         versionOf(req, "referral"),
         "tab: answer",
+      );
+      res.json(summary(r) satisfies ReferralSummary);
+    }),
+  );
+
+  router.post(
+    "/panels/:panelId/referrals/:referralId/withdraw",
+    route(async (req, res) => {
+      const { reason } = Withdrawal.parse(req.body);
+      const r = await desk.withdraw(
+        actor(req),
+        req.params["panelId"],
+        req.params["referralId"],
+        reason,
+        versionOf(req, "referral"),
+        "tab: withdraw",
       );
       res.json(summary(r) satisfies ReferralSummary);
     }),

@@ -4,7 +4,7 @@ import { searchKeys } from "../../domain/cohort/subject-search.js";
 import { howTaken } from "../../domain/decisions/taken.js";
 import { linkIdentity, type Link } from "../../domain/links/link.js";
 import type { AccessRequest } from "../../domain/people/access-request.js";
-import type { Referral } from "../../domain/referrals/referral.js";
+import { reachedPanel, type Referral } from "../../domain/referrals/referral.js";
 import type { StoredCase, StoredDecision } from "../../application/ports/casework.js";
 import { keyOf } from "./entity-store.js";
 
@@ -24,6 +24,8 @@ export const referralLists = {
   waiting: (panelId: string) => `referral-waiting|${panelId}|`,
   /** Those waiting for a manager's approval, newest first. */
   approval: (managerId: string) => `referral-approval|${keyOf(managerId)}|`,
+  /** Every referral its referrer made, whatever became of it, newest first: their own list. */
+  by: (referrerId: string) => `referral-by|${keyOf(referrerId)}|`,
 } as const;
 export const referralByIdRow = (id: string) => `referral-id|${id}`;
 /** A referral's place in an ordered list, after the list's prefix. */
@@ -31,10 +33,11 @@ export const referralPlace = (at: string, id: string) => `${newestFirst(at)}|${i
 
 export function referralCopies(r: Referral): string[] {
   const place = referralPlace(r.submitted.at, r.id);
-  const reached = r.status !== "awaiting-approval" && r.status !== "not-approved";
+  const reached = reachedPanel(r);
   const waiting = r.status === "new" || r.status === "more-information-requested";
   return [
     referralByIdRow(r.id),
+    referralLists.by(r.submitted.by) + place,
     ...(reached ? [referralLists.reached(r.panelId) + place] : []),
     ...(waiting ? [referralLists.waiting(r.panelId) + place] : []),
     ...(r.status === "awaiting-approval" && r.managerId ? [referralLists.approval(r.managerId) + place] : []),

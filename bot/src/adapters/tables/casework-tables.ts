@@ -198,6 +198,15 @@ export function caseworkTables(tables: TableFactory): Casework {
       );
       return { values, more };
     },
+    referralsBy(areaId, referrerId, size, after) {
+      const prefix = referralLists.by(referrerId);
+      return records.referrals.listPage(
+        keyOf(areaId),
+        prefix,
+        size,
+        after && prefix + referralPlace(after.at, after.id),
+      );
+    },
     beforeSubmit: (areaId, year, hashes) => records.beforeSubmit(areaId, year, hashes),
     awaitingApprovalBy: (areaId, managerId) => records.awaitingApprovalBy(areaId, managerId),
 

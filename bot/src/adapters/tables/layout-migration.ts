@@ -23,8 +23,8 @@ import type { TableFactory } from "./storage.js";
 // the service answers, writes nothing the second time (a marker row per layout says it is done),
 // and a run cut short is finished by the next one, since each record and its copies are written
 // in one transaction. Each layout adds the copies of a later release: the lists (`list-copies`),
-// then a subject's record and the cohort (`subject-record`), then waiting referrals' match keys
-// (pending-match-migration.ts).
+// then a subject's record and the cohort (`subject-record`), then each referral under its referrer
+// (`referral-by`), then waiting referrals' match keys (pending-match-migration.ts).
 
 const BATCH = 100;
 
@@ -40,11 +40,16 @@ export async function migrateCaseworkLayout(
   type Kind = [string, string, (raw: TableEntity<Record<string, unknown>>) => string[]];
   const cases: Kind = ["cases", "case|", copiesBy(records.cases, (v: StoredCase) => caseCopies(v))];
   const actions: Kind = ["actions", "action|", copiesBy(records.actions, (v: Action) => actionCopies(v))];
+  const referrals: Kind = [
+    "referrals",
+    "referral|",
+    copiesBy(records.referrals, (v: Referral) => referralCopies(v)),
+  ];
   const layouts: [string, Kind[]][] = [
     [
       "layout|list-copies",
       [
-        ["referrals", "referral|", copiesBy(records.referrals, (v: Referral) => referralCopies(v))],
+        referrals,
         cases,
         actions,
         [
@@ -63,6 +68,8 @@ export async function migrateCaseworkLayout(
         ["decisions", "decision|", copiesBy(records.decisions, (v: StoredDecision) => decisionCopies(v))],
       ],
     ],
+    // Each referral under its referrer, for their own list.
+    ["layout|referral-by", [referrals]],
   ];
   for (const areaId of areaIds) {
     for (const [marker, kinds] of layouts) await migrateArea(client, areaId, marker, kinds, progress);

@@ -15,6 +15,8 @@ export interface BotDependencies {
   directory: Directory;
   log: Logger;
   publicUrl: string;
+  /** The Teams app's id, where known: links then open the tab inside Teams. */
+  teamsAppId?: string | undefined;
   now: () => Date;
   desk: ReferralDesk;
   actionLog: ActionLog;

@@ -7,7 +7,7 @@ import { helpCard } from "./cards/templates.js";
 import { sendSignInCards } from "./meeting-commands.js";
 import { sendPanels } from "./panels-command.js";
 import { refusedHere, type Allowed } from "./places.js";
-import { approvals, refer, referralsToTriage } from "./referral-commands.js";
+import { approvals, refer, referralLists } from "./referral-commands.js";
 
 // The commands typed to the bot. This one table is both the help card and what a message runs.
 
@@ -54,11 +54,12 @@ export const COMMANDS: readonly Command[] = [
   {
     name: "referrals",
     forMembers: true,
-    description: "Coordinators: the new referrals waiting for you to triage.",
-    pattern: /^referrals$/,
+    description:
+      "The referrals you have made, to see where each is or withdraw one; coordinators also get the new referrals waiting for triage.",
+    pattern: /^(my )?referrals$/,
     where: "personal",
     elsewhere: REFERRALS_IN_PRIVATE,
-    handle: referralsToTriage,
+    handle: referralLists,
   },
   {
     name: "approvals",

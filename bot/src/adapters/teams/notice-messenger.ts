@@ -85,12 +85,24 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
         return r.status === "accepted"
           ? outcomeCard(`${r.reference} accepted`, [
               `${panelName} has accepted your referral${r.meetingDate ? ` for the meeting on ${longDate(r.meetingDate)}` : ""}. You will be told your presentation slot when the agenda is published.`,
+              ...(r.triage?.note ? [`${r.triage.byName} noted: ${r.triage.note}`] : []),
             ])
           : outcomeCard(
               `${r.reference} declined`,
               [`${panelName} declined your referral: ${r.triage?.note ?? ""}`],
               false,
             );
+      case "referral-withdrawn":
+        return outcomeCard(
+          `${r.reference} withdrawn`,
+          [
+            `${r.submitted.byName} withdrew their referral to ${panelName}: ${r.withdrawal?.reason ?? ""}`,
+            r.withdrawal?.waitingFor === "manager"
+              ? "It no longer waits for your approval. Nothing else has changed."
+              : "It no longer waits for triage. Nothing else has changed.",
+          ],
+          false,
+        );
     }
   }
 }

@@ -6,6 +6,7 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
 import type { CardPress, CardReply, CardRoute, CardRoutes } from "./card-actions.js";
 import { longDate } from "./cards/dates.js";
+import { withdrawReasonId } from "./cards/own-referral-cards.js";
 import { outcomeCard, referralReceiptCard } from "./cards/referral-cards.js";
 import { GROUP_MEMBER_ROWS, type ReferralForm } from "../../domain/referrals/form.js";
 import { placeOf, stepsOf, type FormPlace } from "../../domain/referrals/form-steps.js";
@@ -220,6 +221,23 @@ export const referralButtons: CardRoutes<ReferralVerb> = {
     return {
       card: outcomeCard(`Answer sent for ${r.reference}`, [
         "The coordinator has your answer and the referral is back with them.",
+      ]),
+    };
+  }),
+  [VERBS.referral.withdraw]: inPersonalChat(async ({ deps, actor, data }) => {
+    const r = await deps.desk.withdraw(
+      actor,
+      data["panelId"],
+      data["referralId"],
+      // Each referral on the list card has its own reason box.
+      Text(1000).parse(data[withdrawReasonId(String(data["referralId"]))]),
+      versionOf(data),
+      "bot: my referrals card",
+    );
+    return {
+      card: outcomeCard(`${r.reference} withdrawn`, [
+        `${r.withdrawal?.waitingFor === "manager" ? "Your manager has" : "The panel coordinator has"} been told, with your reason. Nothing else has changed.`,
+        "Type **referrals** to see your referrals again.",
       ]),
     };
   }),

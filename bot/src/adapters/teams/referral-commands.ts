@@ -3,8 +3,11 @@ import type { ReferralDesk } from "../../application/referrals/referral-desk.js"
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Versioned } from "../../application/ports/versioned.js";
+import type { Actor } from "../../domain/people/actor.js";
 import { tabUrlOf } from "./bot-dependencies.js";
 import { formOfReferral } from "./cards/answers.js";
+import { ownReferralsCard } from "./cards/own-referral-cards.js";
+import { tabLink } from "./channel-poster.js";
 import {
   approvalRequestCard,
   coordinatorReferralCard,
@@ -14,7 +17,7 @@ import {
 import type { CommandTurn } from "./bot-dependencies.js";
 import { isRefusal } from "./refusal-replies.js";
 
-// The typed referral commands: `refer`, and the coordinator's and the manager's lists.
+// The typed referral commands: `refer`, the coordinator's and the referrer's lists, the manager's.
 
 // A chat message can carry only so many cards before it stops being readable.
 const MAX_CARDS = 10;
@@ -51,25 +54,63 @@ export async function refer({ context, deps }: CommandTurn): Promise<void> {
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
-/** The coordinator's new referrals, each as a card to accept, question or decline. */
-export async function referralsToTriage({ context, deps }: CommandTurn): Promise<void> {
-  const personId = context.activity.from.aadObjectId ?? "";
-  const actor = { id: personId, name: context.activity.from.name ?? "" };
-  const memberships = await deps.directory.membershipsOf(personId);
+/**
+ * `referrals`: a coordinator's new referrals, each as a card to accept, question or decline, and
+ * the person's own referrals as one card; someone who is both gets both, each headed.
+ */
+export async function referralLists(turn: CommandTurn): Promise<void> {
+  const { context, deps } = turn;
+  const actor = { id: context.activity.from.aadObjectId ?? "", name: context.activity.from.name ?? "" };
+  const memberships = await deps.directory.membershipsOf(actor.id);
+  const coordinated = memberships.filter(
+    (m) => m.role === "coordinator" && deps.catalogue.panels.get(m.panelId)?.referralRules,
+  );
+  if (coordinated.length)
+    await referralsToTriage(
+      turn,
+      actor,
+      coordinated.map((m) => m.panelId),
+    );
+  let own: Awaited<ReturnType<typeof deps.desk.own>>;
+  try {
+    own = await deps.desk.own(actor, "bot: referrals command", { pageSize: MAX_CARDS });
+  } catch (e) {
+    // Someone not (or no longer) in the directory makes no referrals: say why, unless they triage.
+    if (!isRefusal(e)) throw e;
+    if (!coordinated.length) await context.sendActivity(e.message);
+    return;
+  }
+  // A coordinator who has made none is not told so: their list is the triage one.
+  if (coordinated.length && !own.referrals.length) return;
+  const lines = own.referrals.map(({ value: r, etag }) => ({
+    referral: r,
+    version: etag,
+    panelName: deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId,
+  }));
+  const card = ownReferralsCard(
+    lines,
+    own.next !== null,
+    tabLink("page=my-referrals", deps.publicUrl, deps.teamsAppId),
+  );
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+async function referralsToTriage({ context, deps }: CommandTurn, actor: Actor, panelIds: string[]) {
   const waiting: Versioned<Referral>[] = [];
   // Each panel's first page: a panel with more waiting says so, and the rest are in the tab.
   let more = false;
-  for (const m of memberships.filter((x) => x.role === "coordinator")) {
-    if (!deps.catalogue.panels.get(m.panelId)?.referralRules) continue;
-    const page = await deps.desk.list(actor, m.panelId, "bot: referrals command", {}, ["new"]);
+  for (const panelId of panelIds) {
+    const page = await deps.desk.list(actor, panelId, "bot: referrals command", {}, ["new"]);
     waiting.push(...page.referrals);
     more ||= page.next !== null;
   }
   const shown = waiting.slice(0, MAX_CARDS);
   await context.sendActivity(
-    waiting.length
-      ? `${more ? "More than " : ""}${waiting.length} new referral${waiting.length === 1 ? "" : "s"} waiting for triage${waiting.length > shown.length ? `; the ${shown.length} newest are below, and the rest are in the tab` : ""}.`
-      : "There are no new referrals waiting for you.",
+    `**Waiting for your triage.** ${
+      waiting.length
+        ? `${more ? "More than " : ""}${waiting.length} new referral${waiting.length === 1 ? " is" : "s are"} waiting for triage${waiting.length > shown.length ? `; the ${shown.length} newest are below, and the rest are in the tab` : ""}.`
+        : "There are no new referrals waiting for you."
+    }`,
   );
   for (const { value: r, etag } of shown.reverse()) {
     const panelName = deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;

@@ -16,6 +16,8 @@ export const VERBS = {
     ask: "referral.ask",
     decline: "referral.decline",
     answer: "referral.answer",
+    /** The referrer withdraws one still waiting, with a reason. */
+    withdraw: "referral.withdraw",
   },
   action: {
     done: "action.done",

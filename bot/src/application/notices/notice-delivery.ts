@@ -209,7 +209,10 @@ export class NoticeDelivery {
 
   private async recipientsOf(kind: ReferralNotice["kind"], r: Referral): Promise<string[]> {
     if (kind === "approval-requested") return r.managerId ? [r.managerId] : [];
-    if (kind === "referral-arrived") {
+    // A withdrawal is told to whoever it was waiting for: the manager, or the coordinators.
+    if (kind === "referral-withdrawn" && r.withdrawal?.waitingFor === "manager")
+      return r.managerId ? [r.managerId] : [];
+    if (kind === "referral-arrived" || kind === "referral-withdrawn") {
       const members = await this.ports.directory.membersOf(r.panelId);
       return members.filter((m) => m.role === "coordinator").map((m) => m.personId);
     }

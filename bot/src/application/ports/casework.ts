@@ -96,6 +96,13 @@ export interface Casework extends AccessRequestRecords, SubjectRecords, MatchRec
     size: number,
     after?: PagePosition,
   ): Promise<Page<Referral>>;
+  /** A page of the referrals one person made in the area, newest first, whatever became of each. */
+  referralsBy(
+    areaId: string,
+    referrerId: string,
+    size: number,
+    after?: PagePosition,
+  ): Promise<Page<Referral>>;
   /** The year's counter, and the subjects and waiting referrals known by these match keys. */
   beforeSubmit(areaId: string, year: number, hashes: string[]): Promise<BeforeSubmit>;
   awaitingApprovalBy(areaId: string, managerId: string): Promise<Versioned<Referral>[]>;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ReferralKind, type Panel } from "../../domain/catalogue/panel.js";
 import type { Person } from "../../domain/people/membership.js";
-import type { Referral } from "../../domain/referrals/referral.js";
+import { reachedPanel, type Referral } from "../../domain/referrals/referral.js";
 import { PanelIdInput, roleOnPanel } from "../access/panel-access.js";
 import type { Versioned } from "../ports/versioned.js";
 import { Refusal } from "../../domain/refusal.js";
@@ -78,9 +78,7 @@ export async function requireCoordinator(
     throw new Refusal("not-allowed", `Only ${panel.name}'s coordinators can triage its referrals.`);
 }
 
-/** Until the manager approves it, the referral has not reached the panel. */
-export const reachedPanel = (r: Referral): boolean =>
-  r.status !== "awaiting-approval" && r.status !== "not-approved";
+export { reachedPanel } from "../../domain/referrals/referral.js";
 
 export const noSuchReferral = () => new Refusal("not-found", "There is no such referral on this panel.");
 

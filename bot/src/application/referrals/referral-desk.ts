@@ -4,9 +4,11 @@ import { answerReferralQuestion, approveReferral, linkReferral } from "./referre
 import { blankForm, formOf } from "./referral-form.js";
 import { checkReferralStep, keepFormAnswers } from "./form-in-steps.js";
 import type { ReferralPorts } from "./referral-ports.js";
+import { ownReferrals } from "./own-referrals.js";
 import { submitReferral } from "./submit-referral.js";
 import { transferIn } from "./transfer-in.js";
 import { triageReferral } from "./triage-referral.js";
+import { withdrawReferral } from "./withdraw-referral.js";
 
 // The referral desk: every way into a referral (bot card, tab API, another panel's transfer)
 // comes through these commands, so the panel's rules, roles, idempotency and the audit log hold
@@ -27,6 +29,8 @@ export const referralDesk = (ports: ReferralPorts) => ({
   triage: withPorts(ports, triageReferral),
   answer: withPorts(ports, answerReferralQuestion),
   link: withPorts(ports, linkReferral),
+  own: withPorts(ports, ownReferrals),
+  withdraw: withPorts(ports, withdrawReferral),
 });
 export type ReferralDesk = ReturnType<typeof referralDesk>;
 

@@ -60,7 +60,7 @@ export async function listReferrals(
   panelId: unknown,
   via: string,
   page: PageRequest = {},
-  statuses: Referral["status"][] = ["new", "more-information-requested", "accepted", "declined"],
+  statuses: Referral["status"][] = ["new", "more-information-requested", "accepted", "declined", "withdrawn"],
 ): Promise<ReferralPage> {
   const panel = panelOf(ports.catalogue, panelId);
   await requireCoordinator(ports, actor.id, panel);

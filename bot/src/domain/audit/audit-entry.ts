@@ -17,6 +17,7 @@ export const AuditEntry = z.strictObject({
     "referral.more-information-requested",
     "referral.answered",
     "referral.linked",
+    "referral.withdrawn",
     "agenda.viewed",
     "agenda.changed",
     "action.created",

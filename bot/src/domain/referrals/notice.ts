@@ -10,6 +10,7 @@ export const NOTICE_KINDS = [
   "approval-decided",
   "triage-decided",
   "question-asked",
+  "referral-withdrawn",
 ] as const;
 
 export const ACCESS_NOTICE_KINDS = ["access-requested", "access-decided"] as const;

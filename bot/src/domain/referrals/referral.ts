@@ -4,7 +4,8 @@ import { ReferralKind } from "../catalogue/panel.js";
 import type { FormValues } from "./form.js";
 
 // A referral's life: awaiting the manager (where the panel asks for approval), then with the
-// coordinator, who accepts it into the cohort, asks the referrer for more, or declines it.
+// coordinator, who accepts it into the cohort, asks the referrer for more, or declines it. While
+// it waits, the referrer may withdraw it.
 
 export const REFERRAL_STATUSES = [
   "awaiting-approval",
@@ -13,6 +14,7 @@ export const REFERRAL_STATUSES = [
   "more-information-requested",
   "accepted",
   "declined",
+  "withdrawn",
 ] as const;
 export const ReferralStatus = z.enum(REFERRAL_STATUSES);
 export type ReferralStatus = z.infer<typeof ReferralStatus>;
@@ -24,6 +26,7 @@ export const STATUS_LABELS: Record<ReferralStatus, string> = {
   "more-information-requested": "More information requested",
   accepted: "Accepted by the panel",
   declined: "Declined by the panel",
+  withdrawn: "Withdrawn by the referrer",
 };
 
 const FormValue = z.union([
@@ -77,6 +80,13 @@ export const Referral = z.strictObject({
     comment: z.string().max(1000),
   }).nullable(),
   triage: Stamp.extend({ decision: z.enum(["accepted", "declined"]), note: z.string().max(1000) }).nullable(),
+  /** The referrer's withdrawal, and whom it was waiting for then: they are told. */
+  withdrawal: Stamp.extend({
+    reason: z.string().max(1000),
+    waitingFor: z.enum(["manager", "coordinator"]),
+  })
+    .nullable()
+    .optional(),
   questions: z
     .array(
       Stamp.extend({
@@ -104,6 +114,15 @@ export const Referral = z.strictObject({
     .optional(),
 });
 export type Referral = z.infer<typeof Referral>;
+
+/**
+ * Whether it reached the panel's coordinators: once approved, where the panel asks for approval.
+ * One withdrawn while the manager had it never did.
+ */
+export const reachedPanel = (r: Referral): boolean =>
+  r.status === "withdrawn"
+    ? r.withdrawal?.waitingFor === "coordinator"
+    : r.status !== "awaiting-approval" && r.status !== "not-approved";
 
 /** The name a coordinator sees for the subject: the child's, the group's, or the place's. */
 export function subjectLabel(kind: Referral["kind"], values: FormValues): string {

@@ -2,7 +2,7 @@ import type { Actor } from "../people/actor.js";
 import { Refusal } from "../refusal.js";
 import { STATUS_LABELS, type Referral } from "./referral.js";
 
-// What a manager and a coordinator may do with a referral, and what each step changes.
+// What a manager, a coordinator and the referrer may do with a referral, and what each step changes.
 
 /** A step the referral's current state does not allow; the message is for the person who tried. */
 export class ReferralStepRefused extends Refusal {
@@ -133,4 +133,36 @@ export function linkToKnownSubject(referral: Referral, referrer: Actor, subjectI
       "A referral can be linked only to one of the possible matches shown for it.",
     );
   return { ...referral, linkedSubjectId: subjectId };
+}
+
+/** Why a referral that no longer waits cannot be withdrawn, in the referrer's words. */
+const NOT_WITHDRAWABLE: Partial<Record<Referral["status"], (reference: string) => string>> = {
+  accepted: (ref) =>
+    `${ref} has already been accepted by the panel, so it can no longer be withdrawn. If the case should come off the panel, ask the panel coordinator.`,
+  declined: (ref) => `${ref} has already been declined by the panel, so there is nothing to withdraw.`,
+  "not-approved": (ref) =>
+    `${ref} was not approved by your manager, so it went no further and there is nothing to withdraw.`,
+  withdrawn: (ref) => `You have already withdrawn ${ref}.`,
+};
+
+/** The referrer withdraws a referral still waiting for the manager or the coordinator, saying why. */
+export function withdrawReferral(referral: Referral, referrer: Actor, reason: string, at: Date): Referral {
+  if (referral.submitted.by !== referrer.id)
+    throw new ReferralStepRefused(
+      `Only the person who made ${referral.reference} can withdraw it.`,
+      "not-allowed",
+    );
+  const refused = NOT_WITHDRAWABLE[referral.status];
+  if (refused) throw new ReferralStepRefused(refused(referral.reference));
+  const waitingFor = referral.status === "awaiting-approval" ? "manager" : "coordinator";
+  if (!reason.trim())
+    throw new ReferralStepRefused(
+      `Say why you are withdrawing ${referral.reference}: ${waitingFor === "manager" ? "your manager" : "the panel coordinator"} sees it.`,
+      "invalid",
+    );
+  return {
+    ...referral,
+    status: "withdrawn",
+    withdrawal: { ...stamp(referrer, at), reason: reason.trim(), waitingFor },
+  };
 }

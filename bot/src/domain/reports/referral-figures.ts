@@ -18,9 +18,7 @@ import {
 // with what outcome so far, how long each accepted one waited for its first discussion, and the
 // children and young people they are about (counts only).
 
-// "withdrawn" (the referrer withdrew it) is named as well as ReferralStatus, so that the status
-// counts as an outcome whether or not the referral model has it yet.
-const OUTCOME: Record<ReferralStatus | "withdrawn", ReferralOutcome | null> = {
+const OUTCOME: Record<ReferralStatus, ReferralOutcome | null> = {
   accepted: "accepted",
   declined: "declined",
   "more-information-requested": "more-information",

@@ -36,6 +36,7 @@ export function anonymisedReferral(r: Referral, fields: FieldSpec[]): Referral {
     ),
     approval: r.approval && { ...r.approval, comment: marked(r.approval.comment) },
     triage: r.triage && { ...r.triage, note: marked(r.triage.note) },
+    ...(r.withdrawal && { withdrawal: { ...r.withdrawal, reason: marked(r.withdrawal.reason) } }),
     questions: r.questions.map((q) => ({
       ...q,
       question: marked(q.question),

@@ -16,6 +16,8 @@ export interface MeResponse {
   agency: string | null;
   /** Areas whose people they manage: the home page links to each one's People page. */
   manages: ManagedArea[];
+  /** Whether their agency refers to any panel: the home page then links to their own referrals. */
+  refers: boolean;
 }
 
 /** A meeting as the panel's rule plans it. */

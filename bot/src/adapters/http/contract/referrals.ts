@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { ReferralKind } from "../../../domain/catalogue/panel.js";
+import type { OutcomeNote } from "../../../domain/referrals/outcome-note.js";
 import type { PossibleDuplicate, ReferralStatus } from "../../../domain/referrals/referral.js";
 import type { PlannedMeeting } from "./panels.js";
 
-export type { ReferralKind, ReferralStatus };
+export type { OutcomeNote, ReferralKind, ReferralStatus };
 
-// Referrals: submitting one, and the manager's and coordinator's steps with it.
+// Referrals: submitting one, the manager's and coordinator's steps with it, and the referrer's
+// own list and withdrawal.
 
 const FormValue = z.union([
   z.string().max(4000),
@@ -33,6 +35,8 @@ export const Approval = z.strictObject({
   comment: z.string().max(1000).default(""),
 });
 export const Answer = z.strictObject({ answer: z.string().max(2000) });
+export const Withdrawal = z.strictObject({ reason: z.string().max(1000) });
+export type WithdrawalBody = z.input<typeof Withdrawal>;
 /** Which page of the referral list: `after` is the `next` a page ended with, sent back unchanged. */
 export const ReferralsPageQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
@@ -40,11 +44,14 @@ export const ReferralsPageQuery = z.strictObject({
   /** Only those waiting for the coordinator (new, or answered), or every one that reached the panel. */
   show: z.enum(["waiting", "all"]).default("all"),
 });
+/** Which page of the person's own referrals. */
+export const OwnReferralsQuery = ReferralsPageQuery.omit({ show: true });
 
 export interface ReferralSummary {
   id: string;
   reference: string;
   kind: ReferralKind;
+  panel: { id: string; name: string };
   status: ReferralStatus;
   statusLabel: string;
   subject: string;
@@ -55,7 +62,16 @@ export interface ReferralSummary {
   linkedSubjectId: string | null;
   /** The subject it brought to the panel, once accepted: its history opens from the reference. */
   subjectId: string | null;
-  questions: { question: string; askedBy: string; answer: string | null }[];
+  /** Each question the coordinator asked, and the referrer's answer once given. */
+  questions: {
+    question: string;
+    askedBy: string;
+    askedAt: string;
+    answer: string | null;
+    answeredAt: string | null;
+  }[];
+  /** What was written with its outcome: the coordinator's note or reason, the manager's comment, the referrer's reason. */
+  outcome: OutcomeNote | null;
 }
 
 export interface ReferralsResponse {
@@ -64,6 +80,9 @@ export interface ReferralsResponse {
   /** The `after` for the next page, or null when this page is the last. */
   next: string | null;
 }
+
+/** The referrals the signed-in person made, newest first, a page at a time. */
+export type OwnReferralsResponse = ReferralsResponse;
 
 export interface ReferralDetail extends ReferralSummary {
   answers: { field: string; label: string; value: string }[];

@@ -1,0 +1,185 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  makeStyles,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { api, type ReferralSummary, type TokenSource } from "./api.js";
+import { MyReferralView } from "./MyReferralView.js";
+import { formatDate, KIND_LABELS, STATUS_COLOURS } from "./referralLabels.js";
+import { headerStyles } from "./styles.js";
+import { useApi } from "./useApi.js";
+
+// The practitioner's own referrals, newest first, whichever panel each went to: where each one is,
+// what was written with its outcome, and one opened to read or withdraw. Nothing that identifies a
+// child goes into the address bar.
+
+const useStyles = makeStyles({
+  ...headerStyles,
+  list: { marginTop: "16px" },
+  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px", marginTop: "12px" },
+  table: { tableLayout: "auto" },
+  noWrap: { whiteSpace: "nowrap" },
+  para: { margin: "0" },
+  note: { overflowWrap: "anywhere" },
+});
+
+export function MyReferralsPage({ token, onBack }: { token: TokenSource; onBack: () => void }) {
+  const styles = useStyles();
+  const list = useApi(() => api.myReferrals(token), [token]);
+  const ready = list.error ? undefined : list.data?.referrals;
+  const next = list.error ? null : (list.data?.next ?? null);
+  const [selected, setSelected] = useState<ReferralSummary | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+
+  const showMore = async () => {
+    if (!next || loadingMore) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.myReferrals(token, next);
+      list.setData((loaded) =>
+        loaded && loaded.next === next
+          ? { referrals: [...loaded.referrals, ...page.referrals], next: page.next }
+          : loaded,
+      );
+    } catch (e) {
+      setMoreError((e as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  // A withdrawn referral keeps its place in the list, with its new status.
+  const changed = (updated: ReferralSummary) =>
+    list.setData(
+      (loaded) =>
+        loaded && { ...loaded, referrals: loaded.referrals.map((r) => (r.id === updated.id ? updated : r)) },
+    );
+
+  return (
+    <>
+      <header className={styles.header}>
+        <div className={styles.titleBlock}>
+          <Title2 as="h1">My referrals</Title2>
+          <Body1 as="p" className={styles.muted}>
+            The referrals you have made, the newest first.
+          </Body1>
+        </div>
+        <Button onClick={onBack}>Back to your panels</Button>
+      </header>
+
+      <div className={styles.list}>
+        {list.loading && <Spinner label="Loading your referrals…" />}
+        {list.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{list.error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {ready && ready.length === 0 && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              You have not made any referrals yet. Type refer to the MACE panels bot to make one.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {ready && ready.length > 0 && (
+          <Table className={styles.table} aria-label="My referrals">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Reference</TableHeaderCell>
+                <TableHeaderCell>Subject</TableHeaderCell>
+                <TableHeaderCell>Kind</TableHeaderCell>
+                <TableHeaderCell>Panel</TableHeaderCell>
+                <TableHeaderCell>Meeting</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+                <TableHeaderCell>Note</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {ready.map((r) => (
+                <TableRow
+                  key={r.id}
+                  appearance={r.id === selected?.id ? "brand" : "none"}
+                  data-referral-id={r.id}
+                >
+                  <TableCell>
+                    <Button
+                      appearance="subtle"
+                      className={styles.noWrap}
+                      aria-label={`Open ${r.reference}`}
+                      aria-current={r.id === selected?.id ? "true" : undefined}
+                      onClick={() => setSelected(r)}
+                    >
+                      {r.reference}
+                    </Button>
+                  </TableCell>
+                  <TableCell>{r.subject}</TableCell>
+                  <TableCell>{KIND_LABELS[r.kind] ?? r.kind}</TableCell>
+                  <TableCell>{r.panel.name}</TableCell>
+                  <TableCell>
+                    {r.meetingDate ? (
+                      <time dateTime={r.meetingDate}>{formatDate(r.meetingDate)}</time>
+                    ) : (
+                      "Not yet set"
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" className={styles.noWrap} color={STATUS_COLOURS[r.status]}>
+                      {r.statusLabel}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className={styles.note}>
+                    {r.outcome ? `${r.outcome.label}: ${r.outcome.text}` : ""}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {ready && ready.length > 0 && (
+          <div className={styles.more}>
+            <Body1 as="p" role="status" className={styles.para}>
+              {ready.length === 1 ? "1 referral shown" : `${ready.length} referrals shown`}
+              {next ? "; there are more." : "."}
+            </Body1>
+            {next && (
+              <Button disabledFocusable={loadingMore} onClick={() => void showMore()}>
+                Show more
+              </Button>
+            )}
+            {loadingMore && <Spinner size="tiny" label="Loading more referrals…" />}
+          </div>
+        )}
+        {moreError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{moreError}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      {selected && (
+        <MyReferralView
+          key={selected.id}
+          token={token}
+          panelId={selected.panel.id}
+          referralId={selected.id}
+          onChanged={changed}
+          onClose={() => setSelected(null)}
+        />
+      )}
+    </>
+  );
+}
