@@ -198,6 +198,23 @@ describe("Working out a panel's figures for a month", () => {
     );
   });
 
+  it("a referral its referrer withdrew counts as withdrawn in the month it was made", async () => {
+    ports.clock.set("2026-11-09T10:00:00Z");
+    await refer("Sam Invented-Ward", {}, false);
+    const sent = await ports.casework.referral("merton", PANEL, child["Sam Invented-Ward"]?.referralId ?? "");
+    await referralDesk(ports).withdraw(
+      grace,
+      PANEL,
+      sent?.value.id,
+      "The family moved out of the borough.",
+      sent?.etag ?? "",
+      "tab",
+    );
+    const november = await monthOf("2026-11");
+    assert.equal(november.referrals.byOutcome["withdrawn"], 1);
+    assert.equal(november.referrals.byOutcome["waiting"] ?? 0, 0);
+  });
+
   it("a case removed in November counts as closed by removal then, and as open at the end of October", async () => {
     ports.clock.set("2026-11-05T10:00:00Z");
     // On the meeting's day, signed in to it, as a coordinator records a decision.
