@@ -20,6 +20,20 @@ let graph: GraphServer | undefined;
 
 const step = (text: string): void => console.log(`• ${text}`);
 
+/** When the owner is sent a new action's card, said as it is true now in the UK. */
+function remindersNow(): string {
+  const fromHour = Number(process.env["REMINDERS_FROM_HOUR"] ?? 9);
+  const hour = Number(
+    new Intl.DateTimeFormat("en-GB", { hour: "2-digit", hourCycle: "h23", timeZone: "Europe/London" }).format(
+      new Date(),
+    ),
+  );
+  const from = `${String(fromHour).padStart(2, "0")}:00`;
+  return hour < fromHour
+    ? `It is before ${from} UK time: reminders and new actions' cards\n     go from ${from}, at the first sweep after it.`
+    : `Cards go at the next reminder sweep (every five minutes),\n     from ${from} UK time.`;
+}
+
 let stopping = false;
 async function stopAll(code: number): Promise<never> {
   stopping = true;
@@ -100,10 +114,10 @@ Try first:
   4. Open the tab, sign in as Priya Okafor and open "Referrals" on the Pre-MACE panel.
   5. In the tab, open "Meetings" on the Pre-MACE panel and select "Schedule in Teams": the series
      goes into the local Graph stand-in, and each meeting shows its join link.
-  6. Type "action" to record an action from a meeting; its owner is sent it at the next reminder
-     sweep (every five minutes), and can reply "done".
-  7. On a meeting day, type "sign in"; the agenda page's "The meeting" section shows quorum,
-     takes each case's decision and shows the minutes.
+  6. Type "action" to record an action from a meeting; its owner can type "done" and its
+     reference at once. ${remindersNow()}
+  7. Only on a meeting's day, type "sign in"; the agenda page's "The meeting" section shows
+     quorum, takes each case's decision (signed in, on the day) and shows the minutes.
   8. Every person, child and place here is invented demo data.
 
 Press Ctrl-C to stop everything.`);

@@ -276,6 +276,7 @@ export async function startService(
     publicUrl: settings.publicUrl,
     teamsAppId: settings.teamsAppId,
     now,
+    remindersFromHour: settings.reminders.fromHour,
     desk,
     actionLog: actions,
     room,

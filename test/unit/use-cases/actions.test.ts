@@ -55,3 +55,31 @@ describe("Recording an action", () => {
     assert.deepEqual((await ports.deliveries.dateOf(MEETING)).due, []);
   });
 });
+
+describe("An owner marking her action done by its reference", () => {
+  it("is done at once, before any reminder has been sent", async () => {
+    const ports = fakePorts(`${MEETING}T15:00:00Z`);
+    const log = actionLog(ports);
+    const action = await log.create(
+      priya,
+      PANEL,
+      MEETING,
+      {
+        subjectId: null,
+        title: "Write to the school",
+        text: "Write to the school.",
+        ownerId: hannah.id,
+        dueDate: null,
+      },
+      "test",
+    );
+    const owner = { id: hannah.id, name: hannah.displayName };
+    const done = await log.doneFromTeams(owner, { reference: action.reference, note: "Sent today." }, "test");
+    assert.equal(done.status, "done");
+    assert.equal(done.completed?.note, "Sent today.");
+    await assert.rejects(
+      log.doneFromTeams(owner, { reference: "MER-A-2027-0999", note: "" }, "test"),
+      /I could not find an open action MER-A-2027-0999 of yours/,
+    );
+  });
+});

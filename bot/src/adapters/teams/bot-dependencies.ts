@@ -18,6 +18,8 @@ export interface BotDependencies {
   /** The Teams app's id, where known: links then open the tab inside Teams. */
   teamsAppId?: string | undefined;
   now: () => Date;
+  /** The UK hour from which each day's action reminders are sent. */
+  remindersFromHour: number;
   desk: ReferralDesk;
   actionLog: ActionLog;
   room: MeetingRoom;

@@ -16,7 +16,8 @@ export type Command = Allowed & {
   forMembers?: true;
   /** As the help card shows it. */
   name: string;
-  description: string;
+  /** As the help card shows it; some say what this instance is set to. */
+  description: string | ((deps: BotDependencies) => string);
   pattern: RegExp;
   handle: (turn: CommandTurn) => Promise<void>;
 };
@@ -81,8 +82,8 @@ export const COMMANDS: readonly Command[] = [
   {
     name: "sign in",
     forMembers: true,
-    description:
-      "On a meeting day: sign in to the meeting for your agency, agreeing to the panel's statement.",
+    description: () =>
+      "On a meeting's day only: sign in to the meeting for your agency, agreeing to the panel's statement. The sign-in card is also posted in the panel's channel a quarter of an hour before the meeting starts.",
     // "sign in", "signin", "sign in to the meeting".
     pattern: /^sign ?in\b/,
     where: "any",
@@ -90,7 +91,8 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "done",
-    description: "Mark your action done: reply **done** to its reminder, with a note if you like.",
+    description: (deps) =>
+      `Mark your action done: reply **done** to its reminder, with a note if you like, or type **done** and its reference (done MER-A-2026-0007) at any time. Reminders are sent from ${String(deps.remindersFromHour).padStart(2, "0")}:00 UK time.`,
     pattern: DONE,
     where: "any",
     handle: markDone,
@@ -124,6 +126,9 @@ export async function runCommand(deps: BotDependencies, context: TurnContext): P
 }
 
 async function sendHelp({ context, deps }: CommandTurn): Promise<void> {
-  const commands = COMMANDS.map(({ name, description }) => ({ name, description }));
+  const commands = COMMANDS.map(({ name, description }) => ({
+    name,
+    description: typeof description === "function" ? description(deps) : description,
+  }));
   await context.sendActivity({ attachments: [renderCard(helpCard, { commands, tabUrl: tabUrlOf(deps) })] });
 }

@@ -19,6 +19,54 @@ export interface DoneReply {
  * Completes the action a `done` typed in Teams is about: the reminder it replies to, else the one
  * whose reference was typed, else the person's only open reminded action.
  */
+/**
+ * The action a `done` typed outside any reminder's thread means: the one named, among those
+ * reminded to the person or, before any reminder, the open ones they own; else their only one.
+ */
+async function meantBy(
+  ports: ActionPorts,
+  personId: string,
+  reference: string | undefined,
+): Promise<{ panelId: string; actionId: string }> {
+  const mine = await ports.deliveries.remindedTo(personId);
+  const named = reference ? mine.filter((m) => m.reference === reference) : mine;
+  const found =
+    named.length === 1 ? named[0] : reference ? await ownOpenAction(ports, personId, reference) : undefined;
+  if (found) return found;
+  if (reference)
+    throw new Refusal(
+      "not-found",
+      `I could not find an open action ${reference} of yours. Check the reference on the action's card or in the tab's action log.`,
+      { code: "unknown-action" },
+    );
+  if (named.length > 1)
+    throw new Refusal(
+      "invalid",
+      `You have ${named.length} open actions: ${named.map((m) => m.reference).join(", ")}. Type **done** and the reference, for example **done ${named[0]?.reference} sent on Friday**.`,
+      { code: "which-action" },
+    );
+  throw new Refusal(
+    "not-found",
+    "I could not find an open action of yours to mark done. Reply **done** to the reminder card, or mark it done in the tab's action log.",
+    { code: "no-open-action" },
+  );
+}
+
+/** An open action of the person's, by its reference, whether or not a reminder has gone yet. */
+async function ownOpenAction(
+  ports: ActionPorts,
+  personId: string,
+  reference: string,
+): Promise<{ panelId: string; actionId: string } | undefined> {
+  const panels = (await ports.directory.membershipsOf(personId)).flatMap((m) => {
+    const panel = ports.catalogue.panels.get(m.panelId);
+    return panel ? [panel] : [];
+  });
+  const open = await Promise.all(panels.map((p) => ports.casework.openActions(p.areaId, p.id)));
+  const found = open.flat().find((a) => a.value.reference === reference && a.value.ownerId === personId);
+  return found && { panelId: found.value.panelId, actionId: found.value.id };
+}
+
 export async function doneFromTeams(
   ports: ActionPorts,
   actor: Actor,
@@ -36,7 +84,7 @@ export async function doneFromTeams(
       { code: "other-action" },
     );
   }
-  let target = replied;
+  let target: { panelId: string; actionId: string } | undefined = replied;
   if (!target && reply.inChannel) {
     throw new Refusal(
       "invalid",
@@ -44,31 +92,7 @@ export async function doneFromTeams(
       { code: "not-a-reminder" },
     );
   }
-  if (!target) {
-    const mine = await deliveries.remindedTo(actor.id);
-    const named = reply.reference ? mine.filter((m) => m.reference === reply.reference) : mine;
-    if (named.length === 1) target = named[0];
-    else if (reply.reference) {
-      throw new Refusal(
-        "not-found",
-        `I could not find an open action ${reply.reference} sent to you. Check the reference on its reminder card.`,
-        { code: "unknown-action" },
-      );
-    } else if (named.length > 1) {
-      throw new Refusal(
-        "invalid",
-        `You have ${named.length} open actions: ${named.map((m) => m.reference).join(", ")}. Type **done** and the reference, for example **done ${named[0]?.reference} sent on Friday**.`,
-        { code: "which-action" },
-      );
-    } else {
-      throw new Refusal(
-        "not-found",
-        "I could not find an open action of yours to mark done. Reply **done** to the reminder card, or mark it done in the tab's action log.",
-        { code: "no-open-action" },
-      );
-    }
-  }
-  if (!target) throw new Refusal("not-found", "That action no longer exists.", { code: "unknown-action" });
+  target ??= await meantBy(ports, actor.id, reply.reference);
   const { version, role } = await asNow(ports, actor, target.panelId, target.actionId);
   return completeAction(ports, actor, role, target.panelId, target.actionId, reply.note, version, via);
 }
