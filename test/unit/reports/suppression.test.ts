@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { assembleReport } from "../../../bot/src/domain/reports/assemble-report.js";
+import { figuresToHide } from "../../../bot/src/domain/reports/suppression.js";
 import type { MonthFigures } from "../../../bot/src/domain/reports/month-figures.js";
 import { monthFigures } from "../../support/month-figures.js";
 import { areaInput, cellsOf, sectionOf, tableOf } from "./wandsworth-quarter.js";
@@ -137,5 +138,31 @@ describe("The copy of a report for the partnership board", () => {
   it("changes nothing, and adds no note, in a table with no small count", () => {
     const { exact, board } = copies(opened({ emerging: 5, moderate: 6 }));
     assert.deepEqual(tableOf(board, "cohort-risk"), tableOf(exact, "cohort-risk"));
+  });
+});
+
+describe("A figure the board's copy gives two values", () => {
+  it("stays hidden with enough beside it that neither value can be worked out", () => {
+    // u reads 7 by one table (27 = u + 20) and 3 by another (33 = u + 30): months worked out at
+    // different times. Hiding u alone would leave a reader both subtractions.
+    const values = new Map([
+      ["u", 7],
+      ["x", 20],
+      ["y", 30],
+      ["TA", 27],
+      ["TB", 33],
+    ]);
+    const hidden = figuresToHide(
+      values,
+      [
+        { whole: "TA", parts: ["u", "x"] },
+        { whole: "TB", parts: ["u", "y"] },
+      ],
+      5,
+      ["u"],
+    );
+    assert.ok(hidden.has("u"));
+    assert.ok(hidden.has("x") || hidden.has("TA"), "27 − 20 cannot be read");
+    assert.ok(hidden.has("y") || hidden.has("TB"), "33 − 30 cannot be read");
   });
 });

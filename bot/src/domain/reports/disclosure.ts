@@ -135,7 +135,10 @@ export function exposures(
 ): Exposures {
   const equations = equationsOf(sums, values, hidden);
   const ranges = narrowed([...equations, ...reduced(equations)], hidden, threshold);
-  const pinned = [...ranges].flatMap(([id, r]) => (r.lo === r.hi ? [id] : []));
+  // A range narrowed to one value gives the figure away; one narrowed past nothing means the
+  // document gives it two values (figures stored at different times), each of which a reader can
+  // work out, so that is given away too.
+  const pinned = [...ranges].flatMap(([id, r]) => (r.lo >= r.hi ? [id] : []));
   const thin = sums.filter((s) => {
     if (hidden.has(s.whole)) return false;
     const held = s.parts.filter((p) => hidden.has(p));
