@@ -81,10 +81,11 @@ export function MyReferralView({
     try {
       const told = detail.data.status === "awaiting-approval" ? "Your manager" : "The panel coordinator";
       const updated = await api.withdrawReferral(token, panelId, referralId, { reason }, detail.data.version);
-      detail.setData(await api.referral(token, panelId, referralId));
       setOutcome({ intent: "success", text: `${updated.reference} withdrawn. ${told} has been told.` });
       setReason("");
       onChanged(updated);
+      // Withdrawn whatever happens next: reading it again only refreshes what the page shows.
+      void detail.reload();
     } catch (e) {
       setOutcome({ intent: "error", text: (e as Error).message });
     } finally {

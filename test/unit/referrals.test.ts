@@ -12,6 +12,7 @@ import {
   decideApproval,
   ReferralStepRefused,
   triageReferral,
+  withdrawReferral,
 } from "../../bot/src/domain/referrals/triage.js";
 
 const catalogue = loadCatalogue("bot/config/areas");
@@ -385,6 +386,29 @@ describe("Approval and triage steps", () => {
     subjectId: null,
   };
   const coordinator = { id: "coordinator-1", name: "Coordinator" };
+
+  it("a transfer from another area cannot be withdrawn by the coordinator who sent it", () => {
+    const transfer: Referral = {
+      ...base,
+      status: "new",
+      managerId: null,
+      transferredFrom: {
+        areaName: "Merton",
+        panelName: "Pre-MACE operational panel",
+        reference: "MER-2026-0042",
+        summary: "Moved to Lambeth.",
+      },
+    };
+    const sender = { id: REFERRER, name: "Referrer" };
+    assert.throws(
+      () => withdrawReferral(transfer, sender, "Sent by mistake.", at),
+      /LAM-2026-0001 is a transfer from Pre-MACE operational panel: it cannot be withdrawn/,
+    );
+    assert.equal(
+      withdrawReferral({ ...transfer, transferredFrom: null }, sender, "Not needed now.", at).status,
+      "withdrawn",
+    );
+  });
 
   it("only the named manager approves, and a refusal needs a reason", () => {
     assert.throws(() => decideApproval(base, coordinator, "approved", "", at), ReferralStepRefused);

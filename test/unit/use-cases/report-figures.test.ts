@@ -198,6 +198,29 @@ describe("Working out a panel's figures for a month", () => {
     );
   });
 
+  it("a chairs' decision reported at November's meeting is not counted as discussed there", async () => {
+    ports.clock.set("2026-10-20T10:00:00Z");
+    await caseDecisions(ports).decide(
+      priya,
+      "coordinator",
+      PANEL,
+      "2026-11-05",
+      child["Robin Invented-Hale"]?.subjectId ?? "",
+      DecisionInput.parse({
+        kind: "continue",
+        reviewDate: "2026-12-03",
+        chairsDecision: {
+          chairId: tom.id,
+          reason: "The family moved; the plan could not wait for the meeting.",
+        },
+      }),
+      "none",
+    );
+    ports.clock.set("2026-11-10T12:00:00Z");
+    const november = await monthOf("2026-11");
+    assert.deepEqual(november.themes, {});
+  });
+
   it("a referral its referrer withdrew counts as withdrawn in the month it was made", async () => {
     ports.clock.set("2026-11-09T10:00:00Z");
     await refer("Sam Invented-Ward", {}, false);

@@ -16,10 +16,6 @@ export interface DoneReply {
 }
 
 /**
- * Completes the action a `done` typed in Teams is about: the reminder it replies to, else the one
- * whose reference was typed, else the person's only open reminded action.
- */
-/**
  * The action a `done` typed outside any reminder's thread means: the one named, among those
  * reminded to the person or, before any reminder, the open ones they own; else their only one.
  */
@@ -58,15 +54,21 @@ async function ownOpenAction(
   personId: string,
   reference: string,
 ): Promise<{ panelId: string; actionId: string } | undefined> {
+  // The reference names its area (MER-A-…): only the person's panels there are read.
+  const area = ports.catalogue.areas.find((a) => reference.startsWith(`${a.referencePrefix}-A-`));
   const panels = (await ports.directory.membershipsOf(personId)).flatMap((m) => {
     const panel = ports.catalogue.panels.get(m.panelId);
-    return panel ? [panel] : [];
+    return panel && panel.areaId === area?.id ? [panel] : [];
   });
   const open = await Promise.all(panels.map((p) => ports.casework.openActions(p.areaId, p.id)));
   const found = open.flat().find((a) => a.value.reference === reference && a.value.ownerId === personId);
   return found && { panelId: found.value.panelId, actionId: found.value.id };
 }
 
+/**
+ * Completes the action a `done` typed in Teams is about: the reminder it replies to, else the one
+ * whose reference was typed, else the person's only open reminded action.
+ */
 export async function doneFromTeams(
   ports: ActionPorts,
   actor: Actor,

@@ -40,6 +40,10 @@ export const ChairsDecisionInput = z.strictObject({
 /** Decisions stored before this was kept were all recorded at the meeting. */
 export const howTaken = (d: { taken?: Taken | undefined }): DecisionHow => d.taken?.how ?? "at-the-meeting";
 
+/** The day a decision took effect: its meeting's, or the day the chairs agreed it between meetings. */
+export const dayTaken = (d: { meetingId: string; taken?: Taken | undefined }): string =>
+  d.taken?.how === "chairs-decision" ? d.taken.on : d.meetingId;
+
 export const takenAtTheMeeting = (quorum: Quorum): Taken => ({
   how: "at-the-meeting",
   quorate: quorum.quorate,

@@ -154,6 +154,11 @@ export function withdrawReferral(referral: Referral, referrer: Actor, reason: st
     );
   const refused = NOT_WITHDRAWABLE[referral.status];
   if (refused) throw new ReferralStepRefused(refused(referral.reference));
+  // A transfer is the source panel's decision, closed there: only the host panel decides on it.
+  if (referral.transferredFrom)
+    throw new ReferralStepRefused(
+      `${referral.reference} is a transfer from ${referral.transferredFrom.panelName}: it cannot be withdrawn. Ask the panel coordinator to decline it if it should not go ahead.`,
+    );
   const waitingFor = referral.status === "awaiting-approval" ? "manager" : "coordinator";
   if (!reason.trim())
     throw new ReferralStepRefused(

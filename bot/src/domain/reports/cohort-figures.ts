@@ -1,6 +1,7 @@
 import type { RiskScale } from "../catalogue/panel.js";
 import type { Case } from "../cohort/case.js";
 import type { Decision } from "../decisions/decision.js";
+import { dayTaken } from "../decisions/taken.js";
 import { inForceDuring, otherEnd } from "../links/link.js";
 import { lastDayOf, monthEndsAt, monthStartsAt } from "./calendar-months.js";
 import { casesOpenAtEnd, decidedAfter, lastDayCounted, tally, type MonthRecord } from "./month-record.js";
@@ -22,8 +23,8 @@ export function riskAtEndOf(c: Case, month: Month, decisions: Decision[]): strin
   const joined = c.openedAt.slice(0, 10);
   const last = lastDayOf(month);
   return decisions
-    .filter((d) => d.panelId === c.panelId && d.meetingId >= joined && d.meetingId <= last)
-    .sort((a, b) => a.meetingId.localeCompare(b.meetingId))
+    .filter((d) => d.panelId === c.panelId && dayTaken(d) >= joined && dayTaken(d) <= last)
+    .sort((a, b) => dayTaken(a).localeCompare(dayTaken(b)))
     .reduce<string | null>((risk, d) => d.riskLevel ?? risk, c.entryRiskLevel ?? null);
 }
 

@@ -1,6 +1,7 @@
 import type { Action } from "../actions/action.js";
 import { quorumOf, representsAgency } from "../attendance/sign-in.js";
 import type { Case } from "../cohort/case.js";
+import { howTaken } from "../decisions/taken.js";
 import { localDay } from "../schedule/dates.js";
 import { tally, type MonthMeeting, type MonthRecord } from "./month-record.js";
 import type { AgencyActions, MonthFigures } from "./month-figures.js";
@@ -48,8 +49,11 @@ export function meetingFigures(
   const caseOf = new Map<string, Case>(
     record.cases.filter((c) => c.panelId === record.panel.id).map((c) => [c.subjectId, c]),
   );
-  // Each case once, however many of the month's meetings discussed it.
-  const discussed = [...new Set(decisions.map((d) => d.subjectId))].map((id) => caseOf.get(id));
+  // Each case once, however many of the month's meetings discussed it; a chairs' decision
+  // reported at a meeting was not a discussion there.
+  const discussed = [
+    ...new Set(decisions.filter((d) => howTaken(d) === "at-the-meeting").map((d) => d.subjectId)),
+  ].map((id) => caseOf.get(id));
   const placed = (placement: Case["placement"]) => discussed.filter((c) => c?.placement === placement).length;
   return {
     disruption: {

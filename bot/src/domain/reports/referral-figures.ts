@@ -4,6 +4,7 @@ import { memberFieldId, memberRowsIn, type FormValue } from "../referrals/form.j
 import { ETHNICITIES, GENDERS } from "../referrals/form-choices.js";
 import type { Referral, ReferralStatus } from "../referrals/referral.js";
 import type { Decision } from "../decisions/decision.js";
+import { howTaken } from "../decisions/taken.js";
 import { daysBetween } from "./calendar-months.js";
 import { tally, type MonthRecord } from "./month-record.js";
 import {
@@ -91,7 +92,7 @@ function demographics(referrals: Referral[]): Demographics {
 export function firstDiscussion(r: Referral, decisions: Decision[]): string | null {
   const madeOn = localDay(new Date(r.submitted.at));
   const meetings = decisions
-    .filter((d) => d.panelId === r.panelId && d.meetingId >= madeOn)
+    .filter((d) => d.panelId === r.panelId && d.meetingId >= madeOn && howTaken(d) === "at-the-meeting")
     .map((d) => d.meetingId)
     .sort();
   return meetings[0] ?? null;
