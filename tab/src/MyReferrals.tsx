@@ -20,6 +20,7 @@ import { MyReferralView } from "./MyReferralView.js";
 import { formatDate, KIND_LABELS, STATUS_COLOURS } from "./referralLabels.js";
 import { headerStyles } from "./styles.js";
 import { useApi } from "./useApi.js";
+import { MoreReferrals } from "./MoreReferrals.js";
 
 // The practitioner's own referrals, newest first, whichever panel each went to: where each one is,
 // what was written with its outcome, and one opened to read or withdraw. Nothing that identifies a
@@ -28,10 +29,8 @@ import { useApi } from "./useApi.js";
 const useStyles = makeStyles({
   ...headerStyles,
   list: { marginTop: "16px" },
-  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px", marginTop: "12px" },
   table: { tableLayout: "auto" },
   noWrap: { whiteSpace: "nowrap" },
-  para: { margin: "0" },
   note: { overflowWrap: "anywhere" },
 });
 
@@ -150,23 +149,13 @@ export function MyReferralsPage({ token, onBack }: { token: TokenSource; onBack:
           </Table>
         )}
         {ready && ready.length > 0 && (
-          <div className={styles.more}>
-            <Body1 as="p" role="status" className={styles.para}>
-              {ready.length === 1 ? "1 referral shown" : `${ready.length} referrals shown`}
-              {next ? "; there are more." : "."}
-            </Body1>
-            {next && (
-              <Button disabledFocusable={loadingMore} onClick={() => void showMore()}>
-                Show more
-              </Button>
-            )}
-            {loadingMore && <Spinner size="tiny" label="Loading more referrals…" />}
-          </div>
-        )}
-        {moreError && (
-          <MessageBar intent="error">
-            <MessageBarBody>{moreError}</MessageBarBody>
-          </MessageBar>
+          <MoreReferrals
+            shown={ready.length}
+            more={next !== null}
+            loading={loadingMore}
+            error={moreError}
+            onMore={() => void showMore()}
+          />
         )}
       </div>
 

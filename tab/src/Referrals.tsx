@@ -38,6 +38,7 @@ import {
   type TriageStep,
   type TokenSource,
 } from "./api.js";
+import { MoreReferrals } from "./MoreReferrals.js";
 
 // The coordinator's referrals view for one panel: the list, one referral's answers, and triage.
 // Everything stays in page state: nothing that identifies a child goes into the address bar.
@@ -57,7 +58,6 @@ const useStyles = makeStyles({
   ...headerStyles,
   filter: { marginTop: "16px", maxWidth: "280px" },
   list: { marginTop: "16px" },
-  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px", marginTop: "12px" },
   table: { tableLayout: "auto" },
   referrer: { display: "flex", flexDirection: "column" },
   noWrap: { whiteSpace: "nowrap" },
@@ -231,23 +231,13 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
           </Table>
         )}
         {ready && (
-          <div className={styles.more}>
-            <Body1 as="p" role="status" className={styles.para}>
-              {shown.length === 1 ? "1 referral shown" : `${shown.length} referrals shown`}
-              {next ? "; there are more." : "."}
-            </Body1>
-            {next && (
-              <Button disabledFocusable={loadingMore} onClick={() => void showMore()}>
-                Show more
-              </Button>
-            )}
-            {loadingMore && <Spinner size="tiny" label="Loading more referrals…" />}
-          </div>
-        )}
-        {moreError && (
-          <MessageBar intent="error">
-            <MessageBarBody>{moreError}</MessageBarBody>
-          </MessageBar>
+          <MoreReferrals
+            shown={shown.length}
+            more={next !== null}
+            loading={loadingMore}
+            error={moreError}
+            onMore={() => void showMore()}
+          />
         )}
       </div>
 
