@@ -4,7 +4,13 @@ import { Refusal } from "../../domain/refusal.js";
 import type { FieldProblem } from "../../domain/referrals/checks.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
-import type { CardPress, CardReply, CardRoute, CardRoutes } from "./card-actions.js";
+import {
+  UNEXPECTED_PRESS,
+  type CardPress,
+  type CardReply,
+  type CardRoute,
+  type CardRoutes,
+} from "./card-actions.js";
 import { longDate } from "./cards/dates.js";
 import { withdrawReasonId } from "./cards/own-referral-cards.js";
 import { outcomeCard, referralReceiptCard } from "./cards/referral-cards.js";
@@ -225,12 +231,17 @@ export const referralButtons: CardRoutes<ReferralVerb> = {
     };
   }),
   [VERBS.referral.withdraw]: inPersonalChat(async ({ deps, actor, data }) => {
+    const referralId = z.uuid().safeParse(data["referralId"]);
+    const reason = referralId.success
+      ? Text(1000).safeParse(data[withdrawReasonId(referralId.data)])
+      : undefined;
+    if (!referralId.success || !reason?.success) return { message: UNEXPECTED_PRESS };
     const r = await deps.desk.withdraw(
       actor,
       data["panelId"],
-      data["referralId"],
+      referralId.data,
       // Each referral on the list card has its own reason box.
-      Text(1000).parse(data[withdrawReasonId(String(data["referralId"]))]),
+      reason.data,
       versionOf(data),
       "bot: my referrals card",
     );
