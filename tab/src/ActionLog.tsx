@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -15,26 +14,20 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   makeStyles,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
+import { ActionHistory, ChangeAction } from "./ActionChanges.js";
 import { ChoiceField } from "./ChoiceField.js";
+import { RecordAction } from "./RecordAction.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
-import {
-  api,
-  type AgendaSubject,
-  type PanelAction,
-  type PanelMember,
-  type PanelSummary,
-  type TokenSource,
-} from "./api.js";
+import { api, type AgendaSubject, type PanelAction, type PanelSummary, type TokenSource } from "./api.js";
 import { saveFile } from "./saveFile.js";
 
 // A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
 // export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
-// them done. A meeting page shows the log for that meeting.
+// them done, extends them or closes them as not possible (coordinators and chairs also reassign). A meeting page shows the log for that meeting.
 
 const useStyles = makeStyles({
   section: { marginTop: "24px", display: "flex", flexDirection: "column", gap: "12px" },
@@ -45,7 +38,6 @@ const useStyles = makeStyles({
     alignItems: "flex-end",
     "@media print": { display: "none" },
   },
-  form: { display: "grid", gap: "8px", maxWidth: "640px", "@media print": { display: "none" } },
   table: { tableLayout: "auto" },
   noPrint: { "@media print": { display: "none" } },
 });
@@ -76,7 +68,7 @@ export function ActionLogSection({
   cases?: AgendaSubject[];
 }) {
   const styles = useStyles();
-  const [status, setStatus] = useState<"open" | "done" | "">(meetingId ? "" : "open");
+  const [status, setStatus] = useState<"open" | "done" | "not-possible" | "">(meetingId ? "" : "open");
   const [owner, setOwner] = useState("");
   const [agency, setAgency] = useState("");
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -164,6 +156,7 @@ export function ActionLogSection({
             <option value="">All</option>
             <option value="open">Open</option>
             <option value="done">Done</option>
+            <option value="not-possible">Not possible</option>
           </Select>
         </Field>
         <ChoiceField
@@ -226,7 +219,7 @@ export function ActionLogSection({
             <TableHeaderCell>Owner</TableHeaderCell>
             <TableHeaderCell>Due</TableHeaderCell>
             <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell className={styles.noPrint}>Done</TableHeaderCell>
+            <TableHeaderCell className={styles.noPrint}>Change</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -236,6 +229,7 @@ export function ActionLogSection({
               <TableCell>
                 <b>{a.title}</b>
                 <div>{a.text}</div>
+                <ActionHistory action={a} />
               </TableCell>
               <TableCell>
                 {a.caseReference ? (
@@ -252,13 +246,23 @@ export function ActionLogSection({
               <TableCell>
                 <Badge
                   appearance="tint"
-                  color={a.status === "done" ? "success" : a.overdue ? "danger" : "informative"}
+                  color={
+                    a.status === "done"
+                      ? "success"
+                      : a.status === "not-possible"
+                        ? "subtle"
+                        : a.overdue
+                          ? "danger"
+                          : "informative"
+                  }
                 >
                   {a.status === "done"
                     ? `Done by ${a.completed?.byName ?? ""}`
-                    : a.overdue
-                      ? "Overdue"
-                      : "Open"}
+                    : a.status === "not-possible"
+                      ? "Not possible"
+                      : a.overdue
+                        ? "Overdue"
+                        : "Open"}
                 </Badge>
               </TableCell>
               <TableCell className={styles.noPrint}>
@@ -270,6 +274,19 @@ export function ActionLogSection({
                   >
                     Mark done
                   </Button>
+                )}
+                {a.status === "open" && (canCompleteAny || a.ownerId === meId) && (
+                  <ChangeAction
+                    token={token}
+                    panelId={panel.id}
+                    action={a}
+                    members={members}
+                    mayReassign={canCompleteAny}
+                    onChanged={async (text) => {
+                      setMessage({ intent: "success", text });
+                      await listed.reload();
+                    }}
+                  />
                 )}
               </TableCell>
             </TableRow>
@@ -297,91 +314,5 @@ export function ActionLogSection({
         />
       )}
     </section>
-  );
-}
-
-function RecordAction({
-  token,
-  panel,
-  meetingId,
-  members,
-  cases,
-  onRecorded,
-  onProblem,
-}: {
-  token: TokenSource;
-  panel: PanelSummary;
-  meetingId: string;
-  members: PanelMember[];
-  cases: AgendaSubject[];
-  onRecorded: (reference: string) => Promise<void>;
-  onProblem: (text: string) => void;
-}) {
-  const styles = useStyles();
-  const [title, setTitle] = useState("");
-  const [text, setText] = useState("");
-  const [ownerId, setOwnerId] = useState("");
-  const [dueDate, setDueDate] = useState("");
-  const [subjectId, setSubjectId] = useState("");
-  return (
-    <form
-      className={styles.form}
-      aria-label="Record an action"
-      onSubmit={(e) => {
-        e.preventDefault();
-        api
-          .recordAction(token, panel.id, meetingId, {
-            title,
-            text,
-            ownerId,
-            subjectId: subjectId || null,
-            dueDate: dueDate || null,
-          })
-          .then(async ({ action }) => {
-            setTitle("");
-            setText("");
-            setOwnerId("");
-            setDueDate("");
-            setSubjectId("");
-            await onRecorded(action.reference);
-          })
-          .catch((err: unknown) => onProblem((err as Error).message));
-      }}
-    >
-      <Subtitle2 as="h3">Record an action</Subtitle2>
-      <Field label="Short title (shown in reminders and channels: no names)" required>
-        <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={120} required />
-      </Field>
-      <Field label="What is to be done" required>
-        <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={2000} required />
-      </Field>
-      <Field label="Owner" required>
-        <Select value={ownerId} onChange={(_e, d) => setOwnerId(d.value)} required>
-          <option value="">Choose the owner</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.displayName} ({m.agency})
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Case">
-        <Select value={subjectId} onChange={(_e, d) => setSubjectId(d.value)}>
-          <option value="">No case: a panel action</option>
-          {cases.map((c) => (
-            <option key={c.subjectId} value={c.subjectId}>
-              {c.reference}
-              {c.label ? ` ${c.label}` : ""}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Due date (two weeks after the meeting if left empty)">
-        <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} />
-      </Field>
-      <Button type="submit" appearance="primary">
-        Record action
-      </Button>
-    </form>
   );
 }

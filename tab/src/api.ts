@@ -5,6 +5,9 @@ import type {
   AccessDecisionBody,
   AccessRequestsResponse,
   AccessRequestView,
+  ActionExtendBody,
+  ActionNotPossibleBody,
+  ActionReassignBody,
   ActionResponse,
   ActionsResponse,
   AgendaChoice,
@@ -411,6 +414,21 @@ export const api = {
       body: JSON.stringify({ note }),
       headers: { "If-Match": action.version },
     }),
+  /** Extends, reassigns or closes an action as not possible, on the version shown. */
+  reshapeAction: (
+    token: TokenSource,
+    panelId: string,
+    action: PanelAction,
+    change:
+      | { kind: "extend"; body: ActionExtendBody }
+      | { kind: "reassign"; body: ActionReassignBody }
+      | { kind: "not-possible"; body: ActionNotPossibleBody },
+  ) =>
+    request<ActionResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/${change.kind}`,
+      token,
+      { method: "POST", body: JSON.stringify(change.body), headers: { "If-Match": action.version } },
+    ),
   triage: (token: TokenSource, panelId: string, referralId: string, step: TriageStep, version: string) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/triage`,

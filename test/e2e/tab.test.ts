@@ -304,6 +304,25 @@ describe("The tab in Chromium", function () {
       .filter({
         hasText: "Confirm the GP registration",
       });
+    // She extends it first: a one-word reason is refused in words beside the form.
+    await mine.getByRole("button", { name: /^Extend, MER-A-2026-\d{4}$/ }).click();
+    const extend = mine.getByRole("form", { name: /^Extend, MER-A-2026-\d{4}$/ });
+    await extend.getByLabel("New due date").fill("2027-01-07");
+    await extend.getByLabel("Reason").fill("Closed");
+    await extend.getByRole("button", { name: "Extend" }).click();
+    await extend.getByRole("alert").filter({ hasText: "Give the reason in a few words" }).waitFor();
+    await extend.getByLabel("Reason").fill("The practice is closed until January.");
+    await extend.getByRole("button", { name: "Extend" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /is now due on 7 Jan 2027\.$/ })
+      .waitFor();
+    const history = mine.getByRole("list", { name: /^Changes to MER-A-2026-\d{4}$/ });
+    await history.waitFor();
+    assert.match(
+      await history.innerText(),
+      /Extended from 17 Dec 2026 to 7 Jan 2027 by Hannah Reyes on .*: The practice is closed until January\./,
+    );
     await mine.getByRole("button", { name: /^Mark done, MER-A-2026-\d{4}$/ }).click();
     await page
       .getByRole("status")

@@ -48,6 +48,21 @@ function targets(referral: string): Target[] {
     post(`${meeting}/actions`, { ownerId: nurse, dueDate: "2026-12-17" }),
     { ...post(`${PANEL}/actions/${randomUUID()}/done`, { note: "x" }), ifMatch: STALE },
     { ...post(`${PANEL}/actions/${randomUUID()}/updates`, { text: "fuzz" }), ifMatch: STALE },
+    {
+      ...post(`${PANEL}/actions/${randomUUID()}/extend`, {
+        dueDate: "2026-12-31",
+        reason: "the school is closed",
+      }),
+      ifMatch: STALE,
+    },
+    {
+      ...post(`${PANEL}/actions/${randomUUID()}/reassign`, { ownerId: nurse, reason: "she leads on it now" }),
+      ifMatch: STALE,
+    },
+    {
+      ...post(`${PANEL}/actions/${randomUUID()}/not-possible`, { reason: "the family moved away" }),
+      ifMatch: STALE,
+    },
     { ...put(`${meeting}/agenda/cases/${stranger}`, { included: true }), ifMatch: STALE },
     { ...put(`${meeting}/agenda/cases/${stranger}/meeting`, { meetingId: "2026-12-17" }), ifMatch: STALE },
     post(`${meeting}/agenda/publish`, {}, "member"),

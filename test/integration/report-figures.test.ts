@@ -116,7 +116,7 @@ describe("Report figures worked out from the record in Azurite", function () {
       attendedByAgency: { "mer-csc": 1, "mer-health": 1, "mer-police": 1, "mer-education": 1 },
     });
     assert.deepEqual(may.actions.byAgency, {
-      "mer-health": { agreed: 1, doneOnTime: 0, doneLate: 1, overdue: 0, open: 0 },
+      "mer-health": { agreed: 1, doneOnTime: 0, doneLate: 1, overdue: 0, open: 0, notPossible: 0 },
     });
     // April holds none of it: the first referral was made at 00:30 on 1 May, UK time.
     const april = (await service.figures.workOutMonth("merton", "2031-04")).find((f) => f.panelId === PANEL);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { Action } from "../../../bot/src/domain/actions/action.js";
+import { Action, finishedAt } from "../../../bot/src/domain/actions/action.js";
 import { Subject } from "../../../bot/src/domain/cohort/case.js";
 import { howTaken, type DecisionHow } from "../../../bot/src/domain/decisions/taken.js";
 import { Notice } from "../../../bot/src/domain/referrals/notice.js";
@@ -277,9 +277,10 @@ export function fakeCasework(now: () => Date): FakeCasework {
         (a, b) => a.value.dueDate.localeCompare(b.value.dueDate) || a.value.id.localeCompare(b.value.id),
       ),
     async doneActions(areaId, panelId, size, after) {
-      const at = (a: Action) => a.completed?.at ?? a.created.at;
+      const at = finishedAt;
+      // As the table's list: done actions and those closed as not possible.
       const done = (
-        await range<Action>("doneActions", areaId, actionRow(panelId, ""), (a) => a.status === "done")
+        await range<Action>("doneActions", areaId, actionRow(panelId, ""), (a) => a.status !== "open")
       ).sort((a, b) => newestFirst(at(a.value), a.value.id, at(b.value), b.value.id));
       return pageAfter(done, size, after, (a) => ({ at: at(a), id: a.id }));
     },

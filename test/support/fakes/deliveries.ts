@@ -47,6 +47,13 @@ export function fakeDeliveries(now: () => Date): FakeDeliveries {
           table.write({ op: "upsert", pk: value.on, rk, value, by: "actions" });
         }
       }),
+    unindex: (action, steps) =>
+      counted("unindex", () => {
+        for (const step of steps) {
+          const rk = `${step.kind}|${keyOf(action.areaId)}|${keyOf(action.panelId)}|${action.id}`;
+          if (table.get(step.on, rk)) table.transact([{ op: "delete", pk: step.on, rk }]);
+        }
+      }),
 
     async takeLease(name, holder, at, ms) {
       const next = Lease.parse({ name, holder, until: new Date(at.getTime() + ms).toISOString() });

@@ -58,7 +58,9 @@ function linesOf(report: Report): Line[] {
   for (const r of names("agencies-actions"))
     lines.push({
       whole: ref("agencies-actions", r, "agreed"),
-      parts: ["doneOnTime", "doneLate", "overdue", "open"].map((k) => ref("agencies-actions", r, k)),
+      parts: ["doneOnTime", "doneLate", "overdue", "open", "notPossible"].map((k) =>
+        ref("agencies-actions", r, k),
+      ),
     });
   const same = (a: Ref, b: Ref) => lines.push({ whole: a, parts: [b] });
   const totalOf = (id: string, key: string) => ref(id, names(id).at(-1) ?? "", key);

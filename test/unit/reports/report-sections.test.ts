@@ -174,6 +174,11 @@ describe("A report's sections on disproportionality, disruption, agencies and th
         ["Probation Service", 2, 2, 0, 0, 0, 1],
         ["Total", 12, 6, 1, 2, 3, 6 / 9],
       ]);
+      // These figures were stored before "not possible" was counted: they read back as none.
+      assert.deepEqual(
+        cellsOf(t, "notPossible").map((r) => r[1]),
+        [0, 0, 0, 0, 0],
+      );
     });
 
     it("counts meetings held and quorate per panel, and each core agency's attendance, none included", () => {

@@ -153,10 +153,35 @@ describe("Working out a panel's figures for a month", () => {
   it("an action agreed in October and done after its due date counts as done late for its agency", async () => {
     const october = await monthOf("2026-10");
     assert.deepEqual(october.actions.byAgency, {
-      "mer-health": { agreed: 1, doneOnTime: 0, doneLate: 1, overdue: 0, open: 0 },
-      "mer-police": { agreed: 1, doneOnTime: 0, doneLate: 0, overdue: 1, open: 0 },
+      "mer-health": { agreed: 1, doneOnTime: 0, doneLate: 1, overdue: 0, open: 0, notPossible: 0 },
+      "mer-police": { agreed: 1, doneOnTime: 0, doneLate: 0, overdue: 1, open: 0, notPossible: 0 },
     });
     assert.deepEqual((await monthOf("2026-09")).actions.byAgency, {});
+  });
+
+  it("an action closed as not possible counts as not possible for its agency, not as overdue", async () => {
+    const log = actionLog(ports);
+    const [police] = (await log.list(priya, "coordinator", PANEL, { ownerId: tom.id }, "test")).actions;
+    assert.ok(police);
+    const role = await log.roleOn(PANEL, tom.id);
+    await log.closeAsNotPossible(
+      tom,
+      role,
+      PANEL,
+      police.id,
+      "The address was demolished in September.",
+      police.version,
+      "test",
+    );
+    const october = await monthOf("2026-10");
+    assert.deepEqual(october.actions.byAgency["mer-police"], {
+      agreed: 1,
+      doneOnTime: 0,
+      doneLate: 0,
+      overdue: 0,
+      open: 0,
+      notPossible: 1,
+    });
   });
 
   it("counts October's meeting as held, not quorate without education, with the agencies that attended", async () => {

@@ -6,8 +6,11 @@ import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import {
   ActionDone,
+  ActionExtend,
   ActionFilter,
   ActionId,
+  ActionNotPossible,
+  ActionReassign,
   ActionUpdate,
   IsoDate,
   NewAction,
@@ -31,8 +34,18 @@ function csvOf(actions: ActionView[]): string {
       a.ownerName,
       a.ownerAgency,
       a.dueDate,
-      a.status === "done" ? "Done" : a.overdue ? "Overdue" : "Open",
-      a.completed ? `${a.completed.byName} ${a.completed.at.slice(0, 10)}` : "",
+      a.status === "done"
+        ? "Done"
+        : a.status === "not-possible"
+          ? "Not possible"
+          : a.overdue
+            ? "Overdue"
+            : "Open",
+      a.completed
+        ? `${a.completed.byName} ${a.completed.at.slice(0, 10)}`
+        : a.closed
+          ? `${a.closed.byName} ${a.closed.at.slice(0, 10)}: ${a.closed.reason}`
+          : "",
       a.updates.at(-1)?.text ?? "",
     ]),
     [
@@ -158,6 +171,61 @@ export function actionsRoutes(deps: {
       );
       res.json({ action } satisfies ActionResponse);
     }),
+  );
+
+  // Extending, reassigning and closing as not possible: on the version the person read.
+  const reshape = (
+    path: string,
+    change: (
+      req: Parameters<typeof panelFor>[0],
+      role: Awaited<ReturnType<typeof panelFor>>["role"],
+      panelId: string,
+      actionId: string,
+      version: string,
+    ) => Promise<ActionView>,
+  ) =>
+    router.post(
+      `/panels/:panelId/actions/:actionId/${path}`,
+      route(async (req, res) => {
+        const { panel, role } = await panelFor(req);
+        const actionId = ActionId.parse(req.params["actionId"]);
+        const version = versionOf(req, "action");
+        const action = await change(req, role, panel.id, actionId, version);
+        res.json({ action } satisfies ActionResponse);
+      }),
+    );
+  reshape("extend", (req, role, panelId, actionId, version) =>
+    deps.actionLog.extend(
+      signedIn(req),
+      role,
+      panelId,
+      actionId,
+      ActionExtend.parse(req.body),
+      version,
+      "tab actions",
+    ),
+  );
+  reshape("reassign", (req, role, panelId, actionId, version) =>
+    deps.actionLog.reassign(
+      signedIn(req),
+      role,
+      panelId,
+      actionId,
+      ActionReassign.parse(req.body),
+      version,
+      "tab actions",
+    ),
+  );
+  reshape("not-possible", (req, role, panelId, actionId, version) =>
+    deps.actionLog.closeAsNotPossible(
+      signedIn(req),
+      role,
+      panelId,
+      actionId,
+      ActionNotPossible.parse(req.body).reason,
+      version,
+      "tab actions",
+    ),
   );
 
   return router;

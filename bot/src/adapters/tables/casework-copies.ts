@@ -1,4 +1,4 @@
-import type { Action } from "../../domain/actions/action.js";
+import { finishedAt, type Action } from "../../domain/actions/action.js";
 import { closedAtOf, type Subject } from "../../domain/cohort/case.js";
 import { searchKeys } from "../../domain/cohort/subject-search.js";
 import { howTaken } from "../../domain/decisions/taken.js";
@@ -112,12 +112,12 @@ export const linkCopies = (l: Link): string[] => [
 export const actionLists = {
   /** Open actions by due date, so those overdue on a day are the range before it. */
   open: (panelId: string) => `action-open|${panelId}|`,
-  /** Done actions, the most recently completed first. */
+  /** Done actions, and those closed as not possible, the most recently finished first. */
   done: (panelId: string) => `action-done|${panelId}|`,
   /** The actions agreed at one meeting. */
   at: (panelId: string, meetingId: string) => `action-at|${panelId}|${meetingId}|`,
 } as const;
-/** A done action's place: when it was completed (or, failing that, recorded), then its id. */
+/** A finished action's place: when it was finished (see `finishedAt`), then its id. */
 export const donePlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
 
 export const actionsOfSubject = (subjectId: string) => `subject-action|${subjectId}|`;
@@ -128,7 +128,7 @@ export function actionCopies(a: Action): string[] {
     actionLists.at(a.panelId, a.meetingId) + a.id,
     a.status === "open"
       ? `${actionLists.open(a.panelId)}${a.dueDate}|${a.id}`
-      : actionLists.done(a.panelId) + donePlace(a.completed?.at ?? a.created.at, a.id),
+      : actionLists.done(a.panelId) + donePlace(finishedAt(a), a.id),
   ];
 }
 

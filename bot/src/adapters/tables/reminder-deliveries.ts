@@ -74,6 +74,15 @@ export function reminderDeliveries(tables: TableFactory): DeliveryStore {
       }
     },
 
+    async unindex(action, steps) {
+      for (const step of steps) {
+        const rowKey = `${step.kind}|${keyOf(action.areaId)}|${keyOf(action.panelId)}|${action.id}`;
+        await client.deleteEntity(step.on, rowKey).catch((e: unknown) => {
+          if (!isStatus(e, 404)) throw e;
+        });
+      }
+    },
+
     /** Takes the lease, or renews it, unless another holder's has not yet run out. */
     async takeLease(name, holder, now, ms) {
       const next = { name, holder, until: new Date(now.getTime() + ms).toISOString() };

@@ -124,7 +124,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
           ? actionDoneCard(action, panelName, m.scope)
           : actionUpdatedCard(action, panelName, m.scope);
       await this.update(m, card);
-      if (action.status === "done" && m.scope === "personal")
+      if (action.status !== "open" && m.scope === "personal")
         await this.deps.deliveries.forgetReminded(m.conversationKey, action.id);
     }
   }

@@ -6,6 +6,7 @@ import { actionFormChoices, findAction, listActions, undeliveredReminders } from
 import { addActionUpdate, asNow, completeAction } from "./change-action.js";
 import { doneFromTeams } from "./done-from-teams.js";
 import { recordAction } from "./record-action.js";
+import { closeAsNotPossible, extendAction, reassignAction } from "./reshape-action.js";
 
 // The action log: actions recorded at or after a meeting, their owners, due dates, updates and
 // completion, whichever client records or completes them. Each step is one unit of work in the
@@ -21,6 +22,9 @@ export const actionLog = (ports: ActionPorts) => ({
   complete: withPorts(ports, completeAction),
   addUpdate: withPorts(ports, addActionUpdate),
   doneFromTeams: withPorts(ports, doneFromTeams),
+  extend: withPorts(ports, extendAction),
+  reassign: withPorts(ports, reassignAction),
+  closeAsNotPossible: withPorts(ports, closeAsNotPossible),
 
   /** Marks done, as of now, the action a person pressed Done on. */
   async completeNow(actor: Actor, panelId: string, actionId: string, note: string, via: string) {

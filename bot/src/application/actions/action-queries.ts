@@ -3,7 +3,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import { worksCases, type PanelRole } from "../../domain/people/membership.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import type { Action } from "../../domain/actions/action.js";
+import { finishedAt, type Action } from "../../domain/actions/action.js";
 import { pageOf, type PageRequest } from "../paging/pages.js";
 import type { ReminderProblem } from "../ports/deliveries.js";
 import type { Versioned } from "../ports/versioned.js";
@@ -12,7 +12,7 @@ import { actionPanel, viewOf, type ActionView } from "./action-view.js";
 
 export interface ActionFilter {
   meetingId?: string;
-  status?: "open" | "done";
+  status?: "open" | "done" | "not-possible";
   ownerId?: string;
   agencyId?: string;
   overdue?: boolean;
@@ -59,13 +59,15 @@ export async function listActions(
   if (filter.meetingId) stored = byDue(await ports.casework.actionsAt(areaId, panelId, filter.meetingId));
   else {
     const [open, done] = await Promise.all([
-      filter.status === "done" || page.after ? [] : ports.casework.openActions(areaId, panelId),
+      (filter.status && filter.status !== "open") || page.after
+        ? []
+        : ports.casework.openActions(areaId, panelId),
       filter.status === "open"
         ? { values: [], next: null }
         : pageOf(
             "actions",
             page,
-            (a: Action) => ({ at: a.completed?.at ?? a.created.at, id: a.id }),
+            (a: Action) => ({ at: finishedAt(a), id: a.id }),
             (size, after) => ports.casework.doneActions(areaId, panelId, size, after),
           ),
     ]);

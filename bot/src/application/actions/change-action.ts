@@ -13,7 +13,7 @@ import { actionPanel, viewOf, type ActionView } from "./action-view.js";
 // Marking an action done and adding an owner's update: only its owner, a coordinator or a chair
 // may, on the version they read; everyone told about the action sees the change.
 
-type ChangePorts = Pick<ActionPorts, "catalogue" | "casework" | "directory" | "now" | "changes">;
+export type ChangePorts = Pick<ActionPorts, "catalogue" | "casework" | "directory" | "now" | "changes">;
 
 const unknownAction = () =>
   new Refusal("not-found", "There is no such action on this panel.", { code: "unknown-action" });
@@ -26,7 +26,7 @@ const changedBy = (current: Versioned<Action>) =>
   );
 
 /** The action as read at `version`, if this person may change it. */
-async function heldForChange(
+export async function heldForChange(
   ports: ChangePorts,
   actor: Actor,
   role: PanelRole | undefined,
@@ -49,7 +49,7 @@ async function heldForChange(
   return stored;
 }
 
-async function save(
+export async function save(
   ports: ChangePorts,
   stored: Versioned<Action>,
   next: Action,

@@ -2,7 +2,14 @@ import { worksCases } from "../../domain/people/membership.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { randomUUID } from "node:crypto";
 import { Action, defaultDueDate } from "../../domain/actions/action.js";
-import { DEFAULT_REMINDER_POLICY, reminderSteps, stepsFrom } from "../../domain/actions/reminder-policy.js";
+import {
+  DEFAULT_REMINDER_POLICY,
+  reminderSteps,
+  stepsFrom,
+  type ReminderPolicy,
+  type ReminderStep,
+} from "../../domain/actions/reminder-policy.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
@@ -21,6 +28,22 @@ export interface NewAction {
   text: string;
   ownerId: string;
   dueDate: string | null;
+}
+
+/** The reminders the panel's policy gives an action due on a date, before any are folded. */
+export function remindersFor(
+  catalogue: Catalogue,
+  panel: { reminderPolicy?: ReminderPolicy | undefined },
+  dueDate: string,
+): ReminderStep[] {
+  const policy = panel.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
+  const trackingDates =
+    policy.kind === "tracking-week"
+      ? occurrencesBetween(catalogue, policy.trackingPanelId, dueDate, addDays(dueDate, 92)).map(
+          (o) => o.date,
+        )
+      : [];
+  return reminderSteps(dueDate, policy, trackingDates);
 }
 
 const invalid = (code: string, message: string) => new Refusal("invalid", message, { code });
@@ -95,16 +118,9 @@ export async function recordAction(
     });
   }
 
-  const policy = panel.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
-  const trackingDates =
-    policy.kind === "tracking-week"
-      ? occurrencesBetween(catalogue, policy.trackingPanelId, dueDate, addDays(dueDate, 92)).map(
-          (o) => o.date,
-        )
-      : [];
   await ports.deliveries.index({ areaId: panel.areaId, panelId, id }, [
     { kind: "assigned", on: today },
-    ...stepsFrom(reminderSteps(dueDate, policy, trackingDates), today),
+    ...stepsFrom(remindersFor(catalogue, panel, dueDate), today),
   ]);
 
   for (let attempt = 0; ; attempt++) {

@@ -74,6 +74,8 @@ export type ReminderProblem = z.infer<typeof ReminderProblem>;
 export interface DeliveryStore {
   /** Records an action's reminders by date; writing them again changes nothing. */
   index(action: { areaId: string; panelId: string; id: string }, steps: ReminderStep[]): Promise<void>;
+  /** Removes reminders not yet sent: an action extended or closed is not chased on the old dates. */
+  unindex(action: { areaId: string; panelId: string; id: string }, steps: ReminderStep[]): Promise<void>;
   /** Takes the lease, or renews it, unless another holder's has not yet run out. */
   takeLease(name: string, holder: string, now: Date, ms: number): Promise<boolean>;
   /** Gives the lease up, if it is still this holder's. */

@@ -130,7 +130,7 @@ export class ReminderSweep {
     for (const place of places) {
       // A new action goes to its owner's chat, or to the channel when they have none yet;
       // reminders go to both.
-      if (r.kind === "assigned" && reached) break;
+      if ((r.kind === "assigned" || r.kind === "reassigned") && reached) break;
       reached += await deliverMessage(
         this.ports,
         run,

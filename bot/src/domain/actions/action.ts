@@ -9,6 +9,26 @@ import { addDays } from "../schedule/dates.js";
 const IsoDate = z.iso.date();
 const Stamp = z.strictObject({ by: z.string().max(64), byName: PersonName, at: z.iso.datetime() });
 
+/** A reason someone else will read later: a few words, not a single one. */
+export const Reason = z
+  .string()
+  .trim()
+  .max(1000)
+  .refine((r) => r.split(/\s+/).length >= 3, "Give the reason in a few words.");
+
+export const ActionChange = z.discriminatedUnion("kind", [
+  Stamp.extend({ kind: z.literal("extended"), from: IsoDate, to: IsoDate, reason: Reason }),
+  Stamp.extend({
+    kind: z.literal("reassigned"),
+    fromId: z.string().max(64),
+    fromName: PersonName,
+    toId: z.string().max(64),
+    toName: PersonName,
+    reason: Reason,
+  }),
+]);
+export type ActionChange = z.infer<typeof ActionChange>;
+
 export const Action = z.strictObject({
   id: z.uuid(),
   /** MER-A-2026-0007: the area's prefix, "A" for action, the year and a number. */
@@ -24,10 +44,14 @@ export const Action = z.strictObject({
   ownerName: PersonName,
   ownerAgencyId: z.string().max(80),
   dueDate: IsoDate,
-  status: z.enum(["open", "done"]),
+  status: z.enum(["open", "done", "not-possible"]),
   created: Stamp,
   completed: Stamp.extend({ note: z.string().max(1000) }).nullable(),
   updates: z.array(Stamp.extend({ text: z.string().trim().min(1).max(1000) })).max(30),
+  /** Extensions and reassignments, oldest first; absent on actions stored before they existed. */
+  changes: z.array(ActionChange).max(30).optional(),
+  /** Why it could not be done (SafeLives: "not possible" is not "not done"). */
+  closed: Stamp.extend({ reason: Reason }).optional(),
 });
 export type Action = z.infer<typeof Action>;
 
@@ -38,5 +62,16 @@ export function defaultDueDate(meetingDate: string, actionDueDays: number): stri
 
 /** Who may mark an action done: its owner, or the panel's coordinators and chairs. */
 export function mayComplete(action: Action, personId: string, role: string | undefined): boolean {
-  return action.ownerId === personId || role === "coordinator" || role === "chair";
+  return action.ownerId === personId || leads(role);
 }
+
+const leads = (role: string | undefined) => role === "coordinator" || role === "chair";
+
+/** Who may extend an action or close it as not possible: as for marking it done. */
+export const mayReshape = mayComplete;
+
+/** Only the panel's coordinators and chairs pass an action to someone else. */
+export const mayReassign = (role: string | undefined): boolean => leads(role);
+
+/** When an action left the open list: done, closed as not possible, or (failing both) recorded. */
+export const finishedAt = (a: Action): string => a.completed?.at ?? a.closed?.at ?? a.created.at;

@@ -32,8 +32,11 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   escalateAfterWorkingDays: 2,
 };
 
-/** "assigned": the owner is sent their new action after the meeting; the rest follow the policy. */
-export const ReminderKind = z.enum(["assigned", "reminder", "updates-due", "escalation"]);
+/**
+ * "assigned": the owner is sent their new action after the meeting; "reassigned": a new owner is
+ * sent the action passed to them; the rest follow the policy.
+ */
+export const ReminderKind = z.enum(["assigned", "reassigned", "reminder", "updates-due", "escalation"]);
 export type ReminderKind = z.infer<typeof ReminderKind>;
 
 export interface ReminderStep {

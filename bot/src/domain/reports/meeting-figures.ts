@@ -23,13 +23,15 @@ function actionsByAgency(actions: Action[], today: string): Record<string, Agenc
       doneLate: 0,
       overdue: 0,
       open: 0,
+      notPossible: 0,
     });
     counts.agreed += 1;
     if (a.status === "done") {
       const doneOn = a.completed ? localDay(new Date(a.completed.at)) : a.dueDate;
       if (doneOn <= a.dueDate) counts.doneOnTime += 1;
       else counts.doneLate += 1;
-    } else if (a.dueDate < today) counts.overdue += 1;
+    } else if (a.status === "not-possible") counts.notPossible += 1;
+    else if (a.dueDate < today) counts.overdue += 1;
     else counts.open += 1;
   }
   return byAgency;

@@ -44,6 +44,9 @@ export const AgencyActions = z.strictObject({
   overdue: Count,
   /** Still open and not yet due. */
   open: Count,
+  /** Closed as not possible, with a reason (SafeLives: not the same as not done). Figures stored
+   * before this was counted read back as none. */
+  notPossible: Count.default(0),
 });
 export type AgencyActions = z.infer<typeof AgencyActions>;
 

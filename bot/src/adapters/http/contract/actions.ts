@@ -14,7 +14,7 @@ export const NewAction = z.strictObject({
 export type NewActionBody = z.input<typeof NewAction>;
 export const ActionFilter = z.strictObject({
   meetingId: IsoDate.optional(),
-  status: z.enum(["open", "done"]).optional(),
+  status: z.enum(["open", "done", "not-possible"]).optional(),
   owner: z.string().max(64).optional(),
   agency: z.string().max(80).optional(),
   overdue: z
@@ -27,12 +27,33 @@ export const ActionFilter = z.strictObject({
 });
 export const ActionDone = z.strictObject({ note: z.string().trim().max(1000).default("") });
 export const ActionUpdate = z.strictObject({ text: z.string().trim().min(1, "write the update").max(1000) });
+const Reason = z.string().trim().min(1, "give the reason").max(1000);
+export const ActionExtend = z.strictObject({ dueDate: IsoDate, reason: Reason });
+export const ActionReassign = z.strictObject({
+  ownerId: z.string().min(1, "choose who takes the action on").max(64),
+  reason: Reason,
+});
+export const ActionNotPossible = z.strictObject({ reason: Reason });
+export type ActionExtendBody = z.input<typeof ActionExtend>;
+export type ActionReassignBody = z.input<typeof ActionReassign>;
+export type ActionNotPossibleBody = z.input<typeof ActionNotPossible>;
 
 interface Stamp {
   by: string;
   byName: string;
   at: string;
 }
+
+export type ActionChange =
+  | (Stamp & { kind: "extended"; from: string; to: string; reason: string })
+  | (Stamp & {
+      kind: "reassigned";
+      fromId: string;
+      fromName: string;
+      toId: string;
+      toName: string;
+      reason: string;
+    });
 
 export interface PanelAction {
   id: string;
@@ -49,11 +70,15 @@ export interface PanelAction {
   ownerAgencyId: string;
   ownerAgency: string;
   dueDate: string;
-  status: "open" | "done";
+  status: "open" | "done" | "not-possible";
   overdue: boolean;
   created: Stamp;
   completed: (Stamp & { note: string }) | null;
   updates: (Stamp & { text: string })[];
+  /** Extensions and reassignments, oldest first (absent on older actions). */
+  changes?: ActionChange[];
+  /** Why it was closed as not possible. */
+  closed?: Stamp & { reason: string };
   /** Sent back (If-Match) with a change. */
   version: string;
 }

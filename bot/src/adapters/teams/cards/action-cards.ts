@@ -14,6 +14,7 @@ export type CardPlace = "personal" | "channel";
 
 const HEADINGS: Record<ReminderKind, (a: CardAction) => string> = {
   assigned: (a) => `New action for you: ${a.reference}`,
+  reassigned: (a) => `Action passed to you: ${a.reference}, due ${longDate(a.dueDate)}`,
   reminder: (a) => `Reminder: ${a.reference} is due on ${longDate(a.dueDate)}`,
   "updates-due": (a) => `${a.reference}: your update is due today`,
   escalation: (a) => `${a.reference} is overdue`,

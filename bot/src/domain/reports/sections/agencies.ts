@@ -16,9 +16,17 @@ import { chartOf } from "./tables.js";
 // The performance of individual agencies (002): the actions they own and how they were done, and
 // the meetings they came to, with each panel's meetings held and quorate.
 
-const ACTION_KEYS = ["agreed", "doneOnTime", "doneLate", "overdue", "open"] as const;
-/** Every action agreed was done on time, done late, is overdue or is not yet due. */
-const HOW_DONE = ["doneOnTime", "doneLate", "overdue", "open"] as const;
+const ACTION_KEYS = ["agreed", "doneOnTime", "doneLate", "overdue", "open", "notPossible"] as const;
+/** Every action agreed was done on time, done late, is overdue, is not yet due or was not possible. */
+const HOW_DONE = ["doneOnTime", "doneLate", "overdue", "open", "notPossible"] as const;
+const none = (): AgencyActions => ({
+  agreed: 0,
+  doneOnTime: 0,
+  doneLate: 0,
+  overdue: 0,
+  open: 0,
+  notPossible: 0,
+});
 const HELD = "meetings:held";
 const QUORATE = "meetings:quorate";
 
@@ -46,11 +54,11 @@ function actionsTable(scope: Scope): { table: DraftTable; rowSums: Sum[] } {
   const byAgency = new Map<string, AgencyActions>();
   for (const f of scope.figures)
     for (const [id, a] of Object.entries(f.actions.byAgency)) {
-      const sum = byAgency.get(id) ?? { agreed: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 };
+      const sum = byAgency.get(id) ?? none();
       for (const k of ACTION_KEYS) sum[k] += a[k];
       byAgency.set(id, sum);
     }
-  const total: AgencyActions = { agreed: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 };
+  const total = none();
   const ids = agencyOrder(scope, byAgency.keys()).filter((id) => byAgency.has(id));
   const rows = ids.map((id) => {
     const a = byAgency.get(id) ?? total;
@@ -72,6 +80,7 @@ function actionsTable(scope: Scope): { table: DraftTable; rowSums: Sum[] } {
       { key: "doneLate", label: "Done late", kind: "count" },
       { key: "overdue", label: "Overdue", kind: "count" },
       { key: "open", label: "Open, not yet due", kind: "count" },
+      { key: "notPossible", label: "Not possible", kind: "count" },
       { key: "onTimeShare", label: "On time", kind: "share" },
     ],
     rows,
@@ -79,6 +88,7 @@ function actionsTable(scope: Scope): { table: DraftTable; rowSums: Sum[] } {
     notes: [
       "Actions agreed at the period's meetings, as they stood when each month was worked out.",
       "On time: of the actions due by then, the share done by their due date.",
+      "Not possible: closed with a reason why the action could not be done, which is not the same as not done.",
     ],
   };
   return { table, rowSums };
