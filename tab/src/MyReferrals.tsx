@@ -20,7 +20,7 @@ import { MyReferralView } from "./MyReferralView.js";
 import { formatDate, KIND_LABELS, STATUS_COLOURS } from "./referralLabels.js";
 import { headerStyles } from "./styles.js";
 import { useApi } from "./useApi.js";
-import { MoreReferrals } from "./MoreReferrals.js";
+import { MoreReferrals, useMorePages } from "./MoreReferrals.js";
 
 // The practitioner's own referrals, newest first, whichever panel each went to: where each one is,
 // what was written with its outcome, and one opened to read or withdraw. Nothing that identifies a
@@ -38,28 +38,13 @@ export function MyReferralsPage({ token, onBack }: { token: TokenSource; onBack:
   const styles = useStyles();
   const list = useApi(() => api.myReferrals(token), [token]);
   const ready = list.error ? undefined : list.data?.referrals;
-  const next = list.error ? null : (list.data?.next ?? null);
+  const {
+    next,
+    loading: loadingMore,
+    error: moreError,
+    showMore,
+  } = useMorePages(list, (after) => api.myReferrals(token, after));
   const [selected, setSelected] = useState<ReferralSummary | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
-
-  const showMore = async () => {
-    if (!next || loadingMore) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api.myReferrals(token, next);
-      list.setData((loaded) =>
-        loaded && loaded.next === next
-          ? { referrals: [...loaded.referrals, ...page.referrals], next: page.next }
-          : loaded,
-      );
-    } catch (e) {
-      setMoreError((e as Error).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   // A withdrawn referral keeps its place in the list, with its new status.
   const changed = (updated: ReferralSummary) =>

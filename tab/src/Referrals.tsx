@@ -38,7 +38,7 @@ import {
   type TriageStep,
   type TokenSource,
 } from "./api.js";
-import { MoreReferrals } from "./MoreReferrals.js";
+import { MoreReferrals, useMorePages } from "./MoreReferrals.js";
 
 // The coordinator's referrals view for one panel: the list, one referral's answers, and triage.
 // Everything stays in page state: nothing that identifies a child goes into the address bar.
@@ -93,33 +93,18 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
   const list = useApi(() => api.referrals(token, panel.id, filter), [token, panel.id, filter]);
   // A failed reload hides the list it would have replaced.
   const ready = list.error ? undefined : list.data?.referrals;
-  const next = list.error ? null : (list.data?.next ?? null);
+  const {
+    next,
+    loading: loadingMore,
+    error: moreError,
+    showMore,
+  } = useMorePages(list, (after) => api.referrals(token, panel.id, filter, after));
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
 
   const shown = useMemo(
     () => (ready ?? []).filter((r) => filter === "all" || WAITING.includes(r.status)),
     [ready, filter],
   );
-
-  const showMore = async () => {
-    if (!next || loadingMore) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api.referrals(token, panel.id, filter, next);
-      list.setData((loaded) =>
-        loaded && loaded.next === next
-          ? { referrals: [...loaded.referrals, ...page.referrals], next: page.next }
-          : loaded,
-      );
-    } catch (e) {
-      setMoreError((e as Error).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   // A triaged referral changes where it is, so the pages already shown stay as they are.
   const triaged = (updated: ReferralSummary) =>
