@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 
 // `npm test`: every check in order, stopping at the first that fails. The tests run last and
-// nothing is printed after them, so Mocha's own summary ("N passing") closes the output.
+// nothing is printed after them: Mocha's summary ("N passing"), then the plain
+// "Tests: N passed, N failed, N skipped" line, close the output.
 const steps: [string, string, string[]][] = [
   ["Type-checking", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["Linting", "npx", ["eslint", "."]],
