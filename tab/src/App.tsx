@@ -1,7 +1,5 @@
 import {
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   makeStyles,
   teamsDarkTheme,
@@ -18,7 +16,8 @@ import {
   type PanelSummary,
   type TokenSource,
 } from "./api.js";
-import { ConsentPage, useConsentPrompt } from "./Consent.js";
+import { useConsentPrompt } from "./Consent.js";
+import { ErrorNotice } from "./ErrorNotice.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
 import type { PanelView } from "./PanelsPage.js";
 import { replacesBaseline, reportKey, reportsOn, type ReportOf } from "./reportAccess.js";
@@ -36,6 +35,7 @@ import { demoTokens } from "./tokens.js";
 import { useApi } from "./useApi.js";
 
 // Only signing in is in the tab's first download; each page comes in its own chunk when opened.
+const ConsentPage = lazyPage(() => import("./ConsentPage.js").then((m) => m.ConsentPage));
 const DemoSignIn = lazyPage(() => import("./DemoSignIn.js").then((m) => m.DemoSignIn));
 const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.PanelsPage));
 const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
@@ -62,7 +62,12 @@ type Session =
 
 export function App() {
   const page = window.location.pathname.replace(/\/+$/, "").split("/").pop();
-  if (page === "consent" || page === "consent-done") return <ConsentPage step={page} />;
+  if (page === "consent" || page === "consent-done")
+    return (
+      <PageLoader>
+        <ConsentPage step={page} />
+      </PageLoader>
+    );
   if (page === "configure")
     return (
       <StandalonePage>
@@ -204,11 +209,7 @@ function PanelsApp() {
       <main className={styles.page}>
         {consent.prompt}
         {signing.loading && <Spinner label="Signing you in…" />}
-        {signing.error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{signing.error}</MessageBarBody>
-          </MessageBar>
-        )}
+        {signing.error && <ErrorNotice>{signing.error}</ErrorNotice>}
         <PageLoader>
           <SubjectLinksProvider open={openSubject}>
             {session?.state === "signed-in" && subject?.view === "history" && (

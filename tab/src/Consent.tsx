@@ -1,16 +1,9 @@
-import {
-  Body1,
-  Button,
-  FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  teamsLightTheme,
-} from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { api } from "./api.js";
-import { askForConsent, finishConsent, startConsent } from "./teams.js";
+import { Suspense, useCallback, useRef, useState, type ReactNode } from "react";
+import { lazyPage } from "./lazyPages.js";
+import { askForConsent } from "./teams.js";
+
+// Few people ever see the prompt, so its controls are fetched only when it is shown.
+const ConsentPrompt = lazyPage(() => import("./ConsentPrompt.js").then((m) => m.ConsentPrompt));
 
 /**
  * The prompt shown when Teams needs the person's permission before it can sign them in. Calls
@@ -46,49 +39,9 @@ export function useConsentPrompt(): { ask: () => Promise<void>; prompt: ReactNod
   };
 
   const prompt = shown && (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        MACE panels needs your permission to sign you in. Select Continue, then agree in the window that
-        opens.
-        {problem && <Body1 as="p">{problem}</Body1>}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button appearance="primary" onClick={() => void proceed()}>
-          Continue
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <Suspense fallback={null}>
+      <ConsentPrompt problem={problem} onContinue={() => void proceed()} />
+    </Suspense>
   );
   return { ask, prompt };
-}
-
-/** The permission window Teams opens: on to Entra ID (`consent`), and back (`consent-done`). */
-export function ConsentPage({ step }: { step: "consent" | "consent-done" }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    const going =
-      step === "consent-done"
-        ? finishConsent()
-        : api.authConfig().then((config) => {
-            if (config.mode !== "teams-sso" || !config.consent || !config.clientId)
-              throw new Error(
-                "Ask your administrator to grant MACE panels permission for your organisation.",
-              );
-            return startConsent(config.consent, config.clientId);
-          });
-    going.catch((e: unknown) => setProblem((e as Error).message));
-  }, [step]);
-  return (
-    <FluentProvider theme={teamsLightTheme}>
-      <main style={{ padding: "24px" }}>
-        {problem ? (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <Spinner label="Asking for your permission…" />
-        )}
-      </main>
-    </FluentProvider>
-  );
 }

@@ -1,5 +1,6 @@
-import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Spinner } from "@fluentui/react-components";
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from "react";
+import { ErrorNotice } from "./ErrorNotice.js";
 
 // Each page is its own chunk, fetched when it is first opened, so the tab starts with only what
 // signing in needs.
@@ -33,11 +34,7 @@ class PageProblem extends Component<{ children: ReactNode }, { failed: boolean }
   override render() {
     if (!this.state.failed) return this.props.children;
     return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          This page could not be opened. Check your connection, then reload the tab.
-        </MessageBarBody>
-      </MessageBar>
+      <ErrorNotice>This page could not be opened. Check your connection, then reload the tab.</ErrorNotice>
     );
   }
 }
