@@ -2,6 +2,7 @@ import { DEMO_AREA_ADMINISTRATORS } from "../../bot/src/seed/demo-people.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const BIN = path.resolve("node_modules/.bin");
 
@@ -123,8 +124,13 @@ export function startAzurite(port: number, location: string | "memory", echo = f
 export function startPlayground(port: number, botEndpoint: string, cwd: string, echo = false): Child {
   return startChild(
     "playground",
-    path.join(BIN, "agentsplayground"),
-    ["start", "-e", botEndpoint, "-c", "msteams", "-p", String(port), "--disable-telemetry"],
+    process.execPath,
+    [
+      "--import",
+      pathToFileURL(path.resolve("scripts/lib/loopback-only.mjs")).href,
+      path.resolve("node_modules/@microsoft/m365agentsplayground/cli.js"),
+      ...["start", "-e", botEndpoint, "-c", "msteams", "-p", String(port), "--disable-telemetry"],
+    ],
     { cwd, echo, env: { BROWSER: "none" } },
   );
 }

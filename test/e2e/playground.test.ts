@@ -9,6 +9,7 @@ import { azurite } from "../support/azurite.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { playgroundProxy } from "../support/playground-proxy.js";
 import { channelActivities } from "../support/channel-watch.js";
+import { listeningAddresses } from "../support/listening.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", function () {
@@ -18,10 +19,11 @@ describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", func
   let proxy: Awaited<ReturnType<typeof playgroundProxy>> | undefined;
   let page: Page;
   let playgroundUrl: string;
+  let playgroundPort: number;
 
   before(async () => {
     service = await startTestService();
-    const port = await freePort();
+    const port = (playgroundPort = await freePort());
     playground = startPlayground(
       port,
       (proxy = await playgroundProxy(`${service.url}/api/messages`)).url,
@@ -39,6 +41,11 @@ describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", func
     await playground?.stop();
     await proxy?.close();
     await service?.close();
+  });
+
+  it("listens on this machine's loopback address only, like the rest of `npm start`", () => {
+    assert.deepEqual(listeningAddresses(playgroundPort), ["127.0.0.1"]);
+    assert.deepEqual(listeningAddresses(Number(new URL(service.url).port)), ["127.0.0.1"]);
   });
 
   async function say(text: string): Promise<void> {
