@@ -5,7 +5,7 @@ import { acceptedMertonReferral } from "../support/referrals.js";
 import { call, type Request } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
-import { teamsChat, teamsUser } from "../support/teams-chat.js";
+import { inputs, teamsChat, teamsUser, texts, type Card, type TeamsUser } from "../support/teams-chat.js";
 
 // A Merton pre-MACE run from the tab's API: sign-in with the statement, quorum, names held back until
 // signed in, a decision per case with its effect on later agendas, a stale save refused, minutes.
@@ -118,25 +118,62 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       "19:merton-meeting@thread.tacv2",
     );
     const tom = teamsUser(PEOPLE.mertonChair);
-    const pressed = await chat.press(chat.inChannel(tom), "meeting.sign-in", {
+    // He presses Sign in on the card the bot posted in the channel.
+    const posted = "1733050000001";
+    const pressed = await chat.press(chat.inChannel(tom, posted), "meeting.sign-in", {
       panelId: PANEL,
       meetingId: MEETING,
       agencyId: "mer-police",
       capacity: "deputy",
       agreed: "true",
     });
-    assert.equal(
-      pressed.value,
+    const hisView = chat.cardOf(pressed);
+    assert.deepEqual(texts(hisView), [
+      "Signed in: Pre-MACE operational panel",
       "You are signed in for Police. The meeting's case details are now shown to you in the tab.",
-    );
-    const twice = await chat.press(chat.inChannel(tom), "meeting.sign-in", {
+      "Meeting: Thursday 7 January 2027, 09:30 to 13:30",
+      "Agency: Police",
+      "Attending as: Deputy for the agency's member",
+      "Signed in at: 10:00",
+      "You agreed to the information sharing agreement and the confidentiality statement.",
+    ]);
+    assert.deepEqual(inputs(hisView), {}, "his view has no form to fill in again");
+    // Everyone else keeps the form, and Teams is told to ask for Tom's own view whenever he looks.
+    const forEveryone = connector.updated.find((u) => u.activityId === posted);
+    assert.ok(forEveryone, "the channel's card was updated");
+    const [attached] = forEveryone.activity["attachments"] as { content: Card }[];
+    const everyoneCard = attached?.content ?? {};
+    assert.deepEqual(Object.keys(inputs(everyoneCard)).sort(), ["agencyId", "agreed", "capacity"]);
+    assert.deepEqual(everyoneCard["refresh"], {
+      action: {
+        type: "Action.Execute",
+        title: "Refresh",
+        verb: "meeting.sign-in-view",
+        data: { panelId: PANEL, meetingId: MEETING },
+      },
+      userIds: [tom.id],
+    });
+    const twice = await chat.press(chat.inChannel(tom, posted), "meeting.sign-in", {
       panelId: PANEL,
       meetingId: MEETING,
       agencyId: "mer-police",
       capacity: "deputy",
       agreed: "true",
     });
-    assert.equal(twice.value, "You were already signed in for Police.");
+    assert.equal(texts(chat.cardOf(twice))[1], "You are signed in for Police.");
+    // Opening the channel later: Teams asks for each person's view of the card.
+    const view = (who: TeamsUser) =>
+      chat.press(chat.inChannel(who, posted), "meeting.sign-in-view", { panelId: PANEL, meetingId: MEETING });
+    assert.equal(texts(chat.cardOf(await view(tom)))[1], "You are signed in for Police.");
+    // Hannah signed in from the tab: the card shows her that too.
+    assert.equal(
+      texts(chat.cardOf(await view(teamsUser(PEOPLE.mertonNurse))))[1],
+      "You are signed in for Health.",
+    );
+    // Someone who has not signed in sees the form, still naming Tom for refresh.
+    const notYet = chat.cardOf(await view(teamsUser(PEOPLE.mertonEducationLead)));
+    assert.deepEqual(Object.keys(inputs(notYet)).sort(), ["agencyId", "agreed", "capacity"]);
+    assert.deepEqual((notYet["refresh"] as { userIds: string[] }).userIds, [tom.id]);
     const notAgreed = await chat.press(chat.inChannel(tom), "meeting.sign-in", {
       panelId: PANEL,
       meetingId: MEETING,

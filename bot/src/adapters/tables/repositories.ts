@@ -24,6 +24,18 @@ export type ConversationRecord = z.infer<typeof ConversationRecord>;
 
 const StoredAgency = Agency.extend({ areaId: z.string() });
 
+/**
+ * Someone who signed in from a meeting's sign-in card in Teams, by their Teams user id: the card's
+ * `refresh.userIds`, so each of them keeps seeing their own "You are signed in" view of it.
+ */
+export const SignInCardViewer = z.strictObject({
+  panelId: z.string().max(80),
+  meetingId: z.iso.date(),
+  teamsUserId: z.string().min(1).max(200),
+  at: z.iso.datetime(),
+});
+export type SignInCardViewer = z.infer<typeof SignInCardViewer>;
+
 /** The repositories the service uses; keys are chosen for the queries each one serves. */
 export function repositories(tables: TableFactory) {
   return {
@@ -52,6 +64,12 @@ export function repositories(tables: TableFactory) {
     conversations: new EntityStore(tables(TABLES.conversations), ConversationRecord, (c) => ({
       partitionKey: c.scope,
       rowKey: keyOf(c.key),
+    })),
+    // In the meeting's own partition of Agendas, beside its sign-ins; one row each, so two people
+    // signing in together both stay on the list.
+    signInCardViewers: new EntityStore(tables(TABLES.agendas), SignInCardViewer, (v) => ({
+      partitionKey: keyOf(`${v.panelId}|${v.meetingId}`),
+      rowKey: `card-viewer|${keyOf(v.teamsUserId)}`,
     })),
   };
 }

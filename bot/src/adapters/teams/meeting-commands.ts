@@ -1,11 +1,12 @@
-import { CardFactory } from "botbuilder";
+import { CardFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { Capacity } from "../../domain/attendance/sign-in.js";
 import { worksCases } from "../../domain/people/membership.js";
+import { AlreadyExists } from "../../application/ports/versioned.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { CardRoutes } from "./card-actions.js";
-import { signInCard } from "./cards/meeting-cards.js";
-import type { CommandTurn } from "./bot-dependencies.js";
+import { MAX_REFRESHED_VIEWERS, signedInCard, signInCard } from "./cards/meeting-cards.js";
+import type { BotDependencies, CommandTurn } from "./bot-dependencies.js";
 import { VERBS, type MeetingVerb } from "./verbs.js";
 
 // Signing in to a meeting on its day: `sign in` typed for the cards, and the card's button.
@@ -17,6 +18,44 @@ const SignInPress = z.object({
   capacity: Capacity,
   agreed: z.literal("true"),
 });
+
+const ViewPress = z.object({ panelId: z.string().max(80), meetingId: z.iso.date() });
+
+/** The Teams users who signed in from a meeting's card, with `add` among them if given. */
+async function cardViewers(
+  deps: BotDependencies,
+  panelId: string,
+  meetingId: string,
+  add?: string,
+): Promise<string[]> {
+  const store = deps.repos.signInCardViewers;
+  if (add) {
+    await store
+      .insert({ panelId, meetingId, teamsUserId: add, at: deps.now().toISOString() }, add)
+      .catch((e: unknown) => {
+        if (!(e instanceof AlreadyExists)) throw e;
+      });
+  }
+  const rows = await store.listRange(keyOf(`${panelId}|${meetingId}`), "card-viewer|");
+  return rows
+    .map((r) => r.value)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .slice(0, MAX_REFRESHED_VIEWERS)
+    .map((v) => v.teamsUserId);
+}
+
+/**
+ * The card in the channel, for everyone, now naming one more person for automatic refresh. The
+ * person who pressed already has their own view; failing to update it only means others press
+ * Refresh, so it is logged, not shown.
+ */
+async function updateCardForEveryone(context: TurnContext, deps: BotDependencies, card: object) {
+  const id = context.activity.replyToId;
+  if (!id) return;
+  await context
+    .updateActivity({ type: "message", id, attachments: [CardFactory.adaptiveCard(card)] })
+    .catch((err: unknown) => deps.log.warn({ reason: (err as Error).message }, "sign-in card not updated"));
+}
 
 /**
  * `sign in` typed on a meeting day: the sign-in card of each meeting today, for the panels linked
@@ -48,8 +87,10 @@ export async function sendSignInCards({ context, deps }: CommandTurn): Promise<v
     );
     return;
   }
-  for (const details of meetings)
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(signInCard(details))] });
+  for (const details of meetings) {
+    const viewers = await cardViewers(deps, details.panelId, details.meetingId);
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(signInCard(details, viewers))] });
+  }
 }
 
 export const meetingButtons: CardRoutes<MeetingVerb> = {
@@ -57,7 +98,7 @@ export const meetingButtons: CardRoutes<MeetingVerb> = {
   [VERBS.meeting.signIn]: {
     where: "any",
     tone: "apologise",
-    handle: async ({ deps, actor, data }) => {
+    handle: async ({ context, deps, actor, data, place }) => {
       const parsed = SignInPress.safeParse(data);
       if (!parsed.success)
         return { message: "Choose your agency and tick the agreement, then press Sign in again." };
@@ -70,11 +111,29 @@ export const meetingButtons: CardRoutes<MeetingVerb> = {
         agreed: true,
       });
       const agency = deps.catalogue.agencies.get(signIn.agencyId)?.name ?? signIn.agencyId;
-      return {
-        message: first
-          ? `You are signed in for ${agency}. The meeting's case details are now shown to you in the tab.`
-          : `You were already signed in for ${agency}.`,
-      };
+      const details = deps.room.signInDetails(panelId, meetingId);
+      const viewers = await cardViewers(deps, panelId, meetingId, context.activity.from.id);
+      if (place === "channel") await updateCardForEveryone(context, deps, signInCard(details, viewers));
+      return { card: signedInCard(details, signIn, agency, viewers, first) };
+    },
+  },
+  // Teams asks for each viewer's own view of the card as it shows it (Universal Actions refresh).
+  [VERBS.meeting.view]: {
+    where: "any",
+    tone: "apologise",
+    handle: async ({ deps, actor, data }) => {
+      const parsed = ViewPress.safeParse(data);
+      if (!parsed.success || !deps.catalogue.panels.has(parsed.data.panelId))
+        return { message: "That sign-in card is not for a panel I know." };
+      const { panelId, meetingId } = parsed.data;
+      const details = deps.room.signInDetails(panelId, meetingId);
+      const [mine, viewers] = await Promise.all([
+        deps.room.ownSignIn(actor, panelId, meetingId),
+        cardViewers(deps, panelId, meetingId),
+      ]);
+      if (!mine) return { card: signInCard(details, viewers) };
+      const agency = deps.catalogue.agencies.get(mine.agencyId)?.name ?? mine.agencyId;
+      return { card: signedInCard(details, mine, agency, viewers, false) };
     },
   },
 };

@@ -25,7 +25,11 @@ export const VERBS = {
     form: "action.form",
     record: "action.record",
   },
-  meeting: { signIn: "meeting.sign-in" },
+  meeting: {
+    signIn: "meeting.sign-in",
+    /** Teams asks for the viewer's own view of a sign-in card (its `refresh`). */
+    view: "meeting.sign-in-view",
+  },
   access: {
     /** Opens the card to ask to join a panel. */
     form: "access.form",

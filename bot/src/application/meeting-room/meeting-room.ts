@@ -1,7 +1,7 @@
 import { withPorts } from "../with-ports.js";
 import type { RoomPorts } from "./room-ports.js";
 import { namesHiddenFor, viewRoom } from "./room-view.js";
-import { recordApologies, signInToMeeting } from "./sign-in.js";
+import { ownSignIn, recordApologies, signInToMeeting } from "./sign-in.js";
 import { meetingsToday, openSignIn, openStartingMeetings, signInDetails } from "./sign-in-card.js";
 
 // A meeting as it runs: attendees sign in for their agency and agree to the panel's information
@@ -14,6 +14,7 @@ export const meetingRoom = (ports: RoomPorts) => ({
   namesHiddenFor: withPorts(ports, namesHiddenFor),
   view: withPorts(ports, viewRoom),
   signIn: withPorts(ports, signInToMeeting),
+  ownSignIn: withPorts(ports, ownSignIn),
   apologise: withPorts(ports, recordApologies),
   openStartingMeetings: withPorts(ports, openStartingMeetings),
   openSignIn: withPorts(ports, openSignIn),

@@ -67,6 +67,21 @@ export async function signInToMeeting(
   });
 }
 
+/**
+ * The person's own sign-in to a meeting, if they have signed in: what their view of the sign-in
+ * card shows. It holds nothing about anyone else, so it needs no more than the meeting to exist.
+ */
+export async function ownSignIn(
+  ports: RoomPorts,
+  actor: Actor,
+  panelId: string,
+  meetingId: string,
+): Promise<SignIn | undefined> {
+  roomMeeting(ports, panelId, meetingId);
+  const { signIns } = await ports.room.room(panelId, meetingId);
+  return signIns.find((s) => s.personId === actor.id);
+}
+
 /** The coordinator records an agency's apologies. */
 export async function recordApologies(
   ports: RoomPorts,
