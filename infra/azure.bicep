@@ -100,7 +100,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node dist/bot/src/main.js'
       alwaysOn: true
       ftpsState: 'Disabled'

