@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { meetingsCalendar, seriesCalendar } from "../bot/src/adapters/calendar/ics.js";
+import { calendarSeries } from "../bot/src/application/scheduling/calendar-file.js";
 import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
 import { CatalogueError } from "../bot/src/domain/catalogue/catalogue.js";
 import { describeOccurrence } from "../bot/src/domain/schedule/describe.js";
@@ -89,7 +90,7 @@ if (ics) {
   const title = `${catalogue.areas.find((a) => a.id === panel.areaId)?.name ?? ""} ${panel.name}`.trim();
   const plan = seriesFor(catalogue, panel, from, to);
   const text = plan
-    ? seriesCalendar(plan, { uid: `${panel.id}-${from}@mace-panels`, title, description: panel.name })
+    ? seriesCalendar(calendarSeries(plan, []), { title, description: panel.name })
     : meetingsCalendar(
         title,
         meetings.map((m) => ({

@@ -287,6 +287,50 @@ describe("Scheduling a panel's meetings in Teams through Microsoft Graph", funct
     assert.equal(instanceDates?.recurrence?.range.endDate, "2027-09-02");
   });
 
+  it("the calendar file holds the coordinator's move and cancellation, under one identity whatever range is asked for", async () => {
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    await send("/api/panels/merton-pre-mace/schedule", priya, {
+      body: { from: "2027-01-01", to: "2027-06-30" },
+    });
+    const [jan, feb] = (await meetings(priya, "2027-01-01", "2027-06-30")).meetings;
+    await send(`/api/panels/merton-pre-mace/meetings/${feb?.id}/move`, priya, {
+      body: { date: "2027-02-11", startTime: "10:00", reason: "Room unavailable" },
+      ifMatch: feb?.version ?? "",
+    });
+    await send(`/api/panels/merton-pre-mace/meetings/${jan?.id}/cancel`, priya, {
+      body: { reason: "Snow" },
+      ifMatch: jan?.version ?? "",
+    });
+    const file = async (from: string, to: string) => {
+      const res = await fetch(
+        `${service.url}/api/panels/merton-pre-mace/calendar.ics?from=${from}&to=${to}`,
+        { headers: { authorization: `Bearer ${priya}` } },
+      );
+      assert.equal(res.status, 200);
+      // iCalendar folds long lines; unfold them to read the properties whole.
+      return (await res.text()).replace(/\r\n /g, "").split(/\r\n/);
+    };
+    const firstHalf = await file("2027-01-01", "2027-06-30");
+    const uids = new Set(firstHalf.filter((l) => l.startsWith("UID:")));
+    assert.deepEqual([...uids], ["UID:merton-pre-mace.series@mace-panels"]);
+    // January is left out of the series; February is held on the 11th at 10:00 instead of the 4th.
+    assert.ok(firstHalf.includes("EXDATE;TZID=Europe/London:20270107T093000"), firstHalf.join("\n"));
+    const override = firstHalf.indexOf("RECURRENCE-ID;TZID=Europe/London:20270204T093000");
+    assert.ok(override > 0, "February's meeting overrides the rule's date");
+    const event = firstHalf.slice(
+      firstHalf.lastIndexOf("BEGIN:VEVENT", override),
+      firstHalf.indexOf("END:VEVENT", override),
+    );
+    assert.ok(event.includes("DTSTART;TZID=Europe/London:20270211T100000"), event.join("\n"));
+    assert.ok(event.some((l) => l.includes("Moved from Thursday 4 February: Room unavailable")));
+    // A file for a later range is the same series, so importing it updates the first.
+    const later = await file("2027-03-01", "2027-12-31");
+    assert.deepEqual(
+      [...new Set(later.filter((l) => l.startsWith("UID:")))],
+      ["UID:merton-pre-mace.series@mace-panels"],
+    );
+  });
+
   it("invites a presenter to her own slot only, with the join link and the case reference but no child's name", async () => {
     const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
     await send("/api/panels/merton-pre-mace/schedule", priya, {

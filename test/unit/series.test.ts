@@ -6,6 +6,7 @@ import path from "node:path";
 import rrule from "rrule";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { seriesCalendar } from "../../bot/src/adapters/calendar/ics.js";
+import { calendarSeries } from "../../bot/src/application/scheduling/calendar-file.js";
 import { occurrencesBetween } from "../../bot/src/domain/schedule/occurrences.js";
 import { seriesFor } from "../../bot/src/domain/schedule/series.js";
 
@@ -51,7 +52,7 @@ describe("A panel's meetings as one recurring series", () => {
     for (const id of ["merton-pre-mace", "havering-mace", "lambeth-mave", "staffordshire-tamworth"]) {
       const plan = seriesFor(catalogue, panel(id), "2027-01-01", "2027-12-31");
       assert.ok(plan);
-      const ics = seriesCalendar(plan, { uid: `${id}@test`, title: id, description: "test" });
+      const ics = seriesCalendar(calendarSeries(plan, []), { title: id, description: "test" });
       const series = ics.split("BEGIN:VEVENT")[1] ?? "";
       const dtstart = /DTSTART;TZID=Europe\/London:(\d{8}T\d{6})/.exec(series)?.[1];
       const rule = /RRULE:(.*)/.exec(series)?.[1]?.trim();
@@ -73,7 +74,7 @@ describe("A panel's meetings as one recurring series", () => {
   it("writes the Europe/London time zone out, so BST and GMT are read right by every client", () => {
     const plan = seriesFor(catalogue, panel("merton-pre-mace"), "2026-01-01", "2026-12-31");
     assert.ok(plan);
-    const ics = seriesCalendar(plan, { uid: "merton@test", title: "Pre-MACE", description: "test" });
+    const ics = seriesCalendar(calendarSeries(plan, []), { title: "Pre-MACE", description: "test" });
     assert.match(ics, /BEGIN:VTIMEZONE\r?\nTZID:Europe\/London/);
     assert.match(ics, /TZNAME:BST/);
     assert.match(ics, /RECURRENCE-ID;TZID=Europe\/London:20260101T093000\r?\nSUMMARY/);
@@ -83,7 +84,7 @@ describe("A panel's meetings as one recurring series", () => {
   it("a series that starts in British Summer Time starts at the panel's wall-clock time", () => {
     const plan = seriesFor(catalogue, panel("merton-pre-mace"), "2027-06-01", "2027-12-31");
     assert.ok(plan);
-    const ics = seriesCalendar(plan, { uid: "summer@test", title: "Pre-MACE", description: "test" });
+    const ics = seriesCalendar(calendarSeries(plan, []), { title: "Pre-MACE", description: "test" });
     assert.match(ics, /DTSTART;TZID=Europe\/London:20270603T093000/);
     assert.match(ics, /DTEND;TZID=Europe\/London:20270603T133000/);
   });

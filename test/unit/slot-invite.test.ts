@@ -32,9 +32,8 @@ describe("A presenter's slot invitation", () => {
     const text = slotInviteText("Merton Pre-MACE operational panel", slot, null);
     const folded = meetingsCalendar("Merton Pre-MACE operational panel", [
       {
-        panelId: "merton-pre-mace",
-        date: "2027-07-01",
-        ...slot,
+        start: slot.start,
+        end: slot.end,
         uid: "slot-1@mace-panels",
         summary: text.subject,
         description: text.body,

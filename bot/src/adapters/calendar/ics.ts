@@ -1,8 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalWeekday } from "ical-generator";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { DateTime } from "luxon";
-import type { SeriesPlan } from "../../domain/schedule/series.js";
-import type { Occurrence } from "../../domain/schedule/occurrences.js";
+import type { CalendarSeries } from "../../application/scheduling/calendar-file.js";
 
 // iCalendar files, for partnerships without Microsoft Graph: the series as one event with an
 // RRULE (moved occurrences as overrides, skipped ones as exceptions), and single events.
@@ -46,19 +45,23 @@ function withUtcStamps(text: string): string {
     .replace(/;UNTIL=(\d{8}T\d{6})(?=[;\r\n])/g, (_m, local: string) => `;UNTIL=${toUtc(local)}`);
 }
 
+/**
+ * The series as one event under its stable UID: the rule, its cancelled meetings as exceptions
+ * (EXDATE), and each moved meeting as an override of the date the rule gives (RECURRENCE-ID).
+ */
 export function seriesCalendar(
-  plan: SeriesPlan,
-  details: { uid: string; title: string; description: string },
+  series: CalendarSeries,
+  details: { title: string; description: string },
 ): string {
+  const { plan } = series;
   const calendar = calendarFor(details.title);
-  const event = (date: string) => {
-    const start = at(date, plan.startTime);
-    return { start, end: start.plus({ minutes: plan.durationMinutes }) };
-  };
+  const start = at(plan.startDate, plan.startTime);
   const p = plan.pattern;
+  const excluded = [...plan.skipped, ...series.cancelled].sort();
   calendar.createEvent({
-    id: details.uid,
-    ...event(plan.startDate),
+    id: series.uid,
+    start,
+    end: start.plus({ minutes: plan.durationMinutes }),
     timezone: plan.timeZone,
     summary: details.title,
     description: details.description,
@@ -68,18 +71,19 @@ export function seriesCalendar(
       byDay: [BYDAY[p.daysOfWeek[0]]],
       ...(p.type === "relativeMonthly" ? { bySetPos: [POSITION[p.index]] } : {}),
       until: at(plan.endDate, plan.startTime),
-      ...(plan.skipped.length ? { exclude: plan.skipped.map((d) => at(d, plan.startTime)) } : {}),
+      ...(excluded.length ? { exclude: excluded.map((d) => at(d, plan.startTime)) } : {}),
     },
   });
-  // A moved occurrence overrides the one the rule gives (RECURRENCE-ID), as calendars expect.
-  for (const move of plan.moved) {
+  for (const move of series.moved) {
+    const original = at(move.original, plan.startTime);
     calendar.createEvent({
-      id: details.uid,
-      recurrenceId: at(move.original, plan.startTime),
-      ...event(move.date),
+      id: series.uid,
+      recurrenceId: original,
+      start: DateTime.fromISO(move.start, { setZone: true }),
+      end: DateTime.fromISO(move.end, { setZone: true }),
       timezone: plan.timeZone,
       summary: details.title,
-      description: `${details.description}\nMoved from ${at(move.original, plan.startTime).toFormat("cccc d LLLL")}: bank holiday.`,
+      description: `${details.description}\nMoved from ${original.toFormat("cccc d LLLL")}${move.note ? `: ${move.note}` : "."}`,
     });
   }
   return withUtcStamps(calendar.toString());
@@ -88,7 +92,7 @@ export function seriesCalendar(
 /** Single events: meetings that follow other panels, or a presenter's own slot. */
 export function meetingsCalendar(
   title: string,
-  meetings: (Occurrence & { uid: string; summary: string; description: string })[],
+  meetings: { uid: string; start: string; end: string; summary: string; description: string }[],
 ): string {
   const calendar = calendarFor(title);
   for (const m of meetings) {

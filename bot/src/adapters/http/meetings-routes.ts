@@ -2,6 +2,7 @@ import { Router, type Request } from "express";
 import type { Logger } from "pino";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
+import { meetingsCalendar, seriesCalendar } from "../calendar/ics.js";
 import { CalendarProblem } from "../../application/ports/teams-calendar.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
 import { signedIn } from "./authenticate.js";
@@ -97,6 +98,32 @@ export function meetingsRoutes(deps: {
         // Presenters join for their own slot only, through the link in their slot invitation.
         meetings: role === "presenter" ? listed.map((m) => ({ ...m, joinUrl: null })) : listed,
       } satisfies MeetingsResponse);
+    }),
+  );
+
+  // The same meetings as an iCalendar file, for partnerships without Microsoft Graph: the rule
+  // with every move and cancellation, under the series' one identity, so a second import of any
+  // range updates the first.
+  router.get(
+    "/panels/:panelId/calendar.ics",
+    route(async (req, res) => {
+      const { panel } = await panelFor(req);
+      const { from, to } = MeetingRange.parse(req.query);
+      const file = await scheduler.calendarFile(panel.id, from, to);
+      const text = file.series
+        ? seriesCalendar(file.series, { title: file.title, description: panel.name })
+        : meetingsCalendar(
+            file.title,
+            file.meetings.map((m) => ({
+              ...m,
+              summary: file.title,
+              description: m.note ? `${panel.name}\n${m.note}` : panel.name,
+            })),
+          );
+      res
+        .type("text/calendar; charset=utf-8")
+        .set("Content-Disposition", `attachment; filename="${panel.id}-${from}-to-${to}.ics"`)
+        .send(text);
     }),
   );
 

@@ -2,16 +2,13 @@ import { Router } from "express";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { canManagePanel, worksCases } from "../../domain/people/membership.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
-import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import { seriesFor } from "../../domain/schedule/series.js";
-import { meetingsCalendar, seriesCalendar } from "../calendar/ics.js";
+import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { ConversationRecord, Repositories } from "../tables/repositories.js";
 import type { Settings } from "../../settings.js";
 import { signedIn } from "./authenticate.js";
 import {
   ChannelLink,
-  MeetingRange,
   type ChannelResponse,
   type MeResponse,
   type MembersResponse,
@@ -160,33 +157,6 @@ export function panelsRoutes(deps: {
           })
           .sort((a, b) => a.displayName.localeCompare(b.displayName)),
       } satisfies MembersResponse);
-    }),
-  );
-
-  // The same meetings as an iCalendar file, for partnerships without Microsoft Graph.
-  router.get(
-    "/panels/:panelId/calendar.ics",
-    route(async (req, res) => {
-      const { panel } = await panelFor(req);
-      const { from, to } = MeetingRange.parse(req.query);
-      const area = catalogue.areas.find((a) => a.id === panel.areaId)?.name ?? "";
-      const title = `${area} ${panel.name}`.trim();
-      const plan = seriesFor(catalogue, panel, from, to);
-      const text = plan
-        ? seriesCalendar(plan, { uid: `${panel.id}-${from}@mace-panels`, title, description: panel.name })
-        : meetingsCalendar(
-            title,
-            occurrencesBetween(catalogue, panel.id, from, to).map((m) => ({
-              ...m,
-              uid: `${panel.id}-${m.date}@mace-panels`,
-              summary: title,
-              description: panel.name,
-            })),
-          );
-      res
-        .type("text/calendar; charset=utf-8")
-        .set("Content-Disposition", `attachment; filename="${panel.id}-${from}-to-${to}.ics"`)
-        .send(text);
     }),
   );
 

@@ -1,6 +1,7 @@
 import { withPorts } from "../with-ports.js";
 import { cancelMeeting, moveMeeting } from "./change-meeting.js";
 import { invitePresenter } from "./invite-presenter.js";
+import { calendarFile } from "./calendar-file.js";
 import { meetingsBetween } from "./meetings-between.js";
 import { scheduleSeries } from "./schedule-series.js";
 import type { SchedulingPorts } from "./scheduling-ports.js";
@@ -10,6 +11,7 @@ import type { SchedulingPorts } from "./scheduling-ports.js";
 
 export const meetingScheduler = (ports: SchedulingPorts) => ({
   meetingsBetween: withPorts(ports, meetingsBetween),
+  calendarFile: withPorts(ports, calendarFile),
   seriesOf: (panelId: string) => ports.meetings.seriesOf(panelId),
   schedule: withPorts(ports, scheduleSeries),
   invitePresenter: withPorts(ports, invitePresenter),
