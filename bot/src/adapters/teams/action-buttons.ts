@@ -164,10 +164,10 @@ export const actionButtons: CardRoutes<ActionVerb> = {
           { ...heading(`Recorded ${created.reference}`), color: "Good" },
           para(created.title),
           para(
-            `${sentTo(created)} ${
+            `${sentTo(created)} will be sent it${
               created.overdue
-                ? `is sent it now, recorded as overdue since ${longDate(created.dueDate)}, and reminded at once.`
-                : `is sent it, and reminded before it is due on ${longDate(created.dueDate)}.`
+                ? ` now, recorded as overdue since ${longDate(created.dueDate)}, and reminded at once.`
+                : `, and reminded before it is due on ${longDate(created.dueDate)}.`
             }`,
           ),
         ]),
