@@ -45,6 +45,15 @@ const FIELD_OF_REFUSAL: Record<string, keyof TypedChange> = {
   "same-owner": "reassignOwnerId",
 };
 
+const REASON_FIELD: Record<ChangeKind, keyof TypedChange> = {
+  extend: "extendReason",
+  reassign: "reassignReason",
+  "not-possible": "notPossibleReason",
+};
+
+const fieldOf = (kind: ChangeKind, code: string): string | null =>
+  code === "reason-too-short" ? REASON_FIELD[kind] : (FIELD_OF_REFUSAL[code] ?? null);
+
 const typedOf = (data: Record<string, unknown>): TypedChange =>
   Object.fromEntries(
     CHANGE_FIELDS.flatMap((k) =>
@@ -128,7 +137,7 @@ async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
     return { card: CHANGES[kind].saved(changed, shown, panelName) };
   } catch (e) {
     if (e instanceof Refusal && (e.reason === "invalid" || e.reason === "conflict"))
-      return again([{ field: FIELD_OF_REFUSAL[e.code] ?? null, message: e.message }]);
+      return again([{ field: fieldOf(kind, e.code), message: e.message }]);
     throw e;
   }
 }

@@ -150,7 +150,8 @@ export function actionUpdatedCard(
     ...reminder,
     body: [
       ...body,
-      para(last ? `Update from ${last.byName} on ${at(last.at)} saved.` : "Update saved.", { color: "Good" }),
+      // An extension alone changes the card too, and says nothing of updates.
+      ...(last ? [para(`Update from ${last.byName} on ${at(last.at)} saved.`, { color: "Good" })] : []),
     ],
   };
 }
