@@ -105,7 +105,7 @@ export function RecordAction({
       <Checkbox
         checked={outside}
         onChange={(_e, d) => setOutside(d.checked === true)}
-        label="The owner is outside the panel (a school's safeguarding lead, a GP): a panel member answers for it"
+        label="For someone outside the panel (a school's safeguarding lead, a GP), given through a panel member who answers for it"
       />
       {outside && (
         <>

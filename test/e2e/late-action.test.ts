@@ -33,7 +33,7 @@ describe("Recording a late action for an owner outside the panel, in the tab (Ch
     const form = page.getByRole("form", { name: "Record an action" });
     await form.getByLabel(/^Short title/).fill("Share the attendance record");
     await form.getByLabel("What is to be done").fill("Share the term's attendance record with the panel.");
-    await form.getByLabel(/The owner is outside the panel/).check();
+    await form.getByLabel(/For someone outside the panel/).check();
     await form.getByLabel(/Outside owner's role/).fill("Safeguarding lead");
     await form.getByLabel(/Outside owner's organisation/).fill("Oakfield Academy");
     await form.getByLabel(/Panel member who answers for it/).selectOption({ label: "Hannah Reyes (Health)" });
