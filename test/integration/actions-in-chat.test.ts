@@ -288,6 +288,12 @@ describe("Actions changed from Teams chat", function () {
       listed.find((a) => a.id === outside.id)?.closed?.reason,
       "The pupil left the academy before term ended.",
     );
+    // Pressed again on an older card, it is refused in words, whatever was typed.
+    const again = await chat.press(chat.inPersonal(OWEN), "action.extend", {
+      panelId: PANEL,
+      actionId: outside.id,
+    });
+    assert.equal(again.value, "Sorry: This action is closed as not possible, so it cannot be changed.");
     now = new Date("2027-03-04T10:00:00Z");
     const from = connector.sent.length;
     await service.sweepReminders();

@@ -121,7 +121,8 @@ async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
     card: changeFormCard(shown.action, panelName, kind, typed, problems, shown.owners),
   });
   const checked = INPUTS[kind].safeParse(press.data);
-  if (!checked.success)
+  // A done or closed action is refused as such by the command, whatever was typed.
+  if (!checked.success && shown.action.status === "open")
     return again(
       [...new Set(checked.error.issues.map((i) => String(i.path[0])))].map((field) => ({
         field,
@@ -129,11 +130,7 @@ async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
       })),
     );
   try {
-    const all = {
-      ...Object.fromEntries(CHANGE_FIELDS.map((k) => [k, ""])),
-      ...checked.data,
-    } as Required<TypedChange>;
-    const changed = await CHANGES[kind].run(press, panelId, actionId, all);
+    const changed = await CHANGES[kind].run(press, panelId, actionId, checked.data ?? typed);
     return { card: CHANGES[kind].saved(changed, shown, panelName) };
   } catch (e) {
     if (e instanceof Refusal && (e.reason === "invalid" || e.reason === "conflict"))
