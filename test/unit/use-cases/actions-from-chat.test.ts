@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { buildMinutes } from "../../../bot/src/domain/minutes/minutes.js";
+import { anonymisedAction } from "../../../bot/src/domain/retention/anonymise.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { demoActor } from "../../support/people.js";
 import { actionLog, fakePorts, reminderSweep, type FakePorts } from "../../support/fakes/index.js";
@@ -126,6 +127,16 @@ describe("An action given through a panel member who answers for it", () => {
     const done = await log().completeNow(owen, PANEL, action.id, "Sent on Friday", "test");
     assert.equal(done.status, "done");
     assert.equal(done.completed?.byName, owen.name);
+  });
+
+  it("anonymised with its case, it keeps the outside owner's role and loses the organisation", async () => {
+    const action = await recordForTheLead();
+    const stored = ports.casework.actionsOf("merton", PANEL).find((a) => a.value.id === action.id)?.value;
+    assert.ok(stored);
+    assert.deepEqual(anonymisedAction(stored).outsideOwner, {
+      role: "Safeguarding lead",
+      organisation: "Anonymised",
+    });
   });
 
   it("passed to another member, the outside owner stays and the new member answers for it", async () => {
