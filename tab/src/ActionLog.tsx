@@ -239,8 +239,8 @@ export function ActionLogSection({
                 )}
               </TableCell>
               <TableCell>
-                {a.ownerName}
-                <div>{a.ownerAgency}</div>
+                {a.outsideOwner ? a.owner : a.ownerName}
+                {!a.outsideOwner && <div>{a.ownerAgency}</div>}
               </TableCell>
               <TableCell>{longDate(a.dueDate)}</TableCell>
               <TableCell>

@@ -1,12 +1,32 @@
-import { Button, Field, Input, Select, Subtitle2, Textarea, makeStyles } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+} from "@fluentui/react-components";
 import { useState } from "react";
-import { api, type AgendaSubject, type PanelMember, type PanelSummary, type TokenSource } from "./api.js";
+import {
+  api,
+  ApiError,
+  type AgendaSubject,
+  type PanelMember,
+  type PanelSummary,
+  type TokenSource,
+} from "./api.js";
 
-// The coordinator's form for recording an action at a meeting.
+// The coordinator's form for recording an action at a meeting. An owner outside the panel is
+// given through a member who answers for it; a due date already past is recorded only once the
+// coordinator confirms it, having been told so.
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: "8px", maxWidth: "640px", "@media print": { display: "none" } },
 });
+
+const dueAfter = (days: number) => (days === 14 ? "two weeks" : `${days} days`);
 
 export function RecordAction({
   token,
@@ -29,8 +49,26 @@ export function RecordAction({
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [ownerId, setOwnerId] = useState("");
+  const [outside, setOutside] = useState(false);
+  const [outsideRole, setOutsideRole] = useState("");
+  const [outsideOrganisation, setOutsideOrganisation] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [subjectId, setSubjectId] = useState("");
+  /** What the service said about a due date already past, until the coordinator decides. */
+  const [pastDue, setPastDue] = useState<string | null>(null);
+  const [confirmOverdue, setConfirmOverdue] = useState(false);
+  const reset = () => {
+    setTitle("");
+    setText("");
+    setOwnerId("");
+    setOutside(false);
+    setOutsideRole("");
+    setOutsideOrganisation("");
+    setDueDate("");
+    setSubjectId("");
+    setPastDue(null);
+    setConfirmOverdue(false);
+  };
   return (
     <form
       className={styles.form}
@@ -42,18 +80,19 @@ export function RecordAction({
             title,
             text,
             ownerId,
+            outsideOwner: outside ? { role: outsideRole, organisation: outsideOrganisation } : null,
             subjectId: subjectId || null,
             dueDate: dueDate || null,
+            confirmOverdue: pastDue !== null && confirmOverdue,
           })
           .then(async ({ action }) => {
-            setTitle("");
-            setText("");
-            setOwnerId("");
-            setDueDate("");
-            setSubjectId("");
+            reset();
             await onRecorded(action.reference);
           })
-          .catch((err: unknown) => onProblem((err as Error).message));
+          .catch((err: unknown) => {
+            if (err instanceof ApiError && err.code === "due-date-passed") setPastDue(err.message);
+            onProblem((err as Error).message);
+          });
       }}
     >
       <Subtitle2 as="h3">Record an action</Subtitle2>
@@ -63,7 +102,35 @@ export function RecordAction({
       <Field label="What is to be done" required>
         <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={2000} required />
       </Field>
-      <Field label="Owner" required>
+      <Checkbox
+        checked={outside}
+        onChange={(_e, d) => setOutside(d.checked === true)}
+        label="For someone outside the panel (a school's safeguarding lead, a GP), given through a panel member who answers for it"
+      />
+      {outside && (
+        <>
+          <Field label="Outside owner's role" hint="Their role, not their name: Safeguarding lead" required>
+            <Input
+              value={outsideRole}
+              onChange={(_e, d) => setOutsideRole(d.value)}
+              maxLength={80}
+              required
+            />
+          </Field>
+          <Field label="Outside owner's organisation" required>
+            <Input
+              value={outsideOrganisation}
+              onChange={(_e, d) => setOutsideOrganisation(d.value)}
+              maxLength={120}
+              required
+            />
+          </Field>
+        </>
+      )}
+      <Field
+        label={outside ? "Panel member who answers for it (reminded, and marks it done)" : "Owner"}
+        required
+      >
         <Select value={ownerId} onChange={(_e, d) => setOwnerId(d.value)} required>
           <option value="">Choose the owner</option>
           {members.map((m) => (
@@ -84,9 +151,28 @@ export function RecordAction({
           ))}
         </Select>
       </Field>
-      <Field label="Due date (two weeks after the meeting if left empty)">
-        <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} />
+      <Field
+        label={`Due date (${dueAfter(panel.actionDueDays)} after the meeting if left empty)`}
+        validationMessage={pastDue ?? undefined}
+        validationState={pastDue ? "warning" : "none"}
+      >
+        <Input
+          type="date"
+          value={dueDate}
+          onChange={(_e, d) => {
+            setDueDate(d.value);
+            setPastDue(null);
+            setConfirmOverdue(false);
+          }}
+        />
       </Field>
+      {pastDue && (
+        <Checkbox
+          checked={confirmOverdue}
+          onChange={(_e, d) => setConfirmOverdue(d.checked === true)}
+          label="Record it as already overdue: its owner is reminded at once"
+        />
+      )}
       <Button type="submit" appearance="primary">
         Record action
       </Button>

@@ -105,6 +105,8 @@ export class ApiError extends Error {
     message: string,
     /** The service's words about particular fields, to show beside each. */
     readonly fields: FieldProblem[] = [],
+    /** The service's stable code for the refusal, for a form that offers a way on. */
+    readonly code: string = "",
   ) {
     super(message);
   }
@@ -132,6 +134,7 @@ async function request<T>(path: string, tokens: TokenSource | null, init: Reques
       res.status,
       body.error?.message ?? `The service answered ${res.status}. Please try again.`,
       body.error?.fields,
+      body.error?.code,
     );
   }
   return body as T;

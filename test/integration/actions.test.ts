@@ -97,12 +97,19 @@ describe("The action log in the tab's API", () => {
 
   it("marks an overdue action, and filters on it", async () => {
     const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const lateAction = {
+      title: "Confirm the school place",
+      text: "Confirm the school place with admissions.",
+      ownerId: PEOPLE.mertonPoliceOfficer.id,
+    };
+    // Two weeks after the meeting has passed: recorded only once the coordinator confirms it.
+    const unconfirmed = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
+      body: lateAction,
+    });
+    assert.equal(unconfirmed.status, 400);
+    assert.equal((unconfirmed.body["error"] as { code: string }).code, "due-date-passed");
     const late = await send(priya, "/api/panels/merton-pre-mace/meetings/2026-11-05/actions", {
-      body: {
-        title: "Confirm the school place",
-        text: "Confirm the school place with admissions.",
-        ownerId: PEOPLE.mertonPoliceOfficer.id,
-      },
+      body: { ...lateAction, confirmOverdue: true },
     });
     assert.equal(late.status, 201, late.text);
     const subject = await jaydenSubject(priya);
@@ -112,6 +119,7 @@ describe("The action log in the tab's API", () => {
         title: "Book the return interview",
         text: "Book the return home interview.",
         ownerId: PEOPLE.mertonPoliceOfficer.id,
+        confirmOverdue: true,
       },
     });
     assert.equal(drifting.status, 201, drifting.text);

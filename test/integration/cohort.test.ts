@@ -90,7 +90,14 @@ describe("A panel's cohort in the tab's API", function () {
       [MEETING, "Share the school's attendance record"],
     ] as const) {
       const res = await api(priya, `/meetings/${meetingId}/actions`, {
-        body: { subjectId: before.subjectId, title, text: `${title}.`, ownerId: PEOPLE.mertonNurse.id },
+        // November's is recorded late on purpose: the coordinator confirms it is already overdue.
+        body: {
+          subjectId: before.subjectId,
+          title,
+          text: `${title}.`,
+          ownerId: PEOPLE.mertonNurse.id,
+          confirmOverdue: true,
+        },
       });
       assert.equal(res.status, 201, res.text);
     }

@@ -29,6 +29,8 @@ const PRESSERS: TeamsUser[] = [
 interface Known {
   referralId: string;
   version: string;
+  /** An action already done: no change to it can succeed, however the press is made. */
+  doneActionId: string;
 }
 
 /** What a card with this verb might send, made wrong so that no press of it can succeed. */
@@ -57,6 +59,18 @@ function baseData(verb: string, known: Known): Record<string, unknown> {
     case VERBS.action.done:
     case VERBS.action.update:
       return { panelId: PANEL, actionId: randomUUID(), update: "fuzz" };
+    case VERBS.action.extend:
+    case VERBS.action.reassign:
+    case VERBS.action.notPossible:
+      return {
+        panelId: PANEL,
+        actionId: known.doneActionId,
+        extendDueDate: "2027-01-07",
+        extendReason: "The school closed for half term.",
+        reassignOwnerId: PEOPLE.mertonNurse.id,
+        reassignReason: "Health hold the records now.",
+        notPossibleReason: "The family moved out of the area.",
+      };
     case VERBS.action.form:
       return { panelId: PANEL, meetingId: "2026-12-03" };
     case VERBS.action.record:
@@ -177,7 +191,27 @@ describe("Card presses fuzzed", function () {
     const detail = await call<{ version: string }>(service, `/api/panels/${PANEL}/referrals/${referralId}`, {
       token,
     });
-    const known = { referralId, version: detail.body.version };
+    const recorded = await call<{ action: { id: string; version: string } }>(
+      service,
+      `/api/panels/${PANEL}/meetings/2026-11-05/actions`,
+      {
+        token,
+        body: {
+          title: "Share the school plan",
+          text: "Share the school plan with the panel.",
+          ownerId: PEOPLE.mertonNurse.id,
+          dueDate: "2026-12-10",
+        },
+      },
+    );
+    assert.equal(recorded.status, 201, recorded.text);
+    const done = await call(service, `/api/panels/${PANEL}/actions/${recorded.body.action.id}/done`, {
+      token,
+      ifMatch: recorded.body.action.version,
+      body: {},
+    });
+    assert.equal(done.status, 200, done.text);
+    const known = { referralId, version: detail.body.version, doneActionId: recorded.body.action.id };
     const verbs = Object.values(VERBS).flatMap((group) => Object.values(group) as string[]);
 
     const cases = Array.from({ length: CASES }, (_, i) => {

@@ -45,7 +45,13 @@ function targets(referral: string): Target[] {
     // Withdrawing: by its referrer on a stale version, or by someone else.
     { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }, "referrer"), ifMatch: STALE },
     { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }), ifMatch: STALE },
-    post(`${meeting}/actions`, { ownerId: nurse, dueDate: "2026-12-17" }),
+    // No title or text, so never recorded, whatever the outside owner and the confirmation say.
+    post(`${meeting}/actions`, {
+      ownerId: nurse,
+      dueDate: "2026-12-17",
+      outsideOwner: { role: "Safeguarding lead", organisation: "Fuzz Academy" },
+      confirmOverdue: true,
+    }),
     { ...post(`${PANEL}/actions/${randomUUID()}/done`, { note: "x" }), ifMatch: STALE },
     { ...post(`${PANEL}/actions/${randomUUID()}/updates`, { text: "fuzz" }), ifMatch: STALE },
     {

@@ -333,7 +333,7 @@ describe("Action reminders in Teams", function () {
     assert.equal(earlyBody[dueAt + 1]?.["text"], "The due date cannot be before the meeting.");
     assert.equal(inputs(dueTooEarly)["title"]?.["value"], "Share the disruption plan");
 
-    const press = () =>
+    const press = (confirm?: "true") =>
       chat.press(chat.inPersonal(PRIYA), "action.record", {
         ...actionData(form, "action.record"),
         meetingId: "2027-02-18",
@@ -342,14 +342,24 @@ describe("Action reminders in Teams", function () {
         title: "Share the disruption plan",
         text: "Share the disruption plan with the community safety team.",
         dueDate: "",
+        ...(confirm ? { confirmOverdue: confirm } : {}),
       });
-    const recorded = chat.cardOf(await press());
+    // It is 8 March: two weeks after the meeting has passed, so the form says so and asks first.
+    const pastDue = chat.cardOf(await press());
+    assert.ok(
+      texts(pastDue).includes(
+        "The due date, 4 March 2027 (14 days after the meeting), has already passed, so the action would be overdue as soon as it is recorded and its owner chased at once. Choose a later due date, or confirm that it is recorded as already overdue.",
+      ),
+    );
+    assert.equal(inputs(pastDue)["confirmOverdue"]?.["type"], "Input.Toggle");
+    assert.equal(inputs(pastDue)["title"]?.["value"], "Share the disruption plan");
+    const recorded = chat.cardOf(await press("true"));
     assert.match(texts(recorded)[0] ?? "", /^Recorded MER-A-2027-\d{4}$/);
     // The same form pressed again (or delivered twice by Teams) records nothing more.
-    assert.equal(texts(chat.cardOf(await press()))[0], texts(recorded)[0]);
+    assert.equal(texts(chat.cardOf(await press("true")))[0], texts(recorded)[0]);
     assert.ok(
       texts(recorded).includes(
-        "Owen Brathwaite will be sent it, and reminded before it is due on Thursday 4 March 2027.",
+        "Owen Brathwaite will be sent it now, recorded as overdue since Thursday 4 March 2027, and reminded at once.",
       ),
     );
     const listed = (await api(PEOPLE.mertonCoordinator.id, `/api/panels/${PANEL}/actions`)).body[

@@ -25,6 +25,12 @@ import { ownReferralsCard } from "../../bot/src/adapters/teams/cards/own-referra
 import { MAX_GROUP_MEMBERS, referralForm } from "../../bot/src/domain/referrals/form.js";
 import { stepsOf } from "../../bot/src/domain/referrals/form-steps.js";
 import type { Referral } from "../../bot/src/domain/referrals/referral.js";
+import { actionReminderCard, type CardAction } from "../../bot/src/adapters/teams/cards/action-cards.js";
+import {
+  changeFormCard,
+  notPossibleCard,
+  passedOnCard,
+} from "../../bot/src/adapters/teams/cards/action-change-cards.js";
 
 // adaptivecards' lib/ entry does not load under Node; its bundle does.
 const require = createRequire(import.meta.url);
@@ -275,5 +281,71 @@ describe("Referral cards", () => {
     const text = JSON.stringify(makeReferralChannelCard());
     assert.ok(!text.includes("Input."));
     assert.match(text, /referral\.private/);
+  });
+});
+
+describe("Action cards for changing an action in chat", () => {
+  const action: CardAction = {
+    id: "6b0f2a4e-2f55-4c43-9a52-8f4c1f7c8a12",
+    reference: "MER-A-2026-0005",
+    areaId: "merton",
+    panelId: "merton-pre-mace",
+    meetingId: "2026-12-03",
+    subjectId: null,
+    caseReference: null,
+    title: "Share the attendance record",
+    text: "Share the term's attendance record with the panel.",
+    ownerId: "00000000-0000-4000-8000-000000000106",
+    ownerName: "Owen Brathwaite",
+    ownerAgencyId: "mer-education",
+    ownerAgency: "Education",
+    outsideOwner: { role: "Safeguarding lead", organisation: "Oakfield Academy" },
+    dueDate: "2026-12-17",
+    status: "open",
+    created: { by: "p", byName: "Priya Okafor", at: "2026-12-03T12:00:00.000Z" },
+    completed: null,
+    updates: [],
+    closed: {
+      by: "o",
+      byName: "Owen Brathwaite",
+      at: "2026-12-10T12:00:00.000Z",
+      reason: "The pupil left the academy.",
+    },
+  };
+  const members = [{ id: "00000000-0000-4000-8000-000000000105", name: "Hannah Reyes", agency: "Health" }];
+  const cards: [string, object][] = [
+    [
+      "the owner's reminder, with Extend and Not possible",
+      actionReminderCard(action, "Pre-MACE", "reminder", "personal"),
+    ],
+    [
+      "a coordinator's card, with Reassign too",
+      actionReminderCard(action, "Pre-MACE", "current", "personal", members),
+    ],
+    [
+      "an extension refused, with what was typed",
+      changeFormCard(action, "Pre-MACE", "extend", { extendDueDate: "2026-12-31", extendReason: "late" }, [
+        { field: "extendReason", message: "Give the reason in a few words." },
+      ]),
+    ],
+    ["a reassignment form", changeFormCard(action, "Pre-MACE", "reassign", {}, [], members)],
+    ["closed as not possible", notPossibleCard(action, "Pre-MACE", "personal")],
+    ["passed on", passedOnCard(action, "Pre-MACE")],
+  ];
+  for (const [name, content] of cards) {
+    it(`${name}: Adaptive Card 1.5 that the renderer parses`, () => {
+      assert.equal((content as { version: string }).version, "1.5");
+      assert.deepEqual(parseWithRenderer(content), []);
+    });
+  }
+
+  it("the owner is named through the member who answers for them; a channel sees no change buttons or reason", () => {
+    const personal = texts(actionReminderCard(action, "Pre-MACE", "reminder", "personal"));
+    assert.ok(
+      personal.includes("Owner: Safeguarding lead, Oakfield Academy (through Owen Brathwaite, Education)"),
+    );
+    const channel = JSON.stringify(actionReminderCard(action, "Pre-MACE", "reminder", "channel"));
+    assert.ok(!/action\.(extend|reassign|not-possible)/.test(channel));
+    assert.ok(!JSON.stringify(notPossibleCard(action, "Pre-MACE", "channel")).includes("left the academy"));
   });
 });

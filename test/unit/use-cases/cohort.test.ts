@@ -60,7 +60,8 @@ describe("The panel's cohort", () => {
         priya,
         PANEL,
         meetingId,
-        { subjectId: robin, title, text: `${title}.`, ownerId: hannah.id, dueDate },
+        // Recorded late on purpose: the coordinator confirms an action already overdue.
+        { subjectId: robin, title, text: `${title}.`, ownerId: hannah.id, dueDate, confirmOverdue: true },
         "test",
       );
     await record("2026-11-05", "Book the return interview", null);

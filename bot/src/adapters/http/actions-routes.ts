@@ -31,7 +31,8 @@ function csvOf(actions: ActionView[]): string {
       a.caseReference ?? "",
       a.title,
       a.text,
-      a.ownerName,
+      // An outside owner is shown with the member who answers for it.
+      a.outsideOwner ? a.owner : a.ownerName,
       a.ownerAgency,
       a.dueDate,
       a.status === "done"

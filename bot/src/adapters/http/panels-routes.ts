@@ -103,6 +103,7 @@ export function panelsRoutes(deps: {
             tier: panel.tier,
             area: { id: panel.areaId, name: area?.name ?? panel.areaId },
             role: m.role,
+            actionDueDays: panel.actionDueDays,
             nextMeetings: meetingsOf(panel.id, 3),
           },
         ];

@@ -3,7 +3,10 @@ import type { CardRoute, CardRoutes } from "./card-actions.js";
 import { actionDoneCard, actionUpdatedCard } from "./cards/action-cards.js";
 import { longDate } from "./cards/dates.js";
 import { card, heading, para, type Problem } from "./cards/elements.js";
-import { panelNameOf, recordActionCard, type TypedAction } from "./action-commands.js";
+import type { ActionView } from "../../application/actions/action-view.js";
+import { OutsideOwner } from "../../domain/actions/action.js";
+import { panelNameOf, recordActionCard, TYPED_ACTION_FIELDS, type TypedAction } from "./action-commands.js";
+import { actionChangeButtons } from "./action-change-buttons.js";
 import { Refusal } from "../../domain/refusal.js";
 import { VERBS, type ActionVerb } from "./verbs.js";
 
@@ -24,7 +27,34 @@ const Recorded = z.object({
     .union([z.iso.date(), z.literal("")])
     .optional()
     .default(""),
+  outsideRole: z.string().trim().max(80).optional().default(""),
+  outsideOrganisation: z.string().trim().max(120).optional().default(""),
+  confirmOverdue: z.enum(["true", "false"]).optional().default("false"),
 });
+
+/** An owner outside the panel needs both their role and their organisation, or neither. */
+function outsideOwnerOf(r: {
+  outsideRole: string;
+  outsideOrganisation: string;
+}): Problem[] | OutsideOwner | null {
+  if (!r.outsideRole && !r.outsideOrganisation) return null;
+  const checked = OutsideOwner.safeParse({ role: r.outsideRole, organisation: r.outsideOrganisation });
+  if (checked.success) return checked.data;
+  return checked.error.issues.map((i) =>
+    i.path[0] === "role"
+      ? { field: "outsideRole", message: "Give the outside owner's role, such as Safeguarding lead." }
+      : {
+          field: "outsideOrganisation",
+          message: "Give the outside owner's organisation, such as the school's name.",
+        },
+  );
+}
+
+/** Who the bot sends an action to: its owner, or the member who answers for an outside owner. */
+const sentTo = (a: ActionView) =>
+  a.outsideOwner
+    ? `${a.ownerName}, who answers for ${a.outsideOwner.role}, ${a.outsideOwner.organisation},`
+    : a.ownerName;
 
 const FormOf = z.object({ formId: z.uuid(), panelId: z.string().min(1).max(80) });
 
@@ -36,6 +66,8 @@ const FIELD_PROBLEMS: Record<string, string> = {
   title: "Give the action a short title of 3 to 120 characters.",
   text: "Say what is to be done, in 3 to 2,000 characters.",
   dueDate: "Give the due date as a date, or leave it empty for two weeks after the meeting.",
+  outsideRole: "Give the outside owner's role in up to 80 characters.",
+  outsideOrganisation: "Give the outside owner's organisation in up to 120 characters.",
 };
 
 // The field a refusal of the action log is about.
@@ -43,12 +75,13 @@ const FIELD_OF_REFUSAL: Record<string, string> = {
   "unknown-owner": "ownerId",
   "unknown-case": "subjectId",
   "due-before-meeting": "dueDate",
+  "due-date-passed": "confirmOverdue",
 };
 
 /** The form's values as typed, to draw it again with them. */
 const typedOf = (data: Record<string, unknown>): TypedAction =>
   Object.fromEntries(
-    (["meetingId", "ownerId", "subjectId", "title", "text", "dueDate"] as const).flatMap((k) =>
+    TYPED_ACTION_FIELDS.flatMap((k) =>
       typeof data[k] === "string" ? [[k, (data[k] as string).slice(0, 2000)]] : [],
     ),
   );
@@ -71,6 +104,7 @@ const inPersonalChat = (handle: CardRoute["handle"]): CardRoute => ({
 });
 
 export const actionButtons: CardRoutes<ActionVerb> = {
+  ...actionChangeButtons,
   [VERBS.action.done]: anywhere(async ({ deps, actor, data, place }) => {
     const t = Target.parse(data);
     const done = await deps.actionLog.completeNow(actor, t.panelId, t.actionId, "", `bot: ${place} card`);
@@ -106,6 +140,8 @@ export const actionButtons: CardRoutes<ActionVerb> = {
           message: FIELD_PROBLEMS[field] ?? "Check the form and press Record the action again.",
         })),
       );
+    const outsideOwner = outsideOwnerOf(r.data);
+    if (Array.isArray(outsideOwner)) return again(outsideOwner);
     try {
       const created = await deps.actionLog.create(
         actor,
@@ -117,7 +153,9 @@ export const actionButtons: CardRoutes<ActionVerb> = {
           title: r.data.title,
           text: r.data.text,
           ownerId: r.data.ownerId,
+          outsideOwner,
           dueDate: r.data.dueDate || null,
+          confirmOverdue: r.data.confirmOverdue === "true",
         },
         "bot: record action",
       );
@@ -126,7 +164,11 @@ export const actionButtons: CardRoutes<ActionVerb> = {
           { ...heading(`Recorded ${created.reference}`), color: "Good" },
           para(created.title),
           para(
-            `${created.ownerName} will be sent it, and reminded before it is due on ${longDate(created.dueDate)}.`,
+            `${sentTo(created)} will be sent it${
+              created.overdue
+                ? ` now, recorded as overdue since ${longDate(created.dueDate)}, and reminded at once.`
+                : `, and reminded before it is due on ${longDate(created.dueDate)}.`
+            }`,
           ),
         ]),
       };

@@ -3,6 +3,7 @@ import { CardFactory } from "botbuilder";
 import type { ActionLog } from "../../application/actions/action-log.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Membership } from "../../domain/people/membership.js";
+import { actionReminderCard } from "./cards/action-cards.js";
 import { longDate } from "./cards/dates.js";
 import {
   card,
@@ -75,6 +76,30 @@ export async function markDone({ context, deps, rawText }: CommandTurn): Promise
   }
 }
 
+/** `action MER-A-2026-0007`: that action's card, to change it. */
+export const ACTION_CARD = /^action\s+[a-z]{3}-a-\d{4}-\d{4,}$/;
+
+/** The card of one open action, for its owner or the panel's coordinators and chairs. */
+export async function sendActionCard({ context, deps, rawText }: CommandTurn): Promise<void> {
+  const reference = REFERENCE.exec(rawText)?.[1]?.toUpperCase() ?? "";
+  const actor = { id: context.activity.from.aadObjectId ?? "", name: context.activity.from.name ?? "" };
+  try {
+    const { action, owners } = await deps.actionLog.openInChat(actor, reference, "bot: action card");
+    const shown = actionReminderCard(
+      action,
+      panelNameOf(deps.catalogue, action.panelId),
+      "current",
+      "personal",
+      owners,
+    );
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(shown)] });
+  } catch (e) {
+    const refused = refusalReply(e, "apologise");
+    if (refused === undefined) throw e;
+    await context.sendActivity(refused);
+  }
+}
+
 /** `action` typed in personal chat: the form, or first a choice of panel for those who coordinate several. */
 export async function startRecordingAction({ context, deps }: CommandTurn): Promise<void> {
   const personId = context.activity.from.aadObjectId ?? "";
@@ -107,9 +132,21 @@ function chooseActionPanelCard(catalogue: Catalogue, memberships: Membership[]):
 }
 
 /** What a coordinator typed into the record-an-action form, kept when the form comes back. */
-export type TypedAction = Partial<
-  Record<"meetingId" | "ownerId" | "subjectId" | "title" | "text" | "dueDate", string>
->;
+export const TYPED_ACTION_FIELDS = [
+  "meetingId",
+  "ownerId",
+  "outsideRole",
+  "outsideOrganisation",
+  "subjectId",
+  "title",
+  "text",
+  "dueDate",
+  "confirmOverdue",
+] as const;
+export type TypedAction = Partial<Record<(typeof TYPED_ACTION_FIELDS)[number], string>>;
+
+/** "two weeks" for the usual fourteen days, else the panel's number of days. */
+const dueAfter = (days: number) => (days === 14 ? "two weeks" : `${days} days`);
 
 /**
  * The form for one action agreed at one of the panel's recent meetings. Drawn again after a
@@ -124,7 +161,10 @@ export async function recordActionCard(
   problems: Problem[] = [],
   formId: string = randomUUID(),
 ): Promise<Element> {
-  const { meetings, members, cases } = await actionLog.formChoices(panelId);
+  const { meetings, members, cases, actionDueDays } = await actionLog.formChoices(panelId);
+  // Asked only once the due date was found to have passed: confirming is a choice made knowingly.
+  const askToConfirm =
+    typed.confirmOverdue !== undefined || problems.some((p) => p.field === "confirmOverdue");
   const choices = (pairs: [string, string][]) => pairs.map(([title, value]) => ({ title, value }));
   const field = (id: keyof TypedAction, input: Element): Element[] => [
     { ...input, id, ...(typed[id] ? { value: typed[id] } : {}) },
@@ -143,10 +183,20 @@ export async function recordActionCard(
       }),
       ...field("ownerId", {
         type: "Input.ChoiceSet",
-        label: "Owner",
+        label: "Owner, or the panel member who answers for an owner outside the panel",
         isRequired: true,
         errorMessage: "Choose who owns the action.",
         choices: choices(members.map((m) => [`${m.name} (${m.agency})`, m.id])),
+      }),
+      ...field("outsideRole", {
+        type: "Input.Text",
+        label: "Owner outside the panel (optional): their role, such as Safeguarding lead",
+        maxLength: 80,
+      }),
+      ...field("outsideOrganisation", {
+        type: "Input.Text",
+        label: "and their organisation, such as a school",
+        maxLength: 120,
       }),
       ...field("subjectId", {
         type: "Input.ChoiceSet",
@@ -170,8 +220,16 @@ export async function recordActionCard(
       }),
       ...field("dueDate", {
         type: "Input.Date",
-        label: "Due date (two weeks after the meeting if left empty)",
+        label: `Due date (${dueAfter(actionDueDays)} after the meeting if left empty)`,
       }),
+      ...(askToConfirm
+        ? field("confirmOverdue", {
+            type: "Input.Toggle",
+            title: "Record it as already overdue: its owner is reminded at once",
+            valueOn: "true",
+            valueOff: "false",
+          })
+        : []),
       ...(problems.length ? [problemSummary(problems, "the action can be recorded")] : []),
     ],
     [

@@ -1,6 +1,6 @@
 import { TurnContext } from "botbuilder";
 import { toldNotOnPanel } from "./access-commands.js";
-import { markDone, DONE, startRecordingAction } from "./action-commands.js";
+import { markDone, DONE, startRecordingAction, ACTION_CARD, sendActionCard } from "./action-commands.js";
 import { tabUrlOf, type BotDependencies, type CommandTurn } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
 import { helpCard } from "./cards/templates.js";
@@ -78,6 +78,16 @@ export const COMMANDS: readonly Command[] = [
     where: "personal",
     elsewhere: "Actions are recorded in your personal chat with me, or in the tab.",
     handle: startRecordingAction,
+  },
+  {
+    name: "action MER-A-2026-0007",
+    forMembers: true,
+    description:
+      "An open action's card: its owner can extend it or close it as not possible; coordinators and chairs can also pass it to another member.",
+    pattern: ACTION_CARD,
+    where: "personal",
+    elsewhere: "Actions are shown in your personal chat with me, or in the tab.",
+    handle: sendActionCard,
   },
   {
     name: "sign in",

@@ -19,6 +19,7 @@ import {
   actionUpdatedCard,
   escalationCard,
 } from "./cards/action-cards.js";
+import { notPossibleCard, passedOnCard } from "./cards/action-change-cards.js";
 import { inConversation, panelChannel } from "./proactive.js";
 
 /** Why Teams refused, in words a coordinator can act on; and whether trying again could help. */
@@ -101,7 +102,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
     return { activityId, conversationKey: conversation.key };
   }
 
-  /** Every card sent about the action shows its new state: done, or with the latest update. */
+  /** Every card sent about the action shows its new state: done, not possible, passed on, or updated. */
   changed(action: ActionForCard): void {
     const work = this.updateAll(action)
       .catch((err: unknown) =>
@@ -119,10 +120,16 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
     const messages = await this.deps.deliveries.messagesAbout(action.id);
     const panelName = this.deps.catalogue.panels.get(action.panelId)?.name ?? action.panelId;
     for (const m of messages) {
+      // A former owner's chat keeps a card saying whose it is now, with nothing left to press.
+      const passedOn = m.scope === "personal" && m.conversationKey !== action.ownerId;
       const card =
         action.status === "done"
           ? actionDoneCard(action, panelName, m.scope)
-          : actionUpdatedCard(action, panelName, m.scope);
+          : action.status === "not-possible"
+            ? notPossibleCard(action, panelName, m.scope)
+            : passedOn
+              ? passedOnCard(action, panelName)
+              : actionUpdatedCard(action, panelName, m.scope);
       await this.update(m, card);
       if (action.status !== "open" && m.scope === "personal")
         await this.deps.deliveries.forgetReminded(m.conversationKey, action.id);

@@ -24,6 +24,10 @@ export const VERBS = {
     update: "action.update",
     form: "action.form",
     record: "action.record",
+    /** From an action's card in personal chat: a new due date, another owner, or not possible. */
+    extend: "action.extend",
+    reassign: "action.reassign",
+    notPossible: "action.not-possible",
   },
   meeting: {
     signIn: "meeting.sign-in",

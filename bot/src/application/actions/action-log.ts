@@ -3,10 +3,17 @@ import { roleOnPanel } from "../access/panel-access.js";
 import { withPorts } from "../with-ports.js";
 import type { ActionPorts } from "./action-ports.js";
 import { actionFormChoices, findAction, listActions, undeliveredReminders } from "./action-queries.js";
+import { actionToChange, openActionInChat } from "./action-in-chat.js";
 import { addActionUpdate, asNow, completeAction } from "./change-action.js";
 import { doneFromTeams } from "./done-from-teams.js";
 import { recordAction } from "./record-action.js";
-import { closeAsNotPossible, extendAction, reassignAction } from "./reshape-action.js";
+import {
+  closeAsNotPossible,
+  extendAction,
+  reassignAction,
+  type Extension,
+  type Reassignment,
+} from "./reshape-action.js";
 
 // The action log: actions recorded at or after a meeting, their owners, due dates, updates and
 // completion, whichever client records or completes them. Each step is one unit of work in the
@@ -25,6 +32,8 @@ export const actionLog = (ports: ActionPorts) => ({
   extend: withPorts(ports, extendAction),
   reassign: withPorts(ports, reassignAction),
   closeAsNotPossible: withPorts(ports, closeAsNotPossible),
+  openInChat: withPorts(ports, openActionInChat),
+  toChange: withPorts(ports, actionToChange),
 
   /** Marks done, as of now, the action a person pressed Done on. */
   async completeNow(actor: Actor, panelId: string, actionId: string, note: string, via: string) {
@@ -36,6 +45,24 @@ export const actionLog = (ports: ActionPorts) => ({
   async updateNow(actor: Actor, panelId: string, actionId: string, text: string, via: string) {
     const { version, role } = await asNow(ports, actor, panelId, actionId);
     return addActionUpdate(ports, actor, role, panelId, actionId, text, version, via);
+  },
+
+  /** Extends, as of now, the action a person changed from a card in Teams. */
+  async extendNow(actor: Actor, panelId: string, actionId: string, change: Extension, via: string) {
+    const { version, role } = await asNow(ports, actor, panelId, actionId);
+    return extendAction(ports, actor, role, panelId, actionId, change, version, via);
+  },
+
+  /** Passes an action to another member, as of now, from a card in Teams. */
+  async reassignNow(actor: Actor, panelId: string, actionId: string, change: Reassignment, via: string) {
+    const { version, role } = await asNow(ports, actor, panelId, actionId);
+    return reassignAction(ports, actor, role, panelId, actionId, change, version, via);
+  },
+
+  /** Closes an action as not possible, as of now, from a card in Teams. */
+  async closeNow(actor: Actor, panelId: string, actionId: string, reason: string, via: string) {
+    const { version, role } = await asNow(ports, actor, panelId, actionId);
+    return closeAsNotPossible(ports, actor, role, panelId, actionId, reason, version, via);
   },
 });
 export type ActionLog = ReturnType<typeof actionLog>;

@@ -94,31 +94,43 @@ export async function listActions(
 
 /**
  * What the bot's form for recording an action offers a coordinator: the panel's meetings of the
- * last eight weeks and today, its members, and its open cases by reference.
+ * last eight weeks and today (always the latest held), its members, and its open cases by reference.
  */
 export async function actionFormChoices(ports: QueryPorts, panelId: string) {
   const panel = actionPanel(ports, panelId);
   const today = localDay(ports.now());
-  const meetings = occurrencesBetween(ports.catalogue, panelId, addDays(today, -56), today)
+  // The last eight weeks' meetings, today's among them; a panel meeting every two or three
+  // months still offers the one just held.
+  const meetings = occurrencesBetween(ports.catalogue, panelId, addDays(today, -120), today)
     .map((o) => o.date)
-    .reverse();
-  const members = (await ports.directory.membersOf(panelId)).filter((m) => worksCases(m.role));
-  const people = await ports.directory.people(members.map((m) => m.personId));
-  const { cases } = await ports.casework.casesAndDrift(panel.areaId, panelId, today);
+    .reverse()
+    .filter((date, i) => i === 0 || date >= addDays(today, -56));
+  const [members, { cases }] = await Promise.all([
+    possibleOwners(ports, panelId),
+    ports.casework.casesAndDrift(panel.areaId, panelId, today),
+  ]);
   return {
     meetings,
-    members: members
-      .flatMap((m) => {
-        const person = people.get(m.personId);
-        if (!person) return [];
-        const agency = ports.catalogue.agencies.get(person.agencyId)?.name ?? person.agencyId;
-        return [{ id: person.id, name: person.displayName, agency }];
-      })
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    actionDueDays: panel.actionDueDays,
+    members,
     cases: cases
       .map((c) => ({ subjectId: c.value.subjectId, reference: c.value.reference }))
       .sort((a, b) => a.reference.localeCompare(b.reference)),
   };
+}
+
+/** Who can own one of the panel's actions: its members who work cases, by name, with their agency. */
+export async function possibleOwners(ports: Pick<QueryPorts, "catalogue" | "directory">, panelId: string) {
+  const members = (await ports.directory.membersOf(panelId)).filter((m) => worksCases(m.role));
+  const people = await ports.directory.people(members.map((m) => m.personId));
+  return members
+    .flatMap((m) => {
+      const person = people.get(m.personId);
+      if (!person) return [];
+      const agency = ports.catalogue.agencies.get(person.agencyId)?.name ?? person.agencyId;
+      return [{ id: person.id, name: person.displayName, agency }];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Reminders that could not be delivered, newest first: for the panel's coordinators. */

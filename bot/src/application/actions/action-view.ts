@@ -1,5 +1,5 @@
 import { knownPanel } from "../panels/known-panels.js";
-import type { Action } from "../../domain/actions/action.js";
+import { alreadyOverdue, ownerInWords, type Action } from "../../domain/actions/action.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import type { Versioned } from "../ports/versioned.js";
 import type { ActionPorts } from "./action-ports.js";
@@ -8,6 +8,8 @@ import type { ActionPorts } from "./action-ports.js";
 
 export interface ActionView extends Action {
   ownerAgency: string;
+  /** Who owns it in words: "Safeguarding lead, Oakfield Academy (through Jo Bloggs, Education)". */
+  owner: string;
   overdue: boolean;
   version: string;
 }
@@ -18,10 +20,12 @@ export function actionPanel(ports: Pick<ActionPorts, "catalogue">, panelId: stri
 
 export function viewOf(ports: Pick<ActionPorts, "catalogue" | "now">, stored: Versioned<Action>): ActionView {
   const a = stored.value;
+  const ownerAgency = ports.catalogue.agencies.get(a.ownerAgencyId)?.name ?? a.ownerAgencyId;
   return {
     ...a,
-    ownerAgency: ports.catalogue.agencies.get(a.ownerAgencyId)?.name ?? a.ownerAgencyId,
-    overdue: a.status === "open" && a.dueDate < localDay(ports.now()),
+    ownerAgency,
+    owner: ownerInWords(a, ownerAgency),
+    overdue: a.status === "open" && alreadyOverdue(a.dueDate, localDay(ports.now())),
     version: stored.etag,
   };
 }

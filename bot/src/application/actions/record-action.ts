@@ -1,7 +1,7 @@
 import { worksCases } from "../../domain/people/membership.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { randomUUID } from "node:crypto";
-import { Action, defaultDueDate } from "../../domain/actions/action.js";
+import { Action, OutsideOwner, alreadyOverdue, defaultDueDate } from "../../domain/actions/action.js";
 import {
   DEFAULT_REMINDER_POLICY,
   reminderSteps,
@@ -11,7 +11,7 @@ import {
 } from "../../domain/actions/reminder-policy.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Actor } from "../../domain/people/actor.js";
-import { addDays, localDay } from "../../domain/schedule/dates.js";
+import { addDays, dayInWords, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { roleOnPanel } from "../access/panel-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
@@ -26,8 +26,13 @@ export interface NewAction {
   subjectId: string | null;
   title: string;
   text: string;
+  /** The panel member who owns it, or who answers for an owner outside the panel. */
   ownerId: string;
+  /** An owner outside the panel, by role and organisation; the member above is chased for it. */
+  outsideOwner?: OutsideOwner | null;
   dueDate: string | null;
+  /** The person has been told the due date has passed and records it as overdue all the same. */
+  confirmOverdue?: boolean;
 }
 
 /** The reminders the panel's policy gives an action due on a date, before any are folded. */
@@ -80,13 +85,20 @@ export async function recordAction(
   if (input.subjectId && !held?.case) throw invalid("unknown-case", "That case is not on this panel.");
   const dueDate = input.dueDate ?? defaultDueDate(meetingId, panel.actionDueDays);
   if (dueDate < meetingId) throw invalid("due-before-meeting", "The due date cannot be before the meeting.");
-
   const id = input.id ?? randomUUID();
   if (input.id) {
     const already = await casework.action(panel.areaId, panelId, input.id);
     if (already) return viewOf(ports, already);
   }
   const today = localDay(ports.now());
+  // An action recorded late must not start its life overdue unless someone chose that knowingly.
+  if (alreadyOverdue(dueDate, today) && !input.confirmOverdue)
+    throw new Refusal(
+      "invalid",
+      `The due date, ${dayInWords(dueDate)}${input.dueDate ? "" : ` (${panel.actionDueDays} days after the meeting)`}, has already passed, so the action would be overdue as soon as it is recorded and its owner chased at once. Choose a later due date, or confirm that it is recorded as already overdue.`,
+      { code: "due-date-passed", fields: [{ field: "dueDate", message: "This date has already passed." }] },
+    );
+
   const prefix = catalogue.areas.find((a) => a.id === panel.areaId)?.referencePrefix ?? "XXX";
   const year = Number(today.slice(0, 4));
   const draftOf = (issued: number) => ({
@@ -102,6 +114,7 @@ export async function recordAction(
     ownerId: owner.id,
     ownerName: owner.displayName,
     ownerAgencyId: owner.agencyId,
+    ...(input.outsideOwner ? { outsideOwner: input.outsideOwner } : {}),
     dueDate,
     status: "open",
     created: { by: actor.id, byName: actor.name, at: ports.now().toISOString() },

@@ -16,6 +16,15 @@ import { remindersFor } from "./record-action.js";
 // reason, and the reminder index follows, so nobody is chased on a date or for an action that no
 // longer applies.
 
+export interface Extension {
+  dueDate: string;
+  reason: string;
+}
+export interface Reassignment {
+  ownerId: string;
+  reason: string;
+}
+
 type ReshapePorts = ChangePorts & Pick<ActionPorts, "deliveries">;
 
 const invalid = (code: string, message: string) => new Refusal("invalid", message, { code });
@@ -57,7 +66,7 @@ export async function extendAction(
   role: PanelRole | undefined,
   panelId: string,
   actionId: string,
-  change: { dueDate: string; reason: string },
+  change: Extension,
   version: string,
   via: string,
 ): Promise<ActionView> {
@@ -98,7 +107,7 @@ export async function reassignAction(
   role: PanelRole | undefined,
   panelId: string,
   actionId: string,
-  change: { ownerId: string; reason: string },
+  change: Reassignment,
   version: string,
   via: string,
 ): Promise<ActionView> {

@@ -29,6 +29,16 @@ export const ActionChange = z.discriminatedUnion("kind", [
 ]);
 export type ActionChange = z.infer<typeof ActionChange>;
 
+/**
+ * An owner outside the panel (a school's safeguarding lead, a GP): recorded by role and
+ * organisation only, with no email or account, because a panel member answers for the action.
+ */
+export const OutsideOwner = z.strictObject({
+  role: z.string().trim().min(2).max(80),
+  organisation: z.string().trim().min(2).max(120),
+});
+export type OutsideOwner = z.infer<typeof OutsideOwner>;
+
 export const Action = z.strictObject({
   id: z.uuid(),
   /** MER-A-2026-0007: the area's prefix, "A" for action, the year and a number. */
@@ -43,6 +53,8 @@ export const Action = z.strictObject({
   ownerId: z.string().max(64),
   ownerName: PersonName,
   ownerAgencyId: z.string().max(80),
+  /** Given through the owner above, who is chased and marks it done; absent for the panel's own. */
+  outsideOwner: OutsideOwner.optional(),
   dueDate: IsoDate,
   status: z.enum(["open", "done", "not-possible"]),
   created: Stamp,
@@ -59,6 +71,27 @@ export type Action = z.infer<typeof Action>;
 export function defaultDueDate(meetingDate: string, actionDueDays: number): string {
   return addDays(meetingDate, actionDueDays);
 }
+
+type Owned = Pick<Action, "ownerName" | "outsideOwner">;
+
+/** Who owns it, in the words the log, the cards and the CSV use, and the agency they answer through. */
+export function ownerParts(a: Owned, agency: string): { owner: string; agency: string } {
+  return a.outsideOwner
+    ? {
+        owner: `${a.outsideOwner.role}, ${a.outsideOwner.organisation}`,
+        agency: `through ${a.ownerName}, ${agency}`,
+      }
+    : { owner: a.ownerName, agency };
+}
+
+/** "Safeguarding lead, Oakfield Academy (through Jo Bloggs, Education)", or "Jo Bloggs (Education)". */
+export function ownerInWords(a: Owned, agency: string): string {
+  const { owner, agency: through } = ownerParts(a, agency);
+  return `${owner} (${through})`;
+}
+
+/** Whether an action due on this date would be overdue the moment it is recorded today. */
+export const alreadyOverdue = (dueDate: string, today: string): boolean => dueDate < today;
 
 /** Who may mark an action done: its owner, or the panel's coordinators and chairs. */
 export function mayComplete(action: Action, personId: string, role: string | undefined): boolean {

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Action } from "../actions/action.js";
+import { ownerInWords, type Action } from "../actions/action.js";
 import { DECISION_LABELS, DecisionKind, describeDecision, type Decision } from "../decisions/decision.js";
 import { quorumWhenTaken } from "../decisions/taken.js";
 import { linkWording, otherEnd, type Link } from "../links/link.js";
@@ -256,7 +256,7 @@ function actionEntry(a: Action, names: ChronologyNames): ChronologyEntry {
     by: a.created.byName,
     details: [
       ...detail("What is to be done", a.text),
-      ...detail("Owner", `${a.ownerName} (${names.agency(a.ownerAgencyId)})`),
+      ...detail("Owner", ownerInWords(a, names.agency(a.ownerAgencyId))),
       ...detail("Due", dayInWords(a.dueDate)),
       ...a.updates.flatMap((u) => detail("Update", `${momentInWords(u.at)}, ${u.byName}: ${u.text}`)),
       ...detail("Outcome", outcome),

@@ -1,4 +1,4 @@
-import type { Action } from "../actions/action.js";
+import { ownerParts, type Action } from "../actions/action.js";
 import type { Apology, Quorum, SignIn } from "../attendance/sign-in.js";
 import { DECISION_LABELS, describeDecision, type Decision } from "../decisions/decision.js";
 import { howTaken, quorumWhenTaken } from "../decisions/taken.js";
@@ -109,8 +109,7 @@ export function buildMinutes(s: MinutesSource): Minutes {
         .map((a) => ({
           reference: a.reference,
           title: a.title,
-          owner: a.ownerName,
-          agency: a.ownerAgency,
+          ...ownerParts(a, a.ownerAgency),
           dueDate: a.dueDate,
         })),
     };

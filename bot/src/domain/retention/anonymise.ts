@@ -84,6 +84,8 @@ export function anonymisedAction(a: Action): Action {
     text: ANONYMISED,
     updates: a.updates.map((u) => ({ ...u, text: ANONYMISED })),
     completed: a.completed && { ...a.completed, note: marked(a.completed.note) },
+    // An outside owner's role is kept for the figures; their organisation (a school) can point to the child.
+    ...(a.outsideOwner && { outsideOwner: { role: a.outsideOwner.role, organisation: ANONYMISED } }),
   };
 }
 

@@ -9,7 +9,17 @@ export const NewAction = z.strictObject({
   title: z.string().trim().min(3, "give the action a short title").max(120),
   text: z.string().trim().min(3, "say what is to be done").max(2000),
   ownerId: z.string().min(1, "choose the action's owner").max(64),
+  /** An owner outside the panel, by role and organisation only: the member above answers for it. */
+  outsideOwner: z
+    .strictObject({
+      role: z.string().trim().min(2, "give the outside owner's role").max(80),
+      organisation: z.string().trim().min(2, "give the outside owner's organisation").max(120),
+    })
+    .nullable()
+    .default(null),
   dueDate: IsoDate.nullable().default(null),
+  /** Sent once the person has been told the due date has passed and still records it. */
+  confirmOverdue: z.boolean().default(false),
 });
 export type NewActionBody = z.input<typeof NewAction>;
 export const ActionFilter = z.strictObject({
@@ -69,6 +79,10 @@ export interface PanelAction {
   ownerName: string;
   ownerAgencyId: string;
   ownerAgency: string;
+  /** Who owns it in words: "Safeguarding lead, Oakfield Academy (through Jo Bloggs, Education)". */
+  owner: string;
+  /** An owner outside the panel; ownerName is then the member who answers for it. */
+  outsideOwner?: { role: string; organisation: string };
   dueDate: string;
   status: "open" | "done" | "not-possible";
   overdue: boolean;

@@ -41,6 +41,8 @@ export interface PanelSummary {
   tier: Panel["tier"];
   area: { id: string; name: string };
   role: PanelRole;
+  /** An action's default due date is this many days after its meeting. */
+  actionDueDays: number;
   nextMeetings: UpcomingMeeting[];
 }
 

@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
-import type { Action } from "../../../domain/actions/action.js";
+import { ownerInWords, type Action } from "../../../domain/actions/action.js";
 import type { ReminderKind } from "../../../domain/actions/reminder-policy.js";
 import { longDate } from "./dates.js";
 import { VERBS } from "../verbs.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
+import { changeButtons, lastChangeInWords, type Members } from "./action-change-cards.js";
 
 // The action cards. In a channel a card shows only the reference, the short title (which names no
 // one), the due date, the panel and the owner's mention; the full text is for personal chat.
@@ -12,7 +13,11 @@ export type CardAction = Action & { ownerAgency: string };
 
 export type CardPlace = "personal" | "channel";
 
-const HEADINGS: Record<ReminderKind, (a: CardAction) => string> = {
+/** Why the card is sent: a reminder of one kind, or the action as it is now, asked for in chat. */
+export type CardOccasion = ReminderKind | "current";
+
+const HEADINGS: Record<CardOccasion, (a: CardAction) => string> = {
+  current: (a) => `${a.reference}: due ${longDate(a.dueDate)}`,
   assigned: (a) => `New action for you: ${a.reference}`,
   reassigned: (a) => `Action passed to you: ${a.reference}, due ${longDate(a.dueDate)}`,
   reminder: (a) => `Reminder: ${a.reference} is due on ${longDate(a.dueDate)}`,
@@ -39,22 +44,41 @@ function details(a: CardAction, panelName: string, place: CardPlace): Element[] 
       ["Title", a.title],
       ["Due", longDate(a.dueDate)],
       ["Panel", panelName],
-      ["Owner", place === "channel" ? `<at>${a.ownerName}</at>` : `${a.ownerName} (${a.ownerAgency})`],
+      ["Owner", place === "channel" ? `<at>${a.ownerName}</at>` : ownerInWords(a, a.ownerAgency)],
       ["Case", place === "personal" ? (a.caseReference ?? "") : ""],
     ]),
-    ...(place === "personal" ? [para(a.text)] : []),
+    ...(place === "personal" ? [para(a.text), ...personalNotes(a)] : []),
+  ];
+}
+
+/** Who answers for an outside owner, and the latest change: for personal chat only. */
+function personalNotes(a: CardAction): Element[] {
+  const last = a.changes?.at(-1);
+  return [
+    ...(a.outsideOwner
+      ? [
+          para(
+            `${a.ownerName} answers for it for ${a.outsideOwner.role}, ${a.outsideOwner.organisation}, who is outside the panel: they are reminded, and mark it done when it is.`,
+          ),
+        ]
+      : []),
+    ...(last ? [para(lastChangeInWords(last), { isSubtle: true })] : []),
   ];
 }
 
 const withMention = (body: Element, a: CardAction, place: CardPlace): Element =>
   place === "channel" ? { ...body, msteams: { entities: [mentionOf(a)] } } : body;
 
-/** A reminder (or a new action) for its owner, with Done and Add update. */
+/**
+ * A reminder (or a new action) for its owner, with Done and Add update; in personal chat also
+ * Extend and Not possible, and Reassign when `members` are given to those who may pass it on.
+ */
 export function actionReminderCard(
   a: CardAction,
   panelName: string,
-  kind: ReminderKind,
+  kind: CardOccasion,
   place: CardPlace,
+  members?: Members,
 ): Element {
   const data = { panelId: a.panelId, actionId: a.id };
   const body = card(
@@ -91,6 +115,7 @@ export function actionReminderCard(
           actions: [execute("Send update", VERBS.action.update, data)],
         },
       },
+      ...(place === "personal" ? changeButtons(a, members) : []),
     ],
   );
   return withMention(body, a, place);
@@ -112,15 +137,21 @@ export function actionDoneCard(a: CardAction, panelName: string, place: CardPlac
 }
 
 /** What an update added from a card looks like once it is saved. */
-export function actionUpdatedCard(a: CardAction, panelName: string, place: CardPlace): Element {
-  const reminder = actionReminderCard(a, panelName, "reminder", place);
+export function actionUpdatedCard(
+  a: CardAction,
+  panelName: string,
+  place: CardPlace,
+  members?: Members,
+): Element {
+  const reminder = actionReminderCard(a, panelName, "reminder", place, members);
   const body = reminder["body"] as Element[];
   const last = a.updates.at(-1);
   return {
     ...reminder,
     body: [
       ...body,
-      para(last ? `Update from ${last.byName} on ${at(last.at)} saved.` : "Update saved.", { color: "Good" }),
+      // An extension alone changes the card too, and says nothing of updates.
+      ...(last ? [para(`Update from ${last.byName} on ${at(last.at)} saved.`, { color: "Good" })] : []),
     ],
   };
 }
@@ -129,6 +160,7 @@ export interface OverdueItem {
   reference: string;
   title: string;
   ownerName: string;
+  outsideOwner?: Action["outsideOwner"];
   ownerAgency: string;
   dueDate: string;
 }
@@ -145,7 +177,7 @@ export function escalationCard(panelName: string, items: OverdueItem[], link: st
       ...items.map((i) =>
         facts([
           ["Action", `${i.reference}: ${i.title}`],
-          ["Owner", `${i.ownerName} (${i.ownerAgency})`],
+          ["Owner", ownerInWords(i, i.ownerAgency)],
           ["Was due", longDate(i.dueDate)],
         ]),
       ),
