@@ -92,6 +92,12 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
         }
       }
       problems.push(...themeProblems(fileName, panel, catalogue.agendaTemplates.get(panel.agendaTemplateId)));
+      for (const level of panel.slotAttendance?.managerAtRisk?.levels ?? []) {
+        if (!area.riskScale.levels.some((l) => l.id === level))
+          problems.push(
+            `${fileName}: panel "${panel.id}", field "slotAttendance.managerAtRisk.levels": "${level}" is not one of the area's risk levels`,
+          );
+      }
     }
   }
 
