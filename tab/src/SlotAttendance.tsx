@@ -6,6 +6,9 @@ import type { AgendaChoice, AgendaSlot } from "./api.js";
 // impact, so the case's worker and manager need not attend (000 §4): the invitation follows it.
 
 const useStyles = makeStyles({
+  // Wide enough that a name, its badge and its reasons read on a line or two beside the slot.
+  root: { minWidth: "13em" },
+  badge: { whiteSpace: "nowrap" },
   list: { margin: 0, paddingLeft: 0, listStyleType: "none" },
   person: { marginBottom: "4px" },
   why: { color: tokens.colorNeutralForeground3, display: "block", fontSize: tokens.fontSizeBase200 },
@@ -46,12 +49,12 @@ export function SlotAttendance({
   const [reason, setReason] = useState("");
   const excused = slot.choice.plansHaveImpact ?? null;
   return (
-    <div data-expected={reference}>
+    <div className={styles.root} data-expected={reference}>
       <ul className={styles.list} aria-label={`Expected at the slot for ${reference}`}>
         {slot.expected.map((p) => (
           <li key={p.who} className={styles.person}>
             {p.who}{" "}
-            <Badge appearance="tint" color={ATTENDS[p.attends].color}>
+            <Badge className={styles.badge} appearance="tint" color={ATTENDS[p.attends].color}>
               {ATTENDS[p.attends].text}
             </Badge>
             <small className={styles.why}>{p.reasons.join("; ")}</small>
