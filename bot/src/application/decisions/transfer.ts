@@ -66,9 +66,14 @@ export async function makeTransfer(
       to.id,
       source,
       {
+        areaId: from.panel.areaId,
         areaName: from.area.name,
         panelName: from.panel.name,
         summary: transferSummary(decision, from.area.riskScale.levels),
+        // The risk after discussion, or as referred when the panel recorded none.
+        riskLevel:
+          decision.riskLevel ??
+          (typeof source.values["riskLevel"] === "string" ? source.values["riskLevel"] : null),
       },
     );
     return { reference: referral.reference, panelName: `${targetArea?.name ?? ""}: ${to.name}` };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ReminderPolicy } from "../actions/reminder-policy.js";
+import { RiskFromOtherAreas } from "../referrals/transfer-risk.js";
 import { RetentionPolicy } from "../retention/retention-policy.js";
 
 // The panel catalogue: areas, their agencies and panels (DESIGN.md sections 2-4).
@@ -187,6 +188,8 @@ export const AreaFile = z.strictObject({
     name: z.string().min(2).max(80),
     referencePrefix: z.string().regex(/^[A-Z]{3}$/, "use three capital letters"),
     riskScale: RiskScale,
+    /** A child transferred from an area grading risk on another scale: its levels as this area's (or set here). */
+    riskFromOtherAreas: RiskFromOtherAreas.optional(),
     confidentialityStatement: z.string().min(20).max(2000),
     antiDiscriminatoryStatement: z.string().min(20).max(2000),
     /** How long the record of a closed case is kept: set by the partnership's data protection officer. */
