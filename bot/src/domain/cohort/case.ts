@@ -64,7 +64,7 @@ export const Case = z.strictObject({
   /** Each presenter's reason for presenting; cases stored before this was kept have none. */
   presenterRoles: z
     .array(PresenterPlace)
-    .max(MAX_PRESENTERS * 2)
+    .max(MAX_PRESENTERS * PRESENTER_ROLES.length)
     .optional(),
   /** The meeting whose decision was recorded last, and how the case came to it: it stays on that meeting's agenda and minutes. */
   decidedOn: z
