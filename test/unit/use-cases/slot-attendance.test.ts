@@ -161,7 +161,7 @@ describe("Who is expected at each case's slot", () => {
     );
     assert.match(
       calendar.sent[1]?.body ?? "",
-      /You are expected as: allocated worker \(001 case presentation\)\./,
+      /Why you are expected: allocated worker \(001 case presentation\)\./,
     );
     assert.doesNotMatch(calendar.sent.map((i) => i.body).join(" "), /Noor/);
   });

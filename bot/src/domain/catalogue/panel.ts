@@ -147,9 +147,9 @@ const reason = z.string().min(2).max(160);
  */
 export const SlotAttendance = z.strictObject({
   /** Why the allocated worker the form named attends, such as "allocated social worker (000 §2)". */
-  worker: reason,
+  worker: reason.optional(),
   /** Why their manager attends, such as "their manager (000 §2)". */
-  manager: reason,
+  manager: reason.optional(),
   /**
    * Where the manager attends only at some risk levels (001: overall Significant Risk), and is
    * otherwise invited should the worker not be available.

@@ -24,7 +24,7 @@ export function slotInviteText(
     subject: `${panelTitle}: your presentation slot for ${slot.caseReference}`,
     body: [
       `You are invited to present ${slot.caseReference} at the ${panelTitle} on ${start.toFormat("cccc d LLLL yyyy")}, from ${start.toFormat("HH:mm")} to ${end.toFormat("HH:mm")} (UK time).`,
-      ...(slot.as ? [`You are expected as: ${slot.as}.`] : []),
+      ...(slot.as ? [`Why you are expected: ${slot.as}.`] : []),
       joinUrl
         ? `Join the panel's Teams meeting a few minutes before your slot: ${joinUrl}`
         : "The panel's coordinator will send you the link to join.",
