@@ -3,27 +3,32 @@ import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { forgetAgenda } from "../support/graph.js";
+import { acceptedMertonReferral } from "../support/referrals.js";
 import { startTestService, type TestService } from "../support/service.js";
 
-// Priya opens the next pre-MACE's agenda: each case's slot says who is expected and why. She
-// records that plans are having impact for one child, so its people need not attend (000 §4), and
-// then expects them again.
+// Priya opens March's pre-MACE agenda: each case's slot says who is expected and why. She records
+// that plans are having impact for one child, so its people need not attend (000 §4), and then
+// expects them again.
+
+const MARCH = "2027-03-04";
+const AGENDA = "Agenda, Thursday 4 March 2027, 09:30 to 13:30";
 
 describe("Who is expected at each slot, in Chromium", function () {
   this.timeout(90_000);
   let service: TestService;
   let page: Page;
-  const now = new Date("2026-11-24T12:00:00Z");
+  const now = new Date("2027-02-20T12:00:00Z");
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
-    await forgetAgenda("merton-pre-mace", "2026-12-03");
+    await forgetAgenda("merton-pre-mace", MARCH);
+    await acceptedMertonReferral(service, "Wren Invented-Slot", "5 Imaginary Close", MARCH);
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (e) => console.error("tab error:", e.message));
   });
   after(async () => {
     await page?.close();
-    await forgetAgenda("merton-pre-mace", "2026-12-03");
+    await forgetAgenda("merton-pre-mace", MARCH);
     await service?.close();
   });
 
@@ -32,26 +37,26 @@ describe("Who is expected at each slot, in Chromium", function () {
     await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
-    await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
-    const agenda = page.getByRole("table", { name: "Agenda for Thursday 3 December 2026, 09:30 to 13:30" });
-    const jayden = agenda.getByRole("row").filter({ hasText: "Jayden Okoro-Hart" });
-    await jayden.waitFor();
-    const reference = (await jayden.getAttribute("data-slot")) ?? "";
-    const expected = jayden.getByRole("list", { name: `Expected at the slot for ${reference}` });
+    await page.getByRole("button", { name: AGENDA }).click();
+    const agenda = page.getByRole("table", { name: "Agenda for Thursday 4 March 2027, 09:30 to 13:30" });
+    const wren = agenda.getByRole("row").filter({ hasText: "Wren Invented-Slot" });
+    await wren.waitFor();
+    const reference = (await wren.getAttribute("data-slot")) ?? "";
+    const expected = wren.getByRole("list", { name: `Expected at the slot for ${reference}` });
     assert.deepEqual(await expected.getByRole("listitem").allInnerTexts(), [
       "Grace Mensah Expected\nreferred the case",
     ]);
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
-    await jayden.getByRole("button", { name: "Plans are having impact" }).click();
-    const save = jayden.getByRole("button", { name: "Save: they need not attend" });
+    await wren.getByRole("button", { name: "Plans are having impact" }).click();
+    const save = wren.getByRole("button", { name: "Save: they need not attend" });
     assert.equal(await save.isDisabled(), true, "a reason is needed first");
-    await jayden
+    await wren
       .getByLabel(`Why plans for ${reference} are having impact`)
       .fill("Back in school full time; no missing episodes since October.");
     await save.click();
     await expected.getByText("Need not attend").waitFor();
-    await jayden
+    await wren
       .getByText(
         "Plans are having impact (000 §4): Back in school full time; no missing episodes since October.",
       )
@@ -62,10 +67,10 @@ describe("Who is expected at each slot, in Chromium", function () {
     // Read again from the service, the note is still there; then Priya expects them again.
     await page.reload();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
-    await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
+    await page.getByRole("button", { name: AGENDA }).click();
     await expected.getByText("Need not attend").waitFor();
-    await jayden.getByRole("button", { name: "Expect them again" }).click();
+    await wren.getByRole("button", { name: "Expect them again" }).click();
     await expected.getByText("Expected").waitFor();
-    assert.equal(await jayden.getByText(/Plans are having impact \(000 §4\)/).count(), 0);
+    assert.equal(await wren.getByText(/Plans are having impact \(000 §4\)/).count(), 0);
   });
 });

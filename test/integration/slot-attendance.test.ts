@@ -14,6 +14,7 @@ import { azurite } from "../support/azurite.js";
 import { forgetAgenda } from "../support/graph.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
+import { acceptedMertonReferral } from "../support/referrals.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // Who is expected at a case's slot and why, stored in Azurite: the roles the referral gave each
@@ -142,8 +143,10 @@ describe("Who is expected at a case's slot, stored in Azurite", () => {
 
 describe("Who is expected at a slot, in the tab's API", () => {
   let service: TestService;
-  const now = new Date("2026-11-24T12:00:00Z");
-  const path = "/api/panels/merton-pre-mace/meetings/2026-12-03/agenda";
+  const now = new Date("2027-02-20T12:00:00Z");
+  const MARCH = "2027-03-04";
+  const path = `/api/panels/merton-pre-mace/meetings/${MARCH}/agenda`;
+  let child: { subjectId: string };
   interface Slot {
     subjects: { subjectId: string }[];
     expected: { who: string; attends: string; reasons: string[] }[];
@@ -154,27 +157,28 @@ describe("Who is expected at a slot, in the tab's API", () => {
     version: string;
     entries: { slots: Slot[] }[];
   }
-  const firstSlot = (a: Answer) => a.entries.flatMap((e) => e.slots)[0];
+  const slotOf = (a: Answer) =>
+    a.entries.flatMap((e) => e.slots).find((s) => s.subjects.some((x) => x.subjectId === child.subjectId));
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
-    await forgetAgenda("merton-pre-mace", "2026-12-03");
+    await forgetAgenda("merton-pre-mace", MARCH);
+    child = await acceptedMertonReferral(service, "Lou Invented-Slot", "4 Imaginary Close", MARCH);
   });
   after(async () => {
-    await forgetAgenda("merton-pre-mace", "2026-12-03");
+    await forgetAgenda("merton-pre-mace", MARCH);
     await service.close();
   });
 
-  it("shows the demo case's referrer as expected, and the coordinator's note that plans have impact to every member", async () => {
+  it("shows the referrer as expected, and the coordinator's note that plans have impact to every member", async () => {
     const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const agenda = await call<Answer>(service, path, { token: priya });
-    const slot = firstSlot(agenda.body);
+    const slot = slotOf(agenda.body);
     assert.deepEqual(slot?.expected, [
       { who: "Grace Mensah", attends: "expected", reasons: ["referred the case"] },
     ]);
-    const subjectId = slot?.subjects[0]?.subjectId ?? "";
 
-    const bad = await call(service, `${path}/cases/${subjectId}`, {
+    const bad = await call(service, `${path}/cases/${child.subjectId}`, {
       method: "PUT",
       token: priya,
       body: { ...slot?.choice, plansHaveImpact: 7 },
@@ -182,18 +186,21 @@ describe("Who is expected at a slot, in the tab's API", () => {
     });
     assert.equal(bad.status, 400);
 
-    const changed = await call<Answer>(service, `${path}/cases/${subjectId}`, {
+    const note = "Back in school full time; no new intelligence.";
+    const changed = await call<Answer>(service, `${path}/cases/${child.subjectId}`, {
       method: "PUT",
       token: priya,
-      body: { ...slot?.choice, plansHaveImpact: "Back in school full time; no new intelligence." },
+      body: { ...slot?.choice, plansHaveImpact: note },
       ifMatch: agenda.body.version,
     });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
-    assert.deepEqual(firstSlot(changed.body)?.expected[0]?.attends, "need-not");
+    assert.deepEqual(
+      slotOf(changed.body)?.expected.map((p) => p.attends),
+      ["need-not"],
+    );
 
     const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
-    const hers = await call<Answer>(service, path, { token: nurse });
-    assert.equal(firstSlot(hers.body)?.plansHaveImpact, "Back in school full time; no new intelligence.");
-    assert.equal(firstSlot(hers.body)?.expected[0]?.who, "Grace Mensah");
+    const hers = (await call<Answer>(service, path, { token: nurse })).body;
+    assert.deepEqual([slotOf(hers)?.plansHaveImpact, slotOf(hers)?.expected[0]?.who], [note, "Grace Mensah"]);
   });
 });
