@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { NoticeDelivery } from "../../../bot/src/application/notices/notice-delivery.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { demoActor } from "../../support/people.js";
 import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
@@ -130,12 +131,17 @@ describe("A transfer checked against the host panel's own rules", () => {
       "test",
     );
     assert.equal(asked.status, "more-information-requested");
-    // The question is owed to the referral's referrer: the Merton coordinator who made the transfer.
-    const notices = (await ports.casework.notices("lambeth")).map((n) => n.value);
-    assert.ok(
-      notices.some((n) => "referralId" in n && n.referralId === arrived.id && n.kind === "question-asked"),
-    );
+    // The question goes to the transfer's referrer, the Merton coordinator who made it, in her chat.
     assert.equal(arrived.submitted.by, priya.id);
+    const delivery = new NoticeDelivery({ ...ports, messenger: ports.notices.reach(priya.id, leila.id) });
+    delivery.kick("lambeth");
+    await delivery.idle();
+    assert.deepEqual(
+      ports.notices.sent
+        .filter((s) => s.reference === arrived.reference && s.notice.kind === "question-asked")
+        .map((s) => s.recipientId),
+      [priya.id],
+    );
 
     const hers = await desk.view(priya, "lambeth-mave", arrived.id, "test");
     const answered = await desk.answer(
