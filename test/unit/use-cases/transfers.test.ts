@@ -102,6 +102,11 @@ describe("A transfer checked against the host panel's own rules", () => {
       [arrived.transferredFrom?.hostRisk, arrived.transferredFrom?.sourceRisk],
       ["mapped", { level: "significant", label: "Significant", areaName: "Merton" }],
     );
+    // What Merton decided travels in its own words, its risk named with its scale.
+    assert.match(
+      arrived.transferredFrom?.summary ?? "",
+      /Risk after discussion: Significant on Merton's scale\./,
+    );
     const desk = referralDesk(ports);
     const seen = await desk.view(marcus, "staffordshire-tamworth", arrived.id, "test");
     assert.deepEqual(
