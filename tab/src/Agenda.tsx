@@ -34,6 +34,7 @@ import {
 import { ActionLogSection } from "./ActionLog.js";
 import { headerStyles } from "./styles.js";
 import { ThemePicker } from "./ThemePicker.js";
+import { SlotAttendance } from "./SlotAttendance.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { MeetingStatements } from "./MeetingStatements.js";
 import { useApi } from "./useApi.js";
@@ -545,7 +546,15 @@ function SlotRow({
           </div>
         )}
       </TableCell>
-      <TableCell>{slot.presenters.join(", ")}</TableCell>
+      <TableCell>
+        <SlotAttendance
+          slot={slot}
+          reference={reference}
+          editable={agenda.editable && !!lead}
+          busy={busy}
+          onChoose={(choice) => lead && onChoose(lead.subjectId, choice)}
+        />
+      </TableCell>
     </TableRow>
   );
 }

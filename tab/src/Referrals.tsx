@@ -28,6 +28,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useApi } from "./useApi.js";
 import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
 import { ReferralQuestions } from "./ReferralQuestions.js";
+import { TransferChecks } from "./TransferChecks.js";
 import { formatDate, formatDateTime, KIND_LABELS, referrerText, STATUS_COLOURS } from "./referralLabels.js";
 import {
   api,
@@ -365,6 +366,12 @@ function ReferralDetailView({
           <Body1 as="p">{r.transferredFrom.summary}</Body1>
         </section>
       )}
+      <TransferChecks
+        referral={r}
+        headingId={`${headingId}-host-rules`}
+        canAsk={canTriage}
+        onDraftQuestion={setText}
+      />
       {r.possibleDuplicates.length > 0 && (
         <section className={styles.section} aria-labelledby={`${headingId}-matches`}>
           <Subtitle2 as="h3" id={`${headingId}-matches`}>

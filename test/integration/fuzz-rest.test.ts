@@ -10,6 +10,14 @@ import { signInAs, startTestService, type TestService } from "../support/service
 
 const CASES = 400;
 const PANEL = "/api/panels/merton-pre-mace";
+const NO_CHOICE_BODY = {
+  sectionId: null,
+  order: null,
+  slotMinutes: null,
+  category: null,
+  rationale: null,
+  groupKey: null,
+};
 const STALE = `W/"datetime'2026-01-01T00%3A00%3A00.0000000Z'"`;
 
 interface Target {
@@ -71,6 +79,16 @@ function targets(referral: string): Target[] {
     },
     { ...put(`${meeting}/agenda/cases/${stranger}`, { included: true }), ifMatch: STALE },
     { ...put(`${meeting}/agenda/cases/${stranger}/meeting`, { meetingId: "2026-12-17" }), ifMatch: STALE },
+    // That plans are having impact, so the case's people need not attend: on a stale agenda, or by a member.
+    {
+      ...put(`${meeting}/agenda/cases/${stranger}`, { plansHaveImpact: "The plan is working." }),
+      ifMatch: STALE,
+    },
+    put(
+      `${meeting}/agenda/cases/${stranger}`,
+      { ...NO_CHOICE_BODY, plansHaveImpact: "The plan is working." },
+      "member",
+    ),
     post(`${meeting}/agenda/publish`, {}, "member"),
     post(`${meeting}/room/sign-in`, { agencyId: "mer-csc", capacity: "member", agreed: true }),
     post(`${meeting}/room/apologies`, { personId: nurse, agencyId: "mer-health" }, "member"),

@@ -482,6 +482,55 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       referral?.transferredFrom?.summary ?? "",
       /Rationale: Moved to Lambeth with her family.*Risk after discussion: Significant\. Locations: Invented Park\./,
     );
+    transferred = referral?.id ?? "";
+  });
+
+  let transferred = "";
+  it("the transfer is checked against Lambeth's own rules, and Leila asks the Merton coordinator for what is missing", async () => {
+    const path = `/api/panels/lambeth-mave/referrals/${transferred}`;
+    interface Detail {
+      version: string;
+      status: string;
+      transferredFrom: { sourceRisk: unknown; hostRisk: string } | null;
+      hostChecks: { field: string | null; label: string | null; message: string }[];
+      questions: { question: string; answer: string | null }[];
+    }
+    const leila = await signInAs(service, PEOPLE.lambethCoordinator.id);
+    const detail = (await call<Detail>(service, path, { token: leila })).body;
+    // Both areas grade Emerging, Moderate, Significant: the level is carried, and Merton's kept.
+    assert.deepEqual(
+      [detail.transferredFrom?.hostRisk, detail.transferredFrom?.sourceRisk],
+      ["same-scale", { level: "significant", label: "Significant", areaName: "Merton" }],
+    );
+    assert.deepEqual(
+      detail.hostChecks.map((g) => g.field),
+      ["blockers", null],
+      "the system blocker checklist and a Lambeth service manager's approval (004)",
+    );
+
+    const question = "Which of the system blockers stops Skye's safety plan?";
+    const asked = await call<Detail>(service, `${path}/triage`, {
+      token: leila,
+      body: { decision: "ask", question },
+      ifMatch: detail.version,
+    });
+    assert.equal(asked.status, 200, JSON.stringify(asked.body));
+    assert.equal(asked.body.status, "more-information-requested");
+
+    // The Merton coordinator made the transfer, so the question is hers to answer.
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const hers = (await call<Detail>(service, path, { token: priya })).body;
+    const answered = await call<Detail>(service, `${path}/answer`, {
+      token: priya,
+      body: { answer: "The multi-agency plan is not working and escalation has not reduced risk." },
+      ifMatch: hers.version,
+    });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    const back = (await call<Detail>(service, path, { token: leila })).body;
+    assert.deepEqual(
+      back.questions.map((q) => [q.question, q.answer]),
+      [[question, "The multi-agency plan is not working and escalation has not reduced risk."]],
+    );
   });
 
   it("an escalation keeps the case here and opens it on the strategic MACE's next agenda", async () => {

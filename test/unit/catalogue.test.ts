@@ -177,6 +177,17 @@ describe("The panel catalogue", () => {
       );
     });
 
+    it("names a risk level the manager attends at that is not on the area's scale", () => {
+      const dir = brokenCopy((c) => {
+        const [panel] = c["panels"] as { slotAttendance: { managerAtRisk: { levels: string[] } } }[];
+        panel!.slotAttendance.managerAtRisk.levels = ["very-high"];
+      });
+      assert.throws(
+        () => loadCatalogue(dir, TEMPLATES),
+        /merton\.json: panel "merton-pre-mace", field "slotAttendance\.managerAtRisk\.levels": "very-high" is not one of the area's risk levels/,
+      );
+    });
+
     it("names a file that is not JSON", () => {
       const dir = brokenCopy(() => undefined);
       writeFileSync(path.join(dir, "havering.json"), "{ not json");

@@ -321,6 +321,36 @@ describe("A subject's chronology", () => {
     );
   });
 
+  it("keeps with a transfer in the risk as the source panel graded it, on its own scale", () => {
+    const [entry] = chronology(
+      {
+        ...record,
+        referrals: [
+          {
+            ...referral,
+            transferredFrom: {
+              areaName: "Staffordshire",
+              panelName: "Tamworth District MACE panel",
+              reference: "STA-2026-0004",
+              summary: "Decided at the meeting on 2026-12-10: transfer to the host area's panel.",
+              sourceRisk: { level: "high", label: "High", areaName: "Staffordshire" },
+              hostRisk: "mapped",
+            },
+          },
+        ],
+        cases: [],
+        decisions: [],
+        actions: [],
+        links: [],
+      },
+      names,
+    ).filter((e) => e.kind === "transfer-in");
+    assert.deepEqual(entry?.details.at(-1), {
+      label: "Risk as they graded it",
+      text: "High on Staffordshire's scale",
+    });
+  });
+
   it("lists every reference it shows once, the subject's first", () => {
     assert.deepEqual(referencesShown(subject, entries), [
       "MER-2026-0042",

@@ -24,6 +24,12 @@ describe("A presenter's slot invitation", () => {
     assert.match(text.body, /do not reply to this invitation with case details/);
   });
 
+  it("says why the person is expected at the slot, when it is known", () => {
+    const text = slotInviteText("Panel", { ...slot, as: "allocated social worker (000 §2)" }, null);
+    assert.match(text.body, /Why you are expected: allocated social worker \(000 §2\)\./);
+    assert.doesNotMatch(slotInviteText("Panel", slot, null).body, /Why you are expected/);
+  });
+
   it("says the link will follow when the meeting has none yet", () => {
     assert.match(slotInviteText("Panel", slot, null).body, /coordinator will send you the link to join/);
   });

@@ -105,6 +105,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         ...summary(r),
         answers,
         transferredFrom: r.transferredFrom ?? null,
+        hostChecks: desk.transferChecks(r),
         version: found.etag,
       } satisfies ReferralDetail);
     }),

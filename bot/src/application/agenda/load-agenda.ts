@@ -56,7 +56,7 @@ export async function loadAgenda(ports: AgendaPorts, panelId: string, meetingId:
     draft?.value.choices ?? {},
     next?.date === meeting.id ? drifting : new Set(),
   );
-  const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes);
+  const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes, panel.slotAttendance);
   return { panel, template, meeting, draft, cases, due, agenda };
 }
 

@@ -1,5 +1,6 @@
 import type { AgendaDraft, PublishedAgenda } from "../../domain/agenda/agenda-draft.js";
 import type { Agenda } from "../../domain/agenda/build.js";
+import { invitedTo } from "../../domain/agenda/slot-attendance.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { TeamsCalendar } from "../ports/teams-calendar.js";
@@ -38,6 +39,7 @@ function frozen(agenda: Agenda): string {
         start: slot.start,
         end: slot.end,
         presenterIds: slot.presenterIds,
+        invited: invitedTo(slot.expected),
       })),
       listed: e.listed.map((l) => ({ reference: l.reference })),
     })),
@@ -71,25 +73,33 @@ async function storeVersion(
   return number;
 }
 
-/** Invites each presenter to their own slot through the organiser's Teams calendar. */
+/**
+ * Invites each person expected at a slot, or wanted should the worker not come, through the
+ * organiser's Teams calendar; those who need not attend are not invited.
+ */
 async function invitePresenters(
   ports: Pick<AgendaPorts, "directory">,
   ids: { panelId: string; meetingId: string },
   slots: Agenda["entries"][number]["slots"],
   invitations: NonNullable<Invitations>,
 ): Promise<{ invited: number; why: string | null }> {
-  const people = await ports.directory.people(slots.flatMap((slot) => slot.presenterIds));
+  const people = await ports.directory.people(slots.flatMap((slot) => invitedTo(slot.expected)));
   let invited = 0;
   let why: string | null = null;
   for (const slot of slots) {
-    for (const presenterId of slot.presenterIds) {
-      const person = people.get(presenterId);
+    for (const expected of slot.expected) {
+      const person = expected.personId && expected.attends !== "need-not" && people.get(expected.personId);
       if (!person) continue;
       try {
         await invitations.scheduler.invitePresenter(
           ids.panelId,
           ids.meetingId,
-          { caseReference: slot.references.join(", "), start: slot.start, end: slot.end },
+          {
+            caseReference: slot.references.join(", "),
+            start: slot.start,
+            end: slot.end,
+            as: expected.reasons.join("; "),
+          },
           { name: person.displayName, email: person.email },
           invitations.calendar,
         );
@@ -131,7 +141,7 @@ export async function publishAgenda(
   const ids = { panelId, meetingId };
   const number = await storeVersion(ports, actor, draft, ids, agenda);
 
-  const slots = agenda.entries.flatMap((e) => e.slots).filter((slot) => slot.presenterIds.length);
+  const slots = agenda.entries.flatMap((e) => e.slots).filter((slot) => invitedTo(slot.expected).length);
   const channelTold =
     (await ports.announcer
       ?.agendaPublished({
@@ -158,6 +168,6 @@ export async function publishAgenda(
     };
   }
   const { invited, why } = await invitePresenters(ports, ids, slots, invitations);
-  const presenters = slots.reduce((n, s) => n + s.presenterIds.length, 0);
+  const presenters = slots.reduce((n, s) => n + invitedTo(s.expected).length, 0);
   return { version: number, channelTold, invited, notInvited: presenters - invited, why };
 }

@@ -1,4 +1,5 @@
 import type { AgendaCase, AgendaEntry } from "../../domain/agenda/build.js";
+import type { Attends } from "../../domain/agenda/slot-attendance.js";
 import { NO_CHOICE, type AgendaChoice } from "../../domain/agenda/due-cases.js";
 import { templateThemes } from "../../domain/agenda/template.js";
 import { presentersOf, type Case } from "../../domain/cohort/case.js";
@@ -28,10 +29,21 @@ export interface AgendaSlotView {
   subjects: AgendaSubject[];
   presenters: string[];
   workerMustAttend: boolean;
+  /** Who is expected at the slot, each with why, and those who need not attend. */
+  expected: ExpectedView[];
+  /** Why plans are having impact, so the case's people need not attend (000 §4); held back as names are. */
+  plansHaveImpact: string | null;
   /** The coordinator's choices for the slot's (first) case, to edit. */
   choice: AgendaChoice;
   /** The slot's (first) case's theme, with the case's version to change it on. */
   theme: CaseTheme;
+}
+
+export interface ExpectedView {
+  /** The person's name, or the role the terms of reference name. */
+  who: string;
+  attends: Attends;
+  reasons: string[];
 }
 
 export interface CaseTheme {
@@ -145,6 +157,12 @@ export async function viewAgenda(
         subjects: s.subjectIds.map(subject),
         presenters: s.presenterIds.map((id) => people.get(id)?.displayName ?? "Presenter not known"),
         workerMustAttend: s.workerMustAttend,
+        expected: s.expected.map((p) => ({
+          who: p.personId ? (people.get(p.personId)?.displayName ?? "Presenter not known") : (p.who ?? ""),
+          attends: p.attends,
+          reasons: p.reasons,
+        })),
+        plansHaveImpact: namesHidden ? null : s.plansHaveImpact,
         choice: choices[s.subjectIds[0] ?? ""] ?? NO_CHOICE,
         theme: themeOf(s.subjectIds[0] ?? ""),
       })),

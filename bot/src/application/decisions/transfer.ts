@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Decision } from "../../domain/decisions/decision.js";
-import type { Panel } from "../../domain/catalogue/panel.js";
+import type { Panel, RiskScale } from "../../domain/catalogue/panel.js";
+import { sameScale } from "../../domain/referrals/transfer-risk.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import { Refusal } from "../../domain/refusal.js";
@@ -18,9 +19,19 @@ function transferId(panelId: string, meetingId: string, subjectId: string, targe
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** What travels with a transfer: the source panel's decision, risk, links and disruption (000 §21). */
-function transferSummary(d: Decision, levels: { id: string; label: string }[]): string {
-  const risk = levels.find((l) => l.id === d.riskLevel)?.label;
+/**
+ * What travels with a transfer: the source panel's decision, risk, links and disruption (000 §21).
+ * A risk level read by a host grading on another scale says whose scale it is.
+ */
+function transferSummary(
+  d: Decision,
+  scale: RiskScale,
+  areaName: string,
+  hostScale: RiskScale | undefined,
+): string {
+  const label = scale.levels.find((l) => l.id === d.riskLevel)?.label;
+  const risk =
+    label && (hostScale && !sameScale(scale, hostScale) ? `${label} on ${areaName}'s scale` : label);
   return [
     d.taken?.how === "chairs-decision"
       ? `A chairs' decision outside the meeting, on ${d.taken.on}, agreed by ${d.taken.chairName}: transfer to the host area's panel.`
@@ -52,7 +63,7 @@ export async function makeTransfer(
   actor: Actor,
   from: {
     panel: Panel & { areaId: string };
-    area: { name: string; riskScale: { levels: { id: string; label: string }[] } };
+    area: { name: string; riskScale: RiskScale };
   },
   decision: Decision,
   to: Panel & { areaId: string },
@@ -66,9 +77,14 @@ export async function makeTransfer(
       to.id,
       source,
       {
+        areaId: from.panel.areaId,
         areaName: from.area.name,
         panelName: from.panel.name,
-        summary: transferSummary(decision, from.area.riskScale.levels),
+        summary: transferSummary(decision, from.area.riskScale, from.area.name, targetArea?.riskScale),
+        // The risk after discussion, or as referred when the panel recorded none.
+        riskLevel:
+          decision.riskLevel ??
+          (typeof source.values["riskLevel"] === "string" ? source.values["riskLevel"] : null),
       },
     );
     return { reference: referral.reference, panelName: `${targetArea?.name ?? ""}: ${to.name}` };

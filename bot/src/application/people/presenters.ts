@@ -1,5 +1,5 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { presentersOf } from "../../domain/cohort/case.js";
+import { presentersOf, type PresenterPlace } from "../../domain/cohort/case.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { ALLOCATED_WORKER_FIELDS } from "../../domain/referrals/form.js";
 import type { Referral } from "../../domain/referrals/referral.js";
@@ -22,25 +22,32 @@ interface PresenterPorts {
 /**
  * Who presents an accepted referral's case, and which of them may be given the role: the
  * referrer when their agency is in the area (a transfer's referrer is the other area's
- * coordinator), and each named email that is one of the area's people.
+ * coordinator), and each named email that is one of the area's people, each with why they present.
  */
 export async function presentersOfReferral(
   ports: Pick<PresenterPorts, "catalogue" | "directory">,
   referral: Referral,
-): Promise<{ presenterIds: string[]; grantable: string[] }> {
-  const emails = ALLOCATED_WORKER_FIELDS.map((f) => referral.values[f])
-    .filter((v): v is string => typeof v === "string" && v.trim() !== "")
-    .map((v) => v.trim().toLowerCase());
-  const named = emails.length
-    ? (await ports.directory.peopleIn(referral.areaId))
-        .filter((p) => emails.includes(p.email.toLowerCase()))
-        .map((p) => p.id)
-    : [];
+): Promise<{ presenterIds: string[]; grantable: string[]; roles: PresenterPlace[] }> {
+  const [workerField, managerField] = ALLOCATED_WORKER_FIELDS;
+  const emailOf = (field: string): string | null => {
+    const v = referral.values[field];
+    return typeof v === "string" && v.trim() !== "" ? v.trim().toLowerCase() : null;
+  };
+  const wanted = [
+    { email: emailOf(workerField), role: "worker" as const },
+    { email: emailOf(managerField), role: "manager" as const },
+  ].filter((w) => w.email !== null);
+  const people = wanted.length ? await ports.directory.peopleIn(referral.areaId) : [];
+  const namedRoles: PresenterPlace[] = wanted.flatMap((w) =>
+    people.filter((p) => p.email.toLowerCase() === w.email).map((p) => ({ personId: p.id, role: w.role })),
+  );
+  const named = namedRoles.map((r) => r.personId);
   const referrer = referral.submitted.by;
   const referrerInArea = ports.catalogue.agencies.get(referral.referrer.agencyId)?.areaId === referral.areaId;
   return {
     presenterIds: [...new Set([referrer, ...named])],
     grantable: [...new Set([...(referrerInArea ? [referrer] : []), ...named])],
+    roles: [{ personId: referrer, role: "referrer" }, ...namedRoles],
   };
 }
 

@@ -1,4 +1,11 @@
-import { MAX_PRESENTERS, placementFor, presentersOf, type Subject } from "../../domain/cohort/case.js";
+import {
+  MAX_PRESENTERS,
+  placementFor,
+  presenterPlacesOf,
+  presentersOf,
+  type PresenterPlace,
+  type Subject,
+} from "../../domain/cohort/case.js";
 import { screenedAreas, themeFromScreening } from "../../domain/referrals/case-theme.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
 import { subjectLabel, type Referral } from "../../domain/referrals/referral.js";
@@ -16,7 +23,7 @@ export async function joinCohort(
   ports: Pick<ReferralPorts, "casework" | "now" | "catalogue">,
   referral: Referral,
   subjectId: string,
-  presenterIds: string[],
+  presenters: { presenterIds: string[]; roles: PresenterPlace[] },
 ): Promise<(unit: CaseworkUnit) => void> {
   const existing = await ports.casework.subjectAndCase(referral.areaId, referral.panelId, subjectId);
   const writes: ((unit: CaseworkUnit) => void)[] = [];
@@ -52,6 +59,7 @@ export async function joinCohort(
     ? current.theme
     : ((panel && themeFromScreening(screenedAreas(panel), referral.values)) ?? current?.theme);
   const presenting = current?.status === "open" ? presentersOf(current) : [];
+  const presenterIds = [...new Set([...presenting, ...presenters.presenterIds])].slice(-MAX_PRESENTERS);
   const next: StoredCase = {
     areaId: referral.areaId,
     panelId: referral.panelId,
@@ -66,7 +74,12 @@ export async function joinCohort(
     referralIds: [...(current?.referralIds ?? []), referral.id],
     label: subject.label,
     presenterId: referral.submitted.by,
-    presenterIds: [...new Set([...presenting, ...presenterIds])].slice(-MAX_PRESENTERS),
+    presenterIds,
+    presenterRoles: rolesKept(
+      current?.status === "open" ? current : undefined,
+      presenters.roles,
+      presenterIds,
+    ),
     lastDiscussedOn: current?.lastDiscussedOn ?? null,
     closedAt: null,
     ...(current?.lastDecision && { lastDecision: current.lastDecision }),
@@ -76,6 +89,22 @@ export async function joinCohort(
   const held = existing.case;
   writes.push((u) => (held ? u.replaceCase(next, held) : u.createCase(next)));
   return (unit) => writes.forEach((write) => write(unit));
+}
+
+/** Why each presenter presents: those the case had, and the referral's, for those who still present it. */
+function rolesKept(
+  current: StoredCase | undefined,
+  added: PresenterPlace[],
+  presenterIds: string[],
+): PresenterPlace[] {
+  const all = [...(current ? presenterPlacesOf(current) : []), ...added];
+  const seen = new Set<string>();
+  return all.flatMap((p) => {
+    const key = `${p.personId}|${p.role}`;
+    if (!p.role || !presenterIds.includes(p.personId) || seen.has(key)) return [];
+    seen.add(key);
+    return [{ personId: p.personId, role: p.role }];
+  });
 }
 
 /** The risk a case joins the cohort with; an open case keeps its own (or none, if it had none). */

@@ -7,6 +7,7 @@ import type { ReferralPorts } from "./referral-ports.js";
 import { ownReferrals } from "./own-referrals.js";
 import { submitReferral } from "./submit-referral.js";
 import { transferIn } from "./transfer-in.js";
+import { transferChecks } from "./transfer-checks.js";
 import { triageReferral } from "./triage-referral.js";
 import { withdrawReferral } from "./withdraw-referral.js";
 
@@ -22,6 +23,7 @@ export const referralDesk = (ports: ReferralPorts) => ({
   keepAnswers: withPorts(ports, keepFormAnswers),
   submit: withPorts(ports, submitReferral),
   transferIn: withPorts(ports, transferIn),
+  transferChecks: withPorts(ports, transferChecks),
   view: withPorts(ports, viewReferral),
   list: withPorts(ports, listReferrals),
   awaitingApproval: withPorts(ports, awaitingApproval),

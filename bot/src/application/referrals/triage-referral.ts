@@ -57,7 +57,7 @@ export async function triageReferral(
     triageStep(r, actor, { ...step, linkToSubjectId: linkTo }, now, subjectId),
   );
   const presenters = await presentersOfReferral(ports, after);
-  const cohort = await joinCohort(ports, after, subjectId, presenters.presenterIds);
+  const cohort = await joinCohort(ports, after, subjectId, presenters);
   const accepted = await saveReferralStep(ports, before, after, actor, {
     action: "referral.accepted",
     via,

@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
-import type { Placement } from "../cohort/case.js";
+import type { SlotAttendance } from "../catalogue/panel.js";
+import type { Placement, PresenterRole } from "../cohort/case.js";
+import { expectedAtSlot, type SlotPerson } from "./slot-attendance.js";
 import type { AgendaTemplate, CaseStage, SectionTakes } from "./template.js";
 
 // An agenda is computed from a meeting and the cases due at it, by the panel's template: every
@@ -16,6 +18,11 @@ export interface AgendaCase {
   /** Staffordshire's thresholding category, once recorded. */
   category: 1 | 2 | 3 | 4 | null;
   presenterIds: string[];
+  /** Why each presenter presents it (null: named on a referral from before roles were kept). */
+  presenterRoles: { personId: string; role: PresenterRole | null }[];
+  riskLevel: string | null;
+  /** Why plans are having impact, so its people need not attend (000 §4). */
+  plansHaveImpact: string | null;
   /** Actions have drifted: the worker must attend (000 §4). */
   workerMustAttend: boolean;
   /** The coordinator's choices, which win over the template's. */
@@ -34,6 +41,10 @@ export interface AgendaSlot {
   minutes: number;
   presenterIds: string[];
   workerMustAttend: boolean;
+  /** Who is expected at the slot and why. */
+  expected: SlotPerson[];
+  /** Why plans are having impact, for the slot's (first) case. */
+  plansHaveImpact: string | null;
 }
 
 export interface AgendaEntry {
@@ -95,6 +106,7 @@ export function buildAgenda(
   meetingStart: string,
   cases: AgendaCase[],
   panelSlotMinutes: number,
+  attendance?: SlotAttendance,
 ): Agenda {
   const slotDefault = template.slotMinutes ?? panelSlotMinutes;
   const bySection = new Map<string, AgendaCase[]>();
@@ -155,6 +167,8 @@ export function buildAgenda(
             minutes: length,
             presenterIds: [...new Set(group.flatMap((c) => c.presenterIds))],
             workerMustAttend: group.some((c) => c.workerMustAttend),
+            expected: expectedAtSlot(attendance, group),
+            plansHaveImpact: group[0]?.plansHaveImpact ?? null,
           });
           slotCursor = slotCursor.plus({ minutes: length });
         }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { presentersOf, type Case } from "../cohort/case.js";
+import { presenterPlacesOf, presentersOf, type Case } from "../cohort/case.js";
 import type { AgendaCase } from "./build.js";
 
 // Which cases a meeting's agenda holds, and the coordinator's choices for each: its section, its
@@ -14,6 +14,11 @@ export const AgendaChoice = z.strictObject({
   rationale: z.string().trim().max(1000).nullable(),
   /** Children mapped together as one group share one slot (003). */
   groupKey: z.string().trim().max(80).nullable(),
+  /**
+   * Why plans are clearly having impact, so the case's worker and manager need not attend (000 §4);
+   * null or absent when they are expected.
+   */
+  plansHaveImpact: z.string().trim().min(3).max(500).nullable().optional(),
 });
 export type AgendaChoice = z.infer<typeof AgendaChoice>;
 
@@ -72,6 +77,9 @@ export function casesDueAt(
         groupKey: choice.groupKey,
         category: choice.category,
         presenterIds: presentersOf(c),
+        presenterRoles: presenterPlacesOf(c),
+        riskLevel: c.riskLevel,
+        plansHaveImpact: choice.plansHaveImpact ?? null,
         workerMustAttend: mustAttend,
         sectionId: choice.sectionId,
         slotMinutes: choice.slotMinutes,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AgendaTemplate, templateThemes } from "../agenda/template.js";
+import { transferRiskProblems } from "../referrals/transfer-risk.js";
 import { AreaFile, type Agency, type Area, type Panel } from "./panel.js";
 
 export interface CatalogueSource {
@@ -61,6 +62,7 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
     catalogue.agendaTemplates.set(parsed.data.id, parsed.data);
   }
 
+  const areaFiles = new Map<string, string>();
   for (const { fileName, content } of sources) {
     const parsed = AreaFile.safeParse(content);
     if (!parsed.success) {
@@ -71,6 +73,7 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
     if (catalogue.areas.some((a) => a.id === area.id))
       problems.push(`${fileName}: area "${area.id}" is defined twice`);
     catalogue.areas.push(area);
+    areaFiles.set(area.id, fileName);
     if (!area.riskScale.levels.some((l) => l.id === area.riskScale.panelThreshold)) {
       problems.push(
         `${fileName}: field "area.riskScale.panelThreshold": "${area.riskScale.panelThreshold}" is not one of the levels`,
@@ -92,6 +95,12 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
         }
       }
       problems.push(...themeProblems(fileName, panel, catalogue.agendaTemplates.get(panel.agendaTemplateId)));
+      for (const level of panel.slotAttendance?.managerAtRisk?.levels ?? []) {
+        if (!area.riskScale.levels.some((l) => l.id === level))
+          problems.push(
+            `${fileName}: panel "${panel.id}", field "slotAttendance.managerAtRisk.levels": "${level}" is not one of the area's risk levels`,
+          );
+      }
     }
   }
 
@@ -121,6 +130,18 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
       }
     }
   }
+
+  problems.push(
+    ...transferRiskProblems(
+      catalogue.areas.map((a) => ({
+        ...a,
+        fileName: areaFiles.get(a.id) ?? a.id,
+        takesTransfers: [...catalogue.panels.values()].some(
+          (p) => p.areaId === a.id && p.tier === "operational",
+        ),
+      })),
+    ),
+  );
 
   if (problems.length) throw new CatalogueError(problems);
   return catalogue;

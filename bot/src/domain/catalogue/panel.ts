@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ReminderPolicy } from "../actions/reminder-policy.js";
+import { RiskFromOtherAreas } from "../referrals/transfer-risk.js";
 import { RetentionPolicy } from "../retention/retention-policy.js";
 
 // The panel catalogue: areas, their agencies and panels (DESIGN.md sections 2-4).
@@ -138,6 +139,27 @@ export type ReferralRules = z.infer<typeof ReferralRules>;
 
 export const PANEL_TIERS = ["operational", "strategic", "tracking", "thresholding"] as const;
 
+const reason = z.string().min(2).max(160);
+
+/**
+ * Who the terms of reference expect at a case's slot besides its referrer, each with the reason the
+ * agenda shows (000 §2, §5; 001 "Case presentation"; 003; 004).
+ */
+export const SlotAttendance = z.strictObject({
+  /** Why the allocated worker the form named attends, such as "allocated social worker (000 §2)". */
+  worker: reason.optional(),
+  /** Why their manager attends, such as "their manager (000 §2)". */
+  manager: reason.optional(),
+  /**
+   * Where the manager attends only at some risk levels (001: overall Significant Risk), and is
+   * otherwise invited should the worker not be available.
+   */
+  managerAtRisk: z.strictObject({ levels: z.array(id).min(1), reason, otherwise: reason }).optional(),
+  /** Others the terms of reference name for every case, who are not named on the form. */
+  others: z.array(z.strictObject({ who: z.string().min(2).max(120), reason })).max(8),
+});
+export type SlotAttendance = z.infer<typeof SlotAttendance>;
+
 export const Panel = z.strictObject({
   id,
   name: z.string().min(3).max(120),
@@ -154,6 +176,8 @@ export const Panel = z.strictObject({
   coreAgencyIds: z.array(id).min(1),
   quorumAgencyKinds: z.array(AgencyKind),
   referralRules: ReferralRules.nullable(),
+  /** Who is expected at a case's slot and why; the referrer and the form's named people when absent. */
+  slotAttendance: SlotAttendance.optional(),
   localDefaults: z.array(z.string().min(1)),
 });
 export type Panel = z.infer<typeof Panel>;
@@ -164,6 +188,8 @@ export const AreaFile = z.strictObject({
     name: z.string().min(2).max(80),
     referencePrefix: z.string().regex(/^[A-Z]{3}$/, "use three capital letters"),
     riskScale: RiskScale,
+    /** A child transferred from an area grading risk on another scale: its levels as this area's (or set here). */
+    riskFromOtherAreas: RiskFromOtherAreas.optional(),
     confidentialityStatement: z.string().min(20).max(2000),
     antiDiscriminatoryStatement: z.string().min(20).max(2000),
     /** How long the record of a closed case is kept: set by the partnership's data protection officer. */

@@ -33,6 +33,13 @@ export type Subject = z.infer<typeof Subject>;
 
 export const MAX_PRESENTERS = 20;
 
+/** Why someone presents a case: they referred it, or the form named them as its allocated worker or their manager. */
+export const PRESENTER_ROLES = ["referrer", "worker", "manager"] as const;
+export const PresenterRole = z.enum(PRESENTER_ROLES);
+export type PresenterRole = z.infer<typeof PresenterRole>;
+export const PresenterPlace = z.strictObject({ personId: z.string().max(64), role: PresenterRole });
+export type PresenterPlace = z.infer<typeof PresenterPlace>;
+
 export const Case = z.strictObject({
   panelId: z.string().max(80),
   subjectId: z.string().max(64),
@@ -54,6 +61,11 @@ export const Case = z.strictObject({
   presenterId: z.string().max(64).optional(),
   /** Everyone who presents the case: the referrer, and the allocated worker and manager the form named. */
   presenterIds: z.array(z.string().max(64)).max(MAX_PRESENTERS).optional(),
+  /** Each presenter's reason for presenting; cases stored before this was kept have none. */
+  presenterRoles: z
+    .array(PresenterPlace)
+    .max(MAX_PRESENTERS * PRESENTER_ROLES.length)
+    .optional(),
   /** The meeting whose decision was recorded last, and how the case came to it: it stays on that meeting's agenda and minutes. */
   decidedOn: z
     .string()
@@ -97,6 +109,21 @@ export function placementFor(kind: ReferralKind, existing?: Placement): Placemen
 /** Who presents a case; cases stored before `presenterIds` name only their referrer. */
 export const presentersOf = (c: Pick<Case, "presenterId" | "presenterIds">): string[] =>
   c.presenterIds ?? (c.presenterId ? [c.presenterId] : []);
+
+/**
+ * Each presenter with why they present; for a case stored before roles were kept, its referrer
+ * as such and the others as named on the referral (null).
+ */
+export function presenterPlacesOf(
+  c: Pick<Case, "presenterId" | "presenterIds" | "presenterRoles">,
+): { personId: string; role: PresenterRole | null }[] {
+  const held = c.presenterRoles ?? [];
+  return presentersOf(c).flatMap((personId): { personId: string; role: PresenterRole | null }[] => {
+    const roles = held.filter((p) => p.personId === personId);
+    if (roles.length) return roles;
+    return [{ personId, role: personId === c.presenterId ? ("referrer" as const) : null }];
+  });
+}
 
 /** When a closed case left the cohort; cases closed before that was kept go by their last decision. */
 export const closedAtOf = (c: Pick<Case, "closedAt" | "decidedOn" | "openedAt">): string =>

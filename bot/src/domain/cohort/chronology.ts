@@ -113,6 +113,11 @@ function referralEntries(r: Referral, names: ChronologyNames): ChronologyEntry[]
         details: [
           ...detail("Their reference", r.transferredFrom.reference),
           ...detail("What they decided", r.transferredFrom.summary),
+          ...detail(
+            "Risk as they graded it",
+            r.transferredFrom.sourceRisk &&
+              `${r.transferredFrom.sourceRisk.label} on ${r.transferredFrom.sourceRisk.areaName}'s scale`,
+          ),
         ],
       }
     : {

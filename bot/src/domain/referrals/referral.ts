@@ -2,6 +2,7 @@ import { PersonName } from "../people/membership.js";
 import { z } from "zod";
 import { ReferralKind } from "../catalogue/panel.js";
 import type { FormValues } from "./form.js";
+import { SourceRisk } from "./transfer-risk.js";
 
 // A referral's life: awaiting the manager (where the panel asks for approval), then with the
 // coordinator, who accepts it into the cohort, asks the referrer for more, or declines it. While
@@ -109,6 +110,13 @@ export const Referral = z.strictObject({
       panelName: z.string().max(120),
       reference: z.string().max(20),
       summary: z.string().max(2000),
+      /** The risk as the source panel graded it, on its own area's scale, kept for the record. */
+      sourceRisk: SourceRisk.nullable().optional(),
+      /**
+       * How the referral's risk level came to be on this area's scale: the same scale, mapped by
+       * configuration, or left for the host's coordinator to set.
+       */
+      hostRisk: z.enum(["same-scale", "mapped", "set-by-host", "none"]).optional(),
     })
     .nullable()
     .optional(),

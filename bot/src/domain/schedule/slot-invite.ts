@@ -9,6 +9,8 @@ export interface PresenterSlot {
   caseReference: string;
   start: string;
   end: string;
+  /** Why the person is expected, such as "allocated social worker (000 §2)". */
+  as?: string;
 }
 
 export function slotInviteText(
@@ -22,6 +24,7 @@ export function slotInviteText(
     subject: `${panelTitle}: your presentation slot for ${slot.caseReference}`,
     body: [
       `You are invited to present ${slot.caseReference} at the ${panelTitle} on ${start.toFormat("cccc d LLLL yyyy")}, from ${start.toFormat("HH:mm")} to ${end.toFormat("HH:mm")} (UK time).`,
+      ...(slot.as ? [`Why you are expected: ${slot.as}.`] : []),
       joinUrl
         ? `Join the panel's Teams meeting a few minutes before your slot: ${joinUrl}`
         : "The panel's coordinator will send you the link to join.",

@@ -36,6 +36,10 @@ export interface AgendaSlot {
   subjects: AgendaSubject[];
   presenters: string[];
   workerMustAttend: boolean;
+  /** Who is expected at the slot and why; those who need not attend are not invited. */
+  expected: { who: string; attends: "expected" | "if-needed" | "need-not"; reasons: string[] }[];
+  /** Why plans are having impact, so the case's people need not attend (000 §4). */
+  plansHaveImpact: string | null;
   /** The coordinator's choices for the slot's (first) case, to edit. */
   choice: AgendaChoice;
   theme: CaseTheme;

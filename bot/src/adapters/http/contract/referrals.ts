@@ -87,7 +87,18 @@ export type OwnReferralsResponse = ReferralsResponse;
 export interface ReferralDetail extends ReferralSummary {
   answers: { field: string; label: string; value: string }[];
   /** A transfer from another area's panel, with what that panel decided. */
-  transferredFrom: { areaName: string; panelName: string; reference: string; summary: string } | null;
+  transferredFrom: {
+    areaName: string;
+    panelName: string;
+    reference: string;
+    summary: string;
+    /** The risk as the source panel graded it, on its own area's scale. */
+    sourceRisk?: { level: string; label: string; areaName: string } | null;
+    /** How its risk level came to be on this area's scale. */
+    hostRisk?: "same-scale" | "mapped" | "set-by-host" | "none";
+  } | null;
+  /** For a transfer: what the host panel's own rules need that it does not carry, field by field. */
+  hostChecks: { field: string | null; label: string | null; message: string }[];
   /** The version the detail was read at; a triage made on it is refused if someone changed it since. */
   version: string;
 }

@@ -1,0 +1,232 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { ZodError } from "zod";
+import { agendaDesk, type AgendaView } from "../../../bot/src/application/agenda/agenda-desk.js";
+import type { SlotInvite, TeamsCalendar } from "../../../bot/src/application/ports/teams-calendar.js";
+import { meetingScheduler } from "../../../bot/src/application/scheduling/meeting-scheduler.js";
+import { NO_CHOICE } from "../../../bot/src/domain/agenda/due-cases.js";
+import type { Person } from "../../../bot/src/domain/people/membership.js";
+import { demoActor } from "../../support/people.js";
+import { fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
+import { mertonChild } from "../../support/referral-forms.js";
+
+// The agenda shows who is expected at each case's slot and why; the coordinator records that plans
+// are having impact so the worker and manager need not attend (000 §4), and the invitations follow.
+
+const PANEL = "merton-pre-mace";
+const MEETING = "2027-01-07";
+const priya = demoActor("Priya Okafor");
+
+const practitioner = (n: number, name: string, jobTitle: string, agencyId = "mer-csc"): Person => ({
+  id: `00000000-0000-4000-8000-00000000094${n}`,
+  displayName: name,
+  email: `${name.split(" ")[0]?.toLowerCase()}.invented@merton.example`,
+  jobTitle,
+  agencyId,
+});
+const ava = practitioner(1, "Ava Invented-Referrer", "Youth justice practitioner", "mer-youth-justice");
+const sam = practitioner(2, "Sam Invented-Worker", "Social worker");
+const lee = practitioner(3, "Lee Invented-Manager", "Team manager");
+const actorOf = (p: Person) => ({ id: p.id, name: p.displayName });
+
+/** A calendar that keeps the slot invitations it is asked to send. */
+function slotCalendar(): TeamsCalendar & { sent: SlotInvite[] } {
+  const sent: SlotInvite[] = [];
+  const unused = () => Promise.reject(new Error("not used by publishing"));
+  return {
+    sent,
+    organiser: { id: priya.id, name: priya.name },
+    createSeries: unused,
+    updateSeries: unused,
+    occurrences: unused,
+    moveOccurrence: unused,
+    cancelOccurrence: unused,
+    inviteToSlot: (invite) => {
+      sent.push(invite);
+      return Promise.resolve({ eventId: `event-${sent.length}` });
+    },
+  };
+}
+
+describe("Who is expected at each case's slot", () => {
+  let ports: FakePorts;
+  beforeEach(async () => {
+    ports = fakePorts("2026-12-20T12:00:00Z");
+    ports.directory.seed([ava, sam, lee], []);
+    await ports.meetings.saveAll(
+      [
+        {
+          value: {
+            panelId: PANEL,
+            id: MEETING,
+            date: MEETING,
+            start: "2027-01-07T09:30:00+00:00",
+            end: "2027-01-07T13:30:00+00:00",
+            status: "scheduled",
+            joinUrl: "https://teams.microsoft.com/l/meetup-join/invented",
+            occurrenceId: "occurrence-1",
+            note: null,
+            setBy: "rule",
+          },
+          etag: undefined,
+        },
+      ],
+      "test",
+    );
+  });
+
+  /** Ava refers a child naming Sam and Lee; Priya accepts it for the January meeting. */
+  const accept = async (riskLevel: string) => {
+    const desk = referralDesk(ports);
+    const sent = await desk.submit(actorOf(ava), PANEL, "individual", randomUUID(), {
+      ...mertonChild("Noor Invented-Case"),
+      riskLevel,
+      allocatedWorkerEmail: sam.email,
+      allocatedManagerEmail: lee.email,
+    });
+    assert.ok(sent.ok, JSON.stringify(sent));
+    const read = await desk.view(priya, PANEL, sent.referral.id, "test");
+    const done = await desk.triage(
+      priya,
+      PANEL,
+      sent.referral.id,
+      { decision: "accept", note: "", linkToSubjectId: null },
+      read.etag,
+      "test",
+    );
+    return done.subjectId ?? "";
+  };
+  const agendaAs = (actor: { id: string; name: string }, role: "coordinator" | "presenter") =>
+    agendaDesk(ports).view(actor, role, PANEL, MEETING, "test");
+  const slotIn = (view: AgendaView) => {
+    const slot = view.entries.flatMap((e) => e.slots)[0];
+    assert.ok(slot, "the case has a slot");
+    return slot;
+  };
+  const expected = (view: AgendaView) =>
+    slotIn(view).expected.map((p) => [p.who, p.attends, p.reasons.join("; ")]);
+
+  it("a significant-risk child's slot lists the referrer, the allocated worker and the team manager, each with why (001)", async () => {
+    const subjectId = await accept("significant");
+    assert.deepEqual(expected(await agendaAs(priya, "coordinator")), [
+      [ava.displayName, "expected", "referred the case"],
+      [sam.displayName, "expected", "allocated worker (001 case presentation)"],
+      [lee.displayName, "expected", "their team manager: the risk is significant (001 case presentation)"],
+    ]);
+    const stored = await ports.casework.case("merton", PANEL, subjectId);
+    assert.deepEqual(stored?.value.presenterRoles, [
+      { personId: ava.id, role: "referrer" },
+      { personId: sam.id, role: "worker" },
+      { personId: lee.id, role: "manager" },
+    ]);
+  });
+
+  it("at moderate risk the team manager is asked only should the worker not be available", async () => {
+    await accept("moderate");
+    const manager = slotIn(await agendaAs(priya, "coordinator")).expected.find(
+      (p) => p.who === lee.displayName,
+    );
+    assert.deepEqual(manager, {
+      who: lee.displayName,
+      attends: "if-needed",
+      reasons: ["their team manager, if the worker is not available (001 case presentation)"],
+    });
+  });
+
+  it("each of the case's people sees its slot with who is expected; another presenter's case stays hidden", async () => {
+    await accept("significant");
+    const sams = await agendaAs(actorOf(sam), "presenter");
+    assert.equal(slotIn(sams).expected.length, 3);
+    assert.equal(slotIn(sams).subjects[0]?.label, "Noor Invented-Case");
+    const stranger = demoActor("Grace Mensah");
+    const hers = await agendaAs(stranger, "presenter");
+    assert.deepEqual(
+      hers.entries.flatMap((e) => e.slots),
+      [],
+    );
+  });
+
+  it("publishing invites the expected people to the slot, each told why they are expected", async () => {
+    await accept("significant");
+    const calendar = slotCalendar();
+    const view = await agendaAs(priya, "coordinator");
+    const result = await agendaDesk(ports).publish(priya, PANEL, MEETING, view.version, {
+      scheduler: meetingScheduler(ports),
+      calendar,
+    });
+    assert.deepEqual([result.invited, result.notInvited], [3, 0]);
+    assert.deepEqual(
+      calendar.sent.map((i) => i.attendees.map((a) => a.email)),
+      [[ava.email], [sam.email], [lee.email]],
+    );
+    assert.match(
+      calendar.sent[1]?.body ?? "",
+      /Why you are expected: allocated worker \(001 case presentation\)\./,
+    );
+    assert.doesNotMatch(calendar.sent.map((i) => i.body).join(" "), /Noor/);
+  });
+
+  it("the coordinator records that plans are having impact: the agenda says why, and nobody is invited to the slot (000 §4)", async () => {
+    const subjectId = await accept("significant");
+    const before = await agendaAs(priya, "coordinator");
+    const reason = "Missing episodes have stopped and school attendance is full.";
+    await agendaDesk(ports).choose(
+      priya,
+      PANEL,
+      MEETING,
+      subjectId,
+      { ...slotIn(before).choice, plansHaveImpact: reason },
+      before.version,
+    );
+    const after = await agendaAs(priya, "coordinator");
+    assert.equal(slotIn(after).plansHaveImpact, reason);
+    assert.deepEqual(
+      slotIn(after).expected.map((p) => p.attends),
+      ["need-not", "need-not", "need-not"],
+    );
+    const audit = ports.casework.auditOf("merton").filter((e) => e.action === "agenda.changed");
+    assert.deepEqual(
+      audit.map((e) => [e.actorId, e.subjectId]),
+      [[priya.id, subjectId]],
+    );
+
+    const calendar = slotCalendar();
+    const result = await agendaDesk(ports).publish(priya, PANEL, MEETING, after.version, {
+      scheduler: meetingScheduler(ports),
+      calendar,
+    });
+    assert.deepEqual([result.invited, result.notInvited, calendar.sent.length], [0, 0, 0]);
+
+    // Expecting them again restores the invitations for the next version.
+    const expectedAgain = await agendaAs(priya, "coordinator");
+    await agendaDesk(ports).choose(
+      priya,
+      PANEL,
+      MEETING,
+      subjectId,
+      { ...slotIn(expectedAgain).choice, plansHaveImpact: null },
+      expectedAgain.version,
+    );
+    assert.deepEqual(
+      slotIn(await agendaAs(priya, "coordinator")).expected.map((p) => p.attends),
+      ["expected", "expected", "expected"],
+    );
+  });
+
+  it("a reason too short to say anything is refused, and the slot is unchanged", async () => {
+    const subjectId = await accept("significant");
+    const before = await agendaAs(priya, "coordinator");
+    await assert.rejects(
+      agendaDesk(ports).choose(
+        priya,
+        PANEL,
+        MEETING,
+        subjectId,
+        { ...NO_CHOICE, plansHaveImpact: " " },
+        before.version,
+      ),
+      ZodError,
+    );
+    assert.equal(slotIn(await agendaAs(priya, "coordinator")).plansHaveImpact, null);
+  });
+});
