@@ -108,11 +108,17 @@ describe("Extending an action from its reminder in the Agents Playground (Chromi
     await chat.screenshot({ path: `${ARTEFACTS}/playground-action-extended.png` });
 
     const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
-    const listed = await call<{ actions: { reference: string; dueDate: string }[] }>(
-      service,
-      `/api/panels/${PANEL}/actions`,
-      { token },
-    );
-    assert.equal(listed.body.actions.find((a) => a.reference === reference)?.dueDate, "2027-10-14");
+    const listed = await call<{
+      actions: { id: string; reference: string; dueDate: string; version: string }[];
+    }>(service, `/api/panels/${PANEL}/actions`, { token });
+    const stored = listed.body.actions.find((a) => a.reference === reference);
+    assert.equal(stored?.dueDate, "2027-10-14");
+    // Done at last, so a later `done` typed in her chat means only that suite's own action.
+    const done = await call(service, `/api/panels/${PANEL}/actions/${stored?.id}/done`, {
+      token,
+      ifMatch: stored?.version ?? "",
+      body: {},
+    });
+    assert.equal(done.status, 200);
   });
 });

@@ -5,12 +5,13 @@ import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 import {
   actionData,
-  inputs,
-  personalChat,
   teamsChat,
   teamsUser,
-  texts,
   type Card,
+  forgetPersonalChats,
+  inputs,
+  personalChat,
+  texts,
 } from "../support/teams-chat.js";
 
 // Changing actions from Teams chat, and owners outside the panel, against Azurite: an owner
@@ -91,6 +92,8 @@ describe("Actions changed from Teams chat", function () {
   after(async () => {
     await service.close();
     await connector.close();
+    // Their chats pointed at this suite's connector, now closed: later suites start them afresh.
+    await forgetPersonalChats([HANNAH, PRIYA, OWEN, TOM]);
   });
 
   it("a coordinator records from chat an action given through Owen for a school's safeguarding lead", async () => {
