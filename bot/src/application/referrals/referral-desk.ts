@@ -9,6 +9,7 @@ import { submitReferral } from "./submit-referral.js";
 import { transferIn } from "./transfer-in.js";
 import { triageReferral } from "./triage-referral.js";
 import { withdrawReferral } from "./withdraw-referral.js";
+import { askReferrerAtThresholding } from "./thresholding-question.js";
 
 // The referral desk: every way into a referral (bot card, tab API, another panel's transfer)
 // comes through these commands, so the panel's rules, roles, idempotency and the audit log hold
@@ -31,6 +32,7 @@ export const referralDesk = (ports: ReferralPorts) => ({
   link: withPorts(ports, linkReferral),
   own: withPorts(ports, ownReferrals),
   withdraw: withPorts(ports, withdrawReferral),
+  askAtThresholding: withPorts(ports, askReferrerAtThresholding),
 });
 export type ReferralDesk = ReturnType<typeof referralDesk>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ReferralKind } from "../catalogue/panel.js";
 import { HeldMatchKey } from "../referrals/referral.js";
+import { Thresholding } from "../agenda/thresholding.js";
 
 // A subject (who or what is discussed) and its case: its place in one panel's cohort over time.
 
@@ -80,6 +81,8 @@ export const Case = z.strictObject({
     .strictObject({ kind: z.string().max(40), on: z.iso.date() })
     .nullable()
     .optional(),
+  /** Staffordshire: the category the thresholding meeting placed it in for a district meeting (003). */
+  thresholding: Thresholding.optional(),
 });
 export type Case = z.infer<typeof Case>;
 
