@@ -70,8 +70,11 @@ export async function recordThresholding(
     throw new Refusal("invalid", "That district panel does not meet after this thresholding meeting.", {
       code: "not-a-district",
     });
-  const { due, cases } = await dueAtDistrict(ports, panel.areaId, district.panel.id, district.meetingId);
-  const held = cases.get(subjectId);
+  const [{ due }, held] = await Promise.all([
+    dueAtDistrict(ports, panel.areaId, district.panel.id, district.meetingId),
+    // Changed by its key, not by the list's copy of it.
+    ports.casework.case(panel.areaId, district.panel.id, subjectId),
+  ]);
   if (!held || !due.some((c) => c.subjectId === subjectId))
     throw new Refusal(
       "not-found",
