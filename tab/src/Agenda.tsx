@@ -247,6 +247,8 @@ export function AgendaPage({
       />
       {panel.tier === "thresholding" && (
         <ThresholdingOutcomes
+          // Read again once the person signs in, as the agenda is: names wait for it.
+          key={String(agenda?.namesHidden)}
           token={token}
           areaId={panel.area.id}
           panelId={panel.id}
