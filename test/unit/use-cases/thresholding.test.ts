@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
+import { readMonthRecord } from "../../../bot/src/application/reports/read-month-record.js";
+import { ANONYMISED, anonymisedCase } from "../../../bot/src/domain/retention/anonymise.js";
 import { ThresholdingInput } from "../../../bot/src/domain/agenda/thresholding.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import type { PanelRole } from "../../../bot/src/domain/people/membership.js";
@@ -140,6 +142,50 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
       audited.map((a) => [a.panelId, a.subjectId, a.actorId]),
       [[TAMWORTH, child.subjectId, marcus.id]],
     );
+  });
+
+  it("March's report figures count the category the thresholding meeting gave, and keep it once May's is recorded", async () => {
+    await atTheMeeting();
+    await threshold({ category: 1, rationale: "" });
+    const area = ports.catalogue.areas.find((a) => a.id === "staffordshire");
+    const panel = ports.catalogue.panels.get(TAMWORTH);
+    assert.ok(area && panel);
+    const march = async () =>
+      (await readMonthRecord(ports, area, panel, "2027-03")).meetings.map((m) => [m.id, m.categories]);
+    assert.deepEqual(await march(), [[MARCH_PANEL, [1]]]);
+
+    ports.clock.set(`${MARCH_PANEL}T10:00:00Z`);
+    await signInToMeeting(ports, marcus, TAMWORTH, MARCH_PANEL);
+    await caseDecisions(ports).decide(
+      marcus,
+      "coordinator",
+      TAMWORTH,
+      MARCH_PANEL,
+      child.subjectId,
+      DecisionInput.parse({ kind: "return", returnTo: MAY_PANEL }),
+      "none",
+    );
+    await atTheMeeting(MAY_THRESHOLDING);
+    await caseDecisions(ports).threshold(
+      marcus,
+      "coordinator",
+      THRESHOLDING,
+      MAY_THRESHOLDING,
+      child.subjectId,
+      ThresholdingInput.parse({
+        districtPanelId: TAMWORTH,
+        category: 3,
+        rationale: "Safety plan in place; no further disruption MACE can offer.",
+      }),
+      await version(),
+    );
+    ports.clock.set("2027-06-10T10:00:00Z");
+    assert.deepEqual(await march(), [[MARCH_PANEL, [1]]]);
+
+    // Retention's anonymising replaces the rationale, as it does a decision's.
+    const held = (await ports.casework.case("staffordshire", TAMWORTH, child.subjectId))?.value;
+    assert.ok(held);
+    assert.equal(anonymisedCase(held, "2034-01-01T00:00:00.000Z").thresholding?.rationale, ANONYMISED);
   });
 
   it("categories 3 and 4 list the child on the district agenda with the rationale, without a slot", async () => {

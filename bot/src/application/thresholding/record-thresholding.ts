@@ -101,7 +101,12 @@ export async function recordThresholding(
     at: ports.now().toISOString(),
   };
   const writes = (unit: CaseworkUnit) => {
-    unit.replaceCase({ ...held.value, thresholding: outcome }, held);
+    const earlier = (held.value.thresholdedFor ?? []).filter((t) => t.meetingId !== outcome.forMeeting);
+    const thresholdedFor = [...earlier, { meetingId: outcome.forMeeting, category: outcome.category }];
+    unit.replaceCase(
+      { ...held.value, thresholding: outcome, thresholdedFor: thresholdedFor.slice(-60) },
+      held,
+    );
     unit.audit(
       auditEntry(ports.now(), {
         areaId: panel.areaId,
