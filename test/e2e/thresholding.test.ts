@@ -27,7 +27,7 @@ describe("The thresholding meeting's outcome, in the tab (Chromium)", function (
     service = await startTestService({}, { now: () => now });
     const marcus = demoActor("Marcus Thorne");
     const sent = await service.desk.submit(
-      demoActor("Callum Ferris"),
+      demoActor("Callum Brightwell"),
       "staffordshire-tamworth",
       "individual",
       randomUUID(),

@@ -22,8 +22,8 @@ const THRESHOLDING = "staffordshire-pre-mace-thresholding";
 const PANEL_DAY = "2028-09-07";
 const THRESHOLDING_DAY = "2028-08-31";
 const marcus = demoActor("Marcus Thorne");
-const nadia = demoActor("Nadia Pemberton");
-const callum = demoActor("Callum Ferris");
+const imogen = demoActor("Imogen Sallis");
+const callum = demoActor("Callum Brightwell");
 
 type Answer = Record<string, unknown>;
 
@@ -92,7 +92,7 @@ describe("The thresholding meeting's outcome, through the tab's API", function (
 
     const unsigned = await put(marcus.id, body, listed?.version ?? "");
     assert.deepEqual([unsigned.status, errorOf(unsigned).code], [409, "not-signed-in"]);
-    for (const person of [marcus, nadia]) {
+    for (const person of [marcus, imogen]) {
       const signed = await api(
         person.id,
         `/api/panels/${THRESHOLDING}/meetings/${THRESHOLDING_DAY}/room/sign-in`,
@@ -106,7 +106,7 @@ describe("The thresholding meeting's outcome, through the tab's API", function (
       );
       assert.equal(signed.status, 201, signed.text);
     }
-    const member = await put(nadia.id, body, listed?.version ?? "");
+    const member = await put(imogen.id, body, listed?.version ?? "");
     assert.deepEqual([member.status, errorOf(member).code], [403, "not-coordinator"]);
     const noVersion = await api(marcus.id, `${thresholding}/cases/${child.subjectId}`, {
       method: "PUT",

@@ -24,8 +24,8 @@ const MARCH_THRESHOLDING = "2027-02-25";
 const MAY_PANEL = "2027-05-06";
 const MAY_THRESHOLDING = "2027-04-29";
 const marcus = demoActor("Marcus Thorne");
-const nadia = demoActor("Nadia Pemberton");
-const callum = demoActor("Callum Ferris");
+const imogen = demoActor("Imogen Sallis");
+const callum = demoActor("Callum Brightwell");
 
 const refusedWith = (reason: string, code: string, message?: string) => (e: unknown) => {
   assert.ok(e instanceof Refusal, String(e));
@@ -268,9 +268,9 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
     );
     ports.clock.set(`${MARCH_THRESHOLDING}T10:00:00Z`);
     await assert.rejects(threshold({ category: 1, rationale: "" }), refusedWith("not-now", "not-signed-in"));
-    await signInToMeeting(ports, nadia, THRESHOLDING, MARCH_THRESHOLDING);
+    await signInToMeeting(ports, imogen, THRESHOLDING, MARCH_THRESHOLDING);
     await assert.rejects(
-      threshold({ category: 1, rationale: "" }, MARCH_THRESHOLDING, nadia, "member"),
+      threshold({ category: 1, rationale: "" }, MARCH_THRESHOLDING, imogen, "member"),
       refusedWith("not-allowed", "not-coordinator"),
     );
     await signInToMeeting(ports, marcus, THRESHOLDING, MARCH_THRESHOLDING);
