@@ -210,7 +210,9 @@ function CaseOutcome({
               onChange={(_e, d) => setCategory(d.value)}
             >
               <option value="">Choose a category</option>
-              {CATEGORIES.map((k) => (
+              {CATEGORIES.filter(
+                (k) => k.value === 1 || c.placement === "victim" || c.placement === "group",
+              ).map((k) => (
                 <option key={k.value} value={k.value}>
                   {k.label}
                 </option>

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
 import { readMonthRecord } from "../../../bot/src/application/reports/read-month-record.js";
 import { ANONYMISED, anonymisedCase } from "../../../bot/src/domain/retention/anonymise.js";
-import { ThresholdingInput } from "../../../bot/src/domain/agenda/thresholding.js";
+import { ThresholdingInput, thresholdingProblems } from "../../../bot/src/domain/agenda/thresholding.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import type { PanelRole } from "../../../bot/src/domain/people/membership.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
@@ -324,6 +324,22 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
     assert.equal(await sectionOf(child.subjectId, MAY_PANEL), "unplaced");
     // March's agenda keeps the case where its outcome placed it.
     assert.equal(await sectionOf(child.subjectId), "discussed");
+  });
+
+  it("a location or person of concern is placed for discussion only: categories 2 to 4 are children's and groups'", () => {
+    const stays = {
+      category: 3 as const,
+      rationale: "Safety plan in place; no further disruption MACE can offer.",
+    };
+    for (const placement of ["location", "person-of-concern"] as const)
+      assert.deepEqual(thresholdingProblems(stays, placement), [
+        {
+          field: "category",
+          message: "A person or location of concern is placed in category 1, to be discussed at MACE (003).",
+        },
+      ]);
+    assert.deepEqual(thresholdingProblems({ category: 1, rationale: "" }, "location"), []);
+    assert.deepEqual(thresholdingProblems(stays, "group"), []);
   });
 
   it("a meeting of a panel that is not a thresholding meeting has no thresholding list", async () => {

@@ -82,11 +82,11 @@ export async function recordThresholding(
       { code: "unknown-case" },
     );
   if (held.etag !== version) throw changedBy(held);
-  const problems = thresholdingProblems(input);
+  const problems = thresholdingProblems(input, held.value.placement);
   if (problems.length)
-    throw new Refusal("invalid", problems.join(" "), {
+    throw new Refusal("invalid", problems.map((p) => p.message).join(" "), {
       code: "outcome-incomplete",
-      fields: problems.map((message) => ({ field: "rationale", message })),
+      fields: problems,
     });
 
   const outcome: Thresholding = {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import type { Panel } from "../catalogue/panel.js";
-import type { Case } from "../cohort/case.js";
+import type { Case, Placement } from "../cohort/case.js";
 import { PersonName } from "../people/membership.js";
 import { addDays } from "../schedule/dates.js";
 import { occurrencesBetween } from "../schedule/occurrences.js";
@@ -46,13 +46,30 @@ export const ThresholdingInput = z.strictObject({
 });
 export type ThresholdingInput = z.infer<typeof ThresholdingInput>;
 
-/** What is wrong with an outcome, in the coordinator's words; empty when it can be recorded. */
-export function thresholdingProblems(input: Pick<ThresholdingInput, "category" | "rationale">): string[] {
+/** What is wrong with an outcome, in the coordinator's words, by field; empty when it can be recorded. */
+export function thresholdingProblems(
+  input: Pick<ThresholdingInput, "category" | "rationale">,
+  placement: Placement,
+): { field: "category" | "rationale"; message: string }[] {
+  // 003: categories 2 to 4 are children's; a location is discussed even with no child identified.
+  if ((placement === "location" || placement === "person-of-concern") && input.category !== 1)
+    return [
+      {
+        field: "category",
+        message: "A person or location of concern is placed in category 1, to be discussed at MACE (003).",
+      },
+    ];
   if (input.category === 2 && input.rationale.length < 10)
-    return ["Write the question for the referrer: what information the panel needs (a sentence at least)."];
+    return [
+      {
+        field: "rationale",
+        message:
+          "Write the question for the referrer: what information the panel needs (a sentence at least).",
+      },
+    ];
   // 003: for those not fully discussed, the rationale is recorded on the child's file.
   if (input.category !== 1 && input.rationale.length < 10)
-    return ["Record the rationale for this category (a sentence at least)."];
+    return [{ field: "rationale", message: "Record the rationale for this category (a sentence at least)." }];
   return [];
 }
 
