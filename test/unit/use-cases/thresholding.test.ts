@@ -254,6 +254,29 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
     });
   });
 
+  it("a case still waiting for the referrer's answer comes to the next thresholding meeting with the question", async () => {
+    await atTheMeeting();
+    const question = "Please send the updated Risk Factor Matrix and the latest school attendance.";
+    await threshold({ category: 2, rationale: question });
+    ports.clock.set(`${MARCH_PANEL}T10:00:00Z`);
+    await signInToMeeting(ports, marcus, TAMWORTH, MARCH_PANEL);
+    await caseDecisions(ports).decide(
+      marcus,
+      "coordinator",
+      TAMWORTH,
+      MARCH_PANEL,
+      child.subjectId,
+      DecisionInput.parse({ kind: "return", returnTo: MAY_PANEL }),
+      "none",
+    );
+    ports.clock.set(`${MAY_THRESHOLDING}T09:00:00Z`);
+    const may = (await list(MAY_THRESHOLDING)).districts[0]?.cases[0];
+    assert.deepEqual(
+      [may?.stage, may?.outcome, may?.question],
+      ["return", null, { text: question, answer: null }],
+    );
+  });
+
   it("is refused, writing nothing, before the meeting's day, before signing in, to a member, and without a rationale", async () => {
     const audited = () =>
       ports.casework.auditOf("staffordshire").filter((a) => a.action === "case.thresholded");

@@ -37,7 +37,7 @@ export interface ThresholdingCase {
     recordedByName: string;
     at: string;
   } | null;
-  /** Category 2's question to the referrer, and their answer once given. */
+  /** The question category 2 sent the referrer (here or at the last thresholding), and their answer once given. */
   question: { text: string; answer: string | null } | null;
 }
 
@@ -121,8 +121,11 @@ export async function viewThresholding(
               recordedByName: outcome.recordedByName,
               at: outcome.at,
             },
+            // Category 2's question, at this meeting or the last: the case waits for its answer.
             question:
-              outcome?.category === 2 && c && !namesHidden ? await questionOf(ports, panel.areaId, c) : null,
+              c?.thresholding?.category === 2 && !namesHidden
+                ? await questionOf(ports, panel.areaId, c)
+                : null,
           };
         }),
       );
