@@ -236,7 +236,7 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
     const again = await ports.casework.referral("staffordshire", TAMWORTH, child.referralId);
     assert.equal(again?.value.questions.length, 1);
 
-    // The referrer answers; the referral stays accepted, and no new triage card goes to the coordinator.
+    // The referrer answers; the referral stays accepted, and the coordinators are told.
     const before = (await ports.casework.notices("staffordshire")).length;
     const answered = await referralDesk(ports).answer(
       callum,
@@ -247,7 +247,11 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
       "test",
     );
     assert.equal(answered.status, "accepted");
-    assert.equal((await ports.casework.notices("staffordshire")).length, before);
+    const told = (await ports.casework.notices("staffordshire")).map((n) => n.value).slice(before);
+    assert.deepEqual(
+      told.map((n) => [n.kind, "referralId" in n && n.referralId]),
+      [["referral-arrived", child.referralId]],
+    );
     assert.deepEqual((await list()).districts[0]?.cases[0]?.question, {
       text: question,
       answer: "Updated Matrix attached to the school's record: risk now high.",

@@ -42,11 +42,10 @@ export async function answerReferralQuestion(
   const panel = panelOf(ports.catalogue, panelId);
   const before = await visibleReferral(ports, actor, panel, referralId, version);
   const after = answerQuestion(before.value, actor, answer, ports.now());
-  // An accepted referral's answer is for the thresholding meeting, not a new triage.
   return saveReferralStep(ports, before, after, actor, {
     action: "referral.answered",
     via,
-    notices: after.status === "accepted" ? [] : ["referral-arrived"],
+    notices: ["referral-arrived"],
   });
 }
 
