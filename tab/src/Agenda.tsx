@@ -37,6 +37,8 @@ import { ThemePicker } from "./ThemePicker.js";
 import { SlotAttendance } from "./SlotAttendance.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { MeetingStatements } from "./MeetingStatements.js";
+import { ThresholdedNote } from "./ThresholdedNote.js";
+import { ThresholdingOutcomes } from "./ThresholdingOutcomes.js";
 import { useApi } from "./useApi.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
@@ -244,6 +246,16 @@ export function AgendaPage({
         onSignedIn={() => void loaded.reload()}
         onDecided={() => void loaded.reload()}
       />
+      {panel.tier === "thresholding" && (
+        <ThresholdingOutcomes
+          // Read again once the person signs in, as the agenda is: names wait for it.
+          key={String(agenda?.namesHidden)}
+          token={token}
+          areaId={panel.area.id}
+          panelId={panel.id}
+          meetingId={meeting.id}
+        />
+      )}
       {agenda?.namesHidden && (
         <MessageBar intent="info">
           <MessageBarBody>
@@ -297,7 +309,7 @@ export function AgendaPage({
             {agenda.unplaced.map((c) => (
               <li key={c.subjectId}>
                 <SubjectReference areaId={panel.area.id} subjectId={c.subjectId} reference={c.reference} />
-                {c.label ? ` ${c.label}` : ""}{" "}
+                {c.label ? ` ${c.label}` : ""} <ThresholdedNote subject={c} />
                 {agenda.editable && (
                   <SectionPicker
                     agenda={agenda}
@@ -411,6 +423,7 @@ function EntryRows({
               <div className={styles.controls}>
                 <Thresholding
                   reference={l.reference}
+                  placedBy={agenda.thresholdedAt?.panelName ?? null}
                   choice={l.choice}
                   busy={busy}
                   onChoose={(choice) => onChoose(l.subjectId, choice)}
@@ -466,6 +479,7 @@ function SlotRow({
               <SubjectReference areaId={areaId} subjectId={s.subjectId} reference={s.reference} />
             </b>
             {s.label ? ` ${s.label}` : ""}
+            <ThresholdedNote subject={s} />
           </div>
         ))}
         {slot.workerMustAttend && (
@@ -506,6 +520,7 @@ function SlotRow({
             {agenda.usesCategories && (
               <Thresholding
                 reference={reference}
+                placedBy={agenda.thresholdedAt?.panelName ?? null}
                 choice={slot.choice}
                 busy={busy}
                 onChoose={(choice) => onChoose(lead.subjectId, choice)}
@@ -590,20 +605,43 @@ function SectionPicker({
 }
 
 /** Staffordshire's thresholding (003): the category, the rationale for a child not fully
- * discussed, and the group a child is mapped into (children in one group share one slot). */
+ * discussed, and the group a child is mapped into (children in one group share one slot). Where
+ * the thresholding meeting placed the cases, only the group is chosen here. */
 function Thresholding({
   reference,
+  placedBy,
   choice,
   busy,
   onChoose,
 }: {
   reference: string;
+  placedBy: string | null;
   choice: AgendaChoice;
   busy: boolean;
   onChoose: (choice: AgendaChoice) => void;
 }) {
   const [rationale, setRationale] = useState(choice.rationale ?? "");
   const [group, setGroup] = useState(choice.groupKey ?? "");
+  if (placedBy)
+    return (
+      <>
+        <Input
+          aria-label={`Group for ${reference}`}
+          placeholder="Group name, to share one slot"
+          value={group}
+          maxLength={80}
+          onChange={(_e, d) => setGroup(d.value)}
+        />
+        <Button
+          size="small"
+          disabled={busy}
+          onClick={() => onChoose({ ...choice, groupKey: group.trim() || null })}
+          aria-label={`Save group, ${reference}`}
+        >
+          Save group
+        </Button>
+      </>
+    );
   return (
     <>
       <Select

@@ -56,6 +56,8 @@ import type {
   SignInBody,
   SignInCardResponse,
   ThemeChangeResponse,
+  ThresholdingBody,
+  ThresholdingResponse,
   TriageStep,
   WhoToAskResponse,
   WithdrawalBody,
@@ -233,6 +235,25 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meeting.id}/cancel`,
       token,
       { method: "POST", body: JSON.stringify({ reason }), headers: { "If-Match": meeting.version ?? "" } },
+    ),
+  /** Staffordshire's thresholding meeting: the district cases awaiting a category (003). */
+  thresholding: (token: TokenSource, panelId: string, meetingId: string) =>
+    request<ThresholdingResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/thresholding`,
+      token,
+    ),
+  threshold: (
+    token: TokenSource,
+    panelId: string,
+    meetingId: string,
+    subjectId: string,
+    body: ThresholdingBody,
+    version: string,
+  ) =>
+    request<ThresholdingResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/thresholding/cases/${encodeURIComponent(subjectId)}`,
+      token,
+      { method: "PUT", body: JSON.stringify(body), headers: { "If-Match": version } },
     ),
   agenda: (token: TokenSource, panelId: string, meetingId: string) =>
     request<AgendaResponse>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda`, token),

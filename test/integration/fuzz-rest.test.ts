@@ -94,6 +94,23 @@ function targets(referral: string): Target[] {
     post(`${meeting}/room/apologies`, { personId: nurse, agencyId: "mer-health" }, "member"),
     post(`${meeting}/room/sign-in-card`, {}, "member"),
     { ...put(`${meeting}/decisions/${stranger}`, { outcome: "close", rationale: "x" }), ifMatch: STALE },
+    {
+      ...put(`${meeting}/thresholding/cases/${stranger}`, {
+        districtPanelId: "merton-pre-mace",
+        category: 1,
+      }),
+      ifMatch: STALE,
+    },
+    {
+      ...put(
+        `/api/panels/staffordshire-pre-mace-thresholding/meetings/2026-11-26/thresholding/cases/${stranger}`,
+        {
+          districtPanelId: "staffordshire-tamworth",
+          category: 2,
+        },
+      ),
+      ifMatch: STALE,
+    },
     post(`${PANEL}/schedule`, { from: "2027-01-01", to: "2027-03-31" }, "member"),
     post(`${meeting}/move`, { date: "2026-12-04", reason: "x" }, "member"),
     post(`${meeting}/cancel`, { reason: "x" }, "member"),

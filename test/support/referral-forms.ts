@@ -17,3 +17,21 @@ export const mertonChild = (name: string) => ({
   howSafer: "Less contact with them.",
   riskLevel: "significant",
 });
+
+// An invented 14-year-old in Tamworth whose Risk Factor Matrix rates the risk medium (003).
+export const staffordshireChild = (name: string) => ({
+  subjectName: name,
+  dateOfBirth: "2012-09-14",
+  gender: "male",
+  ethnicity: "not-known",
+  language: "English",
+  address: `3 ${name.split(" ")[0]} Row, Tamworth`,
+  postcode: "B79 0ZZ",
+  safeguardingStatus: "child-in-need",
+  consent: "yes",
+  strategyMeetingDate: "2027-01-20",
+  rfmCompletedOn: "2027-01-25",
+  request: "Disruption of the older young people collecting him from school.",
+  howSafer: "An agreed plan for school pick-ups.",
+  riskLevel: "medium",
+});

@@ -20,6 +20,7 @@ import {
   questionCard,
   referralReceiptCard,
   referralStartCard,
+  thresholdingAnswerCard,
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
 import { ownReferralsCard } from "../../bot/src/adapters/teams/cards/own-referral-cards.js";
 import { MAX_GROUP_MEMBERS, referralForm } from "../../bot/src/domain/referrals/form.js";
@@ -168,6 +169,27 @@ describe("Referral cards", () => {
       ),
     ],
     ["question", questionCard(referral, "Pre-MACE", "v1")],
+    [
+      "thresholding answer",
+      thresholdingAnswerCard(
+        {
+          ...referral,
+          status: "accepted",
+          questions: [
+            {
+              by: "c",
+              byName: "A Coordinator",
+              at: referral.submitted.at,
+              question: "Please send the reviewed Risk Factor Matrix.",
+              answer: "Sent to the coordinators' inbox today.",
+              answeredAt: referral.submitted.at,
+            },
+          ],
+        },
+        "Tamworth District MACE panel",
+        "https://example.org/tab/",
+      ),
+    ],
     ["outcome", outcomeCard("Done", ["A line"])],
     [
       "referrer's own referrals",

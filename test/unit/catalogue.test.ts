@@ -188,6 +188,37 @@ describe("The panel catalogue", () => {
       );
     });
 
+    it("names a panel that sends a kind of referral to a panel of another area, or to one not taking it", () => {
+      const dir = brokenCopy((c) => {
+        const rules = (c["panels"] as { referralRules: Record<string, unknown> }[])[0]!.referralRules;
+        rules["kinds"] = ["group", "person-of-concern", "location-of-concern"];
+        rules["referredElsewhere"] = [
+          {
+            kinds: ["individual"],
+            panelId: "lambeth-mave",
+            message: "Refer the child to Lambeth's MAVE panel.",
+          },
+          {
+            kinds: ["group"],
+            panelId: "merton-strategic-mace",
+            message: "Refer the group to the strategic MACE.",
+          },
+        ];
+      });
+      assert.throws(
+        () => loadCatalogue(dir, TEMPLATES),
+        (e: unknown) =>
+          e instanceof CatalogueError &&
+          e.message.includes(
+            'panel "merton-pre-mace", field "referralRules.referredElsewhere.0.panelId": "lambeth-mave" is not a panel of the area taking individual',
+          ) &&
+          e.message.includes('field "referralRules.referredElsewhere.1.panelId": "merton-strategic-mace"') &&
+          e.message.includes(
+            'field "referralRules.referredElsewhere.1.kinds": the panel takes these kinds itself',
+          ),
+      );
+    });
+
     it("names a file that is not JSON", () => {
       const dir = brokenCopy(() => undefined);
       writeFileSync(path.join(dir, "havering.json"), "{ not json");

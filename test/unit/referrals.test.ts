@@ -161,15 +161,15 @@ describe("Referral rules, panel by panel", () => {
     });
   });
 
-  describe("Havering: child protection procedures, children only", () => {
+  describe("Havering: child protection procedures, children only, individual children to HARM", () => {
     const havering = { ...child, childProtectionProcedures: "true" };
 
-    it("takes a child whose case followed child protection procedures", () => {
-      assert.deepEqual(check("havering-mace", "individual", havering), []);
+    it("HARM takes a child whose case followed child protection procedures", () => {
+      assert.deepEqual(check("havering-harm", "individual", havering), []);
     });
 
     it("refuses one that did not", () => {
-      const problems = check("havering-mace", "individual", {
+      const problems = check("havering-harm", "individual", {
         ...havering,
         childProtectionProcedures: "false",
       });
@@ -178,8 +178,18 @@ describe("Referral rules, panel by panel", () => {
     });
 
     it("refuses an 18-year-old: the panel is for children", () => {
-      const problems = check("havering-mace", "individual", { ...havering, dateOfBirth: "2008-11-24" });
+      const problems = check("havering-harm", "individual", { ...havering, dateOfBirth: "2008-11-24" });
       assert.match(problems[0]?.message ?? "", /for children under 18\. This person is 18/);
+    });
+
+    it("MACE refuses an individual child's referral, telling the referrer to refer to HARM (002)", () => {
+      assert.deepEqual(check("havering-mace", "individual", havering), [
+        {
+          field: null,
+          message:
+            "Havering's MACE is not a case management process and does not hold individual children's cases (002). Refer the child to the HARM operational panel: HARM brings a child's case to MACE when MACE is needed.",
+        },
+      ]);
     });
   });
 

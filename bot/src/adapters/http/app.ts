@@ -42,6 +42,7 @@ import type { LinkDesk } from "../../application/links/link-desk.js";
 import { tabFiles } from "./tab-files.js";
 import type { ReportDesk } from "../../application/reports/report-desk.js";
 import { reportsRoutes } from "./reports-routes.js";
+import { thresholdingRoutes } from "./thresholding-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -144,6 +145,7 @@ export function createApp(deps: AppDependencies): Express {
     subjectsRoutes(deps),
     linksRoutes(deps),
     reportsRoutes(deps),
+    thresholdingRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -13,6 +13,7 @@ import {
   coordinatorReferralCard,
   outcomeCard,
   questionCard,
+  thresholdingAnswerCard,
 } from "./cards/referral-cards.js";
 import { accessDecidedCard, decideAccessCard } from "./cards/access-cards.js";
 import { inConversation } from "./proactive.js";
@@ -60,6 +61,9 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
       case "approval-requested":
         return approvalRequestCard(r, panelName, version, formOfReferral(this.deps.catalogue, r));
       case "referral-arrived":
+        // An accepted referral arrives again only with the answer to a thresholding question.
+        if (r.status === "accepted")
+          return thresholdingAnswerCard(r, panelName, `${this.deps.publicUrl}/tab/`);
         return coordinatorReferralCard(
           r,
           panelName,

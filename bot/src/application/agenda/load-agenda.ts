@@ -2,6 +2,7 @@ import { knownPanel } from "../panels/known-panels.js";
 import type { AuditAction } from "../../domain/audit/audit-entry.js";
 import { buildAgenda } from "../../domain/agenda/build.js";
 import { casesDueAt } from "../../domain/agenda/due-cases.js";
+import { thresholdingPanelOf, withThresholding } from "../../domain/agenda/thresholding.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
@@ -50,14 +51,23 @@ export async function loadAgenda(ports: AgendaPorts, panelId: string, meetingId:
   ]);
   // Drift brings a case to the panel's next meeting only.
   const next = nextOccurrences(ports.catalogue, panelId, ports.now(), 1)[0];
-  const due = casesDueAt(
+  const listed = casesDueAt(
     meeting.id,
     cases.map((c) => c.value),
     draft?.value.choices ?? {},
     next?.date === meeting.id ? drifting : new Set(),
   );
+  // Where a thresholding meeting compiles the agenda (003), its outcomes place the cases.
+  const thresholding = thresholdingPanelOf(ports.catalogue, panelId) ?? null;
+  const due = thresholding
+    ? withThresholding(
+        listed,
+        cases.map((c) => c.value),
+        meeting.id,
+      )
+    : listed;
   const agenda = buildAgenda(template, meeting.start, due, panel.presenterSlotMinutes, panel.slotAttendance);
-  return { panel, template, meeting, draft, cases, due, agenda };
+  return { panel, template, meeting, draft, cases, due, agenda, thresholding };
 }
 
 /** Audits that these subjects' records were read or changed through the agenda. */

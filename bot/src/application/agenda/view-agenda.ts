@@ -2,6 +2,12 @@ import type { AgendaCase, AgendaEntry } from "../../domain/agenda/build.js";
 import type { Attends } from "../../domain/agenda/slot-attendance.js";
 import { NO_CHOICE, type AgendaChoice } from "../../domain/agenda/due-cases.js";
 import { templateThemes } from "../../domain/agenda/template.js";
+import {
+  CATEGORY_LABELS,
+  outcomeFor,
+  thresholdingMeetingBefore,
+  type ThresholdCategory,
+} from "../../domain/agenda/thresholding.js";
 import { presentersOf, type Case } from "../../domain/cohort/case.js";
 import { DECISION_LABELS, type Decision } from "../../domain/decisions/decision.js";
 import type { Actor } from "../../domain/people/actor.js";
@@ -20,6 +26,8 @@ export interface AgendaSubject {
   reference: string;
   /** The name, for roles that may see it; null otherwise. */
   label: string | null;
+  /** Where the thresholding meeting placed it, with why; the rationale waits for sign-in, as names do. */
+  thresholded?: { category: ThresholdCategory; label: string; rationale: string | null } | null;
 }
 
 export interface AgendaSlotView {
@@ -76,6 +84,8 @@ export interface AgendaView {
   /** The themes the template's sections take cases by, each with the first section taking it. */
   themes: { id: string; title: string }[];
   usesCategories: boolean;
+  /** The thresholding meeting whose outcomes place this agenda's cases (003); null where none does. */
+  thresholdedAt: { panelId: string; panelName: string; meetingId: string } | null;
   /** Chairs' decisions taken outside the meeting since the last one, to be reported at it. */
   outsideDecisions: OutsideDecision[];
 }
@@ -119,7 +129,7 @@ export async function viewAgenda(
 ): Promise<AgendaView> {
   const presenterOnly = role === "presenter";
   const { areaId } = agendaPanel(ports, panelId);
-  const [{ panel, template, meeting, draft, cases, due, agenda }, decided] = await Promise.all([
+  const [{ panel, template, meeting, draft, cases, due, agenda, thresholding }, decided] = await Promise.all([
     loadAgenda(ports, panelId, meetingId),
     presenterOnly ? [] : ports.casework.decisionsAt(areaId, panelId, meetingId),
   ]);
@@ -143,7 +153,19 @@ export async function viewAgenda(
     // A presenter sees the name only of a case they present, even in a group's shared slot.
     const named = !namesHidden && (!presenterOnly || (!!c && presentersOf(c).includes(actor.id)));
     if (named) shown.add(subjectId);
-    return { subjectId, reference: c?.reference ?? "", label: named ? (c?.label ?? null) : null };
+    const outcome = thresholding && c ? outcomeFor(c, meeting.id) : null;
+    return {
+      subjectId,
+      reference: c?.reference ?? "",
+      label: named ? (c?.label ?? null) : null,
+      ...(thresholding && {
+        thresholded: outcome && {
+          category: outcome.category,
+          label: CATEGORY_LABELS[outcome.category],
+          rationale: named ? outcome.rationale || null : null,
+        },
+      }),
+    };
   };
   const dueById = new Map<string, AgendaCase>(due.map((c) => [c.subjectId, c]));
   const entries: AgendaEntryView[] = agenda.entries.map((e) => ({
@@ -170,7 +192,7 @@ export async function viewAgenda(
       .filter((l) => mine(dueById.get(l.subjectId)?.presenterIds ?? []))
       .map((l) => ({
         ...subject(l.subjectId),
-        rationale: l.rationale,
+        rationale: namesHidden ? null : l.rationale,
         choice: choices[l.subjectId] ?? NO_CHOICE,
       })),
   }));
@@ -225,6 +247,11 @@ export async function viewAgenda(
     statements: statementsOf(ports, panel.areaId),
     themes: templateThemes(template),
     usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
+    thresholdedAt: thresholding && {
+      panelId: thresholding.id,
+      panelName: thresholding.name,
+      meetingId: thresholdingMeetingBefore(thresholding, meeting.id) ?? "",
+    },
     outsideDecisions,
   };
 }

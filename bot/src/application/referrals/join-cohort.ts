@@ -1,3 +1,4 @@
+import { referredElsewhere } from "../../domain/catalogue/panel.js";
 import {
   MAX_PRESENTERS,
   placementFor,
@@ -25,6 +26,14 @@ export async function joinCohort(
   subjectId: string,
   presenters: { presenterIds: string[]; roles: PresenterPlace[] },
 ): Promise<(unit: CaseworkUnit) => void> {
+  const panel = ports.catalogue.panels.get(referral.panelId);
+  // A referral made before the panel sent this kind elsewhere is not taken into its cohort (002).
+  const elsewhere = panel && referredElsewhere(panel.referralRules, referral.kind);
+  if (elsewhere)
+    throw new Refusal(
+      "not-now",
+      `${panel.name} does not take this referral into its cohort. Decline it, telling the referrer: ${elsewhere}`,
+    );
   const existing = await ports.casework.subjectAndCase(referral.areaId, referral.panelId, subjectId);
   const writes: ((unit: CaseworkUnit) => void)[] = [];
   const riskLevel = typeof referral.values["riskLevel"] === "string" ? referral.values["riskLevel"] : null;
@@ -54,7 +63,6 @@ export async function joinCohort(
       u.addMatch({ areaId: referral.areaId, hash: key.hash, on: key.on, subjectId, reference }),
     );
   const current = existing.case?.value;
-  const panel = ports.catalogue.panels.get(referral.panelId);
   const theme = current?.themeChosen
     ? current.theme
     : ((panel && themeFromScreening(screenedAreas(panel), referral.values)) ?? current?.theme);

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { ReferralKind, type Panel } from "../../domain/catalogue/panel.js";
+import { ReferralKind, referredElsewhere, type Panel } from "../../domain/catalogue/panel.js";
 import type { Person } from "../../domain/people/membership.js";
 import { reachedPanel, type Referral } from "../../domain/referrals/referral.js";
 import { PanelIdInput, roleOnPanel } from "../access/panel-access.js";
@@ -37,7 +37,10 @@ export function kindOf(raw: unknown): ReferralKind {
 
 export function takesKind(panel: PanelInArea, kind: ReferralKind): void {
   if (!panel.referralRules?.kinds.includes(kind))
-    throw new Refusal("invalid", `${panel.name} does not take this kind of referral.`);
+    throw new Refusal(
+      "invalid",
+      referredElsewhere(panel.referralRules, kind) ?? `${panel.name} does not take this kind of referral.`,
+    );
 }
 
 export const notInDirectory = () =>

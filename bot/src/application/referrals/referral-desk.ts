@@ -10,6 +10,7 @@ import { transferIn } from "./transfer-in.js";
 import { transferChecks } from "./transfer-checks.js";
 import { triageReferral } from "./triage-referral.js";
 import { withdrawReferral } from "./withdraw-referral.js";
+import { askReferrerAtThresholding } from "./thresholding-question.js";
 
 // The referral desk: every way into a referral (bot card, tab API, another panel's transfer)
 // comes through these commands, so the panel's rules, roles, idempotency and the audit log hold
@@ -33,6 +34,7 @@ export const referralDesk = (ports: ReferralPorts) => ({
   link: withPorts(ports, linkReferral),
   own: withPorts(ports, ownReferrals),
   withdraw: withPorts(ports, withdrawReferral),
+  askAtThresholding: withPorts(ports, askReferrerAtThresholding),
 });
 export type ReferralDesk = ReturnType<typeof referralDesk>;
 

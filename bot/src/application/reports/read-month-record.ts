@@ -48,6 +48,7 @@ async function meetingOf(
   m: MeetingView,
   today: string,
   placesByCategory: boolean,
+  cases: Case[],
 ): Promise<MonthMeeting> {
   const meeting: MonthMeeting = {
     id: m.id,
@@ -71,8 +72,25 @@ async function meetingOf(
     decisions: decisions.map((d) => d.value),
     actions: actions.map((a) => a.value),
     signIns: room?.signIns ?? [],
-    categories: Object.values(draft?.value.choices ?? {}).flatMap((c) => (c.category ? [c.category] : [])),
+    categories: categoriesAt(m.id, draft?.value.choices ?? {}, cases),
   };
+}
+
+/**
+ * The category each case was placed in for a meeting: by its thresholding meeting (003), or, for
+ * cases placed before the thresholding meeting recorded it, by the coordinator's agenda.
+ */
+function categoriesAt(
+  meetingId: string,
+  choices: Record<string, { category: number | null }>,
+  cases: Case[],
+) {
+  const placed = new Map<string, number>();
+  for (const [subjectId, c] of Object.entries(choices)) if (c.category) placed.set(subjectId, c.category);
+  for (const c of cases)
+    for (const t of c.thresholdedFor ?? [])
+      if (t.meetingId === meetingId) placed.set(c.subjectId, t.category);
+  return [...placed.values()];
 }
 
 /** Whether the panel's agenda template has sections that take cases by thresholding category. */
@@ -106,7 +124,7 @@ export async function readMonthRecord(
     ...atEnd.filter((c) => decidedAfter(c, month)).map((c) => c.subjectId),
   ]);
   const [monthMeetings, histories, links] = await Promise.all([
-    Promise.all(meetings.map((m) => meetingOf(ports, panel, m, today, placesByCategory))),
+    Promise.all(meetings.map((m) => meetingOf(ports, panel, m, today, placesByCategory, cases))),
     Promise.all(
       [...historyOf].map(async (id): Promise<[string, Decision[]]> => [
         id,

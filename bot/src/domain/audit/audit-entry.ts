@@ -27,6 +27,7 @@ export const AuditEntry = z.strictObject({
     "action.reassigned",
     "action.closed-not-possible",
     "case.decided",
+    "case.thresholded",
     "minutes.viewed",
     "person.added",
     "person.changed",

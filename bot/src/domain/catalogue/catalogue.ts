@@ -119,6 +119,23 @@ export function buildCatalogue(sources: CatalogueSource[], templateSources: Cata
   }
 
   for (const panel of catalogue.panels.values()) {
+    (panel.referralRules?.referredElsewhere ?? []).forEach((r, n) => {
+      const other = catalogue.panels.get(r.panelId);
+      const field = `panel "${panel.id}", field "referralRules.referredElsewhere.${n}`;
+      if (
+        !other ||
+        other.areaId !== panel.areaId ||
+        r.kinds.some((k) => !other.referralRules?.kinds.includes(k))
+      )
+        problems.push(
+          `${field}.panelId": "${r.panelId}" is not a panel of the area taking ${r.kinds.join(", ")}`,
+        );
+      if (r.kinds.some((k) => panel.referralRules?.kinds.includes(k)))
+        problems.push(`${field}.kinds": the panel takes these kinds itself`);
+    });
+  }
+
+  for (const panel of catalogue.panels.values()) {
     const cadence = panel.schedule.cadence;
     if (cadence.kind !== "days-before-panels") continue;
     for (const target of cadence.panelIds) {

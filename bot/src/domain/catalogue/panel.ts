@@ -134,6 +134,19 @@ export const ReferralRules = z.strictObject({
   allocatedWorkers: z
     .strictObject({ worker: z.string().min(2).max(120), manager: z.string().min(2).max(120) })
     .optional(),
+  /**
+   * Kinds of referral another of the area's panels takes instead, with the words that send the
+   * referrer there (002: Havering's MACE is not a case management process; children go to HARM).
+   */
+  referredElsewhere: z
+    .array(
+      z.strictObject({
+        kinds: z.array(ReferralKind).min(1),
+        panelId: id,
+        message: z.string().min(20).max(400),
+      }),
+    )
+    .optional(),
 });
 export type ReferralRules = z.infer<typeof ReferralRules>;
 
@@ -210,6 +223,10 @@ export const AreaFile = z.strictObject({
 });
 export type AreaFile = z.infer<typeof AreaFile>;
 export type Area = AreaFile["area"];
+
+/** The words that send a referrer of this kind to the panel that takes it instead, if the panel names one. */
+export const referredElsewhere = (rules: ReferralRules | null, kind: ReferralKind): string | undefined =>
+  rules?.referredElsewhere?.find((r) => r.kinds.includes(kind))?.message;
 
 /** Whether a referral of this kind to the panel waits for a service manager's approval. */
 export const approvalApplies = (gates: ReferralGate[], kind: ReferralKind): boolean =>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ReferralKind } from "../catalogue/panel.js";
 import { HeldMatchKey } from "../referrals/referral.js";
+import { ThresholdCategory, Thresholding } from "../agenda/thresholding.js";
 
 // A subject (who or what is discussed) and its case: its place in one panel's cohort over time.
 
@@ -91,6 +92,13 @@ export const Case = z.strictObject({
   lastDecision: z
     .strictObject({ kind: z.string().max(40), on: z.iso.date() })
     .nullable()
+    .optional(),
+  /** Staffordshire: the category the thresholding meeting placed it in for a district meeting (003). */
+  thresholding: Thresholding.optional(),
+  /** The category each district meeting's thresholding gave it, for the panel's report figures. */
+  thresholdedFor: z
+    .array(z.strictObject({ meetingId: z.iso.date(), category: ThresholdCategory }))
+    .max(60)
     .optional(),
 });
 export type Case = z.infer<typeof Case>;

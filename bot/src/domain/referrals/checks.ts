@@ -1,5 +1,11 @@
 import { DateTime } from "luxon";
-import { approvalApplies, type Area, type Panel, type ReferralKind } from "../catalogue/panel.js";
+import {
+  approvalApplies,
+  referredElsewhere,
+  type Area,
+  type Panel,
+  type ReferralKind,
+} from "../catalogue/panel.js";
 import {
   fieldsOf,
   memberRowsIn,
@@ -139,7 +145,12 @@ export function checkPanelRules(ctx: RuleContext, values: FormValues): FieldProb
   const rules = panel.referralRules;
   if (!rules) return [{ field: null, message: `${panel.name} does not take referrals.` }];
   if (!rules.kinds.includes(kind))
-    return [{ field: null, message: `${panel.name} does not take this kind of referral.` }];
+    return [
+      {
+        field: null,
+        message: referredElsewhere(rules, kind) ?? `${panel.name} does not take this kind of referral.`,
+      },
+    ];
   const problems: FieldProblem[] = [];
   const str = (id: string): string | undefined =>
     typeof values[id] === "string" ? (values[id] as string) : undefined;

@@ -105,19 +105,55 @@ export function triageReferral(
   };
 }
 
-/** The referrer answers the coordinator's question; the referral returns to the coordinator. */
+/** Whether the referrer has a question still to answer: one asked at triage, or at thresholding. */
+export const questionWaiting = (referral: Referral): boolean =>
+  referral.status === "more-information-requested" ||
+  (referral.status === "accepted" && referral.questions.at(-1)?.answer === null);
+
+/**
+ * Staffordshire's thresholding placed the case in category 2, insufficient information (003): the
+ * referrer is asked for it. The referral stays accepted; the case waits for the answer.
+ */
+export function askAtThresholding(
+  referral: Referral,
+  coordinator: Actor,
+  question: string,
+  at: Date,
+): Referral {
+  expectStatus(referral, "accepted");
+  if (questionWaiting(referral))
+    throw new ReferralStepRefused(
+      `The referrer has not yet answered the last question on ${referral.reference}.`,
+    );
+  if (referral.questions.length >= MAX_QUESTIONS)
+    throw new ReferralStepRefused(
+      `${referral.reference} already has ${MAX_QUESTIONS} questions. Talk to the lead professional directly, then place the case in another category.`,
+    );
+  return {
+    ...referral,
+    questions: [
+      ...referral.questions,
+      { ...stamp(coordinator, at), question: question.trim(), answer: null, answeredAt: null },
+    ],
+  };
+}
+
+/**
+ * The referrer answers the coordinator's question: a triage question returns the referral to the
+ * coordinator; a thresholding question leaves it accepted, for the next thresholding meeting.
+ */
 export function answerQuestion(referral: Referral, referrer: Actor, answer: string, at: Date): Referral {
   if (referral.submitted.by !== referrer.id)
     throw new ReferralStepRefused(
       `Only the person who made ${referral.reference} can answer its questions.`,
       "not-allowed",
     );
-  expectStatus(referral, "more-information-requested");
+  if (!questionWaiting(referral)) expectStatus(referral, "more-information-requested");
   if (!answer.trim()) throw new ReferralStepRefused("Write your answer before sending it.", "invalid");
   const questions = referral.questions.map((q, i) =>
     i === referral.questions.length - 1 ? { ...q, answer: answer.trim(), answeredAt: at.toISOString() } : q,
   );
-  return { ...referral, status: "new", questions };
+  return { ...referral, status: referral.status === "accepted" ? "accepted" : "new", questions };
 }
 
 /** The referrer says the subject is one the panel already knows. */

@@ -58,7 +58,15 @@ export function anonymisedSubject(s: Subject): Subject {
 /** The closed case loses its name, and says when: kept if it was anonymised since it last closed. */
 export function anonymisedCase<C extends Case>(c: C, at: string): C {
   const since = c.anonymisedAt && c.anonymisedAt >= closedAtOf(c) ? c.anonymisedAt : at;
-  return { ...c, ...(c.label !== undefined && { label: ANONYMISED }), anonymisedAt: since };
+  return {
+    ...c,
+    ...(c.label !== undefined && { label: ANONYMISED }),
+    // The thresholding meeting's rationale is free text, as a decision's is.
+    ...(c.thresholding && {
+      thresholding: { ...c.thresholding, rationale: marked(c.thresholding.rationale) },
+    }),
+    anonymisedAt: since,
+  };
 }
 
 export function anonymisedDecision<D extends Decision>(d: D): D {

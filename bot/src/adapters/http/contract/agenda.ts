@@ -27,6 +27,8 @@ export interface AgendaSubject {
   reference: string;
   /** The name, for roles that may see it; null otherwise. */
   label: string | null;
+  /** On an agenda compiled by thresholding (003): the category, or null before it is placed. */
+  thresholded?: { category: 1 | 2 | 3 | 4; label: string; rationale: string | null } | null;
 }
 
 export interface AgendaSlot {
@@ -83,6 +85,8 @@ export interface AgendaResponse {
   /** The themes the agenda's sections take cases by, each with the first section that takes it. */
   themes: { id: string; title: string }[];
   usesCategories: boolean;
+  /** The thresholding meeting whose outcomes place this agenda's cases; null where none does. */
+  thresholdedAt: { panelId: string; panelName: string; meetingId: string } | null;
   /** The area's statements, read out at the start of the meeting. */
   statements: { confidentiality: string; antiDiscriminatory: string };
   /** Chairs' decisions taken outside the meeting since the last one, to be reported at it. */

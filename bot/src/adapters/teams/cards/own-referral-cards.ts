@@ -1,6 +1,7 @@
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
 import { outcomeNote } from "../../../domain/referrals/outcome-note.js";
 import { STATUS_LABELS, subjectLabel, type Referral } from "../../../domain/referrals/referral.js";
+import { questionWaiting } from "../../../domain/referrals/triage.js";
 import { VERBS } from "../verbs.js";
 import { longDate } from "./dates.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
@@ -63,7 +64,7 @@ function withdrawButton(r: Referral, version: string): Element {
 
 function ownReferral({ referral: r, version, panelName }: OwnReferral): Element {
   const note = outcomeNote(r);
-  const question = r.status === "more-information-requested" ? r.questions.at(-1) : undefined;
+  const question = questionWaiting(r) ? r.questions.at(-1) : undefined;
   return {
     type: "Container",
     separator: true,

@@ -281,6 +281,23 @@ export function questionCard(r: Referral, panelName: string, version: string): E
   );
 }
 
+/**
+ * To the coordinators: the referrer answered the thresholding meeting's question on an accepted
+ * referral (003 category 2). It needs no triage: the answer is for the next thresholding meeting.
+ */
+export function thresholdingAnswerCard(r: Referral, panelName: string, tabUrl: string): Element {
+  const last = r.questions.at(-1);
+  return card(
+    [
+      heading(`Referral ${r.reference}: the referrer answered`),
+      para(`${r.submitted.byName} answered the thresholding meeting's question for ${panelName}.`),
+      para(`**You asked:** ${last?.question ?? ""}\n\n**Answer:** ${last?.answer ?? ""}`),
+      para("The case comes to the next thresholding meeting with the answer.", { isSubtle: true }),
+    ],
+    [{ type: "Action.OpenUrl", title: "Open in the tab", url: tabUrl }],
+  );
+}
+
 /** A short outcome: sent to the referrer, or shown in place of a card once acted on. */
 export function outcomeCard(title: string, lines: string[], good = true): Element {
   return card([{ ...heading(title), color: good ? "Good" : "Attention" }, ...lines.map((l) => para(l))]);

@@ -1,0 +1,16 @@
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Casework } from "../ports/casework.js";
+import type { Directory } from "../ports/directory.js";
+import type { MeetingRoomStore } from "../ports/meetings.js";
+import type { ReferralDesk } from "../referrals/referral-desk.js";
+
+/** What the thresholding meeting's commands need. */
+export interface ThresholdingPorts {
+  catalogue: Catalogue;
+  casework: Casework;
+  directory: Directory;
+  room: MeetingRoomStore;
+  /** A category 2 outcome asks the referrer, as a triage question does. */
+  desk: Pick<ReferralDesk, "askAtThresholding">;
+  now: () => Date;
+}
