@@ -7,6 +7,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { dayInWords } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
+import { strategicAgenda, type StrategicAgenda } from "../strategic/strategic-agenda.js";
 import type { AgendaPorts } from "./agenda-ports.js";
 import { agendaPanel, auditAgenda, loadAgenda } from "./load-agenda.js";
 
@@ -66,6 +67,8 @@ export interface AgendaView {
   usesCategories: boolean;
   /** Chairs' decisions taken outside the meeting since the last one, to be reported at it. */
   outsideDecisions: OutsideDecision[];
+  /** A strategic meeting's register entries and planned topics, under the items that show them. */
+  strategic: StrategicAgenda | null;
 }
 
 export interface OutsideDecision {
@@ -106,10 +109,13 @@ export async function viewAgenda(
   namesHidden = false,
 ): Promise<AgendaView> {
   const presenterOnly = role === "presenter";
-  const { areaId } = agendaPanel(ports, panelId);
-  const [{ panel, template, meeting, draft, cases, due, agenda }, decided] = await Promise.all([
+  const known = agendaPanel(ports, panelId);
+  const { areaId } = known;
+  const knownTemplate = ports.catalogue.agendaTemplates.get(known.agendaTemplateId);
+  const [{ panel, template, meeting, draft, cases, due, agenda }, decided, strategic] = await Promise.all([
     loadAgenda(ports, panelId, meetingId),
     presenterOnly ? [] : ports.casework.decisionsAt(areaId, panelId, meetingId),
+    presenterOnly || !knownTemplate ? null : strategicAgenda(ports, known, knownTemplate, meetingId),
   ]);
   const outsideDecisions = outsideDecisionsOf(
     decided.map((d) => d.value),
@@ -208,6 +214,7 @@ export async function viewAgenda(
     themes: templateThemes(template),
     usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
     outsideDecisions,
+    strategic,
   };
 }
 
