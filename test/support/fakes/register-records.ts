@@ -49,7 +49,9 @@ export function fakeRegisterRecords(table: FakeTable, calls: Calls): RegisterRec
     meetingPlansFrom(areaId, panelId, from) {
       calls.count("meetingPlansFrom");
       return Promise.resolve(
-        table.range<MeetingPlan>(keyOf(areaId), planRow(panelId, "")).filter((p) => p.value.meetingId >= from),
+        table
+          .range<MeetingPlan>(keyOf(areaId), planRow(panelId, ""))
+          .filter((p) => p.value.meetingId >= from),
       );
     },
   };

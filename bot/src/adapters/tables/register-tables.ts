@@ -24,6 +24,10 @@ export function registerTables(records: AreaRecords): RegisterRecords {
     meetingPlan: (areaId, panelId, meetingId) =>
       records.meetingPlans.get(keyOf(areaId), planRow(panelId, meetingId)),
     meetingPlansFrom: (areaId, panelId, from) =>
-      records.meetingPlans.listBetween(keyOf(areaId), planRow(panelId, from), prefixEnd(planRow(panelId, ""))),
+      records.meetingPlans.listBetween(
+        keyOf(areaId),
+        planRow(panelId, from),
+        prefixEnd(planRow(panelId, "")),
+      ),
   };
 }

@@ -63,9 +63,13 @@ export function refuseUnlessReviewer(access: PanelAccess, personId: string, item
 /** Refuses anyone but the panel's coordinators and chairs. */
 export function refuseUnlessLead(access: PanelAccess): void {
   if (!leadsRegister(access.role))
-    throw new Refusal("not-allowed", "Only the panel's coordinators and chairs can pass an entry to another owner.", {
-      code: "leads-only",
-    });
+    throw new Refusal(
+      "not-allowed",
+      "Only the panel's coordinators and chairs can pass an entry to another owner.",
+      {
+        code: "leads-only",
+      },
+    );
 }
 
 /** The area's strategic panel, if it has one. */

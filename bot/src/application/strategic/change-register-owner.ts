@@ -22,7 +22,10 @@ export async function changeRegisterOwner(
   const held = await heldItem(ports, panel.areaId, panel.id, itemId, version);
   if (held.value.status !== "open")
     throw new Refusal("not-now", "This entry is closed: it keeps the owner it had.", { code: "closed" });
-  const [role, owner] = await Promise.all([roleOnPanel(ports, ownerId, panel.id), ports.directory.person(ownerId)]);
+  const [role, owner] = await Promise.all([
+    roleOnPanel(ports, ownerId, panel.id),
+    ports.directory.person(ownerId),
+  ]);
   if (!mayOwnItem(role) || !owner)
     throw new Refusal("invalid", "Choose the entry's owner from the strategic panel's members.", {
       code: "unknown-owner",

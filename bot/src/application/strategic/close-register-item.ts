@@ -2,7 +2,13 @@ import type { Actor } from "../../domain/people/actor.js";
 import { Refusal } from "../../domain/refusal.js";
 import { RegisterItem } from "../../domain/strategic/register-item.js";
 import { accessRegister, refuseUnlessReviewer } from "../access/register-access.js";
-import { heldItem, invalidInput, refuseIdentifying, saveChange, type RegisterPorts } from "./register-ports.js";
+import {
+  heldItem,
+  invalidInput,
+  refuseIdentifying,
+  saveChange,
+  type RegisterPorts,
+} from "./register-ports.js";
 import { registerItemView, type RegisterItemView } from "./register-view.js";
 
 // An entry is closed with its outcome: what was done about the theme or blockage and what came

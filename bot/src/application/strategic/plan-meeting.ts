@@ -33,7 +33,14 @@ export async function planMeeting(
     throw new Refusal("not-now", "That meeting has been held: plan the coming meetings instead.", {
       code: "meeting-held",
     });
-  refuseIdentifying(Object.fromEntries(topics.flatMap((t, n) => [[`topics.${n}.title`, t.title], [`topics.${n}.lead`, t.lead]])));
+  refuseIdentifying(
+    Object.fromEntries(
+      topics.flatMap((t, n) => [
+        [`topics.${n}.title`, t.title],
+        [`topics.${n}.lead`, t.lead],
+      ]),
+    ),
+  );
   const plan = MeetingPlan.safeParse({ areaId: panel.areaId, panelId: panel.id, meetingId, topics });
   if (!plan.success) throw invalidInput(plan.error.issues);
 
@@ -61,11 +68,17 @@ export async function planMeeting(
   }
   const saved = await ports.casework.meetingPlan(panel.areaId, panel.id, meetingId);
   if (!saved)
-    throw new Refusal("conflict", "The plan could not be read back. Reload the register.", { code: "not-stored" });
+    throw new Refusal("conflict", "The plan could not be read back. Reload the register.", {
+      code: "not-stored",
+    });
   return { meetingId, topics: saved.value.topics, version: saved.etag };
 }
 
 const changedSinceRead = () =>
-  new Refusal("conflict", "The plan changed after you opened it. Reload to see it, then make your change again.", {
-    code: "changed-by-someone-else",
-  });
+  new Refusal(
+    "conflict",
+    "The plan changed after you opened it. Reload to see it, then make your change again.",
+    {
+      code: "changed-by-someone-else",
+    },
+  );

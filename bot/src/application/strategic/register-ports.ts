@@ -23,7 +23,9 @@ export interface RegisterPorts {
 export function refuseIdentifying(fields: Record<string, string>): void {
   const problems = Object.entries(fields).flatMap(([field, text]) => {
     const found = identifyingDetail(text);
-    return found.length ? [{ field, message: `This looks like ${found.join(" and ")}. ${IDENTIFYING_ADVICE}` }] : [];
+    return found.length
+      ? [{ field, message: `This looks like ${found.join(" and ")}. ${IDENTIFYING_ADVICE}` }]
+      : [];
   });
   if (problems.length)
     throw new Refusal("invalid", `Nothing was saved. ${IDENTIFYING_ADVICE}`, {
@@ -92,7 +94,9 @@ export async function saveChange(
   }
   const saved = await ports.casework.registerItem(next.areaId, next.panelId, next.id);
   if (!saved)
-    throw new Refusal("conflict", "The entry could not be read back. Reload the register.", { code: "not-stored" });
+    throw new Refusal("conflict", "The entry could not be read back. Reload the register.", {
+      code: "not-stored",
+    });
   return saved;
 }
 

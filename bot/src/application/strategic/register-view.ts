@@ -15,7 +15,8 @@ export interface RegisterItemView extends Omit<RegisterItem, "areaId"> {
 
 export function raisedFromText(catalogue: Catalogue, item: RegisterItem): string {
   const from = item.raisedFrom;
-  if (from.kind === "member") return `Raised by ${item.raised.byName} on ${dayInWords(item.raised.at.slice(0, 10))}`;
+  if (from.kind === "member")
+    return `Raised by ${item.raised.byName} on ${dayInWords(item.raised.at.slice(0, 10))}`;
   const panel = catalogue.panels.get(from.panelId)?.name ?? "an operational panel";
   return `Escalated from ${panel} on ${dayInWords(from.meetingId)} (case ${from.caseReference})`;
 }

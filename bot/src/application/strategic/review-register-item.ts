@@ -4,7 +4,13 @@ import { localDay } from "../../domain/schedule/dates.js";
 import { RegisterReview, withReview } from "../../domain/strategic/register-item.js";
 import { accessRegister, refuseUnlessReviewer } from "../access/register-access.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldItem, invalidInput, refuseIdentifying, saveChange, type RegisterPorts } from "./register-ports.js";
+import {
+  heldItem,
+  invalidInput,
+  refuseIdentifying,
+  saveChange,
+  type RegisterPorts,
+} from "./register-ports.js";
 import { registerItemView, type RegisterItemView } from "./register-view.js";
 
 // Each strategic meeting reviews every open entry: what was said of it there, by whom. A second
@@ -23,13 +29,19 @@ export async function reviewRegisterItem(
   const { panel } = access;
   knownMeeting(ports.catalogue, panel.id, input.meetingId);
   if (input.meetingId > localDay(ports.now()))
-    throw new Refusal("not-now", "That meeting has not happened yet. Record the review at or after the meeting.", {
-      code: "meeting-to-come",
-    });
+    throw new Refusal(
+      "not-now",
+      "That meeting has not happened yet. Record the review at or after the meeting.",
+      {
+        code: "meeting-to-come",
+      },
+    );
   const held = await heldItem(ports, panel.areaId, panel.id, itemId, version);
   refuseUnlessReviewer(access, actor.id, held.value);
   if (held.value.status !== "open")
-    throw new Refusal("not-now", "This entry is closed. Reopen it by raising a new entry.", { code: "closed" });
+    throw new Refusal("not-now", "This entry is closed. Reopen it by raising a new entry.", {
+      code: "closed",
+    });
   refuseIdentifying({ note: input.note });
   const review = RegisterReview.safeParse({
     meetingId: input.meetingId,
@@ -39,6 +51,13 @@ export async function reviewRegisterItem(
     at: ports.now().toISOString(),
   });
   if (!review.success) throw invalidInput(review.error.issues);
-  const saved = await saveChange(ports, actor, withReview(held.value, review.data), held, "register.reviewed", via);
+  const saved = await saveChange(
+    ports,
+    actor,
+    withReview(held.value, review.data),
+    held,
+    "register.reviewed",
+    via,
+  );
   return registerItemView(ports.catalogue, saved);
 }

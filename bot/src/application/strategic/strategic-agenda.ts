@@ -22,7 +22,10 @@ export interface AgendaRegisterEntry {
 
 export interface StrategicAgenda {
   register: { itemId: string; entries: AgendaRegisterEntry[] } | null;
-  plannedTopics: { itemId: string; topics: { title: string; lead: string; reportRequested: boolean }[] } | null;
+  plannedTopics: {
+    itemId: string;
+    topics: { title: string; lead: string; reportRequested: boolean }[];
+  } | null;
   forwardPlan: {
     itemId: string;
     meetings: { meetingId: string; topics: { title: string; lead: string; reportRequested: boolean }[] }[];
@@ -58,7 +61,7 @@ export async function strategicAgenda(
           entries: open
             .map((o) => o.value)
             .filter((i) => i.raised.at.slice(0, 10) <= meetingId)
-            .sort((a, b) => a.raised.at.localeCompare(b.raised.at))
+            .sort((a, b) => a.raised.at.localeCompare(b.raised.at) || a.reference.localeCompare(b.reference))
             .map((i) => {
               const review = lastReview(i);
               return {

@@ -52,7 +52,9 @@ export async function viewRegister(
     ports.casework.meetingPlansFrom(panel.areaId, panel.id, coming[0]?.date ?? today),
     ports.directory.membersOf(panel.id),
   ]);
-  const people = await ports.directory.people(members.filter((m) => mayOwnItem(m.role)).map((m) => m.personId));
+  const people = await ports.directory.people(
+    members.filter((m) => mayOwnItem(m.role)).map((m) => m.personId),
+  );
   const planOf = new Map(plans.map((p) => [p.value.meetingId, p]));
   const last = closed.values.at(-1)?.value;
   const view = (v: (typeof open)[number]) => registerItemView(ports.catalogue, v);
@@ -62,7 +64,9 @@ export async function viewRegister(
     role,
     leads: leadsRegister(role),
     plans: role === "coordinator",
-    open: open.map(view).sort((a, b) => a.raised.at.localeCompare(b.raised.at)),
+    open: open
+      .map(view)
+      .sort((a, b) => a.raised.at.localeCompare(b.raised.at) || a.reference.localeCompare(b.reference)),
     closed: closed.values.map(view),
     closedNext: closed.more && last ? { at: last.outcome?.at ?? last.raised.at, id: last.id } : null,
     owners: [...people.values()]
