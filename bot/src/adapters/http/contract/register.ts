@@ -51,6 +51,7 @@ export const RegisterQuery = z.strictObject({
 });
 export const EscalationPath = z.strictObject({ meetingId: IsoDate, subjectId: SubjectId });
 
+export type { RegisterItemView };
 export type RegisterResponse = Omit<RegisterPage, "closedNext"> & { closedNext: string | null };
 export interface RegisterItemResponse {
   item: RegisterItemView;
