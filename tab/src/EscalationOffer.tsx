@@ -1,7 +1,8 @@
 import { Body1, Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
 import { RaiseRegisterItem } from "./RaiseRegisterItem.js";
-import { api, type TokenSource } from "./api.js";
+import type { TokenSource } from "./api.js";
+import { registerApi } from "./registerApi.js";
 
 // After a case is escalated to the strategic MACE, the coordinator can raise the blockage or
 // theme behind it on the strategic panel's register. The entry carries the case's reference only;
@@ -49,7 +50,7 @@ export function EscalationOffer({
         label={`Raise the escalation of ${item.reference} on the strategic register`}
         owners={null}
         onRaise={async (form) =>
-          (await api.raiseEscalation(token, panelId, meetingId, item.subjectId, form)).item
+          (await registerApi.raiseEscalation(token, panelId, meetingId, item.subjectId, form)).item
         }
         onRaised={(entry) =>
           setRaised(`${entry.reference} is raised on the strategic register, owned by ${entry.ownerName}.`)

@@ -14,7 +14,8 @@ import { useState } from "react";
 import { ForwardPlan } from "./ForwardPlan.js";
 import { RaiseRegisterItem } from "./RaiseRegisterItem.js";
 import { RegisterEntry, type EntryChanges } from "./RegisterEntry.js";
-import { api, type PanelViewProps, type RegisterItemView, type RegisterResponse } from "./api.js";
+import type { PanelViewProps, RegisterItemView, RegisterResponse } from "./api.js";
+import { registerApi } from "./registerApi.js";
 import { headerStyles } from "./styles.js";
 import { useApi } from "./useApi.js";
 
@@ -32,7 +33,7 @@ type View = "open" | "closed" | "plan";
 export function RegisterPage({ token, meId, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
   const [view, setView] = useState<View>("open");
-  const loaded = useApi(() => api.register(token, panel.id), [token, panel.id]);
+  const loaded = useApi(() => registerApi.register(token, panel.id), [token, panel.id]);
   const [told, setTold] = useState<string | null>(null);
   const [more, setMore] = useState<{ items: RegisterItemView[]; next: string | null } | null>(null);
   const [moreProblem, setMoreProblem] = useState<string | null>(null);
@@ -45,22 +46,28 @@ export function RegisterPage({ token, meId, panel, onBack }: PanelViewProps) {
   };
   const changes: EntryChanges = {
     review: async (item, meetingId, note) => {
-      await api.reviewRegisterItem(token, panel.id, item.id, { meetingId, note }, item.version);
+      await registerApi.reviewRegisterItem(token, panel.id, item.id, { meetingId, note }, item.version);
       await changed(`The review of ${item.reference} is recorded.`);
     },
     close: async (item, outcome) => {
-      await api.closeRegisterItem(token, panel.id, item.id, outcome, item.version);
+      await registerApi.closeRegisterItem(token, panel.id, item.id, outcome, item.version);
       await changed(`${item.reference} is closed with its outcome.`);
     },
     changeOwner: async (item, ownerId) => {
-      const { item: saved } = await api.changeRegisterOwner(token, panel.id, item.id, ownerId, item.version);
+      const { item: saved } = await registerApi.changeRegisterOwner(
+        token,
+        panel.id,
+        item.id,
+        ownerId,
+        item.version,
+      );
       await changed(`${item.reference} is now owned by ${saved.ownerName}.`);
     },
   };
   const showMore = async (after: string) => {
     setMoreProblem(null);
     try {
-      const later = await api.register(token, panel.id, after);
+      const later = await registerApi.register(token, panel.id, after);
       setMore({ items: [...(more?.items ?? []), ...later.closed], next: later.closedNext });
     } catch (e) {
       setMoreProblem((e as Error).message);
@@ -107,7 +114,7 @@ export function RegisterPage({ token, meId, panel, onBack }: PanelViewProps) {
           <RaiseRegisterItem
             label="Raise an entry"
             owners={page.owners}
-            onRaise={async (form) => (await api.raiseRegisterItem(token, panel.id, form)).item}
+            onRaise={async (form) => (await registerApi.raiseRegisterItem(token, panel.id, form)).item}
             onRaised={(item) =>
               void changed(`${item.reference} is raised on the register, owned by ${item.ownerName}.`)
             }
@@ -137,7 +144,7 @@ export function RegisterPage({ token, meId, panel, onBack }: PanelViewProps) {
           <ForwardPlan
             page={page}
             onSave={async (plan, topics) => {
-              await api.planMeeting(token, panel.id, plan.meetingId, { topics }, plan.version);
+              await registerApi.planMeeting(token, panel.id, plan.meetingId, { topics }, plan.version);
               await changed(`The plan for ${plan.description} is saved.`);
             }}
           />

@@ -72,15 +72,6 @@ import type {
   SubjectsResponse,
 } from "../../bot/src/adapters/http/contract/links.js";
 
-import type {
-  MeetingPlanRequest,
-  MeetingPlanResponse,
-  NewRegisterItemRequest,
-  RegisterItemResponse,
-  RegisterResponse,
-  RegisterReviewRequest,
-} from "../../bot/src/adapters/http/contract/register.js";
-
 import type { TokenSource } from "./tokens.js";
 export type { TokenSource } from "./tokens.js";
 export type * from "../../bot/src/adapters/http/contract/register.js";
@@ -131,7 +122,12 @@ async function authorised(path: string, tokens: TokenSource, init: RequestInit =
   return res.status === 401 ? send(await tokens.renew()) : res;
 }
 
-async function request<T>(path: string, tokens: TokenSource | null, init: RequestInit = {}): Promise<T> {
+/** One call to the service, with the current token; the service's words for a refusal are the error. */
+export async function request<T>(
+  path: string,
+  tokens: TokenSource | null,
+  init: RequestInit = {},
+): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   const withHeaders = { ...init, headers };
@@ -171,80 +167,6 @@ function reportQuery(scope: ReportScope, more: Record<string, string>): string {
 }
 
 const reportsOf = (areaId: string) => `/api/areas/${encodeURIComponent(areaId)}/reports`;
-
-const registerOf = (panelId: string) => `/api/panels/${encodeURIComponent(panelId)}/register`;
-
-/** A strategic panel's register and forward plan. */
-const registerCalls = {
-  register: (token: TokenSource, panelId: string, closedAfter?: string) =>
-    request<RegisterResponse>(
-      `${registerOf(panelId)}${closedAfter ? `?closedAfter=${encodeURIComponent(closedAfter)}` : ""}`,
-      token,
-    ),
-  raiseRegisterItem: (token: TokenSource, panelId: string, body: NewRegisterItemRequest) =>
-    request<RegisterItemResponse>(registerOf(panelId), token, { method: "POST", body: JSON.stringify(body) }),
-  /** An operational panel raises the escalation of a case on its area's strategic register. */
-  raiseEscalation: (
-    token: TokenSource,
-    panelId: string,
-    meetingId: string,
-    subjectId: string,
-    body: NewRegisterItemRequest,
-  ) =>
-    request<RegisterItemResponse>(
-      `/api/panels/${encodeURIComponent(panelId)}/meetings/${encodeURIComponent(meetingId)}/cases/${encodeURIComponent(subjectId)}/register`,
-      token,
-      { method: "POST", body: JSON.stringify(body) },
-    ),
-  reviewRegisterItem: (
-    token: TokenSource,
-    panelId: string,
-    itemId: string,
-    body: RegisterReviewRequest,
-    version: string,
-  ) =>
-    request<RegisterItemResponse>(`${registerOf(panelId)}/${encodeURIComponent(itemId)}/reviews`, token, {
-      method: "POST",
-      body: JSON.stringify(body),
-      headers: { "If-Match": version },
-    }),
-  closeRegisterItem: (
-    token: TokenSource,
-    panelId: string,
-    itemId: string,
-    outcome: string,
-    version: string,
-  ) =>
-    request<RegisterItemResponse>(`${registerOf(panelId)}/${encodeURIComponent(itemId)}/close`, token, {
-      method: "POST",
-      body: JSON.stringify({ outcome }),
-      headers: { "If-Match": version },
-    }),
-  changeRegisterOwner: (
-    token: TokenSource,
-    panelId: string,
-    itemId: string,
-    ownerId: string,
-    version: string,
-  ) =>
-    request<RegisterItemResponse>(`${registerOf(panelId)}/${encodeURIComponent(itemId)}/owner`, token, {
-      method: "PUT",
-      body: JSON.stringify({ ownerId }),
-      headers: { "If-Match": version },
-    }),
-  planMeeting: (
-    token: TokenSource,
-    panelId: string,
-    meetingId: string,
-    body: MeetingPlanRequest,
-    version: string,
-  ) =>
-    request<MeetingPlanResponse>(
-      `/api/panels/${encodeURIComponent(panelId)}/forward-plan/${encodeURIComponent(meetingId)}`,
-      token,
-      { method: "PUT", body: JSON.stringify(body), headers: { "If-Match": version } },
-    ),
-};
 
 export const api = {
   authConfig: () => request<AuthConfigResponse>("/api/auth/config", null),
@@ -621,5 +543,4 @@ export const api = {
       method: "PUT",
       body: JSON.stringify(body),
     }),
-  ...registerCalls,
 };
