@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { seriousAccessibilityProblems } from "../support/axe.js";
+import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+// The strategic MACE's Register page in Chromium: Priya, Merton's coordinator, raises a blockage
+// from the panel's card (a date of birth is refused beside the field), records December's review
+// of it, plans a topic for January, and January's agenda shows both.
+
+describe("The strategic register in Chromium", function () {
+  this.timeout(60_000);
+  let service: TestService;
+  let page: Page;
+  const now = new Date("2026-12-20T12:00:00Z");
+  const title = "Children waiting for CAMHS after exploitation";
+
+  before(async () => {
+    service = await startTestService({}, { now: () => now });
+    page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (e) => console.error("tab error:", e.message));
+  });
+  after(async () => {
+    await page?.close();
+    await service?.close();
+  });
+
+  it("the coordinator raises a blockage from the strategic panel's card and records December's review", async () => {
+    await page.goto(`${service.url}/tab/`);
+    await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Register and forward plan of Strategic MACE" }).click();
+    await page
+      .getByRole("heading", { name: "Strategic MACE: register and forward plan", level: 1 })
+      .waitFor();
+
+    const raise = page.getByRole("form", { name: "Raise an entry" });
+    await raise.getByLabel("Title").fill(title);
+    await raise
+      .getByLabel("Description")
+      .fill("A girl, DOB 02/03/2011, waited fourteen weeks (MER-2026-0001).");
+    await raise.getByRole("button", { name: "Raise on the register" }).click();
+    await raise.getByText("This looks like a date of birth.", { exact: false }).waitFor();
+    await raise.getByRole("alert").filter({ hasText: "Nothing was saved." }).waitFor();
+
+    await raise
+      .getByLabel("Description")
+      .fill("Three cases waited over twelve weeks for an assessment (MER-2026-0001).");
+    await raise.getByRole("button", { name: "Raise on the register" }).click();
+    const told = page
+      .getByRole("status")
+      .filter({ hasText: /^MER-R-2026-\d{4} is raised on the register, owned by Tom Ashworth\.$/ });
+    await told.waitFor();
+    const reference = /MER-R-2026-\d{4}/.exec(await told.innerText())?.[0] ?? "";
+    const entry = page.locator(`[data-register-item="${reference}"]`);
+    await entry.getByText("Owner Tom Ashworth.", { exact: false }).waitFor();
+
+    const review = entry.getByRole("form", { name: `Review of ${reference}` });
+    assert.equal(
+      await review.getByLabel("Reviewed at").locator("option:checked").innerText(),
+      "Thursday 17 December 2026, 10:00 to 12:00",
+    );
+    await review.getByLabel("What the meeting found").fill("Health to bring waiting times to January.");
+    await review.getByRole("button", { name: "Record the review" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `The review of ${reference} is recorded.` })
+      .waitFor();
+    await entry
+      .getByRole("list", { name: `Reviews of ${reference}` })
+      .getByText("Meeting of 17 December 2026: Health to bring waiting times to January. (Priya Okafor)")
+      .waitFor();
+    await page.screenshot({ path: `${ARTEFACTS}/tab-register.png`, fullPage: true });
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+  });
+
+  it("the coordinator plans January's topic, and January's agenda lists the open entry and the topic", async () => {
+    await page.getByRole("tab", { name: "Forward plan" }).click();
+    const january = page.getByRole("region", { name: "Plan for Thursday 21 January 2027, 10:00 to 12:00" });
+    const adding = january.getByRole("form", {
+      name: "Add a topic to Thursday 21 January 2027, 10:00 to 12:00",
+    });
+    await adding.getByLabel("Topic").fill("Exploitation in supported accommodation");
+    await adding.getByLabel("Lead").fill("Housing");
+    await adding.getByLabel("Report requested").check();
+    await adding.getByRole("button", { name: "Add the topic" }).click();
+    await january
+      .getByText("Exploitation in supported accommodation, led by Housing (report requested)")
+      .waitFor();
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+
+    await page.getByRole("button", { name: "Back to your panels" }).click();
+    await page.getByRole("button", { name: "Meetings of Strategic MACE" }).click();
+    await page.getByRole("button", { name: "Agenda, Thursday 21 January 2027, 10:00 to 12:00" }).click();
+    const register = page.locator('[data-strategic-row="register"]').filter({ hasText: title });
+    await register.waitFor();
+    assert.match(
+      await register.innerText(),
+      /Last reviewed 17 December 2026: Health to bring waiting times to January\./,
+    );
+    assert.match(await register.innerText(), /Tom Ashworth/);
+    await page
+      .locator('[data-strategic-row="thematic-discussion"]')
+      .filter({ hasText: "Exploitation in supported accommodation (report requested)" })
+      .waitFor();
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+  });
+});
