@@ -52,7 +52,10 @@ export function RegisterEntry({
   changes: EntryChanges;
 }) {
   const styles = useStyles();
-  const [meetingId, setMeetingId] = useState(page.reviewMeetings[0]?.id ?? "");
+  // Reviewed at the meetings held since it was raised (UK days, as the service counts them).
+  const raisedOn = new Date(item.raised.at).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+  const meetings = page.reviewMeetings.filter((m) => m.id >= raisedOn);
+  const [meetingId, setMeetingId] = useState(meetings[0]?.id ?? "");
   const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState("");
   const [ownerId, setOwnerId] = useState(item.ownerId);
@@ -103,7 +106,7 @@ export function RegisterEntry({
           Closed on {day(item.outcome.at)} by {item.outcome.byName}: {item.outcome.text}
         </Body1>
       )}
-      {mayReview && page.reviewMeetings.length > 0 && (
+      {mayReview && meetings.length > 0 && (
         <form
           aria-label={`Review of ${item.reference}`}
           onSubmit={(e) => {
@@ -120,7 +123,7 @@ export function RegisterEntry({
               required
               value={meetingId}
               onChange={setMeetingId}
-              options={page.reviewMeetings.map((m) => ({ value: m.id, label: m.description }))}
+              options={meetings.map((m) => ({ value: m.id, label: m.description }))}
             />
             <Field label="What the meeting found" required hint={NO_NAMES_HINT}>
               <Textarea value={note} maxLength={2000} onChange={(_e, d) => setNote(d.value)} />

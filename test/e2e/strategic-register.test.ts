@@ -12,7 +12,7 @@ describe("The strategic register in Chromium", function () {
   this.timeout(60_000);
   let service: TestService;
   let page: Page;
-  const now = new Date("2026-12-20T12:00:00Z");
+  let now = new Date("2026-12-10T12:00:00Z");
   const title = "Children waiting for CAMHS after exploitation";
 
   before(async () => {
@@ -54,6 +54,13 @@ describe("The strategic register in Chromium", function () {
     const reference = /MER-R-2026-\d{4}/.exec(await told.innerText())?.[0] ?? "";
     const entry = page.locator(`[data-register-item="${reference}"]`);
     await entry.getByText("Owner Tom Ashworth.", { exact: false }).waitFor();
+    // No meeting has been held since it was raised, so there is none to review it at yet.
+    assert.equal(await entry.getByRole("form", { name: `Review of ${reference}` }).count(), 0);
+
+    // After December's meeting, the page opened again offers that meeting.
+    now = new Date("2026-12-17T14:00:00Z");
+    await page.getByRole("button", { name: "Back to your panels" }).click();
+    await page.getByRole("button", { name: "Register and forward plan of Strategic MACE" }).click();
 
     const review = entry.getByRole("form", { name: `Review of ${reference}` });
     assert.equal(

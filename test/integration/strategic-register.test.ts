@@ -18,7 +18,7 @@ import { signInAs, startTestService, type TestService } from "../support/service
 
 // Through the tab's API, against Azurite: at January's Merton pre-MACE, Priya escalates a child's
 // case and raises the blockage behind it on the strategic MACE's register; the strategic panel's
-// members raise, review, plan and close, and its January agenda shows what is open and planned.
+// members raise, review, plan and close at January's meeting, whose agenda shows what is open and planned.
 
 const PRE_MACE = "merton-pre-mace";
 const STRATEGIC = "merton-strategic-mace";
@@ -126,20 +126,21 @@ describe("The strategic register and forward plan, through the API", function ()
     );
   });
 
-  it("the chair records December's review; a stale change is refused with who made the first and when", async () => {
+  it("the chair records January's review; a stale change is refused with who made the first and when", async () => {
+    now = new Date("2027-01-21T14:00:00Z");
     const page = await registerOf(tom.id);
-    assert.equal(page.reviewMeetings[0]?.id, "2026-12-17");
+    assert.equal(page.reviewMeetings[0]?.id, "2027-01-21");
     const item = page.open.find((i) => i.id === escalatedId);
     assert.ok(item);
     const path = `/panels/${STRATEGIC}/register/${item.id}/reviews`;
-    const body = { meetingId: "2026-12-17", note: "Education to report on waiting times in January." };
+    const body = { meetingId: "2027-01-21", note: "Education to report on waiting times in February." };
     const noVersion = await as(tom.id, path, { body });
     assert.equal(noVersion.status, 428);
     const reviewed = await as(tom.id, path, { body, ifMatch: item.version });
     assert.equal(reviewed.status, 200, reviewed.text);
     assert.deepEqual(
       reviewed.body.item.reviews.map((r) => [r.meetingId, r.byName]),
-      [["2026-12-17", "Tom Ashworth"]],
+      [["2027-01-21", "Tom Ashworth"]],
     );
     const stale = await as(PEOPLE.mertonCoordinator.id, `/panels/${STRATEGIC}/register/${item.id}/close`, {
       body: { outcome: "Places found for all three children." },
@@ -154,7 +155,7 @@ describe("The strategic register and forward plan, through the API", function ()
     assert.deepEqual([hannahReview.status, hannahReview.body.error.code], [403, "leads-or-owner-only"]);
   });
 
-  it("the coordinator plans January's topics, which its agenda shows beside the open entries", async () => {
+  it("the coordinator plans the day's topics, which its agenda shows beside the open entries", async () => {
     const topics = [
       {
         id: randomUUID(),
@@ -189,7 +190,7 @@ describe("The strategic register and forward plan, through the API", function ()
         e.lastReview?.meetingId ?? null,
       ]),
       [
-        ["MER-R-2027-0001", false, "2026-12-17"],
+        ["MER-R-2027-0001", true, "2027-01-21"],
         ["MER-R-2027-0002", false, null],
       ],
     );
@@ -237,15 +238,12 @@ describe("The strategic register and forward plan, through the API", function ()
       .map((a) => a.value)
       .filter((a) => a.action.startsWith("register.") || a.action === "forward-plan.changed");
     // The service's clock stands still here, so the entries are compared in no particular order.
-    assert.deepEqual(
-      audit.map((a) => `${a.action} ${a.reference} ${a.actorId}`).sort(),
-      [
-        `forward-plan.changed 2027-01-21 ${PEOPLE.mertonCoordinator.id}`,
-        `register.closed MER-R-2027-0001 ${tom.id}`,
-        `register.raised MER-R-2027-0001 ${PEOPLE.mertonCoordinator.id}`,
-        `register.raised MER-R-2027-0002 ${hannah.id}`,
-        `register.reviewed MER-R-2027-0001 ${tom.id}`,
-      ],
-    );
+    assert.deepEqual(audit.map((a) => `${a.action} ${a.reference} ${a.actorId}`).sort(), [
+      `forward-plan.changed 2027-01-21 ${PEOPLE.mertonCoordinator.id}`,
+      `register.closed MER-R-2027-0001 ${tom.id}`,
+      `register.raised MER-R-2027-0001 ${PEOPLE.mertonCoordinator.id}`,
+      `register.raised MER-R-2027-0002 ${hannah.id}`,
+      `register.reviewed MER-R-2027-0001 ${tom.id}`,
+    ]);
   });
 });

@@ -123,7 +123,7 @@ describe("The strategic MACE's register of themes, trends and blockages", () => 
     );
   });
 
-  it("each strategic meeting records a review of an open entry; one still to come cannot", async () => {
+  it("each strategic meeting records a review of an open entry; one still to come, or held before it was raised, cannot", async () => {
     const raised = await register.raise(hannah, STRATEGIC, blockage({ ownerId: owen.id }), "test");
     await assert.rejects(
       register.review(
@@ -137,6 +137,17 @@ describe("The strategic MACE's register of themes, trends and blockages", () => 
       refusedWith("not-now", "meeting-to-come"),
     );
     ports.clock.set("2026-12-17T12:00:00Z");
+    await assert.rejects(
+      register.review(
+        tom,
+        STRATEGIC,
+        raised.id,
+        { meetingId: "2026-11-19", note: "Before its time." },
+        raised.version,
+        "test",
+      ),
+      refusedWith("not-now", "meeting-before-raised"),
+    );
     const reviewed = await register.review(
       tom,
       STRATEGIC,

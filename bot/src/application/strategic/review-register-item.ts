@@ -14,7 +14,8 @@ import {
 import { registerItemView, type RegisterItemView } from "./register-view.js";
 
 // Each strategic meeting reviews every open entry: what was said of it there, by whom. A second
-// review at the same meeting replaces the first one's note; a meeting still to come cannot have one.
+// review at the same meeting replaces the first one's note; a meeting still to come, or one held
+// before the entry was raised, cannot have one.
 
 export async function reviewRegisterItem(
   ports: RegisterPorts,
@@ -38,6 +39,12 @@ export async function reviewRegisterItem(
     );
   const held = await heldItem(ports, panel.areaId, panel.id, itemId, version);
   refuseUnlessReviewer(access, actor.id, held.value);
+  if (input.meetingId < localDay(new Date(held.value.raised.at)))
+    throw new Refusal(
+      "not-now",
+      "That meeting was held before the entry was raised. Record the review at a meeting since.",
+      { code: "meeting-before-raised" },
+    );
   if (held.value.status !== "open")
     throw new Refusal("not-now", "This entry is closed. Reopen it by raising a new entry.", {
       code: "closed",
