@@ -72,11 +72,7 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, Record
 export type CounterKind = "referral" | "action" | "subject" | "register";
 
 export interface Casework
-  extends AccessRequestRecords,
-    SubjectRecords,
-    MatchRecords,
-    ReportRecords,
-    RegisterRecords {
+  extends AccessRequestRecords, SubjectRecords, MatchRecords, ReportRecords, RegisterRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */

@@ -17,7 +17,11 @@ export interface RegisterRecords {
     size: number,
     after?: PagePosition,
   ): Promise<Page<RegisterItem>>;
-  meetingPlan(areaId: string, panelId: string, meetingId: string): Promise<Versioned<MeetingPlan> | undefined>;
+  meetingPlan(
+    areaId: string,
+    panelId: string,
+    meetingId: string,
+  ): Promise<Versioned<MeetingPlan> | undefined>;
   /** The plans of the panel's meetings on or after `from`, soonest first. */
   meetingPlansFrom(areaId: string, panelId: string, from: string): Promise<Versioned<MeetingPlan>[]>;
 }
