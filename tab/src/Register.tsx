@@ -15,6 +15,7 @@ import { ForwardPlan } from "./ForwardPlan.js";
 import { RaiseRegisterItem } from "./RaiseRegisterItem.js";
 import { RegisterEntry, type EntryChanges } from "./RegisterEntry.js";
 import type { PanelViewProps, RegisterItemView, RegisterResponse } from "./api.js";
+import { api } from "./api.js";
 import { registerApi } from "./registerApi.js";
 import { headerStyles } from "./styles.js";
 import { useApi } from "./useApi.js";
@@ -62,6 +63,16 @@ export function RegisterPage({ token, meId, panel, onBack }: PanelViewProps) {
         item.version,
       );
       await changed(`${item.reference} is now owned by ${saved.ownerName}.`);
+    },
+    recordAction: async (item, { meetingId, ...action }) => {
+      const { action: saved } = await api.recordAction(token, panel.id, meetingId, {
+        ...action,
+        subjectId: null,
+        registerItemId: item.id,
+      });
+      await changed(
+        `Action ${saved.reference} on ${item.reference} is recorded, owned by ${saved.ownerName}.`,
+      );
     },
   };
   const showMore = async (after: string) => {

@@ -14,6 +14,7 @@ import {
 import { useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { NO_NAMES_HINT } from "./RaiseRegisterItem.js";
+import { RegisterActions, type NewRegisterAction } from "./RegisterActions.js";
 import type { RegisterItemView, RegisterResponse } from "./api.js";
 
 // One entry of a strategic panel's register: what it is, who owns it, where it came from and each
@@ -38,6 +39,7 @@ export interface EntryChanges {
   review: (item: RegisterItemView, meetingId: string, note: string) => Promise<void>;
   close: (item: RegisterItemView, outcome: string) => Promise<void>;
   changeOwner: (item: RegisterItemView, ownerId: string) => Promise<void>;
+  recordAction: (item: RegisterItemView, action: NewRegisterAction) => Promise<void>;
 }
 
 export function RegisterEntry({
@@ -61,12 +63,15 @@ export function RegisterEntry({
   const [ownerId, setOwnerId] = useState(item.ownerId);
   const [problem, setProblem] = useState<string | null>(null);
   const mayReview = item.status === "open" && (page.leads || item.ownerId === meId);
-  const run = (change: () => Promise<void>) => async () => {
+  /** Makes the change; its refusal is shown under the entry, and the answer says whether it was made. */
+  const run = (change: () => Promise<void>) => async (): Promise<boolean> => {
     setProblem(null);
     try {
       await change();
+      return true;
     } catch (e) {
       setProblem((e as Error).message);
+      return false;
     }
   };
 
@@ -106,6 +111,13 @@ export function RegisterEntry({
           Closed on {day(item.outcome.at)} by {item.outcome.byName}: {item.outcome.text}
         </Body1>
       )}
+      <RegisterActions
+        item={item}
+        meetings={meetings}
+        owners={page.owners}
+        recording={page.role === "coordinator"}
+        onRecord={(action) => run(() => changes.recordAction(item, action))()}
+      />
       {mayReview && meetings.length > 0 && (
         <form
           aria-label={`Review of ${item.reference}`}

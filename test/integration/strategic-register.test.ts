@@ -142,6 +142,27 @@ describe("The strategic register and forward plan, through the API", function ()
       reviewed.body.item.reviews.map((r) => [r.meetingId, r.byName]),
       [["2027-01-21", "Tom Ashworth"]],
     );
+    // The meeting agrees an action on it, through the action log's own form.
+    const action = await call<{ action: { reference: string; registerItem?: { reference: string } } }>(
+      service,
+      `/api/panels/${STRATEGIC}/meetings/2027-01-21/actions`,
+      {
+        token: await signInAs(service, PEOPLE.mertonCoordinator.id),
+        body: {
+          registerItemId: item.id,
+          title: "School places report",
+          text: "Report the waiting list for school places to February's meeting.",
+          ownerId: hannah.id,
+        },
+      },
+    );
+    assert.equal(action.status, 201, action.text);
+    assert.equal(action.body.action.registerItem?.reference, "MER-R-2027-0001");
+    const withAction = (await registerOf(hannah.id)).open.find((i) => i.id === item.id);
+    assert.deepEqual(
+      withAction?.actions.map((a) => [a.reference, a.ownerName, a.dueDate]),
+      [[action.body.action.reference, "Hannah Reyes", "2027-02-04"]],
+    );
     const stale = await as(PEOPLE.mertonCoordinator.id, `/panels/${STRATEGIC}/register/${item.id}/close`, {
       body: { outcome: "Places found for all three children." },
       ifMatch: item.version,
@@ -233,6 +254,7 @@ describe("The strategic register and forward plan, through the API", function ()
       `register-open|${STRATEGIC}|${page.open[0]?.id}`,
     ]);
     assert.equal((await rows(`register-closed|${STRATEGIC}|`)).length, 1);
+    assert.equal((await rows(`register-action|${STRATEGIC}|${escalatedId}|`)).length, 1);
 
     const audit = (await auditOfArea(tableFactory({ kind: "connection-string", connectionString }), "merton"))
       .map((a) => a.value)

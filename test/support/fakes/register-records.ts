@@ -1,4 +1,5 @@
 import type { RegisterRecords } from "../../../bot/src/application/ports/register.js";
+import type { Action } from "../../../bot/src/domain/actions/action.js";
 import type { MeetingPlan } from "../../../bot/src/domain/strategic/forward-plan.js";
 import type { RegisterItem } from "../../../bot/src/domain/strategic/register-item.js";
 import { keyOf, type Calls, type FakeTable } from "./records.js";
@@ -41,6 +42,13 @@ export function fakeRegisterRecords(table: FakeTable, calls: Calls): RegisterRec
         : 0;
       const rest = from < 0 ? [] : closed.slice(from);
       return Promise.resolve({ values: rest.slice(0, size), more: rest.length > size });
+    },
+    registerItemActions(areaId, panelId, itemIds) {
+      calls.count("registerItemActions");
+      const actions = table.range<Action>(keyOf(areaId), `action|${panelId}|`).map((a) => a.value);
+      return Promise.resolve(
+        new Map(itemIds.map((id) => [id, actions.filter((a) => a.registerItem?.id === id)])),
+      );
     },
     meetingPlan(areaId, panelId, meetingId) {
       calls.count("meetingPlan");

@@ -4,7 +4,13 @@ import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
 import { registerDesk } from "../../../bot/src/application/strategic/register-desk.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
-import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
+import {
+  actionLog,
+  caseDecisions,
+  fakePorts,
+  referralDesk,
+  type FakePorts,
+} from "../../support/fakes/index.js";
 import { signInToMeeting } from "../../support/meeting-sign-in.js";
 import { demoActor } from "../../support/people.js";
 import { mertonChild } from "../../support/referral-forms.js";
@@ -247,6 +253,59 @@ describe("The strategic MACE's register of themes, trends and blockages", () => 
     await assert.rejects(
       register.close(tom, STRATEGIC, first.id, "Again.", page.closed[1]?.version ?? "", "test"),
       refusedWith("not-now", "closed"),
+    );
+  });
+
+  it("the coordinator records an action on an open entry at a strategic meeting; the register lists it under the entry", async () => {
+    const raised = await register.raise(hannah, STRATEGIC, blockage(), "test");
+    ports.clock.set("2026-12-17T12:00:00Z");
+    const action = await actionLog(ports).create(
+      priya,
+      STRATEGIC,
+      "2026-12-17",
+      {
+        subjectId: null,
+        registerItemId: raised.id,
+        title: "Waiting times to the board",
+        text: "Bring CAMHS waiting times for exploited children to January's meeting.",
+        ownerId: hannah.id,
+        dueDate: null,
+      },
+      "test",
+    );
+    assert.deepEqual(
+      [action.registerItem, action.caseReference, action.dueDate, action.ownerName],
+      [{ id: raised.id, reference: raised.reference }, null, "2026-12-31", "Hannah Reyes"],
+    );
+    const page = await register.view(owen, STRATEGIC, undefined);
+    assert.deepEqual(
+      page.open[0]?.actions.map((a) => [a.reference, a.title, a.ownerName, a.status]),
+      [[action.reference, "Waiting times to the board", "Hannah Reyes", "open"]],
+    );
+    const closed = await register.close(
+      tom,
+      STRATEGIC,
+      raised.id,
+      "Waiting times are down.",
+      raised.version,
+      "test",
+    );
+    await assert.rejects(
+      actionLog(ports).create(
+        priya,
+        STRATEGIC,
+        "2026-12-17",
+        {
+          subjectId: null,
+          registerItemId: closed.id,
+          title: "Too late",
+          text: "On a closed entry.",
+          ownerId: hannah.id,
+          dueDate: null,
+        },
+        "test",
+      ),
+      refusedWith("invalid", "unknown-register-item"),
     );
   });
 

@@ -123,8 +123,13 @@ export const donePlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
 
 export const actionsOfSubject = (subjectId: string) => `subject-action|${subjectId}|`;
 
+/** The actions on one of a strategic panel's register entries. */
+export const actionsOnRegisterItem = (panelId: string, itemId: string) =>
+  `register-action|${panelId}|${itemId}|`;
+
 export function actionCopies(a: Action): string[] {
   return [
+    ...(a.registerItem ? [actionsOnRegisterItem(a.panelId, a.registerItem.id) + a.id] : []),
     ...(a.subjectId ? [actionsOfSubject(a.subjectId) + a.id] : []),
     actionLists.at(a.panelId, a.meetingId) + a.id,
     a.status === "open"

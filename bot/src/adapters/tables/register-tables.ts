@@ -1,6 +1,6 @@
 import type { RegisterRecords } from "../../application/ports/register.js";
 import { planRow, registerRow, type AreaRecords } from "./area-records.js";
-import { closedRegisterPlace, registerLists } from "./casework-copies.js";
+import { actionsOnRegisterItem, closedRegisterPlace, registerLists } from "./casework-copies.js";
 import { keyOf, prefixEnd } from "./entity-store.js";
 
 // A strategic panel's register and forward plan over the area's partition: an entry is a point
@@ -20,6 +20,12 @@ export function registerTables(records: AreaRecords): RegisterRecords {
         size,
         after && prefix + closedRegisterPlace(after.at, after.id),
       );
+    },
+    async registerItemActions(areaId, panelId, itemIds) {
+      const found = await Promise.all(
+        itemIds.map((id) => records.actions.listRange(keyOf(areaId), actionsOnRegisterItem(panelId, id))),
+      );
+      return new Map(itemIds.map((id, n) => [id, (found[n] ?? []).map((a) => a.value)]));
     },
     meetingPlan: (areaId, panelId, meetingId) =>
       records.meetingPlans.get(keyOf(areaId), planRow(panelId, meetingId)),

@@ -1,3 +1,4 @@
+import type { Action } from "../../domain/actions/action.js";
 import type { MeetingPlan } from "../../domain/strategic/forward-plan.js";
 import type { RegisterItem } from "../../domain/strategic/register-item.js";
 import type { Page, PagePosition } from "./stored-records.js";
@@ -17,6 +18,8 @@ export interface RegisterRecords {
     size: number,
     after?: PagePosition,
   ): Promise<Page<RegisterItem>>;
+  /** The actions on each of these entries, read together: one range each. */
+  registerItemActions(areaId: string, panelId: string, itemIds: string[]): Promise<Map<string, Action[]>>;
   meetingPlan(
     areaId: string,
     panelId: string,

@@ -1,3 +1,4 @@
+import type { Action } from "../../domain/actions/action.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { dayInWords } from "../../domain/schedule/dates.js";
 import { REGISTER_KIND_LABELS, type RegisterItem } from "../../domain/strategic/register-item.js";
@@ -11,7 +12,11 @@ export interface RegisterItemView extends Omit<RegisterItem, "areaId"> {
   /** "Escalated from Merton Pre-MACE on 5 November 2026 (case MER-2026-0004)", or who raised it. */
   raisedFromText: string;
   version: string;
+  /** The actions agreed on it, soonest due first. */
+  actions: RegisterAction[];
 }
+
+export type RegisterAction = Pick<Action, "id" | "reference" | "title" | "ownerName" | "dueDate" | "status">;
 
 export function raisedFromText(catalogue: Catalogue, item: RegisterItem): string {
   const from = item.raisedFrom;
@@ -21,12 +26,26 @@ export function raisedFromText(catalogue: Catalogue, item: RegisterItem): string
   return `Escalated from ${panel} on ${dayInWords(from.meetingId)} (case ${from.caseReference})`;
 }
 
-export function registerItemView(catalogue: Catalogue, held: Versioned<RegisterItem>): RegisterItemView {
+export function registerItemView(
+  catalogue: Catalogue,
+  held: Versioned<RegisterItem>,
+  actions: Action[] = [],
+): RegisterItemView {
   const { areaId: _areaId, ...item } = held.value;
   return {
     ...item,
     kindLabel: REGISTER_KIND_LABELS[item.kind],
     raisedFromText: raisedFromText(catalogue, held.value),
     version: held.etag,
+    actions: actions
+      .map(({ id, reference, title, ownerName, dueDate, status }) => ({
+        id,
+        reference,
+        title,
+        ownerName,
+        dueDate,
+        status,
+      }))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.reference.localeCompare(b.reference)),
   };
 }

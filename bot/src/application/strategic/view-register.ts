@@ -52,12 +52,18 @@ export async function viewRegister(
     ports.casework.meetingPlansFrom(panel.areaId, panel.id, coming[0]?.date ?? today),
     ports.directory.membersOf(panel.id),
   ]);
-  const people = await ports.directory.people(
-    members.filter((m) => mayOwnItem(m.role)).map((m) => m.personId),
-  );
+  // The entries' actions, and the owners' names, once the entries and members are known.
+  const [people, actions] = await Promise.all([
+    ports.directory.people(members.filter((m) => mayOwnItem(m.role)).map((m) => m.personId)),
+    ports.casework.registerItemActions(
+      panel.areaId,
+      panel.id,
+      [...open, ...closed.values].map((i) => i.value.id),
+    ),
+  ]);
   const planOf = new Map(plans.map((p) => [p.value.meetingId, p]));
   const last = closed.values.at(-1)?.value;
-  const view = (v: (typeof open)[number]) => registerItemView(ports.catalogue, v);
+  const view = (v: (typeof open)[number]) => registerItemView(ports.catalogue, v, actions.get(v.value.id));
   return {
     panelId: panel.id,
     panelName: panel.name,
