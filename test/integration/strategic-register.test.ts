@@ -13,16 +13,16 @@ import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
 import { call, type Request } from "../support/http.js";
 import { demoActor, PEOPLE } from "../support/people.js";
-import { acceptedMertonReferral } from "../support/referrals.js";
+import { referredAndAccepted } from "../support/referrals.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
-// Through the tab's API, against Azurite: at January's Merton pre-MACE, Priya escalates a child's
+// Through the tab's API, against Azurite: at December's Merton pre-MACE, Priya escalates a child's
 // case and raises the blockage behind it on the strategic MACE's register; the strategic panel's
 // members raise, review, plan and close at January's meeting, whose agenda shows what is open and planned.
 
 const PRE_MACE = "merton-pre-mace";
 const STRATEGIC = "merton-strategic-mace";
-const MEETING = "2027-01-07";
+const MEETING = "2026-12-03";
 const tom = demoActor("Tom Ashworth");
 const hannah = demoActor("Hannah Reyes");
 const daniel = demoActor("Daniel Kowalski");
@@ -30,7 +30,8 @@ const daniel = demoActor("Daniel Kowalski");
 describe("The strategic register and forward plan, through the API", function () {
   this.timeout(60_000);
   let service: TestService;
-  let now = new Date("2026-12-20T12:00:00Z");
+  // Started on the day the other suites start, so the demo data seeded first is the same whichever runs first.
+  let now = new Date("2026-11-24T12:00:00Z");
   let robin: { reference: string; subjectId: string; name: string };
   let escalatedId = "";
   const as = async (personId: string, path: string, request: Request = {}) =>
@@ -53,7 +54,13 @@ describe("The strategic register and forward plan, through the API", function ()
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
-    robin = await acceptedMertonReferral(service, "Robin Invented-Hale", "7 Imaginary Close", MEETING);
+    const accepted = await referredAndAccepted(
+      service.desk,
+      demoActor("Grace Mensah"),
+      "Robin Invented-Hale",
+    );
+    assert.equal(accepted.meetingDate, MEETING);
+    robin = { ...accepted, name: "Robin Invented-Hale" };
     now = new Date(`${MEETING}T10:00:00Z`);
     const signedIn = await as(
       PEOPLE.mertonCoordinator.id,
@@ -84,7 +91,7 @@ describe("The strategic register and forward plan, through the API", function ()
     assert.deepEqual(
       [item.reference, item.panelId, item.ownerName, item.raisedFrom],
       [
-        "MER-R-2027-0001",
+        "MER-R-2026-0001",
         STRATEGIC,
         "Tom Ashworth",
         { kind: "escalation", panelId: PRE_MACE, meetingId: MEETING, caseReference: robin.reference },
@@ -113,15 +120,15 @@ describe("The strategic register and forward plan, through the API", function ()
       body: form({ kind: "trend", title: "Younger children recruited online", ownerId: hannah.id }),
     });
     assert.equal(raised.status, 201, raised.text);
-    assert.equal(raised.body.item.reference, "MER-R-2027-0002");
+    assert.equal(raised.body.item.reference, "MER-R-2026-0002");
     const notMember = await as(daniel.id, `/panels/${STRATEGIC}/register`);
     assert.deepEqual([notMember.status, notMember.body.error.code], [403, "not-a-member"]);
     const page = await registerOf(hannah.id);
     assert.deepEqual(
       page.open.map((i) => [i.reference, i.kindLabel, i.ownerName]),
       [
-        ["MER-R-2027-0001", "Blockage", "Tom Ashworth"],
-        ["MER-R-2027-0002", "Trend", "Hannah Reyes"],
+        ["MER-R-2026-0001", "Blockage", "Tom Ashworth"],
+        ["MER-R-2026-0002", "Trend", "Hannah Reyes"],
       ],
     );
   });
@@ -157,7 +164,7 @@ describe("The strategic register and forward plan, through the API", function ()
       },
     );
     assert.equal(action.status, 201, action.text);
-    assert.equal(action.body.action.registerItem?.reference, "MER-R-2027-0001");
+    assert.equal(action.body.action.registerItem?.reference, "MER-R-2026-0001");
     const withAction = (await registerOf(hannah.id)).open.find((i) => i.id === item.id);
     assert.deepEqual(
       withAction?.actions.map((a) => [a.reference, a.ownerName, a.dueDate]),
@@ -211,8 +218,8 @@ describe("The strategic register and forward plan, through the API", function ()
         e.lastReview?.meetingId ?? null,
       ]),
       [
-        ["MER-R-2027-0001", true, "2027-01-21"],
-        ["MER-R-2027-0002", false, null],
+        ["MER-R-2026-0001", true, "2027-01-21"],
+        ["MER-R-2026-0002", false, null],
       ],
     );
     assert.deepEqual(agenda.strategic?.plannedTopics?.topics, [
@@ -231,11 +238,11 @@ describe("The strategic register and forward plan, through the API", function ()
     const page = await registerOf(hannah.id);
     assert.deepEqual(
       page.open.map((i) => i.reference),
-      ["MER-R-2027-0002"],
+      ["MER-R-2026-0002"],
     );
     assert.deepEqual(
       page.closed.map((i) => [i.reference, i.outcome?.byName]),
-      [["MER-R-2027-0001", "Tom Ashworth"]],
+      [["MER-R-2026-0001", "Tom Ashworth"]],
     );
 
     const { connectionString } = await azurite();
@@ -262,10 +269,10 @@ describe("The strategic register and forward plan, through the API", function ()
     // The service's clock stands still here, so the entries are compared in no particular order.
     assert.deepEqual(audit.map((a) => `${a.action} ${a.reference} ${a.actorId}`).sort(), [
       `forward-plan.changed 2027-01-21 ${PEOPLE.mertonCoordinator.id}`,
-      `register.closed MER-R-2027-0001 ${tom.id}`,
-      `register.raised MER-R-2027-0001 ${PEOPLE.mertonCoordinator.id}`,
-      `register.raised MER-R-2027-0002 ${hannah.id}`,
-      `register.reviewed MER-R-2027-0001 ${tom.id}`,
+      `register.closed MER-R-2026-0001 ${tom.id}`,
+      `register.raised MER-R-2026-0001 ${PEOPLE.mertonCoordinator.id}`,
+      `register.raised MER-R-2026-0002 ${hannah.id}`,
+      `register.reviewed MER-R-2026-0001 ${tom.id}`,
     ]);
   });
 });
