@@ -1,6 +1,6 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { AgendaTemplate } from "../../domain/agenda/template.js";
-import { lastReview, REGISTER_KIND_LABELS } from "../../domain/strategic/register-item.js";
+import { awaitsReviewAt, lastReview, REGISTER_KIND_LABELS } from "../../domain/strategic/register-item.js";
 import type { Casework } from "../ports/casework.js";
 import { raisedFromText } from "./register-view.js";
 
@@ -72,7 +72,7 @@ export async function strategicAgenda(
                 ownerName: i.ownerName,
                 raisedFromText: raisedFromText(ports.catalogue, i),
                 lastReview: review ? { meetingId: review.meetingId, note: review.note } : null,
-                reviewedHere: i.reviews.some((r) => r.meetingId === meetingId),
+                reviewedHere: !awaitsReviewAt(i, meetingId),
               };
             }),
         }
