@@ -2,11 +2,15 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
-import { startTestService, type TestService } from "../support/service.js";
+import { call } from "../support/http.js";
+import { demoActor, PEOPLE } from "../support/people.js";
+import { referredAndAccepted } from "../support/referrals.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // The strategic MACE's Register page in Chromium: Priya, Merton's coordinator, raises a blockage
 // from the panel's card (a date of birth is refused beside the field), records December's review
-// of it, plans a topic for January, and January's agenda shows both.
+// of it, plans a topic for January, and January's agenda shows both; at December's pre-MACE she
+// escalates a case and raises the blockage behind it from the meeting page.
 
 describe("The strategic register in Chromium", function () {
   this.timeout(60_000);
@@ -15,9 +19,11 @@ describe("The strategic register in Chromium", function () {
   // Started on the day the other suites start, so the demo data seeded first is the same whichever runs first.
   let now = new Date("2026-11-24T12:00:00Z");
   const title = "Children waiting for CAMHS after exploitation";
+  let robin: { subjectId: string; reference: string };
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
+    robin = await referredAndAccepted(service.desk, demoActor("Grace Mensah"), "Robin Invented-Hale");
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (e) => console.error("tab error:", e.message));
   });
@@ -112,5 +118,50 @@ describe("The strategic register in Chromium", function () {
       .filter({ hasText: "Exploitation in supported accommodation (report requested)" })
       .waitFor();
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
+  });
+
+  it("escalating a case at the pre-MACE offers to raise the blockage on the strategic register, with the case's reference only", async () => {
+    now = new Date("2026-12-03T10:00:00Z");
+    const signedIn = await call(service, "/api/panels/merton-pre-mace/meetings/2026-12-03/room/sign-in", {
+      token: await signInAs(service, PEOPLE.mertonCoordinator.id),
+      body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+    });
+    assert.equal(signedIn.status, 201, signedIn.text);
+    await page.getByRole("button", { name: "Back to meetings" }).click();
+    await page.getByRole("button", { name: "Back to your panels" }).click();
+    await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
+    await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
+    const meeting = page.getByRole("region", { name: "The meeting" });
+    await meeting.getByRole("button", { name: `Record the decision on ${robin.reference}` }).click();
+    const form = meeting.getByRole("form", { name: `Decision on ${robin.reference}` });
+    await form.getByLabel("Decision").selectOption({ label: "Escalate to the strategic MACE" });
+    await form.getByLabel("Risk after discussion").selectOption({ label: "Significant" });
+    await form.getByRole("button", { name: "Save the decision" }).click();
+
+    const offer = meeting.getByRole("form", {
+      name: `Raise the escalation of ${robin.reference} on the strategic register`,
+    });
+    await offer.getByLabel("Title").fill("No secure placements for exploited girls");
+    await offer.getByLabel("Description").fill("The panel could not find a placement in time; see the case.");
+    await offer.getByRole("button", { name: "Raise on the register" }).click();
+    const raised = meeting
+      .getByRole("status")
+      .filter({ hasText: /^MER-R-2026-\d{4} is raised on the strategic register, owned by Tom Ashworth\.$/ });
+    await raised.waitFor();
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+
+    // The strategic register shows where it came from, by the case's reference.
+    await page.getByRole("button", { name: "Back to meetings" }).click();
+    await page.getByRole("button", { name: "Back to your panels" }).click();
+    await page.getByRole("button", { name: "Register and forward plan of Strategic MACE" }).click();
+    const entry = page
+      .locator("[data-register-item]")
+      .filter({ hasText: "No secure placements for exploited girls" });
+    await entry
+      .getByText(`Escalated from Pre-MACE operational panel on 3 December 2026 (case ${robin.reference}).`, {
+        exact: false,
+      })
+      .waitFor();
+    assert.ok(!(await entry.innerText()).includes("Robin"));
   });
 });
