@@ -1,5 +1,5 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import type { AgendaTemplate } from "../../domain/agenda/template.js";
+import type { AgendaTemplate, TemplateItem } from "../../domain/agenda/template.js";
 import { awaitsReviewAt, lastReview, REGISTER_KIND_LABELS } from "../../domain/strategic/register-item.js";
 import type { Casework } from "../ports/casework.js";
 import { raisedFromText } from "./register-view.js";
@@ -32,8 +32,11 @@ export interface StrategicAgenda {
   } | null;
 }
 
-const shownAt = (template: AgendaTemplate, shows: string) =>
-  template.items.find((i) => i.kind === "item" && i.shows === shows) as { id: string } | undefined;
+type FixedItem = Extract<TemplateItem, { kind: "item" }>;
+
+/** The template's item that shows one part of the register or the plan, if it has one. */
+const shownAt = (template: AgendaTemplate, shows: NonNullable<FixedItem["shows"]>) =>
+  template.items.find((i): i is FixedItem => i.kind === "item" && i.shows === shows);
 
 export async function strategicAgenda(
   ports: { catalogue: Catalogue; casework: Casework },
