@@ -39,7 +39,7 @@ export function StrategicAgendaRows({
           e.reviewedHere
             ? "Reviewed at this meeting"
             : e.lastReview
-              ? `Last reviewed ${day(e.lastReview.meetingId)}: ${e.lastReview.note}`
+              ? `Last reviewed ${day(e.lastReview.meetingId)}: ${e.lastReview.note.replace(/[.!?]+$/, "")}`
               : "Not reviewed yet"
         }.`,
         lead: e.ownerName,

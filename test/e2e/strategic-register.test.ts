@@ -9,7 +9,7 @@ import { signInAs, startTestService, type TestService } from "../support/service
 
 // The strategic MACE's Register page in Chromium: Priya, Merton's coordinator, raises a blockage
 // from the panel's card (a date of birth is refused beside the field), records December's review
-// of it, plans a topic for January, and January's agenda shows both; at December's pre-MACE she
+// of it, plans a topic for January, and January's agenda shows both; at January's pre-MACE she
 // escalates a case and raises the blockage behind it from the meeting page.
 
 describe("The strategic register in Chromium", function () {
@@ -19,11 +19,15 @@ describe("The strategic register in Chromium", function () {
   // Started on the day the other suites start, so the demo data seeded first is the same whichever runs first.
   let now = new Date("2026-11-24T12:00:00Z");
   const title = "Children waiting for CAMHS after exploitation";
-  let robin: { subjectId: string; reference: string };
+  let robin: { subjectId: string; reference: string; meetingDate: string | null };
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
-    robin = await referredAndAccepted(service.desk, demoActor("Grace Mensah"), "Robin Invented-Hale");
+    // Referred before Christmas, for January's pre-MACE, where no other suite looks.
+    now = new Date("2026-12-20T12:00:00Z");
+    robin = await referredAndAccepted(service.desk, demoActor("Grace Mensah"), "Ashby Notreal-Quill");
+    assert.equal(robin.meetingDate, "2027-01-07");
+    now = new Date("2026-11-24T12:00:00Z");
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (e) => console.error("tab error:", e.message));
   });
@@ -117,12 +121,13 @@ describe("The strategic register in Chromium", function () {
       .locator('[data-strategic-row="thematic-discussion"]')
       .filter({ hasText: "Exploitation in supported accommodation (report requested)" })
       .waitFor();
+    await page.screenshot({ path: `${ARTEFACTS}/tab-strategic-agenda.png`, fullPage: true });
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
   });
 
   it("escalating a case at the pre-MACE offers to raise the blockage on the strategic register, with the case's reference only", async () => {
-    now = new Date("2026-12-03T10:00:00Z");
-    const signedIn = await call(service, "/api/panels/merton-pre-mace/meetings/2026-12-03/room/sign-in", {
+    now = new Date("2027-01-07T10:00:00Z");
+    const signedIn = await call(service, "/api/panels/merton-pre-mace/meetings/2027-01-07/room/sign-in", {
       token: await signInAs(service, PEOPLE.mertonCoordinator.id),
       body: { agencyId: "mer-csc", capacity: "member", agreed: true },
     });
@@ -130,7 +135,7 @@ describe("The strategic register in Chromium", function () {
     await page.getByRole("button", { name: "Back to meetings" }).click();
     await page.getByRole("button", { name: "Back to your panels" }).click();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
-    await page.getByRole("button", { name: "Agenda, Thursday 3 December 2026, 09:30 to 13:30" }).click();
+    await page.getByRole("button", { name: "Agenda, Thursday 7 January 2027, 09:30 to 13:30" }).click();
     const meeting = page.getByRole("region", { name: "The meeting" });
     await meeting.getByRole("button", { name: `Record the decision on ${robin.reference}` }).click();
     const form = meeting.getByRole("form", { name: `Decision on ${robin.reference}` });
@@ -146,7 +151,7 @@ describe("The strategic register in Chromium", function () {
     await offer.getByRole("button", { name: "Raise on the register" }).click();
     const raised = meeting
       .getByRole("status")
-      .filter({ hasText: /^MER-R-2026-\d{4} is raised on the strategic register, owned by Tom Ashworth\.$/ });
+      .filter({ hasText: /^MER-R-2027-\d{4} is raised on the strategic register, owned by Tom Ashworth\.$/ });
     await raised.waitFor();
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
@@ -158,10 +163,10 @@ describe("The strategic register in Chromium", function () {
       .locator("[data-register-item]")
       .filter({ hasText: "No secure placements for exploited girls" });
     await entry
-      .getByText(`Escalated from Pre-MACE operational panel on 3 December 2026 (case ${robin.reference}).`, {
+      .getByText(`Escalated from Pre-MACE operational panel on 7 January 2027 (case ${robin.reference}).`, {
         exact: false,
       })
       .waitFor();
-    assert.ok(!(await entry.innerText()).includes("Robin"));
+    assert.ok(!(await entry.innerText()).includes("Ashby"));
   });
 });

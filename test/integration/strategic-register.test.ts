@@ -57,10 +57,10 @@ describe("The strategic register and forward plan, through the API", function ()
     const accepted = await referredAndAccepted(
       service.desk,
       demoActor("Grace Mensah"),
-      "Robin Invented-Hale",
+      "Ashby Notreal-Quill",
     );
     assert.equal(accepted.meetingDate, MEETING);
-    robin = { ...accepted, name: "Robin Invented-Hale" };
+    robin = { ...accepted, name: "Ashby Notreal-Quill" };
     now = new Date(`${MEETING}T10:00:00Z`);
     const signedIn = await as(
       PEOPLE.mertonCoordinator.id,
@@ -97,7 +97,7 @@ describe("The strategic register and forward plan, through the API", function ()
         { kind: "escalation", panelId: PRE_MACE, meetingId: MEETING, caseReference: robin.reference },
       ],
     );
-    assert.ok(!raised.text.includes("Robin"), "the child's name is nowhere in the entry");
+    assert.ok(!raised.text.includes("Ashby"), "the child's name is nowhere in the entry");
     // Pressed twice, it is raised once.
     const again = await as(PEOPLE.mertonCoordinator.id, path, { body });
     assert.equal(again.body.item.id, item.id);
