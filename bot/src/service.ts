@@ -30,6 +30,7 @@ import { agendaRecords } from "./adapters/tables/agenda-records.js";
 import { agendaDesk } from "./application/agenda/agenda-desk.js";
 import { actionLog } from "./application/actions/action-log.js";
 import { cohortDesk } from "./application/cohort/cohort-desk.js";
+import { registerDesk } from "./application/strategic/register-desk.js";
 import { meetingRoom } from "./application/meeting-room/meeting-room.js";
 import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
@@ -333,6 +334,7 @@ export async function startService(
     access,
     history: historyDesk({ catalogue, casework, directory, now, administrators: settings.administrators }),
     links: linkDesk({ catalogue, casework, directory, now }),
+    register: registerDesk({ catalogue, casework, directory, now }),
     reports: reportDesk({
       catalogue,
       directory,

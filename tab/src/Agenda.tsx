@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import { MeetingRoomSection } from "./MeetingRoom.js";
 import { OutsideDecisions } from "./OutsideDecisions.js";
+import { StrategicAgendaRows } from "./StrategicAgendaRows.js";
 import {
   api,
   type AgendaChoice,
@@ -434,6 +435,7 @@ function EntryRows({
           <TableCell />
         </TableRow>
       ))}
+      <StrategicAgendaRows entry={entry} strategic={agenda.strategic} />
     </>
   );
 }

@@ -43,6 +43,7 @@ const MyReferralsPage = lazyPage(() => import("./MyReferrals.js").then((m) => m.
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
 const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
+const RegisterPage = lazyPage(() => import("./Register.js").then((m) => m.RegisterPage));
 const ReportsPage = lazyPage(() => import("./Reports.js").then((m) => m.ReportsPage));
 const PeoplePage = lazyPage(() => import("./People.js").then((m) => m.PeoplePage));
 const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((m) => m.ConfigureChannelTab));
@@ -249,6 +250,9 @@ function PanelsApp() {
               )}
               {session?.state === "signed-in" && open?.view === "cohort" && (
                 <CohortPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
+              )}
+              {session?.state === "signed-in" && open?.view === "register" && (
+                <RegisterPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
               )}
               {session?.state === "signed-in" && peopleOf && (
                 <PeoplePage token={session.tokens} area={peopleOf} meId={session.me.id} onBack={close} />

@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import { ChairsDecisionFields, type ChairsAgreement } from "./ChairsDecisionFields.js";
 import { ChoiceField } from "./ChoiceField.js";
+import { EscalationOffer } from "./EscalationOffer.js";
 import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
 import {
   api,
@@ -124,6 +125,8 @@ export function DecisionItem({
 }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
+  // Just escalated: the offer to raise it on the strategic register opens by itself.
+  const [escalated, setEscalated] = useState(false);
   const [form, setForm] = useState<DecisionForm>(formOf(current));
   const [agreement, setAgreement] = useState<ChairsAgreement>(agreementOf(current, room));
   const [links, setLinks] = useState({
@@ -165,6 +168,7 @@ export function DecisionItem({
         current?.version ?? "none",
       );
       setOpen(false);
+      setEscalated(decision.kind === "escalate");
       onSaved(
         `The decision on ${item.reference} is recorded.${decision.transfer ? ` Referral ${decision.transfer.reference} is made to ${decision.transfer.panelName}.` : ""}`,
       );
@@ -291,6 +295,15 @@ export function DecisionItem({
             <Button onClick={() => setOpen(false)}>Cancel</Button>
           </div>
         </form>
+      )}
+      {editable && !open && (escalated || current?.kind === "escalate") && (
+        <EscalationOffer
+          token={token}
+          panelId={panel.id}
+          meetingId={meetingId}
+          item={item}
+          openAtFirst={escalated}
+        />
       )}
       {open && (
         <LinkSubjects

@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
-export type PanelView = "referrals" | "meetings" | "actions" | "cohort";
+export type PanelView = "referrals" | "meetings" | "actions" | "cohort" | "register";
 
 export function PanelsPage({
   token,
@@ -197,6 +197,16 @@ export function PanelsPage({
                         Cohort
                       </Button>
                     </>
+                  )}
+                  {/* A strategic panel's register is for its members, not presenters nor analysts. */}
+                  {p.tier === "strategic" && p.role !== "analyst" && p.role !== "presenter" && (
+                    <Button
+                      aria-label={`Register and forward plan of ${p.name}`}
+                      ref={remember(`register:${p.id}`)}
+                      onClick={() => onOpen("register", p)}
+                    >
+                      Register
+                    </Button>
                   )}
                   {reportsOn(p) && (
                     <Button

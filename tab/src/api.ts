@@ -76,6 +76,7 @@ import type {
 
 import type { TokenSource } from "./tokens.js";
 export type { TokenSource } from "./tokens.js";
+export type * from "../../bot/src/adapters/http/contract/register.js";
 
 // Types only: the service's schemas stay out of the tab's bundle.
 export type * from "../../bot/src/adapters/http/contract/index.js";
@@ -125,7 +126,12 @@ async function authorised(path: string, tokens: TokenSource, init: RequestInit =
   return res.status === 401 ? send(await tokens.renew()) : res;
 }
 
-async function request<T>(path: string, tokens: TokenSource | null, init: RequestInit = {}): Promise<T> {
+/** One call to the service, with the current token; the service's words for a refusal are the error. */
+export async function request<T>(
+  path: string,
+  tokens: TokenSource | null,
+  init: RequestInit = {},
+): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   const withHeaders = { ...init, headers };

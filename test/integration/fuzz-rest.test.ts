@@ -18,6 +18,7 @@ const NO_CHOICE_BODY = {
   rationale: null,
   groupKey: null,
 };
+const STRATEGIC = "/api/panels/merton-strategic-mace";
 const STALE = `W/"datetime'2026-01-01T00%3A00%3A00.0000000Z'"`;
 
 interface Target {
@@ -155,6 +156,35 @@ function targets(referral: string): Target[] {
     ),
     post(`/api/areas/merton/report-figures/2027-06`, {}),
     post(`/api/areas/merton/report-figures/2026-10`, {}, "member"),
+    // The strategic register and forward plan: an entry without its title, or raised by someone
+    // not on the strategic panel; changes to an entry that does not exist; a plan on a stale
+    // version, or by a member; an escalation raised for a case the meeting did not escalate.
+    post(`${STRATEGIC}/register`, { id: randomUUID(), kind: "blockage", description: "Fuzz description" }),
+    post(
+      `${STRATEGIC}/register`,
+      { id: randomUUID(), kind: "theme", title: "Fuzz", description: "x y z" },
+      "member",
+    ),
+    {
+      ...post(`${STRATEGIC}/register/${randomUUID()}/reviews`, {
+        meetingId: "2026-11-19",
+        note: "Fuzz note",
+      }),
+      ifMatch: STALE,
+    },
+    { ...post(`${STRATEGIC}/register/${randomUUID()}/close`, { outcome: "Fuzz outcome" }), ifMatch: STALE },
+    { ...put(`${STRATEGIC}/register/${randomUUID()}/owner`, { ownerId: nurse }), ifMatch: STALE },
+    {
+      ...put(`${STRATEGIC}/forward-plan/2026-12-17`, { topics: [{ id: randomUUID(), title: "Fuzz topic" }] }),
+      ifMatch: STALE,
+    },
+    put(`${STRATEGIC}/forward-plan/2026-12-17`, { topics: [] }, "member"),
+    post(`${meeting}/cases/${stranger}/register`, {
+      id: randomUUID(),
+      kind: "blockage",
+      title: "Fuzz",
+      description: "Fuzz description",
+    }),
   ];
 }
 

@@ -23,6 +23,9 @@ import { isAbout } from "../../../bot/src/domain/audit/audit-about.js";
 import { Calls, FakeTable, keyOf, Refused, replaceRow, type Write } from "./records.js";
 import { fakeSubjectRecords, linkRow } from "./subject-records.js";
 import { fakeReportRecords } from "./report-records.js";
+import { fakeRegisterRecords, planRow, registerRow } from "./register-records.js";
+import { MeetingPlan } from "../../../bot/src/domain/strategic/forward-plan.js";
+import { RegisterItem } from "../../../bot/src/domain/strategic/register-item.js";
 import { linkIdentity } from "../../../bot/src/domain/links/link.js";
 
 const inForceRow = (l: Link) => `link-pair|${linkIdentity(l)}`;
@@ -32,7 +35,7 @@ const inForceRow = (l: Link) => `link-pair|${linkIdentity(l)}`;
 
 const referralRow = (panelId: string, id: string) => `referral|${panelId}|${id}`;
 const counterRow = (kind: CounterKind, year: number) =>
-  `${{ referral: "counter", action: "action-counter", subject: "subject-counter" }[kind]}|${year}`;
+  `${{ referral: "counter", action: "action-counter", subject: "subject-counter", register: "register-counter" }[kind]}|${year}`;
 const matchPrefix = (hash: string) => `match|${hash}|`;
 const matchRow = (m: MatchRow) => `${matchPrefix(m.hash)}${m.subjectId ?? `referral|${m.referralId ?? ""}`}`;
 const subjectRow = (id: string) => `subject|${id}`;
@@ -104,6 +107,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
   return {
     ...fakeSubjectRecords(table, calls),
     ...fakeReportRecords(table, calls),
+    ...fakeRegisterRecords(table, calls),
     calls,
     interleave: (step) => void interleaved.push(step),
 
@@ -161,6 +165,16 @@ export function fakeCasework(now: () => Date): FakeCasework {
           const rk = (v: AccessRequest) => accessRow(v.panelId, v.personId);
           if (before) replace(AccessRequest, rk, r, before.etag);
           else create(AccessRequest, rk, r);
+        },
+        putRegisterItem: (r, before) => {
+          const rk = (v: RegisterItem) => registerRow(v.panelId, v.id);
+          if (before) replace(RegisterItem, rk, r, before.etag);
+          else create(RegisterItem, rk, r);
+        },
+        putMeetingPlan: (p, before) => {
+          const rk = (v: MeetingPlan) => planRow(v.panelId, v.meetingId);
+          if (before) replace(MeetingPlan, rk, p, before.etag);
+          else create(MeetingPlan, rk, p);
         },
         // Retention's removals: the record's row (the fake keeps no copies; its lists filter rows).
         removeSubject: (s) => remove(subject(Subject.parse(s))),

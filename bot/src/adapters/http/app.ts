@@ -43,6 +43,8 @@ import { tabFiles } from "./tab-files.js";
 import type { ReportDesk } from "../../application/reports/report-desk.js";
 import { reportsRoutes } from "./reports-routes.js";
 import { thresholdingRoutes } from "./thresholding-routes.js";
+import type { RegisterDesk } from "../../application/strategic/register-desk.js";
+import { registerRoutes } from "./register-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -64,6 +66,7 @@ export interface AppDependencies {
   history: HistoryDesk;
   links: LinkDesk;
   reports: ReportDesk;
+  register: RegisterDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -146,6 +149,7 @@ export function createApp(deps: AppDependencies): Express {
     linksRoutes(deps),
     reportsRoutes(deps),
     thresholdingRoutes(deps),
+    registerRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

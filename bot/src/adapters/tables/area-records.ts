@@ -6,6 +6,8 @@ import { Referral } from "../../domain/referrals/referral.js";
 import { Notice } from "../../domain/referrals/notice.js";
 import { Action } from "../../domain/actions/action.js";
 import { AccessRequest } from "../../domain/people/access-request.js";
+import { MeetingPlan } from "../../domain/strategic/forward-plan.js";
+import { RegisterItem } from "../../domain/strategic/register-item.js";
 import {
   MatchRow,
   ReferenceCounter,
@@ -41,6 +43,7 @@ export const counterRows = {
   referral: (year: number): string => `counter|${year}`,
   action: (year: number): string => `action-counter|${year}`,
   subject: (year: number): string => `subject-counter|${year}`,
+  register: (year: number): string => `register-counter|${year}`,
 } as const;
 const counterRow = counterRows.referral;
 export const matchPrefix = (hash: string): string => `match|${hash}|`;
@@ -53,6 +56,9 @@ export const subjectRow = (id: string): string => `subject|${id}`;
 export const linkRow = (id: string): string => `link-id|${id}`;
 export const accessRow = (panelId: string, personId: string): string =>
   `access|${panelId}|${personId ? keyOf(personId) : ""}`;
+
+export const registerRow = (panelId: string, id: string): string => `register|${panelId}|${id}`;
+export const planRow = (panelId: string, meetingId: string): string => `plan|${panelId}|${meetingId}`;
 
 export function areaRecords(tables: TableFactory) {
   const client = tables(TABLES.areaRecords);
@@ -114,6 +120,16 @@ export function areaRecords(tables: TableFactory) {
       (r) => ({ partitionKey: keyOf(r.areaId), rowKey: accessRow(r.panelId, r.personId) }),
       { revisioned: true },
     ),
+    registerItems: new EntityStore(
+      client,
+      RegisterItem,
+      (r) => ({ partitionKey: keyOf(r.areaId), rowKey: registerRow(r.panelId, r.id) }),
+      { revisioned: true },
+    ),
+    meetingPlans: new EntityStore(client, MeetingPlan, (p) => ({
+      partitionKey: keyOf(p.areaId),
+      rowKey: planRow(p.panelId, p.meetingId),
+    })),
     actionCounters: new EntityStore(client, ReferenceCounter, (c) => ({
       partitionKey: keyOf(c.areaId),
       rowKey: counterRows.action(c.year),
@@ -122,13 +138,22 @@ export function areaRecords(tables: TableFactory) {
       partitionKey: keyOf(c.areaId),
       rowKey: counterRows.subject(c.year),
     })),
+    registerCounters: new EntityStore(client, ReferenceCounter, (c) => ({
+      partitionKey: keyOf(c.areaId),
+      rowKey: counterRows.register(c.year),
+    })),
   };
 
   return {
     ...stores,
 
     counterOf: (kind: CounterKind) =>
-      ({ referral: stores.counters, action: stores.actionCounters, subject: stores.subjectCounters })[kind],
+      ({
+        referral: stores.counters,
+        action: stores.actionCounters,
+        subject: stores.subjectCounters,
+        register: stores.registerCounters,
+      })[kind],
 
     /** All or nothing, in one round trip: every action must be in the same area. */
     async transact(actions: TransactionAction[]): Promise<void> {

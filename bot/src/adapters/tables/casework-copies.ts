@@ -4,6 +4,7 @@ import { searchKeys } from "../../domain/cohort/subject-search.js";
 import { howTaken } from "../../domain/decisions/taken.js";
 import { linkIdentity, type Link } from "../../domain/links/link.js";
 import type { AccessRequest } from "../../domain/people/access-request.js";
+import type { RegisterItem } from "../../domain/strategic/register-item.js";
 import { reachedPanel, type Referral } from "../../domain/referrals/referral.js";
 import type { StoredCase, StoredDecision } from "../../application/ports/casework.js";
 import { keyOf } from "./entity-store.js";
@@ -122,8 +123,13 @@ export const donePlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
 
 export const actionsOfSubject = (subjectId: string) => `subject-action|${subjectId}|`;
 
+/** The actions on one of a strategic panel's register entries. */
+export const actionsOnRegisterItem = (panelId: string, itemId: string) =>
+  `register-action|${panelId}|${itemId}|`;
+
 export function actionCopies(a: Action): string[] {
   return [
+    ...(a.registerItem ? [actionsOnRegisterItem(a.panelId, a.registerItem.id) + a.id] : []),
     ...(a.subjectId ? [actionsOfSubject(a.subjectId) + a.id] : []),
     actionLists.at(a.panelId, a.meetingId) + a.id,
     a.status === "open"
@@ -136,4 +142,18 @@ export const openAccessList = (panelId: string) => `access-open|${panelId}|`;
 
 export function accessCopies(r: AccessRequest): string[] {
   return r.status === "open" ? [openAccessList(r.panelId) + keyOf(r.personId)] : [];
+}
+
+export const registerLists = {
+  open: (panelId: string) => `register-open|${panelId}|`,
+  /** Closed entries, the latest closed first. */
+  closed: (panelId: string) => `register-closed|${panelId}|`,
+} as const;
+/** A closed entry's place: when it was closed, then its id. */
+export const closedRegisterPlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
+
+export function registerCopies(r: RegisterItem): string[] {
+  return r.status === "open"
+    ? [registerLists.open(r.panelId) + r.id]
+    : [registerLists.closed(r.panelId) + closedRegisterPlace(r.outcome?.at ?? r.raised.at, r.id)];
 }

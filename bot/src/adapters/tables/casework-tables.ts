@@ -25,11 +25,13 @@ import {
   linkInForce,
   openAccessList,
   referralByIdRow,
+  registerCopies,
   referralCopies,
   referralLists,
   referralPlace,
   subjectCopies,
 } from "./casework-copies.js";
+import { registerTables } from "./register-tables.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
 import { reportRecordTables } from "./report-record-tables.js";
 import { matchTables, recordRemovalTables } from "./record-removal-tables.js";
@@ -122,6 +124,7 @@ export function caseworkTables(tables: TableFactory): Casework {
     ...subjectRecordTables(records),
     ...matchTables(records),
     ...reportRecordTables(records),
+    ...registerTables(records),
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);
@@ -159,6 +162,18 @@ export function caseworkTables(tables: TableFactory): Casework {
             before
               ? replaced(records.accessRequests, accessCopies, r, before, by)
               : created(records.accessRequests, accessCopies, r, by),
+          ),
+        putRegisterItem: (r, before) =>
+          add(
+            before
+              ? replaced(records.registerItems, registerCopies, r, before, by)
+              : created(records.registerItems, registerCopies, r, by),
+          ),
+        putMeetingPlan: (p, before) =>
+          void actions.push(
+            before
+              ? records.meetingPlans.replaceAction(p, before.etag, by)
+              : records.meetingPlans.createAction(p, by),
           ),
         ...recordRemovalTables(records, add),
         commit: () => commit(actions),

@@ -24,6 +24,8 @@ export interface NewAction {
   /** The id the recording form was drawn with: the same form sent twice records one action. */
   id?: string;
   subjectId: string | null;
+  /** On a strategic panel, the register entry the action is about, instead of a case. */
+  registerItemId?: string | null;
   title: string;
   text: string;
   /** The panel member who owns it, or who answers for an owner outside the panel. */
@@ -52,6 +54,24 @@ export function remindersFor(
 }
 
 const invalid = (code: string, message: string) => new Refusal("invalid", message, { code });
+
+/** The open register entry an action is about, on this strategic panel; none when not asked. */
+async function openRegisterItem(
+  ports: ActionPorts,
+  panel: { id: string; areaId: string },
+  input: NewAction,
+): Promise<{ id: string; reference: string } | undefined> {
+  if (!input.registerItemId) return undefined;
+  if (input.subjectId)
+    throw invalid("case-and-register", "An action is about a case or a register entry, not both.");
+  const item = await ports.casework.registerItem(panel.areaId, panel.id, input.registerItemId);
+  if (!item || item.value.status !== "open")
+    throw invalid(
+      "unknown-register-item",
+      "That entry is not open on this panel's register. Reload the register.",
+    );
+  return { id: item.value.id, reference: item.value.reference };
+}
 
 /**
  * Records an action agreed at a meeting; its owner is one of the panel's members. Its reminders
@@ -83,6 +103,7 @@ export async function recordAction(
     ? await casework.subjectAndCase(panel.areaId, panelId, input.subjectId)
     : undefined;
   if (input.subjectId && !held?.case) throw invalid("unknown-case", "That case is not on this panel.");
+  const registerItem = await openRegisterItem(ports, panel, input);
   const dueDate = input.dueDate ?? defaultDueDate(meetingId, panel.actionDueDays);
   if (dueDate < meetingId) throw invalid("due-before-meeting", "The due date cannot be before the meeting.");
   const id = input.id ?? randomUUID();
@@ -109,6 +130,7 @@ export async function recordAction(
     meetingId,
     subjectId: input.subjectId,
     caseReference: held?.case?.value.reference ?? null,
+    ...(registerItem && { registerItem }),
     title: input.title,
     text: input.text,
     ownerId: owner.id,

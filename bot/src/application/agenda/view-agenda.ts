@@ -14,6 +14,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { dayInWords } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
+import { strategicAgenda, type StrategicAgenda } from "../strategic/strategic-agenda.js";
 import type { AgendaPorts } from "./agenda-ports.js";
 import { agendaPanel, auditAgenda, loadAgenda } from "./load-agenda.js";
 
@@ -88,6 +89,8 @@ export interface AgendaView {
   thresholdedAt: { panelId: string; panelName: string; meetingId: string } | null;
   /** Chairs' decisions taken outside the meeting since the last one, to be reported at it. */
   outsideDecisions: OutsideDecision[];
+  /** A strategic meeting's register entries and planned topics, under the items that show them. */
+  strategic: StrategicAgenda | null;
 }
 
 export interface OutsideDecision {
@@ -128,10 +131,13 @@ export async function viewAgenda(
   namesHidden = false,
 ): Promise<AgendaView> {
   const presenterOnly = role === "presenter";
-  const { areaId } = agendaPanel(ports, panelId);
-  const [{ panel, template, meeting, draft, cases, due, agenda, thresholding }, decided] = await Promise.all([
+  const known = agendaPanel(ports, panelId);
+  const { areaId } = known;
+  const knownTemplate = ports.catalogue.agendaTemplates.get(known.agendaTemplateId);
+  const [{ panel, template, meeting, draft, cases, due, agenda, thresholding }, decided, strategic] = await Promise.all([
     loadAgenda(ports, panelId, meetingId),
     presenterOnly ? [] : ports.casework.decisionsAt(areaId, panelId, meetingId),
+    presenterOnly || !knownTemplate ? null : strategicAgenda(ports, known, knownTemplate, meetingId),
   ]);
   const outsideDecisions = outsideDecisionsOf(
     decided.map((d) => d.value),
@@ -253,6 +259,7 @@ export async function viewAgenda(
       meetingId: thresholdingMeetingBefore(thresholding, meeting.id) ?? "",
     },
     outsideDecisions,
+    strategic,
   };
 }
 

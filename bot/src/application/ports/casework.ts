@@ -6,6 +6,7 @@ import type { Notice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
 import type { MatchRecords, RecordRemovals } from "./record-removals.js";
+import type { RegisterRecords, RegisterWrites } from "./register.js";
 import type { ReportRecords } from "./report-records.js";
 import type { SubjectRecords, SubjectWrites } from "./subject-records.js";
 import type { Versioned } from "./versioned.js";
@@ -43,7 +44,7 @@ export interface BeforeSubmit {
 }
 
 /** The changes of one step in one area, committed together or not at all. */
-export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, RecordRemovals {
+export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, RecordRemovals, RegisterWrites {
   createReferral(r: Referral): void;
   /** Each replace names the version it was read at, which the record's lists follow too. */
   replaceReferral(r: Referral, before: Versioned<Referral>): void;
@@ -59,7 +60,7 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, Record
   replaceDecision(d: StoredDecision, etag: string): void;
   createAction(a: Action): void;
   replaceAction(a: Action, before: Versioned<Action>): void;
-  /** A counter of references for a year (referrals, actions, subjects recorded from links): created, or moved on from `etag`. */
+  /** A counter of references for a year (referrals, actions, subjects recorded from links, register entries): created, or moved on from `etag`. */
   setCounter(kind: CounterKind, c: ReferenceCounter, etag: string | undefined): void;
   audit(entry: StoredAudit): void;
   queueNotice(n: Notice): void;
@@ -68,9 +69,10 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, Record
   commit(): Promise<void>;
 }
 
-export type CounterKind = "referral" | "action" | "subject";
+export type CounterKind = "referral" | "action" | "subject" | "register";
 
-export interface Casework extends AccessRequestRecords, SubjectRecords, MatchRecords, ReportRecords {
+export interface Casework
+  extends AccessRequestRecords, SubjectRecords, MatchRecords, ReportRecords, RegisterRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */

@@ -64,6 +64,8 @@ export const Action = z.strictObject({
   changes: z.array(ActionChange).max(30).optional(),
   /** Why it could not be done (SafeLives: "not possible" is not "not done"). */
   closed: Stamp.extend({ reason: Reason }).optional(),
+  /** A strategic panel's action on one of its register's entries, rather than on a case. */
+  registerItem: z.strictObject({ id: z.uuid(), reference: z.string().max(20) }).optional(),
 });
 export type Action = z.infer<typeof Action>;
 

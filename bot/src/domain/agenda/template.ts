@@ -33,6 +33,8 @@ export const TemplateItem = z.discriminatedUnion("kind", [
     note: z.string().max(500).optional(),
     /** Read out from the area's configured text. */
     statements: z.array(z.enum(["confidentiality", "anti-discriminatory"])).optional(),
+    /** A strategic panel's item that lists its register's open entries, or its forward plan's topics. */
+    shows: z.enum(["register", "planned-topics", "forward-plan"]).optional(),
   }),
   z.strictObject({
     kind: z.literal("cases"),

@@ -6,6 +6,8 @@ import { IsoDate } from "./meetings.js";
 export const ActionId = z.uuid("that is not an action's id");
 export const NewAction = z.strictObject({
   subjectId: z.string().max(64).nullable().default(null),
+  /** On a strategic panel, the register entry the action is about. */
+  registerItemId: z.uuid("that is not a register entry's id").nullable().default(null),
   title: z.string().trim().min(3, "give the action a short title").max(120),
   text: z.string().trim().min(3, "say what is to be done").max(2000),
   ownerId: z.string().min(1, "choose the action's owner").max(64),
@@ -73,6 +75,8 @@ export interface PanelAction {
   meetingId: string;
   subjectId: string | null;
   caseReference: string | null;
+  /** A strategic panel's action on a register entry. */
+  registerItem?: { id: string; reference: string };
   title: string;
   text: string;
   ownerId: string;

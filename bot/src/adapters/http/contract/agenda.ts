@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { StrategicAgenda } from "../../../application/strategic/strategic-agenda.js";
 import type { AgendaChoice } from "../../../domain/agenda/due-cases.js";
 import type { PanelRole } from "../../../domain/people/membership.js";
 
@@ -98,6 +99,8 @@ export interface AgendaResponse {
     /** Why it could not wait; null until the person has signed in, as names are. */
     reason: string | null;
   }[];
+  /** A strategic meeting's open register entries and planned topics, under the items that show them. */
+  strategic: StrategicAgenda | null;
 }
 
 export interface PublishResponse {
