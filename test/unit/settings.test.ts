@@ -9,6 +9,8 @@ const azure = {
   APP_ENV: "azure",
   HOST: "0.0.0.0",
   STORAGE_ACCOUNT_URL: "https://macepanels.table.core.windows.net",
+  STORAGE_BLOB_URL: "https://macepanels.blob.core.windows.net",
+  SECRET_DOCUMENT_LINK_KEY: "a-key-of-at-least-thirty-two-characters-for-links",
   BOT_ID: "11111111-1111-4111-8111-111111111111",
   BOT_TENANT_ID: "22222222-2222-4222-8222-222222222222",
   AAD_APP_CLIENT_ID: "33333333-3333-4333-8333-333333333333",

@@ -42,6 +42,8 @@ import type { LinkDesk } from "../../application/links/link-desk.js";
 import { tabFiles } from "./tab-files.js";
 import type { ReportDesk } from "../../application/reports/report-desk.js";
 import { reportsRoutes } from "./reports-routes.js";
+import type { DocumentsDesk } from "../../application/documents/documents-desk.js";
+import { documentLinkRoutes, documentsRoutes } from "./documents-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -63,6 +65,7 @@ export interface AppDependencies {
   history: HistoryDesk;
   links: LinkDesk;
   reports: ReportDesk;
+  documents: DocumentsDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -128,6 +131,9 @@ export function createApp(deps: AppDependencies): Express {
 
   if (deps.devIdp) app.use("/dev-idp", devSignInRoutes(deps.devIdp, deps.repos));
 
+  // A document's download link carries its own signature, for one person, once, for a minute.
+  app.use("/api/document-links", documentLinkRoutes(deps));
+
   app.use(
     "/api",
     authenticate(deps.validateToken),
@@ -144,6 +150,7 @@ export function createApp(deps: AppDependencies): Express {
     subjectsRoutes(deps),
     linksRoutes(deps),
     reportsRoutes(deps),
+    documentsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -56,6 +56,10 @@ export const AuditEntry = z.strictObject({
     "report.viewed",
     "report.exported",
     "population-baseline.replaced",
+    "document.attached",
+    "document.reviewed",
+    "document.downloaded",
+    "documents.viewed",
   ]),
   panelId: z.string().max(80),
   referralId: z.string().max(64).nullable(),
@@ -64,6 +68,8 @@ export const AuditEntry = z.strictObject({
   shown: z.array(z.string().max(20)).max(500).optional(),
   /** The person whose place in the directory was read or changed. */
   personId: z.string().max(64).nullable().optional(),
+  /** The document attached, reviewed or downloaded. */
+  documentId: z.uuid().optional(),
   reference: z.string().max(20),
   /** Why it was read or changed: the screen or command it happened through. */
   via: z.string().max(80),
