@@ -121,7 +121,11 @@ async function authorised(path: string, tokens: TokenSource, init: RequestInit =
   return res.status === 401 ? send(await tokens.renew()) : res;
 }
 
-async function request<T>(path: string, tokens: TokenSource | null, init: RequestInit = {}): Promise<T> {
+export async function request<T>(
+  path: string,
+  tokens: TokenSource | null,
+  init: RequestInit = {},
+): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   const withHeaders = { ...init, headers };

@@ -42,11 +42,11 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
 
   const api = async (person: string, path: string, request: Request = {}) =>
     call(service, path, { ...request, token: await signInAs(service, person) });
-  const attach = async (person: string, query: string, bytes: Uint8Array, type = "application/pdf") => {
+  const attach = async (person: string, query: string, bytes: Buffer, type = "application/pdf") => {
     const res = await fetch(`${service.url}${base()}?${query}`, {
       method: "POST",
       headers: { authorization: `Bearer ${await signInAs(service, person)}`, "content-type": type },
-      body: bytes,
+      body: new Blob([new Uint8Array(bytes)]),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -82,7 +82,7 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     const big = await attach(
       PEOPLE.mertonCoordinator.id,
       "panelId=merton-pre-mace&kind=other&name=scan.pdf",
-      new Uint8Array(10 * 1024 * 1024 + 10).fill(0x25),
+      Buffer.alloc(10 * 1024 * 1024 + 10, 0x25),
     );
     assert.equal(big.status, 413);
     assert.match(JSON.stringify(big.body), /larger than 10 MB/);
