@@ -148,6 +148,7 @@ export async function startService(
   await ensureTables(tables);
   const container = blobContainer(settings);
   await ensureDocumentContainer(container);
+  const documents = documentRecords(tables);
   await migrateCaseworkLayout(
     tables,
     catalogue.areas.map((a) => a.id),
@@ -336,7 +337,14 @@ export async function startService(
     decisions,
     people,
     access,
-    history: historyDesk({ catalogue, casework, directory, now, administrators: settings.administrators }),
+    history: historyDesk({
+      catalogue,
+      casework,
+      directory,
+      documents,
+      now,
+      administrators: settings.administrators,
+    }),
     links: linkDesk({ catalogue, casework, directory, now }),
     reports: reportDesk({
       catalogue,
@@ -353,7 +361,7 @@ export async function startService(
       catalogue,
       casework,
       directory,
-      documents: documentRecords(tables),
+      documents,
       files: blobDocuments(container, settings.documents.scan),
       now,
       links: {

@@ -93,15 +93,11 @@ export function fakeDocumentFiles(): FakeFiles {
   };
 }
 
-/** The documents desk on the fakes, with its own records and files. */
+/** The documents desk on the fakes' records and files. */
 export function documentsOn(ports: FakePorts) {
-  const documents = fakeDocumentRecords(ports.now);
-  const files = fakeDocumentFiles();
   const desk = documentsDeskOn({
     ...ports,
-    documents,
-    files,
     links: { key: "a-test-key-that-signs-download-links", seconds: 60 },
   });
-  return { desk, documents, files };
+  return { desk, documents: ports.documents, files: ports.files };
 }

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { buffer } from "node:stream/consumers";
 import { Document, Packer, Paragraph } from "docx";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
-import { fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
+import { removeDocumentsOf } from "../../../bot/src/application/retention/remove-documents.js";
+import { readWholeRecord } from "../../../bot/src/application/retention/whole-record.js";
+import { fakePorts, historyDesk, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { documentsOn } from "../../support/fakes/documents.js";
 import { demoActor, PEOPLE } from "../../support/people.js";
 import { referredAndAccepted } from "../../support/referrals.js";
@@ -351,5 +353,60 @@ describe("Documents attached to a case or a referral", () => {
     assert.deepEqual(await buffer(opened.body), PDF);
     const download = ports.casework.auditOf("merton").find((a) => a.action === "document.downloaded");
     assert.deepEqual([download?.subjectId, download?.referralId], [accepted.subjectId, sent.referral.id]);
+  });
+
+  it("lists the documents held in the subject access export, with their review, from the case and its referral", async () => {
+    const risk = await attachRisk();
+    ports.clock.set("2026-12-21T09:30:00Z");
+    await docs.desk.review(
+      chair,
+      "merton",
+      robin.subjectId,
+      risk.id,
+      { note: "Agreed.", version: risk.version },
+      "test",
+    );
+    await docs.desk.attachToReferral(
+      priya,
+      PANEL,
+      robin.referralId,
+      { kind: "peer-map", name: "Peer map.png" },
+      PNG,
+      "test",
+    );
+    const held = await historyDesk(ports).exportForSubjectAccess(
+      demoActor("Ines Dalgaard"),
+      "merton",
+      robin.subjectId,
+      "subject access export",
+    );
+    assert.deepEqual(
+      held.documents.map((d) => [d.name, d.kind, d.attachedTo, d.uploadedBy, d.review]),
+      [
+        [
+          "Risk assessment December.pdf",
+          "Risk assessment",
+          `Case ${robin.reference}, Pre-MACE operational panel`,
+          "Priya Okafor",
+          `Reviewed by ${chair.name} on 21 December 2026 at 09:30: Agreed.`,
+        ],
+        [
+          "Peer map.png",
+          "Peer map",
+          `Referral ${robin.reference}, Pre-MACE operational panel`,
+          "Priya Okafor",
+          "",
+        ],
+      ],
+    );
+  });
+
+  it("deletes a removed record's documents and their files with the record", async () => {
+    const risk = await attachRisk();
+    const record = await readWholeRecord(ports.casework, "merton", robin.subjectId);
+    assert.ok(record);
+    assert.equal(await removeDocumentsOf(ports, record), 1);
+    assert.deepEqual(docs.files.names(), []);
+    assert.equal(await ports.documents.get("merton", { subjectId: robin.subjectId }, risk.id), undefined);
   });
 });
