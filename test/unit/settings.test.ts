@@ -120,4 +120,32 @@ describe("Service settings", () => {
       "api://mace.example/33333333/access_as_user",
     );
   });
+
+  it("in Azure keep documents behind Defender's malware scan, with one link key for every instance", () => {
+    const s = loadSettings(azure);
+    assert.deepEqual(s.documents, {
+      blobUrl: "https://macepanels.blob.core.windows.net",
+      container: "documents",
+      scan: { resultTag: "Malware Scanning scan result" },
+      linkSeconds: 60,
+      linkKey: azure.SECRET_DOCUMENT_LINK_KEY,
+    });
+    const refused = (env: Record<string, string>, words: RegExp) =>
+      assert.throws(
+        () => loadSettings(env),
+        (e: Error) => e instanceof SettingsError && words.test(e.message),
+      );
+    refused(
+      { ...azure, DOCUMENT_SCAN: "none" },
+      /DOCUMENT_SCAN: in Azure uploads wait for Microsoft Defender/,
+    );
+    const { SECRET_DOCUMENT_LINK_KEY: _key, ...keyless } = azure;
+    refused(keyless, /SECRET_DOCUMENT_LINK_KEY: required in Azure/);
+    const { STORAGE_BLOB_URL: _blob, ...blobless } = azure;
+    refused(blobless, /STORAGE_BLOB_URL: the blob endpoint documents are kept in is required/);
+  });
+
+  it("locally take uploads as clean when told nothing scans them", () => {
+    assert.equal(loadSettings({ ...local, DOCUMENT_SCAN: "none" }).documents.scan, undefined);
+  });
 });
