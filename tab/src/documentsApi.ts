@@ -35,10 +35,14 @@ export const documentsApi = {
           documents: r.documents,
         })),
   attach: (token: TokenSource, place: DocumentsPlace, file: File, kind: string, panelId?: string) => {
-    const query = new URLSearchParams({ kind, name: file.name, ...(panelId ? { panelId } : {}) });
+    const query = new URLSearchParams({ kind, ...(panelId ? { panelId } : {}) });
     return request<DocumentResponse>(`${pathOf(place)}?${query.toString()}`, token, {
       method: "POST",
-      headers: { "Content-Type": file.type || "application/octet-stream" },
+      // The name may name the child: it travels in a header, never in the address.
+      headers: {
+        "Content-Type": file.type || "application/octet-stream",
+        "X-File-Name": encodeURIComponent(file.name),
+      },
       body: file,
     });
   },

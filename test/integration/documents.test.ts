@@ -43,9 +43,16 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
   const api = async (person: string, path: string, request: Request = {}) =>
     call(service, path, { ...request, token: await signInAs(service, person) });
   const attach = async (person: string, query: string, bytes: Buffer, type = "application/pdf") => {
-    const res = await fetch(`${service.url}${base()}?${query}`, {
+    const params = new URLSearchParams(query);
+    const name = params.get("name") ?? "";
+    params.delete("name");
+    const res = await fetch(`${service.url}${base()}?${params.toString()}`, {
       method: "POST",
-      headers: { authorization: `Bearer ${await signInAs(service, person)}`, "content-type": type },
+      headers: {
+        authorization: `Bearer ${await signInAs(service, person)}`,
+        "content-type": type,
+        "x-file-name": encodeURIComponent(name),
+      },
       body: new Blob([new Uint8Array(bytes)]),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };

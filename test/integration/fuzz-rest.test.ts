@@ -118,12 +118,9 @@ function targets(referral: string): Target[] {
     post(`/api/areas/merton/report-figures/2026-10`, {}, "member"),
     // Documents: a file sent as JSON is no file; a review or a download link of a document that
     // is not there; a referral's documents by a member, who does not see referrals.
-    post(`${PANEL}/referrals/${referral}/documents?kind=risk-assessment&name=fuzz.pdf`, { file: "x" }),
-    post(`${PANEL}/referrals/${referral}/documents?kind=other&name=fuzz.pdf`, { file: "x" }, "member"),
-    post(
-      `/api/areas/merton/subjects/${stranger}/documents?panelId=merton-pre-mace&kind=other&name=f.pdf`,
-      {},
-    ),
+    post(`${PANEL}/referrals/${referral}/documents?kind=risk-assessment`, { file: "x" }),
+    post(`${PANEL}/referrals/${referral}/documents?kind=other`, { file: "x" }, "member"),
+    post(`/api/areas/merton/subjects/${stranger}/documents?panelId=merton-pre-mace&kind=other`, {}),
     post(`/api/areas/merton/subjects/${stranger}/documents/${randomUUID()}/review`, {
       note: "Seen",
       version: STALE,

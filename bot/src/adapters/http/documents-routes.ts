@@ -6,6 +6,7 @@ import { signedIn } from "./authenticate.js";
 import {
   AttachQuery,
   DocumentLinkBody,
+  FILE_NAME_HEADER,
   ReviewDocumentBody,
   type DocumentLinkResponse,
   type DocumentResponse,
@@ -36,6 +37,16 @@ function fileBody(req: Request, res: Response, next: NextFunction): void {
 }
 
 const bytesOf = (req: Request): Uint8Array => (Buffer.isBuffer(req.body) ? req.body : new Uint8Array());
+
+/** The file's name from its header; one that is not URI-encoded is no name, and is refused as none. */
+function nameOf(req: Request): string {
+  const raw = req.get(FILE_NAME_HEADER) ?? "";
+  try {
+    return decodeURIComponent(raw).slice(0, 400);
+  } catch {
+    return "";
+  }
+}
 
 export function documentsRoutes(deps: { documents: DocumentsDesk }): Router {
   const router = Router();
@@ -68,7 +79,7 @@ export function documentsRoutes(deps: { documents: DocumentsDesk }): Router {
         caller(req),
         req.params["areaId"],
         req.params["subjectId"],
-        { kind: query.kind, name: query.name, panelId: query.panelId },
+        { kind: query.kind, name: nameOf(req), panelId: query.panelId },
         bytesOf(req),
         "tab case history",
       );
@@ -122,12 +133,12 @@ export function documentsRoutes(deps: { documents: DocumentsDesk }): Router {
     referral,
     fileBody,
     route(async (req, res) => {
-      const { kind, name } = AttachQuery.parse(req.query);
+      const { kind } = AttachQuery.parse(req.query);
       const document = await deps.documents.attachToReferral(
         caller(req),
         req.params["panelId"],
         req.params["referralId"],
-        { kind, name },
+        { kind, name: nameOf(req) },
         bytesOf(req),
         "tab referrals",
       );

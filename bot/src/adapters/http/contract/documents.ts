@@ -1,16 +1,19 @@
 import { z } from "zod";
 import type { DocumentKind, DocumentReview, ScanState } from "../../../domain/documents/document.js";
 
-// Documents attached to a case or a referral: the file goes as the request's body, what it is in
-// the query; it comes back only through a short-lived download link.
+// Documents attached to a case or a referral: the file goes as the request's body, its kind in
+// the query and its name, which may name the child, in a header (addresses end up in access
+// logs); it comes back only through a short-lived download link.
 
 /** Attaching a file: the body is the file's bytes. */
 export const AttachQuery = z.strictObject({
   kind: z.string().max(40),
-  name: z.string().max(400),
   /** For a case's document: the panel of the case. */
   panelId: z.string().max(80).optional(),
 });
+
+/** The header the file's name travels in, URI-encoded. */
+export const FILE_NAME_HEADER = "X-File-Name";
 
 export const ReviewDocumentBody = z.strictObject({
   note: z.string().max(2000),
