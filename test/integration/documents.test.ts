@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { buffer } from "node:stream/consumers";
 import { BlobServiceClient } from "@azure/storage-blob";
 import {
@@ -12,6 +13,8 @@ import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
 import { call, type Request } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
+import { forgetMertonReferrals } from "../support/forget-referrals.js";
+import { mertonChild } from "../support/referral-forms.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
@@ -63,7 +66,9 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     robin = await acceptedMertonReferral(service, "Robin Invented-Hale", "7 Imaginary Close", "2027-01-07");
     blobs = BlobServiceClient.fromConnectionString((await azurite()).connectionString);
   });
+  const waiting: string[] = [];
   after(async () => {
+    await forgetMertonReferrals(waiting);
     await service?.close();
   });
 
@@ -158,6 +163,44 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     assert.deepEqual(
       audit.map((a) => [a.actorId, a.subjectId, a.reference]),
       [[PEOPLE.mertonPoliceOfficer.id, robin.subjectId, robin.reference]],
+    );
+  });
+
+  it("keeps the referrer's Risk Factor Matrix with her referral, for the coordinator and not the members", async () => {
+    const sent = await service.desk.submit(
+      { id: PEOPLE.mertonSocialWorker.id, name: PEOPLE.mertonSocialWorker.displayName },
+      "merton-pre-mace",
+      "individual",
+      randomUUID(),
+      mertonChild("Ash Notreal-Byrne"),
+    );
+    assert.ok(sent.ok);
+    waiting.push(sent.referral.id);
+    const path = `/api/panels/merton-pre-mace/referrals/${sent.referral.id}/documents`;
+    const res = await fetch(`${service.url}${path}?kind=risk-factor-matrix`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${await signInAs(service, PEOPLE.mertonSocialWorker.id)}`,
+        "content-type": "application/pdf",
+        "x-file-name": encodeURIComponent("Risk Factor Matrix – Ash.pdf"),
+      },
+      body: new Blob([new Uint8Array(PDF)]),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const listed = await api(PEOPLE.mertonCoordinator.id, path);
+    const [matrix] = listed.body["documents"] as Summary[];
+    assert.deepEqual(
+      [matrix?.name, matrix?.kindLabel],
+      ["Risk Factor Matrix – Ash.pdf", "Risk Factor Matrix"],
+    );
+    assert.equal((await api(PEOPLE.mertonPoliceOfficer.id, path)).status, 404);
+    const link = await api(PEOPLE.mertonCoordinator.id, `${path}/${matrix!.id}/link`, { body: {} });
+    const file = await call(service, link.body["url"] as string);
+    assert.equal(file.status, 200);
+    // A name beyond plain ASCII is offered both ways, as browsers read them.
+    assert.match(
+      file.headers.get("content-disposition") ?? "",
+      /filename="Risk Factor Matrix _ Ash\.pdf"; filename\*=UTF-8''Risk%20Factor%20Matrix%20%E2%80%93%20Ash\.pdf$/,
     );
   });
 
