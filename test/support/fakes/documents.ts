@@ -24,9 +24,13 @@ export function fakeDocumentRecords(now: () => Date): DocumentRecords {
       .map((r) => ({ ...r, value: AttachedDocument.parse(r.value) }))
       .sort((a, b) => a.value.uploadedAt.localeCompare(b.value.uploadedAt));
   return {
-    async add(d, by) {
-      insertRow(table, "Documents", { pk: keyOf(d.areaId), rk: rowOf(placeOf(d), d.id), value: d, by });
-    },
+    add: async (d, by) =>
+      insertRow<AttachedDocument>(table, "Documents", {
+        pk: keyOf(d.areaId),
+        rk: rowOf(placeOf(d), d.id),
+        value: AttachedDocument.parse(d),
+        by,
+      }),
     get: async (areaId, place, id) => table.get<AttachedDocument>(keyOf(areaId), rowOf(place, id)),
     ofSubject: async (areaId, subjectId) =>
       read(table.range<AttachedDocument>(keyOf(areaId), `subject|${keyOf(subjectId)}|`)),

@@ -32,9 +32,7 @@ export function documentRecords(tables: TableFactory): DocumentRecords {
     rowKey: `link|${l.linkId}`,
   }));
   return {
-    async add(d, by) {
-      await documents.insert(d, by);
-    },
+    add: (d, by) => documents.insert(d, by),
     get: (areaId, place, id) => documents.get(keyOf(areaId), rowOf(place, id)),
     ofSubject: async (areaId, subjectId) =>
       oldestFirst(await documents.listRange(keyOf(areaId), `subject|${keyOf(subjectId)}|`)),

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import {
   DocumentKind,
   fileNameOf,
@@ -62,8 +61,9 @@ async function keep(
   const file = fileNameOf(draft);
   await ports.files.put(file, bytes, contentType);
   const document = { ...draft, scan: await ports.files.scanVerdict(file) };
+  let stored;
   try {
-    await ports.documents.add(document, actor.id);
+    stored = await ports.documents.add(document, actor.id);
   } catch (e) {
     await ports.files.remove(file);
     throw e;
@@ -81,16 +81,8 @@ async function keep(
       via,
     }),
   ]);
-  const stored = await ports.documents.get(
-    at.areaId,
-    owner.kind === "case" ? { subjectId: owner.subjectId } : { referralId: owner.referralId },
-    document.id,
-  );
-  if (!stored) throw new Error(`document ${document.id} was stored and is not found`);
   return documentView(ports.catalogue, stored, false);
 }
-
-const PanelChoice = z.string().max(80);
 
 /** Attaches a file to the subject's case on one of its panels. */
 export async function attachToCase(
@@ -103,8 +95,7 @@ export async function attachToCase(
   via: string,
 ): Promise<DocumentView> {
   const seen = await accessCaseDocuments(ports, actor.id, areaId, subjectId);
-  const panel = PanelChoice.safeParse(input.panelId);
-  const onCase = caseOnPanel(seen, panel.success ? panel.data : undefined);
+  const onCase = caseOnPanel(seen, input.panelId);
   return keep(
     ports,
     actor,

@@ -23,8 +23,8 @@ export const placeOf = (d: Pick<AttachedDocument, "owner">): DocumentPlace =>
   d.owner.kind === "case" ? { subjectId: d.owner.subjectId } : { referralId: d.owner.referralId };
 
 export interface DocumentRecords {
-  /** Stores a new record; AlreadyExists when its id is taken. */
-  add(d: AttachedDocument, by: string): Promise<void>;
+  /** Stores a new record, answering it as stored; AlreadyExists when its id is taken. */
+  add(d: AttachedDocument, by: string): Promise<Versioned<AttachedDocument>>;
   get(areaId: string, place: DocumentPlace, id: string): Promise<Versioned<AttachedDocument> | undefined>;
   /** The documents of a subject's cases, oldest first: one key range. */
   ofSubject(areaId: string, subjectId: string): Promise<Versioned<AttachedDocument>[]>;
