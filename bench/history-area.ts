@@ -8,6 +8,7 @@ import type { Action } from "../bot/src/domain/actions/action.js";
 import type { Referral } from "../bot/src/domain/referrals/referral.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { referralDraftTables } from "../bot/src/adapters/tables/referral-draft-tables.js";
+import { documentRecords } from "../bot/src/adapters/tables/document-records.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { repositories, seedCatalogue } from "../bot/src/adapters/tables/repositories.js";
 import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/storage.js";
@@ -100,6 +101,7 @@ export async function sideBySide(connection: string) {
     agendas: agendaRecords(tables),
     room: meetingRoomRecords(tables),
     deliveries: reminderDeliveries(tables),
+    documents: documentRecords(tables),
     now: () => new Date(),
     onNotices: () => undefined,
     administrators: new Map<string, string[]>(),

@@ -1,4 +1,5 @@
-// Azure resources for MACE panels: table storage, the App Service that runs the service and tab,
+// Azure resources for MACE panels: table storage and a private blob container for documents
+// (scanned for malware by Microsoft Defender for Storage), the App Service that runs the service and tab,
 // the Azure Bot with its Teams channel, and one user-assigned managed identity that is both the
 // bot's identity and the service's way into storage (no keys or secrets to rotate).
 
@@ -39,12 +40,19 @@ param graphOrganiser string = ''
 @description('The first administrators of each area, as "area:objectId-or-UPN,…;area:…". Everyone else is managed in the product.')
 param areaAdministrators string
 
+@description('The key download links for documents are signed with. A new one at each deployment only ends the links of the minute it happens in.')
+@secure()
+param documentLinkKey string = newGuid()
+
 var storageName = take(toLower(replace('${resourceBaseName}st', '-', '')), 24)
 var siteHost = '${resourceBaseName}.azurewebsites.net'
 // The tab app registration's Application ID URI, as aad.manifest.json sets it.
 var tabAppIdUri = 'api://${siteHost}/${aadAppClientId}'
 // Built-in role: Storage Table Data Contributor.
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Built-in role: Storage Blob Data Contributor, for the documents' container.
+var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var documentContainer = 'documents'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: resourceBaseName
@@ -64,7 +72,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     encryption: {
       keySource: 'Microsoft.Storage'
-      services: { table: { enabled: true, keyType: 'Account' } }
+      services: {
+        table: { enabled: true, keyType: 'Account' }
+        blob: { enabled: true, keyType: 'Account' }
+      }
     }
   }
 }
@@ -76,6 +87,41 @@ resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Documents attached to referrals and cases: private, read only through the service.
+resource documents 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: documentContainer
+  properties: { publicAccess: 'None' }
+}
+
+resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, blobDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Malware scanning on upload: Defender writes its verdict in each blob's index tag
+// "Malware Scanning scan result", which the service reads before it offers a download.
+resource malwareScanning 'Microsoft.Security/defenderForStorageSettings@2022-12-01-preview' = {
+  name: 'current'
+  scope: storage
+  properties: {
+    isEnabled: true
+    overrideSubscriptionLevelSettings: true
+    malwareScanning: { onUpload: { isEnabled: true, capGBPerMonth: 100 } }
+    sensitiveDataDiscovery: { isEnabled: false }
   }
 }
 
@@ -113,6 +159,12 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'PUBLIC_URL', value: 'https://${siteHost}' }
         { name: 'LOG_LEVEL', value: 'info' }
         { name: 'STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.table }
+        { name: 'STORAGE_BLOB_URL', value: storage.properties.primaryEndpoints.blob }
+        { name: 'DOCUMENT_CONTAINER', value: documents.name }
+        { name: 'DOCUMENT_SCAN', value: 'defender' }
+        { name: 'DOCUMENT_SCAN_RESULT_TAG', value: 'Malware Scanning scan result' }
+        { name: 'DOCUMENT_LINK_SECONDS', value: '60' }
+        { name: 'SECRET_DOCUMENT_LINK_KEY', value: documentLinkKey }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'BOT_ID', value: identity.properties.clientId }
         { name: 'BOT_TYPE', value: 'UserAssignedMSI' }

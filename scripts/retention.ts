@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openAreas, stopOnCtrlC } from "./lib/area-command.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
+import { documentRecords } from "../bot/src/adapters/tables/document-records.js";
+import { blobContainer, blobDocuments } from "../bot/src/adapters/blob/blob-documents.js";
 import {
   runRetention,
   type AreaRetention,
@@ -45,7 +47,7 @@ const args = Args.safeParse(parsed);
 if (!args.success) fail(args.error.issues.map((i) => i.message).join("\n"));
 const dryRun = args.data["dry-run"];
 
-const { catalogue, tables } = await openAreas(args.data.area, fail);
+const { catalogue, tables, settings } = await openAreas(args.data.area, fail);
 const signal = stopOnCtrlC("subject");
 
 const now = new Date();
@@ -55,7 +57,13 @@ const outcome = (p: Extract<RetentionProgress, { step: "record" }>) =>
 
 try {
   const report = await runRetention(
-    { catalogue, casework: caseworkTables(tables), now: () => now },
+    {
+      catalogue,
+      casework: caseworkTables(tables),
+      documents: documentRecords(tables),
+      files: blobDocuments(blobContainer(settings), settings.documents.scan),
+      now: () => now,
+    },
     {
       ...(args.data.area && { areaId: args.data.area }),
       dryRun,

@@ -4,6 +4,7 @@ import {
   localServiceEnv,
   portIsFree,
   startAzurite,
+  startAzuriteBlob,
   startChild,
   startPlayground,
   waitForHttp,
@@ -14,7 +15,7 @@ import { startGraphServer, type GraphServer } from "./dev-kit/graph-stand-in/ind
 // `npm start`: Azurite, the local Graph stand-in, the service and the Agents Playground on this
 // machine, with demo data.
 const inMemory = process.argv.includes("--in-memory");
-const ports = { service: 3978, azurite: 10002, playground: 56150, graph: 10050 };
+const ports = { service: 3978, azurite: 10002, azuriteBlob: 10000, playground: 56150, graph: 10050 };
 const children: Child[] = [];
 let graph: GraphServer | undefined;
 
@@ -72,6 +73,10 @@ try {
   const azurite = startAzurite(ports.azurite, inMemory ? "memory" : dataDir);
   children.push(azurite);
   await waitForHttp(`http://127.0.0.1:${ports.azurite}/`, azurite);
+  step(`Starting Azurite (blobs, for attached documents) on port ${ports.azuriteBlob}…`);
+  const blobs = startAzuriteBlob(ports.azuriteBlob, inMemory ? "memory" : dataDir);
+  children.push(blobs);
+  await waitForHttp(`http://127.0.0.1:${ports.azuriteBlob}/`, blobs);
 
   step(
     `Starting the local Microsoft Graph stand-in (calendars and the directory, in memory) on port ${ports.graph}…`,

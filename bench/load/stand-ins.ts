@@ -8,6 +8,7 @@ import {
   freePort,
   localServiceEnv,
   startAzurite,
+  startAzuriteBlob,
   startChild,
   waitForHttp,
   type Child,
@@ -77,6 +78,10 @@ export async function startRig(): Promise<Rig> {
     const azurite: Child = startAzurite(azuritePort, "memory");
     stops.push(() => azurite.stop());
     await waitForHttp(`http://127.0.0.1:${azuritePort}/`, azurite);
+    const blobPort = await freePort();
+    const blobs: Child = startAzuriteBlob(blobPort, "memory");
+    stops.push(() => blobs.stop());
+    await waitForHttp(`http://127.0.0.1:${blobPort}/`, blobs);
 
     const keys = await botFrameworkKeys();
     stops.push(() => keys.close());
@@ -90,7 +95,7 @@ export async function startRig(): Promise<Rig> {
     const port = await freePort();
     const service = startChild("service", process.execPath, ["--trace-gc", compiled.main], {
       env: {
-        ...localServiceEnv({ service: port, azurite: azuritePort }),
+        ...localServiceEnv({ service: port, azurite: azuritePort, azuriteBlob: blobPort }),
         BOT_ID,
         BOT_TYPE: "UserAssignedMSI",
         BOT_TENANT_ID: DEV_TENANT_ID,

@@ -42,7 +42,7 @@ import { accessDesk } from "./application/people/access-desk.js";
 import { historyDesk } from "./application/history/history-desk.js";
 import { linkDesk } from "./application/links/link-desk.js";
 import { hostname } from "node:os";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { reminderDeliveries } from "./adapters/tables/reminder-deliveries.js";
 import { TeamsReminderMessenger } from "./adapters/teams/reminder-messenger.js";
 import { ReminderSweep, type SweepReport } from "./application/reminders/reminder-sweep.js";
@@ -51,6 +51,9 @@ import { loadPopulationBaselines, populationBaselines } from "./adapters/populat
 import { reportDesk } from "./application/reports/report-desk.js";
 import { figuresDesk, FiguresTimer, type FiguresDesk } from "./application/reports/figures-desk.js";
 import type { FiguresRunReport } from "./application/reports/work-out-figures.js";
+import { blobContainer, blobDocuments, ensureDocumentContainer } from "./adapters/blob/blob-documents.js";
+import { documentRecords } from "./adapters/tables/document-records.js";
+import { documentsDesk } from "./application/documents/documents-desk.js";
 
 // Paths in settings are relative to where the service is started: the repository root locally,
 // the deployed package's root in Azure.
@@ -144,6 +147,9 @@ export async function startService(
 
   const tables = tableFactory(settings.storage);
   await ensureTables(tables);
+  const container = blobContainer(settings);
+  await ensureDocumentContainer(container);
+  const documents = documentRecords(tables);
   await migrateCaseworkLayout(
     tables,
     catalogue.areas.map((a) => a.id),
@@ -332,7 +338,14 @@ export async function startService(
     decisions,
     people,
     access,
-    history: historyDesk({ catalogue, casework, directory, now, administrators: settings.administrators }),
+    history: historyDesk({
+      catalogue,
+      casework,
+      directory,
+      documents,
+      now,
+      administrators: settings.administrators,
+    }),
     links: linkDesk({ catalogue, casework, directory, now }),
     register: registerDesk({ catalogue, casework, directory, now }),
     reports: reportDesk({
@@ -345,6 +358,19 @@ export async function startService(
       now,
       suppressBelow: settings.reports.suppressBelow,
       workOutMonth: figures.workOutMonth,
+    }),
+    documents: documentsDesk({
+      catalogue,
+      casework,
+      directory,
+      documents,
+      files: blobDocuments(container, settings.documents.scan),
+      now,
+      links: {
+        // Without a configured key (only off Azure) links are signed with this instance's own.
+        key: settings.documents.linkKey ?? randomBytes(32).toString("hex"),
+        seconds: settings.documents.linkSeconds,
+      },
     }),
     calendarAccess: calendarFor,
     directoryAccess: directoryAccess(settings, devIdp),

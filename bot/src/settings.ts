@@ -24,6 +24,12 @@ export const SETTING_NAMES = [
   "SEED_DEMO_DATA",
   "STORAGE_CONNECTION_STRING",
   "STORAGE_ACCOUNT_URL",
+  "STORAGE_BLOB_URL",
+  "DOCUMENT_CONTAINER",
+  "DOCUMENT_SCAN",
+  "DOCUMENT_SCAN_RESULT_TAG",
+  "DOCUMENT_LINK_SECONDS",
+  "SECRET_DOCUMENT_LINK_KEY",
   "AZURE_CLIENT_ID",
   "BOT_ID",
   "SECRET_BOT_PASSWORD",
@@ -62,6 +68,16 @@ const Raw = z.strictObject({
   SEED_DEMO_DATA: flag,
   STORAGE_CONNECTION_STRING: optionalText,
   STORAGE_ACCOUNT_URL: optionalText,
+  STORAGE_BLOB_URL: z.url().optional(),
+  // Blob container names: 3 to 63 lower-case letters, digits and single hyphens.
+  DOCUMENT_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/)
+    .default("documents"),
+  DOCUMENT_SCAN: z.enum(["defender", "none"]).default("defender"),
+  DOCUMENT_SCAN_RESULT_TAG: z.string().min(1).max(128).default("Malware Scanning scan result"),
+  DOCUMENT_LINK_SECONDS: z.coerce.number().int().min(10).max(600).default(60),
+  SECRET_DOCUMENT_LINK_KEY: z.string().min(32).max(512).optional(),
   AZURE_CLIENT_ID: optionalText,
   BOT_ID: optionalText,
   SECRET_BOT_PASSWORD: optionalText,
@@ -173,6 +189,18 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       "STORAGE_CONNECTION_STRING: in Azure the service reaches storage with its managed identity (STORAGE_ACCOUNT_URL)",
     );
   }
+  if (s.STORAGE_ACCOUNT_URL && !s.STORAGE_BLOB_URL)
+    problems.push(
+      "STORAGE_BLOB_URL: the blob endpoint documents are kept in is required with STORAGE_ACCOUNT_URL",
+    );
+  if (inAzure && s.DOCUMENT_SCAN === "none")
+    problems.push(
+      "DOCUMENT_SCAN: in Azure uploads wait for Microsoft Defender for Storage's malware scan (defender)",
+    );
+  if (inAzure && !s.SECRET_DOCUMENT_LINK_KEY)
+    problems.push(
+      "SECRET_DOCUMENT_LINK_KEY: required in Azure, so that every instance signs and checks the same download links",
+    );
   if (!s.DEV_SIGN_IN && !(s.AAD_APP_CLIENT_ID && s.AAD_APP_TENANT_ID)) {
     problems.push(
       "AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID: required for Teams sign-in unless DEV_SIGN_IN is on locally",
@@ -228,6 +256,15 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     storage: s.STORAGE_ACCOUNT_URL
       ? { kind: "managed-identity" as const, accountUrl: s.STORAGE_ACCOUNT_URL, clientId: s.AZURE_CLIENT_ID }
       : { kind: "connection-string" as const, connectionString: s.STORAGE_CONNECTION_STRING ?? "" },
+    documents: {
+      blobUrl: s.STORAGE_BLOB_URL,
+      container: s.DOCUMENT_CONTAINER,
+      /** `none`: nothing scans uploads (on this machine), so each is taken as clean at once. */
+      scan: s.DOCUMENT_SCAN === "defender" ? { resultTag: s.DOCUMENT_SCAN_RESULT_TAG } : undefined,
+      linkSeconds: s.DOCUMENT_LINK_SECONDS,
+      /** The key download links are signed with; without one, each start makes its own. */
+      linkKey: s.SECRET_DOCUMENT_LINK_KEY,
+    },
     bot: {
       appId: s.BOT_ID,
       appPassword: s.SECRET_BOT_PASSWORD,

@@ -12,7 +12,10 @@ import { localServiceEnv } from "./processes.js";
 
 export async function openAreas(areaId: string | undefined, fail: (message: string, code?: number) => never) {
   if (existsSync(".env")) process.loadEnvFile(".env");
-  const local = process.env["APP_ENV"] !== "azure" ? localServiceEnv({ service: 3978, azurite: 10002 }) : {};
+  const local =
+    process.env["APP_ENV"] !== "azure"
+      ? localServiceEnv({ service: 3978, azurite: 10002, azuriteBlob: 10000 })
+      : {};
   let settings;
   let catalogue;
   try {

@@ -9,8 +9,9 @@ const BIN = path.resolve("node_modules/.bin");
 export const AZURITE_ACCOUNT_KEY =
   "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-export const azuriteConnectionString = (port: number): string =>
-  `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+/** Azurite's tables, and its blobs when their port is given (the service keeps documents there). */
+export const azuriteConnectionString = (port: number, blobPort?: number): string =>
+  `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;${blobPort ? `BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;` : ""}`;
 
 export interface Child {
   name: string;
@@ -121,6 +122,25 @@ export function startAzurite(port: number, location: string | "memory", echo = f
   );
 }
 
+/** Azurite's blob service, where the service keeps documents attached to referrals and cases. */
+export function startAzuriteBlob(port: number, location: string | "memory", echo = false): Child {
+  const storage = location === "memory" ? ["--inMemoryPersistence"] : ["--location", location];
+  return startChild(
+    "azurite-blob",
+    path.join(BIN, "azurite-blob"),
+    [
+      "--blobHost",
+      "127.0.0.1",
+      "--blobPort",
+      String(port),
+      "--skipApiVersionCheck",
+      "--disableTelemetry",
+      ...storage,
+    ],
+    { echo },
+  );
+}
+
 export function startPlayground(port: number, botEndpoint: string, cwd: string, echo = false): Child {
   return startChild(
     "playground",
@@ -139,6 +159,7 @@ export function startPlayground(port: number, botEndpoint: string, cwd: string, 
 export function localServiceEnv(ports: {
   service: number;
   azurite: number;
+  azuriteBlob: number;
   graph?: number;
 }): Record<string, string> {
   return {
@@ -146,7 +167,9 @@ export function localServiceEnv(ports: {
     PORT: String(ports.service),
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://localhost:${ports.service}`,
-    STORAGE_CONNECTION_STRING: azuriteConnectionString(ports.azurite),
+    STORAGE_CONNECTION_STRING: azuriteConnectionString(ports.azurite, ports.azuriteBlob),
+    // Nothing scans uploads on this machine: they are taken as clean at once.
+    DOCUMENT_SCAN: "none",
     DEV_SIGN_IN: "true",
     SEED_DEMO_DATA: "true",
     AREA_ADMINISTRATORS: DEMO_AREA_ADMINISTRATORS,

@@ -21,6 +21,7 @@ import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
 import { saveFile } from "./saveFile.js";
+import { Documents } from "./Documents.js";
 
 // A subject's case history across the area's panels, oldest first: referrals and triage, the case
 // on each panel, each meeting's decision, actions and their outcomes, links to other subjects.
@@ -134,6 +135,7 @@ export function CaseHistory({
         </MessageBar>
       )}
       {h && <Cases cases={h.cases} />}
+      {h && <Documents token={token} place={{ kind: "case", areaId, subjectId }} />}
       {h && (
         <section className={styles.section} aria-labelledby="chronology-title">
           <Subtitle2 as="h2" id="chronology-title">

@@ -15,6 +15,7 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { api, type ReferralSummary, type TokenSource } from "./api.js";
 import { ReferralQuestions } from "./ReferralQuestions.js";
+import { Documents } from "./Documents.js";
 import { formatDate, formatDateTime, KIND_LABELS, WITHDRAWABLE } from "./referralLabels.js";
 import { headerStyles } from "./styles.js";
 import { useApi } from "./useApi.js";
@@ -141,6 +142,8 @@ export function MyReferralView({
       </div>
 
       <ReferralQuestions questions={r.questions} headingId={`${headingId}-questions`} />
+
+      <Documents token={token} place={{ kind: "referral", panelId, referralId: r.id }} headingLevel="h3" />
 
       <section className={styles.section} aria-labelledby={`${headingId}-answers`}>
         <Subtitle2 as="h3" id={`${headingId}-answers`}>

@@ -29,6 +29,7 @@ import { useApi } from "./useApi.js";
 import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
 import { ReferralQuestions } from "./ReferralQuestions.js";
 import { TransferChecks } from "./TransferChecks.js";
+import { Documents } from "./Documents.js";
 import { formatDate, formatDateTime, KIND_LABELS, referrerText, STATUS_COLOURS } from "./referralLabels.js";
 import {
   api,
@@ -405,6 +406,8 @@ function ReferralDetailView({
       </section>
 
       <ReferralQuestions questions={r.questions} headingId={`${headingId}-questions`} />
+
+      <Documents token={token} place={{ kind: "referral", panelId, referralId: r.id }} headingLevel="h3" />
 
       <section className={styles.section} aria-labelledby={`${headingId}-triage`}>
         <Subtitle2 as="h3" id={`${headingId}-triage`}>

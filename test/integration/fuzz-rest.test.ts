@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { BlobServiceClient } from "@azure/storage-blob";
+import { azurite } from "../support/azurite.js";
 import { changedRows, inPool, mutate, random, snapshotTables } from "../support/fuzz.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
@@ -185,7 +187,28 @@ function targets(referral: string): Target[] {
       title: "Fuzz",
       description: "Fuzz description",
     }),
+    // Documents: a file sent as JSON is no file; a review or a download link of a document that
+    // is not there; a referral's documents by a member, who does not see referrals.
+    post(`${PANEL}/referrals/${referral}/documents?kind=risk-assessment`, { file: "x" }),
+    post(`${PANEL}/referrals/${referral}/documents?kind=other`, { file: "x" }, "member"),
+    post(`/api/areas/merton/subjects/${stranger}/documents?panelId=merton-pre-mace&kind=other`, {}),
+    post(`/api/areas/merton/subjects/${stranger}/documents/${randomUUID()}/review`, {
+      note: "Seen",
+      version: STALE,
+    }),
+    post(`/api/areas/merton/subjects/${stranger}/documents/${randomUUID()}/link`, { referralId: null }),
+    post(`${PANEL}/referrals/${referral}/documents/${randomUUID()}/link`, {}),
   ];
+}
+
+/** The names of the documents' files kept in blob storage. */
+async function keptFiles(): Promise<string[]> {
+  const container = BlobServiceClient.fromConnectionString(
+    (await azurite()).connectionString,
+  ).getContainerClient("documents");
+  const names: string[] = [];
+  for await (const blob of container.listBlobsFlat()) names.push(blob.name);
+  return names.sort();
 }
 
 describe("The tab API fuzzed with malformed bodies", function () {
@@ -218,6 +241,7 @@ describe("The tab API fuzzed with malformed bodies", function () {
     });
 
     const before = await snapshotTables();
+    const filesBefore = await keptFiles();
     const failures: string[] = [];
     const started = Date.now();
     await inPool(cases, 4, async ({ n, target, body }) => {
@@ -242,8 +266,8 @@ describe("The tab API fuzzed with malformed bodies", function () {
       (key, how) => key.includes("|notice|") && how !== "added",
     );
     assert.deepEqual(
-      { failures, faults: faults.map((l) => l.slice(0, 300)), changed },
-      { failures: [], faults: [], changed: [] },
+      { failures, faults: faults.map((l) => l.slice(0, 300)), changed, files: await keptFiles() },
+      { failures: [], faults: [], changed: [], files: filesBefore },
       `seed ${r.seed}`,
     );
   });

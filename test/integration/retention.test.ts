@@ -8,6 +8,10 @@ import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/table
 import type { Casework } from "../../bot/src/application/ports/casework.js";
 import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { runRetention } from "../../bot/src/application/retention/retention-run.js";
+import { blobContainer, blobDocuments } from "../../bot/src/adapters/blob/blob-documents.js";
+import { documentRecords } from "../../bot/src/adapters/tables/document-records.js";
+import { documentsDesk } from "../../bot/src/application/documents/documents-desk.js";
+import type { DocumentFiles } from "../../bot/src/application/ports/documents.js";
 import type { Catalogue } from "../../bot/src/domain/catalogue/catalogue.js";
 import type { RetentionPolicy } from "../../bot/src/domain/retention/retention-policy.js";
 import { azurite } from "../support/azurite.js";
@@ -127,11 +131,13 @@ describe("Retention of Merton's records in table storage", () => {
   let service: TestService;
   let tables: ReturnType<typeof tableFactory>;
   let casework: Casework;
+  let files: DocumentFiles;
+  let container: ReturnType<typeof blobContainer>;
   const catalogue = loadCatalogue("bot/config/areas");
   const referralIds: string[] = [];
   const run = (policy: Catalogue = catalogue, on = RUN_ON) =>
     runRetention(
-      { catalogue: policy, casework, now: () => new Date(on) },
+      { catalogue: policy, casework, documents: documentRecords(tables), files, now: () => new Date(on) },
       { areaId: "merton", dryRun: false, actorId: "retention", via: "test" },
     );
   /** Every row of Merton's partition, with its key. */
@@ -150,6 +156,17 @@ describe("Retention of Merton's records in table storage", () => {
     tables = tableFactory({ kind: "connection-string", connectionString });
     await ensureTables(tables);
     casework = caseworkTables(tables);
+    container = blobContainer({
+      storage: { kind: "connection-string", connectionString },
+      documents: {
+        container: "documents",
+        blobUrl: undefined,
+        scan: undefined,
+        linkSeconds: 60,
+        linkKey: undefined,
+      },
+    });
+    files = blobDocuments(container, undefined);
   });
   after(async () => {
     // The child kept here goes with a later run; the anonymised referral is forgotten.
@@ -193,6 +210,46 @@ describe("Retention of Merton's records in table storage", () => {
 
     const again = await run();
     assert.deepEqual(again.areas[0]?.due, []);
+  });
+
+  it("deletes the documents of a record it removes: the files in blob storage and their records", async () => {
+    const child = await closedCase(catalogue, casework, tables, "Rowan Invented-Vale", "2019-03-07");
+    referralIds.push(child.referralId);
+    const desk = documentsDesk({
+      catalogue,
+      casework,
+      directory: directoryTables(tables),
+      documents: documentRecords(tables),
+      files,
+      now: () => new Date("2019-03-01T10:00:00Z"),
+      links: { key: "a-key-for-the-retention-test-links", seconds: 60 },
+    });
+    const pdf = Buffer.from("%PDF-1.7\n%%EOF\n");
+    const onCase = await desk.attachToCase(
+      priya,
+      "merton",
+      child.subjectId,
+      { panelId: PANEL, kind: "risk-assessment", name: "Risk assessment.pdf" },
+      pdf,
+      "test",
+    );
+    const onReferral = await desk.attachToReferral(
+      grace,
+      PANEL,
+      child.referralId,
+      { kind: "safety-plan", name: "Safety plan.pdf" },
+      pdf,
+      "test",
+    );
+    const names = [onCase.id, onReferral.id].map((id) => `merton/${id}`);
+    for (const name of names) assert.ok(await container.getBlobClient(name).exists(), name);
+
+    const report = await run();
+    assert.ok(report.areas[0]?.done.includes(child.reference));
+    for (const name of names) assert.equal(await container.getBlobClient(name).exists(), false, name);
+    const records = documentRecords(tables);
+    assert.deepEqual(await records.ofSubject("merton", child.subjectId), []);
+    assert.deepEqual(await records.ofReferral("merton", child.referralId), []);
   });
 
   it("anonymising keeps the references and replaces the names, in the records and the keys they are found by", async () => {

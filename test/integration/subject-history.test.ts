@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
+import { documentRecords } from "../../bot/src/adapters/tables/document-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { historyDesk } from "../../bot/src/application/history/history-desk.js";
 import { DEMO_ADMINISTRATORS } from "../../bot/src/seed/demo-people.js";
@@ -332,6 +333,7 @@ describe("A subject's case history and its subject access export, through the ta
       catalogue: loadCatalogue("bot/config/areas"),
       casework: caseworkTables(tables),
       directory: directoryTables(tables),
+      documents: documentRecords(tables),
       now: () => now,
       administrators: new Map(DEMO_ADMINISTRATORS),
     });

@@ -20,6 +20,7 @@ export async function testEnvironment(): Promise<Record<string, string>> {
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     STORAGE_CONNECTION_STRING: connectionString,
+    DOCUMENT_SCAN: "none",
     DEV_SIGN_IN: "true",
     LOG_LEVEL: "debug",
     AREA_ADMINISTRATORS: DEMO_AREA_ADMINISTRATORS,

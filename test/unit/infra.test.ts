@@ -44,6 +44,17 @@ describe("Azure infrastructure", () => {
     assert.match(bicep, /name: 'MsTeamsChannel'/);
     assert.doesNotMatch(bicep, /DEV_SIGN_IN|STORAGE_CONNECTION_STRING/);
   });
+
+  it("keeps documents in a private container the identity may read and write, scanned for malware on upload", () => {
+    // Storage Blob Data Contributor, granted to the service's identity.
+    assert.match(bicep, /ba92f5b4-2d11-453d-a403-e96b0029c9fe/);
+    assert.match(
+      bicep,
+      /containers@[\d-]+' = \{[^}]*name: documentContainer\s+properties: \{ publicAccess: 'None' \}/,
+    );
+    assert.match(bicep, /defenderForStorageSettings[\s\S]*malwareScanning: \{ onUpload: \{ isEnabled: true/);
+    assert.match(bicep, /\{ name: 'DOCUMENT_SCAN', value: 'defender' \}/);
+  });
 });
 
 describe("The Node.js runtime, one major version everywhere", () => {

@@ -9,6 +9,8 @@ const azure = {
   APP_ENV: "azure",
   HOST: "0.0.0.0",
   STORAGE_ACCOUNT_URL: "https://macepanels.table.core.windows.net",
+  STORAGE_BLOB_URL: "https://macepanels.blob.core.windows.net",
+  SECRET_DOCUMENT_LINK_KEY: "a-key-of-at-least-thirty-two-characters-for-links",
   BOT_ID: "11111111-1111-4111-8111-111111111111",
   BOT_TENANT_ID: "22222222-2222-4222-8222-222222222222",
   AAD_APP_CLIENT_ID: "33333333-3333-4333-8333-333333333333",
@@ -117,5 +119,33 @@ describe("Service settings", () => {
       signIn.kind === "entra" && signIn.consentScope,
       "api://mace.example/33333333/access_as_user",
     );
+  });
+
+  it("in Azure keep documents behind Defender's malware scan, with one link key for every instance", () => {
+    const s = loadSettings(azure);
+    assert.deepEqual(s.documents, {
+      blobUrl: "https://macepanels.blob.core.windows.net",
+      container: "documents",
+      scan: { resultTag: "Malware Scanning scan result" },
+      linkSeconds: 60,
+      linkKey: azure.SECRET_DOCUMENT_LINK_KEY,
+    });
+    const refused = (env: Record<string, string>, words: RegExp) =>
+      assert.throws(
+        () => loadSettings(env),
+        (e: Error) => e instanceof SettingsError && words.test(e.message),
+      );
+    refused(
+      { ...azure, DOCUMENT_SCAN: "none" },
+      /DOCUMENT_SCAN: in Azure uploads wait for Microsoft Defender/,
+    );
+    const { SECRET_DOCUMENT_LINK_KEY: _key, ...keyless } = azure;
+    refused(keyless, /SECRET_DOCUMENT_LINK_KEY: required in Azure/);
+    const { STORAGE_BLOB_URL: _blob, ...blobless } = azure;
+    refused(blobless, /STORAGE_BLOB_URL: the blob endpoint documents are kept in is required/);
+  });
+
+  it("locally take uploads as clean when told nothing scans them", () => {
+    assert.equal(loadSettings({ ...local, DOCUMENT_SCAN: "none" }).documents.scan, undefined);
   });
 });

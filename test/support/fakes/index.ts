@@ -10,6 +10,7 @@ import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
 import { DEMO_ADMINISTRATORS } from "../../../bot/src/seed/demo-people.js";
 import { fakeCasework } from "./casework.js";
 import { fakeDeliveries } from "./deliveries.js";
+import { fakeDocumentFiles, fakeDocumentRecords } from "./documents.js";
 import { fakeDrafts } from "./drafts.js";
 import { fakeReportFigures } from "./report-figures.js";
 import { demoDirectory } from "./directory.js";
@@ -43,6 +44,8 @@ export function fakePorts(startAt: string) {
     directory: demoDirectory(now),
     casework: fakeCasework(now),
     drafts: fakeDrafts(),
+    documents: fakeDocumentRecords(now),
+    files: fakeDocumentFiles(),
     meetings: fakeMeetings(now),
     agendas: fakeAgendas(now),
     room: fakeMeetingRoom(now),

@@ -77,6 +77,21 @@ export function subjectAccessDocx(r: SubjectAccessRecord): Promise<Buffer> {
     ]),
     heading("Chronology: decisions, actions and links", HeadingLevel.HEADING_2),
     ...chronology(r),
+    heading("Documents held", HeadingLevel.HEADING_2),
+    ...orNone(r.documents, (documents) => [
+      para("The files themselves are held in the product and can be downloaded from the case history."),
+      table(
+        ["Document", "Kind", "Attached to", "Attached by", "When", "Review"],
+        documents.map((d) => [
+          d.name,
+          d.kind,
+          d.attachedTo,
+          d.uploadedBy,
+          momentInWords(d.uploadedAt),
+          d.review,
+        ]),
+      ),
+    ]),
     heading("Who read or changed the record", HeadingLevel.HEADING_2),
     ...orNone(r.audit, (audit) => [
       table(

@@ -45,6 +45,8 @@ import { reportsRoutes } from "./reports-routes.js";
 import { thresholdingRoutes } from "./thresholding-routes.js";
 import type { RegisterDesk } from "../../application/strategic/register-desk.js";
 import { registerRoutes } from "./register-routes.js";
+import type { DocumentsDesk } from "../../application/documents/documents-desk.js";
+import { documentLinkRoutes, documentsRoutes } from "./documents-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -67,6 +69,7 @@ export interface AppDependencies {
   links: LinkDesk;
   reports: ReportDesk;
   register: RegisterDesk;
+  documents: DocumentsDesk;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -132,6 +135,9 @@ export function createApp(deps: AppDependencies): Express {
 
   if (deps.devIdp) app.use("/dev-idp", devSignInRoutes(deps.devIdp, deps.repos));
 
+  // A document's download link carries its own signature, for one person, once, for a minute.
+  app.use("/api/document-links", documentLinkRoutes(deps));
+
   app.use(
     "/api",
     authenticate(deps.validateToken),
@@ -150,6 +156,7 @@ export function createApp(deps: AppDependencies): Express {
     reportsRoutes(deps),
     thresholdingRoutes(deps),
     registerRoutes(deps),
+    documentsRoutes(deps),
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -16,6 +16,7 @@ export const TABLES = {
   actionsDue: "ActionsDue",
   referralDrafts: "ReferralDrafts",
   reportFigures: "ReportFigures",
+  documents: "Documents",
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

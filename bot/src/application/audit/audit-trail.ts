@@ -15,6 +15,7 @@ export interface AuditFact {
   via: string;
   referralId?: string | null;
   personId?: string | null;
+  documentId?: string;
   shown?: string[];
 }
 

@@ -1,4 +1,10 @@
-import { chronology, referencesShown, type ChronologyEntry } from "../../domain/cohort/chronology.js";
+import {
+  chronology,
+  momentInWords,
+  referencesShown,
+  type ChronologyEntry,
+} from "../../domain/cohort/chronology.js";
+import { DOCUMENT_KIND_LABELS, type AttachedDocument } from "../../domain/documents/document.js";
 import { KIND_TITLES, memberRowsIn, referralForm } from "../../domain/referrals/form.js";
 import { answersOf, type FormAnswer } from "../../domain/referrals/form-answers.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
@@ -35,6 +41,16 @@ export interface ReferralRecord {
   answers: FormAnswer[];
 }
 
+/** A document held about the subject: what it is, never its contents (those are sent with the export on request). */
+export interface DocumentLine {
+  name: string;
+  kind: string;
+  attachedTo: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  review: string;
+}
+
 export interface AuditLine {
   at: string;
   who: string;
@@ -59,8 +75,27 @@ export interface SubjectAccessRecord {
   cases: CaseSummary[];
   /** Oldest first. */
   entries: ChronologyEntry[];
+  /** The documents attached to its cases and referrals, oldest first. */
+  documents: DocumentLine[];
   /** Who read or changed the record, oldest first. */
   audit: AuditLine[];
+}
+
+/** Every document attached to the subject's cases and to its referrals, oldest first, read together. */
+async function documentsHeld(
+  ports: Pick<HistoryPorts, "documents">,
+  areaId: string,
+  subjectId: string,
+  referrals: Referral[],
+): Promise<AttachedDocument[]> {
+  const lists = await Promise.all([
+    ports.documents.ofSubject(areaId, subjectId),
+    ...referrals.map((r) => ports.documents.ofReferral(areaId, r.id)),
+  ]);
+  return lists
+    .flat()
+    .map((d) => d.value)
+    .sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt));
 }
 
 /** The start of the day of the earliest moment: where the subject's record begins. */
@@ -97,6 +132,7 @@ export async function subjectAccessExport(
       ? new Refusal("not-found", say.notFound, { code: "unknown-subject" })
       : noSuchSubject();
   const { record, people } = await withWhatItNames(ports, area.id, subject, held, true);
+  const documents = await documentsHeld(ports, area.id, subject.id, record.referrals);
   const now = ports.now().toISOString();
   const audit = await ports.casework.auditAbout(
     area.id,
@@ -178,6 +214,16 @@ export async function subjectAccessExport(
     referrals: record.referrals.map(referralRecord),
     cases: casesOf(record, names),
     entries,
+    documents: documents.map((d) => ({
+      name: d.name,
+      kind: DOCUMENT_KIND_LABELS[d.kind],
+      attachedTo: `${d.owner.kind === "case" ? "Case" : "Referral"} ${d.reference}, ${names.panel(d.owner.panelId)}`,
+      uploadedBy: d.uploadedBy.name,
+      uploadedAt: d.uploadedAt,
+      review: d.review
+        ? `Reviewed by ${d.review.by.name} on ${momentInWords(d.review.at)}${d.review.note ? `: ${d.review.note}` : ""}`
+        : "",
+    })),
     audit: audit.map((a) => {
       const who = named.get(a.actorId);
       return {

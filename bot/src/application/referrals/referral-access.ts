@@ -5,6 +5,7 @@ import { ReferralKind, referredElsewhere, type Panel } from "../../domain/catalo
 import type { Person } from "../../domain/people/membership.js";
 import { reachedPanel, type Referral } from "../../domain/referrals/referral.js";
 import { PanelIdInput, roleOnPanel } from "../access/panel-access.js";
+import type { Directory } from "../ports/directory.js";
 import type { Versioned } from "../ports/versioned.js";
 import { Refusal } from "../../domain/refusal.js";
 import type { ReferralPorts } from "./referral-ports.js";
@@ -98,7 +99,7 @@ export const changedBy = (reference: string, current: { updatedBy: string; updat
  * for an id that does not: the version is compared only after that, so it reveals nothing.
  */
 export async function visibleReferral(
-  ports: Pick<ReferralPorts, "casework" | "directory">,
+  ports: Pick<ReferralPorts, "casework"> & { directory: Directory },
   actor: { id: string },
   panel: PanelInArea,
   referralId: unknown,

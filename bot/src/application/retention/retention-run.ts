@@ -12,6 +12,7 @@ import { auditEntry } from "../audit/audit-trail.js";
 import type { Casework, StoredCase } from "../ports/casework.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
 import { removeRecord } from "./record-removal.js";
+import { removeDocumentsOf, type DocumentRemovalPorts } from "./remove-documents.js";
 import { readWholeRecord, referencesOf, type WholeRecord } from "./whole-record.js";
 
 // The retention job: in each area whose policy has a period, the records of subjects whose every
@@ -19,7 +20,7 @@ import { readWholeRecord, referencesOf, type WholeRecord } from "./whole-record.
 // reads the same and writes nothing. A run can be stopped between two subjects, and run again:
 // each subject is read as it is now, and what is gone is not found again.
 
-export interface RetentionPorts {
+export interface RetentionPorts extends DocumentRemovalPorts {
   catalogue: Catalogue;
   casework: Casework;
   now: () => Date;
@@ -211,6 +212,8 @@ async function removeAsItIsNow(
     via: `${options.via} (${policy.then === "delete" ? "deleted" : "anonymised"})`,
     shown: referencesOf(record),
   });
+  // The documents first: the record they belong to is what finds them again should the run stop.
+  await removeDocumentsOf(ports, record);
   try {
     await removeRecord(ports, record, policy.then, audit, options.actorId);
   } catch (e) {

@@ -62,6 +62,10 @@ export const AuditEntry = z.strictObject({
     "register.reviewed",
     "register.closed",
     "forward-plan.changed",
+    "document.attached",
+    "document.reviewed",
+    "document.downloaded",
+    "documents.viewed",
   ]),
   panelId: z.string().max(80),
   referralId: z.string().max(64).nullable(),
@@ -70,6 +74,8 @@ export const AuditEntry = z.strictObject({
   shown: z.array(z.string().max(20)).max(500).optional(),
   /** The person whose place in the directory was read or changed. */
   personId: z.string().max(64).nullable().optional(),
+  /** The document attached, reviewed or downloaded. */
+  documentId: z.uuid().optional(),
   reference: z.string().max(20),
   /** Why it was read or changed: the screen or command it happened through. */
   via: z.string().max(80),

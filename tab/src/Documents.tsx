@@ -1,0 +1,346 @@
+import {
+  Body1,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import type { TokenSource } from "./api.js";
+import { documentsApi, type DocumentSummary, type DocumentsPlace } from "./documentsApi.js";
+import { useApi } from "./useApi.js";
+
+// The documents attached to a case (with those that came with its referrals) or to a referral:
+// what each is, who attached it and when, its malware scan and, for a risk assessment, whether a
+// chair has reviewed it. A download asks the service for a link that opens once, within a minute.
+
+const KINDS = [
+  { value: "risk-assessment", label: "Risk assessment" },
+  { value: "safety-plan", label: "Safety plan" },
+  { value: "risk-factor-matrix", label: "Risk Factor Matrix" },
+  { value: "peer-map", label: "Peer map" },
+  { value: "other", label: "Other document" },
+];
+// The service judges each file by its contents; these only spare a wasted upload.
+const MAX_BYTES = 10 * 1024 * 1024;
+const ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg";
+
+const SCAN_WORDS: Record<DocumentSummary["scan"], string> = {
+  "awaiting-scan": "Awaiting malware scan",
+  clean: "Scanned: no threats found",
+  malicious: "Malware found: cannot be downloaded",
+};
+
+const useStyles = makeStyles({
+  section: { marginTop: "24px", display: "flex", flexDirection: "column", gap: "12px" },
+  table: { tableLayout: "auto" },
+  form: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-end" },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  muted: { color: tokens.colorNeutralForeground3, margin: "0" },
+  file: { display: "flex", flexDirection: "column", gap: "4px" },
+  review: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "40rem" },
+});
+
+const when = (iso: string): string =>
+  new Date(iso).toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  });
+const sizeInWords = (bytes: number): string =>
+  bytes < 1000
+    ? `${bytes} bytes`
+    : bytes < 1_000_000
+      ? `${Math.round(bytes / 1000)} KB`
+      : `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/** Opens a download link the service made: the file is saved, and the link cannot be used again. */
+function openLink(url: string): void {
+  const link = document.createElement("a");
+  link.href = url;
+  link.rel = "noopener";
+  link.click();
+}
+
+export function Documents({
+  token,
+  place,
+  headingLevel = "h2",
+}: {
+  token: TokenSource;
+  place: DocumentsPlace;
+  headingLevel?: "h2" | "h3";
+}) {
+  const styles = useStyles();
+  const headingId = useId();
+  const key =
+    place.kind === "case" ? `${place.areaId}/${place.subjectId}` : `${place.panelId}/${place.referralId}`;
+  const listed = useApi(() => documentsApi.list(token, place), [token, key]);
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const Heading = headingLevel;
+
+  const download = async (d: DocumentSummary) => {
+    setMessage(null);
+    try {
+      const link = await documentsApi.link(token, place, d.id, d.referralId);
+      openLink(link.url);
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+    }
+  };
+
+  const documents = listed.data?.documents ?? [];
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Subtitle2 as={Heading} id={headingId}>
+        Documents
+      </Subtitle2>
+      <Body1 as="p" className={styles.muted}>
+        Risk assessments, safety plans, Risk Factor Matrices and peer maps. They are never posted in channels;
+        each download is recorded.
+      </Body1>
+      {listed.loading && <Spinner size="small" label="Loading the documents…" />}
+      {listed.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{listed.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {listed.data && !documents.length && (
+        <Body1 as="p" className={styles.muted}>
+          No documents are attached yet.
+        </Body1>
+      )}
+      {documents.length > 0 && (
+        <Table className={styles.table} aria-labelledby={headingId}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Document</TableHeaderCell>
+              <TableHeaderCell>Kind</TableHeaderCell>
+              <TableHeaderCell>Attached to</TableHeaderCell>
+              <TableHeaderCell>Added</TableHeaderCell>
+              <TableHeaderCell>Scan</TableHeaderCell>
+              <TableHeaderCell>Review</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {documents.map((d) => (
+              <TableRow key={d.id} data-document={d.name}>
+                <TableCell>
+                  {d.name} ({sizeInWords(d.size)})
+                </TableCell>
+                <TableCell>{d.kindLabel}</TableCell>
+                <TableCell>
+                  {d.attachedTo.kind === "referral" ? "Referral" : "Case"} {d.attachedTo.reference} ·{" "}
+                  {d.attachedTo.panelName}
+                </TableCell>
+                <TableCell>
+                  {d.uploadedBy}, <time dateTime={d.uploadedAt}>{when(d.uploadedAt)}</time>
+                </TableCell>
+                <TableCell>{SCAN_WORDS[d.scan]}</TableCell>
+                <TableCell>
+                  {d.review
+                    ? `Reviewed by ${d.review.by.name} on ${when(d.review.at)}${d.review.note ? `: ${d.review.note}` : ""}`
+                    : d.kind === "risk-assessment"
+                      ? "Not yet reviewed"
+                      : "Not reviewed (only risk assessments are)"}
+                </TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button
+                      disabled={d.scan !== "clean"}
+                      aria-label={`Download ${d.name}`}
+                      onClick={() => void download(d)}
+                    >
+                      Download
+                    </Button>
+                    {d.mayReview && place.kind === "case" && (
+                      <Button aria-label={`Mark ${d.name} reviewed`} onClick={() => setReviewing(d.id)}>
+                        Mark reviewed
+                      </Button>
+                    )}
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {reviewing && place.kind === "case" && (
+        <ReviewForm
+          document={documents.find((d) => d.id === reviewing)}
+          onCancel={() => setReviewing(null)}
+          onReview={async (d, note) => {
+            const { document } = await documentsApi.review(token, place, d.id, {
+              note,
+              version: d.version,
+              referralId: d.referralId,
+            });
+            setReviewing(null);
+            await listed.reload();
+            setMessage({ intent: "success", text: `${document.name} is marked reviewed.` });
+          }}
+        />
+      )}
+      {listed.data && (
+        <AttachForm
+          panels={listed.data.panels}
+          needsPanel={place.kind === "case"}
+          onAttach={async (file, kind, panelId) => {
+            const { document } = await documentsApi.attach(token, place, file, kind, panelId);
+            await listed.reload();
+            setMessage({
+              intent: "success",
+              text:
+                document.scan === "clean"
+                  ? `${document.name} is attached.`
+                  : `${document.name} is attached, and waits for its malware scan before it can be downloaded.`,
+            });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ReviewForm({
+  document: d,
+  onReview,
+  onCancel,
+}: {
+  document: DocumentSummary | undefined;
+  onReview: (d: DocumentSummary, note: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const [note, setNote] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!d) return null;
+  const send = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onReview(d, note);
+    } catch (e) {
+      setProblem((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={styles.review} role="group" aria-label={`Review of ${d.name}`}>
+      <Field label={`Review note for ${d.name}`} hint="What the chairs concluded from the assessment.">
+        <Textarea value={note} maxLength={2000} onChange={(_e, v) => setNote(v.value)} resize="vertical" />
+      </Field>
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => void send()}>
+          Confirm review
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function AttachForm({
+  panels,
+  needsPanel,
+  onAttach,
+}: {
+  panels: { id: string; name: string; reference: string }[];
+  needsPanel: boolean;
+  onAttach: (file: File, kind: string, panelId: string | undefined) => Promise<void>;
+}) {
+  const styles = useStyles();
+  const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState("risk-assessment");
+  const [panelId, setPanelId] = useState(panels[0]?.id ?? "");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (needsPanel && !panels.length) return null;
+
+  const attach = async () => {
+    setProblem(null);
+    const file = input.current?.files?.[0];
+    if (!file) return setProblem("Choose a file to attach.");
+    if (file.size > MAX_BYTES)
+      return setProblem(`${file.name} is larger than 10 MB. Attach a smaller copy, or split it into parts.`);
+    setBusy(true);
+    try {
+      await onAttach(file, kind, needsPanel ? panelId : undefined);
+      if (input.current) input.current.value = "";
+    } catch (e) {
+      setProblem((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.form} role="group" aria-label="Attach a document">
+      <Field label="Kind of document">
+        <Select value={kind} onChange={(_e, d) => setKind(d.value)}>
+          {KINDS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {needsPanel && panels.length > 1 && (
+        <Field label="Case">
+          <Select value={panelId} onChange={(_e, d) => setPanelId(d.value)}>
+            {panels.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.reference} · {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className={styles.file}>
+        <label htmlFor={fileId}>File (PDF, Word, Excel, PNG or JPEG; at most 10 MB)</label>
+        <input id={fileId} ref={input} type="file" accept={ACCEPT} />
+      </div>
+      <Button appearance="primary" disabled={busy} onClick={() => void attach()}>
+        Attach
+      </Button>
+      {busy && <Spinner size="tiny" label="Attaching…" />}
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
