@@ -33,6 +33,8 @@ import { cohortDesk } from "./application/cohort/cohort-desk.js";
 import { meetingRoom } from "./application/meeting-room/meeting-room.js";
 import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
+import { minutesRecords } from "./adapters/tables/minutes-records.js";
+import { meetingRecord } from "./application/minutes/meeting-record.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
 import { SettingsError, type Settings } from "./settings.js";
@@ -294,11 +296,13 @@ export async function startService(
     announcer: channelPoster,
   });
   const cohort = cohortDesk({ catalogue, directory, casework, room: roomRecords, now });
+  const minutesRecord = minutesRecords(tables);
   const decisions = caseDecisions({
     catalogue,
     casework,
     directory,
     room: roomRecords,
+    minutesRecord,
     agendaDesk: agendas,
     desk,
     now,
@@ -329,6 +333,7 @@ export async function startService(
     cohort,
     room,
     decisions,
+    meetingRecord: meetingRecord({ catalogue, casework, directory, room: roomRecords, minutesRecord, now }),
     people,
     access,
     history: historyDesk({ catalogue, casework, directory, now, administrators: settings.administrators }),

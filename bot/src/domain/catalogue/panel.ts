@@ -155,6 +155,8 @@ export const Panel = z.strictObject({
   quorumAgencyKinds: z.array(AgencyKind),
   referralRules: ReferralRules.nullable(),
   localDefaults: z.array(z.string().min(1)),
+  /** Minutes go to the agencies once agreed; where the terms of reference say so, also with a chair's agreement. */
+  minutesCirculation: z.enum(["on-agreement", "with-chairs-agreement"]).optional(),
 });
 export type Panel = z.infer<typeof Panel>;
 

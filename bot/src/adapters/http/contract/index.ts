@@ -15,3 +15,4 @@ export * from "./referrals.js";
 export * from "./sign-in.js";
 export * from "./people.js";
 export * from "./reports.js";
+export * from "./minutes.js";
