@@ -34,8 +34,11 @@ import type {
   MembersResponse,
   MeResponse,
   MinutesResponse,
+  MinutesStatusResponse,
   MoveMeetingBody,
   NewActionBody,
+  NoteResponse,
+  NotesResponse,
   OwnReferralsResponse,
   PanelAction,
   PanelMeeting,
@@ -43,6 +46,7 @@ import type {
   PanelSummary,
   PersonChangeBody,
   ProblemResponse,
+  PreviousMinutesResponse,
   PublishResponse,
   ReferralDetail,
   ReferralsResponse,
@@ -370,6 +374,38 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.docx`,
       token,
       "The minutes could not be exported. Please try again.",
+    ),
+  notes: (token: TokenSource, panelId: string, meetingId: string) =>
+    request<NotesResponse>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/notes`, token),
+  saveNote: (
+    token: TokenSource,
+    panelId: string,
+    meetingId: string,
+    itemKey: string,
+    text: string,
+    version: string,
+  ) =>
+    request<NoteResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/notes/${encodeURIComponent(itemKey)}`,
+      token,
+      { method: "PUT", body: JSON.stringify({ text }), headers: { "If-Match": version } },
+    ),
+  previousMinutes: (token: TokenSource, panelId: string, meetingId: string) =>
+    request<PreviousMinutesResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/previous-minutes`,
+      token,
+    ),
+  agreePreviousMinutes: (token: TokenSource, panelId: string, meetingId: string, correction: string) =>
+    request<MinutesStatusResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/previous-minutes/agreement`,
+      token,
+      { method: "POST", body: JSON.stringify({ correction }) },
+    ),
+  agreeCirculation: (token: TokenSource, panelId: string, meetingId: string, version: string) =>
+    request<MinutesStatusResponse>(
+      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes/circulation`,
+      token,
+      { method: "POST", body: "{}", headers: { "If-Match": version } },
     ),
   findSubjects: (token: TokenSource, areaId: string, query: string) =>
     request<SubjectsResponse>(

@@ -31,7 +31,7 @@ export async function meetingMinutes(
       code: "members-only",
     });
   const { catalogue, casework } = ports;
-  const [room, { status }, stored] = await Promise.all([
+  const [room, { status, agreement }, stored] = await Promise.all([
     ports.room.room(panelId, meetingId),
     statusOf(ports, panel, meetingId),
     ports.minutesRecord.notes(panelId, meetingId),
@@ -104,6 +104,7 @@ export async function meetingMinutes(
     fixedItems,
     notes,
     status,
+    agreementVersion: agreement?.etag ?? null,
     // Before signing in, the decisions are given without the names and details they may hold.
     decisions: namesHidden ? decisions.map(withoutDetails) : decisions,
     actions: actions.map((a) => ({

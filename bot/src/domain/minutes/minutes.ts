@@ -69,6 +69,8 @@ export interface Minutes {
   themes: string[];
   /** Draft, agreed, or agreed and awaiting a chair's agreement to circulate them. */
   status: MinutesStatus;
+  /** The agreement's version, sent back when a chair agrees to circulate them; null for a draft. */
+  agreementVersion: string | null;
   generatedAt: string;
 }
 
@@ -87,6 +89,7 @@ export interface MinutesSource {
   /** Each item's note by its key (`case:…`, `item:…`); empty before sign-in on the day. */
   notes: Map<string, string>;
   status: MinutesStatus;
+  agreementVersion: string | null;
   decisions: Decision[];
   actions: (Action & { ownerAgency: string })[];
   agencyName: (id: string) => string;
@@ -181,6 +184,7 @@ export function buildMinutes(s: MinutesSource): Minutes {
     ),
     themes,
     status: s.status,
+    agreementVersion: s.agreementVersion,
     generatedAt: s.now,
   };
 }

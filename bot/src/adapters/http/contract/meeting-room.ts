@@ -118,5 +118,7 @@ export interface MinutesResponse {
   themes: string[];
   /** Draft until the panel agrees them at its next meeting; only agreed minutes are exported. */
   status: MinutesStatus;
+  /** Sent back (If-Match) when a chair agrees to their circulation; null for a draft. */
+  agreementVersion: string | null;
   generatedAt: string;
 }
