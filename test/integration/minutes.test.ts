@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { tableFactory, type TableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
@@ -12,7 +14,8 @@ import { signInAs, startTestService, type TestService } from "../support/service
 // signed-in coordinator notes a case's discussion and the multi-agency discussion, one edit on an
 // old version is refused, members see the notes only once signed in; at November's meeting
 // October's minutes are agreed with a correction, after which the notes are closed and the
-// members export the minutes, notes and all, for the agencies.
+// members export the minutes, notes and all, for the agencies. Lambeth MAVE's agreed minutes wait
+// for a chair's agreement before they are exported.
 
 const PANEL = "merton-pre-mace";
 const OCTOBER = "2029-10-04";
@@ -33,8 +36,8 @@ describe("Notes of the discussion and agreed minutes, through the tab's API", fu
   const priya = PEOPLE.mertonCoordinator.id;
   const hannah = PEOPLE.mertonNurse.id;
 
-  const api = async (personId: string, path: string, request: Request = {}) =>
-    call<Answer>(service, `/api/panels/${PANEL}/meetings/${path}`, {
+  const api = async (personId: string, path: string, request: Request = {}, panelId = PANEL) =>
+    call<Answer>(service, `/api/panels/${panelId}/meetings/${path}`, {
       ...request,
       token: await signInAs(service, personId),
     });
@@ -181,5 +184,71 @@ describe("Notes of the discussion and agreed minutes, through the tab's API", fu
       assert.ok(document.includes(text), text);
     // The multi-agency discussion comes before the cases, as on the agenda.
     assert.ok(document.indexOf("bus station") < document.indexOf("Rowan Invented-Vale"));
+  });
+
+  it("Lambeth MAVE's agreed minutes go to the agencies once a chair agrees, on the version read, once", async () => {
+    const lambeth = "lambeth-mave";
+    const leila = PEOPLE.lambethCoordinator.id;
+    const chair = randomUUID();
+    const directory = directoryTables(tables);
+    await directory.savePerson(
+      {
+        id: chair,
+        displayName: "Nia Invented-Chair",
+        email: "nia.chair@lambeth.example",
+        jobTitle: "Head of Service",
+        agencyId: "lam-csc",
+      },
+      "lambeth",
+      "test",
+    );
+    await directory.setRole({ personId: chair, panelId: lambeth, role: "chair", deputyFor: null }, "test");
+    const onLambeth = (personId: string, path: string, request: Request = {}) =>
+      api(personId, path, request, lambeth);
+
+    now = new Date("2029-10-23T09:00:00Z");
+    assert.equal(
+      (
+        await onLambeth(leila, "2029-10-23/room/sign-in", {
+          body: { agencyId: "lam-csc", capacity: "member", agreed: true },
+        })
+      ).status,
+      201,
+    );
+    const agreed = await onLambeth(leila, "2029-10-23/previous-minutes/agreement", { body: {} });
+    assert.equal(agreed.status, 201, agreed.text);
+    assert.equal((agreed.body["status"] as { state: string }).state, "awaiting-chair");
+    const early = await onLambeth(leila, "2029-10-09/minutes.docx");
+    assert.deepEqual([early.status, errorOf(early).code], [409, "minutes-not-agreed"]);
+
+    now = new Date("2029-10-25T14:00:00Z");
+    const read = (await onLambeth(chair, "2029-10-09/minutes")).body;
+    const version = String(read["agreementVersion"]);
+    const byCoordinator = await onLambeth(leila, "2029-10-09/minutes/circulation", {
+      body: {},
+      ifMatch: version,
+    });
+    assert.deepEqual([byCoordinator.status, errorOf(byCoordinator).code], [403, "not-chair"]);
+    const stale = await onLambeth(chair, "2029-10-09/minutes/circulation", {
+      body: {},
+      ifMatch: `W/"stale"`,
+    });
+    assert.deepEqual([stale.status, errorOf(stale).code], [409, "changed-by-someone-else"]);
+    const circulated = await onLambeth(chair, "2029-10-09/minutes/circulation", {
+      body: {},
+      ifMatch: version,
+    });
+    assert.equal(circulated.status, 201, circulated.text);
+    assert.equal(
+      (circulated.body["status"] as { words: string }).words,
+      "Agreed at the meeting on 23 October 2029, recorded by Leila Haddad. Circulation agreed by Nia Invented-Chair (chair) on 25 October 2029.",
+    );
+    const again = await onLambeth(chair, "2029-10-09/minutes/circulation", { body: {}, ifMatch: version });
+    assert.deepEqual([again.status, errorOf(again).code], [409, "already-agreed"]);
+    const word = await onLambeth(leila, "2029-10-09/minutes.docx");
+    assert.equal(word.status, 200);
+    assert.ok(
+      (fileInZip(word.bytes, "word/document.xml") ?? "").includes("Circulation agreed by Nia Invented-Chair"),
+    );
   });
 });
