@@ -123,7 +123,10 @@ export async function agreePreviousMinutes(
   ]);
   const window = agreementWindow(meetingId, previous, localDay(ports.now()), existing?.value);
   if (!window.open || !previous)
-    throw notNow(window.why ?? "", existing ? "already-agreed" : "not-meeting-day");
+    throw notNow(
+      window.why ?? "",
+      existing ? "already-agreed" : previous ? "not-meeting-day" : "no-previous-minutes",
+    );
   if (!signIns.some((s) => s.personId === actor.id))
     throw notNow(
       "Sign in to the meeting first: the minutes are agreed by the panel, recorded by a coordinator signed in to the meeting.",
