@@ -10,8 +10,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { minutesApi } from "./minutesApi.js";
 import { useApi } from "./useApi.js";
-import { api, type AgendaResponse, type ItemNoteView, type PanelSummary, type TokenSource } from "./api.js";
+import { type AgendaResponse, type ItemNoteView, type PanelSummary, type TokenSource } from "./api.js";
 
 // The coordinator's short note of each agenda item's discussion, in agenda order: the fixed items
 // (agency updates, themes, any other business) and each case. Taken on the meeting's day, signed
@@ -57,7 +58,7 @@ export function DiscussionNotes({
   agenda: AgendaResponse;
 }) {
   const loaded = useApi(
-    () => api.notes(token, panel.id, meetingId),
+    () => minutesApi.notes(token, panel.id, meetingId),
     // Signing in shows the names, and the notes with them.
     [token, panel.id, meetingId, agenda.namesHidden],
   );
@@ -91,7 +92,7 @@ export function DiscussionNotes({
           correcting={view.window.open === "correct"}
           onSave={async (text) => {
             try {
-              await api.saveNote(
+              await minutesApi.saveNote(
                 token,
                 panel.id,
                 meetingId,

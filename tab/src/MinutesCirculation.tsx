@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
-import { api, type MinutesResponse, type TokenSource } from "./api.js";
+import { minutesApi } from "./minutesApi.js";
+import type { MinutesResponse, TokenSource } from "./api.js";
 
 // Where the terms of reference keep the minutes inside the panel without the chairs' agreement, a
 // chair agrees, between meetings, to the agreed minutes going to the agencies.
@@ -24,7 +25,7 @@ export function MinutesCirculation({
       <Button
         appearance="primary"
         onClick={() =>
-          void api
+          void minutesApi
             .agreeCirculation(token, panelId, minutes.meetingId, version)
             .then(onAgreed)
             .catch((e: Error) => setProblem(e.message))

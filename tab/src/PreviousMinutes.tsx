@@ -1,7 +1,8 @@
 import { Body1, Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { minutesApi } from "./minutesApi.js";
 import { useApi } from "./useApi.js";
-import { api, type TokenSource } from "./api.js";
+import type { TokenSource } from "./api.js";
 
 // The agenda's "minutes and outstanding actions" item: where the previous meeting's minutes stand,
 // and, at this meeting, the coordinator signed in to it records them as agreed, with any correction.
@@ -22,7 +23,10 @@ export function PreviousMinutes({
   meetingId: string;
 }) {
   const styles = useStyles();
-  const loaded = useApi(() => api.previousMinutes(token, panelId, meetingId), [token, panelId, meetingId]);
+  const loaded = useApi(
+    () => minutesApi.previousMinutes(token, panelId, meetingId),
+    [token, panelId, meetingId],
+  );
   const [correction, setCorrection] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +37,7 @@ export function PreviousMinutes({
     setBusy(true);
     setProblem(null);
     try {
-      await api.agreePreviousMinutes(token, panelId, meetingId, correction);
+      await minutesApi.agreePreviousMinutes(token, panelId, meetingId, correction);
       await loaded.reload();
     } catch (e) {
       setProblem((e as Error).message);

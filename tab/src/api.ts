@@ -34,11 +34,8 @@ import type {
   MembersResponse,
   MeResponse,
   MinutesResponse,
-  MinutesStatusResponse,
   MoveMeetingBody,
   NewActionBody,
-  NoteResponse,
-  NotesResponse,
   OwnReferralsResponse,
   PanelAction,
   PanelMeeting,
@@ -46,7 +43,6 @@ import type {
   PanelSummary,
   PersonChangeBody,
   ProblemResponse,
-  PreviousMinutesResponse,
   PublishResponse,
   ReferralDetail,
   ReferralsResponse,
@@ -125,7 +121,12 @@ async function authorised(path: string, tokens: TokenSource, init: RequestInit =
   return res.status === 401 ? send(await tokens.renew()) : res;
 }
 
-async function request<T>(path: string, tokens: TokenSource | null, init: RequestInit = {}): Promise<T> {
+/** One call to the service, answered as `T` or refused with the service's words. */
+export async function request<T>(
+  path: string,
+  tokens: TokenSource | null,
+  init: RequestInit = {},
+): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   const withHeaders = { ...init, headers };
@@ -374,38 +375,6 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.docx`,
       token,
       "The minutes could not be exported. Please try again.",
-    ),
-  notes: (token: TokenSource, panelId: string, meetingId: string) =>
-    request<NotesResponse>(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/notes`, token),
-  saveNote: (
-    token: TokenSource,
-    panelId: string,
-    meetingId: string,
-    itemKey: string,
-    text: string,
-    version: string,
-  ) =>
-    request<NoteResponse>(
-      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/notes/${encodeURIComponent(itemKey)}`,
-      token,
-      { method: "PUT", body: JSON.stringify({ text }), headers: { "If-Match": version } },
-    ),
-  previousMinutes: (token: TokenSource, panelId: string, meetingId: string) =>
-    request<PreviousMinutesResponse>(
-      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/previous-minutes`,
-      token,
-    ),
-  agreePreviousMinutes: (token: TokenSource, panelId: string, meetingId: string, correction: string) =>
-    request<MinutesStatusResponse>(
-      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/previous-minutes/agreement`,
-      token,
-      { method: "POST", body: JSON.stringify({ correction }) },
-    ),
-  agreeCirculation: (token: TokenSource, panelId: string, meetingId: string, version: string) =>
-    request<MinutesStatusResponse>(
-      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes/circulation`,
-      token,
-      { method: "POST", body: "{}", headers: { "If-Match": version } },
     ),
   findSubjects: (token: TokenSource, areaId: string, query: string) =>
     request<SubjectsResponse>(
