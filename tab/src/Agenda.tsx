@@ -367,7 +367,7 @@ function EntryRows({
   onTheme: (subjectId: string, theme: CaseTheme, next: string | null) => void;
   otherMeetings: PanelMeeting[];
   onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
-  /** What the item shows beneath its title: the previous minutes' status, in theirs. */
+  /** What the item shows beneath its title: for the minutes item, where the previous minutes stand. */
   below: ReactNode;
 }) {
   const styles = useStyles();
