@@ -11,12 +11,16 @@ const partitionOf = (panelId: string, meetingId: string): string => keyOf(`${pan
 const NOTES = "note|";
 const AGREEMENT = "minutes-agreement";
 
-export function minutesRecords(tables: TableFactory): MinutesRecordStore {
-  const client = tables(TABLES.agendas);
-  const notes = new EntityStore(client, ItemNote, (n) => ({
+/** The meetings' notes, each under its meeting's partition. */
+export const noteStore = (tables: TableFactory) =>
+  new EntityStore(tables(TABLES.agendas), ItemNote, (n) => ({
     partitionKey: partitionOf(n.panelId, n.meetingId),
     rowKey: `${NOTES}${keyOf(n.itemKey)}`,
   }));
+
+export function minutesRecords(tables: TableFactory): MinutesRecordStore {
+  const client = tables(TABLES.agendas);
+  const notes = noteStore(tables);
   const agreements = new EntityStore(client, MinutesAgreement, (a) => ({
     partitionKey: partitionOf(a.panelId, a.meetingId),
     rowKey: AGREEMENT,

@@ -163,6 +163,8 @@ export async function recordNote(
     at: ports.now().toISOString(),
     corrections: existing ? existing.value.corrections + (window.open === "correct" ? 1 : 0) : 0,
   };
+  // The subject's copy goes first: retention and the subject's record find every note saved.
+  if (item.subjectId) await keepUnderSubject(ports, panel.areaId, item.subjectId, note, actor.name);
   let saved: Versioned<ItemNote>;
   try {
     saved = await ports.minutesRecord.saveNote(note, existing?.etag ?? null, actor.name);
@@ -171,6 +173,9 @@ export async function recordNote(
       const now = (await ports.minutesRecord.notes(panelId, meetingId)).find(
         (n) => n.value.itemKey === itemKey,
       );
+      // The copy follows the note that was saved, not the one refused.
+      if (item.subjectId && now)
+        await keepUnderSubject(ports, panel.areaId, item.subjectId, now.value, actor.name);
       throw changedBy(now);
     }
     throw e;
@@ -187,6 +192,18 @@ export async function recordNote(
     }),
   ]);
   return toView(saved);
+}
+
+async function keepUnderSubject(
+  ports: MinutesPorts,
+  areaId: string,
+  subjectId: string,
+  note: ItemNote,
+  by: string,
+): Promise<void> {
+  const unit = ports.casework.unit(areaId, by);
+  unit.putCaseNote({ ...note, areaId, subjectId });
+  await unit.commit();
 }
 
 const changedBy = (note: Versioned<ItemNote> | undefined) =>

@@ -5,6 +5,7 @@ import type { DecisionHow } from "../../domain/decisions/taken.js";
 import type { Notice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
+import type { CaseNoteRecords, CaseNoteWrites } from "./case-notes.js";
 import type { MatchRecords, RecordRemovals } from "./record-removals.js";
 import type { ReportRecords } from "./report-records.js";
 import type { SubjectRecords, SubjectWrites } from "./subject-records.js";
@@ -43,7 +44,7 @@ export interface BeforeSubmit {
 }
 
 /** The changes of one step in one area, committed together or not at all. */
-export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, RecordRemovals {
+export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, RecordRemovals, CaseNoteWrites {
   createReferral(r: Referral): void;
   /** Each replace names the version it was read at, which the record's lists follow too. */
   replaceReferral(r: Referral, before: Versioned<Referral>): void;
@@ -70,7 +71,8 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, Record
 
 export type CounterKind = "referral" | "action" | "subject";
 
-export interface Casework extends AccessRequestRecords, SubjectRecords, MatchRecords, ReportRecords {
+export interface Casework
+  extends AccessRequestRecords, SubjectRecords, MatchRecords, ReportRecords, CaseNoteRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */

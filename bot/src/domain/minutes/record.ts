@@ -32,6 +32,20 @@ export const ItemNote = z.strictObject({
 });
 export type ItemNote = z.infer<typeof ItemNote>;
 
+/**
+ * A case's note kept under its subject too, in the area's casework, so that the subject's record
+ * (its history, a subject access export, retention) finds every note about it in one key range.
+ */
+export const CaseNote = ItemNote.extend({
+  areaId: z.string().max(80),
+  subjectId: z.string().max(64),
+});
+export type CaseNote = z.infer<typeof CaseNote>;
+
+/** The subject a note is about; null for a fixed item's note. */
+export const subjectOfNote = (itemKey: string): string | null =>
+  itemKey.startsWith("case:") ? itemKey.slice("case:".length) : null;
+
 /** What the coordinator sends: the note's text, a few sentences. */
 export const NoteInput = z.strictObject({
   text: z
