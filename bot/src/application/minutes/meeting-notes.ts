@@ -161,6 +161,7 @@ export async function recordNote(
     recordedById: actor.id,
     recordedByName: actor.name,
     at: ports.now().toISOString(),
+    takenAt: existing ? (existing.value.takenAt ?? existing.value.at) : ports.now().toISOString(),
     corrections: existing ? existing.value.corrections + (window.open === "correct" ? 1 : 0) : 0,
   };
   // The subject's copy goes first: retention and the subject's record find every note saved.

@@ -250,7 +250,8 @@ function decisionEntry(d: Decision, names: ChronologyNames): ChronologyEntry {
 
 function noteEntry(n: CaseNote, names: ChronologyNames): ChronologyEntry {
   return {
-    at: n.at,
+    // In order with the meeting's decisions: when it was taken there, whenever it was corrected.
+    at: n.takenAt ?? n.at,
     kind: "note",
     panelId: n.panelId,
     panelName: names.panel(n.panelId),

@@ -27,6 +27,8 @@ export const ItemNote = z.strictObject({
   recordedById: z.string().max(64),
   recordedByName: PersonName,
   at: z.iso.datetime(),
+  /** When it was first taken, at the meeting; notes stored before this was kept have only `at`. */
+  takenAt: z.iso.datetime().optional(),
   /** How many times it was corrected after it was first written. */
   corrections: z.number().int().min(0).max(10_000),
 });
