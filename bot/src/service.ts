@@ -149,6 +149,7 @@ export async function startService(
     tables,
     catalogue.areas.map((a) => a.id),
     (message) => log.info(message),
+    (areaId) => [...catalogue.panels.values()].filter((p) => p.areaId === areaId).map((p) => p.id),
   );
   const repos = repositories(tables);
   const directory = directoryTables(tables);
