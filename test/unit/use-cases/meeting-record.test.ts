@@ -235,6 +235,30 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     assert.deepEqual([shown.status?.state, shown.canAgree], ["agreed", false]);
   });
 
+  it("a previous meeting at which nothing was recorded offers no minutes to agree, and says so", async () => {
+    ports.clock.set(`${FEBRUARY}T10:00:00Z`);
+    await signInToMeeting(ports, priya, PANEL, FEBRUARY);
+    const words =
+      "Nothing was recorded at the meeting on 7 January 2027 (no sign-in, decision, action or note): there are no minutes to agree.";
+    const shown = await record().previousMinutes(priya, "coordinator", PANEL, FEBRUARY);
+    assert.deepEqual(
+      [shown.meetingId, shown.status?.words, shown.canAgree, shown.why],
+      [JANUARY, words, false, words],
+    );
+    await assert.rejects(
+      record().agreePrevious(priya, "coordinator", PANEL, FEBRUARY, { correction: "" }),
+      refusedWith("not-now", "nothing-recorded", words),
+    );
+    assert.equal(await ports.minutesRecord.agreement(PANEL, JANUARY), undefined);
+
+    // One sign-in at January's meeting is a record: its minutes can be agreed.
+    ports.clock.set(`${JANUARY}T10:00:00Z`);
+    await signInToMeeting(ports, hannah, PANEL, JANUARY);
+    ports.clock.set(`${FEBRUARY}T10:00:00Z`);
+    const now = await record().previousMinutes(priya, "coordinator", PANEL, FEBRUARY);
+    assert.deepEqual([now.status?.state, now.canAgree], ["draft", true]);
+  });
+
   it("Lambeth MAVE's agreed minutes go to the agencies only once a chair of the panel has agreed, between meetings", async () => {
     const lambeth = "lambeth-mave";
     const leila = demoActor("Leila Haddad");
@@ -255,6 +279,9 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
       "test",
     );
 
+    // January's first meeting was held: Leila signed in to it.
+    ports.clock.set("2027-01-05T10:00:00Z");
+    await signInToMeeting(ports, leila, lambeth, "2027-01-05");
     ports.clock.set("2027-01-19T10:00:00Z");
     await signInToMeeting(ports, leila, lambeth, "2027-01-19");
     const status = await record().agreePrevious(leila, "coordinator", lambeth, "2027-01-19", {

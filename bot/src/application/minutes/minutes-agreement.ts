@@ -1,6 +1,7 @@
 import {
   minutesStatus,
   agreementWindow,
+  nothingRecorded,
   type AgreementInput,
   type MinutesAgreement,
   type MinutesStatus,
@@ -53,6 +54,24 @@ export async function statusOf(
   };
 }
 
+/**
+ * Whether anything was recorded at a meeting: a sign-in, a decision (the chairs' ones recorded
+ * against it too), an action or a note. Four reads, each one range or point read, sent together.
+ */
+async function recordedAt(
+  ports: MinutesPorts,
+  panel: { id: string; areaId: string },
+  meetingId: string,
+): Promise<boolean> {
+  const [room, decisions, actions, notes] = await Promise.all([
+    ports.room.room(panel.id, meetingId),
+    ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
+    ports.casework.actionsAt(panel.areaId, panel.id, meetingId),
+    ports.minutesRecord.notes(panel.id, meetingId),
+  ]);
+  return [room.signIns, decisions, actions, notes].some((found) => found.length > 0);
+}
+
 export interface PreviousMinutesView {
   /** The meeting whose minutes this meeting agrees; null at the panel's first. */
   meetingId: string | null;
@@ -86,12 +105,28 @@ export async function previousMinutes(
       canAgreeCirculation: false,
       version: "none",
     };
-  const { status, agreement } = await statusOf(ports, panel, previous);
-  const window = agreementWindow(meetingId, previous, localDay(ports.now()), agreement?.value);
+  const [{ status, agreement }, recorded] = await Promise.all([
+    statusOf(ports, panel, previous),
+    recordedAt(ports, panel, previous),
+  ]);
   const [occurrence] = occurrencesBetween(ports.catalogue, panelId, previous, previous);
+  const meetingDescription = occurrence ? describeOccurrence(occurrence) : null;
+  if (!agreement && !recorded) {
+    const none = nothingRecorded(previous);
+    return {
+      meetingId: previous,
+      meetingDescription,
+      status: none,
+      canAgree: false,
+      why: none.words,
+      canAgreeCirculation: false,
+      version: "none",
+    };
+  }
+  const window = agreementWindow(meetingId, previous, localDay(ports.now()), agreement?.value);
   return {
     meetingId: previous,
-    meetingDescription: occurrence ? describeOccurrence(occurrence) : null,
+    meetingDescription,
     status,
     canAgree: role === "coordinator" && window.open,
     why: role === "coordinator" ? window.why : "The panel's coordinator records the minutes as agreed.",
@@ -132,6 +167,8 @@ export async function agreePreviousMinutes(
       "Sign in to the meeting first: the minutes are agreed by the panel, recorded by a coordinator signed in to the meeting.",
       "not-signed-in",
     );
+  if (!(await recordedAt(ports, panel, previous)))
+    throw notNow(nothingRecorded(previous).words, "nothing-recorded");
   const agreement: MinutesAgreement = {
     panelId,
     meetingId: previous,

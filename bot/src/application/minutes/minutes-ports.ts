@@ -21,7 +21,7 @@ export interface MinutesRecordStore {
 /** What the meeting's record needs. */
 export interface MinutesPorts {
   catalogue: Catalogue;
-  casework: Pick<Casework, "appendAudit" | "case" | "unit">;
+  casework: Pick<Casework, "appendAudit" | "case" | "unit" | "decisionsAt" | "actionsAt">;
   directory: Directory;
   room: Pick<MeetingRoomStore, "room">;
   minutesRecord: MinutesRecordStore;

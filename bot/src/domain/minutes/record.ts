@@ -127,6 +127,13 @@ export function minutesStatus(
   return { state: "agreed", words: `${agreed}${corrected}${chair}`, exportable: true };
 }
 
+/** A meeting at which nothing was recorded has no minutes: its status, in words. */
+export const nothingRecorded = (meetingId: string): MinutesStatus => ({
+  state: "draft",
+  words: `Nothing was recorded at the meeting on ${dayInWords(meetingId)} (no sign-in, decision, action or note): there are no minutes to agree.`,
+  exportable: false,
+});
+
 /** What can be done with a meeting's notes today. */
 export type NoteWindow = { open: "record" | "correct"; why: null } | { open: "closed"; why: string };
 
