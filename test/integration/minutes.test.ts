@@ -208,6 +208,12 @@ describe("Notes of the discussion and agreed minutes, through the tab's API", fu
     const onLambeth = (personId: string, path: string, request: Request = {}) =>
       api(personId, path, request, lambeth);
 
+    // The October 9 meeting was held: Leila signed in to it.
+    now = new Date("2029-10-09T09:00:00Z");
+    const held = await onLambeth(leila, "2029-10-09/room/sign-in", {
+      body: { agencyId: "lam-csc", capacity: "member", agreed: true },
+    });
+    assert.equal(held.status, 201, held.text);
     now = new Date("2029-10-23T09:00:00Z");
     assert.equal(
       (
