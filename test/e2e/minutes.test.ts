@@ -5,8 +5,8 @@ import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { startTestService, type TestService } from "../support/service.js";
 
-// The meeting's record in the tab (Chromium): at June's Merton pre-MACE the coordinator signs
-// in to the meeting and notes the multi-agency discussion and a child's case; her minutes are a
+// The meeting's record in the tab (Chromium): at June's Merton pre-MACE (May's meeting, at which
+// nothing was recorded, has no minutes to agree) the coordinator signs in to the meeting and notes the multi-agency discussion and a child's case; her minutes are a
 // DRAFT, and a panel member is told in words that they await agreement at July's meeting. At
 // July's meeting, under "Minutes and outstanding actions", she records June's minutes as
 // agreed with a correction, and the member then reads them, notes and all.
@@ -55,6 +55,14 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
     const page = await openAgenda("Priya Okafor (MACE panel coordinator)", JUNE_AGENDA);
     try {
       await signInToMeeting(page);
+      // Nothing was recorded at May's meeting: there are no minutes to agree, and it says so.
+      const previous = page.getByRole("group", { name: "Previous minutes" });
+      await previous
+        .getByText(
+          /Nothing was recorded at the meeting on \d+ May 2027 \(no sign-in, decision, action or note\): there are no minutes to agree\./,
+        )
+        .waitFor();
+      assert.equal(await previous.getByRole("button", { name: "Record the minutes as agreed" }).count(), 0);
       const notes = page.getByRole("region", { name: "Notes of the discussion" });
       for (const [item, text] of [
         ["Multi-agency discussion", DISCUSSION_NOTE],
