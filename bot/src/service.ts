@@ -34,6 +34,8 @@ import { registerDesk } from "./application/strategic/register-desk.js";
 import { meetingRoom } from "./application/meeting-room/meeting-room.js";
 import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
+import { minutesRecords } from "./adapters/tables/minutes-records.js";
+import { meetingRecord } from "./application/minutes/meeting-record.js";
 import { DEMO_REFERRALS } from "./seed/demo-referrals.js";
 import { seedDemoReferrals } from "./seed/seed-referrals.js";
 import { SettingsError, type Settings } from "./settings.js";
@@ -154,6 +156,7 @@ export async function startService(
     tables,
     catalogue.areas.map((a) => a.id),
     (message) => log.info(message),
+    (areaId) => [...catalogue.panels.values()].filter((p) => p.areaId === areaId).map((p) => p.id),
   );
   const repos = repositories(tables);
   const directory = directoryTables(tables);
@@ -301,11 +304,13 @@ export async function startService(
     announcer: channelPoster,
   });
   const cohort = cohortDesk({ catalogue, directory, casework, room: roomRecords, now });
+  const minutesRecord = minutesRecords(tables);
   const decisions = caseDecisions({
     catalogue,
     casework,
     directory,
     room: roomRecords,
+    minutesRecord,
     agendaDesk: agendas,
     desk,
     now,
@@ -336,6 +341,7 @@ export async function startService(
     cohort,
     room,
     decisions,
+    meetingRecord: meetingRecord({ catalogue, casework, directory, room: roomRecords, minutesRecord, now }),
     people,
     access,
     history: historyDesk({

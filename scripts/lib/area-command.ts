@@ -38,7 +38,12 @@ export async function openAreas(areaId: string | undefined, fail: (message: stri
     );
   }
   // Both read or delete records' list copies, so casework stored before them is given them first.
-  await migrateCaseworkLayout(tables, areaIds, (message) => console.error(message));
+  await migrateCaseworkLayout(
+    tables,
+    areaIds,
+    (message) => console.error(message),
+    (areaId) => [...catalogue.panels.values()].filter((p) => p.areaId === areaId).map((p) => p.id),
+  );
   return { settings, catalogue, areaIds, tables };
 }
 

@@ -17,8 +17,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { MeetingRoomSection } from "./MeetingRoom.js";
+import { PreviousMinutes } from "./PreviousMinutes.js";
 import { OutsideDecisions } from "./OutsideDecisions.js";
 import { StrategicAgendaRows } from "./StrategicAgendaRows.js";
 import {
@@ -286,6 +287,11 @@ export function AgendaPage({
                 onTheme={(subjectId, theme, next) => void changeTheme(subjectId, theme, next)}
                 otherMeetings={otherMeetings}
                 onMoveToMeeting={(subjectId, target) => void moveToMeeting(subjectId, target)}
+                below={
+                  entry.id === "minutes-and-actions" && (
+                    <PreviousMinutes token={token} panelId={panel.id} meetingId={meeting.id} />
+                  )
+                }
               />
             ))}
           </TableBody>
@@ -364,6 +370,7 @@ function EntryRows({
   onTheme,
   otherMeetings,
   onMoveToMeeting,
+  below,
 }: {
   entry: AgendaEntry;
   agenda: AgendaResponse;
@@ -374,6 +381,8 @@ function EntryRows({
   onTheme: (subjectId: string, theme: CaseTheme, next: string | null) => void;
   otherMeetings: PanelMeeting[];
   onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
+  /** What the item shows beneath its title: for the minutes item, where the previous minutes stand. */
+  below: ReactNode;
 }) {
   const styles = useStyles();
   if (entry.kind === "heading") {
@@ -394,6 +403,7 @@ function EntryRows({
           {entry.title}
           {entry.minutes > 0 && ` (${entry.minutes} min)`}
           {entry.note && <small className={styles.note}>{entry.note}</small>}
+          {below}
         </TableCell>
         <TableCell>{entry.lead}</TableCell>
       </TableRow>

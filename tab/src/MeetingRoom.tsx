@@ -14,6 +14,8 @@ import {
 import { useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { DecisionItem } from "./DecisionForm.js";
+import { DiscussionNotes } from "./DiscussionNotes.js";
+import { MinutesCirculation } from "./MinutesCirculation.js";
 import { MinutesView } from "./MinutesView.js";
 import { useApi } from "./useApi.js";
 import {
@@ -290,6 +292,10 @@ export function MeetingRoomSection({
         </div>
       )}
 
+      {isMember && agenda && (
+        <DiscussionNotes token={token} panel={panel} meetingId={meetingId} agenda={agenda} />
+      )}
+
       {isMember && (
         <div className={styles.row}>
           <Button
@@ -315,6 +321,14 @@ export function MeetingRoomSection({
             Download the minutes (Word)
           </Button>
         </div>
+      )}
+      {minutes && panel.role === "chair" && (
+        <MinutesCirculation
+          token={token}
+          panelId={panel.id}
+          minutes={minutes}
+          onAgreed={() => void api.minutes(token, panel.id, meetingId).then(setMinutes)}
+        />
       )}
       {minutes && <MinutesView minutes={minutes} />}
     </section>

@@ -143,7 +143,21 @@ describe("Chairs' decisions between meetings, through the tab's API", function (
       [[child.reference, "Agreed by Tom Ashworth (chair) on 20 May 2028.", reason]],
     );
     assert.ok(!(minutes["items"] as { reference: string }[]).some((i) => i.reference === child.reference));
-    const word = await api(priya, `${meeting(JUNE)}/minutes.docx`);
+    // Exported for the agencies once July's meeting has agreed them.
+    const onTheDay = now;
+    now = new Date(`${JULY}T10:00:00Z`);
+    const word = await (async () => {
+      try {
+        await api(priya, `${meeting(JULY)}/room/sign-in`, {
+          body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+        });
+        const agreed = await api(priya, `${meeting(JULY)}/previous-minutes/agreement`, { body: {} });
+        assert.equal(agreed.status, 201, agreed.text);
+        return await api(priya, `${meeting(JUNE)}/minutes.docx`);
+      } finally {
+        now = onTheDay;
+      }
+    })();
     const document = fileInZip(word.bytes, "word/document.xml") ?? "";
     assert.ok(document.includes("Decisions taken outside the meeting"));
     assert.ok(document.includes(reason));

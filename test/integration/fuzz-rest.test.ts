@@ -114,6 +114,11 @@ function targets(referral: string): Target[] {
       ),
       ifMatch: STALE,
     },
+    // The meeting's record: a note before its day, by a member, and the minutes' agreements out of turn.
+    { ...put(`${meeting}/notes/case:${stranger}`, { text: "x" }), ifMatch: STALE },
+    { ...put(`${meeting}/notes/item:any-other-business`, { text: "x" }, "member"), ifMatch: "none" },
+    post(`${meeting}/previous-minutes/agreement`, { correction: "x" }),
+    { ...post(`${meeting}/minutes/circulation`, {}, "member"), ifMatch: STALE },
     post(`${PANEL}/schedule`, { from: "2027-01-01", to: "2027-03-31" }, "member"),
     post(`${meeting}/move`, { date: "2026-12-04", reason: "x" }, "member"),
     post(`${meeting}/cancel`, { reason: "x" }, "member"),

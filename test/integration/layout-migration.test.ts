@@ -7,6 +7,7 @@ import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draf
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { migrateCaseworkLayout } from "../../bot/src/adapters/tables/layout-migration.js";
+import { minutesRecords } from "../../bot/src/adapters/tables/minutes-records.js";
 import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { azurite } from "../support/azurite.js";
@@ -16,6 +17,9 @@ import { newMertonPractitioner } from "../support/new-practitioner.js";
 import { PEOPLE } from "../support/people.js";
 import { mertonChild } from "../support/referral-forms.js";
 import { startTestService, type TestService } from "../support/service.js";
+
+/** The earlier layouts are about the area's partition alone: no meeting's notes are read for them. */
+const noPanels = (): string[] => [];
 
 // Casework written before the lists read copies of each record: no copies, no revisions.
 describe("Casework stored in the earlier key layout", () => {
@@ -76,7 +80,7 @@ describe("Casework stored in the earlier key layout", () => {
     assert.ok(!(await listed()).includes(sent.referral.id), "the earlier layout has no copy to list");
 
     const progress: string[] = [];
-    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m));
+    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m), noPanels);
     assert.ok(
       progress.some((m) => /^merton: all \d+ referrals given their list copies$/.test(m)),
       progress.join("\n"),
@@ -97,7 +101,7 @@ describe("Casework stored in the earlier key layout", () => {
     );
     assert.ok(!(await listed()).includes(sent.referral.id));
     const again: string[] = [];
-    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
+    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m), noPanels);
     assert.deepEqual(again, []);
   });
 
@@ -130,7 +134,7 @@ describe("Casework stored in the earlier key layout", () => {
     assert.ok(!(await own()).includes(sent.referral.id), "the earlier layout has no copy under her");
 
     const progress: string[] = [];
-    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m));
+    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m), noPanels);
     assert.ok(
       progress.some((m) => /^merton: all \d+ referrals given their list copies$/.test(m)),
       progress.join("\n"),
@@ -150,7 +154,7 @@ describe("Casework stored in the earlier key layout", () => {
     );
     assert.equal(withdrawn.status, "withdrawn");
     const again: string[] = [];
-    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
+    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m), noPanels);
     assert.deepEqual(again, []);
     await forgetPerson(made.id, "merton", PANEL);
   });
@@ -209,7 +213,7 @@ describe("Casework stored in the earlier key layout", () => {
     assert.deepEqual(await casework.subjectCases(area, subjectId), []);
 
     const progress: string[] = [];
-    await migrateCaseworkLayout(tables, [area], (m) => progress.push(m));
+    await migrateCaseworkLayout(tables, [area], (m) => progress.push(m), noPanels);
     assert.ok(progress.includes(`${area}: all 1 subjects given their list copies`), progress.join("\n"));
     const found = await casework.findSubjects(area, { by: "word", word: "oldfield" }, 5);
     assert.deepEqual(
@@ -229,7 +233,7 @@ describe("Casework stored in the earlier key layout", () => {
       ["2025-06-05"],
     );
     const again: string[] = [];
-    await migrateCaseworkLayout(tables, [area], (m) => again.push(m));
+    await migrateCaseworkLayout(tables, [area], (m) => again.push(m), noPanels);
     assert.deepEqual(again, []);
   });
 
@@ -266,7 +270,7 @@ describe("Casework stored in the earlier key layout", () => {
     await client.deleteEntity(pk, "layout|pending-matches").catch(() => undefined);
 
     const progress: string[] = [];
-    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m));
+    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m), noPanels);
     assert.ok(
       progress.some((m) => /^merton: \d+ waiting referrals given their match keys$/.test(m)),
       progress.join("\n"),
@@ -279,7 +283,56 @@ describe("Casework stored in the earlier key layout", () => {
       JSON.stringify(second.referral.possibleDuplicates),
     );
     const again: string[] = [];
-    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m));
+    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m), noPanels);
     assert.deepEqual(again, []);
+  });
+
+  it("gives each case note taken before notes were kept under their subjects its copy, once", async () => {
+    const { connectionString } = await azurite();
+    const tables = tableFactory({ kind: "connection-string", connectionString });
+    await ensureTables(tables);
+    const casework = caseworkTables(tables);
+    const subjectId = randomUUID();
+    // A note as the earlier layout stored it: in its meeting's partition only.
+    const note = {
+      panelId: PANEL,
+      meetingId: "2026-03-05",
+      itemKey: `case:${subjectId}`,
+      reference: "MER-2026-0977",
+      text: "Seen with older boys near the market; school to share attendance.",
+      recordedById: PEOPLE.mertonCoordinator.id,
+      recordedByName: PEOPLE.mertonCoordinator.displayName,
+      at: "2026-03-05T10:10:00.000Z",
+      corrections: 0,
+    };
+    await minutesRecords(tables).saveNote(note, null, PEOPLE.mertonCoordinator.id);
+    const fixedItem = { ...note, itemKey: "item:any-other-business", reference: null };
+    await minutesRecords(tables).saveNote(fixedItem, null, PEOPLE.mertonCoordinator.id);
+    await tables(TABLES.areaRecords)
+      .deleteEntity("merton", "layout|case-notes")
+      .catch(() => undefined);
+    assert.deepEqual(await casework.subjectNotes("merton", subjectId), []);
+
+    const catalogue = loadCatalogue("bot/config/areas");
+    const panelsOf = (areaId: string) =>
+      [...catalogue.panels.values()].filter((p) => p.areaId === areaId).map((p) => p.id);
+    const progress: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => progress.push(m), panelsOf);
+    assert.ok(
+      progress.some((m) => /^merton: all \d+ case notes kept under their subjects$/.test(m)),
+      progress.join("\n"),
+    );
+    assert.deepEqual(await casework.subjectNotes("merton", subjectId), [
+      { ...note, areaId: "merton", subjectId },
+    ]);
+
+    const again: string[] = [];
+    await migrateCaseworkLayout(tables, ["merton"], (m) => again.push(m), panelsOf);
+    assert.deepEqual(again, []);
+    // The note is one of a child this suite invented: it goes as retention would take it.
+    const unit = casework.unit("merton", "test");
+    unit.removeCaseNote({ ...note, areaId: "merton", subjectId });
+    await unit.commit();
+    assert.deepEqual(await casework.subjectNotes("merton", subjectId), []);
   });
 });

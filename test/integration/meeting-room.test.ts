@@ -43,6 +43,8 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     const res = await call(service, `/api/panels/${PANEL}${path}`, { ...request, token });
     return { ...res, type: res.headers.get("content-type") ?? "" };
   };
+  const errorOf = (r: { body: Record<string, unknown> }) =>
+    r.body["error"] as { code: string; message: string };
   const agenda = async (person: string) =>
     (await api(person, `/meetings/${MEETING}/agenda`)).body as unknown as AgendaAnswer;
   // Every case on an agenda: in slots, listed without a slot, or still to place.
@@ -339,9 +341,9 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.equal(action.status, 201);
   });
 
-  it("generates the minutes for members only, and exports them as a Word document", async () => {
+  it("generates the draft minutes for coordinators and chairs; once agreed at the next meeting, members export them as a Word document", async () => {
     const [robin, skye] = cases;
-    const minutes = await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/minutes`);
+    const minutes = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/minutes`);
     assert.equal(minutes.status, 200);
     const m = minutes.body as unknown as {
       attendance: { name: string }[];
@@ -398,13 +400,60 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     );
     assert.deepEqual(m.themes, ["County lines"]);
 
+    assert.deepEqual(
+      [(minutes.body as unknown as { status: object }).status],
+      [
+        {
+          state: "draft",
+          words: "Draft: awaiting agreement at the panel's next meeting, on 4 February 2027.",
+          exportable: false,
+        },
+      ],
+    );
+
     assert.equal((await api(PEOPLE.mertonSocialWorker.id, `/meetings/${MEETING}/minutes`)).status, 403);
-    // Daniel has not signed in today: the minutes give him references only, like the agenda.
-    const notSignedIn = (await api(PEOPLE.mertonPoliceOfficer.id, `/meetings/${MEETING}/minutes`))
-      .body as unknown as typeof m;
-    assert.ok(notSignedIn.items.length > 0);
-    assert.ok(notSignedIn.items.every((i) => i.label === null));
-    const word = await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/minutes.docx`);
+    // A member, signed in or not, is told the draft awaits agreement, and when; nothing of it is shown.
+    for (const member of [PEOPLE.mertonNurse, PEOPLE.mertonPoliceOfficer]) {
+      const draft = await api(member.id, `/meetings/${MEETING}/minutes`);
+      assert.deepEqual(
+        [draft.status, errorOf(draft).code, errorOf(draft).message],
+        [
+          409,
+          "minutes-awaiting-agreement",
+          "These minutes are awaiting agreement at the panel's next meeting, on 4 February 2027. Until then only the panel's coordinators and chairs read the draft.",
+        ],
+      );
+      assert.ok(!draft.text.includes("Robin"));
+    }
+    const draftWord = await api(PEOPLE.mertonCoordinator.id, `/meetings/${MEETING}/minutes.docx`);
+    assert.deepEqual([draftWord.status, errorOf(draftWord).code], [409, "minutes-not-agreed"]);
+
+    // At February's meeting the coordinator, signed in, records January's minutes as agreed.
+    let word: Awaited<ReturnType<typeof api>> | undefined;
+    const onTheDay = now;
+    now = new Date("2027-02-04T10:00:00Z");
+    try {
+      const signIn = await api(PEOPLE.mertonCoordinator.id, `/meetings/2027-02-04/room/sign-in`, {
+        body: { agencyId: "mer-csc", capacity: "member", agreed: true },
+      });
+      assert.equal(signIn.status, 201, signIn.text);
+      const agreed = await api(
+        PEOPLE.mertonCoordinator.id,
+        `/meetings/2027-02-04/previous-minutes/agreement`,
+        {
+          body: { correction: "" },
+        },
+      );
+      assert.equal(agreed.status, 201, agreed.text);
+      assert.equal(
+        (agreed.body["status"] as { words: string }).words,
+        "Agreed at the meeting on 4 February 2027, recorded by Priya Okafor.",
+      );
+      word = await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/minutes.docx`);
+    } finally {
+      now = onTheDay;
+    }
+    assert.ok(word);
     assert.equal(word.status, 200);
     assert.equal(word.type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const document = fileInZip(word.bytes, "word/document.xml");

@@ -7,6 +7,7 @@ import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js
 import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { meetingRecords } from "../../bot/src/adapters/tables/meeting-records.js";
+import { minutesRecords } from "../../bot/src/adapters/tables/minutes-records.js";
 import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
 import { ensureTables, tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { accessPanel } from "../../bot/src/application/access/panel-access.js";
@@ -63,6 +64,7 @@ describe("Presenters from the work, stored in Azurite", () => {
       meetings: meetingRecords(tables),
       agendas: agendaRecords(tables),
       room: meetingRoomRecords(tables),
+      minutesRecord: minutesRecords(tables),
       now: () => now,
       onNotices: () => undefined,
     };

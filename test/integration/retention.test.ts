@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
+import { minutesRecords } from "../../bot/src/adapters/tables/minutes-records.js";
+import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
+import type { ItemNote } from "../../bot/src/domain/minutes/record.js";
 import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
@@ -113,6 +116,21 @@ async function closedCase(
     completed: { ...stamp, note: "Sent." },
     updates: [],
   });
+  // The coordinator's note of the discussion, in the meeting's partition and under the subject.
+  const note: ItemNote = {
+    panelId: PANEL,
+    meetingId: closedOn,
+    itemKey: `case:${subjectId}`,
+    reference: accepted.reference,
+    text: `${name} was seen at the station with older boys.`,
+    recordedById: priya.id,
+    recordedByName: priya.name,
+    at,
+    takenAt: at,
+    corrections: 0,
+  };
+  await minutesRecords(tables).saveNote(note, null, priya.id);
+  unit.putCaseNote({ ...note, areaId: "merton", subjectId });
   const decided = { on: closedOn, kind: "remove" };
   unit.replaceCase(
     { ...held.value, status: "closed", closedAt: at, decidedOn: closedOn, lastDecision: decided },
@@ -145,6 +163,14 @@ describe("Retention of Merton's records in table storage", () => {
     const rows: { rowKey: string; text: string }[] = [];
     const filter = "PartitionKey eq 'merton'";
     for await (const e of tables(TABLES.areaRecords).listEntities({ queryOptions: { filter } }))
+      rows.push({ rowKey: String(e.rowKey), text: JSON.stringify(e) });
+    return rows;
+  };
+  /** Every row of a meeting's partition of the Agendas table. */
+  const meetingRows = async (meetingId: string) => {
+    const rows: { rowKey: string; text: string }[] = [];
+    const filter = `PartitionKey eq '${keyOf(`${PANEL}|${meetingId}`)}'`;
+    for await (const e of tables(TABLES.agendas).listEntities({ queryOptions: { filter } }))
       rows.push({ rowKey: String(e.rowKey), text: JSON.stringify(e) });
     return rows;
   };
@@ -186,6 +212,8 @@ describe("Retention of Merton's records in table storage", () => {
     const mentions = async () =>
       (await partition()).filter((r) => ids.some((id) => r.rowKey.includes(id) || r.text.includes(id)));
     assert.ok((await mentions()).length > 15, "the record and its copies are stored");
+    assert.equal((await casework.subjectNotes("merton", old.subjectId)).length, 1);
+    assert.ok((await meetingRows("2019-01-10")).some((r) => r.text.includes(old.subjectId)));
     // Retention's list, a page at a time: the longest closed first.
     const [first] = await casework.closedBy("merton", "2021-12-31", 1);
     const [second] = await casework.closedBy("merton", "2021-12-31", 1, first);
@@ -201,6 +229,14 @@ describe("Retention of Merton's records in table storage", () => {
       assert.match(row.rowKey, /^audit\|/, row.rowKey);
       for (const name of ["Robin", "Invented-Hale", "Dale"]) assert.ok(!row.text.includes(name), row.rowKey);
     }
+    // Nor does any row of its notes stay, under the subject or in the meeting's partition.
+    assert.deepEqual(await casework.subjectNotes("merton", old.subjectId), []);
+    assert.deepEqual(
+      (await meetingRows("2019-01-10")).filter(
+        (r) => r.text.includes(old.subjectId) || r.text.includes("Robin"),
+      ),
+      [],
+    );
     const removed = left.filter((r) => r.text.includes('"record.removed"'));
     assert.equal(removed.length, 1);
     // The child kept has its record, without the link from the removed child at its end.
@@ -291,6 +327,13 @@ describe("Retention of Merton's records in table storage", () => {
       found.map((s) => s.label),
       ["Anonymised"],
     );
+
+    // The note keeps its meeting, case and who took it; its words are replaced, in both places.
+    const [note] = await casework.subjectNotes("merton", child.subjectId);
+    assert.deepEqual([note?.text, note?.reference], ["Anonymised", child.reference]);
+    const inMeeting = (await meetingRows("2019-02-07")).filter((r) => r.text.includes(child.subjectId));
+    assert.equal(inMeeting.length, 1);
+    assert.ok(!inMeeting[0]?.text.includes("Wren") && inMeeting[0]?.text.includes("Anonymised"));
 
     const again = await run(anonymise);
     assert.deepEqual([again.areas[0]?.due, again.areas[0]?.done], [[], []]);

@@ -24,6 +24,7 @@ import { fileInZip, zipEntries } from "../support/zip.js";
 
 const PANEL = "merton-pre-mace";
 const MEETING = "2027-01-07";
+const NOTE = "Seen at the station late on school nights; the school will share attendance weekly.";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 interface Entry {
@@ -111,6 +112,13 @@ describe("A subject's case history and its subject access export, through the ta
       },
     );
     assert.equal(decided.status, 200, decided.text);
+    now = new Date(`${MEETING}T10:02:00Z`);
+    const noted = await api(
+      PEOPLE.mertonCoordinator.id,
+      `/api/panels/${PANEL}/meetings/${MEETING}/notes/case:${robin.subjectId}`,
+      { method: "PUT", ifMatch: "none", body: { text: NOTE } },
+    );
+    assert.equal(noted.status, 200, noted.text);
     now = new Date(`${MEETING}T10:05:00Z`);
     const recorded = await api(
       PEOPLE.mertonCoordinator.id,
@@ -145,6 +153,7 @@ describe("A subject's case history and its subject access export, through the ta
         ["triage", robin.reference, "Accepted by the coordinator"],
         ["case-opened", robin.reference, "Case opened on Pre-MACE operational panel"],
         ["decision", robin.reference, "Decided at the meeting on 7 January 2027: Continue, with a review"],
+        ["note", robin.reference, "Note of the discussion at the meeting on 7 January 2027"],
         [
           "action",
           actionReference,
@@ -152,8 +161,9 @@ describe("A subject's case history and its subject access export, through the ta
         ],
       ],
     );
-    const [referred, , , decision, action] = history.entries;
+    const [referred, , , decision, note, action] = history.entries;
     assert.equal(referred?.by, "Grace Mensah (Children's Social Care)");
+    assert.deepEqual([note?.by, note?.details], ["Priya Okafor", [{ label: "Note", text: NOTE }]]);
     assert.deepEqual(decision?.details, [
       { label: "Decision", text: "Continue; review by 2027-01-20." },
       { label: "Quorum", text: "Quorate when it was taken." },
@@ -239,6 +249,8 @@ describe("A subject's case history and its subject access export, through the ta
       "Robin Invented-Hale",
       "Continue; review by 2027-01-20.",
       "Missing episodes are increasing.",
+      "Notes of the discussion at meetings",
+      NOTE,
       actionReference,
       "Owen Brathwaite (Education)",
       "Hannah Reyes (Health)",
@@ -339,7 +351,7 @@ describe("A subject's case history and its subject access export, through the ta
     });
     const nurse = { id: PEOPLE.mertonNurse.id, name: PEOPLE.mertonNurse.displayName };
     const seen = await history.view(nurse, "merton", robin.subjectId, "test");
-    assert.equal(seen.entries.length, 5);
+    assert.equal(seen.entries.length, 6);
     assert.equal(trips.sequential(), 3);
     assert.deepEqual(trips.requests().map(scanIn).filter(Boolean), []);
   });

@@ -151,6 +151,7 @@ const record: SubjectRecord = {
   cases,
   decisions,
   actions: [action],
+  notes: [],
   links: [link],
   linked: new Map([["subject-k", { reference: "MER-2026-0031", label: "Adult known as K" }]]),
 };
@@ -357,5 +358,43 @@ describe("A subject's chronology", () => {
       "MER-2026-0031",
       "MER-A-2027-0003",
     ]);
+  });
+});
+
+describe("A subject's chronology with the notes of its discussion", () => {
+  const note = {
+    areaId: "merton",
+    subjectId: subject.id,
+    panelId: PRE,
+    meetingId: "2027-01-07",
+    itemKey: `case:${subject.id}`,
+    reference: "MER-2026-0042",
+    text: "School reports missing afternoons; police to share the stop search.",
+    recordedById: "priya",
+    recordedByName: "Priya Okafor",
+    at: "2027-01-07T10:00:00.000Z",
+    corrections: 1,
+  };
+  const entries = chronology({ ...record, notes: [note] }, names);
+
+  it("puts the note of a meeting's discussion before the decision taken at the same moment", () => {
+    const at = entries.filter((e) => e.at.startsWith("2027-01-07T10:00")).map((e) => e.kind);
+    assert.deepEqual(at, ["note", "decision"]);
+  });
+
+  it("gives the note's meeting, text, who kept it and how often it was corrected", () => {
+    const entry = entries.find((e) => e.kind === "note");
+    assert.deepEqual(
+      [entry?.title, entry?.by, entry?.reference, entry?.details],
+      [
+        "Note of the discussion at the meeting on 7 January 2027",
+        "Priya Okafor",
+        "MER-2026-0042",
+        [
+          { label: "Note", text: note.text },
+          { label: "Corrected", text: "1 time after the meeting" },
+        ],
+      ],
+    );
   });
 });

@@ -27,6 +27,7 @@ import { fakeRegisterRecords, planRow, registerRow } from "./register-records.js
 import { MeetingPlan } from "../../../bot/src/domain/strategic/forward-plan.js";
 import { RegisterItem } from "../../../bot/src/domain/strategic/register-item.js";
 import { linkIdentity } from "../../../bot/src/domain/links/link.js";
+import { CaseNote } from "../../../bot/src/domain/minutes/record.js";
 
 const inForceRow = (l: Link) => `link-pair|${linkIdentity(l)}`;
 
@@ -43,6 +44,7 @@ const caseRow = (panelId: string, subjectId: string) => `case|${panelId}|${subje
 const decisionRow = (panelId: string, meetingId: string, subjectId: string, how?: DecisionHow) =>
   `decision|${panelId}|${meetingId}|${subjectId}${how === "chairs-decision" ? "|chairs" : ""}`;
 const actionRow = (panelId: string, id: string) => `action|${panelId}|${id}`;
+const caseNoteRow = (n: CaseNote) => `case-note|${n.subjectId}|${n.panelId}|${n.meetingId}`;
 const auditRow = (a: StoredAudit) => `audit|${a.at}|${a.id}`;
 const noticeRow = (n: Notice) => `notice|${n.at}|${n.id}`;
 const accessRow = (panelId: string, personId: string) =>
@@ -108,6 +110,15 @@ export function fakeCasework(now: () => Date): FakeCasework {
     ...fakeSubjectRecords(table, calls),
     ...fakeReportRecords(table, calls),
     ...fakeRegisterRecords(table, calls),
+    subjectNotes: (areaId, subjectId) => {
+      calls.count("subjectNotes");
+      return Promise.resolve(
+        table
+          .range<CaseNote>(keyOf(areaId), `case-note|${subjectId}|`)
+          .map((r) => r.value)
+          .sort((a, b) => a.meetingId.localeCompare(b.meetingId) || a.panelId.localeCompare(b.panelId)),
+      );
+    },
     calls,
     interleave: (step) => void interleaved.push(step),
 
@@ -185,6 +196,16 @@ export function fakeCasework(now: () => Date): FakeCasework {
         removeLink: (l) => {
           remove(linkRow(Link.parse(l).id));
           if (!l.ended) remove(inForceRow(l));
+        },
+        // The subject's copies of case notes; the meeting's own note lives in the minutes record's fake.
+        putCaseNote: (n) => {
+          const value = checked(CaseNote, n);
+          writes.push({ op: "upsert", pk, rk: caseNoteRow(value), value, by });
+        },
+        removeCaseNote: (n) => remove(caseNoteRow(CaseNote.parse(n))),
+        replaceCaseNote: (n) => {
+          const value = checked(CaseNote, n);
+          writes.push({ op: "upsert", pk, rk: caseNoteRow(value), value, by });
         },
         async commit() {
           if (!writes.length) return;

@@ -1,6 +1,7 @@
 import { loadCatalogue } from "../../../bot/src/adapters/config-files/catalogue-files.js";
 import { actionLog as actionLogOn } from "../../../bot/src/application/actions/action-log.js";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
+import { meetingRecord as meetingRecordOn } from "../../../bot/src/application/minutes/meeting-record.js";
 import { caseDecisions as caseDecisionsOn } from "../../../bot/src/application/decisions/case-decisions.js";
 import { historyDesk as historyDeskOn } from "../../../bot/src/application/history/history-desk.js";
 import { peopleDesk as peopleDeskOn } from "../../../bot/src/application/people/people-desk.js";
@@ -15,6 +16,7 @@ import { fakeDrafts } from "./drafts.js";
 import { fakeReportFigures } from "./report-figures.js";
 import { demoDirectory } from "./directory.js";
 import { fakeAgendas, fakeMeetingRoom, fakeMeetings } from "./meetings.js";
+import { fakeMinutesRecord } from "./minutes-record.js";
 import { FakeActionChanges, FakeLog, FakeNoticeMessenger, FakeReminderMessenger } from "./messengers.js";
 
 // A whole set of port fakes on one clock, with the demo directory, and the use cases built on
@@ -49,6 +51,7 @@ export function fakePorts(startAt: string) {
     meetings: fakeMeetings(now),
     agendas: fakeAgendas(now),
     room: fakeMeetingRoom(now),
+    minutesRecord: fakeMinutesRecord(now),
     deliveries: fakeDeliveries(now),
     figures: fakeReportFigures(now),
     reminders: new FakeReminderMessenger(),
@@ -71,6 +74,8 @@ export const actionLog = (p: FakePorts) => actionLogOn(p);
 export const peopleDesk = (p: FakePorts) => peopleDeskOn(p);
 
 export const historyDesk = (p: FakePorts) => historyDeskOn(p);
+
+export const meetingRecord = (p: FakePorts) => meetingRecordOn(p);
 
 export function caseDecisions(p: FakePorts) {
   return caseDecisionsOn({ ...p, agendaDesk: agendaDesk(p), desk: referralDesk(p) });

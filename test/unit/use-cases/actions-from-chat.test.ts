@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { buildMinutes } from "../../../bot/src/domain/minutes/minutes.js";
+import { minutesStatus } from "../../../bot/src/domain/minutes/record.js";
 import { anonymisedAction } from "../../../bot/src/domain/retention/anonymise.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { demoActor } from "../../support/people.js";
@@ -162,6 +163,10 @@ describe("An action given through a panel member who answers for it", () => {
       apologies: [],
       quorum: { quorate: false, needed: [], missing: [] },
       agendaItems: [{ subjectId: "s1", reference: "MER-2027-0001", label: null, section: "Cases" }],
+      fixedItems: [],
+      notes: new Map(),
+      status: minutesStatus(undefined, "on-agreement", null),
+      agreementVersion: null,
       decisions: [],
       actions: [
         {

@@ -126,7 +126,7 @@ describe("A subject's case history", () => {
       seen.cases.map((c) => [c.panelName, c.status, c.riskLevel, c.presenters]),
       [["Pre-MACE operational panel", "open", "Significant", ["Grace Mensah"]]],
     );
-    // Two rounds of reads whatever the history holds: the record's five ranges with who is asking,
+    // Two rounds of reads whatever the history holds: the record's six ranges with who is asking,
     // then the referral, the linked subject and the presenters; then the one audit entry.
     assert.deepEqual(
       [
@@ -134,14 +134,15 @@ describe("A subject's case history", () => {
         "subjectCases",
         "subjectDecisions",
         "subjectActions",
+        "subjectNotes",
         "subjectLinks",
         "referralById",
         "subjects",
         "appendAudit",
       ].map((c) => ports.casework.calls.of(c)),
-      [1, 1, 1, 1, 1, 1, 1, 1],
+      [1, 1, 1, 1, 1, 1, 1, 1, 1],
     );
-    assert.equal(ports.casework.calls.total, 8);
+    assert.equal(ports.casework.calls.total, 9);
   });
 
   it("writes one audit entry for the view, naming the references it showed", async () => {

@@ -75,7 +75,20 @@ export function subjectAccessDocx(r: SubjectAccessRecord): Promise<Buffer> {
         ]),
       ),
     ]),
-    heading("Chronology: decisions, actions and links", HeadingLevel.HEADING_2),
+    heading("Notes of the discussion at meetings", HeadingLevel.HEADING_2),
+    ...orNone(r.notes, (notes) => [
+      table(
+        ["Meeting", "Item", "Note", "Recorded by", "When"],
+        notes.map((n) => [
+          `${n.panelName}, ${dayInWords(n.meetingDate)}`,
+          n.item,
+          n.text,
+          n.recordedBy,
+          `${momentInWords(n.at)}${n.corrections ? ` (corrected ${n.corrections} time${n.corrections > 1 ? "s" : ""})` : ""}`,
+        ]),
+      ),
+    ]),
+    heading("Chronology: decisions, notes, actions and links", HeadingLevel.HEADING_2),
     ...chronology(r),
     heading("Documents held", HeadingLevel.HEADING_2),
     ...orNone(r.documents, (documents) => [

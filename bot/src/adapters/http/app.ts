@@ -22,6 +22,8 @@ import { agendaRoutes } from "./agenda-routes.js";
 import { actionsRoutes } from "./actions-routes.js";
 import { cohortRoutes } from "./cohort-routes.js";
 import { meetingRoomRoutes } from "./meeting-room-routes.js";
+import { minutesRoutes } from "./minutes-routes.js";
+import type { MeetingRecord } from "../../application/minutes/meeting-record.js";
 import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { CaseDecisions } from "../../application/decisions/case-decisions.js";
 import type { ActionLog } from "../../application/actions/action-log.js";
@@ -63,6 +65,7 @@ export interface AppDependencies {
   cohort: CohortDesk;
   room: MeetingRoom;
   decisions: CaseDecisions;
+  meetingRecord: MeetingRecord;
   people: PeopleDesk;
   access: AccessDesk;
   history: HistoryDesk;
@@ -148,6 +151,7 @@ export function createApp(deps: AppDependencies): Express {
     actionsRoutes(deps),
     cohortRoutes(deps),
     meetingRoomRoutes(deps),
+    minutesRoutes(deps),
     referralsRoutes(deps),
     peopleRoutes(deps),
     accessRequestsRoutes(deps),

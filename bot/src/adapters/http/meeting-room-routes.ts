@@ -135,6 +135,7 @@ export function meetingRoomRoutes(deps: {
         panel.id,
         meetingId,
         "minutes export",
+        true,
       );
       res
         .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")

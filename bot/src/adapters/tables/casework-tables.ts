@@ -32,6 +32,7 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { registerTables } from "./register-tables.js";
+import { caseNoteTables } from "./case-note-tables.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
 import { reportRecordTables } from "./report-record-tables.js";
 import { matchTables, recordRemovalTables } from "./record-removal-tables.js";
@@ -66,6 +67,7 @@ function followCopies<T extends Record<string, unknown>>(
 export function caseworkTables(tables: TableFactory): Casework {
   const records = areaRecords(tables);
   const trail = auditTrailRecords(tables);
+  const caseNotes = caseNoteTables(tables);
 
   const commit = async (actions: TransactionAction[]): Promise<void> => {
     if (!actions.length) return;
@@ -125,9 +127,12 @@ export function caseworkTables(tables: TableFactory): Casework {
     ...matchTables(records),
     ...reportRecordTables(records),
     ...registerTables(records),
+    ...caseNotes.records,
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);
+      // Rows of another table the unit changes (a meeting's note), written before its transaction.
+      const first: (() => Promise<void>)[] = [];
 
       return {
         createReferral: (r) => add(created(records.referrals, referralCopies, r, by)),
@@ -176,7 +181,11 @@ export function caseworkTables(tables: TableFactory): Casework {
               : records.meetingPlans.createAction(p, by),
           ),
         ...recordRemovalTables(records, add),
-        commit: () => commit(actions),
+        ...caseNotes.writes(add, (step) => void first.push(step), by),
+        async commit() {
+          for (const step of first) await step();
+          await commit(actions);
+        },
       };
     },
 

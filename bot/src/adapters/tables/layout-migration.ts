@@ -15,6 +15,7 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { keyOf, rangeFilter, type EntityStore } from "./entity-store.js";
+import { keepCaseNotesUnderSubjects } from "./case-note-migration.js";
 import { holdWaitingMatchKeys } from "./pending-match-migration.js";
 import type { TableFactory } from "./storage.js";
 
@@ -24,7 +25,8 @@ import type { TableFactory } from "./storage.js";
 // and a run cut short is finished by the next one, since each record and its copies are written
 // in one transaction. Each layout adds the copies of a later release: the lists (`list-copies`),
 // then a subject's record and the cohort (`subject-record`), then each referral under its referrer
-// (`referral-by`), then waiting referrals' match keys (pending-match-migration.ts).
+// (`referral-by`), then waiting referrals' match keys (pending-match-migration.ts), then each case
+// note under its subject (case-note-migration.ts, over the area's panels' meetings).
 
 const BATCH = 100;
 
@@ -34,6 +36,8 @@ export async function migrateCaseworkLayout(
   tables: TableFactory,
   areaIds: string[],
   progress: Progress,
+  /** Each area's panels, whose meetings' notes are kept under their subjects. */
+  panelsOf: (areaId: string) => string[],
 ): Promise<void> {
   const records = areaRecords(tables);
   const client = records.referrals.client;
@@ -74,6 +78,7 @@ export async function migrateCaseworkLayout(
   for (const areaId of areaIds) {
     for (const [marker, kinds] of layouts) await migrateArea(client, areaId, marker, kinds, progress);
     await holdWaitingMatchKeys(tables, areaId, progress);
+    await keepCaseNotesUnderSubjects(tables, areaId, panelsOf(areaId), progress);
   }
 }
 

@@ -134,11 +134,12 @@ export async function viewAgenda(
   const known = agendaPanel(ports, panelId);
   const { areaId } = known;
   const knownTemplate = ports.catalogue.agendaTemplates.get(known.agendaTemplateId);
-  const [{ panel, template, meeting, draft, cases, due, agenda, thresholding }, decided, strategic] = await Promise.all([
-    loadAgenda(ports, panelId, meetingId),
-    presenterOnly ? [] : ports.casework.decisionsAt(areaId, panelId, meetingId),
-    presenterOnly || !knownTemplate ? null : strategicAgenda(ports, known, knownTemplate, meetingId),
-  ]);
+  const [{ panel, template, meeting, draft, cases, due, agenda, thresholding }, decided, strategic] =
+    await Promise.all([
+      loadAgenda(ports, panelId, meetingId),
+      presenterOnly ? [] : ports.casework.decisionsAt(areaId, panelId, meetingId),
+      presenterOnly || !knownTemplate ? null : strategicAgenda(ports, known, knownTemplate, meetingId),
+    ]);
   const outsideDecisions = outsideDecisionsOf(
     decided.map((d) => d.value),
     namesHidden,

@@ -3,6 +3,7 @@ import type { AgendaDesk } from "../agenda/agenda-desk.js";
 import type { Casework } from "../ports/casework.js";
 import type { Directory, DirectoryChanges } from "../ports/directory.js";
 import type { MeetingRoomStore } from "../ports/meetings.js";
+import type { MinutesRecordStore } from "../minutes/minutes-ports.js";
 import type { ReferralDesk } from "../referrals/referral-desk.js";
 
 /** What the case decision commands need; each declares the part it uses. */
@@ -12,6 +13,8 @@ export interface DecisionPorts {
   /** Changed only to end the presenter role of a closed case's presenters. */
   directory: Directory & DirectoryChanges;
   room: MeetingRoomStore;
+  /** Each item's note and the minutes' agreement, read for the minutes. */
+  minutesRecord: MinutesRecordStore;
   agendaDesk: AgendaDesk;
   desk: ReferralDesk;
   now: () => Date;

@@ -7,10 +7,15 @@ import { localDay } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { Refusal } from "../../domain/refusal.js";
+import { caseKey } from "../../domain/minutes/record.js";
 import { decisionsAt, meetingContext, withoutDetails } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
+import { statusOf } from "../minutes/minutes-agreement.js";
 
-/** The meeting's minutes, for the panel's members (not presenters); the read is audited. */
+/**
+ * The meeting's minutes, for the panel's members (not presenters); the read is audited. A draft is
+ * read only by the coordinators and chairs; only agreed minutes are exported for the agencies.
+ */
 export async function meetingMinutes(
   ports: DecisionPorts,
   actor: Actor,
@@ -18,6 +23,7 @@ export async function meetingMinutes(
   panelId: string,
   meetingId: string,
   via: string,
+  exporting = false,
 ): Promise<Minutes> {
   const { panel, area, occurrence } = meetingContext(ports, panelId, meetingId);
   if (role === "presenter")
@@ -25,24 +31,45 @@ export async function meetingMinutes(
       code: "members-only",
     });
   const { catalogue, casework } = ports;
-  const room = await ports.room.room(panelId, meetingId);
+  const [room, { status, agreement }, stored] = await Promise.all([
+    ports.room.room(panelId, meetingId),
+    statusOf(ports, panel, meetingId),
+    ports.minutesRecord.notes(panelId, meetingId),
+  ]);
+  if (status.state === "draft" && role !== "coordinator" && role !== "chair")
+    throw new Refusal(
+      "not-now",
+      `${status.words.replace(/^Draft: awaiting/, "These minutes are awaiting")} Until then only the panel's coordinators and chairs read the draft.`,
+      { code: "minutes-awaiting-agreement" },
+    );
+  if (exporting && !status.exportable)
+    throw new Refusal("not-now", `Only agreed minutes can be exported for the agencies. ${status.words}`, {
+      code: "minutes-not-agreed",
+    });
   // On the meeting's day, names wait until the person has signed in, in the minutes as on the agenda.
   const namesHidden =
     localDay(ports.now()) === meetingId && !room.signIns.some((s) => s.personId === actor.id);
+  const notes = new Map(namesHidden ? [] : stored.map((n) => [n.value.itemKey, n.value.text]));
   const [decisions, agenda, actions] = await Promise.all([
     decisionsAt(ports, panelId, meetingId),
     ports.agendaDesk.view(actor, role, panelId, meetingId, via, namesHidden),
     casework.actionsAt(panel.areaId, panelId, meetingId),
   ]);
-  const onAgenda = agenda.entries.flatMap((e) => [
-    ...e.slots.flatMap((s) => s.subjects.map((x) => ({ ...x, section: e.title }))),
-    ...e.listed.map((x) => ({
-      subjectId: x.subjectId,
-      reference: x.reference,
-      label: x.label,
-      section: e.title,
-    })),
-  ]);
+  // The agenda in order: its cases, and its fixed items, each placed before the cases after it.
+  const fixedItems: { id: string; title: string; before: number }[] = [];
+  const onAgenda: { subjectId: string; reference: string; label: string | null; section: string }[] = [];
+  for (const e of agenda.entries) {
+    if (e.kind === "item" && e.id) fixedItems.push({ id: e.id, title: e.title, before: onAgenda.length });
+    onAgenda.push(
+      ...e.slots.flatMap((s) => s.subjects.map((x) => ({ ...x, section: e.title }))),
+      ...e.listed.map((x) => ({
+        subjectId: x.subjectId,
+        reference: x.reference,
+        label: x.label,
+        section: e.title,
+      })),
+    );
+  }
   // A case decided here and since decided again at a later meeting has left this agenda: its
   // decision still belongs in these minutes. Chairs' decisions are reported apart.
   const agendaItems = [
@@ -60,6 +87,8 @@ export async function meetingMinutes(
       subjectId: null,
       reference: `minutes ${meetingId}`.slice(0, 20),
       via,
+      // The notes of cases are details of their subjects: the entry names the cases whose note it showed.
+      shown: agendaItems.filter((i) => notes.has(caseKey(i.subjectId))).map((i) => i.reference),
     }),
   ]);
   return buildMinutes({
@@ -72,6 +101,10 @@ export async function meetingMinutes(
     apologies: room.apologies.map((a) => a.value),
     quorum: quorumOf(panel, catalogue.agencies, room.signIns),
     agendaItems,
+    fixedItems,
+    notes,
+    status,
+    agreementVersion: agreement?.etag ?? null,
     // Before signing in, the decisions are given without the names and details they may hold.
     decisions: namesHidden ? decisions.map(withoutDetails) : decisions,
     actions: actions.map((a) => ({

@@ -25,7 +25,8 @@ import {
 } from "./subject-record.js";
 
 // Everything the product holds about one subject, for a subject access request under UK GDPR:
-// its referrals with their answers, its cases, decisions, actions and links, and the audit trail
+// its referrals with their answers, its cases, decisions, actions, notes of its discussion at
+// meetings and links, and the audit trail
 // of who read or changed it. Only the area's administrators export it, and the export is audited.
 // Reading the audit trail goes through every month since the subject's first record: a long read,
 // for an administrator now and then, never a page.
@@ -51,6 +52,18 @@ export interface DocumentLine {
   review: string;
 }
 
+/** A note of the subject's case's discussion at a meeting. */
+export interface NoteRecord {
+  panelName: string;
+  meetingDate: string;
+  /** The agenda item it was kept against: the case's reference. */
+  item: string;
+  text: string;
+  recordedBy: string;
+  at: string;
+  corrections: number;
+}
+
 export interface AuditLine {
   at: string;
   who: string;
@@ -73,6 +86,8 @@ export interface SubjectAccessRecord {
   };
   referrals: ReferralRecord[];
   cases: CaseSummary[];
+  /** The notes of its cases' discussion at meetings, oldest meeting first. */
+  notes: NoteRecord[];
   /** Oldest first. */
   entries: ChronologyEntry[];
   /** The documents attached to its cases and referrals, oldest first. */
@@ -213,6 +228,15 @@ export async function subjectAccessExport(
     },
     referrals: record.referrals.map(referralRecord),
     cases: casesOf(record, names),
+    notes: record.notes.map((n) => ({
+      panelName: names.panel(n.panelId),
+      meetingDate: n.meetingId,
+      item: `Case ${n.reference ?? subject.reference}`,
+      text: n.text,
+      recordedBy: n.recordedByName,
+      at: n.at,
+      corrections: n.corrections,
+    })),
     entries,
     documents: documents.map((d) => ({
       name: d.name,

@@ -3,6 +3,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { presentersOf, type Subject } from "../../domain/cohort/case.js";
 import type { ChronologyNames, SubjectRecord } from "../../domain/cohort/chronology.js";
 import { otherEnd, type Link } from "../../domain/links/link.js";
+import type { CaseNote } from "../../domain/minutes/record.js";
 import type { Person } from "../../domain/people/membership.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import { Refusal } from "../../domain/refusal.js";
@@ -11,7 +12,7 @@ import type { StoredCase, StoredDecision } from "../ports/casework.js";
 import type { HistoryPorts } from "./history-ports.js";
 
 // A subject's record read in two round trips, however long its history: first the subject with
-// its cases, decisions, actions and links, each one key range, read together; then, together, what
+// its cases, decisions, actions, notes of its discussion and links, each one key range, read together; then, together, what
 // those name: its referrals, the subjects at its links' other ends and the case's presenters.
 
 /** What the first round trip reads. */
@@ -20,6 +21,7 @@ export interface HeldRecord {
   cases: StoredCase[];
   decisions: StoredDecision[];
   actions: Action[];
+  notes: CaseNote[];
   links: Link[];
 }
 
@@ -41,17 +43,21 @@ export async function heldRecord(
   subjectId: string,
 ): Promise<HeldRecord> {
   const { casework } = ports;
-  const [subject, cases, decisions, actions, links] = await Promise.all([
+  const [subject, cases, decisions, actions, notes, links] = await Promise.all([
     casework.subject(areaId, subjectId),
     casework.subjectCases(areaId, subjectId),
     casework.subjectDecisions(areaId, subjectId),
     casework.subjectActions(areaId, subjectId),
+    casework.subjectNotes(areaId, subjectId),
     casework.subjectLinks(areaId, subjectId),
   ]);
-  return { subject: subject?.value, cases, decisions, actions, links };
+  return { subject: subject?.value, cases, decisions, actions, notes, links };
 }
 
-/** Only what happened on these panels: what a presenter sees of the cases they present. */
+/**
+ * Only what happened on these panels: what a presenter sees of the cases they present. The notes
+ * of the panel's discussion are for its members, not its presenters.
+ */
 export function onPanels(held: HeldRecord, panelIds: Set<string>): HeldRecord {
   const on = (r: { panelId: string }) => panelIds.has(r.panelId);
   return {
@@ -59,6 +65,7 @@ export function onPanels(held: HeldRecord, panelIds: Set<string>): HeldRecord {
     cases: held.cases.filter(on),
     decisions: held.decisions.filter(on),
     actions: held.actions.filter(on),
+    notes: [],
     links: held.links.filter(on),
   };
 }
@@ -96,6 +103,7 @@ export async function withWhatItNames(
       cases: held.cases,
       decisions: held.decisions,
       actions: held.actions,
+      notes: held.notes,
       links: held.links,
       linked,
     },

@@ -5,6 +5,7 @@ import type { DecisionHow } from "../../domain/decisions/taken.js";
 import type { Notice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { AccessRequestRecords, AccessRequestWrites } from "./access-requests.js";
+import type { CaseNoteRecords, CaseNoteWrites } from "./case-notes.js";
 import type { MatchRecords, RecordRemovals } from "./record-removals.js";
 import type { RegisterRecords, RegisterWrites } from "./register.js";
 import type { ReportRecords } from "./report-records.js";
@@ -44,7 +45,8 @@ export interface BeforeSubmit {
 }
 
 /** The changes of one step in one area, committed together or not at all. */
-export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, RecordRemovals, RegisterWrites {
+export interface CaseworkUnit
+  extends AccessRequestWrites, SubjectWrites, RecordRemovals, RegisterWrites, CaseNoteWrites {
   createReferral(r: Referral): void;
   /** Each replace names the version it was read at, which the record's lists follow too. */
   replaceReferral(r: Referral, before: Versioned<Referral>): void;
@@ -72,7 +74,13 @@ export interface CaseworkUnit extends AccessRequestWrites, SubjectWrites, Record
 export type CounterKind = "referral" | "action" | "subject" | "register";
 
 export interface Casework
-  extends AccessRequestRecords, SubjectRecords, MatchRecords, ReportRecords, RegisterRecords {
+  extends
+    AccessRequestRecords,
+    SubjectRecords,
+    MatchRecords,
+    ReportRecords,
+    RegisterRecords,
+    CaseNoteRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */

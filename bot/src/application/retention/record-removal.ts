@@ -8,6 +8,7 @@ import {
   anonymisedCase,
   anonymisedDecision,
   anonymisedLink,
+  anonymisedNote,
   anonymisedReferral,
   anonymisedSubject,
 } from "../../domain/retention/anonymise.js";
@@ -55,6 +56,7 @@ function deletions(record: WholeRecord): Write[] {
     ...each(record.matches, (u, m) => u.removeMatch(m)),
     ...each(record.linkedOnly, (u, s) => u.removeSubject(s.value)),
     ...each(record.links, (u, l) => u.removeLink(l)),
+    ...each(record.notes, (u, n) => u.removeCaseNote(n)),
     ...each(record.decisions, (u, d) => u.removeDecision(d)),
     ...each(record.actions, (u, a) => u.removeAction(a)),
     ...each(record.referrals, (u, r) => u.removeReferral(r)),
@@ -110,6 +112,10 @@ async function anonymisations(ports: RemovalPorts, record: WholeRecord, at: stri
     ),
     ...linkedOnly.flatMap((s) => replacing(s, anonymisedSubject, (u, v, b) => u.replaceSubject(v, b))),
     ...links.flatMap((l) => replacing(l, anonymisedLink, (u, v, b) => u.replaceLink(v, b))),
+    ...record.notes.flatMap((n): Write[] => {
+      const next = anonymisedNote(n);
+      return isDeepStrictEqual(next, n) ? [] : [(u) => u.replaceCaseNote(next)];
+    }),
     ...decisions.flatMap((d) => replacing(d, anonymisedDecision, (u, v, b) => u.replaceDecision(v, b.etag))),
     ...actions.flatMap((a) => replacing(a, anonymisedAction, (u, v, b) => u.replaceAction(v, b))),
     ...referrals.flatMap((r) =>

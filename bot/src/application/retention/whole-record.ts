@@ -4,12 +4,14 @@ import { otherEnd, type Link } from "../../domain/links/link.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
 import { isAccessNotice, type Notice } from "../../domain/referrals/notice.js";
 import type { Referral } from "../../domain/referrals/referral.js";
+import type { CaseNote } from "../../domain/minutes/record.js";
 import type { Casework, MatchRow, StoredCase, StoredDecision } from "../ports/casework.js";
 import type { Versioned } from "../ports/versioned.js";
 
 // A subject's whole record in an area, as retention removes it: the subject, its case on each
 // panel, the referrals that brought it, the decisions and actions about it, the links drawn to it,
-// its likely-duplicate match keys and the notices still owed about its referrals. A person or place
+// its likely-duplicate match keys, the notes of its cases' discussion at meetings and the notices
+// still owed about its referrals. A person or place
 // recorded only from one of its links (no case of its own, linked to nothing else) goes with it.
 
 export type RecordReads = Pick<
@@ -22,6 +24,7 @@ export type RecordReads = Pick<
   | "referralById"
   | "matches"
   | "notices"
+  | "subjectNotes"
 >;
 
 export interface WholeRecord {
@@ -30,6 +33,8 @@ export interface WholeRecord {
   referrals: Referral[];
   decisions: StoredDecision[];
   actions: Action[];
+  /** The notes of its discussion at meetings, each found by the subject's copy. */
+  notes: CaseNote[];
   links: Link[];
   /** This subject's match rows only: another subject with the same name keeps its own. */
   matches: MatchRow[];
@@ -46,13 +51,14 @@ export async function readWholeRecord(
   areaId: string,
   subjectId: string,
 ): Promise<WholeRecord | undefined> {
-  const [subject, cases, decisions, actions, links, notices] = await Promise.all([
+  const [subject, cases, decisions, actions, links, notices, notes] = await Promise.all([
     casework.subject(areaId, subjectId),
     casework.subjectCases(areaId, subjectId),
     casework.subjectDecisions(areaId, subjectId),
     casework.subjectActions(areaId, subjectId),
     casework.subjectLinks(areaId, subjectId),
     casework.notices(areaId),
+    casework.subjectNotes(areaId, subjectId),
   ]);
   if (!subject) return undefined;
   const linkIds = new Set(links.map((l) => l.id));
@@ -92,6 +98,7 @@ export async function readWholeRecord(
     referrals: found,
     decisions,
     actions,
+    notes,
     links,
     matches: matches.filter((m) => m.subjectId !== undefined && ownerIds.has(m.subjectId)),
     waitingReferrals: [...new Set(matches.flatMap((m) => (m.referralId ? [m.reference] : [])))],

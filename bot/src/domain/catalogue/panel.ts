@@ -192,6 +192,8 @@ export const Panel = z.strictObject({
   /** Who is expected at a case's slot and why; the referrer and the form's named people when absent. */
   slotAttendance: SlotAttendance.optional(),
   localDefaults: z.array(z.string().min(1)),
+  /** Minutes go to the agencies once agreed; where the terms of reference say so, also with a chair's agreement. */
+  minutesCirculation: z.enum(["on-agreement", "with-chairs-agreement"]).optional(),
 });
 export type Panel = z.infer<typeof Panel>;
 

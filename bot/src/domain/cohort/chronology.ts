@@ -3,6 +3,7 @@ import { ownerInWords, type Action } from "../actions/action.js";
 import { DECISION_LABELS, DecisionKind, describeDecision, type Decision } from "../decisions/decision.js";
 import { quorumWhenTaken } from "../decisions/taken.js";
 import { linkWording, otherEnd, type Link } from "../links/link.js";
+import type { CaseNote } from "../minutes/record.js";
 import { KIND_TITLES } from "../referrals/form.js";
 import { STATUS_LABELS, type Referral } from "../referrals/referral.js";
 import { dayInWords } from "../schedule/dates.js";
@@ -23,6 +24,7 @@ export type ChronologyKind =
   | "question"
   | "answer"
   | "triage"
+  | "note"
   | "decision"
   | "transfer-out"
   | "case-opened"
@@ -32,7 +34,8 @@ export type ChronologyKind =
   | "case-closed";
 
 // What comes first when two things happened at the same moment: the acceptance opens the case,
-// and a decision closes it (or opens it on the strategic MACE).
+// the discussion's note comes before its decision, and a decision closes the case (or opens it on
+// the strategic MACE).
 const RANK: Record<ChronologyKind, number> = {
   referral: 0,
   "transfer-in": 1,
@@ -40,13 +43,14 @@ const RANK: Record<ChronologyKind, number> = {
   question: 3,
   answer: 4,
   triage: 5,
-  decision: 6,
-  "transfer-out": 7,
-  "case-opened": 8,
-  action: 9,
-  "link-added": 10,
-  "link-ended": 11,
-  "case-closed": 12,
+  note: 6,
+  decision: 7,
+  "transfer-out": 8,
+  "case-opened": 9,
+  action: 10,
+  "link-added": 11,
+  "link-ended": 12,
+  "case-closed": 13,
 };
 
 export interface ChronologyDetail {
@@ -78,6 +82,8 @@ export interface SubjectRecord {
   cases: Case[];
   decisions: Decision[];
   actions: Action[];
+  /** The notes of its cases' discussion at meetings. */
+  notes: CaseNote[];
   links: Link[];
   /** The subjects at the other ends of its links, by id. */
   linked: Map<string, Pick<Subject, "reference" | "label">>;
@@ -247,6 +253,26 @@ function decisionEntry(d: Decision, names: ChronologyNames): ChronologyEntry {
   };
 }
 
+function noteEntry(n: CaseNote, names: ChronologyNames): ChronologyEntry {
+  return {
+    // In order with the meeting's decisions: when it was taken there, whenever it was corrected.
+    at: n.takenAt ?? n.at,
+    kind: "note",
+    panelId: n.panelId,
+    panelName: names.panel(n.panelId),
+    reference: n.reference ?? "",
+    title: `Note of the discussion at the meeting on ${dayInWords(n.meetingId)}`,
+    by: n.recordedByName,
+    details: [
+      ...detail("Note", n.text),
+      ...detail(
+        "Corrected",
+        n.corrections ? `${n.corrections} time${n.corrections > 1 ? "s" : ""} after the meeting` : null,
+      ),
+    ],
+  };
+}
+
 function actionEntry(a: Action, names: ChronologyNames): ChronologyEntry {
   const outcome = a.completed
     ? `Done on ${momentInWords(a.completed.at)} by ${a.completed.byName}${a.completed.note ? `: ${a.completed.note}` : ""}`
@@ -311,6 +337,7 @@ export function chronology(record: SubjectRecord, names: ChronologyNames): Chron
     ...record.referrals.flatMap((r) => referralEntries(r, names)),
     ...record.cases.flatMap((c) => caseEntries(c, names)),
     ...record.decisions.map((d) => decisionEntry(d, names)),
+    ...record.notes.map((n) => noteEntry(n, names)),
     ...record.actions.map((a) => actionEntry(a, names)),
     ...record.links.flatMap((l) => linkEntries(l, record, names)),
   ];

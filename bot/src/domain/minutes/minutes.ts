@@ -3,11 +3,14 @@ import type { Apology, Quorum, SignIn } from "../attendance/sign-in.js";
 import { DECISION_LABELS, describeDecision, type Decision } from "../decisions/decision.js";
 import { howTaken, quorumWhenTaken } from "../decisions/taken.js";
 import { dayInWords } from "../schedule/dates.js";
+import { caseKey, itemKeyOf, type MinutesStatus } from "./record.js";
 
 // The minutes of a meeting, generated from what was recorded during it: attendance and apologies,
 // quorum, each item's decision (and whether the panel was quorate when it was taken) and actions,
 // the chairs' decisions taken since the last meeting, reported here, and the themes for the
-// strategic MACE. Only panel members read them; they are exported for the agencies' own records.
+// strategic MACE, and the coordinator's note of each item's discussion, in agenda order. They
+// start as a draft, read only by the coordinators and chairs, until the panel agrees them at its
+// next meeting; only agreed minutes are exported for the agencies' own records.
 
 export interface MinutesItem {
   subjectId: string;
@@ -23,6 +26,18 @@ export interface MinutesItem {
   links: string[];
   disruption: string[];
   actions: { reference: string; title: string; owner: string; agency: string; dueDate: string }[];
+  /** The note of the discussion; null when none was taken, or before sign-in on the day. */
+  note: string | null;
+  /** The item's place on the agenda, among the cases and the other items. */
+  position: number;
+}
+
+/** An agenda item that is not a case (agency updates, themes, any other business), with its note. */
+export interface DiscussionMinute {
+  id: string;
+  title: string;
+  note: string;
+  position: number;
 }
 
 /** A chairs' decision taken outside the meeting, reported at it. */
@@ -48,8 +63,14 @@ export interface Minutes {
   apologies: { name: string; agency: string }[];
   quorum: Quorum;
   items: MinutesItem[];
+  /** The other items' notes, placed among the cases by `position`. */
+  discussion: DiscussionMinute[];
   chairsDecisions: ChairsDecisionMinute[];
   themes: string[];
+  /** Draft, agreed, or agreed and awaiting a chair's agreement to circulate them. */
+  status: MinutesStatus;
+  /** The agreement's version, sent back when a chair agrees to circulate them; null for a draft. */
+  agreementVersion: string | null;
   generatedAt: string;
 }
 
@@ -63,6 +84,12 @@ export interface MinutesSource {
   apologies: Apology[];
   quorum: Quorum;
   agendaItems: { subjectId: string; reference: string; label: string | null; section: string }[];
+  /** The agenda's fixed items, in order, each placed before the case item it precedes. */
+  fixedItems: { id: string; title: string; before: number }[];
+  /** Each item's note by its key (`case:…`, `item:…`); empty before sign-in on the day. */
+  notes: Map<string, string>;
+  status: MinutesStatus;
+  agreementVersion: string | null;
   decisions: Decision[];
   actions: (Action & { ownerAgency: string })[];
   agencyName: (id: string) => string;
@@ -83,7 +110,7 @@ export function buildMinutes(s: MinutesSource): Minutes {
   const atTheMeeting = s.decisions.filter((d) => howTaken(d) === "at-the-meeting");
   const decisions = new Map(atTheMeeting.map((d) => [d.subjectId, d]));
   const labels = new Map(s.agendaItems.map((i) => [i.subjectId, i.label]));
-  const items: MinutesItem[] = s.agendaItems.map((item) => {
+  const items: MinutesItem[] = s.agendaItems.map((item, index) => {
     const d = decisions.get(item.subjectId);
     const links = d
       ? [
@@ -112,7 +139,13 @@ export function buildMinutes(s: MinutesSource): Minutes {
           ...ownerParts(a, a.ownerAgency),
           dueDate: a.dueDate,
         })),
+      note: s.notes.get(caseKey(item.subjectId)) ?? null,
+      position: positionOf(s.fixedItems, index),
     };
+  });
+  const discussion = s.fixedItems.flatMap((f, i) => {
+    const note = s.notes.get(itemKeyOf(f.id));
+    return note ? [{ id: f.id, title: f.title, note, position: f.before + i }] : [];
   });
   const themes = [...new Set(s.decisions.flatMap((d) => d.volt.themes))].sort();
   return {
@@ -131,6 +164,7 @@ export function buildMinutes(s: MinutesSource): Minutes {
     apologies: s.apologies.map((a) => ({ name: a.personName, agency: s.agencyName(a.agencyId) })),
     quorum: s.quorum,
     items,
+    discussion,
     chairsDecisions: s.decisions.flatMap((d) =>
       d.taken?.how === "chairs-decision"
         ? [
@@ -148,6 +182,12 @@ export function buildMinutes(s: MinutesSource): Minutes {
         : [],
     ),
     themes,
+    status: s.status,
+    agreementVersion: s.agreementVersion,
     generatedAt: s.now,
   };
 }
+
+/** The place of the `index`th case on the agenda: after the cases and fixed items before it. */
+const positionOf = (fixed: { before: number }[], index: number): number =>
+  index + fixed.filter((f) => f.before <= index).length;

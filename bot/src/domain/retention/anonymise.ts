@@ -104,3 +104,8 @@ export function anonymisedLink(l: Link): Link {
     ended: l.ended && { ...l.ended, reason: marked(l.ended.reason) },
   };
 }
+
+/** A note of a case's discussion is every word written about the subject: its text is replaced. */
+export function anonymisedNote<N extends { text: string }>(n: N): N {
+  return { ...n, text: marked(n.text) };
+}

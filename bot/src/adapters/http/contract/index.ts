@@ -16,3 +16,4 @@ export * from "./sign-in.js";
 export * from "./people.js";
 export * from "./reports.js";
 export * from "./thresholding.js";
+export * from "./minutes.js";

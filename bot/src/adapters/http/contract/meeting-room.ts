@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ApologyInput, SignInInput } from "../../../application/meeting-room/meeting-room.js";
 import type { AgencyKind } from "../../../domain/catalogue/panel.js";
 import type { Decision, DecisionInput } from "../../../domain/decisions/decision.js";
+import type { MinutesStatus } from "../../../domain/minutes/record.js";
 
 // Running a meeting: sign-in and quorum, apologies, the sign-in card, a decision per agenda item,
 // and the minutes.
@@ -85,6 +86,10 @@ export interface MinutesItem {
   links: string[];
   disruption: string[];
   actions: { reference: string; title: string; owner: string; agency: string; dueDate: string }[];
+  /** The note of the discussion; null when none was taken, or before sign-in on the day. */
+  note: string | null;
+  /** Its place on the agenda, among the cases and the other items. */
+  position: number;
 }
 
 export interface MinutesResponse {
@@ -97,6 +102,8 @@ export interface MinutesResponse {
   apologies: { name: string; agency: string }[];
   quorum: Quorum;
   items: MinutesItem[];
+  /** The notes of the agenda's other items (agency updates, themes, any other business). */
+  discussion: { id: string; title: string; note: string; position: number }[];
   /** The chairs' decisions taken outside the meeting since the last one, reported at it. */
   chairsDecisions: {
     subjectId: string;
@@ -109,5 +116,9 @@ export interface MinutesResponse {
     recordedBy: string;
   }[];
   themes: string[];
+  /** Draft until the panel agrees them at its next meeting; only agreed minutes are exported. */
+  status: MinutesStatus;
+  /** Sent back (If-Match) when a chair agrees to their circulation; null for a draft. */
+  agreementVersion: string | null;
   generatedAt: string;
 }

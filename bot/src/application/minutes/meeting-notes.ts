@@ -1,0 +1,215 @@
+import { DateTime } from "luxon";
+import { noteWindow, type ItemNote, type NoteInput, type NoteWindow } from "../../domain/minutes/record.js";
+import type { Actor } from "../../domain/people/actor.js";
+import type { PanelRole } from "../../domain/people/membership.js";
+import { Refusal } from "../../domain/refusal.js";
+import { localDay } from "../../domain/schedule/dates.js";
+import { auditEntry, auditListView } from "../audit/audit-trail.js";
+import { knownMeeting } from "../panels/known-panels.js";
+import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
+import type { MinutesPorts } from "./minutes-ports.js";
+
+// The coordinator's short note of each agenda item's discussion: taken during the meeting, on its
+// day, signed in to it; corrected after it until the minutes are agreed. A note on a case is a
+// detail of the subject: every read that shows one is audited. On the day, notes wait until the
+// person has signed in, as names do.
+
+export interface NoteView {
+  itemKey: string;
+  text: string;
+  recordedByName: string;
+  at: string;
+  corrections: number;
+  version: string;
+}
+
+export interface NotesView {
+  notes: NoteView[];
+  /** What the person can do with the notes today, and why not. */
+  window: NoteWindow;
+  /** Whether this person may write them (the panel's coordinators). */
+  canWrite: boolean;
+}
+
+const hhmm = (iso: string): string => DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("HH:mm");
+const notMembers = () =>
+  new Refusal("not-allowed", "Only the panel's members read the notes of its meetings.", {
+    code: "members-only",
+  });
+
+const toView = (n: Versioned<ItemNote>): NoteView => ({
+  itemKey: n.value.itemKey,
+  text: n.value.text,
+  recordedByName: n.value.recordedByName,
+  at: n.value.at,
+  corrections: n.value.corrections,
+  version: n.etag,
+});
+
+/** Whether the person may see case notes now: on the meeting's day, only once signed in. */
+export async function notesHidden(
+  ports: Pick<MinutesPorts, "room" | "now">,
+  actor: Actor,
+  panelId: string,
+  meetingId: string,
+) {
+  if (localDay(ports.now()) !== meetingId) return false;
+  const { signIns } = await ports.room.room(panelId, meetingId);
+  return !signIns.some((s) => s.personId === actor.id);
+}
+
+/** The meeting's notes; the read of case notes is audited, naming the cases shown. */
+export async function viewNotes(
+  ports: MinutesPorts,
+  actor: Actor,
+  role: PanelRole,
+  panelId: string,
+  meetingId: string,
+  via: string,
+): Promise<NotesView> {
+  const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
+  if (role === "presenter") throw notMembers();
+  const [stored, agreement, hidden] = await Promise.all([
+    ports.minutesRecord.notes(panelId, meetingId),
+    ports.minutesRecord.agreement(panelId, meetingId),
+    notesHidden(ports, actor, panelId, meetingId),
+  ]);
+  // On the meeting's day, notes wait for sign-in as names do.
+  const shown = hidden ? [] : stored;
+  await auditListView(ports, {
+    areaId: panel.areaId,
+    panelId,
+    actorId: actor.id,
+    action: "notes.viewed",
+    shown: shown.flatMap((n) => (n.value.reference ? [n.value.reference] : [])),
+    via,
+  });
+  return {
+    notes: shown.map(toView),
+    window: noteWindow(meetingId, localDay(ports.now()), agreement !== undefined),
+    canWrite: role === "coordinator",
+  };
+}
+
+const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
+
+/** The item a note is kept against: a case of the panel (with its reference) or a fixed item of its agenda. */
+async function itemOf(
+  ports: MinutesPorts,
+  panel: { id: string; areaId: string; agendaTemplateId: string },
+  itemKey: string,
+) {
+  const [kind, id = ""] = itemKey.split(":");
+  if (kind === "case") {
+    const held = await ports.casework.case(panel.areaId, panel.id, id);
+    if (!held) throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
+    return { reference: held.value.reference, subjectId: id };
+  }
+  const template = ports.catalogue.agendaTemplates.get(panel.agendaTemplateId);
+  if (!template?.items.some((i) => i.kind === "item" && i.id === id))
+    throw new Refusal("not-found", "That item is not on this panel's agenda.", { code: "unknown-item" });
+  return { reference: null, subjectId: null };
+}
+
+/**
+ * Records or corrects the note of one item, on the version read ("none" for the first). On the
+ * meeting's day the coordinator must be signed in to it; afterwards a note can be corrected until
+ * the minutes are agreed.
+ */
+export async function recordNote(
+  ports: MinutesPorts,
+  actor: Actor,
+  role: PanelRole,
+  panelId: string,
+  meetingId: string,
+  itemKey: string,
+  input: NoteInput,
+  version: string,
+): Promise<NoteView> {
+  const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
+  if (role !== "coordinator")
+    throw new Refusal("not-allowed", "Only the panel's coordinators record the notes of a meeting.", {
+      code: "not-coordinator",
+    });
+  const today = localDay(ports.now());
+  const [agreement, stored, { signIns }] = await Promise.all([
+    ports.minutesRecord.agreement(panelId, meetingId),
+    ports.minutesRecord.notes(panelId, meetingId),
+    ports.room.room(panelId, meetingId),
+  ]);
+  const window = noteWindow(meetingId, today, agreement !== undefined);
+  if (window.open === "closed") throw notNow(window.why, "notes-closed");
+  if (window.open === "record" && !signIns.some((s) => s.personId === actor.id))
+    throw notNow(
+      "Sign in to the meeting first: its notes are taken by a coordinator signed in to it.",
+      "not-signed-in",
+    );
+  const existing = stored.find((n) => n.value.itemKey === itemKey);
+  if (window.open === "correct" && !existing)
+    throw notNow(
+      "Notes are taken at the meeting, on its day: after it, only a note already taken can be corrected.",
+      "notes-closed",
+    );
+  if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
+  const item = await itemOf(ports, panel, itemKey);
+  const note: ItemNote = {
+    panelId,
+    meetingId,
+    itemKey,
+    reference: item.reference,
+    text: input.text,
+    recordedById: actor.id,
+    recordedByName: actor.name,
+    at: ports.now().toISOString(),
+    takenAt: existing ? (existing.value.takenAt ?? existing.value.at) : ports.now().toISOString(),
+    corrections: existing ? existing.value.corrections + (window.open === "correct" ? 1 : 0) : 0,
+  };
+  // The subject's copy goes first: retention and the subject's record find every note saved.
+  if (item.subjectId) await keepUnderSubject(ports, panel.areaId, item.subjectId, note, actor.name);
+  let saved: Versioned<ItemNote>;
+  try {
+    saved = await ports.minutesRecord.saveNote(note, existing?.etag ?? null, actor.name);
+  } catch (e) {
+    if (e instanceof AlreadyExists || e instanceof ConcurrencyConflict) {
+      const now = (await ports.minutesRecord.notes(panelId, meetingId)).find(
+        (n) => n.value.itemKey === itemKey,
+      );
+      // The copy follows the note that was saved, not the one refused.
+      if (item.subjectId && now)
+        await keepUnderSubject(ports, panel.areaId, item.subjectId, now.value, actor.name);
+      throw changedBy(now);
+    }
+    throw e;
+  }
+  await ports.casework.appendAudit(panel.areaId, [
+    auditEntry(ports.now(), {
+      areaId: panel.areaId,
+      panelId,
+      actorId: actor.id,
+      action: existing ? "note.corrected" : "note.recorded",
+      subjectId: item.subjectId,
+      reference: (item.reference ?? `note ${meetingId}`).slice(0, 20),
+      via: "tab meeting",
+    }),
+  ]);
+  return toView(saved);
+}
+
+async function keepUnderSubject(
+  ports: MinutesPorts,
+  areaId: string,
+  subjectId: string,
+  note: ItemNote,
+  by: string,
+): Promise<void> {
+  const unit = ports.casework.unit(areaId, by);
+  unit.putCaseNote({ ...note, areaId, subjectId });
+  await unit.commit();
+}
+
+const changedBy = (note: Versioned<ItemNote> | undefined) =>
+  new Refusal(
+    "conflict",
+    `This note was changed by ${note ? `${note.value.recordedByName} at ${hhmm(note.value.at)}` : "someone else"}. Reload to see it before saving.`,
+    { code: "changed-by-someone-else" },
+  );

@@ -1,0 +1,172 @@
+import {
+  Body1,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { minutesApi } from "./minutesApi.js";
+import { useApi } from "./useApi.js";
+import { type AgendaResponse, type ItemNoteView, type PanelSummary, type TokenSource } from "./api.js";
+
+// The coordinator's short note of each agenda item's discussion, in agenda order: the fixed items
+// (agency updates, themes, any other business) and each case. Taken on the meeting's day, signed
+// in to it; corrected after it until the minutes are agreed. Members read them once signed in.
+
+const useStyles = makeStyles({
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    padding: "8px 0",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  text: { whiteSpace: "pre-wrap", margin: 0 },
+  by: { color: tokens.colorNeutralForeground3 },
+});
+
+interface AgendaItem {
+  key: string;
+  title: string;
+}
+
+/** The items a note can be kept against, in agenda order. */
+function itemsOf(agenda: AgendaResponse): AgendaItem[] {
+  return agenda.entries.flatMap((e) => [
+    ...(e.kind === "item" && e.id ? [{ key: `item:${e.id}`, title: e.title }] : []),
+    ...[...e.slots.flatMap((s) => s.subjects), ...e.listed].map((x) => ({
+      key: `case:${x.subjectId}`,
+      title: `${x.reference}${x.label ? ` ${x.label}` : ""}`,
+    })),
+  ]);
+}
+
+export function DiscussionNotes({
+  token,
+  panel,
+  meetingId,
+  agenda,
+}: {
+  token: TokenSource;
+  panel: PanelSummary;
+  meetingId: string;
+  agenda: AgendaResponse;
+}) {
+  const loaded = useApi(
+    () => minutesApi.notes(token, panel.id, meetingId),
+    // Signing in shows the names, and the notes with them.
+    [token, panel.id, meetingId, agenda.namesHidden],
+  );
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const view = loaded.data;
+  if (!view) return loaded.error ? <Body1 role="alert">{loaded.error}</Body1> : null;
+  const items = itemsOf(agenda);
+  const noteOf = (key: string) => view.notes.find((n) => n.itemKey === key);
+  const writable = (key: string) =>
+    view.canWrite && (view.window.open === "record" || (view.window.open === "correct" && !!noteOf(key)));
+  const shown = items.filter((i) => writable(i.key) || noteOf(i.key));
+
+  return (
+    <section aria-labelledby="discussion-notes-title">
+      <Subtitle2 as="h3" id="discussion-notes-title">
+        Notes of the discussion
+      </Subtitle2>
+      {view.canWrite && view.window.why && <Body1 as="p">{view.window.why}</Body1>}
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shown.length === 0 && <Body1 as="p">No notes have been taken.</Body1>}
+      {shown.map((item) => (
+        <NoteItem
+          key={item.key}
+          item={item}
+          note={noteOf(item.key)}
+          editable={writable(item.key)}
+          correcting={view.window.open === "correct"}
+          onSave={async (text) => {
+            try {
+              await minutesApi.saveNote(
+                token,
+                panel.id,
+                meetingId,
+                item.key,
+                text,
+                noteOf(item.key)?.version ?? "none",
+              );
+              setMessage({ intent: "success", text: `The note on ${item.title} is saved.` });
+            } catch (e) {
+              setMessage({ intent: "error", text: (e as Error).message });
+            }
+            await loaded.reload();
+          }}
+        />
+      ))}
+    </section>
+  );
+}
+
+function NoteItem({
+  item,
+  note,
+  editable,
+  correcting,
+  onSave,
+}: {
+  item: AgendaItem;
+  note: ItemNoteView | undefined;
+  editable: boolean;
+  correcting: boolean;
+  onSave: (text: string) => Promise<void>;
+}) {
+  const styles = useStyles();
+  const [text, setText] = useState(note?.text ?? "");
+  const [busy, setBusy] = useState(false);
+  // An item without a note keeps the list short until the coordinator takes one.
+  const [open, setOpen] = useState(false);
+  return (
+    <div className={styles.item} role="group" aria-label={`Note on ${item.title}`}>
+      <Body1 as="h4">{item.title}</Body1>
+      {editable && !note && !open ? (
+        <div>
+          <Button size="small" onClick={() => setOpen(true)}>
+            Take a note
+          </Button>
+        </div>
+      ) : editable ? (
+        <>
+          <Field label="Note of the discussion" hint="A few sentences for the minutes.">
+            <Textarea value={text} maxLength={2000} onChange={(_e, d) => setText(d.value)} />
+          </Field>
+          <div>
+            <Button
+              disabled={busy || !text.trim() || text === note?.text}
+              onClick={() => {
+                setBusy(true);
+                void onSave(text).finally(() => setBusy(false));
+              }}
+            >
+              {correcting ? "Save the correction" : "Save the note"}
+            </Button>
+          </div>
+        </>
+      ) : (
+        note && <p className={styles.text}>{note.text}</p>
+      )}
+      {note && (
+        <small className={styles.by}>
+          Noted by {note.recordedByName}
+          {note.corrections > 0
+            ? `, corrected ${note.corrections === 1 ? "once" : `${note.corrections} times`}`
+            : ""}
+        </small>
+      )}
+    </div>
+  );
+}
