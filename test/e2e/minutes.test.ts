@@ -11,9 +11,9 @@ import { startTestService, type TestService } from "../support/service.js";
 // July's meeting, under "Minutes and outstanding actions", she records June's minutes as
 // agreed with a correction, and the member then reads them, notes and all.
 
-const JUNE = "2027-06-03";
-const JUNE_AGENDA = "Agenda, Thursday 3 June 2027, 09:30 to 13:30";
-const JULY_AGENDA = "Agenda, Thursday 1 July 2027, 09:30 to 13:30";
+const JUNE = "2032-06-03";
+const JUNE_AGENDA = "Agenda, Thursday 3 June 2032, 09:30 to 13:30";
+const JULY_AGENDA = "Agenda, Thursday 1 July 2032, 09:30 to 13:30";
 const CASE_NOTE = "School reports better attendance; the police worry about a new friendship group.";
 const DISCUSSION_NOTE = "Youth Justice and the police report more activity around the bus station.";
 
@@ -21,7 +21,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
   this.timeout(180_000);
   let service: TestService;
   let browser: Browser;
-  let now = new Date("2027-05-10T12:00:00Z");
+  let now = new Date("2032-05-10T12:00:00Z");
   let child: { reference: string; name: string };
 
   before(async () => {
@@ -59,7 +59,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       const previous = page.getByRole("group", { name: "Previous minutes" });
       await previous
         .getByText(
-          /Nothing was recorded at the meeting on \d+ May 2027 \(no sign-in, decision, action or note\): there are no minutes to agree\./,
+          /Nothing was recorded at the meeting on \d+ May 2032 \(no sign-in, decision, action or note\): there are no minutes to agree\./,
         )
         .waitFor();
       assert.equal(await previous.getByRole("button", { name: "Record the minutes as agreed" }).count(), 0);
@@ -83,7 +83,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       const minutes = page.getByRole("article", { name: "Minutes" });
       await minutes.getByText("DRAFT", { exact: true }).waitFor();
       const text = await minutes.innerText();
-      assert.match(text, /Draft: awaiting agreement at the panel's next meeting, on 1 July 2027\./);
+      assert.match(text, /Draft: awaiting agreement at the panel's next meeting, on 1 July 2032\./);
       assert.ok(text.includes(`Discussion: ${CASE_NOTE}`));
       // In agenda order: the multi-agency discussion before the children's sections.
       assert.ok(
@@ -102,7 +102,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
         .getByRole("alert")
         .filter({
           hasText:
-            "These minutes are awaiting agreement at the panel's next meeting, on 1 July 2027. Until then only the panel's coordinators and chairs read the draft.",
+            "These minutes are awaiting agreement at the panel's next meeting, on 1 July 2032. Until then only the panel's coordinators and chairs read the draft.",
         })
         .waitFor();
       assert.equal(await member.getByRole("article", { name: "Minutes" }).count(), 0);
@@ -112,13 +112,13 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
   });
 
   it("at July's meeting the coordinator records June's minutes as agreed; the member then reads them", async () => {
-    now = new Date("2027-07-01T10:00:00Z");
+    now = new Date("2032-07-01T10:00:00Z");
     const page = await openAgenda("Priya Okafor (MACE panel coordinator)", JULY_AGENDA);
     try {
       const item = page.getByRole("group", { name: "Previous minutes" });
       await item
         .getByText(
-          "Minutes of Thursday 3 June 2027, 09:30 to 13:30: Draft: awaiting agreement at the panel's next meeting, on 1 July 2027.",
+          "Minutes of Thursday 3 June 2032, 09:30 to 13:30: Draft: awaiting agreement at the panel's next meeting, on 1 July 2032.",
         )
         .waitFor();
       // Not signed in to July's meeting yet: the service says what to do first.
@@ -134,7 +134,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       await item.getByRole("button", { name: "Record the minutes as agreed" }).click();
       await item
         .getByText(
-          "Agreed at the meeting on 1 July 2027, recorded by Priya Okafor. Correction noted: The bus station is the one on Invented Street.",
+          "Agreed at the meeting on 1 July 2032, recorded by Priya Okafor. Correction noted: The bus station is the one on Invented Street.",
           { exact: false },
         )
         .waitFor();
@@ -151,7 +151,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       await minutes.getByText(`Discussion: ${CASE_NOTE}`).waitFor();
       const text = await minutes.innerText();
       assert.ok(!text.includes("DRAFT"));
-      assert.match(text, /Agreed at the meeting on 1 July 2027, recorded by Priya Okafor\./);
+      assert.match(text, /Agreed at the meeting on 1 July 2032, recorded by Priya Okafor\./);
       assert.ok(text.includes(DISCUSSION_NOTE));
     } finally {
       await member.close();

@@ -10,6 +10,7 @@ import { DEMO_ADMINISTRATORS } from "../../bot/src/seed/demo-people.js";
 import { roundTripCounter, scanIn } from "../../scripts/lib/round-trips.js";
 import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
+import { forgetAgenda } from "../support/graph.js";
 import { call, type Request } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { mertonChild } from "../support/referral-forms.js";
@@ -59,6 +60,8 @@ describe("A subject's case history and its subject access export, through the ta
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
+    // Another suite may have held January's meeting and agreed its minutes: this one starts it afresh.
+    await forgetAgenda(PANEL, MEETING);
     robin = await acceptedMertonReferral(service, "Robin Invented-Hale", "7 Imaginary Close", MEETING);
     // A second child, referred by the school nurse: Grace presents no case of hers.
     const hannah = { id: PEOPLE.mertonNurse.id, name: PEOPLE.mertonNurse.displayName };
