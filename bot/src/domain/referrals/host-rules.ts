@@ -14,6 +14,11 @@ export interface HostRuleGap {
   /** The field's label on the host's form. */
   label: string | null;
   message: string;
+  /**
+   * Whether the source panel can supply it. The host's own steps (its service manager's
+   * approval, a risk it sets on its own scale) are for the host coordinator, not the question.
+   */
+  askSource: boolean;
 }
 
 const APPROVAL_FIELD = "managerId";
@@ -40,16 +45,21 @@ export function gapsAgainstHostRules(
     // The host's own service manager approves a transfer, not the source panel: said once below.
     (p) => p.field !== APPROVAL_FIELD,
   );
-  const gaps: HostRuleGap[] = problems.map((p) => ({
-    field: p.field,
-    label: p.field ? (labels.get(p.field) ?? null) : null,
-    message: riskMessage(p, area, referral) ?? p.message,
-  }));
+  const gaps: HostRuleGap[] = problems.map((p) => {
+    const hostSets = riskMessage(p, area, referral);
+    return {
+      field: p.field,
+      label: p.field ? (labels.get(p.field) ?? null) : null,
+      message: hostSets ?? p.message,
+      askSource: hostSets === null,
+    };
+  });
   if (approvalApplies(panel.referralRules?.gates ?? [], referral.kind) && !referral.approval)
     gaps.push({
       field: null,
       label: null,
       message: `${panel.name} asks a service manager to approve a referral before the panel sees it: a ${area.name} service manager's approval is not recorded.`,
+      askSource: false,
     });
   return gaps;
 }
