@@ -1,6 +1,6 @@
 import { approvalApplies, type Area, type Panel } from "../catalogue/panel.js";
 import { checkPanelRules, readForm, type FieldProblem } from "./checks.js";
-import { fieldsOf, referralForm } from "./form.js";
+import { fieldsOf, memberRowsIn, referralForm } from "./form.js";
 import type { Referral } from "./referral.js";
 
 // A referral transferred from another area's panel is checked against the host panel's own rules
@@ -30,7 +30,7 @@ export function gapsAgainstHostRules(
   /** Today in Europe/London, YYYY-MM-DD. */
   today: string,
 ): HostRuleGap[] {
-  const form = referralForm(panel, area, referral.kind, []);
+  const form = referralForm(panel, area, referral.kind, [], memberRowsIn(referral.values));
   const labels = new Map(fieldsOf(form).map((f) => [f.id, f.label]));
   const read = readForm(form, referral.values);
   const ruled = checkPanelRules(
