@@ -18,11 +18,16 @@ const HOST_RISK: Record<NonNullable<NonNullable<ReferralDetail["transferredFrom"
   none: "no risk level came with it",
 };
 
-/** The question to the source panel's coordinator, listing what the host's rules ask for. */
+/**
+ * The question to the source panel's coordinator, listing what the host's rules ask for that the
+ * source can send; the host's own steps (its approval, a risk it sets) are not asked of them.
+ */
 export const questionFor = (r: ReferralDetail): string =>
   [
     `For ${r.reference}, transferred from your panel: please send what our panel's rules need and the transfer does not carry.`,
-    ...r.hostChecks.map((g) => `- ${g.label ? `${g.label.replace(/[:.]$/, "")}: ` : ""}${g.message}`),
+    ...r.hostChecks
+      .filter((g) => g.askSource)
+      .map((g) => `- ${g.label ? `${g.label.replace(/[:.]$/, "")}: ` : ""}${g.message}`),
   ]
     .join("\n")
     .slice(0, 1000);
@@ -66,10 +71,11 @@ export function TransferChecks({
               <li key={`${g.field ?? "whole"}-${i}`}>
                 {g.label && <b>{g.label.replace(/[:.]$/, "")}: </b>}
                 {g.message}
+                {!g.askSource && " This is for this panel to do."}
               </li>
             ))}
           </ul>
-          {canAsk && (
+          {canAsk && r.hostChecks.some((g) => g.askSource) && (
             <div>
               <Button onClick={() => onDraftQuestion(questionFor(r))}>
                 Draft a question to {from.panelName}

@@ -541,7 +541,7 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       version: string;
       status: string;
       transferredFrom: { sourceRisk: unknown; hostRisk: string } | null;
-      hostChecks: { field: string | null; label: string | null; message: string }[];
+      hostChecks: { field: string | null; label: string | null; message: string; askSource: boolean }[];
       questions: { question: string; answer: string | null }[];
     }
     const leila = await signInAs(service, PEOPLE.lambethCoordinator.id);
@@ -551,9 +551,13 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       [detail.transferredFrom?.hostRisk, detail.transferredFrom?.sourceRisk],
       ["same-scale", { level: "significant", label: "Significant", areaName: "Merton" }],
     );
+    // The checklist is Merton's to send; a Lambeth service manager's approval is Lambeth's own step.
     assert.deepEqual(
-      detail.hostChecks.map((g) => g.field),
-      ["blockers", null],
+      detail.hostChecks.map((g) => [g.field, g.askSource]),
+      [
+        ["blockers", true],
+        [null, false],
+      ],
       "the system blocker checklist and a Lambeth service manager's approval (004)",
     );
 

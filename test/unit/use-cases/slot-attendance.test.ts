@@ -213,6 +213,31 @@ describe("Who is expected at each case's slot", () => {
     );
   });
 
+  it("why plans are having impact waits, on the meeting's day, until the reader has signed in, as names do", async () => {
+    const subjectId = await accept("significant");
+    const before = await agendaAs(priya, "coordinator");
+    const reason = "Missing episodes have stopped and school attendance is full.";
+    await agendaDesk(ports).choose(
+      priya,
+      PANEL,
+      MEETING,
+      subjectId,
+      { ...slotIn(before).choice, plansHaveImpact: reason },
+      before.version,
+    );
+    const unsigned = await agendaDesk(ports).view(priya, "coordinator", PANEL, MEETING, "test", true);
+    assert.deepEqual(
+      [
+        slotIn(unsigned).subjects[0]?.label,
+        slotIn(unsigned).plansHaveImpact,
+        slotIn(unsigned).choice.plansHaveImpact,
+      ],
+      [null, null, null],
+    );
+    assert.doesNotMatch(JSON.stringify(unsigned), /Missing episodes/);
+    assert.equal(slotIn(await agendaAs(priya, "coordinator")).choice.plansHaveImpact, reason);
+  });
+
   it("a reason too short to say anything is refused, and the slot is unchanged", async () => {
     const subjectId = await accept("significant");
     const before = await agendaAs(priya, "coordinator");

@@ -85,12 +85,15 @@ describe("A transfer checked against the host panel's own rules", () => {
           "The professional network cannot agree or sustain an adequate safety plan because (at least 1):",
         message:
           "Tick at least 1 reason the safety plan is blocked. The panel is for cases where something procedural blocks progress.",
+        askSource: true,
       },
       {
         field: null,
         label: null,
         message:
           "MAVE panel asks a service manager to approve a referral before the panel sees it: a Lambeth service manager's approval is not recorded.",
+        // Lambeth's own step: not asked of Merton.
+        askSource: false,
       },
     ]);
   });

@@ -174,6 +174,17 @@ export async function viewAgenda(
       }),
     };
   };
+  // What the coordinator wrote of a case (a rationale, why plans are having impact) is the case's
+  // detail, as its name is: it waits for sign-in on the day, and a presenter reads it only for the
+  // cases they present, even in a group's shared slot.
+  const readable = (subjectId: string): boolean => {
+    const c = byId.get(subjectId);
+    return !namesHidden && (!presenterOnly || (!!c && presentersOf(c).includes(actor.id)));
+  };
+  const choiceFor = (subjectId: string): AgendaChoice => {
+    const stored = choices[subjectId] ?? NO_CHOICE;
+    return readable(subjectId) ? stored : { ...stored, rationale: null, plansHaveImpact: null };
+  };
   const dueById = new Map<string, AgendaCase>(due.map((c) => [c.subjectId, c]));
   const entries: AgendaEntryView[] = agenda.entries.map((e) => ({
     ...e,
@@ -191,23 +202,23 @@ export async function viewAgenda(
           attends: p.attends,
           reasons: p.reasons,
         })),
-        plansHaveImpact: namesHidden ? null : s.plansHaveImpact,
-        choice: choices[s.subjectIds[0] ?? ""] ?? NO_CHOICE,
+        plansHaveImpact: readable(s.subjectIds[0] ?? "") ? s.plansHaveImpact : null,
+        choice: choiceFor(s.subjectIds[0] ?? ""),
         theme: themeOf(s.subjectIds[0] ?? ""),
       })),
     listed: e.listed
       .filter((l) => mine(dueById.get(l.subjectId)?.presenterIds ?? []))
       .map((l) => ({
         ...subject(l.subjectId),
-        rationale: namesHidden ? null : l.rationale,
-        choice: choices[l.subjectId] ?? NO_CHOICE,
+        rationale: readable(l.subjectId) ? l.rationale : null,
+        choice: choiceFor(l.subjectId),
       })),
   }));
   const unplaced = presenterOnly
     ? []
     : agenda.unplaced.map((c) => ({
         ...subject(c.subjectId),
-        choice: choices[c.subjectId] ?? NO_CHOICE,
+        choice: choiceFor(c.subjectId),
         theme: themeOf(c.subjectId),
       }));
 

@@ -1,6 +1,6 @@
 import { approvalApplies, type Area, type Panel } from "../catalogue/panel.js";
 import { checkPanelRules, readForm, type FieldProblem } from "./checks.js";
-import { fieldsOf, referralForm } from "./form.js";
+import { fieldsOf, memberRowsIn, referralForm } from "./form.js";
 import type { Referral } from "./referral.js";
 
 // A referral transferred from another area's panel is checked against the host panel's own rules
@@ -14,6 +14,11 @@ export interface HostRuleGap {
   /** The field's label on the host's form. */
   label: string | null;
   message: string;
+  /**
+   * Whether the source panel can supply it. The host's own steps (its service manager's
+   * approval, a risk it sets on its own scale) are for the host coordinator, not the question.
+   */
+  askSource: boolean;
 }
 
 const APPROVAL_FIELD = "managerId";
@@ -25,7 +30,7 @@ export function gapsAgainstHostRules(
   /** Today in Europe/London, YYYY-MM-DD. */
   today: string,
 ): HostRuleGap[] {
-  const form = referralForm(panel, area, referral.kind, []);
+  const form = referralForm(panel, area, referral.kind, [], memberRowsIn(referral.values));
   const labels = new Map(fieldsOf(form).map((f) => [f.id, f.label]));
   const read = readForm(form, referral.values);
   const ruled = checkPanelRules(
@@ -40,16 +45,21 @@ export function gapsAgainstHostRules(
     // The host's own service manager approves a transfer, not the source panel: said once below.
     (p) => p.field !== APPROVAL_FIELD,
   );
-  const gaps: HostRuleGap[] = problems.map((p) => ({
-    field: p.field,
-    label: p.field ? (labels.get(p.field) ?? null) : null,
-    message: riskMessage(p, area, referral) ?? p.message,
-  }));
+  const gaps: HostRuleGap[] = problems.map((p) => {
+    const hostSets = riskMessage(p, area, referral);
+    return {
+      field: p.field,
+      label: p.field ? (labels.get(p.field) ?? null) : null,
+      message: hostSets ?? p.message,
+      askSource: hostSets === null,
+    };
+  });
   if (approvalApplies(panel.referralRules?.gates ?? [], referral.kind) && !referral.approval)
     gaps.push({
       field: null,
       label: null,
       message: `${panel.name} asks a service manager to approve a referral before the panel sees it: a ${area.name} service manager's approval is not recorded.`,
+      askSource: false,
     });
   return gaps;
 }

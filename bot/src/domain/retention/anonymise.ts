@@ -13,6 +13,7 @@ import type { Referral } from "../referrals/referral.js";
 export const ANONYMISED = "Anonymised";
 
 const marked = (text: string): string => (text.trim() ? ANONYMISED : text);
+const REASON_REMOVED = "Anonymised: reason removed";
 
 /**
  * A form's answer as kept: a choice from the form's own list, a score or a yes/no says nothing of
@@ -92,6 +93,10 @@ export function anonymisedAction(a: Action): Action {
     text: ANONYMISED,
     updates: a.updates.map((u) => ({ ...u, text: ANONYMISED })),
     completed: a.completed && { ...a.completed, note: marked(a.completed.note) },
+    // Why it was extended, passed on or not possible is free text too; a reason is read back as
+    // a few words, so its replacement is three.
+    ...(a.changes && { changes: a.changes.map((c) => ({ ...c, reason: REASON_REMOVED })) }),
+    ...(a.closed && { closed: { ...a.closed, reason: REASON_REMOVED } }),
     // An outside owner's role is kept for the figures; their organisation (a school) can point to the child.
     ...(a.outsideOwner && { outsideOwner: { role: a.outsideOwner.role, organisation: ANONYMISED } }),
   };

@@ -98,7 +98,7 @@ export interface ReferralDetail extends ReferralSummary {
     hostRisk?: "same-scale" | "mapped" | "set-by-host" | "none";
   } | null;
   /** For a transfer: what the host panel's own rules need that it does not carry, field by field. */
-  hostChecks: { field: string | null; label: string | null; message: string }[];
+  hostChecks: { field: string | null; label: string | null; message: string; askSource: boolean }[];
   /** The version the detail was read at; a triage made on it is refused if someone changed it since. */
   version: string;
 }
