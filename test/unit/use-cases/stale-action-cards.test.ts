@@ -35,7 +35,9 @@ describe("An action changed from an older card in Teams chat", () => {
   const press = async (verb: "action.extend" | "action.reassign", by: typeof priya, data: Card) => {
     const deps = { actionLog: log(), catalogue: ports.catalogue } as unknown as BotDependencies;
     const pressed: CardPress = { context: undefined as never, deps, actor: by, data, place: "personal" };
-    return (await actionChangeButtons[verb].handle(pressed)).card as Card;
+    const reply = await actionChangeButtons[verb].handle(pressed);
+    assert.ok("card" in reply, JSON.stringify(reply));
+    return reply.card;
   };
 
   beforeEach(async () => {
