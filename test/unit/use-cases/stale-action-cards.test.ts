@@ -33,7 +33,11 @@ describe("An action changed from an older card in Teams chat", () => {
   const dueNow = async () => (await log().find(PANEL, action.id))?.dueDate;
   // A press on the card's button as the bot receives it in personal chat.
   const press = async (verb: "action.extend" | "action.reassign", by: typeof priya, data: Card) => {
-    const deps = { actionLog: log(), catalogue: ports.catalogue } as unknown as BotDependencies;
+    const deps = {
+      actionLog: log(),
+      catalogue: ports.catalogue,
+      now: () => ports.now(),
+    } as unknown as BotDependencies;
     const pressed: CardPress = { context: undefined as never, deps, actor: by, data, place: "personal" };
     const reply = await actionChangeButtons[verb].handle(pressed);
     assert.ok("card" in reply, JSON.stringify(reply));
@@ -145,6 +149,8 @@ describe("An action changed from an older card in Teams chat", () => {
       seen,
       "test",
     );
+    // Two days later, the note gives the day as well as the time.
+    ports.clock.set("2027-02-20T09:00:00Z");
     const card = await press("action.reassign", priya, {
       panelId: PANEL,
       actionId: action.id,
@@ -154,7 +160,9 @@ describe("An action changed from an older card in Teams chat", () => {
     });
     assert.ok(
       texts(card).some((t) =>
-        t.startsWith("• Tom Ashworth changed this action at 15:00: Owen Brathwaite owns it now"),
+        t.startsWith(
+          "• Tom Ashworth changed this action at 15:00 on Thursday 18 February: Owen Brathwaite owns it now",
+        ),
       ),
       texts(card).join("\n"),
     );

@@ -155,7 +155,8 @@ async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
     if (e.code === "changed-by-someone-else") {
       // Drawn again as the action is now, with what was typed, to check before pressing again.
       const now = await press.deps.actionLog.toChange(press.actor, panelId, actionId);
-      return formOf(now, [{ field: null, message: changedSinceInWords(now.action, e.detail.changedBy) }]);
+      const message = changedSinceInWords(now.action, e.detail.changedBy, press.deps.now());
+      return formOf(now, [{ field: null, message }]);
     }
     if (e.reason === "invalid") return formOf(shown, [{ field: fieldOf(kind, e.code), message: e.message }]);
     throw e;

@@ -157,9 +157,17 @@ function nowInWords(a: CardAction): string {
 export function changedSinceInWords(
   a: CardAction,
   changedBy: { name: string; at: string } | undefined,
+  now: Date,
 ): string {
+  const at = changedBy && DateTime.fromISO(changedBy.at, { zone: "Europe/London" });
+  // The day too when it was not today, as a card can be days old.
+  const when =
+    at &&
+    (at.hasSame(DateTime.fromJSDate(now, { zone: "Europe/London" }), "day")
+      ? at.toFormat("HH:mm")
+      : at.toFormat("HH:mm 'on' cccc d LLLL"));
   const who = changedBy
-    ? `${changedBy.name} changed this action at ${DateTime.fromISO(changedBy.at, { zone: "Europe/London" }).toFormat("HH:mm")}`
+    ? `${changedBy.name} changed this action at ${when}`
     : "Someone else changed this action just now";
   return `${who}: ${nowInWords(a)}. Check it, then try again.`;
 }
