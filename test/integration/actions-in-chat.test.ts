@@ -31,6 +31,7 @@ const OUTSIDE = "Safeguarding lead, Oakfield Academy (through Owen Brathwaite, E
 interface ActionAnswer {
   id: string;
   reference: string;
+  version: string;
   title: string;
   status: string;
   dueDate: string;
@@ -43,6 +44,12 @@ interface ActionAnswer {
 
 const buttons = (card: Card | undefined) =>
   ((card?.["actions"] ?? []) as { title: string }[]).map((a) => a.title);
+
+/** The data a change button under a card's Extend, Reassign or Not possible sends. */
+const changeData = (card: Card | undefined, title: string) =>
+  (
+    (card?.["actions"] ?? []) as { title: string; card?: { actions: { data: Record<string, unknown> }[] } }[]
+  ).find((a) => a.title === title)?.card?.actions[0]?.data ?? {};
 
 describe("Actions changed from Teams chat", function () {
   this.timeout(60_000);
@@ -175,6 +182,7 @@ describe("Actions changed from Teams chat", function () {
       await chat.press(chat.inPersonal(HANNAH), "action.extend", {
         panelId: PANEL,
         actionId: forHannah.id,
+        version: forHannah.version,
         extendDueDate: "2027-03-18",
         extendReason: "half term",
       }),
@@ -191,6 +199,7 @@ describe("Actions changed from Teams chat", function () {
     const owens = await chat.press(chat.inPersonal(OWEN), "action.extend", {
       panelId: PANEL,
       actionId: forHannah.id,
+      version: forHannah.version,
       extendDueDate: "2027-03-18",
       extendReason: "The school closed for half term.",
     });
@@ -208,6 +217,7 @@ describe("Actions changed from Teams chat", function () {
       await chat.press(chat.inPersonal(HANNAH), "action.extend", {
         panelId: PANEL,
         actionId: forHannah.id,
+        version: forHannah.version,
         extendDueDate: "2027-03-18",
         extendReason: "The school closed for half term.",
       }),
@@ -232,7 +242,7 @@ describe("Actions changed from Teams chat", function () {
     );
   });
 
-  it("a coordinator types `action` and the reference, and passes it to Tom, a chair; Hannah's card says whose it is now", async () => {
+  it("a coordinator types `action` and the reference, and passes it to Tom, a chair; Hannah's card says whose it is now, and Tom's older card cannot undo it", async () => {
     const from = connector.sent.length;
     await chat.say(chat.inPersonal(PRIYA), `action ${forHannah.reference}`);
     const [shown] = cardsIn(personalChat(PRIYA), from);
@@ -243,10 +253,13 @@ describe("Actions changed from Teams chat", function () {
         (c) => c.value === TOM.aadObjectId,
       ),
     );
+    // Tom, a chair, has the same card open.
+    await chat.say(chat.inPersonal(TOM), `action ${forHannah.reference}`);
+    const [toms] = cardsIn(personalChat(TOM), from);
+    assert.equal(texts(toms)[0], `${forHannah.reference}: due Thursday 18 March 2027`);
     const passed = chat.cardOf(
       await chat.press(chat.inPersonal(PRIYA), "action.reassign", {
-        panelId: PANEL,
-        actionId: forHannah.id,
+        ...changeData(shown, "Reassign"),
         reassignOwnerId: TOM.aadObjectId,
         reassignReason: "Police hold the hotspot data now.",
       }),
@@ -257,6 +270,33 @@ describe("Actions changed from Teams chat", function () {
     );
     await service.noticesDelivered();
     assert.ok(updatedIn(personalChat(HANNAH)).includes(`Passed on: ${forHannah.reference}`));
+
+    // Tom's card was drawn before Priya passed it on: his extension from it is refused, naming her,
+    // and the form comes back as the action is now, with what he typed, and nothing is saved.
+    const stale = chat.cardOf(
+      await chat.press(chat.inPersonal(TOM), "action.extend", {
+        ...changeData(toms, "Extend"),
+        extendDueDate: "2027-03-25",
+        extendReason: "Police need a week more for the data.",
+      }),
+    );
+    assert.equal(texts(stale)[0], `Extend ${forHannah.reference}`);
+    // Storage stamps the change with its own clock, so the time and day are any.
+    assert.ok(
+      texts(stale).some((t) =>
+        /^• Priya Okafor changed this action at \d\d:\d\d( on \w+ \d+ \w+)?: Tom Ashworth owns it now, and it is due Thursday 18 March 2027\. Check it, then try again\.$/.test(
+          t,
+        ),
+      ),
+      texts(stale).join("\n"),
+    );
+    assert.ok(texts(stale).includes("Owner: Tom Ashworth (Police)"), texts(stale).join("\n"));
+    assert.equal(inputs(stale)["extendDueDate"]?.["value"], "2027-03-25");
+    assert.equal(inputs(stale)["extendReason"]?.["value"], "Police need a week more for the data.");
+    const current = (await logNow()).find((a) => a.id === forHannah.id);
+    assert.equal(current?.dueDate, "2027-03-18");
+    assert.equal(current?.ownerName, "Tom Ashworth");
+    assert.equal(actionData(stale, "action.extend")["version"], current?.version);
     const sent = connector.sent.length;
     await service.sweepReminders();
     assert.deepEqual(
@@ -277,6 +317,7 @@ describe("Actions changed from Teams chat", function () {
       await chat.press(chat.inPersonal(OWEN), "action.not-possible", {
         panelId: PANEL,
         actionId: outside.id,
+        version: outside.version,
         notPossibleReason: "The pupil left the academy before term ended.",
       }),
     );
@@ -295,6 +336,7 @@ describe("Actions changed from Teams chat", function () {
     const again = await chat.press(chat.inPersonal(OWEN), "action.extend", {
       panelId: PANEL,
       actionId: outside.id,
+      version: outside.version,
     });
     assert.equal(again.value, "Sorry: This action is closed as not possible, so it cannot be changed.");
     now = new Date("2027-03-04T10:00:00Z");

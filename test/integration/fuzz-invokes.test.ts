@@ -65,6 +65,7 @@ function baseData(verb: string, known: Known): Record<string, unknown> {
       return {
         panelId: PANEL,
         actionId: known.doneActionId,
+        version: STALE,
         extendDueDate: "2027-01-07",
         extendReason: "The school closed for half term.",
         reassignOwnerId: PEOPLE.mertonNurse.id,

@@ -10,6 +10,7 @@ import {
 import { parseDone } from "../../bot/src/adapters/teams/action-commands.js";
 import {
   actionDoneCard,
+  actionUpdatedCard,
   actionReminderCard,
   escalationCard,
   type CardAction,
@@ -156,6 +157,7 @@ describe("Action cards", () => {
   const action: CardAction = {
     id: "6b0f2a4e-2f55-4c43-9a52-8f4c1f7c8a11",
     reference: "MER-A-2026-0004",
+    version: "v1",
     areaId: "merton",
     panelId: "merton-pre-mace",
     meetingId: "2026-12-03",
@@ -217,6 +219,31 @@ describe("Action cards", () => {
       json(actionDoneCard(done, "Pre-MACE operational panel", "personal")).includes(
         "Note: Sent to Casey's worker",
       ),
+    );
+  });
+
+  it("an update is noted as saved only when it is what changed last, not after a later extension", () => {
+    const update = { by: "h", byName: "Hannah Reyes", at: "2026-12-08T10:00:00.000Z", text: "Half sent." };
+    const extension = {
+      kind: "extended" as const,
+      by: "h",
+      byName: "Hannah Reyes",
+      at: "2026-12-09T11:00:00.000Z",
+      from: "2026-12-17",
+      to: "2026-12-24",
+      reason: "The school closed early.",
+    };
+    const saved = "Update from Hannah Reyes on Tuesday 8 December 2026 at 10:00 saved.";
+    const updated = actionUpdatedCard({ ...action, updates: [update] }, "Pre-MACE", "personal");
+    assert.ok(json(updated).includes(saved));
+    const extended = actionUpdatedCard(
+      { ...action, updates: [update], changes: [extension], dueDate: "2026-12-24" },
+      "Pre-MACE",
+      "personal",
+    );
+    assert.ok(!json(extended).includes("saved."), json(extended));
+    assert.ok(
+      json(extended).includes("Extended from Thursday 17 December 2026 to Thursday 24 December 2026"),
     );
   });
 

@@ -310,6 +310,7 @@ describe("Action cards for changing an action in chat", () => {
   const action: CardAction = {
     id: "6b0f2a4e-2f55-4c43-9a52-8f4c1f7c8a12",
     reference: "MER-A-2026-0005",
+    version: "v1",
     areaId: "merton",
     panelId: "merton-pre-mace",
     meetingId: "2026-12-03",

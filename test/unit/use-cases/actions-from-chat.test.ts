@@ -142,11 +142,12 @@ describe("An action given through a panel member who answers for it", () => {
 
   it("passed to another member, the outside owner stays and the new member answers for it", async () => {
     const action = await recordForTheLead();
-    const passed = await log().reassignNow(
+    const passed = await log().reassignFromChat(
       priya,
       PANEL,
       action.id,
       { ownerId: tom.id, reason: "Police now hold the school's contact." },
+      action.version,
       "test",
     );
     assert.equal(passed.owner, "Safeguarding lead, Oakfield Academy (through Tom Ashworth, Police)");
@@ -210,6 +211,7 @@ describe("An action's card in personal chat", () => {
   const log = () => actionLog(ports);
   let reference: string;
   let id: string;
+  let version: string;
   beforeEach(async () => {
     ports = fakePorts(`${MEETING}T15:00:00Z`);
     const action = await log().create(
@@ -221,6 +223,7 @@ describe("An action's card in personal chat", () => {
     );
     reference = action.reference;
     id = action.id;
+    version = action.version;
   });
 
   it("shows the owner her action, and the coordinator it with whom it can pass to; the view is audited", async () => {
@@ -237,31 +240,47 @@ describe("An action's card in personal chat", () => {
     await assert.rejects(log().openInChat(owen, reference, "test"), refused("unknown-action"));
     await assert.rejects(log().toChange(owen, PANEL, id), refused("not-the-owner"));
     await assert.rejects(
-      log().extendNow(
+      log().extendFromChat(
         owen,
         PANEL,
         id,
         { dueDate: "2027-03-18", reason: "The school closed for half term." },
+        version,
         "test",
       ),
       refused("not-the-owner"),
     );
     await assert.rejects(
-      log().reassignNow(hannah, PANEL, id, { ownerId: owen.id, reason: "He leads on schools now." }, "test"),
+      log().reassignFromChat(
+        hannah,
+        PANEL,
+        id,
+        { ownerId: owen.id, reason: "He leads on schools now." },
+        version,
+        "test",
+      ),
       refused("not-coordinator"),
     );
   });
 
   it("the owner extends it and closes another as not possible from chat, as in the tab", async () => {
-    const extended = await log().extendNow(
+    const extended = await log().extendFromChat(
       hannah,
       PANEL,
       id,
       { dueDate: "2027-03-18", reason: "The school closed for half term." },
+      version,
       "test",
     );
     assert.equal(extended.dueDate, "2027-03-18");
-    const closed = await log().closeNow(hannah, PANEL, id, "The family moved out of the area.", "test");
+    const closed = await log().closeFromChat(
+      hannah,
+      PANEL,
+      id,
+      "The family moved out of the area.",
+      extended.version,
+      "test",
+    );
     assert.equal(closed.status, "not-possible");
     assert.equal(closed.overdue, false);
     await assert.rejects(log().openInChat(hannah, reference, "test"), refused("unknown-action"));

@@ -7,6 +7,7 @@ import type { CardPress, CardReply, CardRoute, CardRoutes } from "./card-actions
 import { actionReminderCard } from "./cards/action-cards.js";
 import {
   CHANGE_FIELDS,
+  changedSinceInWords,
   changeFormCard,
   notPossibleCard,
   type ChangeKind,
@@ -20,7 +21,12 @@ import { VERBS, type ActionVerb } from "./verbs.js";
 // through the same commands as the tab, and so the same access decision; a change refused for
 // what was typed comes back as its form, with the values kept and the problem beside its field.
 
-const Target = z.object({ panelId: z.string().min(1).max(80), actionId: z.uuid() });
+// The version the card showed: a change made since is refused, not overwritten.
+const Target = z.object({
+  panelId: z.string().min(1).max(80),
+  actionId: z.uuid(),
+  version: z.string().min(1).max(200),
+});
 const Reason = z.string().trim().min(1).max(1000);
 const INPUTS = {
   extend: z.object({ extendDueDate: z.iso.date(), extendReason: Reason }),
@@ -41,6 +47,7 @@ const FIELD_PROBLEMS: Record<string, string> = {
 const FIELD_OF_REFUSAL: Record<string, keyof TypedChange> = {
   "due-not-after-today": "extendDueDate",
   "same-due-date": "extendDueDate",
+  "due-not-later": "extendDueDate",
   "unknown-owner": "reassignOwnerId",
   "same-owner": "reassignOwnerId",
 };
@@ -69,18 +76,19 @@ const withNote = (body: Element, note: string): Element => ({
 const via = (press: CardPress) => `bot: ${press.place} card`;
 
 interface ChangeStep {
-  run: (press: CardPress, panelId: string, actionId: string, t: TypedChange) => Promise<ActionView>;
+  run: (press: CardPress, target: z.infer<typeof Target>, t: TypedChange) => Promise<ActionView>;
   saved: (a: ActionView, shown: ActionToChange, panelName: string) => Element;
 }
 
 const CHANGES: Record<ChangeKind, ChangeStep> = {
   extend: {
-    run: (press, panelId, actionId, t) =>
-      press.deps.actionLog.extendNow(
+    run: (press, { panelId, actionId, version }, t) =>
+      press.deps.actionLog.extendFromChat(
         press.actor,
         panelId,
         actionId,
         { dueDate: t.extendDueDate ?? "", reason: t.extendReason ?? "" },
+        version,
         via(press),
       ),
     saved: (a, shown, panelName) =>
@@ -90,12 +98,13 @@ const CHANGES: Record<ChangeKind, ChangeStep> = {
       ),
   },
   reassign: {
-    run: (press, panelId, actionId, t) =>
-      press.deps.actionLog.reassignNow(
+    run: (press, { panelId, actionId, version }, t) =>
+      press.deps.actionLog.reassignFromChat(
         press.actor,
         panelId,
         actionId,
         { ownerId: t.reassignOwnerId ?? "", reason: t.reassignReason ?? "" },
+        version,
         via(press),
       ),
     saved: (a, shown, panelName) =>
@@ -105,36 +114,51 @@ const CHANGES: Record<ChangeKind, ChangeStep> = {
       ),
   },
   "not-possible": {
-    run: (press, panelId, actionId, t) =>
-      press.deps.actionLog.closeNow(press.actor, panelId, actionId, t.notPossibleReason ?? "", via(press)),
+    run: (press, { panelId, actionId, version }, t) =>
+      press.deps.actionLog.closeFromChat(
+        press.actor,
+        panelId,
+        actionId,
+        t.notPossibleReason ?? "",
+        version,
+        via(press),
+      ),
     saved: (a, _shown, panelName) => notPossibleCard(a, panelName, "personal"),
   },
 };
 
 async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
-  const { panelId, actionId } = Target.parse(press.data);
+  const target = Target.parse(press.data);
+  const { panelId, actionId } = target;
   // Who may change it is asked first, as the command will: nobody else sees the form.
   const shown = await press.deps.actionLog.toChange(press.actor, panelId, actionId);
   const panelName = panelNameOf(press.deps.catalogue, panelId);
   const typed = typedOf(press.data);
-  const again = (problems: Problem[]): CardReply => ({
-    card: changeFormCard(shown.action, panelName, kind, typed, problems, shown.owners),
+  const formOf = (now: ActionToChange, problems: Problem[]): CardReply => ({
+    card: changeFormCard(now.action, panelName, kind, typed, problems, now.owners),
   });
   const checked = INPUTS[kind].safeParse(press.data);
-  // A done or closed action is refused as such by the command, whatever was typed.
-  if (!checked.success && shown.action.status === "open")
-    return again(
+  // A card older than the action is refused by the command, whatever was typed.
+  if (!checked.success && shown.action.version === target.version)
+    return formOf(
+      shown,
       [...new Set(checked.error.issues.map((i) => String(i.path[0])))].map((field) => ({
         field,
         message: FIELD_PROBLEMS[field] ?? "Check the form and press the button again.",
       })),
     );
   try {
-    const changed = await CHANGES[kind].run(press, panelId, actionId, checked.data ?? typed);
+    const changed = await CHANGES[kind].run(press, target, checked.data ?? typed);
     return { card: CHANGES[kind].saved(changed, shown, panelName) };
   } catch (e) {
-    if (e instanceof Refusal && (e.reason === "invalid" || e.reason === "conflict"))
-      return again([{ field: fieldOf(kind, e.code), message: e.message }]);
+    if (!(e instanceof Refusal)) throw e;
+    if (e.code === "changed-by-someone-else") {
+      // Drawn again as the action is now, with what was typed, to check before pressing again.
+      const now = await press.deps.actionLog.toChange(press.actor, panelId, actionId);
+      const message = changedSinceInWords(now.action, e.detail.changedBy, press.deps.now());
+      return formOf(now, [{ field: null, message }]);
+    }
+    if (e.reason === "invalid") return formOf(shown, [{ field: fieldOf(kind, e.code), message: e.message }]);
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import type { ActionPorts } from "./action-ports.js";
 import { possibleOwners } from "./action-queries.js";
 import { asNow, heldForChange } from "./change-action.js";
 import { viewOf, type ActionView } from "./action-view.js";
+import { stillOpen } from "./reshape-action.js";
 
 // An action's card in personal chat, for its owner or the panel's coordinators and chairs, with
 // what each may change: typed as `action MER-A-2026-0007`, or drawn again to change it. Its text
@@ -16,7 +17,6 @@ type InChatPorts = Pick<ActionPorts, "catalogue" | "casework" | "directory" | "n
 
 export interface ActionToChange {
   action: ActionView;
-  role: PanelRole | undefined;
   /** Whom it can be passed to, for those who may pass it on; otherwise absent. */
   owners?: Awaited<ReturnType<typeof possibleOwners>>;
 }
@@ -26,11 +26,9 @@ const withOwners = async (
   action: ActionView,
   role: PanelRole | undefined,
 ): Promise<ActionToChange> =>
-  mayReassign(role)
-    ? { action, role, owners: await possibleOwners(ports, action.panelId) }
-    : { action, role };
+  mayReassign(role) ? { action, owners: await possibleOwners(ports, action.panelId) } : { action };
 
-/** The action as it is now, for someone who may change it; refused as a change would be. */
+/** The open action as it is now, for someone who may change it; refused as a change would be. */
 export async function actionToChange(
   ports: InChatPorts,
   actor: Actor,
@@ -39,6 +37,8 @@ export async function actionToChange(
 ): Promise<ActionToChange> {
   const { version, role } = await asNow(ports, actor, panelId, actionId);
   const stored = await heldForChange(ports, actor, role, panelId, actionId, version, "change it");
+  // A card pressed after the action was done or closed is told so, whichever version it showed.
+  stillOpen(stored.value);
   return withOwners(ports, viewOf(ports, stored), role);
 }
 

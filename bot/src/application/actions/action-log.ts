@@ -47,21 +47,45 @@ export const actionLog = (ports: ActionPorts) => ({
     return addActionUpdate(ports, actor, role, panelId, actionId, text, version, via);
   },
 
-  /** Extends, as of now, the action a person changed from a card in Teams. */
-  async extendNow(actor: Actor, panelId: string, actionId: string, change: Extension, via: string) {
-    const { version, role } = await asNow(ports, actor, panelId, actionId);
+  // Extending, passing on and closing from a card in chat act on the version the card showed, as
+  // the tab's do: a card drawn before someone else's change is refused, never overwrites it.
+
+  /** Extends the action as its card in Teams showed it. */
+  async extendFromChat(
+    actor: Actor,
+    panelId: string,
+    actionId: string,
+    change: Extension,
+    version: string,
+    via: string,
+  ) {
+    const role = await roleOnPanel(ports, actor.id, panelId);
     return extendAction(ports, actor, role, panelId, actionId, change, version, via);
   },
 
-  /** Passes an action to another member, as of now, from a card in Teams. */
-  async reassignNow(actor: Actor, panelId: string, actionId: string, change: Reassignment, via: string) {
-    const { version, role } = await asNow(ports, actor, panelId, actionId);
+  /** Passes the action to another member, as its card in Teams showed it. */
+  async reassignFromChat(
+    actor: Actor,
+    panelId: string,
+    actionId: string,
+    change: Reassignment,
+    version: string,
+    via: string,
+  ) {
+    const role = await roleOnPanel(ports, actor.id, panelId);
     return reassignAction(ports, actor, role, panelId, actionId, change, version, via);
   },
 
-  /** Closes an action as not possible, as of now, from a card in Teams. */
-  async closeNow(actor: Actor, panelId: string, actionId: string, reason: string, via: string) {
-    const { version, role } = await asNow(ports, actor, panelId, actionId);
+  /** Closes the action as not possible, as its card in Teams showed it. */
+  async closeFromChat(
+    actor: Actor,
+    panelId: string,
+    actionId: string,
+    reason: string,
+    version: string,
+    via: string,
+  ) {
+    const role = await roleOnPanel(ports, actor.id, panelId);
     return closeAsNotPossible(ports, actor, role, panelId, actionId, reason, version, via);
   },
 });

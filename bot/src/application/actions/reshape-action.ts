@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { Reason, mayReassign, type Action, type ActionChange } from "../../domain/actions/action.js";
 import { stepsFrom } from "../../domain/actions/reminder-policy.js";
 import type { Actor } from "../../domain/people/actor.js";
@@ -36,7 +37,8 @@ function reasonOf(text: string): string {
   return checked.data;
 }
 
-function stillOpen(action: Action): void {
+/** Refused in words for an action done or closed: nothing about it can change any more. */
+export function stillOpen(action: Action): void {
   if (action.status !== "open")
     throw new Refusal(
       "not-now",
@@ -78,6 +80,12 @@ export async function extendAction(
   if (change.dueDate <= today) throw invalid("due-not-after-today", "The new due date must be after today.");
   if (change.dueDate === a.dueDate)
     throw invalid("same-due-date", "That is the date the action is due already.");
+  // An extension only gives more time: an earlier date would cut short what the owner was given.
+  if (change.dueDate < a.dueDate)
+    throw invalid(
+      "due-not-later",
+      `The new due date must be later than the date it is due now, ${DateTime.fromISO(a.dueDate).toFormat("cccc d LLLL yyyy")}.`,
+    );
   const next: Action = {
     ...a,
     dueDate: change.dueDate,

@@ -9,7 +9,8 @@ import type { Referral } from "../../domain/referrals/referral.js";
 
 export type Place = { scope: "personal"; personId: string } | { scope: "channel"; panelId: string };
 
-export type ActionForCard = Action & { ownerAgency: string };
+/** An action as a message shows it, with the version its buttons act on. */
+export type ActionForCard = Action & { ownerAgency: string; version: string };
 
 export type ReminderContent =
   | { type: "action"; kind: ReminderKind; action: ActionForCard; panelName: string }

@@ -158,7 +158,11 @@ export class ReminderSweep {
     const stored = await this.ports.casework.action(r.areaId, r.panelId, r.actionId);
     if (!stored || stored.value.status !== "open") return undefined;
     const a = stored.value;
-    return { ...a, ownerAgency: this.ports.catalogue.agencies.get(a.ownerAgencyId)?.name ?? a.ownerAgencyId };
+    return {
+      ...a,
+      ownerAgency: this.ports.catalogue.agencies.get(a.ownerAgencyId)?.name ?? a.ownerAgencyId,
+      version: stored.etag,
+    };
   }
 }
 

@@ -9,7 +9,8 @@ import { changeButtons, lastChangeInWords, type Members } from "./action-change-
 // The action cards. In a channel a card shows only the reference, the short title (which names no
 // one), the due date, the panel and the owner's mention; the full text is for personal chat.
 
-export type CardAction = Action & { ownerAgency: string };
+/** An action as a card draws it, with the version its change buttons act on. */
+export type CardAction = Action & { ownerAgency: string; version: string };
 
 export type CardPlace = "personal" | "channel";
 
@@ -136,7 +137,15 @@ export function actionDoneCard(a: CardAction, panelName: string, place: CardPlac
   );
 }
 
-/** What an update added from a card looks like once it is saved. */
+/** The update an action's latest step added, if its latest step was an update. */
+function justUpdated(a: CardAction): Action["updates"][number] | undefined {
+  const last = a.updates.at(-1);
+  const change = a.changes?.at(-1);
+  // An extension or a reassignment after the update redraws the card too, and is not an update.
+  return last && (!change || change.at < last.at) ? last : undefined;
+}
+
+/** An open action's card once it has changed, noting an update when that is what changed. */
 export function actionUpdatedCard(
   a: CardAction,
   panelName: string,
@@ -145,12 +154,11 @@ export function actionUpdatedCard(
 ): Element {
   const reminder = actionReminderCard(a, panelName, "reminder", place, members);
   const body = reminder["body"] as Element[];
-  const last = a.updates.at(-1);
+  const last = justUpdated(a);
   return {
     ...reminder,
     body: [
       ...body,
-      // An extension alone changes the card too, and says nothing of updates.
       ...(last ? [para(`Update from ${last.byName} on ${at(last.at)} saved.`, { color: "Good" })] : []),
     ],
   };

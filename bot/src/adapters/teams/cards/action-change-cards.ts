@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { ownerInWords, type ActionChange } from "../../../domain/actions/action.js";
 import { VERBS } from "../verbs.js";
 import type { CardAction, CardPlace } from "./action-cards.js";
@@ -93,8 +94,14 @@ function inputsOf(
   }
 }
 
+// The version the person saw goes with the change, so a change made since is never overwritten.
 const submit = (kind: ChangeKind, a: CardAction): Element =>
-  execute(SUBMITS[kind], VERB_OF[kind], { panelId: a.panelId, actionId: a.id }, { associatedInputs: "auto" });
+  execute(
+    SUBMITS[kind],
+    VERB_OF[kind],
+    { panelId: a.panelId, actionId: a.id, version: a.version },
+    { associatedInputs: "auto" },
+  );
 
 /** The buttons under an open action in personal chat: Extend and Not possible, and Reassign for its leads. */
 export function changeButtons(a: CardAction, members: Members | undefined): Element[] {
@@ -133,6 +140,36 @@ export function changeFormCard(
     ],
     [submit(kind, a)],
   );
+}
+
+/** What the action is now, after its latest step, in a few words. */
+function nowInWords(a: CardAction): string {
+  const change = a.changes?.at(-1);
+  const update = a.updates.at(-1);
+  const due = longDate(a.dueDate);
+  if (update && (!change || change.at < update.at)) return `it has a new update, and is due ${due}`;
+  if (change?.kind === "extended") return `it is now due ${due}`;
+  if (change?.kind === "reassigned") return `${change.toName} owns it now, and it is due ${due}`;
+  return `it is due ${due}, and ${ownerInWords(a, a.ownerAgency)} owns it`;
+}
+
+/** Why a change from an older card was not saved: who changed the action since, and what it is now. */
+export function changedSinceInWords(
+  a: CardAction,
+  changedBy: { name: string; at: string } | undefined,
+  now: Date,
+): string {
+  const at = changedBy && DateTime.fromISO(changedBy.at, { zone: "Europe/London" });
+  // The day too when it was not today, as a card can be days old.
+  const when =
+    at &&
+    (at.hasSame(DateTime.fromJSDate(now, { zone: "Europe/London" }), "day")
+      ? at.toFormat("HH:mm")
+      : at.toFormat("HH:mm 'on' cccc d LLLL"));
+  const who = changedBy
+    ? `${changedBy.name} changed this action at ${when}`
+    : "Someone else changed this action just now";
+  return `${who}: ${nowInWords(a)}. Check it, then try again.`;
 }
 
 /** The latest extension or reassignment, as the owner's card shows it. */
