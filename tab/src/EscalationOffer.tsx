@@ -34,7 +34,7 @@ export function EscalationOffer({
       <div>
         <Button
           onClick={() => setOpen(true)}
-          aria-label={`Raise the escalation of ${item.reference} on the strategic register`}
+          aria-label={`Raise on the strategic register: the escalation of ${item.reference}`}
         >
           Raise on the strategic register
         </Button>

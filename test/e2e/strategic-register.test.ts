@@ -98,12 +98,12 @@ describe("The strategic register in Chromium", function () {
     const adding = january.getByRole("form", {
       name: "Add a topic to Thursday 21 January 2027, 10:00 to 12:00",
     });
-    await adding.getByLabel("Topic").fill("Exploitation in supported accommodation");
+    await adding.getByLabel("Topic").fill("Exploitation in supported lodgings");
     await adding.getByLabel("Lead").fill("Housing");
     await adding.getByLabel("Report requested").check();
     await adding.getByRole("button", { name: "Add the topic" }).click();
     await january
-      .getByText("Exploitation in supported accommodation, led by Housing (report requested)")
+      .getByText("Exploitation in supported lodgings, led by Housing (report requested)")
       .waitFor();
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
@@ -119,7 +119,7 @@ describe("The strategic register in Chromium", function () {
     assert.match(await register.innerText(), /Tom Ashworth/);
     await page
       .locator('[data-strategic-row="thematic-discussion"]')
-      .filter({ hasText: "Exploitation in supported accommodation (report requested)" })
+      .filter({ hasText: "Exploitation in supported lodgings (report requested)" })
       .waitFor();
     await page.screenshot({ path: `${ARTEFACTS}/tab-strategic-agenda.png`, fullPage: true });
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
