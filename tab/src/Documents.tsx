@@ -41,7 +41,21 @@ const SCAN_WORDS: Record<DocumentSummary["scan"], string> = {
   "awaiting-scan": "Awaiting malware scan",
   clean: "Scanned: no threats found",
   malicious: "Malware found: cannot be downloaded",
+  "scan-failed": "The malware scan could not check this file: attach it again",
 };
+
+function attachedMessage(document: DocumentSummary): { intent: "success" | "warning"; text: string } {
+  if (document.scan === "clean") return { intent: "success", text: `${document.name} is attached.` };
+  if (document.scan === "scan-failed")
+    return {
+      intent: "warning",
+      text: `The malware scan could not check ${document.name}, so it cannot be downloaded. Attach the file again.`,
+    };
+  return {
+    intent: "success",
+    text: `${document.name} is attached, and waits for its malware scan before it can be downloaded.`,
+  };
+}
 
 const useStyles = makeStyles({
   section: { marginTop: "24px", display: "flex", flexDirection: "column", gap: "12px" },
@@ -91,7 +105,9 @@ export function Documents({
   const key =
     place.kind === "case" ? `${place.areaId}/${place.subjectId}` : `${place.panelId}/${place.referralId}`;
   const listed = useApi(() => documentsApi.list(token, place), [token, key]);
-  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ intent: "success" | "warning" | "error"; text: string } | null>(
+    null,
+  );
   const [reviewing, setReviewing] = useState<string | null>(null);
   const Heading = headingLevel;
 
@@ -210,13 +226,7 @@ export function Documents({
           onAttach={async (file, kind, panelId) => {
             const { document } = await documentsApi.attach(token, place, file, kind, panelId);
             await listed.reload();
-            setMessage({
-              intent: "success",
-              text:
-                document.scan === "clean"
-                  ? `${document.name} is attached.`
-                  : `${document.name} is attached, and waits for its malware scan before it can be downloaded.`,
-            });
+            setMessage(attachedMessage(document));
           }}
         />
       )}

@@ -209,7 +209,7 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     assert.equal((await call(service, base())).status, 401);
   });
 
-  it("reads Microsoft Defender for Storage's scan result from the blob's index tag", async () => {
+  it("reads Microsoft Defender for Storage's scan result from the blob's index tag, a check it could not make as failed", async () => {
     const container = blobs.getContainerClient("documents");
     await ensureDocumentContainer(container);
     const files = blobDocuments(container, { resultTag: SCAN_TAG });
@@ -219,6 +219,10 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     assert.equal(await files.scanVerdict("merton/scan-check"), "clean");
     await container.getBlobClient("merton/scan-check").setTags({ [SCAN_TAG]: DEFENDER_MALICIOUS });
     assert.equal(await files.scanVerdict("merton/scan-check"), "malicious");
+    for (const unchecked of ["Error", "Not scanned"]) {
+      await container.getBlobClient("merton/scan-check").setTags({ [SCAN_TAG]: unchecked });
+      assert.equal(await files.scanVerdict("merton/scan-check"), "scan-failed");
+    }
     await files.remove("merton/scan-check");
     assert.equal(await files.open("merton/scan-check"), undefined);
   });

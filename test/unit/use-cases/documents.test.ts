@@ -273,6 +273,38 @@ describe("Documents attached to a case or a referral", () => {
     await assert.rejects(link(police, bad.id), refusedWith("malicious", /found a threat/));
   });
 
+  it("holds a file as awaiting its scan while the scan's verdict cannot be read, and offers it once it can", async () => {
+    const scanVerdict = docs.files.scanVerdict;
+    docs.files.scanVerdict = () => Promise.reject(new Error("This request is not authorized to read tags"));
+    const attached = await attachRisk();
+    assert.equal(attached.scan, "awaiting-scan");
+    assert.deepEqual(docs.files.names(), [`merton/${attached.id}`]);
+    const listed = await docs.desk.ofSubject(police, "merton", robin.subjectId, "test");
+    assert.equal(listed.documents[0]?.scan, "awaiting-scan");
+    docs.files.scanVerdict = scanVerdict;
+    const later = await docs.desk.ofSubject(police, "merton", robin.subjectId, "test");
+    assert.equal(later.documents[0]?.scan, "clean");
+    assert.ok(await link(police, attached.id));
+  });
+
+  it("removes the file again when its record cannot be stored, so no file is kept that no list shows", async () => {
+    docs.documents.add = () => Promise.reject(new Error("storage unavailable"));
+    await assert.rejects(attachRisk(), /storage unavailable/);
+    assert.deepEqual(docs.files.names(), []);
+  });
+
+  it("tells the person to attach a file again when the scan could not check it, and never offers it", async () => {
+    docs.files.scanSays("scan-failed");
+    const attached = await attachRisk();
+    assert.equal(attached.scan, "scan-failed");
+    await assert.rejects(
+      link(police, attached.id),
+      refusedWith("scan-failed", /could not check Risk assessment December\.pdf.*Attach the file again/),
+    );
+    const listed = await docs.desk.ofSubject(priya, "merton", robin.subjectId, "test");
+    assert.equal(listed.documents[0]?.scan, "scan-failed");
+  });
+
   it("keeps a case's documents from a presenter of other cases and from the analyst", async () => {
     const attached = await attachRisk();
     // Grace presents Robin's case: she sees its documents.

@@ -79,6 +79,12 @@ function refuseUnlessClean(d: AttachedDocument): void {
       `The malware scan found a threat in ${d.name}, so it cannot be downloaded. Ask the person who attached it to send a clean copy.`,
       { code: "malicious" },
     );
+  if (d.scan === "scan-failed")
+    throw new Refusal(
+      "not-allowed",
+      `The malware scan could not check ${d.name}, so it cannot be downloaded. Attach the file again to have it scanned afresh.`,
+      { code: "scan-failed" },
+    );
 }
 
 export interface DownloadLink {
