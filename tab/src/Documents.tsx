@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
+import { saveFile } from "./saveFile.js";
 import type { TokenSource } from "./api.js";
 import { documentsApi, type DocumentSummary, type DocumentsPlace } from "./documentsApi.js";
 import { useApi } from "./useApi.js";
@@ -63,6 +64,7 @@ const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-end" },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   muted: { color: tokens.colorNeutralForeground3, margin: "0" },
+  problem: { color: tokens.colorPaletteRedForeground1, margin: "0", maxWidth: "24rem" },
   file: { display: "flex", flexDirection: "column", gap: "4px" },
   review: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "40rem" },
 });
@@ -83,14 +85,6 @@ const sizeInWords = (bytes: number): string =>
       ? `${Math.round(bytes / 1000)} KB`
       : `${(bytes / 1_000_000).toFixed(1)} MB`;
 
-/** Opens a download link the service made: the file is saved, and the link cannot be used again. */
-function openLink(url: string): void {
-  const link = document.createElement("a");
-  link.href = url;
-  link.rel = "noopener";
-  link.click();
-}
-
 export function Documents({
   token,
   place,
@@ -109,15 +103,19 @@ export function Documents({
     null,
   );
   const [reviewing, setReviewing] = useState<string | null>(null);
+  const [downloadProblem, setDownloadProblem] = useState<{ id: string; text: string } | null>(null);
   const Heading = headingLevel;
 
+  // The link opens once, for this person: the tab fetches it with their token and saves the file,
+  // and a refusal is told beside the document's Download button.
   const download = async (d: DocumentSummary) => {
     setMessage(null);
+    setDownloadProblem(null);
     try {
       const link = await documentsApi.link(token, place, d.id, d.referralId);
-      openLink(link.url);
+      saveFile(await documentsApi.open(token, link.url), d.name);
     } catch (e) {
-      setMessage({ intent: "error", text: (e as Error).message });
+      setDownloadProblem({ id: d.id, text: (e as Error).message });
     }
   };
 
@@ -191,6 +189,11 @@ export function Documents({
                     >
                       Download
                     </Button>
+                    {downloadProblem?.id === d.id && (
+                      <Body1 as="p" role="alert" className={styles.problem}>
+                        {downloadProblem.text}
+                      </Body1>
+                    )}
                     {d.mayReview && place.kind === "case" && (
                       <Button aria-label={`Mark ${d.name} reviewed`} onClick={() => setReviewing(d.id)}>
                         Mark reviewed

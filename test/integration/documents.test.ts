@@ -133,14 +133,19 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     assert.deepEqual([review?.by.name, review?.note], [PEOPLE.mertonChair.displayName, "Agreed at triage."]);
   });
 
-  it("lets a member download it once through its link, without a token, audited naming the subject", async () => {
+  it("lets a member download it once through its link with her sign-in, audited naming the subject", async () => {
     const listed = await api(PEOPLE.mertonPoliceOfficer.id, base());
     const [document] = listed.body["documents"] as Summary[];
     const link = await api(PEOPLE.mertonPoliceOfficer.id, `${base()}/${document!.id}/link`, { body: {} });
     assert.equal(link.status, 200, link.text);
     const url = link.body["url"] as string;
     assert.match(url, /^\/api\/document-links\/[\w-]+\.[\w-]+$/);
-    const first = await call(service, url);
+    // Signed out, the link opens nothing; signed in as another member, it is refused.
+    assert.equal((await call(service, url)).status, 401);
+    const other = await api(PEOPLE.mertonChair.id, url);
+    assert.equal(other.status, 403);
+    assert.match(other.text, /made for someone else/);
+    const first = await api(PEOPLE.mertonPoliceOfficer.id, url);
     assert.equal(first.status, 200);
     assert.deepEqual(first.bytes, PDF);
     assert.equal(first.headers.get("content-type"), "application/pdf");
@@ -149,9 +154,10 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
       /^attachment; filename="Risk assessment\.pdf"/,
     );
     assert.equal(first.headers.get("cache-control"), "no-store");
-    const second = await call(service, url);
+    const second = await api(PEOPLE.mertonPoliceOfficer.id, url);
     assert.equal(second.status, 403);
     assert.match(second.text, /used already/);
+    assert.equal((await api(PEOPLE.mertonChair.id, url)).status, 403);
     const audit = (
       await auditOfArea(
         tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
@@ -195,7 +201,7 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     );
     assert.equal((await api(PEOPLE.mertonPoliceOfficer.id, path)).status, 404);
     const link = await api(PEOPLE.mertonCoordinator.id, `${path}/${matrix!.id}/link`, { body: {} });
-    const file = await call(service, link.body["url"] as string);
+    const file = await api(PEOPLE.mertonCoordinator.id, link.body["url"] as string);
     assert.equal(file.status, 200);
     // A name beyond plain ASCII is offered both ways, as browsers read them.
     assert.match(

@@ -223,7 +223,7 @@ describe("Documents attached to a case or a referral", () => {
     ports.clock.set("2026-12-22T10:00:00Z");
     const given = await link(police, attached.id);
     assert.equal(given.expiresAt, "2026-12-22T10:01:00.000Z");
-    const opened = await docs.desk.open(tokenOf(given.path), "test");
+    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
     assert.deepEqual(await buffer(opened.body), PDF);
     assert.equal(opened.document.name, "Risk assessment December.pdf");
     const downloads = ports.casework.auditOf("merton").filter((a) => a.action === "document.downloaded");
@@ -232,7 +232,7 @@ describe("Documents attached to a case or a referral", () => {
       [[police.id, robin.subjectId, robin.reference, attached.id, "2026-12-22T10:00:00.000Z"]],
     );
     await assert.rejects(
-      docs.desk.open(tokenOf(given.path), "test"),
+      docs.desk.open(police, tokenOf(given.path), "test"),
       refusedWith("link-used", /used already/),
     );
     assert.equal(
@@ -241,17 +241,39 @@ describe("Documents attached to a case or a referral", () => {
     );
   });
 
+  it("refuses a link to anyone but the person it was made for, and still opens once for them", async () => {
+    const attached = await attachRisk();
+    const given = await link(police, attached.id);
+    // Priya may see the document herself, but this link is not hers.
+    await assert.rejects(
+      docs.desk.open(priya, tokenOf(given.path), "test"),
+      refusedWith("not-your-link", /made for someone else/),
+    );
+    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
+    assert.deepEqual(await buffer(opened.body), PDF);
+    await assert.rejects(docs.desk.open(priya, tokenOf(given.path), "test"), refusedWith("not-your-link"));
+    await assert.rejects(docs.desk.open(police, tokenOf(given.path), "test"), refusedWith("link-used"));
+    const downloads = ports.casework.auditOf("merton").filter((a) => a.action === "document.downloaded");
+    assert.deepEqual(
+      downloads.map((a) => a.actorId),
+      [police.id],
+    );
+  });
+
   it("refuses a link after its minute, and one whose contents were changed", async () => {
     const attached = await attachRisk();
     const late = await link(police, attached.id);
     ports.clock.set("2026-12-20T12:01:00Z");
-    await assert.rejects(docs.desk.open(tokenOf(late.path), "test"), refusedWith("link-expired", /expired/));
+    await assert.rejects(
+      docs.desk.open(police, tokenOf(late.path), "test"),
+      refusedWith("link-expired", /expired/),
+    );
     const fresh = await link(police, attached.id);
     const [payload = "", mac = ""] = tokenOf(fresh.path).split(".");
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { u: string };
     claims.u = analyst.id;
     const forged = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${mac}`;
-    await assert.rejects(docs.desk.open(forged, "test"), refusedWith("bad-link"));
+    await assert.rejects(docs.desk.open(analyst, forged, "test"), refusedWith("bad-link"));
   });
 
   it("holds a file the scan has not yet spoken for, and never offers one it found malware in", async () => {
@@ -381,7 +403,7 @@ describe("Documents attached to a case or a referral", () => {
     const given = await docs.desk.linkToCaseDocument(police, "merton", accepted.subjectId ?? "", matrix.id, {
       referralId: sent.referral.id,
     });
-    const opened = await docs.desk.open(tokenOf(given.path), "test");
+    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
     assert.deepEqual(await buffer(opened.body), PDF);
     const download = ports.casework.auditOf("merton").find((a) => a.action === "document.downloaded");
     assert.deepEqual([download?.subjectId, download?.referralId], [accepted.subjectId, sent.referral.id]);
