@@ -8,6 +8,7 @@ import {
   DEFENDER_MALICIOUS,
   ensureDocumentContainer,
 } from "../../bot/src/adapters/blob/blob-documents.js";
+import { documentRecords } from "../../bot/src/adapters/tables/document-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
@@ -213,6 +214,24 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
   it("refuses the analyst the case's documents, and anyone signed out", async () => {
     assert.equal((await api(PEOPLE.mertonAnalyst.id, base())).status, 403);
     assert.equal((await call(service, base())).status, 401);
+  });
+
+  it("forgets used download links once expired, a bounded key range at a time, and keeps those still in their minute", async () => {
+    const records = documentRecords(
+      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+    );
+    const area = `links-${randomUUID().slice(0, 8)}`;
+    const [early, late, live] = [randomUUID(), randomUUID(), randomUUID()];
+    assert.equal(await records.useLink(area, early, "2026-12-20T11:58:00.000Z"), true);
+    assert.equal(await records.useLink(area, late, "2026-12-20T11:59:00.000Z"), true);
+    assert.equal(await records.useLink(area, live, "2026-12-20T12:00:30.000Z"), true);
+    const now = "2026-12-20T12:00:00.000Z";
+    assert.equal(await records.forgetUsedLinks(area, now, 1), 1);
+    assert.equal(await records.forgetUsedLinks(area, now, 100), 1);
+    assert.equal(await records.forgetUsedLinks(area, now, 100), 0);
+    // The one still in its minute is still refused a second use.
+    assert.equal(await records.useLink(area, live, "2026-12-20T12:00:30.000Z"), false);
+    assert.equal(await records.useLink(area, early, "2026-12-20T11:58:00.000Z"), true);
   });
 
   it("reads Microsoft Defender for Storage's scan result from the blob's index tag, a check it could not make as failed", async () => {

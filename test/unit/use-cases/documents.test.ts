@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { buffer } from "node:stream/consumers";
 import { Document, Packer, Paragraph } from "docx";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
+import { forgetExpiredLinks } from "../../../bot/src/application/documents/forget-used-links.js";
 import { removeDocumentsOf } from "../../../bot/src/application/retention/remove-documents.js";
 import { readWholeRecord } from "../../../bot/src/application/retention/whole-record.js";
 import { fakePorts, historyDesk, referralDesk, type FakePorts } from "../../support/fakes/index.js";
@@ -257,6 +258,24 @@ describe("Documents attached to a case or a referral", () => {
     assert.deepEqual(
       downloads.map((a) => a.actorId),
       [police.id],
+    );
+  });
+
+  it("forgets a used link once its minute is up, when it is refused as expired anyway", async () => {
+    const attached = await attachRisk();
+    const given = await link(police, attached.id);
+    await buffer((await docs.desk.open(police, tokenOf(given.path), "test")).body);
+    const forget = () =>
+      forgetExpiredLinks({ catalogue: ports.catalogue, documents: docs.documents, now: ports.now });
+    // Within its minute the record of its use stays, and refuses it again.
+    assert.equal(await forget(), 0);
+    await assert.rejects(docs.desk.open(police, tokenOf(given.path), "test"), refusedWith("link-used"));
+    ports.clock.set("2026-12-20T12:01:00.001Z");
+    assert.equal(await forget(), 1);
+    assert.equal(await forget(), 0);
+    await assert.rejects(
+      docs.desk.open(police, tokenOf(given.path), "test"),
+      refusedWith("link-expired", /expired/),
     );
   });
 
