@@ -50,8 +50,9 @@ var siteHost = '${resourceBaseName}.azurewebsites.net'
 var tabAppIdUri = 'api://${siteHost}/${aadAppClientId}'
 // Built-in role: Storage Table Data Contributor.
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-// Built-in role: Storage Blob Data Contributor, for the documents' container.
-var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+// Built-in role: Storage Blob Data Owner, on the documents' container alone: the least built-in role
+// that may read blob index tags, where Defender writes each file's scan verdict.
+var blobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var documentContainer = 'documents'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -103,10 +104,10 @@ resource documents 'Microsoft.Storage/storageAccounts/blobServices/containers@20
 }
 
 resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, blobDataContributor)
-  scope: storage
+  name: guid(documents.id, identity.id, blobDataOwner)
+  scope: documents
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataOwner)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }

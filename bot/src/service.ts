@@ -20,6 +20,7 @@ import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js
 import { caseworkTables } from "./adapters/tables/casework-tables.js";
 import { referralDraftTables } from "./adapters/tables/referral-draft-tables.js";
 import { forgetUnsentDrafts } from "./application/referrals/forget-drafts.js";
+import { forgetExpiredLinks } from "./application/documents/forget-used-links.js";
 import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
 import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
@@ -410,6 +411,10 @@ export async function startService(
           .catch((err: unknown) =>
             log.error({ reason: (err as Error).message }, "referral drafts not forgotten"),
           );
+        // A used download link's row refuses it a second time only until it expires.
+        void forgetExpiredLinks({ catalogue, documents, now }).catch((err: unknown) =>
+          log.error({ reason: (err as Error).message }, "expired download links not forgotten"),
+        );
       },
       Math.min(settings.reminders.sweepMs, 5 * 60_000),
     );

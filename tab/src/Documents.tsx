@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
+import { saveFile } from "./saveFile.js";
 import type { TokenSource } from "./api.js";
 import { documentsApi, type DocumentSummary, type DocumentsPlace } from "./documentsApi.js";
 import { useApi } from "./useApi.js";
@@ -41,7 +42,21 @@ const SCAN_WORDS: Record<DocumentSummary["scan"], string> = {
   "awaiting-scan": "Awaiting malware scan",
   clean: "Scanned: no threats found",
   malicious: "Malware found: cannot be downloaded",
+  "scan-failed": "The malware scan could not check this file: attach it again",
 };
+
+function attachedMessage(document: DocumentSummary): { intent: "success" | "warning"; text: string } {
+  if (document.scan === "clean") return { intent: "success", text: `${document.name} is attached.` };
+  if (document.scan === "scan-failed")
+    return {
+      intent: "warning",
+      text: `The malware scan could not check ${document.name}, so it cannot be downloaded. Attach the file again.`,
+    };
+  return {
+    intent: "success",
+    text: `${document.name} is attached, and waits for its malware scan before it can be downloaded.`,
+  };
+}
 
 const useStyles = makeStyles({
   section: { marginTop: "24px", display: "flex", flexDirection: "column", gap: "12px" },
@@ -49,6 +64,7 @@ const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-end" },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   muted: { color: tokens.colorNeutralForeground3, margin: "0" },
+  problem: { color: tokens.colorPaletteRedForeground1, margin: "0", maxWidth: "24rem" },
   file: { display: "flex", flexDirection: "column", gap: "4px" },
   review: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "40rem" },
 });
@@ -69,14 +85,6 @@ const sizeInWords = (bytes: number): string =>
       ? `${Math.round(bytes / 1000)} KB`
       : `${(bytes / 1_000_000).toFixed(1)} MB`;
 
-/** Opens a download link the service made: the file is saved, and the link cannot be used again. */
-function openLink(url: string): void {
-  const link = document.createElement("a");
-  link.href = url;
-  link.rel = "noopener";
-  link.click();
-}
-
 export function Documents({
   token,
   place,
@@ -91,17 +99,23 @@ export function Documents({
   const key =
     place.kind === "case" ? `${place.areaId}/${place.subjectId}` : `${place.panelId}/${place.referralId}`;
   const listed = useApi(() => documentsApi.list(token, place), [token, key]);
-  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ intent: "success" | "warning" | "error"; text: string } | null>(
+    null,
+  );
   const [reviewing, setReviewing] = useState<string | null>(null);
+  const [downloadProblem, setDownloadProblem] = useState<{ id: string; text: string } | null>(null);
   const Heading = headingLevel;
 
+  // The link opens once, for this person: the tab fetches it with their token and saves the file,
+  // and a refusal is told beside the document's Download button.
   const download = async (d: DocumentSummary) => {
     setMessage(null);
+    setDownloadProblem(null);
     try {
       const link = await documentsApi.link(token, place, d.id, d.referralId);
-      openLink(link.url);
+      saveFile(await documentsApi.open(token, link.url), d.name);
     } catch (e) {
-      setMessage({ intent: "error", text: (e as Error).message });
+      setDownloadProblem({ id: d.id, text: (e as Error).message });
     }
   };
 
@@ -175,6 +189,11 @@ export function Documents({
                     >
                       Download
                     </Button>
+                    {downloadProblem?.id === d.id && (
+                      <Body1 as="p" role="alert" className={styles.problem}>
+                        {downloadProblem.text}
+                      </Body1>
+                    )}
                     {d.mayReview && place.kind === "case" && (
                       <Button aria-label={`Mark ${d.name} reviewed`} onClick={() => setReviewing(d.id)}>
                         Mark reviewed
@@ -210,13 +229,7 @@ export function Documents({
           onAttach={async (file, kind, panelId) => {
             const { document } = await documentsApi.attach(token, place, file, kind, panelId);
             await listed.reload();
-            setMessage({
-              intent: "success",
-              text:
-                document.scan === "clean"
-                  ? `${document.name} is attached.`
-                  : `${document.name} is attached, and waits for its malware scan before it can be downloaded.`,
-            });
+            setMessage(attachedMessage(document));
           }}
         />
       )}

@@ -149,7 +149,7 @@ export async function request<T>(
 }
 
 /** A file the service makes; `problem` says what could not be done. */
-async function file(path: string, tokens: TokenSource, problem: string): Promise<Blob> {
+export async function file(path: string, tokens: TokenSource, problem: string): Promise<Blob> {
   const res = await authorised(path, tokens);
   if (!res.ok) {
     // A refusal says why in the service's words; anything else gets the page's own.

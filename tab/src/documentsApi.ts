@@ -1,5 +1,5 @@
 // The tab's calls about documents attached to a case or a referral: listing, attaching (the file
-// as the body), a chair's review, and the short-lived link a download opens.
+// as the body), a chair's review, and the short-lived link a download opens, with the person's token.
 
 import type {
   DocumentLinkResponse,
@@ -7,7 +7,7 @@ import type {
   ReferralDocumentsResponse,
   SubjectDocumentsResponse,
 } from "../../bot/src/adapters/http/contract/documents.js";
-import { request, type TokenSource } from "./api.js";
+import { file, request, type TokenSource } from "./api.js";
 
 export type * from "../../bot/src/adapters/http/contract/documents.js";
 
@@ -59,4 +59,7 @@ export const documentsApi = {
       token,
       json(place.kind === "case" ? { referralId } : {}),
     ),
+  /** The file behind a link just made; a refusal comes back in the service's words. */
+  open: (token: TokenSource, url: string): Promise<Blob> =>
+    file(url, token, "The document could not be downloaded. Please choose Download again."),
 };

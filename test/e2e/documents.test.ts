@@ -9,7 +9,7 @@ import { startTestService, type TestService } from "../support/service.js";
 
 // Documents on a case in Chromium: the Merton coordinator attaches a risk assessment from the
 // child's case history, the chair marks it reviewed with a note, and a police member downloads it
-// through its link; the same link is refused the second time.
+// through its link with her sign-in; the link is refused to anyone else, and to her the second time.
 
 const PANEL_NAME = "Pre-MACE operational panel";
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -35,6 +35,11 @@ describe("Documents on a case in the tab (Chromium)", function () {
     contexts.push(context);
     const page = await context.newPage();
     page.on("pageerror", (e) => console.error("tab error:", e.message));
+    page.on("request", (r) => {
+      void r.allHeaders().then((h) => {
+        if (h["authorization"]) bearers.set(page, h["authorization"]);
+      });
+    });
     await page.goto(`${service.url}/tab/`);
     await page
       .getByLabel("Demo person")
@@ -93,17 +98,46 @@ describe("Documents on a case in the tab (Chromium)", function () {
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
   });
 
-  it("a member downloads it through its link, and the link is refused the second time", async () => {
+  /** The bearer token a signed-in page sent with its calls to the service. */
+  const bearers = new WeakMap<Page, string>();
+  const tokenOf = (page: Page): string => {
+    const bearer = bearers.get(page);
+    assert.ok(bearer, "the page has made no signed-in call");
+    return bearer;
+  };
+
+  it("a member downloads it through its link with her sign-in; nobody else can open it, nor she a second time", async () => {
+    const chairToken = tokenOf(await historyAs(PEOPLE.mertonChair));
     const page = await historyAs(PEOPLE.mertonPoliceOfficer);
     assert.match(await row(page).innerText(), /Reviewed by/);
-    const [download] = await Promise.all([
+    const download = row(page).getByRole("button", { name: "Download Risk assessment Robin.pdf" });
+
+    // A link opened with another person's sign-in is refused, in words beside the button.
+    await page.route("**/api/document-links/**", (route) =>
+      route.continue({ headers: { ...route.request().headers(), authorization: chairToken } }),
+    );
+    await download.click();
+    await row(page)
+      .getByRole("alert")
+      .filter({ hasText: "This download link was made for someone else" })
+      .waitFor();
+    assert.match(page.url(), /\/tab\//);
+    await page.unroute("**/api/document-links/**");
+
+    const [saved, fetched] = await Promise.all([
       page.waitForEvent("download"),
-      row(page).getByRole("button", { name: "Download Risk assessment Robin.pdf" }).click(),
+      page.waitForRequest((r) => r.url().includes("/api/document-links/")),
+      download.click(),
     ]);
-    assert.equal(download.suggestedFilename(), "Risk assessment Robin.pdf");
-    assert.deepEqual(await readFile((await download.path())!), PDF);
-    const again = await page.request.get(download.url());
+    assert.equal(saved.suggestedFilename(), "Risk assessment Robin.pdf");
+    assert.deepEqual(await readFile((await saved.path())!), PDF);
+    assert.equal(await row(page).getByRole("alert").count(), 0);
+    const own = (await fetched.allHeaders())["authorization"] ?? "";
+    const again = await page.request.get(fetched.url(), { headers: { authorization: own } });
     assert.equal(again.status(), 403);
     assert.match(await again.text(), /This download link has been used already/);
+    const other = await page.request.get(fetched.url(), { headers: { authorization: chairToken } });
+    assert.equal(other.status(), 403);
+    assert.equal((await page.request.get(fetched.url())).status(), 401);
   });
 });

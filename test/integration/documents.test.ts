@@ -8,6 +8,7 @@ import {
   DEFENDER_MALICIOUS,
   ensureDocumentContainer,
 } from "../../bot/src/adapters/blob/blob-documents.js";
+import { documentRecords } from "../../bot/src/adapters/tables/document-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { auditOfArea } from "../support/audit.js";
 import { azurite } from "../support/azurite.js";
@@ -133,14 +134,19 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     assert.deepEqual([review?.by.name, review?.note], [PEOPLE.mertonChair.displayName, "Agreed at triage."]);
   });
 
-  it("lets a member download it once through its link, without a token, audited naming the subject", async () => {
+  it("lets a member download it once through its link with her sign-in, audited naming the subject", async () => {
     const listed = await api(PEOPLE.mertonPoliceOfficer.id, base());
     const [document] = listed.body["documents"] as Summary[];
     const link = await api(PEOPLE.mertonPoliceOfficer.id, `${base()}/${document!.id}/link`, { body: {} });
     assert.equal(link.status, 200, link.text);
     const url = link.body["url"] as string;
     assert.match(url, /^\/api\/document-links\/[\w-]+\.[\w-]+$/);
-    const first = await call(service, url);
+    // Signed out, the link opens nothing; signed in as another member, it is refused.
+    assert.equal((await call(service, url)).status, 401);
+    const other = await api(PEOPLE.mertonChair.id, url);
+    assert.equal(other.status, 403);
+    assert.match(other.text, /made for someone else/);
+    const first = await api(PEOPLE.mertonPoliceOfficer.id, url);
     assert.equal(first.status, 200);
     assert.deepEqual(first.bytes, PDF);
     assert.equal(first.headers.get("content-type"), "application/pdf");
@@ -149,9 +155,10 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
       /^attachment; filename="Risk assessment\.pdf"/,
     );
     assert.equal(first.headers.get("cache-control"), "no-store");
-    const second = await call(service, url);
+    const second = await api(PEOPLE.mertonPoliceOfficer.id, url);
     assert.equal(second.status, 403);
     assert.match(second.text, /used already/);
+    assert.equal((await api(PEOPLE.mertonChair.id, url)).status, 403);
     const audit = (
       await auditOfArea(
         tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
@@ -195,7 +202,7 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     );
     assert.equal((await api(PEOPLE.mertonPoliceOfficer.id, path)).status, 404);
     const link = await api(PEOPLE.mertonCoordinator.id, `${path}/${matrix!.id}/link`, { body: {} });
-    const file = await call(service, link.body["url"] as string);
+    const file = await api(PEOPLE.mertonCoordinator.id, link.body["url"] as string);
     assert.equal(file.status, 200);
     // A name beyond plain ASCII is offered both ways, as browsers read them.
     assert.match(
@@ -209,7 +216,25 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     assert.equal((await call(service, base())).status, 401);
   });
 
-  it("reads Microsoft Defender for Storage's scan result from the blob's index tag", async () => {
+  it("forgets used download links once expired, a bounded key range at a time, and keeps those still in their minute", async () => {
+    const records = documentRecords(
+      tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+    );
+    const area = `links-${randomUUID().slice(0, 8)}`;
+    const [early, late, live] = [randomUUID(), randomUUID(), randomUUID()];
+    assert.equal(await records.useLink(area, early, "2026-12-20T11:58:00.000Z"), true);
+    assert.equal(await records.useLink(area, late, "2026-12-20T11:59:00.000Z"), true);
+    assert.equal(await records.useLink(area, live, "2026-12-20T12:00:30.000Z"), true);
+    const now = "2026-12-20T12:00:00.000Z";
+    assert.equal(await records.forgetUsedLinks(area, now, 1), 1);
+    assert.equal(await records.forgetUsedLinks(area, now, 100), 1);
+    assert.equal(await records.forgetUsedLinks(area, now, 100), 0);
+    // The one still in its minute is still refused a second use.
+    assert.equal(await records.useLink(area, live, "2026-12-20T12:00:30.000Z"), false);
+    assert.equal(await records.useLink(area, early, "2026-12-20T11:58:00.000Z"), true);
+  });
+
+  it("reads Microsoft Defender for Storage's scan result from the blob's index tag, a check it could not make as failed", async () => {
     const container = blobs.getContainerClient("documents");
     await ensureDocumentContainer(container);
     const files = blobDocuments(container, { resultTag: SCAN_TAG });
@@ -219,6 +244,10 @@ describe("Documents on a case, through the tab's API with Azurite's blob service
     assert.equal(await files.scanVerdict("merton/scan-check"), "clean");
     await container.getBlobClient("merton/scan-check").setTags({ [SCAN_TAG]: DEFENDER_MALICIOUS });
     assert.equal(await files.scanVerdict("merton/scan-check"), "malicious");
+    for (const unchecked of ["Error", "Not scanned"]) {
+      await container.getBlobClient("merton/scan-check").setTags({ [SCAN_TAG]: unchecked });
+      assert.equal(await files.scanVerdict("merton/scan-check"), "scan-failed");
+    }
     await files.remove("merton/scan-check");
     assert.equal(await files.open("merton/scan-check"), undefined);
   });

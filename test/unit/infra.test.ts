@@ -45,9 +45,16 @@ describe("Azure infrastructure", () => {
     assert.doesNotMatch(bicep, /DEV_SIGN_IN|STORAGE_CONNECTION_STRING/);
   });
 
-  it("keeps documents in a private container the identity may read and write, scanned for malware on upload", () => {
-    // Storage Blob Data Contributor, granted to the service's identity.
-    assert.match(bicep, /ba92f5b4-2d11-453d-a403-e96b0029c9fe/);
+  it("keeps documents in a private container the identity may read, write and read the scan's tags of, scanned for malware on upload", () => {
+    // Storage Blob Data Owner (it reads blob index tags, as Contributor cannot), on the documents' container alone.
+    assert.match(bicep, /var blobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'/);
+    assert.match(
+      bicep,
+      /resource blobAccess [^{]*\{\s*name: guid\(documents\.id, identity\.id, blobDataOwner\)\s*scope: documents\s/,
+    );
+    assert.match(bicep, /roleDefinitions', blobDataOwner\)\s*principalId: identity\.properties\.principalId/);
+    // No wider blob role over the whole account.
+    assert.doesNotMatch(bicep, /ba92f5b4-2d11-453d-a403-e96b0029c9fe/);
     assert.match(
       bicep,
       /containers@[\d-]+' = \{[^}]*name: documentContainer\s+properties: \{ publicAccess: 'None' \}/,

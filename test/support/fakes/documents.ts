@@ -53,8 +53,8 @@ export function fakeDocumentRecords(now: () => Date): DocumentRecords {
       try {
         insertRow(table, "Documents", {
           pk: keyOf(areaId),
-          rk: `link|${linkId}`,
-          value: { expiresAt },
+          rk: `link|${expiresAt}|${linkId}`,
+          value: { linkId, expiresAt },
           by: "link",
         });
         return true;
@@ -62,6 +62,18 @@ export function fakeDocumentRecords(now: () => Date): DocumentRecords {
         if (e instanceof AlreadyExists) return false;
         throw e;
       }
+    },
+    async forgetUsedLinks(areaId, before, most) {
+      const pk = keyOf(areaId);
+      const expired = table
+        .list<{ linkId: string; expiresAt: string }>(
+          pk,
+          (rk) => rk.startsWith("link|") && rk < `link|${before}`,
+        )
+        .slice(0, most)
+        .map((r) => `link|${r.value.expiresAt}|${r.value.linkId}`);
+      if (expired.length) table.transact(expired.map((rk) => ({ op: "delete" as const, pk, rk })));
+      return expired.length;
     },
   };
 }

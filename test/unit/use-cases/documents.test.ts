@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { buffer } from "node:stream/consumers";
 import { Document, Packer, Paragraph } from "docx";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
+import { forgetExpiredLinks } from "../../../bot/src/application/documents/forget-used-links.js";
 import { removeDocumentsOf } from "../../../bot/src/application/retention/remove-documents.js";
 import { readWholeRecord } from "../../../bot/src/application/retention/whole-record.js";
 import { fakePorts, historyDesk, referralDesk, type FakePorts } from "../../support/fakes/index.js";
@@ -223,7 +224,7 @@ describe("Documents attached to a case or a referral", () => {
     ports.clock.set("2026-12-22T10:00:00Z");
     const given = await link(police, attached.id);
     assert.equal(given.expiresAt, "2026-12-22T10:01:00.000Z");
-    const opened = await docs.desk.open(tokenOf(given.path), "test");
+    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
     assert.deepEqual(await buffer(opened.body), PDF);
     assert.equal(opened.document.name, "Risk assessment December.pdf");
     const downloads = ports.casework.auditOf("merton").filter((a) => a.action === "document.downloaded");
@@ -232,7 +233,7 @@ describe("Documents attached to a case or a referral", () => {
       [[police.id, robin.subjectId, robin.reference, attached.id, "2026-12-22T10:00:00.000Z"]],
     );
     await assert.rejects(
-      docs.desk.open(tokenOf(given.path), "test"),
+      docs.desk.open(police, tokenOf(given.path), "test"),
       refusedWith("link-used", /used already/),
     );
     assert.equal(
@@ -241,17 +242,57 @@ describe("Documents attached to a case or a referral", () => {
     );
   });
 
+  it("refuses a link to anyone but the person it was made for, and still opens once for them", async () => {
+    const attached = await attachRisk();
+    const given = await link(police, attached.id);
+    // Priya may see the document herself, but this link is not hers.
+    await assert.rejects(
+      docs.desk.open(priya, tokenOf(given.path), "test"),
+      refusedWith("not-your-link", /made for someone else/),
+    );
+    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
+    assert.deepEqual(await buffer(opened.body), PDF);
+    await assert.rejects(docs.desk.open(priya, tokenOf(given.path), "test"), refusedWith("not-your-link"));
+    await assert.rejects(docs.desk.open(police, tokenOf(given.path), "test"), refusedWith("link-used"));
+    const downloads = ports.casework.auditOf("merton").filter((a) => a.action === "document.downloaded");
+    assert.deepEqual(
+      downloads.map((a) => a.actorId),
+      [police.id],
+    );
+  });
+
+  it("forgets a used link once its minute is up, when it is refused as expired anyway", async () => {
+    const attached = await attachRisk();
+    const given = await link(police, attached.id);
+    await buffer((await docs.desk.open(police, tokenOf(given.path), "test")).body);
+    const forget = () =>
+      forgetExpiredLinks({ catalogue: ports.catalogue, documents: docs.documents, now: ports.now });
+    // Within its minute the record of its use stays, and refuses it again.
+    assert.equal(await forget(), 0);
+    await assert.rejects(docs.desk.open(police, tokenOf(given.path), "test"), refusedWith("link-used"));
+    ports.clock.set("2026-12-20T12:01:00.001Z");
+    assert.equal(await forget(), 1);
+    assert.equal(await forget(), 0);
+    await assert.rejects(
+      docs.desk.open(police, tokenOf(given.path), "test"),
+      refusedWith("link-expired", /expired/),
+    );
+  });
+
   it("refuses a link after its minute, and one whose contents were changed", async () => {
     const attached = await attachRisk();
     const late = await link(police, attached.id);
     ports.clock.set("2026-12-20T12:01:00Z");
-    await assert.rejects(docs.desk.open(tokenOf(late.path), "test"), refusedWith("link-expired", /expired/));
+    await assert.rejects(
+      docs.desk.open(police, tokenOf(late.path), "test"),
+      refusedWith("link-expired", /expired/),
+    );
     const fresh = await link(police, attached.id);
     const [payload = "", mac = ""] = tokenOf(fresh.path).split(".");
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { u: string };
     claims.u = analyst.id;
     const forged = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${mac}`;
-    await assert.rejects(docs.desk.open(forged, "test"), refusedWith("bad-link"));
+    await assert.rejects(docs.desk.open(analyst, forged, "test"), refusedWith("bad-link"));
   });
 
   it("holds a file the scan has not yet spoken for, and never offers one it found malware in", async () => {
@@ -271,6 +312,38 @@ describe("Documents attached to a case or a referral", () => {
     const bad = await attachRisk(priya, PDF, "second.pdf");
     assert.equal(bad.scan, "malicious");
     await assert.rejects(link(police, bad.id), refusedWith("malicious", /found a threat/));
+  });
+
+  it("holds a file as awaiting its scan while the scan's verdict cannot be read, and offers it once it can", async () => {
+    const scanVerdict = docs.files.scanVerdict;
+    docs.files.scanVerdict = () => Promise.reject(new Error("This request is not authorized to read tags"));
+    const attached = await attachRisk();
+    assert.equal(attached.scan, "awaiting-scan");
+    assert.deepEqual(docs.files.names(), [`merton/${attached.id}`]);
+    const listed = await docs.desk.ofSubject(police, "merton", robin.subjectId, "test");
+    assert.equal(listed.documents[0]?.scan, "awaiting-scan");
+    docs.files.scanVerdict = scanVerdict;
+    const later = await docs.desk.ofSubject(police, "merton", robin.subjectId, "test");
+    assert.equal(later.documents[0]?.scan, "clean");
+    assert.ok(await link(police, attached.id));
+  });
+
+  it("removes the file again when its record cannot be stored, so no file is kept that no list shows", async () => {
+    docs.documents.add = () => Promise.reject(new Error("storage unavailable"));
+    await assert.rejects(attachRisk(), /storage unavailable/);
+    assert.deepEqual(docs.files.names(), []);
+  });
+
+  it("tells the person to attach a file again when the scan could not check it, and never offers it", async () => {
+    docs.files.scanSays("scan-failed");
+    const attached = await attachRisk();
+    assert.equal(attached.scan, "scan-failed");
+    await assert.rejects(
+      link(police, attached.id),
+      refusedWith("scan-failed", /could not check Risk assessment December\.pdf.*Attach the file again/),
+    );
+    const listed = await docs.desk.ofSubject(priya, "merton", robin.subjectId, "test");
+    assert.equal(listed.documents[0]?.scan, "scan-failed");
   });
 
   it("keeps a case's documents from a presenter of other cases and from the analyst", async () => {
@@ -349,7 +422,7 @@ describe("Documents attached to a case or a referral", () => {
     const given = await docs.desk.linkToCaseDocument(police, "merton", accepted.subjectId ?? "", matrix.id, {
       referralId: sent.referral.id,
     });
-    const opened = await docs.desk.open(tokenOf(given.path), "test");
+    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
     assert.deepEqual(await buffer(opened.body), PDF);
     const download = ports.casework.auditOf("merton").find((a) => a.action === "document.downloaded");
     assert.deepEqual([download?.subjectId, download?.referralId], [accepted.subjectId, sent.referral.id]);

@@ -4,6 +4,7 @@ import type { Catalogue } from "../../../bot/src/domain/catalogue/catalogue.js";
 import type { RetentionPolicy } from "../../../bot/src/domain/retention/retention-policy.js";
 import { matchKeys } from "../../../bot/src/domain/referrals/duplicates.js";
 import { randomUUID } from "node:crypto";
+import { ConcurrencyConflict } from "../../../bot/src/application/ports/versioned.js";
 import { referralDesk } from "../../../bot/src/application/referrals/referral-desk.js";
 import { demoActor } from "../../support/people.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
@@ -208,6 +209,48 @@ describe("Retention of Merton's closed cases", () => {
       actions: [],
       links: [],
     });
+  });
+
+  /** A risk assessment kept on a subject's case, as the documents desk keeps one. */
+  const riskAssessmentOn = async (made: MadeCase) => {
+    const id = randomUUID();
+    await ports.files.put(`merton/${id}`, new Uint8Array([0x25, 0x50, 0x44, 0x46]), "application/pdf");
+    await ports.documents.add(
+      {
+        id,
+        areaId: "merton",
+        owner: { kind: "case", subjectId: made.subjectId, panelId: PANEL },
+        reference: made.reference,
+        kind: "risk-assessment",
+        name: "Risk assessment.pdf",
+        size: 4,
+        contentType: "application/pdf",
+        uploadedBy: { id: "coordinator", name: "A coordinator" },
+        uploadedAt: "2026-12-20T12:00:00.000Z",
+        scan: "clean",
+        review: null,
+      },
+      "coordinator",
+    );
+    return id;
+  };
+
+  it("keeps a record's documents when someone changes the record as it is removed, and removes them with it next run", async () => {
+    const id = await riskAssessmentOn(old);
+    ports.casework.interleave(() => Promise.reject(new ConcurrencyConflict("Subjects", undefined)));
+    const first = await run();
+    assert.deepEqual(first.areas[0]?.done, []);
+    assert.equal((await recordOf(old.subjectId)).subject?.id, old.subjectId);
+    assert.deepEqual(
+      (await ports.documents.ofSubject("merton", old.subjectId)).map((d) => d.value.id),
+      [id],
+    );
+    assert.deepEqual(ports.files.names(), [`merton/${id}`]);
+
+    const again = await run();
+    assert.deepEqual(again.areas[0]?.done, [old.reference]);
+    assert.deepEqual(await ports.documents.ofSubject("merton", old.subjectId), []);
+    assert.deepEqual(ports.files.names(), []);
   });
 
   it("anonymising replaces names and answers, keeps references, dates, kinds and decisions, and is done once", async () => {

@@ -7,13 +7,16 @@ import type { Settings } from "../../settings.js";
 
 // The files attached to referrals and cases, in one private container of the storage account the
 // tables are in: reached with the connection string locally (Azurite's blob service) and with the
-// service's managed identity in Azure, which holds Storage Blob Data Contributor. Nothing is ever
+// service's managed identity in Azure, which holds Storage Blob Data Owner on this container alone
+// (reading the blob index tag Defender writes its verdict in needs it). Nothing is ever
 // public: every file is read through the service, behind a download link it signs.
 
 /** What Microsoft Defender for Storage's malware scanning writes in the result tag when a file is clean. */
 export const DEFENDER_CLEAN = "No threats found";
 /** And when it found malware. */
 export const DEFENDER_MALICIOUS = "Malicious";
+/** And when it could not check the file (it failed, or the file was of a kind or size it does not scan). */
+export const DEFENDER_UNCHECKED = ["Error", "Not scanned"];
 
 function serviceClient(storage: Settings["storage"], blobUrl: string | undefined): BlobServiceClient {
   if (storage.kind === "connection-string")
@@ -67,6 +70,7 @@ export function blobDocuments(
       const result = tags[scan.resultTag];
       if (result === DEFENDER_CLEAN) return "clean";
       if (result === DEFENDER_MALICIOUS) return "malicious";
+      if (result !== undefined && DEFENDER_UNCHECKED.includes(result)) return "scan-failed";
       return "awaiting-scan";
     },
   };

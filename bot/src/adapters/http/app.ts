@@ -138,8 +138,13 @@ export function createApp(deps: AppDependencies): Express {
 
   if (deps.devIdp) app.use("/dev-idp", devSignInRoutes(deps.devIdp, deps.repos));
 
-  // A document's download link carries its own signature, for one person, once, for a minute.
-  app.use("/api/document-links", documentLinkRoutes(deps));
+  // A document's download link carries its own signature, for the signed-in person it names, once, for a minute.
+  app.use(
+    "/api/document-links",
+    authenticate(deps.validateToken),
+    perPerson(deps.settings.rateLimits.perPerson),
+    documentLinkRoutes(deps),
+  );
 
   app.use(
     "/api",

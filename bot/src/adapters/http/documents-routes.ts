@@ -1,7 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import type { DocumentsDesk } from "../../application/documents/documents-desk.js";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_WORDS } from "../../domain/documents/file-check.js";
-import { Refusal } from "../../domain/refusal.js";
 import { signedIn } from "./authenticate.js";
 import {
   AttachQuery,
@@ -162,36 +161,25 @@ export function documentsRoutes(deps: { documents: DocumentsDesk }): Router {
   return router;
 }
 
-const STATUS_OF_LINK: Record<Refusal["reason"], number> = {
-  "not-found": 404,
-  "not-allowed": 403,
-  invalid: 400,
-  conflict: 409,
-  "not-now": 409,
-};
-
 /** `Content-Disposition` for a name the person gave: plain where it can be, UTF-8 beside it. */
 const disposition = (name: string): string =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /**
- * The download link itself, opened by the browser without the tab's token: the signed link is
- * what lets it through, once. What went wrong is answered as a short page, since a person opened it.
+ * The download link itself, fetched by the tab with the person's token: the signed link lets
+ * that person through, once. A refusal is answered as every other, for the tab to show in words.
  */
 export function documentLinkRoutes(deps: { documents: DocumentsDesk }): Router {
   const router = Router();
   router.get(
     "/:token",
     route(async (req, res) => {
-      let download;
-      try {
-        download = await deps.documents.open(req.params["token"], "download link");
-      } catch (e) {
-        if (!(e instanceof Refusal)) throw e;
-        res.status(STATUS_OF_LINK[e.reason]).type("text/plain; charset=utf-8").send(e.message);
-        return;
-      }
-      const { document, body, size } = download;
+      const { id, name } = signedIn(req);
+      const { document, body, size } = await deps.documents.open(
+        { id, name },
+        req.params["token"],
+        "download link",
+      );
       res.status(200).set({
         "Content-Type": document.contentType,
         "Content-Length": String(size),

@@ -7,8 +7,9 @@ import { TABLES, type TableFactory } from "./storage.js";
 
 // Documents' records in `Documents`, one partition per area: under their case's subject
 // (`subject|{subject}|{id}`) or their referral (`referral|{referral}|{id}`), so each list is one
-// key range; and a row per download link used (`link|{id}`), written once, so a second use of a
-// link is refused whichever instance it reaches.
+// key range; and a row per download link used (`link|{expiresAt}|{id}`), written once, so a second
+// use of a link is refused whichever instance it reaches, and ordered by expiry, so the rows of
+// links already expired (refused on that alone) are one key range to forget.
 
 const rowOf = (place: DocumentPlace, id: string): string =>
   "subjectId" in place ? `subject|${keyOf(place.subjectId)}|${id}` : `referral|${place.referralId}|${id}`;
@@ -29,7 +30,7 @@ export function documentRecords(tables: TableFactory): DocumentRecords {
   }));
   const links = new EntityStore(tables(TABLES.documents), UsedLink, (l) => ({
     partitionKey: keyOf(l.areaId),
-    rowKey: `link|${l.linkId}`,
+    rowKey: `link|${l.expiresAt}|${l.linkId}`,
   }));
   return {
     add: (d, by) => documents.insert(d, by),
@@ -55,6 +56,12 @@ export function documentRecords(tables: TableFactory): DocumentRecords {
         if (e instanceof AlreadyExists) return false;
         throw e;
       }
+    },
+    async forgetUsedLinks(areaId, before, most) {
+      const { values } = await links.listPage(keyOf(areaId), "link|", most, undefined, `link|${before}`);
+      if (!values.length) return 0;
+      await links.client.submitTransaction(values.map((l) => links.deleteAction(l.value)));
+      return values.length;
     },
   };
 }

@@ -10,13 +10,13 @@ import type { Actor } from "../../domain/people/actor.js";
 import { Refusal } from "../../domain/refusal.js";
 import { accessCaseDocuments, accessReferralDocuments, caseOnPanel } from "../access/document-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
-import { documentView, type DocumentView } from "./document-views.js";
+import { documentView, scanVerdictOf, type DocumentView } from "./document-views.js";
 import type { DocumentPorts } from "./document-ports.js";
 
 // Attaching a file to a case or a referral. The file is checked (its size, its name and its first
 // bytes), kept privately, and recorded with what it is and who attached it, held as awaiting its
 // malware scan unless the scan has already found it clean; then the attachment is audited. A file
-// whose record could not be stored is removed again, so nothing is kept that no list shows.
+// that could not be kept whole (stored and recorded) is removed again, so nothing is kept that no list shows.
 
 export interface AttachInput {
   kind: unknown;
@@ -59,10 +59,11 @@ async function keep(
     review: null,
   };
   const file = fileNameOf(draft);
-  await ports.files.put(file, bytes, contentType);
-  const document = { ...draft, scan: await ports.files.scanVerdict(file) };
+  let document: AttachedDocument;
   let stored;
   try {
+    await ports.files.put(file, bytes, contentType);
+    document = { ...draft, scan: await scanVerdictOf(ports, file) };
     stored = await ports.documents.add(document, actor.id);
   } catch (e) {
     await ports.files.remove(file);

@@ -64,6 +64,16 @@ export function documentView(
   };
 }
 
+/** What the scan says of a file; when its verdict cannot be read now, the file is still awaiting it. */
+export async function scanVerdictOf(ports: Pick<DocumentPorts, "files">, file: string): Promise<ScanState> {
+  try {
+    return await ports.files.scanVerdict(file);
+  } catch {
+    // Asked again whenever the documents are listed, so a verdict read later is not lost.
+    return "awaiting-scan";
+  }
+}
+
 /** The documents with each one awaiting its scan asked about again, together; those the scan spoke for are stored so. */
 export async function withScansNow(
   ports: Pick<DocumentPorts, "documents" | "files">,
@@ -72,7 +82,7 @@ export async function withScansNow(
   return Promise.all(
     found.map(async (read) => {
       if (read.value.scan !== "awaiting-scan") return read;
-      const scan = await ports.files.scanVerdict(fileNameOf(read.value));
+      const scan = await scanVerdictOf(ports, fileNameOf(read.value));
       if (scan === "awaiting-scan") return read;
       const value = { ...read.value, scan };
       try {

@@ -13,8 +13,8 @@ import type { DocumentPorts } from "./document-ports.js";
 
 // A document is downloaded only through a link the service signs for one person and one document:
 // it lasts a minute (DOCUMENT_LINK_SECONDS) and opens once, the use recorded in storage so that no
-// instance opens it twice. Opening it checks again that the person may see the document, and
-// audits the download naming the subject. A file not yet found clean by its scan is not offered.
+// instance opens it twice, and only for that person, signed in. Opening it checks again that the
+// person may see the document, and audits the download naming the subject. A file not yet found clean by its scan is not offered.
 
 const Link = z.strictObject({
   /** The link's own id: its use is recorded under it. */
@@ -78,6 +78,12 @@ function refuseUnlessClean(d: AttachedDocument): void {
       "not-allowed",
       `The malware scan found a threat in ${d.name}, so it cannot be downloaded. Ask the person who attached it to send a clean copy.`,
       { code: "malicious" },
+    );
+  if (d.scan === "scan-failed")
+    throw new Refusal(
+      "not-allowed",
+      `The malware scan could not check ${d.name}, so it cannot be downloaded. Attach the file again to have it scanned afresh.`,
+      { code: "scan-failed" },
     );
 }
 
@@ -164,9 +170,23 @@ async function documentOfLink(
   return { read: found, subjectId: referral.value.subjectId };
 }
 
-/** Opens a link once: checked, its use recorded, the person's sight of the document checked again, audited. */
-export async function openDownloadLink(ports: DocumentPorts, token: unknown, via: string): Promise<Download> {
+/**
+ * Opens a link once, for the signed-in person it was made for: checked, its use recorded, the
+ * person's sight of the document checked again, audited.
+ */
+export async function openDownloadLink(
+  ports: DocumentPorts,
+  actor: Actor,
+  token: unknown,
+  via: string,
+): Promise<Download> {
   const link = verified(ports.links.key, token, ports.now());
+  // Refused before its use is recorded: someone else holding it does not spend its owner's link.
+  if (link.u !== actor.id)
+    throw refusedLink(
+      "This download link was made for someone else. Go to the documents and choose Download there yourself.",
+      "not-your-link",
+    );
   if (!(await ports.documents.useLink(link.a, link.l, new Date(link.e * 1000).toISOString())))
     throw refusedLink(
       "This download link has been used already: each link opens once. Go back to the documents and choose Download again.",

@@ -39,4 +39,9 @@ export interface DocumentRecords {
    * used once, whichever instance of the service it reaches.
    */
   useLink(areaId: string, linkId: string, expiresAt: string): Promise<boolean>;
+  /**
+   * Forgets at most `most` of an area's used links that expired before `before` (a link past its
+   * expiry is refused on that alone); how many it forgot.
+   */
+  forgetUsedLinks(areaId: string, before: string, most: number): Promise<number>;
 }

@@ -4,8 +4,8 @@ import type { WholeRecord } from "./whole-record.js";
 
 // The documents attached to a record that retention removes: its cases' and its referrals'. They
 // hold the subject's details whatever the area's policy (a risk assessment names the child), so
-// they go whether the record is deleted or anonymised. Each file goes before its record, so a run
-// stopped between the two leaves a record the next run finds and finishes.
+// they go whether the record is deleted or anonymised, once the record's removal has committed.
+// Each file goes before its document record, so a document whose file went is still listed.
 
 export interface DocumentRemovalPorts {
   documents: Pick<DocumentRecords, "ofSubject" | "ofReferral" | "remove">;

@@ -212,14 +212,15 @@ async function removeAsItIsNow(
     via: `${options.via} (${policy.then === "delete" ? "deleted" : "anonymised"})`,
     shown: referencesOf(record),
   });
-  // The documents first: the record they belong to is what finds them again should the run stop.
-  await removeDocumentsOf(ports, record);
   try {
     await removeRecord(ports, record, policy.then, audit, options.actorId);
   } catch (e) {
     if (e instanceof ConcurrencyConflict) return false;
     throw e;
   }
+  // The documents once the record's removal has committed, so a record kept by a change made
+  // meanwhile keeps its documents too.
+  await removeDocumentsOf(ports, record);
   if (policy.then === "delete") await auditKeptEnds(ports, options, record);
   return true;
 }

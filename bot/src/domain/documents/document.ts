@@ -23,8 +23,8 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   other: "Other document",
 };
 
-/** Whether a scan for malware has said the file is safe to open. */
-export const ScanState = z.enum(["awaiting-scan", "clean", "malicious"]);
+/** Whether a scan for malware has said the file is safe to open; "scan-failed": it could not check the file. */
+export const ScanState = z.enum(["awaiting-scan", "clean", "malicious", "scan-failed"]);
 export type ScanState = z.infer<typeof ScanState>;
 
 const Who = z.strictObject({ id: z.string().max(64), name: z.string().max(200) });
