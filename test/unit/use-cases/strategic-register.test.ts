@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
+import { historyDesk } from "../../../bot/src/application/history/history-desk.js";
 import { registerDesk } from "../../../bot/src/application/strategic/register-desk.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
@@ -28,6 +29,7 @@ const owen = demoActor("Owen Brathwaite"); // member of both
 const daniel = demoActor("Daniel Kowalski"); // pre-MACE only
 const farah = demoActor("Farah Lindqvist"); // analyst
 const grace = demoActor("Grace Mensah"); // presenter at pre-MACE
+const ines = demoActor("Ines Dalgaard"); // Merton's administrator
 
 const refusedWith = (reason: string, code: string, message?: string) => (e: unknown) => {
   assert.ok(e instanceof Refusal, String(e));
@@ -481,6 +483,28 @@ describe("Raising an operational escalation on the strategic register", () => {
     assert.deepEqual(
       page.open.map((i) => i.id),
       [raised.id],
+    );
+  });
+
+  it("the escalated child's subject access export shows their case went to the strategic register", async () => {
+    await decide("escalate");
+    const raised = await registerDesk(ports).raiseFromEscalation(
+      priya,
+      PRE_MACE,
+      MEETING,
+      child.subjectId,
+      blockage({ title: "Exclusions leave exploited children without a school place" }),
+      "tab meeting",
+    );
+    const raisedAudit = ports.casework.auditOf("merton").filter((a) => a.action === "register.raised");
+    assert.deepEqual(
+      raisedAudit.map((a) => [a.actorId, a.panelId, a.subjectId, a.reference]),
+      [[priya.id, STRATEGIC, child.subjectId, raised.reference]],
+    );
+    const held = await historyDesk(ports).exportForSubjectAccess(ines, "merton", child.subjectId, "test");
+    assert.deepEqual(
+      held.audit.filter((a) => a.action === "register raised").map((a) => [a.who, a.panelName, a.via]),
+      [["Priya Okafor (Children's Social Care)", "Strategic MACE", "tab meeting"]],
     );
   });
 
