@@ -408,6 +408,23 @@ describe("The strategic MACE's register of themes, trends and blockages", () => 
     const operational = await agendaDesk(ports).view(hannah, "member", PRE_MACE, "2027-01-07", "test");
     assert.equal(operational.strategic, null);
   });
+
+  it("the strategic agenda shows the register and plan to those the Register page lets in, and not to a presenter", async () => {
+    await register.raise(hannah, STRATEGIC, blockage(), "test");
+    // Grace presents a case to the strategic MACE: she sees that slot, not the register.
+    await ports.directory.setRole({ personId: grace.id, panelId: STRATEGIC, role: "presenter" }, "test");
+    await assert.rejects(
+      register.view(grace, STRATEGIC, undefined),
+      refusedWith("not-allowed", "members-only"),
+    );
+    const asPresenter = await agendaDesk(ports).view(grace, "presenter", STRATEGIC, "2026-12-17", "test");
+    assert.equal(asPresenter.strategic, null);
+    const asDeputy = await agendaDesk(ports).view(owen, "deputy", STRATEGIC, "2026-12-17", "test");
+    assert.deepEqual(
+      asDeputy.strategic?.register?.entries.map((e) => e.reference),
+      ["MER-R-2026-0001"],
+    );
+  });
 });
 
 describe("Raising an operational escalation on the strategic register", () => {
