@@ -65,7 +65,7 @@ export function RegisterEntry({
   const [problem, setProblem] = useState<{ message: string; fields: FieldProblem[] } | null>(null);
   /** The service's words about one of the entry's fields, shown beside it. */
   const fieldProblem = (...fields: string[]) =>
-    problem?.fields.find((f) => fields.includes(f.field))?.message;
+    problem?.fields.find((f) => fields.some((name) => name === f.field))?.message;
   const mayReview = item.status === "open" && (page.leads || item.ownerId === meId);
   /** Makes the change; its refusal is shown under the entry, and the answer says whether it was made. */
   const run = (change: () => Promise<void>) => async (): Promise<boolean> => {
