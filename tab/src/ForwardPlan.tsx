@@ -10,7 +10,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { RegisterResponse } from "./api.js";
+import type { FieldProblem, RegisterResponse } from "./api.js";
+import { ApiError } from "./api.js";
 
 // The forward plan (001's strategic agenda, item 8): the topics and reports planned for each
 // coming strategic meeting. Members see it; the coordinator adds and removes topics, meeting by
@@ -59,7 +60,10 @@ function MeetingPlan({
   const [title, setTitle] = useState("");
   const [lead, setLead] = useState("");
   const [report, setReport] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; fields: FieldProblem[] } | null>(null);
+  // The topic being added is the last of those sent: the service names its fields by that place.
+  const fieldProblem = (field: "title" | "lead") =>
+    problem?.fields.find((f) => f.field === `topics.${plan.topics.length}.${field}`)?.message;
   const save = async (topics: Topic[]) => {
     setProblem(null);
     try {
@@ -68,7 +72,7 @@ function MeetingPlan({
       setLead("");
       setReport(false);
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem({ message: (e as Error).message, fields: e instanceof ApiError ? e.fields : [] });
     }
   };
 
@@ -112,10 +116,10 @@ function MeetingPlan({
           }}
         >
           <div className={styles.row}>
-            <Field label="Topic" required>
+            <Field label="Topic" required validationMessage={fieldProblem("title")}>
               <Input value={title} maxLength={200} onChange={(_e, d) => setTitle(d.value)} />
             </Field>
-            <Field label="Lead">
+            <Field label="Lead" validationMessage={fieldProblem("lead")}>
               <Input value={lead} maxLength={120} onChange={(_e, d) => setLead(d.value)} />
             </Field>
             <Checkbox
@@ -129,7 +133,7 @@ function MeetingPlan({
       )}
       {problem && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarBody>{problem.message}</MessageBarBody>
         </MessageBar>
       )}
     </section>

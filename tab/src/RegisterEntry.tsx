@@ -15,7 +15,8 @@ import { useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { NO_NAMES_HINT } from "./RaiseRegisterItem.js";
 import { RegisterActions, type NewRegisterAction } from "./RegisterActions.js";
-import type { RegisterItemView, RegisterResponse } from "./api.js";
+import type { FieldProblem, RegisterItemView, RegisterResponse } from "./api.js";
+import { ApiError } from "./api.js";
 
 // One entry of a strategic panel's register: what it is, who owns it, where it came from and each
 // meeting's review of it; for its leads and owner, recording this meeting's review and closing it
@@ -61,7 +62,10 @@ export function RegisterEntry({
   const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState("");
   const [ownerId, setOwnerId] = useState(item.ownerId);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; fields: FieldProblem[] } | null>(null);
+  /** The service's words about one of the entry's fields, shown beside it. */
+  const fieldProblem = (...fields: string[]) =>
+    problem?.fields.find((f) => fields.some((name) => name === f.field))?.message;
   const mayReview = item.status === "open" && (page.leads || item.ownerId === meId);
   /** Makes the change; its refusal is shown under the entry, and the answer says whether it was made. */
   const run = (change: () => Promise<void>) => async (): Promise<boolean> => {
@@ -70,7 +74,7 @@ export function RegisterEntry({
       await change();
       return true;
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem({ message: (e as Error).message, fields: e instanceof ApiError ? e.fields : [] });
       return false;
     }
   };
@@ -137,7 +141,12 @@ export function RegisterEntry({
               onChange={setMeetingId}
               options={meetings.map((m) => ({ value: m.id, label: m.description }))}
             />
-            <Field label="What the meeting found" required hint={NO_NAMES_HINT}>
+            <Field
+              label="What the meeting found"
+              required
+              hint={NO_NAMES_HINT}
+              validationMessage={fieldProblem("note")}
+            >
               <Textarea value={note} maxLength={2000} onChange={(_e, d) => setNote(d.value)} />
             </Field>
             <Button type="submit">Record the review</Button>
@@ -153,7 +162,11 @@ export function RegisterEntry({
           }}
         >
           <div className={styles.row}>
-            <Field label="Outcome" hint="What was done, and what came of it.">
+            <Field
+              label="Outcome"
+              hint="What was done, and what came of it."
+              validationMessage={fieldProblem("outcome", "outcome.text")}
+            >
               <Textarea value={outcome} maxLength={2000} onChange={(_e, d) => setOutcome(d.value)} />
             </Field>
             <Button type="submit">Close with this outcome</Button>
@@ -178,7 +191,7 @@ export function RegisterEntry({
       )}
       {problem && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarBody>{problem.message}</MessageBarBody>
         </MessageBar>
       )}
     </Card>

@@ -78,7 +78,16 @@ describe("The strategic register in Chromium", function () {
       await review.getByLabel("Reviewed at").locator("option:checked").innerText(),
       "Thursday 17 December 2026, 10:00 to 12:00",
     );
-    await review.getByLabel("What the meeting found").fill("Health to bring waiting times to January.");
+    // A postcode in the note is refused beside the note itself, with nothing recorded.
+    const found = review.getByRole("textbox", { name: "What the meeting found" });
+    await found.fill("Health saw the family at CR4 3ZQ last week.");
+    await review.getByRole("button", { name: "Record the review" }).click();
+    // Inside the review form, beside the note: the message under the entry only says nothing was saved.
+    await review.getByText("This looks like a postcode.", { exact: false }).waitFor();
+    await entry.getByRole("alert").filter({ hasText: "Nothing was saved." }).waitFor();
+    assert.equal(await entry.getByRole("list", { name: `Reviews of ${reference}` }).count(), 0);
+
+    await found.fill("Health to bring waiting times to January.");
     await review.getByRole("button", { name: "Record the review" }).click();
     await page
       .getByRole("status")
@@ -98,12 +107,20 @@ describe("The strategic register in Chromium", function () {
     const adding = january.getByRole("form", {
       name: "Add a topic to Thursday 21 January 2027, 10:00 to 12:00",
     });
-    await adding.getByLabel("Topic").fill("Exploitation in supported lodgings");
-    await adding.getByLabel("Lead").fill("Housing");
+    // A postcode in the lead is refused beside the lead, and the topic is not added.
+    await adding.getByLabel("Topic").fill("Exploitation in short-stay hostels");
+    const lead = adding.getByRole("textbox", { name: "Lead" });
+    await lead.fill("Housing at CR4 3ZQ");
+    await adding.getByRole("button", { name: "Add the topic" }).click();
+    await adding.getByText("This looks like a postcode.", { exact: false }).waitFor();
+    await january.getByRole("alert").filter({ hasText: "Nothing was saved." }).waitFor();
+    assert.equal(await january.getByText("CR4 3ZQ", { exact: false }).count(), 0);
+
+    await lead.fill("Housing");
     await adding.getByLabel("Report requested").check();
     await adding.getByRole("button", { name: "Add the topic" }).click();
     await january
-      .getByText("Exploitation in supported lodgings, led by Housing (report requested)")
+      .getByText("Exploitation in short-stay hostels, led by Housing (report requested)")
       .waitFor();
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
@@ -119,7 +136,7 @@ describe("The strategic register in Chromium", function () {
     assert.match(await register.innerText(), /Tom Ashworth/);
     await page
       .locator('[data-strategic-row="thematic-discussion"]')
-      .filter({ hasText: "Exploitation in supported lodgings (report requested)" })
+      .filter({ hasText: "Exploitation in short-stay hostels (report requested)" })
       .waitFor();
     await page.screenshot({ path: `${ARTEFACTS}/tab-strategic-agenda.png`, fullPage: true });
     assert.deepEqual(await seriousAccessibilityProblems(page), []);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
+import { historyDesk } from "../../../bot/src/application/history/history-desk.js";
 import { registerDesk } from "../../../bot/src/application/strategic/register-desk.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
@@ -28,6 +29,7 @@ const owen = demoActor("Owen Brathwaite"); // member of both
 const daniel = demoActor("Daniel Kowalski"); // pre-MACE only
 const farah = demoActor("Farah Lindqvist"); // analyst
 const grace = demoActor("Grace Mensah"); // presenter at pre-MACE
+const ines = demoActor("Ines Dalgaard"); // Merton's administrator
 
 const refusedWith = (reason: string, code: string, message?: string) => (e: unknown) => {
   assert.ok(e instanceof Refusal, String(e));
@@ -406,6 +408,23 @@ describe("The strategic MACE's register of themes, trends and blockages", () => 
     const operational = await agendaDesk(ports).view(hannah, "member", PRE_MACE, "2027-01-07", "test");
     assert.equal(operational.strategic, null);
   });
+
+  it("the strategic agenda shows the register and plan to those the Register page lets in, and not to a presenter", async () => {
+    await register.raise(hannah, STRATEGIC, blockage(), "test");
+    // Grace presents a case to the strategic MACE: she sees that slot, not the register.
+    await ports.directory.setRole({ personId: grace.id, panelId: STRATEGIC, role: "presenter" }, "test");
+    await assert.rejects(
+      register.view(grace, STRATEGIC, undefined),
+      refusedWith("not-allowed", "members-only"),
+    );
+    const asPresenter = await agendaDesk(ports).view(grace, "presenter", STRATEGIC, "2026-12-17", "test");
+    assert.equal(asPresenter.strategic, null);
+    const asDeputy = await agendaDesk(ports).view(owen, "deputy", STRATEGIC, "2026-12-17", "test");
+    assert.deepEqual(
+      asDeputy.strategic?.register?.entries.map((e) => e.reference),
+      ["MER-R-2026-0001"],
+    );
+  });
 });
 
 describe("Raising an operational escalation on the strategic register", () => {
@@ -481,6 +500,28 @@ describe("Raising an operational escalation on the strategic register", () => {
     assert.deepEqual(
       page.open.map((i) => i.id),
       [raised.id],
+    );
+  });
+
+  it("the escalated child's subject access export shows their case went to the strategic register", async () => {
+    await decide("escalate");
+    const raised = await registerDesk(ports).raiseFromEscalation(
+      priya,
+      PRE_MACE,
+      MEETING,
+      child.subjectId,
+      blockage({ title: "Exclusions leave exploited children without a school place" }),
+      "tab meeting",
+    );
+    const raisedAudit = ports.casework.auditOf("merton").filter((a) => a.action === "register.raised");
+    assert.deepEqual(
+      raisedAudit.map((a) => [a.actorId, a.panelId, a.subjectId, a.reference]),
+      [[priya.id, STRATEGIC, child.subjectId, raised.reference]],
+    );
+    const held = await historyDesk(ports).exportForSubjectAccess(ines, "merton", child.subjectId, "test");
+    assert.deepEqual(
+      held.audit.filter((a) => a.action === "register raised").map((a) => [a.who, a.panelName, a.via]),
+      [["Priya Okafor (Children's Social Care)", "Strategic MACE", "tab meeting"]],
     );
   });
 

@@ -7,7 +7,8 @@ import { Notice } from "../../domain/referrals/notice.js";
 import { Action } from "../../domain/actions/action.js";
 import { AccessRequest } from "../../domain/people/access-request.js";
 import { MeetingPlan } from "../../domain/strategic/forward-plan.js";
-import { RegisterItem } from "../../domain/strategic/register-item.js";
+import { z } from "zod";
+import { RegisterItem, RegisterReview } from "../../domain/strategic/register-item.js";
 import {
   MatchRow,
   ReferenceCounter,
@@ -58,6 +59,18 @@ export const accessRow = (panelId: string, personId: string): string =>
   `access|${panelId}|${personId ? keyOf(personId) : ""}`;
 
 export const registerRow = (panelId: string, id: string): string => `register|${panelId}|${id}`;
+/** An entry's reviews, one row each by meeting: a long-reviewed entry never outgrows a row. */
+export const registerReviewRows = (panelId: string, itemId: string): string =>
+  `register-review|${panelId}|${itemId}|`;
+
+/** An entry's own row holds no reviews: they are rows of their own beside it. */
+const StoredRegisterItem = RegisterItem.extend({ reviews: z.array(RegisterReview).max(0) });
+export const StoredRegisterReview = RegisterReview.extend({
+  areaId: z.string().max(80),
+  panelId: z.string().max(80),
+  itemId: z.uuid(),
+});
+export type StoredRegisterReview = z.infer<typeof StoredRegisterReview>;
 export const planRow = (panelId: string, meetingId: string): string => `plan|${panelId}|${meetingId}`;
 
 export function areaRecords(tables: TableFactory) {
@@ -122,10 +135,14 @@ export function areaRecords(tables: TableFactory) {
     ),
     registerItems: new EntityStore(
       client,
-      RegisterItem,
+      StoredRegisterItem,
       (r) => ({ partitionKey: keyOf(r.areaId), rowKey: registerRow(r.panelId, r.id) }),
       { revisioned: true },
     ),
+    registerReviews: new EntityStore(client, StoredRegisterReview, (r) => ({
+      partitionKey: keyOf(r.areaId),
+      rowKey: registerReviewRows(r.panelId, r.itemId) + r.meetingId,
+    })),
     meetingPlans: new EntityStore(client, MeetingPlan, (p) => ({
       partitionKey: keyOf(p.areaId),
       rowKey: planRow(p.panelId, p.meetingId),

@@ -168,12 +168,23 @@ export function caseworkTables(tables: TableFactory): Casework {
               ? replaced(records.accessRequests, accessCopies, r, before, by)
               : created(records.accessRequests, accessCopies, r, by),
           ),
-        putRegisterItem: (r, before) =>
+        putRegisterItem(r, before) {
+          // The entry's row without its reviews; each new or rewritten review as its own row.
+          const entry = { ...r, reviews: [] };
           add(
             before
-              ? replaced(records.registerItems, registerCopies, r, before, by)
-              : created(records.registerItems, registerCopies, r, by),
-          ),
+              ? replaced(records.registerItems, registerCopies, entry, before, by)
+              : created(records.registerItems, registerCopies, entry, by),
+          );
+          const had = new Map((before?.value.reviews ?? []).map((v) => [v.meetingId, JSON.stringify(v)]));
+          for (const review of r.reviews.filter((v) => had.get(v.meetingId) !== JSON.stringify(v)))
+            actions.push(
+              records.registerReviews.upsertAction(
+                { ...review, areaId: r.areaId, panelId: r.panelId, itemId: r.id },
+                by,
+              ),
+            );
+        },
         putMeetingPlan: (p, before) =>
           void actions.push(
             before

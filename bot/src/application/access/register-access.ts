@@ -17,6 +17,9 @@ export type RegisterUse = "read" | "raise" | "plan";
 const READERS: readonly PanelRole[] = ["coordinator", "chair", "member", "deputy"];
 const LEADS: readonly PanelRole[] = ["coordinator", "chair"];
 
+/** Whether a role reads the register and forward plan: on the Register page and on the agenda alike. */
+export const readsRegister = (role: PanelRole): boolean => READERS.includes(role);
+
 /** Whether a role leads the register: reviews, passes on and closes any entry. */
 export const leadsRegister = (role: PanelRole): boolean => LEADS.includes(role);
 
@@ -41,7 +44,7 @@ export async function accessRegister(
 ): Promise<PanelAccess> {
   const access = await accessPanel(ports, personId, panelId, use === "plan" ? "coordinators" : "members");
   if (access.panel.tier !== "strategic") throw notStrategic();
-  if (!READERS.includes(access.role))
+  if (!readsRegister(access.role))
     throw new Refusal(
       "not-allowed",
       "The register is for the strategic panel's members. A presenter sees only the cases they present.",

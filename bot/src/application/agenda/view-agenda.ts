@@ -138,7 +138,7 @@ export async function viewAgenda(
     await Promise.all([
       loadAgenda(ports, panelId, meetingId),
       presenterOnly ? [] : ports.casework.decisionsAt(areaId, panelId, meetingId),
-      presenterOnly || !knownTemplate ? null : strategicAgenda(ports, known, knownTemplate, meetingId),
+      knownTemplate ? strategicAgenda(ports, known, role, knownTemplate, meetingId) : null,
     ]);
   const outsideDecisions = outsideDecisionsOf(
     decided.map((d) => d.value),

@@ -43,6 +43,8 @@ export async function issueRegisterItem(
   input: NewRegisterItem,
   raisedFrom: RaisedFrom,
   via: string,
+  /** The escalated case's subject, whose own audit (and subject access export) shows the entry. */
+  escalatedSubjectId: string | null = null,
 ): Promise<RegisterItemView> {
   const { casework, catalogue } = ports;
   const already = await casework.registerItem(panel.areaId, panel.id, input.id);
@@ -84,7 +86,7 @@ export async function issueRegisterItem(
         panelId: panel.id,
         actorId: actor.id,
         action: "register.raised",
-        subjectId: null,
+        subjectId: escalatedSubjectId,
         reference: item.reference,
         via,
       }),

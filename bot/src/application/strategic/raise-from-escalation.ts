@@ -43,5 +43,6 @@ export async function raiseFromEscalation(
     input,
     { kind: "escalation", panelId: panel.id, meetingId, caseReference: escalation.value.reference },
     via,
+    escalation.value.subjectId,
   );
 }

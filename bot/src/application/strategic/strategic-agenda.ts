@@ -1,13 +1,16 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { AgendaTemplate, TemplateItem } from "../../domain/agenda/template.js";
 import { awaitsReviewAt, lastReview, REGISTER_KIND_LABELS } from "../../domain/strategic/register-item.js";
+import type { PanelRole } from "../../domain/people/membership.js";
+import { readsRegister } from "../access/register-access.js";
 import type { Casework } from "../ports/casework.js";
 import { raisedFromText } from "./register-view.js";
 
 // What a strategic meeting's agenda shows beside its items: under the item the template marks
 // `shows: "register"`, the register's open entries, each with its last review and whether it has
 // been reviewed at this meeting; under `"planned-topics"`, the topics the forward plan has for
-// this meeting; under `"forward-plan"`, those planned for the meetings after it. Two reads, together.
+// this meeting; under `"forward-plan"`, those planned for the meetings after it. Two reads, together,
+// and only for those the register's own access lets read it.
 
 export interface AgendaRegisterEntry {
   id: string;
@@ -41,10 +44,11 @@ const shownAt = (template: AgendaTemplate, shows: NonNullable<FixedItem["shows"]
 export async function strategicAgenda(
   ports: { catalogue: Catalogue; casework: Casework },
   panel: { id: string; areaId: string; tier: string },
+  role: PanelRole,
   template: AgendaTemplate,
   meetingId: string,
 ): Promise<StrategicAgenda | null> {
-  if (panel.tier !== "strategic") return null;
+  if (panel.tier !== "strategic" || !readsRegister(role)) return null;
   const [registerAt, plannedAt, forwardAt] = [
     shownAt(template, "register"),
     shownAt(template, "planned-topics"),
