@@ -120,7 +120,7 @@ export async function recordThresholding(
     );
   };
   try {
-    const referral = input.category === 2 ? await questionTo(ports, held.value) : null;
+    const referral = input.category === 2 ? await questionTo(ports, held.value, input.rationale) : null;
     if (referral)
       await ports.desk.askAtThresholding(actor, district.panel.id, referral, input.rationale, writes, VIA);
     else {
@@ -137,10 +137,15 @@ export async function recordThresholding(
 }
 
 /**
- * The referral whose referrer is asked: the case's latest. None when a question already waits for
- * them (recorded again at the meeting, the outcome does not ask twice).
+ * The referral whose referrer is asked: the case's latest. None when the same question already waits
+ * for them (recorded again at the meeting in the same words, the outcome does not ask twice); new
+ * words replace the waiting question.
  */
-async function questionTo(ports: Pick<ThresholdingPorts, "casework">, c: StoredCase): Promise<string | null> {
+async function questionTo(
+  ports: Pick<ThresholdingPorts, "casework">,
+  c: StoredCase,
+  question: string,
+): Promise<string | null> {
   const referralId = c.referralIds.at(-1);
   const referral = referralId ? await ports.casework.referral(c.areaId, c.panelId, referralId) : undefined;
   if (!referral)
@@ -149,7 +154,9 @@ async function questionTo(ports: Pick<ThresholdingPorts, "casework">, c: StoredC
       `${c.reference} has no referral whose referrer can be asked. Ask the lead professional directly, then place the case in another category.`,
       { code: "no-referrer" },
     );
-  return questionWaiting(referral.value) ? null : referral.value.id;
+  const same =
+    questionWaiting(referral.value) && referral.value.questions.at(-1)?.question === question.trim();
+  return same ? null : referral.value.id;
 }
 
 const changed = (message: string) => new Refusal("conflict", message, { code: "changed-by-someone-else" });
