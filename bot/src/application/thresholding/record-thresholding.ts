@@ -21,7 +21,7 @@ import { dueAtDistrict, thresholdingMeeting } from "./view-thresholding.js";
 // on its day, by a coordinator signed in to it. It places the case on the district panel's next
 // agenda: category 1 for full discussion, 3 and 4 listed with their rationale; category 2 asks the
 // referrer for the missing information, and the case waits for the answer. The outcome, its audit
-// entry and the question are one unit of work.
+// entry, its row in the child's file and the question are one unit of work.
 
 const VIA = "tab thresholding meeting";
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
@@ -107,6 +107,14 @@ export async function recordThresholding(
       { ...held.value, thresholding: outcome, thresholdedFor: thresholdedFor.slice(-60) },
       held,
     );
+    // The rationale goes into the child's file too, where their case history and export read it.
+    unit.putThresholdingOutcome({
+      ...outcome,
+      areaId: panel.areaId,
+      subjectId,
+      districtPanelId: district.panel.id,
+      reference: held.value.reference,
+    });
     unit.audit(
       auditEntry(ports.now(), {
         areaId: panel.areaId,
