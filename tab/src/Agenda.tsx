@@ -250,8 +250,7 @@ export function AgendaPage({
       />
       {panel.tier === "thresholding" && (
         <ThresholdingOutcomes
-          // Read again once the person signs in, as the agenda is: names wait for it.
-          key={String(agenda?.namesHidden)}
+          namesHidden={agenda?.namesHidden ?? true}
           token={token}
           areaId={panel.area.id}
           panelId={panel.id}

@@ -50,14 +50,22 @@ export function ThresholdingOutcomes({
   areaId,
   panelId,
   meetingId,
+  namesHidden,
 }: {
   token: TokenSource;
   areaId: string;
   panelId: string;
   meetingId: string;
+  /** Whether the agenda holds names back: a change (signing in) reads the list again. */
+  namesHidden: boolean;
 }) {
   const styles = useStyles();
-  const loaded = useApi(() => api.thresholding(token, panelId, meetingId), [token, panelId, meetingId]);
+  // Read again once the person signs in, as the agenda is (names wait for it), keeping the list
+  // on screen meanwhile.
+  const loaded = useApi(
+    () => api.thresholding(token, panelId, meetingId),
+    [token, panelId, meetingId, namesHidden],
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const list = loaded.data;

@@ -138,6 +138,12 @@ describe("The thresholding meeting's outcome, through the tab's API", function (
       ],
       [2, PANEL_DAY, true],
     );
+    // The same outcome is in the child's file, stored with the case.
+    const filed = await store.subjectThresholdings("staffordshire", child.subjectId);
+    assert.deepEqual(
+      filed.map((t) => [t.districtPanelId, t.forMeeting, t.category, t.rationale, t.reference]),
+      [[TAMWORTH, PANEL_DAY, 2, question, child.reference]],
+    );
 
     const agendaPath = `/api/panels/${TAMWORTH}/meetings/${PANEL_DAY}/agenda`;
     const sectionOf = (agenda: Answer) =>

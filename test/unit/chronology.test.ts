@@ -147,6 +147,7 @@ const link: Link = {
 };
 const record: SubjectRecord = {
   subject,
+  thresholdings: [],
   referrals: [referral],
   cases,
   decisions,

@@ -1,3 +1,4 @@
+import { ThresholdingOutcome } from "../../../bot/src/domain/agenda/thresholding.js";
 import type { z } from "zod";
 import { Action, finishedAt } from "../../../bot/src/domain/actions/action.js";
 import { Subject } from "../../../bot/src/domain/cohort/case.js";
@@ -45,6 +46,8 @@ const decisionRow = (panelId: string, meetingId: string, subjectId: string, how?
   `decision|${panelId}|${meetingId}|${subjectId}${how === "chairs-decision" ? "|chairs" : ""}`;
 const actionRow = (panelId: string, id: string) => `action|${panelId}|${id}`;
 const caseNoteRow = (n: CaseNote) => `case-note|${n.subjectId}|${n.panelId}|${n.meetingId}`;
+const thresholdingRow = (t: ThresholdingOutcome) =>
+  `thresholding-outcome|${t.subjectId}|${t.forMeeting}|${t.districtPanelId}`;
 const auditRow = (a: StoredAudit) => `audit|${a.at}|${a.id}`;
 const noticeRow = (n: Notice) => `notice|${n.at}|${n.id}`;
 const accessRow = (panelId: string, personId: string) =>
@@ -117,6 +120,14 @@ export function fakeCasework(now: () => Date): FakeCasework {
           .range<CaseNote>(keyOf(areaId), `case-note|${subjectId}|`)
           .map((r) => r.value)
           .sort((a, b) => a.meetingId.localeCompare(b.meetingId) || a.panelId.localeCompare(b.panelId)),
+      );
+    },
+    subjectThresholdings: (areaId, subjectId) => {
+      calls.count("subjectThresholdings");
+      return Promise.resolve(
+        table
+          .range<ThresholdingOutcome>(keyOf(areaId), `thresholding-outcome|${subjectId}|`)
+          .map((r) => r.value),
       );
     },
     calls,
@@ -207,6 +218,11 @@ export function fakeCasework(now: () => Date): FakeCasework {
           const value = checked(CaseNote, n);
           writes.push({ op: "upsert", pk, rk: caseNoteRow(value), value, by });
         },
+        putThresholdingOutcome: (t) => {
+          const value = checked(ThresholdingOutcome, t);
+          writes.push({ op: "upsert", pk, rk: thresholdingRow(value), value, by });
+        },
+        removeThresholdingOutcome: (t) => remove(thresholdingRow(ThresholdingOutcome.parse(t))),
         async commit() {
           if (!writes.length) return;
           calls.count("commit");

@@ -126,13 +126,14 @@ describe("A subject's case history", () => {
       seen.cases.map((c) => [c.panelName, c.status, c.riskLevel, c.presenters]),
       [["Pre-MACE operational panel", "open", "Significant", ["Grace Mensah"]]],
     );
-    // Two rounds of reads whatever the history holds: the record's six ranges with who is asking,
+    // Two rounds of reads whatever the history holds: the record's seven ranges with who is asking,
     // then the referral, the linked subject and the presenters; then the one audit entry.
     assert.deepEqual(
       [
         "subject",
         "subjectCases",
         "subjectDecisions",
+        "subjectThresholdings",
         "subjectActions",
         "subjectNotes",
         "subjectLinks",
@@ -140,9 +141,9 @@ describe("A subject's case history", () => {
         "subjects",
         "appendAudit",
       ].map((c) => ports.casework.calls.of(c)),
-      [1, 1, 1, 1, 1, 1, 1, 1, 1],
+      [1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
     );
-    assert.equal(ports.casework.calls.total, 9);
+    assert.equal(ports.casework.calls.total, 10);
   });
 
   it("writes one audit entry for the view, naming the references it showed", async () => {

@@ -63,7 +63,7 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
   });
 
   const list = (meetingId = MARCH_THRESHOLDING, actor = marcus, role: PanelRole = "coordinator") =>
-    caseDecisions(ports).thresholding(actor, role, THRESHOLDING, meetingId, false);
+    caseDecisions(ports).thresholding(actor, role, THRESHOLDING, meetingId);
   const version = async () =>
     (await ports.casework.case("staffordshire", TAMWORTH, child.subjectId))?.etag ?? "";
   const threshold = async (
@@ -98,7 +98,7 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
   };
 
   it("lists the new referral under Tamworth's March panel, awaiting its category, and the district agenda waits for it", async () => {
-    ports.clock.set(`${MARCH_THRESHOLDING}T09:00:00Z`);
+    await atTheMeeting();
     const view = await list();
     assert.deepEqual(
       view.districts.map((d) => [d.panelId, d.meetingId]),
@@ -236,7 +236,8 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
     const again = await ports.casework.referral("staffordshire", TAMWORTH, child.referralId);
     assert.equal(again?.value.questions.length, 1);
 
-    // The referrer answers; the referral stays accepted, and the coordinators are told.
+    // The referrer answers later that day; the referral stays accepted, and the coordinators are told.
+    ports.clock.set(`${MARCH_THRESHOLDING}T14:00:00Z`);
     const before = (await ports.casework.notices("staffordshire")).length;
     const answered = await referralDesk(ports).answer(
       callum,
@@ -273,7 +274,7 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
       DecisionInput.parse({ kind: "return", returnTo: MAY_PANEL }),
       "none",
     );
-    ports.clock.set(`${MAY_THRESHOLDING}T09:00:00Z`);
+    await atTheMeeting(MAY_THRESHOLDING);
     const may = (await list(MAY_THRESHOLDING)).districts[0]?.cases[0];
     assert.deepEqual(
       [may?.stage, may?.outcome, may?.question],
@@ -369,9 +370,35 @@ describe("Staffordshire's thresholding meeting compiles the district panel's age
     assert.deepEqual(thresholdingProblems(stays, "group"), []);
   });
 
+  it("on the meeting's day, a member not yet signed in sees references only: no names, rationale or question, and no read is audited", async () => {
+    await atTheMeeting();
+    const question = "Please send the updated Risk Factor Matrix and the latest school attendance.";
+    await threshold({ category: 2, rationale: question });
+    const readsBefore = ports.casework.auditOf("staffordshire").filter((a) => a.action === "agenda.viewed");
+    const hidden = await list(MARCH_THRESHOLDING, imogen, "member");
+    const row = hidden.districts[0]?.cases[0];
+    assert.equal(hidden.namesHidden, true);
+    assert.deepEqual(
+      [row?.reference, row?.label, row?.outcome?.rationale, row?.question],
+      [child.reference, null, null, null],
+    );
+    assert.deepEqual(
+      ports.casework.auditOf("staffordshire").filter((a) => a.action === "agenda.viewed"),
+      readsBefore,
+    );
+
+    // Signed in, the same member sees the child's name, the rationale and the question.
+    await signInToMeeting(ports, imogen, THRESHOLDING, MARCH_THRESHOLDING);
+    const named = (await list(MARCH_THRESHOLDING, imogen, "member")).districts[0]?.cases[0];
+    assert.deepEqual(
+      [named?.label, named?.outcome?.rationale, named?.question],
+      ["Ellis Invented-Marsh", question, { text: question, answer: null }],
+    );
+  });
+
   it("a meeting of a panel that is not a thresholding meeting has no thresholding list", async () => {
     await assert.rejects(
-      caseDecisions(ports).thresholding(marcus, "coordinator", TAMWORTH, MARCH_PANEL, false),
+      caseDecisions(ports).thresholding(marcus, "coordinator", TAMWORTH, MARCH_PANEL),
       refusedWith("not-found", "not-thresholding"),
     );
   });

@@ -1,6 +1,5 @@
 import { Router } from "express";
 import type { CaseDecisions } from "../../application/decisions/case-decisions.js";
-import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { Directory } from "../../application/ports/directory.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { signedIn } from "./authenticate.js";
@@ -19,7 +18,6 @@ export function thresholdingRoutes(deps: {
   catalogue: Catalogue;
   directory: Directory;
   decisions: CaseDecisions;
-  room: MeetingRoom;
 }): Router {
   const router = Router();
   const panelFor = panelAccess(deps.catalogue, deps.directory);
@@ -31,8 +29,7 @@ export function thresholdingRoutes(deps: {
       const { panel, role } = await panelFor(req);
       const meetingId = MeetingId.parse(req.params["meetingId"]);
       const actor = signedIn(req);
-      const hidden = await deps.room.namesHiddenFor(actor, panel.id, meetingId);
-      const list = await deps.decisions.thresholding(actor, role, panel.id, meetingId, hidden);
+      const list = await deps.decisions.thresholding(actor, role, panel.id, meetingId);
       res.json(list satisfies ThresholdingResponse);
     }),
   );
@@ -47,7 +44,7 @@ export function thresholdingRoutes(deps: {
       const input = ThresholdingInput.parse(req.body);
       const actor = signedIn(req);
       await deps.decisions.threshold(actor, role, panel.id, meetingId, subjectId, input, version);
-      const list = await deps.decisions.thresholding(actor, role, panel.id, meetingId, false);
+      const list = await deps.decisions.thresholding(actor, role, panel.id, meetingId);
       res.json(list satisfies ThresholdingResponse);
     }),
   );

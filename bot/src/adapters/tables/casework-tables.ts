@@ -33,6 +33,7 @@ import {
 } from "./casework-copies.js";
 import { registerTables } from "./register-tables.js";
 import { caseNoteTables } from "./case-note-tables.js";
+import { thresholdingOutcomeTables } from "./thresholding-outcome-tables.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
 import { reportRecordTables } from "./report-record-tables.js";
 import { matchTables, recordRemovalTables } from "./record-removal-tables.js";
@@ -68,6 +69,7 @@ export function caseworkTables(tables: TableFactory): Casework {
   const records = areaRecords(tables);
   const trail = auditTrailRecords(tables);
   const caseNotes = caseNoteTables(tables);
+  const thresholdings = thresholdingOutcomeTables(tables);
 
   const commit = async (actions: TransactionAction[]): Promise<void> => {
     if (!actions.length) return;
@@ -128,6 +130,7 @@ export function caseworkTables(tables: TableFactory): Casework {
     ...reportRecordTables(records),
     ...registerTables(records),
     ...caseNotes.records,
+    ...thresholdings.records,
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);
@@ -193,6 +196,7 @@ export function caseworkTables(tables: TableFactory): Casework {
           ),
         ...recordRemovalTables(records, add),
         ...caseNotes.writes(add, (step) => void first.push(step), by),
+        ...thresholdings.writes(add, by),
         async commit() {
           for (const step of first) await step();
           await commit(actions);

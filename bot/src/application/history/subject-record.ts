@@ -1,4 +1,5 @@
 import type { Action } from "../../domain/actions/action.js";
+import type { ThresholdingOutcome } from "../../domain/agenda/thresholding.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { presentersOf, type Subject } from "../../domain/cohort/case.js";
 import type { ChronologyNames, SubjectRecord } from "../../domain/cohort/chronology.js";
@@ -12,7 +13,7 @@ import type { StoredCase, StoredDecision } from "../ports/casework.js";
 import type { HistoryPorts } from "./history-ports.js";
 
 // A subject's record read in two round trips, however long its history: first the subject with
-// its cases, decisions, actions, notes of its discussion and links, each one key range, read together; then, together, what
+// its cases, decisions, thresholding outcomes, actions, notes of its discussion and links, each one key range, read together; then, together, what
 // those name: its referrals, the subjects at its links' other ends and the case's presenters.
 
 /** What the first round trip reads. */
@@ -20,6 +21,7 @@ export interface HeldRecord {
   subject: Subject | undefined;
   cases: StoredCase[];
   decisions: StoredDecision[];
+  thresholdings: ThresholdingOutcome[];
   actions: Action[];
   notes: CaseNote[];
   links: Link[];
@@ -43,15 +45,16 @@ export async function heldRecord(
   subjectId: string,
 ): Promise<HeldRecord> {
   const { casework } = ports;
-  const [subject, cases, decisions, actions, notes, links] = await Promise.all([
+  const [subject, cases, decisions, thresholdings, actions, notes, links] = await Promise.all([
     casework.subject(areaId, subjectId),
     casework.subjectCases(areaId, subjectId),
     casework.subjectDecisions(areaId, subjectId),
+    casework.subjectThresholdings(areaId, subjectId),
     casework.subjectActions(areaId, subjectId),
     casework.subjectNotes(areaId, subjectId),
     casework.subjectLinks(areaId, subjectId),
   ]);
-  return { subject: subject?.value, cases, decisions, actions, notes, links };
+  return { subject: subject?.value, cases, decisions, thresholdings, actions, notes, links };
 }
 
 /**
@@ -64,6 +67,7 @@ export function onPanels(held: HeldRecord, panelIds: Set<string>): HeldRecord {
     subject: held.subject,
     cases: held.cases.filter(on),
     decisions: held.decisions.filter(on),
+    thresholdings: held.thresholdings.filter((t) => panelIds.has(t.districtPanelId)),
     actions: held.actions.filter(on),
     notes: [],
     links: held.links.filter(on),
@@ -102,6 +106,7 @@ export async function withWhatItNames(
       referrals: found,
       cases: held.cases,
       decisions: held.decisions,
+      thresholdings: held.thresholdings,
       actions: held.actions,
       notes: held.notes,
       links: held.links,

@@ -10,6 +10,7 @@ import type { MatchRecords, RecordRemovals } from "./record-removals.js";
 import type { RegisterRecords, RegisterWrites } from "./register.js";
 import type { ReportRecords } from "./report-records.js";
 import type { SubjectRecords, SubjectWrites } from "./subject-records.js";
+import type { ThresholdingOutcomeRecords, ThresholdingOutcomeWrites } from "./thresholding-outcomes.js";
 import type { Versioned } from "./versioned.js";
 
 // An area's casework: referrals, reference counters, duplicate match keys, subjects, cases,
@@ -46,7 +47,13 @@ export interface BeforeSubmit {
 
 /** The changes of one step in one area, committed together or not at all. */
 export interface CaseworkUnit
-  extends AccessRequestWrites, SubjectWrites, RecordRemovals, RegisterWrites, CaseNoteWrites {
+  extends
+    AccessRequestWrites,
+    SubjectWrites,
+    RecordRemovals,
+    RegisterWrites,
+    CaseNoteWrites,
+    ThresholdingOutcomeWrites {
   createReferral(r: Referral): void;
   /** Each replace names the version it was read at, which the record's lists follow too. */
   replaceReferral(r: Referral, before: Versioned<Referral>): void;
@@ -80,7 +87,8 @@ export interface Casework
     MatchRecords,
     ReportRecords,
     RegisterRecords,
-    CaseNoteRecords {
+    CaseNoteRecords,
+    ThresholdingOutcomeRecords {
   /** A unit of work in one area; `by` is recorded as who last changed each record. */
   unit(areaId: string, by: string): CaseworkUnit;
   /** Audit entries of reads, in the area's audit trail, in as many commits as their number needs. */

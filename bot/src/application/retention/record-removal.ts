@@ -11,6 +11,7 @@ import {
   anonymisedNote,
   anonymisedReferral,
   anonymisedSubject,
+  anonymisedThresholding,
 } from "../../domain/retention/anonymise.js";
 import type { Casework, CaseworkUnit, StoredAudit } from "../ports/casework.js";
 import { OPERATIONS_PER_RECORD, OPERATIONS_PER_UNIT } from "../ports/record-removals.js";
@@ -57,6 +58,7 @@ function deletions(record: WholeRecord): Write[] {
     ...each(record.linkedOnly, (u, s) => u.removeSubject(s.value)),
     ...each(record.links, (u, l) => u.removeLink(l)),
     ...each(record.notes, (u, n) => u.removeCaseNote(n)),
+    ...each(record.thresholdings, (u, t) => u.removeThresholdingOutcome(t)),
     ...each(record.decisions, (u, d) => u.removeDecision(d)),
     ...each(record.actions, (u, a) => u.removeAction(a)),
     ...each(record.referrals, (u, r) => u.removeReferral(r)),
@@ -115,6 +117,10 @@ async function anonymisations(ports: RemovalPorts, record: WholeRecord, at: stri
     ...record.notes.flatMap((n): Write[] => {
       const next = anonymisedNote(n);
       return isDeepStrictEqual(next, n) ? [] : [(u) => u.replaceCaseNote(next)];
+    }),
+    ...record.thresholdings.flatMap((t): Write[] => {
+      const next = anonymisedThresholding(t);
+      return isDeepStrictEqual(next, t) ? [] : [(u) => u.putThresholdingOutcome(next)];
     }),
     ...decisions.flatMap((d) => replacing(d, anonymisedDecision, (u, v, b) => u.replaceDecision(v, b.etag))),
     ...actions.flatMap((a) => replacing(a, anonymisedAction, (u, v, b) => u.replaceAction(v, b))),

@@ -1,4 +1,5 @@
 import type { Action } from "../../domain/actions/action.js";
+import type { ThresholdingOutcome } from "../../domain/agenda/thresholding.js";
 import type { Subject } from "../../domain/cohort/case.js";
 import { otherEnd, type Link } from "../../domain/links/link.js";
 import { matchKeys } from "../../domain/referrals/duplicates.js";
@@ -9,7 +10,7 @@ import type { Casework, MatchRow, StoredCase, StoredDecision } from "../ports/ca
 import type { Versioned } from "../ports/versioned.js";
 
 // A subject's whole record in an area, as retention removes it: the subject, its case on each
-// panel, the referrals that brought it, the decisions and actions about it, the links drawn to it,
+// panel, the referrals that brought it, the decisions, thresholding outcomes and actions about it, the links drawn to it,
 // its likely-duplicate match keys, the notes of its cases' discussion at meetings and the notices
 // still owed about its referrals. A person or place
 // recorded only from one of its links (no case of its own, linked to nothing else) goes with it.
@@ -25,6 +26,7 @@ export type RecordReads = Pick<
   | "matches"
   | "notices"
   | "subjectNotes"
+  | "subjectThresholdings"
 >;
 
 export interface WholeRecord {
@@ -32,6 +34,8 @@ export interface WholeRecord {
   cases: StoredCase[];
   referrals: Referral[];
   decisions: StoredDecision[];
+  /** The thresholding meeting's outcomes kept in the child's file. */
+  thresholdings: ThresholdingOutcome[];
   actions: Action[];
   /** The notes of its discussion at meetings, each found by the subject's copy. */
   notes: CaseNote[];
@@ -51,7 +55,7 @@ export async function readWholeRecord(
   areaId: string,
   subjectId: string,
 ): Promise<WholeRecord | undefined> {
-  const [subject, cases, decisions, actions, links, notices, notes] = await Promise.all([
+  const [subject, cases, decisions, actions, links, notices, notes, thresholdings] = await Promise.all([
     casework.subject(areaId, subjectId),
     casework.subjectCases(areaId, subjectId),
     casework.subjectDecisions(areaId, subjectId),
@@ -59,6 +63,7 @@ export async function readWholeRecord(
     casework.subjectLinks(areaId, subjectId),
     casework.notices(areaId),
     casework.subjectNotes(areaId, subjectId),
+    casework.subjectThresholdings(areaId, subjectId),
   ]);
   if (!subject) return undefined;
   const linkIds = new Set(links.map((l) => l.id));
@@ -97,6 +102,7 @@ export async function readWholeRecord(
     cases,
     referrals: found,
     decisions,
+    thresholdings,
     actions,
     notes,
     links,

@@ -21,7 +21,7 @@ import { dueAtDistrict, thresholdingMeeting } from "./view-thresholding.js";
 // on its day, by a coordinator signed in to it. It places the case on the district panel's next
 // agenda: category 1 for full discussion, 3 and 4 listed with their rationale; category 2 asks the
 // referrer for the missing information, and the case waits for the answer. The outcome, its audit
-// entry and the question are one unit of work.
+// entry, its row in the child's file and the question are one unit of work.
 
 const VIA = "tab thresholding meeting";
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
@@ -107,6 +107,14 @@ export async function recordThresholding(
       { ...held.value, thresholding: outcome, thresholdedFor: thresholdedFor.slice(-60) },
       held,
     );
+    // The rationale goes into the child's file too, where their case history and export read it.
+    unit.putThresholdingOutcome({
+      ...outcome,
+      areaId: panel.areaId,
+      subjectId,
+      districtPanelId: district.panel.id,
+      reference: held.value.reference,
+    });
     unit.audit(
       auditEntry(ports.now(), {
         areaId: panel.areaId,
@@ -120,7 +128,7 @@ export async function recordThresholding(
     );
   };
   try {
-    const referral = input.category === 2 ? await questionTo(ports, held.value) : null;
+    const referral = input.category === 2 ? await questionTo(ports, held.value, input.rationale) : null;
     if (referral)
       await ports.desk.askAtThresholding(actor, district.panel.id, referral, input.rationale, writes, VIA);
     else {
@@ -137,10 +145,15 @@ export async function recordThresholding(
 }
 
 /**
- * The referral whose referrer is asked: the case's latest. None when a question already waits for
- * them (recorded again at the meeting, the outcome does not ask twice).
+ * The referral whose referrer is asked: the case's latest. None when the same question already waits
+ * for them (recorded again at the meeting in the same words, the outcome does not ask twice); new
+ * words replace the waiting question.
  */
-async function questionTo(ports: Pick<ThresholdingPorts, "casework">, c: StoredCase): Promise<string | null> {
+async function questionTo(
+  ports: Pick<ThresholdingPorts, "casework">,
+  c: StoredCase,
+  question: string,
+): Promise<string | null> {
   const referralId = c.referralIds.at(-1);
   const referral = referralId ? await ports.casework.referral(c.areaId, c.panelId, referralId) : undefined;
   if (!referral)
@@ -149,7 +162,9 @@ async function questionTo(ports: Pick<ThresholdingPorts, "casework">, c: StoredC
       `${c.reference} has no referral whose referrer can be asked. Ask the lead professional directly, then place the case in another category.`,
       { code: "no-referrer" },
     );
-  return questionWaiting(referral.value) ? null : referral.value.id;
+  const same =
+    questionWaiting(referral.value) && referral.value.questions.at(-1)?.question === question.trim();
+  return same ? null : referral.value.id;
 }
 
 const changed = (message: string) => new Refusal("conflict", message, { code: "changed-by-someone-else" });

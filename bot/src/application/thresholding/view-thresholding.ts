@@ -12,6 +12,7 @@ import { Refusal } from "../../domain/refusal.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { auditEntry } from "../audit/audit-trail.js";
+import { namesHiddenFor } from "../meeting-room/room-view.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import type { StoredCase } from "../ports/casework.js";
 import type { Versioned } from "../ports/versioned.js";
@@ -89,13 +90,14 @@ export async function viewThresholding(
   role: PanelRole,
   panelId: string,
   meetingId: string,
-  namesHidden: boolean,
 ): Promise<ThresholdingView> {
   const { panel, districts } = thresholdingMeeting(ports, panelId, meetingId);
   if (role === "presenter")
     throw new Refusal("not-allowed", "The thresholding list is for the meeting's members.", {
       code: "members-only",
     });
+  // On the meeting's day, names wait until the person has signed in, as on the agenda and minutes.
+  const namesHidden = await namesHiddenFor(ports, actor, panel.id, meetingId);
   const read: { panelId: string; subjectId: string; reference: string }[] = [];
   const lists = await Promise.all(
     districts.map(async (d) => {

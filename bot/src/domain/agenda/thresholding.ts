@@ -38,6 +38,18 @@ export const Thresholding = z.strictObject({
 });
 export type Thresholding = z.infer<typeof Thresholding>;
 
+/**
+ * The outcome kept in the child's file (003: "Key decisions will be added to each child's file to
+ * record rationale"): one per district meeting it compiled, beside the subject's decisions.
+ */
+export const ThresholdingOutcome = Thresholding.extend({
+  areaId: z.string().max(40),
+  subjectId: z.string().max(64),
+  districtPanelId: z.string().max(80),
+  reference: z.string().max(40),
+});
+export type ThresholdingOutcome = z.infer<typeof ThresholdingOutcome>;
+
 /** What the coordinator sends: the category and why; for category 2, the question for the referrer. */
 export const ThresholdingInput = z.strictObject({
   districtPanelId: z.string().regex(/^[a-z0-9-]{1,80}$/),

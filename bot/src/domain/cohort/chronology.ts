@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import type { ThresholdingOutcome } from "../agenda/thresholding.js";
 import { ownerInWords, type Action } from "../actions/action.js";
 import { DECISION_LABELS, DecisionKind, describeDecision, type Decision } from "../decisions/decision.js";
 import { quorumWhenTaken } from "../decisions/taken.js";
@@ -8,12 +9,13 @@ import { KIND_TITLES } from "../referrals/form.js";
 import { STATUS_LABELS, type Referral } from "../referrals/referral.js";
 import { dayInWords } from "../schedule/dates.js";
 import { presentersOf, type Case, type Subject } from "./case.js";
+import { thresholdingEntry } from "./thresholding-entry.js";
 
 export { dayInWords };
 
 // A subject's case history across the area's panels, oldest first: how it was referred and
 // triaged, the case opened and closed on each panel, each meeting's decision (a chairs' decision
-// between meetings marked as one), the actions agreed and what became of them, and the links
+// between meetings marked as one), the thresholding meeting's outcomes, the actions agreed and what became of them, and the links
 // drawn to other subjects. Built from the records alone, so the tab's page and the subject access
 // export tell the same story.
 
@@ -26,6 +28,7 @@ export type ChronologyKind =
   | "triage"
   | "note"
   | "decision"
+  | "thresholding"
   | "transfer-out"
   | "case-opened"
   | "action"
@@ -45,12 +48,13 @@ const RANK: Record<ChronologyKind, number> = {
   triage: 5,
   note: 6,
   decision: 7,
-  "transfer-out": 8,
-  "case-opened": 9,
-  action: 10,
-  "link-added": 11,
-  "link-ended": 12,
-  "case-closed": 13,
+  thresholding: 8,
+  "transfer-out": 9,
+  "case-opened": 10,
+  action: 11,
+  "link-added": 12,
+  "link-ended": 13,
+  "case-closed": 14,
 };
 
 export interface ChronologyDetail {
@@ -81,6 +85,8 @@ export interface SubjectRecord {
   referrals: Referral[];
   cases: Case[];
   decisions: Decision[];
+  /** Staffordshire's thresholding meeting's outcomes for its cases, with their rationale. */
+  thresholdings: ThresholdingOutcome[];
   actions: Action[];
   /** The notes of its cases' discussion at meetings. */
   notes: CaseNote[];
@@ -337,6 +343,7 @@ export function chronology(record: SubjectRecord, names: ChronologyNames): Chron
     ...record.referrals.flatMap((r) => referralEntries(r, names)),
     ...record.cases.flatMap((c) => caseEntries(c, names)),
     ...record.decisions.map((d) => decisionEntry(d, names)),
+    ...record.thresholdings.map((t) => thresholdingEntry(t, names)),
     ...record.notes.map((n) => noteEntry(n, names)),
     ...record.actions.map((a) => actionEntry(a, names)),
     ...record.links.flatMap((l) => linkEntries(l, record, names)),

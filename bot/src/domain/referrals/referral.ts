@@ -94,9 +94,11 @@ export const Referral = z.strictObject({
         question: z.string().max(1000),
         answer: z.string().max(2000).nullable(),
         answeredAt: z.iso.datetime().nullable(),
+        /** Asked at triage or at the thresholding meeting; rows written before it was kept are triage's. */
+        askedAt: z.enum(["triage", "thresholding"]).optional(),
       }),
     )
-    .max(5),
+    .max(8),
   possibleDuplicates: z.array(PossibleDuplicate).max(MAX_POSSIBLE_DUPLICATES),
   /** While it waits for a decision, the match keys other referrals find it by; they go once it is decided. */
   pendingMatchKeys: z.array(HeldMatchKey).max(4).optional(),

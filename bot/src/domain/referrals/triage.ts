@@ -12,8 +12,15 @@ export class ReferralStepRefused extends Refusal {
   }
 }
 
-// Enough to settle what is missing; more than this and the conversation belongs elsewhere.
+// Enough to settle what is missing; more than this and the conversation belongs elsewhere. Each
+// stage has its own count, so questions at triage never use up the thresholding meeting's.
 export const MAX_QUESTIONS = 5;
+export const MAX_THRESHOLDING_QUESTIONS = 3;
+
+type Question = Referral["questions"][number];
+const askedAt = (q: Question) => q.askedAt ?? "triage";
+const askedThere = (r: Referral, stage: Question["askedAt"]) =>
+  r.questions.filter((q) => askedAt(q) === stage).length;
 
 const stamp = (actor: Actor, at: Date) => ({ by: actor.id, byName: actor.name, at: at.toISOString() });
 
@@ -66,7 +73,7 @@ export function triageReferral(
   if (step.decision === "ask") {
     if (!step.question.trim())
       throw new ReferralStepRefused("Write the question for the referrer.", "invalid");
-    if (referral.questions.length >= MAX_QUESTIONS)
+    if (askedThere(referral, "triage") >= MAX_QUESTIONS)
       throw new ReferralStepRefused(
         `${referral.reference} already has ${MAX_QUESTIONS} questions. Talk to the referrer directly, then accept or decline it.`,
       );
@@ -79,7 +86,13 @@ export function triageReferral(
       status: "more-information-requested",
       questions: [
         ...referral.questions,
-        { ...stamp(coordinator, at), question: step.question.trim(), answer: null, answeredAt: null },
+        {
+          ...stamp(coordinator, at),
+          question: step.question.trim(),
+          answer: null,
+          answeredAt: null,
+          askedAt: "triage",
+        },
       ],
     };
   }
@@ -96,6 +109,13 @@ export function triageReferral(
     throw new ReferralStepRefused(
       "A referral can be linked only to one of the possible matches shown for it.",
     );
+  // Accepting over an open question would leave the referrer answering a question nobody reads any
+  // more, and their late answer would look like one asked at thresholding: the coordinator waits for
+  // it, or says what they learned another way by asking no more and declining or accepting after.
+  if (referral.status === "more-information-requested")
+    throw new ReferralStepRefused(
+      `The referrer has not yet answered your question on ${referral.reference}. Accept or decline it once their answer is in.`,
+    );
   return {
     ...referral,
     status: "accepted",
@@ -106,13 +126,16 @@ export function triageReferral(
 }
 
 /** Whether the referrer has a question still to answer: one asked at triage, or at thresholding. */
-export const questionWaiting = (referral: Referral): boolean =>
-  referral.status === "more-information-requested" ||
-  (referral.status === "accepted" && referral.questions.at(-1)?.answer === null);
+export function questionWaiting(referral: Referral): boolean {
+  if (referral.status === "more-information-requested") return true;
+  const last = referral.questions.at(-1);
+  return referral.status === "accepted" && last?.answer === null && askedAt(last) === "thresholding";
+}
 
 /**
  * Staffordshire's thresholding placed the case in category 2, insufficient information (003): the
- * referrer is asked for it. The referral stays accepted; the case waits for the answer.
+ * referrer is asked for it. The referral stays accepted; the case waits for the answer. Placed in
+ * category 2 again while that question waits, the case asks the new words instead of the old.
  */
 export function askAtThresholding(
   referral: Referral,
@@ -121,21 +144,20 @@ export function askAtThresholding(
   at: Date,
 ): Referral {
   expectStatus(referral, "accepted");
-  if (questionWaiting(referral))
-    throw new ReferralStepRefused(
-      `The referrer has not yet answered the last question on ${referral.reference}.`,
-    );
-  if (referral.questions.length >= MAX_QUESTIONS)
-    throw new ReferralStepRefused(
-      `${referral.reference} already has ${MAX_QUESTIONS} questions. Talk to the lead professional directly, then place the case in another category.`,
-    );
-  return {
-    ...referral,
-    questions: [
-      ...referral.questions,
-      { ...stamp(coordinator, at), question: question.trim(), answer: null, answeredAt: null },
-    ],
+  const asked: Question = {
+    ...stamp(coordinator, at),
+    question: question.trim(),
+    answer: null,
+    answeredAt: null,
+    askedAt: "thresholding",
   };
+  if (questionWaiting(referral))
+    return { ...referral, questions: [...referral.questions.slice(0, -1), asked] };
+  if (askedThere(referral, "thresholding") >= MAX_THRESHOLDING_QUESTIONS)
+    throw new ReferralStepRefused(
+      `${referral.reference} has already been sent ${MAX_THRESHOLDING_QUESTIONS} questions from thresholding. Talk to the lead professional directly, then place the case in another category.`,
+    );
+  return { ...referral, questions: [...referral.questions, asked] };
 }
 
 /**

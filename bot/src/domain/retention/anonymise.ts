@@ -110,6 +110,11 @@ export function anonymisedLink(l: Link): Link {
   };
 }
 
+/** A thresholding outcome kept in the child's file: its rationale is free text, as a decision's is. */
+export function anonymisedThresholding<T extends { rationale: string }>(t: T): T {
+  return { ...t, rationale: marked(t.rationale) };
+}
+
 /** A note of a case's discussion is every word written about the subject: its text is replaced. */
 export function anonymisedNote<N extends { text: string }>(n: N): N {
   return { ...n, text: marked(n.text) };
