@@ -349,6 +349,8 @@ export async function startService(
       casework,
       directory,
       documents,
+      minutesRecord,
+      room: roomRecords,
       now,
       administrators: settings.administrators,
     }),

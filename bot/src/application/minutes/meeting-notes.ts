@@ -4,6 +4,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { localDay } from "../../domain/schedule/dates.js";
+import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
@@ -11,8 +12,9 @@ import type { MinutesPorts } from "./minutes-ports.js";
 
 // The coordinator's short note of each agenda item's discussion: taken during the meeting, on its
 // day, signed in to it; corrected after it until the minutes are agreed. A note on a case is a
-// detail of the subject: every read that shows one is audited. On the day, notes wait until the
-// person has signed in, as names do.
+// detail of the subject: every read that shows one is audited. Who reads them is decided in
+// access/note-access.ts: on the day, once signed in; after it, the coordinators and chairs until
+// the minutes are agreed.
 
 export interface NoteView {
   itemKey: string;
@@ -46,18 +48,6 @@ const toView = (n: Versioned<ItemNote>): NoteView => ({
   version: n.etag,
 });
 
-/** Whether the person may see case notes now: on the meeting's day, only once signed in. */
-export async function notesHidden(
-  ports: Pick<MinutesPorts, "room" | "now">,
-  actor: Actor,
-  panelId: string,
-  meetingId: string,
-) {
-  if (localDay(ports.now()) !== meetingId) return false;
-  const { signIns } = await ports.room.room(panelId, meetingId);
-  return !signIns.some((s) => s.personId === actor.id);
-}
-
 /** The meeting's notes; the read of case notes is audited, naming the cases shown. */
 export async function viewNotes(
   ports: MinutesPorts,
@@ -69,13 +59,17 @@ export async function viewNotes(
 ): Promise<NotesView> {
   const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
   if (role === "presenter") throw notMembers();
-  const [stored, agreement, hidden] = await Promise.all([
+  const [stored, agreement, { signIns }] = await Promise.all([
     ports.minutesRecord.notes(panelId, meetingId),
     ports.minutesRecord.agreement(panelId, meetingId),
-    notesHidden(ports, actor, panelId, meetingId),
+    ports.room.room(panelId, meetingId),
   ]);
+  const today = localDay(ports.now());
+  const signedIn = signIns.some((s) => s.personId === actor.id);
+  const sight = noteSight(role, meetingId, today, agreement !== undefined, signedIn);
+  if (sight === "draft") throw draftNotesRefused();
   // On the meeting's day, notes wait for sign-in as names do.
-  const shown = hidden ? [] : stored;
+  const shown = sight === "shown" ? stored : [];
   await auditListView(ports, {
     areaId: panel.areaId,
     panelId,
@@ -86,7 +80,7 @@ export async function viewNotes(
   });
   return {
     notes: shown.map(toView),
-    window: noteWindow(meetingId, localDay(ports.now()), agreement !== undefined),
+    window: noteWindow(meetingId, today, agreement !== undefined),
     canWrite: role === "coordinator",
   };
 }
