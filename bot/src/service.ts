@@ -341,7 +341,15 @@ export async function startService(
     cohort,
     room,
     decisions,
-    meetingRecord: meetingRecord({ catalogue, casework, directory, room: roomRecords, minutesRecord, now }),
+    meetingRecord: meetingRecord({
+      catalogue,
+      casework,
+      directory,
+      room: roomRecords,
+      meetings,
+      minutesRecord,
+      now,
+    }),
     people,
     access,
     history: historyDesk({
