@@ -134,6 +134,31 @@ describe("Notes of a case's discussion in its subject's record", () => {
     );
   });
 
+  it("refuses a note on Robin's case at February's meeting, where his closed case is not on the agenda, and keeps nothing of it", async () => {
+    ports.clock.set("2027-02-04T10:00:00Z");
+    await signInToMeeting(ports, priya, PANEL, "2027-02-04");
+    await assert.rejects(
+      meetingRecord(ports).recordNote(
+        priya,
+        "coordinator",
+        PANEL,
+        "2027-02-04",
+        `case:${robin.subjectId}`,
+        NoteInput.parse({ text: "Robin was seen again at the station." }),
+        "none",
+      ),
+      (e: Error & { code?: string }) =>
+        e.code === "not-on-agenda" &&
+        e.message ===
+          "That case is not on this meeting's agenda and was not decided at it. Note its discussion at the meeting that discusses it.",
+    );
+    assert.deepEqual(await ports.minutesRecord.notes(PANEL, "2027-02-04"), []);
+    assert.deepEqual(
+      (await ports.casework.subjectNotes("merton", robin.subjectId)).map((n) => n.meetingId),
+      ["2027-01-07"],
+    );
+  });
+
   it("lists the note in the subject access export: meeting, item, text, who and when", async () => {
     const held = await historyDesk(ports).exportForSubjectAccess(ines, "merton", robin.subjectId, "test");
     assert.deepEqual(held.notes, [

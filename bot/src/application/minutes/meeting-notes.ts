@@ -3,7 +3,9 @@ import { noteWindow, type ItemNote, type NoteInput, type NoteWindow } from "../.
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
+import { casesDueAt } from "../../domain/agenda/due-cases.js";
 import { localDay } from "../../domain/schedule/dates.js";
+import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
@@ -87,17 +89,40 @@ export async function viewNotes(
 
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
 
-/** The item a note is kept against: a case of the panel (with its reference) or a fixed item of its agenda. */
+/**
+ * The item a note is kept against: a case on this meeting's agenda or decided at it (with its
+ * reference), or a fixed item of the panel's agenda. The cases are the agenda's, worked out as
+ * the agenda does: due at the meeting, decided at it, or, at the panel's next meeting, drifting.
+ */
 async function itemOf(
   ports: MinutesPorts,
   panel: { id: string; areaId: string; agendaTemplateId: string },
+  meetingId: string,
   itemKey: string,
 ) {
   const [kind, id = ""] = itemKey.split(":");
   if (kind === "case") {
-    const held = await ports.casework.case(panel.areaId, panel.id, id);
-    if (!held) throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
-    return { reference: held.value.reference, subjectId: id };
+    const [{ cases, drifting }, decisions] = await Promise.all([
+      ports.casework.casesAndDrift(panel.areaId, panel.id, localDay(ports.now()), meetingId),
+      ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
+    ]);
+    const next = nextOccurrences(ports.catalogue, panel.id, ports.now(), 1)[0]?.date === meetingId;
+    const due = casesDueAt(
+      meetingId,
+      cases.map((c) => c.value),
+      {},
+      next ? drifting : new Set(),
+    ).find((c) => c.subjectId === id);
+    const decided = decisions.find((d) => d.value.subjectId === id);
+    const reference = due?.reference ?? decided?.value.reference;
+    if (reference) return { reference, subjectId: id };
+    if (!(await ports.casework.case(panel.areaId, panel.id, id)))
+      throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
+    throw new Refusal(
+      "not-found",
+      "That case is not on this meeting's agenda and was not decided at it. Note its discussion at the meeting that discusses it.",
+      { code: "not-on-agenda" },
+    );
   }
   const template = ports.catalogue.agendaTemplates.get(panel.agendaTemplateId);
   if (!template?.items.some((i) => i.kind === "item" && i.id === id))
@@ -145,7 +170,7 @@ export async function recordNote(
       "notes-closed",
     );
   if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
-  const item = await itemOf(ports, panel, itemKey);
+  const item = await itemOf(ports, panel, meetingId, itemKey);
   const note: ItemNote = {
     panelId,
     meetingId,

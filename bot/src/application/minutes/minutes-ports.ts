@@ -21,7 +21,7 @@ export interface MinutesRecordStore {
 /** What the meeting's record needs. */
 export interface MinutesPorts {
   catalogue: Catalogue;
-  casework: Pick<Casework, "appendAudit" | "case" | "unit" | "decisionsAt" | "actionsAt">;
+  casework: Pick<Casework, "appendAudit" | "case" | "casesAndDrift" | "unit" | "decisionsAt" | "actionsAt">;
   directory: Directory;
   room: Pick<MeetingRoomStore, "room">;
   /** The panel's meetings as scheduled: which were cancelled. */
