@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { PEOPLE } from "../support/people.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
-import { startTestService, type TestService } from "../support/service.js";
+import { call } from "../support/http.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // The meeting's record in the tab (Chromium): at June's Merton pre-MACE (May's meeting, at which
 // nothing was recorded, has no minutes to agree) the coordinator signs in to the meeting and notes the multi-agency discussion and a child's case; her minutes are a
@@ -15,6 +17,10 @@ const JUNE = "2032-06-03";
 const JUNE_AGENDA = "Agenda, Thursday 3 June 2032, 09:30 to 13:30";
 const JULY_AGENDA = "Agenda, Thursday 1 July 2032, 09:30 to 13:30";
 const CASE_NOTE = "School reports better attendance; the police worry about a new friendship group.";
+const COLLEAGUES_NOTE =
+  "School reports better attendance; the police and Youth Justice worry about a new group.";
+const MY_NOTE = "School reports better attendance.";
+const PANEL = "merton-pre-mace";
 const DISCUSSION_NOTE = "Youth Justice and the police report more activity around the bus station.";
 
 describe("Notes of the discussion and agreed minutes in the tab (Chromium)", function () {
@@ -34,12 +40,15 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
     await service?.close();
   });
 
-  const openAgenda = async (person: string, agenda: string): Promise<Page> => {
+  const openAgenda = async (person: string, agenda: string, past = false): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The tab lists the meetings from the browser's day: the service's day here.
+    await page.clock.setFixedTime(now);
     await page.goto(`${service.url}/tab/`);
     await page.getByLabel("Demo person").selectOption({ label: person });
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
+    if (past) await page.getByLabel("Show").selectOption("past");
     await page.getByRole("button", { name: agenda }).click();
     return page;
   };
@@ -79,15 +88,42 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
         await group.getByText("Noted by Priya Okafor").waitFor();
       }
 
+      // A colleague corrects the case's note from another screen; the box still holds the text
+      // read before. Saving over it is refused, and the box then shows the colleague's note.
+      const path = `/api/panels/${PANEL}/meetings/${JUNE}/notes`;
+      const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+      const read = (await call<{ notes: { itemKey: string; version: string }[] }>(service, path, { token }))
+        .body;
+      const caseNote = read.notes.find((n) => n.itemKey.startsWith("case:"));
+      const corrected = await call(service, `${path}/${caseNote?.itemKey ?? ""}`, {
+        method: "PUT",
+        token,
+        ifMatch: caseNote?.version ?? "",
+        body: { text: COLLEAGUES_NOTE },
+      });
+      assert.equal(corrected.status, 200, corrected.text);
+      const caseGroup = notes.getByRole("group", { name: `Note on ${child.reference} ${child.name}` });
+      await caseGroup.getByLabel("Note of the discussion").fill(MY_NOTE);
+      await caseGroup.getByRole("button", { name: "Save the note" }).click();
+      await notes
+        .getByRole("alert")
+        .filter({
+          hasText:
+            /^This note was changed by Priya Okafor at \d\d:\d\d\. The box now shows their note; yours was not saved and is shown under it to copy from\.$/,
+        })
+        .waitFor();
+      assert.equal(await caseGroup.getByLabel("Note of the discussion").inputValue(), COLLEAGUES_NOTE);
+      await caseGroup.getByText(MY_NOTE, { exact: true }).waitFor();
+
       await page.getByRole("button", { name: "Show the minutes" }).click();
       const minutes = page.getByRole("article", { name: "Minutes" });
       await minutes.getByText("DRAFT", { exact: true }).waitFor();
       const text = await minutes.innerText();
       assert.match(text, /Draft: awaiting agreement at the panel's next meeting, on 1 July 2032\./);
-      assert.ok(text.includes(`Discussion: ${CASE_NOTE}`));
+      assert.ok(text.includes(`Discussion: ${COLLEAGUES_NOTE}`));
       // In agenda order: the multi-agency discussion before the children's sections.
       assert.ok(
-        text.indexOf(DISCUSSION_NOTE) > -1 && text.indexOf(DISCUSSION_NOTE) < text.indexOf(CASE_NOTE),
+        text.indexOf(DISCUSSION_NOTE) > -1 && text.indexOf(DISCUSSION_NOTE) < text.indexOf(COLLEAGUES_NOTE),
       );
       await page.screenshot({ path: `${ARTEFACTS}/tab-minutes-draft.png`, fullPage: true });
       assert.deepEqual(await seriousAccessibilityProblems(page), []);
@@ -144,11 +180,11 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       await page.close();
     }
 
-    const member = await openAgenda("Hannah Reyes (Named Nurse, Safeguarding Children)", JUNE_AGENDA);
+    const member = await openAgenda("Hannah Reyes (Named Nurse, Safeguarding Children)", JUNE_AGENDA, true);
     try {
       await member.getByRole("button", { name: "Show the minutes" }).click();
       const minutes = member.getByRole("article", { name: "Minutes" });
-      await minutes.getByText(`Discussion: ${CASE_NOTE}`).waitFor();
+      await minutes.getByText(`Discussion: ${COLLEAGUES_NOTE}`).waitFor();
       const text = await minutes.innerText();
       assert.ok(!text.includes("DRAFT"));
       assert.match(text, /Agreed at the meeting on 1 July 2032, recorded by Priya Okafor\./);
