@@ -112,7 +112,11 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
             /^This note was changed by Priya Okafor at \d\d:\d\d\. The box now shows their note; yours was not saved and is shown under it to copy from\.$/,
         })
         .waitFor();
-      assert.equal(await caseGroup.getByLabel("Note of the discussion").inputValue(), COLLEAGUES_NOTE);
+      // The box shows their note once the notes are read again.
+      await caseGroup
+        .getByLabel("Note of the discussion")
+        .and(page.locator(`textarea:text-is("${COLLEAGUES_NOTE}")`))
+        .waitFor();
       await caseGroup.getByText(MY_NOTE, { exact: true }).waitFor();
 
       await page.getByRole("button", { name: "Show the minutes" }).click();

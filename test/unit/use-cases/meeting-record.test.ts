@@ -234,6 +234,21 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     );
     const shown = await record().previousMinutes(hannah, "member", PANEL, FEBRUARY);
     assert.deepEqual([shown.status?.state, shown.canAgree], ["agreed", false]);
+
+    // The correction can name people: not before sign-in on the meeting's day, nor for presenters.
+    const withoutCorrection = "Agreed at the meeting on 4 February 2027, recorded by Priya Okafor.";
+    assert.equal(shown.status?.words, withoutCorrection);
+    const presenter = await record().previousMinutes(grace, "presenter", PANEL, FEBRUARY);
+    assert.equal(presenter.status?.words, withoutCorrection);
+    await signInToMeeting(ports, hannah, PANEL, FEBRUARY);
+    const signedIn = await record().previousMinutes(hannah, "member", PANEL, FEBRUARY);
+    assert.equal(
+      signedIn.status?.words,
+      "Agreed at the meeting on 4 February 2027, recorded by Priya Okafor. Correction noted: The youth club is the one on Invented Road.",
+    );
+    ports.clock.set("2027-02-05T10:00:00Z");
+    const dayAfter = await record().previousMinutes(grace, "presenter", PANEL, FEBRUARY);
+    assert.equal(dayAfter.status?.words, withoutCorrection);
   });
 
   it("a previous meeting at which nothing was recorded offers no minutes to agree, and says so", async () => {

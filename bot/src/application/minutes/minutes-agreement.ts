@@ -67,11 +67,23 @@ export async function statusOf(
   meetingId: string,
 ): Promise<{ status: MinutesStatus; agreement: Versioned<MinutesAgreement> | undefined }> {
   const agreement = await ports.minutesRecord.agreement(panel.id, meetingId);
-  return {
-    agreement,
-    status: minutesStatus(agreement?.value, circulationOf(panel), nextMeetingOf(ports, panel.id, meetingId)),
-  };
+  return { agreement, status: statusShown(ports, panel, meetingId, agreement, true) };
 }
+
+/** The status in words, with or without the correction the panel asked for (it can name people). */
+export const statusShown = (
+  ports: Pick<MinutesPorts, "catalogue">,
+  panel: Panel,
+  meetingId: string,
+  agreement: Versioned<MinutesAgreement> | undefined,
+  withCorrection: boolean,
+): MinutesStatus =>
+  minutesStatus(
+    agreement?.value,
+    circulationOf(panel),
+    nextMeetingOf(ports, panel.id, meetingId),
+    withCorrection,
+  );
 
 /**
  * Whether anything was recorded at a meeting: a sign-in, a decision (the chairs' ones recorded
@@ -127,7 +139,13 @@ export async function previousMinutes(
       version: "none",
     };
   const previous = found.meetingId;
-  const { status, agreement } = await statusOf(ports, panel, previous);
+  const [agreement, { signIns }] = await Promise.all([
+    ports.minutesRecord.agreement(panelId, previous),
+    ports.room.room(panelId, meetingId),
+  ]);
+  // The correction can name people: not for presenters, nor before sign-in on the meeting's day.
+  const namesHidden = localDay(ports.now()) === meetingId && !signIns.some((s) => s.personId === actor.id);
+  const status = statusShown(ports, panel, previous, agreement, role !== "presenter" && !namesHidden);
   const [occurrence] = occurrencesBetween(ports.catalogue, panelId, previous, previous);
   const meetingDescription = occurrence ? describeOccurrence(occurrence) : null;
   if (!found.recorded) {
