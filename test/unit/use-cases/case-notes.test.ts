@@ -184,6 +184,7 @@ describe("Notes of a case's discussion in its subject's record", () => {
     });
     assert.deepEqual(report.areas[0]?.done, [robin.reference]);
     assert.deepEqual(await ports.casework.subjectNotes("merton", robin.subjectId), []);
+    assert.deepEqual(await ports.minutesRecord.notes(PANEL, robin.meeting), [], "nor in the meeting's notes");
   });
 
   it("keeps its place with its words replaced when retention anonymises the record, once", async () => {
@@ -195,6 +196,11 @@ describe("Notes of a case's discussion in its subject's record", () => {
     assert.deepEqual(
       [note?.text, note?.meetingId, note?.reference, note?.recordedByName],
       ["Anonymised", "2027-01-07", robin.reference, "Priya Okafor"],
+    );
+    assert.deepEqual(
+      (await ports.minutesRecord.notes(PANEL, robin.meeting)).map((n) => n.value.text),
+      ["Anonymised"],
+      "the meeting's note reads the same",
     );
     ports.casework.calls.reset();
     await runRetention({ ...ports, catalogue }, options);
