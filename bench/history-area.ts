@@ -15,6 +15,7 @@ import { tableFactory, type TableFactory } from "../bot/src/adapters/tables/stor
 import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../bot/src/adapters/tables/meeting-room-records.js";
+import { minutesRecords } from "../bot/src/adapters/tables/minutes-records.js";
 import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
 import { roundTripCounter } from "../scripts/lib/round-trips.js";
 import { demoActor } from "./bench-support.js";
@@ -102,6 +103,7 @@ export async function sideBySide(connection: string) {
     room: meetingRoomRecords(tables),
     deliveries: reminderDeliveries(tables),
     documents: documentRecords(tables),
+    minutesRecord: minutesRecords(tables),
     now: () => new Date(),
     onNotices: () => undefined,
     administrators: new Map<string, string[]>(),

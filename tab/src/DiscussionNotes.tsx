@@ -12,7 +12,13 @@ import {
 import { useState } from "react";
 import { minutesApi } from "./minutesApi.js";
 import { useApi } from "./useApi.js";
-import { type AgendaResponse, type ItemNoteView, type PanelSummary, type TokenSource } from "./api.js";
+import {
+  ApiError,
+  type AgendaResponse,
+  type ItemNoteView,
+  type PanelSummary,
+  type TokenSource,
+} from "./api.js";
 
 // The coordinator's short note of each agenda item's discussion, in agenda order: the fixed items
 // (agency updates, themes, any other business) and each case. Taken on the meeting's day, signed
@@ -63,6 +69,8 @@ export function DiscussionNotes({
     [token, panel.id, meetingId, agenda.namesHidden],
   );
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  // What the coordinator wrote when a colleague's correction came first, by item: shown beside it.
+  const [unsaved, setUnsaved] = useState<Record<string, string>>({});
   const view = loaded.data;
   if (!view) return loaded.error ? <Body1 role="alert">{loaded.error}</Body1> : null;
   const items = itemsOf(agenda);
@@ -85,9 +93,12 @@ export function DiscussionNotes({
       {shown.length === 0 && <Body1 as="p">No notes have been taken.</Body1>}
       {shown.map((item) => (
         <NoteItem
-          key={item.key}
+          // A new version of the note starts the box afresh from it: a colleague's correction is
+          // never saved over with the text read before it.
+          key={`${item.key}|${noteOf(item.key)?.version ?? "none"}`}
           item={item}
           note={noteOf(item.key)}
+          unsaved={unsaved[item.key]}
           editable={writable(item.key)}
           correcting={view.window.open === "correct"}
           onSave={async (text) => {
@@ -101,8 +112,16 @@ export function DiscussionNotes({
                 noteOf(item.key)?.version ?? "none",
               );
               setMessage({ intent: "success", text: `The note on ${item.title} is saved.` });
+              setUnsaved(({ [item.key]: _saved, ...rest }) => rest);
             } catch (e) {
-              setMessage({ intent: "error", text: (e as Error).message });
+              const changed = e instanceof ApiError && e.code === "changed-by-someone-else";
+              setMessage({
+                intent: "error",
+                text: changed
+                  ? `${(e as Error).message.replace(/ Reload to see it before saving\.$/, "")} The box now shows their note; yours was not saved and is shown under it to copy from.`
+                  : (e as Error).message,
+              });
+              if (changed) setUnsaved((u) => ({ ...u, [item.key]: text }));
             }
             await loaded.reload();
           }}
@@ -115,12 +134,14 @@ export function DiscussionNotes({
 function NoteItem({
   item,
   note,
+  unsaved,
   editable,
   correcting,
   onSave,
 }: {
   item: AgendaItem;
   note: ItemNoteView | undefined;
+  unsaved: string | undefined;
   editable: boolean;
   correcting: boolean;
   onSave: (text: string) => Promise<void>;
@@ -144,6 +165,11 @@ function NoteItem({
           <Field label="Note of the discussion" hint="A few sentences for the minutes.">
             <Textarea value={text} maxLength={2000} onChange={(_e, d) => setText(d.value)} />
           </Field>
+          {unsaved !== undefined && unsaved !== note?.text && (
+            <Field label="Your text, not saved">
+              <p className={styles.text}>{unsaved}</p>
+            </Field>
+          )}
           <div>
             <Button
               disabled={busy || !text.trim() || text === note?.text}

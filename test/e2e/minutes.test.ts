@@ -2,44 +2,53 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { PEOPLE } from "../support/people.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
-import { startTestService, type TestService } from "../support/service.js";
+import { call } from "../support/http.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
 
-// The meeting's record in the tab (Chromium): at August's Merton pre-MACE (July's meeting, at which
+// The meeting's record in the tab (Chromium): at June's Merton pre-MACE (May's meeting, at which
 // nothing was recorded, has no minutes to agree) the coordinator signs in to the meeting and notes the multi-agency discussion and a child's case; her minutes are a
-// DRAFT, and a panel member is told in words that they await agreement at September's meeting. At
-// September's meeting, under "Minutes and outstanding actions", she records August's minutes as
+// DRAFT, and a panel member is told in words that they await agreement at July's meeting. At
+// July's meeting, under "Minutes and outstanding actions", she records June's minutes as
 // agreed with a correction, and the member then reads them, notes and all.
 
-const AUGUST = "2027-08-05";
-const AUGUST_AGENDA = "Agenda, Thursday 5 August 2027, 09:30 to 13:30";
-const SEPTEMBER_AGENDA = "Agenda, Thursday 2 September 2027, 09:30 to 13:30";
+const JUNE = "2032-06-03";
+const JUNE_AGENDA = "Agenda, Thursday 3 June 2032, 09:30 to 13:30";
+const JULY_AGENDA = "Agenda, Thursday 1 July 2032, 09:30 to 13:30";
 const CASE_NOTE = "School reports better attendance; the police worry about a new friendship group.";
+const COLLEAGUES_NOTE =
+  "School reports better attendance; the police and Youth Justice worry about a new group.";
+const MY_NOTE = "School reports better attendance.";
+const PANEL = "merton-pre-mace";
 const DISCUSSION_NOTE = "Youth Justice and the police report more activity around the bus station.";
 
 describe("Notes of the discussion and agreed minutes in the tab (Chromium)", function () {
   this.timeout(180_000);
   let service: TestService;
   let browser: Browser;
-  let now = new Date("2027-07-10T12:00:00Z");
+  let now = new Date("2032-05-10T12:00:00Z");
   let child: { reference: string; name: string };
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
     browser = await chromiumBrowser();
-    child = await acceptedMertonReferral(service, "Ellis Notreal-Brook", "12 Imaginary Lane", AUGUST);
-    now = new Date(`${AUGUST}T10:00:00Z`);
+    child = await acceptedMertonReferral(service, "Ellis Notreal-Brook", "12 Imaginary Lane", JUNE);
+    now = new Date(`${JUNE}T10:00:00Z`);
   });
   after(async () => {
     await service?.close();
   });
 
-  const openAgenda = async (person: string, agenda: string): Promise<Page> => {
+  const openAgenda = async (person: string, agenda: string, past = false): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The tab lists the meetings from the browser's day: the service's day here.
+    await page.clock.setFixedTime(now);
     await page.goto(`${service.url}/tab/`);
     await page.getByLabel("Demo person").selectOption({ label: person });
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Meetings of Pre-MACE operational panel" }).click();
+    if (past) await page.getByLabel("Show").selectOption("past");
     await page.getByRole("button", { name: agenda }).click();
     return page;
   };
@@ -52,14 +61,14 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
   };
 
   it("the coordinator, signed in to the meeting, notes the discussion; the minutes are a draft the members are told about", async () => {
-    const page = await openAgenda("Priya Okafor (MACE panel coordinator)", AUGUST_AGENDA);
+    const page = await openAgenda("Priya Okafor (MACE panel coordinator)", JUNE_AGENDA);
     try {
       await signInToMeeting(page);
-      // Nothing was recorded at July's meeting: there are no minutes to agree, and it says so.
+      // Nothing was recorded at May's meeting: there are no minutes to agree, and it says so.
       const previous = page.getByRole("group", { name: "Previous minutes" });
       await previous
         .getByText(
-          /Nothing was recorded at the meeting on \d+ July 2027 \(no sign-in, decision, action or note\): there are no minutes to agree\./,
+          /Nothing was recorded at the meeting on \d+ May 2032 \(no sign-in, decision, action or note\): there are no minutes to agree\./,
         )
         .waitFor();
       assert.equal(await previous.getByRole("button", { name: "Record the minutes as agreed" }).count(), 0);
@@ -79,15 +88,46 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
         await group.getByText("Noted by Priya Okafor").waitFor();
       }
 
+      // A colleague corrects the case's note from another screen; the box still holds the text
+      // read before. Saving over it is refused, and the box then shows the colleague's note.
+      const path = `/api/panels/${PANEL}/meetings/${JUNE}/notes`;
+      const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+      const read = (await call<{ notes: { itemKey: string; version: string }[] }>(service, path, { token }))
+        .body;
+      const caseNote = read.notes.find((n) => n.itemKey.startsWith("case:"));
+      const corrected = await call(service, `${path}/${caseNote?.itemKey ?? ""}`, {
+        method: "PUT",
+        token,
+        ifMatch: caseNote?.version ?? "",
+        body: { text: COLLEAGUES_NOTE },
+      });
+      assert.equal(corrected.status, 200, corrected.text);
+      const caseGroup = notes.getByRole("group", { name: `Note on ${child.reference} ${child.name}` });
+      await caseGroup.getByLabel("Note of the discussion").fill(MY_NOTE);
+      await caseGroup.getByRole("button", { name: "Save the note" }).click();
+      await notes
+        .getByRole("alert")
+        .filter({
+          hasText:
+            /^This note was changed by Priya Okafor at \d\d:\d\d\. The box now shows their note; yours was not saved and is shown under it to copy from\.$/,
+        })
+        .waitFor();
+      // The box shows their note once the notes are read again.
+      await caseGroup
+        .getByLabel("Note of the discussion")
+        .and(page.locator(`textarea:text-is("${COLLEAGUES_NOTE}")`))
+        .waitFor();
+      await caseGroup.getByText(MY_NOTE, { exact: true }).waitFor();
+
       await page.getByRole("button", { name: "Show the minutes" }).click();
       const minutes = page.getByRole("article", { name: "Minutes" });
       await minutes.getByText("DRAFT", { exact: true }).waitFor();
       const text = await minutes.innerText();
-      assert.match(text, /Draft: awaiting agreement at the panel's next meeting, on 2 September 2027\./);
-      assert.ok(text.includes(`Discussion: ${CASE_NOTE}`));
+      assert.match(text, /Draft: awaiting agreement at the panel's next meeting, on 1 July 2032\./);
+      assert.ok(text.includes(`Discussion: ${COLLEAGUES_NOTE}`));
       // In agenda order: the multi-agency discussion before the children's sections.
       assert.ok(
-        text.indexOf(DISCUSSION_NOTE) > -1 && text.indexOf(DISCUSSION_NOTE) < text.indexOf(CASE_NOTE),
+        text.indexOf(DISCUSSION_NOTE) > -1 && text.indexOf(DISCUSSION_NOTE) < text.indexOf(COLLEAGUES_NOTE),
       );
       await page.screenshot({ path: `${ARTEFACTS}/tab-minutes-draft.png`, fullPage: true });
       assert.deepEqual(await seriousAccessibilityProblems(page), []);
@@ -95,14 +135,14 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       await page.close();
     }
 
-    const member = await openAgenda("Hannah Reyes (Named Nurse, Safeguarding Children)", AUGUST_AGENDA);
+    const member = await openAgenda("Hannah Reyes (Named Nurse, Safeguarding Children)", JUNE_AGENDA);
     try {
       await member.getByRole("button", { name: "Show the minutes" }).click();
       await member
         .getByRole("alert")
         .filter({
           hasText:
-            "These minutes are awaiting agreement at the panel's next meeting, on 2 September 2027. Until then only the panel's coordinators and chairs read the draft.",
+            "These minutes are awaiting agreement at the panel's next meeting, on 1 July 2032. Until then only the panel's coordinators and chairs read the draft.",
         })
         .waitFor();
       assert.equal(await member.getByRole("article", { name: "Minutes" }).count(), 0);
@@ -111,17 +151,17 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
     }
   });
 
-  it("at September's meeting the coordinator records August's minutes as agreed; the member then reads them", async () => {
-    now = new Date("2027-09-02T10:00:00Z");
-    const page = await openAgenda("Priya Okafor (MACE panel coordinator)", SEPTEMBER_AGENDA);
+  it("at July's meeting the coordinator records June's minutes as agreed; the member then reads them", async () => {
+    now = new Date("2032-07-01T10:00:00Z");
+    const page = await openAgenda("Priya Okafor (MACE panel coordinator)", JULY_AGENDA);
     try {
       const item = page.getByRole("group", { name: "Previous minutes" });
       await item
         .getByText(
-          "Minutes of Thursday 5 August 2027, 09:30 to 13:30: Draft: awaiting agreement at the panel's next meeting, on 2 September 2027.",
+          "Minutes of Thursday 3 June 2032, 09:30 to 13:30: Draft: awaiting agreement at the panel's next meeting, on 1 July 2032.",
         )
         .waitFor();
-      // Not signed in to September's meeting yet: the service says what to do first.
+      // Not signed in to July's meeting yet: the service says what to do first.
       await item
         .getByLabel("Correction the panel asked for (if any)")
         .fill("The bus station is the one on Invented Street.");
@@ -134,7 +174,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       await item.getByRole("button", { name: "Record the minutes as agreed" }).click();
       await item
         .getByText(
-          "Agreed at the meeting on 2 September 2027, recorded by Priya Okafor. Correction noted: The bus station is the one on Invented Street.",
+          "Agreed at the meeting on 1 July 2032, recorded by Priya Okafor. Correction noted: The bus station is the one on Invented Street.",
           { exact: false },
         )
         .waitFor();
@@ -144,14 +184,14 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       await page.close();
     }
 
-    const member = await openAgenda("Hannah Reyes (Named Nurse, Safeguarding Children)", AUGUST_AGENDA);
+    const member = await openAgenda("Hannah Reyes (Named Nurse, Safeguarding Children)", JUNE_AGENDA, true);
     try {
       await member.getByRole("button", { name: "Show the minutes" }).click();
       const minutes = member.getByRole("article", { name: "Minutes" });
-      await minutes.getByText(`Discussion: ${CASE_NOTE}`).waitFor();
+      await minutes.getByText(`Discussion: ${COLLEAGUES_NOTE}`).waitFor();
       const text = await minutes.innerText();
       assert.ok(!text.includes("DRAFT"));
-      assert.match(text, /Agreed at the meeting on 2 September 2027, recorded by Priya Okafor\./);
+      assert.match(text, /Agreed at the meeting on 1 July 2032, recorded by Priya Okafor\./);
       assert.ok(text.includes(DISCUSSION_NOTE));
     } finally {
       await member.close();

@@ -160,6 +160,13 @@ describe("Notes of the discussion and agreed minutes, through the tab's API", fu
     assert.equal(agreed.status, 201, agreed.text);
     const twice = await api(priya, `${NOVEMBER}/previous-minutes/agreement`, { body: {} });
     assert.deepEqual([twice.status, errorOf(twice).code], [409, "already-agreed"]);
+    // The correction can name people: Hannah reads it once signed in to November's meeting.
+    const unsigned = (await api(hannah, `${NOVEMBER}/previous-minutes`)).body;
+    assert.equal(
+      (unsigned["status"] as { words: string }).words,
+      "Agreed at the meeting on 1 November 2029, recorded by Priya Okafor.",
+    );
+    assert.equal((await signIn(hannah, "mer-health", NOVEMBER)).status, 201);
     const shown = (await api(hannah, `${NOVEMBER}/previous-minutes`)).body;
     assert.equal(
       (shown["status"] as { words: string }).words,

@@ -4,6 +4,8 @@ import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-fil
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { documentRecords } from "../../bot/src/adapters/tables/document-records.js";
+import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
+import { minutesRecords } from "../../bot/src/adapters/tables/minutes-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { historyDesk } from "../../bot/src/application/history/history-desk.js";
 import { DEMO_ADMINISTRATORS } from "../../bot/src/seed/demo-people.js";
@@ -141,8 +143,11 @@ describe("A subject's case history and its subject access export, through the ta
   });
   after(() => service.close());
 
-  it("shows a member the referral, the decision and the action of the case, in order, with their values", async () => {
-    const res = await historyOf(PEOPLE.mertonNurse.id, robin.subjectId);
+  it("shows a member signed in to the meeting, on its day, the referral, the decision, the note and the action of the case, in order, with their values", async () => {
+    now = new Date(`${MEETING}T16:00:00Z`);
+    const res = await historyOf(PEOPLE.mertonNurse.id, robin.subjectId).finally(() => {
+      now = new Date("2027-01-08T09:00:00Z");
+    });
     assert.equal(res.status, 200, res.text);
     const history = res.body as unknown as History;
     assert.deepEqual(
@@ -235,6 +240,20 @@ describe("A subject's case history and its subject access export, through the ta
       viewed.filter((a) => a.subjectId === skye.subjectId).length,
       0,
       "a refused view shows nothing",
+    );
+  });
+
+  it("shows a member the draft note only on the meeting's day, signed in to it: the day after, until the minutes are agreed, the coordinator reads it", async () => {
+    const dayAfter = (await historyOf(PEOPLE.mertonNurse.id, robin.subjectId)).body as unknown as History;
+    assert.deepEqual(
+      dayAfter.entries.map((e) => e.kind),
+      ["referral", "triage", "case-opened", "decision", "action"],
+    );
+    const coordinator = (await historyOf(PEOPLE.mertonCoordinator.id, robin.subjectId))
+      .body as unknown as History;
+    assert.deepEqual(
+      coordinator.entries.filter((e) => e.kind === "note").map((e) => e.details),
+      [[{ label: "Note", text: NOTE }]],
     );
   });
 
@@ -349,12 +368,18 @@ describe("A subject's case history and its subject access export, through the ta
       casework: caseworkTables(tables),
       directory: directoryTables(tables),
       documents: documentRecords(tables),
+      minutesRecord: minutesRecords(tables),
+      room: meetingRoomRecords(tables),
       now: () => now,
       administrators: new Map(DEMO_ADMINISTRATORS),
     });
     const nurse = { id: PEOPLE.mertonNurse.id, name: PEOPLE.mertonNurse.displayName };
     const seen = await history.view(nurse, "merton", robin.subjectId, "test");
-    assert.equal(seen.entries.length, 6);
+    // The minutes' agreement, read to see whether she may read the draft note, goes with the second.
+    assert.deepEqual(
+      seen.entries.map((e) => e.kind),
+      ["referral", "triage", "case-opened", "decision", "action"],
+    );
     assert.equal(trips.sequential(), 3);
     assert.deepEqual(trips.requests().map(scanIn).filter(Boolean), []);
   });

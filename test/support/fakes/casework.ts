@@ -28,7 +28,7 @@ import { fakeRegisterRecords, planRow, registerRow } from "./register-records.js
 import { MeetingPlan } from "../../../bot/src/domain/strategic/forward-plan.js";
 import { RegisterItem } from "../../../bot/src/domain/strategic/register-item.js";
 import { linkIdentity } from "../../../bot/src/domain/links/link.js";
-import { CaseNote } from "../../../bot/src/domain/minutes/record.js";
+import { CaseNote, type ItemNote } from "../../../bot/src/domain/minutes/record.js";
 
 const inForceRow = (l: Link) => `link-pair|${linkIdentity(l)}`;
 
@@ -84,7 +84,18 @@ export interface FakeCasework extends Casework {
   actionsOf(areaId: string, panelId: string): Versioned<Action>[];
 }
 
-export function fakeCasework(now: () => Date): FakeCasework {
+/**
+ * The meeting's own note, in the minutes record's fake: retention's removal or replacement of a
+ * case note reaches it just before the unit commits, as the adapter does it.
+ */
+export interface MeetingNoteSteps {
+  remove(n: ItemNote): void;
+  replace(n: ItemNote, by: string): void;
+}
+
+const meetingNote = ({ areaId: _a, subjectId: _s, ...note }: CaseNote): ItemNote => note;
+
+export function fakeCasework(now: () => Date, meetingNotes?: MeetingNoteSteps): FakeCasework {
   const table = new FakeTable(now);
   const calls = new Calls();
   const interleaved: (() => Promise<unknown>)[] = [];
@@ -136,6 +147,8 @@ export function fakeCasework(now: () => Date): FakeCasework {
     unit(areaId: string, by: string): CaseworkUnit {
       const pk = keyOf(areaId);
       const writes: Write[] = [];
+      // Steps on the meeting's note, another table's row, made just before the unit commits.
+      const first: (() => void)[] = [];
       const create = <T extends object>(schema: z.ZodType<T>, rk: (v: T) => string, v: T, as = by) => {
         const value = checked(schema, v);
         writes.push({ op: "create", pk, rk: rk(value), value, by: as });
@@ -213,9 +226,14 @@ export function fakeCasework(now: () => Date): FakeCasework {
           const value = checked(CaseNote, n);
           writes.push({ op: "upsert", pk, rk: caseNoteRow(value), value, by });
         },
-        removeCaseNote: (n) => remove(caseNoteRow(CaseNote.parse(n))),
+        removeCaseNote: (n) => {
+          const value = CaseNote.parse(n);
+          first.push(() => meetingNotes?.remove(meetingNote(value)));
+          remove(caseNoteRow(value));
+        },
         replaceCaseNote: (n) => {
           const value = checked(CaseNote, n);
+          first.push(() => meetingNotes?.replace(meetingNote(value), by));
           writes.push({ op: "upsert", pk, rk: caseNoteRow(value), value, by });
         },
         putThresholdingOutcome: (t) => {
@@ -227,6 +245,7 @@ export function fakeCasework(now: () => Date): FakeCasework {
           if (!writes.length) return;
           calls.count("commit");
           await interleaved.shift()?.();
+          for (const step of first.splice(0)) step();
           transact(writes);
         },
       };

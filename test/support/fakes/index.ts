@@ -39,19 +39,20 @@ export function fakePorts(startAt: string) {
   const time = clock(startAt);
   const now = time.now;
   const notified: string[] = [];
+  const minutesRecord = fakeMinutesRecord(now);
   return {
     catalogue: areas(),
     clock: time,
     now,
     directory: demoDirectory(now),
-    casework: fakeCasework(now),
+    casework: fakeCasework(now, minutesRecord.meetingNotes),
     drafts: fakeDrafts(),
     documents: fakeDocumentRecords(now),
     files: fakeDocumentFiles(),
     meetings: fakeMeetings(now),
     agendas: fakeAgendas(now),
     room: fakeMeetingRoom(now),
-    minutesRecord: fakeMinutesRecord(now),
+    minutesRecord,
     deliveries: fakeDeliveries(now),
     figures: fakeReportFigures(now),
     reminders: new FakeReminderMessenger(),

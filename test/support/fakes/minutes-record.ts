@@ -1,5 +1,6 @@
 import type { MinutesRecordStore } from "../../../bot/src/application/minutes/minutes-ports.js";
 import { ItemNote, MinutesAgreement } from "../../../bot/src/domain/minutes/record.js";
+import type { MeetingNoteSteps } from "./casework.js";
 import { Calls, FakeTable, insertRow, keyOf, replaceRow } from "./records.js";
 
 // The meeting's notes and minutes' agreement in memory, keyed as minutes-records.ts keys them in
@@ -8,11 +9,29 @@ import { Calls, FakeTable, insertRow, keyOf, replaceRow } from "./records.js";
 const partition = (panelId: string, meetingId: string) => keyOf(`${panelId}|${meetingId}`);
 const noteRow = (itemKey: string) => `note|${keyOf(itemKey)}`;
 
-export function fakeMinutesRecord(now: () => Date): MinutesRecordStore & { calls: Calls } {
+export function fakeMinutesRecord(
+  now: () => Date,
+): MinutesRecordStore & { calls: Calls; meetingNotes: MeetingNoteSteps } {
   const table = new FakeTable(now);
   const calls = new Calls();
   return {
     calls,
+    // What retention does to a meeting's note through the casework unit, as the adapter does.
+    meetingNotes: {
+      remove: (n) => {
+        const pk = partition(n.panelId, n.meetingId);
+        if (table.get(pk, noteRow(n.itemKey))) table.transact([{ op: "delete", pk, rk: noteRow(n.itemKey) }]);
+      },
+      replace: (n, by) => {
+        table.write({
+          op: "upsert",
+          pk: partition(n.panelId, n.meetingId),
+          rk: noteRow(n.itemKey),
+          value: ItemNote.parse(n),
+          by,
+        });
+      },
+    },
     async notes(panelId, meetingId) {
       calls.count("notes");
       return table.list<ItemNote>(partition(panelId, meetingId), (rk) => rk.startsWith("note|"));

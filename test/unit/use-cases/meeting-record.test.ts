@@ -23,6 +23,7 @@ import { mertonChild } from "../../support/referral-forms.js";
 const PANEL = "merton-pre-mace";
 const JANUARY = "2027-01-07";
 const FEBRUARY = "2027-02-04";
+const MARCH = "2027-03-04";
 const priya = demoActor("Priya Okafor");
 const tom = demoActor("Tom Ashworth");
 const hannah = demoActor("Hannah Reyes");
@@ -233,6 +234,21 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     );
     const shown = await record().previousMinutes(hannah, "member", PANEL, FEBRUARY);
     assert.deepEqual([shown.status?.state, shown.canAgree], ["agreed", false]);
+
+    // The correction can name people: not before sign-in on the meeting's day, nor for presenters.
+    const withoutCorrection = "Agreed at the meeting on 4 February 2027, recorded by Priya Okafor.";
+    assert.equal(shown.status?.words, withoutCorrection);
+    const presenter = await record().previousMinutes(grace, "presenter", PANEL, FEBRUARY);
+    assert.equal(presenter.status?.words, withoutCorrection);
+    await signInToMeeting(ports, hannah, PANEL, FEBRUARY);
+    const signedIn = await record().previousMinutes(hannah, "member", PANEL, FEBRUARY);
+    assert.equal(
+      signedIn.status?.words,
+      "Agreed at the meeting on 4 February 2027, recorded by Priya Okafor. Correction noted: The youth club is the one on Invented Road.",
+    );
+    ports.clock.set("2027-02-05T10:00:00Z");
+    const dayAfter = await record().previousMinutes(grace, "presenter", PANEL, FEBRUARY);
+    assert.equal(dayAfter.status?.words, withoutCorrection);
   });
 
   it("a previous meeting at which nothing was recorded offers no minutes to agree, and says so", async () => {
@@ -257,6 +273,40 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     ports.clock.set(`${FEBRUARY}T10:00:00Z`);
     const now = await record().previousMinutes(priya, "coordinator", PANEL, FEBRUARY);
     assert.deepEqual([now.status?.state, now.canAgree], ["draft", true]);
+  });
+
+  it("with February's meeting cancelled, March's meeting agrees January's minutes, the last meeting held with a record", async () => {
+    ports.clock.set(`${JANUARY}T10:00:00Z`);
+    await signInToMeeting(ports, priya, PANEL, JANUARY);
+    await note(`case:${child.subjectId}`, "Robin has missed school twice this month.");
+    await ports.meetings.saveAll(
+      [
+        {
+          value: {
+            panelId: PANEL,
+            id: FEBRUARY,
+            date: FEBRUARY,
+            start: `${FEBRUARY}T10:00:00+00:00`,
+            end: `${FEBRUARY}T12:00:00+00:00`,
+            status: "cancelled",
+            joinUrl: null,
+            occurrenceId: null,
+            note: "Cancelled: the chairs could not attend.",
+            setBy: "coordinator",
+          },
+          etag: undefined,
+        },
+      ],
+      "Priya Okafor",
+    );
+    ports.clock.set(`${MARCH}T10:00:00Z`);
+    await signInToMeeting(ports, priya, PANEL, MARCH);
+    const shown = await record().previousMinutes(priya, "coordinator", PANEL, MARCH);
+    assert.deepEqual([shown.meetingId, shown.status?.state, shown.canAgree], [JANUARY, "draft", true]);
+    const status = await record().agreePrevious(priya, "coordinator", PANEL, MARCH, { correction: "" });
+    assert.equal(status.words, "Agreed at the meeting on 4 March 2027, recorded by Priya Okafor.");
+    const agreement = await ports.minutesRecord.agreement(PANEL, JANUARY);
+    assert.deepEqual([agreement?.value.meetingId, agreement?.value.agreedAt], [JANUARY, MARCH]);
   });
 
   it("Lambeth MAVE's agreed minutes go to the agencies only once a chair of the panel has agreed, between meetings", async () => {

@@ -10,7 +10,7 @@ import { Refusal } from "../../domain/refusal.js";
 import { caseKey } from "../../domain/minutes/record.js";
 import { decisionsAt, meetingContext, withoutDetails } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
-import { statusOf } from "../minutes/minutes-agreement.js";
+import { statusOf, statusShown } from "../minutes/minutes-agreement.js";
 
 /**
  * The meeting's minutes, for the panel's members (not presenters); the read is audited. A draft is
@@ -31,11 +31,16 @@ export async function meetingMinutes(
       code: "members-only",
     });
   const { catalogue, casework } = ports;
-  const [room, { status, agreement }, stored] = await Promise.all([
+  const [room, { status: whole, agreement }, stored] = await Promise.all([
     ports.room.room(panelId, meetingId),
     statusOf(ports, panel, meetingId),
     ports.minutesRecord.notes(panelId, meetingId),
   ]);
+  // On the meeting's day, names wait until the person has signed in, in the minutes as on the agenda.
+  const namesHidden =
+    localDay(ports.now()) === meetingId && !room.signIns.some((s) => s.personId === actor.id);
+  // The correction the panel asked for can name people: hidden with the names.
+  const status = namesHidden ? statusShown(ports, panel, meetingId, agreement, false) : whole;
   if (status.state === "draft" && role !== "coordinator" && role !== "chair")
     throw new Refusal(
       "not-now",
@@ -46,9 +51,6 @@ export async function meetingMinutes(
     throw new Refusal("not-now", `Only agreed minutes can be exported for the agencies. ${status.words}`, {
       code: "minutes-not-agreed",
     });
-  // On the meeting's day, names wait until the person has signed in, in the minutes as on the agenda.
-  const namesHidden =
-    localDay(ports.now()) === meetingId && !room.signIns.some((s) => s.personId === actor.id);
   const notes = new Map(namesHidden ? [] : stored.map((n) => [n.value.itemKey, n.value.text]));
   const [decisions, agenda, actions] = await Promise.all([
     decisionsAt(ports, panelId, meetingId),

@@ -7,6 +7,7 @@ import {
 } from "../../domain/cohort/chronology.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { KIND_TITLES } from "../../domain/referrals/form.js";
+import { readableNotes } from "../access/note-access.js";
 import { accessArea, AreaIdInput, refuseUnlessMaySee } from "../access/subject-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { HistoryPorts } from "./history-ports.js";
@@ -23,7 +24,8 @@ import {
 } from "./subject-record.js";
 
 // A subject's case history across the area's panels, for the members of any of them; a presenter
-// sees the history of the cases they present, and of those only. Two round trips of reads
+// sees the history of the cases they present, and of those only; the notes of a discussion only
+// as the minutes' readers do (access/note-access.ts). Two round trips of reads
 // whatever the history's length (who the person is goes with the first), and one entry in the
 // audit trail naming every reference the page shows.
 
@@ -52,13 +54,12 @@ export async function subjectHistory(
   if (!held || !subject) throw noSuchSubject();
   refuseUnlessMaySee(access, held.cases);
   const shown = access.presenterOnly ? onPanels(held, presentedBy(actor.id, held.cases)) : held;
-  const { record, people } = await withWhatItNames(
-    ports,
-    access.areaId,
-    subject,
-    shown,
-    !access.presenterOnly,
-  );
+  // The notes' meetings are read with what the record names, in the same round trip.
+  const [{ record: whole, people }, notes] = await Promise.all([
+    withWhatItNames(ports, access.areaId, subject, shown, !access.presenterOnly),
+    readableNotes(ports, actor.id, access.roles, shown.notes),
+  ]);
+  const record = { ...whole, notes };
   const names = namesFrom(ports.catalogue, people);
   const entries = chronology(access.presenterOnly ? withoutLinkedNames(record) : record, names);
   await ports.casework.appendAudit(access.areaId, [

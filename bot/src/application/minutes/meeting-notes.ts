@@ -3,7 +3,10 @@ import { noteWindow, type ItemNote, type NoteInput, type NoteWindow } from "../.
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
+import { casesDueAt } from "../../domain/agenda/due-cases.js";
 import { localDay } from "../../domain/schedule/dates.js";
+import { nextOccurrences } from "../../domain/schedule/occurrences.js";
+import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
@@ -11,8 +14,9 @@ import type { MinutesPorts } from "./minutes-ports.js";
 
 // The coordinator's short note of each agenda item's discussion: taken during the meeting, on its
 // day, signed in to it; corrected after it until the minutes are agreed. A note on a case is a
-// detail of the subject: every read that shows one is audited. On the day, notes wait until the
-// person has signed in, as names do.
+// detail of the subject: every read that shows one is audited. Who reads them is decided in
+// access/note-access.ts: on the day, once signed in; after it, the coordinators and chairs until
+// the minutes are agreed.
 
 export interface NoteView {
   itemKey: string;
@@ -46,18 +50,6 @@ const toView = (n: Versioned<ItemNote>): NoteView => ({
   version: n.etag,
 });
 
-/** Whether the person may see case notes now: on the meeting's day, only once signed in. */
-export async function notesHidden(
-  ports: Pick<MinutesPorts, "room" | "now">,
-  actor: Actor,
-  panelId: string,
-  meetingId: string,
-) {
-  if (localDay(ports.now()) !== meetingId) return false;
-  const { signIns } = await ports.room.room(panelId, meetingId);
-  return !signIns.some((s) => s.personId === actor.id);
-}
-
 /** The meeting's notes; the read of case notes is audited, naming the cases shown. */
 export async function viewNotes(
   ports: MinutesPorts,
@@ -69,13 +61,17 @@ export async function viewNotes(
 ): Promise<NotesView> {
   const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
   if (role === "presenter") throw notMembers();
-  const [stored, agreement, hidden] = await Promise.all([
+  const [stored, agreement, { signIns }] = await Promise.all([
     ports.minutesRecord.notes(panelId, meetingId),
     ports.minutesRecord.agreement(panelId, meetingId),
-    notesHidden(ports, actor, panelId, meetingId),
+    ports.room.room(panelId, meetingId),
   ]);
+  const today = localDay(ports.now());
+  const signedIn = signIns.some((s) => s.personId === actor.id);
+  const sight = noteSight(role, meetingId, today, agreement !== undefined, signedIn);
+  if (sight === "draft") throw draftNotesRefused();
   // On the meeting's day, notes wait for sign-in as names do.
-  const shown = hidden ? [] : stored;
+  const shown = sight === "shown" ? stored : [];
   await auditListView(ports, {
     areaId: panel.areaId,
     panelId,
@@ -86,24 +82,47 @@ export async function viewNotes(
   });
   return {
     notes: shown.map(toView),
-    window: noteWindow(meetingId, localDay(ports.now()), agreement !== undefined),
+    window: noteWindow(meetingId, today, agreement !== undefined),
     canWrite: role === "coordinator",
   };
 }
 
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
 
-/** The item a note is kept against: a case of the panel (with its reference) or a fixed item of its agenda. */
+/**
+ * The item a note is kept against: a case on this meeting's agenda or decided at it (with its
+ * reference), or a fixed item of the panel's agenda. The cases are the agenda's, worked out as
+ * the agenda does: due at the meeting, decided at it, or, at the panel's next meeting, drifting.
+ */
 async function itemOf(
   ports: MinutesPorts,
   panel: { id: string; areaId: string; agendaTemplateId: string },
+  meetingId: string,
   itemKey: string,
 ) {
   const [kind, id = ""] = itemKey.split(":");
   if (kind === "case") {
-    const held = await ports.casework.case(panel.areaId, panel.id, id);
-    if (!held) throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
-    return { reference: held.value.reference, subjectId: id };
+    const [{ cases, drifting }, decisions] = await Promise.all([
+      ports.casework.casesAndDrift(panel.areaId, panel.id, localDay(ports.now()), meetingId),
+      ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
+    ]);
+    const next = nextOccurrences(ports.catalogue, panel.id, ports.now(), 1)[0]?.date === meetingId;
+    const due = casesDueAt(
+      meetingId,
+      cases.map((c) => c.value),
+      {},
+      next ? drifting : new Set(),
+    ).find((c) => c.subjectId === id);
+    const decided = decisions.find((d) => d.value.subjectId === id);
+    const reference = due?.reference ?? decided?.value.reference;
+    if (reference) return { reference, subjectId: id };
+    if (!(await ports.casework.case(panel.areaId, panel.id, id)))
+      throw new Refusal("not-found", "That case is not on this panel.", { code: "unknown-case" });
+    throw new Refusal(
+      "not-found",
+      "That case is not on this meeting's agenda and was not decided at it. Note its discussion at the meeting that discusses it.",
+      { code: "not-on-agenda" },
+    );
   }
   const template = ports.catalogue.agendaTemplates.get(panel.agendaTemplateId);
   if (!template?.items.some((i) => i.kind === "item" && i.id === id))
@@ -151,7 +170,7 @@ export async function recordNote(
       "notes-closed",
     );
   if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
-  const item = await itemOf(ports, panel, itemKey);
+  const item = await itemOf(ports, panel, meetingId, itemKey);
   const note: ItemNote = {
     panelId,
     meetingId,

@@ -25,14 +25,33 @@ import type { MinutesPorts } from "./minutes-ports.js";
 // without the chairs' agreement (002, 004), a chair of the panel then agrees to their circulation,
 // between meetings; until then they are not exported for the agencies.
 
-/** The panel's meeting before this one, by its rule; null for its first. */
-export const previousMeetingOf = (
-  ports: Pick<MinutesPorts, "catalogue">,
-  panelId: string,
+/**
+ * The meeting whose minutes this one agrees: the latest earlier meeting that was not cancelled
+ * and had something recorded (or whose minutes were agreed), so that a cancelled or empty meeting
+ * between does not leave them a draft. Without one, the latest earlier meeting held, with nothing
+ * recorded; null at the panel's first. Walked back one meeting at a time, latest first.
+ */
+export async function previousMeetingOf(
+  ports: Pick<MinutesPorts, "catalogue" | "meetings" | "room" | "casework" | "minutesRecord">,
+  panel: { id: string; areaId: string },
   meetingId: string,
-) =>
-  occurrencesBetween(ports.catalogue, panelId, addDays(meetingId, -370), addDays(meetingId, -1)).at(-1)
-    ?.date ?? null;
+): Promise<{ meetingId: string; recorded: boolean } | null> {
+  const from = addDays(meetingId, -370);
+  const to = addDays(meetingId, -1);
+  const stored = await ports.meetings.between(panel.id, from, to);
+  const cancelled = new Set(stored.filter((m) => m.value.status === "cancelled").map((m) => m.value.id));
+  const earlier = [
+    ...new Set([
+      ...occurrencesBetween(ports.catalogue, panel.id, from, to).map((o) => o.date),
+      ...stored.map((m) => m.value.id),
+    ]),
+  ]
+    .filter((id) => !cancelled.has(id))
+    .sort()
+    .reverse();
+  for (const id of earlier) if (await recordedAt(ports, panel, id)) return { meetingId: id, recorded: true };
+  return earlier[0] ? { meetingId: earlier[0], recorded: false } : null;
+}
 
 /** The panel's meeting after this one, by its rule: where its minutes are agreed. */
 export const nextMeetingOf = (ports: Pick<MinutesPorts, "catalogue">, panelId: string, meetingId: string) =>
@@ -43,33 +62,47 @@ const circulationOf = (panel: Panel) => panel.minutesCirculation ?? "on-agreemen
 
 /** Where a meeting's minutes stand. */
 export async function statusOf(
-  ports: MinutesPorts,
+  ports: Pick<MinutesPorts, "catalogue" | "minutesRecord">,
   panel: Panel,
   meetingId: string,
 ): Promise<{ status: MinutesStatus; agreement: Versioned<MinutesAgreement> | undefined }> {
   const agreement = await ports.minutesRecord.agreement(panel.id, meetingId);
-  return {
-    agreement,
-    status: minutesStatus(agreement?.value, circulationOf(panel), nextMeetingOf(ports, panel.id, meetingId)),
-  };
+  return { agreement, status: statusShown(ports, panel, meetingId, agreement, true) };
 }
+
+/** The status in words, with or without the correction the panel asked for (it can name people). */
+export const statusShown = (
+  ports: Pick<MinutesPorts, "catalogue">,
+  panel: Panel,
+  meetingId: string,
+  agreement: Versioned<MinutesAgreement> | undefined,
+  withCorrection: boolean,
+): MinutesStatus =>
+  minutesStatus(
+    agreement?.value,
+    circulationOf(panel),
+    nextMeetingOf(ports, panel.id, meetingId),
+    withCorrection,
+  );
 
 /**
  * Whether anything was recorded at a meeting: a sign-in, a decision (the chairs' ones recorded
- * against it too), an action or a note. Four reads, each one range or point read, sent together.
+ * against it too), an action, a note, or its minutes' agreement. Five reads, each one range or
+ * point read, sent together.
  */
 async function recordedAt(
-  ports: MinutesPorts,
+  ports: Pick<MinutesPorts, "room" | "casework" | "minutesRecord">,
   panel: { id: string; areaId: string },
   meetingId: string,
 ): Promise<boolean> {
-  const [room, decisions, actions, notes] = await Promise.all([
+  const [room, decisions, actions, notes, agreement] = await Promise.all([
     ports.room.room(panel.id, meetingId),
     ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
     ports.casework.actionsAt(panel.areaId, panel.id, meetingId),
     ports.minutesRecord.notes(panel.id, meetingId),
+    ports.minutesRecord.agreement(panel.id, meetingId),
   ]);
-  return [room.signIns, decisions, actions, notes].some((found) => found.length > 0);
+  return agreement !== undefined || [room.signIns, decisions, actions, notes].some((f) => f.length > 0);
 }
 
 export interface PreviousMinutesView {
@@ -94,8 +127,8 @@ export async function previousMinutes(
   meetingId: string,
 ): Promise<PreviousMinutesView> {
   const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
-  const previous = previousMeetingOf(ports, panelId, meetingId);
-  if (!previous)
+  const found = await previousMeetingOf(ports, panel, meetingId);
+  if (!found)
     return {
       meetingId: null,
       meetingDescription: null,
@@ -105,13 +138,17 @@ export async function previousMinutes(
       canAgreeCirculation: false,
       version: "none",
     };
-  const [{ status, agreement }, recorded] = await Promise.all([
-    statusOf(ports, panel, previous),
-    recordedAt(ports, panel, previous),
+  const previous = found.meetingId;
+  const [agreement, { signIns }] = await Promise.all([
+    ports.minutesRecord.agreement(panelId, previous),
+    ports.room.room(panelId, meetingId),
   ]);
+  // The correction can name people: not for presenters, nor before sign-in on the meeting's day.
+  const namesHidden = localDay(ports.now()) === meetingId && !signIns.some((s) => s.personId === actor.id);
+  const status = statusShown(ports, panel, previous, agreement, role !== "presenter" && !namesHidden);
   const [occurrence] = occurrencesBetween(ports.catalogue, panelId, previous, previous);
   const meetingDescription = occurrence ? describeOccurrence(occurrence) : null;
-  if (!agreement && !recorded) {
+  if (!found.recorded) {
     const none = nothingRecorded(previous);
     return {
       meetingId: previous,
@@ -151,7 +188,8 @@ export async function agreePreviousMinutes(
     throw new Refusal("not-allowed", "Only the panel's coordinators record the minutes as agreed.", {
       code: "not-coordinator",
     });
-  const previous = previousMeetingOf(ports, panelId, meetingId);
+  const found = await previousMeetingOf(ports, panel, meetingId);
+  const previous = found?.meetingId ?? null;
   const [existing, { signIns }] = await Promise.all([
     previous ? ports.minutesRecord.agreement(panelId, previous) : Promise.resolve(undefined),
     ports.room.room(panelId, meetingId),
@@ -167,8 +205,7 @@ export async function agreePreviousMinutes(
       "Sign in to the meeting first: the minutes are agreed by the panel, recorded by a coordinator signed in to the meeting.",
       "not-signed-in",
     );
-  if (!(await recordedAt(ports, panel, previous)))
-    throw notNow(nothingRecorded(previous).words, "nothing-recorded");
+  if (!found?.recorded) throw notNow(nothingRecorded(previous).words, "nothing-recorded");
   const agreement: MinutesAgreement = {
     panelId,
     meetingId: previous,

@@ -2,7 +2,7 @@ import type { ItemNote, MinutesAgreement } from "../../domain/minutes/record.js"
 import type { Casework } from "../ports/casework.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Directory } from "../ports/directory.js";
-import type { MeetingRoomStore } from "../ports/meetings.js";
+import type { MeetingRoomStore, MeetingStore } from "../ports/meetings.js";
 import type { Versioned } from "../ports/versioned.js";
 
 // The meeting's record: the notes of each item's discussion and the minutes' agreement, kept in
@@ -21,9 +21,11 @@ export interface MinutesRecordStore {
 /** What the meeting's record needs. */
 export interface MinutesPorts {
   catalogue: Catalogue;
-  casework: Pick<Casework, "appendAudit" | "case" | "unit" | "decisionsAt" | "actionsAt">;
+  casework: Pick<Casework, "appendAudit" | "case" | "casesAndDrift" | "unit" | "decisionsAt" | "actionsAt">;
   directory: Directory;
   room: Pick<MeetingRoomStore, "room">;
+  /** The panel's meetings as scheduled: which were cancelled. */
+  meetings: Pick<MeetingStore, "between">;
   minutesRecord: MinutesRecordStore;
   now: () => Date;
 }

@@ -99,11 +99,16 @@ export interface MinutesStatus {
   exportable: boolean;
 }
 
-/** Where the minutes stand, for a meeting whose next meeting is `nextMeeting` (null when none is set). */
+/**
+ * Where the minutes stand, for a meeting whose next meeting is `nextMeeting` (null when none is
+ * set). The correction the panel asked for can name people: it is left out (`withCorrection`
+ * false) for presenters and where names are hidden.
+ */
 export function minutesStatus(
   agreement: MinutesAgreement | undefined,
   circulation: Circulation,
   nextMeeting: string | null,
+  withCorrection = true,
 ): MinutesStatus {
   if (!agreement)
     return {
@@ -114,7 +119,8 @@ export function minutesStatus(
       exportable: false,
     };
   const agreed = `Agreed at the meeting on ${dayInWords(agreement.agreedAt)}, recorded by ${agreement.agreedByName}.`;
-  const corrected = agreement.correction ? ` Correction noted: ${agreement.correction}` : "";
+  const corrected =
+    withCorrection && agreement.correction ? ` Correction noted: ${agreement.correction}` : "";
   if (circulation === "with-chairs-agreement" && !agreement.circulation)
     return {
       state: "awaiting-chair",
