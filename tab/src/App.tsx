@@ -26,6 +26,7 @@ import { SubjectLinksProvider, type OpenedSubject } from "./subjectLinks.js";
 import {
   browserTheme,
   followBrowserTheme,
+  followTeamsTheme,
   hostedInTeams,
   initialiseTeams,
   teamsTokens,
@@ -84,11 +85,16 @@ export function App() {
   return <PanelsApp />;
 }
 
-/** A page Teams opens on its own, outside the panels view (adding a tab, the policies). */
+/**
+ * A page Teams opens on its own, outside the panels view (adding a tab, the policies): in Teams'
+ * theme, or the browser's when opened directly, as the panels view is.
+ */
 function StandalonePage({ children }: { children: ReactNode }) {
   const styles = useStyles();
+  const [theme, setTheme] = useState<ThemeName>(() => (hostedInTeams() ? "default" : browserTheme()));
+  useEffect(() => (hostedInTeams() ? followTeamsTheme(setTheme) : followBrowserTheme(setTheme)), []);
   return (
-    <FluentProvider theme={teamsLightTheme}>
+    <FluentProvider theme={THEMES[theme]}>
       <main className={styles.page}>
         <PageLoader>{children}</PageLoader>
       </main>

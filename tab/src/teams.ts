@@ -21,6 +21,30 @@ export async function initialiseTeams(onTheme: (theme: ThemeName) => void): Prom
   return context.page.subPageId;
 }
 
+/**
+ * Calls `onTheme` with Teams' theme now and whenever it changes, for a page that starts the SDK
+ * for something else (adding the tab to a channel) or only shows text (the policies). Initialising
+ * twice is harmless: the SDK answers the second call with the first one's result.
+ */
+export function followTeamsTheme(onTheme: (theme: ThemeName) => void): () => void {
+  let following = true;
+  void sdk()
+    .then(async ({ app }) => {
+      await app.initialize();
+      const context = await app.getContext();
+      if (!following) return;
+      onTheme(toTheme(context.app.theme));
+      app.registerOnThemeChangeHandler((t) => {
+        if (following) onTheme(toTheme(t));
+      });
+    })
+    // Outside a Teams frame the SDK never answers; the page stays in the light theme.
+    .catch(() => undefined);
+  return () => {
+    following = false;
+  };
+}
+
 // Opened in a browser, the tab follows the system's settings as Teams follows its own: high
 // contrast first, then dark.
 const CONTRAST = "(forced-colors: active)";
