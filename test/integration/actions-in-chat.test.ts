@@ -12,6 +12,7 @@ import {
   inputs,
   personalChat,
   texts,
+  forgetPanelChannel,
 } from "../support/teams-chat.js";
 
 // Changing actions from Teams chat, and owners outside the panel, against Azurite: an owner
@@ -99,6 +100,7 @@ describe("Actions changed from Teams chat", function () {
   after(async () => {
     await service.close();
     await connector.close();
+    await forgetPanelChannel("merton", PANEL);
     // Their chats pointed at this suite's connector, now closed: later suites start them afresh.
     await forgetPersonalChats([HANNAH, PRIYA, OWEN, TOM]);
   });

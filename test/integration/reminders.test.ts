@@ -11,6 +11,7 @@ import {
   teamsUser,
   texts,
   type Card,
+  forgetPanelChannel,
 } from "../support/teams-chat.js";
 
 // Reminders as their owners meet them in Teams: the sweep (run by hand, on a clock the test moves)
@@ -99,6 +100,7 @@ describe("Action reminders in Teams", function () {
       console.log(service.logLines.filter((l) => /remind|bot turn/.test(l)).join("\n"));
     await service.close();
     await connector.close();
+    await forgetPanelChannel("merton", PANEL);
   });
 
   it("sends each owner their new actions after the meeting: in personal chat, or in the channel when they have no chat with the app", async () => {

@@ -1,4 +1,5 @@
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
+import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "./azurite.js";
 import assert from "node:assert/strict";
@@ -132,4 +133,16 @@ export async function forgetPersonalChats(people: { aadObjectId: string }[]): Pr
   const { connectionString } = await azurite();
   const table = tableFactory({ kind: "connection-string", connectionString })(TABLES.conversations);
   for (const p of people) await table.deleteEntity("personal", keyOf(p.aadObjectId)).catch(() => undefined);
+}
+
+/**
+ * Unlinks a panel's channel that pointed at a suite's own connector, now closed: later suites'
+ * reminders and card updates for the panel would otherwise wait on a connector nobody answers.
+ */
+export async function forgetPanelChannel(areaId: string, panelId: string): Promise<void> {
+  const { connectionString } = await azurite();
+  const panels = repositories(tableFactory({ kind: "connection-string", connectionString })).panels;
+  const stored = await panels.get(keyOf(areaId), keyOf(panelId));
+  if (stored?.value.channel && stored.etag)
+    await panels.replace({ ...stored.value, channel: null }, stored.etag, "test");
 }
