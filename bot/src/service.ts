@@ -293,6 +293,7 @@ export async function startService(
     room,
     access,
     botAppId,
+    actionCards: messenger,
     onNewPersonalChat: () => catalogue.areas.forEach((a) => dispatcher.kick(a.id)),
   });
   const agendas = agendaDesk({

@@ -147,6 +147,8 @@ async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
         message: FIELD_PROBLEMS[field] ?? "Check the form and press the button again.",
       })),
     );
+  const pressedCard = press.context?.activity?.replyToId;
+  if (pressedCard) press.deps.actionCards?.leaveAsPressed(pressedCard);
   try {
     const changed = await CHANGES[kind].run(press, target, checked.data ?? typed);
     return { card: CHANGES[kind].saved(changed, shown, panelName) };

@@ -26,6 +26,8 @@ export interface BotDependencies {
   access: AccessDesk;
   /** Empty locally (the playground), the bot's app ID in Azure. */
   botAppId: string;
+  /** The action cards being updated after a change: the one pressed is left to the press's answer. */
+  actionCards?: { leaveAsPressed(activityId: string): void };
   /** Someone opened a chat with the bot for the first time: notices waiting for them can go. */
   onNewPersonalChat: () => void;
 }

@@ -45,6 +45,8 @@ function classify(e: unknown, where: string): DeliveryFailed {
  */
 export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges {
   private readonly updating = new Set<Promise<void>>();
+  /** Cards just pressed to change their action, each until when: the press's answer redraws them. */
+  private readonly pressed = new Map<string, number>();
 
   constructor(
     private readonly deps: {
@@ -112,6 +114,16 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
     this.updating.add(work);
   }
 
+  /**
+   * The card pressed to change an action is redrawn by the press's own answer ("Extended to…");
+   * updating it too would race that answer and could replace it, so it is left alone for a minute.
+   */
+  leaveAsPressed(activityId: string): void {
+    const now = Date.now();
+    for (const [id, until] of this.pressed) if (until < now) this.pressed.delete(id);
+    this.pressed.set(activityId, now + 60_000);
+  }
+
   async idle(): Promise<void> {
     while (this.updating.size) await Promise.all([...this.updating]);
   }
@@ -130,7 +142,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
             : passedOn
               ? passedOnCard(action, panelName)
               : actionUpdatedCard(action, panelName, m.scope);
-      await this.update(m, card);
+      if ((this.pressed.get(m.activityId) ?? 0) < Date.now()) await this.update(m, card);
       if (action.status !== "open" && m.scope === "personal")
         await this.deps.deliveries.forgetReminded(m.conversationKey, action.id);
     }
