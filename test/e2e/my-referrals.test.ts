@@ -66,6 +66,8 @@ describe("A practitioner's own referrals in the tab (Chromium)", function () {
     await page.getByRole("button", { name: "My referrals" }).click();
     await page.getByRole("heading", { name: "My referrals", level: 1 }).waitFor();
     const table = page.getByRole("table", { name: "My referrals" });
+    // The list arrives after the page's heading.
+    await table.getByRole("columnheader").first().waitFor();
     assert.deepEqual(
       (await table.getByRole("columnheader").allInnerTexts()).map((t) => t.trim()),
       ["Reference", "Subject", "Kind", "Panel", "Meeting", "Status", "Note"],
