@@ -17,6 +17,7 @@ import { auditEntry } from "../audit/audit-trail.js";
 import { chairsOf } from "../decisions/how-taken.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
+import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
 
 // The minutes' agreement. At the panel's next meeting, under "minutes and outstanding actions",
@@ -206,6 +207,7 @@ export async function agreePreviousMinutes(
       "not-signed-in",
     );
   if (!found?.recorded) throw notNow(nothingRecorded(previous).words, "nothing-recorded");
+  if (input.correction) await refuseSubjectDetail(ports, panel, previous, "correction", input.correction);
   const agreement: MinutesAgreement = {
     panelId,
     meetingId: previous,
