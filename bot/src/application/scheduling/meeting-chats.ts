@@ -46,6 +46,7 @@ export async function linkScheduledChats(
 
 export interface MeetingOfChat {
   panelId: string;
+  panelName: string;
   role: PanelRole;
   /** Today's meeting, else the next; null when the series has none still to come. */
   meeting: MeetingView | null;
@@ -90,6 +91,7 @@ export async function meetingOfChat(
   const found = held && stored.find((m) => m.value.id === held.id);
   return {
     panelId: panel.id,
+    panelName: panel.name,
     role,
     // The app is already in the meeting: it needs no join link.
     meeting: found ? { ...meetingView(found), joinUrl: null } : null,

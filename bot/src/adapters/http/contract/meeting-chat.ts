@@ -8,6 +8,7 @@ export { ChatThreadId } from "../../../domain/schedule/meeting-chat.js";
 
 export interface MeetingOfChatResponse {
   panelId: string;
+  panelName: string;
   role: PanelRole;
   /** Today's meeting, else the next; null when the series has none still to come. */
   meeting: PanelMeeting | null;

@@ -1,0 +1,201 @@
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import type { GraphServer } from "../../scripts/dev-kit/graph-stand-in/index.js";
+import { chatThreadOf } from "../../bot/src/domain/schedule/meeting-chat.js";
+import { seriousAccessibilityProblems } from "../support/axe.js";
+import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { forgetMeetings, startServiceWithGraph } from "../support/graph.js";
+import { call } from "../support/http.js";
+import { PEOPLE } from "../support/people.js";
+import { acceptedMertonReferral } from "../support/referrals.js";
+import { signInAs, type TestService } from "../support/service.js";
+import { hostInTeams } from "../support/teams-host.js";
+
+// Merton's pre-MACE held as the Teams meeting its coordinator scheduled, with MACE panels added to
+// it: in a Teams client (emulated, as the Teams SDK meets it) the meeting's side panel shows the
+// agenda with the case under way, takes a member's sign-in with the statement, and gives the
+// coordinator the current item's decision and action forms; shared to the stage, the agenda shows
+// the case by reference only; added in the meeting's chat, the tab recognises the panel's meeting.
+
+const PANEL = "merton-pre-mace";
+const MEETING = "2027-01-07";
+const CHILD = "Ellis Notreal-Sidewell";
+
+const clock = (iso: string) =>
+  new Date(iso).toLocaleTimeString("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  });
+
+describe("The panel in its Teams meeting: side panel, stage and the meeting chat's tab (Chromium, emulated Teams)", function () {
+  this.timeout(120_000);
+  let service: TestService;
+  let graph: GraphServer;
+  let browser: Browser;
+  let now = new Date("2026-12-20T12:00:00Z");
+  let chatId = "";
+  let reference = "";
+  let slot = { title: "", start: "", end: "" };
+  const pages: Page[] = [];
+  const newPage = async (width: number) => {
+    const page = await browser.newPage({ viewport: { width, height: 1000 } });
+    pages.push(page);
+    return page;
+  };
+
+  before(async () => {
+    ({ service, graph } = await startServiceWithGraph({ now: () => now }));
+    await forgetMeetings(PANEL);
+    browser = await chromiumBrowser();
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const scheduled = await call(service, `/api/panels/${PANEL}/schedule`, {
+      token: priya,
+      body: { from: "2027-01-01", to: "2027-06-30" },
+    });
+    assert.equal(scheduled.status, 201, scheduled.text);
+    const listed = await call<{ meetings: { joinUrl: string | null }[] }>(
+      service,
+      `/api/panels/${PANEL}/meetings?from=${MEETING}&to=${MEETING}`,
+      { token: priya },
+    );
+    chatId = chatThreadOf(listed.body.meetings[0]?.joinUrl ?? null) ?? "";
+    assert.ok(chatId, "the meeting has a Teams chat");
+    ({ reference } = await acceptedMertonReferral(service, CHILD, "5 Imaginary Mews", MEETING));
+    const agenda = await call<{
+      entries: {
+        title: string;
+        slots: { start: string; end: string; subjects: { reference: string }[] }[];
+      }[];
+    }>(service, `/api/panels/${PANEL}/meetings/${MEETING}/agenda`, { token: priya });
+    const entry = agenda.body.entries.find((e) =>
+      e.slots.some((s) => s.subjects[0]?.reference === reference),
+    );
+    const ours = entry?.slots.find((s) => s.subjects[0]?.reference === reference);
+    assert.ok(entry && ours, "the case has a slot on the agenda");
+    slot = { title: entry.title, start: ours.start, end: ours.end };
+    // A minute into the case's slot, on the meeting's day.
+    now = new Date(Date.parse(slot.start) + 60_000);
+  });
+  after(async () => {
+    for (const page of pages) await page.close();
+    await forgetMeetings(PANEL);
+    await service?.close();
+    await graph?.close();
+  });
+
+  it("in the meeting's side panel, a member sees the case under way by reference, signs in with the statement, then sees its name", async () => {
+    const page = await newPage(360);
+    const token = await signInAs(service, PEOPLE.mertonNurse.id);
+    const { tab } = await hostInTeams(page, service, {
+      path: "/tab/meeting",
+      frameContext: "sidePanel",
+      token,
+      chatId,
+      width: 320,
+    });
+    await tab.getByRole("heading", { name: "Pre-MACE operational panel" }).waitFor();
+    await tab.getByText(`Now: ${slot.title}, ${clock(slot.start)} to ${clock(slot.end)}`).waitFor();
+    const current = tab.locator('[aria-label="Agenda"] > li[aria-current="step"]');
+    assert.match(await current.innerText(), new RegExp(`${reference}`));
+    assert.ok(!(await tab.locator("body").innerText()).includes(CHILD), "the name waits for sign-in");
+
+    const form = tab.getByRole("form", { name: "Sign in to the meeting" });
+    assert.match(await form.getByLabel("The panel's statement").innerText(), /confidential/i);
+    assert.equal(
+      await form.getByRole("combobox", { name: /The agency you represent/ }).inputValue(),
+      "mer-health",
+    );
+    await form.getByRole("checkbox", { name: /I agree to the information sharing agreement/ }).check();
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await tab.getByText("You are signed in. The meeting's case details are shown below.").waitFor();
+    await current.getByText(`${reference} ${CHILD}`).waitFor();
+    assert.equal(await form.count(), 0);
+    await tab.getByText(/\d+ signed in/).waitFor();
+    // The side panel is narrow: nothing runs off to the side.
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the side panel scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await seriousAccessibilityProblems(tab), []);
+    await page.screenshot({ path: `${ARTEFACTS}/meeting-side-panel.png`, fullPage: true });
+  });
+
+  it("the coordinator's side panel has the current case's decision and action forms, and shares the agenda to the stage", async () => {
+    const page = await newPage(360);
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const host = await hostInTeams(page, service, {
+      path: "/tab/meeting",
+      frameContext: "sidePanel",
+      token,
+      chatId,
+      width: 320,
+    });
+    const { tab } = host;
+    const form = tab.getByRole("form", { name: "Sign in to the meeting" });
+    await form.getByRole("checkbox", { name: /I agree to the information sharing agreement/ }).check();
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await tab.getByRole("heading", { name: `${slot.title}: decisions and actions` }).waitFor();
+    await tab.getByText(`${reference} ${CHILD}: no decision yet`).waitFor();
+    assert.equal(await tab.getByRole("button", { name: new RegExp(`on ${reference}$`) }).isEnabled(), true);
+    await tab.getByRole("form", { name: "Record an action" }).waitFor();
+
+    await tab.getByRole("button", { name: "Share the agenda to the stage" }).click();
+    await page.waitForFunction(
+      () => (window as unknown as { sharedToStage: string[] }).sharedToStage.length > 0,
+    );
+    assert.deepEqual(await host.sharedToStage(), [`${service.url}/tab/meeting`]);
+  });
+
+  it("on the meeting's stage, everyone sees the agenda and its times with the case by reference, and no name", async () => {
+    const page = await newPage(1280);
+    // The member is signed in to the meeting, so her side panel names the child; the stage does not.
+    const token = await signInAs(service, PEOPLE.mertonNurse.id);
+    const { tab } = await hostInTeams(page, service, {
+      path: "/tab/meeting",
+      frameContext: "meetingStage",
+      token,
+      chatId,
+      width: 1240,
+    });
+    const table = tab.getByRole("table", { name: "Agenda on the stage" });
+    await table.waitFor();
+    const current = table.locator('tr[aria-current="step"]');
+    await current.waitFor();
+    const row = await current.innerText();
+    assert.ok(row.includes(reference), row);
+    assert.ok(row.includes(`${clock(slot.start)} to ${clock(slot.end)}`), row);
+    assert.ok(row.includes("Now"), row);
+    const shown = await tab.locator("body").innerText();
+    for (const name of ["Ellis", "Sidewell", "Imaginary", PEOPLE.mertonSocialWorker.displayName, "Hannah"])
+      assert.ok(!shown.includes(name), `the stage shows ${name}`);
+    assert.deepEqual(await seriousAccessibilityProblems(tab), []);
+    await page.screenshot({ path: `${ARTEFACTS}/meeting-stage.png` });
+  });
+
+  it("added in the meeting's chat, the tab recognises the panel's meeting and saves the meeting's view", async () => {
+    const page = await newPage(800);
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const host = await hostInTeams(page, service, {
+      path: "/tab/configure",
+      frameContext: "settings",
+      token,
+      chatId,
+      width: 760,
+    });
+    await host.tab.getByRole("heading", { name: "Add MACE panels to this meeting" }).waitFor();
+    await host.tab.getByText(/This is the Pre-MACE operational panel's Teams meeting/).waitFor();
+    assert.equal(await host.canSave(), true);
+    const saved = (await host.pressSave()) as { contentUrl: string; entityId: string };
+    assert.equal(saved.contentUrl, `${service.url}/tab/meeting`);
+    assert.equal(saved.entityId, "mace-panels-meeting");
+
+    const other = await hostInTeams(await newPage(800), service, {
+      path: "/tab/configure",
+      frameContext: "settings",
+      token,
+      chatId: "19:meeting_NotOneOfOurs@thread.v2",
+      width: 760,
+    });
+    await other.tab.getByText(/MACE panels did not schedule this Teams meeting/).waitFor();
+    assert.equal(await other.canSave(), false);
+  });
+});
