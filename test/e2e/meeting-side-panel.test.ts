@@ -135,8 +135,19 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     await form.getByRole("button", { name: "Sign in" }).click();
     await tab.getByRole("heading", { name: `${slot.title}: decisions and actions` }).waitFor();
     await tab.getByText(`${reference} ${CHILD}: no decision yet`).waitFor();
-    assert.equal(await tab.getByRole("button", { name: new RegExp(`on ${reference}$`) }).isEnabled(), true);
     await tab.getByRole("form", { name: "Record an action" }).waitFor();
+    await tab.getByRole("button", { name: `Record the decision on ${reference}` }).click();
+    const decision = tab.getByRole("form", { name: `Decision on ${reference}` });
+    await decision.getByLabel("Decision").selectOption({ label: "Continue, with a review" });
+    await decision.getByLabel("Review by").fill("2027-03-25");
+    await decision.getByRole("button", { name: "Save the decision" }).click();
+    await tab
+      .getByRole("status")
+      .filter({ hasText: `The decision on ${reference} is recorded.` })
+      .waitFor();
+    await tab
+      .getByText(new RegExp(`${reference} ${CHILD}: Continue, with a review, recorded by Priya Okafor`))
+      .waitFor();
 
     await tab.getByRole("button", { name: "Share the agenda to the stage" }).click();
     await page.waitForFunction(
@@ -167,6 +178,8 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     const shown = await tab.locator("body").innerText();
     for (const name of ["Ellis", "Sidewell", "Imaginary", PEOPLE.mertonSocialWorker.displayName, "Hannah"])
       assert.ok(!shown.includes(name), `the stage shows ${name}`);
+    // The decision the coordinator recorded a moment ago is not the stage's to show.
+    assert.ok(!shown.includes("Continue, with a review"), "the stage shows the decision");
     assert.deepEqual(await seriousAccessibilityProblems(tab), []);
     await page.screenshot({ path: `${ARTEFACTS}/meeting-stage.png` });
   });
