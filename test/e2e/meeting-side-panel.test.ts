@@ -184,6 +184,23 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     await page.screenshot({ path: `${ARTEFACTS}/meeting-stage.png` });
   });
 
+  it("opened in a browser for the local demo, the meeting's address shows its side panel and its stage", async () => {
+    const page = await newPage(400);
+    await page.goto(`${service.url}/tab/meeting?chat=${encodeURIComponent(chatId)}`);
+    await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Pre-MACE operational panel" }).waitFor();
+    await page.getByText(`Now: ${slot.title}, ${clock(slot.start)} to ${clock(slot.end)}`).waitFor();
+    // Outside Teams there is no stage to share to.
+    assert.equal(await page.getByRole("button", { name: "Share the agenda to the stage" }).count(), 0);
+    await page.goto(`${service.url}/tab/meeting?chat=${encodeURIComponent(chatId)}&frame=stage`);
+    await page
+      .getByRole("table", { name: "Agenda on the stage" })
+      .locator('tr[aria-current="step"]')
+      .waitFor();
+    assert.ok(!(await page.locator("body").innerText()).includes(CHILD));
+  });
+
   it("added in the meeting's chat, the tab recognises the panel's meeting and saves the meeting's view", async () => {
     const page = await newPage(800);
     const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
