@@ -217,6 +217,19 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     const saved = (await host.pressSave()) as { contentUrl: string; entityId: string };
     assert.equal(saved.contentUrl, `${service.url}/tab/meeting`);
     assert.equal(saved.entityId, "mace-panels-meeting");
+    // The saved tab, in the meeting's chat, opens the meeting's own agenda page.
+    const chatTab = await hostInTeams(await newPage(1280), service, {
+      path: "/tab/meeting",
+      frameContext: "content",
+      token,
+      chatId,
+      width: 1240,
+    });
+    await chatTab.tab.getByRole("heading", { name: "Pre-MACE operational panel: agenda" }).waitFor();
+    await chatTab.tab
+      .getByText("Thursday 7 January 2027, 09:30 to 13:30", { exact: false })
+      .first()
+      .waitFor();
 
     const other = await hostInTeams(await newPage(800), service, {
       path: "/tab/configure",
