@@ -18,7 +18,8 @@ import { hostInTeams } from "../support/teams-host.js";
 // the case by reference only; added in the meeting's chat, the tab recognises the panel's meeting.
 
 const PANEL = "merton-pre-mace";
-const MEETING = "2027-01-07";
+// A meeting no other suite holds, so their sign-ins and decisions never meet these.
+const MEETING = "2027-07-01";
 const CHILD = "Ellis Notreal-Sidewell";
 
 const clock = (iso: string) =>
@@ -33,7 +34,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
   let service: TestService;
   let graph: GraphServer;
   let browser: Browser;
-  let now = new Date("2026-12-20T12:00:00Z");
+  let now = new Date("2027-06-14T12:00:00Z");
   let chatId = "";
   let reference = "";
   let slot = { title: "", start: "", end: "" };
@@ -51,7 +52,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const scheduled = await call(service, `/api/panels/${PANEL}/schedule`, {
       token: priya,
-      body: { from: "2027-01-01", to: "2027-06-30" },
+      body: { from: "2027-06-01", to: "2027-12-31" },
     });
     assert.equal(scheduled.status, 201, scheduled.text);
     const listed = await call<{ meetings: { joinUrl: string | null }[] }>(
@@ -139,7 +140,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     await tab.getByRole("button", { name: `Record the decision on ${reference}` }).click();
     const decision = tab.getByRole("form", { name: `Decision on ${reference}` });
     await decision.getByLabel("Decision").selectOption({ label: "Continue, with a review" });
-    await decision.getByLabel("Review by").fill("2027-03-25");
+    await decision.getByLabel("Review by").fill("2027-09-30");
     await decision.getByRole("button", { name: "Save the decision" }).click();
     await tab
       .getByRole("status")
@@ -226,10 +227,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
       width: 1240,
     });
     await chatTab.tab.getByRole("heading", { name: "Pre-MACE operational panel: agenda" }).waitFor();
-    await chatTab.tab
-      .getByText("Thursday 7 January 2027, 09:30 to 13:30", { exact: false })
-      .first()
-      .waitFor();
+    await chatTab.tab.getByText("Thursday 1 July 2027, 09:30 to 13:30", { exact: false }).first().waitFor();
 
     const other = await hostInTeams(await newPage(800), service, {
       path: "/tab/configure",

@@ -15,7 +15,8 @@ import { signInAs, type TestService } from "../support/service.js";
 // meeting; the stage's agenda names no one.
 
 const PANEL = "merton-pre-mace";
-const MEETING = "2027-01-07";
+// A meeting no other suite holds, so their sign-ins and decisions never meet these.
+const MEETING = "2027-06-03";
 const CHILD = "Rowan Notreal-Stagewell";
 
 async function chatsTable() {
@@ -27,7 +28,7 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
   this.timeout(60_000);
   let service: TestService;
   let graph: GraphServer;
-  let now = new Date("2026-12-20T12:00:00Z");
+  let now = new Date("2027-05-17T12:00:00Z");
   let chatId = "";
   let reference = "";
   let priya = "";
@@ -38,12 +39,12 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
     priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const scheduled = await call(service, `/api/panels/${PANEL}/schedule`, {
       token: priya,
-      body: { from: "2027-01-01", to: "2027-06-30" },
+      body: { from: "2027-05-01", to: "2027-12-31" },
     });
     assert.equal(scheduled.status, 201, scheduled.text);
     const listed = await call<{ meetings: { id: string; joinUrl: string | null }[] }>(
       service,
-      `/api/panels/${PANEL}/meetings?from=2027-01-01&to=2027-01-31`,
+      `/api/panels/${PANEL}/meetings?from=${MEETING}&to=${MEETING}`,
       { token: priya },
     );
     chatId = chatThreadOf(listed.body.meetings[0]?.joinUrl ?? null) ?? "";
@@ -70,7 +71,7 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
     assert.equal(res.body["now"], `${MEETING}T10:05:00.000Z`);
     const meeting = res.body["meeting"] as { id: string; start: string; joinUrl: string | null };
     assert.equal(meeting.id, MEETING);
-    assert.equal(meeting.start, "2027-01-07T09:30:00+00:00");
+    assert.equal(meeting.start, "2027-06-03T09:30:00+01:00");
   });
 
   it("refuses anyone not signed in, anyone not on the panel, a chat it did not schedule and a malformed one", async () => {
