@@ -141,6 +141,13 @@ export function MeetingSidePanel({
   const rows = agenda.data ? agendaRows(agenda.data) : [];
   const at: Position | null = positionIn(rows, now);
   const current = at ? rows[at.index] : undefined;
+  // While an item is under way, the one after it is next.
+  const following = at?.state === "now" ? rows[at.index + 1] : undefined;
+  const badge = (n: number): "Now" | "Next" | null => {
+    if (!at) return null;
+    if (n === at.index) return at.state === "now" ? "Now" : "Next";
+    return following && n === at.index + 1 ? "Next" : null;
+  };
   const problem = agenda.error ?? room.error;
   const view = room.data;
 
@@ -171,9 +178,16 @@ export function MeetingSidePanel({
       )}
       {view && <Quorum room={view} />}
       {current && at && (
-        <Body1 as="p" aria-live="polite">
-          <strong>{at.state === "now" ? "Now" : "Next"}:</strong> {current.title}, {timeSpan(current)}
-        </Body1>
+        <div aria-live="polite">
+          <Body1 as="p" block>
+            <strong>{at.state === "now" ? "Now" : "Next"}:</strong> {current.title}, {timeSpan(current)}
+          </Body1>
+          {following && (
+            <Body1 as="p" block>
+              <strong>Next:</strong> {following.title}, {timeSpan(following)}
+            </Body1>
+          )}
+        </div>
       )}
       {stage && (
         <Button
@@ -211,9 +225,9 @@ export function MeetingSidePanel({
           >
             <div className={styles.row}>
               <Caption1>{timeSpan(row)}</Caption1>
-              {n === at?.index && (
-                <Badge appearance="filled" color={at.state === "now" ? "brand" : "informative"}>
-                  {at.state === "now" ? "Now" : "Next"}
+              {badge(n) && (
+                <Badge appearance="filled" color={badge(n) === "Now" ? "brand" : "informative"}>
+                  {badge(n)}
                 </Badge>
               )}
             </div>

@@ -99,6 +99,10 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     await tab.getByText(`Now: ${slot.title}, ${clock(slot.start)} to ${clock(slot.end)}`).waitFor();
     const current = tab.locator('[aria-label="Agenda"] > li[aria-current="step"]');
     assert.match(await current.innerText(), new RegExp(`${reference}`));
+    // The item after it is next.
+    const next = current.locator("xpath=following-sibling::li[1]");
+    assert.match(await next.innerText(), /^\d\d:\d\d to \d\d:\d\d\s+Next/);
+    await tab.getByText(/^Next: .+, \d\d:\d\d to \d\d:\d\d$/).waitFor();
     assert.ok(!(await tab.locator("body").innerText()).includes(CHILD), "the name waits for sign-in");
 
     const form = tab.getByRole("form", { name: "Sign in to the meeting" });
