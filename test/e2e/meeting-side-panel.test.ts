@@ -116,7 +116,17 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     await tab.getByText("You are signed in. The meeting's case details are shown below.").waitFor();
     await current.getByText(`${reference} ${CHILD}`).waitFor();
     assert.equal(await form.count(), 0);
-    await tab.getByText(/\d+ signed in/).waitFor();
+    await tab.getByText("1 signed in; waiting for Children's Social Care, Police, Education").waitFor();
+    // A police officer signs in elsewhere (her own tab): the side panel's quorum follows within 15 seconds.
+    const officer = await signInAs(service, PEOPLE.mertonPoliceOfficer.id);
+    const signedIn = await call(service, `/api/panels/${PANEL}/meetings/${MEETING}/room/sign-in`, {
+      token: officer,
+      body: { agencyId: "mer-police", capacity: "member", agreed: true },
+    });
+    assert.equal(signedIn.status, 201, signedIn.text);
+    await tab
+      .getByText("2 signed in; waiting for Children's Social Care, Education")
+      .waitFor({ timeout: 20_000 });
     // The side panel is narrow: nothing runs off to the side.
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the side panel scrolls sideways by ${overflow}px`);
