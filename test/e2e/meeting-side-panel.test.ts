@@ -117,7 +117,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     await current.getByText(`${reference} ${CHILD}`).waitFor();
     assert.equal(await form.count(), 0);
     await tab.getByText("1 signed in; waiting for Children's Social Care, Police, Education").waitFor();
-    // A police officer signs in elsewhere (her own tab): the side panel's quorum follows within 15 seconds.
+    // A police officer signs in elsewhere (in their own tab): the side panel's quorum follows within 15 seconds.
     const officer = await signInAs(service, PEOPLE.mertonPoliceOfficer.id);
     const signedIn = await call(service, `/api/panels/${PANEL}/meetings/${MEETING}/room/sign-in`, {
       token: officer,
