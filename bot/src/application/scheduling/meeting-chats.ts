@@ -34,14 +34,15 @@ export async function linkChats(
 export async function linkScheduledChats(
   ports: Pick<SchedulingPorts, "catalogue" | "meetings" | "now">,
 ): Promise<number> {
-  let linked = 0;
-  for (const panelId of ports.catalogue.panels.keys()) {
-    const series = await ports.meetings.seriesOf(panelId);
-    if (!series?.value.joinUrl) continue;
-    await linkChats(ports, panelId, [series.value.joinUrl], "start-up");
-    linked++;
-  }
-  return linked;
+  const linked = await Promise.all(
+    [...ports.catalogue.panels.keys()].map(async (panelId) => {
+      const series = await ports.meetings.seriesOf(panelId);
+      if (!series?.value.joinUrl) return false;
+      await linkChats(ports, panelId, [series.value.joinUrl], "start-up");
+      return true;
+    }),
+  );
+  return linked.filter(Boolean).length;
 }
 
 export interface MeetingOfChat {
