@@ -229,6 +229,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     await host.tab.getByRole("heading", { name: "Add MACE panels to this meeting" }).waitFor();
     await host.tab.getByText(/This is the Pre-MACE operational panel's Teams meeting/).waitFor();
     assert.equal(await host.canSave(), true);
+    assert.deepEqual(await seriousAccessibilityProblems(host.tab), []);
     const saved = (await host.pressSave()) as { contentUrl: string; entityId: string };
     assert.equal(saved.contentUrl, `${service.url}/tab/meeting`);
     assert.equal(saved.entityId, "mace-panels-meeting");
