@@ -49,7 +49,20 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   cases: { margin: "2px 0 0", paddingLeft: "16px" },
-  forms: { display: "flex", flexDirection: "column", gap: "8px" },
+  // The decision and action forms are laid out for the meeting page: in the side panel every
+  // field takes the panel's width, however long its choices.
+  forms: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    minWidth: 0,
+    "& form": { maxWidth: "100%", minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
+    "& .fui-Field": { maxWidth: "100%", minWidth: 0 },
+    "& .fui-Select": { maxWidth: "100%", minWidth: 0 },
+    "& .fui-Input": { maxWidth: "100%", minWidth: 0 },
+    "& .fui-Textarea": { maxWidth: "100%", minWidth: 0 },
+    "& select": { maxWidth: "100%", minWidth: 0 },
+  },
 });
 
 /** An agenda row: an item, or one case slot of a section, with its time. */

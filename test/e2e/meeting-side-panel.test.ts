@@ -155,6 +155,14 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     const decision = tab.getByRole("form", { name: `Decision on ${reference}` });
     await decision.getByLabel("Decision").selectOption({ label: "Continue, with a review" });
     await decision.getByLabel("Review by").fill("2027-09-30");
+    const wide = await tab.evaluate(() =>
+      [...document.querySelectorAll("form *")]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().width)}`)
+        .slice(0, 8),
+    );
+    assert.deepEqual(wide, [], "the decision form runs past the side panel");
+    await page.screenshot({ path: `${ARTEFACTS}/meeting-side-panel-decision.png` });
     await decision.getByRole("button", { name: "Save the decision" }).click();
     await tab
       .getByRole("status")
