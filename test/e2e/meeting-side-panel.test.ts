@@ -34,7 +34,8 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
   let service: TestService;
   let graph: GraphServer;
   let browser: Browser;
-  let now = new Date("2027-06-14T12:00:00Z");
+  // The service starts when the other suites' do, so the demo data it seeds is the same for all.
+  let now = new Date("2026-11-24T12:00:00Z");
   let chatId = "";
   let reference = "";
   let slot = { title: "", start: "", end: "" };
@@ -62,6 +63,8 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     );
     chatId = chatThreadOf(listed.body.meetings[0]?.joinUrl ?? null) ?? "";
     assert.ok(chatId, "the meeting has a Teams chat");
+    // Two weeks and more before the meeting, a case is accepted for it.
+    now = new Date("2027-06-14T12:00:00Z");
     ({ reference } = await acceptedMertonReferral(service, CHILD, "5 Imaginary Mews", MEETING));
     const agenda = await call<{
       entries: {
@@ -87,7 +90,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
 
   it("in the meeting's side panel, a member sees the case under way by reference, signs in with the statement, then sees its name", async () => {
     const page = await newPage(360);
-    const token = await signInAs(service, PEOPLE.mertonNurse.id);
+    const token = await signInAs(service, PEOPLE.mertonEducationLead.id);
     const { tab } = await hostInTeams(page, service, {
       path: "/tab/meeting",
       frameContext: "sidePanel",
@@ -109,14 +112,14 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     assert.match(await form.getByLabel("The panel's statement").innerText(), /confidential/i);
     assert.equal(
       await form.getByRole("combobox", { name: /The agency you represent/ }).inputValue(),
-      "mer-health",
+      "mer-education",
     );
     await form.getByRole("checkbox", { name: /I agree to the information sharing agreement/ }).check();
     await form.getByRole("button", { name: "Sign in" }).click();
     await tab.getByText("You are signed in. The meeting's case details are shown below.").waitFor();
     await current.getByText(`${reference} ${CHILD}`).waitFor();
     assert.equal(await form.count(), 0);
-    await tab.getByText("1 signed in; waiting for Children's Social Care, Police, Education").waitFor();
+    await tab.getByText("1 signed in; waiting for Health, Children's Social Care, Police").waitFor();
     // A police officer signs in elsewhere (in their own tab): the side panel's quorum follows within 15 seconds.
     const officer = await signInAs(service, PEOPLE.mertonPoliceOfficer.id);
     const signedIn = await call(service, `/api/panels/${PANEL}/meetings/${MEETING}/room/sign-in`, {
@@ -125,7 +128,7 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     });
     assert.equal(signedIn.status, 201, signedIn.text);
     await tab
-      .getByText("2 signed in; waiting for Children's Social Care, Education")
+      .getByText("2 signed in; waiting for Health, Children's Social Care")
       .waitFor({ timeout: 20_000 });
     // The side panel is narrow: nothing runs off to the side.
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -181,8 +184,8 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
 
   it("on the meeting's stage, everyone sees the agenda and its times with the case by reference, and no name", async () => {
     const page = await newPage(1280);
-    // The member is signed in to the meeting, so her side panel names the child; the stage does not.
-    const token = await signInAs(service, PEOPLE.mertonNurse.id);
+    // The member is signed in to the meeting, so their side panel names the child; the stage does not.
+    const token = await signInAs(service, PEOPLE.mertonEducationLead.id);
     const { tab } = await hostInTeams(page, service, {
       path: "/tab/meeting",
       frameContext: "meetingStage",
@@ -199,7 +202,13 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
     assert.ok(row.includes(`${clock(slot.start)} to ${clock(slot.end)}`), row);
     assert.ok(row.includes("Now"), row);
     const shown = await tab.locator("body").innerText();
-    for (const name of ["Ellis", "Sidewell", "Imaginary", PEOPLE.mertonSocialWorker.displayName, "Hannah"])
+    for (const name of [
+      "Ellis",
+      "Sidewell",
+      "Imaginary",
+      PEOPLE.mertonSocialWorker.displayName,
+      PEOPLE.mertonEducationLead.displayName,
+    ])
       assert.ok(!shown.includes(name), `the stage shows ${name}`);
     // The decision the coordinator recorded a moment ago is not the stage's to show.
     assert.ok(!shown.includes("Continue, with a review"), "the stage shows the decision");

@@ -28,7 +28,8 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
   this.timeout(60_000);
   let service: TestService;
   let graph: GraphServer;
-  let now = new Date("2027-05-17T12:00:00Z");
+  // The service starts when the other suites' do, so the demo data it seeds is the same for all.
+  let now = new Date("2026-11-24T12:00:00Z");
   let chatId = "";
   let reference = "";
   let priya = "";
@@ -49,6 +50,8 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
     );
     chatId = chatThreadOf(listed.body.meetings[0]?.joinUrl ?? null) ?? "";
     assert.match(chatId, /^19:meeting_[0-9a-f]+@thread\.v2$/);
+    // Two weeks and more before the meeting, a case is accepted for it.
+    now = new Date("2027-05-17T12:00:00Z");
     ({ reference } = await acceptedMertonReferral(service, CHILD, "3 Imaginary Row", MEETING));
     now = new Date(`${MEETING}T10:05:00Z`);
   });
