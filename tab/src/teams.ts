@@ -240,7 +240,7 @@ export async function configuringInMeeting(): Promise<string | null> {
   const { app } = await sdk();
   await app.initialize();
   const context = await app.getContext();
-  return context.meeting?.id || context.chat?.id ? (context.chat?.id ?? null) : null;
+  return context.chat?.id ?? null;
 }
 
 /**
