@@ -26,7 +26,11 @@ export const IDENTIFYING_ADVICE =
  * of three letters or more), as whole words whatever their case.
  */
 export function namesIn(text: string, names: string[]): string[] {
-  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}-]+/u)
+      .filter(Boolean);
   const said = ` ${words(text).join(" ")} `;
   return names.filter((name) => {
     const parts = words(name);
