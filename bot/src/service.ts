@@ -314,6 +314,7 @@ export async function startService(
     casework,
     directory,
     room: roomRecords,
+    meetings,
     minutesRecord,
     agendaDesk: agendas,
     desk,

@@ -319,7 +319,7 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     assert.deepEqual([now.status?.state, now.canAgree], ["draft", true]);
   });
 
-  it("with February's meeting cancelled, March's meeting agrees January's minutes, the last meeting held with a record", async () => {
+  it("with February's meeting cancelled, the draft names March, and March's meeting agrees January's minutes, the last meeting held with a record", async () => {
     ports.clock.set(`${JANUARY}T10:00:00Z`);
     await signInToMeeting(ports, priya, PANEL, JANUARY);
     await note(`case:${child.subjectId}`, "Robin has missed school twice this month.");
@@ -342,6 +342,12 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
         },
       ],
       "Priya Okafor",
+    );
+    // The draft names the meeting that will agree it: not the cancelled one.
+    ports.clock.set("2027-02-10T10:00:00Z");
+    assert.equal(
+      (await minutes()).status.words,
+      "Draft: awaiting agreement at the panel's next meeting, on 4 March 2027.",
     );
     ports.clock.set(`${MARCH}T10:00:00Z`);
     await signInToMeeting(ports, priya, PANEL, MARCH);
