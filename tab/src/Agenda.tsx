@@ -174,9 +174,15 @@ export function AgendaPage({
         result.notInvited > 0
           ? ` ${result.notInvited} presenter${result.notInvited === 1 ? " was" : "s were"} not invited${result.why ? ` (${result.why})` : ""}: send them their slot times.`
           : "";
+      const withdrawn =
+        result.withdrawn > 0
+          ? ` ${result.withdrawn} invitation${result.withdrawn === 1 ? " this version no longer calls for was" : "s this version no longer calls for were"} withdrawn.`
+          : "";
       await loaded.reload();
       const channel = result.channelTold ? " The panel's channel has been told." : "";
-      setPublished(`Version ${result.version} of the agenda is published.${invited}${missed}${channel}`);
+      setPublished(
+        `Version ${result.version} of the agenda is published.${invited}${withdrawn}${missed}${channel}`,
+      );
     } catch (e) {
       setProblem((e as Error).message);
     } finally {

@@ -1,4 +1,8 @@
-import { AgendaDraft, PublishedAgenda } from "../../../bot/src/domain/agenda/agenda-draft.js";
+import {
+  AgendaDraft,
+  PublishedAgenda,
+  SlotInvitationSent,
+} from "../../../bot/src/domain/agenda/agenda-draft.js";
 import { SignIn } from "../../../bot/src/domain/attendance/sign-in.js";
 import { Meeting, Series } from "../../../bot/src/domain/schedule/meeting.js";
 import { MeetingChat } from "../../../bot/src/domain/schedule/meeting-chat.js";
@@ -128,6 +132,25 @@ export function fakeAgendas(
           by,
         },
       ]);
+    },
+    invitationsSent(panelId, meetingId) {
+      calls.count("invitationsSent");
+      return Promise.resolve(
+        table
+          .range<SlotInvitationSent>(meetingPartition(panelId, meetingId), "invitation|")
+          .map((i) => SlotInvitationSent.parse(i.value)),
+      );
+    },
+    async keepInvitation(i, by) {
+      calls.count("keepInvitation");
+      const value = SlotInvitationSent.parse(i);
+      table.write({
+        op: "upsert",
+        pk: meetingPartition(i.panelId, i.meetingId),
+        rk: `invitation|${i.key}`,
+        value,
+        by,
+      });
     },
     published: (panelId, meetingId) =>
       table.range<PublishedAgenda>(meetingPartition(panelId, meetingId), "version|").map((v) => v.value),

@@ -41,6 +41,7 @@ function calendarOf(ports: FakePorts, chat = CHAT): TeamsCalendar {
     moveOccurrence: () => Promise.resolve(),
     cancelOccurrence: () => Promise.resolve(),
     inviteToSlot: unused,
+    withdrawSlotInvite: unused,
   };
 }
 

@@ -30,12 +30,17 @@ const sam = practitioner(2, "Sam Invented-Worker", "Social worker");
 const lee = practitioner(3, "Lee Invented-Manager", "Team manager");
 const actorOf = (p: Person) => ({ id: p.id, name: p.displayName });
 
-/** A calendar that keeps the slot invitations it is asked to send. */
-function slotCalendar(): TeamsCalendar & { sent: SlotInvite[] } {
+/** A calendar that keeps the slot invitations it is asked to send, and those it is asked to withdraw. */
+function slotCalendar(): TeamsCalendar & {
+  sent: SlotInvite[];
+  withdrawn: { eventId: string; comment: string }[];
+} {
   const sent: SlotInvite[] = [];
+  const withdrawn: { eventId: string; comment: string }[] = [];
   const unused = () => Promise.reject(new Error("not used by publishing"));
   return {
     sent,
+    withdrawn,
     organiser: { id: priya.id, name: priya.name },
     createSeries: unused,
     updateSeries: unused,
@@ -44,7 +49,12 @@ function slotCalendar(): TeamsCalendar & { sent: SlotInvite[] } {
     cancelOccurrence: unused,
     inviteToSlot: (invite) => {
       sent.push(invite);
-      return Promise.resolve({ eventId: `event-${sent.length}` });
+      // The same transaction id is the same event, as Graph keeps it.
+      return Promise.resolve({ eventId: `event-${invite.transactionId}` });
+    },
+    withdrawSlotInvite: (eventId, comment) => {
+      withdrawn.push({ eventId, comment });
+      return Promise.resolve();
     },
   };
 }
@@ -293,6 +303,74 @@ describe("Plans having impact at Wandsworth's MARVE operational panel (000 §4)"
     assert.deepEqual(
       slotIn(await agendaAs(tam, "coordinator")).expected.map((p) => p.attends),
       ["expected", "expected", "expected"],
+    );
+  });
+
+  it("invitations sent before plans were said to have impact are withdrawn at the next version, and sent afresh when they are expected again", async () => {
+    const subjectId = await accept();
+    const calendar = slotCalendar();
+    const invitations = { scheduler: meetingScheduler(ports), calendar };
+    const publish = async () => {
+      const view = await agendaAs(tam, "coordinator");
+      return agendaDesk(ports).publish(tam, WAN_PANEL, WAN_MEETING, view.version, invitations);
+    };
+    const choose = async (plansHaveImpact: string | null) => {
+      const view = await agendaAs(tam, "coordinator");
+      await agendaDesk(ports).choose(
+        tam,
+        WAN_PANEL,
+        WAN_MEETING,
+        subjectId,
+        { ...slotIn(view).choice, plansHaveImpact },
+        view.version,
+      );
+    };
+    const first = await publish();
+    assert.deepEqual([first.invited, first.withdrawn], [3, 0]);
+    const eventOf = (email: string) =>
+      `event-${calendar.sent.find((i) => i.attendees[0]?.email === email)?.transactionId ?? ""}`;
+    const [rioEvent, joEvent] = [eventOf(rio.email), eventOf(jo.email)];
+
+    await choose("Missing episodes have stopped and school attendance is full.");
+    const second = await publish();
+    assert.deepEqual([second.invited, second.withdrawn, second.notInvited], [1, 2, 0]);
+    const reference = slotIn(await agendaAs(tam, "coordinator")).subjects[0]?.reference ?? "";
+    const byEvent = (a: { eventId: string }, b: { eventId: string }) => a.eventId.localeCompare(b.eventId);
+    assert.deepEqual(
+      [...calendar.withdrawn].sort(byEvent),
+      [
+        {
+          eventId: rioEvent,
+          comment: `Version 2 of the agenda no longer expects you at this slot (${reference}): you need not attend it.`,
+        },
+        {
+          eventId: joEvent,
+          comment: `Version 2 of the agenda no longer expects you at this slot (${reference}): you need not attend it.`,
+        },
+      ].sort(byEvent),
+    );
+    assert.doesNotMatch(JSON.stringify(calendar.withdrawn), /Bo Invented/);
+    const kept = await ports.agendas.invitationsSent(WAN_PANEL, WAN_MEETING);
+    assert.deepEqual(
+      kept.map((i) => [i.personId, i.withdrawnAt !== null]).sort(),
+      [
+        [jo.id, true],
+        [kai.id, false],
+        [rio.id, true],
+      ].sort(),
+    );
+
+    // A third version withdraws nothing more; expected again, they get a new invitation.
+    assert.deepEqual((await publish()).withdrawn, 0);
+    assert.equal(calendar.withdrawn.length, 2);
+    await choose(null);
+    const sentBefore = calendar.sent.length;
+    const fourth = await publish();
+    assert.deepEqual([fourth.invited, fourth.withdrawn], [3, 0]);
+    const resent = calendar.sent.slice(sentBefore).filter((i) => i.attendees[0]?.email !== kai.email);
+    assert.deepEqual(
+      resent.map((i) => i.transactionId.endsWith("-2")),
+      [true, true],
     );
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AgendaDraft, PublishedAgenda } from "../../domain/agenda/agenda-draft.js";
+import type { AgendaDraft, PublishedAgenda, SlotInvitationSent } from "../../domain/agenda/agenda-draft.js";
 import { Apology, type SignIn } from "../../domain/attendance/sign-in.js";
 import type { Meeting, Series } from "../../domain/schedule/meeting.js";
 import type { MeetingChat } from "../../domain/schedule/meeting-chat.js";
@@ -32,6 +32,10 @@ export interface AgendaStore {
   saveDraft(d: AgendaDraft, etag: string | null, by: string): Promise<void>;
   /** The next version and the draft's count of versions, together: a second publish of one draft fails. */
   publish(d: AgendaDraft, etag: string | null, version: PublishedAgenda, by: string): Promise<void>;
+  /** The slot invitations sent for the meeting, withdrawn ones included: one key range. */
+  invitationsSent(panelId: string, meetingId: string): Promise<SlotInvitationSent[]>;
+  /** Keeps an invitation sent, or withdrawn, replacing what was kept under its key. */
+  keepInvitation(i: SlotInvitationSent, by: string): Promise<void>;
 }
 
 export const SignInCardPosted = z.strictObject({

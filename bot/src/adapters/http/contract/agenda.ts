@@ -109,6 +109,8 @@ export interface PublishResponse {
   version: number;
   /** Presenters sent an invitation to their own slot. */
   invited: number;
+  /** Invitations an earlier version sent that this one no longer calls for, withdrawn in Teams. */
+  withdrawn: number;
   notInvited: number;
   /** Why some were not invited, in words for the coordinator. */
   why: string | null;
