@@ -19,6 +19,7 @@ import {
 import { useConsentPrompt } from "./Consent.js";
 import { ErrorNotice } from "./ErrorNotice.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
+import { readLink, showLinked } from "./linkedPage.js";
 import type { PanelView } from "./PanelsPage.js";
 import { replacesBaseline, reportKey, reportsOn, type ReportOf } from "./reportAccess.js";
 import { pageStyles } from "./styles.js";
@@ -41,6 +42,7 @@ const DemoSignIn = lazyPage(() => import("./DemoSignIn.js").then((m) => m.DemoSi
 const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.PanelsPage));
 const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
 const MyReferralsPage = lazyPage(() => import("./MyReferrals.js").then((m) => m.MyReferralsPage));
+const ReferralFormPage = lazyPage(() => import("./ReferralForm.js").then((m) => m.ReferralFormPage));
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
 const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
@@ -111,9 +113,14 @@ function PanelsApp() {
     view: PanelView;
     panel: PanelSummary;
     meetingId?: string | null;
+    /** The item a link named on that view, opened there. */
+    itemId?: string;
   } | null>(null);
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
   const [myReferrals, setMyReferrals] = useState(false);
+  // The referral a link named on My referrals, and the referral form with what a link chose.
+  const [linkedReferral, setLinkedReferral] = useState<string | undefined>(undefined);
+  const [referring, setReferring] = useState<{ panelId?: string; kind?: string } | null>(null);
   // The Reports page of one panel, or of the whole area (no panel).
   const [reportOf, setReportOf] = useState<ReportOf | null>(null);
   // A subject's history or map opens over the page its reference was on, and closes back to it.
@@ -137,10 +144,13 @@ function PanelsApp() {
     if (peopleOf) setCameBackFrom(`people:${peopleOf.id}`);
     if (reportOf) setCameBackFrom(reportKey(reportOf));
     if (myReferrals) setCameBackFrom("my-referrals");
+    if (referring) setCameBackFrom("refer");
     setOpen(null);
     setPeopleOf(null);
     setReportOf(null);
     setMyReferrals(false);
+    setLinkedReferral(undefined);
+    setReferring(null);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -149,21 +159,27 @@ function PanelsApp() {
   const signedInWith = useCallback(async (tokens: TokenSource): Promise<Session> => {
     PanelsPage.preload();
     const [me, { panels }] = await Promise.all([api.me(tokens), api.panels(tokens)]);
-    // A link from a card opens that meeting's agenda (?panel=…&meeting=…) or the panel's action
-    // log (?panel=…&page=actions), once.
-    const link = new URLSearchParams(linkedPage.current ?? window.location.search);
+    // A link from a card opens its task once: the page, and the item on it brought into view.
+    const link = readLink(linkedPage.current ?? window.location.search);
     linkedPage.current = undefined;
-    const linked = panels.find((p) => p.id === link.get("panel"));
-    // The bot's `referrals` card links to the person's own (?page=my-referrals).
-    const mine = link.get("page") === "my-referrals";
-    if (mine) setMyReferrals(true);
-    if (linked)
-      setOpen(
-        link.get("page") === "actions"
-          ? { view: "actions", panel: linked }
-          : { view: "meetings", panel: linked, meetingId: link.get("meeting") },
-      );
-    if (linked || mine) window.history.replaceState(null, "", window.location.pathname);
+    const linked = link.to === "panel" ? panels.find((p) => p.id === link.panelId) : undefined;
+    if (link.to === "panel" && linked)
+      setOpen({
+        view: link.view,
+        panel: linked,
+        meetingId: link.meetingId ?? null,
+        ...(link.itemId ? { itemId: link.itemId } : {}),
+      });
+    if (link.to === "my-referrals") {
+      setMyReferrals(true);
+      setLinkedReferral(link.referralId);
+    }
+    if (link.to === "refer") setReferring({ panelId: link.panelId, kind: link.kind });
+    if ((link.to === "panel" && linked) || link.to === "panels") {
+      const focus = link.focus;
+      if (focus) showLinked(focus);
+    }
+    if (link.to !== "none") window.history.replaceState(null, "", window.location.pathname);
     return { state: "signed-in", tokens, me, panels };
   }, []);
 
@@ -205,6 +221,8 @@ function PanelsApp() {
     setPeopleOf(null);
     setReportOf(null);
     setMyReferrals(false);
+    setLinkedReferral(undefined);
+    setReferring(null);
     setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -240,6 +258,7 @@ function PanelsApp() {
                   meId={session.me.id}
                   panel={open.panel}
                   onBack={close}
+                  openReferral={open.itemId ?? null}
                 />
               )}
               {session?.state === "signed-in" && open?.view === "meetings" && (
@@ -275,33 +294,54 @@ function PanelsApp() {
                 />
               )}
               {session?.state === "signed-in" && myReferrals && (
-                <MyReferralsPage token={session.tokens} onBack={close} />
-              )}
-              {session?.state === "signed-in" && !open && !peopleOf && !reportOf && !myReferrals && (
-                <PanelsPage
+                <MyReferralsPage
                   token={session.tokens}
-                  me={session.me}
-                  panels={session.panels}
-                  onSignOut={signOut}
-                  onOpen={(view, panel) => {
-                    setCameBackFrom(null);
-                    setOpen({ view, panel });
-                  }}
-                  onOpenPeople={(area) => {
-                    setCameBackFrom(null);
-                    setPeopleOf(area);
-                  }}
-                  onOpenReports={(area, panelId) => {
-                    setCameBackFrom(null);
-                    setReportOf({ area, panelId });
-                  }}
-                  onOpenMyReferrals={() => {
-                    setCameBackFrom(null);
-                    setMyReferrals(true);
-                  }}
-                  returnFocusTo={cameBackFrom}
+                  onBack={close}
+                  openReferral={linkedReferral ?? null}
                 />
               )}
+              {session?.state === "signed-in" && referring && (
+                <ReferralFormPage
+                  token={session.tokens}
+                  panelId={referring.panelId ?? null}
+                  kind={referring.kind ?? null}
+                  onBack={close}
+                />
+              )}
+              {session?.state === "signed-in" &&
+                !open &&
+                !peopleOf &&
+                !reportOf &&
+                !myReferrals &&
+                !referring && (
+                  <PanelsPage
+                    token={session.tokens}
+                    me={session.me}
+                    panels={session.panels}
+                    onSignOut={signOut}
+                    onOpen={(view, panel) => {
+                      setCameBackFrom(null);
+                      setOpen({ view, panel });
+                    }}
+                    onOpenPeople={(area) => {
+                      setCameBackFrom(null);
+                      setPeopleOf(area);
+                    }}
+                    onOpenReports={(area, panelId) => {
+                      setCameBackFrom(null);
+                      setReportOf({ area, panelId });
+                    }}
+                    onOpenMyReferrals={() => {
+                      setCameBackFrom(null);
+                      setMyReferrals(true);
+                    }}
+                    onOpenReferralForm={() => {
+                      setCameBackFrom(null);
+                      setReferring({});
+                    }}
+                    returnFocusTo={cameBackFrom}
+                  />
+                )}
             </div>
             {session?.state === "signed-in" && subject?.view === "map" && (
               <SubjectMapPage

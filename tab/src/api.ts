@@ -45,6 +45,8 @@ import type {
   ProblemResponse,
   PublishResponse,
   ReferralDetail,
+  ReferralFormPressBody,
+  ReferralFormResponse,
   ReferralsResponse,
   ReferralSummary,
   ReportResponse,
@@ -189,6 +191,14 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/referrals?show=${show}${after ? `&after=${encodeURIComponent(after)}` : ""}`,
       token,
     ),
+  /** The referral form's first card, as the bot's `refer` draws it. */
+  referralFormStart: (token: TokenSource) => request<ReferralFormResponse>("/api/referral-form", token),
+  /** A press on the referral form's card: the next card, or a message in its place. */
+  referralFormPress: (token: TokenSource, press: ReferralFormPressBody) =>
+    request<ReferralFormResponse>("/api/referral-form", token, {
+      method: "POST",
+      body: JSON.stringify(press),
+    }),
   /** A page of the signed-in person's own referrals, newest first. */
   myReferrals: (token: TokenSource, after?: string) =>
     request<OwnReferralsResponse>(
