@@ -1,0 +1,152 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import type { Page } from "playwright-core";
+import { tabLinks, type TabTask } from "../../bot/src/adapters/teams/tab-links.js";
+import { seriousAccessibilityProblems } from "../support/axe.js";
+import { chromiumBrowser } from "../support/browser.js";
+import { forgetPerson } from "../support/forget-person.js";
+import { forgetMertonReferrals } from "../support/forget-referrals.js";
+import { call } from "../support/http.js";
+import { demoActor, PEOPLE } from "../support/people.js";
+import { mertonChild } from "../support/referral-forms.js";
+import { signInAs, startTestService, type TestService } from "../support/service.js";
+
+// Teams on a phone opens a card's links but not its buttons. Each card's "Open in the tab" link,
+// as the bot writes it, opens the tab on the same task with its item brought into view: Priya's
+// triage, action, sign-in, recording an action and access request; Grace's referral with a
+// question for her, and the referral form.
+
+const PANEL = "merton-pre-mace";
+// The pre-MACE meets this morning (the first Thursday of December), so sign-in is open.
+const MEETING = "2026-12-03";
+const NEWCOMER = {
+  id: "00000000-0000-4000-8000-000000000197",
+  name: "Ottoline Invented",
+  email: "ottoline.invented@merton.example",
+};
+
+describe("Each card's link opens its task in the tab (Chromium)", function () {
+  this.timeout(120_000);
+  let service: TestService;
+  let page: Page;
+  let link: (task: TabTask) => string;
+  const made: string[] = [];
+  let referral = { id: "", reference: "" };
+  let action = { id: "", reference: "" };
+  let requestId = "";
+
+  before(async () => {
+    service = await startTestService({}, { now: () => new Date(`${MEETING}T10:00:00Z`) });
+    // The links a card carries when the Teams app's id is not known: the tab's own address.
+    link = tabLinks(service.url);
+    const sent = await service.desk.submit(
+      demoActor("Grace Mensah"),
+      PANEL,
+      "individual",
+      randomUUID(),
+      mertonChild("Perpetua Linkwell"),
+    );
+    assert.ok(sent.ok);
+    made.push(sent.referral.id);
+    referral = { id: sent.referral.id, reference: sent.referral.reference };
+    const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const recorded = await call<{ action: { id: string; reference: string } }>(
+      service,
+      `/api/panels/${PANEL}/meetings/${MEETING}/actions`,
+      {
+        token: priya,
+        body: {
+          title: "Share the school's attendance record",
+          text: "Share the attendance record with the panel.",
+          ownerId: PEOPLE.mertonCoordinator.id,
+        },
+      },
+    );
+    assert.equal(recorded.status, 201, recorded.text);
+    action = recorded.body.action;
+    assert.ok(service.devIdp);
+    const asked = await call<{ id: string }>(service, "/api/access-requests", {
+      token: await service.devIdp.issue(NEWCOMER),
+      body: { panelId: PANEL, agencyId: "mer-education", reason: "I lead safeguarding at a school." },
+    });
+    assert.equal(asked.status, 201, asked.text);
+    requestId = asked.body.id;
+    page = await (await chromiumBrowser()).newPage({ viewport: { width: 390, height: 844 } });
+    page.on("pageerror", (e) => console.error("tab error:", e.message));
+  });
+  after(async () => {
+    await page?.close();
+    await service?.close();
+    await forgetMertonReferrals(made);
+    await forgetPerson(NEWCOMER.id, "merton", PANEL);
+  });
+
+  /** Opens a card's link; the first time, signs in as the demo person. */
+  const open = async (task: TabTask, signInAs?: string) => {
+    await page.goto(link(task));
+    if (signInAs) {
+      await page.getByLabel("Demo person").selectOption({ label: signInAs });
+      await page.getByRole("button", { name: "Sign in" }).click();
+    }
+  };
+  /** The element a link brought into view: focused and marked. */
+  const linked = (target: string) => page.locator(`[data-link-target="${target}"][data-linked="true"]`);
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+
+  it("a coordinator's triage card opens that referral in the panel's referrals, ready to triage", async () => {
+    await open(
+      { page: "referrals", panelId: PANEL, referralId: referral.id },
+      "Priya Okafor (MACE panel coordinator)",
+    );
+    await page.getByRole("heading", { name: "Referrals: Pre-MACE operational panel", level: 1 }).waitFor();
+    const heading = page.getByRole("heading", { name: `${referral.reference}: Perpetua Linkwell`, level: 2 });
+    await heading.waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === "H2");
+    assert.equal(await focusedText(), `${referral.reference}: Perpetua Linkwell`);
+    await page.getByRole("button", { name: "Accept" }).first().waitFor();
+  });
+
+  it("an action's card opens the action log with that action marked", async () => {
+    await open({ page: "actions", panelId: PANEL, actionId: action.id });
+    await page.getByRole("heading", { name: "Pre-MACE operational panel: action log", level: 1 }).waitFor();
+    const row = linked(`action:${action.id}`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute("data-action"), action.reference);
+    assert.match(await focusedText(), new RegExp(action.reference));
+  });
+
+  it("the channel's sign-in card opens that meeting's sign-in", async () => {
+    await open({ page: "sign-in", panelId: PANEL, meetingId: MEETING });
+    const room = linked("sign-in");
+    await room.waitFor();
+    await room.getByRole("form", { name: "Sign in to the meeting" }).waitFor();
+    await room.getByRole("button", { name: "Sign in" }).waitFor();
+  });
+
+  it("the `action` command's card opens recording an action on that meeting", async () => {
+    await open({ page: "record-action", panelId: PANEL, meetingId: MEETING });
+    const form = linked("record-action");
+    await form.waitFor();
+    assert.equal(await form.getAttribute("aria-label"), "Record an action");
+  });
+
+  it("an access request's card opens the requests to join a panel, with that one marked", async () => {
+    await open({ page: "access-requests", areaId: "merton", requestId });
+    const request = linked(`access-request:${requestId}`);
+    await request.waitFor();
+    assert.match(await request.innerText(), /Ottoline Invented/);
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+  });
+
+  it("a question for the referrer opens that referral in her own referrals", async () => {
+    await page.evaluate(() => sessionStorage.clear());
+    await open(
+      { page: "my-referrals", referralId: referral.id },
+      "Grace Mensah (Social worker, Contextual Harm team)",
+    );
+    await page.getByRole("heading", { name: "My referrals", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: `${referral.reference}: Perpetua Linkwell`, level: 2 }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === "H2");
+    assert.equal(await focusedText(), `${referral.reference}: Perpetua Linkwell`);
+  });
+});
