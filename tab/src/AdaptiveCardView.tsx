@@ -2,7 +2,9 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import {
   AdaptiveCard,
   ExecuteAction,
+  GlobalRegistry,
   HostConfig,
+  NumberInput,
   type Action,
   type IMarkdownProcessingResult,
 } from "adaptivecards";
@@ -88,6 +90,15 @@ function markdown(source: string, result: IMarkdownProcessingResult) {
   result.didProcess = true;
 }
 AdaptiveCard.onProcessMarkdown = markdown;
+
+// The renderer reads an empty number box as NaN and refuses it even when the box is optional (the
+// screening scores): an empty optional box is valid, and is not sent, as in Teams.
+class OptionalNumberInput extends NumberInput {
+  override isValid(): boolean {
+    return this.isSet() ? super.isValid() : !this.isRequired;
+  }
+}
+GlobalRegistry.elements.register("Input.Number", OptionalNumberInput);
 
 /** Draws `card`; each press of an Execute button, once its inputs are valid, goes to `onPress`. */
 export function AdaptiveCardView({

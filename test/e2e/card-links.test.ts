@@ -149,4 +149,49 @@ describe("Each card's link opens its task in the tab (Chromium)", function () {
     await page.waitForFunction(() => document.activeElement?.tagName === "H2");
     assert.equal(await focusedText(), `${referral.reference}: Perpetua Linkwell`);
   });
+
+  it("the referral form's card opens the form in the tab, and a referral sent there reaches the coordinator", async () => {
+    await open({ page: "refer", panelId: PANEL, kind: "individual" });
+    await page.getByRole("heading", { name: "Make a referral", level: 1 }).waitFor();
+    const form = page.getByRole("group", { name: "Referral form" });
+    await form.getByText("Individual child or young adult: step 1 of 4, Who it is about").waitFor();
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+    const child = mertonChild("Wilhelmina Tabsent");
+    const step = async (title: string) => {
+      await form.getByRole("button", { name: title }).click();
+      await form.getByText(new RegExp(`: step \\d of 4, ${title.replace(/^Next: /, "")}$`)).waitFor();
+    };
+    await form.getByLabel("Full name").fill(child.subjectName);
+    await form.getByLabel("Date of birth").fill(child.dateOfBirth);
+    await form.getByLabel("Gender").selectOption(child.gender);
+    await form.getByLabel("Ethnicity").selectOption(child.ethnicity);
+    await form.getByLabel("Language spoken").fill(child.language);
+    await form.getByLabel("Address").fill(child.address);
+    await form.getByLabel("Postcode").fill(child.postcode);
+    await form.getByLabel("Safeguarding status").selectOption(child.safeguardingStatus);
+    await step("Next: Safeguarding and consent");
+    await form.getByLabel("Has the child").selectOption(child.consent);
+    await step("Next: The panel's checklist and scores");
+    await form.getByLabel("Date of the strategy meeting").fill(child.strategyMeetingDate);
+    await form.getByLabel("Screening score: Child criminal exploitation").fill("12");
+    await step("Next: Your request of the panel");
+    await form.getByLabel("Request of the panel").fill(child.request);
+    await form.getByLabel("How would this make").fill(child.howSafer);
+    await form.getByLabel("Risk level").selectOption(child.riskLevel);
+    await form.getByRole("button", { name: "Send referral" }).click();
+    const sent = form.getByText(/^Referral MER-\d{4}-\d{4,} sent$/);
+    await sent.waitFor();
+    const reference = (await sent.innerText()).split(" ")[1];
+
+    const list = await call<{
+      referrals: { id: string; reference: string; subject: string; status: string }[];
+    }>(service, `/api/panels/${PANEL}/referrals?show=waiting&pageSize=200`, {
+      token: await signInAs(service, PEOPLE.mertonCoordinator.id),
+    });
+    const arrived = list.body.referrals.find((r) => r.reference === reference);
+    assert.ok(arrived, `${reference} is waiting for the coordinator's triage`);
+    made.push(arrived.id);
+    assert.equal(arrived.subject, "Wilhelmina Tabsent");
+    assert.equal(arrived.status, "new");
+  });
 });
