@@ -63,6 +63,7 @@ import type {
   TriageStep,
   WhoToAskResponse,
   WithdrawalBody,
+  AnswerBody,
   WorkOutMonthResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
@@ -215,6 +216,19 @@ export const api = {
   ) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/withdraw`,
+      token,
+      { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
+    ),
+  /** The referrer answers the coordinator's question, on the version they read. */
+  answerReferral: (
+    token: TokenSource,
+    panelId: string,
+    referralId: string,
+    body: AnswerBody,
+    version: string,
+  ) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/answer`,
       token,
       { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
     ),

@@ -138,7 +138,11 @@ describe("Each card's link opens its task in the tab (Chromium)", function () {
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
   });
 
-  it("a question for the referrer opens that referral in her own referrals", async () => {
+  it("a question for the referrer opens that referral in her own referrals, where she answers it", async () => {
+    const priya = demoActor("Priya Okafor");
+    const read = await service.desk.view(priya, PANEL, referral.id, "test");
+    const question = { decision: "ask" as const, question: "Which school does she attend?" };
+    await service.desk.triage(priya, PANEL, referral.id, question, read.etag, "test");
     await page.evaluate(() => sessionStorage.clear());
     await open(
       { page: "my-referrals", referralId: referral.id },
@@ -148,6 +152,14 @@ describe("Each card's link opens its task in the tab (Chromium)", function () {
     await page.getByRole("heading", { name: `${referral.reference}: Perpetua Linkwell`, level: 2 }).waitFor();
     await page.waitForFunction(() => document.activeElement?.tagName === "H2");
     assert.equal(await focusedText(), `${referral.reference}: Perpetua Linkwell`);
+    await page.getByLabel("Your answer to Priya Okafor").fill("Oakfield Academy, in year 10.");
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await page
+      .getByText(`Your answer is sent: ${referral.reference} is back with the coordinator.`)
+      .waitFor();
+    const answered = await service.desk.view(priya, PANEL, referral.id, "test");
+    assert.equal(answered.value.questions.at(-1)?.answer, "Oakfield Academy, in year 10.");
+    assert.equal(answered.value.status, "new");
   });
 
   it("the referral form's card opens the form in the tab, and a referral sent there reaches the coordinator", async () => {

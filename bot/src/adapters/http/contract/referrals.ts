@@ -35,6 +35,7 @@ export const Approval = z.strictObject({
   comment: z.string().max(1000).default(""),
 });
 export const Answer = z.strictObject({ answer: z.string().max(2000) });
+export type AnswerBody = z.input<typeof Answer>;
 export const Withdrawal = z.strictObject({ reason: z.string().max(1000) });
 export type WithdrawalBody = z.input<typeof Withdrawal>;
 /** Which page of the referral list: `after` is the `next` a page ended with, sent back unchanged. */
