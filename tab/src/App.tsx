@@ -43,6 +43,7 @@ const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.Panels
 const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
 const MyReferralsPage = lazyPage(() => import("./MyReferrals.js").then((m) => m.MyReferralsPage));
 const ReferralFormPage = lazyPage(() => import("./ReferralForm.js").then((m) => m.ReferralFormPage));
+const ApprovalPage = lazyPage(() => import("./ApprovalPage.js").then((m) => m.ApprovalPage));
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
 const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
@@ -121,6 +122,8 @@ function PanelsApp() {
   // The referral a link named on My referrals, and the referral form with what a link chose.
   const [linkedReferral, setLinkedReferral] = useState<string | undefined>(undefined);
   const [referring, setReferring] = useState<{ panelId?: string; kind?: string } | null>(null);
+  // A manager's approval of one referral, opened from the approval card's link.
+  const [approving, setApproving] = useState<{ panelId: string; referralId: string } | null>(null);
   // The Reports page of one panel, or of the whole area (no panel).
   const [reportOf, setReportOf] = useState<ReportOf | null>(null);
   // A subject's history or map opens over the page its reference was on, and closes back to it.
@@ -151,6 +154,7 @@ function PanelsApp() {
     setMyReferrals(false);
     setLinkedReferral(undefined);
     setReferring(null);
+    setApproving(null);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -175,10 +179,9 @@ function PanelsApp() {
       setLinkedReferral(link.referralId);
     }
     if (link.to === "refer") setReferring({ panelId: link.panelId, kind: link.kind });
-    if ((link.to === "panel" && linked) || link.to === "panels") {
-      const focus = link.focus;
-      if (focus) showLinked(focus);
-    }
+    if (link.to === "approval") setApproving({ panelId: link.panelId, referralId: link.referralId });
+    const focus = "focus" in link && (link.to !== "panel" || linked) ? link.focus : undefined;
+    if (focus) showLinked(focus);
     if (link.to !== "none") window.history.replaceState(null, "", window.location.pathname);
     return { state: "signed-in", tokens, me, panels };
   }, []);
@@ -223,6 +226,7 @@ function PanelsApp() {
     setMyReferrals(false);
     setLinkedReferral(undefined);
     setReferring(null);
+    setApproving(null);
     setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -300,6 +304,14 @@ function PanelsApp() {
                   openReferral={linkedReferral ?? null}
                 />
               )}
+              {session?.state === "signed-in" && approving && (
+                <ApprovalPage
+                  token={session.tokens}
+                  panelId={approving.panelId}
+                  referralId={approving.referralId}
+                  onBack={close}
+                />
+              )}
               {session?.state === "signed-in" && referring && (
                 <ReferralFormPage
                   token={session.tokens}
@@ -313,7 +325,8 @@ function PanelsApp() {
                 !peopleOf &&
                 !reportOf &&
                 !myReferrals &&
-                !referring && (
+                !referring &&
+                !approving && (
                   <PanelsPage
                     token={session.tokens}
                     me={session.me}

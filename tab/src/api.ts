@@ -64,6 +64,7 @@ import type {
   WhoToAskResponse,
   WithdrawalBody,
   AnswerBody,
+  ApprovalBody,
   WorkOutMonthResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
@@ -216,6 +217,19 @@ export const api = {
   ) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/withdraw`,
+      token,
+      { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
+    ),
+  /** The service manager approves or declines a referral, on the version they read. */
+  decideApproval: (
+    token: TokenSource,
+    panelId: string,
+    referralId: string,
+    body: ApprovalBody,
+    version: string,
+  ) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/approval`,
       token,
       { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
     ),

@@ -9,6 +9,7 @@ export type LinkedPage =
   | { to: "panel"; panelId: string; view: PanelView; meetingId?: string; itemId?: string; focus?: string }
   | { to: "my-referrals"; referralId?: string }
   | { to: "refer"; panelId?: string; kind?: string }
+  | { to: "approval"; panelId: string; referralId: string; focus: "approval" }
   | { to: "panels"; focus: string }
   | { to: "none" };
 
@@ -35,6 +36,12 @@ export function readLink(query: string): LinkedPage {
     case "referrals": {
       const referralId = given("referral");
       return on("referrals", referralId ? { itemId: referralId } : {});
+    }
+    case "approval": {
+      const referralId = given("referral");
+      return panelId && referralId
+        ? { to: "approval", panelId, referralId, focus: "approval" }
+        : { to: "none" };
     }
     case "my-referrals": {
       const referralId = given("referral");

@@ -206,4 +206,44 @@ describe("Each card's link opens its task in the tab (Chromium)", function () {
     assert.equal(arrived.subject, "Wilhelmina Tabsent");
     assert.equal(arrived.status, "new");
   });
+
+  it("a manager's approval card opens that referral's approval, where she decides it", async () => {
+    const lambeth = await service.desk.submit(
+      demoActor(PEOPLE.lambethPractitioner.displayName),
+      "lambeth-mave",
+      "individual",
+      randomUUID(),
+      {
+        ...mertonChild("Ignatius Approvewell"),
+        blockers: ["no-services"],
+        managerId: PEOPLE.lambethManager.id,
+      },
+    );
+    assert.ok(lambeth.ok);
+    assert.equal(lambeth.referral.status, "awaiting-approval");
+    const manager = PEOPLE.lambethManager;
+    await page.evaluate(() => sessionStorage.clear());
+    await open(
+      { page: "approval", panelId: "lambeth-mave", referralId: lambeth.referral.id },
+      `${manager.displayName} (${manager.jobTitle})`,
+    );
+    await page
+      .getByRole("heading", { name: `Approve referral ${lambeth.referral.reference}?`, level: 1 })
+      .waitFor();
+    await linked("approval").waitFor();
+    assert.deepEqual(await seriousAccessibilityProblems(page), []);
+    await page
+      .getByLabel("Comment (needed if you decline)")
+      .fill("The strategy meeting has not yet been held.");
+    await page.getByRole("button", { name: "Decline" }).click();
+    await page.getByText(`You did not approve ${lambeth.referral.reference}.`, { exact: false }).waitFor();
+    const decided = await service.desk.view(
+      demoActor(manager.displayName),
+      "lambeth-mave",
+      lambeth.referral.id,
+      "test",
+    );
+    assert.equal(decided.value.approval?.decision, "declined");
+    assert.equal(decided.value.approval?.comment, "The strategy meeting has not yet been held.");
+  });
 });

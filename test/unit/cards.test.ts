@@ -159,6 +159,7 @@ describe("Referral cards", () => {
         "Pre-MACE",
         "W/\"datetime'2026-11-24T10%3A00%3A00Z'\"",
         formOfReferral(catalogue, referral),
+        links,
       ),
     ],
     [
@@ -287,7 +288,9 @@ describe("Referral cards", () => {
         request: "Help",
       },
     };
-    const shown = texts(approvalRequestCard(lambeth, "MAVE", "v1", formOfReferral(catalogue, lambeth)));
+    const shown = texts(
+      approvalRequestCard(lambeth, "MAVE", "v1", formOfReferral(catalogue, lambeth), links),
+    );
     assert.ok(shown.includes("Date of birth: 14 March 2010"), shown.join(" | "));
     assert.ok(shown.includes("Risk level: Significant"));
     assert.ok(shown.some((t) => /consent for this referral\?: Yes$/.test(t)));

@@ -16,6 +16,7 @@ import { changeFormCard } from "../../bot/src/adapters/teams/cards/action-change
 import { signInCard } from "../../bot/src/adapters/teams/cards/meeting-cards.js";
 import { ownReferralsCard } from "../../bot/src/adapters/teams/cards/own-referral-cards.js";
 import {
+  approvalRequestCard,
   coordinatorReferralCard,
   makeReferralChannelCard,
   questionCard,
@@ -213,6 +214,11 @@ async function cardsWithInput(): Promise<[string, Card, TabTask][]> {
       { page: "referrals", panelId: "merton-pre-mace", referralId: referral.id },
     ],
     [
+      "a manager's approval request",
+      approvalRequestCard({ ...referral, status: "awaiting-approval" }, "Pre-MACE", "v1", form, links),
+      { page: "approval", panelId: "merton-pre-mace", referralId: referral.id },
+    ],
+    [
       "a question to the referrer",
       questionCard(referral, "Pre-MACE", "v1", links),
       { page: "my-referrals", referralId: referral.id },
@@ -340,6 +346,7 @@ describe("Every card that asks for something also opens it in the tab, for Teams
       ],
       [{ page: "referrals", panelId: "p", referralId: "r" }, "page=referrals&panel=p&referral=r"],
       [{ page: "my-referrals", referralId: "r" }, "page=my-referrals&referral=r"],
+      [{ page: "approval", panelId: "p", referralId: "r" }, "page=approval&panel=p&referral=r"],
       [{ page: "refer", panelId: "p", kind: "group" }, "page=refer&panel=p&kind=group"],
       [
         { page: "access-requests", areaId: "merton", requestId: "p~x" },

@@ -66,7 +66,13 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
     const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
     switch (n.kind) {
       case "approval-requested":
-        return approvalRequestCard(r, panelName, version, formOfReferral(this.deps.catalogue, r));
+        return approvalRequestCard(
+          r,
+          panelName,
+          version,
+          formOfReferral(this.deps.catalogue, r),
+          this.deps.links,
+        );
       case "referral-arrived":
         // An accepted referral arrives again only with the answer to a thresholding question.
         if (r.status === "accepted")

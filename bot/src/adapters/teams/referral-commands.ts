@@ -134,6 +134,7 @@ export async function approvals({ context, deps }: CommandTurn): Promise<void> {
       deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId,
       etag,
       formOfReferral(deps.catalogue, r),
+      linksOf(deps),
     ),
   );
   if (!cards.length) {

@@ -14,6 +14,7 @@ export type TabTask =
   | { page: "record-action"; panelId: string; meetingId?: string }
   | { page: "sign-in"; panelId: string; meetingId: string }
   | { page: "referrals"; panelId: string; referralId: string }
+  | { page: "approval"; panelId: string; referralId: string }
   | { page: "my-referrals"; referralId?: string }
   | { page: "refer"; panelId?: string; kind?: ReferralKind }
   | { page: "access-requests"; areaId: string; requestId?: string }
@@ -45,6 +46,7 @@ export function tabPageOf(task: TabTask): string {
       set("action", task.actionId);
       break;
     case "referrals":
+    case "approval":
       set("panel", task.panelId);
       set("referral", task.referralId);
       break;

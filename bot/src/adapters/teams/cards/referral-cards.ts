@@ -182,6 +182,7 @@ export function approvalRequestCard(
   panelName: string,
   version: string,
   form: ReferralForm,
+  links: TabLinks,
 ): Element {
   return card(
     [
@@ -214,6 +215,7 @@ export function approvalRequestCard(
         { panelId: r.panelId, referralId: r.id, version },
         { style: "destructive", associatedInputs: "auto" },
       ),
+      openInTab(links({ page: "approval", panelId: r.panelId, referralId: r.id })),
     ],
   );
 }
