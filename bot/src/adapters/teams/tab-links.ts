@@ -34,9 +34,6 @@ export function tabPageOf(task: TabTask): string {
   switch (task.page) {
     case "agenda":
     case "sign-in":
-      set("panel", task.panelId);
-      set("meeting", task.meetingId);
-      break;
     case "record-action":
       set("panel", task.panelId);
       set("meeting", task.meetingId);
