@@ -58,7 +58,6 @@ export function signInCard(a: SignInDetails, links: TabLinks, userIds: string[] 
         {
           type: "Input.Toggle",
           id: "agreed",
-          label: "Information sharing agreement",
           title: "I agree to the information sharing agreement and the confidentiality statement",
           valueOn: "true",
           valueOff: "false",
