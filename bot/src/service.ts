@@ -16,7 +16,8 @@ import { channelTokenCheck, PUBLIC_CHANNEL_METADATA } from "./adapters/teams/cha
 import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { TeamsNoticeMessenger } from "./adapters/teams/notice-messenger.js";
 import { NoticeDelivery } from "./application/notices/notice-delivery.js";
-import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
+import { ChannelPoster } from "./adapters/teams/channel-poster.js";
+import { tabLinks } from "./adapters/teams/tab-links.js";
 import { caseworkTables } from "./adapters/tables/casework-tables.js";
 import { referralDraftTables } from "./adapters/tables/referral-draft-tables.js";
 import { forgetUnsentDrafts } from "./application/referrals/forget-drafts.js";
@@ -188,6 +189,7 @@ export async function startService(
       adapter,
       botAppId,
       publicUrl: settings.publicUrl,
+      links: tabLinks(settings.publicUrl, settings.teamsAppId),
     }),
     log,
     now,
@@ -239,7 +241,7 @@ export async function startService(
     catalogue,
     deliveries,
     log,
-    actionLogLink: (panelId) => actionLogLink(panelId, settings.publicUrl, settings.teamsAppId),
+    links: tabLinks(settings.publicUrl, settings.teamsAppId),
     sendTimeoutMs: Math.min(20_000, settings.reminders.leaseMs / 3),
   });
   const actions = actionLog({

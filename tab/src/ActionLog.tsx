@@ -224,7 +224,7 @@ export function ActionLogSection({
         </TableHeader>
         <TableBody>
           {sorted.map((a) => (
-            <TableRow key={a.id} data-action={a.reference}>
+            <TableRow key={a.id} data-action={a.reference} data-link-target={`action:${a.id}`}>
               <TableCell>{a.reference}</TableCell>
               <TableCell>
                 <b>{a.title}</b>

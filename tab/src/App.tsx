@@ -19,6 +19,7 @@ import {
 import { useConsentPrompt } from "./Consent.js";
 import { ErrorNotice } from "./ErrorNotice.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
+import { readLink, showLinked } from "./linkedPage.js";
 import type { PanelView } from "./PanelsPage.js";
 import { replacesBaseline, reportKey, reportsOn, type ReportOf } from "./reportAccess.js";
 import { pageStyles } from "./styles.js";
@@ -41,6 +42,8 @@ const DemoSignIn = lazyPage(() => import("./DemoSignIn.js").then((m) => m.DemoSi
 const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.PanelsPage));
 const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
 const MyReferralsPage = lazyPage(() => import("./MyReferrals.js").then((m) => m.MyReferralsPage));
+const ReferralFormPage = lazyPage(() => import("./ReferralForm.js").then((m) => m.ReferralFormPage));
+const ApprovalPage = lazyPage(() => import("./ApprovalPage.js").then((m) => m.ApprovalPage));
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
 const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
@@ -114,9 +117,16 @@ function PanelsApp() {
     view: PanelView;
     panel: PanelSummary;
     meetingId?: string | null;
+    /** The item a link named on that view, opened there. */
+    itemId?: string;
   } | null>(null);
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
   const [myReferrals, setMyReferrals] = useState(false);
+  // The referral a link named on My referrals, and the referral form with what a link chose.
+  const [linkedReferral, setLinkedReferral] = useState<string | undefined>(undefined);
+  const [referring, setReferring] = useState<{ panelId?: string; kind?: string } | null>(null);
+  // A manager's approval of one referral, opened from the approval card's link.
+  const [approving, setApproving] = useState<{ panelId: string; referralId: string } | null>(null);
   // The Reports page of one panel, or of the whole area (no panel).
   const [reportOf, setReportOf] = useState<ReportOf | null>(null);
   // A subject's history or map opens over the page its reference was on, and closes back to it.
@@ -140,10 +150,14 @@ function PanelsApp() {
     if (peopleOf) setCameBackFrom(`people:${peopleOf.id}`);
     if (reportOf) setCameBackFrom(reportKey(reportOf));
     if (myReferrals) setCameBackFrom("my-referrals");
+    if (referring) setCameBackFrom("refer");
     setOpen(null);
     setPeopleOf(null);
     setReportOf(null);
     setMyReferrals(false);
+    setLinkedReferral(undefined);
+    setReferring(null);
+    setApproving(null);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -152,21 +166,26 @@ function PanelsApp() {
   const signedInWith = useCallback(async (tokens: TokenSource): Promise<Session> => {
     PanelsPage.preload();
     const [me, { panels }] = await Promise.all([api.me(tokens), api.panels(tokens)]);
-    // A link from a card opens that meeting's agenda (?panel=…&meeting=…) or the panel's action
-    // log (?panel=…&page=actions), once.
-    const link = new URLSearchParams(linkedPage.current ?? window.location.search);
+    // A link from a card opens its task once: the page, and the item on it brought into view.
+    const link = readLink(linkedPage.current ?? window.location.search);
     linkedPage.current = undefined;
-    const linked = panels.find((p) => p.id === link.get("panel"));
-    // The bot's `referrals` card links to the person's own (?page=my-referrals).
-    const mine = link.get("page") === "my-referrals";
-    if (mine) setMyReferrals(true);
-    if (linked)
-      setOpen(
-        link.get("page") === "actions"
-          ? { view: "actions", panel: linked }
-          : { view: "meetings", panel: linked, meetingId: link.get("meeting") },
-      );
-    if (linked || mine) window.history.replaceState(null, "", window.location.pathname);
+    const linked = link.to === "panel" ? panels.find((p) => p.id === link.panelId) : undefined;
+    if (link.to === "panel" && linked)
+      setOpen({
+        view: link.view,
+        panel: linked,
+        meetingId: link.meetingId ?? null,
+        ...(link.itemId ? { itemId: link.itemId } : {}),
+      });
+    if (link.to === "my-referrals") {
+      setMyReferrals(true);
+      setLinkedReferral(link.referralId);
+    }
+    if (link.to === "refer") setReferring({ panelId: link.panelId, kind: link.kind });
+    if (link.to === "approval") setApproving({ panelId: link.panelId, referralId: link.referralId });
+    const focus = "focus" in link && (link.to !== "panel" || linked) ? link.focus : undefined;
+    if (focus) showLinked(focus);
+    if (link.to !== "none") window.history.replaceState(null, "", window.location.pathname);
     return { state: "signed-in", tokens, me, panels };
   }, []);
 
@@ -208,6 +227,9 @@ function PanelsApp() {
     setPeopleOf(null);
     setReportOf(null);
     setMyReferrals(false);
+    setLinkedReferral(undefined);
+    setReferring(null);
+    setApproving(null);
     setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -243,6 +265,7 @@ function PanelsApp() {
                   meId={session.me.id}
                   panel={open.panel}
                   onBack={close}
+                  openReferral={open.itemId ?? null}
                 />
               )}
               {session?.state === "signed-in" && open?.view === "meetings" && (
@@ -278,17 +301,39 @@ function PanelsApp() {
                 />
               )}
               {session?.state === "signed-in" && myReferrals && (
-                <MyReferralsPage token={session.tokens} onBack={close} />
+                <MyReferralsPage
+                  token={session.tokens}
+                  onBack={close}
+                  openReferral={linkedReferral ?? null}
+                />
               )}
               {session?.state === "signed-in" && inMeeting && (
                 <InMeetingPage token={session.tokens} meId={session.me.id} panels={session.panels} />
+              )}
+              {session?.state === "signed-in" && approving && (
+                <ApprovalPage
+                  token={session.tokens}
+                  panelId={approving.panelId}
+                  referralId={approving.referralId}
+                  onBack={close}
+                />
+              )}
+              {session?.state === "signed-in" && referring && (
+                <ReferralFormPage
+                  token={session.tokens}
+                  panelId={referring.panelId ?? null}
+                  kind={referring.kind ?? null}
+                  onBack={close}
+                />
               )}
               {session?.state === "signed-in" &&
                 !inMeeting &&
                 !open &&
                 !peopleOf &&
                 !reportOf &&
-                !myReferrals && (
+                !myReferrals &&
+                !referring &&
+                !approving && (
                   <PanelsPage
                     token={session.tokens}
                     me={session.me}
@@ -309,6 +354,10 @@ function PanelsApp() {
                     onOpenMyReferrals={() => {
                       setCameBackFrom(null);
                       setMyReferrals(true);
+                    }}
+                    onOpenReferralForm={() => {
+                      setCameBackFrom(null);
+                      setReferring({});
                     }}
                     returnFocusTo={cameBackFrom}
                   />

@@ -139,7 +139,7 @@ export function MeetingRoomSection({
     decisions.find((d) => d.subjectId === subjectId && (d.taken?.how === "chairs-decision") === byChairs);
 
   return (
-    <section className={styles.section} aria-labelledby="meeting-room-title">
+    <section className={styles.section} aria-labelledby="meeting-room-title" data-link-target="sign-in">
       <Subtitle2 as="h2" id="meeting-room-title">
         The meeting
       </Subtitle2>

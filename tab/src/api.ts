@@ -45,6 +45,8 @@ import type {
   ProblemResponse,
   PublishResponse,
   ReferralDetail,
+  ReferralFormPressBody,
+  ReferralFormResponse,
   ReferralsResponse,
   ReferralSummary,
   ReportResponse,
@@ -61,6 +63,8 @@ import type {
   TriageStep,
   WhoToAskResponse,
   WithdrawalBody,
+  AnswerBody,
+  ApprovalBody,
   WorkOutMonthResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
 
@@ -189,6 +193,14 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/referrals?show=${show}${after ? `&after=${encodeURIComponent(after)}` : ""}`,
       token,
     ),
+  /** The referral form's first card, as the bot's `refer` draws it. */
+  referralFormStart: (token: TokenSource) => request<ReferralFormResponse>("/api/referral-form", token),
+  /** A press on the referral form's card: the next card, or a message in its place. */
+  referralFormPress: (token: TokenSource, press: ReferralFormPressBody) =>
+    request<ReferralFormResponse>("/api/referral-form", token, {
+      method: "POST",
+      body: JSON.stringify(press),
+    }),
   /** A page of the signed-in person's own referrals, newest first. */
   myReferrals: (token: TokenSource, after?: string) =>
     request<OwnReferralsResponse>(
@@ -205,6 +217,32 @@ export const api = {
   ) =>
     request<ReferralSummary>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/withdraw`,
+      token,
+      { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
+    ),
+  /** The service manager approves or declines a referral, on the version they read. */
+  decideApproval: (
+    token: TokenSource,
+    panelId: string,
+    referralId: string,
+    body: ApprovalBody,
+    version: string,
+  ) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/approval`,
+      token,
+      { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
+    ),
+  /** The referrer answers the coordinator's question, on the version they read. */
+  answerReferral: (
+    token: TokenSource,
+    panelId: string,
+    referralId: string,
+    body: AnswerBody,
+    version: string,
+  ) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/answer`,
       token,
       { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
     ),

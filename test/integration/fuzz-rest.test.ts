@@ -57,6 +57,15 @@ function targets(referral: string): Target[] {
     { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }, "referrer"), ifMatch: STALE },
     { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }), ifMatch: STALE },
     // No title or text, so never recorded, whatever the outside owner and the confirmation say.
+    // The tab's referral form: linking to a known record from a referral that does not exist.
+    post(
+      `/api/referral-form`,
+      {
+        verb: "referral.link",
+        data: { panelId: "merton-pre-mace", referralId: randomUUID(), subjectId: stranger },
+      },
+      "referrer",
+    ),
     post(`${meeting}/actions`, {
       ownerId: nurse,
       dueDate: "2026-12-17",

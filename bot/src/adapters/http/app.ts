@@ -14,6 +14,7 @@ import { devSignInRoutes } from "./dev-sign-in-routes.js";
 import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
 import { referralsRoutes } from "./referrals-routes.js";
+import { referralFormRoutes } from "./referral-form-routes.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
 import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
@@ -160,6 +161,7 @@ export function createApp(deps: AppDependencies): Express {
     meetingChatRoutes(deps),
     minutesRoutes(deps),
     referralsRoutes(deps),
+    referralFormRoutes(deps),
     peopleRoutes(deps),
     accessRequestsRoutes(deps),
     subjectsRoutes(deps),

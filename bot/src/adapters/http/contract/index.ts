@@ -13,6 +13,7 @@ export * from "./meetings.js";
 export * from "./panels.js";
 export * from "./problem.js";
 export * from "./referrals.js";
+export * from "./referral-form.js";
 export * from "./sign-in.js";
 export * from "./people.js";
 export * from "./reports.js";
