@@ -59,6 +59,13 @@ export function holderOf(req: Request): LinkHolder {
   return { id, tenantId, guest, upn };
 }
 
+const noSuchLink = () =>
+  new HttpProblem(
+    404,
+    "no-such-link",
+    "This is not a download link. Go back to the page in MACE panels and choose the download again.",
+  );
+
 /** `POST /api/downloads`: a link to one of the files above, for the signed-in person. */
 export function downloadLinkRoutes(deps: DownloadAccessPorts & { downloads: DownloadsDesk }): Router {
   const router = Router();
@@ -139,6 +146,8 @@ export function downloadRoutes(
       files(req, res, (err?: unknown) => refused(err ?? noSuchFile()));
     })().catch(refused);
   });
+  // Anything else under /downloads is no link at all: said in words too.
+  router.use((_req, res) => refusalPage(res, deps.log, noSuchLink()));
   return router;
 }
 
