@@ -213,7 +213,12 @@ describe("The tab in Chromium", function () {
     await page.getByRole("row").filter({ hasText: "Jayden Okoro-Hart" }).getByText("10:30–11:15").waitFor();
     // Every control on the page is reachable with the keyboard alone.
     const reached = new Set<string>();
-    const controls = ["Publish agenda", "Print", `Section for ${reference}`, `Slot length for ${reference}`];
+    const controls = [
+      "Publish agenda",
+      "Agenda (PDF)",
+      `Section for ${reference}`,
+      `Slot length for ${reference}`,
+    ];
     await page.locator("body").focus();
     // Every slot's reference, theme and people are stops too, and other suites' cases may share
     // the agenda: the walk goes on until it has met every control, or the page's end many times over.
