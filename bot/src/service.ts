@@ -388,6 +388,7 @@ export async function startService(
       files: blobDocuments(container, settings.documents.scan),
       now,
     }),
+    casework,
     downloads: downloadsDesk({
       usedLinks: links,
       now,

@@ -133,6 +133,15 @@ describe("Download links to the tab's files", () => {
     assert.equal(await check(priya, { from: "people", areaId: "merton" }), "merton");
     await assert.rejects(check(police, { from: "people", areaId: "merton" }), refusedWith("not-a-manager"));
     assert.equal(await check(ines, { from: "subject-access", areaId: "merton" }), "merton");
+    // A request's reference must name one of the area's subjects: said beside the form, before any link.
+    await assert.rejects(
+      check(ines, { from: "subject-access", areaId: "merton", reference: "mer-2019-9999" }),
+      refusedWith("unknown-subject", /^No subject of Merton has the reference MER-2019-9999\./),
+    );
+    await assert.rejects(
+      check(ines, { from: "subject-access", areaId: "merton", reference: "Robin" }),
+      refusedWith("invalid-reference"),
+    );
     await assert.rejects(
       check(priya, { from: "subject-access", areaId: "merton" }),
       refusedWith("administrators-only"),

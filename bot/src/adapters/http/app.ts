@@ -50,6 +50,7 @@ import { registerRoutes } from "./register-routes.js";
 import type { DocumentsDesk } from "../../application/documents/documents-desk.js";
 import { documentsRoutes } from "./documents-routes.js";
 import type { DownloadsDesk } from "../../application/downloads/downloads-desk.js";
+import type { Casework } from "../../application/ports/casework.js";
 import { downloadLinkRoutes, downloadRoutes } from "./download-routes.js";
 
 export interface AppDependencies {
@@ -76,6 +77,8 @@ export interface AppDependencies {
   register: RegisterDesk;
   documents: DocumentsDesk;
   downloads: DownloadsDesk;
+  /** The area's casework, where a download link is checked against a request's reference. */
+  casework: Casework;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;

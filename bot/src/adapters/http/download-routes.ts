@@ -23,7 +23,7 @@ const PANEL = "([a-z0-9-]{1,80})";
 const MEETING = "\\d{4}-\\d{2}-\\d{2}";
 
 /** The files a link may be made to, each with the page whose check it passes. */
-const FILES: { path: RegExp; source: (id: string) => FileSource }[] = [
+const FILES: { path: RegExp; source: (id: string, query: URLSearchParams) => FileSource }[] = [
   {
     path: new RegExp(`^/api/panels/${PANEL}/(actions\\.csv|cohort\\.csv|calendar\\.ics)$`),
     source: (panelId) => ({ from: "panel", panelId }),
@@ -46,7 +46,10 @@ const FILES: { path: RegExp; source: (id: string) => FileSource }[] = [
   },
   {
     path: new RegExp(`^/api/areas/${AREA}/(subjects/[A-Za-z0-9-]{1,64}/)?subject-access\\.docx$`),
-    source: (areaId) => ({ from: "subject-access", areaId }),
+    source: (areaId, query) => {
+      const reference = query.get("reference");
+      return { from: "subject-access", areaId, ...(reference !== null && { reference }) };
+    },
   },
 ];
 
@@ -80,7 +83,7 @@ export function downloadLinkRoutes(deps: DownloadAccessPorts & { downloads: Down
       const areaId = await accessFileSource(
         deps,
         { id, name, ...(upn && { upn }) },
-        file.f.source(file.match[1]),
+        file.f.source(file.match[1], url.searchParams),
       );
       const link = deps.downloads.link(holderOf(req), { areaId, path: url.pathname + url.search });
       res.json(link satisfies DownloadLinkResponse);

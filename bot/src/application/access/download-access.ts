@@ -1,6 +1,8 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { Refusal } from "../../domain/refusal.js";
+import type { Casework } from "../ports/casework.js";
 import type { Directory } from "../ports/directory.js";
+import { refuseUnlessSubjectOfReference } from "../history/subject-access-request.js";
 import { knownArea, namedInConfiguration, requireAreaManager } from "../people/people-access.js";
 import type { Caller } from "../people/people-ports.js";
 import { accessPanel, refuseSuspended } from "./panel-access.js";
@@ -18,14 +20,15 @@ export type FileSource =
   | { from: "reports"; areaId: string }
   /** The People page: the import template. */
   | { from: "people"; areaId: string }
-  /** A subject access export: the area's administrators only. */
-  | { from: "subject-access"; areaId: string };
+  /** A subject access export: the area's administrators only; by a request's reference, one that names a subject. */
+  | { from: "subject-access"; areaId: string; reference?: string };
 
 export interface DownloadAccessPorts {
   catalogue: Catalogue;
   directory: Directory;
   /** Per area, the object ids and user principal names (lower case) configuration names as administrators. */
   administrators: Map<string, string[]>;
+  casework: Pick<Casework, "findSubjects">;
 }
 
 /** The area a file belongs to, once the caller is found to be allowed it; refused as its page refuses. */
@@ -51,6 +54,8 @@ export async function accessFileSource(
           `Only ${area.name}'s administrators can export a subject's record for a subject access request. Ask one of them.`,
           { code: "administrators-only" },
         );
+      if (source.reference !== undefined)
+        await refuseUnlessSubjectOfReference(ports, area.id, source.reference);
       return area.id;
     }
   }
