@@ -4,6 +4,9 @@ import { recordingConnector, type RecordingConnector } from "../support/connecto
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { call, type Request } from "../support/http.js";
 import { asInPdf, pdfPages } from "../support/pdf.js";
+import { auditOfArea } from "../support/audit.js";
+import { azurite } from "../support/azurite.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 import { inputs, teamsChat, teamsUser, texts, type Card, type TeamsUser } from "../support/teams-chat.js";
@@ -508,10 +511,24 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       assert.ok(page.includes(`Page ${n + 1} of ${pages.length}`));
     });
 
+    // The download is audited as the minutes' read is, once, as the nurse the link was made for.
+    const audited = async () =>
+      (
+        await auditOfArea(
+          tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+          "merton",
+        )
+      )
+        .map((e) => e.value)
+        .filter((e) => e.action === "minutes.viewed" && e.via === "minutes PDF")
+        .map((e) => [e.actorId, e.reference]);
+    assert.deepEqual(await audited(), [[PEOPLE.mertonNurse.id, `minutes ${MEETING}`]]);
+
     const again = await call(service, asked.body.url);
     assert.equal(again.status, 403);
     assert.match(again.headers.get("content-type") ?? "", /^text\/html/);
     assert.match(again.text, /This download link has been used already: each link opens once\./);
+    assert.equal((await audited()).length, 1);
 
     // The link is refused to someone the minutes are not for, and to a file no page offers.
     const outsider = await call(service, "/api/downloads", {
