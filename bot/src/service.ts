@@ -223,6 +223,8 @@ export async function startService(
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
   const scheduler = meetingScheduler({ catalogue, directory, meetings, now });
+  // Series scheduled before their meeting chats were keyed are keyed now: the app in their meetings finds them.
+  await scheduler.linkScheduledChats();
   const channelPoster = new ChannelPoster({
     adapter,
     botAppId,
@@ -315,6 +317,7 @@ export async function startService(
     casework,
     directory,
     room: roomRecords,
+    meetings,
     minutesRecord,
     agendaDesk: agendas,
     desk,

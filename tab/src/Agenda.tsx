@@ -587,6 +587,7 @@ function SlotRow({
           slot={slot}
           reference={reference}
           editable={agenda.editable && !!lead}
+          impactRule={agenda.plansHavingImpact}
           busy={busy}
           onChoose={(choice) => lead && onChoose(lead.subjectId, choice)}
         />

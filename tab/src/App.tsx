@@ -51,6 +51,7 @@ const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
 const CaseHistory = lazyPage(() => import("./CaseHistory.js").then((m) => m.CaseHistory));
 const SubjectMapPage = lazyPage(() => import("./SubjectMap.js").then((m) => m.SubjectMapPage));
+const InMeetingPage = lazyPage(() => import("./InMeeting.js").then((m) => m.InMeetingPage));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 // The demo person chosen in development sign-in, kept for the browser tab's life.
@@ -104,6 +105,8 @@ function StandalonePage({ children }: { children: ReactNode }) {
 
 function PanelsApp() {
   const styles = useStyles();
+  // Inside a panel's Teams meeting (side panel, stage or the meeting chat's tab): that meeting's view.
+  const [inMeeting] = useState(() => /\/tab\/meeting\/?$/.test(window.location.pathname));
   const [theme, setTheme] = useState<ThemeName>(() => (hostedInTeams() ? "default" : browserTheme()));
   useEffect(() => (hostedInTeams() ? undefined : followBrowserTheme(setTheme)), []);
   // The panel view that is open, and the button to return focus to when it closes.
@@ -277,31 +280,39 @@ function PanelsApp() {
               {session?.state === "signed-in" && myReferrals && (
                 <MyReferralsPage token={session.tokens} onBack={close} />
               )}
-              {session?.state === "signed-in" && !open && !peopleOf && !reportOf && !myReferrals && (
-                <PanelsPage
-                  token={session.tokens}
-                  me={session.me}
-                  panels={session.panels}
-                  onSignOut={signOut}
-                  onOpen={(view, panel) => {
-                    setCameBackFrom(null);
-                    setOpen({ view, panel });
-                  }}
-                  onOpenPeople={(area) => {
-                    setCameBackFrom(null);
-                    setPeopleOf(area);
-                  }}
-                  onOpenReports={(area, panelId) => {
-                    setCameBackFrom(null);
-                    setReportOf({ area, panelId });
-                  }}
-                  onOpenMyReferrals={() => {
-                    setCameBackFrom(null);
-                    setMyReferrals(true);
-                  }}
-                  returnFocusTo={cameBackFrom}
-                />
+              {session?.state === "signed-in" && inMeeting && (
+                <InMeetingPage token={session.tokens} meId={session.me.id} panels={session.panels} />
               )}
+              {session?.state === "signed-in" &&
+                !inMeeting &&
+                !open &&
+                !peopleOf &&
+                !reportOf &&
+                !myReferrals && (
+                  <PanelsPage
+                    token={session.tokens}
+                    me={session.me}
+                    panels={session.panels}
+                    onSignOut={signOut}
+                    onOpen={(view, panel) => {
+                      setCameBackFrom(null);
+                      setOpen({ view, panel });
+                    }}
+                    onOpenPeople={(area) => {
+                      setCameBackFrom(null);
+                      setPeopleOf(area);
+                    }}
+                    onOpenReports={(area, panelId) => {
+                      setCameBackFrom(null);
+                      setReportOf({ area, panelId });
+                    }}
+                    onOpenMyReferrals={() => {
+                      setCameBackFrom(null);
+                      setMyReferrals(true);
+                    }}
+                    returnFocusTo={cameBackFrom}
+                  />
+                )}
             </div>
             {session?.state === "signed-in" && subject?.view === "map" && (
               <SubjectMapPage

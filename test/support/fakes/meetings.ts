@@ -1,6 +1,7 @@
 import { AgendaDraft, PublishedAgenda } from "../../../bot/src/domain/agenda/agenda-draft.js";
 import { SignIn } from "../../../bot/src/domain/attendance/sign-in.js";
 import { Meeting, Series } from "../../../bot/src/domain/schedule/meeting.js";
+import { MeetingChat } from "../../../bot/src/domain/schedule/meeting-chat.js";
 import {
   SignInCardPosted,
   StoredApology,
@@ -79,6 +80,17 @@ export function fakeMeetings(now: () => Date): MeetingStore & { calls: Calls } {
       }),
     replaceMeeting: (m, etag, by) =>
       counted("replaceMeeting", () => replaceRow<Meeting>(table, "Meetings", { ...put(m), by, etag })),
+    linkChat: (link, by) =>
+      counted("linkChat", () => {
+        table.write({
+          op: "upsert",
+          pk: "chats|",
+          rk: keyOf(link.chatId),
+          value: MeetingChat.parse(link),
+          by,
+        });
+      }),
+    chatLink: (chatId) => counted("chatLink", () => table.get<MeetingChat>("chats|", keyOf(chatId))?.value),
   };
 }
 

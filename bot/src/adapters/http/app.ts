@@ -21,6 +21,7 @@ import { meetingsRoutes } from "./meetings-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { actionsRoutes } from "./actions-routes.js";
 import { cohortRoutes } from "./cohort-routes.js";
+import { meetingChatRoutes } from "./meeting-chat-routes.js";
 import { meetingRoomRoutes } from "./meeting-room-routes.js";
 import { minutesRoutes } from "./minutes-routes.js";
 import type { MeetingRecord } from "../../application/minutes/meeting-record.js";
@@ -152,6 +153,7 @@ export function createApp(deps: AppDependencies): Express {
     actionsRoutes(deps),
     cohortRoutes(deps),
     meetingRoomRoutes(deps),
+    meetingChatRoutes(deps),
     minutesRoutes(deps),
     referralsRoutes(deps),
     peopleRoutes(deps),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AgendaDraft, PublishedAgenda } from "../../domain/agenda/agenda-draft.js";
 import { Apology, type SignIn } from "../../domain/attendance/sign-in.js";
 import type { Meeting, Series } from "../../domain/schedule/meeting.js";
+import type { MeetingChat } from "../../domain/schedule/meeting-chat.js";
 import type { Versioned } from "./versioned.js";
 
 // A panel's meetings as held in Teams calendars, each meeting's agenda, and the meeting as it
@@ -19,6 +20,10 @@ export interface MeetingStore {
   /** New meetings created, known ones replaced only if unchanged since read (ConcurrencyConflict). */
   saveAll(rows: { value: Meeting; etag: string | undefined }[], by: string): Promise<void>;
   replaceMeeting(m: Meeting, etag: string, by: string): Promise<Versioned<Meeting>>;
+  /** Records which panel a Teams meeting chat belongs to; writing the same link again changes nothing. */
+  linkChat(link: MeetingChat, by: string): Promise<void>;
+  /** The panel a meeting chat belongs to: one point read. */
+  chatLink(chatId: string): Promise<MeetingChat | undefined>;
 }
 
 export interface AgendaStore {

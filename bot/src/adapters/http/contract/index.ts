@@ -7,6 +7,7 @@ export * from "./agenda.js";
 export * from "./cohort.js";
 export * from "./history.js";
 export * from "./links.js";
+export * from "./meeting-chat.js";
 export * from "./meeting-room.js";
 export * from "./meetings.js";
 export * from "./panels.js";
