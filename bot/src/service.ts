@@ -21,7 +21,9 @@ import { tabLinks } from "./adapters/teams/tab-links.js";
 import { caseworkTables } from "./adapters/tables/casework-tables.js";
 import { referralDraftTables } from "./adapters/tables/referral-draft-tables.js";
 import { forgetUnsentDrafts } from "./application/referrals/forget-drafts.js";
-import { forgetExpiredLinks } from "./application/documents/forget-used-links.js";
+import { forgetExpiredLinks } from "./application/downloads/forget-used-links.js";
+import { downloadsDesk } from "./application/downloads/downloads-desk.js";
+import { usedLinks } from "./adapters/tables/used-links.js";
 import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
 import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
@@ -154,6 +156,7 @@ export async function startService(
   const container = blobContainer(settings);
   await ensureDocumentContainer(container);
   const documents = documentRecords(tables);
+  const links = usedLinks(tables);
   await migrateCaseworkLayout(
     tables,
     catalogue.areas.map((a) => a.id),
@@ -389,6 +392,11 @@ export async function startService(
       documents,
       files: blobDocuments(container, settings.documents.scan),
       now,
+    }),
+    casework,
+    downloads: downloadsDesk({
+      usedLinks: links,
+      now,
       links: {
         // Without a configured key (only off Azure) links are signed with this instance's own.
         key: settings.documents.linkKey ?? randomBytes(32).toString("hex"),
@@ -428,7 +436,7 @@ export async function startService(
             log.error({ reason: (err as Error).message }, "referral drafts not forgotten"),
           );
         // A used download link's row refuses it a second time only until it expires.
-        void forgetExpiredLinks({ catalogue, documents, now }).catch((err: unknown) =>
+        void forgetExpiredLinks({ catalogue, usedLinks: links, now }).catch((err: unknown) =>
           log.error({ reason: (err as Error).message }, "expired download links not forgotten"),
         );
       },

@@ -42,9 +42,10 @@ import { MeetingStatements } from "./MeetingStatements.js";
 import { ThresholdedNote } from "./ThresholdedNote.js";
 import { ThresholdingOutcomes } from "./ThresholdingOutcomes.js";
 import { useApi } from "./useApi.js";
+import { openDownload } from "./openDownload.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
-// coordinator the choices that shape it (section, theme, order, slot length). Printable as it stands.
+// coordinator the choices that shape it (section, theme, order, slot length). Downloads as a PDF.
 
 const useStyles = makeStyles({
   ...headerStyles,
@@ -221,7 +222,16 @@ export function AgendaPage({
               Publish agenda
             </Button>
           )}
-          <Button onClick={() => window.print()}>Print</Button>
+          <Button
+            onClick={() =>
+              void api
+                .agendaPdf(token, panel.id, meeting.id)
+                .then(openDownload)
+                .catch((e: Error) => setProblem(e.message))
+            }
+          >
+            Agenda (PDF)
+          </Button>
           <Button onClick={onBack}>Back to meetings</Button>
         </div>
       </header>
