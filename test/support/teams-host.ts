@@ -25,6 +25,8 @@ export interface TeamsHost {
   tab: Frame;
   /** What the tab asked to share to the meeting's stage, in order. */
   sharedToStage(): Promise<string[]>;
+  /** The links the tab asked Teams to open (app.openLink), in order. */
+  openedLinks(): Promise<string[]>;
   /** On the configure page: whether the tab lets Save be pressed. */
   canSave(): Promise<boolean | null>;
   /** On the configure page: presses Teams' Save and answers with the configuration the tab set. */
@@ -50,6 +52,7 @@ function hostScript(options: TeamsHostOptions, tabUrl: string): string {
   };
   return `
     window.sharedToStage = [];
+    window.openedLinks = [];
     window.savedConfig = null;
     window.validity = null;
     const context = ${JSON.stringify(context)};
@@ -75,6 +78,9 @@ function hostScript(options: TeamsHostOptions, tabUrl: string): string {
         case "meeting.shareAppContentToStage":
           window.sharedToStage.push(m.args[0]);
           return reply([null, true]);
+        case "executeDeepLink":
+          window.openedLinks.push(m.args[0]);
+          return reply([true]);
         case "settings.setSettings":
           window.savedConfig = m.args[0];
           return reply([true]);
@@ -109,6 +115,7 @@ export async function hostInTeams(
     tab,
     sharedToStage: () =>
       page.evaluate(() => (window as unknown as { sharedToStage: string[] }).sharedToStage),
+    openedLinks: () => page.evaluate(() => (window as unknown as { openedLinks: string[] }).openedLinks),
     canSave: () => page.evaluate(() => (window as unknown as { validity: boolean | null }).validity),
     async pressSave() {
       await page.evaluate(() =>
