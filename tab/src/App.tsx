@@ -1,11 +1,4 @@
-import {
-  FluentProvider,
-  Spinner,
-  makeStyles,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, Spinner, makeStyles } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   api,
@@ -32,6 +25,7 @@ import {
   teamsTokens,
   type ThemeName,
 } from "./teams.js";
+import { THEMES } from "./themes.js";
 import { demoTokens } from "./tokens.js";
 import { useApi } from "./useApi.js";
 
@@ -52,7 +46,6 @@ const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.Policy
 const CaseHistory = lazyPage(() => import("./CaseHistory.js").then((m) => m.CaseHistory));
 const SubjectMapPage = lazyPage(() => import("./SubjectMap.js").then((m) => m.SubjectMapPage));
 
-const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 // The demo person chosen in development sign-in, kept for the browser tab's life.
 const PERSON_KEY = "mace-dev-person";
 

@@ -10,7 +10,6 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -21,6 +20,7 @@ import {
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useState } from "react";
 import { api, type MeetingStatus, type PanelMeeting, type PanelViewProps } from "./api.js";
 import { aYearFrom, downloadCalendar, isoDay } from "./calendar.js";
@@ -250,7 +250,7 @@ export function MeetingsPage({
         </Field>
       )}
       {data && (
-        <Table className={styles.table} aria-label={`${panel.name} meetings`}>
+        <ResponsiveTable className={styles.table} aria-label={`${panel.name} meetings`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Meeting</TableHeaderCell>
@@ -285,7 +285,7 @@ export function MeetingsPage({
               />
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
     </>
   );

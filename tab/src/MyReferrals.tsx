@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -14,6 +13,7 @@ import {
   Title2,
   makeStyles,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useState } from "react";
 import { api, type ReferralSummary, type TokenSource } from "./api.js";
 import { MyReferralView } from "./MyReferralView.js";
@@ -80,7 +80,7 @@ export function MyReferralsPage({ token, onBack }: { token: TokenSource; onBack:
           </MessageBar>
         )}
         {ready && ready.length > 0 && (
-          <Table className={styles.table} aria-label="My referrals">
+          <ResponsiveTable className={styles.table} aria-label="My referrals">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Reference</TableHeaderCell>
@@ -131,7 +131,7 @@ export function MyReferralsPage({ token, onBack }: { token: TokenSource; onBack:
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
         {ready && ready.length > 0 && (
           <MoreReferrals

@@ -9,7 +9,6 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -22,6 +21,7 @@ import {
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -156,7 +156,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
           </MessageBar>
         )}
         {ready && shown.length > 0 && (
-          <Table
+          <ResponsiveTable
             className={styles.table}
             aria-label={filter === "waiting" ? "Referrals waiting for triage" : "All referrals"}
           >
@@ -215,7 +215,7 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
         {ready && (
           <MoreReferrals
