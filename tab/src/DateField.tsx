@@ -58,6 +58,13 @@ export function DateField({
         placeholder="DD/MM/YYYY"
         onChange={(_e, d) => {
           typed.current = d.value;
+          // A whole date typed counts at once, not only when the field is left: the form's button
+          // may be pressed straight after typing it.
+          const whole = parseUkDate(d.value);
+          if (whole) {
+            setProblem(null);
+            onChange(isoDay(whole));
+          } else if (!d.value.trim() && !required) onChange("");
         }}
         onSelectDate={(chosen) => {
           setProblem(null);
