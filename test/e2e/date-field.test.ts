@@ -20,7 +20,10 @@ describe("Dates in the tab are day first, whatever the browser's language (Chrom
   let page: Page;
 
   before(async () => {
-    service = await startTestService({}, { now: () => new Date(`${MEETING}T10:00:00Z`) });
+    // The clock every suite seeds the demo referrals on; then the meeting's morning.
+    let now = new Date("2026-11-24T12:00:00Z");
+    service = await startTestService({}, { now: () => now });
+    now = new Date(`${MEETING}T10:00:00Z`);
     const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
     const signedIn = await call(service, `/api/panels/${PANEL}/meetings/${MEETING}/room/sign-in`, {
       token,

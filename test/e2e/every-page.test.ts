@@ -97,11 +97,13 @@ describe("Every page of the tab, in three themes and on a phone's width (Chromiu
   this.timeout(600_000);
   let service: TestService;
   let page: Page;
-  let now = new Date("2027-05-15T12:00:00Z");
+  // The clock every suite seeds the demo referrals on; then a fortnight before the meeting.
+  let now = new Date("2026-11-24T12:00:00Z");
   let child: { reference: string; subjectId: string };
 
   before(async () => {
     service = await startTestService({}, { now: () => now });
+    now = new Date("2027-05-15T12:00:00Z");
     child = await acceptedMertonReferral(service, "Alexis Notreal-Fenwick", "4 Imaginary Row", MEETING);
     assert.ok(service.devIdp);
     const asked = await call(service, "/api/access-requests", {
