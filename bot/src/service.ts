@@ -16,11 +16,14 @@ import { channelTokenCheck, PUBLIC_CHANNEL_METADATA } from "./adapters/teams/cha
 import { MaceBot } from "./adapters/teams/mace-bot.js";
 import { TeamsNoticeMessenger } from "./adapters/teams/notice-messenger.js";
 import { NoticeDelivery } from "./application/notices/notice-delivery.js";
-import { actionLogLink, ChannelPoster } from "./adapters/teams/channel-poster.js";
+import { ChannelPoster } from "./adapters/teams/channel-poster.js";
+import { tabLinks } from "./adapters/teams/tab-links.js";
 import { caseworkTables } from "./adapters/tables/casework-tables.js";
 import { referralDraftTables } from "./adapters/tables/referral-draft-tables.js";
 import { forgetUnsentDrafts } from "./application/referrals/forget-drafts.js";
-import { forgetExpiredLinks } from "./application/documents/forget-used-links.js";
+import { forgetExpiredLinks } from "./application/downloads/forget-used-links.js";
+import { downloadsDesk } from "./application/downloads/downloads-desk.js";
+import { usedLinks } from "./adapters/tables/used-links.js";
 import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
 import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
@@ -153,6 +156,7 @@ export async function startService(
   const container = blobContainer(settings);
   await ensureDocumentContainer(container);
   const documents = documentRecords(tables);
+  const links = usedLinks(tables);
   await migrateCaseworkLayout(
     tables,
     catalogue.areas.map((a) => a.id),
@@ -188,6 +192,7 @@ export async function startService(
       adapter,
       botAppId,
       publicUrl: settings.publicUrl,
+      links: tabLinks(settings.publicUrl, settings.teamsAppId),
     }),
     log,
     now,
@@ -220,6 +225,8 @@ export async function startService(
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
   const scheduler = meetingScheduler({ catalogue, directory, meetings, now });
+  // Series scheduled before their meeting chats were keyed are keyed now: the app in their meetings finds them.
+  await scheduler.linkScheduledChats();
   const channelPoster = new ChannelPoster({
     adapter,
     botAppId,
@@ -237,7 +244,7 @@ export async function startService(
     catalogue,
     deliveries,
     log,
-    actionLogLink: (panelId) => actionLogLink(panelId, settings.publicUrl, settings.teamsAppId),
+    links: tabLinks(settings.publicUrl, settings.teamsAppId),
     sendTimeoutMs: Math.min(20_000, settings.reminders.leaseMs / 3),
   });
   const actions = actionLog({
@@ -312,6 +319,7 @@ export async function startService(
     casework,
     directory,
     room: roomRecords,
+    meetings,
     minutesRecord,
     agendaDesk: agendas,
     desk,
@@ -384,6 +392,11 @@ export async function startService(
       documents,
       files: blobDocuments(container, settings.documents.scan),
       now,
+    }),
+    casework,
+    downloads: downloadsDesk({
+      usedLinks: links,
+      now,
       links: {
         // Without a configured key (only off Azure) links are signed with this instance's own.
         key: settings.documents.linkKey ?? randomBytes(32).toString("hex"),
@@ -423,7 +436,7 @@ export async function startService(
             log.error({ reason: (err as Error).message }, "referral drafts not forgotten"),
           );
         // A used download link's row refuses it a second time only until it expires.
-        void forgetExpiredLinks({ catalogue, documents, now }).catch((err: unknown) =>
+        void forgetExpiredLinks({ catalogue, usedLinks: links, now }).catch((err: unknown) =>
           log.error({ reason: (err as Error).message }, "expired download links not forgotten"),
         );
       },

@@ -41,7 +41,7 @@ export function AccessRequests({
   const requests = loaded.data?.requests ?? [];
   if (hideWhenEmpty && !requests.length) return null;
   return (
-    <section aria-label="Requests to join a panel">
+    <section aria-label="Requests to join a panel" data-link-target="access-requests">
       <Subtitle2 as="h2">Requests to join a panel</Subtitle2>
       {loaded.loading && <Spinner size="tiny" label="Loading requests…" />}
       {loaded.error && (
@@ -86,7 +86,7 @@ function RequestRow({
     }
   };
   return (
-    <Card aria-label={`Request from ${r.displayName}`}>
+    <Card aria-label={`Request from ${r.displayName}`} data-link-target={`access-request:${r.id}`}>
       <Body1>
         <b>{r.displayName}</b> asks to join <b>{r.panelName}</b>
       </Body1>

@@ -23,7 +23,7 @@ import { RecordAction } from "./RecordAction.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
 import { api, type AgendaSubject, type PanelAction, type PanelSummary, type TokenSource } from "./api.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // A panel's action log: filter by status, owner, agency and overdue, sort by due date or owner,
 // export as CSV; the coordinator records actions, and the owner (or a coordinator or chair) marks
@@ -127,8 +127,7 @@ export function ActionLogSection({
 
   const exportCsv = async () => {
     try {
-      const blob = await api.actionsCsv(token, panel.id, query);
-      saveFile(blob, `${panel.id}-actions${meetingId ? `-${meetingId}` : ""}.csv`);
+      await openDownload(await api.actionsCsv(token, panel.id, query));
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
     }
@@ -224,7 +223,7 @@ export function ActionLogSection({
         </TableHeader>
         <TableBody>
           {sorted.map((a) => (
-            <TableRow key={a.id} data-action={a.reference}>
+            <TableRow key={a.id} data-action={a.reference} data-link-target={`action:${a.id}`}>
               <TableCell>{a.reference}</TableCell>
               <TableCell>
                 <b>{a.title}</b>

@@ -42,9 +42,10 @@ import { MeetingStatements } from "./MeetingStatements.js";
 import { ThresholdedNote } from "./ThresholdedNote.js";
 import { ThresholdingOutcomes } from "./ThresholdingOutcomes.js";
 import { useApi } from "./useApi.js";
+import { openDownload } from "./openDownload.js";
 
 // One meeting's agenda: every item with its time, each section's presenter slots, and for the
-// coordinator the choices that shape it (section, theme, order, slot length). Printable as it stands.
+// coordinator the choices that shape it (section, theme, order, slot length). Downloads as a PDF.
 
 const useStyles = makeStyles({
   ...headerStyles,
@@ -174,9 +175,15 @@ export function AgendaPage({
         result.notInvited > 0
           ? ` ${result.notInvited} presenter${result.notInvited === 1 ? " was" : "s were"} not invited${result.why ? ` (${result.why})` : ""}: send them their slot times.`
           : "";
+      const withdrawn =
+        result.withdrawn > 0
+          ? ` ${result.withdrawn} invitation${result.withdrawn === 1 ? " this version no longer calls for was" : "s this version no longer calls for were"} withdrawn.`
+          : "";
       await loaded.reload();
       const channel = result.channelTold ? " The panel's channel has been told." : "";
-      setPublished(`Version ${result.version} of the agenda is published.${invited}${missed}${channel}`);
+      setPublished(
+        `Version ${result.version} of the agenda is published.${invited}${withdrawn}${missed}${channel}`,
+      );
     } catch (e) {
       setProblem((e as Error).message);
     } finally {
@@ -215,7 +222,16 @@ export function AgendaPage({
               Publish agenda
             </Button>
           )}
-          <Button onClick={() => window.print()}>Print</Button>
+          <Button
+            onClick={() =>
+              void api
+                .agendaPdf(token, panel.id, meeting.id)
+                .then(openDownload)
+                .catch((e: Error) => setProblem(e.message))
+            }
+          >
+            Agenda (PDF)
+          </Button>
           <Button onClick={onBack}>Back to meetings</Button>
         </div>
       </header>
@@ -577,6 +593,7 @@ function SlotRow({
           slot={slot}
           reference={reference}
           editable={agenda.editable && !!lead}
+          impactRule={agenda.plansHavingImpact}
           busy={busy}
           onChoose={(choice) => lead && onChoose(lead.subjectId, choice)}
         />

@@ -12,6 +12,7 @@ import {
 import { useConsentPrompt } from "./Consent.js";
 import { ErrorNotice } from "./ErrorNotice.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
+import { readLink, showLinked } from "./linkedPage.js";
 import type { PanelView } from "./PanelsPage.js";
 import { replacesBaseline, reportKey, reportsOn, type ReportOf } from "./reportAccess.js";
 import { pageStyles } from "./styles.js";
@@ -35,6 +36,8 @@ const DemoSignIn = lazyPage(() => import("./DemoSignIn.js").then((m) => m.DemoSi
 const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.PanelsPage));
 const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
 const MyReferralsPage = lazyPage(() => import("./MyReferrals.js").then((m) => m.MyReferralsPage));
+const ReferralFormPage = lazyPage(() => import("./ReferralForm.js").then((m) => m.ReferralFormPage));
+const ApprovalPage = lazyPage(() => import("./ApprovalPage.js").then((m) => m.ApprovalPage));
 const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
 const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
 const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
@@ -45,6 +48,7 @@ const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
 const CaseHistory = lazyPage(() => import("./CaseHistory.js").then((m) => m.CaseHistory));
 const SubjectMapPage = lazyPage(() => import("./SubjectMap.js").then((m) => m.SubjectMapPage));
+const InMeetingPage = lazyPage(() => import("./InMeeting.js").then((m) => m.InMeetingPage));
 
 // The demo person chosen in development sign-in, kept for the browser tab's life.
 const PERSON_KEY = "mace-dev-person";
@@ -97,6 +101,8 @@ function StandalonePage({ children }: { children: ReactNode }) {
 
 function PanelsApp() {
   const styles = useStyles();
+  // Inside a panel's Teams meeting (side panel, stage or the meeting chat's tab): that meeting's view.
+  const [inMeeting] = useState(() => /\/tab\/meeting\/?$/.test(window.location.pathname));
   const [theme, setTheme] = useState<ThemeName>(() => (hostedInTeams() ? "default" : browserTheme()));
   useEffect(() => (hostedInTeams() ? undefined : followBrowserTheme(setTheme)), []);
   // The panel view that is open, and the button to return focus to when it closes.
@@ -104,9 +110,16 @@ function PanelsApp() {
     view: PanelView;
     panel: PanelSummary;
     meetingId?: string | null;
+    /** The item a link named on that view, opened there. */
+    itemId?: string;
   } | null>(null);
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
   const [myReferrals, setMyReferrals] = useState(false);
+  // The referral a link named on My referrals, and the referral form with what a link chose.
+  const [linkedReferral, setLinkedReferral] = useState<string | undefined>(undefined);
+  const [referring, setReferring] = useState<{ panelId?: string; kind?: string } | null>(null);
+  // A manager's approval of one referral, opened from the approval card's link.
+  const [approving, setApproving] = useState<{ panelId: string; referralId: string } | null>(null);
   // The Reports page of one panel, or of the whole area (no panel).
   const [reportOf, setReportOf] = useState<ReportOf | null>(null);
   // A subject's history or map opens over the page its reference was on, and closes back to it.
@@ -130,10 +143,14 @@ function PanelsApp() {
     if (peopleOf) setCameBackFrom(`people:${peopleOf.id}`);
     if (reportOf) setCameBackFrom(reportKey(reportOf));
     if (myReferrals) setCameBackFrom("my-referrals");
+    if (referring) setCameBackFrom("refer");
     setOpen(null);
     setPeopleOf(null);
     setReportOf(null);
     setMyReferrals(false);
+    setLinkedReferral(undefined);
+    setReferring(null);
+    setApproving(null);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -142,21 +159,26 @@ function PanelsApp() {
   const signedInWith = useCallback(async (tokens: TokenSource): Promise<Session> => {
     PanelsPage.preload();
     const [me, { panels }] = await Promise.all([api.me(tokens), api.panels(tokens)]);
-    // A link from a card opens that meeting's agenda (?panel=…&meeting=…) or the panel's action
-    // log (?panel=…&page=actions), once.
-    const link = new URLSearchParams(linkedPage.current ?? window.location.search);
+    // A link from a card opens its task once: the page, and the item on it brought into view.
+    const link = readLink(linkedPage.current ?? window.location.search);
     linkedPage.current = undefined;
-    const linked = panels.find((p) => p.id === link.get("panel"));
-    // The bot's `referrals` card links to the person's own (?page=my-referrals).
-    const mine = link.get("page") === "my-referrals";
-    if (mine) setMyReferrals(true);
-    if (linked)
-      setOpen(
-        link.get("page") === "actions"
-          ? { view: "actions", panel: linked }
-          : { view: "meetings", panel: linked, meetingId: link.get("meeting") },
-      );
-    if (linked || mine) window.history.replaceState(null, "", window.location.pathname);
+    const linked = link.to === "panel" ? panels.find((p) => p.id === link.panelId) : undefined;
+    if (link.to === "panel" && linked)
+      setOpen({
+        view: link.view,
+        panel: linked,
+        meetingId: link.meetingId ?? null,
+        ...(link.itemId ? { itemId: link.itemId } : {}),
+      });
+    if (link.to === "my-referrals") {
+      setMyReferrals(true);
+      setLinkedReferral(link.referralId);
+    }
+    if (link.to === "refer") setReferring({ panelId: link.panelId, kind: link.kind });
+    if (link.to === "approval") setApproving({ panelId: link.panelId, referralId: link.referralId });
+    const focus = "focus" in link && (link.to !== "panel" || linked) ? link.focus : undefined;
+    if (focus) showLinked(focus);
+    if (link.to !== "none") window.history.replaceState(null, "", window.location.pathname);
     return { state: "signed-in", tokens, me, panels };
   }, []);
 
@@ -198,6 +220,9 @@ function PanelsApp() {
     setPeopleOf(null);
     setReportOf(null);
     setMyReferrals(false);
+    setLinkedReferral(undefined);
+    setReferring(null);
+    setApproving(null);
     setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -233,6 +258,7 @@ function PanelsApp() {
                   meId={session.me.id}
                   panel={open.panel}
                   onBack={close}
+                  openReferral={open.itemId ?? null}
                 />
               )}
               {session?.state === "signed-in" && open?.view === "meetings" && (
@@ -268,33 +294,67 @@ function PanelsApp() {
                 />
               )}
               {session?.state === "signed-in" && myReferrals && (
-                <MyReferralsPage token={session.tokens} onBack={close} />
-              )}
-              {session?.state === "signed-in" && !open && !peopleOf && !reportOf && !myReferrals && (
-                <PanelsPage
+                <MyReferralsPage
                   token={session.tokens}
-                  me={session.me}
-                  panels={session.panels}
-                  onSignOut={signOut}
-                  onOpen={(view, panel) => {
-                    setCameBackFrom(null);
-                    setOpen({ view, panel });
-                  }}
-                  onOpenPeople={(area) => {
-                    setCameBackFrom(null);
-                    setPeopleOf(area);
-                  }}
-                  onOpenReports={(area, panelId) => {
-                    setCameBackFrom(null);
-                    setReportOf({ area, panelId });
-                  }}
-                  onOpenMyReferrals={() => {
-                    setCameBackFrom(null);
-                    setMyReferrals(true);
-                  }}
-                  returnFocusTo={cameBackFrom}
+                  onBack={close}
+                  openReferral={linkedReferral ?? null}
                 />
               )}
+              {session?.state === "signed-in" && inMeeting && (
+                <InMeetingPage token={session.tokens} meId={session.me.id} panels={session.panels} />
+              )}
+              {session?.state === "signed-in" && approving && (
+                <ApprovalPage
+                  token={session.tokens}
+                  panelId={approving.panelId}
+                  referralId={approving.referralId}
+                  onBack={close}
+                />
+              )}
+              {session?.state === "signed-in" && referring && (
+                <ReferralFormPage
+                  token={session.tokens}
+                  panelId={referring.panelId ?? null}
+                  kind={referring.kind ?? null}
+                  onBack={close}
+                />
+              )}
+              {session?.state === "signed-in" &&
+                !inMeeting &&
+                !open &&
+                !peopleOf &&
+                !reportOf &&
+                !myReferrals &&
+                !referring &&
+                !approving && (
+                  <PanelsPage
+                    token={session.tokens}
+                    me={session.me}
+                    panels={session.panels}
+                    onSignOut={signOut}
+                    onOpen={(view, panel) => {
+                      setCameBackFrom(null);
+                      setOpen({ view, panel });
+                    }}
+                    onOpenPeople={(area) => {
+                      setCameBackFrom(null);
+                      setPeopleOf(area);
+                    }}
+                    onOpenReports={(area, panelId) => {
+                      setCameBackFrom(null);
+                      setReportOf({ area, panelId });
+                    }}
+                    onOpenMyReferrals={() => {
+                      setCameBackFrom(null);
+                      setMyReferrals(true);
+                    }}
+                    onOpenReferralForm={() => {
+                      setCameBackFrom(null);
+                      setReferring({});
+                    }}
+                    returnFocusTo={cameBackFrom}
+                  />
+                )}
             </div>
             {session?.state === "signed-in" && subject?.view === "map" && (
               <SubjectMapPage

@@ -49,7 +49,7 @@ export function AskForAccess({ token }: { token: TokenSource }) {
   };
 
   return (
-    <section aria-label="Ask for access">
+    <section aria-label="Ask for access" data-link-target="ask-for-access">
       <MessageBar intent="info">
         <MessageBarBody>
           You are not on any MACE panel yet. A panel&apos;s coordinator adds the people who attend it.

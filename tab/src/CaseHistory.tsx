@@ -20,7 +20,7 @@ import { api, type HistoryCase, type HistoryEntry, type TokenSource } from "./ap
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 import { Documents } from "./Documents.js";
 
 // A subject's case history across the area's panels, oldest first: referrals and triage, the case
@@ -100,8 +100,7 @@ export function CaseHistory({
   const exportRecord = async () => {
     setProblem(null);
     try {
-      const blob = await api.subjectAccessDocx(token, areaId, subjectId);
-      saveFile(blob, `${h?.subject.reference ?? subjectId}-subject-access.docx`);
+      await openDownload(await api.subjectAccessDocx(token, areaId, subjectId));
     } catch (e) {
       setProblem((e as Error).message);
     }

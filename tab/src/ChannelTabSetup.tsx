@@ -1,17 +1,60 @@
-import { Body1, MessageBar, MessageBarBody, Title2 } from "@fluentui/react-components";
+import { Body1, MessageBar, MessageBarBody, Spinner, Title2 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { configureChannelTab, hostedInTeams } from "./teams.js";
+import { meetingApi } from "./meetingApi.js";
+import { askForConsent, configureTab, configuringInMeeting, hostedInTeams, teamsTokens } from "./teams.js";
 
-/** Shown when a channel tab is added: saving points the tab at the panels page. */
+// Shown when the tab is added: to a channel, it shows the panels page; to a panel's Teams meeting,
+// the meeting's own view (its agenda, sign-in and quorum), once the meeting is recognised as one
+// the product scheduled.
+
+type Setup =
+  | { state: "waiting" | "outside-teams" | "channel" }
+  | { state: "meeting"; panelName: string; meeting: string | null }
+  | { state: "not-a-panel-meeting"; why: string };
+
+async function setUp(): Promise<Setup> {
+  const chatId = await configuringInMeeting();
+  if (!chatId) {
+    await configureTab({ contentUrl: `${window.location.origin}/tab/`, meeting: false, valid: true });
+    return { state: "channel" };
+  }
+  const meetingView = { contentUrl: `${window.location.origin}/tab/meeting`, meeting: true };
+  try {
+    const found = await meetingApi.ofChat(teamsTokens(askForConsent), chatId);
+    await configureTab({ ...meetingView, valid: true });
+    return { state: "meeting", panelName: found.panelName, meeting: found.meeting?.description ?? null };
+  } catch (e) {
+    await configureTab({ ...meetingView, valid: false });
+    return { state: "not-a-panel-meeting", why: (e as Error).message };
+  }
+}
+
 export function ConfigureChannelTab() {
-  const [state, setState] = useState<"waiting" | "ready" | "outside-teams">("waiting");
+  const [setup, setSetup] = useState<Setup>({ state: "waiting" });
   useEffect(() => {
     if (!hostedInTeams()) {
-      setState("outside-teams");
+      setSetup({ state: "outside-teams" });
       return;
     }
-    void configureChannelTab(`${window.location.origin}/tab/`).then(() => setState("ready"));
+    void setUp().then(setSetup);
   }, []);
+  if (setup.state === "meeting" || setup.state === "not-a-panel-meeting")
+    return (
+      <>
+        <Title2 as="h1">Add MACE panels to this meeting</Title2>
+        {setup.state === "meeting" ? (
+          <Body1 as="p">
+            This is the {setup.panelName}&apos;s Teams meeting
+            {setup.meeting ? `, next held ${setup.meeting}` : ""}. The tab and the meeting&apos;s side panel
+            show its agenda, sign-in and quorum to the panel&apos;s members. Select Save to add it.
+          </Body1>
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>{setup.why}</MessageBarBody>
+          </MessageBar>
+        )}
+      </>
+    );
   return (
     <>
       <Title2 as="h1">Add MACE panels to this channel</Title2>
@@ -19,7 +62,8 @@ export function ConfigureChannelTab() {
         The tab shows this team&apos;s panels, meetings, agendas and action log to members who are signed in
         and belong to a panel. Select Save to add it.
       </Body1>
-      {state === "outside-teams" && (
+      {setup.state === "waiting" && hostedInTeams() && <Spinner size="tiny" label="Getting ready…" />}
+      {setup.state === "outside-teams" && (
         <MessageBar intent="info">
           <MessageBarBody>Open this page from Microsoft Teams to add the tab to a channel.</MessageBarBody>
         </MessageBar>

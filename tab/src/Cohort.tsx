@@ -25,7 +25,7 @@ import { api, type CohortCase, type CohortResponse, type PanelViewProps } from "
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // A panel's cohort: its open cases, and its closed ones on a second tab, with filters, sorting,
 // a search by reference or name, and the whole list as CSV for the panel's members. A presenter
@@ -174,8 +174,7 @@ function CohortList({ list, token, panel }: Omit<PanelViewProps, "onBack" | "meI
   const exportCsv = async () => {
     setCsvProblem(null);
     try {
-      const blob = await api.cohortCsv(token, panel.id, list);
-      saveFile(blob, `${panel.id}-cohort-${list}.csv`);
+      await openDownload(await api.cohortCsv(token, panel.id, list));
     } catch (e) {
       setCsvProblem((e as Error).message);
     }

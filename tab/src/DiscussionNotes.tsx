@@ -71,6 +71,8 @@ export function DiscussionNotes({
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   // What the coordinator wrote when a colleague's correction came first, by item: shown beside it.
   const [unsaved, setUnsaved] = useState<Record<string, string>>({});
+  // The service's words about a note's own text, by item: shown under its box.
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const view = loaded.data;
   if (!view) return loaded.error ? <Body1 role="alert">{loaded.error}</Body1> : null;
   const items = itemsOf(agenda);
@@ -99,6 +101,7 @@ export function DiscussionNotes({
           item={item}
           note={noteOf(item.key)}
           unsaved={unsaved[item.key]}
+          problem={problems[item.key]}
           editable={writable(item.key)}
           correcting={view.window.open === "correct"}
           onSave={async (text) => {
@@ -113,7 +116,14 @@ export function DiscussionNotes({
               );
               setMessage({ intent: "success", text: `The note on ${item.title} is saved.` });
               setUnsaved(({ [item.key]: _saved, ...rest }) => rest);
+              setProblems(({ [item.key]: _solved, ...rest }) => rest);
             } catch (e) {
+              const beside = e instanceof ApiError ? e.fields.find((f) => f.field === "text") : undefined;
+              if (beside) {
+                setProblems((p) => ({ ...p, [item.key]: beside.message }));
+                setMessage(null);
+                return;
+              }
               const changed = e instanceof ApiError && e.code === "changed-by-someone-else";
               setMessage({
                 intent: "error",
@@ -135,6 +145,7 @@ function NoteItem({
   item,
   note,
   unsaved,
+  problem,
   editable,
   correcting,
   onSave,
@@ -142,6 +153,7 @@ function NoteItem({
   item: AgendaItem;
   note: ItemNoteView | undefined;
   unsaved: string | undefined;
+  problem: string | undefined;
   editable: boolean;
   correcting: boolean;
   onSave: (text: string) => Promise<void>;
@@ -162,7 +174,15 @@ function NoteItem({
         </div>
       ) : editable ? (
         <>
-          <Field label="Note of the discussion" hint="A few sentences for the minutes.">
+          <Field
+            label="Note of the discussion"
+            hint={
+              item.key.startsWith("case:")
+                ? "A few sentences for the minutes."
+                : "A few sentences for the minutes, which go to every agency: cases by reference only."
+            }
+            validationMessage={problem}
+          >
             <Textarea value={text} maxLength={2000} onChange={(_e, d) => setText(d.value)} />
           </Field>
           {unsaved !== undefined && unsaved !== note?.text && (

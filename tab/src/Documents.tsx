@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useId, useRef, useState } from "react";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 import type { TokenSource } from "./api.js";
 import { documentsApi, type DocumentSummary, type DocumentsPlace } from "./documentsApi.js";
 import { useApi } from "./useApi.js";
@@ -106,14 +106,14 @@ export function Documents({
   const [downloadProblem, setDownloadProblem] = useState<{ id: string; text: string } | null>(null);
   const Heading = headingLevel;
 
-  // The link opens once, for this person: the tab fetches it with their token and saves the file,
-  // and a refusal is told beside the document's Download button.
+  // The link opens once, for this person, in Teams' browser or the system's; a refusal to make it
+  // is told beside the document's Download button.
   const download = async (d: DocumentSummary) => {
     setMessage(null);
     setDownloadProblem(null);
     try {
       const link = await documentsApi.link(token, place, d.id, d.referralId);
-      saveFile(await documentsApi.open(token, link.url), d.name);
+      await openDownload(link);
     } catch (e) {
       setDownloadProblem({ id: d.id, text: (e as Error).message });
     }

@@ -28,7 +28,7 @@ import {
   type RoomResponse,
   type TokenSource,
 } from "./api.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
 // card for the channel, a decision per agenda item (before the meeting, a chairs' decision), and
@@ -139,7 +139,7 @@ export function MeetingRoomSection({
     decisions.find((d) => d.subjectId === subjectId && (d.taken?.how === "chairs-decision") === byChairs);
 
   return (
-    <section className={styles.section} aria-labelledby="meeting-room-title">
+    <section className={styles.section} aria-labelledby="meeting-room-title" data-link-target="sign-in">
       <Subtitle2 as="h2" id="meeting-room-title">
         The meeting
       </Subtitle2>
@@ -312,13 +312,21 @@ export function MeetingRoomSection({
             onClick={() =>
               void api
                 .minutesDocx(token, panel.id, meetingId)
-                .then((blob) => {
-                  saveFile(blob, `${panel.id}-${meetingId}-minutes.docx`);
-                })
+                .then(openDownload)
                 .catch((e: Error) => setMessage({ intent: "error", text: e.message }))
             }
           >
             Download the minutes (Word)
+          </Button>
+          <Button
+            onClick={() =>
+              void api
+                .minutesPdf(token, panel.id, meetingId)
+                .then(openDownload)
+                .catch((e: Error) => setMessage({ intent: "error", text: e.message }))
+            }
+          >
+            Minutes (PDF)
           </Button>
         </div>
       )}

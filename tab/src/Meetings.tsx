@@ -107,7 +107,11 @@ export function MeetingsPage({
         ? await api.meetings(token, panel.id, today, aYearFrom(today))
         : await api.meetings(token, panel.id, aYearBefore(today), dayBefore(today));
     if (period === "past") loaded.meetings.reverse();
-    const linked = openAgendaOf ? loaded.meetings.find((m) => m.id === openAgendaOf) : undefined;
+    const byId = (list: PanelMeeting[]) => list.find((m) => m.id === openAgendaOf);
+    let linked = openAgendaOf ? byId(loaded.meetings) : undefined;
+    // A link to a meeting already held (to record its actions) finds it among the past ones.
+    if (openAgendaOf && !linked && period === "coming")
+      linked = byId((await api.meetings(token, panel.id, aYearBefore(today), dayBefore(today))).meetings);
     if (linked) setAgendaOf((current) => current ?? linked);
     return loaded;
   }, [token, panel.id, today, openAgendaOf, period]);

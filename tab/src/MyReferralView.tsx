@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { api, type ReferralSummary, type TokenSource } from "./api.js";
+import { AnswerQuestion, questionWaiting } from "./AnswerQuestion.js";
 import { ReferralQuestions } from "./ReferralQuestions.js";
 import { Documents } from "./Documents.js";
 import { formatDate, formatDateTime, KIND_LABELS, WITHDRAWABLE } from "./referralLabels.js";
@@ -67,6 +68,7 @@ export function MyReferralView({
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [answered, setAnswered] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const loaded = detail.data !== undefined;
 
@@ -142,6 +144,23 @@ export function MyReferralView({
       </div>
 
       <ReferralQuestions questions={r.questions} headingId={`${headingId}-questions`} />
+      {answered && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{answered}</MessageBarBody>
+        </MessageBar>
+      )}
+      {questionWaiting(r) && (
+        <AnswerQuestion
+          token={token}
+          referral={r}
+          headingId={`${headingId}-answer`}
+          onAnswered={(updated) => {
+            setAnswered(`Your answer is sent: ${updated.reference} is back with the coordinator.`);
+            onChanged(updated);
+            void detail.reload();
+          }}
+        />
+      )}
 
       <Documents token={token} place={{ kind: "referral", panelId, referralId: r.id }} headingLevel="h3" />
 

@@ -13,8 +13,8 @@ import {
   Title2,
   makeStyles,
 } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
 import { ResponsiveTable } from "./ResponsiveTable.js";
-import { useState } from "react";
 import { api, type ReferralSummary, type TokenSource } from "./api.js";
 import { MyReferralView } from "./MyReferralView.js";
 import { formatDate, KIND_LABELS, STATUS_COLOURS } from "./referralLabels.js";
@@ -34,7 +34,16 @@ const useStyles = makeStyles({
   note: { overflowWrap: "anywhere" },
 });
 
-export function MyReferralsPage({ token, onBack }: { token: TokenSource; onBack: () => void }) {
+export function MyReferralsPage({
+  token,
+  onBack,
+  openReferral = null,
+}: {
+  token: TokenSource;
+  onBack: () => void;
+  /** A referral a card linked to, opened once the list has it. */
+  openReferral?: string | null;
+}) {
   const styles = useStyles();
   const list = useApi(() => api.myReferrals(token), [token]);
   const ready = list.error ? undefined : list.data?.referrals;
@@ -45,6 +54,13 @@ export function MyReferralsPage({ token, onBack }: { token: TokenSource; onBack:
     showMore,
   } = useMorePages(list, (after) => api.myReferrals(token, after));
   const [selected, setSelected] = useState<ReferralSummary | null>(null);
+  const linked = useRef(openReferral);
+  useEffect(() => {
+    const found = ready?.find((r) => r.id === linked.current);
+    if (!found) return;
+    linked.current = null;
+    setSelected(found);
+  }, [ready]);
 
   // A withdrawn referral keeps its place in the list, with its new status.
   const changed = (updated: ReferralSummary) =>

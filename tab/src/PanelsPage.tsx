@@ -51,6 +51,7 @@ export function PanelsPage({
   onOpenPeople,
   onOpenReports,
   onOpenMyReferrals,
+  onOpenReferralForm,
   returnFocusTo,
 }: {
   token: TokenSource;
@@ -61,6 +62,8 @@ export function PanelsPage({
   onOpenPeople: (area: ManagedArea) => void;
   onOpenReports: (area: ReportOf["area"], panelId: string | null) => void;
   onOpenMyReferrals: () => void;
+  /** The referral form, as the bot's `refer` draws it. */
+  onOpenReferralForm: () => void;
   returnFocusTo: string | null;
 }) {
   const styles = useStyles();
@@ -119,6 +122,9 @@ export function PanelsPage({
           <div className={styles.links}>
             <Button ref={remember("my-referrals")} onClick={onOpenMyReferrals}>
               My referrals
+            </Button>
+            <Button ref={remember("refer")} onClick={onOpenReferralForm}>
+              Make a referral
             </Button>
           </div>
         </section>

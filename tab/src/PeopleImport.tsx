@@ -16,7 +16,7 @@ import {
 import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useState } from "react";
 import { api, type ImportResponse, type TokenSource } from "./api.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // Importing people from a CSV file: the template to start from, a preview of every row (what it
 // changes, or its problems), and nothing written until the administrator says "Import".
@@ -67,7 +67,7 @@ export function PeopleImport({
 
   const downloadTemplate = () =>
     attempt(async () => {
-      saveFile(await api.peopleTemplate(token, area.id), `${area.id}-people-template.csv`);
+      await openDownload(await api.peopleTemplate(token, area.id));
     });
 
   const choose = (file: File | undefined) =>

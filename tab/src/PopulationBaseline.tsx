@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { api, ApiError, type BaselineSource, type FieldProblem, type TokenSource } from "./api.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // The area's child population that the disproportionality view compares referrals with: where
 // the figures come from, whether they are invented for the demonstration, and for analysts and
@@ -83,8 +83,7 @@ export function PopulationBaseline({
     }
   };
 
-  const download = () =>
-    attempt(async () => saveFile(await api.baselineCsv(token, areaId), `${areaId}-population-baseline.csv`));
+  const download = () => attempt(async () => openDownload(await api.baselineCsv(token, areaId)));
 
   const replace = () =>
     attempt(async () => {

@@ -2,7 +2,7 @@ import { Body1, Button, Field, Input, makeStyles, tokens } from "@fluentui/react
 import { useState } from "react";
 import { minutesApi } from "./minutesApi.js";
 import { useApi } from "./useApi.js";
-import type { TokenSource } from "./api.js";
+import { ApiError, type TokenSource } from "./api.js";
 
 // The agenda's "minutes and outstanding actions" item: where the previous meeting's minutes stand,
 // and, at this meeting, the coordinator signed in to it records them as agreed, with any correction.
@@ -29,6 +29,8 @@ export function PreviousMinutes({
   );
   const [correction, setCorrection] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  // The service's words about the correction itself, shown under its box.
+  const [correctionProblem, setCorrectionProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const view = loaded.data;
   if (!view?.meetingId || !view.status) return null;
@@ -36,11 +38,14 @@ export function PreviousMinutes({
   const agree = async () => {
     setBusy(true);
     setProblem(null);
+    setCorrectionProblem(null);
     try {
       await minutesApi.agreePreviousMinutes(token, panelId, meetingId, correction);
       await loaded.reload();
     } catch (e) {
-      setProblem((e as Error).message);
+      const beside = e instanceof ApiError ? e.fields.find((f) => f.field === "correction") : undefined;
+      if (beside) setCorrectionProblem(beside.message);
+      else setProblem((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -53,7 +58,11 @@ export function PreviousMinutes({
       </Body1>
       {view.canAgree && (
         <div className={styles.row}>
-          <Field label="Correction the panel asked for (if any)">
+          <Field
+            label="Correction the panel asked for (if any)"
+            hint="By case reference only: the minutes go to every agency."
+            validationMessage={correctionProblem ?? undefined}
+          >
             <Input value={correction} maxLength={1000} onChange={(_e, d) => setCorrection(d.value)} />
           </Field>
           <Button appearance="primary" disabled={busy} onClick={() => void agree()}>

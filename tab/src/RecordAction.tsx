@@ -74,6 +74,7 @@ export function RecordAction({
     <form
       className={styles.form}
       aria-label="Record an action"
+      data-link-target="record-action"
       onSubmit={(e) => {
         e.preventDefault();
         api

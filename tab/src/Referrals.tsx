@@ -88,7 +88,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
 });
 
-export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
+export function ReferralsPage({
+  token,
+  panel,
+  onBack,
+  openReferral = null,
+}: PanelViewProps & { openReferral?: string | null }) {
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>("waiting");
   // The pages loaded so far, as one list; `next` says whether there are more to show.
@@ -101,7 +106,8 @@ export function ReferralsPage({ token, panel, onBack }: PanelViewProps) {
     error: moreError,
     showMore,
   } = useMorePages(list, (after) => api.referrals(token, panel.id, filter, after));
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A link from the coordinator's card opens that referral, to triage it here.
+  const [selectedId, setSelectedId] = useState<string | null>(openReferral);
 
   const shown = useMemo(
     () => (ready ?? []).filter((r) => filter === "all" || WAITING.includes(r.status)),

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, Subtitle2, makeStyles } from "@fluentui/rea
 import { useState } from "react";
 import { api, type ReportResponse, type ReportScope, type ReportSection, type TokenSource } from "./api.js";
 import { ReportTableView } from "./ReportTable.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // One section of a report: its headline figures in a sentence each, then each table with the
 // chart drawn from it, and each table as CSV.
@@ -12,12 +12,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   summary: { margin: 0, paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
 });
-
-/** "merton-pre-mace-report-2026-10-to-2026-12": the scope, what it is, and the months it covers. */
-export function fileName(answer: ReportResponse, what: string): string {
-  const { areaId, panelId } = answer.report;
-  return `${panelId ?? areaId}-${what}-${answer.months[0] ?? ""}-to-${answer.months[answer.months.length - 1] ?? ""}`;
-}
 
 export function ReportSectionView({
   token,
@@ -37,8 +31,7 @@ export function ReportSectionView({
   const downloadCsv = async (tableId: string) => {
     setCsvProblem(null);
     try {
-      const blob = await api.reportTableCsv(token, areaId, scope, tableId);
-      saveFile(blob, `${fileName(answer, tableId)}.csv`);
+      await openDownload(await api.reportTableCsv(token, areaId, scope, tableId));
     } catch (e) {
       setCsvProblem((e as Error).message);
     }

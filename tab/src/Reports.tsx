@@ -26,8 +26,8 @@ import {
 import { OwedReport } from "./OwedReport.js";
 import { PopulationBaseline } from "./PopulationBaseline.js";
 import { choiceProblem, firstChoice, ReportPeriod, type PeriodChoice } from "./ReportPeriod.js";
-import { fileName, ReportSectionView } from "./ReportSection.js";
-import { saveFile } from "./saveFile.js";
+import { ReportSectionView } from "./ReportSection.js";
+import { openDownload } from "./openDownload.js";
 import { headerStyles } from "./styles.js";
 import type { ThemeName } from "./teams.js";
 import { useApi } from "./useApi.js";
@@ -172,7 +172,7 @@ export function ReportsPage({
               />
             )}
           </div>
-          <ReportDownloads token={token} areaId={area.id} scope={scope} answer={answer} />
+          <ReportDownloads token={token} areaId={area.id} scope={scope} />
           <TabList
             selectedValue={section}
             onTabSelect={(_e, d) => setSection(d.value as SectionId)}
@@ -211,12 +211,10 @@ function ReportDownloads({
   token,
   areaId,
   scope,
-  answer,
 }: {
   token: TokenSource;
   areaId: string;
   scope: ReportScope;
-  answer: ReportResponse;
 }) {
   const styles = useStyles();
   const [problem, setProblem] = useState<string | null>(null);
@@ -225,8 +223,7 @@ function ReportDownloads({
     setBusy(true);
     setProblem(null);
     try {
-      const blob = await api.reportDocx(token, areaId, scope, sharing);
-      saveFile(blob, `${fileName(answer, "report")}${sharing === "board" ? "-board" : ""}.docx`);
+      await openDownload(await api.reportDocx(token, areaId, scope, sharing));
     } catch (e) {
       setProblem((e as Error).message);
     } finally {

@@ -2,8 +2,9 @@ import { Badge, Button, Input, makeStyles, tokens } from "@fluentui/react-compon
 import { useState } from "react";
 import type { AgendaChoice, AgendaSlot } from "./api.js";
 
-// Who is expected at a case's slot and why, and for the coordinator the note that plans are having
-// impact, so the case's worker and manager need not attend (000 §4): the invitation follows it.
+// Who is expected at a case's slot and why, and, on a panel whose terms of reference allow it
+// (000 §4), the coordinator's note that plans are having impact, so the case's worker and manager
+// need not attend: the invitation follows it.
 
 const useStyles = makeStyles({
   // Wide enough that a name, its badge and its reasons read on a line or two beside the slot.
@@ -35,12 +36,15 @@ export function SlotAttendance({
   slot,
   reference,
   editable,
+  impactRule,
   busy,
   onChoose,
 }: {
   slot: AgendaSlot;
   reference: string;
   editable: boolean;
+  /** Where the panel's rule on plans having impact is written; null where it has none. */
+  impactRule: string | null;
   busy: boolean;
   onChoose: (choice: AgendaChoice) => void;
 }) {
@@ -62,7 +66,9 @@ export function SlotAttendance({
         ))}
       </ul>
       {slot.plansHaveImpact && (
-        <small className={styles.why}>Plans are having impact (000 §4): {slot.plansHaveImpact}</small>
+        <small className={styles.why}>
+          Plans are having impact{impactRule ? ` (${impactRule})` : ""}: {slot.plansHaveImpact}
+        </small>
       )}
       {editable && excused !== null && (
         <div className={styles.impact}>
@@ -75,14 +81,14 @@ export function SlotAttendance({
           </Button>
         </div>
       )}
-      {editable && excused === null && !writing && (
+      {editable && impactRule && excused === null && !writing && (
         <div className={styles.impact}>
           <Button size="small" disabled={busy} onClick={() => setWriting(true)}>
             Plans are having impact
           </Button>
         </div>
       )}
-      {editable && excused === null && writing && (
+      {editable && impactRule && excused === null && writing && (
         <div className={styles.impact}>
           <Input
             aria-label={`Why plans for ${reference} are having impact`}

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import { api, type TokenSource } from "./api.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // For an area's administrators answering a subject access request under UK GDPR: everything the
 // area holds about the subject a request's reference names, as a Word document marked
@@ -52,8 +52,7 @@ export function SubjectAccessRequest({
     setBusy(true);
     try {
       const wanted = reference.trim().toUpperCase();
-      const blob = await api.subjectAccessByReference(token, areaId, wanted);
-      saveFile(blob, `${wanted}-subject-access.docx`);
+      await openDownload(await api.subjectAccessByReference(token, areaId, wanted));
       setDone(
         `The export for ${wanted} is downloaded. Review it for information about others before it is disclosed.`,
       );

@@ -45,6 +45,8 @@ import type {
   ProblemResponse,
   PublishResponse,
   ReferralDetail,
+  ReferralFormPressBody,
+  ReferralFormResponse,
   ReferralsResponse,
   ReferralSummary,
   ReportResponse,
@@ -61,8 +63,14 @@ import type {
   TriageStep,
   WhoToAskResponse,
   WithdrawalBody,
+  AnswerBody,
+  ApprovalBody,
   WorkOutMonthResponse,
 } from "../../bot/src/adapters/http/contract/index.js";
+import type {
+  DownloadLinkBody,
+  DownloadLinkResponse,
+} from "../../bot/src/adapters/http/contract/downloads.js";
 
 import type {
   EndLinkRequest,
@@ -148,16 +156,15 @@ export async function request<T>(
   return body as T;
 }
 
-/** A file the service makes; `problem` says what could not be done. */
-export async function file(path: string, tokens: TokenSource, problem: string): Promise<Blob> {
-  const res = await authorised(path, tokens);
-  if (!res.ok) {
-    // A refusal says why in the service's words; anything else gets the page's own.
-    const body = (await res.json().catch(() => ({}))) as Partial<ProblemResponse>;
-    throw new ApiError(res.status, body.error?.message ?? problem, body.error?.fields);
-  }
-  return res.blob();
-}
+/**
+ * A download link to a file the service makes, for the signed-in person (openDownload.ts opens it);
+ * one the person may not have is refused in the service's words.
+ */
+export const file = (path: string, tokens: TokenSource): Promise<DownloadLinkResponse> =>
+  request<DownloadLinkResponse>("/api/downloads", tokens, {
+    method: "POST",
+    body: JSON.stringify({ path } satisfies DownloadLinkBody),
+  });
 
 /** A report's period and scope as the service reads them: no panel is the area's report. */
 function reportQuery(scope: ReportScope, more: Record<string, string>): string {
@@ -189,6 +196,14 @@ export const api = {
       `/api/panels/${encodeURIComponent(panelId)}/referrals?show=${show}${after ? `&after=${encodeURIComponent(after)}` : ""}`,
       token,
     ),
+  /** The referral form's first card, as the bot's `refer` draws it. */
+  referralFormStart: (token: TokenSource) => request<ReferralFormResponse>("/api/referral-form", token),
+  /** A press on the referral form's card: the next card, or a message in its place. */
+  referralFormPress: (token: TokenSource, press: ReferralFormPressBody) =>
+    request<ReferralFormResponse>("/api/referral-form", token, {
+      method: "POST",
+      body: JSON.stringify(press),
+    }),
   /** A page of the signed-in person's own referrals, newest first. */
   myReferrals: (token: TokenSource, after?: string) =>
     request<OwnReferralsResponse>(
@@ -208,6 +223,32 @@ export const api = {
       token,
       { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
     ),
+  /** The service manager approves or declines a referral, on the version they read. */
+  decideApproval: (
+    token: TokenSource,
+    panelId: string,
+    referralId: string,
+    body: ApprovalBody,
+    version: string,
+  ) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/approval`,
+      token,
+      { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
+    ),
+  /** The referrer answers the coordinator's question, on the version they read. */
+  answerReferral: (
+    token: TokenSource,
+    panelId: string,
+    referralId: string,
+    body: AnswerBody,
+    version: string,
+  ) =>
+    request<ReferralSummary>(
+      `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}/answer`,
+      token,
+      { method: "POST", body: JSON.stringify(body), headers: { "If-Match": version } },
+    ),
   referral: (token: TokenSource, panelId: string, referralId: string) =>
     request<ReferralDetail>(
       `/api/panels/${encodeURIComponent(panelId)}/referrals/${encodeURIComponent(referralId)}`,
@@ -215,11 +256,7 @@ export const api = {
     ),
   /** A panel's meetings between two dates as an iCalendar file. */
   calendarFile: (token: TokenSource, panelId: string, from: string, to: string) =>
-    file(
-      `/api/panels/${encodeURIComponent(panelId)}/calendar.ics?from=${from}&to=${to}`,
-      token,
-      "The calendar file could not be made. Please try again.",
-    ),
+    file(`/api/panels/${encodeURIComponent(panelId)}/calendar.ics?from=${from}&to=${to}`, token),
   meetings: (token: TokenSource, panelId: string, from: string, to: string) =>
     request<MeetingsResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings?from=${from}&to=${to}`,
@@ -320,11 +357,7 @@ export const api = {
   actions: (token: TokenSource, panelId: string, query: string) =>
     request<ActionsResponse>(`/api/panels/${encodeURIComponent(panelId)}/actions?${query}`, token),
   actionsCsv: (token: TokenSource, panelId: string, query: string) =>
-    file(
-      `/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`,
-      token,
-      "The action log could not be exported. Please try again.",
-    ),
+    file(`/api/panels/${encodeURIComponent(panelId)}/actions.csv?${query}`, token),
   /** A page of the panel's open or closed cases: the first, or the one after `after`. */
   cohort: (token: TokenSource, panelId: string, list: "open" | "closed", after?: string) =>
     request<CohortResponse>(
@@ -332,11 +365,7 @@ export const api = {
       token,
     ),
   cohortCsv: (token: TokenSource, panelId: string, list: "open" | "closed") =>
-    file(
-      `/api/panels/${encodeURIComponent(panelId)}/cohort.csv?list=${list}`,
-      token,
-      "The cohort could not be exported. Please try again.",
-    ),
+    file(`/api/panels/${encodeURIComponent(panelId)}/cohort.csv?list=${list}`, token),
   recordAction: (token: TokenSource, panelId: string, meetingId: string, action: NewActionBody) =>
     request<ActionResponse>(
       `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/actions`,
@@ -396,11 +425,11 @@ export const api = {
       token,
     ),
   minutesDocx: (token: TokenSource, panelId: string, meetingId: string) =>
-    file(
-      `/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.docx`,
-      token,
-      "The minutes could not be exported. Please try again.",
-    ),
+    file(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.docx`, token),
+  minutesPdf: (token: TokenSource, panelId: string, meetingId: string) =>
+    file(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/minutes.pdf`, token),
+  agendaPdf: (token: TokenSource, panelId: string, meetingId: string) =>
+    file(`/api/panels/${encodeURIComponent(panelId)}/meetings/${meetingId}/agenda.pdf`, token),
   findSubjects: (token: TokenSource, areaId: string, query: string) =>
     request<SubjectsResponse>(
       `/api/areas/${encodeURIComponent(areaId)}/subjects?q=${encodeURIComponent(query)}`,
@@ -496,11 +525,7 @@ export const api = {
       token,
     ),
   peopleTemplate: (token: TokenSource, areaId: string) =>
-    file(
-      `/api/areas/${encodeURIComponent(areaId)}/people/template.csv`,
-      token,
-      "The template could not be downloaded. Please try again.",
-    ),
+    file(`/api/areas/${encodeURIComponent(areaId)}/people/template.csv`, token),
   importPeople: (token: TokenSource, areaId: string, step: "preview" | "apply", csv: string) =>
     request<ImportResponse>(`/api/areas/${encodeURIComponent(areaId)}/people/import/${step}`, token, {
       method: "POST",
@@ -516,13 +541,11 @@ export const api = {
     file(
       `/api/areas/${encodeURIComponent(areaId)}/subjects/${encodeURIComponent(subjectId)}/subject-access.docx`,
       token,
-      "The subject access export could not be made. Please try again.",
     ),
   subjectAccessByReference: (token: TokenSource, areaId: string, reference: string) =>
     file(
       `/api/areas/${encodeURIComponent(areaId)}/subject-access.docx?reference=${encodeURIComponent(reference)}`,
       token,
-      "The subject access export could not be made. Please try again.",
     ),
   whoToAsk: (token: TokenSource) => request<WhoToAskResponse>("/api/access/who-to-ask", token),
   askForAccess: (token: TokenSource, body: AskForAccessBody) =>
@@ -545,23 +568,14 @@ export const api = {
       { method: "POST", body: "{}" },
     ),
   reportDocx: (token: TokenSource, areaId: string, scope: ReportScope, sharing: Sharing) =>
-    file(
-      `${reportsOf(areaId)}/document.docx?${reportQuery(scope, { sharing })}`,
-      token,
-      "The Word report could not be made. Please try again.",
-    ),
+    file(`${reportsOf(areaId)}/document.docx?${reportQuery(scope, { sharing })}`, token),
   reportTableCsv: (token: TokenSource, areaId: string, scope: ReportScope, tableId: string) =>
     file(
       `${reportsOf(areaId)}/tables/${encodeURIComponent(tableId)}.csv?${reportQuery(scope, { sharing: "panel" })}`,
       token,
-      "The table could not be exported. Please try again.",
     ),
   baselineCsv: (token: TokenSource, areaId: string) =>
-    file(
-      `/api/areas/${encodeURIComponent(areaId)}/population-baseline.csv`,
-      token,
-      "The population figures could not be downloaded. Please try again.",
-    ),
+    file(`/api/areas/${encodeURIComponent(areaId)}/population-baseline.csv`, token),
   replaceBaseline: (token: TokenSource, areaId: string, body: BaselineReplacementBody) =>
     request<BaselineResponse>(`/api/areas/${encodeURIComponent(areaId)}/population-baseline`, token, {
       method: "PUT",

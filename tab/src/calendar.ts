@@ -1,5 +1,5 @@
 import { api, type PanelSummary, type TokenSource } from "./api.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // Days as the panels count them: in UK time, as ISO dates.
 
@@ -11,10 +11,9 @@ export const aYearFrom = (day: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
-/** Saves the panel's next twelve months of meetings as an iCalendar file. */
+/** Downloads the panel's next twelve months of meetings as an iCalendar file. */
 export async function downloadCalendar(token: TokenSource, panel: PanelSummary): Promise<void> {
   const from = isoDay(new Date());
   const to = aYearFrom(from);
-  const blob = await api.calendarFile(token, panel.id, from, to);
-  saveFile(blob, `${panel.id}-${from}.ics`);
+  await openDownload(await api.calendarFile(token, panel.id, from, to));
 }

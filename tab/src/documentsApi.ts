@@ -7,7 +7,7 @@ import type {
   ReferralDocumentsResponse,
   SubjectDocumentsResponse,
 } from "../../bot/src/adapters/http/contract/documents.js";
-import { file, request, type TokenSource } from "./api.js";
+import { request, type TokenSource } from "./api.js";
 
 export type * from "../../bot/src/adapters/http/contract/documents.js";
 
@@ -59,7 +59,4 @@ export const documentsApi = {
       token,
       json(place.kind === "case" ? { referralId } : {}),
     ),
-  /** The file behind a link just made; a refusal comes back in the service's words. */
-  open: (token: TokenSource, url: string): Promise<Blob> =>
-    file(url, token, "The document could not be downloaded. Please choose Download again."),
 };

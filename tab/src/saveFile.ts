@@ -1,5 +1,6 @@
-// How the tab hands a file the service made to the person: one place, so every download (CSV,
-// Word, calendar, image) is saved the same way.
+// The one file the tab makes itself, the map around a subject as an image: its layout is the one
+// drawn on the page, so it is saved from the page. Every file the service makes opens through a
+// download link instead (openDownload.ts).
 
 export function saveFile(blob: Blob, fileName: string): void {
   const link = document.createElement("a");

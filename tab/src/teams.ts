@@ -171,20 +171,99 @@ function base64url(bytes: Uint8Array): string {
     .replace(/=+$/, "");
 }
 
-/** Lets Teams save a channel tab whose content is the panels page. */
-export async function configureChannelTab(contentUrl: string): Promise<void> {
+/** Where the tab is shown in a Teams meeting: its side panel, its stage, or a tab of its chat. */
+export type MeetingFrame = "side-panel" | "stage" | "chat-tab";
+
+/** The meeting the tab is in, as Teams tells it: its chat, and where in the meeting the tab is shown. */
+export interface InMeeting {
+  chatId: string | null;
+  frame: MeetingFrame;
+}
+
+/**
+ * The Teams meeting the tab is in. Opened in a browser (the local demo), the address names the
+ * meeting's chat (`?chat=…`) and the stage (`&frame=stage`), as Teams' context would.
+ */
+export async function meetingContext(): Promise<InMeeting> {
+  if (!hostedInTeams()) {
+    const query = new URLSearchParams(window.location.search);
+    const frame = query.get("frame");
+    return {
+      chatId: query.get("chat"),
+      frame: frame === "stage" || frame === "chat-tab" ? frame : "side-panel",
+    };
+  }
+  const { app } = await sdk();
+  await app.initialize();
+  const context = await app.getContext();
+  const frame = context.page.frameContext;
+  return {
+    chatId: context.chat?.id ?? null,
+    frame: frame === "meetingStage" ? "stage" : frame === "sidePanel" ? "side-panel" : "chat-tab",
+  };
+}
+
+/** Whether Teams lets the tab share to this meeting's stage (a client that cannot says no, or fails). */
+export async function canShareToStage(): Promise<boolean> {
+  if (!hostedInTeams()) return false;
+  const { app, meeting } = await sdk();
+  await app.initialize();
+  return new Promise((resolve) => {
+    try {
+      meeting.getAppContentStageSharingCapabilities((error, result) =>
+        resolve(!error && !!result?.doesAppHaveSharePermission),
+      );
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+/** Shares the page at `url` to the meeting's stage, for everyone in the meeting. */
+export async function shareToStage(url: string): Promise<void> {
+  const { meeting } = await sdk();
+  await new Promise<void>((resolve, reject) =>
+    meeting.shareAppContentToStage((error, shared) => {
+      if (error || !shared)
+        reject(
+          new Error(
+            `Teams did not share the agenda to the stage${error?.message ? ` (${error.message})` : ""}. Try again, or ask the meeting's organiser to let you share.`,
+          ),
+        );
+      else resolve();
+    }, url),
+  );
+}
+
+/** In a meeting's chat (adding the tab there), the meeting's chat id; null in a channel. */
+export async function configuringInMeeting(): Promise<string | null> {
+  const { app } = await sdk();
+  await app.initialize();
+  const context = await app.getContext();
+  return context.chat?.id ?? null;
+}
+
+/**
+ * Lets Teams save the tab: in a channel, the panels page; in a panel's meeting, the meeting's own
+ * view, which its side panel and stage show too. `valid` says whether Save may be pressed.
+ */
+export async function configureTab(tab: {
+  contentUrl: string;
+  meeting: boolean;
+  valid: boolean;
+}): Promise<void> {
   const { app, pages } = await sdk();
   await app.initialize();
   pages.config.registerOnSaveHandler((save) => {
     void pages.config
       .setConfig({
-        entityId: "mace-panels",
-        contentUrl,
-        websiteUrl: contentUrl,
-        suggestedDisplayName: "MACE panels",
+        entityId: tab.meeting ? "mace-panels-meeting" : "mace-panels",
+        contentUrl: tab.contentUrl,
+        websiteUrl: tab.contentUrl,
+        suggestedDisplayName: tab.meeting ? "MACE panel" : "MACE panels",
       })
       .then(() => save.notifySuccess());
   });
-  pages.config.setValidityState(true);
+  pages.config.setValidityState(tab.valid);
   app.notifySuccess();
 }

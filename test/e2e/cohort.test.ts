@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { catchOpenedLinks, downloadedBy } from "../support/opened-links.js";
 
 // The Cohort page in Chromium: the Merton coordinator finds the demo referral's case by its
 // reference, with its risk and next meeting; the closed cases are on their own tab.
@@ -25,6 +25,7 @@ describe("The Cohort page in Chromium", function () {
   });
 
   it("the coordinator opens the cohort, searches by reference and sees the case", async () => {
+    await catchOpenedLinks(page);
     await page.goto(`${service.url}/tab/`);
     await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -79,11 +80,11 @@ describe("The Cohort page in Chromium", function () {
     );
 
     // The whole list downloads as CSV.
-    const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Export open cases as CSV" }).click();
-    const file = await downloading;
-    assert.equal(file.suggestedFilename(), "merton-pre-mace-cohort-open.csv");
-    const csv = readFileSync((await file.path()) ?? "", "utf8");
+    const file = await downloadedBy(page, () =>
+      page.getByRole("button", { name: "Export open cases as CSV" }).click(),
+    );
+    assert.equal(file.name, "merton-pre-mace-cohort-open.csv");
+    const csv = file.text;
     assert.match(
       csv,
       new RegExp(`\n${reference},Jayden Okoro-Hart,Child or young adult,Significant,2026-12-03,`),

@@ -79,6 +79,17 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       ] as const) {
         const group = notes.getByRole("group", { name: `Note on ${item}` });
         await group.getByRole("button", { name: "Take a note" }).click();
+        if (item === "Multi-agency discussion") {
+          // Naming a child in a note every agency reads is refused beside the box, and nothing saved.
+          await group.getByLabel("Note of the discussion").fill(`${child.name} was seen near the station.`);
+          await group.getByRole("button", { name: "Save the note" }).click();
+          await group
+            .getByText(
+              `This looks like the name of the subject of ${child.reference}. It goes to every agency with the minutes and is not kept with the child's record, so nothing was saved: refer to a case by its reference (${child.reference}), and write about the child in the note on their own case.`,
+            )
+            .waitFor();
+          assert.equal(await group.getByText("Noted by").count(), 0);
+        }
         await group.getByLabel("Note of the discussion").fill(text);
         await group.getByRole("button", { name: "Save the note" }).click();
         await notes

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
@@ -9,6 +8,7 @@ import { mertonChild } from "../support/referral-forms.js";
 import { referredAndAccepted } from "../support/referrals.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 import { fileInZip, zipEntries } from "../support/zip.js";
+import { catchOpenedLinks, downloadedBy } from "../support/opened-links.js";
 
 // The Reports page in Chromium: a person Merton's coordinator made pre-MACE's analyst opens the
 // area's report for the quarter, works its figures out again, and sees the referrals made in it
@@ -79,6 +79,7 @@ describe("The Reports page in Chromium", function () {
   });
 
   it("the analyst sees only reports on the panel, works the quarter's figures out and sees the referrals made", async () => {
+    await catchOpenedLinks(page);
     await page.goto(`${service.url}/tab/`);
     await page.getByLabel("Demo person").selectOption({ label: `${ANALYST.name} (${ANALYST.jobTitle})` });
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -152,11 +153,12 @@ describe("The Reports page in Chromium", function () {
   });
 
   it("downloads the Word report, whose document holds the figures and whose every page is marked", async () => {
-    const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Word report", exact: true }).click();
-    const file = await downloading;
-    assert.equal(file.suggestedFilename(), "merton-report-2028-07-to-2028-09.docx");
-    const zip = readFileSync((await file.path()) ?? "");
+    const file = await downloadedBy(page, () =>
+      page.getByRole("button", { name: "Word report", exact: true }).click(),
+    );
+    assert.equal(file.status, 200);
+    assert.equal(file.name, "merton-report-2028-07-to-2028-09.docx");
+    const zip = file.bytes;
     const document = fileInZip(zip, "word/document.xml") ?? "";
     // The document's words, one space between runs and cells.
     const text = document

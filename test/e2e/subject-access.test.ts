@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { chromiumBrowser } from "../support/browser.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { fileInZip } from "../support/zip.js";
+import { catchOpenedLinks, downloadedBy } from "../support/opened-links.js";
 
 // Ines, Merton's partnership business manager and one of its administrators, sits on no panel. A
 // subject access request quotes a child's reference: from the People page she downloads
@@ -31,6 +31,7 @@ describe("A subject access request answered from the People page (Chromium)", fu
   });
 
   it("the administrator downloads the export for the reference a request quotes", async () => {
+    await catchOpenedLinks(page);
     await page.goto(`${service.url}/tab/`);
     await page
       .getByLabel("Demo person")
@@ -43,11 +44,12 @@ describe("A subject access request answered from the People page (Chromium)", fu
     await request.getByText(/^No subject of Merton has the reference MER-2019-9999\./).waitFor();
 
     await request.getByLabel("The subject's reference").fill(child.reference.toLowerCase());
-    const downloading = page.waitForEvent("download");
-    await request.getByRole("button", { name: "Download the export (Word)" }).click();
-    const file = await downloading;
-    assert.equal(file.suggestedFilename(), `${child.reference}-subject-access.docx`);
-    const document = fileInZip(readFileSync((await file.path()) ?? ""), "word/document.xml") ?? "";
+    const file = await downloadedBy(page, () =>
+      request.getByRole("button", { name: "Download the export (Word)" }).click(),
+    );
+    assert.equal(file.status, 200);
+    assert.equal(file.name, `${child.reference}-subject-access.docx`);
+    const document = fileInZip(file.bytes, "word/document.xml") ?? "";
     assert.ok(document.includes(child.name), "the export holds the child's record");
     await request
       .getByRole("status")

@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { azurite } from "../support/azurite.js";
+import { catchOpenedLinks, downloadedBy, fetchLink } from "../support/opened-links.js";
+import { pdfPages } from "../support/pdf.js";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 
@@ -25,6 +26,7 @@ describe("The tab in Chromium", function () {
   });
 
   it("lets the demo coordinator sign in and shows the Merton panels with their next dates", async () => {
+    await catchOpenedLinks(page);
     await page.goto(`${service.url}/tab/`);
     await page.getByRole("heading", { name: "Sign in to MACE panels" }).waitFor();
     await page.getByLabel("Demo person").selectOption({ label: "Priya Okafor (MACE panel coordinator)" });
@@ -54,15 +56,20 @@ describe("The tab in Chromium", function () {
   });
 
   it("lets the coordinator download a panel's coming meetings as a calendar file", async () => {
-    const downloading = page.waitForEvent("download");
-    await page
-      .getByRole("button", {
-        name: "Calendar file (.ics) of the next twelve months of Pre-MACE operational panel meetings",
-      })
-      .click();
-    const file = await downloading;
-    assert.match(file.suggestedFilename(), /^merton-pre-mace-\d{4}-\d{2}-\d{2}\.ics$/);
-    const ics = readFileSync((await file.path()) ?? "", "utf8");
+    const file = await downloadedBy(page, () =>
+      page
+        .getByRole("button", {
+          name: "Calendar file (.ics) of the next twelve months of Pre-MACE operational panel meetings",
+        })
+        .click(),
+    );
+    assert.equal(file.status, 200);
+    assert.match(file.name, /^merton-pre-mace-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.ics$/);
+    const ics = file.text;
+    // The link opened once; opened again, it says so in words.
+    const again = await page.request.get(file.url);
+    assert.equal(again.status(), 403);
+    assert.match(await again.text(), /This download link has been used already/);
     assert.match(ics, /BEGIN:VCALENDAR/);
     assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=\d{8}T093000Z;BYDAY=TH;BYSETPOS=1/);
   });
@@ -206,7 +213,12 @@ describe("The tab in Chromium", function () {
     await page.getByRole("row").filter({ hasText: "Jayden Okoro-Hart" }).getByText("10:30–11:15").waitFor();
     // Every control on the page is reachable with the keyboard alone.
     const reached = new Set<string>();
-    const controls = ["Publish agenda", "Print", `Section for ${reference}`, `Slot length for ${reference}`];
+    const controls = [
+      "Publish agenda",
+      "Agenda (PDF)",
+      `Section for ${reference}`,
+      `Slot length for ${reference}`,
+    ];
     await page.locator("body").focus();
     // Every slot's reference, theme and people are stops too, and other suites' cases may share
     // the agenda: the walk goes on until it has met every control, or the page's end many times over.
@@ -243,6 +255,21 @@ describe("The tab in Chromium", function () {
     await page.goto(`${service.url}/tab/?panel=merton-pre-mace&meeting=2026-12-03`);
     await page.getByRole("table", { name: "Agenda for Thursday 3 December 2026, 09:30 to 13:30" }).waitFor();
     assert.doesNotMatch(page.url(), /meeting=/);
+  });
+
+  it("Agenda (PDF) opens a link to the agenda as a PDF, marked on every page, that opens once", async () => {
+    const file = await downloadedBy(page, () => page.getByRole("button", { name: "Agenda (PDF)" }).click());
+    assert.equal(file.status, 200, file.text);
+    assert.equal(file.name, "merton-pre-mace-2026-12-03-agenda.pdf");
+    const pages = await pdfPages(file.bytes);
+    const text = pages.join(" ");
+    assert.match(text, /Agenda for Thursday 3 December 2026, 09:30 to 13:30, published version 1/);
+    assert.ok(!text.includes("Publish agenda"));
+    pages.forEach((p, n) => {
+      assert.equal(p.split("OFFICIAL-SENSITIVE").length - 1, 2);
+      assert.ok(p.includes(`Page ${n + 1} of ${pages.length}`));
+    });
+    assert.equal((await fetchLink(page, file.url)).status, 403);
   });
 
   it("a presenter sees only her own slot on the agenda, with no controls", async () => {

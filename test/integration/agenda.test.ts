@@ -284,7 +284,14 @@ describe("Publishing a meeting's agenda", () => {
       ifMatch: agenda.version,
     });
     assert.equal(published.status, 201, JSON.stringify(published.body));
-    assert.deepEqual(published.body, { version: 1, channelTold: true, invited: 1, notInvited: 0, why: null });
+    assert.deepEqual(published.body, {
+      version: 1,
+      channelTold: true,
+      invited: 1,
+      withdrawn: 0,
+      notInvited: 0,
+      why: null,
+    });
 
     // The panel's channel is told, with no name in the card.
     await service.noticesDelivered();
@@ -325,6 +332,50 @@ describe("Publishing a meeting's agenda", () => {
     assert.equal(second.body["version"], 2);
     // The same slot is not sent a second invitation.
     assert.equal(graph.sent.filter((m) => m.to === grace && m.kind === "invitation").length, 1);
+
+    // The case moves to another section, so its slot starts later: the invitation to the old time
+    // is withdrawn in Teams once one to the new time is sent.
+    type Choosing = {
+      version: string;
+      sections: { id: string }[];
+      entries: {
+        slots: { subjects: { subjectId: string }[]; start: string; choice: Record<string, unknown> }[];
+      }[];
+    };
+    const third = (await send(priya, base)).body as unknown as Choosing;
+    const slot3 = third.entries.flatMap((e) => e.slots)[0];
+    const elsewhere = third.sections
+      .map((x) => x.id)
+      .filter((id) => id !== slot3?.choice["sectionId"])
+      .at(-1);
+    const moved = await send(priya, `${base}/cases/${slot3?.subjects[0]?.subjectId ?? ""}`, {
+      method: "PUT",
+      body: { ...slot3?.choice, sectionId: elsewhere },
+      ifMatch: third.version,
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    const after = (await send(priya, base)).body as unknown as Choosing;
+    const newStart = after.entries.flatMap((e) => e.slots)[0]?.start;
+    assert.notEqual(newStart, slot3?.start);
+    const republished = await send(priya, `${base}/publish`, {
+      method: "POST",
+      body: {},
+      ifMatch: after.version,
+    });
+    assert.deepEqual(
+      [republished.body["version"], republished.body["invited"], republished.body["withdrawn"]],
+      [3, 1, 1],
+    );
+    const toGrace = graph.sent.filter((m) => m.to === grace);
+    assert.deepEqual(
+      toGrace.map((m) => m.kind),
+      ["invitation", "invitation", "cancellation"],
+    );
+    assert.equal(toGrace[2]?.eventId, invites[0]?.eventId);
+    assert.equal(
+      graph.events(PEOPLE.mertonCoordinator.id).filter((e) => e.subject === invites[0]?.subject).length,
+      1,
+    );
   });
 
   it("refuses publishing by anyone but a coordinator", async () => {

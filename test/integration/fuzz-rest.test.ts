@@ -57,6 +57,15 @@ function targets(referral: string): Target[] {
     { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }, "referrer"), ifMatch: STALE },
     { ...post(`${PANEL}/referrals/${referral}/withdraw`, { reason: "x" }), ifMatch: STALE },
     // No title or text, so never recorded, whatever the outside owner and the confirmation say.
+    // The tab's referral form: linking to a known record from a referral that does not exist.
+    post(
+      `/api/referral-form`,
+      {
+        verb: "referral.link",
+        data: { panelId: "merton-pre-mace", referralId: randomUUID(), subjectId: stranger },
+      },
+      "referrer",
+    ),
     post(`${meeting}/actions`, {
       ownerId: nurse,
       dueDate: "2026-12-17",
@@ -203,6 +212,9 @@ function targets(referral: string): Target[] {
     }),
     post(`/api/areas/merton/subjects/${stranger}/documents/${randomUUID()}/link`, { referralId: null }),
     post(`${PANEL}/referrals/${referral}/documents/${randomUUID()}/link`, {}),
+    // Download links: to something that is no file, and to a file this member may not have.
+    post("/api/downloads", { path: `${meeting}/room` }),
+    post("/api/downloads", { path: "/api/areas/merton/people/template.csv" }, "member"),
   ];
 }
 
@@ -275,5 +287,43 @@ describe("The tab API fuzzed with malformed bodies", function () {
       { failures: [], faults: [], changed: [], files: filesBefore },
       `seed ${r.seed}`,
     );
+  });
+
+  it("refuses download links changed by hand with a page in words, opening nothing and recording no use", async () => {
+    const asked = await call<{ url: string }>(service, "/api/downloads", {
+      body: { path: `${PANEL}/actions.csv` },
+      token: await signInAs(service, PEOPLE.mertonCoordinator.id),
+    });
+    assert.equal(asked.status, 200, asked.text);
+    const token = asked.body.url.replace("/downloads/", "");
+    const changedBy = [
+      (t: string) => t.slice(0, r.int(t.length)),
+      (t: string) => `${t}${"x".repeat(1 + r.int(20))}`,
+      (t: string) => {
+        const at = r.int(t.length);
+        return `${t.slice(0, at)}${r.pick(["A", "b", "-", "_", ".", "%2F", "0"])}${t.slice(at + 1)}`;
+      },
+      (t: string) => t.split(".").reverse().join("."),
+      () => encodeURIComponent(r.pick(["../api/panels", "%00", "<script>", "..%2F..%2Fhealthz", "é"])),
+    ];
+    const before = await snapshotTables();
+    const failures: string[] = [];
+    await inPool(
+      Array.from({ length: 100 }, (_, n) => ({ n, forged: r.pick(changedBy)(token) })),
+      4,
+      async ({ n, forged }) => {
+        if (forged === token) return;
+        const res = await call(service, `/downloads/${forged}`);
+        if (res.status < 400 || res.status >= 500 || !/download/i.test(res.text) || /<script>/.test(res.text))
+          failures.push(`case ${n} ${forged.slice(0, 60)}: ${res.status} ${res.text.slice(0, 200)}`);
+      },
+    );
+    assert.deepEqual(
+      { failures, changed: changedRows(before, await snapshotTables(), (key) => key.includes("|notice|")) },
+      { failures: [], changed: [] },
+      `seed ${r.seed}`,
+    );
+    // The link itself was never spent.
+    assert.equal((await call(service, asked.body.url)).status, 200);
   });
 });

@@ -3,6 +3,10 @@ import { fileInZip, zipEntries } from "../support/zip.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { call, type Request } from "../support/http.js";
+import { asInPdf, pdfPages } from "../support/pdf.js";
+import { auditOfArea } from "../support/audit.js";
+import { azurite } from "../support/azurite.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { PEOPLE } from "../support/people.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 import { inputs, teamsChat, teamsUser, texts, type Card, type TeamsUser } from "../support/teams-chat.js";
@@ -469,6 +473,96 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
       "word/footer",
       "word/header",
     ]);
+  });
+
+  it("the agreed minutes download as a PDF through a link that opens once, with no sign-in: decisions, marking and page numbers on every page", async () => {
+    const minutes = (await api(PEOPLE.mertonNurse.id, `/meetings/${MEETING}/minutes`)).body as unknown as {
+      items: { reference: string; decision: string | null }[];
+    };
+    const ours = minutes.items.filter((i) => cases.some((c) => c.reference === i.reference));
+    assert.equal(ours.length, 2);
+    const path = `/api/panels/${PANEL}/meetings/${MEETING}/minutes.pdf`;
+    const asked = await call<{ url: string; expiresAt: string }>(service, "/api/downloads", {
+      body: { path },
+      token: await signInAs(service, PEOPLE.mertonNurse.id),
+    });
+    assert.equal(asked.status, 200, asked.text);
+    assert.match(asked.body.url, /^\/downloads\/[\w-]+\.[\w-]+$/);
+    assert.equal(asked.body.expiresAt, new Date(now.getTime() + 60_000).toISOString());
+
+    const file = await call(service, asked.body.url);
+    assert.equal(file.status, 200, file.text);
+    assert.equal(file.headers.get("content-type"), "application/pdf");
+    assert.equal(
+      file.headers.get("content-disposition"),
+      `attachment; filename="${PANEL}-${MEETING}-minutes.pdf"; filename*=UTF-8''${PANEL}-${MEETING}-minutes.pdf`,
+    );
+    assert.equal(file.headers.get("cache-control"), "no-store");
+    const pages = await pdfPages(file.bytes);
+    const text = pages.join(" ");
+    for (const item of ours) {
+      assert.ok(item.decision, `${item.reference} was decided`);
+      assert.ok(text.includes(asInPdf(`Decision: ${item.decision}`)), item.decision);
+    }
+    assert.ok(text.includes("Robin Invented-Hale"));
+    assert.ok(text.includes("The meeting was quorate."));
+    pages.forEach((page, n) => {
+      assert.equal(page.split("OFFICIAL-SENSITIVE").length - 1, 2, `page ${n + 1} is marked above and below`);
+      assert.ok(page.includes(`Page ${n + 1} of ${pages.length}`));
+    });
+
+    // The download is audited as the minutes' read is, once, as the nurse the link was made for.
+    const audited = async () =>
+      (
+        await auditOfArea(
+          tableFactory({ kind: "connection-string", connectionString: (await azurite()).connectionString }),
+          "merton",
+        )
+      )
+        .map((e) => e.value)
+        .filter((e) => e.action === "minutes.viewed" && e.via === "minutes PDF")
+        .map((e) => [e.actorId, e.reference]);
+    assert.deepEqual(await audited(), [[PEOPLE.mertonNurse.id, `minutes ${MEETING}`]]);
+
+    const again = await call(service, asked.body.url);
+    assert.equal(again.status, 403);
+    assert.match(again.headers.get("content-type") ?? "", /^text\/html/);
+    assert.match(again.text, /This download link has been used already: each link opens once\./);
+    assert.equal((await audited()).length, 1);
+
+    // The link is refused to someone the minutes are not for, and to a file no page offers.
+    const outsider = await call(service, "/api/downloads", {
+      body: { path },
+      token: await signInAs(service, PEOPLE.lambethCoordinator.id),
+    });
+    assert.equal(outsider.status, 403);
+    const elsewhere = await call(service, "/api/downloads", {
+      body: { path: `/api/panels/${PANEL}/meetings/${MEETING}/room` },
+      token: await signInAs(service, PEOPLE.mertonNurse.id),
+    });
+    assert.equal(elsewhere.status, 404);
+    assert.equal((await call(service, "/api/downloads", { body: { path } })).status, 401);
+  });
+
+  it("the agenda downloads as a PDF of what the member sees, with no page controls, marked on every page", async () => {
+    const asked = await call<{ url: string }>(service, "/api/downloads", {
+      body: { path: `/api/panels/${PANEL}/meetings/${MEETING}/agenda.pdf` },
+      token: await signInAs(service, PEOPLE.mertonCoordinator.id),
+    });
+    assert.equal(asked.status, 200, asked.text);
+    const file = await call(service, asked.body.url);
+    assert.equal(file.status, 200, file.text);
+    const pages = await pdfPages(file.bytes);
+    const text = pages.join(" ");
+    for (const c of cases) assert.ok(text.includes(`${c.reference} ${c.name}`), c.reference);
+    assert.ok(text.includes("Agenda for "));
+    assert.ok(text.includes("Statements read at the start of the meeting"));
+    for (const control of ["Publish agenda", "Print", "Back to meetings", "Earlier", "Later"])
+      assert.ok(!text.includes(control), control);
+    pages.forEach((page, n) => {
+      assert.equal(page.split("OFFICIAL-SENSITIVE").length - 1, 2, `page ${n + 1} is marked above and below`);
+      assert.ok(page.includes(`Page ${n + 1} of ${pages.length}`));
+    });
   });
 
   it("a transfer to another area's panel makes a referral there, once, carrying the decision", async () => {

@@ -359,9 +359,15 @@ describe("Referrals through the bot's Adaptive Cards", function () {
     assert.ok(channelActivities().length > before, "channel posts are watched");
     const channelCard = connector.cardsIn(CHANNEL).at(-1) ?? {};
     assert.deepEqual(Object.keys(inputs(channelCard)), []);
+    const buttons = channelCard["actions"] as { type: string; verb?: string; url?: string }[];
     assert.deepEqual(
-      (channelCard["actions"] as { verb: string }[]).map((a) => a.verb),
+      buttons.filter((a) => a.type === "Action.Execute").map((a) => a.verb),
       ["referral.private"],
+    );
+    // On a phone, where the button does nothing, the referral form in the tab instead.
+    assert.deepEqual(
+      buttons.filter((a) => a.type === "Action.OpenUrl").map((a) => a.url?.replace(/^.*\/tab\//, "/tab/")),
+      ["/tab/?page=refer"],
     );
 
     const sentToGrace = connector.cardsIn(personalChat(GRACE)).length;

@@ -258,7 +258,6 @@ describe("Retention of Merton's records in table storage", () => {
       documents: documentRecords(tables),
       files,
       now: () => new Date("2019-03-01T10:00:00Z"),
-      links: { key: "a-key-for-the-retention-test-links", seconds: 60 },
     });
     const pdf = Buffer.from("%PDF-1.7\n%%EOF\n");
     const onCase = await desk.attachToCase(

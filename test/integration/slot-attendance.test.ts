@@ -136,8 +136,9 @@ describe("Who is expected at a case's slot, stored in Azurite", () => {
     const rios = await agendas.view(actorOf(rio), "presenter", PANEL, MEETING, "test");
     assert.deepEqual(
       [slotOf(rios, subjectId).plansHaveImpact, slotOf(rios, subjectId).expected.map((p) => p.attends)],
-      [reason, ["need-not", "need-not", "need-not"]],
+      [reason, ["expected", "need-not", "need-not"]],
     );
+    assert.equal(rios.plansHavingImpact, "000 §4");
   });
 });
 
@@ -170,13 +171,14 @@ describe("Who is expected at a slot, in the tab's API", () => {
     await service.close();
   });
 
-  it("shows the referrer as expected, and the coordinator's note that plans have impact to every member", async () => {
+  it("shows the referrer as expected; a note that plans have impact is refused in words, since Merton's terms of reference have no such rule", async () => {
     const priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
-    const agenda = await call<Answer>(service, path, { token: priya });
+    const agenda = await call<Answer & { plansHavingImpact: string | null }>(service, path, { token: priya });
     const slot = slotOf(agenda.body);
     assert.deepEqual(slot?.expected, [
       { who: "Grace Mensah", attends: "expected", reasons: ["referred the case"] },
     ]);
+    assert.equal(agenda.body.plansHavingImpact, null);
 
     const bad = await call(service, `${path}/cases/${child.subjectId}`, {
       method: "PUT",
@@ -186,21 +188,28 @@ describe("Who is expected at a slot, in the tab's API", () => {
     });
     assert.equal(bad.status, 400);
 
-    const note = "Back in school full time; no new intelligence.";
-    const changed = await call<Answer>(service, `${path}/cases/${child.subjectId}`, {
-      method: "PUT",
-      token: priya,
-      body: { ...slot?.choice, plansHaveImpact: note },
-      ifMatch: agenda.body.version,
-    });
-    assert.equal(changed.status, 200, JSON.stringify(changed.body));
-    assert.deepEqual(
-      slotOf(changed.body)?.expected.map((p) => p.attends),
-      ["need-not"],
+    const refused = await call<{ error: { code: string; message: string } }>(
+      service,
+      `${path}/cases/${child.subjectId}`,
+      {
+        method: "PUT",
+        token: priya,
+        body: { ...slot?.choice, plansHaveImpact: "Back in school full time; no new intelligence." },
+        ifMatch: agenda.body.version,
+      },
     );
-
-    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
-    const hers = (await call<Answer>(service, path, { token: nurse })).body;
-    assert.deepEqual([slotOf(hers)?.plansHaveImpact, slotOf(hers)?.expected[0]?.who], [note, "Grace Mensah"]);
+    assert.deepEqual(
+      [refused.status, refused.body.error.code, refused.body.error.message],
+      [
+        409,
+        "no-impact-rule",
+        "Pre-MACE operational panel's terms of reference do not excuse a case's worker and manager when plans are having impact, so everyone named for the case is still expected. Record the progress in the discussion notes instead.",
+      ],
+    );
+    const after = (await call<Answer>(service, path, { token: priya })).body;
+    assert.deepEqual(
+      [after.version, slotOf(after)?.plansHaveImpact, slotOf(after)?.expected.map((p) => p.attends)],
+      [agenda.body.version, null, ["expected"]],
+    );
   });
 });

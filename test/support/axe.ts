@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 
 // axe-core's WCAG 2.1 A and AA rules, run in the page as it stands. UK public-sector bodies must
 // meet WCAG 2.1 AA; the tests allow no serious or critical violation.
@@ -20,7 +20,8 @@ interface AxeResult {
 const focusRedirect = (rule: string, html: string) =>
   rule === "aria-hidden-focus" && html.includes("data-tabster-dummy");
 
-export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
+/** The serious problems in a page, or in a frame of one (the tab inside Teams). */
+export async function seriousAccessibilityProblems(page: Page | Frame): Promise<string[]> {
   // Evaluated through the browser's debugging protocol, so the page's CSP does not block it.
   await page.evaluate(source);
   const result = await page.evaluate(async () => {

@@ -34,6 +34,10 @@ export const PEOPLE = {
   lambethCoordinator: holder("lambeth-mave", "coordinator"),
   lambethPractitioner: holder("lambeth-mave", "presenter"),
   lambethManager: holder("lambeth-mave", "member"),
+  wandsworthCoordinator: holder("wandsworth-marve", "coordinator"),
+  wandsworthPoliceOfficer: holder("wandsworth-marve", "member", "wan-police"),
+  wandsworthSocialWorker: named("Sade Okonjo"),
+  wandsworthTeamManager: named("Mina Halvorsen"),
   mertonAdministrator: named("Ines Dalgaard"),
   lambethAdministrator: named("Rhodri Pennant"),
 };

@@ -75,3 +75,39 @@ export async function acceptedMertonReferral(
   );
   return { reference: accepted.reference, subjectId: accepted.subjectId ?? "", name };
 }
+
+/**
+ * A Wandsworth child referred to the MARVE operational panel by Rory, the police officer, naming
+ * Sade as the allocated social worker and Mina as her manager, and accepted by Hollis: all three
+ * then present the case (000 §2).
+ */
+export async function acceptedWandsworthReferral(
+  service: RunningService,
+  name: string,
+  expectedMeeting: string,
+): Promise<{ reference: string; subjectId: string; name: string }> {
+  const panel = "wandsworth-marve";
+  const rory = { id: PEOPLE.wandsworthPoliceOfficer.id, name: PEOPLE.wandsworthPoliceOfficer.displayName };
+  const hollis = { id: PEOPLE.wandsworthCoordinator.id, name: PEOPLE.wandsworthCoordinator.displayName };
+  const { ["screening.criminal-exploitation"]: _screening, ...form } = mertonChild(name);
+  const submitted = await service.desk.submit(rory, panel, "individual", randomUUID(), {
+    ...form,
+    address: `9 ${name.split(" ")[0]} Walk, Balham`,
+    postcode: "SW12 0ZZ",
+    strategyMeetingDate: "2027-02-10",
+    allocatedWorkerEmail: PEOPLE.wandsworthSocialWorker.email,
+    allocatedManagerEmail: PEOPLE.wandsworthTeamManager.email,
+  });
+  assert.ok(submitted.ok, JSON.stringify(submitted));
+  assert.equal(submitted.referral.meetingDate, expectedMeeting);
+  const current = await service.desk.view(hollis, panel, submitted.referral.id, "test");
+  const accepted = await service.desk.triage(
+    hollis,
+    panel,
+    submitted.referral.id,
+    { decision: "accept", note: "", linkToSubjectId: null },
+    current.etag,
+    "test",
+  );
+  return { reference: accepted.reference, subjectId: accepted.subjectId ?? "", name };
+}

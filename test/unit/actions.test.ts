@@ -17,8 +17,10 @@ import {
 } from "../../bot/src/adapters/teams/cards/action-cards.js";
 import { occurrencesBetween } from "../../bot/src/domain/schedule/occurrences.js";
 import { PEOPLE } from "../support/people.js";
+import { tabLinks } from "../../bot/src/adapters/teams/tab-links.js";
 
 const catalogue = loadCatalogue("bot/config/areas");
+const links = tabLinks("https://mace.example");
 const trackingDates = (from: string, to: string) =>
   occurrencesBetween(catalogue, "wandsworth-marve-tracking", from, to).map((o) => o.date);
 const steps = (s: { kind: string; on: string }[]) => s.map((x) => `${x.kind} ${x.on}`);
@@ -178,7 +180,7 @@ describe("Action cards", () => {
   const json = (c: unknown) => JSON.stringify(c);
 
   it("in a channel: reference, title, due date, panel and the owner's mention, never the text or the case", () => {
-    const card = actionReminderCard(action, "Pre-MACE operational panel", "reminder", "channel");
+    const card = actionReminderCard(action, "Pre-MACE operational panel", "reminder", "channel", links);
     assert.equal(card["version"], "1.5");
     assert.ok(json(card).includes("Reminder: MER-A-2026-0004 is due on Thursday 17 December 2026"));
     assert.ok(json(card).includes("<at>Hannah Reyes</at>"));
@@ -193,7 +195,7 @@ describe("Action cards", () => {
   });
 
   it("in personal chat: the full text and the case reference", () => {
-    const card = actionReminderCard(action, "Pre-MACE operational panel", "assigned", "personal");
+    const card = actionReminderCard(action, "Pre-MACE operational panel", "assigned", "personal", links);
     assert.ok(json(card).includes("New action for you: MER-A-2026-0004"));
     assert.ok(json(card).includes("Casey Invented"));
     assert.ok(json(card).includes("MER-2026-0002"));
@@ -234,12 +236,13 @@ describe("Action cards", () => {
       reason: "The school closed early.",
     };
     const saved = "Update from Hannah Reyes on Tuesday 8 December 2026 at 10:00 saved.";
-    const updated = actionUpdatedCard({ ...action, updates: [update] }, "Pre-MACE", "personal");
+    const updated = actionUpdatedCard({ ...action, updates: [update] }, "Pre-MACE", "personal", links);
     assert.ok(json(updated).includes(saved));
     const extended = actionUpdatedCard(
       { ...action, updates: [update], changes: [extension], dueDate: "2026-12-24" },
       "Pre-MACE",
       "personal",
+      links,
     );
     assert.ok(!json(extended).includes("saved."), json(extended));
     assert.ok(

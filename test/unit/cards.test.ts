@@ -23,6 +23,7 @@ import {
   thresholdingAnswerCard,
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
 import { ownReferralsCard } from "../../bot/src/adapters/teams/cards/own-referral-cards.js";
+import { tabLinks } from "../../bot/src/adapters/teams/tab-links.js";
 import { MAX_GROUP_MEMBERS, referralForm } from "../../bot/src/domain/referrals/form.js";
 import { stepsOf } from "../../bot/src/domain/referrals/form-steps.js";
 import type { Referral } from "../../bot/src/domain/referrals/referral.js";
@@ -52,6 +53,8 @@ function parseWithRenderer(content: object): string[] {
   for (const event of card.validateProperties().validationEvents) problems.push(event.message);
   return problems;
 }
+
+const links = tabLinks("https://example.org");
 
 const SAMPLES: [string, object, Record<string, unknown>][] = [
   [
@@ -146,9 +149,9 @@ describe("Referral cards", () => {
     subjectId: null,
   };
   const cards: [string, object][] = [
-    ["start", referralStartCard([{ id: "merton-pre-mace", name: "Pre-MACE", area: "Merton" }])],
-    ["channel", makeReferralChannelCard()],
-    ["receipt", referralReceiptCard(referral, "Pre-MACE", "Thursday 3 December 2026, 09:30 to 13:30")],
+    ["start", referralStartCard([{ id: "merton-pre-mace", name: "Pre-MACE", area: "Merton" }], links)],
+    ["channel", makeReferralChannelCard(links)],
+    ["receipt", referralReceiptCard(referral, "Pre-MACE", "Thursday 3 December 2026, 09:30 to 13:30", links)],
     [
       "approval request",
       approvalRequestCard(
@@ -156,19 +159,14 @@ describe("Referral cards", () => {
         "Pre-MACE",
         "W/\"datetime'2026-11-24T10%3A00%3A00Z'\"",
         formOfReferral(catalogue, referral),
+        links,
       ),
     ],
     [
       "coordinator",
-      coordinatorReferralCard(
-        referral,
-        "Pre-MACE",
-        "https://example.org/tab/",
-        "v1",
-        formOfReferral(catalogue, referral),
-      ),
+      coordinatorReferralCard(referral, "Pre-MACE", links, "v1", formOfReferral(catalogue, referral)),
     ],
-    ["question", questionCard(referral, "Pre-MACE", "v1")],
+    ["question", questionCard(referral, "Pre-MACE", "v1", links)],
     [
       "thresholding answer",
       thresholdingAnswerCard(
@@ -214,10 +212,10 @@ describe("Referral cards", () => {
           panelName: "Pre-MACE",
         })),
         true,
-        "https://example.org/tab/?page=my-referrals",
+        links,
       ),
     ],
-    ["referrer's own referrals, none yet", ownReferralsCard([], false, "https://example.org/tab/")],
+    ["referrer's own referrals, none yet", ownReferralsCard([], false, links)],
   ];
   // Every step of every panel's forms, with a problem shown; and a group of the most members, on
   // its last page, with every answer given: the largest a referral card gets.
@@ -233,6 +231,7 @@ describe("Referral cards", () => {
             form,
             panel.name,
             "3f1f6c2e-5b7a-4c1e-9f00-000000000001",
+            links,
             {},
             [{ field: null, message: "x" }],
             { step: step.id, page: 0 },
@@ -253,7 +252,7 @@ describe("Referral cards", () => {
       const form = referralForm(panel, area, "group", [], MAX_GROUP_MEMBERS);
       cards.push([
         `${panel.id} group form with ${MAX_GROUP_MEMBERS} members`,
-        referralFormCard(form, panel.name, "3f1f6c2e-5b7a-4c1e-9f00-000000000001", everyone, [], {
+        referralFormCard(form, panel.name, "3f1f6c2e-5b7a-4c1e-9f00-000000000001", links, everyone, [], {
           step: "subject",
           page: 9,
         }),
@@ -289,7 +288,9 @@ describe("Referral cards", () => {
         request: "Help",
       },
     };
-    const shown = texts(approvalRequestCard(lambeth, "MAVE", "v1", formOfReferral(catalogue, lambeth)));
+    const shown = texts(
+      approvalRequestCard(lambeth, "MAVE", "v1", formOfReferral(catalogue, lambeth), links),
+    );
     assert.ok(shown.includes("Date of birth: 14 March 2010"), shown.join(" | "));
     assert.ok(shown.includes("Risk level: Significant"));
     assert.ok(shown.some((t) => /consent for this referral\?: Yes$/.test(t)));
@@ -300,7 +301,7 @@ describe("Referral cards", () => {
   });
 
   it("the channel card carries no input and no detail, only the button that continues in private", () => {
-    const text = JSON.stringify(makeReferralChannelCard());
+    const text = JSON.stringify(makeReferralChannelCard(links));
     assert.ok(!text.includes("Input."));
     assert.match(text, /referral\.private/);
   });
@@ -339,19 +340,24 @@ describe("Action cards for changing an action in chat", () => {
   const cards: [string, object][] = [
     [
       "the owner's reminder, with Extend and Not possible",
-      actionReminderCard(action, "Pre-MACE", "reminder", "personal"),
+      actionReminderCard(action, "Pre-MACE", "reminder", "personal", links),
     ],
     [
       "a coordinator's card, with Reassign too",
-      actionReminderCard(action, "Pre-MACE", "current", "personal", members),
+      actionReminderCard(action, "Pre-MACE", "current", "personal", links, members),
     ],
     [
       "an extension refused, with what was typed",
-      changeFormCard(action, "Pre-MACE", "extend", { extendDueDate: "2026-12-31", extendReason: "late" }, [
-        { field: "extendReason", message: "Give the reason in a few words." },
-      ]),
+      changeFormCard(
+        action,
+        "Pre-MACE",
+        "extend",
+        { extendDueDate: "2026-12-31", extendReason: "late" },
+        [{ field: "extendReason", message: "Give the reason in a few words." }],
+        links,
+      ),
     ],
-    ["a reassignment form", changeFormCard(action, "Pre-MACE", "reassign", {}, [], members)],
+    ["a reassignment form", changeFormCard(action, "Pre-MACE", "reassign", {}, [], links, members)],
     ["closed as not possible", notPossibleCard(action, "Pre-MACE", "personal")],
     ["passed on", passedOnCard(action, "Pre-MACE")],
   ];
@@ -363,11 +369,11 @@ describe("Action cards for changing an action in chat", () => {
   }
 
   it("the owner is named through the member who answers for them; a channel sees no change buttons or reason", () => {
-    const personal = texts(actionReminderCard(action, "Pre-MACE", "reminder", "personal"));
+    const personal = texts(actionReminderCard(action, "Pre-MACE", "reminder", "personal", links));
     assert.ok(
       personal.includes("Owner: Safeguarding lead, Oakfield Academy (through Owen Brathwaite, Education)"),
     );
-    const channel = JSON.stringify(actionReminderCard(action, "Pre-MACE", "reminder", "channel"));
+    const channel = JSON.stringify(actionReminderCard(action, "Pre-MACE", "reminder", "channel", links));
     assert.ok(!/action\.(extend|reassign|not-possible)/.test(channel));
     assert.ok(!JSON.stringify(notPossibleCard(action, "Pre-MACE", "channel")).includes("left the academy"));
   });

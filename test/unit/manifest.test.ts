@@ -43,12 +43,30 @@ describe("The Teams app manifest", () => {
     assert.deepEqual(manifest.bots?.[0]?.scopes, ["personal", "team"]);
     assert.equal(manifest.bots?.[0]?.botId, SAMPLE.BOT_ID);
     assert.equal(manifest.staticTabs?.[0]?.contentUrl, "https://mace-panels.azurewebsites.net/tab/");
-    assert.deepEqual(manifest.configurableTabs?.[0]?.scopes, ["team"]);
+    assert.deepEqual(manifest.configurableTabs?.[0]?.scopes, ["team", "groupChat"]);
+    assert.ok(manifest.configurableTabs?.[0]?.context?.includes("channelTab"));
     assert.deepEqual(manifest.webApplicationInfo, {
       id: SAMPLE.AAD_APP_CLIENT_ID,
       resource: `api://mace-panels.azurewebsites.net/${SAMPLE.AAD_APP_CLIENT_ID}`,
     });
     assert.deepEqual(manifest.validDomains, ["mace-panels.azurewebsites.net"]);
+  });
+
+  it("is on the newest schema bundled, v1.30, and can be added to a panel's Teams meeting: its chat, side panel and stage", () => {
+    assert.equal(manifest.manifestVersion, "1.30");
+    assert.equal(
+      (manifest as { $schema?: string }).$schema,
+      "https://developer.microsoft.com/en-us/json-schemas/teams/v1.30/MicrosoftTeams.schema.json",
+    );
+    const [tab] = manifest.configurableTabs ?? [];
+    assert.deepEqual(tab?.context, ["channelTab", "meetingChatTab", "meetingSidePanel", "meetingStage"]);
+    assert.equal(tab?.configurationUrl, "https://mace-panels.azurewebsites.net/tab/configure");
+  });
+
+  it("asks, in each meeting it is added to, only the consent to share its agenda to the stage", () => {
+    assert.deepEqual(manifest.authorization?.permissions?.resourceSpecific, [
+      { name: "MeetingStage.Write.Chat", type: "Delegated" },
+    ]);
   });
 
   it("leaves no placeholder unfilled", () => {
@@ -96,6 +114,16 @@ describe("The app package (npm run manifest)", () => {
     const manifest = JSON.parse(packed?.data.toString("utf8") ?? "") as TeamsAppManifest;
     assert.deepEqual(await schemaErrors(manifest), []);
     assert.equal(manifest.id, SAMPLE.TEAMS_APP_ID);
+    assert.equal(manifest.manifestVersion, "1.30");
+    assert.deepEqual(manifest.configurableTabs?.[0]?.context, [
+      "channelTab",
+      "meetingChatTab",
+      "meetingSidePanel",
+      "meetingStage",
+    ]);
+    assert.deepEqual(manifest.authorization?.permissions?.resourceSpecific, [
+      { name: "MeetingStage.Write.Chat", type: "Delegated" },
+    ]);
     assert.ok(color?.data.equals(readFileSync("manifest/color.png")));
     assert.ok(outline?.data.equals(readFileSync("manifest/outline.png")));
   });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { identifyingDetail } from "../../bot/src/domain/strategic/identifying-detail.js";
+import { identifyingDetail } from "../../bot/src/domain/privacy/identifying-detail.js";
 import {
   awaitsReviewAt,
   withReview,

@@ -71,15 +71,39 @@ describe("Who is expected at a case's slot", () => {
     ]);
   });
 
-  it("where plans are having impact the case's people need not attend and are not invited (000 §4)", () => {
+  it("where plans are having impact the social worker and manager need not attend and are not invited; the referrer still is (000 §4)", () => {
     const people = expectedAtSlot(rulesOf("wandsworth-marve"), [
       caseWith({ plansHaveImpact: "Missing episodes stopped; back in school full time." }),
     ]);
+    assert.deepEqual(summary(people), [
+      ["referrer-1", "expected", "referred the case"],
+      ["worker-1", "need-not", "allocated social worker (000 §2); plans are having impact (000 §4)"],
+      [
+        "manager-1",
+        "need-not",
+        "their manager, who attends with the social worker (000 §2); plans are having impact (000 §4)",
+      ],
+    ]);
+    assert.deepEqual(invitedTo(people), ["referrer-1"]);
+  });
+
+  it("only Wandsworth's operational panel has the rule: elsewhere a note of impact excuses nobody", () => {
+    for (const panelId of [
+      "wandsworth-marve-plus",
+      "merton-pre-mace",
+      "staffordshire-tamworth",
+      "lambeth-mave",
+    ]) {
+      const people = expectedAtSlot(rulesOf(panelId), [caseWith({ plansHaveImpact: "Plan working." })]);
+      assert.ok(
+        people.every((p) => p.attends !== "need-not"),
+        `${panelId}: ${JSON.stringify(summary(people))}`,
+      );
+    }
     assert.deepEqual(
-      people.map((p) => p.attends),
-      ["need-not", "need-not", "need-not"],
+      [...catalogue.panels.values()].filter((p) => p.slotAttendance?.plansHavingImpact).map((p) => p.id),
+      ["wandsworth-marve"],
     );
-    assert.deepEqual(invitedTo(people), []);
   });
 
   it("drifting actions bring the worker back even where plans were said to have impact (000 §4)", () => {

@@ -37,6 +37,7 @@ export const DEMO_ADMINISTRATORS = new Map([
   ["merton", ["00000000-0000-4000-8000-000000000111"]],
   ["lambeth", ["00000000-0000-4000-8000-000000000112"]],
   ["staffordshire", ["00000000-0000-4000-8000-000000000113"]],
+  ["wandsworth", ["00000000-0000-4000-8000-000000000506"]],
 ]);
 
 /** The same, as a deployment names them in AREA_ADMINISTRATORS. */

@@ -9,7 +9,7 @@ import {
 import { AttachedDocument, type ScanState } from "../../../bot/src/domain/documents/document.js";
 import type { FakePorts } from "./index.js";
 import { FakeTable, insertRow, keyOf, replaceRow } from "./records.js";
-import { AlreadyExists } from "../../../bot/src/application/ports/versioned.js";
+import { downloadsOn, holder } from "./downloads.js";
 
 // Documents on fakes: the records in rows keyed as the table adapter keys them, and the files in
 // memory with the verdict a malware scan would give each (clean at once unless a test holds it).
@@ -49,32 +49,6 @@ export function fakeDocumentRecords(now: () => Date): DocumentRecords {
       const rk = rowOf(placeOf(d), d.id);
       if (table.get(pk, rk)) table.transact([{ op: "delete", pk, rk }]);
     },
-    async useLink(areaId, linkId, expiresAt) {
-      try {
-        insertRow(table, "Documents", {
-          pk: keyOf(areaId),
-          rk: `link|${expiresAt}|${linkId}`,
-          value: { linkId, expiresAt },
-          by: "link",
-        });
-        return true;
-      } catch (e) {
-        if (e instanceof AlreadyExists) return false;
-        throw e;
-      }
-    },
-    async forgetUsedLinks(areaId, before, most) {
-      const pk = keyOf(areaId);
-      const expired = table
-        .list<{ linkId: string; expiresAt: string }>(
-          pk,
-          (rk) => rk.startsWith("link|") && rk < `link|${before}`,
-        )
-        .slice(0, most)
-        .map((r) => `link|${r.value.expiresAt}|${r.value.linkId}`);
-      if (expired.length) table.transact(expired.map((rk) => ({ op: "delete" as const, pk, rk })));
-      return expired.length;
-    },
   };
 }
 
@@ -109,11 +83,65 @@ export function fakeDocumentFiles(): FakeFiles {
   };
 }
 
-/** The documents desk on the fakes' records and files. */
+/**
+ * The documents desk on the fakes' records and files, with download links: a link to a document
+ * is made and opened as the service's routes do (the link opened, then the document's file read
+ * as the person it was made for).
+ */
 export function documentsOn(ports: FakePorts) {
-  const desk = documentsDeskOn({
-    ...ports,
-    links: { key: "a-test-key-that-signs-download-links", seconds: 60 },
-  });
-  return { desk, documents: ports.documents, files: ports.files };
+  const desk = documentsDeskOn(ports);
+  const downloads = downloadsOn(ports);
+  const nameOf = async (id: string) => (await ports.directory.person(id))?.displayName ?? "";
+  return {
+    desk,
+    documents: ports.documents,
+    files: ports.files,
+    downloads,
+    /** A link to a document of a subject's record, for the person. */
+    async linkToCaseDocument(
+      by: { id: string; name: string },
+      areaId: string,
+      subjectId: string,
+      documentId: string,
+      body: { referralId?: string | undefined },
+    ) {
+      const file = await desk.caseDocumentFile(by, areaId, subjectId, documentId, body);
+      return downloads.desk.link(holder(by), file);
+    },
+    /** A link to a referral's document, for the person. */
+    async linkToReferralDocument(
+      by: { id: string; name: string },
+      panelId: string,
+      referralId: string,
+      documentId: string,
+    ) {
+      return downloads.desk.link(
+        holder(by),
+        await desk.referralDocumentFile(by, panelId, referralId, documentId),
+      );
+    },
+    /** Opens a link's token: once, then the document as its person may see it now. */
+    async open(token: string, via = "test") {
+      const { holder: who, file } = await downloads.desk.open(token);
+      const as = { id: who.id, name: await nameOf(who.id) };
+      const url = new URL(file.path, "http://service");
+      const onCase = /^\/api\/areas\/([^/]+)\/subjects\/([^/]+)\/documents\/([^/]+)\/file$/.exec(
+        url.pathname,
+      );
+      if (onCase)
+        return desk.downloadCaseDocument(
+          as,
+          onCase[1],
+          onCase[2],
+          onCase[3],
+          Object.fromEntries(url.searchParams),
+          via,
+        );
+      const onReferral = /^\/api\/panels\/([^/]+)\/referrals\/([^/]+)\/documents\/([^/]+)\/file$/.exec(
+        url.pathname,
+      );
+      if (!onReferral) throw new Error(`not a document's file: ${file.path}`);
+      return desk.downloadReferralDocument(as, onReferral[1], onReferral[2], onReferral[3], via);
+    },
+  };
 }

@@ -1,6 +1,11 @@
-import { AgendaDraft, PublishedAgenda } from "../../../bot/src/domain/agenda/agenda-draft.js";
+import {
+  AgendaDraft,
+  PublishedAgenda,
+  SlotInvitationSent,
+} from "../../../bot/src/domain/agenda/agenda-draft.js";
 import { SignIn } from "../../../bot/src/domain/attendance/sign-in.js";
 import { Meeting, Series } from "../../../bot/src/domain/schedule/meeting.js";
+import { MeetingChat } from "../../../bot/src/domain/schedule/meeting-chat.js";
 import {
   SignInCardPosted,
   StoredApology,
@@ -79,6 +84,17 @@ export function fakeMeetings(now: () => Date): MeetingStore & { calls: Calls } {
       }),
     replaceMeeting: (m, etag, by) =>
       counted("replaceMeeting", () => replaceRow<Meeting>(table, "Meetings", { ...put(m), by, etag })),
+    linkChat: (link, by) =>
+      counted("linkChat", () => {
+        table.write({
+          op: "upsert",
+          pk: "chats|",
+          rk: keyOf(link.chatId),
+          value: MeetingChat.parse(link),
+          by,
+        });
+      }),
+    chatLink: (chatId) => counted("chatLink", () => table.get<MeetingChat>("chats|", keyOf(chatId))?.value),
   };
 }
 
@@ -116,6 +132,25 @@ export function fakeAgendas(
           by,
         },
       ]);
+    },
+    invitationsSent(panelId, meetingId) {
+      calls.count("invitationsSent");
+      return Promise.resolve(
+        table
+          .range<SlotInvitationSent>(meetingPartition(panelId, meetingId), "invitation|")
+          .map((i) => SlotInvitationSent.parse(i.value)),
+      );
+    },
+    async keepInvitation(i, by) {
+      calls.count("keepInvitation");
+      const value = SlotInvitationSent.parse(i);
+      table.write({
+        op: "upsert",
+        pk: meetingPartition(i.panelId, i.meetingId),
+        rk: `invitation|${i.key}`,
+        value,
+        by,
+      });
     },
     published: (panelId, meetingId) =>
       table.range<PublishedAgenda>(meetingPartition(panelId, meetingId), "version|").map((v) => v.value),

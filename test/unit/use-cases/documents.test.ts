@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { buffer } from "node:stream/consumers";
 import { Document, Packer, Paragraph } from "docx";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
-import { forgetExpiredLinks } from "../../../bot/src/application/documents/forget-used-links.js";
+import { forgetExpiredLinks } from "../../../bot/src/application/downloads/forget-used-links.js";
 import { removeDocumentsOf } from "../../../bot/src/application/retention/remove-documents.js";
 import { readWholeRecord } from "../../../bot/src/application/retention/whole-record.js";
 import { fakePorts, historyDesk, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { documentsOn } from "../../support/fakes/documents.js";
+import { tokenOf } from "../../support/fakes/downloads.js";
 import { demoActor, PEOPLE } from "../../support/people.js";
 import { referredAndAccepted } from "../../support/referrals.js";
 import { mertonChild } from "../../support/referral-forms.js";
@@ -55,8 +56,7 @@ describe("Documents attached to a case or a referral", () => {
       "test",
     );
   const link = (by: { id: string; name: string }, documentId: string, referralId?: string) =>
-    docs.desk.linkToCaseDocument(by, "merton", robin.subjectId, documentId, { referralId });
-  const tokenOf = (path: string) => path.replace("/api/document-links/", "");
+    docs.linkToCaseDocument(by, "merton", robin.subjectId, documentId, { referralId });
 
   it("keeps a coordinator's risk assessment on the case, clean, with who attached it and when, and audits it", async () => {
     const attached = await attachRisk();
@@ -224,7 +224,7 @@ describe("Documents attached to a case or a referral", () => {
     ports.clock.set("2026-12-22T10:00:00Z");
     const given = await link(police, attached.id);
     assert.equal(given.expiresAt, "2026-12-22T10:01:00.000Z");
-    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
+    const opened = await docs.open(tokenOf(given.url));
     assert.deepEqual(await buffer(opened.body), PDF);
     assert.equal(opened.document.name, "Risk assessment December.pdf");
     const downloads = ports.casework.auditOf("merton").filter((a) => a.action === "document.downloaded");
@@ -232,28 +232,25 @@ describe("Documents attached to a case or a referral", () => {
       downloads.map((a) => [a.actorId, a.subjectId, a.reference, a.documentId, a.at]),
       [[police.id, robin.subjectId, robin.reference, attached.id, "2026-12-22T10:00:00.000Z"]],
     );
-    await assert.rejects(
-      docs.desk.open(police, tokenOf(given.path), "test"),
-      refusedWith("link-used", /used already/),
-    );
+    await assert.rejects(docs.open(tokenOf(given.url)), refusedWith("link-used", /used already/));
     assert.equal(
       ports.casework.auditOf("merton").filter((a) => a.action === "document.downloaded").length,
       1,
     );
   });
 
-  it("refuses a link to anyone but the person it was made for, and still opens once for them", async () => {
+  it("opens a link as the person it was made for, whoever holds it, and refuses it once they may no longer see the document", async () => {
     const attached = await attachRisk();
     const given = await link(police, attached.id);
-    // Priya may see the document herself, but this link is not hers.
-    await assert.rejects(
-      docs.desk.open(priya, tokenOf(given.path), "test"),
-      refusedWith("not-your-link", /made for someone else/),
-    );
-    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
+    // The link is the credential: it opens as the police officer it was made for.
+    const opened = await docs.open(tokenOf(given.url));
     assert.deepEqual(await buffer(opened.body), PDF);
-    await assert.rejects(docs.desk.open(priya, tokenOf(given.path), "test"), refusedWith("not-your-link"));
-    await assert.rejects(docs.desk.open(police, tokenOf(given.path), "test"), refusedWith("link-used"));
+    const again = await link(police, attached.id);
+    await ports.directory.removeRole(PANEL, police.id);
+    await assert.rejects(
+      docs.open(tokenOf(again.url)),
+      (e: unknown) => e instanceof Refusal && e.reason === "not-allowed" && e.code !== "link-used",
+    );
     const downloads = ports.casework.auditOf("merton").filter((a) => a.action === "document.downloaded");
     assert.deepEqual(
       downloads.map((a) => a.actorId),
@@ -264,35 +261,29 @@ describe("Documents attached to a case or a referral", () => {
   it("forgets a used link once its minute is up, when it is refused as expired anyway", async () => {
     const attached = await attachRisk();
     const given = await link(police, attached.id);
-    await buffer((await docs.desk.open(police, tokenOf(given.path), "test")).body);
+    await buffer((await docs.open(tokenOf(given.url))).body);
     const forget = () =>
-      forgetExpiredLinks({ catalogue: ports.catalogue, documents: docs.documents, now: ports.now });
+      forgetExpiredLinks({ catalogue: ports.catalogue, usedLinks: docs.downloads.usedLinks, now: ports.now });
     // Within its minute the record of its use stays, and refuses it again.
     assert.equal(await forget(), 0);
-    await assert.rejects(docs.desk.open(police, tokenOf(given.path), "test"), refusedWith("link-used"));
+    await assert.rejects(docs.open(tokenOf(given.url)), refusedWith("link-used"));
     ports.clock.set("2026-12-20T12:01:00.001Z");
     assert.equal(await forget(), 1);
     assert.equal(await forget(), 0);
-    await assert.rejects(
-      docs.desk.open(police, tokenOf(given.path), "test"),
-      refusedWith("link-expired", /expired/),
-    );
+    await assert.rejects(docs.open(tokenOf(given.url)), refusedWith("link-expired", /expired/));
   });
 
   it("refuses a link after its minute, and one whose contents were changed", async () => {
     const attached = await attachRisk();
     const late = await link(police, attached.id);
     ports.clock.set("2026-12-20T12:01:00Z");
-    await assert.rejects(
-      docs.desk.open(police, tokenOf(late.path), "test"),
-      refusedWith("link-expired", /expired/),
-    );
+    await assert.rejects(docs.open(tokenOf(late.url)), refusedWith("link-expired", /expired/));
     const fresh = await link(police, attached.id);
-    const [payload = "", mac = ""] = tokenOf(fresh.path).split(".");
+    const [payload = "", mac = ""] = tokenOf(fresh.url).split(".");
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { u: string };
     claims.u = analyst.id;
     const forged = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${mac}`;
-    await assert.rejects(docs.desk.open(analyst, forged, "test"), refusedWith("bad-link"));
+    await assert.rejects(docs.open(forged), refusedWith("bad-link"));
   });
 
   it("holds a file the scan has not yet spoken for, and never offers one it found malware in", async () => {
@@ -365,12 +356,12 @@ describe("Documents attached to a case or a referral", () => {
       refusedWith("not-your-case"),
     );
     await assert.rejects(
-      docs.desk.linkToCaseDocument(grace, "merton", skye.subjectId, hers.id, {}),
+      docs.linkToCaseDocument(grace, "merton", skye.subjectId, hers.id, {}),
       refusedWith("not-your-case"),
     );
     // A document id from another subject's record is not found under this one.
     await assert.rejects(
-      docs.desk.linkToCaseDocument(priya, "merton", skye.subjectId, attached.id, {}),
+      docs.linkToCaseDocument(priya, "merton", skye.subjectId, attached.id, {}),
       refusedWith("unknown-document"),
     );
     await assert.rejects(
@@ -419,10 +410,10 @@ describe("Documents attached to a case or a referral", () => {
       record.documents.map((d) => [d.kindLabel, d.attachedTo.kind, d.referralId]),
       [["Risk Factor Matrix", "referral", sent.referral.id]],
     );
-    const given = await docs.desk.linkToCaseDocument(police, "merton", accepted.subjectId ?? "", matrix.id, {
+    const given = await docs.linkToCaseDocument(police, "merton", accepted.subjectId ?? "", matrix.id, {
       referralId: sent.referral.id,
     });
-    const opened = await docs.desk.open(police, tokenOf(given.path), "test");
+    const opened = await docs.open(tokenOf(given.url));
     assert.deepEqual(await buffer(opened.body), PDF);
     const download = ports.casework.auditOf("merton").find((a) => a.action === "document.downloaded");
     assert.deepEqual([download?.subjectId, download?.referralId], [accepted.subjectId, sent.referral.id]);

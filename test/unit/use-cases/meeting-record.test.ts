@@ -139,6 +139,46 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     assert.deepEqual(audited("notes.viewed").at(-1)?.shown, [child.reference]);
   });
 
+  it("a fixed item's note naming a child on the panel, or holding a postcode, is refused beside it and nothing is saved; the child's own note may name her", async () => {
+    ports.clock.set(`${JANUARY}T10:00:00Z`);
+    await signInToMeeting(ports, priya, PANEL, JANUARY);
+    const named = `This looks like the name of the subject of ${child.reference}. It goes to every agency with the minutes and is not kept with the child's record, so nothing was saved: refer to a case by its reference (${child.reference}), and write about the child in the note on their own case.`;
+    await assert.rejects(
+      note("item:any-other-business", "Robin Invented-Hale was seen at the station again."),
+      (e) => {
+        refusedWith("invalid", "identifying-detail", named)(e);
+        assert.deepEqual((e as Refusal).detail.fields, [{ field: "text", message: named }]);
+        return true;
+      },
+    );
+    // The family name alone, in another case, names her too.
+    await assert.rejects(
+      note("item:multi-agency-discussion", "Police spoke to the INVENTED-HALE family."),
+      refusedWith("invalid", "identifying-detail"),
+    );
+    await assert.rejects(
+      note("item:multi-agency-discussion", "A new address, SM4 5ZZ, is linked to the group."),
+      refusedWith(
+        "invalid",
+        "identifying-detail",
+        "This looks like a postcode. It goes to every agency with the minutes and is not kept with the child's record, so nothing was saved: refer to a case by its reference, and write about the child in the note on their own case.",
+      ),
+    );
+    assert.deepEqual(
+      [
+        (await record().notes(priya, "coordinator", PANEL, JANUARY, "test")).notes.length,
+        audited("note.recorded").length,
+      ],
+      [0, 0],
+    );
+    await note("item:any-other-business", `${child.reference} was seen at the station again.`);
+    await note(
+      `case:${child.subjectId}`,
+      "Robin was seen at the station again; Robin Invented-Hale's plan is reviewed.",
+    );
+    assert.equal(audited("note.recorded").length, 2);
+  });
+
   it("before sign-in on the day notes are not shown; draft minutes are for coordinators and chairs, and none is exported", async () => {
     ports.clock.set(`${JANUARY}T10:00:00Z`);
     await signInToMeeting(ports, priya, PANEL, JANUARY);
@@ -206,6 +246,10 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     assert.deepEqual([before.meetingId, before.status?.state, before.canAgree], [JANUARY, "draft", true]);
 
     await signInToMeeting(ports, priya, PANEL, FEBRUARY);
+    await assert.rejects(
+      agree(priya, "coordinator", "Robin Invented-Hale's school is Oakfield, not Elmwood."),
+      refusedWith("invalid", "identifying-detail"),
+    );
     const status = await agree(priya, "coordinator", "The youth club is the one on Invented Road.");
     assert.deepEqual(
       [status.state, status.words, status.exportable],
@@ -275,7 +319,7 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
     assert.deepEqual([now.status?.state, now.canAgree], ["draft", true]);
   });
 
-  it("with February's meeting cancelled, March's meeting agrees January's minutes, the last meeting held with a record", async () => {
+  it("with February's meeting cancelled, the draft names March, and March's meeting agrees January's minutes, the last meeting held with a record", async () => {
     ports.clock.set(`${JANUARY}T10:00:00Z`);
     await signInToMeeting(ports, priya, PANEL, JANUARY);
     await note(`case:${child.subjectId}`, "Robin has missed school twice this month.");
@@ -298,6 +342,12 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
         },
       ],
       "Priya Okafor",
+    );
+    // The draft names the meeting that will agree it: not the cancelled one.
+    ports.clock.set("2027-02-10T10:00:00Z");
+    assert.equal(
+      (await minutes()).status.words,
+      "Draft: awaiting agreement at the panel's next meeting, on 4 March 2027.",
     );
     ports.clock.set(`${MARCH}T10:00:00Z`);
     await signInToMeeting(ports, priya, PANEL, MARCH);

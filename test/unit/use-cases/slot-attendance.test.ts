@@ -10,8 +10,9 @@ import { demoActor } from "../../support/people.js";
 import { fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { mertonChild } from "../../support/referral-forms.js";
 
-// The agenda shows who is expected at each case's slot and why; the coordinator records that plans
-// are having impact so the worker and manager need not attend (000 §4), and the invitations follow.
+// The agenda shows who is expected at each case's slot and why; at Wandsworth's operational panel
+// the coordinator records that plans are having impact so the worker and manager need not attend
+// (000 §4), and the invitations follow.
 
 const PANEL = "merton-pre-mace";
 const MEETING = "2027-01-07";
@@ -29,12 +30,17 @@ const sam = practitioner(2, "Sam Invented-Worker", "Social worker");
 const lee = practitioner(3, "Lee Invented-Manager", "Team manager");
 const actorOf = (p: Person) => ({ id: p.id, name: p.displayName });
 
-/** A calendar that keeps the slot invitations it is asked to send. */
-function slotCalendar(): TeamsCalendar & { sent: SlotInvite[] } {
+/** A calendar that keeps the slot invitations it is asked to send, and those it is asked to withdraw. */
+function slotCalendar(): TeamsCalendar & {
+  sent: SlotInvite[];
+  withdrawn: { eventId: string; comment: string }[];
+} {
   const sent: SlotInvite[] = [];
+  const withdrawn: { eventId: string; comment: string }[] = [];
   const unused = () => Promise.reject(new Error("not used by publishing"));
   return {
     sent,
+    withdrawn,
     organiser: { id: priya.id, name: priya.name },
     createSeries: unused,
     updateSeries: unused,
@@ -43,7 +49,12 @@ function slotCalendar(): TeamsCalendar & { sent: SlotInvite[] } {
     cancelOccurrence: unused,
     inviteToSlot: (invite) => {
       sent.push(invite);
-      return Promise.resolve({ eventId: `event-${sent.length}` });
+      // The same transaction id is the same event, as Graph keeps it.
+      return Promise.resolve({ eventId: `event-${invite.transactionId}` });
+    },
+    withdrawSlotInvite: (eventId, comment) => {
+      withdrawn.push({ eventId, comment });
+      return Promise.resolve();
     },
   };
 }
@@ -165,67 +176,217 @@ describe("Who is expected at each case's slot", () => {
     );
     assert.doesNotMatch(calendar.sent.map((i) => i.body).join(" "), /Noor/);
   });
+});
 
-  it("the coordinator records that plans are having impact: the agenda says why, and nobody is invited to the slot (000 §4)", async () => {
-    const subjectId = await accept("significant");
-    const before = await agendaAs(priya, "coordinator");
+describe("Plans having impact at Wandsworth's MARVE operational panel (000 §4)", () => {
+  // 000 §4: "Where plans are clearly having an impact, then there will be no need for social
+  // workers and managers to attend the MARVE operational panel."
+  const WAN_PANEL = "wandsworth-marve";
+  const WAN_MEETING = "2027-01-12";
+  const person = (n: number, name: string, agencyId: string): Person => ({
+    id: `00000000-0000-4000-8000-00000000095${n}`,
+    displayName: name,
+    email: `${name.split(" ")[0]?.toLowerCase()}.invented@wandsworth.example`,
+    jobTitle: "Practitioner",
+    agencyId,
+  });
+  const tamPerson = person(1, "Tam Invented-Coordinator", "wan-csc");
+  const kai = person(2, "Kai Invented-Referrer", "wan-police");
+  const rio = person(3, "Rio Invented-Worker", "wan-csc");
+  const jo = person(4, "Jo Invented-Supervisor", "wan-csc");
+  const tam = actorOf(tamPerson);
+  let ports: FakePorts;
+  beforeEach(async () => {
+    ports = fakePorts("2026-12-20T12:00:00Z");
+    ports.directory.seed(
+      [tamPerson, kai, rio, jo],
+      [{ personId: tamPerson.id, panelId: WAN_PANEL, role: "coordinator", deputyFor: null }],
+    );
+    await ports.meetings.saveAll(
+      [
+        {
+          value: {
+            panelId: WAN_PANEL,
+            id: WAN_MEETING,
+            date: WAN_MEETING,
+            start: "2027-01-12T10:00:00+00:00",
+            end: "2027-01-12T13:00:00+00:00",
+            status: "scheduled",
+            joinUrl: "https://teams.microsoft.com/l/meetup-join/invented-wandsworth",
+            occurrenceId: "occurrence-w1",
+            note: null,
+            setBy: "rule",
+          },
+          etag: undefined,
+        },
+      ],
+      "test",
+    );
+  });
+
+  /** Kai refers a child naming Rio and Jo; Tam accepts it for the January meeting. */
+  const accept = async () => {
+    const desk = referralDesk(ports);
+    const { ["screening.criminal-exploitation"]: _screening, ...form } = mertonChild("Bo Invented-Case");
+    const sent = await desk.submit(actorOf(kai), WAN_PANEL, "individual", randomUUID(), {
+      ...form,
+      address: "9 Invented Walk, Balham",
+      postcode: "SW12 0ZZ",
+      allocatedWorkerEmail: rio.email,
+      allocatedManagerEmail: jo.email,
+    });
+    assert.ok(sent.ok, JSON.stringify(sent));
+    const read = await desk.view(tam, WAN_PANEL, sent.referral.id, "test");
+    const done = await desk.triage(
+      tam,
+      WAN_PANEL,
+      sent.referral.id,
+      { decision: "accept", note: "", linkToSubjectId: null },
+      read.etag,
+      "test",
+    );
+    return done.subjectId ?? "";
+  };
+  const agendaAs = (actor: { id: string; name: string }, role: "coordinator" | "presenter") =>
+    agendaDesk(ports).view(actor, role, WAN_PANEL, WAN_MEETING, "test");
+  const slotIn = (view: AgendaView) => {
+    const slot = view.entries.flatMap((e) => e.slots)[0];
+    assert.ok(slot, "the case has a slot");
+    return slot;
+  };
+
+  it("the coordinator records that plans are having impact: the agenda says why, and the social worker and manager are not invited to the slot, the referrer is (000 §4)", async () => {
+    const subjectId = await accept();
+    const before = await agendaAs(tam, "coordinator");
     const reason = "Missing episodes have stopped and school attendance is full.";
     await agendaDesk(ports).choose(
-      priya,
-      PANEL,
-      MEETING,
+      tam,
+      WAN_PANEL,
+      WAN_MEETING,
       subjectId,
       { ...slotIn(before).choice, plansHaveImpact: reason },
       before.version,
     );
-    const after = await agendaAs(priya, "coordinator");
+    const after = await agendaAs(tam, "coordinator");
     assert.equal(slotIn(after).plansHaveImpact, reason);
     assert.deepEqual(
       slotIn(after).expected.map((p) => p.attends),
-      ["need-not", "need-not", "need-not"],
+      ["expected", "need-not", "need-not"],
     );
-    const audit = ports.casework.auditOf("merton").filter((e) => e.action === "agenda.changed");
+    const audit = ports.casework.auditOf("wandsworth").filter((e) => e.action === "agenda.changed");
     assert.deepEqual(
       audit.map((e) => [e.actorId, e.subjectId]),
-      [[priya.id, subjectId]],
+      [[tam.id, subjectId]],
     );
 
     const calendar = slotCalendar();
-    const result = await agendaDesk(ports).publish(priya, PANEL, MEETING, after.version, {
+    const result = await agendaDesk(ports).publish(tam, WAN_PANEL, WAN_MEETING, after.version, {
       scheduler: meetingScheduler(ports),
       calendar,
     });
-    assert.deepEqual([result.invited, result.notInvited, calendar.sent.length], [0, 0, 0]);
+    assert.deepEqual([result.invited, result.notInvited], [1, 0]);
+    assert.deepEqual(
+      calendar.sent.map((i) => i.attendees.map((a) => a.email)),
+      [[kai.email]],
+    );
 
     // Expecting them again restores the invitations for the next version.
-    const expectedAgain = await agendaAs(priya, "coordinator");
+    const expectedAgain = await agendaAs(tam, "coordinator");
     await agendaDesk(ports).choose(
-      priya,
-      PANEL,
-      MEETING,
+      tam,
+      WAN_PANEL,
+      WAN_MEETING,
       subjectId,
       { ...slotIn(expectedAgain).choice, plansHaveImpact: null },
       expectedAgain.version,
     );
     assert.deepEqual(
-      slotIn(await agendaAs(priya, "coordinator")).expected.map((p) => p.attends),
+      slotIn(await agendaAs(tam, "coordinator")).expected.map((p) => p.attends),
       ["expected", "expected", "expected"],
     );
   });
 
+  it("invitations sent before plans were said to have impact are withdrawn at the next version, and sent afresh when they are expected again", async () => {
+    const subjectId = await accept();
+    const calendar = slotCalendar();
+    const invitations = { scheduler: meetingScheduler(ports), calendar };
+    const publish = async () => {
+      const view = await agendaAs(tam, "coordinator");
+      return agendaDesk(ports).publish(tam, WAN_PANEL, WAN_MEETING, view.version, invitations);
+    };
+    const choose = async (plansHaveImpact: string | null) => {
+      const view = await agendaAs(tam, "coordinator");
+      await agendaDesk(ports).choose(
+        tam,
+        WAN_PANEL,
+        WAN_MEETING,
+        subjectId,
+        { ...slotIn(view).choice, plansHaveImpact },
+        view.version,
+      );
+    };
+    const first = await publish();
+    assert.deepEqual([first.invited, first.withdrawn], [3, 0]);
+    const eventOf = (email: string) =>
+      `event-${calendar.sent.find((i) => i.attendees[0]?.email === email)?.transactionId ?? ""}`;
+    const [rioEvent, joEvent] = [eventOf(rio.email), eventOf(jo.email)];
+
+    await choose("Missing episodes have stopped and school attendance is full.");
+    const second = await publish();
+    assert.deepEqual([second.invited, second.withdrawn, second.notInvited], [1, 2, 0]);
+    const reference = slotIn(await agendaAs(tam, "coordinator")).subjects[0]?.reference ?? "";
+    const byEvent = (a: { eventId: string }, b: { eventId: string }) => a.eventId.localeCompare(b.eventId);
+    assert.deepEqual(
+      [...calendar.withdrawn].sort(byEvent),
+      [
+        {
+          eventId: rioEvent,
+          comment: `Version 2 of the agenda no longer expects you at this slot (${reference}): you need not attend it.`,
+        },
+        {
+          eventId: joEvent,
+          comment: `Version 2 of the agenda no longer expects you at this slot (${reference}): you need not attend it.`,
+        },
+      ].sort(byEvent),
+    );
+    assert.doesNotMatch(JSON.stringify(calendar.withdrawn), /Bo Invented/);
+    const kept = await ports.agendas.invitationsSent(WAN_PANEL, WAN_MEETING);
+    assert.deepEqual(
+      kept.map((i) => [i.personId, i.withdrawnAt !== null]).sort(),
+      [
+        [jo.id, true],
+        [kai.id, false],
+        [rio.id, true],
+      ].sort(),
+    );
+
+    // A third version withdraws nothing more; expected again, they get a new invitation.
+    assert.deepEqual((await publish()).withdrawn, 0);
+    assert.equal(calendar.withdrawn.length, 2);
+    await choose(null);
+    const sentBefore = calendar.sent.length;
+    const fourth = await publish();
+    assert.deepEqual([fourth.invited, fourth.withdrawn], [3, 0]);
+    const resent = calendar.sent.slice(sentBefore).filter((i) => i.attendees[0]?.email !== kai.email);
+    assert.deepEqual(
+      resent.map((i) => i.transactionId.endsWith("-2")),
+      [true, true],
+    );
+  });
+
   it("why plans are having impact waits, on the meeting's day, until the reader has signed in, as names do", async () => {
-    const subjectId = await accept("significant");
-    const before = await agendaAs(priya, "coordinator");
+    const subjectId = await accept();
+    const before = await agendaAs(tam, "coordinator");
     const reason = "Missing episodes have stopped and school attendance is full.";
     await agendaDesk(ports).choose(
-      priya,
-      PANEL,
-      MEETING,
+      tam,
+      WAN_PANEL,
+      WAN_MEETING,
       subjectId,
       { ...slotIn(before).choice, plansHaveImpact: reason },
       before.version,
     );
-    const unsigned = await agendaDesk(ports).view(priya, "coordinator", PANEL, MEETING, "test", true);
+    const unsigned = await agendaDesk(ports).view(tam, "coordinator", WAN_PANEL, WAN_MEETING, "test", true);
     assert.deepEqual(
       [
         slotIn(unsigned).subjects[0]?.label,
@@ -235,23 +396,23 @@ describe("Who is expected at each case's slot", () => {
       [null, null, null],
     );
     assert.doesNotMatch(JSON.stringify(unsigned), /Missing episodes/);
-    assert.equal(slotIn(await agendaAs(priya, "coordinator")).choice.plansHaveImpact, reason);
+    assert.equal(slotIn(await agendaAs(tam, "coordinator")).choice.plansHaveImpact, reason);
   });
 
   it("a reason too short to say anything is refused, and the slot is unchanged", async () => {
-    const subjectId = await accept("significant");
-    const before = await agendaAs(priya, "coordinator");
+    const subjectId = await accept();
+    const before = await agendaAs(tam, "coordinator");
     await assert.rejects(
       agendaDesk(ports).choose(
-        priya,
-        PANEL,
-        MEETING,
+        tam,
+        WAN_PANEL,
+        WAN_MEETING,
         subjectId,
         { ...NO_CHOICE, plansHaveImpact: " " },
         before.version,
       ),
       ZodError,
     );
-    assert.equal(slotIn(await agendaAs(priya, "coordinator")).plansHaveImpact, null);
+    assert.equal(slotIn(await agendaAs(tam, "coordinator")).plansHaveImpact, null);
   });
 });

@@ -251,6 +251,16 @@ export class GraphCalendar implements TeamsCalendar {
     );
   }
 
+  async withdrawSlotInvite(eventId: string, comment: string): Promise<void> {
+    try {
+      await this.cancelOccurrence(eventId, comment);
+    } catch (e) {
+      // Already gone from the organiser's calendar: there is nothing left to withdraw.
+      if (e instanceof CalendarProblem && e.kind === "not-found") return;
+      throw e;
+    }
+  }
+
   async inviteToSlot(invite: SlotInvite): Promise<{ eventId: string }> {
     const created = await this.call(async () =>
       CreatedEvent.parse(

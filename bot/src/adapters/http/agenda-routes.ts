@@ -19,6 +19,8 @@ import {
 } from "./contract/index.js";
 import { panelAccess, versionOf } from "./panel-access.js";
 import { route } from "./route.js";
+import { agendaPdf } from "../documents/agenda-pdf.js";
+import { attachment } from "./attachment.js";
 import type { Directory } from "../../application/ports/directory.js";
 
 /** An agenda without a draft yet goes out with NO_DRAFT as its version, for the tab to send back. */
@@ -46,6 +48,24 @@ export function agendaRoutes(deps: {
       const namesHidden = await deps.room.namesHiddenFor(actor, panel.id, meetingId);
       const view = await deps.agendaDesk.view(actor, role, panel.id, meetingId, "tab agenda", namesHidden);
       res.json(answer(view));
+    }),
+  );
+
+  // The agenda as the person sees it in the tab, as a PDF to print or circulate: Teams' frames
+  // print unreliably. The same view, audited as the agenda's read is.
+  router.get(
+    "/panels/:panelId/meetings/:meetingId/agenda.pdf",
+    route(async (req, res) => {
+      const { panel, role } = await panelFor(req);
+      const meetingId = MeetingId.parse(req.params["meetingId"]);
+      const actor = signedIn(req);
+      const namesHidden = await deps.room.namesHiddenFor(actor, panel.id, meetingId);
+      const view = await deps.agendaDesk.view(actor, role, panel.id, meetingId, "agenda PDF", namesHidden);
+      const areaName = deps.catalogue.areas.find((a) => a.id === panel.areaId)?.name ?? panel.areaId;
+      res
+        .type("application/pdf")
+        .set("Content-Disposition", attachment(`${panel.id}-${meetingId}-agenda.pdf`))
+        .send(await agendaPdf(view, { areaName, panelName: panel.name }));
     }),
   );
 

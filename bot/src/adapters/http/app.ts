@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import express, { Router, type Express, type NextFunction, type Request, type Response } from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
@@ -14,6 +14,7 @@ import { devSignInRoutes } from "./dev-sign-in-routes.js";
 import { HttpProblem, problemHandler } from "./errors.js";
 import { panelsRoutes } from "./panels-routes.js";
 import { referralsRoutes } from "./referrals-routes.js";
+import { referralFormRoutes } from "./referral-form-routes.js";
 import type { ReferralDesk } from "../../application/referrals/referral-desk.js";
 import type { MeetingScheduler } from "../../application/scheduling/meeting-scheduler.js";
 import type { CalendarAccess } from "../graph/calendar-access.js";
@@ -21,6 +22,7 @@ import { meetingsRoutes } from "./meetings-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { actionsRoutes } from "./actions-routes.js";
 import { cohortRoutes } from "./cohort-routes.js";
+import { meetingChatRoutes } from "./meeting-chat-routes.js";
 import { meetingRoomRoutes } from "./meeting-room-routes.js";
 import { minutesRoutes } from "./minutes-routes.js";
 import type { MeetingRecord } from "../../application/minutes/meeting-record.js";
@@ -48,7 +50,10 @@ import { thresholdingRoutes } from "./thresholding-routes.js";
 import type { RegisterDesk } from "../../application/strategic/register-desk.js";
 import { registerRoutes } from "./register-routes.js";
 import type { DocumentsDesk } from "../../application/documents/documents-desk.js";
-import { documentLinkRoutes, documentsRoutes } from "./documents-routes.js";
+import { documentsRoutes } from "./documents-routes.js";
+import type { DownloadsDesk } from "../../application/downloads/downloads-desk.js";
+import type { Casework } from "../../application/ports/casework.js";
+import { downloadLinkRoutes, downloadRoutes } from "./download-routes.js";
 
 export interface AppDependencies {
   settings: Settings;
@@ -73,6 +78,9 @@ export interface AppDependencies {
   reports: ReportDesk;
   register: RegisterDesk;
   documents: DocumentsDesk;
+  downloads: DownloadsDesk;
+  /** The area's casework, where a download link is checked against a request's reference. */
+  casework: Casework;
   calendarAccess: CalendarAccess | undefined;
   /** The organisation's directory as the signed-in person searches it, when Graph is configured. */
   directoryAccess: DirectoryAccess | undefined;
@@ -138,26 +146,18 @@ export function createApp(deps: AppDependencies): Express {
 
   if (deps.devIdp) app.use("/dev-idp", devSignInRoutes(deps.devIdp, deps.repos));
 
-  // A document's download link carries its own signature, for the signed-in person it names, once, for a minute.
-  app.use(
-    "/api/document-links",
-    authenticate(deps.validateToken),
-    perPerson(deps.settings.rateLimits.perPerson),
-    documentLinkRoutes(deps),
-  );
-
-  app.use(
-    "/api",
-    authenticate(deps.validateToken),
-    perPerson(deps.settings.rateLimits.perPerson),
+  // Every route of the tab's API; download links open its files through the same routes.
+  const api = Router().use(
     panelsRoutes(deps),
     meetingsRoutes(deps),
     agendaRoutes(deps),
     actionsRoutes(deps),
     cohortRoutes(deps),
     meetingRoomRoutes(deps),
+    meetingChatRoutes(deps),
     minutesRoutes(deps),
     referralsRoutes(deps),
+    referralFormRoutes(deps),
     peopleRoutes(deps),
     accessRequestsRoutes(deps),
     subjectsRoutes(deps),
@@ -166,6 +166,17 @@ export function createApp(deps: AppDependencies): Express {
     thresholdingRoutes(deps),
     registerRoutes(deps),
     documentsRoutes(deps),
+  );
+
+  // A download link carries its own signature, for the person it names, once, for a minute.
+  app.use("/downloads", perAddress(deps.settings.rateLimits.perAddress), downloadRoutes(deps, api));
+
+  app.use(
+    "/api",
+    authenticate(deps.validateToken),
+    perPerson(deps.settings.rateLimits.perPerson),
+    downloadLinkRoutes({ ...deps, administrators: deps.settings.administrators }),
+    api,
   );
   app.use("/api", (_req, _res, next) =>
     next(new HttpProblem(404, "not-found", "There is nothing at this address.")),

@@ -1,5 +1,9 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import type { DocumentsDesk } from "../../application/documents/documents-desk.js";
+import type { Download } from "../../application/documents/document-downloads.js";
+import type { DownloadsDesk } from "../../application/downloads/downloads-desk.js";
+import { attachment } from "./attachment.js";
+import { holderOf, throughDownloadLink } from "./download-routes.js";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_WORDS } from "../../domain/documents/file-check.js";
 import { signedIn } from "./authenticate.js";
 import {
@@ -16,8 +20,8 @@ import { HttpProblem } from "./errors.js";
 import { route } from "./route.js";
 
 // Documents attached to a subject's cases and to referrals. The file is sent as the request's body
-// (at most 10 MB, whatever it says it is), and read back only through a download link: who may do
-// what is decided by the documents desk.
+// (at most 10 MB, whatever it says it is), and read back only through a download link (the file's
+// route answers nothing else): who may do what is decided by the documents desk.
 
 /** The file's bytes; one over the limit is refused in words before any of it is kept. */
 function fileBody(req: Request, res: Response, next: NextFunction): void {
@@ -47,7 +51,22 @@ function nameOf(req: Request): string {
   }
 }
 
-export function documentsRoutes(deps: { documents: DocumentsDesk }): Router {
+/** The document itself, answered only through its download link. */
+function send(res: Response, { document, body, size }: Download): void {
+  res.status(200).set({
+    "Content-Type": document.contentType,
+    "Content-Length": String(size),
+    "Content-Disposition": attachment(document.name),
+  });
+  body.on("error", (err) => res.destroy(err));
+  body.pipe(res);
+}
+
+const onlyByLink = (res: Response) => {
+  if (!throughDownloadLink(res)) throw new HttpProblem(404, "not-found", "There is nothing at this address.");
+};
+
+export function documentsRoutes(deps: { documents: DocumentsDesk; downloads: DownloadsDesk }): Router {
   const router = Router();
   const subject = "/areas/:areaId/subjects/:subjectId/documents";
   const referral = "/panels/:panelId/referrals/:referralId/documents";
@@ -104,14 +123,30 @@ export function documentsRoutes(deps: { documents: DocumentsDesk }): Router {
   router.post(
     `${subject}/:documentId/link`,
     route(async (req, res) => {
-      const link = await deps.documents.linkToCaseDocument(
+      const file = await deps.documents.caseDocumentFile(
         caller(req),
         req.params["areaId"],
         req.params["subjectId"],
         req.params["documentId"],
         DocumentLinkBody.parse(req.body ?? {}),
       );
-      res.json({ url: link.path, expiresAt: link.expiresAt } satisfies DocumentLinkResponse);
+      res.json(deps.downloads.link(holderOf(req), file) satisfies DocumentLinkResponse);
+    }),
+  );
+
+  router.get(
+    `${subject}/:documentId/file`,
+    route(async (req, res) => {
+      onlyByLink(res);
+      const download = await deps.documents.downloadCaseDocument(
+        caller(req),
+        req.params["areaId"],
+        req.params["subjectId"],
+        req.params["documentId"],
+        req.query,
+        "download link",
+      );
+      send(res, download);
     }),
   );
 
@@ -148,46 +183,30 @@ export function documentsRoutes(deps: { documents: DocumentsDesk }): Router {
   router.post(
     `${referral}/:documentId/link`,
     route(async (req, res) => {
-      const link = await deps.documents.linkToReferralDocument(
+      const file = await deps.documents.referralDocumentFile(
         caller(req),
         req.params["panelId"],
         req.params["referralId"],
         req.params["documentId"],
       );
-      res.json({ url: link.path, expiresAt: link.expiresAt } satisfies DocumentLinkResponse);
+      res.json(deps.downloads.link(holderOf(req), file) satisfies DocumentLinkResponse);
     }),
   );
 
-  return router;
-}
-
-/** `Content-Disposition` for a name the person gave: plain where it can be, UTF-8 beside it. */
-const disposition = (name: string): string =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-/**
- * The download link itself, fetched by the tab with the person's token: the signed link lets
- * that person through, once. A refusal is answered as every other, for the tab to show in words.
- */
-export function documentLinkRoutes(deps: { documents: DocumentsDesk }): Router {
-  const router = Router();
   router.get(
-    "/:token",
+    `${referral}/:documentId/file`,
     route(async (req, res) => {
-      const { id, name } = signedIn(req);
-      const { document, body, size } = await deps.documents.open(
-        { id, name },
-        req.params["token"],
+      onlyByLink(res);
+      const download = await deps.documents.downloadReferralDocument(
+        caller(req),
+        req.params["panelId"],
+        req.params["referralId"],
+        req.params["documentId"],
         "download link",
       );
-      res.status(200).set({
-        "Content-Type": document.contentType,
-        "Content-Length": String(size),
-        "Content-Disposition": disposition(document.name),
-      });
-      body.on("error", (err) => res.destroy(err));
-      body.pipe(res);
+      send(res, download);
     }),
   );
+
   return router;
 }

@@ -71,6 +71,18 @@ function bodyProblem(err: unknown): BodyProblem | undefined {
   };
 }
 
+/** A refusal or problem as its status and words, for answers that are not JSON (a download link's page). */
+export function problemOf(thrown: unknown): { status: number; message: string } | undefined {
+  const err = asProblem(thrown);
+  if (err instanceof HttpProblem) return { status: err.status, message: err.message };
+  if (err instanceof ZodError)
+    return {
+      status: 400,
+      message: "The link names a file the service cannot make. Reload the page and try again.",
+    };
+  return undefined;
+}
+
 export function problemHandler(log: Logger) {
   return (thrown: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     const err = asProblem(thrown);

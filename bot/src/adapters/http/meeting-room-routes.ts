@@ -1,8 +1,10 @@
-import { Router } from "express";
+import { Router, type Request } from "express";
 import type { CaseDecisions } from "../../application/decisions/case-decisions.js";
 import { ApologyInput, SignInInput, type MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { minutesDocx } from "../documents/minutes-docx.js";
+import { minutesPdf } from "../documents/minutes-pdf.js";
+import { attachment } from "./attachment.js";
 import type { Repositories } from "../tables/repositories.js";
 import { signedIn } from "./authenticate.js";
 import {
@@ -124,23 +126,33 @@ export function meetingRoomRoutes(deps: {
     }),
   );
 
+  // The agreed minutes for the agencies' own records, as Word or as PDF, each marked on every page.
+  const exported = async (req: Request, via: string) => {
+    const { panel, role } = await panelFor(req);
+    const meetingId = MeetingId.parse(req.params["meetingId"]);
+    const minutes = await deps.decisions.minutes(signedIn(req), role, panel.id, meetingId, via, true);
+    return { minutes, name: `${panel.id}-${meetingId}-minutes` };
+  };
+
   router.get(
     `${base}/minutes.docx`,
     route(async (req, res) => {
-      const { panel, role } = await panelFor(req);
-      const meetingId = MeetingId.parse(req.params["meetingId"]);
-      const minutes = await deps.decisions.minutes(
-        signedIn(req),
-        role,
-        panel.id,
-        meetingId,
-        "minutes export",
-        true,
-      );
+      const { minutes, name } = await exported(req, "minutes export");
       res
         .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        .set("Content-Disposition", `attachment; filename="${panel.id}-${meetingId}-minutes.docx"`)
+        .set("Content-Disposition", attachment(`${name}.docx`))
         .send(await minutesDocx(minutes));
+    }),
+  );
+
+  router.get(
+    `${base}/minutes.pdf`,
+    route(async (req, res) => {
+      const { minutes, name } = await exported(req, "minutes PDF");
+      res
+        .type("application/pdf")
+        .set("Content-Disposition", attachment(`${name}.pdf`))
+        .send(await minutesPdf(minutes));
     }),
   );
 

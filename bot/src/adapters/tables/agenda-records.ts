@@ -1,11 +1,11 @@
-import { AgendaDraft, PublishedAgenda } from "../../domain/agenda/agenda-draft.js";
+import { AgendaDraft, PublishedAgenda, SlotInvitationSent } from "../../domain/agenda/agenda-draft.js";
 import type { AgendaStore } from "../../application/ports/meetings.js";
 import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
-// A meeting's agenda is one partition: its draft (the coordinator's choices) and every published
-// version. Reading or changing it costs the same however many meetings the panel has had.
+// A meeting's agenda is one partition: its draft (the coordinator's choices), every published
+// version and the slot invitations sent for it. Reading or changing it costs the same however many meetings the panel has had.
 
 const partitionOf = (panelId: string, meetingId: string): string => keyOf(`${panelId}|${meetingId}`);
 const versionRow = (n: number): string => `version|${String(n).padStart(4, "0")}`;
@@ -20,7 +20,14 @@ export function agendaRecords(tables: TableFactory): AgendaStore {
     partitionKey: partitionOf(v.panelId, v.meetingId),
     rowKey: versionRow(v.version),
   }));
+  const invitations = new EntityStore(client, SlotInvitationSent, (i) => ({
+    partitionKey: partitionOf(i.panelId, i.meetingId),
+    rowKey: `invitation|${i.key}`,
+  }));
   return {
+    invitationsSent: async (panelId, meetingId) =>
+      (await invitations.listRange(partitionOf(panelId, meetingId), "invitation|")).map((i) => i.value),
+    keepInvitation: (i, by) => invitations.upsert(i, by),
     draft: (panelId, meetingId) => drafts.get(partitionOf(panelId, meetingId), "draft"),
     async saveDraft(d, etag, by) {
       if (etag) await drafts.replace(d, etag, by);

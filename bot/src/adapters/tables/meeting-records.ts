@@ -1,14 +1,18 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { Meeting, Series } from "../../domain/schedule/meeting.js";
+import { MeetingChat } from "../../domain/schedule/meeting-chat.js";
 import type { MeetingStore } from "../../application/ports/meetings.js";
 import { ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // A panel's calendar lives in one partition: its series and one row per meeting, keyed by the date
-// the rule gave it. A panel's meetings over any range are one query.
+// the rule gave it. A panel's meetings over any range are one query. The chats of the panels'
+// Teams meetings are keyed in a partition of their own (no panel id has a "|"), so the app opened
+// inside a meeting finds its panel with one point read.
 
 const meetingRow = (id: string): string => `meeting|${id}`;
+const CHATS = "chats|";
 
 export function meetingRecords(tables: TableFactory): MeetingStore {
   const client = tables(TABLES.meetings);
@@ -20,7 +24,13 @@ export function meetingRecords(tables: TableFactory): MeetingStore {
     partitionKey: keyOf(m.panelId),
     rowKey: meetingRow(m.id),
   }));
+  const chats = new EntityStore(client, MeetingChat, (c) => ({
+    partitionKey: CHATS,
+    rowKey: keyOf(c.chatId),
+  }));
   return {
+    linkChat: (link, by) => chats.upsert(link, by),
+    chatLink: async (chatId: string) => (await chats.get(CHATS, keyOf(chatId)))?.value,
     insertSeries: (s, by) => series.insert(s, by),
     replaceSeries: (s, etag, by) => series.replace(s, etag, by),
     replaceMeeting: (m, etag, by) => meetings.replace(m, etag, by),

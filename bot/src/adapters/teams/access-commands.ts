@@ -1,7 +1,7 @@
 import { CardFactory, TeamsInfo, type TurnContext } from "botbuilder";
 import type { WhoToAsk } from "../../application/people/access-desk.js";
 import type { Actor } from "../../domain/people/actor.js";
-import type { BotDependencies, CommandTurn } from "./bot-dependencies.js";
+import { linksOf, type BotDependencies, type CommandTurn } from "./bot-dependencies.js";
 import type { CardPress, CardReply, CardRoute, CardRoutes } from "./card-actions.js";
 import { accessDecidedCard, askedCard, askForAccessCard, notOnPanelCard } from "./cards/access-cards.js";
 import { isRefusal, refusalReply } from "./refusal-replies.js";
@@ -35,7 +35,7 @@ export async function toldNotOnPanel({ context, deps }: CommandTurn): Promise<bo
   // In a channel, only a pointer: the card lists people, for the person alone.
   await context.sendActivity(
     context.activity.conversation.conversationType === "personal"
-      ? { attachments: [CardFactory.adaptiveCard(notOnPanelCard(view))] }
+      ? { attachments: [CardFactory.adaptiveCard(notOnPanelCard(view, linksOf(deps)))] }
       : "You are not on any MACE panel yet. Type **help** in your personal chat with me to ask for access.",
   );
   return true;
@@ -79,7 +79,7 @@ const decide =
 
 export const accessButtons: CardRoutes<AccessVerb> = {
   [VERBS.access.form]: inPersonalChat(async ({ deps, actor }) => ({
-    card: askForAccessCard(await deps.access.whoToAsk(actor)),
+    card: askForAccessCard(await deps.access.whoToAsk(actor), linksOf(deps)),
   })),
   [VERBS.access.ask]: inPersonalChat(async ({ context, deps, actor, data }) => {
     const asked = {
@@ -100,7 +100,7 @@ export const accessButtons: CardRoutes<AccessVerb> = {
     } catch (e) {
       // A problem with what was chosen or typed: the same card again, with it, to put right.
       if (!isRefusal(e) || e.reason !== "invalid") throw e;
-      return { card: askForAccessCard(await deps.access.whoToAsk(actor), data, e.message) };
+      return { card: askForAccessCard(await deps.access.whoToAsk(actor), linksOf(deps), data, e.message) };
     }
   }),
   [VERBS.access.approve]: inPersonalChat(decide(true)),

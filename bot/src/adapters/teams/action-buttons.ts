@@ -7,6 +7,7 @@ import type { ActionView } from "../../application/actions/action-view.js";
 import { OutsideOwner } from "../../domain/actions/action.js";
 import { panelNameOf, recordActionCard, TYPED_ACTION_FIELDS, type TypedAction } from "./action-commands.js";
 import { actionChangeButtons } from "./action-change-buttons.js";
+import { linksOf } from "./bot-dependencies.js";
 import { Refusal } from "../../domain/refusal.js";
 import { VERBS, type ActionVerb } from "./verbs.js";
 
@@ -115,13 +116,15 @@ export const actionButtons: CardRoutes<ActionVerb> = {
     if (!u.success) return { message: "Write the update in the box first, then press Send update." };
     const { panelId, actionId, update } = u.data;
     const updated = await deps.actionLog.updateNow(actor, panelId, actionId, update, `bot: ${place} card`);
-    return { card: actionUpdatedCard(updated, panelNameOf(deps.catalogue, updated.panelId), place) };
+    return {
+      card: actionUpdatedCard(updated, panelNameOf(deps.catalogue, updated.panelId), place, linksOf(deps)),
+    };
   }),
   [VERBS.action.form]: inPersonalChat(async ({ deps, actor, data }) => {
     const panelId = z.string().max(80).parse(data["panelId"]);
     if ((await deps.actionLog.roleOn(panelId, actor.id)) !== "coordinator")
       return { message: NOT_COORDINATOR };
-    return { card: await recordActionCard(deps.actionLog, deps.catalogue, panelId) };
+    return { card: await recordActionCard(deps.actionLog, deps.catalogue, panelId, linksOf(deps)) };
   }),
   [VERBS.action.record]: inPersonalChat(async ({ deps, actor, data }) => {
     const form = FormOf.safeParse(data);
@@ -130,7 +133,15 @@ export const actionButtons: CardRoutes<ActionVerb> = {
     if ((await deps.actionLog.roleOn(panelId, actor.id)) !== "coordinator")
       return { message: NOT_COORDINATOR };
     const again = async (problems: Problem[]) => ({
-      card: await recordActionCard(deps.actionLog, deps.catalogue, panelId, typedOf(data), problems, formId),
+      card: await recordActionCard(
+        deps.actionLog,
+        deps.catalogue,
+        panelId,
+        linksOf(deps),
+        typedOf(data),
+        problems,
+        formId,
+      ),
     });
     const r = Recorded.safeParse(data);
     if (!r.success)

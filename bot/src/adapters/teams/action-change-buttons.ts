@@ -3,8 +3,9 @@ import type { ActionToChange } from "../../application/actions/action-in-chat.js
 import type { ActionView } from "../../application/actions/action-view.js";
 import { Refusal } from "../../domain/refusal.js";
 import { panelNameOf } from "./action-commands.js";
+import { linksOf } from "./bot-dependencies.js";
 import type { CardPress, CardReply, CardRoute, CardRoutes } from "./card-actions.js";
-import { actionReminderCard } from "./cards/action-cards.js";
+import { actionReminderCard, withNote } from "./cards/action-cards.js";
 import {
   CHANGE_FIELDS,
   changedSinceInWords,
@@ -14,7 +15,8 @@ import {
   type TypedChange,
 } from "./cards/action-change-cards.js";
 import { longDate } from "./cards/dates.js";
-import { para, type Element, type Problem } from "./cards/elements.js";
+import type { Element, Problem } from "./cards/elements.js";
+import type { TabLinks } from "./tab-links.js";
 import { VERBS, type ActionVerb } from "./verbs.js";
 
 // Extend, Reassign and Not possible pressed on an action's card in personal chat. Each goes
@@ -68,16 +70,11 @@ const typedOf = (data: Record<string, unknown>): TypedChange =>
     ),
   );
 
-const withNote = (body: Element, note: string): Element => ({
-  ...body,
-  body: [...(body["body"] as Element[]), para(note, { color: "Good" })],
-});
-
 const via = (press: CardPress) => `bot: ${press.place} card`;
 
 interface ChangeStep {
   run: (press: CardPress, target: z.infer<typeof Target>, t: TypedChange) => Promise<ActionView>;
-  saved: (a: ActionView, shown: ActionToChange, panelName: string) => Element;
+  saved: (a: ActionView, shown: ActionToChange, panelName: string, links: TabLinks) => Element;
 }
 
 const CHANGES: Record<ChangeKind, ChangeStep> = {
@@ -91,9 +88,9 @@ const CHANGES: Record<ChangeKind, ChangeStep> = {
         version,
         via(press),
       ),
-    saved: (a, shown, panelName) =>
+    saved: (a, shown, panelName, links) =>
       withNote(
-        actionReminderCard(a, panelName, "current", "personal", shown.owners),
+        actionReminderCard(a, panelName, "current", "personal", links, shown.owners),
         `Extended to ${longDate(a.dueDate)}. Its reminders follow the new date.`,
       ),
   },
@@ -107,9 +104,9 @@ const CHANGES: Record<ChangeKind, ChangeStep> = {
         version,
         via(press),
       ),
-    saved: (a, shown, panelName) =>
+    saved: (a, shown, panelName, links) =>
       withNote(
-        actionReminderCard(a, panelName, "current", "personal", shown.owners),
+        actionReminderCard(a, panelName, "current", "personal", links, shown.owners),
         `Passed to ${a.ownerName}, who is sent it now and reminded from now on.`,
       ),
   },
@@ -135,7 +132,7 @@ async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
   const panelName = panelNameOf(press.deps.catalogue, panelId);
   const typed = typedOf(press.data);
   const formOf = (now: ActionToChange, problems: Problem[]): CardReply => ({
-    card: changeFormCard(now.action, panelName, kind, typed, problems, now.owners),
+    card: changeFormCard(now.action, panelName, kind, typed, problems, linksOf(press.deps), now.owners),
   });
   const checked = INPUTS[kind].safeParse(press.data);
   // A card older than the action is refused by the command, whatever was typed.
@@ -151,7 +148,7 @@ async function change(kind: ChangeKind, press: CardPress): Promise<CardReply> {
   if (pressedCard) press.deps.actionCards?.leaveAsPressed(pressedCard);
   try {
     const changed = await CHANGES[kind].run(press, target, checked.data ?? typed);
-    return { card: CHANGES[kind].saved(changed, shown, panelName) };
+    return { card: CHANGES[kind].saved(changed, shown, panelName, linksOf(press.deps)) };
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
     if (e.code === "changed-by-someone-else") {

@@ -15,8 +15,9 @@ import {
   type Element,
   type Problem,
 } from "./cards/elements.js";
-import type { CommandTurn } from "./bot-dependencies.js";
+import { linksOf, type CommandTurn } from "./bot-dependencies.js";
 import { refusalReply } from "./refusal-replies.js";
+import { openInTab, type TabLinks } from "./tab-links.js";
 import { VERBS } from "./verbs.js";
 
 // The typed action commands: `done` in reply to a reminder, and recording an action from personal
@@ -90,6 +91,7 @@ export async function sendActionCard({ context, deps, rawText }: CommandTurn): P
       panelNameOf(deps.catalogue, action.panelId),
       "current",
       "personal",
+      linksOf(deps),
       owners,
     );
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(shown)] });
@@ -104,7 +106,7 @@ export async function sendActionCard({ context, deps, rawText }: CommandTurn): P
 export async function startRecordingAction({ context, deps }: CommandTurn): Promise<void> {
   const personId = context.activity.from.aadObjectId ?? "";
   const memberships = await deps.directory.membershipsOf(personId);
-  const choice = chooseActionPanelCard(deps.catalogue, memberships);
+  const choice = chooseActionPanelCard(deps.catalogue, memberships, linksOf(deps));
   if (typeof choice === "string") {
     await context.sendActivity(choice);
     return;
@@ -114,19 +116,37 @@ export async function startRecordingAction({ context, deps }: CommandTurn): Prom
   );
   const form =
     coordinated.length === 1 && coordinated[0]
-      ? await recordActionCard(deps.actionLog, deps.catalogue, coordinated[0].panelId)
+      ? await recordActionCard(deps.actionLog, deps.catalogue, coordinated[0].panelId, linksOf(deps))
       : choice;
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(form)] });
 }
 
 /** The panels a coordinator can record actions for; a card to choose one when there are several. */
-function chooseActionPanelCard(catalogue: Catalogue, memberships: Membership[]): Element | string {
+export function chooseActionPanelCard(
+  catalogue: Catalogue,
+  memberships: Membership[],
+  links: TabLinks,
+): Element | string {
   const panels = memberships.filter((m) => m.role === "coordinator" && catalogue.panels.has(m.panelId));
   if (!panels.length) {
     return "Actions are recorded by a panel's coordinators. Ask yours to record it, or to add you as a coordinator.";
   }
   return card(
-    [heading("Record an action"), para("Which panel's meeting agreed it?")],
+    [
+      heading("Record an action"),
+      para("Which panel's meeting agreed it?"),
+      // Each panel's form in the tab too: a phone opens links but not the panel buttons.
+      para("Or record it in the tab:", { isSubtle: true }),
+      {
+        type: "ActionSet",
+        actions: panels.map((m) =>
+          openInTab(
+            links({ page: "record-action", panelId: m.panelId }),
+            `${panelNameOf(catalogue, m.panelId)} in the tab`,
+          ),
+        ),
+      },
+    ],
     panels.map((m) => execute(panelNameOf(catalogue, m.panelId), VERBS.action.form, { panelId: m.panelId })),
   );
 }
@@ -154,9 +174,10 @@ const dueAfter = (days: number) => (days === 14 ? "two weeks" : `${days} days`);
  * and in a summary next to the button.
  */
 export async function recordActionCard(
-  actionLog: ActionLog,
+  actionLog: Pick<ActionLog, "formChoices">,
   catalogue: Catalogue,
   panelId: string,
+  links: TabLinks,
   typed: TypedAction = {},
   problems: Problem[] = [],
   formId: string = randomUUID(),
@@ -239,6 +260,9 @@ export async function recordActionCard(
         // Drawn with the form: pressing twice, or Teams sending the press again, records one action.
         { panelId, formId },
         { associatedInputs: "auto" },
+      ),
+      openInTab(
+        links({ page: "record-action", panelId, ...(meetings[0] ? { meetingId: meetings[0] } : {}) }),
       ),
     ],
   );

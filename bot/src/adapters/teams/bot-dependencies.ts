@@ -7,6 +7,7 @@ import type { ReferralDesk } from "../../application/referrals/referral-desk.js"
 import type { Directory } from "../../application/ports/directory.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
+import { tabLinks, type TabLinks } from "./tab-links.js";
 
 /** What the bot's commands and card actions are given. */
 export interface BotDependencies {
@@ -33,6 +34,9 @@ export interface BotDependencies {
 }
 
 export const tabUrlOf = (deps: BotDependencies): string => `${deps.publicUrl}/tab/`;
+
+/** Links to the tasks the bot's cards ask for, in the tab. */
+export const linksOf = (deps: BotDependencies): TabLinks => tabLinks(deps.publicUrl, deps.teamsAppId);
 
 /** What a typed command is given: the turn, the bot's dependencies and what was typed. */
 export interface CommandTurn {

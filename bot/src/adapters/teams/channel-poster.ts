@@ -6,32 +6,14 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Repositories } from "../tables/repositories.js";
 import { inConversation, panelChannel } from "./proactive.js";
 import { signInCard } from "./cards/meeting-cards.js";
-
-/**
- * Where a card's link opens a page of the tab: the personal tab in Teams when the app's id is known
- * (a deep link whose sub-entity the tab reads), otherwise the tab's web address.
- */
-export function tabLink(page: string, publicUrl: string, teamsAppId?: string): string {
-  if (!teamsAppId) return `${publicUrl}/tab/?${page}`;
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/mace-panels?context=${context}`;
-}
+import { tabLinks } from "./tab-links.js";
 
 /** A meeting's agenda in the tab. */
 export const agendaLink = (
   a: { panelId: string; meetingId: string },
   publicUrl: string,
   teamsAppId?: string,
-): string =>
-  tabLink(
-    `panel=${encodeURIComponent(a.panelId)}&meeting=${encodeURIComponent(a.meetingId)}`,
-    publicUrl,
-    teamsAppId,
-  );
-
-/** A panel's action log in the tab. */
-export const actionLogLink = (panelId: string, publicUrl: string, teamsAppId?: string): string =>
-  tabLink(`panel=${encodeURIComponent(panelId)}&page=actions`, publicUrl, teamsAppId);
+): string => tabLinks(publicUrl, teamsAppId)({ page: "agenda", panelId: a.panelId, meetingId: a.meetingId });
 
 /** The card a channel gets when an agenda is published: no names, a link into the tab. */
 export function agendaPublishedCard(a: AgendaAnnouncement, link: string): Record<string, unknown> {
@@ -105,7 +87,8 @@ export class ChannelPoster implements ChannelAnnouncer {
 
   /** Posts the meeting's sign-in card: the area's statement and agencies, no case. */
   signInOpened(details: SignInDetails): Promise<boolean> {
-    return this.post(details.panelId, signInCard(details), "sign-in card not sent");
+    const links = tabLinks(this.deps.publicUrl, this.deps.teamsAppId);
+    return this.post(details.panelId, signInCard(details, links), "sign-in card not sent");
   }
 
   /** Resolves once every announcement under way has been sent or given up. */

@@ -6,7 +6,7 @@ import { AlreadyExists } from "../../application/ports/versioned.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { CardRoutes } from "./card-actions.js";
 import { MAX_REFRESHED_VIEWERS, signedInCard, signInCard } from "./cards/meeting-cards.js";
-import type { BotDependencies, CommandTurn } from "./bot-dependencies.js";
+import { linksOf, type BotDependencies, type CommandTurn } from "./bot-dependencies.js";
 import { VERBS, type MeetingVerb } from "./verbs.js";
 
 // Signing in to a meeting on its day: `sign in` typed for the cards, and the card's button.
@@ -89,7 +89,9 @@ export async function sendSignInCards({ context, deps }: CommandTurn): Promise<v
   }
   for (const details of meetings) {
     const viewers = await cardViewers(deps, details.panelId, details.meetingId);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(signInCard(details, viewers))] });
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(signInCard(details, linksOf(deps), viewers))],
+    });
   }
 }
 
@@ -113,7 +115,8 @@ export const meetingButtons: CardRoutes<MeetingVerb> = {
       const agency = deps.catalogue.agencies.get(signIn.agencyId)?.name ?? signIn.agencyId;
       const details = deps.room.signInDetails(panelId, meetingId);
       const viewers = await cardViewers(deps, panelId, meetingId, context.activity.from.id);
-      if (place === "channel") await updateCardForEveryone(context, deps, signInCard(details, viewers));
+      if (place === "channel")
+        await updateCardForEveryone(context, deps, signInCard(details, linksOf(deps), viewers));
       return { card: signedInCard(details, signIn, agency, viewers, first) };
     },
   },
@@ -131,7 +134,7 @@ export const meetingButtons: CardRoutes<MeetingVerb> = {
         deps.room.ownSignIn(actor, panelId, meetingId),
         cardViewers(deps, panelId, meetingId),
       ]);
-      if (!mine) return { card: signInCard(details, viewers) };
+      if (!mine) return { card: signInCard(details, linksOf(deps), viewers) };
       const agency = deps.catalogue.agencies.get(mine.agencyId)?.name ?? mine.agencyId;
       return { card: signedInCard(details, mine, agency, viewers, false) };
     },

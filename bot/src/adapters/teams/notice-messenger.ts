@@ -17,6 +17,7 @@ import {
 } from "./cards/referral-cards.js";
 import { accessDecidedCard, decideAccessCard } from "./cards/access-cards.js";
 import { inConversation } from "./proactive.js";
+import type { TabLinks } from "./tab-links.js";
 
 // Sends a referral notice's card to its recipient's personal chat with the bot. When and how
 // often, and what is audited, the application decides (application/notices).
@@ -29,6 +30,7 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
       adapter: CloudAdapter;
       botAppId: string;
       publicUrl: string;
+      links: TabLinks;
     },
   ) {}
 
@@ -41,7 +43,12 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
     const panelName = catalogue.panels.get(request.panelId)?.name ?? request.panelId;
     const card =
       notice.kind === "access-requested"
-        ? decideAccessCard(request, panelName, catalogue.agencies.get(request.agencyId)?.name ?? "")
+        ? decideAccessCard(
+            request,
+            panelName,
+            catalogue.agencies.get(request.agencyId)?.name ?? "",
+            this.deps.links,
+          )
         : accessDecidedCard(request, panelName, true);
     return this.toPersonalChat(recipientId, card);
   }
@@ -59,7 +66,13 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
     const panelName = this.deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId;
     switch (n.kind) {
       case "approval-requested":
-        return approvalRequestCard(r, panelName, version, formOfReferral(this.deps.catalogue, r));
+        return approvalRequestCard(
+          r,
+          panelName,
+          version,
+          formOfReferral(this.deps.catalogue, r),
+          this.deps.links,
+        );
       case "referral-arrived":
         // An accepted referral arrives again only with the answer to a thresholding question.
         if (r.status === "accepted")
@@ -67,12 +80,12 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
         return coordinatorReferralCard(
           r,
           panelName,
-          `${this.deps.publicUrl}/tab/`,
+          this.deps.links,
           version,
           formOfReferral(this.deps.catalogue, r),
         );
       case "question-asked":
-        return questionCard(r, panelName, version);
+        return questionCard(r, panelName, version, this.deps.links);
       case "approval-decided":
         return r.approval?.decision === "approved"
           ? outcomeCard(`${r.reference} approved`, [

@@ -1,8 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Refusal } from "../../domain/refusal.js";
-import type { FieldProblem } from "../../domain/referrals/checks.js";
-import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { STATUS_LABELS, type Referral } from "../../domain/referrals/referral.js";
 import {
   UNEXPECTED_PRESS,
@@ -13,11 +10,10 @@ import {
 } from "./card-actions.js";
 import { longDate } from "./cards/dates.js";
 import { withdrawReasonId } from "./cards/own-referral-cards.js";
-import { outcomeCard, referralReceiptCard } from "./cards/referral-cards.js";
-import { GROUP_MEMBER_ROWS, type ReferralForm } from "../../domain/referrals/form.js";
-import { placeOf, stepsOf, type FormPlace } from "../../domain/referrals/form-steps.js";
-import { referralFormCard, type FormMove } from "./cards/referral-form-card.js";
+import { outcomeCard } from "./cards/referral-cards.js";
+import { linksOf } from "./bot-dependencies.js";
 import { sendPrivately } from "./conversations.js";
+import { referralFormSteps, type FormVerb } from "./referral-form-steps.js";
 import { startReferralCard } from "./referral-commands.js";
 import { VERBS, type ReferralVerb } from "./verbs.js";
 
@@ -27,13 +23,18 @@ import { VERBS, type ReferralVerb } from "./verbs.js";
 
 const Text = (max: number) => z.string().max(max).optional().default("");
 
-/** Where a press on the referral form was made, and where it asks to go. */
-const Place = z.object({
-  formId: z.uuid(),
-  step: z.enum(["subject", "safeguarding", "checklist", "request"]),
-  page: z.coerce.number().int().min(0).max(20),
-  to: z.enum(["next", "back", "more-members", "earlier-members", "later-members"] satisfies FormMove[]),
-});
+/** A press on the referral form, drawn as the tab's referral form draws it. */
+const onTheForm =
+  (verb: FormVerb) =>
+  ({ deps, actor, data }: CardPress): Promise<CardReply> =>
+    referralFormSteps[verb]({
+      desk: deps.desk,
+      catalogue: deps.catalogue,
+      links: linksOf(deps),
+      actor,
+      data,
+      via: "bot",
+    });
 
 /** The version of the referral the card was drawn from: a press on an out-of-date card is refused. */
 const versionOf = (data: Record<string, unknown>): string => {
@@ -45,9 +46,6 @@ const versionOf = (data: Record<string, unknown>): string => {
     );
   return v;
 };
-
-const panelName = ({ deps }: CardPress, id: unknown) =>
-  deps.catalogue.panels.get(String(id))?.name ?? "the panel";
 
 const inPersonalChat = (handle: CardRoute["handle"]): CardRoute => ({
   where: "personal",
@@ -120,96 +118,18 @@ export const referralButtons: CardRoutes<ReferralVerb> = {
     where: "any",
     tone: "plain",
     handle: async ({ context, deps, actor }) => {
-      await sendPrivately(deps, context, await startReferralCard(deps.desk, deps.catalogue, actor.id));
+      await sendPrivately(
+        deps,
+        context,
+        await startReferralCard(deps.desk, deps.catalogue, actor.id, linksOf(deps)),
+      );
       return { message: "I have opened the referral form in your personal chat with MACE panels." };
     },
   },
-  [VERBS.referral.open]: inPersonalChat(async (press) => {
-    const { deps, actor, data } = press;
-    const form = await deps.desk.form(actor.id, data["panelId"], data["kind"]);
-    return { card: referralFormCard(form, panelName(press, form.panelId), randomUUID()) };
-  }),
-  [VERBS.referral.step]: inPersonalChat(async (press) => {
-    const { deps, actor, data } = press;
-    const at = Place.parse(data);
-    const from = { step: at.step, page: at.page };
-    const draw = (
-      form: ReferralForm,
-      answers: Record<string, unknown>,
-      place: FormPlace,
-      problems: FieldProblem[] = [],
-    ) => ({
-      card: referralFormCard(form, panelName(press, form.panelId), at.formId, answers, problems, place),
-    });
-    if (at.to === "next") {
-      const checked = await deps.desk.checkStep(actor, data["panelId"], data["kind"], at.formId, from, data);
-      if (checked.problems.length)
-        return draw(
-          checked.form,
-          checked.answers,
-          placeOf(checked.form, checked.problems[0]?.field ?? null),
-          checked.problems,
-        );
-      const steps = stepsOf(checked.form);
-      const next = steps[steps.findIndex((s) => s.id === at.step) + 1] ?? steps[0];
-      return draw(checked.form, checked.answers, { step: next?.id ?? at.step, page: 0 });
-    }
-    if (at.to === "back") {
-      const { form, answers } = await deps.desk.keepAnswers(
-        actor,
-        data["panelId"],
-        data["kind"],
-        at.formId,
-        from,
-        null,
-        0,
-      );
-      const steps = stepsOf(form);
-      const back = steps[Math.max(0, steps.findIndex((s) => s.id === at.step) - 1)];
-      return draw(form, answers, { step: back?.id ?? at.step, page: 0 });
-    }
-    const page = at.to === "earlier-members" ? at.page - 1 : at.page + 1;
-    const { form, answers } = await deps.desk.keepAnswers(
-      actor,
-      data["panelId"],
-      data["kind"],
-      at.formId,
-      from,
-      data,
-      (page + 1) * GROUP_MEMBER_ROWS,
-    );
-    return draw(form, answers, { step: at.step, page });
-  }),
-  [VERBS.referral.submit]: inPersonalChat(async (press) => {
-    const { deps, actor, data } = press;
-    const result = await deps.desk.submit(actor, data["panelId"], data["kind"], data["formId"], data);
-    if (!result.ok)
-      return {
-        card: referralFormCard(
-          result.form,
-          panelName(press, result.form.panelId),
-          String(data["formId"]),
-          result.answers,
-          result.problems,
-        ),
-      };
-    const meeting = result.meeting ? describeOccurrence(result.meeting) : undefined;
-    return {
-      card: referralReceiptCard(result.referral, panelName(press, result.referral.panelId), meeting),
-    };
-  }),
-  [VERBS.referral.link]: inPersonalChat(async (press) => {
-    const { deps, actor, data } = press;
-    const r = await deps.desk.link(
-      actor,
-      data["panelId"],
-      data["referralId"],
-      // The desk reads the id as text: anything else is bad data, not a fault.
-      z.string().max(64).parse(data["subjectId"]),
-      "bot: link",
-    );
-    return { card: referralReceiptCard(r, panelName(press, r.panelId), undefined) };
-  }),
+  [VERBS.referral.open]: inPersonalChat(onTheForm(VERBS.referral.open)),
+  [VERBS.referral.step]: inPersonalChat(onTheForm(VERBS.referral.step)),
+  [VERBS.referral.submit]: inPersonalChat(onTheForm(VERBS.referral.submit)),
+  [VERBS.referral.link]: inPersonalChat(onTheForm(VERBS.referral.link)),
   [VERBS.referral.approve]: inPersonalChat(approval(true)),
   [VERBS.referral.declineApproval]: inPersonalChat(approval(false)),
   [VERBS.referral.accept]: inPersonalChat(triage("accept")),

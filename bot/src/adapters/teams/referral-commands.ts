@@ -4,18 +4,17 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Referral } from "../../domain/referrals/referral.js";
 import type { Versioned } from "../../application/ports/versioned.js";
 import type { Actor } from "../../domain/people/actor.js";
-import { tabUrlOf } from "./bot-dependencies.js";
 import { formOfReferral } from "./cards/answers.js";
 import { ownReferralsCard } from "./cards/own-referral-cards.js";
-import { tabLink } from "./channel-poster.js";
 import {
   approvalRequestCard,
   coordinatorReferralCard,
   makeReferralChannelCard,
   referralStartCard,
 } from "./cards/referral-cards.js";
-import type { CommandTurn } from "./bot-dependencies.js";
+import { linksOf, type CommandTurn } from "./bot-dependencies.js";
 import { isRefusal } from "./refusal-replies.js";
+import type { TabLinks } from "./tab-links.js";
 
 // The typed referral commands: `refer`, the coordinator's and the referrer's lists, the manager's.
 
@@ -27,8 +26,9 @@ export async function startReferralCard(
   desk: ReferralDesk,
   catalogue: Catalogue,
   personId: string | undefined,
+  links: TabLinks,
 ) {
-  if (!personId) return referralStartCard([]);
+  if (!personId) return referralStartCard([], links);
   try {
     const { panels } = await desk.panelsFor(personId);
     return referralStartCard(
@@ -37,10 +37,11 @@ export async function startReferralCard(
         name: p.name,
         area: catalogue.areas.find((a) => a.id === p.areaId)?.name ?? p.areaId,
       })),
+      links,
     );
   } catch (e) {
     // Someone who may refer nowhere sees the card that says so.
-    if (isRefusal(e)) return referralStartCard([]);
+    if (isRefusal(e)) return referralStartCard([], links);
     throw e;
   }
 }
@@ -49,8 +50,8 @@ export async function refer({ context, deps }: CommandTurn): Promise<void> {
   // In a channel, only the button that continues in private: nothing identifying is posted there.
   const card =
     context.activity.conversation.conversationType === "personal"
-      ? await startReferralCard(deps.desk, deps.catalogue, context.activity.from.aadObjectId)
-      : makeReferralChannelCard();
+      ? await startReferralCard(deps.desk, deps.catalogue, context.activity.from.aadObjectId, linksOf(deps))
+      : makeReferralChannelCard(linksOf(deps));
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
@@ -87,11 +88,7 @@ export async function referralLists(turn: CommandTurn): Promise<void> {
     version: etag,
     panelName: deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId,
   }));
-  const card = ownReferralsCard(
-    lines,
-    own.next !== null,
-    tabLink("page=my-referrals", deps.publicUrl, deps.teamsAppId),
-  );
+  const card = ownReferralsCard(lines, own.next !== null, linksOf(deps));
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
@@ -117,7 +114,7 @@ async function referralsToTriage({ context, deps }: CommandTurn, actor: Actor, p
     await context.sendActivity({
       attachments: [
         CardFactory.adaptiveCard(
-          coordinatorReferralCard(r, panelName, tabUrlOf(deps), etag, formOfReferral(deps.catalogue, r)),
+          coordinatorReferralCard(r, panelName, linksOf(deps), etag, formOfReferral(deps.catalogue, r)),
         ),
       ],
     });
@@ -137,6 +134,7 @@ export async function approvals({ context, deps }: CommandTurn): Promise<void> {
       deps.catalogue.panels.get(r.panelId)?.name ?? r.panelId,
       etag,
       formOfReferral(deps.catalogue, r),
+      linksOf(deps),
     ),
   );
   if (!cards.length) {

@@ -21,6 +21,7 @@ import {
 } from "./cards/action-cards.js";
 import { notPossibleCard, passedOnCard } from "./cards/action-change-cards.js";
 import { inConversation, panelChannel } from "./proactive.js";
+import type { TabLinks } from "./tab-links.js";
 
 /** Why Teams refused, in words a coordinator can act on; and whether trying again could help. */
 function classify(e: unknown, where: string): DeliveryFailed {
@@ -56,7 +57,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
       catalogue: Catalogue;
       deliveries: DeliveryStore;
       log: Logger;
-      actionLogLink: (panelId: string) => string;
+      links: TabLinks;
       /** Shorter than half the sweep's lease, so no other instance takes over a send under way. */
       sendTimeoutMs: number;
     },
@@ -78,9 +79,13 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
 
   private cardFor(place: Place, content: ReminderContent): Record<string, unknown> {
     if (content.type === "escalation") {
-      return escalationCard(content.panelName, content.actions, this.deps.actionLogLink(content.panelId));
+      return escalationCard(
+        content.panelName,
+        content.actions,
+        this.deps.links({ page: "actions", panelId: content.panelId }),
+      );
     }
-    return actionReminderCard(content.action, content.panelName, content.kind, place.scope);
+    return actionReminderCard(content.action, content.panelName, content.kind, place.scope, this.deps.links);
   }
 
   async send(place: Place, content: ReminderContent): Promise<SentMessage> {
@@ -141,7 +146,7 @@ export class TeamsReminderMessenger implements ReminderMessenger, ActionChanges 
             ? notPossibleCard(action, panelName, m.scope)
             : passedOn
               ? passedOnCard(action, panelName)
-              : actionUpdatedCard(action, panelName, m.scope);
+              : actionUpdatedCard(action, panelName, m.scope, this.deps.links);
       if ((this.pressed.get(m.activityId) ?? 0) < Date.now()) await this.update(m, card);
       if (action.status !== "open" && m.scope === "personal")
         await this.deps.deliveries.forgetReminded(m.conversationKey, action.id);

@@ -27,6 +27,12 @@ export async function chooseForCase(
   const template = ports.catalogue.agendaTemplates.get(panel.agendaTemplateId);
   if (choice.sectionId && !template?.items.some((i) => i.kind === "cases" && i.id === choice.sectionId))
     throw new Refusal("conflict", "That section is not on this panel's agenda.", { code: "unknown-section" });
+  if (choice.plansHaveImpact && !panel.slotAttendance?.plansHavingImpact)
+    throw new Refusal(
+      "conflict",
+      `${panel.name}'s terms of reference do not excuse a case's worker and manager when plans are having impact, so everyone named for the case is still expected. Record the progress in the discussion notes instead.`,
+      { code: "no-impact-rule" },
+    );
   const [meeting, draft, held] = await Promise.all([
     agendaMeeting(ports, panelId, meetingId),
     ports.agendas.draft(panelId, meetingId),

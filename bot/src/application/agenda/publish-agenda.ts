@@ -3,17 +3,18 @@ import type { Agenda } from "../../domain/agenda/build.js";
 import { invitedTo } from "../../domain/agenda/slot-attendance.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
-import type { TeamsCalendar } from "../ports/teams-calendar.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { Refusal } from "../../domain/refusal.js";
-import type { MeetingScheduler } from "../scheduling/meeting-scheduler.js";
 import type { AgendaPorts } from "./agenda-ports.js";
 import { agendaChanged, loadAgenda } from "./load-agenda.js";
+import { bringInvitationsInLine, type Invitations } from "./slot-invitations.js";
 
 export interface PublishResult {
   version: number;
   /** Presenters sent an invitation to their own slot. */
   invited: number;
+  /** Invitations sent for an earlier version that this one no longer calls for, now withdrawn. */
+  withdrawn: number;
   notInvited: number;
   /** Why some were not invited, in words for the coordinator. */
   why: string | null;
@@ -21,7 +22,7 @@ export interface PublishResult {
   channelTold: boolean;
 }
 
-export type Invitations = { scheduler: MeetingScheduler; calendar: TeamsCalendar } | undefined;
+export type { Invitations };
 
 /** The agenda as published: references, times and presenters, never names or rationales. */
 function frozen(agenda: Agenda): string {
@@ -74,47 +75,8 @@ async function storeVersion(
 }
 
 /**
- * Invites each person expected at a slot, or wanted should the worker not come, through the
- * organiser's Teams calendar; those who need not attend are not invited.
- */
-async function invitePresenters(
-  ports: Pick<AgendaPorts, "directory">,
-  ids: { panelId: string; meetingId: string },
-  slots: Agenda["entries"][number]["slots"],
-  invitations: NonNullable<Invitations>,
-): Promise<{ invited: number; why: string | null }> {
-  const people = await ports.directory.people(slots.flatMap((slot) => invitedTo(slot.expected)));
-  let invited = 0;
-  let why: string | null = null;
-  for (const slot of slots) {
-    for (const expected of slot.expected) {
-      const person = expected.personId && expected.attends !== "need-not" && people.get(expected.personId);
-      if (!person) continue;
-      try {
-        await invitations.scheduler.invitePresenter(
-          ids.panelId,
-          ids.meetingId,
-          {
-            caseReference: slot.references.join(", "),
-            start: slot.start,
-            end: slot.end,
-            as: expected.reasons.join("; "),
-          },
-          { name: person.displayName, email: person.email },
-          invitations.calendar,
-        );
-        invited += 1;
-      } catch (e) {
-        why = (e as Error).message;
-      }
-    }
-  }
-  return { invited, why };
-}
-
-/**
- * Freezes the agenda as the next version, tells the panel's channel, then invites each presenter
- * to their own slot through the organiser's Teams calendar, if there is one.
+ * Freezes the agenda as the next version, tells the panel's channel, then brings the slot
+ * invitations in line with it through the organiser's Teams calendar, if there is one.
  */
 export async function publishAgenda(
   ports: AgendaPorts,
@@ -162,12 +124,13 @@ export async function publishAgenda(
     return {
       version: number,
       invited: 0,
+      withdrawn: 0,
       notInvited: slots.length,
       why: "MACE panels is not connected to Teams calendars here",
       channelTold,
     };
   }
-  const { invited, why } = await invitePresenters(ports, ids, slots, invitations);
+  const { invited, withdrawn, why } = await bringInvitationsInLine(ports, ids, slots, number, invitations);
   const presenters = slots.reduce((n, s) => n + invitedTo(s.expected).length, 0);
-  return { version: number, channelTold, invited, notInvited: presenters - invited, why };
+  return { version: number, channelTold, invited, withdrawn, notInvited: presenters - invited, why };
 }

@@ -85,6 +85,11 @@ export interface AgendaView {
   /** The themes the template's sections take cases by, each with the first section taking it. */
   themes: { id: string; title: string }[];
   usesCategories: boolean;
+  /**
+   * Where the panel's terms of reference let the coordinator excuse a case's worker and manager
+   * because plans are having impact: the rule's source, such as "000 §4"; null elsewhere.
+   */
+  plansHavingImpact: string | null;
   /** The thresholding meeting whose outcomes place this agenda's cases (003); null where none does. */
   thresholdedAt: { panelId: string; panelName: string; meetingId: string } | null;
   /** Chairs' decisions taken outside the meeting since the last one, to be reported at it. */
@@ -265,6 +270,7 @@ export async function viewAgenda(
     statements: statementsOf(ports, panel.areaId),
     themes: templateThemes(template),
     usesCategories: template.items.some((i) => i.kind === "cases" && i.takes.categories),
+    plansHavingImpact: panel.slotAttendance?.plansHavingImpact?.source ?? null,
     thresholdedAt: thresholding && {
       panelId: thresholding.id,
       panelName: thresholding.name,

@@ -31,7 +31,7 @@ export async function meetingMinutes(
       code: "members-only",
     });
   const { catalogue, casework } = ports;
-  const [room, { status: whole, agreement }, stored] = await Promise.all([
+  const [room, { status: whole, agreement, next }, stored] = await Promise.all([
     ports.room.room(panelId, meetingId),
     statusOf(ports, panel, meetingId),
     ports.minutesRecord.notes(panelId, meetingId),
@@ -40,7 +40,7 @@ export async function meetingMinutes(
   const namesHidden =
     localDay(ports.now()) === meetingId && !room.signIns.some((s) => s.personId === actor.id);
   // The correction the panel asked for can name people: hidden with the names.
-  const status = namesHidden ? statusShown(ports, panel, meetingId, agreement, false) : whole;
+  const status = namesHidden ? statusShown(panel, agreement, false, next) : whole;
   if (status.state === "draft" && role !== "coordinator" && role !== "chair")
     throw new Refusal(
       "not-now",

@@ -11,6 +11,4 @@ export interface DocumentPorts {
   documents: DocumentRecords;
   files: DocumentFiles;
   now: () => Date;
-  /** The key download links are signed with, and how long a link lasts. */
-  links: { key: string; seconds: number };
 }

@@ -10,6 +10,7 @@ import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
+import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
 
 // The coordinator's short note of each agenda item's discussion: taken during the meeting, on its
@@ -171,6 +172,7 @@ export async function recordNote(
     );
   if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
   const item = await itemOf(ports, panel, meetingId, itemKey);
+  if (!item.subjectId) await refuseSubjectDetail(ports, panel, meetingId, "text", input.text);
   const note: ItemNote = {
     panelId,
     meetingId,

@@ -17,6 +17,7 @@ import { auditEntry } from "../audit/audit-trail.js";
 import { chairsOf } from "../decisions/how-taken.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
+import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
 
 // The minutes' agreement. At the panel's next meeting, under "minutes and outstanding actions",
@@ -53,37 +54,58 @@ export async function previousMeetingOf(
   return earlier[0] ? { meetingId: earlier[0], recorded: false } : null;
 }
 
-/** The panel's meeting after this one, by its rule: where its minutes are agreed. */
-export const nextMeetingOf = (ports: Pick<MinutesPorts, "catalogue">, panelId: string, meetingId: string) =>
-  occurrencesBetween(ports.catalogue, panelId, addDays(meetingId, 1), addDays(meetingId, 370))[0]?.date ??
-  null;
+/**
+ * The day of the panel's next meeting after this one, where its minutes are agreed: by its rule,
+ * less the meetings a coordinator cancelled, on the day a coordinator moved one to. One key range.
+ */
+export async function nextMeetingOf(
+  ports: Pick<MinutesPorts, "catalogue" | "meetings">,
+  panelId: string,
+  meetingId: string,
+): Promise<string | null> {
+  const from = addDays(meetingId, 1);
+  const to = addDays(meetingId, 370);
+  const stored = new Map((await ports.meetings.between(panelId, from, to)).map((m) => [m.value.id, m.value]));
+  const ids = new Set([
+    ...occurrencesBetween(ports.catalogue, panelId, from, to).map((o) => o.date),
+    ...stored.keys(),
+  ]);
+  const days = [...ids]
+    .filter((id) => stored.get(id)?.status !== "cancelled")
+    .map((id) => stored.get(id)?.date ?? id)
+    .filter((day) => day > meetingId)
+    .sort();
+  return days[0] ?? null;
+}
 
 const circulationOf = (panel: Panel) => panel.minutesCirculation ?? "on-agreement";
 
 /** Where a meeting's minutes stand. */
 export async function statusOf(
-  ports: Pick<MinutesPorts, "catalogue" | "minutesRecord">,
+  ports: Pick<MinutesPorts, "catalogue" | "minutesRecord" | "meetings">,
   panel: Panel,
   meetingId: string,
-): Promise<{ status: MinutesStatus; agreement: Versioned<MinutesAgreement> | undefined }> {
-  const agreement = await ports.minutesRecord.agreement(panel.id, meetingId);
-  return { agreement, status: statusShown(ports, panel, meetingId, agreement, true) };
+): Promise<{
+  status: MinutesStatus;
+  agreement: Versioned<MinutesAgreement> | undefined;
+  /** The day of the panel's next meeting. */
+  next: string | null;
+}> {
+  const [agreement, next] = await Promise.all([
+    ports.minutesRecord.agreement(panel.id, meetingId),
+    nextMeetingOf(ports, panel.id, meetingId),
+  ]);
+  return { agreement, next, status: statusShown(panel, agreement, true, next) };
 }
 
 /** The status in words, with or without the correction the panel asked for (it can name people). */
 export const statusShown = (
-  ports: Pick<MinutesPorts, "catalogue">,
   panel: Panel,
-  meetingId: string,
   agreement: Versioned<MinutesAgreement> | undefined,
   withCorrection: boolean,
-): MinutesStatus =>
-  minutesStatus(
-    agreement?.value,
-    circulationOf(panel),
-    nextMeetingOf(ports, panel.id, meetingId),
-    withCorrection,
-  );
+  /** The day of the panel's next meeting, where a draft is agreed. */
+  next: string | null,
+): MinutesStatus => minutesStatus(agreement?.value, circulationOf(panel), next, withCorrection);
 
 /**
  * Whether anything was recorded at a meeting: a sign-in, a decision (the chairs' ones recorded
@@ -139,13 +161,14 @@ export async function previousMinutes(
       version: "none",
     };
   const previous = found.meetingId;
-  const [agreement, { signIns }] = await Promise.all([
+  const [agreement, { signIns }, next] = await Promise.all([
     ports.minutesRecord.agreement(panelId, previous),
     ports.room.room(panelId, meetingId),
+    nextMeetingOf(ports, panelId, previous),
   ]);
   // The correction can name people: not for presenters, nor before sign-in on the meeting's day.
   const namesHidden = localDay(ports.now()) === meetingId && !signIns.some((s) => s.personId === actor.id);
-  const status = statusShown(ports, panel, previous, agreement, role !== "presenter" && !namesHidden);
+  const status = statusShown(panel, agreement, role !== "presenter" && !namesHidden, next);
   const [occurrence] = occurrencesBetween(ports.catalogue, panelId, previous, previous);
   const meetingDescription = occurrence ? describeOccurrence(occurrence) : null;
   if (!found.recorded) {
@@ -206,6 +229,7 @@ export async function agreePreviousMinutes(
       "not-signed-in",
     );
   if (!found?.recorded) throw notNow(nothingRecorded(previous).words, "nothing-recorded");
+  if (input.correction) await refuseSubjectDetail(ports, panel, previous, "correction", input.correction);
   const agreement: MinutesAgreement = {
     panelId,
     meetingId: previous,
@@ -256,7 +280,7 @@ export async function agreeCirculation(
   const existing = await ports.minutesRecord.agreement(panelId, meetingId);
   if (!existing)
     throw notNow(
-      `These minutes are a draft: the panel agrees them at its next meeting${nextWords(ports, panelId, meetingId)}, and a chair agrees to their circulation after that.`,
+      `These minutes are a draft: the panel agrees them at its next meeting${await nextWords(ports, panelId, meetingId)}, and a chair agrees to their circulation after that.`,
       "not-agreed",
     );
   if (existing.value.circulation)
@@ -280,11 +304,11 @@ export async function agreeCirculation(
     throw e;
   }
   await audit(ports, panel, actor, "minutes.circulation-agreed", meetingId, "tab minutes");
-  return minutesStatus(agreement, circulationOf(panel), nextMeetingOf(ports, panelId, meetingId));
+  return minutesStatus(agreement, circulationOf(panel), await nextMeetingOf(ports, panelId, meetingId));
 }
 
-const nextWords = (ports: MinutesPorts, panelId: string, meetingId: string) => {
-  const next = nextMeetingOf(ports, panelId, meetingId);
+const nextWords = async (ports: MinutesPorts, panelId: string, meetingId: string) => {
+  const next = await nextMeetingOf(ports, panelId, meetingId);
   return next ? `, on ${dayInWords(next)}` : "";
 };
 

@@ -8,7 +8,9 @@ import type { Caller, PeoplePorts } from "./people-ports.js";
 // Who may manage an area's people: its administrators (named in configuration, or made
 // administrator since) and the coordinators of its panels, each within what they hold.
 
-type AccessPorts = Pick<PeoplePorts, "catalogue" | "directory" | "administrators">;
+type AccessPorts = Pick<PeoplePorts, "catalogue" | "administrators"> & {
+  directory: Pick<PeoplePorts["directory"], "accessOf">;
+};
 
 /** Whether configuration names this person an administrator of the area. */
 export const namedInConfiguration = (

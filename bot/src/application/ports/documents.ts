@@ -34,14 +34,4 @@ export interface DocumentRecords {
   replace(d: AttachedDocument, etag: string, by: string): Promise<Versioned<AttachedDocument>>;
   /** Removes a record; one already gone is no error. */
   remove(d: AttachedDocument): Promise<void>;
-  /**
-   * Records that a download link was used; false when it had been used already. Each link is
-   * used once, whichever instance of the service it reaches.
-   */
-  useLink(areaId: string, linkId: string, expiresAt: string): Promise<boolean>;
-  /**
-   * Forgets at most `most` of an area's used links that expired before `before` (a link past its
-   * expiry is refused on that alone); how many it forgot.
-   */
-  forgetUsedLinks(areaId: string, before: string, most: number): Promise<number>;
 }

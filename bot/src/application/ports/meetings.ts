@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { AgendaDraft, PublishedAgenda } from "../../domain/agenda/agenda-draft.js";
+import type { AgendaDraft, PublishedAgenda, SlotInvitationSent } from "../../domain/agenda/agenda-draft.js";
 import { Apology, type SignIn } from "../../domain/attendance/sign-in.js";
 import type { Meeting, Series } from "../../domain/schedule/meeting.js";
+import type { MeetingChat } from "../../domain/schedule/meeting-chat.js";
 import type { Versioned } from "./versioned.js";
 
 // A panel's meetings as held in Teams calendars, each meeting's agenda, and the meeting as it
@@ -19,6 +20,10 @@ export interface MeetingStore {
   /** New meetings created, known ones replaced only if unchanged since read (ConcurrencyConflict). */
   saveAll(rows: { value: Meeting; etag: string | undefined }[], by: string): Promise<void>;
   replaceMeeting(m: Meeting, etag: string, by: string): Promise<Versioned<Meeting>>;
+  /** Records which panel a Teams meeting chat belongs to; writing the same link again changes nothing. */
+  linkChat(link: MeetingChat, by: string): Promise<void>;
+  /** The panel a meeting chat belongs to: one point read. */
+  chatLink(chatId: string): Promise<MeetingChat | undefined>;
 }
 
 export interface AgendaStore {
@@ -27,6 +32,10 @@ export interface AgendaStore {
   saveDraft(d: AgendaDraft, etag: string | null, by: string): Promise<void>;
   /** The next version and the draft's count of versions, together: a second publish of one draft fails. */
   publish(d: AgendaDraft, etag: string | null, version: PublishedAgenda, by: string): Promise<void>;
+  /** The slot invitations sent for the meeting, withdrawn ones included: one key range. */
+  invitationsSent(panelId: string, meetingId: string): Promise<SlotInvitationSent[]>;
+  /** Keeps an invitation sent, or withdrawn, replacing what was kept under its key. */
+  keepInvitation(i: SlotInvitationSent, by: string): Promise<void>;
 }
 
 export const SignInCardPosted = z.strictObject({

@@ -50,6 +50,8 @@ export interface TeamsCalendar {
   cancelOccurrence(occurrenceId: string, comment: string): Promise<void>;
   /** A separate invitation for one presenter's slot. */
   inviteToSlot(invite: SlotInvite): Promise<{ eventId: string }>;
+  /** Withdraws a slot's invitation: its attendee gets the calendar's cancellation with the comment. */
+  withdrawSlotInvite(eventId: string, comment: string): Promise<void>;
 }
 
 /** A calendar request that failed, with a message written for the person who asked. */

@@ -3,10 +3,18 @@ import { slotInviteText, type PresenterSlot } from "../../domain/schedule/slot-i
 import type { Invitee, TeamsCalendar } from "../ports/teams-calendar.js";
 import { refuse, schedulingPanel, seriesTitle, type SchedulingPorts } from "./scheduling-ports.js";
 
+/** The same for the same slot, case and person, however often the agenda is published. */
+export const slotInvitationKey = (panelId: string, meetingId: string, slot: PresenterSlot, email: string) =>
+  `slot-${createHash("sha256")
+    .update([panelId, meetingId, slot.caseReference, slot.start, email.toLowerCase()].join("|"))
+    .digest("hex")
+    .slice(0, 40)}`;
+
 /**
  * Invites a presenter to their own slot of a meeting in Teams: a separate calendar event with the
  * slot's times, the meeting's join link and the case reference. Inviting again for the same slot
- * does not send a second invitation.
+ * does not send a second invitation; `sends` above one makes a new one, for a person expected
+ * again after their invitation was withdrawn.
  */
 export async function invitePresenter(
   ports: Pick<SchedulingPorts, "catalogue" | "meetings">,
@@ -15,6 +23,7 @@ export async function invitePresenter(
   slot: PresenterSlot,
   presenter: Invitee,
   calendar: TeamsCalendar,
+  sends = 1,
 ): Promise<{ eventId: string }> {
   const panel = schedulingPanel(ports, panelId);
   const held = await ports.meetings.meeting(panelId, meetingId);
@@ -26,13 +35,13 @@ export async function invitePresenter(
     );
   }
   const text = slotInviteText(seriesTitle(ports, panel), slot, held.value.joinUrl);
-  const key = [panelId, meetingId, slot.caseReference, slot.start, presenter.email.toLowerCase()].join("|");
+  const key = slotInvitationKey(panelId, meetingId, slot, presenter.email);
   return calendar.inviteToSlot({
     ...text,
     start: slot.start,
     end: slot.end,
     attendees: [presenter],
     joinUrl: held.value.joinUrl,
-    transactionId: `slot-${createHash("sha256").update(key).digest("hex").slice(0, 40)}`,
+    transactionId: sends > 1 ? `${key}-${sends}` : key,
   });
 }

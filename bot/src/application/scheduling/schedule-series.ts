@@ -4,6 +4,7 @@ import type { Series } from "../../domain/schedule/meeting.js";
 import { seriesFor, type SeriesPlan } from "../../domain/schedule/series.js";
 import { CalendarProblem, type Invitee, type TeamsCalendar } from "../ports/teams-calendar.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
+import { linkChats } from "./meeting-chats.js";
 import { meetingsBetween, type MeetingView } from "./meetings-between.js";
 import { reconcileMeetings } from "./reconcile-meetings.js";
 import {
@@ -207,5 +208,7 @@ export async function scheduleSeries(
     );
   }
   const meetings = await meetingsBetween(ports, panelId, range.from, range.to);
+  // The app opened inside one of these meetings finds the panel by the meeting's chat.
+  await linkChats(ports, panelId, [saved.value.joinUrl, ...meetings.map((m) => m.joinUrl)], actor.name);
   return { outcome, organiser: saved.value.organiserName, from, to, meetings };
 }

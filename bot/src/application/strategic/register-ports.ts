@@ -2,7 +2,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { AuditAction } from "../../domain/audit/audit-entry.js";
 import { Refusal } from "../../domain/refusal.js";
-import { identifyingDetail, IDENTIFYING_ADVICE } from "../../domain/strategic/identifying-detail.js";
+import { identifyingDetail, IDENTIFYING_ADVICE } from "../../domain/privacy/identifying-detail.js";
 import type { RegisterItem } from "../../domain/strategic/register-item.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { Casework } from "../ports/casework.js";

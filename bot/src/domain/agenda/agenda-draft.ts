@@ -23,3 +23,24 @@ export const PublishedAgenda = z.strictObject({
   agenda: z.string().max(30_000),
 });
 export type PublishedAgenda = z.infer<typeof PublishedAgenda>;
+
+/**
+ * One invitation to a slot sent through the organiser's calendar, kept so that a later version of
+ * the agenda that no longer expects the person, or moves the slot, withdraws it.
+ */
+export const SlotInvitationSent = z.strictObject({
+  panelId: z.string().max(80),
+  meetingId: z.iso.date(),
+  /** The slot, the case and the person: the same for the same invitation however often it is published. */
+  key: z.string().regex(/^slot-[0-9a-f]{40}$/),
+  personId: z.string().max(64),
+  /** The calendar's event, to withdraw it by. */
+  eventId: z.string().min(1).max(1024),
+  caseReference: z.string().max(200),
+  start: z.iso.datetime({ offset: true }),
+  sentAt: z.iso.datetime(),
+  /** How many times it has been sent, so a person expected again gets a new invitation. */
+  sends: z.number().int().min(1).max(1000),
+  withdrawnAt: z.iso.datetime().nullable(),
+});
+export type SlotInvitationSent = z.infer<typeof SlotInvitationSent>;

@@ -3,9 +3,10 @@ import type { PresenterRole } from "../cohort/case.js";
 
 // Who is expected at a case's slot, and why (000 §2, §4, §5; 001 "Case presentation"; 003; 004):
 // the referrer, the allocated worker and their manager the form named, and others the terms of
-// reference name. Where plans are clearly having impact they need not attend, unless actions have
-// drifted (000 §4). Those expected, or invited in case the worker cannot come, get the slot's
-// invitation; nobody is invited to a slot they need not attend.
+// reference name. Where the panel's terms of reference allow it and plans are clearly having
+// impact, the people they name (000 §4: the social worker and manager) need not attend, unless
+// actions have drifted; the referrer and the others are still expected. Those expected, or invited
+// in case the worker cannot come, get the slot's invitation; nobody is invited to a slot they need not attend.
 
 export type Attends = "expected" | "if-needed" | "need-not";
 
@@ -62,7 +63,10 @@ export function expectedAtSlot(rules: SlotAttendance | undefined, cases: SlotCas
   };
   for (const c of cases) {
     // Drift wins over impact: the worker must attend the next panel (000 §4).
-    const excused = c.plansHaveImpact !== null && !c.workerMustAttend;
+    const impact = rules?.plansHavingImpact;
+    const excusing = c.plansHaveImpact !== null && !c.workerMustAttend && impact ? impact.excuses : [];
+    const excused = (role: PresenterRole | null) =>
+      (role === "worker" || role === "manager") && excusing.includes(role);
     const extra = c.workerMustAttend ? [DRIFT_REASON] : [];
     for (const place of c.presenterRoles) {
       const { reason, attends } = roleReason(rules, place.role, c.riskLevel);
@@ -71,17 +75,15 @@ export function expectedAtSlot(rules: SlotAttendance | undefined, cases: SlotCas
         {
           personId: place.personId,
           who: null,
-          attends: excused ? "need-not" : c.workerMustAttend ? "expected" : attends,
+          attends: excused(place.role) ? "need-not" : c.workerMustAttend ? "expected" : attends,
         },
-        [reason, ...extra],
+        excused(place.role)
+          ? [reason, `plans are having impact (${impact?.source ?? ""})`]
+          : [reason, ...extra],
       );
     }
     for (const other of rules?.others ?? [])
-      add(
-        `role:${other.who}`,
-        { personId: null, who: other.who, attends: excused ? "need-not" : "expected" },
-        [other.reason],
-      );
+      add(`role:${other.who}`, { personId: null, who: other.who, attends: "expected" }, [other.reason]);
   }
   return [...people.values()];
 }

@@ -170,6 +170,20 @@ export const SlotAttendance = z.strictObject({
   managerAtRisk: z.strictObject({ levels: z.array(id).min(1), reason, otherwise: reason }).optional(),
   /** Others the terms of reference name for every case, who are not named on the form. */
   others: z.array(z.strictObject({ who: z.string().min(2).max(120), reason })).max(8),
+  /**
+   * Where the terms of reference let the coordinator excuse a case's people because its plans are
+   * clearly having impact (000 §4: "no need for social workers and managers to attend"): whom it
+   * excuses, and where the rule is written. Absent, every case is presented as the form says.
+   */
+  plansHavingImpact: z
+    .strictObject({
+      excuses: z
+        .array(z.enum(["worker", "manager"]))
+        .min(1)
+        .max(2),
+      source: z.string().min(2).max(40),
+    })
+    .optional(),
 });
 export type SlotAttendance = z.infer<typeof SlotAttendance>;
 

@@ -86,6 +86,8 @@ export interface AgendaResponse {
   /** The themes the agenda's sections take cases by, each with the first section that takes it. */
   themes: { id: string; title: string }[];
   usesCategories: boolean;
+  /** The rule's source where the panel may excuse a case's worker and manager for plans having impact. */
+  plansHavingImpact: string | null;
   /** The thresholding meeting whose outcomes place this agenda's cases; null where none does. */
   thresholdedAt: { panelId: string; panelName: string; meetingId: string } | null;
   /** The area's statements, read out at the start of the meeting. */
@@ -107,6 +109,8 @@ export interface PublishResponse {
   version: number;
   /** Presenters sent an invitation to their own slot. */
   invited: number;
+  /** Invitations an earlier version sent that this one no longer calls for, withdrawn in Teams. */
+  withdrawn: number;
   notInvited: number;
   /** Why some were not invited, in words for the coordinator. */
   why: string | null;

@@ -1,3 +1,4 @@
+import type { DownloadLinkResponse } from "./downloads.js";
 import { z } from "zod";
 import type { DocumentKind, DocumentReview, ScanState } from "../../../domain/documents/document.js";
 
@@ -56,8 +57,5 @@ export interface DocumentResponse {
   document: DocumentSummary;
 }
 
-export interface DocumentLinkResponse {
-  /** Opens the file once, until `expiresAt`. */
-  url: string;
-  expiresAt: string;
-}
+/** A document opens through a download link like every other file. */
+export type DocumentLinkResponse = DownloadLinkResponse;

@@ -34,7 +34,9 @@ export const Approval = z.strictObject({
   decision: z.enum(["approved", "declined"]),
   comment: z.string().max(1000).default(""),
 });
+export type ApprovalBody = z.input<typeof Approval>;
 export const Answer = z.strictObject({ answer: z.string().max(2000) });
+export type AnswerBody = z.input<typeof Answer>;
 export const Withdrawal = z.strictObject({ reason: z.string().max(1000) });
 export type WithdrawalBody = z.input<typeof Withdrawal>;
 /** Which page of the referral list: `after` is the `next` a page ended with, sent back unchanged. */

@@ -5,6 +5,7 @@ import {
   accessRequestId,
   type AccessRequest,
 } from "../../../domain/people/access-request.js";
+import { openInTab, type TabLinks } from "../tab-links.js";
 import { VERBS } from "../verbs.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 
@@ -15,7 +16,7 @@ const coordinatorsLine = (names: string[]) =>
   names.length ? names.join(", ") : "no coordinator yet (its area's administrators decide)";
 
 /** To someone on no panel: that they are not, whom to ask, and the button to ask. */
-export function notOnPanelCard(view: WhoToAsk): Element {
+export function notOnPanelCard(view: WhoToAsk, links: TabLinks): Element {
   const body: Element[] = [
     heading("You are not on any MACE panel yet"),
     para(
@@ -36,12 +37,16 @@ export function notOnPanelCard(view: WhoToAsk): Element {
   body.push(
     para("Press **Ask for access** to ask to join a panel; its coordinators are told straight away."),
   );
-  return card(body, [execute("Ask for access", VERBS.access.form, {})]);
+  return card(body, [
+    execute("Ask for access", VERBS.access.form, {}),
+    openInTab(links({ page: "ask-for-access" })),
+  ]);
 }
 
 /** Which panel, for which agency, and why; shown again with what was typed and the problem. */
 export function askForAccessCard(
   view: WhoToAsk,
+  links: TabLinks,
   typed: Record<string, unknown> = {},
   problem?: string,
 ): Element {
@@ -86,7 +91,10 @@ export function askForAccessCard(
         ...value("reason"),
       },
     ],
-    [execute("Send request", VERBS.access.ask, {}, { style: "positive", associatedInputs: "auto" })],
+    [
+      execute("Send request", VERBS.access.ask, {}, { style: "positive", associatedInputs: "auto" }),
+      openInTab(links({ page: "ask-for-access" })),
+    ],
   );
 }
 
@@ -99,7 +107,12 @@ export function askedCard(panelName: string, coordinators: string[]): Element {
 }
 
 /** To a panel's coordinator, in personal chat: approve with a role, or decline with a reason. */
-export function decideAccessCard(r: AccessRequest, panelName: string, agencyName: string): Element {
+export function decideAccessCard(
+  r: AccessRequest,
+  panelName: string,
+  agencyName: string,
+  links: TabLinks,
+): Element {
   const data = { requestId: accessRequestId(r) };
   return card(
     [
@@ -129,6 +142,7 @@ export function decideAccessCard(r: AccessRequest, panelName: string, agencyName
     [
       execute("Approve", VERBS.access.approve, data, { style: "positive", associatedInputs: "auto" }),
       execute("Decline", VERBS.access.decline, data, { style: "destructive", associatedInputs: "auto" }),
+      openInTab(links({ page: "access-requests", areaId: r.areaId, requestId: data.requestId })),
     ],
   );
 }

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { ownerInWords, type Action } from "../../../domain/actions/action.js";
 import type { ReminderKind } from "../../../domain/actions/reminder-policy.js";
 import { longDate } from "./dates.js";
+import { openInTabRow, type TabLinks } from "../tab-links.js";
 import { VERBS } from "../verbs.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 import { changeButtons, lastChangeInWords, type Members } from "./action-change-cards.js";
@@ -79,6 +80,7 @@ export function actionReminderCard(
   panelName: string,
   kind: CardOccasion,
   place: CardPlace,
+  links: TabLinks,
   members?: Members,
 ): Element {
   const data = { panelId: a.panelId, actionId: a.id };
@@ -92,6 +94,8 @@ export function actionReminderCard(
           : "Press Done when it is finished, or type **done** here, with a note if you like.",
         { isSubtle: true },
       ),
+      // Its own buttons fill the card's action bar: Teams shows five at most.
+      openInTabRow(links({ page: "actions", panelId: a.panelId, actionId: a.id })),
     ],
     [
       execute("Done", VERBS.action.done, data, { style: "positive" }),
@@ -150,18 +154,18 @@ export function actionUpdatedCard(
   a: CardAction,
   panelName: string,
   place: CardPlace,
+  links: TabLinks,
   members?: Members,
 ): Element {
-  const reminder = actionReminderCard(a, panelName, "reminder", place, members);
-  const body = reminder["body"] as Element[];
+  const reminder = actionReminderCard(a, panelName, "reminder", place, links, members);
   const last = justUpdated(a);
-  return {
-    ...reminder,
-    body: [
-      ...body,
-      ...(last ? [para(`Update from ${last.byName} on ${at(last.at)} saved.`, { color: "Good" })] : []),
-    ],
-  };
+  return last ? withNote(reminder, `Update from ${last.byName} on ${at(last.at)} saved.`) : reminder;
+}
+
+/** An open action's card with what just changed, above the row that opens it in the tab. */
+export function withNote(reminder: Element, note: string): Element {
+  const body = reminder["body"] as Element[];
+  return { ...reminder, body: [...body.slice(0, -1), para(note, { color: "Good" }), ...body.slice(-1)] };
 }
 
 export interface OverdueItem {

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { ownerInWords, type ActionChange } from "../../../domain/actions/action.js";
+import { openInTab, type TabLinks } from "../tab-links.js";
 import { VERBS } from "../verbs.js";
 import type { CardAction, CardPlace } from "./action-cards.js";
 import { longDate } from "./dates.js";
@@ -124,6 +125,7 @@ export function changeFormCard(
   kind: ChangeKind,
   typed: TypedChange,
   problems: Problem[],
+  links: TabLinks,
   members: Members = [],
 ): Element {
   return card(
@@ -138,7 +140,7 @@ export function changeFormCard(
       ...inputsOf(kind, a, typed, problems, members),
       ...(problems.length ? [problemSummary(problems, "the action can be changed")] : []),
     ],
-    [submit(kind, a)],
+    [submit(kind, a), openInTab(links({ page: "actions", panelId: a.panelId, actionId: a.id }))],
   );
 }
 

@@ -1,5 +1,6 @@
 import type { SignInDetails } from "../../../application/meeting-room/meeting-room.js";
 import { CAPACITY_LABELS, type SignIn } from "../../../domain/attendance/sign-in.js";
+import { openInTab, type TabLinks } from "../tab-links.js";
 import { VERBS } from "../verbs.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 
@@ -29,7 +30,7 @@ function ownViewOf(a: Pick<SignInDetails, "panelId" | "meetingId">, userIds: str
   };
 }
 
-export function signInCard(a: SignInDetails, userIds: string[] = []): Element {
+export function signInCard(a: SignInDetails, links: TabLinks, userIds: string[] = []): Element {
   return {
     ...card(
       [
@@ -71,6 +72,7 @@ export function signInCard(a: SignInDetails, userIds: string[] = []): Element {
           { panelId: a.panelId, meetingId: a.meetingId },
           { associatedInputs: "auto" },
         ),
+        openInTab(links({ page: "sign-in", panelId: a.panelId, meetingId: a.meetingId })),
       ],
     ),
     ...ownViewOf(a, userIds),

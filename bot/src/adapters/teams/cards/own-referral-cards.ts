@@ -2,6 +2,7 @@ import { KIND_TITLES } from "../../../domain/referrals/form.js";
 import { outcomeNote } from "../../../domain/referrals/outcome-note.js";
 import { STATUS_LABELS, subjectLabel, type Referral } from "../../../domain/referrals/referral.js";
 import { questionWaiting } from "../../../domain/referrals/triage.js";
+import { openInTab, type TabLinks } from "../tab-links.js";
 import { VERBS } from "../verbs.js";
 import { longDate } from "./dates.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
@@ -91,8 +92,8 @@ function ownReferral({ referral: r, version, panelName }: OwnReferral): Element 
 }
 
 /** A page of the person's referrals, newest first; `more` when older ones are only in the tab. */
-export function ownReferralsCard(referrals: OwnReferral[], more: boolean, tabUrl: string): Element {
-  const tab = { type: "Action.OpenUrl", title: "Open My referrals in the tab", url: tabUrl };
+export function ownReferralsCard(referrals: OwnReferral[], more: boolean, links: TabLinks): Element {
+  const tab = openInTab(links({ page: "my-referrals" }), "Open My referrals in the tab");
   if (!referrals.length)
     return card([
       heading("Your referrals"),

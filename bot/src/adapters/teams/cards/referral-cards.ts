@@ -1,6 +1,7 @@
 import { fieldOf, readAnswer, sectionAnswers } from "./answers.js";
 import { longDate } from "./dates.js";
 import { VERBS } from "../verbs.js";
+import { openInTab, type TabLinks } from "../tab-links.js";
 import { card, execute, facts, heading, para, type Element } from "./elements.js";
 import type { ReferralForm } from "../../../domain/referrals/form.js";
 import { KIND_TITLES } from "../../../domain/referrals/form.js";
@@ -22,7 +23,10 @@ const duplicateOf = (d: PossibleDuplicate): string =>
   d.referralId ? `pending referral ${d.reference}` : d.reference;
 
 /** Choose the panel and the kind of referral; shown in personal chat. */
-export function referralStartCard(panels: { id: string; name: string; area: string }[]): Element {
+export function referralStartCard(
+  panels: { id: string; name: string; area: string }[],
+  links: TabLinks,
+): Element {
   if (!panels.length) {
     return card([
       heading("You cannot make referrals yet"),
@@ -56,12 +60,17 @@ export function referralStartCard(panels: { id: string; name: string; area: stri
         choices: Object.entries(KIND_TITLES).map(([value, title]) => ({ title, value })),
       },
     ],
-    [execute("Open the form", VERBS.referral.open, {}, { associatedInputs: "auto" })],
+    [
+      execute("Open the form", VERBS.referral.open, {}, { associatedInputs: "auto" }),
+      openInTab(
+        links({ page: "refer", ...(panels.length === 1 && panels[0] ? { panelId: panels[0].id } : {}) }),
+      ),
+    ],
   );
 }
 
 /** The one referral card for channels: a button that continues in private. */
-export function makeReferralChannelCard(): Element {
+export function makeReferralChannelCard(links: TabLinks): Element {
   return card(
     [
       heading("Make a referral"),
@@ -69,7 +78,7 @@ export function makeReferralChannelCard(): Element {
         "Referrals are made privately. Select the button and I will open the form in your personal chat with MACE panels. Never post a child's details in this channel.",
       ),
     ],
-    [execute("Make a referral", VERBS.referral.private, {})],
+    [execute("Make a referral", VERBS.referral.private, {}), openInTab(links({ page: "refer" }))],
   );
 }
 
@@ -80,7 +89,12 @@ function meetingLine(r: Referral, meeting: string | undefined): string {
 }
 
 /** The receipt that replaces the form once the referral is stored. */
-export function referralReceiptCard(r: Referral, panelName: string, meeting: string | undefined): Element {
+export function referralReceiptCard(
+  r: Referral,
+  panelName: string,
+  meeting: string | undefined,
+  links: TabLinks,
+): Element {
   const body: Element[] = [
     heading(`Referral ${r.reference} sent`),
     facts([
@@ -139,6 +153,7 @@ export function referralReceiptCard(r: Referral, panelName: string, meeting: str
       }),
     );
   }
+  actions.push(openInTab(links({ page: "my-referrals", referralId: r.id })));
   return card(body, actions);
 }
 
@@ -167,6 +182,7 @@ export function approvalRequestCard(
   panelName: string,
   version: string,
   form: ReferralForm,
+  links: TabLinks,
 ): Element {
   return card(
     [
@@ -199,6 +215,7 @@ export function approvalRequestCard(
         { panelId: r.panelId, referralId: r.id, version },
         { style: "destructive", associatedInputs: "auto" },
       ),
+      openInTab(links({ page: "approval", panelId: r.panelId, referralId: r.id })),
     ],
   );
 }
@@ -207,7 +224,7 @@ export function approvalRequestCard(
 export function coordinatorReferralCard(
   r: Referral,
   panelName: string,
-  tabUrl: string,
+  links: TabLinks,
   version: string,
   form: ReferralForm,
 ): Element {
@@ -248,12 +265,12 @@ export function coordinatorReferralCard(
     execute("Accept", VERBS.referral.accept, data, { style: "positive", associatedInputs: "auto" }),
     execute("Ask for more information", VERBS.referral.ask, data, { associatedInputs: "auto" }),
     execute("Decline", VERBS.referral.decline, data, { style: "destructive", associatedInputs: "auto" }),
-    { type: "Action.OpenUrl", title: "Open in the tab", url: tabUrl },
+    openInTab(links({ page: "referrals", panelId: r.panelId, referralId: r.id })),
   ]);
 }
 
 /** To the referrer: the coordinator's question, with a box to answer it. */
-export function questionCard(r: Referral, panelName: string, version: string): Element {
+export function questionCard(r: Referral, panelName: string, version: string, links: TabLinks): Element {
   const last = r.questions[r.questions.length - 1];
   return card(
     [
@@ -277,6 +294,7 @@ export function questionCard(r: Referral, panelName: string, version: string): E
         { panelId: r.panelId, referralId: r.id, version },
         { associatedInputs: "auto" },
       ),
+      openInTab(links({ page: "my-referrals", referralId: r.id })),
     ],
   );
 }

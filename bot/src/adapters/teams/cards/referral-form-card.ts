@@ -9,6 +9,7 @@ import {
   stepsOf,
   type FormPlace,
 } from "../../../domain/referrals/form-steps.js";
+import { openInTab, type TabLinks } from "../tab-links.js";
 import { VERBS } from "../verbs.js";
 import { card, execute, fieldProblem, heading, para, problemSummary, type Element } from "./elements.js";
 
@@ -83,6 +84,7 @@ export function referralFormCard(
   form: ReferralForm,
   panelName: string,
   formId: string,
+  links: TabLinks,
   answers: Record<string, unknown> = {},
   problems: FieldProblem[] = [],
   place: FormPlace = placeOf(form, problems[0]?.field ?? null),
@@ -158,5 +160,6 @@ export function referralFormCard(
   }
   // Back skips this step's checks, so it cannot send what was typed here; earlier answers come back.
   if (index > 0) actions.push(move("Back", "back", { associatedInputs: "none" }));
+  actions.push(openInTab(links({ page: "refer", panelId: form.panelId, kind: form.kind })));
   return card(body, actions);
 }

@@ -1,5 +1,5 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import type { DocumentRecords } from "../ports/documents.js";
+import type { UsedLinks } from "./download-ports.js";
 
 // A used download link's row only refuses that link a second time; once the link has expired it
 // is refused on that alone, so the row is forgotten. A few at a time, on the service's beat.
@@ -10,12 +10,12 @@ const AT_A_TIME = 100;
 /** Forgets the rows of used download links that have expired, in every area; how many it forgot. */
 export async function forgetExpiredLinks(ports: {
   catalogue: Pick<Catalogue, "areas">;
-  documents: Pick<DocumentRecords, "forgetUsedLinks">;
+  usedLinks: Pick<UsedLinks, "forget">;
   now: () => Date;
 }): Promise<number> {
   const before = ports.now().toISOString();
   const forgotten = await Promise.all(
-    ports.catalogue.areas.map((a) => ports.documents.forgetUsedLinks(a.id, before, AT_A_TIME)),
+    ports.catalogue.areas.map((a) => ports.usedLinks.forget(a.id, before, AT_A_TIME)),
   );
   return forgotten.reduce((n, m) => n + m, 0);
 }

@@ -1,0 +1,13 @@
+import { withPorts } from "../with-ports.js";
+import type { DownloadPorts } from "./download-ports.js";
+import { openDownloadLink, signDownloadLink } from "./download-links.js";
+
+// Download links: signed for a file someone may see, opened once.
+
+export const downloadsDesk = (ports: DownloadPorts) => ({
+  link: withPorts(ports, signDownloadLink),
+  open: withPorts(ports, openDownloadLink),
+});
+export type DownloadsDesk = ReturnType<typeof downloadsDesk>;
+
+export type { DownloadLink, LinkedFile, LinkHolder, OpenedLink } from "./download-links.js";
