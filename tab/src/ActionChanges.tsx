@@ -1,13 +1,13 @@
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
   Textarea,
   makeStyles,
 } from "@fluentui/react-components";
+import { DateField } from "./DateField.js";
 import { useState } from "react";
 import { api, type PanelAction, type PanelMember, type TokenSource } from "./api.js";
 
@@ -140,9 +140,7 @@ export function ChangeAction({
           }}
         >
           {open === "extend" && (
-            <Field label="New due date" required>
-              <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} required />
-            </Field>
+            <DateField label="New due date" required value={dueDate} onChange={setDueDate} />
           )}
           {open === "reassign" && (
             <Field label="New owner" required>

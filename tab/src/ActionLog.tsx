@@ -8,7 +8,6 @@ import {
   MessageBarTitle,
   Select,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -16,6 +15,7 @@ import {
   TableRow,
   makeStyles,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useEffect, useMemo, useState } from "react";
 import { ActionHistory, ChangeAction } from "./ActionChanges.js";
 import { ChoiceField } from "./ChoiceField.js";
@@ -206,7 +206,7 @@ export function ActionLogSection({
           </MessageBarBody>
         </MessageBar>
       )}
-      <Table
+      <ResponsiveTable
         className={styles.table}
         aria-label={meetingId ? "This meeting's actions" : `${panel.name} action log`}
       >
@@ -291,7 +291,7 @@ export function ActionLogSection({
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ResponsiveTable>
       {actions && actions.length === 0 && <p>No actions match.</p>}
       {next && (
         <Button appearance="secondary" onClick={() => void showOlder(next)}>

@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useState, type ReactNode } from "react";
 import { MeetingRoomSection } from "./MeetingRoom.js";
 import { PreviousMinutes } from "./PreviousMinutes.js";
@@ -281,7 +281,7 @@ export function AgendaPage({
         </MessageBar>
       )}
       {agenda && (
-        <Table className={styles.table} aria-label={`Agenda for ${meeting.description}`}>
+        <ResponsiveTable className={styles.table} aria-label={`Agenda for ${meeting.description}`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Time</TableHeaderCell>
@@ -310,7 +310,7 @@ export function AgendaPage({
               />
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
       {agenda && (
         <MeetingStatements

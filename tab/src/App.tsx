@@ -1,11 +1,4 @@
-import {
-  FluentProvider,
-  Spinner,
-  makeStyles,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, Spinner, makeStyles } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   api,
@@ -33,6 +26,7 @@ import {
   teamsTokens,
   type ThemeName,
 } from "./teams.js";
+import { THEMES } from "./themes.js";
 import { demoTokens } from "./tokens.js";
 import { useApi } from "./useApi.js";
 
@@ -56,7 +50,6 @@ const CaseHistory = lazyPage(() => import("./CaseHistory.js").then((m) => m.Case
 const SubjectMapPage = lazyPage(() => import("./SubjectMap.js").then((m) => m.SubjectMapPage));
 const InMeetingPage = lazyPage(() => import("./InMeeting.js").then((m) => m.InMeetingPage));
 
-const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 // The demo person chosen in development sign-in, kept for the browser tab's life.
 const PERSON_KEY = "mace-dev-person";
 

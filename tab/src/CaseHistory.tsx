@@ -5,7 +5,6 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -15,6 +14,7 @@ import {
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { Fragment, useEffect, useRef, useState } from "react";
 import { api, type HistoryCase, type HistoryEntry, type TokenSource } from "./api.js";
 import { headerStyles } from "./styles.js";
@@ -159,7 +159,7 @@ function Cases({ cases }: { cases: HistoryCase[] }) {
       <Subtitle2 as="h2" id="cases-title">
         Cases
       </Subtitle2>
-      <Table className={styles.table} aria-labelledby="cases-title">
+      <ResponsiveTable className={styles.table} aria-labelledby="cases-title">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Panel</TableHeaderCell>
@@ -186,7 +186,7 @@ function Cases({ cases }: { cases: HistoryCase[] }) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ResponsiveTable>
     </section>
   );
 }

@@ -10,7 +10,6 @@ import {
   Spinner,
   Tab,
   TabList,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -19,6 +18,7 @@ import {
   Title2,
   makeStyles,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useEffect, useMemo, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { api, type CohortCase, type CohortResponse, type PanelViewProps } from "./api.js";
@@ -243,7 +243,7 @@ function CohortList({ list, token, panel }: Omit<PanelViewProps, "onBack" | "meI
           {next ? ". Search and filters look at the cases shown so far: show more to include the rest." : "."}
         </Caption1>
       )}
-      <Table sortable className={styles.table} aria-label={`${panel.name}: ${label.toLowerCase()}`}>
+      <ResponsiveTable sortable className={styles.table} aria-label={`${panel.name}: ${label.toLowerCase()}`}>
         <TableHeader>
           <TableRow>
             {COLUMNS[list].map((c) => (
@@ -283,7 +283,7 @@ function CohortList({ list, token, panel }: Omit<PanelViewProps, "onBack" | "meI
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ResponsiveTable>
       {page && shown.length === 0 && (
         <p>
           {next

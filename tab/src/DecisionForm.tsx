@@ -8,6 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { DateField } from "./DateField.js";
 import { useState } from "react";
 import { ChairsDecisionFields, type ChairsAgreement } from "./ChairsDecisionFields.js";
 import { ChoiceField } from "./ChoiceField.js";
@@ -216,13 +217,12 @@ export function DecisionItem({
               options={room.decisionKinds}
             />
             {form.kind === "continue" && (
-              <Field label="Review by" required>
-                <Input
-                  type="date"
-                  value={form.reviewDate ?? ""}
-                  onChange={(_e, d) => setForm({ ...form, reviewDate: d.value || null })}
-                />
-              </Field>
+              <DateField
+                label="Review by"
+                required
+                value={form.reviewDate ?? ""}
+                onChange={(day) => setForm({ ...form, reviewDate: day || null })}
+              />
             )}
             {form.kind === "return" && (
               <ChoiceField

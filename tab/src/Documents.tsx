@@ -7,7 +7,6 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useId, useRef, useState } from "react";
 import { openDownload } from "./openDownload.js";
 import type { TokenSource } from "./api.js";
@@ -146,7 +146,7 @@ export function Documents({
         </Body1>
       )}
       {documents.length > 0 && (
-        <Table className={styles.table} aria-labelledby={headingId}>
+        <ResponsiveTable className={styles.table} aria-labelledby={headingId}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Document</TableHeaderCell>
@@ -204,7 +204,7 @@ export function Documents({
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
       {reviewing && place.kind === "case" && (
         <ReviewForm

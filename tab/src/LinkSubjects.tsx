@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { DateField } from "./DateField.js";
 import { useId, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { CurrentLinks } from "./CurrentLinks.js";
@@ -262,13 +263,11 @@ export function LinkSubjects({
           </Field>
         )}
         {endOf(draft.kind) === "person" && (
-          <Field label="Date of birth">
-            <Input
-              type="date"
-              value={draft.dateOfBirth ?? ""}
-              onChange={(_e, d) => setDraft({ ...draft, dateOfBirth: d.value })}
-            />
-          </Field>
+          <DateField
+            label="Date of birth"
+            value={draft.dateOfBirth ?? ""}
+            onChange={(day) => setDraft({ ...draft, dateOfBirth: day })}
+          />
         )}
         <Button type="submit" disabled={busy || draft.label.trim().length < 2}>
           Record and link

@@ -1,11 +1,5 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import type { MapNode, SubjectMapResponse } from "./api.js";
 import { kindName } from "./mapStyle.js";
 import { SubjectReference } from "./subjectLinks.js";
@@ -33,7 +27,7 @@ export function SubjectsTable({
           `${e.from === id ? e.label : e.inverse} ${refOf(e.from === id ? e.to : e.from)}${e.endedAt ? ` (ended ${e.endedAt.slice(0, 10)})` : ""}`,
       );
   return (
-    <Table aria-label="Subjects on the map" size="small">
+    <ResponsiveTable aria-label="Subjects on the map" size="small">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Reference</TableHeaderCell>
@@ -63,6 +57,6 @@ export function SubjectsTable({
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ResponsiveTable>
   );
 }

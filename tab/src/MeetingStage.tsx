@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -14,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useEffect, useState } from "react";
 import type { MeetingOfChatResponse, TokenSource } from "./api.js";
 import { meetingApi } from "./meetingApi.js";
@@ -79,7 +79,7 @@ export function MeetingStage({
         </MessageBar>
       )}
       {data && (
-        <Table aria-label="Agenda on the stage">
+        <ResponsiveTable aria-label="Agenda on the stage">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Time</TableHeaderCell>
@@ -107,7 +107,7 @@ export function MeetingStage({
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
     </section>
   );

@@ -10,7 +10,6 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -21,6 +20,8 @@ import {
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
+import { DateField } from "./DateField.js";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useState } from "react";
 import { api, type MeetingStatus, type PanelMeeting, type PanelViewProps } from "./api.js";
 import { aYearFrom, downloadCalendar, isoDay } from "./calendar.js";
@@ -204,20 +205,12 @@ export function MeetingsPage({
           )}
           {coordinator && data.calendar.connected && (
             <div className={styles.row}>
-              <Field label="From">
-                <Input
-                  type="date"
-                  value={range.from}
-                  onChange={(_e, d) => setRange((r) => ({ ...r, from: d.value }))}
-                />
-              </Field>
-              <Field label="To">
-                <Input
-                  type="date"
-                  value={range.to}
-                  onChange={(_e, d) => setRange((r) => ({ ...r, to: d.value }))}
-                />
-              </Field>
+              <DateField
+                label="From"
+                value={range.from}
+                onChange={(from) => setRange((r) => ({ ...r, from }))}
+              />
+              <DateField label="To" value={range.to} onChange={(to) => setRange((r) => ({ ...r, to }))} />
               <Button appearance="primary" disabled={busy} onClick={() => void schedule()}>
                 {series ? "Update Teams meetings" : "Schedule in Teams"}
               </Button>
@@ -254,7 +247,7 @@ export function MeetingsPage({
         </Field>
       )}
       {data && (
-        <Table className={styles.table} aria-label={`${panel.name} meetings`}>
+        <ResponsiveTable className={styles.table} aria-label={`${panel.name} meetings`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Meeting</TableHeaderCell>
@@ -289,7 +282,7 @@ export function MeetingsPage({
               />
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
     </>
   );
@@ -396,9 +389,7 @@ function MeetingRow({
             >
               {editing === "move" && (
                 <>
-                  <Field label="New date" required>
-                    <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} required />
-                  </Field>
+                  <DateField label="New date" required value={date} onChange={setDate} />
                   <Field label="Start time" required>
                     <Input
                       type="time"

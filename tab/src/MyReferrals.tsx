@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -15,6 +14,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { api, type ReferralSummary, type TokenSource } from "./api.js";
 import { MyReferralView } from "./MyReferralView.js";
 import { formatDate, KIND_LABELS, STATUS_COLOURS } from "./referralLabels.js";
@@ -96,7 +96,7 @@ export function MyReferralsPage({
           </MessageBar>
         )}
         {ready && ready.length > 0 && (
-          <Table className={styles.table} aria-label="My referrals">
+          <ResponsiveTable className={styles.table} aria-label="My referrals">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Reference</TableHeaderCell>
@@ -147,7 +147,7 @@ export function MyReferralsPage({
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
         {ready && ready.length > 0 && (
           <MoreReferrals

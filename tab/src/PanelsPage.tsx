@@ -28,12 +28,15 @@ const useStyles = makeStyles({
   area: { marginTop: "24px" },
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(300px, 1fr))",
+    // One column on a phone: a card never grows wider than the page.
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(300px, 100%), 1fr))",
     gap: "16px",
     marginTop: "8px",
   },
   links: { display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "8px" },
   areaHeading: { display: "flex", gap: "16px", alignItems: "center", flexWrap: "wrap" },
+  // The card's buttons wrap onto as many lines as they need, so none is hidden under the next card.
+  footer: { flexWrap: "wrap" },
   meetings: { margin: "0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
@@ -177,7 +180,7 @@ export function PanelsPage({
                     </li>
                   ))}
                 </ul>
-                <CardFooter>
+                <CardFooter className={styles.footer}>
                   {/* An analyst sees the panel's reports only, never its cases or meetings. */}
                   {p.role !== "analyst" && (
                     <>

@@ -8,7 +8,6 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -18,6 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type AreaPeopleResponse, type ManagedArea, type PersonRow, type TokenSource } from "./api.js";
 import { FindPerson, type Found } from "./FindPerson.js";
@@ -181,7 +181,7 @@ function PeopleTable({
   const panelName = (id: string) => view.panels.find((p) => p.id === id)?.name ?? id;
   const nameOf = (id: string | null) => view.people.find((p) => p.id === id)?.displayName ?? "a member";
   return (
-    <Table className={styles.table} aria-label={`${view.area.name} people`}>
+    <ResponsiveTable className={styles.table} aria-label={`${view.area.name} people`}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Name</TableHeaderCell>
@@ -231,6 +231,6 @@ function PeopleTable({
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ResponsiveTable>
   );
 }

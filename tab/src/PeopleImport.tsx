@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -14,6 +13,7 @@ import {
   TableRow,
   makeStyles,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { useState } from "react";
 import { api, type ImportResponse, type TokenSource } from "./api.js";
 import { openDownload } from "./openDownload.js";
@@ -137,7 +137,7 @@ export function PeopleImport({
               </Button>
             </div>
           )}
-          <Table aria-label="Import preview">
+          <ResponsiveTable aria-label="Import preview">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Line</TableHeaderCell>
@@ -168,7 +168,7 @@ export function PeopleImport({
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         </>
       )}
     </section>

@@ -8,6 +8,7 @@ import {
   Textarea,
   makeStyles,
 } from "@fluentui/react-components";
+import { DateField } from "./DateField.js";
 import { useState } from "react";
 import {
   api,
@@ -152,21 +153,17 @@ export function RecordAction({
           ))}
         </Select>
       </Field>
-      <Field
+      <DateField
         label={`Due date (${dueAfter(panel.actionDueDays)} after the meeting if left empty)`}
         validationMessage={pastDue ?? undefined}
         validationState={pastDue ? "warning" : "none"}
-      >
-        <Input
-          type="date"
-          value={dueDate}
-          onChange={(_e, d) => {
-            setDueDate(d.value);
-            setPastDue(null);
-            setConfirmOverdue(false);
-          }}
-        />
-      </Field>
+        value={dueDate}
+        onChange={(day) => {
+          setDueDate(day);
+          setPastDue(null);
+          setConfirmOverdue(false);
+        }}
+      />
       {pastDue && (
         <Checkbox
           checked={confirmOverdue}

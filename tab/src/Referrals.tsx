@@ -9,7 +9,6 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -22,6 +21,7 @@ import {
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
+import { ResponsiveTable } from "./ResponsiveTable.js";
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -162,7 +162,7 @@ export function ReferralsPage({
           </MessageBar>
         )}
         {ready && shown.length > 0 && (
-          <Table
+          <ResponsiveTable
             className={styles.table}
             aria-label={filter === "waiting" ? "Referrals waiting for triage" : "All referrals"}
           >
@@ -221,7 +221,7 @@ export function ReferralsPage({
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
         {ready && (
           <MoreReferrals

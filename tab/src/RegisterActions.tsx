@@ -1,4 +1,5 @@
 import { Body1, Button, Field, Input, Textarea, makeStyles } from "@fluentui/react-components";
+import { DateField } from "./DateField.js";
 import { useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import type { RegisterItemView } from "./api.js";
@@ -84,13 +85,12 @@ export function RegisterActions({
               options={owners.map((o) => ({ value: o.id, label: o.name }))}
               empty="Choose…"
             />
-            <Field label="Due by" hint="Two weeks after the meeting unless set.">
-              <Input
-                type="date"
-                value={form.dueDate ?? ""}
-                onChange={(_e, d) => setForm({ ...form, dueDate: d.value || null })}
-              />
-            </Field>
+            <DateField
+              label="Due by"
+              hint="Two weeks after the meeting unless set."
+              value={form.dueDate ?? ""}
+              onChange={(day) => setForm({ ...form, dueDate: day || null })}
+            />
           </div>
           <Field label="What is to be done" required>
             <Textarea

@@ -1,5 +1,6 @@
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Cell, Column, ReportChart, ReportTable } from "./api.js";
+import { useListWhenNarrow } from "./ResponsiveTable.js";
 
 // One table of a report with the chart drawn from it beside it: the chart is the service's SVG
 // shown as an image, and the table holds every figure it draws, for screen readers and for
@@ -82,6 +83,7 @@ export function ReportTableView({
   onCsv: () => void;
 }) {
   const styles = useStyles();
+  const narrow = useListWhenNarrow();
   const first = table.columns[0];
   const align = (c: Column) => (c.kind === "label" ? styles.label : styles.number);
   return (
@@ -94,7 +96,7 @@ export function ReportTableView({
         />
       )}
       <div className={chart && svg ? styles.figures : mergeClasses(styles.figures, styles.alone)}>
-        <table className={styles.table}>
+        <table ref={narrow.ref} className={mergeClasses(styles.table, narrow.className)}>
           <caption className={styles.caption}>{table.caption}</caption>
           <thead>
             <tr>

@@ -3,8 +3,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -13,6 +11,7 @@ import {
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
+import { DateField } from "./DateField.js";
 import cytoscape, { type Core } from "cytoscape";
 import { useEffect, useRef, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
@@ -176,12 +175,12 @@ export function SubjectMapPage({
             />
           ))}
         </fieldset>
-        <Field label="In force from">
-          <Input type="date" value={draft.from} onChange={(_e, d) => setDraft({ ...draft, from: d.value })} />
-        </Field>
-        <Field label="to">
-          <Input type="date" value={draft.to} onChange={(_e, d) => setDraft({ ...draft, to: d.value })} />
-        </Field>
+        <DateField
+          label="In force from"
+          value={draft.from}
+          onChange={(from) => setDraft({ ...draft, from })}
+        />
+        <DateField label="to" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         <Button type="submit" appearance="primary">
           Show
         </Button>

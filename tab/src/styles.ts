@@ -8,6 +8,8 @@ export const pageStyles = {
     margin: "0 auto",
     minHeight: "100vh",
     boxSizing: "border-box",
+    // A phone or a narrow Teams pane keeps its width for the page itself.
+    "@media (max-width: 600px)": { padding: "12px" },
   },
 } as const;
 

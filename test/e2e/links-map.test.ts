@@ -72,7 +72,7 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
 
     // The decision and an action on the child's case, so the history has each kind of entry.
     await form.getByLabel("Decision").selectOption({ label: "Continue, with a review" });
-    await form.getByLabel("Review by").fill("2027-04-22");
+    await form.getByLabel("Review by").fill("22/04/2027");
     await form.getByRole("button", { name: "Save the decision" }).click();
     await page
       .getByRole("status")

@@ -103,7 +103,7 @@ describe("Running a meeting in Teams: sign-in in the Agents Playground, decision
       await meeting.getByRole("button", { name: `Record the decision on ${jordan.reference}` }).click();
       let form = meeting.getByRole("form", { name: `Decision on ${jordan.reference}` });
       await form.getByLabel("Decision").selectOption({ label: "Continue, with a review" });
-      await form.getByLabel("Review by").fill("2027-03-25");
+      await form.getByLabel("Review by").fill("25/03/2027");
       await form.getByLabel("Risk after discussion").selectOption({ label: "Significant" });
       await form.getByLabel("Themes for the strategic MACE").fill("County lines");
       await form.getByLabel("Child Abduction Warning Notice").check();

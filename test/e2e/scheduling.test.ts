@@ -71,7 +71,9 @@ describe("Scheduling a panel in Teams from the tab, in Chromium", function () {
     const form = page.getByRole("form", { name: /^Move the / });
     const later = new Date(`${secondDate}T12:00:00Z`);
     later.setUTCDate(later.getUTCDate() + 7);
-    await form.getByLabel("New date").fill(later.toISOString().slice(0, 10));
+    // Typed day first, as the tab shows dates.
+    const [year, month, day] = later.toISOString().slice(0, 10).split("-");
+    await form.getByLabel("New date").fill(`${day}/${month}/${year}`);
     await form.getByLabel("Start time").fill("10:00");
     await form.getByLabel("Reason (optional)").fill("Room unavailable");
     await form.getByRole("button", { name: "Move meeting" }).click();

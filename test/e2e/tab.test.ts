@@ -331,7 +331,7 @@ describe("The tab in Chromium", function () {
     // She extends it first: a one-word reason is refused in words beside the form.
     await mine.getByRole("button", { name: /^Extend, MER-A-2026-\d{4}$/ }).click();
     const extend = mine.getByRole("form", { name: /^Extend, MER-A-2026-\d{4}$/ });
-    await extend.getByLabel("New due date").fill("2027-01-07");
+    await extend.getByLabel("New due date").fill("07/01/2027");
     await extend.getByLabel("Reason").fill("Closed");
     await extend.getByRole("button", { name: "Extend" }).click();
     await extend.getByRole("alert").filter({ hasText: "Give the reason in a few words" }).waitFor();
