@@ -226,7 +226,12 @@ export async function startService(
   const meetings = meetingRecords(tables);
   const scheduler = meetingScheduler({ catalogue, directory, meetings, now });
   // Series scheduled before their meeting chats were keyed are keyed now: the app in their meetings finds them.
-  await scheduler.linkScheduledChats();
+  // Not waited for: a storage fault here must not keep the service from starting.
+  scheduler
+    .linkScheduledChats()
+    .catch((e: unknown) =>
+      log.error({ reason: (e as Error).message }, "meeting chats not keyed at start-up"),
+    );
   const channelPoster = new ChannelPoster({
     adapter,
     botAppId,

@@ -91,7 +91,7 @@ function StandalonePage({ children }: { children: ReactNode }) {
   const [theme, setTheme] = useState<ThemeName>(() => (hostedInTeams() ? "default" : browserTheme()));
   useEffect(() => (hostedInTeams() ? followTeamsTheme(setTheme) : followBrowserTheme(setTheme)), []);
   return (
-    <FluentProvider theme={THEMES[theme]}>
+    <FluentProvider theme={THEMES[theme]} data-theme={theme}>
       <main className={styles.page}>
         <PageLoader>{children}</PageLoader>
       </main>
@@ -230,7 +230,7 @@ function PanelsApp() {
   };
 
   return (
-    <FluentProvider theme={THEMES[theme]}>
+    <FluentProvider theme={THEMES[theme]} data-theme={theme}>
       <main className={styles.page}>
         {consent.prompt}
         {signing.loading && <Spinner label="Signing you in…" />}

@@ -9,6 +9,7 @@ import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { call } from "../support/http.js";
 import { demoActor, PEOPLE } from "../support/people.js";
 import { mertonChild } from "../support/referral-forms.js";
+import { forgetAgenda } from "../support/graph.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // Teams on a phone opens a card's links but not its buttons. Each card's "Open in the tab" link,
@@ -37,6 +38,8 @@ describe("Each card's link opens its task in the tab (Chromium)", function () {
 
   before(async () => {
     service = await startTestService({}, { now: () => new Date(`${MEETING}T10:00:00Z`) });
+    // Other suites sign people in to this meeting: its sign-in form is shown only to those who have not.
+    await forgetAgenda(PANEL, MEETING);
     // The links a card carries when the Teams app's id is not known: the tab's own address.
     link = tabLinks(service.url);
     const sent = await service.desk.submit(

@@ -7,11 +7,11 @@ import { signInAs, startTestService, type TestService } from "../support/service
 
 // Priya's browser is set to American English, yet the tab's dates are day first: she types the
 // due date of an action as DD/MM/YYYY, a day that does not exist is refused beside the field in
-// words, and 08/07/2027 is recorded as 8 July 2027, not 7 August.
+// words, and 09/08/2027 is recorded as 9 August 2027, not 8 September.
 
 const PANEL = "merton-pre-mace";
 // A meeting no other suite signs in to.
-const MEETING = "2027-07-01";
+const MEETING = "2027-08-05";
 
 describe("Dates in the tab are day first, whatever the browser's language (Chromium)", function () {
   this.timeout(120_000);
@@ -67,28 +67,28 @@ describe("Dates in the tab are day first, whatever the browser's language (Chrom
     assert.equal(await due.inputValue(), "");
     assert.equal(await due.getAttribute("aria-invalid"), "true");
 
-    await due.fill("08/07/2027");
+    await due.fill("09/08/2027");
     await due.press("Tab");
-    assert.equal(await due.inputValue(), "08/07/2027");
+    assert.equal(await due.inputValue(), "09/08/2027");
     assert.equal(await record.getByText("February 2027 has no day 31.", { exact: false }).count(), 0);
 
     // The calendar opens from the keyboard on the month typed, its weeks starting on Monday.
     await due.focus();
     await due.press("ArrowDown");
     const calendar = page.getByRole("dialog");
-    await calendar.getByText("July 2027").first().waitFor();
+    await calendar.getByText("August 2027").first().waitFor();
     const firstDay = calendar.getByRole("columnheader").first();
     assert.equal(await firstDay.getAttribute("aria-label"), "Monday");
     await page.screenshot({ path: `${ARTEFACTS}/date-field-calendar.png` });
     await page.keyboard.press("Escape");
     await calendar.waitFor({ state: "hidden" });
-    assert.equal(await due.inputValue(), "08/07/2027");
+    assert.equal(await due.inputValue(), "09/08/2027");
 
     await record.getByRole("button", { name: "Record action" }).click();
     const told = page.getByRole("status").filter({ hasText: /^MER-A-\d{4}-\d{4} is recorded\.$/ });
     await told.last().waitFor();
     const reference = ((await told.last().innerText()).match(/MER-A-\d{4}-\d{4}/) ?? [""])[0];
     const row = page.locator(`tr[data-action="${reference}"]`);
-    assert.match(await row.innerText(), /8 Jul 2027/);
+    assert.match(await row.innerText(), /9 Aug 2027/);
   });
 });

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { tabLinks } from "../../bot/src/adapters/teams/tab-links.js";
 import { chromiumBrowser } from "../support/browser.js";
 import { PEOPLE } from "../support/people.js";
+import { forgetAgenda } from "../support/graph.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // Inside Teams, a card's deep link reaches the tab as the Teams SDK's sub-page id, not in its
@@ -54,6 +55,8 @@ describe("A card's Teams deep link opens its task in the tab inside Teams (Chrom
 
   before(async () => {
     service = await startTestService({}, { now: () => new Date("2026-12-03T10:00:00Z") });
+    // Other suites sign people in to this meeting: its sign-in form is shown only to those who have not.
+    await forgetAgenda(PANEL, "2026-12-03");
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 390, height: 844 } });
     page.on("pageerror", (e) => console.error("tab error:", e.message));
   });

@@ -490,6 +490,10 @@ describe("Running a meeting: sign-in, quorum, decisions and minutes", function (
     assert.match(asked.body.url, /^\/downloads\/[\w-]+\.[\w-]+$/);
     assert.equal(asked.body.expiresAt, new Date(now.getTime() + 60_000).toISOString());
 
+    // A probe (a link checker, a download manager's HEAD) neither spends the link nor audits it.
+    const probe = await fetch(`${service.url}${asked.body.url}`, { method: "HEAD" });
+    assert.deepEqual([probe.status, probe.headers.get("allow")], [405, "GET"]);
+
     const file = await call(service, asked.body.url);
     assert.equal(file.status, 200, file.text);
     assert.equal(file.headers.get("content-type"), "application/pdf");

@@ -86,13 +86,17 @@ export function fakeMeetings(now: () => Date): MeetingStore & { calls: Calls } {
       counted("replaceMeeting", () => replaceRow<Meeting>(table, "Meetings", { ...put(m), by, etag })),
     linkChat: (link, by) =>
       counted("linkChat", () => {
-        table.write({
-          op: "upsert",
-          pk: "chats|",
-          rk: keyOf(link.chatId),
-          value: MeetingChat.parse(link),
-          by,
-        });
+        const held = table.get<MeetingChat>("chats|", keyOf(link.chatId));
+        if (held && held.value.panelId !== link.panelId)
+          throw new Error(`meeting chat already belongs to ${held.value.panelId}, not ${link.panelId}`);
+        if (!held)
+          table.write({
+            op: "create",
+            pk: "chats|",
+            rk: keyOf(link.chatId),
+            value: MeetingChat.parse(link),
+            by,
+          });
       }),
     chatLink: (chatId) => counted("chatLink", () => table.get<MeetingChat>("chats|", keyOf(chatId))?.value),
   };

@@ -147,12 +147,23 @@ describe("Finding the panel from inside its Teams meeting", () => {
     const old = meetingScheduler(before);
     await assert.rejects(old.meetingOfChat(priya, CHAT), refusal("unknown-meeting-chat"));
     assert.equal(await old.linkScheduledChats(), 1);
+    // A later start finds the chat keyed and leaves it as it was.
+    before.clock.set("2026-12-21T08:00:00Z");
     assert.equal(await old.linkScheduledChats(), 1);
     assert.deepEqual(await before.meetings.chatLink(CHAT), {
       chatId: CHAT,
       panelId: PANEL,
       linkedAt: "2026-12-20T12:00:00.000Z",
     });
+    // A chat already one panel's is never moved to another.
+    await assert.rejects(
+      before.meetings.linkChat(
+        { chatId: CHAT, panelId: "merton-strategic-mace", linkedAt: "2026-12-21T08:00:00.000Z" },
+        "test",
+      ),
+      /already belongs to merton-pre-mace/,
+    );
+    assert.equal((await before.meetings.chatLink(CHAT))?.panelId, PANEL);
     // No meetings recorded yet for this series: the panel is found, with no meeting to hold.
     const found = await old.meetingOfChat(priya, CHAT);
     assert.equal(found.panelId, PANEL);

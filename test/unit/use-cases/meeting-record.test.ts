@@ -151,9 +151,9 @@ describe("The meeting's record: notes of the discussion and agreed minutes", () 
         return true;
       },
     );
-    // The family name alone, in another case, names her too.
+    // In another case and with a possessive, it is her name still.
     await assert.rejects(
-      note("item:multi-agency-discussion", "Police spoke to the INVENTED-HALE family."),
+      note("item:multi-agency-discussion", "Police spoke to ROBIN INVENTED-HALE's mother."),
       refusedWith("invalid", "identifying-detail"),
     );
     await assert.rejects(

@@ -134,6 +134,11 @@ export function downloadRoutes(
   files: Router,
 ): Router {
   const router = Router();
+  // Express answers HEAD with the GET handler: a link checker's or download manager's probe
+  // would spend the link and audit a download nobody received.
+  router.head("/:token", (_req, res) => {
+    res.status(405).set("Allow", "GET").end();
+  });
   router.get("/:token", (req, res) => {
     const refused = (err: unknown) => refusalPage(res, deps.log, err);
     void (async () => {

@@ -2,7 +2,7 @@ import type { TransactionAction } from "@azure/data-tables";
 import { Meeting, Series } from "../../domain/schedule/meeting.js";
 import { MeetingChat } from "../../domain/schedule/meeting-chat.js";
 import type { MeetingStore } from "../../application/ports/meetings.js";
-import { ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
+import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -29,7 +29,16 @@ export function meetingRecords(tables: TableFactory): MeetingStore {
     rowKey: keyOf(c.chatId),
   }));
   return {
-    linkChat: (link, by) => chats.upsert(link, by),
+    async linkChat(link, by) {
+      try {
+        await chats.insert(link, by);
+      } catch (e) {
+        if (!(e instanceof AlreadyExists)) throw e;
+        const held = await chats.get(CHATS, keyOf(link.chatId));
+        if (held && held.value.panelId !== link.panelId)
+          throw new Error(`meeting chat already belongs to ${held.value.panelId}, not ${link.panelId}`);
+      }
+    },
     chatLink: async (chatId: string) => (await chats.get(CHATS, keyOf(chatId)))?.value,
     insertSeries: (s, by) => series.insert(s, by),
     replaceSeries: (s, etag, by) => series.replace(s, etag, by),

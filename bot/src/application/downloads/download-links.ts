@@ -83,7 +83,8 @@ function verified(key: string, token: unknown, now: Date): Link {
     );
   if (typeof token !== "string" || token.length > 4000) throw broken();
   const [payload = "", mac = "", ...rest] = token.split(".");
-  if (rest.length) throw broken();
+  // One spelling only: base64url decoding ignores stray characters and the last one's spare bits.
+  if (rest.length || !/^[A-Za-z0-9_-]{43}$/.test(mac)) throw broken();
   const given = Buffer.from(mac, "base64url");
   const expected = signature(key, payload);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw broken();

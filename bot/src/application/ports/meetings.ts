@@ -20,7 +20,10 @@ export interface MeetingStore {
   /** New meetings created, known ones replaced only if unchanged since read (ConcurrencyConflict). */
   saveAll(rows: { value: Meeting; etag: string | undefined }[], by: string): Promise<void>;
   replaceMeeting(m: Meeting, etag: string, by: string): Promise<Versioned<Meeting>>;
-  /** Records which panel a Teams meeting chat belongs to; writing the same link again changes nothing. */
+  /**
+   * Records which panel a Teams meeting chat belongs to, once: the same link again changes nothing,
+   * and a chat already another panel's is refused (an Error), never moved.
+   */
   linkChat(link: MeetingChat, by: string): Promise<void>;
   /** The panel a meeting chat belongs to: one point read. */
   chatLink(chatId: string): Promise<MeetingChat | undefined>;

@@ -2,7 +2,7 @@
 // register and forward plan, the notes of a meeting's fixed items, a correction to the minutes)
 // refers to cases by reference only. What a person types there is checked for the plainest signs
 // of a child's identifying details: a date of birth, a full UK postcode, a house address, and,
-// where the names are known, the name of a subject the panel holds.
+// where the names are known, the whole name of a subject the panel holds.
 
 const DATE_OF_BIRTH = /\b(d\.?\s?o\.?\s?b\.?|date of birth|born on|born \d)/i;
 const FULL_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
@@ -22,8 +22,8 @@ export const IDENTIFYING_ADVICE =
   "Refer to a case by its reference only: no child's name, date of birth or address.";
 
 /**
- * The names among `names` that the text holds: the whole name, or its last word (a family name
- * of three letters or more), as whole words whatever their case.
+ * The names among `names` that the text holds whole, as words whatever their case. A family name
+ * alone is not taken: many are words of their own ("Green", "Park") and name streets and estates.
  */
 export function namesIn(text: string, names: string[]): string[] {
   const words = (s: string) =>
@@ -34,10 +34,6 @@ export function namesIn(text: string, names: string[]): string[] {
   const said = ` ${words(text).join(" ")} `;
   return names.filter((name) => {
     const parts = words(name);
-    const family = parts.at(-1) ?? "";
-    return (
-      (parts.length > 0 && said.includes(` ${parts.join(" ")} `)) ||
-      (parts.length > 1 && family.length >= 3 && said.includes(` ${family} `))
-    );
+    return parts.length > 0 && said.includes(` ${parts.join(" ")} `);
   });
 }
