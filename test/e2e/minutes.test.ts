@@ -5,6 +5,8 @@ import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
 import { PEOPLE } from "../support/people.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { call } from "../support/http.js";
+import { catchOpenedLinks, downloadedBy, fetchLink } from "../support/opened-links.js";
+import { asInPdf, pdfPages } from "../support/pdf.js";
 import { signInAs, startTestService, type TestService } from "../support/service.js";
 
 // The meeting's record in the tab (Chromium): at June's Merton pre-MACE (May's meeting, at which
@@ -42,6 +44,7 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
 
   const openAgenda = async (person: string, agenda: string, past = false): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await catchOpenedLinks(page);
     // The tab lists the meetings from the browser's day: the service's day here.
     await page.clock.setFixedTime(now);
     await page.goto(`${service.url}/tab/`);
@@ -204,6 +207,25 @@ describe("Notes of the discussion and agreed minutes in the tab (Chromium)", fun
       assert.ok(!text.includes("DRAFT"));
       assert.match(text, /Agreed at the meeting on 1 July 2032, recorded by Priya Okafor\./);
       assert.ok(text.includes(DISCUSSION_NOTE));
+
+      // The agreed minutes as a PDF, through a link that opens once: marked on every page.
+      const pdf = await downloadedBy(member, () =>
+        member.getByRole("button", { name: "Minutes (PDF)" }).click(),
+      );
+      assert.deepEqual([pdf.status, pdf.name], [200, `${PANEL}-${JUNE}-minutes.pdf`]);
+      const pages = await pdfPages(pdf.bytes);
+      assert.ok(pages.length >= 1);
+      for (const [n, page] of pages.entries())
+        assert.equal(
+          page.split("OFFICIAL-SENSITIVE").length - 1,
+          2,
+          `page ${n + 1} is marked above and below`,
+        );
+      const whole = pages.join(" ");
+      assert.ok(whole.includes(asInPdf(DISCUSSION_NOTE)), whole);
+      assert.ok(whole.includes(child.reference), whole);
+      assert.match(whole, /Agreed at the meeting on 1 July 2032, recorded by Priya Okafor\./);
+      assert.equal((await fetchLink(member, pdf.url)).status, 403);
     } finally {
       await member.close();
     }

@@ -36,7 +36,9 @@ export function meetingRecords(tables: TableFactory): MeetingStore {
         if (!(e instanceof AlreadyExists)) throw e;
         const held = await chats.get(CHATS, keyOf(link.chatId));
         if (held && held.value.panelId !== link.panelId)
-          throw new Error(`meeting chat already belongs to ${held.value.panelId}, not ${link.panelId}`);
+          throw new Error(`meeting chat already belongs to ${held.value.panelId}, not ${link.panelId}`, {
+            cause: e,
+          });
       }
     },
     chatLink: async (chatId: string) => (await chats.get(CHATS, keyOf(chatId)))?.value,
