@@ -86,6 +86,7 @@ function verified(key: string, token: unknown, now: Date): Link {
   // One spelling only: base64url decoding ignores stray characters and the last one's spare bits.
   if (rest.length || !/^[A-Za-z0-9_-]{43}$/.test(mac)) throw broken();
   const given = Buffer.from(mac, "base64url");
+  if (given.toString("base64url") !== mac) throw broken();
   const expected = signature(key, payload);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw broken();
   let link;
