@@ -59,6 +59,36 @@ function slotCalendar(): TeamsCalendar & {
   };
 }
 
+/** A referral sent by `referrer` and accepted by `coordinator`: the accepted case's subject. */
+async function referredAndAccepted(
+  ports: FakePorts,
+  panelId: string,
+  referrer: { id: string; name: string },
+  coordinator: { id: string; name: string },
+  form: Record<string, unknown>,
+): Promise<string> {
+  const desk = referralDesk(ports);
+  const sent = await desk.submit(referrer, panelId, "individual", randomUUID(), form);
+  assert.ok(sent.ok, JSON.stringify(sent));
+  const read = await desk.view(coordinator, panelId, sent.referral.id, "test");
+  const done = await desk.triage(
+    coordinator,
+    panelId,
+    sent.referral.id,
+    { decision: "accept", note: "", linkToSubjectId: null },
+    read.etag,
+    "test",
+  );
+  return done.subjectId ?? "";
+}
+
+/** The agenda's first slot: the one case these tests place. */
+function slotIn(view: AgendaView) {
+  const slot = view.entries.flatMap((e) => e.slots)[0];
+  assert.ok(slot, "the case has a slot");
+  return slot;
+}
+
 describe("Who is expected at each case's slot", () => {
   let ports: FakePorts;
   beforeEach(async () => {
@@ -87,33 +117,15 @@ describe("Who is expected at each case's slot", () => {
   });
 
   /** Ava refers a child naming Sam and Lee; Priya accepts it for the January meeting. */
-  const accept = async (riskLevel: string) => {
-    const desk = referralDesk(ports);
-    const sent = await desk.submit(actorOf(ava), PANEL, "individual", randomUUID(), {
+  const accept = (riskLevel: string) =>
+    referredAndAccepted(ports, PANEL, actorOf(ava), priya, {
       ...mertonChild("Noor Invented-Case"),
       riskLevel,
       allocatedWorkerEmail: sam.email,
       allocatedManagerEmail: lee.email,
     });
-    assert.ok(sent.ok, JSON.stringify(sent));
-    const read = await desk.view(priya, PANEL, sent.referral.id, "test");
-    const done = await desk.triage(
-      priya,
-      PANEL,
-      sent.referral.id,
-      { decision: "accept", note: "", linkToSubjectId: null },
-      read.etag,
-      "test",
-    );
-    return done.subjectId ?? "";
-  };
   const agendaAs = (actor: { id: string; name: string }, role: "coordinator" | "presenter") =>
     agendaDesk(ports).view(actor, role, PANEL, MEETING, "test");
-  const slotIn = (view: AgendaView) => {
-    const slot = view.entries.flatMap((e) => e.slots)[0];
-    assert.ok(slot, "the case has a slot");
-    return slot;
-  };
   const expected = (view: AgendaView) =>
     slotIn(view).expected.map((p) => [p.who, p.attends, p.reasons.join("; ")]);
 
@@ -225,35 +237,18 @@ describe("Plans having impact at Wandsworth's MARVE operational panel (000 §4)"
   });
 
   /** Kai refers a child naming Rio and Jo; Tam accepts it for the January meeting. */
-  const accept = async () => {
-    const desk = referralDesk(ports);
+  const accept = () => {
     const { ["screening.criminal-exploitation"]: _screening, ...form } = mertonChild("Bo Invented-Case");
-    const sent = await desk.submit(actorOf(kai), WAN_PANEL, "individual", randomUUID(), {
+    return referredAndAccepted(ports, WAN_PANEL, actorOf(kai), tam, {
       ...form,
       address: "9 Invented Walk, Balham",
       postcode: "SW12 0ZZ",
       allocatedWorkerEmail: rio.email,
       allocatedManagerEmail: jo.email,
     });
-    assert.ok(sent.ok, JSON.stringify(sent));
-    const read = await desk.view(tam, WAN_PANEL, sent.referral.id, "test");
-    const done = await desk.triage(
-      tam,
-      WAN_PANEL,
-      sent.referral.id,
-      { decision: "accept", note: "", linkToSubjectId: null },
-      read.etag,
-      "test",
-    );
-    return done.subjectId ?? "";
   };
   const agendaAs = (actor: { id: string; name: string }, role: "coordinator" | "presenter") =>
     agendaDesk(ports).view(actor, role, WAN_PANEL, WAN_MEETING, "test");
-  const slotIn = (view: AgendaView) => {
-    const slot = view.entries.flatMap((e) => e.slots)[0];
-    assert.ok(slot, "the case has a slot");
-    return slot;
-  };
 
   it("the coordinator records that plans are having impact: the agenda says why, and the social worker and manager are not invited to the slot, the referrer is (000 §4)", async () => {
     const subjectId = await accept();
