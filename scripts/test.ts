@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 
 // `npm test`: every check in order, stopping at the first that fails. The tests run last and
-// nothing is printed after them: Mocha's summary ("N passing"), then the plain
-// "Tests: N passed, N failed, N skipped" line, close the output.
+// Mocha's own summary ("N passing", "N failing") closes the output. In CI (CI set) Mocha prints
+// a dot per test instead of a line, so the log stays short and its summary easy to find.
 const steps: [string, string, string[]][] = [
   ["Type-checking", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["Linting", "npx", ["eslint", "."]],
@@ -11,7 +11,13 @@ const steps: [string, string, string[]][] = [
   [
     "Running unit, integration (Azurite) and end-to-end (Agents Playground, Chromium) tests",
     "npx",
-    ["mocha", "test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/e2e/**/*.test.ts"],
+    [
+      "mocha",
+      ...(process.env.CI ? ["--reporter", "dot"] : []),
+      "test/unit/**/*.test.ts",
+      "test/integration/**/*.test.ts",
+      "test/e2e/**/*.test.ts",
+    ],
   ],
 ];
 
