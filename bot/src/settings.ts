@@ -199,7 +199,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     );
   if (inAzure && !s.SECRET_DOCUMENT_LINK_KEY)
     problems.push(
-      "SECRET_DOCUMENT_LINK_KEY: required in Azure, so that every instance signs and checks the same download links",
+      "SECRET_DOCUMENT_LINK_KEY: required in Azure, so that every instance seals and opens the same download links",
     );
   if (!s.DEV_SIGN_IN && !(s.AAD_APP_CLIENT_ID && s.AAD_APP_TENANT_ID)) {
     problems.push(

@@ -35,7 +35,7 @@ describe("A download inside Teams (Chromium, emulated Teams)", function () {
     await host.tab.getByRole("button", { name: "Export as CSV" }).click();
     await page.waitForFunction(() => (window as unknown as { openedLinks: string[] }).openedLinks.length > 0);
     const [link = ""] = await host.openedLinks();
-    assert.match(link, new RegExp(`^${service.url}/downloads/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
+    assert.match(link, new RegExp(`^${service.url}/downloads/[A-Za-z0-9_-]+$`));
 
     const first = await fetch(link);
     assert.equal(first.status, 200);

@@ -1,4 +1,4 @@
-// What signing and opening download links need: the key and lifetime links are made with, and
+// What sealing and opening download links need: the key and lifetime links are made with, and
 // the record of links already used, kept per area so that a link opens once whichever instance
 // of the service it reaches.
 
@@ -15,6 +15,6 @@ export interface UsedLinks {
 export interface DownloadPorts {
   usedLinks: UsedLinks;
   now: () => Date;
-  /** The key download links are signed with, and how many seconds a link lasts. */
+  /** The secret download links are sealed with, and how many seconds a link lasts. */
   links: { key: string; seconds: number };
 }

@@ -1,11 +1,11 @@
 import { withPorts } from "../with-ports.js";
 import type { DownloadPorts } from "./download-ports.js";
-import { openDownloadLink, signDownloadLink } from "./download-links.js";
+import { openDownloadLink, sealDownloadLink } from "./download-links.js";
 
-// Download links: signed for a file someone may see, opened once.
+// Download links: sealed for a file someone may see, opened once.
 
 export const downloadsDesk = (ports: DownloadPorts) => ({
-  link: withPorts(ports, signDownloadLink),
+  link: withPorts(ports, sealDownloadLink),
   open: withPorts(ports, openDownloadLink),
 });
 export type DownloadsDesk = ReturnType<typeof downloadsDesk>;
