@@ -4,9 +4,9 @@ import { elementsOf, MAP_LAYOUT, MAP_STYLE, MARKING } from "../http/contract/map
 import { FONT, svgPngAside } from "./svg-png.js";
 
 // The map around a subject as an image for a briefing: laid out by Cytoscape, headless, with the
-// page's elements, style and layout, so the subjects sit where the page puts them; drawn as SVG
-// the way the page draws them (shape and colour by kind, border by risk, a withheld subject grey
-// by its reference alone, each link with its kind), marked above and below, and made a PNG.
+// page's elements, style and layout, so the subjects are arranged as on the page; drawn as SVG the
+// way the page draws them (shape and colour by kind, border by risk, a withheld subject grey by its
+// reference alone, each link with its kind), marked above and below, and made a PNG.
 
 /** A subject as laid out: where it sits and how it is drawn. */
 interface Placed {
@@ -37,6 +37,7 @@ const LABEL_WIDTH = 140;
 const LINE_HEIGHT = 13;
 /** The page's spacing between links drawn between the same two subjects. */
 const PARALLEL_STEP = 40;
+const SPREAD = 1.8;
 const MARGIN = 24;
 const BAND = 24;
 /** Twice the page's size, as the tab's image was; never wider or taller than this in pixels. */
@@ -68,7 +69,8 @@ function wrapped(caption: string): string[] {
 function laidOut(map: SubjectMap): { nodes: Placed[]; edges: Line[] } {
   const cy = cytoscape({ headless: true, styleEnabled: true, elements: elementsOf(map), style: MAP_STYLE });
   try {
-    cy.layout(MAP_LAYOUT).run();
+    // The page's arrangement spread wider: a still picture cannot be zoomed to part its labels.
+    cy.layout({ ...MAP_LAYOUT, spacingFactor: SPREAD }).run();
     const nodes = cy.nodes().map((node) => ({
       ...(node.data() as Omit<Placed, "x" | "y" | "size" | "centre">),
       x: node.position("x"),
