@@ -1,7 +1,7 @@
 import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { ResponsiveTable } from "./ResponsiveTable.js";
 import type { MapNode, SubjectMapResponse } from "./api.js";
-import { kindName } from "./mapStyle.js";
+import { kindName } from "../../bot/src/adapters/http/contract/map-drawing.js";
 import { SubjectReference } from "./subjectLinks.js";
 
 // The map's subjects as a table: the same information as the drawing, for keyboards and screen

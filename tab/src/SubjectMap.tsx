@@ -16,16 +16,25 @@ import cytoscape, { type Core } from "cytoscape";
 import { useEffect, useRef, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { api, type LinkKind, type TokenSource } from "./api.js";
-import { elementsOf, kindName, KIND_STYLE, LINK_COLOURS, MAP_STYLE, MARKING, marked } from "./mapStyle.js";
+import {
+  elementsOf,
+  kindName,
+  KIND_STYLE,
+  LINK_COLOURS,
+  MAP_LAYOUT,
+  MAP_STYLE,
+  MARKING,
+} from "../../bot/src/adapters/http/contract/map-drawing.js";
 import { SubjectsTable } from "./MapTable.js";
 import { headerStyles } from "./styles.js";
 import { useOpenSubject } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
-import { saveFile } from "./saveFile.js";
+import { openDownload } from "./openDownload.js";
 
 // The map around a subject: who and what it is linked to, to a chosen depth, drawn as a network
 // (Cytoscape.js, in this page's chunk only) with the same information in a table beside it.
-// Selecting a subject opens its history; the image for a briefing is marked OFFICIAL-SENSITIVE.
+// Selecting a subject opens its history. The image for a briefing is the service's, laid out as
+// here and marked OFFICIAL-SENSITIVE, opened through a download link like every other file.
 
 const useStyles = makeStyles({
   ...headerStyles,
@@ -87,12 +96,7 @@ export function SubjectMapPage({
       container: graph.current,
       elements: elementsOf(map),
       style: MAP_STYLE,
-      layout: {
-        name: "concentric",
-        concentric: (n) => 10 - Number(n.data("depth")),
-        levelWidth: () => 1,
-        minNodeSpacing: 40,
-      },
+      layout: MAP_LAYOUT,
       wheelSensitivity: 0.3,
     });
     instance.on("tap", "node", (e) => {
@@ -122,12 +126,7 @@ export function SubjectMapPage({
   const exportImage = async () => {
     setProblem(null);
     try {
-      // Read again as an image, so the audit trail says what the briefing shows.
-      await api.subjectMap(token, areaId, subjectId, { ...query, purpose: "image" });
-      const png = cy.current?.png({ full: true, scale: 2, bg: "#FFFFFF", output: "base64uri" });
-      if (!png || !centre) throw new Error("The map is not drawn yet.");
-      const blob = await marked(png);
-      saveFile(blob, `${MARKING}-map-${centre.reference}-${map?.to ?? ""}.png`);
+      await openDownload(await api.subjectMapImage(token, areaId, subjectId, query));
     } catch (e) {
       setProblem((e as Error).message);
     }

@@ -166,6 +166,22 @@ export const file = (path: string, tokens: TokenSource): Promise<DownloadLinkRes
     body: JSON.stringify({ path } satisfies DownloadLinkBody),
   });
 
+interface MapQuery {
+  depth: number;
+  kinds?: string[];
+  from?: string;
+  to?: string;
+}
+const mapOf = (areaId: string, subjectId: string) =>
+  `/api/areas/${encodeURIComponent(areaId)}/subjects/${encodeURIComponent(subjectId)}/map`;
+function mapQuery(query: MapQuery): string {
+  const params = new URLSearchParams({ depth: String(query.depth) });
+  if (query.kinds?.length) params.set("kinds", query.kinds.join(","));
+  if (query.from) params.set("from", query.from);
+  if (query.to) params.set("to", query.to);
+  return params.toString();
+}
+
 /** A report's period and scope as the service reads them: no panel is the area's report. */
 function reportQuery(scope: ReportScope, more: Record<string, string>): string {
   const params = new URLSearchParams({ period: scope.period });
@@ -451,22 +467,11 @@ export const api = {
       token,
       { method: "POST", body: JSON.stringify(body) },
     ),
-  subjectMap: (
-    token: TokenSource,
-    areaId: string,
-    subjectId: string,
-    query: { depth: number; kinds?: string[]; from?: string; to?: string; purpose?: "view" | "image" },
-  ) => {
-    const params = new URLSearchParams({ depth: String(query.depth) });
-    if (query.purpose) params.set("purpose", query.purpose);
-    if (query.kinds?.length) params.set("kinds", query.kinds.join(","));
-    if (query.from) params.set("from", query.from);
-    if (query.to) params.set("to", query.to);
-    return request<SubjectMapResponse>(
-      `/api/areas/${encodeURIComponent(areaId)}/subjects/${encodeURIComponent(subjectId)}/map?${params}`,
-      token,
-    );
-  },
+  subjectMap: (token: TokenSource, areaId: string, subjectId: string, query: MapQuery) =>
+    request<SubjectMapResponse>(`${mapOf(areaId, subjectId)}?${mapQuery(query)}`, token),
+  /** A download link to the map as a PNG, laid out and marked by the service; read and audited again. */
+  subjectMapImage: (token: TokenSource, areaId: string, subjectId: string, query: MapQuery) =>
+    file(`${mapOf(areaId, subjectId)}.png?${mapQuery(query)}`, token),
   completeAction: (token: TokenSource, panelId: string, action: PanelAction, note: string) =>
     request<ActionResponse>(`/api/panels/${encodeURIComponent(panelId)}/actions/${action.id}/done`, token, {
       method: "POST",

@@ -1,7 +1,7 @@
 import { hostedInTeams } from "./teams.js";
 
-// How the tab hands a file to the person: every file the service makes is opened through a
-// download link it signs for one person and one file, lasting a minute and opening once. Blob
+// How the tab hands a file to the person: every file is made by the service and opened through
+// a download link it signs for one person and one file, lasting a minute and opening once. Blob
 // downloads fail in the new Teams client after the first file and on mobile, so in Teams the link
 // goes to Teams itself (app.openLink), which downloads it or opens the system's browser; outside
 // Teams, the browser opens it. The link carries its own credential, so neither needs a sign-in.

@@ -1,14 +1,16 @@
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { seriousAccessibilityProblems } from "../support/axe.js";
 import { ARTEFACTS, chromiumBrowser } from "../support/browser.js";
+import { catchOpenedLinks, downloadedBy, fetchLink } from "../support/opened-links.js";
 import { acceptedMertonReferral } from "../support/referrals.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 // Priya, Merton's coordinator, signs in to the meeting on its day, records the decision on a
 // child's case and, from the names the decision's VOLT fields give, records a person of concern and
 // a place and links the child to them; the map around the child then shows the three, in the
-// drawing and in the table beside it.
+// drawing and in the table beside it, and its image opens through a download link, once.
 
 // A meeting no other suite signs in to: Priya's sign-in here is hers alone.
 const MEETING = "2027-04-01";
@@ -26,6 +28,7 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     now = new Date(`${MEETING}T09:40:00Z`);
     page = await (await chromiumBrowser()).newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (e) => console.error("tab error:", e.message));
+    await catchOpenedLinks(page);
   });
   after(async () => {
     await page?.close();
@@ -125,10 +128,18 @@ describe("Linking a child from a decision and opening the map (Chromium)", funct
     await page.screenshot({ path: `${ARTEFACTS}/tab-subject-map.png`, fullPage: true });
     assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
-    const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Download as an image (PNG)" }).click();
-    const image = await downloading;
-    assert.equal(image.suggestedFilename(), `OFFICIAL-SENSITIVE-map-${child.reference}-${MEETING}.png`);
+    const image = await downloadedBy(page, () =>
+      page.getByRole("button", { name: "Download as an image (PNG)" }).click(),
+    );
+    assert.match(image.url, /\/downloads\/[\w-]+\.[\w-]+$/);
+    assert.equal(image.status, 200, image.text);
+    assert.equal(image.name, `OFFICIAL-SENSITIVE-map-${child.reference}-${MEETING}.png`);
+    assert.equal(image.bytes.subarray(1, 4).toString("ascii"), "PNG");
+    assert.ok(image.bytes.readUInt32BE(16) >= 400, "at least 400 pixels wide");
+    writeFileSync(`${ARTEFACTS}/subject-map-image.png`, image.bytes);
+    const again = await fetchLink(page, image.url);
+    assert.equal(again.status, 403);
+    assert.match(again.text, /This download link has been used already/);
 
     await page.getByRole("button", { name: "Back" }).click();
     await meeting.getByRole("form", { name: `Decision on ${child.reference}` }).waitFor();

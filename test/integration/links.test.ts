@@ -240,6 +240,56 @@ describe("Links and the map, through the API", function () {
     );
   });
 
+  it("the map downloads as a marked PNG through a link that opens once, audited, refused to those who may not see it", async () => {
+    const path = `/api/areas/merton/subjects/${robin.id}/map.png?depth=2`;
+    const ask = (who: string) =>
+      call<{ url: string } & ProblemResponse>(service, "/api/downloads", {
+        body: { path },
+        token: token[who],
+      });
+    const asked = await ask("priya");
+    assert.equal(asked.status, 200, asked.text);
+    const image = await call(service, asked.body.url);
+    assert.equal(image.status, 200, image.text);
+    assert.equal(image.headers.get("content-type"), "image/png");
+    const name = `OFFICIAL-SENSITIVE-map-${robin.reference}-2026-11-24.png`;
+    assert.equal(
+      image.headers.get("content-disposition"),
+      `attachment; filename="${name}"; filename*=UTF-8''${name}`,
+    );
+    assert.equal(image.headers.get("cache-control"), "no-store");
+    assert.equal(image.bytes.subarray(1, 4).toString("ascii"), "PNG");
+    assert.ok(image.bytes.readUInt32BE(16) >= 400, "at least 400 pixels wide");
+    const again = await call(service, asked.body.url);
+    assert.equal(again.status, 403);
+    assert.match(again.text, /This download link has been used already/);
+
+    const { connectionString } = await azurite();
+    const tables = tableFactory({ kind: "connection-string", connectionString });
+    const images = (await auditOfArea(tables, "merton"))
+      .map((e) => e.value)
+      .filter((e) => e.action === "map.viewed" && e.via === "map image");
+    assert.deepEqual(
+      images.map((e) => [e.actorId, e.reference, e.shown?.slice().sort()]),
+      [
+        [
+          PEOPLE.mertonCoordinator.id,
+          robin.reference,
+          [robin.reference, dale.reference, shop.reference].sort(),
+        ],
+      ],
+    );
+
+    const lambeth = await ask("lambeth");
+    assert.equal(lambeth.status, 403);
+    assert.equal(lambeth.body.error.code, "not-a-member");
+    const ines = await ask("ines");
+    assert.equal(ines.status, 403);
+    assert.equal(ines.body.error.message, "You can see the record only of the cases you present.");
+    // Straight to the image, without a link, the same check refuses her.
+    assert.equal((await call(service, path, { token: token["ines"] })).status, 403);
+  });
+
   it("ends a link with its reason, once; and it can be drawn again", async () => {
     const end = (who: string) =>
       call<LinkResponse & ProblemResponse>(service, `/api/areas/merton/links/${toShop}/end`, {

@@ -1,9 +1,8 @@
-import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { ReportChart, ReportSection, ReportTable } from "../../domain/reports/report.js";
 import type { ChartTheme } from "../http/contract/reports.js";
+import { FONT, svgPng } from "./svg-png.js";
 
 // A report's charts, each drawn from its table with Vega-Lite: SVG for the tab in the person's
 // Teams theme, and a PNG of the same chart for the Word document. Only numbers are drawn: a count
@@ -38,9 +37,6 @@ const PALETTES: Record<ChartTheme, Palette> = {
   },
 };
 
-/** The font the tab's SVG asks for first, and the one bundled for the Word copy's pictures. */
-const FONT = "DejaVu Sans";
-const FONT_FILE = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const WIDTH = 560;
 /** Room for a bar chart's category labels: agencies' names are long. */
 const LABELS = 260;
@@ -161,9 +157,5 @@ export async function sectionCharts(
 
 /** A chart's SVG as a PNG `width` pixels wide, drawn with the bundled font whatever the machine has. */
 export function chartPng(svg: string, width: number): { png: Buffer; width: number; height: number } {
-  const rendered = new Resvg(svg, {
-    fitTo: { mode: "width", value: width },
-    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT },
-  }).render();
-  return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
+  return svgPng(svg, { mode: "width", value: width });
 }

@@ -21,35 +21,40 @@ import { route } from "./route.js";
 const AREA = "([a-z0-9-]{1,80})";
 const PANEL = "([a-z0-9-]{1,80})";
 const MEETING = "\\d{4}-\\d{2}-\\d{2}";
+const SUBJECT = "([A-Za-z0-9-]{1,64})";
 
-/** The files a link may be made to, each with the page whose check it passes. */
-const FILES: { path: RegExp; source: (id: string, query: URLSearchParams) => FileSource }[] = [
+/** The files a link may be made to, each with the page whose check it passes (by the ids in its path). */
+const FILES: { path: RegExp; source: (ids: string[], query: URLSearchParams) => FileSource }[] = [
   {
     path: new RegExp(`^/api/panels/${PANEL}/(actions\\.csv|cohort\\.csv|calendar\\.ics)$`),
-    source: (panelId) => ({ from: "panel", panelId }),
+    source: ([panelId = ""]) => ({ from: "panel", panelId }),
   },
   {
     path: new RegExp(
       `^/api/panels/${PANEL}/meetings/${MEETING}/(minutes\\.docx|minutes\\.pdf|agenda\\.pdf)$`,
     ),
-    source: (panelId) => ({ from: "panel", panelId }),
+    source: ([panelId = ""]) => ({ from: "panel", panelId }),
   },
   {
     path: new RegExp(
       `^/api/areas/${AREA}/(reports/document\\.docx|reports/tables/[a-z0-9-]{1,80}\\.csv|population-baseline\\.csv)$`,
     ),
-    source: (areaId) => ({ from: "reports", areaId }),
+    source: ([areaId = ""]) => ({ from: "reports", areaId }),
   },
   {
     path: new RegExp(`^/api/areas/${AREA}/people/template\\.csv$`),
-    source: (areaId) => ({ from: "people", areaId }),
+    source: ([areaId = ""]) => ({ from: "people", areaId }),
   },
   {
     path: new RegExp(`^/api/areas/${AREA}/(subjects/[A-Za-z0-9-]{1,64}/)?subject-access\\.docx$`),
-    source: (areaId, query) => {
+    source: ([areaId = ""], query) => {
       const reference = query.get("reference");
       return { from: "subject-access", areaId, ...(reference !== null && { reference }) };
     },
+  },
+  {
+    path: new RegExp(`^/api/areas/${AREA}/subjects/${SUBJECT}/map\\.png$`),
+    source: ([areaId = "", subjectId = ""]) => ({ from: "subject-record", areaId, subjectId }),
   },
 ];
 
@@ -83,7 +88,7 @@ export function downloadLinkRoutes(deps: DownloadAccessPorts & { downloads: Down
       const areaId = await accessFileSource(
         deps,
         { id, name, ...(upn && { upn }) },
-        file.f.source(file.match[1], url.searchParams),
+        file.f.source(file.match.slice(1), url.searchParams),
       );
       const link = deps.downloads.link(holderOf(req), { areaId, path: url.pathname + url.search });
       res.json(link satisfies DownloadLinkResponse);

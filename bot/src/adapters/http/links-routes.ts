@@ -1,5 +1,7 @@
 import { Router, type Request } from "express";
 import type { LinkDesk } from "../../application/links/link-desk.js";
+import { subjectMapPng } from "../charts/subject-map-png.js";
+import { attachment } from "./attachment.js";
 import { signedIn } from "./authenticate.js";
 import {
   EndLinkBody,
@@ -14,6 +16,7 @@ import {
   type SubjectResponse,
   type SubjectsResponse,
 } from "./contract/index.js";
+import { MARKING } from "./contract/map-drawing.js";
 import { route } from "./route.js";
 
 // The tab's API for links between an area's subjects and the map they make. Who may do what is
@@ -67,10 +70,25 @@ export function linksRoutes(deps: { links: LinkDesk }): Router {
     "/areas/:areaId/subjects/:subjectId/map",
     route(async (req, res) => {
       const subjectId = SubjectId.parse(req.params["subjectId"]);
-      const { purpose, ...query } = SubjectMapQuery.parse(req.query);
-      const via = purpose === "image" ? "tab map image" : "tab map";
-      const map = await links.map(actor(req), area(req), subjectId, query, via);
+      const query = SubjectMapQuery.parse(req.query);
+      const map = await links.map(actor(req), area(req), subjectId, query, "tab map");
       res.json(map satisfies SubjectMapResponse);
+    }),
+  );
+
+  // The same map as an image for a briefing, laid out as the page lays it out: read, checked and
+  // audited again as what the image shows.
+  router.get(
+    "/areas/:areaId/subjects/:subjectId/map.png",
+    route(async (req, res) => {
+      const subjectId = SubjectId.parse(req.params["subjectId"]);
+      const query = SubjectMapQuery.parse(req.query);
+      const map = await links.map(actor(req), area(req), subjectId, query, "map image");
+      const reference = map.nodes.find((n) => n.id === map.centre)?.reference ?? subjectId;
+      res
+        .type("image/png")
+        .set("Content-Disposition", attachment(`${MARKING}-map-${reference}-${map.to}.png`))
+        .send(await subjectMapPng(map));
     }),
   );
 

@@ -6,6 +6,8 @@ import { refuseUnlessSubjectOfReference } from "../history/subject-access-reques
 import { knownArea, namedInConfiguration, requireAreaManager } from "../people/people-access.js";
 import type { Caller } from "../people/people-ports.js";
 import { accessPanel, refuseSuspended } from "./panel-access.js";
+import { accessArea, AreaIdInput, refuseUnlessMaySee } from "./subject-access.js";
+import { noSuchSubject, subjectIdOf } from "../history/subject-record.js";
 import { accessReport } from "./report-access.js";
 
 // Who may be given a download link to a file: the same check as the page the file comes from, so
@@ -21,14 +23,16 @@ export type FileSource =
   /** The People page: the import template. */
   | { from: "people"; areaId: string }
   /** A subject access export: the area's administrators only; by a request's reference, one that names a subject. */
-  | { from: "subject-access"; areaId: string; reference?: string };
+  | { from: "subject-access"; areaId: string; reference?: string }
+  /** A subject's record (its map): whoever may see the record, a presenter only of their own cases. */
+  | { from: "subject-record"; areaId: string; subjectId: string };
 
 export interface DownloadAccessPorts {
   catalogue: Catalogue;
   directory: Directory;
   /** Per area, the object ids and user principal names (lower case) configuration names as administrators. */
   administrators: Map<string, string[]>;
-  casework: Pick<Casework, "findSubjects">;
+  casework: Pick<Casework, "findSubjects" | "subject" | "subjectCases">;
 }
 
 /** The area a file belongs to, once the caller is found to be allowed it; refused as its page refuses. */
@@ -57,6 +61,18 @@ export async function accessFileSource(
       if (source.reference !== undefined)
         await refuseUnlessSubjectOfReference(ports, area.id, source.reference);
       return area.id;
+    }
+    case "subject-record": {
+      const id = subjectIdOf(source.subjectId);
+      const area = AreaIdInput.safeParse(source.areaId);
+      const [access, subject, cases] = await Promise.all([
+        accessArea(ports, caller.id, source.areaId),
+        area.success ? ports.casework.subject(area.data, id) : undefined,
+        area.success ? ports.casework.subjectCases(area.data, id) : [],
+      ]);
+      if (!subject) throw noSuchSubject();
+      refuseUnlessMaySee(access, cases);
+      return access.areaId;
     }
   }
 }

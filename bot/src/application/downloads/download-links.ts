@@ -3,14 +3,15 @@ import { z } from "zod";
 import { Refusal } from "../../domain/refusal.js";
 import type { DownloadPorts } from "./download-ports.js";
 
-// Every file the tab downloads (minutes, the action log, calendars, reports, documents, PDFs) is
-// opened through a link the service seals for one person and one file, named by the service's own
-// address for it with its parameters. The link is the credential: it is opened by Teams' browser
-// or the system's, which carry no sign-in, so it lasts a minute and opens once, its use recorded in
-// storage so that no instance opens it twice. It is made only after the same check as the view,
-// and opening it checks again, as the person it was made for, and audits the download.
-// The link is sealed (AES-256-GCM), not only signed: it passes through browser histories, Teams and
-// proxies' logs, which should learn neither who it is for nor which record it opens.
+// Every file the tab downloads (minutes, the action log, calendars, reports, documents, PDFs, the
+// map's image) is opened through a link the service seals for one person and one file, named by
+// the service's own address for it with its parameters. The link is the credential: it is opened
+// by Teams' browser or the system's, which carry no sign-in, so it lasts a minute and opens once,
+// its use recorded in storage so that no instance opens it twice. It is made only after the same
+// check as the view, and opening it checks again, as the person it was made for, and audits the
+// download. The link is sealed (AES-256-GCM), not only signed: it passes through browser
+// histories, Teams and proxies' logs, which should learn neither who it is for nor which record it
+// opens.
 
 const Link = z.strictObject({
   /** The link's own id: its use is recorded under it. */

@@ -44,8 +44,6 @@ export const SubjectMapQuery = z.strictObject({
     .pipe(z.array(LinkKind)),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  /** An image of the map made for a briefing is read and audited as such. */
-  purpose: z.enum(["view", "image"]).default("view"),
 });
 
 export type {

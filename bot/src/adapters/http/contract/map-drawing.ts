@@ -1,9 +1,12 @@
-import type { ElementDefinition, StylesheetJson } from "cytoscape";
-import type { LinkKind, MapNode, SubjectMapResponse } from "./api.js";
+import type { ConcentricLayoutOptions, ElementDefinition, StylesheetJson } from "cytoscape";
+import type { LinkKind, MapNode, SubjectMapResponse } from "./links.js";
 
-// How the map draws what the service sent: a subject's colour and shape by its kind, its border
-// by its case's risk (dashed once the case is closed), a link's colour by its kind, dashed once
-// ended. The same colours key the legend beside the map. An image of it is marked.
+// How the map around a subject is drawn, the same on the page (tab/src/SubjectMap.tsx, Cytoscape in
+// the browser) and in its image (adapters/charts/subject-map-png.ts, Cytoscape headless in the
+// service): a subject's colour and shape by its kind, its border by its case's risk (dashed once
+// the case is closed), a link's colour by its kind, dashed once ended; the subjects in rings by
+// their distance from the centre. The same colours key the legend beside the map. It imports
+// types only, so the tab takes nothing else of the service's with it.
 
 export const KIND_STYLE: Record<MapNode["kind"], { colour: string; shape: string; label: string }> = {
   individual: { colour: "#0F6CBD", shape: "ellipse", label: "Child or young adult" },
@@ -11,10 +14,11 @@ export const KIND_STYLE: Record<MapNode["kind"], { colour: string; shape: string
   "location-of-concern": { colour: "#0E700E", shape: "round-rectangle", label: "Location of concern" },
   group: { colour: "#6B4FA0", shape: "hexagon", label: "Group" },
 };
-const WITHHELD = "#8A8886";
+/** A subject whose record the viewer may not see: grey, by its reference only. */
+export const WITHHELD = "#8A8886";
 export const kindName = (n: Pick<MapNode, "kind">) => KIND_STYLE[n.kind].label;
 
-/** The marking every image of the map carries, in its picture and its file name. */
+/** The marking every image of the map carries, above and below its picture and in its file name. */
 export const MARKING = "OFFICIAL-SENSITIVE";
 
 export const LINK_COLOURS: Record<LinkKind, string> = {
@@ -114,26 +118,10 @@ export const MAP_STYLE: StylesheetJson = [
   },
 ];
 
-/** The map's picture with the marking above and below it, as a PNG. */
-export async function marked(png: string): Promise<Blob> {
-  const image = new Image();
-  image.src = png;
-  await image.decode();
-  const band = 48;
-  const canvas = document.createElement("canvas");
-  canvas.width = image.width;
-  canvas.height = image.height + band * 2;
-  const g = canvas.getContext("2d");
-  if (!g) throw new Error("This browser cannot make the image.");
-  g.fillStyle = "#FFFFFF";
-  g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(image, 0, band);
-  g.fillStyle = "#A4262C";
-  g.font = "bold 28px sans-serif";
-  g.textAlign = "center";
-  g.fillText(MARKING, canvas.width / 2, 34);
-  g.fillText(MARKING, canvas.width / 2, canvas.height - 14);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The image could not be made."))), "image/png"),
-  );
-}
+/** The centre in the middle, each ring one link further out. */
+export const MAP_LAYOUT: ConcentricLayoutOptions = {
+  name: "concentric",
+  concentric: (n) => 10 - Number(n.data("depth")),
+  levelWidth: () => 1,
+  minNodeSpacing: 40,
+};
