@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { meetingApi } from "./meetingApi.js";
 import { askForConsent, configureTab, configuringInMeeting, hostedInTeams, teamsTokens } from "./teams.js";
 
-// Shown when the tab is added: to a channel, it shows the panels page; to a panel's Teams meeting,
+// Shown when the tab is added: to a channel (or a group chat, which is no meeting), it shows the panels page; to a panel's Teams meeting,
 // the meeting's own view (its agenda, sign-in and quorum), once the meeting is recognised as one
 // the product scheduled.
 
@@ -13,14 +13,14 @@ type Setup =
   | { state: "not-a-panel-meeting"; why: string };
 
 async function setUp(): Promise<Setup> {
-  const chatId = await configuringInMeeting();
-  if (!chatId) {
+  const inMeeting = await configuringInMeeting();
+  if (!inMeeting?.chatId) {
     await configureTab({ contentUrl: `${window.location.origin}/tab/`, meeting: false, valid: true });
     return { state: "channel" };
   }
   const meetingView = { contentUrl: `${window.location.origin}/tab/meeting`, meeting: true };
   try {
-    const found = await meetingApi.ofChat(teamsTokens(askForConsent), chatId);
+    const found = await meetingApi.ofChat(teamsTokens(askForConsent), inMeeting.chatId, inMeeting.joinUrl);
     await configureTab({ ...meetingView, valid: true });
     return { state: "meeting", panelName: found.panelName, meeting: found.meeting?.description ?? null };
   } catch (e) {
