@@ -1,7 +1,8 @@
 import { Body1, MessageBar, MessageBarBody, Spinner, Title2 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { meetingApi } from "./meetingApi.js";
-import { askForConsent, configureTab, configuringInMeeting, hostedInTeams, teamsTokens } from "./teams.js";
+import { askForConsent, configureTab, hostedInTeams, teamsTokens } from "./teams.js";
+import { configuringInMeeting } from "./teamsMeeting.js";
 
 // Shown when the tab is added: to a channel (or a group chat, which is no meeting), it shows the panels page; to a panel's Teams meeting,
 // the meeting's own view (its agenda, sign-in and quorum), once the meeting is recognised as one

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import type { PanelSummary, TokenSource } from "./api.js";
 import { lazyPage } from "./lazyPages.js";
 import { meetingApi } from "./meetingApi.js";
-import { meetingContext } from "./teams.js";
+import { meetingContext } from "./teamsMeeting.js";
 import { useApi } from "./useApi.js";
 
 // The tab inside a panel's Teams meeting. Teams tells it the meeting's chat, its join link where

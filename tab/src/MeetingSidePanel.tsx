@@ -23,7 +23,7 @@ import { MeetingSignIn } from "./MeetingSignIn.js";
 import { positionIn, serviceClock, timeSpan, type Position } from "./meetingNow.js";
 import { RecordAction } from "./RecordAction.js";
 import { agendaRows, decidingRow } from "./sidePanelAgenda.js";
-import { canShareToStage, shareToStage } from "./teams.js";
+import { canShareToStage, shareToStage } from "./teamsMeeting.js";
 import { useApi } from "./useApi.js";
 
 // The panel in the Teams meeting's side panel, about 320 pixels wide: the agenda with the item
