@@ -123,11 +123,17 @@ export async function shareToStage(url: string): Promise<void> {
   });
 }
 
-/** Added in a meeting's chat, the meeting as `meetingContext` tells it; null in a channel or a group chat. */
-export async function configuringInMeeting(): Promise<Pick<InMeeting, "chatId" | "joinUrl"> | null> {
+/** Where the tab is being added: a meeting's chat (that meeting), a group chat, or a channel. */
+export type AddedTo =
+  { kind: "meeting"; chatId: string; joinUrl: string | null } | { kind: "chat" } | { kind: "channel" };
+
+/** Where the tab is being added, as `meetingContext` tells a meeting from a group chat. */
+export async function configuringIn(): Promise<AddedTo> {
   const { app, meeting } = await sdk();
   await app.initialize();
   const context = await app.getContext();
-  if (!isMeeting(context) || !context.chat?.id) return null;
-  return { chatId: context.chat.id, joinUrl: await joinUrlOf(meeting) };
+  const chatId = context.chat?.id;
+  if (!chatId) return { kind: "channel" };
+  if (!isMeeting(context)) return { kind: "chat" };
+  return { kind: "meeting", chatId, joinUrl: await joinUrlOf(meeting) };
 }

@@ -176,7 +176,8 @@ describe("A panel's Teams meeting scheduled with a short join link, and the tab 
       groupChat: true,
       width: 760,
     });
-    await setup.tab.getByRole("heading", { name: "Add MACE panels to this channel" }).waitFor();
+    await setup.tab.getByRole("heading", { name: "Add MACE panels to this chat" }).waitFor();
+    await setup.tab.getByText(/This chat is not a Teams meeting, so it shows no meeting's agenda/).waitFor();
     assert.equal(await setup.canSave(), true);
     const saved = (await setup.pressSave()) as { contentUrl: string; entityId: string };
     assert.equal(saved.contentUrl, `${service.url}/tab/`);
