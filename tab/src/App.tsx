@@ -101,8 +101,10 @@ function StandalonePage({ children }: { children: ReactNode }) {
 
 function PanelsApp() {
   const styles = useStyles();
-  // Inside a panel's Teams meeting (side panel, stage or the meeting chat's tab): that meeting's view.
-  const [inMeeting] = useState(() => /\/tab\/meeting\/?$/.test(window.location.pathname));
+  // Inside a panel's Teams meeting (side panel, stage or the meeting chat's tab): that meeting's
+  // view, until Teams says the tab is in no meeting (a group chat), when it is the normal tab.
+  const [inMeeting, setInMeeting] = useState(() => /\/tab\/meeting\/?$/.test(window.location.pathname));
+  const notInMeeting = useCallback(() => setInMeeting(false), []);
   const [theme, setTheme] = useState<ThemeName>(() => (hostedInTeams() ? "default" : browserTheme()));
   useEffect(() => (hostedInTeams() ? undefined : followBrowserTheme(setTheme)), []);
   // The panel view that is open, and the button to return focus to when it closes.
@@ -301,7 +303,12 @@ function PanelsApp() {
                 />
               )}
               {session?.state === "signed-in" && inMeeting && (
-                <InMeetingPage token={session.tokens} meId={session.me.id} panels={session.panels} />
+                <InMeetingPage
+                  token={session.tokens}
+                  meId={session.me.id}
+                  panels={session.panels}
+                  onNotAMeeting={notInMeeting}
+                />
               )}
               {session?.state === "signed-in" && approving && (
                 <ApprovalPage

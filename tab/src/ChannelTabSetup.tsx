@@ -1,26 +1,27 @@
 import { Body1, MessageBar, MessageBarBody, Spinner, Title2 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { meetingApi } from "./meetingApi.js";
-import { askForConsent, configureTab, configuringInMeeting, hostedInTeams, teamsTokens } from "./teams.js";
+import { askForConsent, configureTab, hostedInTeams, teamsTokens } from "./teams.js";
+import { configuringIn } from "./teamsMeeting.js";
 
-// Shown when the tab is added: to a channel, it shows the panels page; to a panel's Teams meeting,
-// the meeting's own view (its agenda, sign-in and quorum), once the meeting is recognised as one
-// the product scheduled.
+// Shown when the tab is added: to a channel or a group chat (no meeting), it shows the panels
+// page; to a panel's Teams meeting, the meeting's own view (its agenda, sign-in and quorum), once
+// the meeting is recognised as one the product scheduled.
 
 type Setup =
-  | { state: "waiting" | "outside-teams" | "channel" }
+  | { state: "waiting" | "outside-teams" | "channel" | "chat" }
   | { state: "meeting"; panelName: string; meeting: string | null }
   | { state: "not-a-panel-meeting"; why: string };
 
 async function setUp(): Promise<Setup> {
-  const chatId = await configuringInMeeting();
-  if (!chatId) {
+  const addedTo = await configuringIn();
+  if (addedTo.kind !== "meeting") {
     await configureTab({ contentUrl: `${window.location.origin}/tab/`, meeting: false, valid: true });
-    return { state: "channel" };
+    return { state: addedTo.kind };
   }
   const meetingView = { contentUrl: `${window.location.origin}/tab/meeting`, meeting: true };
   try {
-    const found = await meetingApi.ofChat(teamsTokens(askForConsent), chatId);
+    const found = await meetingApi.ofChat(teamsTokens(askForConsent), addedTo.chatId, addedTo.joinUrl);
     await configureTab({ ...meetingView, valid: true });
     return { state: "meeting", panelName: found.panelName, meeting: found.meeting?.description ?? null };
   } catch (e) {
@@ -57,10 +58,11 @@ export function ConfigureChannelTab() {
     );
   return (
     <>
-      <Title2 as="h1">Add MACE panels to this channel</Title2>
+      <Title2 as="h1">Add MACE panels to this {setup.state === "chat" ? "chat" : "channel"}</Title2>
       <Body1 as="p">
-        The tab shows this team&apos;s panels, meetings, agendas and action log to members who are signed in
-        and belong to a panel. Select Save to add it.
+        {setup.state === "chat"
+          ? "The tab shows each person their own panels, meetings, agendas and action log, once they are signed in. This chat is not a Teams meeting, so it shows no meeting's agenda. Select Save to add it."
+          : "The tab shows this team's panels, meetings, agendas and action log to members who are signed in and belong to a panel. Select Save to add it."}
       </Body1>
       {setup.state === "waiting" && hostedInTeams() && <Spinner size="tiny" label="Getting ready…" />}
       {setup.state === "outside-teams" && (

@@ -12,7 +12,6 @@ import {
 import { useEffect, useState } from "react";
 import {
   api,
-  type AgendaResponse,
   type AgendaSubject,
   type MeetingOfChatResponse,
   type PanelSummary,
@@ -23,12 +22,13 @@ import { DecisionItem } from "./DecisionForm.js";
 import { MeetingSignIn } from "./MeetingSignIn.js";
 import { positionIn, serviceClock, timeSpan, type Position } from "./meetingNow.js";
 import { RecordAction } from "./RecordAction.js";
-import { canShareToStage, shareToStage } from "./teams.js";
+import { agendaRows, decidingRow } from "./sidePanelAgenda.js";
+import { canShareToStage, shareToStage } from "./teamsMeeting.js";
 import { useApi } from "./useApi.js";
 
 // The panel in the Teams meeting's side panel, about 320 pixels wide: the agenda with the item
 // under way and its time, sign-in with the panel's statement, live quorum, and for the coordinator
-// the decision and action forms of the current item. Names follow the agenda's rules: held back
+// the decision and action forms of the item under way. Names follow the agenda's rules: held back
 // until the person has signed in, and a presenter sees their own slot only.
 
 // Quorum and the agenda are asked again this often, and at once after every change made here.
@@ -64,29 +64,6 @@ const useStyles = makeStyles({
     "& select": { maxWidth: "100%", minWidth: 0 },
   },
 });
-
-/** An agenda row: an item, or one case slot of a section, with its time. */
-interface Row {
-  key: string;
-  title: string;
-  start: string;
-  end: string;
-  subjects: AgendaSubject[];
-}
-
-export function agendaRows(agenda: AgendaResponse): Row[] {
-  return agenda.entries.flatMap((e, n): Row[] =>
-    e.slots.length
-      ? e.slots.map((s, k) => ({
-          key: `${n}-${k}`,
-          title: e.title,
-          start: s.start,
-          end: s.end,
-          subjects: s.subjects,
-        }))
-      : [{ key: `${n}`, title: e.title, start: e.start, end: e.end, subjects: [] }],
-  );
-}
 
 const caseName = (s: AgendaSubject) => `${s.reference}${s.label ? ` ${s.label}` : ""}`;
 
@@ -154,6 +131,7 @@ export function MeetingSidePanel({
   const rows = agenda.data ? agendaRows(agenda.data) : [];
   const at: Position | null = positionIn(rows, now);
   const current = at ? rows[at.index] : undefined;
+  const deciding = decidingRow(rows, at);
   // While an item is under way, the one after it is next.
   const following = at?.state === "now" ? rows[at.index + 1] : undefined;
   const badge = (n: number): "Now" | "Next" | null => {
@@ -255,11 +233,11 @@ export function MeetingSidePanel({
           </li>
         ))}
       </ol>
-      {coordinator && view && current && current.subjects.length > 0 && (
+      {coordinator && view && deciding && (
         <div className={styles.forms}>
-          <Subtitle2 as="h2">{current.title}: decisions and actions</Subtitle2>
+          <Subtitle2 as="h2">{deciding.title}: decisions and actions</Subtitle2>
           {view.deciding.how === "closed" && <Body1 as="p">{view.deciding.why}</Body1>}
-          {current.subjects.map((item) => (
+          {deciding.subjects.map((item) => (
             <DecisionItem
               key={item.subjectId}
               token={token}
@@ -289,7 +267,7 @@ export function MeetingSidePanel({
             panel={panel}
             meetingId={meetingId}
             members={members.data ?? []}
-            cases={current.subjects}
+            cases={deciding.subjects}
             onRecorded={async (reference) => {
               setMessage({ intent: "success", text: `${reference} is recorded.` });
               await refresh();

@@ -77,7 +77,7 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
     assert.equal(meeting.start, "2027-06-03T09:30:00+01:00");
   });
 
-  it("refuses anyone not signed in, anyone not on the panel, a chat it did not schedule and a malformed one", async () => {
+  it("refuses anyone not signed in, anyone not on the panel, and a chat it did not schedule or a malformed one, saying where to look", async () => {
     assert.equal((await ofChat(chatId, undefined)).status, 401);
     const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
     const outsider = await ofChat(chatId, lambeth);
@@ -88,7 +88,10 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
     const unknown = await ofChat("19:meeting_NotOneOfOurs@thread.v2", priya);
     assert.equal(unknown.status, 404);
     assert.match(unknown.text, /did not schedule this Teams meeting/);
-    assert.equal((await ofChat("general; drop table", priya)).status, 400);
+    // A malformed chat id is no meeting MACE panels scheduled, and is answered as one.
+    const malformed = await ofChat("general; drop table", priya);
+    assert.equal(malformed.status, 404);
+    assert.match(malformed.text, /did not schedule this Teams meeting.*Meetings page/);
   });
 
   it("the stage's agenda shows the case by reference, with its times, and no name anywhere", async () => {
@@ -132,5 +135,109 @@ describe("The panel found from inside its Teams meeting (Azurite, Graph stand-in
     assert.equal((await meetings.chatLink(chatId))?.panelId, PANEL);
     assert.equal((await ofChat(chatId, priya)).status, 200);
     assert.equal(await meetings.chatLink("19:meeting_NeverScheduled@thread.v2"), undefined);
+  });
+});
+
+describe("A panel's Teams meeting scheduled with a short join link, found from inside it (Azurite, Graph stand-in)", function () {
+  this.timeout(60_000);
+  let service: TestService;
+  let graph: GraphServer;
+  let now = new Date("2026-11-24T12:00:00Z");
+  // Teams names the meeting's chat to the app; the short link names no chat.
+  const chatId = `19:meeting_InventedShort${Date.now().toString(36)}@thread.v2`;
+  const MEETING = "2027-08-05";
+  let joinUrl = "";
+  let priya = "";
+
+  before(async () => {
+    ({ service, graph } = await startServiceWithGraph({ now: () => now }));
+    graph.issueShortJoinLinks("Pre-MACE operational panel");
+    await forgetMeetings(PANEL);
+    priya = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const scheduled = await call(service, `/api/panels/${PANEL}/schedule`, {
+      token: priya,
+      body: { from: "2027-08-01", to: "2027-12-31" },
+    });
+    assert.equal(scheduled.status, 201, scheduled.text);
+    const listed = await call<{ meetings: { id: string; joinUrl: string | null }[] }>(
+      service,
+      `/api/panels/${PANEL}/meetings?from=${MEETING}&to=${MEETING}`,
+      { token: priya },
+    );
+    joinUrl = listed.body.meetings[0]?.joinUrl ?? "";
+    now = new Date(`${MEETING}T10:05:00Z`);
+  });
+  after(async () => {
+    await forgetMeetings(PANEL);
+    await service?.close();
+    await graph?.close();
+  });
+
+  const ofChat = (chat: string, token: string, link?: string) =>
+    call(
+      service,
+      `/api/meeting-chats/${encodeURIComponent(chat)}${link === undefined ? "" : `?joinUrl=${encodeURIComponent(link)}`}`,
+      { token },
+    );
+
+  it("the series has a short join link, which names no chat, and the link is keyed to the panel", async () => {
+    assert.match(joinUrl, /^https:\/\/teams\.microsoft\.com\/meet\/\d{13}\?p=\w+$/);
+    assert.equal(chatThreadOf(joinUrl), null);
+    const { connectionString } = await azurite();
+    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
+    const key = joinUrl.split("?")[0] ?? "";
+    assert.equal((await meetings.joinUrlLink(key))?.panelId, PANEL);
+  });
+
+  it("the chat alone is not recognised; with the meeting's join link it opens today's meeting, and keys the chat for later", async () => {
+    const alone = await ofChat(chatId, priya);
+    assert.equal(alone.status, 404);
+    assert.match(alone.text, /did not schedule this Teams meeting/);
+    // Teams' client may spell the link's host in capitals and add to its query.
+    const spelled = `${joinUrl.replace("teams.microsoft.com", "Teams.Microsoft.com")}&anon=true`;
+    const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
+    const found = await ofChat(chatId, nurse, spelled);
+    assert.equal(found.status, 200, found.text);
+    assert.equal(found.body["panelId"], PANEL);
+    assert.equal(found.body["role"], "member");
+    assert.equal(found.body["today"], true);
+    assert.equal((found.body["meeting"] as { id: string }).id, MEETING);
+    const { connectionString } = await azurite();
+    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
+    assert.deepEqual(await meetings.chatLink(chatId), {
+      chatId,
+      panelId: PANEL,
+      linkedAt: `${MEETING}T10:05:00.000Z`,
+      joinKey: joinUrl.split("?")[0],
+    });
+    // Later, a client that cannot read the meeting's details sends the chat alone, and is answered.
+    const later = await ofChat(chatId, priya);
+    assert.equal(later.status, 200, later.text);
+    assert.equal(later.body["role"], "coordinator");
+  });
+
+  it("another meeting's short link, a link that is no link, or someone not on the panel, finds nothing and keys nothing", async () => {
+    const other = `19:meeting_InventedOther${Date.now().toString(36)}@thread.v2`;
+    const unknown = await ofChat(other, priya, "https://teams.microsoft.com/meet/2600000000001?p=Nothing");
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.text, /did not schedule this Teams meeting/);
+    assert.equal((await ofChat(other, priya, "not a link")).status, 404);
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
+    const outsider = await ofChat(other, lambeth, joinUrl);
+    assert.equal(outsider.status, 403);
+    const { connectionString } = await azurite();
+    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
+    assert.equal(await meetings.chatLink(other), undefined);
+  });
+
+  it("keys the short link of a series scheduled before links were keyed at start-up", async () => {
+    const key = joinUrl.split("?")[0] ?? "";
+    const { client } = await chatsTable();
+    await client.deleteEntity("joins|", encodeURIComponent(key));
+    const { connectionString } = await azurite();
+    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
+    assert.equal(await meetings.joinUrlLink(key), undefined);
+    assert.ok((await service.scheduler.linkScheduledChats()) >= 1);
+    assert.equal((await meetings.joinUrlLink(key))?.panelId, PANEL);
   });
 });

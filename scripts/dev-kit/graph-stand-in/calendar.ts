@@ -34,8 +34,31 @@ export interface SentMessage {
 
 const PAGE_SIZE = 10;
 
-export function calendarStandIn(app: Express, authenticate: Authenticate, unlicensedAtStart: string[]) {
+/**
+ * A new online meeting's join link. Teams issues two kinds: the long meetup-join link, which names
+ * the meeting's chat, and the short `/meet/<number>?p=<passcode>` link, which names no chat.
+ */
+function joinLinkOf(eventId: string, short: boolean): string {
+  if (!short) return `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${eventId}%40thread.v2/0`;
+  // Thirteen digits from the event's id (hex, 48 bits at most), as Teams' meeting numbers run.
+  const number = String(parseInt(eventId.slice(0, 12), 16) % 1e13).padStart(13, "2");
+  return `https://teams.microsoft.com/meet/${number}?p=${eventId.slice(12, 22)}`;
+}
+
+export function calendarStandIn(
+  app: Express,
+  authenticate: Authenticate,
+  unlicensedAtStart: string[],
+  shortLinksAtStart: string[],
+) {
   const unlicensed = new Set(unlicensedAtStart);
+  // Series whose subject holds one of these (a panel's name) are given short join links.
+  const shortLinksFor = new Set(shortLinksAtStart);
+  const joinUrlFor = (event: { id: string; subject?: string | null }): string =>
+    joinLinkOf(
+      event.id,
+      [...shortLinksFor].some((s) => (event.subject ?? "").includes(s)),
+    );
   const events = new Map<string, StoredEvent>();
   const sent: SentMessage[] = [];
 
@@ -104,10 +127,7 @@ export function calendarStandIn(app: Express, authenticate: Authenticate, unlice
       owner,
       iCalUId: `040000008200E00074C5B7101A82E008${id}`,
       createdDateTime: new Date().toISOString(),
-      joinUrl:
-        online && !unlicensed.has(owner)
-          ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0`
-          : null,
+      joinUrl: online && !unlicensed.has(owner) ? joinUrlFor({ id, subject: body.subject }) : null,
       exceptions: new Map(),
       cancelled: new Set(),
     };
@@ -254,11 +274,7 @@ export function calendarStandIn(app: Express, authenticate: Authenticate, unlice
     if (merged.recurrence) checkRecurrence(merged.recurrence, merged.start);
     Object.assign(event, change);
     const online = event.isOnlineMeeting === true && event.onlineMeetingProvider === "teamsForBusiness";
-    event.joinUrl =
-      online && !unlicensed.has(owner)
-        ? (event.joinUrl ??
-          `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${event.id}%40thread.v2/0`)
-        : null;
+    event.joinUrl = online && !unlicensed.has(owner) ? (event.joinUrl ?? joinUrlFor(event)) : null;
     // A new pattern drops the old one's exceptions, as Outlook does.
     if (change.recurrence || change.start) {
       event.exceptions.clear();
@@ -314,6 +330,10 @@ export function calendarStandIn(app: Express, authenticate: Authenticate, unlice
     },
     unlicense(userId: string): void {
       unlicensed.add(userId);
+    },
+    /** Series made from now on whose subject holds `subject` (a panel's name) get short join links. */
+    issueShortJoinLinks(subject: string): void {
+      shortLinksFor.add(subject);
     },
     events(owner?: string) {
       return [...events.values()]

@@ -32,7 +32,13 @@ export type GraphTrust = { issuer: string; audience?: string } & (
 const GRAPH_AUDIENCE = "https://graph.microsoft.com";
 
 export async function startGraphServer(
-  options: { trust?: GraphTrust; unlicensed?: string[]; port?: number } = {},
+  options: {
+    trust?: GraphTrust;
+    unlicensed?: string[];
+    /** Series whose subject holds one of these (a panel's name) are given Teams' short join links. */
+    shortJoinLinks?: string[];
+    port?: number;
+  } = {},
 ) {
   let trust = options.trust;
   let keys: ReturnType<typeof createRemoteJWKSet> | ReturnType<typeof createLocalJWKSet> | undefined;
@@ -121,7 +127,7 @@ export async function startGraphServer(
   };
 
   const directory = directoryStandIn(app, authenticate);
-  const calendar = calendarStandIn(app, authenticate, options.unlicensed ?? []);
+  const calendar = calendarStandIn(app, authenticate, options.unlicensed ?? [], options.shortJoinLinks ?? []);
 
   app.use((req, _res, next) =>
     next(
@@ -163,6 +169,7 @@ export async function startGraphServer(
     },
     cancelInOutlook: calendar.cancelInOutlook,
     unlicense: calendar.unlicense,
+    issueShortJoinLinks: calendar.issueShortJoinLinks,
     events: calendar.events,
     sent: calendar.sent,
     /** The people in the directory, members and guests. */

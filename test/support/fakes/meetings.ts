@@ -5,7 +5,7 @@ import {
 } from "../../../bot/src/domain/agenda/agenda-draft.js";
 import { SignIn } from "../../../bot/src/domain/attendance/sign-in.js";
 import { Meeting, Series } from "../../../bot/src/domain/schedule/meeting.js";
-import { MeetingChat } from "../../../bot/src/domain/schedule/meeting-chat.js";
+import { MeetingChat, MeetingJoinLink } from "../../../bot/src/domain/schedule/meeting-chat.js";
 import {
   SignInCardPosted,
   StoredApology,
@@ -40,7 +40,14 @@ export function fakeMeetings(now: () => Date): MeetingStore & { calls: Calls } {
   const counted = <T>(name: string, answer: () => T): Promise<T> => {
     calls.count(name);
     return Promise.resolve().then(answer);
+  }; // As the Meetings table keys chats and join links: once, and never moved to another panel.
+  const insertOnce = (pk: string, rk: string, value: { panelId: string }, by: string): void => {
+    const held = table.get<{ panelId: string }>(pk, rk);
+    if (held && held.value.panelId !== value.panelId)
+      throw new Error(`meeting key already belongs to ${held.value.panelId}, not ${value.panelId}`);
+    if (!held) table.write({ op: "create", pk, rk, value, by });
   };
+
   const put = (m: Meeting) => ({ pk: keyOf(m.panelId), rk: meetingRow(m.id), value: Meeting.parse(m) });
   return {
     calls,
@@ -85,20 +92,14 @@ export function fakeMeetings(now: () => Date): MeetingStore & { calls: Calls } {
     replaceMeeting: (m, etag, by) =>
       counted("replaceMeeting", () => replaceRow<Meeting>(table, "Meetings", { ...put(m), by, etag })),
     linkChat: (link, by) =>
-      counted("linkChat", () => {
-        const held = table.get<MeetingChat>("chats|", keyOf(link.chatId));
-        if (held && held.value.panelId !== link.panelId)
-          throw new Error(`meeting chat already belongs to ${held.value.panelId}, not ${link.panelId}`);
-        if (!held)
-          table.write({
-            op: "create",
-            pk: "chats|",
-            rk: keyOf(link.chatId),
-            value: MeetingChat.parse(link),
-            by,
-          });
-      }),
+      counted("linkChat", () => insertOnce("chats|", keyOf(link.chatId), MeetingChat.parse(link), by)),
     chatLink: (chatId) => counted("chatLink", () => table.get<MeetingChat>("chats|", keyOf(chatId))?.value),
+    linkJoinUrl: (link, by) =>
+      counted("linkJoinUrl", () =>
+        insertOnce("joins|", keyOf(link.joinKey), MeetingJoinLink.parse(link), by),
+      ),
+    joinUrlLink: (joinKey) =>
+      counted("joinUrlLink", () => table.get<MeetingJoinLink>("joins|", keyOf(joinKey))?.value),
   };
 }
 

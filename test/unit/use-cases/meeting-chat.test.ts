@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
-import type { CalendarOccurrence, TeamsCalendar } from "../../../bot/src/application/ports/teams-calendar.js";
 import { meetingScheduler } from "../../../bot/src/application/scheduling/meeting-scheduler.js";
-import { Refusal } from "../../../bot/src/domain/refusal.js";
 import { chatThreadOf, occurrenceOf } from "../../../bot/src/domain/schedule/meeting-chat.js";
-import { occurrencesBetween } from "../../../bot/src/domain/schedule/occurrences.js";
 import type { Person } from "../../../bot/src/domain/people/membership.js";
 import { fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
+import { refusal, seriesCalendar } from "../../support/meeting-calendar.js";
 import { demoActor, PEOPLE } from "../../support/people.js";
 import { mertonChild } from "../../support/referral-forms.js";
 
@@ -22,35 +20,7 @@ const joinLink = (chat: string) =>
   `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chat)}/0?context=%7b%22Tid%22%3a%22invented%22%7d`;
 
 /** An organiser's calendar holding one series, its meetings where the panel's rule puts them. */
-function calendarOf(ports: FakePorts, chat = CHAT): TeamsCalendar {
-  const unused = () => Promise.reject(new Error("not used by scheduling"));
-  return {
-    organiser: { id: priya.id, name: priya.name },
-    createSeries: () => Promise.resolve({ seriesId: "series-1", joinUrl: joinLink(chat) }),
-    updateSeries: () => Promise.resolve({ joinUrl: joinLink(chat) }),
-    occurrences: (_id, from, to) =>
-      Promise.resolve(
-        occurrencesBetween(ports.catalogue, PANEL, from, to).map((o): CalendarOccurrence => ({
-          occurrenceId: `occurrence-${o.date}`,
-          originalDate: o.date,
-          start: o.start,
-          end: o.end,
-          joinUrl: joinLink(chat),
-        })),
-      ),
-    moveOccurrence: () => Promise.resolve(),
-    cancelOccurrence: () => Promise.resolve(),
-    inviteToSlot: unused,
-    withdrawSlotInvite: unused,
-  };
-}
-
-const refusal = (code: string, message?: RegExp) => (e: unknown) => {
-  assert.ok(e instanceof Refusal, String(e));
-  assert.equal(e.code, code);
-  if (message) assert.match(e.message, message);
-  return true;
-};
+const calendarOf = (ports: FakePorts, chat = CHAT) => seriesCalendar(ports, PANEL, priya, joinLink(chat));
 
 describe("Finding the panel from inside its Teams meeting", () => {
   let ports: FakePorts;

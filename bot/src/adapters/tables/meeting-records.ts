@@ -1,6 +1,6 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { Meeting, Series } from "../../domain/schedule/meeting.js";
-import { MeetingChat } from "../../domain/schedule/meeting-chat.js";
+import { MeetingChat, MeetingJoinLink } from "../../domain/schedule/meeting-chat.js";
 import type { MeetingStore } from "../../application/ports/meetings.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
@@ -8,11 +8,32 @@ import { TABLES, type TableFactory } from "./storage.js";
 
 // A panel's calendar lives in one partition: its series and one row per meeting, keyed by the date
 // the rule gave it. A panel's meetings over any range are one query. The chats of the panels'
-// Teams meetings are keyed in a partition of their own (no panel id has a "|"), so the app opened
-// inside a meeting finds its panel with one point read.
+// Teams meetings are keyed in a partition of their own (no panel id has a "|"), and their join
+// links in another, so the app opened inside a meeting finds its panel with one point read.
 
 const meetingRow = (id: string): string => `meeting|${id}`;
 const CHATS = "chats|";
+const JOINS = "joins|";
+
+/** Writes a key once: the same panel again changes nothing; another panel's key is never moved. */
+async function insertOnce<T extends Record<string, unknown> & { panelId: string }>(
+  store: EntityStore<T>,
+  partition: string,
+  row: string,
+  link: T,
+  by: string,
+): Promise<void> {
+  try {
+    await store.insert(link, by);
+  } catch (e) {
+    if (!(e instanceof AlreadyExists)) throw e;
+    const held = await store.get(partition, row);
+    if (held && held.value.panelId !== link.panelId)
+      throw new Error(`meeting key already belongs to ${held.value.panelId}, not ${link.panelId}`, {
+        cause: e,
+      });
+  }
+}
 
 export function meetingRecords(tables: TableFactory): MeetingStore {
   const client = tables(TABLES.meetings);
@@ -28,20 +49,15 @@ export function meetingRecords(tables: TableFactory): MeetingStore {
     partitionKey: CHATS,
     rowKey: keyOf(c.chatId),
   }));
+  const joins = new EntityStore(client, MeetingJoinLink, (j) => ({
+    partitionKey: JOINS,
+    rowKey: keyOf(j.joinKey),
+  }));
   return {
-    async linkChat(link, by) {
-      try {
-        await chats.insert(link, by);
-      } catch (e) {
-        if (!(e instanceof AlreadyExists)) throw e;
-        const held = await chats.get(CHATS, keyOf(link.chatId));
-        if (held && held.value.panelId !== link.panelId)
-          throw new Error(`meeting chat already belongs to ${held.value.panelId}, not ${link.panelId}`, {
-            cause: e,
-          });
-      }
-    },
+    linkChat: (link, by) => insertOnce(chats, CHATS, keyOf(link.chatId), link, by),
     chatLink: async (chatId: string) => (await chats.get(CHATS, keyOf(chatId)))?.value,
+    linkJoinUrl: (link, by) => insertOnce(joins, JOINS, keyOf(link.joinKey), link, by),
+    joinUrlLink: async (joinKey: string) => (await joins.get(JOINS, keyOf(joinKey)))?.value,
     insertSeries: (s, by) => series.insert(s, by),
     replaceSeries: (s, etag, by) => series.replace(s, etag, by),
     replaceMeeting: (m, etag, by) => meetings.replace(m, etag, by),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AgendaDraft, PublishedAgenda, SlotInvitationSent } from "../../domain/agenda/agenda-draft.js";
 import { Apology, type SignIn } from "../../domain/attendance/sign-in.js";
 import type { Meeting, Series } from "../../domain/schedule/meeting.js";
-import type { MeetingChat } from "../../domain/schedule/meeting-chat.js";
+import type { MeetingChat, MeetingJoinLink } from "../../domain/schedule/meeting-chat.js";
 import type { Versioned } from "./versioned.js";
 
 // A panel's meetings as held in Teams calendars, each meeting's agenda, and the meeting as it
@@ -27,6 +27,10 @@ export interface MeetingStore {
   linkChat(link: MeetingChat, by: string): Promise<void>;
   /** The panel a meeting chat belongs to: one point read. */
   chatLink(chatId: string): Promise<MeetingChat | undefined>;
+  /** Records which panel a join link's key belongs to, once and never moved, as `linkChat` does. */
+  linkJoinUrl(link: MeetingJoinLink, by: string): Promise<void>;
+  /** The panel a join link's key belongs to: one point read. */
+  joinUrlLink(joinKey: string): Promise<MeetingJoinLink | undefined>;
 }
 
 export interface AgendaStore {

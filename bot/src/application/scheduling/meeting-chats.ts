@@ -2,29 +2,47 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
-import { chatThreadOf, ChatThreadId, occurrenceOf } from "../../domain/schedule/meeting-chat.js";
+import {
+  chatThreadOf,
+  ChatThreadId,
+  joinKeyOf,
+  occurrenceOf,
+  type MeetingChat,
+} from "../../domain/schedule/meeting-chat.js";
 import { accessPanel } from "../access/panel-access.js";
 import { meetingView, type MeetingView } from "./meetings-between.js";
 import type { SchedulingPorts } from "./scheduling-ports.js";
 
-// Inside a Teams meeting the app knows only the meeting's chat. Each panel's series records the
-// chat its join link opens, keyed by the chat, so the app finds the panel with one point read and
-// the meeting from the panel's own calendar: today's, else the next.
+// Inside a Teams meeting the app knows the meeting's chat and, where Teams lets it read the
+// meeting's details, its join link. Each panel's series keys the chat its join link opens and the
+// join link itself to the panel, so the app finds the panel with one point read and the meeting
+// from the panel's own calendar: today's, else the next. A short join link names no chat: the
+// first opening finds the panel by the link and keys the chat, so later ones need the chat alone.
 
 // A meeting keeps its id (the rule's date) when it moves: one moved this far is still found.
 const MOVED_AT_MOST_DAYS = 92;
 const AHEAD_DAYS = 400;
 
-/** Keys each chat the panel's join links open to the panel; writing a known key again changes nothing. */
+/**
+ * Keys each chat the panel's join links open, and each link's own key, to the panel; writing a
+ * known key again changes nothing.
+ */
 export async function linkChats(
   ports: Pick<SchedulingPorts, "meetings" | "now">,
   panelId: string,
   joinUrls: (string | null)[],
   by: string,
 ): Promise<void> {
-  const chats = new Set(joinUrls.map(chatThreadOf).filter((c): c is string => c !== null));
+  const known = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null))];
   const linkedAt = ports.now().toISOString();
-  await Promise.all([...chats].map((chatId) => ports.meetings.linkChat({ chatId, panelId, linkedAt }, by)));
+  await Promise.all([
+    ...known(joinUrls.map(chatThreadOf)).map((chatId) =>
+      ports.meetings.linkChat({ chatId, panelId, linkedAt }, by),
+    ),
+    ...known(joinUrls.map(joinKeyOf)).map((joinKey) =>
+      ports.meetings.linkJoinUrl({ joinKey, panelId, linkedAt }, by),
+    ),
+  ]);
 }
 
 /**
@@ -64,16 +82,42 @@ const notOurs = () =>
     { code: "unknown-meeting-chat" },
   );
 
-/** The panel whose Teams meeting has this chat, for its members, and the meeting it is holding. */
+/**
+ * The chat's key, else (for a meeting scheduled with a short join link) the key of the join link
+ * Teams gave the app, as a chat key to write once the link is confirmed still the meeting's.
+ */
+async function keyOfChat(
+  ports: SchedulingPorts,
+  chatId: ChatThreadId,
+  joinUrl: string | null,
+): Promise<{ link: MeetingChat; unsaved: boolean } | undefined> {
+  const link = await ports.meetings.chatLink(chatId);
+  if (link) return { link, unsaved: false };
+  const joinKey = joinKeyOf(joinUrl);
+  if (!joinKey) return undefined;
+  const joined = await ports.meetings.joinUrlLink(joinKey);
+  if (!joined) return undefined;
+  return {
+    link: { chatId, panelId: joined.panelId, linkedAt: ports.now().toISOString(), joinKey },
+    unsaved: true,
+  };
+}
+
+/**
+ * The panel whose Teams meeting has this chat (or this join link, when Teams gives it), for its
+ * members, and the meeting it is holding.
+ */
 export async function meetingOfChat(
   ports: SchedulingPorts,
   actor: Actor,
   chatId: unknown,
+  joinUrl: string | null = null,
 ): Promise<MeetingOfChat> {
   const parsed = ChatThreadId.safeParse(chatId);
   if (!parsed.success) throw notOurs();
-  const link = await ports.meetings.chatLink(parsed.data);
-  if (!link) throw notOurs();
+  const keyed = await keyOfChat(ports, parsed.data, joinUrl);
+  if (!keyed) throw notOurs();
+  const { link } = keyed;
   const { panel, role } = await accessPanel(ports, actor.id, link.panelId);
   const now = ports.now();
   const today = localDay(now);
@@ -82,9 +126,11 @@ export async function meetingOfChat(
     ports.meetings.between(panel.id, addDays(today, -MOVED_AT_MOST_DAYS), addDays(today, AHEAD_DAYS)),
   ]);
   // The key is checked against the join links stored now: a series made again (deleted in Outlook,
-  // say) has a new chat, and the old one no longer opens the panel.
-  const opens = (url: string | null) => chatThreadOf(url) === parsed.data;
+  // say) has a new chat and link, and the old ones no longer open the panel.
+  const opens = (url: string | null) =>
+    chatThreadOf(url) === link.chatId || (!!link.joinKey && joinKeyOf(url) === link.joinKey);
   if (!opens(series?.value.joinUrl ?? null) && !stored.some((m) => opens(m.value.joinUrl))) throw notOurs();
+  if (keyed.unsaved) await ports.meetings.linkChat(link, actor.name);
   const held = occurrenceOf(
     stored.map((m) => m.value),
     today,

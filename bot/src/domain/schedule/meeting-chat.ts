@@ -33,13 +33,59 @@ export function chatThreadOf(joinUrl: string | null): ChatThreadId | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The key from a meeting chat to the panel whose series made it, stored when the series is. */
+/** A join link's key: the part of the link that names the meeting. */
+export const JoinKey = z
+  .string()
+  .max(500)
+  .regex(
+    /^https:\/\/[a-z0-9.-]+(:\d+)?\/(meet\/\d+|l\/meetup-join\/19:[A-Za-z0-9_.=-]+@thread\.(v2|skype|tacv2))$/,
+  );
+export type JoinKey = z.infer<typeof JoinKey>;
+
+/**
+ * The key a Teams join link is found by, however Teams or a client spells it: scheme and host in
+ * lower case (the URL parser does that), then what names the meeting and nothing else. A short
+ * link (`/meet/<id>?p=<passcode>`) keeps its id: the passcode only lets people in, and is not
+ * stored in the key. A meetup-join link keeps its chat thread, decoded: its tenant and organiser
+ * context vary between copies of the same link. Any other link has no key.
+ */
+export function joinKeyOf(joinUrl: string | null): JoinKey | null {
+  if (!joinUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(joinUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "https:") return null;
+  const origin = `${url.protocol}//${url.host}`;
+  const short = /^\/meet\/(\d{6,30})\/?$/.exec(url.pathname);
+  const thread = chatThreadOf(joinUrl);
+  const key = short ? `${origin}/meet/${short[1]}` : thread ? `${origin}/l/meetup-join/${thread}` : null;
+  const parsed = JoinKey.safeParse(key);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The key from a meeting chat to the panel whose series made it: stored when the series is, from
+ * the chat its join link names, or the first time the app is opened in a meeting whose join link
+ * names no chat (a short link), with that link's key, which must still be the meeting's.
+ */
 export const MeetingChat = z.strictObject({
   chatId: ChatThreadId,
   panelId: z.string().max(80),
   linkedAt: z.iso.datetime(),
+  joinKey: JoinKey.optional(),
 });
 export type MeetingChat = z.infer<typeof MeetingChat>;
+
+/** The key from a join link to the panel whose series it joins, stored when the series is. */
+export const MeetingJoinLink = z.strictObject({
+  joinKey: JoinKey,
+  panelId: z.string().max(80),
+  linkedAt: z.iso.datetime(),
+});
+export type MeetingJoinLink = z.infer<typeof MeetingJoinLink>;
 
 /**
  * The meeting a chat's panel is holding: today's, else the next one still to come. A cancelled
