@@ -13,6 +13,7 @@ import { useConsentPrompt } from "./Consent.js";
 import { ErrorNotice } from "./ErrorNotice.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
 import { readLink, showLinked } from "./linkedPage.js";
+import type { LinkedReferral } from "./MyReferrals.js";
 import type { PanelView } from "./PanelsPage.js";
 import { replacesBaseline, reportKey, reportsOn, type ReportOf } from "./reportAccess.js";
 import { pageStyles } from "./styles.js";
@@ -118,7 +119,7 @@ function PanelsApp() {
   const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
   const [myReferrals, setMyReferrals] = useState(false);
   // The referral a link named on My referrals, and the referral form with what a link chose.
-  const [linkedReferral, setLinkedReferral] = useState<string | undefined>(undefined);
+  const [linkedReferral, setLinkedReferral] = useState<LinkedReferral | undefined>(undefined);
   const [referring, setReferring] = useState<{ panelId?: string; kind?: string } | null>(null);
   // A manager's approval of one referral, opened from the approval card's link.
   const [approving, setApproving] = useState<{ panelId: string; referralId: string } | null>(null);
@@ -174,7 +175,7 @@ function PanelsApp() {
       });
     if (link.to === "my-referrals") {
       setMyReferrals(true);
-      setLinkedReferral(link.referralId);
+      setLinkedReferral(link.referral);
     }
     if (link.to === "refer") setReferring({ panelId: link.panelId, kind: link.kind });
     if (link.to === "approval") setApproving({ panelId: link.panelId, referralId: link.referralId });

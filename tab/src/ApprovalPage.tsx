@@ -19,6 +19,7 @@ import { useApi } from "./useApi.js";
 
 // A service manager's approval of a referral (Lambeth: before the panel sees it), opened from the
 // approval card's link: the referral's answers, then Approve or Decline with a comment, as on the card.
+// The service says whether the reader is the manager who decides; anyone else is told who does.
 
 const useStyles = makeStyles({
   ...headerStyles,
@@ -73,7 +74,13 @@ export function ApprovalPage({
     <>
       <header className={styles.header}>
         <div className={styles.titleBlock}>
-          <Title2 as="h1">{r ? `Approve referral ${r.reference}?` : "Approve a referral"}</Title2>
+          <Title2 as="h1">
+            {!r
+              ? "Approve a referral"
+              : r.approval && !r.approval.mayDecide
+                ? `Referral ${r.reference}: waiting for approval`
+                : `Approve referral ${r.reference}?`}
+          </Title2>
           {r && (
             <Body1 as="p" className={styles.muted}>
               {KIND_LABELS[r.kind] ?? r.kind} to {r.panel.name}, from {r.referrer.name} · {r.statusLabel}
@@ -106,7 +113,13 @@ export function ApprovalPage({
               </div>
             ))}
           </dl>
-          {r.status === "awaiting-approval" ? (
+          {r.approval && !r.approval.mayDecide ? (
+            <Body1 as="p">
+              {r.reference} is waiting for approval by{" "}
+              {r.approval.managerName ?? "the service manager named on it"}. Only they can approve or decline
+              it; nothing needs doing here.
+            </Body1>
+          ) : r.approval ? (
             <>
               <Field label="Comment (needed if you decline)">
                 <Textarea

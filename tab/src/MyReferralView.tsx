@@ -16,13 +16,15 @@ import { useEffect, useRef, useState } from "react";
 import { api, type ReferralSummary, type TokenSource } from "./api.js";
 import { AnswerQuestion, questionWaiting } from "./AnswerQuestion.js";
 import { ReferralQuestions } from "./ReferralQuestions.js";
+import { SameAsKnown } from "./SameAsKnown.js";
 import { Documents } from "./Documents.js";
 import { formatDate, formatDateTime, KIND_LABELS, WITHDRAWABLE } from "./referralLabels.js";
 import { headerStyles } from "./styles.js";
 import { useApi } from "./useApi.js";
 
 // One of the practitioner's own referrals: its answers, the coordinator's questions and their
-// answers, what was written with its outcome, and, while it waits, withdrawing it with a reason.
+// answers, what was written with its outcome, and, while it waits, linking it to a record the panel
+// already knows and withdrawing it with a reason.
 
 const useStyles = makeStyles({
   ...headerStyles,
@@ -142,6 +144,13 @@ export function MyReferralView({
         </div>
         <Button onClick={onClose}>Close {r.reference}</Button>
       </div>
+
+      <SameAsKnown
+        token={token}
+        referral={r}
+        headingId={`${headingId}-matches`}
+        onLinked={() => void detail.reload()}
+      />
 
       <ReferralQuestions questions={r.questions} headingId={`${headingId}-questions`} />
       {answered && (

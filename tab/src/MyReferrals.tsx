@@ -26,6 +26,8 @@ import { MoreReferrals, useMorePages } from "./MoreReferrals.js";
 // what was written with its outcome, and one opened to read or withdraw. Nothing that identifies a
 // child goes into the address bar.
 
+const openedOf = (r: ReferralSummary): Opened => ({ panelId: r.panel.id, referralId: r.id });
+
 const useStyles = makeStyles({
   ...headerStyles,
   list: { marginTop: "16px" },
@@ -34,6 +36,15 @@ const useStyles = makeStyles({
   note: { overflowWrap: "anywhere" },
 });
 
+/** A referral a card linked to: with its panel it opens at once, wherever it is in the list. */
+export interface LinkedReferral {
+  panelId?: string;
+  referralId: string;
+}
+
+/** The referral open below the list. */
+type Opened = { panelId: string; referralId: string };
+
 export function MyReferralsPage({
   token,
   onBack,
@@ -41,8 +52,8 @@ export function MyReferralsPage({
 }: {
   token: TokenSource;
   onBack: () => void;
-  /** A referral a card linked to, opened once the list has it. */
-  openReferral?: string | null;
+  /** A referral a card linked to. */
+  openReferral?: LinkedReferral | null;
 }) {
   const styles = useStyles();
   const list = useApi(() => api.myReferrals(token), [token]);
@@ -53,13 +64,16 @@ export function MyReferralsPage({
     error: moreError,
     showMore,
   } = useMorePages(list, (after) => api.myReferrals(token, after));
-  const [selected, setSelected] = useState<ReferralSummary | null>(null);
-  const linked = useRef(openReferral);
+  const [selected, setSelected] = useState<Opened | null>(() =>
+    openReferral?.panelId ? { panelId: openReferral.panelId, referralId: openReferral.referralId } : null,
+  );
+  // A link without its panel: opened once the list has it.
+  const linked = useRef(openReferral?.panelId ? null : (openReferral?.referralId ?? null));
   useEffect(() => {
     const found = ready?.find((r) => r.id === linked.current);
     if (!found) return;
     linked.current = null;
-    setSelected(found);
+    setSelected(openedOf(found));
   }, [ready]);
 
   // A withdrawn referral keeps its place in the list, with its new status.
@@ -112,7 +126,7 @@ export function MyReferralsPage({
               {ready.map((r) => (
                 <TableRow
                   key={r.id}
-                  appearance={r.id === selected?.id ? "brand" : "none"}
+                  appearance={r.id === selected?.referralId ? "brand" : "none"}
                   data-referral-id={r.id}
                 >
                   <TableCell>
@@ -120,8 +134,8 @@ export function MyReferralsPage({
                       appearance="subtle"
                       className={styles.noWrap}
                       aria-label={`Open ${r.reference}`}
-                      aria-current={r.id === selected?.id ? "true" : undefined}
-                      onClick={() => setSelected(r)}
+                      aria-current={r.id === selected?.referralId ? "true" : undefined}
+                      onClick={() => setSelected(openedOf(r))}
                     >
                       {r.reference}
                     </Button>
@@ -162,10 +176,10 @@ export function MyReferralsPage({
 
       {selected && (
         <MyReferralView
-          key={selected.id}
+          key={selected.referralId}
           token={token}
-          panelId={selected.panel.id}
-          referralId={selected.id}
+          panelId={selected.panelId}
+          referralId={selected.referralId}
           onChanged={changed}
           onClose={() => setSelected(null)}
         />

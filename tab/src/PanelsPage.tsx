@@ -100,7 +100,9 @@ export function PanelsPage({
     <>
       <header className={styles.header}>
         <div className={styles.titleBlock}>
-          <Title2 as="h1">Your panels</Title2>
+          <Title2 as="h1" data-link-target="panels">
+            Your panels
+          </Title2>
           <Body1 as="p" className={styles.muted}>
             Signed in as {me.displayName}
             {me.jobTitle ? `, ${me.jobTitle}` : ""}
@@ -159,7 +161,7 @@ export function PanelsPage({
           </div>
           <div className={styles.grid}>
             {list.map((p) => (
-              <Card key={p.id} data-panel-id={p.id}>
+              <Card key={p.id} data-panel-id={p.id} data-link-target={`panel:${p.id}`}>
                 <CardHeader
                   header={
                     <Body1 as="h3">

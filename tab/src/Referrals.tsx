@@ -30,7 +30,14 @@ import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
 import { ReferralQuestions } from "./ReferralQuestions.js";
 import { TransferChecks } from "./TransferChecks.js";
 import { Documents } from "./Documents.js";
-import { formatDate, formatDateTime, KIND_LABELS, referrerText, STATUS_COLOURS } from "./referralLabels.js";
+import {
+  formatDate,
+  formatDateTime,
+  KIND_LABELS,
+  MATCHED_ON,
+  referrerText,
+  STATUS_COLOURS,
+} from "./referralLabels.js";
 import {
   api,
   type PanelViewProps,
@@ -44,11 +51,6 @@ import { MoreReferrals, useMorePages } from "./MoreReferrals.js";
 
 // The coordinator's referrals view for one panel: the list, one referral's answers, and triage.
 // Everything stays in page state: nothing that identifies a child goes into the address bar.
-
-const MATCHED_ON = {
-  "name-and-date-of-birth": "same name and date of birth",
-  "address-and-postcode": "same address and postcode",
-} as const;
 
 const WAITING: ReferralStatus[] = ["new", "more-information-requested"];
 

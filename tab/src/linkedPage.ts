@@ -7,7 +7,7 @@ import type { PanelView } from "./PanelsPage.js";
 /** Where a link asks the tab to open, and the item on that page to bring into view. */
 export type LinkedPage =
   | { to: "panel"; panelId: string; view: PanelView; meetingId?: string; itemId?: string; focus?: string }
-  | { to: "my-referrals"; referralId?: string }
+  | { to: "my-referrals"; referral?: { panelId?: string; referralId: string } }
   | { to: "refer"; panelId?: string; kind?: string }
   | { to: "approval"; panelId: string; referralId: string; focus: "approval" }
   | { to: "panels"; focus: string }
@@ -44,8 +44,11 @@ export function readLink(query: string): LinkedPage {
         : { to: "none" };
     }
     case "my-referrals": {
+      // Links posted before they named the panel open the referral once the list has it.
       const referralId = given("referral");
-      return referralId ? { to: "my-referrals", referralId } : { to: "my-referrals" };
+      return referralId
+        ? { to: "my-referrals", referral: { ...(panelId ? { panelId } : {}), referralId } }
+        : { to: "my-referrals" };
     }
     case "refer": {
       const kind = given("kind");
@@ -57,6 +60,8 @@ export function readLink(query: string): LinkedPage {
     }
     case "ask-for-access":
       return { to: "panels", focus: "ask-for-access" };
+    case "panels":
+      return { to: "panels", focus: panelId ? `panel:${panelId}` : "panels" };
     default:
       return { to: "none" };
   }

@@ -47,3 +47,9 @@ export function formatDateTime(iso: string): string {
 export function referrerText(r: ReferralSummary): string {
   return [r.referrer.jobTitle, r.referrer.agency].filter(Boolean).join(", ");
 }
+
+/** What a possible match was matched on, in words. */
+export const MATCHED_ON = {
+  "name-and-date-of-birth": "same name and date of birth",
+  "address-and-postcode": "same address and postcode",
+} as const;

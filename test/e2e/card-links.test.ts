@@ -14,8 +14,8 @@ import { signInAs, startTestService, type TestService } from "../support/service
 
 // Teams on a phone opens a card's links but not its buttons. Each card's "Open in the tab" link,
 // as the bot writes it, opens the tab on the same task with its item brought into view: Priya's
-// triage, action, sign-in, recording an action and access request; Grace's referral with a
-// question for her, and the referral form.
+// triage, action, panels, sign-in, recording an action and access request; Grace's referral with a
+// question for her, and the referral form; a manager's approval, its referrer told who decides.
 
 const PANEL = "merton-pre-mace";
 // The pre-MACE meets this morning (the first Thursday of December), so sign-in is open.
@@ -127,6 +127,18 @@ describe("Each card's link opens its task in the tab (Chromium)", function () {
     assert.match(await focusedText(), new RegExp(action.reference));
   });
 
+  it("the `panels` card opens each panel at its place on the tab's home, and `help` the home itself", async () => {
+    await open({ page: "panels", panelId: "merton-strategic-mace" });
+    const panel = linked("panel:merton-strategic-mace");
+    await panel.waitFor();
+    assert.equal(await panel.getAttribute("data-panel-id"), "merton-strategic-mace");
+    assert.match(await focusedText(), /Strategic MACE/);
+    await panel.getByRole("button", { name: "Meetings of Strategic MACE" }).waitFor();
+    await open({ page: "panels" });
+    await linked("panels").waitFor();
+    assert.equal(await focusedText(), "Your panels");
+  });
+
   it("the channel's sign-in card opens that meeting's sign-in", async () => {
     await open({ page: "sign-in", panelId: PANEL, meetingId: MEETING });
     const room = linked("sign-in");
@@ -234,6 +246,27 @@ describe("Each card's link opens its task in the tab (Chromium)", function () {
     assert.ok(lambeth.ok);
     assert.equal(lambeth.referral.status, "awaiting-approval");
     const manager = PEOPLE.lambethManager;
+    // The referrer, opening the same link, is told who decides, and has nothing to press.
+    const referrer = PEOPLE.lambethPractitioner;
+    await page.evaluate(() => sessionStorage.clear());
+    await open(
+      { page: "approval", panelId: "lambeth-mave", referralId: lambeth.referral.id },
+      `${referrer.displayName} (${referrer.jobTitle})`,
+    );
+    await page
+      .getByRole("heading", {
+        name: `Referral ${lambeth.referral.reference}: waiting for approval`,
+        level: 1,
+      })
+      .waitFor();
+    await page
+      .getByText(
+        `${lambeth.referral.reference} is waiting for approval by ${manager.displayName}. Only they can approve or decline it; nothing needs doing here.`,
+      )
+      .waitFor();
+    assert.equal(await page.getByRole("button", { name: "Approve" }).count(), 0);
+    assert.equal(await page.getByRole("button", { name: "Decline" }).count(), 0);
+    assert.equal(await page.getByLabel("Comment (needed if you decline)").count(), 0);
     await page.evaluate(() => sessionStorage.clear());
     await open(
       { page: "approval", panelId: "lambeth-mave", referralId: lambeth.referral.id },

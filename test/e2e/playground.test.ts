@@ -65,8 +65,8 @@ describe("The bot in Teams (Microsoft 365 Agents Playground, in Chromium)", func
 
   it("answers `panels` with the signed-in coordinator's Merton panels and their next meetings", async () => {
     await say("panels");
-    await page.getByText("Your panels").waitFor({ timeout: 20_000 });
-    await page.getByText("Pre-MACE operational panel").waitFor();
+    await page.getByText("Your panels", { exact: true }).waitFor({ timeout: 20_000 });
+    await page.getByText("Pre-MACE operational panel", { exact: true }).waitFor();
     await page.getByText("your role: coordinator").first().waitFor();
     const text = await page.locator("body").innerText();
     assert.match(text, /Next meeting: Thursday \d{1,2} \w+ 20\d\d, 09:30 to 13:30/);

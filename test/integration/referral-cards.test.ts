@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { viaOfReferral } from "../support/audit.js";
 import { channelActivities } from "../support/channel-watch.js";
 import { recordingConnector, type RecordingConnector } from "../support/connector.js";
 import { PEOPLE } from "../support/people.js";
@@ -191,6 +192,8 @@ describe("Referrals through the bot's Adaptive Cards", function () {
       }),
     );
     assert.match(texts(again).join("\n"), new RegExp(`Referral ${reference} sent`));
+    // The audit log says it was sent from the bot's card.
+    assert.deepEqual(await viaOfReferral("merton", formId, "referral.created"), ["bot: referral form"]);
   });
 
   it("the coordinator gets the new referral in personal chat and accepts it; the referrer is told", async () => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { ReferralFormResponse, ReferralsResponse } from "../../bot/src/adapters/http/contract/index.js";
+import { viaOfReferral } from "../support/audit.js";
 import { forgetPerson } from "../support/forget-person.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { call } from "../support/http.js";
@@ -109,6 +110,8 @@ describe("A referral sent through the tab's referral form (Azurite)", function (
     assert.equal(arrived.subject, "Juniper Tabwell");
     assert.equal(arrived.referrer.name, "Rowan Tabform");
     assert.equal(arrived.status, "new");
+    // The audit log says it was sent from the tab, not the bot's card.
+    assert.deepEqual(await viaOfReferral("merton", arrived.id, "referral.created"), ["tab: referral form"]);
   });
 
   it("someone who may not refer to the panel is told so, and nothing is opened", async () => {

@@ -337,6 +337,17 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     const peek = await send("leila", "GET", `/panels/lambeth-mave/referrals/${made.body.id}`);
     assert.equal(peek.status, 404);
 
+    // The referral's view says who decides: the referrer reads that her manager does, he that he may.
+    const path = `/panels/lambeth-mave/referrals/${made.body.id}`;
+    const manager = PEOPLE.lambethManager.displayName;
+    assert.deepEqual((await send("nadia", "GET", path)).body["approval"], {
+      managerName: manager,
+      mayDecide: false,
+    });
+    assert.deepEqual((await send("colm", "GET", path)).body["approval"], {
+      managerName: manager,
+      mayDecide: true,
+    });
     const notManager = await act("nadia", `/panels/lambeth-mave/referrals/${made.body.id}/approval`, {
       decision: "approved",
     });
@@ -348,6 +359,8 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
     });
     assert.equal(approved.body.status, "new");
     assert.ok((await listed()).includes(made.body.id));
+    // Decided: no one is asked to decide it any more.
+    assert.equal((await send("colm", "GET", path)).body["approval"], null);
   });
 
   it("lists a panel's referrals a page at a time, newest first, and refuses a forged cursor", async () => {
@@ -460,7 +473,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       // Entries made in the same instant (the test's clock stands still) have no order between them.
       .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
     assert.deepEqual(audit, [
-      ["referral.created", PEOPLE.mertonSocialWorker.id, "referral form"],
+      ["referral.created", PEOPLE.mertonSocialWorker.id, "tab: referrals API"],
       ["referral.declined", PEOPLE.mertonCoordinator.id, "tab: triage"],
       // Opened once to look, once more to act on the version just read.
       ["referral.viewed", PEOPLE.mertonCoordinator.id, "tab: referral page"],

@@ -4,6 +4,8 @@ import { keyOf, prefixEnd } from "../../bot/src/adapters/tables/entity-store.js"
 import type { TableFactory } from "../../bot/src/adapters/tables/storage.js";
 import type { StoredAudit } from "../../bot/src/application/ports/casework.js";
 import type { Versioned } from "../../bot/src/application/ports/versioned.js";
+import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
+import { azurite } from "./azurite.js";
 
 /**
  * Every audit entry of an area, oldest first: those of changes, kept in the area's casework
@@ -18,4 +20,15 @@ export async function auditOfArea(tables: TableFactory, areaId: string): Promise
   for await (const e of trail.client.listEntities({ queryOptions: { filter } }))
     reads.push(trail.fromEntity(e));
   return [...changes, ...reads].sort((a, b) => a.value.at.localeCompare(b.value.at));
+}
+
+/** Where each audit entry of one referral says it was made, by action: "referral.created" → "bot: referral form". */
+export async function viaOfReferral(areaId: string, referralId: unknown, action: string): Promise<string[]> {
+  const tables = tableFactory({
+    kind: "connection-string",
+    connectionString: (await azurite()).connectionString,
+  });
+  return (await auditOfArea(tables, areaId))
+    .filter((a) => a.value.referralId === referralId && a.value.action === action)
+    .map((a) => a.value.via);
 }

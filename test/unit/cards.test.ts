@@ -72,13 +72,22 @@ const SAMPLES: [string, object, Record<string, unknown>][] = [
           area: "Merton",
           role: "coordinator",
           next: "Thursday 3 December 2026, 09:30 to 13:30",
+          link: "https://example.org/tab/?page=panels&panel=merton-pre-mace",
         },
       ],
-      tabUrl: "https://example.org/tab/",
+      tabUrl: "https://example.org/tab/?page=panels",
     },
   ],
   ["no panels", noPanelsCard, {}],
-  ["welcome", welcomeCard, { channelName: "MACE panels", tabUrl: "https://example.org/tab/" }],
+  [
+    "welcome",
+    welcomeCard,
+    {
+      channelName: "MACE panels",
+      referUrl: "https://example.org/tab/?page=refer",
+      tabUrl: "https://example.org/tab/?page=panels",
+    },
+  ],
 ];
 
 describe("Bot cards", () => {
@@ -107,7 +116,11 @@ describe("Bot cards", () => {
 
   it("the channel welcome names no person", () => {
     const text = JSON.stringify(
-      renderCard(welcomeCard, { channelName: "MACE panels", tabUrl: "https://example.org/tab/" }),
+      renderCard(welcomeCard, {
+        channelName: "MACE panels",
+        referUrl: "https://example.org/tab/?page=refer",
+        tabUrl: "https://example.org/tab/?page=panels",
+      }),
     );
     for (const p of DEMO_PEOPLE) assert.ok(!text.includes(p.displayName));
   });

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
-import { chooseActionPanelCard, recordActionCard } from "../../bot/src/adapters/teams/action-commands.js";
+import {
+  chooseActionPanelCard,
+  MAX_CARD_BUTTONS,
+  recordActionCard,
+} from "../../bot/src/adapters/teams/action-commands.js";
 import {
   askForAccessCard,
   decideAccessCard,
@@ -25,6 +29,8 @@ import {
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
 import { referralFormCard } from "../../bot/src/adapters/teams/cards/referral-form-card.js";
 import { formOfReferral } from "../../bot/src/adapters/teams/cards/answers.js";
+import { renderCard } from "../../bot/src/adapters/teams/cards/render.js";
+import { welcomeCard } from "../../bot/src/adapters/teams/cards/templates.js";
 import { tabLinks, tabPageOf, type TabTask } from "../../bot/src/adapters/teams/tab-links.js";
 import { referralForm } from "../../bot/src/domain/referrals/form.js";
 import { stepsOf } from "../../bot/src/domain/referrals/form-steps.js";
@@ -204,9 +210,18 @@ async function cardsWithInput(): Promise<[string, Card, TabTask][]> {
     ],
     ["the channel's Make a referral", makeReferralChannelCard(links), { page: "refer" }],
     [
+      "the channel's welcome, with its Make a referral",
+      renderCard(welcomeCard, {
+        channelName: "MACE panels",
+        referUrl: links({ page: "refer" }),
+        tabUrl: links({ page: "panels" }),
+      }).content as Card,
+      { page: "refer" },
+    ],
+    [
       "the receipt with its links to known records",
       referralReceiptCard(referral, "Pre-MACE", undefined, links),
-      { page: "my-referrals", referralId: referral.id },
+      { page: "my-referrals", panelId: "merton-pre-mace", referralId: referral.id },
     ],
     [
       "a coordinator's triage card",
@@ -221,7 +236,7 @@ async function cardsWithInput(): Promise<[string, Card, TabTask][]> {
     [
       "a question to the referrer",
       questionCard(referral, "Pre-MACE", "v1", links),
-      { page: "my-referrals", referralId: referral.id },
+      { page: "my-referrals", panelId: "merton-pre-mace", referralId: referral.id },
     ],
     [
       "the referrer's own referrals, with Withdraw",
@@ -348,6 +363,9 @@ describe("Every card that asks for something also opens it in the tab, for Teams
       ],
       [{ page: "referrals", panelId: "p", referralId: "r" }, "page=referrals&panel=p&referral=r"],
       [{ page: "my-referrals", referralId: "r" }, "page=my-referrals&referral=r"],
+      [{ page: "my-referrals", panelId: "p", referralId: "r" }, "page=my-referrals&panel=p&referral=r"],
+      [{ page: "panels" }, "page=panels"],
+      [{ page: "panels", panelId: "p" }, "page=panels&panel=p"],
       [{ page: "approval", panelId: "p", referralId: "r" }, "page=approval&panel=p&referral=r"],
       [{ page: "refer", panelId: "p", kind: "group" }, "page=refer&panel=p&kind=group"],
       [
@@ -357,6 +375,50 @@ describe("Every card that asks for something also opens it in the tab, for Teams
       [{ page: "ask-for-access" }, "page=ask-for-access"],
     ];
     for (const [task, query] of pages) assert.equal(tabPageOf(task), query);
+  });
+
+  it("the `action` command's choice of panel keeps within the six buttons Teams draws, however many panels", () => {
+    const panelIds = [...catalogue.panels.keys()].slice(0, 9);
+    assert.equal(panelIds.length, 9);
+    const asCoordinator = (ids: string[]) =>
+      ids.map((panelId) => ({ panelId, role: "coordinator" })) as unknown as Parameters<
+        typeof chooseActionPanelCard
+      >[1];
+    const buttonRows = (card: Card) => [
+      card["actions"] as Card[],
+      ...everything(card["body"])
+        .filter((e) => e["type"] === "ActionSet")
+        .map((e) => e["actions"] as Card[]),
+    ];
+
+    // As many panels as fit: a button for each, and each one's form in the tab.
+    const few = chooseActionPanelCard(catalogue, asCoordinator(panelIds.slice(0, MAX_CARD_BUTTONS)), links);
+    assert.ok(typeof few !== "string");
+    assert.equal(MAX_CARD_BUTTONS, 6);
+    assert.deepEqual(
+      (few["actions"] as Card[]).map((a) => (a["data"] as Card)["panelId"]),
+      panelIds.slice(0, 6),
+    );
+    for (const row of buttonRows(few)) assert.ok(row.length <= 6);
+
+    // More: the panels in a list, and one button that opens the chosen panel's form.
+    const many = chooseActionPanelCard(catalogue, asCoordinator(panelIds), links);
+    assert.ok(typeof many !== "string");
+    assert.deepEqual(problemsParsing(many), []);
+    for (const row of buttonRows(many)) assert.ok(row.length <= 6, `${row.length} buttons in a row`);
+    const list = everything(many["body"]).find((e) => e["type"] === "Input.ChoiceSet");
+    assert.equal(list?.["id"], "panelId");
+    assert.deepEqual(
+      (list?.["choices"] as { value: string }[]).map((c) => c.value),
+      panelIds,
+    );
+    const [open, tab] = many["actions"] as Card[];
+    assert.equal(open?.["verb"], "action.form");
+    assert.equal(open?.["associatedInputs"], "auto");
+    assert.equal(tab?.["title"], "Choose the panel in the tab");
+    assert.deepEqual(tasksOpened(many).map(asTask), [
+      asTask(new URLSearchParams(tabPageOf({ page: "panels" }))),
+    ]);
   });
 
   it("without the Teams app's id, a link is the tab's own address", () => {

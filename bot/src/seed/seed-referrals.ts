@@ -8,7 +8,7 @@ const PRIYA = { id: "00000000-0000-4000-8000-000000000101", name: "Priya Okafor"
 export async function seedDemoReferrals(desk: ReferralDesk, referrals: DemoReferral[]): Promise<void> {
   for (const demo of referrals) {
     const actor = { id: demo.referrerId, name: demo.referrerName };
-    const result = await desk.submit(actor, demo.panelId, demo.kind, demo.formId, demo.values);
+    const result = await desk.submit(actor, demo.panelId, demo.kind, demo.formId, demo.values, "demo seed");
     if (!result.ok)
       throw new Error(
         `Demo referral ${demo.formId} is not valid: ${result.problems.map((p) => p.message).join("; ")}`,

@@ -106,6 +106,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         answers,
         transferredFrom: r.transferredFrom ?? null,
         hostChecks: desk.transferChecks(r),
+        approval: found.approval,
         version: found.etag,
       } satisfies ReferralDetail);
     }),
@@ -121,6 +122,7 @@ export function referralsRoutes(deps: { desk: ReferralDesk; catalogue: Catalogue
         body.kind,
         body.formId,
         body.values,
+        "tab: referrals API",
       );
       if (!result.ok) {
         res.status(422).json({

@@ -121,7 +121,13 @@ export async function startRecordingAction({ context, deps }: CommandTurn): Prom
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(form)] });
 }
 
-/** The panels a coordinator can record actions for; a card to choose one when there are several. */
+/** Teams draws at most this many buttons in a card's actions or in one action set. */
+export const MAX_CARD_BUTTONS = 6;
+
+/**
+ * The panels a coordinator can record actions for; a card to choose one when there are several:
+ * a button per panel while they fit, else a list of the panels and one button.
+ */
 export function chooseActionPanelCard(
   catalogue: Catalogue,
   memberships: Membership[],
@@ -131,6 +137,26 @@ export function chooseActionPanelCard(
   if (!panels.length) {
     return "Actions are recorded by a panel's coordinators. Ask yours to record it, or to add you as a coordinator.";
   }
+  if (panels.length > MAX_CARD_BUTTONS)
+    return card(
+      [
+        heading("Record an action"),
+        {
+          type: "Input.ChoiceSet",
+          id: "panelId",
+          label: "Which panel's meeting agreed it?",
+          isRequired: true,
+          errorMessage: "Choose the panel.",
+          value: panels[0]?.panelId,
+          choices: panels.map((m) => ({ title: panelNameOf(catalogue, m.panelId), value: m.panelId })),
+        },
+      ],
+      [
+        execute("Open the form", VERBS.action.form, {}, { associatedInputs: "auto" }),
+        // In the tab, each panel's meetings are reached from the panels page.
+        openInTab(links({ page: "panels" }), "Choose the panel in the tab"),
+      ],
+    );
   return card(
     [
       heading("Record an action"),

@@ -33,8 +33,6 @@ export interface BotDependencies {
   onNewPersonalChat: () => void;
 }
 
-export const tabUrlOf = (deps: BotDependencies): string => `${deps.publicUrl}/tab/`;
-
 /** Links to the tasks the bot's cards ask for, in the tab. */
 export const linksOf = (deps: BotDependencies): TabLinks => tabLinks(deps.publicUrl, deps.teamsAppId);
 

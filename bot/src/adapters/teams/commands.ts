@@ -1,7 +1,7 @@
 import { TurnContext } from "botbuilder";
 import { toldNotOnPanel } from "./access-commands.js";
 import { markDone, DONE, startRecordingAction, ACTION_CARD, sendActionCard } from "./action-commands.js";
-import { tabUrlOf, type BotDependencies, type CommandTurn } from "./bot-dependencies.js";
+import { linksOf, type BotDependencies, type CommandTurn } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
 import { helpCard } from "./cards/templates.js";
 import { sendSignInCards } from "./meeting-commands.js";
@@ -140,5 +140,7 @@ async function sendHelp({ context, deps }: CommandTurn): Promise<void> {
     name,
     description: typeof description === "function" ? description(deps) : description,
   }));
-  await context.sendActivity({ attachments: [renderCard(helpCard, { commands, tabUrl: tabUrlOf(deps) })] });
+  await context.sendActivity({
+    attachments: [renderCard(helpCard, { commands, tabUrl: linksOf(deps)({ page: "panels" }) })],
+  });
 }

@@ -1,7 +1,7 @@
 import { CardFactory, CloudAdapter, TurnContext, type ConversationReference } from "botbuilder";
 import { AlreadyExists } from "../../application/ports/versioned.js";
 import { keyOf } from "../tables/entity-store.js";
-import { tabUrlOf, type BotDependencies } from "./bot-dependencies.js";
+import { linksOf, type BotDependencies } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
 import { welcomeCard } from "./cards/templates.js";
 import { inConversation } from "./proactive.js";
@@ -110,8 +110,15 @@ export async function sendPrivately(
 export async function welcomeChannel(deps: BotDependencies, context: TurnContext): Promise<void> {
   const channelName =
     context.activity.conversation.name ?? context.activity.channelData?.channel?.name ?? "this channel";
+  const links = linksOf(deps);
   await context.sendActivity({
-    attachments: [renderCard(welcomeCard, { channelName, tabUrl: tabUrlOf(deps) })],
+    attachments: [
+      renderCard(welcomeCard, {
+        channelName,
+        referUrl: links({ page: "refer" }),
+        tabUrl: links({ page: "panels" }),
+      }),
+    ],
   });
   deps.log.info({ event: "channel-welcomed", conversationType: "channel" }, "welcome card posted");
 }

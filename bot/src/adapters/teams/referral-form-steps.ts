@@ -33,7 +33,7 @@ export interface FormPress {
   links: TabLinks;
   actor: Actor;
   data: Record<string, unknown>;
-  /** Written into the audit entry of a link: which screen it was made from. */
+  /** Written into the audit entry of a referral sent or linked: which screen it was made from. */
   via: "bot" | "tab";
 }
 
@@ -107,8 +107,15 @@ async function step(press: FormPress): Promise<CardReply> {
 }
 
 async function submit(press: FormPress): Promise<CardReply> {
-  const { desk, actor, data, links } = press;
-  const result = await desk.submit(actor, data["panelId"], data["kind"], data["formId"], data);
+  const { desk, actor, data, links, via } = press;
+  const result = await desk.submit(
+    actor,
+    data["panelId"],
+    data["kind"],
+    data["formId"],
+    data,
+    `${via}: referral form`,
+  );
   if (!result.ok)
     return {
       card: referralFormCard(

@@ -15,10 +15,12 @@ export type TabTask =
   | { page: "sign-in"; panelId: string; meetingId: string }
   | { page: "referrals"; panelId: string; referralId: string }
   | { page: "approval"; panelId: string; referralId: string }
-  | { page: "my-referrals"; referralId?: string }
+  | { page: "my-referrals"; panelId?: string; referralId?: string }
   | { page: "refer"; panelId?: string; kind?: ReferralKind }
   | { page: "access-requests"; areaId: string; requestId?: string }
-  | { page: "ask-for-access" };
+  | { page: "ask-for-access" }
+  /** The tab's home, the person's panels; with a panel, that panel's place on it. */
+  | { page: "panels"; panelId?: string };
 
 /** Makes the link to a task in the tab. */
 export type TabLinks = (task: TabTask) => string;
@@ -48,6 +50,8 @@ export function tabPageOf(task: TabTask): string {
       set("referral", task.referralId);
       break;
     case "my-referrals":
+      // The panel too: the tab opens the referral itself, wherever it is in the list.
+      set("panel", task.panelId);
       set("referral", task.referralId);
       break;
     case "refer":
@@ -57,6 +61,9 @@ export function tabPageOf(task: TabTask): string {
     case "access-requests":
       set("area", task.areaId);
       set("request", task.requestId);
+      break;
+    case "panels":
+      set("panel", task.panelId);
       break;
     case "ask-for-access":
       break;

@@ -2,6 +2,7 @@ import { auditListView } from "../audit/audit-trail.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { Person } from "../../domain/people/membership.js";
 import type { Referral } from "../../domain/referrals/referral.js";
+import { mayDecideApproval } from "../../domain/referrals/triage.js";
 import type { Versioned } from "../ports/versioned.js";
 import {
   panelOf,
@@ -36,6 +37,13 @@ export async function panelsToReferTo(
   return { person, panels: referablePanels(ports.catalogue, person) };
 }
 
+/** While a referral waits for approval: the manager named to decide it, and whether the reader is them. */
+export interface AwaitedApproval {
+  /** Null when the directory no longer has them. */
+  managerName: string | null;
+  mayDecide: boolean;
+}
+
 /** One referral, for its referrer, its manager or the panel's coordinators. */
 export async function viewReferral(
   ports: QueryPorts,
@@ -43,14 +51,22 @@ export async function viewReferral(
   panelId: unknown,
   referralId: unknown,
   via: string,
-): Promise<Versioned<Referral>> {
+): Promise<Versioned<Referral> & { approval: AwaitedApproval | null }> {
   const panel = panelOf(ports.catalogue, panelId);
   const found = await visibleReferral(ports, actor, panel, referralId);
   const r = found.value;
-  await ports.casework.appendAudit(r.areaId, [
-    referralAudit(r, actor.id, "referral.viewed", via, ports.now()),
+  const manager = r.status === "awaiting-approval" ? r.managerId : null;
+  const [people] = await Promise.all([
+    manager ? ports.directory.people([manager]) : undefined,
+    ports.casework.appendAudit(r.areaId, [referralAudit(r, actor.id, "referral.viewed", via, ports.now())]),
   ]);
-  return found;
+  const approval = manager
+    ? {
+        managerName: people?.get(manager)?.displayName ?? null,
+        mayDecide: mayDecideApproval(r, actor.id),
+      }
+    : null;
+  return { ...found, approval };
 }
 
 /** A page of a panel's referrals for its coordinators, newest first. */

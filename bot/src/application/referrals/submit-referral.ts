@@ -43,6 +43,8 @@ export async function submitReferral(
   rawKind: unknown,
   formId: unknown,
   sent: Record<string, unknown>,
+  /** Where it was sent from, for the audit log: the bot's card, the tab's form, the API. */
+  via = "referral form",
 ): Promise<SubmitResult> {
   const panel = panelOf(ports.catalogue, panelId);
   const kind = kindOf(rawKind);
@@ -112,7 +114,7 @@ export async function submitReferral(
     by: person,
     keys,
     readEarly: { hashes: early, seen: seenEarly },
-    via: "referral form",
+    via,
     notice: approval ? "approval-requested" : "referral-arrived",
     draft: (reference, matches, at) => ({
       id: id.data,

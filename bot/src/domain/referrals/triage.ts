@@ -31,6 +31,10 @@ function expectStatus(referral: Referral, ...allowed: Referral["status"][]): voi
     );
 }
 
+/** Whether this person may approve or decline the referral now: its named manager, while it waits. */
+export const mayDecideApproval = (referral: Referral, personId: string): boolean =>
+  referral.status === "awaiting-approval" && referral.managerId === personId;
+
 /** The named manager approves (it reaches the coordinator) or declines (it goes no further). */
 export function decideApproval(
   referral: Referral,

@@ -101,6 +101,11 @@ export interface ReferralDetail extends ReferralSummary {
   } | null;
   /** For a transfer: what the host panel's own rules need that it does not carry, field by field. */
   hostChecks: { field: string | null; label: string | null; message: string; askSource: boolean }[];
+  /**
+   * While it waits for approval: the manager named to decide it (null when no longer in the
+   * directory), and whether the reader is that manager; null once decided or when none was needed.
+   */
+  approval: { managerName: string | null; mayDecide: boolean } | null;
   /** The version the detail was read at; a triage made on it is refused if someone changed it since. */
   version: string;
 }

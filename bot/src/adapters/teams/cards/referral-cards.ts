@@ -153,7 +153,7 @@ export function referralReceiptCard(
       }),
     );
   }
-  actions.push(openInTab(links({ page: "my-referrals", referralId: r.id })));
+  actions.push(openInTab(links({ page: "my-referrals", panelId: r.panelId, referralId: r.id })));
   return card(body, actions);
 }
 
@@ -294,7 +294,7 @@ export function questionCard(r: Referral, panelName: string, version: string, li
         { panelId: r.panelId, referralId: r.id, version },
         { associatedInputs: "auto" },
       ),
-      openInTab(links({ page: "my-referrals", referralId: r.id })),
+      openInTab(links({ page: "my-referrals", panelId: r.panelId, referralId: r.id })),
     ],
   );
 }

@@ -28,6 +28,7 @@ export const helpCard = {
       size: "Small",
     },
   ],
+  // The tab's home: the person's panels and referrals, where each command's page is reached.
   actions: [{ type: "Action.OpenUrl", title: "Open the MACE panels tab", url: "${tabUrl}" }],
 };
 
@@ -52,9 +53,11 @@ export const panelsCard = {
         },
         { type: "TextBlock", text: "Next meeting: ${next}", wrap: true, spacing: "Small" },
       ],
+      // Each panel opens at its own place on the tab's panels page, with its meetings and log.
+      selectAction: { type: "Action.OpenUrl", title: "${name} in the tab", url: "${link}" },
     },
   ],
-  actions: [{ type: "Action.OpenUrl", title: "Open the MACE panels tab", url: "${tabUrl}" }],
+  actions: [{ type: "Action.OpenUrl", title: "Open your panels in the tab", url: "${tabUrl}" }],
 };
 
 export const noPanelsCard = {
@@ -97,6 +100,8 @@ export const welcomeCard = {
   actions: [
     // Opens the referral form in the presser's personal chat, never here.
     { type: "Action.Execute", title: "Make a referral", verb: VERBS.referral.private, data: {} },
+    // A phone does not run the button above: the same form in the tab.
+    { type: "Action.OpenUrl", title: "Make a referral in the tab", url: "${referUrl}" },
     { type: "Action.OpenUrl", title: "Open the MACE panels tab", url: "${tabUrl}" },
   ],
 };
