@@ -191,7 +191,6 @@ export async function startService(
       repos,
       adapter,
       botAppId,
-      publicUrl: settings.publicUrl,
       links: tabLinks(settings.publicUrl, settings.teamsAppId),
     }),
     log,

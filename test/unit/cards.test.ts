@@ -198,7 +198,7 @@ describe("Referral cards", () => {
           ],
         },
         "Tamworth District MACE panel",
-        "https://example.org/tab/",
+        links,
       ),
     ],
     ["outcome", outcomeCard("Done", ["A line"])],

@@ -26,6 +26,7 @@ import {
   questionCard,
   referralReceiptCard,
   referralStartCard,
+  thresholdingAnswerCard,
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
 import { referralFormCard } from "../../bot/src/adapters/teams/cards/referral-form-card.js";
 import { formOfReferral } from "../../bot/src/adapters/teams/cards/answers.js";
@@ -418,6 +419,17 @@ describe("Every card that asks for something also opens it in the tab, for Teams
     assert.equal(tab?.["title"], "Choose the panel in the tab");
     assert.deepEqual(tasksOpened(many).map(asTask), [
       asTask(new URLSearchParams(tabPageOf({ page: "panels" }))),
+    ]);
+  });
+
+  it("the referrer's answer to a thresholding question opens that referral on the panel's referrals page", () => {
+    const answered = thresholdingAnswerCard({ ...referral, status: "accepted" }, "Pre-MACE", links);
+    assert.deepEqual(tasksOpened(answered).map(asTask), [
+      asTask(
+        new URLSearchParams(
+          tabPageOf({ page: "referrals", panelId: "merton-pre-mace", referralId: referral.id }),
+        ),
+      ),
     ]);
   });
 

@@ -29,7 +29,6 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
       repos: Repositories;
       adapter: CloudAdapter;
       botAppId: string;
-      publicUrl: string;
       links: TabLinks;
     },
   ) {}
@@ -75,8 +74,7 @@ export class TeamsNoticeMessenger implements NoticeMessenger {
         );
       case "referral-arrived":
         // An accepted referral arrives again only with the answer to a thresholding question.
-        if (r.status === "accepted")
-          return thresholdingAnswerCard(r, panelName, `${this.deps.publicUrl}/tab/`);
+        if (r.status === "accepted") return thresholdingAnswerCard(r, panelName, this.deps.links);
         return coordinatorReferralCard(
           r,
           panelName,

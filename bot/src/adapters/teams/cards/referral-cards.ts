@@ -303,7 +303,7 @@ export function questionCard(r: Referral, panelName: string, version: string, li
  * To the coordinators: the referrer answered the thresholding meeting's question on an accepted
  * referral (003 category 2). It needs no triage: the answer is for the next thresholding meeting.
  */
-export function thresholdingAnswerCard(r: Referral, panelName: string, tabUrl: string): Element {
+export function thresholdingAnswerCard(r: Referral, panelName: string, links: TabLinks): Element {
   const last = r.questions.at(-1);
   return card(
     [
@@ -312,7 +312,7 @@ export function thresholdingAnswerCard(r: Referral, panelName: string, tabUrl: s
       para(`**You asked:** ${last?.question ?? ""}\n\n**Answer:** ${last?.answer ?? ""}`),
       para("The case comes to the next thresholding meeting with the answer.", { isSubtle: true }),
     ],
-    [{ type: "Action.OpenUrl", title: "Open in the tab", url: tabUrl }],
+    [openInTab(links({ page: "referrals", panelId: r.panelId, referralId: r.id }))],
   );
 }
 
