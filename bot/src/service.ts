@@ -290,7 +290,14 @@ export async function startService(
   };
   const figures = figuresDesk(figurePorts);
   const figuresTimer = new FiguresTimer({ ...figurePorts, log });
-  const room = meetingRoom({ catalogue, directory, room: roomRecords, now, announcer: channelPoster });
+  const room = meetingRoom({
+    catalogue,
+    directory,
+    room: roomRecords,
+    meetings,
+    now,
+    announcer: channelPoster,
+  });
   const bot = new MaceBot({
     catalogue,
     repos,
@@ -317,7 +324,7 @@ export async function startService(
     now,
     announcer: channelPoster,
   });
-  const cohort = cohortDesk({ catalogue, directory, casework, room: roomRecords, now });
+  const cohort = cohortDesk({ catalogue, directory, casework, room: roomRecords, meetings, now });
   const minutesRecord = minutesRecords(tables);
   const decisions = caseDecisions({
     catalogue,
@@ -374,6 +381,7 @@ export async function startService(
       documents,
       minutesRecord,
       room: roomRecords,
+      meetings,
       now,
       administrators: settings.administrators,
     }),

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
+import { meetingRecords } from "../../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { cohortDesk } from "../../bot/src/application/cohort/cohort-desk.js";
@@ -278,6 +279,7 @@ describe("A cohort page's cost in storage", () => {
       directory: directoryTables(tables),
       casework: caseworkTables(tables),
       room: meetingRoomRecords(tables),
+      meetings: meetingRecords(tables),
       now: () => now,
     });
     const priya = { id: PEOPLE.mertonCoordinator.id, name: PEOPLE.mertonCoordinator.displayName };

@@ -12,7 +12,7 @@ import { Refusal } from "../../domain/refusal.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { auditEntry } from "../audit/audit-trail.js";
-import { namesHiddenFor } from "../meeting-room/room-view.js";
+import { meetingToday } from "../meeting-room/room-view.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import type { StoredCase } from "../ports/casework.js";
 import type { Versioned } from "../ports/versioned.js";
@@ -97,7 +97,7 @@ export async function viewThresholding(
       code: "members-only",
     });
   // On the meeting's day, names wait until the person has signed in, as on the agenda and minutes.
-  const namesHidden = await namesHiddenFor(ports, actor, panel.id, meetingId);
+  const { namesHidden, heldToday } = await meetingToday(ports, actor, panel.id, meetingId);
   const read: { panelId: string; subjectId: string; reference: string }[] = [];
   const lists = await Promise.all(
     districts.map(async (d) => {
@@ -145,7 +145,7 @@ export async function viewThresholding(
     panelId,
     meetingId,
     namesHidden,
-    editable: role === "coordinator" && localDay(at) === meetingId,
+    editable: role === "coordinator" && heldToday,
     districts: lists,
   };
 }
