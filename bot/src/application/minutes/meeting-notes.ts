@@ -5,11 +5,10 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { casesDueAt } from "../../domain/agenda/due-cases.js";
 import { localDay } from "../../domain/schedule/dates.js";
-import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay } from "../panels/meeting-days.js";
+import { heldDay, isNextMeeting } from "../panels/meeting-days.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
@@ -105,11 +104,11 @@ async function itemOf(
 ) {
   const [kind, id = ""] = itemKey.split(":");
   if (kind === "case") {
-    const [{ cases, drifting }, decisions] = await Promise.all([
+    const [{ cases, drifting }, decisions, next] = await Promise.all([
       ports.casework.casesAndDrift(panel.areaId, panel.id, localDay(ports.now()), meetingId),
       ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
+      isNextMeeting(ports, panel.id, meetingId, ports.now()),
     ]);
-    const next = nextOccurrences(ports.catalogue, panel.id, ports.now(), 1)[0]?.date === meetingId;
     const due = casesDueAt(
       meetingId,
       cases.map((c) => c.value),

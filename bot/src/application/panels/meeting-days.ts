@@ -1,5 +1,5 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { addDays } from "../../domain/schedule/dates.js";
+import { addDays, localDay } from "../../domain/schedule/dates.js";
 import type { Meeting } from "../../domain/schedule/meeting.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import type { MeetingStore } from "../ports/meetings.js";
@@ -75,4 +75,52 @@ export async function nextMeetingHeldAfter(
   day: string,
 ): Promise<HeldMeeting | null> {
   return (await meetingsHeld(ports, panelId, addDays(day, 1), addDays(day, 370)))[0] ?? null;
+}
+
+/**
+ * Whether a meeting before this one (by id: a series keeps its meetings in order when one moves)
+ * is still to end at `now`. A meeting held today or later has an id near today, so only those
+ * are read: one key range, none for a meeting long past.
+ */
+export async function earlierStillToEnd(
+  ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "between"> },
+  panelId: string,
+  meetingId: string,
+  now: Date,
+): Promise<boolean> {
+  const from = addDays(localDay(now), -MOVED_AT_MOST_DAYS);
+  const to = addDays(meetingId, -1);
+  if (to < from) return false;
+  const stored = new Map((await ports.meetings.between(panelId, from, to)).map((m) => [m.value.id, m.value]));
+  return [
+    ...[...stored.values()].filter((m) => m.status !== "cancelled"),
+    ...occurrencesBetween(ports.catalogue, panelId, from, to).filter((o) => !stored.has(o.date)),
+  ].some((m) => Date.parse(m.end) > now.getTime());
+}
+
+/** Whether a meeting, as held, is the panel's next one not yet ended at `now`. */
+export const isNextOf = (
+  meeting: { end: string; status: string },
+  earlierToEnd: boolean,
+  now: Date,
+): boolean => meeting.status !== "cancelled" && Date.parse(meeting.end) > now.getTime() && !earlierToEnd;
+
+/** Whether this meeting is the panel's next one not yet ended at `now`: its record and the earlier ones', read together. */
+export async function isNextMeeting(
+  ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "meeting" | "between"> },
+  panelId: string,
+  meetingId: string,
+  now: Date,
+): Promise<boolean> {
+  const [stored, earlier] = await Promise.all([
+    ports.meetings.meeting(panelId, meetingId),
+    earlierStillToEnd(ports, panelId, meetingId, now),
+  ]);
+  const meeting =
+    stored?.value ??
+    occurrencesBetween(ports.catalogue, panelId, meetingId, meetingId).map((o) => ({
+      ...o,
+      status: "planned",
+    }))[0];
+  return !!meeting && isNextOf(meeting, earlier, now);
 }
