@@ -386,7 +386,7 @@ export async function startService(
       administrators: settings.administrators,
     }),
     links: linkDesk({ catalogue, casework, directory, now }),
-    register: registerDesk({ catalogue, casework, directory, now }),
+    register: registerDesk({ catalogue, casework, directory, meetings, now }),
     reports: reportDesk({
       catalogue,
       directory,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
 import { cohortDesk } from "../../../bot/src/application/cohort/cohort-desk.js";
 import { meetingRoom } from "../../../bot/src/application/meeting-room/meeting-room.js";
 import type { SignInDetails } from "../../../bot/src/application/ports/channel-announcer.js";
@@ -270,5 +271,24 @@ describe("A meeting moved to another day is held on the day it moved to", () => 
     assert.deepEqual([friday.canAgree, friday.why], [true, null]);
     const status = await record().agreePrevious(priya, "coordinator", PANEL, MEETING, { correction: "" });
     assert.equal(status.state, "agreed");
+  });
+
+  it("on the Friday a case can still be brought to the meeting held that day; on the Saturday it has happened", async () => {
+    const desk = agendaDesk(ports);
+    const caseOn = async () =>
+      (await ports.casework.case("merton", PANEL, child.subjectId))?.value.nextMeetingDate;
+    ports.clock.set("2026-12-21T10:00:00Z");
+    await desk.moveToMeeting(priya, PANEL, MEETING, child.subjectId, "2027-02-04", null);
+    assert.equal(await caseOn(), "2027-02-04");
+
+    ports.clock.set(FRIDAY);
+    await desk.moveToMeeting(priya, PANEL, "2027-02-04", child.subjectId, MEETING, null);
+    assert.equal(await caseOn(), MEETING);
+
+    ports.clock.set("2027-01-09T10:00:00Z");
+    await assert.rejects(
+      desk.moveToMeeting(priya, PANEL, "2027-02-04", child.subjectId, MEETING, null),
+      refusedWith("in-the-past"),
+    );
   });
 });
