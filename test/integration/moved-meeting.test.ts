@@ -61,6 +61,20 @@ describe("A meeting moved to another day, through the tab's API", function () {
     await graph.close();
   });
 
+  it("the panel's meetings are listed by the day they are held: the moved one from the Wednesday", async () => {
+    const listed = async (from: string, to: string) =>
+      (
+        (await api(`/meetings?from=${from}&to=${to}`)).body as unknown as {
+          meetings: { id: string; date: string }[];
+        }
+      ).meetings.map((m) => [m.id, m.date]);
+    assert.deepEqual(await listed("2031-01-14", "2031-01-14"), []);
+    assert.deepEqual(await listed("2031-01-15", "2031-01-28"), [
+      [MEETING, "2031-01-15"],
+      ["2031-01-28", "2031-01-28"],
+    ]);
+  });
+
   it("on the Tuesday it is not the meeting's day: sign-in is not open and decisions wait for it", async () => {
     now = new Date(TUESDAY);
     const tuesday = await room();
