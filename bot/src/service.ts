@@ -289,7 +289,14 @@ export async function startService(
   };
   const figures = figuresDesk(figurePorts);
   const figuresTimer = new FiguresTimer({ ...figurePorts, log });
-  const room = meetingRoom({ catalogue, directory, room: roomRecords, now, announcer: channelPoster });
+  const room = meetingRoom({
+    catalogue,
+    directory,
+    room: roomRecords,
+    meetings,
+    now,
+    announcer: channelPoster,
+  });
   const bot = new MaceBot({
     catalogue,
     repos,
@@ -316,7 +323,7 @@ export async function startService(
     now,
     announcer: channelPoster,
   });
-  const cohort = cohortDesk({ catalogue, directory, casework, room: roomRecords, now });
+  const cohort = cohortDesk({ catalogue, directory, casework, room: roomRecords, meetings, now });
   const minutesRecord = minutesRecords(tables);
   const decisions = caseDecisions({
     catalogue,
@@ -373,11 +380,12 @@ export async function startService(
       documents,
       minutesRecord,
       room: roomRecords,
+      meetings,
       now,
       administrators: settings.administrators,
     }),
     links: linkDesk({ catalogue, casework, directory, now }),
-    register: registerDesk({ catalogue, casework, directory, now }),
+    register: registerDesk({ catalogue, casework, directory, meetings, now }),
     reports: reportDesk({
       catalogue,
       directory,

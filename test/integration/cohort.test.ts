@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
+import { meetingRecords } from "../../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { cohortDesk } from "../../bot/src/application/cohort/cohort-desk.js";
@@ -278,6 +279,7 @@ describe("A cohort page's cost in storage", () => {
       directory: directoryTables(tables),
       casework: caseworkTables(tables),
       room: meetingRoomRecords(tables),
+      meetings: meetingRecords(tables),
       now: () => now,
     });
     const priya = { id: PEOPLE.mertonCoordinator.id, name: PEOPLE.mertonCoordinator.displayName };
@@ -288,10 +290,11 @@ describe("A cohort page's cost in storage", () => {
       return { sent, sequential: trips.sequential() - before.sequential };
     };
     const tablesOf = (c: { sent: readonly { table: string }[] }) => c.sent.map((r) => r.table);
-    // The person's places; then the cohort's range and the open actions' together; then the
-    // audit entry. On the day the panel meets, who has signed in is read with the ranges.
+    // The person's places; then the cohort's range, the open actions' and the panel's meetings
+    // (one moved to today hides names too) together; then the audit entry. On the day the panel
+    // meets, who has signed in is read with the ranges.
     const plain = await cost();
-    assert.deepEqual(tablesOf(plain), ["Memberships", "AreaRecords", "AreaRecords", "$batch"]);
+    assert.deepEqual(tablesOf(plain), ["Memberships", "AreaRecords", "AreaRecords", "Meetings", "$batch"]);
     assert.equal(plain.sequential, 3);
     now = new Date(`${MEETING}T10:00:00Z`);
     const meetingDay = await cost();
@@ -299,6 +302,7 @@ describe("A cohort page's cost in storage", () => {
       "Memberships",
       "AreaRecords",
       "AreaRecords",
+      "Meetings",
       "Agendas",
       "Agendas",
       "$batch",

@@ -4,6 +4,7 @@ import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-fil
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { documentRecords } from "../../bot/src/adapters/tables/document-records.js";
+import { meetingRecords } from "../../bot/src/adapters/tables/meeting-records.js";
 import { meetingRoomRecords } from "../../bot/src/adapters/tables/meeting-room-records.js";
 import { minutesRecords } from "../../bot/src/adapters/tables/minutes-records.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
@@ -370,6 +371,7 @@ describe("A subject's case history and its subject access export, through the ta
       documents: documentRecords(tables),
       minutesRecord: minutesRecords(tables),
       room: meetingRoomRecords(tables),
+      meetings: meetingRecords(tables),
       now: () => now,
       administrators: new Map(DEMO_ADMINISTRATORS),
     });

@@ -78,7 +78,7 @@ export async function sendSignInCards({ context, deps }: CommandTurn): Promise<v
     const memberships = await deps.directory.membershipsOf(activity.from.aadObjectId ?? "");
     panelIds = memberships.filter((m) => worksCases(m.role)).map((m) => m.panelId);
   }
-  const meetings = deps.room.meetingsToday(panelIds);
+  const meetings = await deps.room.meetingsToday(panelIds);
   if (!meetings.length) {
     await context.sendActivity(
       channel

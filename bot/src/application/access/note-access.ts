@@ -1,9 +1,10 @@
 import type { CaseNote } from "../../domain/minutes/record.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
-import { localDay } from "../../domain/schedule/dates.js";
+import { addDays, localDay } from "../../domain/schedule/dates.js";
 import type { MinutesRecordStore } from "../minutes/minutes-ports.js";
-import type { MeetingRoomStore } from "../ports/meetings.js";
+import { heldDayOf, MOVED_AT_MOST_DAYS } from "../panels/meeting-days.js";
+import type { MeetingRoomStore, MeetingStore } from "../ports/meetings.js";
 
 // Who may read the notes of a meeting's discussion. They are part of the draft minutes: until the
 // panel agrees them, only its coordinators and chairs read them, and, on the meeting's day, those
@@ -13,15 +14,16 @@ import type { MeetingRoomStore } from "../ports/meetings.js";
 
 export type NoteSight = "shown" | "wait-for-sign-in" | "draft" | "presenters-not";
 
+/** `heldOn` is the day the meeting is held, which a moved meeting's id is not. */
 export function noteSight(
   role: PanelRole | undefined,
-  meetingId: string,
+  heldOn: string,
   today: string,
   agreed: boolean,
   signedIn: boolean,
 ): NoteSight {
   if (role === "presenter") return "presenters-not";
-  if (meetingId === today) return signedIn ? "shown" : "wait-for-sign-in";
+  if (heldOn === today) return signedIn ? "shown" : "wait-for-sign-in";
   if (agreed || role === "coordinator" || role === "chair") return "shown";
   return "draft";
 }
@@ -35,12 +37,14 @@ export const draftNotesRefused = () =>
 
 /**
  * The notes of a subject's discussion this person may read: one read of each meeting's agreement
- * (and of today's sign-ins) where their role on its panel does not already decide, sent together.
+ * where their role on its panel does not already decide, with, for a meeting near today (a moved
+ * one keeps its id), its record, all sent together; then the sign-ins of one held today.
  */
 export async function readableNotes(
   ports: {
     minutesRecord: Pick<MinutesRecordStore, "agreement">;
     room: Pick<MeetingRoomStore, "room">;
+    meetings: Pick<MeetingStore, "meeting">;
     now: () => Date;
   },
   personId: string,
@@ -52,6 +56,8 @@ export async function readableNotes(
     const role = roles.get(n.panelId);
     return role !== "coordinator" && role !== "chair" && role !== "presenter";
   };
+  const near = (meetingId: string) =>
+    meetingId >= addDays(today, -MOVED_AT_MOST_DAYS) && meetingId <= addDays(today, MOVED_AT_MOST_DAYS);
   const meetings = [...new Set(notes.map((n) => `${n.panelId}|${n.meetingId}`))].map((k) => {
     const [panelId = "", meetingId = ""] = k.split("|");
     return { key: k, panelId, meetingId };
@@ -59,16 +65,19 @@ export async function readableNotes(
   const facts = new Map(
     await Promise.all(
       meetings.map(async (m) => {
-        const onTheDay = m.meetingId === today;
-        const needsAgreement =
-          !onTheDay && notes.some((n) => n.panelId === m.panelId && n.meetingId === m.meetingId && asked(n));
-        const [agreement, room] = await Promise.all([
+        const needsAgreement = notes.some(
+          (n) => n.panelId === m.panelId && n.meetingId === m.meetingId && asked(n),
+        );
+        const [stored, agreement] = await Promise.all([
+          near(m.meetingId) ? ports.meetings.meeting(m.panelId, m.meetingId) : undefined,
           needsAgreement ? ports.minutesRecord.agreement(m.panelId, m.meetingId) : undefined,
-          onTheDay ? ports.room.room(m.panelId, m.meetingId) : undefined,
         ]);
+        const heldOn = heldDayOf(m.meetingId, stored);
+        const room = heldOn === today ? await ports.room.room(m.panelId, m.meetingId) : undefined;
         return [
           m.key,
           {
+            heldOn,
             agreed: agreement !== undefined,
             signedIn: room?.signIns.some((s) => s.personId === personId) ?? false,
           },
@@ -78,9 +87,13 @@ export async function readableNotes(
   );
   return notes.filter((n) => {
     const f = facts.get(`${n.panelId}|${n.meetingId}`);
-    return (
-      noteSight(roles.get(n.panelId), n.meetingId, today, f?.agreed ?? false, f?.signedIn ?? false) ===
-      "shown"
+    const sight = noteSight(
+      roles.get(n.panelId),
+      f?.heldOn ?? n.meetingId,
+      today,
+      f?.agreed ?? false,
+      f?.signedIn ?? false,
     );
+    return sight === "shown";
   });
 }

@@ -89,7 +89,8 @@ export async function moveCaseToMeeting(
     ports.casework.subjectAndCase(panel.areaId, panelId, subjectId),
   ]);
   if (target.status === "cancelled") throw cancelled("That meeting is cancelled. Choose another.");
-  if (target.id < localDay(ports.now()))
+  // A moved meeting has happened once the day it was held has passed.
+  if (target.date < localDay(ports.now()))
     throw new Refusal("not-now", "That meeting has already happened. Choose a later one.", {
       code: "in-the-past",
     });

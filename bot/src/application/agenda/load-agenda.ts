@@ -5,7 +5,8 @@ import { casesDueAt } from "../../domain/agenda/due-cases.js";
 import { thresholdingPanelOf, withThresholding } from "../../domain/agenda/thresholding.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { localDay } from "../../domain/schedule/dates.js";
-import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { earlierStillToEnd, isNextOf } from "../panels/meeting-days.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { Refusal } from "../../domain/refusal.js";
 import type { AgendaPorts } from "./agenda-ports.js";
@@ -37,25 +38,28 @@ export async function agendaMeeting(
   return { ...planned, id: meetingId, status: "planned" as const };
 }
 
-/** What an agenda is made from, in three reads: the meeting, its draft and the panel's cases. */
+/**
+ * What an agenda is made from, in reads sent together: the meeting, its draft, the panel's cases
+ * and the meetings before it still to end (whether this is the next one, which drift comes to).
+ */
 export async function loadAgenda(ports: AgendaPorts, panelId: string, meetingId: string) {
   const panel = agendaPanel(ports, panelId);
   const template = ports.catalogue.agendaTemplates.get(panel.agendaTemplateId);
   if (!template)
     throw new Refusal("not-found", "This panel has no agenda template.", { code: "no-template" });
-  const today = localDay(ports.now());
-  const [meeting, draft, { cases, drifting }] = await Promise.all([
+  const now = ports.now();
+  const [meeting, draft, { cases, drifting }, earlier] = await Promise.all([
     agendaMeeting(ports, panelId, meetingId),
     ports.agendas.draft(panelId, meetingId),
-    ports.casework.casesAndDrift(panel.areaId, panelId, today, meetingId),
+    ports.casework.casesAndDrift(panel.areaId, panelId, localDay(now), meetingId),
+    earlierStillToEnd(ports, panelId, meetingId, now),
   ]);
-  // Drift brings a case to the panel's next meeting only.
-  const next = nextOccurrences(ports.catalogue, panelId, ports.now(), 1)[0];
+  // Drift brings a case to the panel's next meeting only, as held (a moved one on its new day).
   const listed = casesDueAt(
     meeting.id,
     cases.map((c) => c.value),
     draft?.value.choices ?? {},
-    next?.date === meeting.id ? drifting : new Set(),
+    isNextOf(meeting, earlier, now) ? drifting : new Set(),
   );
   // Where a thresholding meeting compiles the agenda (003), its outcomes place the cases.
   const thresholding = thresholdingPanelOf(ports.catalogue, panelId) ?? null;

@@ -5,14 +5,13 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { localDay } from "../../domain/schedule/dates.js";
-import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { accessPanel } from "../access/panel-access.js";
 import { auditListView } from "../audit/audit-trail.js";
-import { namesHiddenFor } from "../meeting-room/room-view.js";
+import { namesHiddenToday } from "../meeting-room/room-view.js";
 import { pageOf } from "../paging/pages.js";
 import type { Casework, StoredCase } from "../ports/casework.js";
 import type { Directory } from "../ports/directory.js";
-import type { MeetingRoomStore } from "../ports/meetings.js";
+import type { MeetingRoomStore, MeetingStore } from "../ports/meetings.js";
 
 // A panel's cohort, for its members: each case with its kind, risk on the area's scale, the
 // meeting it comes to next, its open and overdue actions and its last decision. A page is one
@@ -23,6 +22,8 @@ export interface CohortPorts {
   directory: Directory;
   casework: Pick<Casework, "casePage" | "openActions" | "appendAudit">;
   room: MeetingRoomStore;
+  /** The panel's meetings as scheduled: whether one is held today. */
+  meetings: Pick<MeetingStore, "meeting" | "between">;
   now: () => Date;
 }
 
@@ -114,7 +115,6 @@ export async function viewCohort(
   const { areaId } = panel;
   const area = ports.catalogue.areas.find((a) => a.id === areaId);
   const today = localDay(ports.now());
-  const meetsToday = occurrencesBetween(ports.catalogue, panel.id, today, today).length > 0;
   const [page, actions, namesHidden] = await Promise.all([
     pageOf(
       "cases",
@@ -123,7 +123,7 @@ export async function viewCohort(
       (size, after) => ports.casework.casePage(areaId, panel.id, request.list, size, after),
     ),
     ports.casework.openActions(areaId, panel.id),
-    meetsToday ? namesHiddenFor(ports, actor, panel.id, today) : false,
+    namesHiddenToday(ports, actor, panel.id),
   ]);
 
   const counts = new Map<string, { open: number; overdue: number }>();

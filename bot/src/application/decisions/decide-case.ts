@@ -12,7 +12,7 @@ import {
 import type { DecisionHow } from "../../domain/decisions/taken.js";
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
-import { addDays } from "../../domain/schedule/dates.js";
+import { addDays, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { CaseworkUnit, StoredCase, StoredDecision } from "../ports/casework.js";
@@ -178,14 +178,15 @@ export async function decideCase(
 ): Promise<DecisionView> {
   const context = meetingContext(ports, panelId, meetingId);
   const { panel, area } = context;
-  const today = refuseUnlessOpen(ports, role, panelId, meetingId, input);
+  const today = localDay(ports.now());
   const { chairsDecision, ...outcome } = input;
   // A chairs' decision takes effect from the day it is taken; the meeting's, from the meeting.
   const from = chairsDecision ? today : meetingId;
   const laterMeetings = chairsDecision
     ? meetingsAfter(ports.catalogue, panelId, today)
     : context.laterMeetings;
-  const [{ current, existing }, how] = await Promise.all([
+  // Read while the meeting's day is checked; a refusal of the day comes first.
+  const reads = Promise.all([
     heldCase(
       ports,
       panel,
@@ -196,6 +197,9 @@ export async function decideCase(
     ),
     howTakenNow(ports, actor, panel, meetingId, input, today),
   ]);
+  reads.catch(() => undefined);
+  await refuseUnlessOpen(ports, role, panelId, meetingId, input);
+  const [{ current, existing }, how] = await reads;
   const { problems, transfer, strategic } = await problemsWith(
     ports,
     outcome,

@@ -13,8 +13,8 @@ export interface DecisionPorts {
   /** Changed only to end the presenter role of a closed case's presenters. */
   directory: Directory & DirectoryChanges;
   room: MeetingRoomStore;
-  /** The panel's meetings as scheduled: which were cancelled or moved, for the minutes' next meeting. */
-  meetings: Pick<MeetingStore, "between">;
+  /** The panel's meetings as scheduled: which were cancelled or moved, and the day each is held. */
+  meetings: Pick<MeetingStore, "meeting" | "between">;
   /** Each item's note and the minutes' agreement, read for the minutes. */
   minutesRecord: MinutesRecordStore;
   agendaDesk: AgendaDesk;

@@ -13,6 +13,7 @@ import type { PanelRole, Person } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { addDays, dayInWords, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { heldDay, nextMeetingHeldAfter } from "../panels/meeting-days.js";
 import type { Directory } from "../ports/directory.js";
 import type { DecisionPorts } from "./decision-ports.js";
 
@@ -24,15 +25,20 @@ import type { DecisionPorts } from "./decision-ports.js";
 export const meetingsAfter = (catalogue: Catalogue, panelId: string, day: string): string[] =>
   occurrencesBetween(catalogue, panelId, addDays(day, 1), addDays(day, 550)).map((o) => o.date);
 
-/** What can be recorded against this meeting today. */
-export function windowFor(
-  ports: Pick<DecisionPorts, "catalogue" | "now">,
+/**
+ * What can be recorded against this meeting today, by the day it is held (`heldOn`, where the
+ * caller reads it already) and the panel's next meeting held after today: the reads sent together.
+ */
+export async function windowFor(
+  ports: Pick<DecisionPorts, "catalogue" | "meetings" | "now">,
   panelId: string,
   meetingId: string,
-): DecisionWindow & { today: string } {
+  heldOn: string | Promise<string> = heldDay(ports, panelId, meetingId),
+): Promise<DecisionWindow & { today: string; heldOn: string }> {
   const today = localDay(ports.now());
-  const next = meetingsAfter(ports.catalogue, panelId, today)[0] ?? null;
-  return { ...decisionWindow(meetingId, today, next), today };
+  const [day, next] = await Promise.all([heldOn, nextMeetingHeldAfter(ports, panelId, today)]);
+  const nextDay = next && { id: next.id, heldOn: next.date };
+  return { ...decisionWindow({ id: meetingId, heldOn: day }, today, nextDay), today, heldOn: day };
 }
 
 /** The panel's chairs, as the directory names them, suspended ones left out: who can agree a chairs' decision. */
@@ -54,40 +60,39 @@ const notNow = (message: string, code: string) => new Refusal("not-now", message
 
 /**
  * Refuses, saying what to do instead, a decision that cannot be recorded against this meeting
- * today or by this person; otherwise the day it is taken.
+ * today or by this person.
  */
-export function refuseUnlessOpen(
-  ports: Pick<DecisionPorts, "catalogue" | "now">,
+export async function refuseUnlessOpen(
+  ports: Pick<DecisionPorts, "catalogue" | "meetings" | "now">,
   role: PanelRole,
   panelId: string,
   meetingId: string,
   input: DecisionInput,
-): string {
-  const window = windowFor(ports, panelId, meetingId);
-  if (!input.chairsDecision) {
-    if (role !== "coordinator")
-      throw new Refusal("not-allowed", "Only the panel's coordinators record decisions.", {
-        code: "not-coordinator",
-      });
-    if (window.how === "chairs-decision")
-      throw notNow(
-        `Decisions are recorded at the meeting, on its day: this meeting is on ${dayInWords(meetingId)}. If the chairs have agreed this between meetings, record it as a chairs' decision outside the meeting.`,
-        "not-meeting-day",
-      );
-    if (window.how === "closed") throw notNow(window.why, "not-meeting-day");
-    return window.today;
-  }
-  if (role !== "coordinator" && role !== "chair")
+): Promise<void> {
+  if (!input.chairsDecision && role !== "coordinator")
+    throw new Refusal("not-allowed", "Only the panel's coordinators record decisions.", {
+      code: "not-coordinator",
+    });
+  if (input.chairsDecision && role !== "coordinator" && role !== "chair")
     throw new Refusal("not-allowed", "Only the panel's coordinators and chairs record a chairs' decision.", {
       code: "not-coordinator-or-chair",
     });
+  const window = await windowFor(ports, panelId, meetingId);
+  if (!input.chairsDecision) {
+    if (window.how === "chairs-decision")
+      throw notNow(
+        `Decisions are recorded at the meeting, on its day: this meeting is on ${dayInWords(window.heldOn)}. If the chairs have agreed this between meetings, record it as a chairs' decision outside the meeting.`,
+        "not-meeting-day",
+      );
+    if (window.how === "closed") throw notNow(window.why, "not-meeting-day");
+    return;
+  }
   if (window.how === "at-the-meeting")
     throw notNow(
       "The panel meets today: record the decision at the meeting, signed in to it, not as a chairs' decision.",
       "meeting-today",
     );
   if (window.how === "closed") throw notNow(window.why, "not-next-meeting");
-  return window.today;
 }
 
 /**

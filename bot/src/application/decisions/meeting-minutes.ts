@@ -6,6 +6,7 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { auditEntry } from "../audit/audit-trail.js";
+import { heldDayOf } from "../panels/meeting-days.js";
 import { Refusal } from "../../domain/refusal.js";
 import { caseKey } from "../../domain/minutes/record.js";
 import { decisionsAt, meetingContext, withoutDetails } from "./decision-context.js";
@@ -31,14 +32,16 @@ export async function meetingMinutes(
       code: "members-only",
     });
   const { catalogue, casework } = ports;
-  const [room, { status: whole, agreement, next }, stored] = await Promise.all([
+  const [room, { status: whole, agreement, next }, stored, held] = await Promise.all([
     ports.room.room(panelId, meetingId),
     statusOf(ports, panel, meetingId),
     ports.minutesRecord.notes(panelId, meetingId),
+    ports.meetings.meeting(panelId, meetingId),
   ]);
   // On the meeting's day, names wait until the person has signed in, in the minutes as on the agenda.
   const namesHidden =
-    localDay(ports.now()) === meetingId && !room.signIns.some((s) => s.personId === actor.id);
+    localDay(ports.now()) === heldDayOf(meetingId, held) &&
+    !room.signIns.some((s) => s.personId === actor.id);
   // The correction the panel asked for can name people: hidden with the names.
   const status = namesHidden ? statusShown(panel, agreement, false, next) : whole;
   if (status.state === "draft" && role !== "coordinator" && role !== "chair")
@@ -97,7 +100,7 @@ export async function meetingMinutes(
     panelName: panel.name,
     areaName: area.name,
     meetingId,
-    meetingDescription: describeOccurrence(occurrence),
+    meetingDescription: describeOccurrence(held ? { ...held.value, panelId } : occurrence),
     confidentialityStatement: area.confidentialityStatement,
     signIns: room.signIns,
     apologies: room.apologies.map((a) => a.value),

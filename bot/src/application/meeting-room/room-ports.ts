@@ -3,7 +3,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import type { SignInAnnouncer } from "../ports/channel-announcer.js";
 import type { Directory } from "../ports/directory.js";
-import type { MeetingRoomStore } from "../ports/meetings.js";
+import type { MeetingRoomStore, MeetingStore } from "../ports/meetings.js";
 import { Refusal } from "../../domain/refusal.js";
 
 /** What the meeting room's commands need; each declares the part it uses. */
@@ -11,6 +11,8 @@ export interface RoomPorts {
   catalogue: Catalogue;
   directory: Directory;
   room: MeetingRoomStore;
+  /** The panel's meetings as scheduled: the day each is held, which a moved meeting's id is not. */
+  meetings: Pick<MeetingStore, "meeting" | "between">;
   now: () => Date;
   announcer?: SignInAnnouncer;
 }

@@ -3,8 +3,12 @@ import { DECISION_KINDS, DECISION_LABELS, DISRUPTIONS } from "../../domain/decis
 import type { DecisionWindow } from "../../domain/decisions/taken.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { localDay } from "../../domain/schedule/dates.js";
+import { describeOccurrence } from "../../domain/schedule/describe.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { chairsOf, windowFor } from "../decisions/how-taken.js";
-import { agenciesOf, roomMeeting, type RoomPorts } from "./room-ports.js";
+import { knownMeeting } from "../panels/known-panels.js";
+import { heldDay, heldDayOf, meetingHeldOn } from "../panels/meeting-days.js";
+import { agenciesOf, type RoomPorts } from "./room-ports.js";
 
 // The meeting as it runs, for the tab's meeting page: who has signed in, apologies, live quorum,
 // what a decision can choose from, and whether one can be recorded today and how.
@@ -15,7 +19,7 @@ export interface RoomView {
   meetingDescription: string;
   /** The statement every attendee agrees to when signing in. */
   statement: string;
-  /** True on the meeting's day: sign-in is open and names wait for it. */
+  /** True on the day the meeting is held: sign-in is open and names wait for it. */
   inProgress: boolean;
   signedIn: boolean;
   signIns: { name: string; agency: string; capacity: string; at: string }[];
@@ -42,20 +46,27 @@ export async function viewRoom(
   meetingId: string,
 ): Promise<RoomView> {
   const { catalogue } = ports;
-  const { panel, area, description } = roomMeeting(ports, panelId, meetingId);
-  const [{ signIns, apologies, cardPosted }, me, chairs] = await Promise.all([
+  const { panel, area, occurrence } = knownMeeting(catalogue, panelId, meetingId);
+  const stored = ports.meetings.meeting(panelId, meetingId);
+  const [{ signIns, apologies, cardPosted }, me, chairs, held, { how, why, heldOn }] = await Promise.all([
     ports.room.room(panelId, meetingId),
     ports.directory.person(actor.id),
     chairsOf(ports, panelId),
+    stored,
+    windowFor(
+      ports,
+      panelId,
+      meetingId,
+      stored.then((m) => heldDayOf(meetingId, m)),
+    ),
   ]);
   const agencyName = (id: string) => catalogue.agencies.get(id)?.name ?? id;
-  const { how, why } = windowFor(ports, panelId, meetingId);
   return {
     panelId,
     meetingId,
-    meetingDescription: description,
+    meetingDescription: describeOccurrence(held ? { ...held.value, panelId } : occurrence),
     statement: area?.confidentialityStatement ?? "",
-    inProgress: localDay(ports.now()) === meetingId,
+    inProgress: localDay(ports.now()) === heldOn,
     signedIn: signIns.some((s) => s.personId === actor.id),
     signIns: signIns
       .map((s) => ({ name: s.name, agency: agencyName(s.agencyId), capacity: s.capacity, at: s.at }))
@@ -83,14 +94,52 @@ export async function viewRoom(
   };
 }
 
-/** Whether names must wait: on the meeting's day, for anyone who has not signed in and agreed. */
+/**
+ * The day the meeting is held and its sign-ins, read together: whether it is held today, whether
+ * this person has signed in, and so whether names must wait for them.
+ */
+export async function meetingToday(
+  ports: Pick<RoomPorts, "room" | "meetings" | "now">,
+  actor: Actor,
+  panelId: string,
+  meetingId: string,
+) {
+  const [heldOn, { signIns }] = await Promise.all([
+    heldDay(ports, panelId, meetingId),
+    ports.room.room(panelId, meetingId),
+  ]);
+  const heldToday = localDay(ports.now()) === heldOn;
+  const signedIn = signIns.some((s) => s.personId === actor.id);
+  return { heldOn, heldToday, signIns, signedIn, namesHidden: heldToday && !signedIn };
+}
+
+/** Whether names must wait: on the day the meeting is held, for anyone who has not signed in and agreed. */
 export async function namesHiddenFor(
-  ports: Pick<RoomPorts, "room" | "now">,
+  ports: Pick<RoomPorts, "room" | "meetings" | "now">,
   actor: Actor,
   panelId: string,
   meetingId: string,
 ): Promise<boolean> {
-  if (localDay(ports.now()) !== meetingId) return false;
-  const { signIns } = await ports.room.room(panelId, meetingId);
+  return (await meetingToday(ports, actor, panelId, meetingId)).namesHidden;
+}
+
+/**
+ * Whether names must wait on a panel's page today (its cohort): where the panel holds a meeting
+ * today, for anyone not signed in to it. Today's sign-ins by the rule's date are read alongside,
+ * for the usual meeting that has not moved.
+ */
+export async function namesHiddenToday(
+  ports: Pick<RoomPorts, "catalogue" | "room" | "meetings" | "now">,
+  actor: Actor,
+  panelId: string,
+): Promise<boolean> {
+  const today = localDay(ports.now());
+  const byRule = occurrencesBetween(ports.catalogue, panelId, today, today).length > 0;
+  const [held, ruleRoom] = await Promise.all([
+    meetingHeldOn(ports, panelId, today),
+    byRule ? ports.room.room(panelId, today) : undefined,
+  ]);
+  if (!held) return false;
+  const { signIns } = held.id === today && ruleRoom ? ruleRoom : await ports.room.room(panelId, held.id);
   return !signIns.some((s) => s.personId === actor.id);
 }

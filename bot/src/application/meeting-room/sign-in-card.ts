@@ -1,7 +1,8 @@
 import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
-import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { describeOccurrence } from "../../domain/schedule/describe.js";
+import { heldDay, meetingHeldOn, type HeldMeeting } from "../panels/meeting-days.js";
 import type { SignInDetails } from "../ports/channel-announcer.js";
 import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
 
@@ -12,28 +13,38 @@ export function signInDetails(
   ports: Pick<RoomPorts, "catalogue">,
   panelId: string,
   meetingId: string,
+  held?: HeldMeeting,
 ): SignInDetails {
   const { panel, area, description } = roomMeeting(ports, panelId, meetingId);
   return {
     panelId,
     meetingId,
     panelName: panel.name,
-    meetingDescription: description,
+    meetingDescription: held ? describeOccurrence({ ...held, panelId }) : description,
     statement: area?.confidentialityStatement ?? "",
     agencies: agenciesOf(ports.catalogue, panel.areaId).map((a) => ({ id: a.id, name: a.name })),
   };
 }
 
-/** Today's meetings among these panels: what `sign in` typed to the bot offers. */
-export function meetingsToday(
-  ports: Pick<RoomPorts, "catalogue" | "now">,
-  panelIds: string[],
-): SignInDetails[] {
+/** The meetings held today by these panels, moved ones on the day they moved to, one range read each, together. */
+async function heldToday(ports: Pick<RoomPorts, "catalogue" | "meetings" | "now">, panelIds: string[]) {
   const today = localDay(ports.now());
-  return panelIds
-    .filter((id) => ports.catalogue.panels.has(id))
-    .filter((id) => occurrencesBetween(ports.catalogue, id, today, today).length > 0)
-    .map((id) => signInDetails(ports, id, today));
+  const held = await Promise.all(
+    panelIds
+      .filter((id) => ports.catalogue.panels.has(id))
+      .map(async (panelId) => ({ panelId, meeting: await meetingHeldOn(ports, panelId, today) })),
+  );
+  return held.flatMap(({ panelId, meeting }) => (meeting ? [{ panelId, meeting }] : []));
+}
+
+/** Today's meetings among these panels: what `sign in` typed to the bot offers. */
+export async function meetingsToday(
+  ports: Pick<RoomPorts, "catalogue" | "meetings" | "now">,
+  panelIds: string[],
+): Promise<SignInDetails[]> {
+  return (await heldToday(ports, panelIds)).map(({ panelId, meeting }) =>
+    signInDetails(ports, panelId, meeting.id, meeting),
+  );
 }
 
 /**
@@ -42,22 +53,19 @@ export function meetingsToday(
  */
 export async function openStartingMeetings(ports: RoomPorts): Promise<number> {
   const now = ports.now();
-  const today = localDay(now);
   let posted = 0;
-  for (const panel of ports.catalogue.panels.values()) {
-    const [meeting] = occurrencesBetween(ports.catalogue, panel.id, today, today);
-    if (!meeting) continue;
+  for (const { panelId, meeting } of await heldToday(ports, [...ports.catalogue.panels.keys()])) {
     const opens = Date.parse(meeting.start) - 15 * 60_000;
     if (now.getTime() < opens || now.getTime() > Date.parse(meeting.end)) continue;
     const first = await ports.room.postCardOnce({
-      panelId: panel.id,
-      meetingId: today,
+      panelId,
+      meetingId: meeting.id,
       by: "schedule",
       at: now.toISOString(),
     });
     if (!first) continue;
-    if (await ports.announcer?.signInOpened(signInDetails(ports, panel.id, today))) posted += 1;
-    else await ports.room.forgetCardPosted(panel.id, today);
+    if (await ports.announcer?.signInOpened(signInDetails(ports, panelId, meeting.id, meeting))) posted += 1;
+    else await ports.room.forgetCardPosted(panelId, meeting.id);
   }
   return posted;
 }
@@ -72,7 +80,7 @@ export async function openSignIn(
 ): Promise<{ posted: boolean; alreadyPosted: boolean }> {
   roomMeeting(ports, panelId, meetingId);
   if (role !== "coordinator") throw coordinatorsOnly("open sign-in");
-  if (localDay(ports.now()) !== meetingId) throw notMeetingDay();
+  if (localDay(ports.now()) !== (await heldDay(ports, panelId, meetingId))) throw notMeetingDay();
   const first = await ports.room.postCardOnce({
     panelId,
     meetingId,

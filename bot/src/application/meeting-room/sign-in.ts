@@ -5,6 +5,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { accessPanel } from "../access/panel-access.js";
+import { heldDay } from "../panels/meeting-days.js";
 import { Refusal } from "../../domain/refusal.js";
 import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
 
@@ -27,8 +28,8 @@ const unknownAgency = () =>
   new Refusal("invalid", "Choose one of this area's agencies.", { code: "unknown-agency" });
 
 /**
- * Signs a panel member in for an agency, agreeing to the panel's statement, on the meeting's day
- * only; a second press changes nothing. Whichever client is pressed, the same access check holds.
+ * Signs a panel member in for an agency, agreeing to the panel's statement, on the day the meeting
+ * is held only; a second press changes nothing. Whichever client is pressed, the same access check holds.
  */
 export async function signInToMeeting(
   ports: RoomPorts,
@@ -39,9 +40,12 @@ export async function signInToMeeting(
 ): Promise<{ signIn: SignIn; first: boolean }> {
   await accessPanel(ports, actor.id, panelId);
   const { panel, area } = roomMeeting(ports, panelId, meetingId);
-  if (localDay(ports.now()) !== meetingId) throw notMeetingDay();
+  const [heldOn, person] = await Promise.all([
+    heldDay(ports, panelId, meetingId),
+    ports.directory.person(actor.id),
+  ]);
+  if (localDay(ports.now()) !== heldOn) throw notMeetingDay();
   if (!agenciesOf(ports.catalogue, panel.areaId).some((a) => a.id === input.agencyId)) throw unknownAgency();
-  const person = await ports.directory.person(actor.id);
   if (!person) {
     throw new Refusal("not-allowed", "You are not in the panel directory. Ask the coordinator to add you.", {
       code: "unknown-person",

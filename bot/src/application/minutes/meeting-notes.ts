@@ -5,10 +5,10 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { casesDueAt } from "../../domain/agenda/due-cases.js";
 import { localDay } from "../../domain/schedule/dates.js";
-import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
+import { heldDay, isNextMeeting } from "../panels/meeting-days.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
@@ -62,14 +62,15 @@ export async function viewNotes(
 ): Promise<NotesView> {
   const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
   if (role === "presenter") throw notMembers();
-  const [stored, agreement, { signIns }] = await Promise.all([
+  const [stored, agreement, { signIns }, heldOn] = await Promise.all([
     ports.minutesRecord.notes(panelId, meetingId),
     ports.minutesRecord.agreement(panelId, meetingId),
     ports.room.room(panelId, meetingId),
+    heldDay(ports, panelId, meetingId),
   ]);
   const today = localDay(ports.now());
   const signedIn = signIns.some((s) => s.personId === actor.id);
-  const sight = noteSight(role, meetingId, today, agreement !== undefined, signedIn);
+  const sight = noteSight(role, heldOn, today, agreement !== undefined, signedIn);
   if (sight === "draft") throw draftNotesRefused();
   // On the meeting's day, notes wait for sign-in as names do.
   const shown = sight === "shown" ? stored : [];
@@ -83,7 +84,7 @@ export async function viewNotes(
   });
   return {
     notes: shown.map(toView),
-    window: noteWindow(meetingId, today, agreement !== undefined),
+    window: noteWindow(heldOn, today, agreement !== undefined),
     canWrite: role === "coordinator",
   };
 }
@@ -103,11 +104,11 @@ async function itemOf(
 ) {
   const [kind, id = ""] = itemKey.split(":");
   if (kind === "case") {
-    const [{ cases, drifting }, decisions] = await Promise.all([
+    const [{ cases, drifting }, decisions, next] = await Promise.all([
       ports.casework.casesAndDrift(panel.areaId, panel.id, localDay(ports.now()), meetingId),
       ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
+      isNextMeeting(ports, panel.id, meetingId, ports.now()),
     ]);
-    const next = nextOccurrences(ports.catalogue, panel.id, ports.now(), 1)[0]?.date === meetingId;
     const due = casesDueAt(
       meetingId,
       cases.map((c) => c.value),
@@ -152,12 +153,13 @@ export async function recordNote(
       code: "not-coordinator",
     });
   const today = localDay(ports.now());
-  const [agreement, stored, { signIns }] = await Promise.all([
+  const [agreement, stored, { signIns }, heldOn] = await Promise.all([
     ports.minutesRecord.agreement(panelId, meetingId),
     ports.minutesRecord.notes(panelId, meetingId),
     ports.room.room(panelId, meetingId),
+    heldDay(ports, panelId, meetingId),
   ]);
-  const window = noteWindow(meetingId, today, agreement !== undefined);
+  const window = noteWindow(heldOn, today, agreement !== undefined);
   if (window.open === "closed") throw notNow(window.why, "notes-closed");
   if (window.open === "record" && !signIns.some((s) => s.personId === actor.id))
     throw notNow(

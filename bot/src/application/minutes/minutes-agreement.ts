@@ -16,6 +16,7 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { chairsOf } from "../decisions/how-taken.js";
 import { knownMeeting } from "../panels/known-panels.js";
+import { heldDay } from "../panels/meeting-days.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
@@ -161,13 +162,15 @@ export async function previousMinutes(
       version: "none",
     };
   const previous = found.meetingId;
-  const [agreement, { signIns }, next] = await Promise.all([
+  const [agreement, { signIns }, next, heldOn] = await Promise.all([
     ports.minutesRecord.agreement(panelId, previous),
     ports.room.room(panelId, meetingId),
     nextMeetingOf(ports, panelId, previous),
+    heldDay(ports, panelId, meetingId),
   ]);
+  const today = localDay(ports.now());
   // The correction can name people: not for presenters, nor before sign-in on the meeting's day.
-  const namesHidden = localDay(ports.now()) === meetingId && !signIns.some((s) => s.personId === actor.id);
+  const namesHidden = today === heldOn && !signIns.some((s) => s.personId === actor.id);
   const status = statusShown(panel, agreement, role !== "presenter" && !namesHidden, next);
   const [occurrence] = occurrencesBetween(ports.catalogue, panelId, previous, previous);
   const meetingDescription = occurrence ? describeOccurrence(occurrence) : null;
@@ -183,7 +186,7 @@ export async function previousMinutes(
       version: "none",
     };
   }
-  const window = agreementWindow(meetingId, previous, localDay(ports.now()), agreement?.value);
+  const window = agreementWindow(heldOn, previous, today, agreement?.value);
   return {
     meetingId: previous,
     meetingDescription,
@@ -213,11 +216,12 @@ export async function agreePreviousMinutes(
     });
   const found = await previousMeetingOf(ports, panel, meetingId);
   const previous = found?.meetingId ?? null;
-  const [existing, { signIns }] = await Promise.all([
+  const [existing, { signIns }, heldOn] = await Promise.all([
     previous ? ports.minutesRecord.agreement(panelId, previous) : Promise.resolve(undefined),
     ports.room.room(panelId, meetingId),
+    heldDay(ports, panelId, meetingId),
   ]);
-  const window = agreementWindow(meetingId, previous, localDay(ports.now()), existing?.value);
+  const window = agreementWindow(heldOn, previous, localDay(ports.now()), existing?.value);
   if (!window.open || !previous)
     throw notNow(
       window.why ?? "",

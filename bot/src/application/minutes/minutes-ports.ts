@@ -24,8 +24,8 @@ export interface MinutesPorts {
   casework: Pick<Casework, "appendAudit" | "case" | "casesAndDrift" | "unit" | "decisionsAt" | "actionsAt">;
   directory: Directory;
   room: Pick<MeetingRoomStore, "room">;
-  /** The panel's meetings as scheduled: which were cancelled. */
-  meetings: Pick<MeetingStore, "between">;
+  /** The panel's meetings as scheduled: which were cancelled, and the day each is held. */
+  meetings: Pick<MeetingStore, "meeting" | "between">;
   minutesRecord: MinutesRecordStore;
   now: () => Date;
 }

@@ -1,6 +1,8 @@
 import type { Meeting } from "../../domain/schedule/meeting.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { addDays } from "../../domain/schedule/dates.js";
+import { MOVED_AT_MOST_DAYS } from "../panels/meeting-days.js";
 import type { Versioned } from "../ports/versioned.js";
 import { schedulingPanel, type SchedulingPorts } from "./scheduling-ports.js";
 
@@ -32,7 +34,10 @@ export function meetingView(stored: Versioned<Meeting>): MeetingView {
   };
 }
 
-/** The panel's meetings from `from` to `to`: as recorded once in Teams, otherwise as the rule gives them. */
+/**
+ * The panel's meetings held from `from` to `to`: as recorded once in Teams (a moved one by the day
+ * it moved to), otherwise as the rule gives them.
+ */
 export async function meetingsBetween(
   ports: Pick<SchedulingPorts, "catalogue" | "meetings">,
   panelId: string,
@@ -40,14 +45,15 @@ export async function meetingsBetween(
   to: string,
 ): Promise<MeetingView[]> {
   const panel = schedulingPanel(ports, panelId);
-  const [series, stored] = await Promise.all([
+  const [series, around] = await Promise.all([
     ports.meetings.seriesOf(panelId),
-    ports.meetings.between(panelId, from, to),
+    ports.meetings.between(panelId, addDays(from, -MOVED_AT_MOST_DAYS), addDays(to, MOVED_AT_MOST_DAYS)),
   ]);
+  const stored = around.filter((m) => m.value.date >= from && m.value.date <= to);
   const inSeries = (date: string) =>
     series?.value.seriesId ? date >= series.value.from && date <= series.value.to : false;
   const planned = occurrencesBetween(ports.catalogue, panel.id, from, to)
-    .filter((o) => !inSeries(o.date))
+    .filter((o) => !inSeries(o.date) && !around.some((m) => m.value.id === o.date))
     .map((o) => ({
       id: o.date,
       date: o.date,

@@ -5,6 +5,7 @@ import { MeetingPlan } from "../../domain/strategic/forward-plan.js";
 import { accessRegister } from "../access/register-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
+import { heldDay } from "../panels/meeting-days.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
 import { changedBy, invalidInput, refuseIdentifying, type RegisterPorts } from "./register-ports.js";
 
@@ -29,7 +30,11 @@ export async function planMeeting(
 ): Promise<PlanView> {
   const { panel } = await accessRegister(ports, actor.id, panelId, "plan");
   knownMeeting(ports.catalogue, panel.id, meetingId);
-  if (meetingId < localDay(ports.now()))
+  const [heldOn, held] = await Promise.all([
+    heldDay(ports, panel.id, meetingId),
+    ports.casework.meetingPlan(panel.areaId, panel.id, meetingId),
+  ]);
+  if (heldOn < localDay(ports.now()))
     throw new Refusal("not-now", "That meeting has been held: plan the coming meetings instead.", {
       code: "meeting-held",
     });
@@ -44,7 +49,6 @@ export async function planMeeting(
   const plan = MeetingPlan.safeParse({ areaId: panel.areaId, panelId: panel.id, meetingId, topics });
   if (!plan.success) throw invalidInput(plan.error.issues);
 
-  const held = await ports.casework.meetingPlan(panel.areaId, panel.id, meetingId);
   if ((held?.etag ?? "none") !== version) throw held ? changedBy(held) : changedSinceRead();
   const unit = ports.casework.unit(panel.areaId, actor.name);
   unit.putMeetingPlan(plan.data, held);

@@ -7,6 +7,7 @@ import type { RegisterItem } from "../../domain/strategic/register-item.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { Casework } from "../ports/casework.js";
 import type { Directory } from "../ports/directory.js";
+import type { MeetingStore } from "../ports/meetings.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 
 // What the register's commands and queries need, and the steps they share: refusing identifying
@@ -16,6 +17,8 @@ export interface RegisterPorts {
   catalogue: Catalogue;
   directory: Directory;
   casework: Casework;
+  /** The day each meeting is held, which a moved meeting's id is not. */
+  meetings: Pick<MeetingStore, "meeting">;
   now: () => Date;
 }
 

@@ -4,6 +4,7 @@ import { localDay } from "../../domain/schedule/dates.js";
 import { RegisterReview, withReview } from "../../domain/strategic/register-item.js";
 import { accessRegister, refuseUnlessReviewer } from "../access/register-access.js";
 import { knownMeeting } from "../panels/known-panels.js";
+import { heldDay } from "../panels/meeting-days.js";
 import {
   heldItem,
   invalidInput,
@@ -29,7 +30,11 @@ export async function reviewRegisterItem(
   const access = await accessRegister(ports, actor.id, panelId, "read");
   const { panel } = access;
   knownMeeting(ports.catalogue, panel.id, input.meetingId);
-  if (input.meetingId > localDay(ports.now()))
+  // The entry is read while the meeting's day is; a meeting still to come is refused first.
+  const item = heldItem(ports, panel.areaId, panel.id, itemId, version);
+  item.catch(() => undefined);
+  const heldOn = await heldDay(ports, panel.id, input.meetingId);
+  if (heldOn > localDay(ports.now()))
     throw new Refusal(
       "not-now",
       "That meeting has not happened yet. Record the review at or after the meeting.",
@@ -37,9 +42,9 @@ export async function reviewRegisterItem(
         code: "meeting-to-come",
       },
     );
-  const held = await heldItem(ports, panel.areaId, panel.id, itemId, version);
+  const held = await item;
   refuseUnlessReviewer(access, actor.id, held.value);
-  if (input.meetingId < localDay(new Date(held.value.raised.at)))
+  if (heldOn < localDay(new Date(held.value.raised.at)))
     throw new Refusal(
       "not-now",
       "That meeting was held before the entry was raised. Record the review at a meeting since.",

@@ -10,10 +10,11 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { questionWaiting } from "../../domain/referrals/triage.js";
 import { Refusal } from "../../domain/refusal.js";
-import { dayInWords, localDay } from "../../domain/schedule/dates.js";
+import { dayInWords } from "../../domain/schedule/dates.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import type { CaseworkUnit, StoredCase } from "../ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
+import { meetingToday } from "../meeting-room/room-view.js";
 import type { ThresholdingPorts } from "./thresholding-ports.js";
 import { dueAtDistrict, thresholdingMeeting } from "./view-thresholding.js";
 
@@ -27,9 +28,9 @@ const VIA = "tab thresholding meeting";
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
 const hhmm = (iso: string): string => DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("HH:mm");
 
-/** Refuses anyone but a coordinator signed in to the meeting, on its day; otherwise the quorum then. */
+/** Refuses anyone but a coordinator signed in to the meeting, on the day it is held; otherwise the quorum then. */
 async function refuseUnlessAtTheMeeting(
-  ports: Pick<ThresholdingPorts, "catalogue" | "room" | "now">,
+  ports: Pick<ThresholdingPorts, "catalogue" | "room" | "meetings" | "now">,
   actor: Actor,
   role: PanelRole,
   panel: ReturnType<typeof thresholdingMeeting>["panel"],
@@ -39,13 +40,13 @@ async function refuseUnlessAtTheMeeting(
     throw new Refusal("not-allowed", "Only the thresholding meeting's coordinators record its outcomes.", {
       code: "not-coordinator",
     });
-  if (localDay(ports.now()) !== meetingId)
+  const { heldOn, heldToday, signIns, signedIn } = await meetingToday(ports, actor, panel.id, meetingId);
+  if (!heldToday)
     throw notNow(
-      `Outcomes are recorded at the thresholding meeting, on its day (${dayInWords(meetingId)}).`,
+      `Outcomes are recorded at the thresholding meeting, on its day (${dayInWords(heldOn)}).`,
       "not-meeting-day",
     );
-  const { signIns } = await ports.room.room(panel.id, meetingId);
-  if (!signIns.some((s) => s.personId === actor.id))
+  if (!signedIn)
     throw notNow(
       "Sign in to the meeting first: an outcome is recorded by a coordinator signed in to the meeting.",
       "not-signed-in",

@@ -10,9 +10,9 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { localDay } from "../../domain/schedule/dates.js";
-import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { auditEntry } from "../audit/audit-trail.js";
-import { namesHiddenFor } from "../meeting-room/room-view.js";
+import { meetingToday } from "../meeting-room/room-view.js";
+import { isNextMeeting } from "../panels/meeting-days.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import type { StoredCase } from "../ports/casework.js";
 import type { Versioned } from "../ports/versioned.js";
@@ -67,19 +67,21 @@ export function thresholdingMeeting(
 
 /** A district's cases due at its meeting, with the drifting ones if that is its next meeting. */
 export async function dueAtDistrict(
-  ports: Pick<ThresholdingPorts, "catalogue" | "casework" | "now">,
+  ports: Pick<ThresholdingPorts, "catalogue" | "casework" | "meetings" | "now">,
   areaId: string,
   panelId: string,
   meetingId: string,
 ): Promise<{ due: ReturnType<typeof casesDueAt>; cases: Map<string, Versioned<StoredCase>> }> {
   const today = localDay(ports.now());
-  const { cases, drifting } = await ports.casework.casesAndDrift(areaId, panelId, today, meetingId);
-  const next = nextOccurrences(ports.catalogue, panelId, ports.now(), 1)[0];
+  const [{ cases, drifting }, next] = await Promise.all([
+    ports.casework.casesAndDrift(areaId, panelId, today, meetingId),
+    isNextMeeting(ports, panelId, meetingId, ports.now()),
+  ]);
   const due = casesDueAt(
     meetingId,
     cases.map((c) => c.value),
     {},
-    next?.date === meetingId ? drifting : new Set(),
+    next ? drifting : new Set(),
   );
   return { due, cases: new Map(cases.map((c) => [c.value.subjectId, c])) };
 }
@@ -97,7 +99,7 @@ export async function viewThresholding(
       code: "members-only",
     });
   // On the meeting's day, names wait until the person has signed in, as on the agenda and minutes.
-  const namesHidden = await namesHiddenFor(ports, actor, panel.id, meetingId);
+  const { namesHidden, heldToday } = await meetingToday(ports, actor, panel.id, meetingId);
   const read: { panelId: string; subjectId: string; reference: string }[] = [];
   const lists = await Promise.all(
     districts.map(async (d) => {
@@ -145,7 +147,7 @@ export async function viewThresholding(
     panelId,
     meetingId,
     namesHidden,
-    editable: role === "coordinator" && localDay(at) === meetingId,
+    editable: role === "coordinator" && heldToday,
     districts: lists,
   };
 }

@@ -64,25 +64,35 @@ export type DecisionWindow =
   | { how: "chairs-decision"; why: string }
   | { how: "closed"; why: string };
 
+/** A meeting by its id (the rule's date, kept when it moves) and the day it is held. */
+export interface MeetingDay {
+  id: string;
+  heldOn: string;
+}
+
 /**
- * On the meeting's day, its decisions; before the panel's next meeting, only chairs' decisions, to
- * be reported there; on any other meeting, nothing, saying where a decision goes instead.
+ * On the day the meeting is held, its decisions; before the panel's next meeting, only chairs'
+ * decisions, to be reported there; on any other meeting, nothing, saying where a decision goes instead.
  */
-export function decisionWindow(meetingId: string, today: string, nextMeeting: string | null): DecisionWindow {
-  if (meetingId === today) return { how: "at-the-meeting", why: null };
-  if (meetingId === nextMeeting)
+export function decisionWindow(
+  meeting: MeetingDay,
+  today: string,
+  nextMeeting: MeetingDay | null,
+): DecisionWindow {
+  if (meeting.heldOn === today) return { how: "at-the-meeting", why: null };
+  if (meeting.id === nextMeeting?.id)
     return {
       how: "chairs-decision",
-      why: `Decisions are taken at the meeting, on its day (${dayInWords(meetingId)}). Until then, one that cannot wait is a chairs' decision outside the meeting, reported at this meeting.`,
+      why: `Decisions are taken at the meeting, on its day (${dayInWords(meeting.heldOn)}). Until then, one that cannot wait is a chairs' decision outside the meeting, reported at this meeting.`,
     };
   const instead = nextMeeting
-    ? ` One that cannot wait is a chairs' decision outside the meeting: record it on the panel's next meeting, on ${dayInWords(nextMeeting)}.`
+    ? ` One that cannot wait is a chairs' decision outside the meeting: record it on the panel's next meeting, on ${dayInWords(nextMeeting.heldOn)}.`
     : "";
   return {
     how: "closed",
     why:
-      meetingId < today
-        ? `This meeting was held on ${dayInWords(meetingId)}: its decisions can no longer be recorded or changed.${instead}`
-        : `Decisions are taken at the meeting, on its day (${dayInWords(meetingId)}), and this is not the panel's next meeting.${instead}`,
+      meeting.heldOn < today
+        ? `This meeting was held on ${dayInWords(meeting.heldOn)}: its decisions can no longer be recorded or changed.${instead}`
+        : `Decisions are taken at the meeting, on its day (${dayInWords(meeting.heldOn)}), and this is not the panel's next meeting.${instead}`,
   };
 }

@@ -144,29 +144,29 @@ export const nothingRecorded = (meetingId: string): MinutesStatus => ({
 export type NoteWindow = { open: "record" | "correct"; why: null } | { open: "closed"; why: string };
 
 /**
- * Notes are taken during the meeting, on its day; after it they can be corrected until the
- * minutes are agreed, and then not at all.
+ * Notes are taken during the meeting, on the day it is held (`heldOn`, which a moved meeting's id
+ * is not); after it they can be corrected until the minutes are agreed, and then not at all.
  */
-export function noteWindow(meetingId: string, today: string, agreed: boolean): NoteWindow {
+export function noteWindow(heldOn: string, today: string, agreed: boolean): NoteWindow {
   if (agreed)
     return {
       open: "closed",
       why: "These minutes have been agreed: their notes can no longer be changed. Raise a correction at the panel's next meeting.",
     };
-  if (meetingId === today) return { open: "record", why: null };
-  if (meetingId < today) return { open: "correct", why: null };
+  if (heldOn === today) return { open: "record", why: null };
+  if (heldOn < today) return { open: "correct", why: null };
   return {
     open: "closed",
-    why: `Notes are taken at the meeting, on its day (${dayInWords(meetingId)}).`,
+    why: `Notes are taken at the meeting, on its day (${dayInWords(heldOn)}).`,
   };
 }
 
 /**
  * Whether the previous meeting's minutes can be agreed at this meeting today: only at the panel's
- * next meeting after them, on its day, and once.
+ * next meeting after them, on the day it is held (`heldOn`), and once.
  */
 export function agreementWindow(
-  meetingId: string,
+  heldOn: string,
   previousMeeting: string | null,
   today: string,
   agreement: MinutesAgreement | undefined,
@@ -175,10 +175,10 @@ export function agreementWindow(
     return { open: false, why: "This is the panel's first meeting: there are no minutes to agree." };
   if (agreement)
     return { open: false, why: `The minutes of ${dayInWords(previousMeeting)} have been agreed.` };
-  if (meetingId !== today)
+  if (heldOn !== today)
     return {
       open: false,
-      why: `The minutes of ${dayInWords(previousMeeting)} are agreed at this meeting, on its day (${dayInWords(meetingId)}).`,
+      why: `The minutes of ${dayInWords(previousMeeting)} are agreed at this meeting, on its day (${dayInWords(heldOn)}).`,
     };
   return { open: true, why: null };
 }
