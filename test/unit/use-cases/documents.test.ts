@@ -282,11 +282,13 @@ describe("Documents attached to a case or a referral", () => {
     ports.clock.set("2026-12-20T12:01:00Z");
     await assert.rejects(docs.open(tokenOf(late.url)), refusedWith("link-expired", /expired/));
     const fresh = await link(police, attached.id);
-    const [payload = "", mac = ""] = tokenOf(fresh.url).split(".");
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { u: string };
-    claims.u = analyst.id;
-    const forged = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${mac}`;
-    await assert.rejects(docs.open(forged), refusedWith("bad-link"));
+    // The link is sealed: a change anywhere in it, here in the middle of its contents, is refused.
+    const sealed = Buffer.from(tokenOf(fresh.url), "base64url");
+    const at = Math.floor(sealed.length / 2);
+    sealed[at] = (sealed[at] ?? 0) ^ 0x01;
+    await assert.rejects(docs.open(sealed.toString("base64url")), refusedWith("bad-link"));
+    // Nor did the changed copy spend the real link.
+    assert.equal((await docs.open(tokenOf(fresh.url))).document.id, attached.id);
   });
 
   it("holds a file the scan has not yet spoken for, and never offers one it found malware in", async () => {
