@@ -10,6 +10,7 @@ import { describeOccurrence } from "../bot/src/domain/schedule/describe.js";
 import { occurrencesBetween } from "../bot/src/domain/schedule/occurrences.js";
 import { seriesFor } from "../bot/src/domain/schedule/series.js";
 import { calendarAccess } from "../bot/src/adapters/graph/calendar-access.js";
+import { teamsChats } from "../bot/src/adapters/graph/graph-chats.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.js";
@@ -136,6 +137,8 @@ async function scheduleInTeams(): Promise<void> {
     catalogue: catalogue!,
     directory: directoryTables(tables),
     meetings: meetingRecords(tables),
+    chats: teamsChats(settings, undefined),
+    log: console,
     now: () => new Date(),
   });
   const calendar = calendarAccess(settings, undefined)?.({ id: "", name: "", token: "" });

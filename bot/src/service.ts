@@ -28,6 +28,7 @@ import { directoryTables } from "./adapters/tables/directory-tables.js";
 import { referralDesk, type ReferralDesk } from "./application/referrals/referral-desk.js";
 import { meetingScheduler, type MeetingScheduler } from "./application/scheduling/meeting-scheduler.js";
 import { calendarAccess, type CalendarAccess } from "./adapters/graph/calendar-access.js";
+import { teamsChats } from "./adapters/graph/graph-chats.js";
 import { directoryAccess } from "./adapters/graph/directory-access.js";
 import { meetingRecords } from "./adapters/tables/meeting-records.js";
 import { agendaRecords } from "./adapters/tables/agenda-records.js";
@@ -223,7 +224,8 @@ export async function startService(
     settings.signIn.kind === "development" ? await devIdentityProvider(settings.signIn) : undefined;
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
-  const scheduler = meetingScheduler({ catalogue, directory, meetings, now });
+  const chats = teamsChats(settings, devIdp);
+  const scheduler = meetingScheduler({ catalogue, directory, meetings, chats, log, now });
   // Series scheduled before their meeting chats were keyed are keyed now: the app in their meetings finds them.
   // Not waited for: a storage fault here must not keep the service from starting.
   scheduler

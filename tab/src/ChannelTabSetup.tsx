@@ -21,7 +21,7 @@ async function setUp(): Promise<Setup> {
   }
   const meetingView = { contentUrl: `${window.location.origin}/tab/meeting`, meeting: true };
   try {
-    const found = await meetingApi.ofChat(teamsTokens(askForConsent), addedTo.chatId, addedTo.joinUrl);
+    const found = await meetingApi.ofChat(teamsTokens(askForConsent), addedTo.chatId);
     await configureTab({ ...meetingView, valid: true });
     return { state: "meeting", panelName: found.panelName, meeting: found.meeting?.description ?? null };
   } catch (e) {

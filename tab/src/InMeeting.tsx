@@ -6,10 +6,9 @@ import { meetingApi } from "./meetingApi.js";
 import { meetingContext } from "./teamsMeeting.js";
 import { useApi } from "./useApi.js";
 
-// The tab inside a panel's Teams meeting. Teams tells it the meeting's chat, its join link where
-// it may, and where it is shown; these name the panel and the meeting it is holding. The side
-// panel and the stage each have their own view; the tab in the meeting's chat opens the meeting's
-// agenda page. Where Teams says the tab is in no meeting (a group chat), it is the normal tab.
+// The tab inside a panel's Teams meeting. Teams tells it the meeting's chat and where it is shown;
+// the chat names the panel and the meeting it is holding. The side panel and the stage each have
+// their own view; the tab in the meeting's chat opens the meeting's agenda page. Where Teams says the tab is in no meeting (a group chat), it is the normal tab.
 
 const MeetingSidePanel = lazyPage(() => import("./MeetingSidePanel.js").then((m) => m.MeetingSidePanel));
 const MeetingStage = lazyPage(() => import("./MeetingStage.js").then((m) => m.MeetingStage));
@@ -38,7 +37,7 @@ export function InMeetingPage({
   const loaded = useApi(async () => {
     const context = await meetingContext();
     if (!context?.chatId) return { context, found: null };
-    return { context, found: await meetingApi.ofChat(token, context.chatId, context.joinUrl) };
+    return { context, found: await meetingApi.ofChat(token, context.chatId) };
   }, [token]);
   const notAMeeting = loaded.data !== undefined && loaded.data.context === null;
   useEffect(() => {

@@ -7,16 +7,14 @@ const sdk = () => import("./teamsSdk.js");
 /** Where the tab is shown in a Teams meeting: its side panel, its stage, or a tab of its chat. */
 export type MeetingFrame = "side-panel" | "stage" | "chat-tab";
 
-/** The meeting the tab is in, as Teams tells it: its chat, its join link, and where the tab is shown. */
+/**
+ * The meeting the tab is in, as Teams tells it: its chat, which the service knows the meeting by
+ * (asking Teams itself where the join link names no chat), and where the tab is shown.
+ */
 export interface InMeeting {
   chatId: string | null;
-  /** The meeting's join link, where Teams lets the tab read the meeting's details; null otherwise. */
-  joinUrl: string | null;
   frame: MeetingFrame;
 }
-
-// An old client may never answer a call it does not know: the tab goes on without the answer.
-const DETAILS_WAIT_MS = 3_000;
 
 type Sdk = Awaited<ReturnType<typeof sdk>>;
 type Context = Awaited<ReturnType<Sdk["app"]["getContext"]>>;
@@ -31,29 +29,9 @@ const isMeeting = (context: Context): boolean =>
   context.page.frameContext === "meetingStage";
 
 /**
- * The meeting's join link, from the meeting's details. Teams answers only where the meeting's
- * organiser consented to OnlineMeeting.ReadBasic.Chat, and a client may not know the call:
- * then there is none, and the chat alone must find the meeting.
- */
-function joinUrlOf(meeting: Sdk["meeting"]): Promise<string | null> {
-  return new Promise((resolve) => {
-    const timer = window.setTimeout(() => resolve(null), DETAILS_WAIT_MS);
-    const answer = (joinUrl: string | null) => {
-      window.clearTimeout(timer);
-      resolve(joinUrl);
-    };
-    try {
-      meeting.getMeetingDetails((error, found) => answer((!error && found?.details.joinUrl) || null));
-    } catch {
-      answer(null);
-    }
-  });
-}
-
-/**
  * The Teams meeting the tab is in; null when it is not in one (a channel, a group chat). Opened
- * in a browser (the local demo), the address names the meeting's chat (`?chat=…`), its join link
- * (`&joinUrl=…`) and the stage (`&frame=stage`), as Teams would.
+ * in a browser (the local demo), the address names the meeting's chat (`?chat=…`) and the stage
+ * (`&frame=stage`), as Teams would.
  */
 export async function meetingContext(): Promise<InMeeting | null> {
   if (!hostedInTeams()) {
@@ -61,20 +39,15 @@ export async function meetingContext(): Promise<InMeeting | null> {
     const frame = query.get("frame");
     const chatId = query.get("chat");
     if (!chatId) return null;
-    return {
-      chatId,
-      joinUrl: query.get("joinUrl"),
-      frame: frame === "stage" || frame === "chat-tab" ? frame : "side-panel",
-    };
+    return { chatId, frame: frame === "stage" || frame === "chat-tab" ? frame : "side-panel" };
   }
-  const { app, meeting } = await sdk();
+  const { app } = await sdk();
   await app.initialize();
   const context = await app.getContext();
   if (!isMeeting(context)) return null;
   const frame = context.page.frameContext;
   return {
     chatId: context.chat?.id ?? null,
-    joinUrl: await joinUrlOf(meeting),
     frame: frame === "meetingStage" ? "stage" : frame === "sidePanel" ? "side-panel" : "chat-tab",
   };
 }
@@ -124,16 +97,15 @@ export async function shareToStage(url: string): Promise<void> {
 }
 
 /** Where the tab is being added: a meeting's chat (that meeting), a group chat, or a channel. */
-export type AddedTo =
-  { kind: "meeting"; chatId: string; joinUrl: string | null } | { kind: "chat" } | { kind: "channel" };
+export type AddedTo = { kind: "meeting"; chatId: string } | { kind: "chat" } | { kind: "channel" };
 
 /** Where the tab is being added, as `meetingContext` tells a meeting from a group chat. */
 export async function configuringIn(): Promise<AddedTo> {
-  const { app, meeting } = await sdk();
+  const { app } = await sdk();
   await app.initialize();
   const context = await app.getContext();
   const chatId = context.chat?.id;
   if (!chatId) return { kind: "channel" };
   if (!isMeeting(context)) return { kind: "chat" };
-  return { kind: "meeting", chatId, joinUrl: await joinUrlOf(meeting) };
+  return { kind: "meeting", chatId };
 }

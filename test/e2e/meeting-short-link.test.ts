@@ -12,10 +12,10 @@ import { signInAs, type TestService } from "../support/service.js";
 import { hostInTeams } from "../support/teams-host.js";
 
 // Merton's pre-MACE scheduled in Teams with a short join link (`/meet/<number>`), which names no
-// chat: in a Teams client (emulated), the side panel reads the link from the meeting's details
-// and finds the panel's meeting; later, a client that cannot read the details finds it by its chat.
-// A group chat is no meeting: the tab there is the normal tab. A refused share to the stage says
-// what to do in plain English.
+// chat: in a Teams client (emulated), the side panel knows only the meeting's chat, the service
+// asks Microsoft Graph (the stand-in) which meeting it is, and the panel's meeting is found; later,
+// the stage finds it by the chat's key alone. A group chat is no meeting: the tab there is the
+// normal tab. A refused share to the stage says what to do in plain English.
 
 const PANEL = "merton-pre-mace";
 // A meeting no other suite holds, so their sign-ins and decisions never meet these.
@@ -36,11 +36,13 @@ describe("A panel's Teams meeting scheduled with a short join link, and the tab 
   let browser: Browser;
   let now = new Date("2026-11-24T12:00:00Z");
   // The meeting's chat, as Teams names it to the app: the short link does not carry it.
-  const chatId = `19:meeting_InventedShortE2e${Date.now().toString(36)}@thread.v2`;
+  let chatId = "";
   let joinUrl = "";
   let reference = "";
   let slot = { title: "", start: "", end: "" };
   const pages: Page[] = [];
+  const chatReads = () =>
+    graph.requests.filter((r) => r.method === "GET" && r.path.startsWith("/v1.0/chats/"));
   const newPage = async (width: number) => {
     const page = await browser.newPage({ viewport: { width, height: 1000 } });
     pages.push(page);
@@ -66,6 +68,8 @@ describe("A panel's Teams meeting scheduled with a short join link, and the tab 
     joinUrl = listed.body.meetings[0]?.joinUrl ?? "";
     assert.match(joinUrl, /^https:\/\/teams\.microsoft\.com\/meet\/\d{13}\?p=\w+$/);
     assert.equal(chatThreadOf(joinUrl), null, "the short link names no chat");
+    chatId = graph.chatOf(joinUrl) ?? "";
+    assert.match(chatId, /^19:meeting_[A-Za-z0-9_-]+@thread\.v2$/);
     now = new Date("2027-08-16T12:00:00Z");
     ({ reference } = await acceptedMertonReferral(service, CHILD, "7 Imaginary Close", MEETING));
     const agenda = await call<{
@@ -89,7 +93,7 @@ describe("A panel's Teams meeting scheduled with a short join link, and the tab 
     await graph?.close();
   });
 
-  it("the side panel reads the meeting's short join link from Teams and shows the panel's agenda with the case under way", async () => {
+  it("the side panel, knowing only the meeting's chat, shows the panel's agenda with the case under way", async () => {
     const page = await newPage(360);
     const token = await signInAs(service, PEOPLE.mertonEducationLead.id);
     const { tab } = await hostInTeams(page, service, {
@@ -97,18 +101,23 @@ describe("A panel's Teams meeting scheduled with a short join link, and the tab 
       frameContext: "sidePanel",
       token,
       chatId,
-      joinUrl,
       width: 320,
     });
     await tab.getByRole("heading", { name: "Pre-MACE operational panel" }).waitFor();
     await tab.getByText(`Now: ${slot.title}, ${clock(slot.start)} to ${clock(slot.end)}`).waitFor();
     const current = tab.locator('[aria-label="Agenda"] > li[aria-current="step"]');
     assert.match(await current.innerText(), new RegExp(reference));
+    // The service asked Teams once which meeting the chat is.
+    assert.deepEqual(
+      chatReads().map((r) => r.status),
+      [200],
+    );
     assert.deepEqual(await seriousAccessibilityProblems(tab), []);
     await page.screenshot({ path: `${ARTEFACTS}/meeting-side-panel-short-link.png`, fullPage: true });
   });
 
-  it("later, a client that cannot read the meeting's details finds the same meeting by its chat alone", async () => {
+  it("later, the stage finds the same meeting by its chat, Teams not asked again; a chat Teams knows as no meeting is refused", async () => {
+    const asked = chatReads().length;
     const page = await newPage(1280);
     const token = await signInAs(service, PEOPLE.mertonNurse.id);
     const { tab } = await hostInTeams(page, service, {
@@ -121,7 +130,8 @@ describe("A panel's Teams meeting scheduled with a short join link, and the tab 
     const row = tab.getByRole("table", { name: "Agenda on the stage" }).locator('tr[aria-current="step"]');
     await row.waitFor();
     assert.ok((await row.innerText()).includes(reference));
-    // Another chat, with no join link Teams would give, is no meeting MACE panels scheduled.
+    assert.equal(chatReads().length, asked, "the chat's key found the meeting");
+    // Another chat, which Teams knows as no meeting, is no meeting MACE panels scheduled.
     const other = await hostInTeams(await newPage(360), service, {
       path: "/tab/meeting",
       frameContext: "sidePanel",
@@ -140,7 +150,6 @@ describe("A panel's Teams meeting scheduled with a short join link, and the tab 
       frameContext: "sidePanel",
       token,
       chatId,
-      joinUrl,
       stageSharing: "refused",
       width: 320,
     });

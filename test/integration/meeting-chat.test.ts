@@ -143,10 +143,11 @@ describe("A panel's Teams meeting scheduled with a short join link, found from i
   let service: TestService;
   let graph: GraphServer;
   let now = new Date("2026-11-24T12:00:00Z");
-  // Teams names the meeting's chat to the app; the short link names no chat.
-  const chatId = `19:meeting_InventedShort${Date.now().toString(36)}@thread.v2`;
   const MEETING = "2027-08-05";
   let joinUrl = "";
+  let joinKey = "";
+  // Teams names the meeting's chat to the app; the short link names no chat, so only Teams knows it.
+  let chatId = "";
   let priya = "";
 
   before(async () => {
@@ -165,6 +166,8 @@ describe("A panel's Teams meeting scheduled with a short join link, found from i
       { token: priya },
     );
     joinUrl = listed.body.meetings[0]?.joinUrl ?? "";
+    joinKey = `meet/${/\/meet\/(\d+)/.exec(joinUrl)?.[1] ?? ""}`;
+    chatId = graph.chatOf(joinUrl) ?? "";
     now = new Date(`${MEETING}T10:05:00Z`);
   });
   after(async () => {
@@ -173,71 +176,78 @@ describe("A panel's Teams meeting scheduled with a short join link, found from i
     await graph?.close();
   });
 
-  const ofChat = (chat: string, token: string, link?: string) =>
-    call(
-      service,
-      `/api/meeting-chats/${encodeURIComponent(chat)}${link === undefined ? "" : `?joinUrl=${encodeURIComponent(link)}`}`,
-      { token },
-    );
+  const ofChat = (chat: string, token: string, query = "") =>
+    call(service, `/api/meeting-chats/${encodeURIComponent(chat)}${query}`, { token });
+  const records = async () => {
+    const { connectionString } = await azurite();
+    return meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
+  };
+  const chatReads = () =>
+    graph.requests.filter((r) => r.method === "GET" && r.path.startsWith("/v1.0/chats/"));
 
-  it("the series has a short join link, which names no chat, and the link is keyed to the panel", async () => {
+  it("the series has a short join link, which names no chat, and the link is keyed to the panel by its number", async () => {
     assert.match(joinUrl, /^https:\/\/teams\.microsoft\.com\/meet\/\d{13}\?p=\w+$/);
     assert.equal(chatThreadOf(joinUrl), null);
-    const { connectionString } = await azurite();
-    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
-    const key = joinUrl.split("?")[0] ?? "";
-    assert.equal((await meetings.joinUrlLink(key))?.panelId, PANEL);
+    assert.match(chatId, /^19:meeting_[A-Za-z0-9_-]+@thread\.v2$/);
+    assert.match(joinKey, /^meet\/\d{13}$/);
+    assert.equal((await (await records()).joinUrlLink(joinKey))?.panelId, PANEL);
   });
 
-  it("the chat alone is not recognised; with the meeting's join link it opens today's meeting, and keys the chat for later", async () => {
-    const alone = await ofChat(chatId, priya);
-    assert.equal(alone.status, 404);
-    assert.match(alone.text, /did not schedule this Teams meeting/);
-    // Teams' client may spell the link's host in capitals and add to its query.
-    const spelled = `${joinUrl.replace("teams.microsoft.com", "Teams.Microsoft.com")}&anon=true`;
+  it("when Microsoft Graph cannot be asked, or for someone not on the panel, the meeting's chat opens nothing and is not keyed", async () => {
+    graph.inject({ status: 500, method: "GET" });
+    const failed = await ofChat(chatId, priya);
+    assert.equal(failed.status, 404);
+    assert.match(failed.text, /did not schedule this Teams meeting.*Meetings page/);
+    assert.equal(chatReads().at(-1)?.status, 500);
+    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
+    const outsider = await ofChat(chatId, lambeth);
+    assert.equal(outsider.status, 403);
+    assert.match(outsider.text, /not a member of this panel/);
+    assert.equal(await (await records()).chatLink(chatId), undefined);
+  });
+
+  it("a chat Teams does not know is not recognised, even with the panel's join link beside it, and is not keyed", async () => {
+    const other = `19:meeting_InventedOther${Date.now().toString(36)}@thread.v2`;
+    const unknown = await ofChat(other, priya, `?joinUrl=${encodeURIComponent(joinUrl)}`);
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.text, /did not schedule this Teams meeting/);
+    assert.equal(chatReads().at(-1)?.status, 404);
+    assert.equal(await (await records()).chatLink(other), undefined);
+  });
+
+  it("the chat alone opens today's meeting, Teams saying which meeting it is, and is keyed, so later openings do not ask again", async () => {
     const nurse = await signInAs(service, PEOPLE.mertonNurse.id);
-    const found = await ofChat(chatId, nurse, spelled);
+    const asked = chatReads().length;
+    const found = await ofChat(chatId, nurse);
     assert.equal(found.status, 200, found.text);
     assert.equal(found.body["panelId"], PANEL);
     assert.equal(found.body["role"], "member");
     assert.equal(found.body["today"], true);
     assert.equal((found.body["meeting"] as { id: string }).id, MEETING);
-    const { connectionString } = await azurite();
-    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
-    assert.deepEqual(await meetings.chatLink(chatId), {
+    assert.deepEqual(
+      chatReads()
+        .slice(asked)
+        .map((r) => r.status),
+      [200],
+    );
+    assert.deepEqual(await (await records()).chatLink(chatId), {
       chatId,
       panelId: PANEL,
       linkedAt: `${MEETING}T10:05:00.000Z`,
-      joinKey: joinUrl.split("?")[0],
+      joinKey,
     });
-    // Later, a client that cannot read the meeting's details sends the chat alone, and is answered.
     const later = await ofChat(chatId, priya);
     assert.equal(later.status, 200, later.text);
     assert.equal(later.body["role"], "coordinator");
-  });
-
-  it("another meeting's short link, a link that is no link, or someone not on the panel, finds nothing and keys nothing", async () => {
-    const other = `19:meeting_InventedOther${Date.now().toString(36)}@thread.v2`;
-    const unknown = await ofChat(other, priya, "https://teams.microsoft.com/meet/2600000000001?p=Nothing");
-    assert.equal(unknown.status, 404);
-    assert.match(unknown.text, /did not schedule this Teams meeting/);
-    assert.equal((await ofChat(other, priya, "not a link")).status, 404);
-    const lambeth = await signInAs(service, PEOPLE.lambethCoordinator.id);
-    const outsider = await ofChat(other, lambeth, joinUrl);
-    assert.equal(outsider.status, 403);
-    const { connectionString } = await azurite();
-    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
-    assert.equal(await meetings.chatLink(other), undefined);
+    assert.equal(chatReads().length, asked + 1);
   });
 
   it("keys the short link of a series scheduled before links were keyed at start-up", async () => {
-    const key = joinUrl.split("?")[0] ?? "";
     const { client } = await chatsTable();
-    await client.deleteEntity("joins|", encodeURIComponent(key));
-    const { connectionString } = await azurite();
-    const meetings = meetingRecords(tableFactory({ kind: "connection-string", connectionString }));
-    assert.equal(await meetings.joinUrlLink(key), undefined);
+    await client.deleteEntity("joins|", encodeURIComponent(joinKey));
+    const meetings = await records();
+    assert.equal(await meetings.joinUrlLink(joinKey), undefined);
     assert.ok((await service.scheduler.linkScheduledChats()) >= 1);
-    assert.equal((await meetings.joinUrlLink(key))?.panelId, PANEL);
+    assert.equal((await meetings.joinUrlLink(joinKey))?.panelId, PANEL);
   });
 });

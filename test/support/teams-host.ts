@@ -1,8 +1,7 @@
 import type { Frame, Page } from "playwright-core";
 
 // Teams as the tab meets it: a host page holding the tab in a frame and answering the Teams SDK's
-// messages (initialize, getContext, the SSO token, the meeting's details and stage) as a Teams
-// client does.
+// messages (initialize, getContext, the SSO token, the meeting's stage) as a Teams client does.
 // The host page is served by the browser itself, on the tab's own origin, which the SDK trusts as
 // it trusts Teams' own.
 
@@ -18,11 +17,6 @@ export interface TeamsHostOptions {
   chatId?: string;
   /** The chat is a group chat, no meeting: Teams names no meeting in the context. */
   groupChat?: boolean;
-  /**
-   * The meeting's join link, as meeting.getMeetingDetails answers it. Without one, Teams refuses
-   * the call, as it does where the organiser did not consent to OnlineMeeting.ReadBasic.Chat.
-   */
-  joinUrl?: string;
   /** Whether the person may share to the stage: the organiser may let only presenters. */
   stageSharing?: "allowed" | "refused";
   /** The frame's width in pixels: a meeting's side panel is about 320. */
@@ -55,22 +49,6 @@ function hostScript(options: TeamsHostOptions, tabUrl: string): string {
     ...(options.chatId ? { chatId: options.chatId } : {}),
     ...(options.chatId && !options.groupChat ? { meetingId: `meeting-of-${options.chatId}` } : {}),
   };
-  // Teams' answer to meeting.getMeetingDetails: the details, or its permission-denied error.
-  const details = options.joinUrl
-    ? [
-        null,
-        {
-          details: {
-            id: context.meetingId,
-            joinUrl: options.joinUrl,
-            type: "Recurring",
-            title: "Panel meeting",
-          },
-          conversation: { id: options.chatId },
-          organizer: { id: "00000000-0000-4000-8000-00000000ee02" },
-        },
-      ]
-    : [{ errorCode: 1000, message: "App does not have the required RSC permission" }, null];
   const sharing =
     options.stageSharing === "refused"
       ? [{ errorCode: 1000, message: "Permission denied: user is not a presenter (0x80070005)" }, false]
@@ -104,8 +82,6 @@ function hostScript(options: TeamsHostOptions, tabUrl: string): string {
           return reply([context]);
         case "authentication.getAuthToken":
           return reply([true, ${JSON.stringify(options.token)}]);
-        case "meeting.getMeetingDetails":
-          return reply(${JSON.stringify(details)});
         case "meeting.getAppContentStageSharingCapabilities":
           return reply([null, { doesAppHaveSharePermission: true }]);
         case "meeting.shareAppContentToStage":

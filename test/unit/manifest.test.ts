@@ -63,10 +63,10 @@ describe("The Teams app manifest", () => {
     assert.equal(tab?.configurationUrl, "https://mace-panels.azurewebsites.net/tab/configure");
   });
 
-  it("asks, in each meeting it is added to, only the consents to share its agenda to the stage and to read the meeting's join link", () => {
+  it("asks, in each meeting it is added to, only the consents to share its agenda to the stage and for the service to read which meeting the chat is", () => {
     assert.deepEqual(manifest.authorization?.permissions?.resourceSpecific, [
       { name: "MeetingStage.Write.Chat", type: "Delegated" },
-      { name: "OnlineMeeting.ReadBasic.Chat", type: "Delegated" },
+      { name: "ChatSettings.Read.Chat", type: "Application" },
     ]);
   });
 
@@ -124,7 +124,7 @@ describe("The app package (npm run manifest)", () => {
     ]);
     assert.deepEqual(manifest.authorization?.permissions?.resourceSpecific, [
       { name: "MeetingStage.Write.Chat", type: "Delegated" },
-      { name: "OnlineMeeting.ReadBasic.Chat", type: "Delegated" },
+      { name: "ChatSettings.Read.Chat", type: "Application" },
     ]);
     assert.ok(color?.data.equals(readFileSync("manifest/color.png")));
     assert.ok(outline?.data.equals(readFileSync("manifest/outline.png")));

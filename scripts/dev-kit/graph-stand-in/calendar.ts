@@ -18,6 +18,7 @@ import {
   zoneOf,
   type StoredEvent,
 } from "./calendar-rules.js";
+import type { chatsStandIn } from "./chats.js";
 import { GraphRefusal, handle, type Authenticate } from "./shared.js";
 
 // The calendar endpoints the product uses: events in memory, one owner's mailbox each, with the
@@ -48,17 +49,23 @@ function joinLinkOf(eventId: string, short: boolean): string {
 export function calendarStandIn(
   app: Express,
   authenticate: Authenticate,
+  chats: Pick<ReturnType<typeof chatsStandIn>, "open">,
   unlicensedAtStart: string[],
   shortLinksAtStart: string[],
 ) {
   const unlicensed = new Set(unlicensedAtStart);
   // Series whose subject holds one of these (a panel's name) are given short join links.
   const shortLinksFor = new Set(shortLinksAtStart);
-  const joinUrlFor = (event: { id: string; subject?: string | null }): string =>
-    joinLinkOf(
+  // Teams makes the online meeting's chat with its join link.
+  const joinUrlFor = (event: { id: string; owner: string; subject?: string | null }): string => {
+    const subject = event.subject ?? "";
+    const joinUrl = joinLinkOf(
       event.id,
-      [...shortLinksFor].some((s) => (event.subject ?? "").includes(s)),
+      [...shortLinksFor].some((s) => subject.includes(s)),
     );
+    chats.open({ joinUrl, eventId: event.id, organiser: event.owner, subject });
+    return joinUrl;
+  };
   const events = new Map<string, StoredEvent>();
   const sent: SentMessage[] = [];
 
@@ -127,7 +134,7 @@ export function calendarStandIn(
       owner,
       iCalUId: `040000008200E00074C5B7101A82E008${id}`,
       createdDateTime: new Date().toISOString(),
-      joinUrl: online && !unlicensed.has(owner) ? joinUrlFor({ id, subject: body.subject }) : null,
+      joinUrl: online && !unlicensed.has(owner) ? joinUrlFor({ id, owner, subject: body.subject }) : null,
       exceptions: new Map(),
       cancelled: new Set(),
     };

@@ -3,11 +3,13 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet } 
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { calendarStandIn } from "./calendar.js";
+import { chatsStandIn } from "./chats.js";
 import { directoryStandIn } from "./users.js";
 import { GraphRefusal, type Caller } from "./shared.js";
 
 // A strict local stand-in for the Microsoft Graph endpoints the product uses: the calendar
-// (calendar.ts) and the directory's user search and read (users.ts). Graph itself cannot be
+// (calendar.ts), the meeting chats its online meetings have (chats.ts) and the directory's user
+// search and read (users.ts). Graph itself cannot be
 // reached from here, so this holds everything in memory and refuses what Graph refuses. It checks
 // every token as Graph would (signature, issuer, audience, expiry, then the permission the endpoint
 // needs), and it can be told to answer with throttling or server errors.
@@ -114,6 +116,7 @@ export async function startGraphServer(
       const oid = payload["oid"];
       return {
         oid: oid === undefined ? undefined : String(oid),
+        app: payload["idtyp"] === "app",
         scopes: scp.split(" ").filter(Boolean),
         roles,
       };
@@ -127,7 +130,14 @@ export async function startGraphServer(
   };
 
   const directory = directoryStandIn(app, authenticate);
-  const calendar = calendarStandIn(app, authenticate, options.unlicensed ?? [], options.shortJoinLinks ?? []);
+  const chats = chatsStandIn(app, authenticate);
+  const calendar = calendarStandIn(
+    app,
+    authenticate,
+    chats,
+    options.unlicensed ?? [],
+    options.shortJoinLinks ?? [],
+  );
 
   app.use((req, _res, next) =>
     next(
@@ -170,6 +180,7 @@ export async function startGraphServer(
     cancelInOutlook: calendar.cancelInOutlook,
     unlicense: calendar.unlicense,
     issueShortJoinLinks: calendar.issueShortJoinLinks,
+    chatOf: chats.chatOf,
     events: calendar.events,
     sent: calendar.sent,
     /** The people in the directory, members and guests. */
@@ -177,6 +188,7 @@ export async function startGraphServer(
     requests,
     reset(): void {
       calendar.reset();
+      chats.reset();
       faults.length = 0;
       requests.length = 0;
     },

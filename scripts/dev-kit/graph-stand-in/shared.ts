@@ -15,6 +15,8 @@ export class GraphRefusal extends Error {
 /** Who a verified token says is calling: a user (delegated scopes) or an app (roles). */
 export interface Caller {
   oid: string | undefined;
+  /** The app itself, with no user (the token's `idtyp` is "app"). */
+  app: boolean;
   scopes: string[];
   roles: string[];
 }

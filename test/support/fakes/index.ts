@@ -17,6 +17,7 @@ import { fakeReportFigures } from "./report-figures.js";
 import { demoDirectory } from "./directory.js";
 import { fakeAgendas, fakeMeetingRoom, fakeMeetings } from "./meetings.js";
 import { fakeMinutesRecord } from "./minutes-record.js";
+import { fakeTeamsChats } from "./teams-chats.js";
 import { FakeActionChanges, FakeLog, FakeNoticeMessenger, FakeReminderMessenger } from "./messengers.js";
 
 // A whole set of port fakes on one clock, with the demo directory, and the use cases built on
@@ -50,6 +51,7 @@ export function fakePorts(startAt: string) {
     documents: fakeDocumentRecords(now),
     files: fakeDocumentFiles(),
     meetings: fakeMeetings(now),
+    chats: fakeTeamsChats(),
     agendas: fakeAgendas(now),
     room: fakeMeetingRoom(now),
     minutesRecord,

@@ -7,6 +7,7 @@ import { SignIn } from "../../../bot/src/domain/attendance/sign-in.js";
 import { Meeting, Series } from "../../../bot/src/domain/schedule/meeting.js";
 import { MeetingChat, MeetingJoinLink } from "../../../bot/src/domain/schedule/meeting-chat.js";
 import {
+  KeyHeldByAnotherPanel,
   SignInCardPosted,
   StoredApology,
   type AgendaStore,
@@ -44,7 +45,7 @@ export function fakeMeetings(now: () => Date): MeetingStore & { calls: Calls } {
   const insertOnce = (pk: string, rk: string, value: { panelId: string }, by: string): void => {
     const held = table.get<{ panelId: string }>(pk, rk);
     if (held && held.value.panelId !== value.panelId)
-      throw new Error(`meeting key already belongs to ${held.value.panelId}, not ${value.panelId}`);
+      throw new KeyHeldByAnotherPanel(pk === "chats|" ? "chat" : "join link", held.value.panelId);
     if (!held) table.write({ op: "create", pk, rk, value, by });
   };
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
+import { KeyHeldByAnotherPanel } from "../../../bot/src/application/ports/meetings.js";
 import { meetingScheduler } from "../../../bot/src/application/scheduling/meeting-scheduler.js";
 import { chatThreadOf, occurrenceOf } from "../../../bot/src/domain/schedule/meeting-chat.js";
 import type { Person } from "../../../bot/src/domain/people/membership.js";
@@ -68,6 +69,13 @@ describe("Finding the panel from inside its Teams meeting", () => {
     await assert.rejects(scheduler().meetingOfChat(priya, "not a chat"), refusal("unknown-meeting-chat"));
   });
 
+  it("a chat Teams holds as the meeting with another chat's join link is no meeting of the panel, and is not keyed", async () => {
+    const other = "19:meeting_InventedNotThisOne@thread.v2";
+    ports.chats.meetingChat(other, joinLink(CHAT));
+    await assert.rejects(scheduler().meetingOfChat(priya, other), refusal("unknown-meeting-chat"));
+    assert.equal(await ports.meetings.chatLink(other), undefined);
+  });
+
   it("someone in the meeting but not on the panel is refused, and the panel's analyst sees reports only", async () => {
     ports.clock.set("2027-01-07T10:05:00Z");
     await assert.rejects(
@@ -131,7 +139,7 @@ describe("Finding the panel from inside its Teams meeting", () => {
         { chatId: CHAT, panelId: "merton-strategic-mace", linkedAt: "2026-12-21T08:00:00.000Z" },
         "test",
       ),
-      /already belongs to merton-pre-mace/,
+      (e: unknown) => e instanceof KeyHeldByAnotherPanel && e.key === "chat" && e.heldBy === PANEL,
     );
     assert.equal((await before.meetings.chatLink(CHAT))?.panelId, PANEL);
     // No meetings recorded yet for this series: the panel is found, with no meeting to hold.

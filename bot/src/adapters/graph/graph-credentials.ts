@@ -9,10 +9,47 @@ import type { GraphTokenSource } from "./graph-client.js";
 // - application: the app's own permission;
 // - development: the local Graph stand-in, with delegated tokens from the development identity
 //   provider; never in Azure.
+// What only the app itself may read (a meeting chat, by the permission it holds in that chat) is
+// read with the app's own credential whatever GRAPH_AUTH is, but off.
 
 export const GRAPH = "https://graph.microsoft.com";
 
 export type GraphCredentials = (user: CalendarUser) => { tokens: GraphTokenSource; scopes: string[] };
+
+/** The app's own credential, by the same GRAPH_AUTH: for what Graph lets only the app itself read. */
+export function appGraphCredentials(
+  settings: Settings,
+  devIdp: DevIdentityProvider | undefined,
+): { tokens: GraphTokenSource; scopes: string[] } | undefined {
+  const graph = settings.graph;
+  switch (graph.auth) {
+    case "off":
+      return undefined;
+    case "delegated":
+    case "application":
+      return {
+        tokens: new ClientSecretCredential(
+          graph.tenantId ?? "",
+          graph.clientId ?? "",
+          graph.clientSecret ?? "",
+          graph.authorityHost ? { authorityHost: graph.authorityHost } : {},
+        ),
+        scopes: [`${GRAPH}/.default`],
+      };
+    case "development": {
+      if (!devIdp) return undefined;
+      const app = { id: graph.clientId ?? "mace-panels-development", name: "MACE panels", email: "" };
+      return {
+        tokens: {
+          getToken: async () => ({
+            token: await devIdp.issue(app, 3600, { audience: GRAPH, scopes: [], app: true }),
+          }),
+        },
+        scopes: [`${GRAPH}/.default`],
+      };
+    }
+  }
+}
 
 /** `permission` is the delegated one asked for, such as "Calendars.ReadWrite". */
 export function graphCredentials(
@@ -41,11 +78,8 @@ export function graphCredentials(
         scopes: delegated,
       });
     case "application": {
-      const app = {
-        tokens: new ClientSecretCredential(tenantId, clientId, clientSecret, options),
-        scopes: [`${GRAPH}/.default`],
-      };
-      return () => app;
+      const app = appGraphCredentials(settings, devIdp);
+      return app && (() => app);
     }
     case "development": {
       if (!devIdp) return undefined;

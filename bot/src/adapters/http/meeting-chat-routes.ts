@@ -6,7 +6,6 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { signedIn } from "./authenticate.js";
 import {
   AgendaMeetingId as MeetingId,
-  MeetingChatQuery,
   type MeetingOfChatResponse,
   type StageAgendaResponse,
 } from "./contract/index.js";
@@ -14,7 +13,8 @@ import { panelAccess } from "./panel-access.js";
 import { route } from "./route.js";
 
 // The app inside a panel's Teams meeting: the side panel finds its panel and meeting from the
-// meeting's chat, or its join link; the stage shows the agenda by reference only, since everyone there sees it.
+// meeting's chat alone (the service asks Teams which meeting it is); the stage shows the agenda by
+// reference only, since everyone there sees it.
 
 export function meetingChatRoutes(deps: {
   catalogue: Catalogue;
@@ -29,8 +29,7 @@ export function meetingChatRoutes(deps: {
     "/meeting-chats/:chatId",
     route(async (req, res) => {
       // A malformed chat is no meeting the product scheduled: the application answers it as one.
-      const { joinUrl } = MeetingChatQuery.parse(req.query);
-      const found = await deps.scheduler.meetingOfChat(signedIn(req), req.params["chatId"], joinUrl ?? null);
+      const found = await deps.scheduler.meetingOfChat(signedIn(req), req.params["chatId"]);
       res.json(found satisfies MeetingOfChatResponse);
     }),
   );

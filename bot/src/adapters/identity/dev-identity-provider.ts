@@ -21,7 +21,7 @@ export interface DevUser {
  * A local stand-in for Entra ID, used only when development sign-in is on (never in Azure):
  * it signs tokens with a key made at start-up and publishes the public half as a JWKS,
  * so the service checks them with exactly the code it uses for Entra ID tokens. With development
- * Graph access on, it also signs the delegated tokens the local Graph stand-in accepts.
+ * Graph access on, it also signs the delegated tokens, and the app's own, the local Graph stand-in accepts.
  */
 export async function devIdentityProvider(config: DevIdentityConfig) {
   const { publicKey, privateKey } = await generateKeyPair("ES256");
@@ -34,7 +34,11 @@ export async function devIdentityProvider(config: DevIdentityConfig) {
     async issue(
       user: DevUser,
       lifetimeSeconds = config.tokenSeconds,
-      access: { audience: string; scopes: string[] } = { audience: config.audience, scopes: [] },
+      /** `app`: the app's own token, as Entra ID issues one to the app itself, with no user's scopes. */
+      access: { audience: string; scopes: string[]; app?: boolean } = {
+        audience: config.audience,
+        scopes: [],
+      },
     ): Promise<string> {
       return new SignJWT({
         oid: user.id,
@@ -43,6 +47,7 @@ export async function devIdentityProvider(config: DevIdentityConfig) {
         tid: config.tenantId,
         ...(user.guestFrom ? guestClaims(user.email, user.guestFrom.tenantId) : { acct: 0 }),
         ...(access.scopes.length ? { scp: access.scopes.join(" ") } : {}),
+        ...(access.app ? { idtyp: "app", roles: [] } : {}),
       })
         .setProtectedHeader({ alg: "ES256", kid })
         .setIssuer(config.issuer)

@@ -1,7 +1,7 @@
 import type { TransactionAction } from "@azure/data-tables";
 import { Meeting, Series } from "../../domain/schedule/meeting.js";
 import { MeetingChat, MeetingJoinLink } from "../../domain/schedule/meeting-chat.js";
-import type { MeetingStore } from "../../application/ports/meetings.js";
+import { KeyHeldByAnotherPanel, type MeetingStore } from "../../application/ports/meetings.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
@@ -18,7 +18,7 @@ const JOINS = "joins|";
 /** Writes a key once: the same panel again changes nothing; another panel's key is never moved. */
 async function insertOnce<T extends Record<string, unknown> & { panelId: string }>(
   store: EntityStore<T>,
-  partition: string,
+  [key, partition]: [KeyHeldByAnotherPanel["key"], string],
   row: string,
   link: T,
   by: string,
@@ -28,10 +28,7 @@ async function insertOnce<T extends Record<string, unknown> & { panelId: string 
   } catch (e) {
     if (!(e instanceof AlreadyExists)) throw e;
     const held = await store.get(partition, row);
-    if (held && held.value.panelId !== link.panelId)
-      throw new Error(`meeting key already belongs to ${held.value.panelId}, not ${link.panelId}`, {
-        cause: e,
-      });
+    if (held && held.value.panelId !== link.panelId) throw new KeyHeldByAnotherPanel(key, held.value.panelId);
   }
 }
 
@@ -54,9 +51,9 @@ export function meetingRecords(tables: TableFactory): MeetingStore {
     rowKey: keyOf(j.joinKey),
   }));
   return {
-    linkChat: (link, by) => insertOnce(chats, CHATS, keyOf(link.chatId), link, by),
+    linkChat: (link, by) => insertOnce(chats, ["chat", CHATS], keyOf(link.chatId), link, by),
     chatLink: async (chatId: string) => (await chats.get(CHATS, keyOf(chatId)))?.value,
-    linkJoinUrl: (link, by) => insertOnce(joins, JOINS, keyOf(link.joinKey), link, by),
+    linkJoinUrl: (link, by) => insertOnce(joins, ["join link", JOINS], keyOf(link.joinKey), link, by),
     joinUrlLink: async (joinKey: string) => (await joins.get(JOINS, keyOf(joinKey)))?.value,
     insertSeries: (s, by) => series.insert(s, by),
     replaceSeries: (s, etag, by) => series.replace(s, etag, by),

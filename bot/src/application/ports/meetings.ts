@@ -22,7 +22,7 @@ export interface MeetingStore {
   replaceMeeting(m: Meeting, etag: string, by: string): Promise<Versioned<Meeting>>;
   /**
    * Records which panel a Teams meeting chat belongs to, once: the same link again changes nothing,
-   * and a chat already another panel's is refused (an Error), never moved.
+   * and a chat already another panel's is refused (KeyHeldByAnotherPanel), never moved.
    */
   linkChat(link: MeetingChat, by: string): Promise<void>;
   /** The panel a meeting chat belongs to: one point read. */
@@ -31,6 +31,18 @@ export interface MeetingStore {
   linkJoinUrl(link: MeetingJoinLink, by: string): Promise<void>;
   /** The panel a join link's key belongs to: one point read. */
   joinUrlLink(joinKey: string): Promise<MeetingJoinLink | undefined>;
+}
+
+/** A meeting chat's or join link's key is already another panel's: it was not moved, nothing was written. */
+export class KeyHeldByAnotherPanel extends Error {
+  constructor(
+    /** Which key: a meeting chat's or a join link's. */
+    readonly key: "chat" | "join link",
+    readonly heldBy: string,
+  ) {
+    super(`That meeting ${key} is already another panel's, so it was not keyed again.`);
+    this.name = "KeyHeldByAnotherPanel";
+  }
 }
 
 export interface AgendaStore {

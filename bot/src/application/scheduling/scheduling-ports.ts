@@ -3,7 +3,9 @@ import { DateTime } from "luxon";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
 import type { Directory } from "../ports/directory.js";
+import type { Log } from "../ports/log.js";
 import type { MeetingStore } from "../ports/meetings.js";
+import type { TeamsChats } from "../ports/teams-chats.js";
 import { Refusal, type RefusalReason } from "../../domain/refusal.js";
 
 /** What the scheduling commands need; each declares the part it uses. */
@@ -11,6 +13,9 @@ export interface SchedulingPorts {
   catalogue: Catalogue;
   directory: Directory;
   meetings: MeetingStore;
+  /** Which meeting a Teams meeting chat is, as Teams says. */
+  chats: TeamsChats;
+  log: Log;
   now: () => Date;
 }
 

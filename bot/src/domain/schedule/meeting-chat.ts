@@ -33,21 +33,25 @@ export function chatThreadOf(joinUrl: string | null): ChatThreadId | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** A join link's key: the part of the link that names the meeting. */
+/**
+ * Where Teams for work serves its join links: one service, so one meeting number names one
+ * meeting on any of them. Teams for personal use (teams.live.com) numbers its meetings apart, and
+ * the product never schedules there, so its links have no key.
+ */
+const TEAMS_HOSTS = new Set(["teams.microsoft.com", "teams.cloud.microsoft"]);
+
+/** A join link's key: what names the meeting, without the host that served the link. */
 export const JoinKey = z
   .string()
   .max(500)
-  .regex(
-    /^https:\/\/[a-z0-9.-]+(:\d+)?\/(meet\/\d+|l\/meetup-join\/19:[A-Za-z0-9_.=-]+@thread\.(v2|skype|tacv2))$/,
-  );
+  .regex(/^(meet\/\d{6,30}|meetup-join\/19:[A-Za-z0-9_.=-]+@thread\.(v2|skype|tacv2))$/);
 export type JoinKey = z.infer<typeof JoinKey>;
 
 /**
- * The key a Teams join link is found by, however Teams or a client spells it: scheme and host in
- * lower case (the URL parser does that), then what names the meeting and nothing else. A short
- * link (`/meet/<id>?p=<passcode>`) keeps its id: the passcode only lets people in, and is not
- * stored in the key. A meetup-join link keeps its chat thread, decoded: its tenant and organiser
- * context vary between copies of the same link. Any other link has no key.
+ * The key a Teams join link is found by, however Teams or a client spells it, on any of Teams'
+ * hosts. A short link (`/meet/<id>?p=<passcode>`) keeps its id: the passcode only lets people in,
+ * and is not stored in the key. A meetup-join link keeps its chat thread, decoded: its tenant and
+ * organiser context vary between copies of the same link. Any other link has no key.
  */
 export function joinKeyOf(joinUrl: string | null): JoinKey | null {
   if (!joinUrl) return null;
@@ -57,11 +61,11 @@ export function joinKeyOf(joinUrl: string | null): JoinKey | null {
   } catch {
     return null;
   }
-  if (url.protocol !== "https:") return null;
-  const origin = `${url.protocol}//${url.host}`;
+  // The URL parser puts the host in lower case; a port is no Teams host's.
+  if (url.protocol !== "https:" || !TEAMS_HOSTS.has(url.host)) return null;
   const short = /^\/meet\/(\d{6,30})\/?$/.exec(url.pathname);
   const thread = chatThreadOf(joinUrl);
-  const key = short ? `${origin}/meet/${short[1]}` : thread ? `${origin}/l/meetup-join/${thread}` : null;
+  const key = short ? `meet/${short[1]}` : thread ? `meetup-join/${thread}` : null;
   const parsed = JoinKey.safeParse(key);
   return parsed.success ? parsed.data : null;
 }
@@ -69,7 +73,8 @@ export function joinKeyOf(joinUrl: string | null): JoinKey | null {
 /**
  * The key from a meeting chat to the panel whose series made it: stored when the series is, from
  * the chat its join link names, or the first time the app is opened in a meeting whose join link
- * names no chat (a short link), with that link's key, which must still be the meeting's.
+ * names no chat (a short link), once Teams has said which join link the chat is the meeting's,
+ * with that link's key, which must still be the meeting's.
  */
 export const MeetingChat = z.strictObject({
   chatId: ChatThreadId,

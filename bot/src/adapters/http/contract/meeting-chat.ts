@@ -1,18 +1,8 @@
-import { z } from "zod";
 import type { PanelRole } from "../../../domain/people/membership.js";
 import type { PanelMeeting } from "./meetings.js";
 
 // The app inside a panel's Teams meeting: which panel and meeting the meeting's chat is, and the
 // agenda as the meeting's stage shows it, by reference only.
-
-/**
- * What the tab read of the meeting from Teams besides its chat: the join link, when Teams let it
- * (a client may not, or the permission was not consented). One it cannot use is left out, not
- * refused: the chat alone may still find the meeting.
- */
-export const MeetingChatQuery = z.object({
-  joinUrl: z.string().max(2048).optional().catch(undefined),
-});
 
 export interface MeetingOfChatResponse {
   panelId: string;
