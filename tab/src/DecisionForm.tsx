@@ -13,7 +13,8 @@ import { useState } from "react";
 import { ChairsDecisionFields, type ChairsAgreement } from "./ChairsDecisionFields.js";
 import { ChoiceField } from "./ChoiceField.js";
 import { EscalationOffer } from "./EscalationOffer.js";
-import { LinkSubjects, type NamedSubject } from "./LinkSubjects.js";
+import { LinkSubjects } from "./LinkSubjects.js";
+import { agreementOf, formOf, linksOf, list, namedIn } from "./decisionValues.js";
 import {
   api,
   type CaseDecision,
@@ -50,57 +51,6 @@ const LINK_FIELDS = [
   ["themes", "Themes for the strategic MACE"],
 ] as const;
 
-const EMPTY: DecisionForm = {
-  kind: "continue",
-  reviewDate: null,
-  returnTo: null,
-  rationale: "",
-  riskLevel: null,
-  volt: { personsOfConcern: [], locations: [], groups: [], themes: [] },
-  disruption: [],
-  disruptionDetail: "",
-  transferTo: null,
-  chairsDecision: null,
-};
-
-/** The form as a recorded decision left it, to change it. */
-const formOf = (d: CaseDecision | undefined): DecisionForm =>
-  d
-    ? {
-        kind: d.kind,
-        reviewDate: d.reviewDate,
-        returnTo: d.returnTo,
-        rationale: d.rationale,
-        riskLevel: d.riskLevel,
-        volt: d.volt,
-        disruption: d.disruption,
-        disruptionDetail: d.disruptionDetail,
-        transferTo: d.transferTo,
-        chairsDecision: null,
-      }
-    : EMPTY;
-
-/** The chair and reason a chairs' decision was recorded with; the only chair, for a new one. */
-function agreementOf(d: CaseDecision | undefined, room: RoomResponse): ChairsAgreement {
-  if (d?.taken?.how === "chairs-decision") return { chairId: d.taken.chairId, reason: d.taken.reason };
-  return { chairId: room.chairs.length === 1 ? (room.chairs[0]?.id ?? "") : "", reason: "" };
-}
-
-const list = (text: string): string[] =>
-  text
-    .split(",")
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-/** What the VOLT fields name, offered for recording as subjects and linking to the case. */
-function namedIn(links: { personsOfConcern: string; locations: string; groups: string }): NamedSubject[] {
-  return [
-    ...list(links.personsOfConcern).map((label) => ({ kind: "person-of-concern" as const, label })),
-    ...list(links.locations).map((label) => ({ kind: "location-of-concern" as const, label })),
-    ...list(links.groups).map((label) => ({ kind: "group" as const, label })),
-  ];
-}
-
 export function DecisionItem({
   token,
   panel,
@@ -110,6 +60,7 @@ export function DecisionItem({
   editable,
   room,
   laterMeetings,
+  onEditing,
   onSaved,
   onFailed,
 }: {
@@ -121,21 +72,28 @@ export function DecisionItem({
   editable: boolean;
   room: RoomResponse;
   laterMeetings: PanelMeeting[];
+  /** Told when the form opens and when it is saved or cancelled, so it is not taken away between. */
+  onEditing?: (editing: boolean) => void;
   onSaved: (text: string) => void;
   onFailed: (text: string) => void;
 }) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
   // Just escalated: the offer to raise it on the strategic register opens by itself.
   const [escalated, setEscalated] = useState(false);
   const [form, setForm] = useState<DecisionForm>(formOf(current));
   const [agreement, setAgreement] = useState<ChairsAgreement>(agreementOf(current, room));
-  const [links, setLinks] = useState({
-    personsOfConcern: (current?.volt.personsOfConcern ?? []).join(", "),
-    locations: (current?.volt.locations ?? []).join(", "),
-    groups: (current?.volt.groups ?? []).join(", "),
-    themes: (current?.volt.themes ?? []).join(", "),
-  });
+  const [links, setLinks] = useState(linksOf(current));
+  // Opened, the form starts from the decision as recorded now: it may have come after the form did.
+  const setOpen = (on: boolean) => {
+    if (on) {
+      setForm(formOf(current));
+      setAgreement(agreementOf(current, room));
+      setLinks(linksOf(current));
+    }
+    setOpenState(on);
+    onEditing?.(on);
+  };
   const name = `${item.reference}${item.label ? ` ${item.label}` : ""}`;
   const kindLabel = room.decisionKinds.find((k) => k.value === current?.kind)?.label;
   const byChairs = room.deciding.how === "chairs-decision";

@@ -18,18 +18,18 @@ import {
   type RoomResponse,
   type TokenSource,
 } from "./api.js";
-import { DecisionItem } from "./DecisionForm.js";
 import { MeetingSignIn } from "./MeetingSignIn.js";
 import { positionIn, serviceClock, timeSpan, type Position } from "./meetingNow.js";
-import { RecordAction } from "./RecordAction.js";
-import { agendaRows, decidingRow } from "./sidePanelAgenda.js";
+import { SidePanelForms } from "./SidePanelForms.js";
+import { agendaRows } from "./sidePanelAgenda.js";
 import { canShareToStage, shareToStage } from "./teamsMeeting.js";
 import { useApi } from "./useApi.js";
 
 // The panel in the Teams meeting's side panel, about 320 pixels wide: the agenda with the item
 // under way and its time, sign-in with the panel's statement, live quorum, and for the coordinator
-// the decision and action forms of the item under way. Names follow the agenda's rules: held back
-// until the person has signed in, and a presenter sees their own slot only.
+// the decision and action forms of the latest case whose time has come (SidePanelForms). Names
+// follow the agenda's rules: held back until the person has signed in, and a presenter sees their
+// own slot only.
 
 // Quorum and the agenda are asked again this often, and at once after every change made here.
 const REFRESH_MS = 15_000;
@@ -49,20 +49,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   cases: { margin: "2px 0 0", paddingLeft: "16px" },
-  // The decision and action forms are laid out for the meeting page: in the side panel every
-  // field takes the panel's width, however long its choices.
-  forms: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-    minWidth: 0,
-    "& form": { maxWidth: "100%", minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
-    "& .fui-Field": { maxWidth: "100%", minWidth: 0 },
-    "& .fui-Select": { maxWidth: "100%", minWidth: 0 },
-    "& .fui-Input": { maxWidth: "100%", minWidth: 0 },
-    "& .fui-Textarea": { maxWidth: "100%", minWidth: 0 },
-    "& select": { maxWidth: "100%", minWidth: 0 },
-  },
 });
 
 const caseName = (s: AgendaSubject) => `${s.reference}${s.label ? ` ${s.label}` : ""}`;
@@ -131,7 +117,6 @@ export function MeetingSidePanel({
   const rows = agenda.data ? agendaRows(agenda.data) : [];
   const at: Position | null = positionIn(rows, now);
   const current = at ? rows[at.index] : undefined;
-  const deciding = decidingRow(rows, at);
   // While an item is under way, the one after it is next.
   const following = at?.state === "now" ? rows[at.index + 1] : undefined;
   const badge = (n: number): "Now" | "Next" | null => {
@@ -233,48 +218,26 @@ export function MeetingSidePanel({
           </li>
         ))}
       </ol>
-      {coordinator && view && deciding && (
-        <div className={styles.forms}>
-          <Subtitle2 as="h2">{deciding.title}: decisions and actions</Subtitle2>
-          {view.deciding.how === "closed" && <Body1 as="p">{view.deciding.why}</Body1>}
-          {deciding.subjects.map((item) => (
-            <DecisionItem
-              key={item.subjectId}
-              token={token}
-              panel={panel}
-              meetingId={meetingId}
-              item={item}
-              current={(decisions.data ?? []).find(
-                (d) =>
-                  d.subjectId === item.subjectId &&
-                  (d.taken?.how === "chairs-decision") === (view.deciding.how === "chairs-decision"),
-              )}
-              editable={view.deciding.how !== "closed"}
-              room={view}
-              laterMeetings={later.data ?? []}
-              onSaved={(text) => {
-                setMessage({ intent: "success", text });
-                void refresh();
-              }}
-              onFailed={(text) => {
-                setMessage({ intent: "error", text });
-                void refresh();
-              }}
-            />
-          ))}
-          <RecordAction
-            token={token}
-            panel={panel}
-            meetingId={meetingId}
-            members={members.data ?? []}
-            cases={deciding.subjects}
-            onRecorded={async (reference) => {
-              setMessage({ intent: "success", text: `${reference} is recorded.` });
-              await refresh();
-            }}
-            onProblem={(text) => setMessage({ intent: "error", text })}
-          />
-        </div>
+      {coordinator && view && (
+        <SidePanelForms
+          token={token}
+          panel={panel}
+          meetingId={meetingId}
+          rows={rows}
+          now={now}
+          room={view}
+          decisions={decisions.data ?? []}
+          members={members.data ?? []}
+          laterMeetings={later.data ?? []}
+          onSaved={(text) => {
+            setMessage({ intent: "success", text });
+            void refresh();
+          }}
+          onFailed={(text) => {
+            setMessage({ intent: "error", text });
+            void refresh();
+          }}
+        />
       )}
     </section>
   );

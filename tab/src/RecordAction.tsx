@@ -21,7 +21,8 @@ import {
 
 // The coordinator's form for recording an action at a meeting. An owner outside the panel is
 // given through a member who answers for it; a due date already past is recorded only once the
-// coordinator confirms it, having been told so.
+// coordinator confirms it, having been told so. The case chosen stays chosen when the cases
+// offered move on (in the meeting's side panel, as the agenda does).
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: "8px", maxWidth: "640px", "@media print": { display: "none" } },
@@ -54,7 +55,10 @@ export function RecordAction({
   const [outsideRole, setOutsideRole] = useState("");
   const [outsideOrganisation, setOutsideOrganisation] = useState("");
   const [dueDate, setDueDate] = useState("");
-  const [subjectId, setSubjectId] = useState("");
+  const [chosenCase, setChosenCase] = useState<AgendaSubject | null>(null);
+  const subjectId = chosenCase?.subjectId ?? "";
+  const offered =
+    chosenCase && !cases.some((c) => c.subjectId === chosenCase.subjectId) ? [...cases, chosenCase] : cases;
   /** What the service said about a due date already past, until the coordinator decides. */
   const [pastDue, setPastDue] = useState<string | null>(null);
   const [confirmOverdue, setConfirmOverdue] = useState(false);
@@ -66,7 +70,7 @@ export function RecordAction({
     setOutsideRole("");
     setOutsideOrganisation("");
     setDueDate("");
-    setSubjectId("");
+    setChosenCase(null);
     setPastDue(null);
     setConfirmOverdue(false);
   };
@@ -143,9 +147,12 @@ export function RecordAction({
         </Select>
       </Field>
       <Field label="Case">
-        <Select value={subjectId} onChange={(_e, d) => setSubjectId(d.value)}>
+        <Select
+          value={subjectId}
+          onChange={(_e, d) => setChosenCase(offered.find((c) => c.subjectId === d.value) ?? null)}
+        >
           <option value="">No case: a panel action</option>
-          {cases.map((c) => (
+          {offered.map((c) => (
             <option key={c.subjectId} value={c.subjectId}>
               {c.reference}
               {c.label ? ` ${c.label}` : ""}

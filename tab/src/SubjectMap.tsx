@@ -17,6 +17,7 @@ import { useEffect, useRef, useState } from "react";
 import { ChoiceField } from "./ChoiceField.js";
 import { api, type LinkKind, type TokenSource } from "./api.js";
 import {
+  cutNotice,
   elementsOf,
   kindName,
   KIND_STYLE,
@@ -196,10 +197,7 @@ export function SubjectMapPage({
       {load.loading && <Spinner label="Drawing the map…" />}
       {map?.cut && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            The map shows the first {map.maxNodes} subjects only. Choose a smaller depth or fewer kinds of
-            link.
-          </MessageBarBody>
+          <MessageBarBody>{cutNotice(map.maxNodes)}</MessageBarBody>
         </MessageBar>
       )}
 

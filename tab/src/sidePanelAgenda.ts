@@ -1,8 +1,11 @@
 import type { AgendaResponse, AgendaSubject } from "./api.js";
-import type { Position } from "./meetingNow.js";
+import { clockTime } from "./meetingNow.js";
 
 // The side panel's agenda: one row per case slot, or per item; and which row's cases the
-// coordinator records decisions and actions on.
+// coordinator records decisions and actions on. A discussion runs past its time as often as not,
+// so the clock only offers a case once its time has come and never takes one away: its forms stay
+// until the next case's time comes or the coordinator chooses another, and a form being filled in
+// stays until it is saved or cancelled.
 
 /** An agenda row: an item, or one case slot of a section, with its time. */
 export interface Row {
@@ -37,10 +40,34 @@ export function agendaRows(agenda: AgendaResponse): Row[] {
 }
 
 /**
- * The row whose cases take decisions now: the one under way, if it has cases. The next item's
- * wait until it starts, so nothing is recorded against a case before it is discussed.
+ * The row whose cases take decisions by the clock: the latest to have started that has cases, so
+ * a case running past its slot, a section past its last slot and the meeting past its end keep
+ * their forms. None before the first case's time, so nothing is recorded before it is discussed.
  */
-export function decidingRow(rows: Row[], at: Position | null): Row | undefined {
-  const row = at?.state === "now" ? rows[at.index] : undefined;
-  return row?.subjects.length ? row : undefined;
+export function decidingRow(rows: Row[], now: number): Row | undefined {
+  return rows.filter((r) => r.subjects.length && Date.parse(r.start) <= now).at(-1);
+}
+
+/** The rows the coordinator may choose to record decisions on instead: those with cases. */
+export const rowsWithCases = (rows: Row[]): Row[] => rows.filter((r) => r.subjects.length);
+
+/** A row as a choice: its start, its cases by reference and its title, the most telling first. */
+export function rowName(row: Row): string {
+  const [first, second, ...more] = row.subjects.map((s) => s.reference);
+  const cases = more.length
+    ? `${first}, ${second} and ${more.length} more`
+    : [first, second].filter(Boolean).join(", ");
+  return `${clockTime(row.start)} ${cases}: ${row.title}`;
+}
+
+/**
+ * The cases whose decision forms show: the deciding row's, then any other whose form is being
+ * filled in, so moving on (by the clock or by choice) never loses what was typed.
+ */
+export function decisionCases(
+  row: Row | undefined,
+  editing: AgendaSubject[],
+): { current: AgendaSubject[]; earlier: AgendaSubject[] } {
+  const current = row?.subjects ?? [];
+  return { current, earlier: editing.filter((e) => !current.some((c) => c.subjectId === e.subjectId)) };
 }

@@ -14,7 +14,8 @@ import { hostInTeams } from "../support/teams-host.js";
 // Merton's pre-MACE held as the Teams meeting its coordinator scheduled, with MACE panels added to
 // it: in a Teams client (emulated, as the Teams SDK meets it) the meeting's side panel shows the
 // agenda with the case under way, takes a member's sign-in with the statement, and gives the
-// coordinator the current item's decision and action forms; shared to the stage, the agenda shows
+// coordinator the current case's decision and action forms, which keep what is typed when the
+// discussion runs past the case's slot; shared to the stage, the agenda shows
 // the case by reference only; added in the meeting's chat, the tab recognises the panel's meeting.
 
 const PANEL = "merton-pre-mace";
@@ -180,6 +181,87 @@ describe("The panel in its Teams meeting: side panel, stage and the meeting chat
       () => (window as unknown as { sharedToStage: string[] }).sharedToStage.length > 0,
     );
     assert.deepEqual(await host.sharedToStage(), [`${service.url}/tab/meeting`]);
+  });
+
+  it("the coordinator's decision forms keep what was typed when the case is discussed past its slot's end, and when another item is chosen", async () => {
+    const page = await newPage(360);
+    // The page's own clock, so the meeting can run late without waiting for it.
+    await page.clock.install();
+    // Signed in to the meeting in the test before.
+    const token = await signInAs(service, PEOPLE.mertonCoordinator.id);
+    const { tab } = await hostInTeams(page, service, {
+      path: "/tab/meeting",
+      frameContext: "sidePanel",
+      token,
+      chatId,
+      width: 320,
+    });
+    const nowLine = `Now: ${slot.title}, ${clock(slot.start)} to ${clock(slot.end)}`;
+    await tab.getByText(nowLine).waitFor();
+    await tab.getByRole("button", { name: `Change the decision on ${reference}` }).click();
+    const decision = tab.getByRole("form", { name: `Decision on ${reference}` });
+    const rationale = "Invented rationale: the plan is working, and the school has seen it too.";
+    await decision.getByLabel(/^Rationale/).fill(rationale);
+
+    // Two minutes past the slot's end, the discussion goes on; the side panel looks again.
+    const late = Date.parse(slot.end) + 120_000;
+    const by = late - now.getTime();
+    now = new Date(late);
+    try {
+      await page.clock.fastForward(by);
+      await tab.getByText(nowLine).waitFor({ state: "hidden" });
+      assert.equal(await decision.getByLabel(/^Rationale/).inputValue(), rationale);
+      // The form opened on the decision as recorded, and keeps it too.
+      assert.equal(await decision.getByLabel("Review by").inputValue(), "30/09/2027");
+      await page.screenshot({ path: `${ARTEFACTS}/meeting-side-panel-late.png`, fullPage: true });
+      await decision.getByRole("button", { name: "Save the decision" }).click();
+      await tab
+        .getByRole("status")
+        .filter({ hasText: `The decision on ${reference} is recorded.` })
+        .waitFor();
+      const saved = await call<{ decisions: { reference: string; rationale: string }[] }>(
+        service,
+        `/api/panels/${PANEL}/meetings/${MEETING}/decisions`,
+        { token },
+      );
+      assert.equal(saved.body.decisions.find((d) => d.reference === reference)?.rationale, rationale);
+      // The coordinator may choose the item to record on, whichever the clock has reached.
+      await tab
+        .getByLabel("Record decisions and actions on")
+        .selectOption({ label: `${clock(slot.start)} ${reference}: ${slot.title}` });
+      await tab.getByRole("heading", { name: `${slot.title}: decisions and actions` }).waitFor();
+      await tab
+        .getByText(new RegExp(`${reference} ${CHILD}: Continue, with a review, recorded by`))
+        .waitFor();
+
+      // Another case's form, begun and left while the forms go back to the clock's case, stays
+      // below with what was typed until it is cancelled.
+      const choice = tab.getByLabel("Record decisions and actions on");
+      const others = (await choice.locator("option").allInnerTexts()).filter(
+        (o) => !o.startsWith("By the clock") && !o.includes(reference),
+      );
+      const label = others[0] ?? "";
+      const otherReference = /^\d\d:\d\d ([A-Z]+-\d{4}-\d{4})/.exec(label)?.[1] ?? "";
+      assert.ok(otherReference, `another case on the agenda: ${others.join("; ")}`);
+      await choice.selectOption({ label });
+      await tab.getByRole("button", { name: new RegExp(`the decision on ${otherReference}$`) }).click();
+      const begun = tab.getByRole("form", { name: `Decision on ${otherReference}` });
+      await begun.getByLabel(/^Rationale/).fill("Invented note, not yet agreed.");
+      await choice.selectOption({ index: 0 });
+      await tab.getByRole("heading", { name: "Still being recorded from another item" }).waitFor();
+      await tab.getByRole("button", { name: `Change the decision on ${reference}` }).waitFor();
+      assert.equal(await begun.getByLabel(/^Rationale/).inputValue(), "Invented note, not yet agreed.");
+      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the side panel scrolls sideways by ${overflow}px`);
+      assert.deepEqual(await seriousAccessibilityProblems(tab), []);
+      await begun.getByRole("button", { name: "Cancel" }).click();
+      await tab
+        .getByRole("heading", { name: "Still being recorded from another item" })
+        .waitFor({ state: "hidden" });
+      assert.equal(await begun.count(), 0);
+    } finally {
+      now = new Date(Date.parse(slot.start) + 60_000);
+    }
   });
 
   it("on the meeting's stage, everyone sees the agenda and its times with the case by reference, and no name", async () => {

@@ -7,7 +7,9 @@ import { referredAndAccepted } from "../support/referrals.js";
 
 // The map around a child as the image for a briefing: drawn by the service from the map each
 // person may see, the subjects' references and names, each link's kind, marked above and below;
-// a subject whose record is withheld from the viewer is drawn grey by its reference alone.
+// a subject whose record is withheld from the viewer is drawn grey by its reference alone. A name
+// pasted from Word (its line break a vertical tab) is drawn as its visible text; a map cut short
+// says so under the top marking, as the page does.
 
 const PANEL = "merton-pre-mace";
 const MEETING = "2027-01-07";
@@ -29,6 +31,7 @@ const svgSize = (svg: string) => {
 describe("The map's image", () => {
   let coordinators: SubjectMap;
   let presenters: SubjectMap;
+  let pasted: SubjectMap;
 
   before(async () => {
     const ports = fakePorts("2026-12-20T12:00:00Z");
@@ -49,6 +52,25 @@ describe("The map's image", () => {
         "test",
       );
     coordinators = await links.map(priya, "merton", robin, { depth: 2, kinds: [] }, "test");
+    // Names as they come from a pasted document: Word's line break, a stray control character, a
+    // page break, a carriage return and half of an emoji's surrogate pair.
+    const sky = (await referredAndAccepted(referralDesk(ports), grace, "Sky\u000BInvented-Lowe")).subjectId;
+    const van = await record("Van\u0001 Invented\uD83D-Hollis\u000CBlue\rcar", "person-of-concern");
+    await links.add(
+      priya,
+      "merton",
+      {
+        kind: "associates-with",
+        from: sky,
+        to: van,
+        note: "",
+        panelId: PANEL,
+        meetingId: MEETING,
+        referralId: null,
+      },
+      "test",
+    );
+    pasted = await links.map(priya, "merton", sky, { depth: 1, kinds: [] }, "test");
     // Grace presents Robin's case only: the others' records are withheld from her.
     presenters = await links.map(grace, "merton", robin, { depth: 2, kinds: [] }, "test");
   });
@@ -89,6 +111,35 @@ describe("The map's image", () => {
     assert.ok(width >= 400 && width <= 1200, `${width} wide`);
     assert.ok(height >= 500 && height <= 1400, `${height} high`);
     assert.ok(png.length > 10_000, `${png.length} bytes`);
+  });
+
+  it("draws a name pasted with control characters as its visible text, Word's line breaks as breaks", async () => {
+    const svg = subjectMapSvg(pasted);
+    for (const text of ["Sky", "Invented-Lowe", "Van Invented-Hollis", "Blue", "car"])
+      assert.ok(svg.includes(`>${text}<`), text);
+    const notXml = [...svg].filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return (c < 0x20 && ![0x9, 0xa, 0xd].includes(c)) || (c >= 0xd800 && c <= 0xdfff);
+    });
+    assert.deepEqual(notXml, []);
+    const { width, height } = pngSize(await subjectMapPng(pasted));
+    assert.ok(width >= 300 && height >= 300, `${width} by ${height}`);
+  });
+
+  it("says under the top marking when the map leaves subjects out, as the page does", async () => {
+    const notice =
+      "The map shows the first 150 subjects only. Choose a smaller depth or fewer kinds of link.";
+    assert.ok(!subjectMapSvg(coordinators).includes("subjects only"));
+    const cut = subjectMapSvg({ ...coordinators, cut: true });
+    const at = (text: string) => cut.indexOf(text);
+    assert.equal(cut.split(`>${notice}</text>`).length - 1, 1);
+    assert.ok(at(">OFFICIAL-SENSITIVE<") < at(notice) && at(notice) < at("<g transform"));
+    // The line sits below the marking and above every subject, and the picture is wide enough for it.
+    const [, y = "0"] = /<text x="[\d.]+" y="([\d.]+)"[^>]*>The map shows/.exec(cut) ?? [];
+    assert.ok(Number(y) > 17, `notice at ${y}`);
+    assert.ok(svgSize(cut).width >= notice.length * 11 * 0.6, `${svgSize(cut).width} wide`);
+    assert.equal(svgSize(cut).height, svgSize(subjectMapSvg(coordinators)).height + 19);
+    pngSize(await subjectMapPng({ ...coordinators, cut: true }));
   });
 
   it("keeps a map of many subjects within 4,000 pixels", async () => {

@@ -1,12 +1,13 @@
 import cytoscape from "cytoscape";
 import type { SubjectMap } from "../../application/links/link-desk.js";
-import { elementsOf, MAP_LAYOUT, MAP_STYLE, MARKING } from "../http/contract/map-drawing.js";
+import { cutNotice, elementsOf, MAP_LAYOUT, MAP_STYLE, MARKING } from "../http/contract/map-drawing.js";
 import { FONT, svgPngAside } from "./svg-png.js";
 
 // The map around a subject as an image for a briefing: laid out by Cytoscape, headless, with the
 // page's elements, style and layout, so the subjects are arranged as on the page; drawn as SVG the
 // way the page draws them (shape and colour by kind, border by risk, a withheld subject grey by its
-// reference alone, each link with its kind), marked above and below, and made a PNG.
+// reference alone, each link with its kind), marked above and below, and made a PNG. A map cut short
+// to stay within its limit says so under the top marking, in the page's words.
 
 /** A subject as laid out: where it sits and how it is drawn. */
 interface Placed {
@@ -46,16 +47,32 @@ const MOST_PIXELS = 4000;
 const TEXT = "#201F1E";
 const MARK = "#A4262C";
 
-const escaped = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const NOTICE_SIZE = 11;
+
+/** Whether XML 1.0 allows the character: a name pasted from elsewhere may hold any. */
+const xmlChar = (c: number) =>
+  c === 0x9 ||
+  c === 0xa ||
+  c === 0xd ||
+  (c >= 0x20 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd) ||
+  c >= 0x10000;
+/** The text with what XML cannot hold left out (whole characters, so a lone surrogate goes too). */
+const xmlText = (text: string) =>
+  Array.from(text)
+    .filter((ch) => xmlChar(ch.codePointAt(0) ?? 0))
+    .join("");
+const escaped = (text: string) => xmlText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (value: number) => Number(value.toFixed(1));
 /** About how wide DejaVu Sans sets the text: enough to wrap a caption and leave it room. */
 const widthOf = (text: string, size: number) => text.length * size * 0.62;
 
-/** A caption's lines, wrapped at the page's width on spaces. */
+/** A caption's lines, broken where it breaks (Word's line break is a vertical tab) and wrapped at
+ * the page's width on spaces. */
 function wrapped(caption: string): string[] {
-  return caption.split("\n").flatMap((line) => {
+  return caption.split(/\r\n|[\n\v\f\r]/).flatMap((line) => {
     const lines: string[] = [];
-    for (const word of line.split(" ")) {
+    for (const word of xmlText(line).split(" ")) {
       const last = lines[lines.length - 1];
       if (last !== undefined && widthOf(`${last} ${word}`, LABEL_SIZE) <= LABEL_WIDTH)
         lines[lines.length - 1] = `${last} ${word}`;
@@ -190,11 +207,14 @@ function drawn(map: SubjectMap): { svg: string; width: number; height: number } 
   const top = Math.min(...extent.map((e) => e.top)) - MARGIN;
   const graphWidth = Math.max(...extent.map((e) => e.right)) + MARGIN - left;
   // Whole units, so the picture is a whole number of pixels at any zoom.
-  const width = Math.ceil(Math.max(graphWidth, widthOf(MARKING, 14) + 2 * MARGIN));
+  const notice = map.cut ? cutNotice(map.maxNodes) : null;
+  const noticeWidth = notice ? widthOf(notice, NOTICE_SIZE) : 0;
+  const width = Math.ceil(Math.max(graphWidth, widthOf(MARKING, 14) + 2 * MARGIN, noticeWidth + 2 * MARGIN));
   const graphHeight = Math.max(...extent.map((e) => e.bottom)) + MARGIN - top;
-  const height = Math.ceil(graphHeight + 2 * BAND);
+  const noticeBand = notice ? NOTICE_SIZE + 8 : 0;
+  const height = Math.ceil(graphHeight + 2 * BAND + noticeBand);
   const shiftX = -left + (width - graphWidth) / 2;
-  const shiftY = -top + BAND;
+  const shiftY = -top + BAND + noticeBand;
   const marking = (y: number) =>
     `<text x="${n(width / 2)}" y="${n(y)}" text-anchor="middle" font-size="14" font-weight="bold" fill="${MARK}">${MARKING}</text>`;
   const svg = [
@@ -202,6 +222,11 @@ function drawn(map: SubjectMap): { svg: string; width: number; height: number } 
     `<title>${MARKING}: map of ${escaped(nodes.find((p) => p.centre)?.caption.split("\n")[0] ?? "")}</title>`,
     `<rect width="100%" height="100%" fill="#FFFFFF"/>`,
     marking(17),
+    ...(notice
+      ? [
+          `<text x="${n(width / 2)}" y="${n(BAND + NOTICE_SIZE)}" text-anchor="middle" font-size="${NOTICE_SIZE}" fill="${MARK}">${escaped(notice)}</text>`,
+        ]
+      : []),
     `<g transform="translate(${n(shiftX)} ${n(shiftY)})">`,
     ...lines,
     ...nodes.map(nodeSvg),

@@ -21,6 +21,10 @@ export const kindName = (n: Pick<MapNode, "kind">) => KIND_STYLE[n.kind].label;
 /** The marking every image of the map carries, above and below its picture and in its file name. */
 export const MARKING = "OFFICIAL-SENSITIVE";
 
+/** What the page says above a map cut short to stay within its limit, and its image under the marking. */
+export const cutNotice = (maxNodes: number) =>
+  `The map shows the first ${maxNodes} subjects only. Choose a smaller depth or fewer kinds of link.`;
+
 export const LINK_COLOURS: Record<LinkKind, string> = {
   "exploited-by": "#B10E1C",
   "associates-with": "#C239B3",
