@@ -7,7 +7,7 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { chairsOf, windowFor } from "../decisions/how-taken.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay, heldDayOf, meetingHeldOn } from "../panels/meeting-days.js";
+import { heldDay, heldDayOf, meetingsHeldOn } from "../panels/meeting-days.js";
 import { agenciesOf, type RoomPorts } from "./room-ports.js";
 
 // The meeting as it runs, for the tab's meeting page: who has signed in, apologies, live quorum,
@@ -125,8 +125,9 @@ export async function namesHiddenFor(
 
 /**
  * Whether names must wait on a panel's page today (its cohort): where the panel holds a meeting
- * today, for anyone not signed in to it. Today's sign-ins by the rule's date are read alongside,
- * for the usual meeting that has not moved.
+ * today, for anyone signed in to none of today's meetings (two are held the same day when one
+ * moved onto another's). Today's sign-ins by the rule's date are read alongside, for the usual
+ * meeting that has not moved.
  */
 export async function namesHiddenToday(
   ports: Pick<RoomPorts, "catalogue" | "room" | "meetings" | "now">,
@@ -136,10 +137,11 @@ export async function namesHiddenToday(
   const today = localDay(ports.now());
   const byRule = occurrencesBetween(ports.catalogue, panelId, today, today).length > 0;
   const [held, ruleRoom] = await Promise.all([
-    meetingHeldOn(ports, panelId, today),
+    meetingsHeldOn(ports, panelId, today),
     byRule ? ports.room.room(panelId, today) : undefined,
   ]);
-  if (!held) return false;
-  const { signIns } = held.id === today && ruleRoom ? ruleRoom : await ports.room.room(panelId, held.id);
-  return !signIns.some((s) => s.personId === actor.id);
+  const rooms = await Promise.all(
+    held.map((m) => (m.id === today && ruleRoom ? ruleRoom : ports.room.room(panelId, m.id))),
+  );
+  return held.length > 0 && !rooms.some(({ signIns }) => signIns.some((s) => s.personId === actor.id));
 }

@@ -2,7 +2,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
-import { heldDay, meetingHeldOn, type HeldMeeting } from "../panels/meeting-days.js";
+import { heldDay, meetingsHeldOn, type HeldMeeting } from "../panels/meeting-days.js";
 import type { SignInDetails } from "../ports/channel-announcer.js";
 import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
 
@@ -32,9 +32,9 @@ async function heldToday(ports: Pick<RoomPorts, "catalogue" | "meetings" | "now"
   const held = await Promise.all(
     panelIds
       .filter((id) => ports.catalogue.panels.has(id))
-      .map(async (panelId) => ({ panelId, meeting: await meetingHeldOn(ports, panelId, today) })),
+      .map(async (panelId) => ({ panelId, meetings: await meetingsHeldOn(ports, panelId, today) })),
   );
-  return held.flatMap(({ panelId, meeting }) => (meeting ? [{ panelId, meeting }] : []));
+  return held.flatMap(({ panelId, meetings }) => meetings.map((meeting) => ({ panelId, meeting })));
 }
 
 /** Today's meetings among these panels: what `sign in` typed to the bot offers. */

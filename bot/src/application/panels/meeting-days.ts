@@ -56,16 +56,18 @@ export async function meetingsHeld(
       .filter((o) => !stored.has(o.date))
       .map(({ date, start, end }) => ({ id: date, date, start, end })),
   ];
-  return held.filter((m) => m.date >= from && m.date <= to).sort((a, b) => a.start.localeCompare(b.start));
+  return held
+    .filter((m) => m.date >= from && m.date <= to)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-/** The panel's meeting held on a day, if it meets that day. */
-export async function meetingHeldOn(
+/** The panel's meetings held on a day, in order: one moved onto another's day is held there too. */
+export async function meetingsHeldOn(
   ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "between"> },
   panelId: string,
   day: string,
-): Promise<HeldMeeting | undefined> {
-  return (await meetingsHeld(ports, panelId, day, day))[0];
+): Promise<HeldMeeting[]> {
+  return meetingsHeld(ports, panelId, day, day);
 }
 
 /** The panel's first meeting held after a day, within a year; null if none. */
