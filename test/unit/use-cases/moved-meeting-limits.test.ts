@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { cohortDesk } from "../../../bot/src/application/cohort/cohort-desk.js";
 import { meetingRoom } from "../../../bot/src/application/meeting-room/meeting-room.js";
 import type { SignInDetails } from "../../../bot/src/application/ports/channel-announcer.js";
-import type { CalendarOccurrence, TeamsCalendar } from "../../../bot/src/application/ports/teams-calendar.js";
+import type { TeamsCalendar } from "../../../bot/src/application/ports/teams-calendar.js";
 import { meetingScheduler } from "../../../bot/src/application/scheduling/meeting-scheduler.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
-import { occurrencesBetween } from "../../../bot/src/domain/schedule/occurrences.js";
 import { fakePorts, type FakePorts } from "../../support/fakes/index.js";
 import { demoActor } from "../../support/people.js";
+import { seriesCalendar } from "../../support/meeting-calendar.js";
 
 // How far a Merton pre-MACE meeting can move, and two meetings held on one day, on fakes. The
 // panel meets on the first Thursday of the month; its meetings are in Teams up to March 2027.
@@ -16,29 +16,13 @@ const PANEL = "merton-pre-mace";
 const MARCH = "2027-03-04";
 const priya = demoActor("Priya Okafor");
 
-function calendarOf(ports: FakePorts): TeamsCalendar {
-  const unused = () => Promise.reject(new Error("not used by scheduling"));
-  const joinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_InventedLimits%40thread.v2/0";
-  return {
-    organiser: { id: priya.id, name: priya.name },
-    createSeries: () => Promise.resolve({ seriesId: "series-limits", joinUrl }),
-    updateSeries: () => Promise.resolve({ joinUrl }),
-    occurrences: (_id, from, to) =>
-      Promise.resolve(
-        occurrencesBetween(ports.catalogue, PANEL, from, to).map((o): CalendarOccurrence => ({
-          occurrenceId: `occurrence-${o.date}`,
-          originalDate: o.date,
-          start: o.start,
-          end: o.end,
-          joinUrl,
-        })),
-      ),
-    moveOccurrence: () => Promise.resolve(),
-    cancelOccurrence: () => Promise.resolve(),
-    inviteToSlot: unused,
-    withdrawSlotInvite: unused,
-  };
-}
+const calendarOf = (ports: FakePorts) =>
+  seriesCalendar(
+    ports,
+    PANEL,
+    priya,
+    "https://teams.microsoft.com/l/meetup-join/19%3ameeting_InventedLimits%40thread.v2/0",
+  );
 
 const refusedWith = (code: string, message?: string) => (e: unknown) => {
   assert.ok(e instanceof Refusal, String(e));

@@ -27,7 +27,7 @@ export const meetingsAfter = (catalogue: Catalogue, panelId: string, day: string
 
 /**
  * What can be recorded against this meeting today, by the day it is held (`heldOn`, where the
- * caller reads it already) and the panel's next meeting held after today: the reads sent together.
+ * caller reads it already) and, unless it is held today, the panel's next meeting held after today.
  */
 export async function windowFor(
   ports: Pick<DecisionPorts, "catalogue" | "meetings" | "now">,
@@ -36,7 +36,9 @@ export async function windowFor(
   heldOn: string | Promise<string> = heldDay(ports, panelId, meetingId),
 ): Promise<DecisionWindow & { today: string; heldOn: string }> {
   const today = localDay(ports.now());
-  const [day, next] = await Promise.all([heldOn, nextMeetingHeldAfter(ports, panelId, today)]);
+  const day = await heldOn;
+  // Held today, it is the meeting decisions are taken at: the next one is read only otherwise.
+  const next = day === today ? null : await nextMeetingHeldAfter(ports, panelId, today);
   const nextDay = next && { id: next.id, heldOn: next.date };
   return { ...decisionWindow({ id: meetingId, heldOn: day }, today, nextDay), today, heldOn: day };
 }

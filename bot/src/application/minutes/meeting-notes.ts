@@ -5,10 +5,11 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { casesDueAt } from "../../domain/agenda/due-cases.js";
 import { localDay } from "../../domain/schedule/dates.js";
+import type { Meeting } from "../../domain/schedule/meeting.js";
 import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay, isNextMeeting } from "../panels/meeting-days.js";
+import { heldDay, heldDayOf, isNextMeeting } from "../panels/meeting-days.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
@@ -101,14 +102,16 @@ async function itemOf(
   panel: { id: string; areaId: string; agendaTemplateId: string },
   meetingId: string,
   itemKey: string,
+  meeting: Versioned<Meeting> | undefined,
 ) {
   const [kind, id = ""] = itemKey.split(":");
   if (kind === "case") {
-    const [{ cases, drifting }, decisions, next] = await Promise.all([
+    const [{ cases, drifting }, decisions] = await Promise.all([
       ports.casework.casesAndDrift(panel.areaId, panel.id, localDay(ports.now()), meetingId),
       ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
-      isNextMeeting(ports, panel.id, meetingId, ports.now()),
     ]);
+    // A drifting case is on the agenda of the panel's next meeting only: asked only for one.
+    const next = drifting.has(id) && (await isNextMeeting(ports, panel.id, meetingId, ports.now(), meeting));
     const due = casesDueAt(
       meetingId,
       cases.map((c) => c.value),
@@ -153,12 +156,13 @@ export async function recordNote(
       code: "not-coordinator",
     });
   const today = localDay(ports.now());
-  const [agreement, stored, { signIns }, heldOn] = await Promise.all([
+  const [agreement, stored, { signIns }, meeting] = await Promise.all([
     ports.minutesRecord.agreement(panelId, meetingId),
     ports.minutesRecord.notes(panelId, meetingId),
     ports.room.room(panelId, meetingId),
-    heldDay(ports, panelId, meetingId),
+    ports.meetings.meeting(panelId, meetingId),
   ]);
+  const heldOn = heldDayOf(meetingId, meeting);
   const window = noteWindow(heldOn, today, agreement !== undefined);
   if (window.open === "closed") throw notNow(window.why, "notes-closed");
   if (window.open === "record" && !signIns.some((s) => s.personId === actor.id))
@@ -173,7 +177,7 @@ export async function recordNote(
       "notes-closed",
     );
   if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
-  const item = await itemOf(ports, panel, meetingId, itemKey);
+  const item = await itemOf(ports, panel, meetingId, itemKey, meeting);
   if (!item.subjectId) await refuseSubjectDetail(ports, panel, meetingId, "text", input.text);
   const note: ItemNote = {
     panelId,

@@ -107,22 +107,37 @@ export const isNextOf = (
   now: Date,
 ): boolean => meeting.status !== "cancelled" && Date.parse(meeting.end) > now.getTime() && !earlierToEnd;
 
-/** Whether this meeting is the panel's next one not yet ended at `now`: its record and the earlier ones', read together. */
+/** A meeting as held, from its stored record or, until it is in Teams calendars, the rule's. */
+export function meetingAsHeld(
+  catalogue: Catalogue,
+  panelId: string,
+  meetingId: string,
+  stored: { value: Pick<Meeting, "end" | "status"> } | undefined,
+): { end: string; status: string } | undefined {
+  return (
+    stored?.value ??
+    occurrencesBetween(catalogue, panelId, meetingId, meetingId).map((o) => ({
+      end: o.end,
+      status: "planned",
+    }))[0]
+  );
+}
+
+/**
+ * Whether this meeting is the panel's next one not yet ended at `now`: its record (read here, or
+ * passed in by a caller that has read it) and the earlier ones', read together.
+ */
 export async function isNextMeeting(
   ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "meeting" | "between"> },
   panelId: string,
   meetingId: string,
   now: Date,
+  read?: { value: Pick<Meeting, "end" | "status"> } | undefined,
 ): Promise<boolean> {
   const [stored, earlier] = await Promise.all([
-    ports.meetings.meeting(panelId, meetingId),
+    read ?? ports.meetings.meeting(panelId, meetingId),
     earlierStillToEnd(ports, panelId, meetingId, now),
   ]);
-  const meeting =
-    stored?.value ??
-    occurrencesBetween(ports.catalogue, panelId, meetingId, meetingId).map((o) => ({
-      ...o,
-      status: "planned",
-    }))[0];
+  const meeting = meetingAsHeld(ports.catalogue, panelId, meetingId, stored);
   return !!meeting && isNextOf(meeting, earlier, now);
 }
