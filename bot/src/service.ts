@@ -36,6 +36,7 @@ import { actionLog } from "./application/actions/action-log.js";
 import { cohortDesk } from "./application/cohort/cohort-desk.js";
 import { registerDesk } from "./application/strategic/register-desk.js";
 import { meetingRoom } from "./application/meeting-room/meeting-room.js";
+import { heldTodayCache } from "./application/panels/held-today.js";
 import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
 import { minutesRecords } from "./adapters/tables/minutes-records.js";
@@ -223,7 +224,9 @@ export async function startService(
     settings.signIn.kind === "development" ? await devIdentityProvider(settings.signIn) : undefined;
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
-  const scheduler = meetingScheduler({ catalogue, directory, meetings, now });
+  // Each panel's meetings held today, kept for the sign-in card's timer; a change here forgets them.
+  const heldToday = heldTodayCache();
+  const scheduler = meetingScheduler({ catalogue, directory, meetings, now, heldToday });
   // Series scheduled before their meeting chats were keyed are keyed now: the app in their meetings finds them.
   // Not waited for: a storage fault here must not keep the service from starting.
   scheduler
@@ -296,6 +299,7 @@ export async function startService(
     meetings,
     now,
     announcer: channelPoster,
+    heldToday,
   });
   const bot = new MaceBot({
     catalogue,

@@ -1,6 +1,7 @@
 import { knownMeeting } from "../panels/known-panels.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
+import type { HeldTodayCache } from "../panels/held-today.js";
 import type { SignInAnnouncer } from "../ports/channel-announcer.js";
 import type { Directory } from "../ports/directory.js";
 import type { MeetingRoomStore, MeetingStore } from "../ports/meetings.js";
@@ -15,6 +16,8 @@ export interface RoomPorts {
   meetings: Pick<MeetingStore, "meeting" | "between">;
   now: () => Date;
   announcer?: SignInAnnouncer;
+  /** Each panel's meetings held today, kept between the sign-in card's timer ticks. */
+  heldToday?: HeldTodayCache;
 }
 
 /** The panel, its area and the meeting's description; a date the panel does not meet is refused. */

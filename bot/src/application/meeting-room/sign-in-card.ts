@@ -3,6 +3,7 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { heldDay, meetingsHeldOn, type HeldMeeting } from "../panels/meeting-days.js";
+import type { HeldTodayCache } from "../panels/held-today.js";
 import type { SignInDetails } from "../ports/channel-announcer.js";
 import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
 
@@ -26,13 +27,22 @@ export function signInDetails(
   };
 }
 
-/** The meetings held today by these panels, moved ones on the day they moved to, one range read each, together. */
-async function heldToday(ports: Pick<RoomPorts, "catalogue" | "meetings" | "now">, panelIds: string[]) {
+/**
+ * The meetings held today by these panels, moved ones on the day they moved to, one range read
+ * each, together; from the kept answers where the caller keeps them.
+ */
+async function heldToday(
+  ports: Pick<RoomPorts, "catalogue" | "meetings" | "now">,
+  panelIds: string[],
+  kept?: HeldTodayCache,
+) {
   const today = localDay(ports.now());
+  const read = (panelId: string) =>
+    kept ? kept.held(ports, panelId, today) : meetingsHeldOn(ports, panelId, today);
   const held = await Promise.all(
     panelIds
       .filter((id) => ports.catalogue.panels.has(id))
-      .map(async (panelId) => ({ panelId, meetings: await meetingsHeldOn(ports, panelId, today) })),
+      .map(async (panelId) => ({ panelId, meetings: await read(panelId) })),
   );
   return held.flatMap(({ panelId, meetings }) => meetings.map((meeting) => ({ panelId, meeting })));
 }
@@ -54,7 +64,11 @@ export async function meetingsToday(
 export async function openStartingMeetings(ports: RoomPorts): Promise<number> {
   const now = ports.now();
   let posted = 0;
-  for (const { panelId, meeting } of await heldToday(ports, [...ports.catalogue.panels.keys()])) {
+  for (const { panelId, meeting } of await heldToday(
+    ports,
+    [...ports.catalogue.panels.keys()],
+    ports.heldToday,
+  )) {
     const opens = Date.parse(meeting.start) - 15 * 60_000;
     if (now.getTime() < opens || now.getTime() > Date.parse(meeting.end)) continue;
     const first = await ports.room.postCardOnce({

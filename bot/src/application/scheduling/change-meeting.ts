@@ -12,7 +12,7 @@ import { LONDON, longDay, refuse, type SchedulingPorts } from "./scheduling-port
 // A coordinator moves or cancels one meeting; only that occurrence changes in Teams, and its
 // attendees get the calendar's update or cancellation for it alone.
 
-type ChangePorts = Pick<SchedulingPorts, "catalogue" | "meetings" | "now">;
+type ChangePorts = Pick<SchedulingPorts, "catalogue" | "meetings" | "now" | "heldToday">;
 
 async function heldMeeting(
   ports: ChangePorts,
@@ -53,10 +53,12 @@ async function change(
   inCalendar: () => Promise<void>,
 ): Promise<MeetingView> {
   const saved = await ports.meetings.replaceMeeting(next, held.etag, actor.name);
+  ports.heldToday?.forget(next.panelId);
   try {
     await inCalendar();
   } catch (e) {
     await ports.meetings.replaceMeeting(held.value, saved.etag, actor.name);
+    ports.heldToday?.forget(next.panelId);
     throw e;
   }
   return meetingView(saved);
