@@ -75,7 +75,7 @@ export async function readableNotes(
           needsAgreement ? ports.minutesRecord.agreement(m.panelId, m.meetingId) : undefined,
           m.meetingId === today ? ports.room.room(m.panelId, m.meetingId) : undefined,
         ]);
-        const heldOn = heldDayOf(m.meetingId, stored);
+        const heldOn = heldDayOf(m.meetingId, stored).day;
         const room =
           heldOn !== today ? undefined : (todays ?? (await ports.room.room(m.panelId, m.meetingId)));
         return [

@@ -13,7 +13,7 @@ import type { PanelRole, Person } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { addDays, dayInWords, localDay } from "../../domain/schedule/dates.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import { heldDay, nextMeetingHeldAfter } from "../panels/meeting-days.js";
+import { cancelledWords, heldDay, nextMeetingHeldAfter, type HeldDay } from "../panels/meeting-days.js";
 import type { Directory } from "../ports/directory.js";
 import type { DecisionPorts } from "./decision-ports.js";
 
@@ -33,14 +33,25 @@ export async function windowFor(
   ports: Pick<DecisionPorts, "catalogue" | "meetings" | "now">,
   panelId: string,
   meetingId: string,
-  heldOn: string | Promise<string> = heldDay(ports, panelId, meetingId),
-): Promise<DecisionWindow & { today: string; heldOn: string }> {
+  heldOn: HeldDay | Promise<HeldDay> = heldDay(ports, panelId, meetingId),
+): Promise<DecisionWindow & { today: string; heldOn: string; cancelled: boolean }> {
   const today = localDay(ports.now());
-  const day = await heldOn;
+  const { day, cancelled } = await heldOn;
+  if (cancelled)
+    return {
+      how: "closed",
+      why: cancelledWords(
+        "no decision is recorded against it",
+        "Record it at the panel's next meeting or, if it cannot wait, as a chairs' decision on that meeting.",
+      ),
+      today,
+      heldOn: day,
+      cancelled,
+    };
   // Held today, it is the meeting decisions are taken at: the next one is read only otherwise.
   const next = day === today ? null : await nextMeetingHeldAfter(ports, panelId, today);
   const nextDay = next && { id: next.id, heldOn: next.date };
-  return { ...decisionWindow({ id: meetingId, heldOn: day }, today, nextDay), today, heldOn: day };
+  return { ...decisionWindow({ id: meetingId, heldOn: day }, today, nextDay), today, heldOn: day, cancelled };
 }
 
 /** The panel's chairs, as the directory names them, suspended ones left out: who can agree a chairs' decision. */
@@ -86,7 +97,8 @@ export async function refuseUnlessOpen(
         `Decisions are recorded at the meeting, on its day: this meeting is on ${dayInWords(window.heldOn)}. If the chairs have agreed this between meetings, record it as a chairs' decision outside the meeting.`,
         "not-meeting-day",
       );
-    if (window.how === "closed") throw notNow(window.why, "not-meeting-day");
+    if (window.how === "closed")
+      throw notNow(window.why, window.cancelled ? "meeting-cancelled" : "not-meeting-day");
     return;
   }
   if (window.how === "at-the-meeting")
@@ -94,7 +106,8 @@ export async function refuseUnlessOpen(
       "The panel meets today: record the decision at the meeting, signed in to it, not as a chairs' decision.",
       "meeting-today",
     );
-  if (window.how === "closed") throw notNow(window.why, "not-next-meeting");
+  if (window.how === "closed")
+    throw notNow(window.why, window.cancelled ? "meeting-cancelled" : "not-next-meeting");
 }
 
 /**

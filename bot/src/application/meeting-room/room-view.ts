@@ -48,25 +48,26 @@ export async function viewRoom(
   const { catalogue } = ports;
   const { panel, area, occurrence } = knownMeeting(catalogue, panelId, meetingId);
   const stored = ports.meetings.meeting(panelId, meetingId);
-  const [{ signIns, apologies, cardPosted }, me, chairs, held, { how, why, heldOn }] = await Promise.all([
-    ports.room.room(panelId, meetingId),
-    ports.directory.person(actor.id),
-    chairsOf(ports, panelId),
-    stored,
-    windowFor(
-      ports,
-      panelId,
-      meetingId,
-      stored.then((m) => heldDayOf(meetingId, m)),
-    ),
-  ]);
+  const [{ signIns, apologies, cardPosted }, me, chairs, held, { how, why, heldOn, cancelled }] =
+    await Promise.all([
+      ports.room.room(panelId, meetingId),
+      ports.directory.person(actor.id),
+      chairsOf(ports, panelId),
+      stored,
+      windowFor(
+        ports,
+        panelId,
+        meetingId,
+        stored.then((m) => heldDayOf(meetingId, m)),
+      ),
+    ]);
   const agencyName = (id: string) => catalogue.agencies.get(id)?.name ?? id;
   return {
     panelId,
     meetingId,
     meetingDescription: describeOccurrence(held ? { ...held.value, panelId } : occurrence),
     statement: area?.confidentialityStatement ?? "",
-    inProgress: localDay(ports.now()) === heldOn,
+    inProgress: localDay(ports.now()) === heldOn && !cancelled,
     signedIn: signIns.some((s) => s.personId === actor.id),
     signIns: signIns
       .map((s) => ({ name: s.name, agency: agencyName(s.agencyId), capacity: s.capacity, at: s.at }))
@@ -104,13 +105,13 @@ export async function meetingToday(
   panelId: string,
   meetingId: string,
 ) {
-  const [heldOn, { signIns }] = await Promise.all([
+  const [{ day: heldOn, cancelled }, { signIns }] = await Promise.all([
     heldDay(ports, panelId, meetingId),
     ports.room.room(panelId, meetingId),
   ]);
-  const heldToday = localDay(ports.now()) === heldOn;
+  const heldToday = localDay(ports.now()) === heldOn && !cancelled;
   const signedIn = signIns.some((s) => s.personId === actor.id);
-  return { heldOn, heldToday, signIns, signedIn, namesHidden: heldToday && !signedIn };
+  return { heldOn, cancelled, heldToday, signIns, signedIn, namesHidden: heldToday && !signedIn };
 }
 
 /** Whether names must wait: on the day the meeting is held, for anyone who has not signed in and agreed. */

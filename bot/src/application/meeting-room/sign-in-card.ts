@@ -5,7 +5,14 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { heldDay, meetingsHeldOn, type HeldMeeting } from "../panels/meeting-days.js";
 import type { HeldTodayCache } from "../panels/held-today.js";
 import type { SignInDetails } from "../ports/channel-announcer.js";
-import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
+import {
+  agenciesOf,
+  coordinatorsOnly,
+  notMeetingDay,
+  roomMeeting,
+  signInCancelled,
+  type RoomPorts,
+} from "./room-ports.js";
 
 // The sign-in card: what it shows (the meeting, the area's statement and agencies; no case, no
 // child), and its posting to the panel's channel once per meeting, on a timer or by a coordinator.
@@ -94,7 +101,9 @@ export async function openSignIn(
 ): Promise<{ posted: boolean; alreadyPosted: boolean }> {
   roomMeeting(ports, panelId, meetingId);
   if (role !== "coordinator") throw coordinatorsOnly("open sign-in");
-  if (localDay(ports.now()) !== (await heldDay(ports, panelId, meetingId))) throw notMeetingDay();
+  const heldOn = await heldDay(ports, panelId, meetingId);
+  if (heldOn.cancelled) throw signInCancelled();
+  if (localDay(ports.now()) !== heldOn.day) throw notMeetingDay();
   const first = await ports.room.postCardOnce({
     panelId,
     meetingId,

@@ -9,7 +9,7 @@ import type { Meeting } from "../../domain/schedule/meeting.js";
 import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay, heldDayOf, isNextMeeting } from "../panels/meeting-days.js";
+import { cancelledWords, heldDay, heldDayOf, isNextMeeting } from "../panels/meeting-days.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
@@ -63,7 +63,7 @@ export async function viewNotes(
 ): Promise<NotesView> {
   const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
   if (role === "presenter") throw notMembers();
-  const [stored, agreement, { signIns }, heldOn] = await Promise.all([
+  const [stored, agreement, { signIns }, { day: heldOn, cancelled }] = await Promise.all([
     ports.minutesRecord.notes(panelId, meetingId),
     ports.minutesRecord.agreement(panelId, meetingId),
     ports.room.room(panelId, meetingId),
@@ -85,12 +85,17 @@ export async function viewNotes(
   });
   return {
     notes: shown.map(toView),
-    window: noteWindow(heldOn, today, agreement !== undefined),
+    window: cancelled ? notesCancelled : noteWindow(heldOn, today, agreement !== undefined),
     canWrite: role === "coordinator",
   };
 }
 
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
+
+const notesCancelled: NoteWindow = {
+  open: "closed",
+  why: cancelledWords("no notes are taken for it", "Note the discussion at the panel's next meeting."),
+};
 
 /**
  * The item a note is kept against: a case on this meeting's agenda or decided at it (with its
@@ -162,9 +167,9 @@ export async function recordNote(
     ports.room.room(panelId, meetingId),
     ports.meetings.meeting(panelId, meetingId),
   ]);
-  const heldOn = heldDayOf(meetingId, meeting);
-  const window = noteWindow(heldOn, today, agreement !== undefined);
-  if (window.open === "closed") throw notNow(window.why, "notes-closed");
+  const { day: heldOn, cancelled } = heldDayOf(meetingId, meeting);
+  const window = cancelled ? notesCancelled : noteWindow(heldOn, today, agreement !== undefined);
+  if (window.open === "closed") throw notNow(window.why, cancelled ? "meeting-cancelled" : "notes-closed");
   if (window.open === "record" && !signIns.some((s) => s.personId === actor.id))
     throw notNow(
       "Sign in to the meeting first: its notes are taken by a coordinator signed in to it.",

@@ -1,5 +1,6 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { Meeting } from "../../domain/schedule/meeting.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import type { MeetingStore } from "../ports/meetings.js";
@@ -20,18 +21,33 @@ export interface HeldMeeting {
   end: string;
 }
 
+/** The day a meeting is held, and whether it was cancelled (skipped for a bank holiday, say): then it is not held at all. */
+export interface HeldDay {
+  day: string;
+  cancelled: boolean;
+}
+
 /** The day a meeting is held, from its stored record (if any). */
-export const heldDayOf = (meetingId: string, stored: { value: Pick<Meeting, "date"> } | undefined): string =>
-  stored?.value.date ?? meetingId;
+export const heldDayOf = (
+  meetingId: string,
+  stored: { value: Pick<Meeting, "date" | "status"> } | undefined,
+): HeldDay => ({ day: stored?.value.date ?? meetingId, cancelled: stored?.value.status === "cancelled" });
 
 /** The day a meeting is held: one point read. */
 export async function heldDay(
   ports: { meetings: Pick<MeetingStore, "meeting"> },
   panelId: string,
   meetingId: string,
-): Promise<string> {
+): Promise<HeldDay> {
   return heldDayOf(meetingId, await ports.meetings.meeting(panelId, meetingId));
 }
+
+/** Why something cannot be done at a cancelled meeting: what cannot happen (`so`), and what to do instead. */
+export const cancelledMeeting = (so: string, instead: string): Refusal =>
+  new Refusal("not-now", cancelledWords(so, instead), { code: "meeting-cancelled" });
+
+export const cancelledWords = (so: string, instead: string): string =>
+  `This meeting was cancelled, so ${so}. ${instead}`;
 
 /**
  * The panel's meetings held from `from` to `to` (by the day they are held, cancelled ones left
