@@ -136,3 +136,33 @@ describe("Two meetings held on one day are both that day's meetings", () => {
     assert.equal((await cohort()).namesHidden, false);
   });
 });
+
+describe("The day's meetings are in the order they start, whatever the times' written form", () => {
+  it("a meeting starting at 10:00, kept in UTC, comes after the 09:30 one", async () => {
+    const ports = fakePorts("2026-12-20T12:00:00Z");
+    await meetingScheduler(ports).schedule(
+      priya,
+      PANEL,
+      { from: "2026-12-01", to: "2027-06-30" },
+      calendarOf(ports),
+    );
+    const march = await ports.meetings.meeting(PANEL, MARCH);
+    assert.ok(march);
+    await ports.meetings.replaceMeeting(
+      {
+        ...march.value,
+        date: "2027-04-01",
+        start: "2027-04-01T09:00:00Z",
+        end: "2027-04-01T12:00:00Z",
+        status: "moved",
+      },
+      march.etag,
+      priya.name,
+    );
+    ports.clock.set("2027-04-01T07:00:00Z");
+    assert.deepEqual(
+      (await meetingRoom(ports).meetingsToday([PANEL])).map((m) => m.meetingId),
+      ["2027-04-01", MARCH],
+    );
+  });
+});
