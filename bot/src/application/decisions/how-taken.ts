@@ -1,7 +1,6 @@
 import { quorumOf } from "../../domain/attendance/sign-in.js";
-import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
-import type { DecisionInput, DecisionProblem } from "../../domain/decisions/decision.js";
+import type { DecisionInput, DecisionProblem, MeetingHeld } from "../../domain/decisions/decision.js";
 import {
   decisionWindow,
   takenAtTheMeeting,
@@ -12,8 +11,13 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole, Person } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { addDays, dayInWords, localDay } from "../../domain/schedule/dates.js";
-import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import { cancelledWords, heldDay, nextMeetingHeldAfter, type HeldDay } from "../panels/meeting-days.js";
+import {
+  cancelledWords,
+  heldDay,
+  meetingsHeld,
+  nextMeetingHeldAfter,
+  type HeldDay,
+} from "../panels/meeting-days.js";
 import type { Directory } from "../ports/directory.js";
 import type { DecisionPorts } from "./decision-ports.js";
 
@@ -21,9 +25,20 @@ import type { DecisionPorts } from "./decision-ports.js";
 // coordinator signed in to it (with the quorum at that moment); or, between meetings, as a chairs'
 // decision outside the meeting, against the panel's next meeting, by a coordinator or a chair.
 
-/** The panel's meetings after a day, by its rule: where a decision taken that day can send a case. */
-export const meetingsAfter = (catalogue: Catalogue, panelId: string, day: string): string[] =>
-  occurrencesBetween(catalogue, panelId, addDays(day, 1), addDays(day, 550)).map((o) => o.date);
+/**
+ * The panel's meetings held after a day, cancelled ones left out, as held: where a decision taken
+ * that day (at this meeting, held that day, or by the chairs between meetings) can send a case.
+ */
+export async function meetingsHeldAfter(
+  ports: Pick<DecisionPorts, "catalogue" | "meetings">,
+  panelId: string,
+  day: string,
+): Promise<MeetingHeld[]> {
+  return (await meetingsHeld(ports, panelId, addDays(day, 1), addDays(day, 550))).map((m) => ({
+    id: m.id,
+    heldOn: m.date,
+  }));
+}
 
 /**
  * What can be recorded against this meeting today, by the day it is held (`heldOn`, where the
