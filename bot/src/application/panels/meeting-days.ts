@@ -86,6 +86,19 @@ export async function meetingsHeldOn(
   return meetingsHeld(ports, panelId, day, day);
 }
 
+/** The panel's next meetings not yet ended at `now`, as held, soonest first: `count` of them within a year. */
+export async function comingMeetings(
+  ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "between">; now: () => Date },
+  panelId: string,
+  count: number,
+): Promise<HeldMeeting[]> {
+  const now = ports.now();
+  const today = localDay(now);
+  return (await meetingsHeld(ports, panelId, today, addDays(today, 370)))
+    .filter((m) => Date.parse(m.end) > now.getTime())
+    .slice(0, count);
+}
+
 /** The panel's first meeting held after a day, within a year; null if none. */
 export async function nextMeetingHeldAfter(
   ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "between"> },
