@@ -37,6 +37,7 @@ import { actionLog } from "./application/actions/action-log.js";
 import { cohortDesk } from "./application/cohort/cohort-desk.js";
 import { registerDesk } from "./application/strategic/register-desk.js";
 import { meetingRoom } from "./application/meeting-room/meeting-room.js";
+import { heldTodayCache } from "./application/panels/held-today.js";
 import { caseDecisions } from "./application/decisions/case-decisions.js";
 import { meetingRoomRecords } from "./adapters/tables/meeting-room-records.js";
 import { minutesRecords } from "./adapters/tables/minutes-records.js";
@@ -225,7 +226,9 @@ export async function startService(
   const validateToken = tokenValidator(settings.signIn);
   const meetings = meetingRecords(tables);
   const chats = teamsChats(settings, devIdp);
-  const scheduler = meetingScheduler({ catalogue, directory, meetings, chats, log, now });
+  // Each panel's meetings held today, kept for the sign-in card's timer; a change here forgets them.
+  const heldToday = heldTodayCache();
+  const scheduler = meetingScheduler({ catalogue, directory, meetings, chats, log, now, heldToday });
   // Series scheduled before their meeting chats were keyed are keyed now: the app in their meetings finds them.
   // Not waited for: a storage fault here must not keep the service from starting.
   scheduler
@@ -298,6 +301,7 @@ export async function startService(
     meetings,
     now,
     announcer: channelPoster,
+    heldToday,
   });
   const bot = new MaceBot({
     catalogue,

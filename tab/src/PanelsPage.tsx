@@ -177,7 +177,7 @@ export function PanelsPage({
                 <Caption1 as="h4">Next meetings</Caption1>
                 <ul className={styles.meetings}>
                   {p.nextMeetings.map((m) => (
-                    <li key={m.date}>
+                    <li key={m.id}>
                       <time dateTime={m.start}>{m.description}</time>
                     </li>
                   ))}

@@ -105,6 +105,11 @@ describe("Actions changed from Teams chat", function () {
     await forgetPersonalChats([HANNAH, PRIYA, OWEN, TOM]);
   });
 
+  it("the chooser's Open the form pressed with no panel chosen asks for the panel", async () => {
+    const refused = await chat.press(chat.inPersonal(PRIYA), "action.form", { panelId: "" });
+    assert.equal(refused.value, "Choose the panel, then press Open the form.");
+  });
+
   it("a coordinator records from chat an action given through Owen for a school's safeguarding lead", async () => {
     const form = chat.cardOf(await chat.press(chat.inPersonal(PRIYA), "action.form", { panelId: PANEL }));
     const typed = {

@@ -60,9 +60,10 @@ describe("Quorum", () => {
 });
 
 describe("Decisions and their effect on the case", () => {
-  const meetings = occurrencesBetween(catalogue, "merton-pre-mace", "2026-12-04", "2027-12-31").map(
-    (o) => o.date,
-  );
+  const meetings = occurrencesBetween(catalogue, "merton-pre-mace", "2026-12-04", "2027-12-31").map((o) => ({
+    id: o.date,
+    heldOn: o.date,
+  }));
   const ctx = {
     meetingId: "2026-12-03",
     riskScale: mertonArea.riskScale,
@@ -99,6 +100,13 @@ describe("Decisions and their effect on the case", () => {
       "2026-12-03",
     );
     assert.deepEqual(effect, { status: "open", nextMeetingDate: "2027-02-04", riskLevel: "significant" });
+  });
+
+  it("a meeting moved later is chosen by the day it is held, and the case goes to it by its id", () => {
+    // The 7 January meeting is held on 12 January.
+    const moved = meetings.map((m) => (m.id === "2027-01-07" ? { ...m, heldOn: "2027-01-12" } : m));
+    assert.equal(firstMeetingOnOrAfter("2027-01-08", moved), "2027-01-07");
+    assert.equal(firstMeetingOnOrAfter("2027-01-13", moved), "2027-02-04");
   });
 
   it("a removal or a transfer closes the case here; remaining considered brings it to the next meeting", () => {

@@ -427,6 +427,12 @@ describe("Approval and triage steps", () => {
     assert.equal(decideApproval(base, MANAGER, "declined", "Not yet", at).status, "not-approved");
   });
 
+  it("an approval already given is not given again: the manager is told where the referral is", () => {
+    const approved = decideApproval(base, MANAGER, "approved", "", at);
+    assert.throws(() => decideApproval(approved, MANAGER, "approved", "", at), /can no longer be done/);
+    assert.throws(() => decideApproval(approved, coordinator, "approved", "", at), /Only the manager named/);
+  });
+
   it("until approved, the coordinator cannot act on it", () => {
     assert.throws(
       () =>

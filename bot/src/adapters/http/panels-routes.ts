@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { canManagePanel, worksCases } from "../../domain/people/membership.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
-import { nextOccurrences } from "../../domain/schedule/occurrences.js";
+import type { MeetingRoom } from "../../application/meeting-room/meeting-room.js";
 import { keyOf } from "../tables/entity-store.js";
 import type { ConversationRecord, Repositories } from "../tables/repositories.js";
 import type { Settings } from "../../settings.js";
@@ -15,6 +15,7 @@ import {
   type PanelResponse,
   type PanelsResponse,
   type PanelSummary,
+  type UpcomingMeeting,
 } from "./contract/index.js";
 import { HttpProblem } from "./errors.js";
 import { panelAccess, versionOf } from "./panel-access.js";
@@ -29,17 +30,19 @@ export function panelsRoutes(deps: {
   repos: Repositories;
   directory: Directory;
   people: PeopleDesk;
-  now: () => Date;
+  room: Pick<MeetingRoom, "comingMeetings">;
 }): Router {
   const { catalogue, repos, directory } = deps;
   const router = Router();
 
   const panelFor = panelAccess(catalogue, deps.directory);
 
-  const meetingsOf = (panelId: string, count: number) =>
-    nextOccurrences(catalogue, panelId, deps.now(), count).map((o) => ({
-      ...o,
-      description: describeOccurrence(o),
+  /** The panel's coming meetings as held, each described from its record. */
+  const meetingsOf = async (panelId: string, count: number): Promise<UpcomingMeeting[]> =>
+    (await deps.room.comingMeetings(panelId, count)).map((m) => ({
+      ...m,
+      panelId,
+      description: describeOccurrence({ ...m, panelId }),
     }));
 
   /**
@@ -91,22 +94,24 @@ export function panelsRoutes(deps: {
     "/panels",
     route(async (req, res) => {
       const memberships = await directory.membershipsOf(signedIn(req).id);
-      const panels = memberships.flatMap((m): PanelSummary[] => {
+      // Each panel's coming meetings, one range read each, together.
+      const known = memberships.flatMap((m) => {
         const panel = catalogue.panels.get(m.panelId);
-        if (!panel) return [];
+        return panel ? [{ m, panel }] : [];
+      });
+      const coming = await Promise.all(known.map(({ panel }) => meetingsOf(panel.id, 3)));
+      const panels = known.map(({ m, panel }, n): PanelSummary => {
         const area = catalogue.areas.find((a) => a.id === panel.areaId);
-        return [
-          {
-            id: panel.id,
-            name: panel.name,
-            shortName: panel.shortName,
-            tier: panel.tier,
-            area: { id: panel.areaId, name: area?.name ?? panel.areaId },
-            role: m.role,
-            actionDueDays: panel.actionDueDays,
-            nextMeetings: meetingsOf(panel.id, 3),
-          },
-        ];
+        return {
+          id: panel.id,
+          name: panel.name,
+          shortName: panel.shortName,
+          tier: panel.tier,
+          area: { id: panel.areaId, name: area?.name ?? panel.areaId },
+          role: m.role,
+          actionDueDays: panel.actionDueDays,
+          nextMeetings: coming[n] ?? [],
+        };
       });
       panels.sort((a, b) => a.area.name.localeCompare(b.area.name) || a.name.localeCompare(b.name));
       res.json({ panels } satisfies PanelsResponse);
@@ -117,7 +122,10 @@ export function panelsRoutes(deps: {
     "/panels/:panelId",
     route(async (req, res) => {
       const { panel, role } = await panelFor(req, "everyone");
-      const stored = await repos.panels.get(keyOf(panel.areaId), keyOf(panel.id));
+      const [stored, nextMeetings] = await Promise.all([
+        repos.panels.get(keyOf(panel.areaId), keyOf(panel.id)),
+        meetingsOf(panel.id, 6),
+      ]);
       const area = catalogue.areas.find((a) => a.id === panel.areaId);
       res.set("ETag", stored?.etag ?? "").json({
         id: panel.id,
@@ -130,7 +138,7 @@ export function panelsRoutes(deps: {
         quorumAgencyKinds: panel.quorumAgencyKinds,
         durationMinutes: panel.schedule.durationMinutes,
         channel: stored?.value.channel ?? null,
-        nextMeetings: meetingsOf(panel.id, 6),
+        nextMeetings,
       } satisfies PanelResponse);
     }),
   );

@@ -121,7 +121,10 @@ export const actionButtons: CardRoutes<ActionVerb> = {
     };
   }),
   [VERBS.action.form]: inPersonalChat(async ({ deps, actor, data }) => {
-    const panelId = z.string().max(80).parse(data["panelId"]);
+    const chosen = z.string().min(1).max(80).safeParse(data["panelId"]);
+    // The chooser's "Open the form" pressed with no panel chosen.
+    if (!chosen.success) return { message: "Choose the panel, then press Open the form." };
+    const panelId = chosen.data;
     if ((await deps.actionLog.roleOn(panelId, actor.id)) !== "coordinator")
       return { message: NOT_COORDINATOR };
     return { card: await recordActionCard(deps.actionLog, deps.catalogue, panelId, linksOf(deps)) };

@@ -1,5 +1,4 @@
 import { describeOccurrence } from "../../domain/schedule/describe.js";
-import { nextOccurrences } from "../../domain/schedule/occurrences.js";
 import { linksOf } from "./bot-dependencies.js";
 import { renderCard } from "./cards/render.js";
 import { noPanelsCard, panelsCard } from "./cards/templates.js";
@@ -10,20 +9,22 @@ export async function sendPanels({ context, deps }: CommandTurn): Promise<void> 
   const personId = context.activity.from.aadObjectId;
   const memberships = personId ? await deps.directory.membershipsOf(personId) : [];
   const links = linksOf(deps);
-  const panels = memberships.flatMap((m) => {
+  const known = memberships.flatMap((m) => {
     const panel = deps.catalogue.panels.get(m.panelId);
-    if (!panel) return [];
+    return panel ? [{ m, panel }] : [];
+  });
+  // Each panel's next meeting as held (a moved one on the day it moved to), read together.
+  const next = await Promise.all(known.map(({ panel }) => deps.room.comingMeetings(panel.id, 1)));
+  const panels = known.map(({ m, panel }, n) => {
     const area = deps.catalogue.areas.find((a) => a.id === panel.areaId);
-    const [next] = nextOccurrences(deps.catalogue, panel.id, deps.now(), 1);
-    return [
-      {
-        name: panel.name,
-        area: area?.name ?? panel.areaId,
-        role: m.role,
-        next: next ? describeOccurrence(next) : "not scheduled",
-        link: links({ page: "panels", panelId: panel.id }),
-      },
-    ];
+    const [held] = next[n] ?? [];
+    return {
+      name: panel.name,
+      area: area?.name ?? panel.areaId,
+      role: m.role,
+      next: held ? describeOccurrence({ ...held, panelId: panel.id }) : "not scheduled",
+      link: links({ page: "panels", panelId: panel.id }),
+    };
   });
   const card = panels.length
     ? renderCard(panelsCard, { panels, tabUrl: links({ page: "panels" }) })

@@ -38,7 +38,8 @@ export const draftNotesRefused = () =>
 /**
  * The notes of a subject's discussion this person may read: one read of each meeting's agreement
  * where their role on its panel does not already decide, with, for a meeting near today (a moved
- * one keeps its id), its record, all sent together; then the sign-ins of one held today.
+ * one keeps its id), its record, and today's meeting's sign-ins, all sent together; then the
+ * sign-ins of one moved to today.
  */
 export async function readableNotes(
   ports: {
@@ -68,12 +69,15 @@ export async function readableNotes(
         const needsAgreement = notes.some(
           (n) => n.panelId === m.panelId && n.meetingId === m.meetingId && asked(n),
         );
-        const [stored, agreement] = await Promise.all([
+        // Today's meeting by its id is usually held today: its sign-ins are read alongside.
+        const [stored, agreement, todays] = await Promise.all([
           near(m.meetingId) ? ports.meetings.meeting(m.panelId, m.meetingId) : undefined,
           needsAgreement ? ports.minutesRecord.agreement(m.panelId, m.meetingId) : undefined,
+          m.meetingId === today ? ports.room.room(m.panelId, m.meetingId) : undefined,
         ]);
-        const heldOn = heldDayOf(m.meetingId, stored);
-        const room = heldOn === today ? await ports.room.room(m.panelId, m.meetingId) : undefined;
+        const heldOn = heldDayOf(m.meetingId, stored).day;
+        const room =
+          heldOn !== today ? undefined : (todays ?? (await ports.room.room(m.panelId, m.meetingId)));
         return [
           m.key,
           {

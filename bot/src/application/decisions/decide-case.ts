@@ -8,6 +8,7 @@ import {
   type DecisionInput,
   type DecisionOutcome,
   type DecisionProblem,
+  type MeetingHeld,
 } from "../../domain/decisions/decision.js";
 import type { DecisionHow } from "../../domain/decisions/taken.js";
 import type { Actor } from "../../domain/people/actor.js";
@@ -22,7 +23,7 @@ import { meetingContext, type DecisionView } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
 import { makeTransfer, sourceReferral } from "./transfer.js";
 import { endPresenters } from "../people/presenters.js";
-import { howTakenNow, meetingsAfter, refuseUnlessOpen } from "./how-taken.js";
+import { howTakenNow, meetingsHeldAfter, refuseUnlessOpen } from "./how-taken.js";
 
 // The coordinator records what the panel decided about one agenda item, at the meeting; or, between
 // meetings, a coordinator or chair records a chairs' decision against the next meeting
@@ -67,7 +68,7 @@ async function problemsWith(
   ports: Pick<DecisionPorts, "catalogue" | "casework">,
   input: DecisionOutcome,
   context: Pick<ReturnType<typeof meetingContext>, "panel" | "area"> & {
-    laterMeetings: string[];
+    laterMeetings: MeetingHeld[];
     from: string;
   },
   current: StoredCase,
@@ -108,7 +109,7 @@ async function problemsWith(
 function caseAfter(
   c: StoredCase,
   input: DecisionOutcome,
-  laterMeetings: string[],
+  laterMeetings: MeetingHeld[],
   taken: { meetingId: string | null; from: string; at: string },
 ): StoredCase {
   const { meetingId, from, at } = taken;
@@ -182,9 +183,6 @@ export async function decideCase(
   const { chairsDecision, ...outcome } = input;
   // A chairs' decision takes effect from the day it is taken; the meeting's, from the meeting.
   const from = chairsDecision ? today : meetingId;
-  const laterMeetings = chairsDecision
-    ? meetingsAfter(ports.catalogue, panelId, today)
-    : context.laterMeetings;
   // Read while the meeting's day is checked; a refusal of the day comes first.
   const reads = Promise.all([
     heldCase(
@@ -196,10 +194,11 @@ export async function decideCase(
       version,
     ),
     howTakenNow(ports, actor, panel, meetingId, input, today),
+    meetingsHeldAfter(ports, panelId, today),
   ]);
   reads.catch(() => undefined);
   await refuseUnlessOpen(ports, role, panelId, meetingId, input);
-  const [{ current, existing }, how] = await reads;
+  const [{ current, existing }, how, laterMeetings] = await reads;
   const { problems, transfer, strategic } = await problemsWith(
     ports,
     outcome,

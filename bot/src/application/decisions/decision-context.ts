@@ -1,8 +1,6 @@
 import { auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
 import type { Decision } from "../../domain/decisions/decision.js";
-import { addDays } from "../../domain/schedule/dates.js";
-import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { Refusal } from "../../domain/refusal.js";
 import type { DecisionPorts } from "./decision-ports.js";
 
@@ -23,17 +21,11 @@ export function withoutDetails<T extends Decision>(d: T): T {
   };
 }
 
-/** The panel, its area, the meeting and the panel's later meetings (a return or review goes to one). */
+/** The panel, its area and the meeting. */
 export function meetingContext(ports: Pick<DecisionPorts, "catalogue">, panelId: string, meetingId: string) {
   const { panel, area, occurrence } = knownMeeting(ports.catalogue, panelId, meetingId);
   if (!area) throw new Refusal("not-found", "The panel's area is not configured.", { code: "unknown-area" });
-  const laterMeetings = occurrencesBetween(
-    ports.catalogue,
-    panelId,
-    addDays(meetingId, 1),
-    addDays(meetingId, 550),
-  ).map((o) => o.date);
-  return { panel, area, occurrence, laterMeetings };
+  return { panel, area, occurrence };
 }
 
 /** The decisions recorded at a meeting, each with its version for the next edit. */

@@ -1,7 +1,6 @@
 import { quorumOf } from "../../domain/attendance/sign-in.js";
-import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
-import type { DecisionInput, DecisionProblem } from "../../domain/decisions/decision.js";
+import type { DecisionInput, DecisionProblem, MeetingHeld } from "../../domain/decisions/decision.js";
 import {
   decisionWindow,
   takenAtTheMeeting,
@@ -12,8 +11,13 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole, Person } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { addDays, dayInWords, localDay } from "../../domain/schedule/dates.js";
-import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import { heldDay, nextMeetingHeldAfter } from "../panels/meeting-days.js";
+import {
+  cancelledWords,
+  heldDay,
+  meetingsHeld,
+  nextMeetingHeldAfter,
+  type HeldDay,
+} from "../panels/meeting-days.js";
 import type { Directory } from "../ports/directory.js";
 import type { DecisionPorts } from "./decision-ports.js";
 
@@ -21,24 +25,48 @@ import type { DecisionPorts } from "./decision-ports.js";
 // coordinator signed in to it (with the quorum at that moment); or, between meetings, as a chairs'
 // decision outside the meeting, against the panel's next meeting, by a coordinator or a chair.
 
-/** The panel's meetings after a day, by its rule: where a decision taken that day can send a case. */
-export const meetingsAfter = (catalogue: Catalogue, panelId: string, day: string): string[] =>
-  occurrencesBetween(catalogue, panelId, addDays(day, 1), addDays(day, 550)).map((o) => o.date);
+/**
+ * The panel's meetings held after a day, cancelled ones left out, as held: where a decision taken
+ * that day (at this meeting, held that day, or by the chairs between meetings) can send a case.
+ */
+export async function meetingsHeldAfter(
+  ports: Pick<DecisionPorts, "catalogue" | "meetings">,
+  panelId: string,
+  day: string,
+): Promise<MeetingHeld[]> {
+  return (await meetingsHeld(ports, panelId, addDays(day, 1), addDays(day, 550))).map((m) => ({
+    id: m.id,
+    heldOn: m.date,
+  }));
+}
 
 /**
  * What can be recorded against this meeting today, by the day it is held (`heldOn`, where the
- * caller reads it already) and the panel's next meeting held after today: the reads sent together.
+ * caller reads it already) and, unless it is held today, the panel's next meeting held after today.
  */
 export async function windowFor(
   ports: Pick<DecisionPorts, "catalogue" | "meetings" | "now">,
   panelId: string,
   meetingId: string,
-  heldOn: string | Promise<string> = heldDay(ports, panelId, meetingId),
-): Promise<DecisionWindow & { today: string; heldOn: string }> {
+  heldOn: HeldDay | Promise<HeldDay> = heldDay(ports, panelId, meetingId),
+): Promise<DecisionWindow & { today: string; heldOn: string; cancelled: boolean }> {
   const today = localDay(ports.now());
-  const [day, next] = await Promise.all([heldOn, nextMeetingHeldAfter(ports, panelId, today)]);
+  const { day, cancelled } = await heldOn;
+  if (cancelled)
+    return {
+      how: "closed",
+      why: cancelledWords(
+        "no decision is recorded against it",
+        "Record it at the panel's next meeting or, if it cannot wait, as a chairs' decision on that meeting.",
+      ),
+      today,
+      heldOn: day,
+      cancelled,
+    };
+  // Held today, it is the meeting decisions are taken at: the next one is read only otherwise.
+  const next = day === today ? null : await nextMeetingHeldAfter(ports, panelId, today);
   const nextDay = next && { id: next.id, heldOn: next.date };
-  return { ...decisionWindow({ id: meetingId, heldOn: day }, today, nextDay), today, heldOn: day };
+  return { ...decisionWindow({ id: meetingId, heldOn: day }, today, nextDay), today, heldOn: day, cancelled };
 }
 
 /** The panel's chairs, as the directory names them, suspended ones left out: who can agree a chairs' decision. */
@@ -84,7 +112,8 @@ export async function refuseUnlessOpen(
         `Decisions are recorded at the meeting, on its day: this meeting is on ${dayInWords(window.heldOn)}. If the chairs have agreed this between meetings, record it as a chairs' decision outside the meeting.`,
         "not-meeting-day",
       );
-    if (window.how === "closed") throw notNow(window.why, "not-meeting-day");
+    if (window.how === "closed")
+      throw notNow(window.why, window.cancelled ? "meeting-cancelled" : "not-meeting-day");
     return;
   }
   if (window.how === "at-the-meeting")
@@ -92,7 +121,8 @@ export async function refuseUnlessOpen(
       "The panel meets today: record the decision at the meeting, signed in to it, not as a chairs' decision.",
       "meeting-today",
     );
-  if (window.how === "closed") throw notNow(window.why, "not-next-meeting");
+  if (window.how === "closed")
+    throw notNow(window.why, window.cancelled ? "meeting-cancelled" : "not-next-meeting");
 }
 
 /**

@@ -40,7 +40,8 @@ export async function meetingMinutes(
   ]);
   // On the meeting's day, names wait until the person has signed in, in the minutes as on the agenda.
   const namesHidden =
-    localDay(ports.now()) === heldDayOf(meetingId, held) &&
+    localDay(ports.now()) === heldDayOf(meetingId, held).day &&
+    held?.value.status !== "cancelled" &&
     !room.signIns.some((s) => s.personId === actor.id);
   // The correction the panel asked for can name people: hidden with the names.
   const status = namesHidden ? statusShown(panel, agreement, false, next) : whole;

@@ -1,3 +1,4 @@
+import { comingMeetings } from "../panels/meeting-days.js";
 import { withPorts } from "../with-ports.js";
 import type { RoomPorts } from "./room-ports.js";
 import { namesHiddenFor, viewRoom } from "./room-view.js";
@@ -18,6 +19,8 @@ export const meetingRoom = (ports: RoomPorts) => ({
   apologise: withPorts(ports, recordApologies),
   openStartingMeetings: withPorts(ports, openStartingMeetings),
   openSignIn: withPorts(ports, openSignIn),
+  /** The panel's coming meetings as held, a moved one on the day it moved to. */
+  comingMeetings: withPorts(ports, comingMeetings),
 });
 export type MeetingRoom = ReturnType<typeof meetingRoom>;
 

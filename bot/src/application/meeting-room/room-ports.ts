@@ -1,6 +1,8 @@
 import { knownMeeting } from "../panels/known-panels.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
+import type { HeldTodayCache } from "../panels/held-today.js";
+import { cancelledMeeting } from "../panels/meeting-days.js";
 import type { SignInAnnouncer } from "../ports/channel-announcer.js";
 import type { Directory } from "../ports/directory.js";
 import type { MeetingRoomStore, MeetingStore } from "../ports/meetings.js";
@@ -15,6 +17,8 @@ export interface RoomPorts {
   meetings: Pick<MeetingStore, "meeting" | "between">;
   now: () => Date;
   announcer?: SignInAnnouncer;
+  /** Each panel's meetings held today, kept between the sign-in card's timer ticks. */
+  heldToday?: HeldTodayCache;
 }
 
 /** The panel, its area and the meeting's description; a date the panel does not meet is refused. */
@@ -28,6 +32,9 @@ export const agenciesOf = (catalogue: Catalogue, areaId: string) =>
 
 export const notMeetingDay = () =>
   new Refusal("not-now", "Sign-in opens on the day of the meeting.", { code: "not-meeting-day" });
+
+export const signInCancelled = () =>
+  cancelledMeeting("sign-in does not open for it", "Sign in to the panel's next meeting.");
 
 export const coordinatorsOnly = (doing: string) =>
   new Refusal("not-allowed", `Only the panel's coordinators ${doing}.`, { code: "not-coordinator" });

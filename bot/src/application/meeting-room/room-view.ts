@@ -7,7 +7,7 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { chairsOf, windowFor } from "../decisions/how-taken.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay, heldDayOf, meetingHeldOn } from "../panels/meeting-days.js";
+import { heldDay, heldDayOf, meetingsHeldOn } from "../panels/meeting-days.js";
 import { agenciesOf, type RoomPorts } from "./room-ports.js";
 
 // The meeting as it runs, for the tab's meeting page: who has signed in, apologies, live quorum,
@@ -48,25 +48,26 @@ export async function viewRoom(
   const { catalogue } = ports;
   const { panel, area, occurrence } = knownMeeting(catalogue, panelId, meetingId);
   const stored = ports.meetings.meeting(panelId, meetingId);
-  const [{ signIns, apologies, cardPosted }, me, chairs, held, { how, why, heldOn }] = await Promise.all([
-    ports.room.room(panelId, meetingId),
-    ports.directory.person(actor.id),
-    chairsOf(ports, panelId),
-    stored,
-    windowFor(
-      ports,
-      panelId,
-      meetingId,
-      stored.then((m) => heldDayOf(meetingId, m)),
-    ),
-  ]);
+  const [{ signIns, apologies, cardPosted }, me, chairs, held, { how, why, heldOn, cancelled }] =
+    await Promise.all([
+      ports.room.room(panelId, meetingId),
+      ports.directory.person(actor.id),
+      chairsOf(ports, panelId),
+      stored,
+      windowFor(
+        ports,
+        panelId,
+        meetingId,
+        stored.then((m) => heldDayOf(meetingId, m)),
+      ),
+    ]);
   const agencyName = (id: string) => catalogue.agencies.get(id)?.name ?? id;
   return {
     panelId,
     meetingId,
     meetingDescription: describeOccurrence(held ? { ...held.value, panelId } : occurrence),
     statement: area?.confidentialityStatement ?? "",
-    inProgress: localDay(ports.now()) === heldOn,
+    inProgress: localDay(ports.now()) === heldOn && !cancelled,
     signedIn: signIns.some((s) => s.personId === actor.id),
     signIns: signIns
       .map((s) => ({ name: s.name, agency: agencyName(s.agencyId), capacity: s.capacity, at: s.at }))
@@ -104,13 +105,13 @@ export async function meetingToday(
   panelId: string,
   meetingId: string,
 ) {
-  const [heldOn, { signIns }] = await Promise.all([
+  const [{ day: heldOn, cancelled }, { signIns }] = await Promise.all([
     heldDay(ports, panelId, meetingId),
     ports.room.room(panelId, meetingId),
   ]);
-  const heldToday = localDay(ports.now()) === heldOn;
+  const heldToday = localDay(ports.now()) === heldOn && !cancelled;
   const signedIn = signIns.some((s) => s.personId === actor.id);
-  return { heldOn, heldToday, signIns, signedIn, namesHidden: heldToday && !signedIn };
+  return { heldOn, cancelled, heldToday, signIns, signedIn, namesHidden: heldToday && !signedIn };
 }
 
 /** Whether names must wait: on the day the meeting is held, for anyone who has not signed in and agreed. */
@@ -125,8 +126,9 @@ export async function namesHiddenFor(
 
 /**
  * Whether names must wait on a panel's page today (its cohort): where the panel holds a meeting
- * today, for anyone not signed in to it. Today's sign-ins by the rule's date are read alongside,
- * for the usual meeting that has not moved.
+ * today, for anyone signed in to none of today's meetings (two are held the same day when one
+ * moved onto another's). Today's sign-ins by the rule's date are read alongside, for the usual
+ * meeting that has not moved.
  */
 export async function namesHiddenToday(
   ports: Pick<RoomPorts, "catalogue" | "room" | "meetings" | "now">,
@@ -136,10 +138,11 @@ export async function namesHiddenToday(
   const today = localDay(ports.now());
   const byRule = occurrencesBetween(ports.catalogue, panelId, today, today).length > 0;
   const [held, ruleRoom] = await Promise.all([
-    meetingHeldOn(ports, panelId, today),
+    meetingsHeldOn(ports, panelId, today),
     byRule ? ports.room.room(panelId, today) : undefined,
   ]);
-  if (!held) return false;
-  const { signIns } = held.id === today && ruleRoom ? ruleRoom : await ports.room.room(panelId, held.id);
-  return !signIns.some((s) => s.personId === actor.id);
+  const rooms = await Promise.all(
+    held.map((m) => (m.id === today && ruleRoom ? ruleRoom : ports.room.room(panelId, m.id))),
+  );
+  return held.length > 0 && !rooms.some(({ signIns }) => signIns.some((s) => s.personId === actor.id));
 }

@@ -2,9 +2,17 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { localDay } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
-import { heldDay, meetingHeldOn, type HeldMeeting } from "../panels/meeting-days.js";
+import { heldDay, meetingsHeldOn, type HeldMeeting } from "../panels/meeting-days.js";
+import type { HeldTodayCache } from "../panels/held-today.js";
 import type { SignInDetails } from "../ports/channel-announcer.js";
-import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
+import {
+  agenciesOf,
+  coordinatorsOnly,
+  notMeetingDay,
+  roomMeeting,
+  signInCancelled,
+  type RoomPorts,
+} from "./room-ports.js";
 
 // The sign-in card: what it shows (the meeting, the area's statement and agencies; no case, no
 // child), and its posting to the panel's channel once per meeting, on a timer or by a coordinator.
@@ -26,15 +34,24 @@ export function signInDetails(
   };
 }
 
-/** The meetings held today by these panels, moved ones on the day they moved to, one range read each, together. */
-async function heldToday(ports: Pick<RoomPorts, "catalogue" | "meetings" | "now">, panelIds: string[]) {
+/**
+ * The meetings held today by these panels, moved ones on the day they moved to, one range read
+ * each, together; from the kept answers where the caller keeps them.
+ */
+async function heldToday(
+  ports: Pick<RoomPorts, "catalogue" | "meetings" | "now">,
+  panelIds: string[],
+  kept?: HeldTodayCache,
+) {
   const today = localDay(ports.now());
+  const read = (panelId: string) =>
+    kept ? kept.held(ports, panelId, today) : meetingsHeldOn(ports, panelId, today);
   const held = await Promise.all(
     panelIds
       .filter((id) => ports.catalogue.panels.has(id))
-      .map(async (panelId) => ({ panelId, meeting: await meetingHeldOn(ports, panelId, today) })),
+      .map(async (panelId) => ({ panelId, meetings: await read(panelId) })),
   );
-  return held.flatMap(({ panelId, meeting }) => (meeting ? [{ panelId, meeting }] : []));
+  return held.flatMap(({ panelId, meetings }) => meetings.map((meeting) => ({ panelId, meeting })));
 }
 
 /** Today's meetings among these panels: what `sign in` typed to the bot offers. */
@@ -54,7 +71,11 @@ export async function meetingsToday(
 export async function openStartingMeetings(ports: RoomPorts): Promise<number> {
   const now = ports.now();
   let posted = 0;
-  for (const { panelId, meeting } of await heldToday(ports, [...ports.catalogue.panels.keys()])) {
+  for (const { panelId, meeting } of await heldToday(
+    ports,
+    [...ports.catalogue.panels.keys()],
+    ports.heldToday,
+  )) {
     const opens = Date.parse(meeting.start) - 15 * 60_000;
     if (now.getTime() < opens || now.getTime() > Date.parse(meeting.end)) continue;
     const first = await ports.room.postCardOnce({
@@ -80,7 +101,9 @@ export async function openSignIn(
 ): Promise<{ posted: boolean; alreadyPosted: boolean }> {
   roomMeeting(ports, panelId, meetingId);
   if (role !== "coordinator") throw coordinatorsOnly("open sign-in");
-  if (localDay(ports.now()) !== (await heldDay(ports, panelId, meetingId))) throw notMeetingDay();
+  const heldOn = await heldDay(ports, panelId, meetingId);
+  if (heldOn.cancelled) throw signInCancelled();
+  if (localDay(ports.now()) !== heldOn.day) throw notMeetingDay();
   const first = await ports.room.postCardOnce({
     panelId,
     meetingId,

@@ -7,7 +7,14 @@ import { localDay } from "../../domain/schedule/dates.js";
 import { accessPanel } from "../access/panel-access.js";
 import { heldDay } from "../panels/meeting-days.js";
 import { Refusal } from "../../domain/refusal.js";
-import { agenciesOf, coordinatorsOnly, notMeetingDay, roomMeeting, type RoomPorts } from "./room-ports.js";
+import {
+  agenciesOf,
+  coordinatorsOnly,
+  notMeetingDay,
+  roomMeeting,
+  signInCancelled,
+  type RoomPorts,
+} from "./room-ports.js";
 
 // Attendees sign in for the agency they represent, agreeing to the area's statement; the
 // coordinator records apologies.
@@ -44,7 +51,8 @@ export async function signInToMeeting(
     heldDay(ports, panelId, meetingId),
     ports.directory.person(actor.id),
   ]);
-  if (localDay(ports.now()) !== heldOn) throw notMeetingDay();
+  if (heldOn.cancelled) throw signInCancelled();
+  if (localDay(ports.now()) !== heldOn.day) throw notMeetingDay();
   if (!agenciesOf(ports.catalogue, panel.areaId).some((a) => a.id === input.agencyId)) throw unknownAgency();
   if (!person) {
     throw new Refusal("not-allowed", "You are not in the panel directory. Ask the coordinator to add you.", {

@@ -5,10 +5,11 @@ import type { PanelRole } from "../../domain/people/membership.js";
 import { Refusal } from "../../domain/refusal.js";
 import { casesDueAt } from "../../domain/agenda/due-cases.js";
 import { localDay } from "../../domain/schedule/dates.js";
+import type { Meeting } from "../../domain/schedule/meeting.js";
 import { draftNotesRefused, noteSight } from "../access/note-access.js";
 import { auditEntry, auditListView } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay, isNextMeeting } from "../panels/meeting-days.js";
+import { cancelledWords, heldDay, heldDayOf, isNextMeeting } from "../panels/meeting-days.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
@@ -62,7 +63,7 @@ export async function viewNotes(
 ): Promise<NotesView> {
   const { panel } = knownMeeting(ports.catalogue, panelId, meetingId);
   if (role === "presenter") throw notMembers();
-  const [stored, agreement, { signIns }, heldOn] = await Promise.all([
+  const [stored, agreement, { signIns }, { day: heldOn, cancelled }] = await Promise.all([
     ports.minutesRecord.notes(panelId, meetingId),
     ports.minutesRecord.agreement(panelId, meetingId),
     ports.room.room(panelId, meetingId),
@@ -84,12 +85,17 @@ export async function viewNotes(
   });
   return {
     notes: shown.map(toView),
-    window: noteWindow(heldOn, today, agreement !== undefined),
+    window: cancelled ? notesCancelled : noteWindow(heldOn, today, agreement !== undefined),
     canWrite: role === "coordinator",
   };
 }
 
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
+
+const notesCancelled: NoteWindow = {
+  open: "closed",
+  why: cancelledWords("no notes are taken for it", "Note the discussion at the panel's next meeting."),
+};
 
 /**
  * The item a note is kept against: a case on this meeting's agenda or decided at it (with its
@@ -101,14 +107,16 @@ async function itemOf(
   panel: { id: string; areaId: string; agendaTemplateId: string },
   meetingId: string,
   itemKey: string,
+  meeting: Versioned<Meeting> | undefined,
 ) {
   const [kind, id = ""] = itemKey.split(":");
   if (kind === "case") {
-    const [{ cases, drifting }, decisions, next] = await Promise.all([
+    const [{ cases, drifting }, decisions] = await Promise.all([
       ports.casework.casesAndDrift(panel.areaId, panel.id, localDay(ports.now()), meetingId),
       ports.casework.decisionsAt(panel.areaId, panel.id, meetingId),
-      isNextMeeting(ports, panel.id, meetingId, ports.now()),
     ]);
+    // A drifting case is on the agenda of the panel's next meeting only: asked only for one.
+    const next = drifting.has(id) && (await isNextMeeting(ports, panel.id, meetingId, ports.now(), meeting));
     const due = casesDueAt(
       meetingId,
       cases.map((c) => c.value),
@@ -153,14 +161,15 @@ export async function recordNote(
       code: "not-coordinator",
     });
   const today = localDay(ports.now());
-  const [agreement, stored, { signIns }, heldOn] = await Promise.all([
+  const [agreement, stored, { signIns }, meeting] = await Promise.all([
     ports.minutesRecord.agreement(panelId, meetingId),
     ports.minutesRecord.notes(panelId, meetingId),
     ports.room.room(panelId, meetingId),
-    heldDay(ports, panelId, meetingId),
+    ports.meetings.meeting(panelId, meetingId),
   ]);
-  const window = noteWindow(heldOn, today, agreement !== undefined);
-  if (window.open === "closed") throw notNow(window.why, "notes-closed");
+  const { day: heldOn, cancelled } = heldDayOf(meetingId, meeting);
+  const window = cancelled ? notesCancelled : noteWindow(heldOn, today, agreement !== undefined);
+  if (window.open === "closed") throw notNow(window.why, cancelled ? "meeting-cancelled" : "notes-closed");
   if (window.open === "record" && !signIns.some((s) => s.personId === actor.id))
     throw notNow(
       "Sign in to the meeting first: its notes are taken by a coordinator signed in to it.",
@@ -173,7 +182,7 @@ export async function recordNote(
       "notes-closed",
     );
   if ((existing?.etag ?? "none") !== version) throw changedBy(existing);
-  const item = await itemOf(ports, panel, meetingId, itemKey);
+  const item = await itemOf(ports, panel, meetingId, itemKey, meeting);
   if (!item.subjectId) await refuseSubjectDetail(ports, panel, meetingId, "text", input.text);
   const note: ItemNote = {
     panelId,

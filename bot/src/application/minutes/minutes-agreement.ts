@@ -16,7 +16,7 @@ import { describeOccurrence } from "../../domain/schedule/describe.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { chairsOf } from "../decisions/how-taken.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay } from "../panels/meeting-days.js";
+import { cancelledWords, heldDay, type HeldMeeting } from "../panels/meeting-days.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { refuseSubjectDetail } from "./meeting-wide-text.js";
 import type { MinutesPorts } from "./minutes-ports.js";
@@ -37,22 +37,24 @@ export async function previousMeetingOf(
   ports: Pick<MinutesPorts, "catalogue" | "meetings" | "room" | "casework" | "minutesRecord">,
   panel: { id: string; areaId: string },
   meetingId: string,
-): Promise<{ meetingId: string; recorded: boolean } | null> {
+): Promise<{ meetingId: string; recorded: boolean; held: HeldMeeting } | null> {
   const from = addDays(meetingId, -370);
   const to = addDays(meetingId, -1);
   const stored = await ports.meetings.between(panel.id, from, to);
   const cancelled = new Set(stored.filter((m) => m.value.status === "cancelled").map((m) => m.value.id));
-  const earlier = [
-    ...new Set([
-      ...occurrencesBetween(ports.catalogue, panel.id, from, to).map((o) => o.date),
-      ...stored.map((m) => m.value.id),
-    ]),
-  ]
-    .filter((id) => !cancelled.has(id))
-    .sort()
-    .reverse();
-  for (const id of earlier) if (await recordedAt(ports, panel, id)) return { meetingId: id, recorded: true };
-  return earlier[0] ? { meetingId: earlier[0], recorded: false } : null;
+  // Each as held: on its stored day and times, or the rule's.
+  const held = new Map<string, HeldMeeting>([
+    ...occurrencesBetween(ports.catalogue, panel.id, from, to).map(
+      (o) => [o.date, { id: o.date, date: o.date, start: o.start, end: o.end }] as const,
+    ),
+    ...stored.map(({ value: { id, date, start, end } }) => [id, { id, date, start, end }] as const),
+  ]);
+  const earlier = [...held.values()]
+    .filter((m) => !cancelled.has(m.id))
+    .sort((x, y) => y.id.localeCompare(x.id));
+  for (const m of earlier)
+    if (await recordedAt(ports, panel, m.id)) return { meetingId: m.id, recorded: true, held: m };
+  return earlier[0] ? { meetingId: earlier[0].id, recorded: false, held: earlier[0] } : null;
 }
 
 /**
@@ -162,7 +164,7 @@ export async function previousMinutes(
       version: "none",
     };
   const previous = found.meetingId;
-  const [agreement, { signIns }, next, heldOn] = await Promise.all([
+  const [agreement, { signIns }, next, { day: heldOn, cancelled }] = await Promise.all([
     ports.minutesRecord.agreement(panelId, previous),
     ports.room.room(panelId, meetingId),
     nextMeetingOf(ports, panelId, previous),
@@ -172,10 +174,9 @@ export async function previousMinutes(
   // The correction can name people: not for presenters, nor before sign-in on the meeting's day.
   const namesHidden = today === heldOn && !signIns.some((s) => s.personId === actor.id);
   const status = statusShown(panel, agreement, role !== "presenter" && !namesHidden, next);
-  const [occurrence] = occurrencesBetween(ports.catalogue, panelId, previous, previous);
-  const meetingDescription = occurrence ? describeOccurrence(occurrence) : null;
+  const meetingDescription = describeOccurrence({ ...found.held, panelId });
   if (!found.recorded) {
-    const none = nothingRecorded(previous);
+    const none = nothingRecorded(found.held.date);
     return {
       meetingId: previous,
       meetingDescription,
@@ -186,7 +187,9 @@ export async function previousMinutes(
       version: "none",
     };
   }
-  const window = agreementWindow(heldOn, previous, today, agreement?.value);
+  const window = cancelled
+    ? minutesCancelled(found.held.date)
+    : agreementWindow(heldOn, found.held.date, today, agreement?.value);
   return {
     meetingId: previous,
     meetingDescription,
@@ -199,6 +202,16 @@ export async function previousMinutes(
 }
 
 const notNow = (message: string, code: string) => new Refusal("not-now", message, { code });
+
+/** A cancelled meeting agrees no minutes: the previous meeting's (held on `previousDay`) wait for the next. */
+const minutesCancelled = (previousDay: string) =>
+  ({
+    open: false,
+    why: cancelledWords(
+      `the minutes of ${dayInWords(previousDay)} are not agreed at it`,
+      "They are agreed at the panel's next meeting.",
+    ),
+  }) as const;
 
 /** Records the previous meeting's minutes as agreed at this one: the coordinator, signed in, on its day. */
 export async function agreePreviousMinutes(
@@ -216,23 +229,32 @@ export async function agreePreviousMinutes(
     });
   const found = await previousMeetingOf(ports, panel, meetingId);
   const previous = found?.meetingId ?? null;
-  const [existing, { signIns }, heldOn] = await Promise.all([
+  const [existing, { signIns }, { day: heldOn, cancelled }] = await Promise.all([
     previous ? ports.minutesRecord.agreement(panelId, previous) : Promise.resolve(undefined),
     ports.room.room(panelId, meetingId),
     heldDay(ports, panelId, meetingId),
   ]);
-  const window = agreementWindow(heldOn, previous, localDay(ports.now()), existing?.value);
+  const window =
+    cancelled && found
+      ? minutesCancelled(found.held.date)
+      : agreementWindow(heldOn, found?.held.date ?? null, localDay(ports.now()), existing?.value);
   if (!window.open || !previous)
     throw notNow(
       window.why ?? "",
-      existing ? "already-agreed" : previous ? "not-meeting-day" : "no-previous-minutes",
+      cancelled
+        ? "meeting-cancelled"
+        : existing
+          ? "already-agreed"
+          : previous
+            ? "not-meeting-day"
+            : "no-previous-minutes",
     );
   if (!signIns.some((s) => s.personId === actor.id))
     throw notNow(
       "Sign in to the meeting first: the minutes are agreed by the panel, recorded by a coordinator signed in to the meeting.",
       "not-signed-in",
     );
-  if (!found?.recorded) throw notNow(nothingRecorded(previous).words, "nothing-recorded");
+  if (!found?.recorded) throw notNow(nothingRecorded(found?.held.date ?? previous).words, "nothing-recorded");
   if (input.correction) await refuseSubjectDetail(ports, panel, previous, "correction", input.correction);
   const agreement: MinutesAgreement = {
     panelId,
@@ -248,7 +270,7 @@ export async function agreePreviousMinutes(
     await ports.minutesRecord.saveAgreement(agreement, null, actor.name);
   } catch (e) {
     if (e instanceof AlreadyExists)
-      throw notNow(`The minutes of ${dayInWords(previous)} have been agreed.`, "already-agreed");
+      throw notNow(`The minutes of ${dayInWords(found.held.date)} have been agreed.`, "already-agreed");
     throw e;
   }
   await audit(ports, panel, actor, "minutes.agreed", previous, "tab agenda");

@@ -1,5 +1,6 @@
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
+import { Refusal } from "../../domain/refusal.js";
 import type { Meeting } from "../../domain/schedule/meeting.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import type { MeetingStore } from "../ports/meetings.js";
@@ -20,18 +21,33 @@ export interface HeldMeeting {
   end: string;
 }
 
+/** The day a meeting is held, and whether it was cancelled (skipped for a bank holiday, say): then it is not held at all. */
+export interface HeldDay {
+  day: string;
+  cancelled: boolean;
+}
+
 /** The day a meeting is held, from its stored record (if any). */
-export const heldDayOf = (meetingId: string, stored: { value: Pick<Meeting, "date"> } | undefined): string =>
-  stored?.value.date ?? meetingId;
+export const heldDayOf = (
+  meetingId: string,
+  stored: { value: Pick<Meeting, "date" | "status"> } | undefined,
+): HeldDay => ({ day: stored?.value.date ?? meetingId, cancelled: stored?.value.status === "cancelled" });
 
 /** The day a meeting is held: one point read. */
 export async function heldDay(
   ports: { meetings: Pick<MeetingStore, "meeting"> },
   panelId: string,
   meetingId: string,
-): Promise<string> {
+): Promise<HeldDay> {
   return heldDayOf(meetingId, await ports.meetings.meeting(panelId, meetingId));
 }
+
+/** Why something cannot be done at a cancelled meeting: what cannot happen (`so`), and what to do instead. */
+export const cancelledMeeting = (so: string, instead: string): Refusal =>
+  new Refusal("not-now", cancelledWords(so, instead), { code: "meeting-cancelled" });
+
+export const cancelledWords = (so: string, instead: string): string =>
+  `This meeting was cancelled, so ${so}. ${instead}`;
 
 /**
  * The panel's meetings held from `from` to `to` (by the day they are held, cancelled ones left
@@ -56,16 +72,31 @@ export async function meetingsHeld(
       .filter((o) => !stored.has(o.date))
       .map(({ date, start, end }) => ({ id: date, date, start, end })),
   ];
-  return held.filter((m) => m.date >= from && m.date <= to).sort((a, b) => a.start.localeCompare(b.start));
+  return held
+    .filter((m) => m.date >= from && m.date <= to)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-/** The panel's meeting held on a day, if it meets that day. */
-export async function meetingHeldOn(
+/** The panel's meetings held on a day, in order: one moved onto another's day is held there too. */
+export async function meetingsHeldOn(
   ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "between"> },
   panelId: string,
   day: string,
-): Promise<HeldMeeting | undefined> {
-  return (await meetingsHeld(ports, panelId, day, day))[0];
+): Promise<HeldMeeting[]> {
+  return meetingsHeld(ports, panelId, day, day);
+}
+
+/** The panel's next meetings not yet ended at `now`, as held, soonest first: `count` of them within a year. */
+export async function comingMeetings(
+  ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "between">; now: () => Date },
+  panelId: string,
+  count: number,
+): Promise<HeldMeeting[]> {
+  const now = ports.now();
+  const today = localDay(now);
+  return (await meetingsHeld(ports, panelId, today, addDays(today, 370)))
+    .filter((m) => Date.parse(m.end) > now.getTime())
+    .slice(0, count);
 }
 
 /** The panel's first meeting held after a day, within a year; null if none. */
@@ -105,22 +136,37 @@ export const isNextOf = (
   now: Date,
 ): boolean => meeting.status !== "cancelled" && Date.parse(meeting.end) > now.getTime() && !earlierToEnd;
 
-/** Whether this meeting is the panel's next one not yet ended at `now`: its record and the earlier ones', read together. */
+/** A meeting as held, from its stored record or, until it is in Teams calendars, the rule's. */
+export function meetingAsHeld(
+  catalogue: Catalogue,
+  panelId: string,
+  meetingId: string,
+  stored: { value: Pick<Meeting, "end" | "status"> } | undefined,
+): { end: string; status: string } | undefined {
+  return (
+    stored?.value ??
+    occurrencesBetween(catalogue, panelId, meetingId, meetingId).map((o) => ({
+      end: o.end,
+      status: "planned",
+    }))[0]
+  );
+}
+
+/**
+ * Whether this meeting is the panel's next one not yet ended at `now`: its record (read here, or
+ * passed in by a caller that has read it) and the earlier ones', read together.
+ */
 export async function isNextMeeting(
   ports: { catalogue: Catalogue; meetings: Pick<MeetingStore, "meeting" | "between"> },
   panelId: string,
   meetingId: string,
   now: Date,
+  read?: { value: Pick<Meeting, "end" | "status"> } | undefined,
 ): Promise<boolean> {
   const [stored, earlier] = await Promise.all([
-    ports.meetings.meeting(panelId, meetingId),
+    read ?? ports.meetings.meeting(panelId, meetingId),
     earlierStillToEnd(ports, panelId, meetingId, now),
   ]);
-  const meeting =
-    stored?.value ??
-    occurrencesBetween(ports.catalogue, panelId, meetingId, meetingId).map((o) => ({
-      ...o,
-      status: "planned",
-    }))[0];
+  const meeting = meetingAsHeld(ports.catalogue, panelId, meetingId, stored);
   return !!meeting && isNextOf(meeting, earlier, now);
 }

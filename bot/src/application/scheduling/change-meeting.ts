@@ -1,6 +1,9 @@
 import { DateTime } from "luxon";
 import type { Actor } from "../../domain/people/actor.js";
+import { addDays, dayInWords } from "../../domain/schedule/dates.js";
 import type { Meeting } from "../../domain/schedule/meeting.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { MOVED_AT_MOST_DAYS } from "../panels/meeting-days.js";
 import type { TeamsCalendar } from "../ports/teams-calendar.js";
 import type { Versioned } from "../ports/versioned.js";
 import { meetingView, type MeetingView } from "./meetings-between.js";
@@ -9,7 +12,7 @@ import { LONDON, longDay, refuse, type SchedulingPorts } from "./scheduling-port
 // A coordinator moves or cancels one meeting; only that occurrence changes in Teams, and its
 // attendees get the calendar's update or cancellation for it alone.
 
-type ChangePorts = Pick<SchedulingPorts, "meetings" | "now">;
+type ChangePorts = Pick<SchedulingPorts, "catalogue" | "meetings" | "now" | "heldToday">;
 
 async function heldMeeting(
   ports: ChangePorts,
@@ -50,22 +53,44 @@ async function change(
   inCalendar: () => Promise<void>,
 ): Promise<MeetingView> {
   const saved = await ports.meetings.replaceMeeting(next, held.etag, actor.name);
+  ports.heldToday?.forget(next.panelId);
   try {
     await inCalendar();
   } catch (e) {
     await ports.meetings.replaceMeeting(held.value, saved.etag, actor.name);
+    ports.heldToday?.forget(next.panelId);
     throw e;
   }
   return meetingView(saved);
 }
 
-/** A series keeps its meetings in order: one can move only to a day between its neighbours. */
+/** How far a meeting can move from its usual date: within the reach of every lookup by the day it is held. */
+const MOVE_WEEKS = Math.floor(MOVED_AT_MOST_DAYS / 7);
+
+/**
+ * A meeting moves at most MOVE_WEEKS from its usual date, and a series keeps its meetings in
+ * order: only to a day between its neighbours, stored or still as the rule gives them.
+ */
 async function checkBetweenNeighbours(ports: ChangePorts, panelId: string, meeting: Meeting, date: string) {
-  const shift = (days: number) =>
-    DateTime.fromISO(meeting.id, { zone: "UTC" }).plus({ days }).toISODate() ?? meeting.id;
-  const around = (await ports.meetings.between(panelId, shift(-100), shift(100)))
-    .map((m) => m.value)
-    .filter((m) => m.id !== meeting.id && m.status !== "cancelled");
+  const reach = MOVE_WEEKS * 7;
+  if (date < addDays(meeting.id, -reach) || date > addDays(meeting.id, reach))
+    throw refuse(
+      "invalid",
+      "too-far",
+      `A meeting can move at most ${MOVE_WEEKS} weeks from its usual date, ${dayInWords(meeting.id)}. To meet further away, cancel this meeting and bring its cases to the panel's next meeting.`,
+    );
+  const from = addDays(meeting.id, -MOVED_AT_MOST_DAYS);
+  const to = addDays(meeting.id, MOVED_AT_MOST_DAYS);
+  const stored = await ports.meetings.between(panelId, from, to);
+  const storedIds = new Set(stored.map((m) => m.value.id));
+  const around = [
+    ...stored.map((m) => m.value).filter((m) => m.status !== "cancelled"),
+    ...occurrencesBetween(ports.catalogue, panelId, from, to)
+      .filter((o) => !storedIds.has(o.date))
+      .map((o) => ({ id: o.date, date: o.date })),
+  ]
+    .filter((m) => m.id !== meeting.id)
+    .sort((a, b) => a.id.localeCompare(b.id));
   const before = around.filter((m) => m.id < meeting.id).pop();
   const after = around.find((m) => m.id > meeting.id);
   if ((before && date <= before.date) || (after && date >= after.date)) {

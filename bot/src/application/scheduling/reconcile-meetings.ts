@@ -26,7 +26,7 @@ function byRule(plan: SeriesPlan) {
  * policy, then any coordinator's move or cancellation), then records every meeting.
  */
 export async function reconcileMeetings(
-  ports: Pick<SchedulingPorts, "meetings" | "now">,
+  ports: Pick<SchedulingPorts, "meetings" | "now" | "heldToday">,
   panel: PanelInArea,
   plan: SeriesPlan,
   seriesId: string,
@@ -101,6 +101,7 @@ export async function reconcileMeetings(
       rows.map((value) => ({ value, etag: versions.get(value.id) })),
       "schedule",
     );
+    ports.heldToday?.forget(panel.id);
   } catch (e) {
     if (!(e instanceof ConcurrencyConflict)) throw e;
     throw refuse(

@@ -2,6 +2,7 @@ import { knownPanel } from "../panels/known-panels.js";
 import { DateTime } from "luxon";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Panel } from "../../domain/catalogue/panel.js";
+import type { HeldTodayCache } from "../panels/held-today.js";
 import type { Directory } from "../ports/directory.js";
 import type { Log } from "../ports/log.js";
 import type { MeetingStore } from "../ports/meetings.js";
@@ -17,6 +18,8 @@ export interface SchedulingPorts {
   chats: TeamsChats;
   log: Log;
   now: () => Date;
+  /** Told when a meeting changes day or is cancelled: the sign-in card's timer reads it afresh. */
+  heldToday?: Pick<HeldTodayCache, "forget">;
 }
 
 export type PanelInArea = Panel & { areaId: string };

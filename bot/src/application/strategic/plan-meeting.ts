@@ -5,7 +5,7 @@ import { MeetingPlan } from "../../domain/strategic/forward-plan.js";
 import { accessRegister } from "../access/register-access.js";
 import { auditEntry } from "../audit/audit-trail.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay } from "../panels/meeting-days.js";
+import { cancelledMeeting, heldDay } from "../panels/meeting-days.js";
 import { ConcurrencyConflict } from "../ports/versioned.js";
 import { changedBy, invalidInput, refuseIdentifying, type RegisterPorts } from "./register-ports.js";
 
@@ -30,10 +30,11 @@ export async function planMeeting(
 ): Promise<PlanView> {
   const { panel } = await accessRegister(ports, actor.id, panelId, "plan");
   knownMeeting(ports.catalogue, panel.id, meetingId);
-  const [heldOn, held] = await Promise.all([
+  const [{ day: heldOn, cancelled }, held] = await Promise.all([
     heldDay(ports, panel.id, meetingId),
     ports.casework.meetingPlan(panel.areaId, panel.id, meetingId),
   ]);
+  if (cancelled) throw cancelledMeeting("it is not planned", "Plan the panel's next meeting instead.");
   if (heldOn < localDay(ports.now()))
     throw new Refusal("not-now", "That meeting has been held: plan the coming meetings instead.", {
       code: "meeting-held",

@@ -18,7 +18,7 @@ export interface RegisterPorts {
   directory: Directory;
   casework: Casework;
   /** The day each meeting is held, which a moved meeting's id is not. */
-  meetings: Pick<MeetingStore, "meeting">;
+  meetings: Pick<MeetingStore, "meeting" | "between">;
   now: () => Date;
 }
 

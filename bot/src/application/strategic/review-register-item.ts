@@ -4,7 +4,7 @@ import { localDay } from "../../domain/schedule/dates.js";
 import { RegisterReview, withReview } from "../../domain/strategic/register-item.js";
 import { accessRegister, refuseUnlessReviewer } from "../access/register-access.js";
 import { knownMeeting } from "../panels/known-panels.js";
-import { heldDay } from "../panels/meeting-days.js";
+import { cancelledMeeting, heldDay } from "../panels/meeting-days.js";
 import {
   heldItem,
   invalidInput,
@@ -33,7 +33,9 @@ export async function reviewRegisterItem(
   // The entry is read while the meeting's day is; a meeting still to come is refused first.
   const item = heldItem(ports, panel.areaId, panel.id, itemId, version);
   item.catch(() => undefined);
-  const heldOn = await heldDay(ports, panel.id, input.meetingId);
+  const { day: heldOn, cancelled } = await heldDay(ports, panel.id, input.meetingId);
+  if (cancelled)
+    throw cancelledMeeting("no review was held at it", "Record the review at a meeting the panel held.");
   if (heldOn > localDay(ports.now()))
     throw new Refusal(
       "not-now",

@@ -2,7 +2,7 @@ import type { Actor } from "../../domain/people/actor.js";
 import type { PanelRole } from "../../domain/people/membership.js";
 import { addDays, localDay } from "../../domain/schedule/dates.js";
 import { describeOccurrence } from "../../domain/schedule/describe.js";
-import { nextOccurrences, occurrencesBetween } from "../../domain/schedule/occurrences.js";
+import { meetingsHeld, MOVED_AT_MOST_DAYS } from "../panels/meeting-days.js";
 import { leadsRegister, mayOwnItem, accessRegister } from "../access/register-access.js";
 import type { PagePosition } from "../ports/stored-records.js";
 import type { PlanView } from "./plan-meeting.js";
@@ -45,13 +45,18 @@ export async function viewRegister(
 ): Promise<RegisterPage> {
   const { panel, role } = await accessRegister(ports, actor.id, panelId, "read");
   const today = localDay(ports.now());
-  const coming = nextOccurrences(ports.catalogue, panel.id, ports.now(), COMING_MEETINGS);
-  const [open, closed, plans, members] = await Promise.all([
+  // The meetings as held, a moved one on the day it moved to, as planning and reviews go by:
+  // those still to come today or later, and those held lately. Plans are kept by the meeting's
+  // id, which for a moved meeting can be weeks before the day it is held.
+  const [held, open, closed, plans, members] = await Promise.all([
+    meetingsHeld(ports, panel.id, addDays(today, -REVIEW_WINDOW_DAYS), addDays(today, 370)),
     ports.casework.openRegisterItems(panel.areaId, panel.id),
     ports.casework.closedRegisterItems(panel.areaId, panel.id, CLOSED_PAGE_SIZE, closedAfter),
-    ports.casework.meetingPlansFrom(panel.areaId, panel.id, coming[0]?.date ?? today),
+    ports.casework.meetingPlansFrom(panel.areaId, panel.id, addDays(today, -MOVED_AT_MOST_DAYS)),
     ports.directory.membersOf(panel.id),
   ]);
+  const coming = held.filter((m) => m.date >= today).slice(0, COMING_MEETINGS);
+  const lately = held.filter((m) => m.date <= today);
   // The entries' actions, and the owners' names, once the entries and members are known.
   const [people, actions] = await Promise.all([
     ports.directory.people(members.filter((m) => mayOwnItem(m.role)).map((m) => m.personId)),
@@ -78,14 +83,14 @@ export async function viewRegister(
     owners: [...people.values()]
       .map((p) => ({ id: p.id, name: p.displayName }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    reviewMeetings: occurrencesBetween(ports.catalogue, panel.id, addDays(today, -REVIEW_WINDOW_DAYS), today)
+    reviewMeetings: lately
       .reverse()
-      .map((o) => ({ id: o.date, description: describeOccurrence(o) })),
-    forwardPlan: coming.map((o) => {
-      const plan = planOf.get(o.date);
+      .map((m) => ({ id: m.id, description: describeOccurrence({ ...m, panelId: panel.id }) })),
+    forwardPlan: coming.map((m) => {
+      const plan = planOf.get(m.id);
       return {
-        meetingId: o.date,
-        description: describeOccurrence(o),
+        meetingId: m.id,
+        description: describeOccurrence({ ...m, panelId: panel.id }),
         topics: plan?.value.topics ?? [],
         version: plan?.etag ?? "none",
       };

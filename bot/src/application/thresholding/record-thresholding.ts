@@ -15,6 +15,7 @@ import { auditEntry } from "../audit/audit-trail.js";
 import type { CaseworkUnit, StoredCase } from "../ports/casework.js";
 import { ConcurrencyConflict, type Versioned } from "../ports/versioned.js";
 import { meetingToday } from "../meeting-room/room-view.js";
+import { cancelledMeeting } from "../panels/meeting-days.js";
 import type { ThresholdingPorts } from "./thresholding-ports.js";
 import { dueAtDistrict, thresholdingMeeting } from "./view-thresholding.js";
 
@@ -40,7 +41,17 @@ async function refuseUnlessAtTheMeeting(
     throw new Refusal("not-allowed", "Only the thresholding meeting's coordinators record its outcomes.", {
       code: "not-coordinator",
     });
-  const { heldOn, heldToday, signIns, signedIn } = await meetingToday(ports, actor, panel.id, meetingId);
+  const { heldOn, cancelled, heldToday, signIns, signedIn } = await meetingToday(
+    ports,
+    actor,
+    panel.id,
+    meetingId,
+  );
+  if (cancelled)
+    throw cancelledMeeting(
+      "no outcome is recorded at it",
+      "Record outcomes at the next thresholding meeting.",
+    );
   if (!heldToday)
     throw notNow(
       `Outcomes are recorded at the thresholding meeting, on its day (${dayInWords(heldOn)}).`,

@@ -98,7 +98,7 @@ export function decisionProblems(
   ctx: {
     meetingId: string;
     riskScale: RiskScale;
-    laterMeetings: string[];
+    laterMeetings: MeetingHeld[];
     transferPanels: Panel[];
     hasStrategicPanel: boolean;
   },
@@ -106,7 +106,7 @@ export function decisionProblems(
   const problems: DecisionProblem[] = [];
   if (d.kind === "continue" && (!d.reviewDate || d.reviewDate <= ctx.meetingId))
     problems.push({ field: "reviewDate", message: "Give the review date, after this meeting." });
-  if (d.kind === "return" && (!d.returnTo || !ctx.laterMeetings.includes(d.returnTo)))
+  if (d.kind === "return" && (!d.returnTo || !ctx.laterMeetings.some((m) => m.id === d.returnTo)))
     problems.push({ field: "returnTo", message: "Choose the later meeting the case returns to." });
   // 003: for those not fully discussed, and for removals, the rationale is recorded.
   if ((d.kind === "remove" || d.kind === "remain-considered") && d.rationale.length < 10)
@@ -123,9 +123,17 @@ export function decisionProblems(
   return problems;
 }
 
-/** The first of the panel's meetings on or after a date: where a review puts the case. */
-export function firstMeetingOnOrAfter(date: string, meetingDates: string[]): string | null {
-  return [...meetingDates].sort().find((d) => d >= date) ?? null;
+/** A meeting by its id (the rule's date, kept when it moves) and the day it is held. */
+export interface MeetingHeld {
+  id: string;
+  heldOn: string;
+}
+
+/** The first of the panel's meetings held on or after a date, by its id: where a review puts the case. */
+export function firstMeetingOnOrAfter(date: string, meetings: MeetingHeld[]): string | null {
+  return (
+    [...meetings].sort((a, b) => a.heldOn.localeCompare(b.heldOn)).find((m) => m.heldOn >= date)?.id ?? null
+  );
 }
 
 export interface CaseEffect {
@@ -143,7 +151,7 @@ export interface CaseEffect {
 export function effectOf(
   d: DecisionOutcome,
   current: { riskLevel: string | null },
-  meetingDates: string[],
+  meetings: MeetingHeld[],
   meetingId: string,
 ): CaseEffect {
   const riskLevel = d.riskLevel ?? current.riskLevel;
@@ -151,7 +159,7 @@ export function effectOf(
     case "continue":
       return {
         status: "open",
-        nextMeetingDate: firstMeetingOnOrAfter(d.reviewDate ?? meetingId, meetingDates),
+        nextMeetingDate: firstMeetingOnOrAfter(d.reviewDate ?? meetingId, meetings),
         riskLevel,
       };
     case "return":
@@ -160,7 +168,7 @@ export function effectOf(
     case "escalate":
       return {
         status: "open",
-        nextMeetingDate: firstMeetingOnOrAfter(addDays(meetingId, 1), meetingDates),
+        nextMeetingDate: firstMeetingOnOrAfter(addDays(meetingId, 1), meetings),
         riskLevel,
       };
     case "remove":

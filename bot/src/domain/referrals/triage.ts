@@ -43,12 +43,14 @@ export function decideApproval(
   comment: string,
   at: Date,
 ): Referral {
-  if (referral.managerId !== manager.id)
+  if (!mayDecideApproval(referral, manager.id)) {
+    // The named manager is told where it now is; anyone else only that it is not theirs.
+    if (referral.managerId === manager.id) expectStatus(referral, "awaiting-approval");
     throw new ReferralStepRefused(
       `Only the manager named on ${referral.reference} can approve it.`,
       "not-allowed",
     );
-  expectStatus(referral, "awaiting-approval");
+  }
   if (decision === "declined" && !comment.trim())
     throw new ReferralStepRefused(
       "Say why you are not approving the referral, so the referrer can act on it.",

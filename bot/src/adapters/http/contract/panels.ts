@@ -31,6 +31,8 @@ export interface PlannedMeeting {
 }
 
 export interface UpcomingMeeting extends PlannedMeeting {
+  /** The meeting's id: its date by the panel's rule, kept when it moves. */
+  id: string;
   description: string;
 }
 
