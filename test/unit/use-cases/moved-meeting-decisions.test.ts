@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { meetingScheduler } from "../../../bot/src/application/scheduling/meeting-scheduler.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { caseDecisions, fakePorts, referralDesk, type FakePorts } from "../../support/fakes/index.js";
 import { seriesCalendar } from "../../support/meeting-calendar.js";
 import { demoActor } from "../../support/people.js";
-import { mertonChild } from "../../support/referral-forms.js";
+import { referredAndAccepted } from "../../support/referrals.js";
 
 // Where a decision sends a case when a Merton pre-MACE meeting has moved, on fakes: the 7 January
 // meeting is held on Tuesday 12 January, so the meeting after 8 January is that one.
@@ -40,19 +39,7 @@ describe("A decision sends a case to the meeting held next, moved or not", () =>
       held.etag,
       calendar,
     );
-    const desk = referralDesk(ports);
-    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Jo Invented-Held"));
-    assert.ok(sent.ok, JSON.stringify(sent));
-    const read = await desk.view(priya, PANEL, sent.referral.id, "test");
-    const accepted = await desk.triage(
-      priya,
-      PANEL,
-      sent.referral.id,
-      { decision: "accept", note: "", linkToSubjectId: null },
-      read.etag,
-      "test",
-    );
-    subjectId = accepted.subjectId ?? "";
+    subjectId = (await referredAndAccepted(referralDesk(ports), grace, "Jo Invented-Held")).subjectId;
   });
 
   it("a chairs' decision on 8 January reviews the case at the meeting held on 12 January", async () => {

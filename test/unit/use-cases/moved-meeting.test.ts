@@ -1,15 +1,12 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { agendaDesk } from "../../../bot/src/application/agenda/agenda-desk.js";
 import { cohortDesk } from "../../../bot/src/application/cohort/cohort-desk.js";
 import { meetingRoom } from "../../../bot/src/application/meeting-room/meeting-room.js";
 import type { SignInDetails } from "../../../bot/src/application/ports/channel-announcer.js";
-import type { CalendarOccurrence, TeamsCalendar } from "../../../bot/src/application/ports/teams-calendar.js";
 import { meetingScheduler } from "../../../bot/src/application/scheduling/meeting-scheduler.js";
 import { DecisionInput } from "../../../bot/src/domain/decisions/decision.js";
 import { NoteInput } from "../../../bot/src/domain/minutes/record.js";
 import { Refusal } from "../../../bot/src/domain/refusal.js";
-import { occurrencesBetween } from "../../../bot/src/domain/schedule/occurrences.js";
 import {
   caseDecisions,
   fakePorts,
@@ -17,8 +14,9 @@ import {
   referralDesk,
   type FakePorts,
 } from "../../support/fakes/index.js";
+import { seriesCalendar } from "../../support/meeting-calendar.js";
 import { demoActor } from "../../support/people.js";
-import { mertonChild } from "../../support/referral-forms.js";
+import { referredAndAccepted } from "../../support/referrals.js";
 
 // A Merton pre-MACE meeting the coordinator moved from Thursday 7 January to Friday 8 January, on
 // fakes. It keeps its id (the rule's Thursday), and everything about the meeting's day follows the
@@ -34,30 +32,7 @@ const priya = demoActor("Priya Okafor");
 const tom = demoActor("Tom Ashworth");
 const grace = demoActor("Grace Mensah");
 
-/** An organiser's calendar holding the panel's series where its rule puts the meetings. */
-function calendarOf(ports: FakePorts): TeamsCalendar {
-  const unused = () => Promise.reject(new Error("not used by scheduling"));
-  const joinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_InventedMoved%40thread.v2/0";
-  return {
-    organiser: { id: priya.id, name: priya.name },
-    createSeries: () => Promise.resolve({ seriesId: "series-moved", joinUrl }),
-    updateSeries: () => Promise.resolve({ joinUrl }),
-    occurrences: (_id, from, to) =>
-      Promise.resolve(
-        occurrencesBetween(ports.catalogue, PANEL, from, to).map((o): CalendarOccurrence => ({
-          occurrenceId: `occurrence-${o.date}`,
-          originalDate: o.date,
-          start: o.start,
-          end: o.end,
-          joinUrl,
-        })),
-      ),
-    moveOccurrence: () => Promise.resolve(),
-    cancelOccurrence: () => Promise.resolve(),
-    inviteToSlot: unused,
-    withdrawSlotInvite: unused,
-  };
-}
+const JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_InventedMoved%40thread.v2/0";
 
 const refusedWith = (code: string, message?: string) => (e: unknown) => {
   assert.ok(e instanceof Refusal, String(e));
@@ -81,7 +56,7 @@ describe("A meeting moved to another day is held on the day it moved to", () => 
   beforeEach(async () => {
     ports = fakePorts("2026-12-20T12:00:00Z");
     posted = [];
-    const calendar = calendarOf(ports);
+    const calendar = seriesCalendar(ports, PANEL, priya, JOIN_URL);
     const scheduler = meetingScheduler(ports);
     await scheduler.schedule(priya, PANEL, { from: "2026-12-01", to: "2027-06-30" }, calendar);
     const held = await ports.meetings.meeting(PANEL, MEETING);
@@ -95,25 +70,8 @@ describe("A meeting moved to another day is held on the day it moved to", () => 
       calendar,
     );
     // A child accepted for the January meeting.
-    const desk = referralDesk(ports);
-    const sent = await desk.submit(
-      grace,
-      PANEL,
-      "individual",
-      randomUUID(),
-      mertonChild("Robin Invented-Moved"),
-    );
-    assert.ok(sent.ok, JSON.stringify(sent));
-    const read = await desk.view(priya, PANEL, sent.referral.id, "test");
-    const accepted = await desk.triage(
-      priya,
-      PANEL,
-      sent.referral.id,
-      { decision: "accept", note: "", linkToSubjectId: null },
-      read.etag,
-      "test",
-    );
-    child = { subjectId: accepted.subjectId ?? "", reference: accepted.reference };
+    const accepted = await referredAndAccepted(referralDesk(ports), grace, "Robin Invented-Moved");
+    child = { subjectId: accepted.subjectId, reference: accepted.reference };
   });
 
   it("on the Friday, names wait for sign-in and sign-in is open; on the Thursday nothing is the meeting's day", async () => {
