@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 
-// `npm test`: every check in order, stopping at the first that fails. The tests run last and
-// Mocha's own summary ("N passing", "N failing") closes the output. In CI (CI set) Mocha prints
-// a dot per test instead of a line, so the log stays short and its summary easy to find.
+// `npm test`: every check in order, stopping at the first that fails. The tests run last:
+// Mocha's own summary ("N passing", "N failing"), then the plain line
+// "Tests: N passed, N failed, N skipped", close the output. In CI (CI set) Mocha prints a dot
+// per test instead of a line, so the log stays short and its summary easy to find.
 const steps: [string, string, string[]][] = [
   ["Type-checking", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["Linting", "npx", ["eslint", "."]],
@@ -13,7 +14,7 @@ const steps: [string, string, string[]][] = [
     "npx",
     [
       "mocha",
-      ...(process.env.CI ? ["--reporter", "dot"] : []),
+      ...(process.env.CI ? ["--reporter-option", "base=dot"] : []),
       "test/unit/**/*.test.ts",
       "test/integration/**/*.test.ts",
       "test/e2e/**/*.test.ts",

@@ -151,7 +151,7 @@ describe("The service killed in the middle of a stream of referrals", function (
     // A form cut off after it was stored is answered as the one already made.
     const storedBeforeTheKill = interrupted.filter((f) => f.created === false).length;
     console.log(
-      `      ${FORMS} forms, ${SUBMITTERS} at once; killed after ${KILL_AFTER} answers with ${kill.inFlight} forms in flight, ` +
+      `      crash mid-submit: ${FORMS} forms, ${SUBMITTERS} at once; killed after ${KILL_AFTER} answers with ${kill.inFlight} forms in flight, ` +
         `${kill.unanswered} of them stored but not answered; ${interrupted.length} sent again after the restart, ` +
         `${storedBeforeTheKill} answered as already stored; ${busy} busy answers sent again.`,
     );

@@ -267,7 +267,7 @@ describe("Card presses fuzzed", function () {
     });
     await service.noticesDelivered();
     const seconds = (Date.now() - started) / 1000;
-    console.log(`    ${CASES} presses in ${seconds.toFixed(1)} s`);
+    console.log(`    sent ${CASES} presses over ${seconds.toFixed(1)} s`);
 
     const apologies = connector.sent
       .slice(sentBefore)

@@ -273,7 +273,7 @@ describe("The tab API fuzzed with malformed bodies", function () {
         failures.push(`case ${n} ${target.method} ${target.path}: ${res.status} ${res.text.slice(0, 200)}`);
     });
     await service.noticesDelivered();
-    console.log(`    ${CASES} bodies in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`    sent ${CASES} bodies over ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const faults = service.logLines.filter((l) => /"level":50/.test(l));
     // Notices already waiting may be tried (and cleared) while the suite runs.
