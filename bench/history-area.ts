@@ -40,8 +40,13 @@ const asKingsmead = (text: string): string =>
 /** The panel catalogue with Kingsmead beside the real areas. */
 export function catalogueWithHistoryArea(): ReturnType<typeof loadCatalogue> {
   const dir = mkdtempSync(path.join(tmpdir(), "mace-bench-areas-"));
-  for (const file of ["havering", "lambeth", "merton", "staffordshire", "wandsworth"])
+  for (const file of ["havering", "lambeth", "merton", "wandsworth"])
     writeFileSync(path.join(dir, `${file}.json`), readFileSync(`bot/config/areas/${file}.json`, "utf8"));
+  // Staffordshire grades risk on its own scale, so it reads Kingsmead's levels as it reads Merton's.
+  const staffordshire = JSON.parse(readFileSync("bot/config/areas/staffordshire.json", "utf8"));
+  const fromOthers = staffordshire.area.riskFromOtherAreas;
+  fromOthers[HISTORY_AREA] = fromOthers.merton;
+  writeFileSync(path.join(dir, "staffordshire.json"), JSON.stringify(staffordshire));
   writeFileSync(
     path.join(dir, `${HISTORY_AREA}.json`),
     // Kingsmead's panels keep Merton's agenda templates.
@@ -151,9 +156,11 @@ export async function writeHistory(
   });
   const year = (at: string) => at.slice(0, 4);
   let changes = 0;
-  for (let i = 0; i < counts.referrals; i += 20) {
+  // A transaction holds at most 100 rows: ten records, each with its copies and two audit entries.
+  const batch = 10;
+  for (let i = 0; i < counts.referrals; i += batch) {
     const unit = casework.unit(HISTORY_AREA, "history");
-    for (let n = i; n < Math.min(i + 20, counts.referrals); n++) {
+    for (let n = i; n < Math.min(i + batch, counts.referrals); n++) {
       const at = spread(n, counts.referrals);
       const reference = `KMD-${year(at)}-${String(n + 1).padStart(4, "0")}`;
       const r: Referral = {
@@ -171,11 +178,11 @@ export async function writeHistory(
       changes += 2;
     }
     await unit.commit();
-    if ((i + 20) % 1000 === 0) progress(`  ${i + 20}/${counts.referrals} closed referrals stored`);
+    if ((i + batch) % 1000 === 0) progress(`  ${i + batch}/${counts.referrals} closed referrals stored`);
   }
-  for (let i = 0; i < counts.actions; i += 20) {
+  for (let i = 0; i < counts.actions; i += batch) {
     const unit = casework.unit(HISTORY_AREA, "history");
-    for (let n = i; n < Math.min(i + 20, counts.actions); n++) {
+    for (let n = i; n < Math.min(i + batch, counts.actions); n++) {
       const at = spread(n, counts.actions);
       const a: Action = {
         ...templates.action,
@@ -193,7 +200,7 @@ export async function writeHistory(
       changes += 2;
     }
     await unit.commit();
-    if ((i + 20) % 5000 === 0) progress(`  ${i + 20}/${counts.actions} done actions stored`);
+    if ((i + batch) % 5000 === 0) progress(`  ${i + batch}/${counts.actions} done actions stored`);
   }
   const reads = counts.auditEntries - changes;
   for (let i = 0; i < reads; i += 1000) {
