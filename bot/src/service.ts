@@ -11,6 +11,7 @@ import { repositories, seedCatalogue } from "./adapters/tables/repositories.js";
 import { seedDemoPeople } from "./seed/seed-people.js";
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { migrateCaseworkLayout } from "./adapters/tables/layout-migration.js";
+import { changeAuditMover } from "./adapters/tables/change-audit-move.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { channelTokenCheck, PUBLIC_CHANNEL_METADATA } from "./adapters/teams/channel-token.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
@@ -439,8 +440,14 @@ export async function startService(
   const port = typeof address === "object" && address ? address.port : settings.port;
   log.info({ port, host: settings.host, panels: catalogue.panels.size }, "service listening");
   dispatcher.start(options.noticeRetryMs ?? 60_000);
+  const auditMove = changeAuditMover(
+    tables,
+    catalogue.areas.map((a) => a.id),
+    log,
+  );
   if (options.sweepOnTimer ?? true) {
     sweep.start(settings.reminders.sweepMs);
+    void auditMove.run();
     // Meetings starting now get their sign-in card in the panel's channel, on the same beat.
     const opening = setInterval(
       () => {
@@ -453,6 +460,7 @@ export async function startService(
           .catch((err: unknown) =>
             log.error({ reason: (err as Error).message }, "referral drafts not forgotten"),
           );
+        void auditMove.run();
         // A used download link's row refuses it a second time only until it expires.
         void forgetExpiredLinks({ catalogue, usedLinks: links, now }).catch((err: unknown) =>
           log.error({ reason: (err as Error).message }, "expired download links not forgotten"),
@@ -485,6 +493,7 @@ export async function startService(
     async close() {
       for (const stop of stopOnClose) stop();
       await sweep.stop();
+      await auditMove.idle();
       await figuresTimer.stop();
       await dispatcher.stop();
       await messenger.idle();

@@ -8,8 +8,8 @@ import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
 import { azurite } from "./azurite.js";
 
 /**
- * Every audit entry of an area, oldest first: those of changes, kept in the area's casework
- * partition, and those of reads, in the audit trail's monthly partitions.
+ * Every audit entry of an area, oldest first: those of changes not yet moved, in the area's
+ * casework partition, and the rest, in the audit trail's monthly partitions.
  */
 export async function auditOfArea(tables: TableFactory, areaId: string): Promise<Versioned<StoredAudit>[]> {
   const changes = await areaRecords(tables).audit.listRange(keyOf(areaId), "audit|");
@@ -19,7 +19,9 @@ export async function auditOfArea(tables: TableFactory, areaId: string): Promise
   const filter = `PartitionKey ge '${from}' and PartitionKey lt '${prefixEnd(from)}'`;
   for await (const e of trail.client.listEntities({ queryOptions: { filter } }))
     reads.push(trail.fromEntity(e));
-  return [...changes, ...reads].sort((a, b) => a.value.at.localeCompare(b.value.at));
+  // An entry of a change being moved to the trail is in both places for a moment: counted once.
+  const byId = new Map([...changes, ...reads].map((e) => [e.value.id, e]));
+  return [...byId.values()].sort((a, b) => a.value.at.localeCompare(b.value.at));
 }
 
 /** Where each audit entry of one referral says it was made, by action: "referral.created" → "bot: referral form". */

@@ -6,7 +6,8 @@ import { TABLES, type TableFactory } from "./storage.js";
 // The audit entries of reads (every view of a subject's details, every list shown) are most of
 // the audit trail and change nothing, so they need no transaction with the casework: they go to
 // a table of their own, one partition per area and month, and never make the area's casework
-// partition grow. The audit entry of a change commits with the change, in the area's partition.
+// partition grow. The audit entry of a change commits with the change, in the area's partition,
+// and later moves here (change-audit-move.ts).
 
 const auditTrailPartition = (areaId: string, at: string): string => `${keyOf(areaId)}|${at.slice(0, 7)}`;
 
@@ -29,23 +30,25 @@ export function auditTrailRecords(tables: TableFactory) {
     partitionKey: auditTrailPartition(a.areaId, a.at),
     rowKey: `${a.at}|${a.id}`,
   }));
+  const write = async (rows: [partitionKey: string, action: TransactionAction][]): Promise<void> => {
+    const byPartition = new Map<string, TransactionAction[]>();
+    for (const [pk, action] of rows) byPartition.set(pk, [...(byPartition.get(pk) ?? []), action]);
+    await Promise.all(
+      [...byPartition.values()].flatMap((actions) =>
+        Array.from({ length: Math.ceil(actions.length / 100) }, (_, i) =>
+          store.client.submitTransaction(actions.slice(i * 100, i * 100 + 100)),
+        ),
+      ),
+    );
+  };
   return {
     store,
     /** Appends entries, a transaction per month's partition and hundred entries (the table's limit). */
-    async append(entries: StoredAudit[]): Promise<void> {
-      const byPartition = new Map<string, TransactionAction[]>();
-      for (const entry of entries) {
-        const pk = store.keys(entry).partitionKey;
-        byPartition.set(pk, [...(byPartition.get(pk) ?? []), store.createAction(entry, entry.actorId)]);
-      }
-      await Promise.all(
-        [...byPartition.values()].flatMap((actions) =>
-          Array.from({ length: Math.ceil(actions.length / 100) }, (_, i) =>
-            store.client.submitTransaction(actions.slice(i * 100, i * 100 + 100)),
-          ),
-        ),
-      );
-    },
+    append: (entries: StoredAudit[]) =>
+      write(entries.map((e) => [store.keys(e).partitionKey, store.createAction(e, e.actorId)])),
+    /** Entries moved here from elsewhere, each written over any earlier copy of itself. */
+    copy: (entries: StoredAudit[]) =>
+      write(entries.map((e) => [store.keys(e).partitionKey, store.upsertAction(e, e.actorId)])),
 
     /**
      * The entries from `from` to `to` that `keep` takes, oldest first: every month of the period

@@ -31,6 +31,7 @@ import {
   referralPlace,
   subjectCopies,
 } from "./casework-copies.js";
+import { onceEach } from "./change-audit-move.js";
 import { registerTables } from "./register-tables.js";
 import { caseNoteTables } from "./case-note-tables.js";
 import { thresholdingOutcomeTables } from "./thresholding-outcome-tables.js";
@@ -42,7 +43,8 @@ import type { TableFactory } from "./storage.js";
 
 // The casework port over the area's partition of AreaRecords: a unit of work is one table
 // transaction, so a step, its audit entry, its notices and the copies its lists read are written
-// together or not at all. The audit entries of reads go to the audit trail's own table.
+// together or not at all. The audit entries of reads go to the audit trail's own table, and those
+// of changes follow them there once committed (change-audit-move.ts).
 
 /** Storage refused a transaction because a record changed, appeared or went since it was read. */
 const conflicted = (e: unknown): boolean => isStatus(e, 409) || isStatus(e, 412) || isStatus(e, 404);
@@ -206,7 +208,7 @@ export function caseworkTables(tables: TableFactory): Casework {
 
     appendAudit: (_areaId, entries) => trail.append(entries),
     async auditAbout(areaId, about, from, to) {
-      // The entries of changes since `from` are one range of the area's; those of reads, its months.
+      // The entries of changes not yet moved are one range of the area's; the rest, its months.
       const changes = async () => {
         const filter = rangeFilter(keyOf(areaId), `audit|${from}`, undefined, `audit|${to}~`);
         const found: StoredAudit[] = [];
@@ -220,7 +222,7 @@ export function caseworkTables(tables: TableFactory): Casework {
         changes(),
         trail.between(areaId, from, to, (e) => isAbout(e, about)),
       ]);
-      return [...changed, ...read].sort((a, b) => a.at.localeCompare(b.at));
+      return onceEach([...changed, ...read]);
     },
 
     referral: (areaId, panelId, id) => records.referrals.get(keyOf(areaId), referralRow(panelId, id)),
