@@ -22,7 +22,6 @@ import {
   decisionCopies,
   donePlace,
   linkCopies,
-  linkInForce,
   openAccessList,
   referralByIdRow,
   registerCopies,
@@ -84,28 +83,20 @@ export function caseworkTables(tables: TableFactory): Casework {
   };
 
   /**
-   * The record and its copies, created together with one revision; `unique` copies are created,
-   * not written over, so a second record with the same one fails the transaction.
+   * The record and its copies, created together with one revision. A new record's copies cannot
+   * exist yet, so they are created, not written over: a second record with the same copy (a link
+   * already in force) fails the transaction, and storage checks each key once, not twice.
    */
   const created = <T extends Record<string, unknown>>(
     store: EntityStore<T>,
     copiesOf: (v: T) => string[],
     v: T,
     by: string,
-    unique: string[] = [],
   ) => {
     const revision = randomUUID();
     return [
       store.createAction(v, by, { revision }),
-      ...followCopies(
-        store,
-        (x) => copiesOf(x).filter((k) => !unique.includes(k)),
-        v,
-        undefined,
-        by,
-        revision,
-      ),
-      ...unique.map((rowKey) => store.createAction(v, by, { rowKey, revision })),
+      ...[...new Set(copiesOf(v))].map((rowKey) => store.createAction(v, by, { rowKey, revision })),
     ];
   };
   /** The record moved on from `before`, conditional on the row it was read from, and its copies. */
@@ -154,7 +145,7 @@ export function caseworkTables(tables: TableFactory): Casework {
             records.decisions.replaceAction(d, etag, by),
             ...followCopies(records.decisions, decisionCopies, d, undefined, by, ""),
           ]),
-        createLink: (l) => add(created(records.links, linkCopies, l, by, [linkInForce(l)])),
+        createLink: (l) => add(created(records.links, linkCopies, l, by)),
         replaceLink: (l, before) => add(replaced(records.links, linkCopies, l, before, by)),
         createAction: (a) => add(created(records.actions, actionCopies, a, by)),
         replaceAction: (a, before) => add(replaced(records.actions, actionCopies, a, before, by)),
