@@ -1,18 +1,14 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
 import { auditTrailRecords } from "../../bot/src/adapters/tables/audit-trail-records.js";
-import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
 import { moveChangeAudits } from "../../bot/src/adapters/tables/change-audit-move.js";
-import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
-import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { ensureTables, tableFactory } from "../../bot/src/adapters/tables/storage.js";
-import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { azurite } from "../support/azurite.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { PEOPLE } from "../support/people.js";
+import { referralDeskOver } from "../support/referral-desk-over.js";
 import { mertonChild } from "../support/referral-forms.js";
 import { startTestService, type TestService } from "../support/service.js";
 
@@ -33,16 +29,7 @@ describe("The audit entries of changes", () => {
     const { connectionString } = await azurite();
     const tables = tableFactory({ kind: "connection-string", connectionString });
     await ensureTables(tables);
-    const casework = caseworkTables(tables);
-    const desk = referralDesk({
-      catalogue: loadCatalogue("bot/config/areas"),
-      casework,
-      directory: directoryTables(tables),
-      drafts: referralDraftTables(tables),
-      now: () => new Date(),
-      onNotices: () => undefined,
-    });
-    return { tables, casework, desk };
+    return { tables, ...referralDeskOver(tables) };
   };
   const grace = { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" };
 

@@ -3,14 +3,12 @@ import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords, referralRow } from "../../bot/src/adapters/tables/area-records.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
-import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
-import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { migrateCaseworkLayout } from "../../bot/src/adapters/tables/layout-migration.js";
 import { minutesRecords } from "../../bot/src/adapters/tables/minutes-records.js";
 import { ensureTables, tableFactory, TABLES } from "../../bot/src/adapters/tables/storage.js";
-import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { azurite } from "../support/azurite.js";
+import { referralDeskOver } from "../support/referral-desk-over.js";
 import { forgetPerson } from "../support/forget-person.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { newMertonPractitioner } from "../support/new-practitioner.js";
@@ -37,15 +35,7 @@ describe("Casework stored in the earlier key layout", () => {
     const { connectionString } = await azurite();
     const tables = tableFactory({ kind: "connection-string", connectionString });
     await ensureTables(tables);
-    const catalogue = loadCatalogue("bot/config/areas");
-    const desk = referralDesk({
-      catalogue,
-      casework: caseworkTables(tables),
-      directory: directoryTables(tables),
-      drafts: referralDraftTables(tables),
-      now: () => new Date("2026-11-16T10:00:00Z"),
-      onNotices: () => undefined,
-    });
+    const { desk } = referralDeskOver(tables, () => new Date("2026-11-16T10:00:00Z"));
     const sent = await desk.submit(
       { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" },
       PANEL,
@@ -108,14 +98,7 @@ describe("Casework stored in the earlier key layout", () => {
   it("gives each referral made before referrals were kept under their referrer its copy once, so she sees it in her own", async () => {
     const { connectionString } = await azurite();
     const tables = tableFactory({ kind: "connection-string", connectionString });
-    const desk = referralDesk({
-      catalogue: loadCatalogue("bot/config/areas"),
-      casework: caseworkTables(tables),
-      directory: directoryTables(tables),
-      drafts: referralDraftTables(tables),
-      now: () => new Date("2026-11-16T10:00:00Z"),
-      onNotices: () => undefined,
-    });
+    const { desk } = referralDeskOver(tables, () => new Date("2026-11-16T10:00:00Z"));
     // A referrer of the test's own: a demo practitioner's list holds other suites' referrals too.
     const made = await newMertonPractitioner("Bea Beforehand-Worker");
     const worker = { id: made.id, name: made.displayName };
@@ -240,14 +223,7 @@ describe("Casework stored in the earlier key layout", () => {
   it("gives a referral already waiting its match keys once, so a second referral of the same child is flagged", async () => {
     const { connectionString } = await azurite();
     const tables = tableFactory({ kind: "connection-string", connectionString });
-    const desk = referralDesk({
-      catalogue: loadCatalogue("bot/config/areas"),
-      casework: caseworkTables(tables),
-      directory: directoryTables(tables),
-      drafts: referralDraftTables(tables),
-      now: () => new Date("2026-11-16T10:00:00Z"),
-      onNotices: () => undefined,
-    });
+    const { desk } = referralDeskOver(tables, () => new Date("2026-11-16T10:00:00Z"));
     const grace = { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" };
     const first = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Wren Waitingly"));
     assert.ok(first.ok);

@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
-import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
-import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
-import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
 import { tableFactory } from "../../bot/src/adapters/tables/storage.js";
-import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import type {
   OwnReferralsResponse,
   ReferralDetail,
@@ -14,6 +9,7 @@ import type {
 } from "../../bot/src/adapters/http/contract/index.js";
 import { roundTripCounter, scanIn } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
+import { referralDeskOver } from "../support/referral-desk-over.js";
 import { forgetPerson } from "../support/forget-person.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { call } from "../support/http.js";
@@ -185,14 +181,7 @@ describe("A practitioner's own referrals through the tab's API, stored in Azurit
       { kind: "connection-string", connectionString: (await azurite()).connectionString },
       trips.options,
     );
-    const desk = referralDesk({
-      catalogue: loadCatalogue("bot/config/areas"),
-      directory: directoryTables(tables),
-      drafts: referralDraftTables(tables),
-      casework: caseworkTables(tables),
-      now: () => new Date(clock),
-      onNotices: () => undefined,
-    });
+    const { desk } = referralDeskOver(tables, () => new Date(clock));
     const sent = await desk.submit(wren, PANEL, "individual", randomUUID(), mertonChild("Cy Ownlist"));
     assert.ok(sent.ok);
     made.push(sent.referral.id);

@@ -1,16 +1,13 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords, referralRow } from "../../bot/src/adapters/tables/area-records.js";
 import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
-import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
-import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { tableFactory, type TableFactory } from "../../bot/src/adapters/tables/storage.js";
-import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { matchKeys } from "../../bot/src/domain/referrals/duplicates.js";
 import { roundTripCounter, scanIn } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
+import { referralDeskOver } from "../support/referral-desk-over.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
@@ -178,14 +175,7 @@ describe("Likely duplicates of waiting referrals and recorded subjects, stored i
       { kind: "connection-string", connectionString: (await azurite()).connectionString },
       trips.options,
     );
-    const desk = referralDesk({
-      catalogue: loadCatalogue("bot/config/areas"),
-      directory: directoryTables(counted),
-      drafts: referralDraftTables(counted),
-      casework: caseworkTables(counted),
-      now: () => now,
-      onNotices: () => undefined,
-    });
+    const { desk } = referralDeskOver(counted, () => now);
     const first = await refer(mertonChild("Quill Pendingcase"));
     const before = { requests: trips.count(), sequential: trips.sequential() };
     const formId = randomUUID();

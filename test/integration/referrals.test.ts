@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
 import { auditOfArea } from "../support/audit.js";
 import { randomUUID } from "node:crypto";
-import { loadCatalogue } from "../../bot/src/adapters/config-files/catalogue-files.js";
 import { areaRecords } from "../../bot/src/adapters/tables/area-records.js";
-import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js";
-import { referralDraftTables } from "../../bot/src/adapters/tables/referral-draft-tables.js";
-import { directoryTables } from "../../bot/src/adapters/tables/directory-tables.js";
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { repositories } from "../../bot/src/adapters/tables/repositories.js";
 import { tableFactory, type TableFactory } from "../../bot/src/adapters/tables/storage.js";
-import { referralDesk } from "../../bot/src/application/referrals/referral-desk.js";
 import { roundTripCounter, scanIn } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
+import { referralDeskOver } from "../support/referral-desk-over.js";
 import { call } from "../support/http.js";
 import { PEOPLE } from "../support/people.js";
 import { forgetMertonReferrals } from "../support/forget-referrals.js";
@@ -489,14 +485,7 @@ describe("Referrals through the tab's API, stored in Azurite", () => {
       { kind: "connection-string", connectionString: (await azurite()).connectionString },
       trips.options,
     );
-    const desk = referralDesk({
-      catalogue: loadCatalogue("bot/config/areas"),
-      directory: directoryTables(tables),
-      drafts: referralDraftTables(tables),
-      casework: caseworkTables(tables),
-      now: () => now,
-      onNotices: () => undefined,
-    });
+    const { desk } = referralDeskOver(tables, () => now);
     const before = { requests: trips.count(), sequential: trips.sequential() };
     const result = await desk.submit(
       { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" },
