@@ -79,6 +79,8 @@ export interface ServiceOptions {
   reminderRetryBaseMs?: number;
   /** Whether the report figures are worked out on start and on their timer; tests may run them by hand. */
   figuresOnTimer?: boolean;
+  /** Whether the audit entries of changes move to the audit trail on start and on their timer. */
+  auditMoveOnTimer?: boolean;
 }
 
 export interface RunningService {
@@ -445,9 +447,14 @@ export async function startService(
     catalogue.areas.map((a) => a.id),
     log,
   );
+  if (options.auditMoveOnTimer ?? true) {
+    void auditMove.run();
+    const moving = setInterval(() => void auditMove.run(), Math.min(settings.reminders.sweepMs, 5 * 60_000));
+    moving.unref();
+    stopOnClose.push(() => clearInterval(moving));
+  }
   if (options.sweepOnTimer ?? true) {
     sweep.start(settings.reminders.sweepMs);
-    void auditMove.run();
     // Meetings starting now get their sign-in card in the panel's channel, on the same beat.
     const opening = setInterval(
       () => {
@@ -460,7 +467,6 @@ export async function startService(
           .catch((err: unknown) =>
             log.error({ reason: (err as Error).message }, "referral drafts not forgotten"),
           );
-        void auditMove.run();
         // A used download link's row refuses it a second time only until it expires.
         void forgetExpiredLinks({ catalogue, usedLinks: links, now }).catch((err: unknown) =>
           log.error({ reason: (err as Error).message }, "expired download links not forgotten"),

@@ -91,4 +91,40 @@ describe("The audit entries of changes", () => {
       entries.map((a) => a.id),
     );
   });
+
+  it("are moved by the service at its start, and no change of the record is lost on the way", async () => {
+    const { tables, desk } = await setUp();
+    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Ola Startmove"));
+    assert.ok(sent.ok);
+    ids.push(sent.referral.id);
+    const live = async () =>
+      (await areaRecords(tables).audit.listRange(keyOf("merton"), "audit|"))
+        .map((a) => a.value)
+        .filter((a) => a.referralId === sent.referral.id);
+    const [entry] = await live();
+    assert.ok(entry, "the change's entry is in the area's partition before the service starts");
+
+    const moving = await startTestService({}, { auditMoveOnTimer: true });
+    try {
+      for (let waited = 0; (await live()).length && waited < 10_000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(await live(), [], "moved at start-up");
+      const inTrail = await auditTrailRecords(tables).between(
+        "merton",
+        entry.at,
+        entry.at,
+        (e) => e.id === entry.id,
+      );
+      assert.deepEqual(
+        inTrail.map((e) => [e.action, e.referralId]),
+        [["referral.created", sent.referral.id]],
+      );
+      assert.ok(
+        moving.logLines.some((l) => l.includes("audit entries of changes moved to the trail")),
+        "the move says what it did in the log",
+      );
+    } finally {
+      await moving.close();
+    }
+  });
 });

@@ -11,7 +11,9 @@ const offset = startsAt - Date.now();
 const service = await startService(loadSettings(process.env), {
   now: () => new Date(Date.now() + offset),
   sweepOnTimer: process.env["SWEEP_REMINDERS"] !== "false",
-  // These instances test reminders and crashes: report figures would only add to the shared Azurite's load.
+  // These instances test reminders and crashes: report figures and audit moves would only add to
+  // the shared Azurite's load.
   figuresOnTimer: false,
+  auditMoveOnTimer: false,
 });
 console.log(`instance ${service.instance} listening at ${service.url}`);

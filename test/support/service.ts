@@ -35,6 +35,7 @@ export async function startTestService(
     sweepOnTimer?: boolean;
     reminderRetryBaseMs?: number;
     figuresOnTimer?: boolean;
+    auditMoveOnTimer?: boolean;
   } = {},
 ): Promise<TestService> {
   const settings = loadSettings({ ...(await testEnvironment()), SEED_DEMO_DATA: "true", ...env });
@@ -45,11 +46,12 @@ export async function startTestService(
       done();
     },
   });
-  // Tests sweep reminders and work out figures when they choose to, so one suite's actions never
-  // surprise another's.
+  // Tests sweep reminders, work out figures and move audit entries when they choose to, so one
+  // suite's actions never surprise another's.
   const service = await startService(settings, {
     sweepOnTimer: false,
     figuresOnTimer: false,
+    auditMoveOnTimer: false,
     ...options,
     logDestination,
   });
