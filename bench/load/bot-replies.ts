@@ -60,8 +60,8 @@ export function checkMessage(replies: Record<string, unknown>[], expect?: string
   return undefined;
 }
 
-/** form: the referral form, with its submit button; receipt: the referral was sent. */
-export type InvokeCheck = "form" | "receipt";
+/** step: a step of the referral form, going on or offering Send; receipt: the referral was sent. */
+export type InvokeCheck = "step" | "receipt";
 
 export const cardOf = (body: unknown): Card =>
   ((body as { value?: unknown } | undefined)?.value ?? {}) as Card;
@@ -72,11 +72,11 @@ export function checkInvoke(body: unknown, expect: InvokeCheck): string | undefi
     return `the press was answered ${reply?.statusCode} ${String(reply?.type)}: ${JSON.stringify(reply?.value).slice(0, 120)}`;
   const card = cardOf(body);
   const lines = texts(card);
-  if (expect === "form") {
-    const submit = (card["actions"] as { verb?: string }[] | undefined)?.some(
-      (a) => a.verb === "referral.submit",
+  if (expect === "step") {
+    const goesOn = (card["actions"] as { verb?: string; data?: { to?: string } }[] | undefined)?.some(
+      (a) => a.verb === "referral.submit" || (a.verb === "referral.step" && a.data?.to === "next"),
     );
-    return submit ? undefined : `no form to submit: ${lines.slice(0, 2).join(" / ")}`;
+    return goesOn ? undefined : `no step to go on from: ${lines.slice(0, 3).join(" / ")}`;
   }
   return lines.some((l) => /^Referral [A-Z]+-\d{4}-\d+ sent/.test(l))
     ? undefined

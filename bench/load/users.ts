@@ -30,9 +30,9 @@ export const MIX: { activity: Activity; weight: number; who: string }[] = [
   { activity: "bot panels", weight: 15, who: "everyone" },
   { activity: "bot referral", weight: 15, who: "Merton pre-MACE people (refer, pick, submit the form)" },
   { activity: "tab panels", weight: 20, who: "everyone" },
-  { activity: "tab meeting", weight: 20, who: "everyone (the meetings page, then one agenda)" },
+  { activity: "tab meeting", weight: 20, who: "members (the meetings page, then one agenda)" },
   { activity: "tab referrals", weight: 10, who: "coordinators (the others' tab has no list)" },
-  { activity: "tab actions", weight: 10, who: "everyone" },
+  { activity: "tab actions", weight: 10, who: "members" },
 ];
 
 interface User extends Caller {
@@ -53,11 +53,18 @@ function panelPeople(): { person: Person; panels: { panelId: string; role: strin
   })).filter((p) => p.panels.length);
 }
 
+/** The panels whose meetings and cases a person works: an analyst's are for its reports alone. */
+const worked = (user: User) => user.panels.filter((p) => p.role !== "analyst");
+
 function mixOf(user: User): { activity: Activity; weight: number }[] {
-  const refers = user.panels.some((p) => p.panelId === "merton-pre-mace");
+  const refers = worked(user).some((p) => p.panelId === "merton-pre-mace");
   const coordinates = user.panels.some((p) => p.role === "coordinator");
+  const member = worked(user).length > 0;
   return MIX.filter(
-    (m) => (m.activity !== "bot referral" || refers) && (m.activity !== "tab referrals" || coordinates),
+    (m) =>
+      (m.activity !== "bot referral" || refers) &&
+      (m.activity !== "tab referrals" || coordinates) &&
+      ((m.activity !== "tab meeting" && m.activity !== "tab actions") || member),
   );
 }
 
@@ -100,16 +107,30 @@ export async function runUsers(rig: Rig, plan: Plan, recorders: { warmUp: Record
     "bot referral": async (u) => {
       if (!(await say(u, "bot: refer", "refer", "Make a referral")) || !(await think())) return;
       const panel = { panelId: "merton-pre-mace", kind: "individual" };
-      const form = await press(u, "bot: open form", "referral.open", panel, "form");
-      if (!form || !(await think())) return;
-      const { formId } = actionData(cardOf(form.body), "referral.submit");
+      const opened = await press(u, "bot: open form", "referral.open", panel, "step");
+      if (!opened || !(await think())) return;
       referrals += 1;
       const values = referralValues(referrals);
+      // The form comes in steps, each sent with what was typed on it, until the last offers Send.
+      let card = cardOf(opened.body);
+      for (let steps = 0; !actionData(card, "referral.submit")["formId"]; steps++) {
+        if (steps === 6) return;
+        const next = await press(
+          u,
+          "bot: form step",
+          "referral.step",
+          { ...actionData(card, "referral.step", "next"), ...values },
+          "step",
+        );
+        if (!next || !(await think())) return;
+        card = cardOf(next.body);
+      }
+      const { formId } = actionData(card, "referral.submit");
       await press(u, "bot: submit form", "referral.submit", { ...panel, formId, ...values }, "receipt");
     },
     "tab panels": (u) => tab(u, "tab: panels", "/panels"),
     "tab meeting": async (u) => {
-      const { panelId } = pick(u.panels);
+      const { panelId } = pick(worked(u));
       const today = Date.now();
       const range = `from=${iso(today)}&to=${iso(today + 90 * 86_400_000)}`;
       const page = await tab<{ meetings: { id: string }[] }>(
@@ -125,7 +146,7 @@ export async function runUsers(rig: Rig, plan: Plan, recorders: { warmUp: Record
       const { panelId } = pick(u.panels.filter((p) => p.role === "coordinator"));
       return tab(u, "tab: referrals", `/panels/${panelId}/referrals`);
     },
-    "tab actions": (u) => tab(u, "tab: actions", `/panels/${pick(u.panels).panelId}/actions`),
+    "tab actions": (u) => tab(u, "tab: actions", `/panels/${pick(worked(u)).panelId}/actions`),
   };
 
   // The first think spreads the users' starts, as people arrive at different moments.

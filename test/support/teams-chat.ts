@@ -67,7 +67,6 @@ export const inputs = (card: unknown): Record<string, Card> => {
   return found;
 };
 
-/** The data a card's Action.Execute button with this verb sends. */
 /** The data of a card's first button with this verb (and, for moves through a form, going `to`). */
 export const actionData = (card: Card, verb: string, to?: string) =>
   ((card["actions"] ?? []) as { verb?: string; data: Record<string, unknown> }[]).find(
