@@ -148,7 +148,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'NODE|24-lts'
-      appCommandLine: 'node dist/bot/src/main.js'
+      appCommandLine: 'node --max-old-space-size=320 dist/bot/src/main.js'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'

@@ -16,6 +16,7 @@ import {
 import { botFrameworkKeys } from "../../test/support/bot-framework-keys.js";
 import { compiledService } from "./compiled-service.js";
 import { recordingConnector, type RecordingConnector } from "../../test/support/connector.js";
+import { SERVICE_NODE_FLAGS } from "../../scripts/lib/service-flags.js";
 
 // Everything the load run talks to, on loopback: Azurite, Bot Framework's key publisher, the Teams
 // connector the bot replies to, App Service's managed-identity endpoint (the bot's outgoing token),
@@ -93,20 +94,25 @@ export async function startRig(): Promise<Rig> {
     const compiled = await compiledService();
     stops.push(async () => compiled.remove());
     const port = await freePort();
-    const service = startChild("service", process.execPath, ["--trace-gc", compiled.main], {
-      env: {
-        ...localServiceEnv({ service: port, azurite: azuritePort, azuriteBlob: blobPort }),
-        BOT_ID,
-        BOT_TYPE: "UserAssignedMSI",
-        BOT_TENANT_ID: DEV_TENANT_ID,
-        BOT_OPENID_METADATA_URL: keys.metadataUrl,
-        IDENTITY_ENDPOINT: identity.url,
-        IDENTITY_HEADER: identity.secret,
-        // Every simulated user calls from 127.0.0.1; in Azure each has an address of their own.
-        RATE_LIMIT_PER_ADDRESS: "100000",
-        LOG_LEVEL: "info",
+    const service = startChild(
+      "service",
+      process.execPath,
+      ["--trace-gc", ...SERVICE_NODE_FLAGS, compiled.main],
+      {
+        env: {
+          ...localServiceEnv({ service: port, azurite: azuritePort, azuriteBlob: blobPort }),
+          BOT_ID,
+          BOT_TYPE: "UserAssignedMSI",
+          BOT_TENANT_ID: DEV_TENANT_ID,
+          BOT_OPENID_METADATA_URL: keys.metadataUrl,
+          IDENTITY_ENDPOINT: identity.url,
+          IDENTITY_HEADER: identity.secret,
+          // Every simulated user calls from 127.0.0.1; in Azure each has an address of their own.
+          RATE_LIMIT_PER_ADDRESS: "100000",
+          LOG_LEVEL: "info",
+        },
       },
-    });
+    );
     stops.push(() => service.stop());
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, service, 120_000);
     const { pid } = service.process;

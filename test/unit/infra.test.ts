@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { SETTING_NAMES } from "../../bot/src/settings.js";
+import { SERVICE_NODE_FLAGS } from "../../scripts/lib/service-flags.js";
 
 const bicep = readFileSync("infra/azure.bicep", "utf8");
 const readme = readFileSync("README.md", "utf8");
@@ -23,6 +24,13 @@ describe("Azure infrastructure", () => {
         );
       }
     }
+  });
+
+  it("runs the service with the heap bound the load benchmark measures it under", () => {
+    assert.ok(
+      bicep.includes(`appCommandLine: 'node ${SERVICE_NODE_FLAGS.join(" ")} dist/bot/src/main.js'`),
+      "infra/azure.bicep's appCommandLine starts node with scripts/lib/service-flags.ts's flags",
+    );
   });
 
   it("sets nothing the service does not read", () => {
