@@ -25,23 +25,25 @@ describe("The audit entries of changes", () => {
     await service.close();
   });
 
-  const setUp = async () => {
+  const grace = { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" };
+  /** A child Grace refers, and the audit entries about the referral still in the area's partition. */
+  const referred = async (name: string) => {
     const { connectionString } = await azurite();
     const tables = tableFactory({ kind: "connection-string", connectionString });
     await ensureTables(tables);
-    return { tables, ...referralDeskOver(tables) };
-  };
-  const grace = { id: PEOPLE.mertonSocialWorker.id, name: "Grace Mensah" };
-
-  it("leave the area's casework for the audit trail, once, and the subject access export still finds each one once", async () => {
-    const { tables, casework, desk } = await setUp();
-    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Ola Moveaudit"));
+    const { desk, casework } = referralDeskOver(tables);
+    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild(name));
     assert.ok(sent.ok);
     ids.push(sent.referral.id);
     const live = async () =>
       (await areaRecords(tables).audit.listRange(keyOf("merton"), "audit|"))
         .map((a) => a.value)
         .filter((a) => a.referralId === sent.referral.id);
+    return { tables, casework, referralId: sent.referral.id, live };
+  };
+
+  it("leave the area's casework for the audit trail, once, and the subject access export still finds each one once", async () => {
+    const { tables, casework, referralId, live } = await referred("Ola Moveaudit");
     const created = await live();
     assert.deepEqual(
       created.map((a) => a.action),
@@ -57,7 +59,7 @@ describe("The audit entries of changes", () => {
     assert.equal(await moveChangeAudits(tables, "merton"), 0, "a second run finds nothing to move");
 
     const day = created[0]?.at ?? "";
-    const about = { subjectId: "none", referralIds: [sent.referral.id], references: [] };
+    const about = { subjectId: "none", referralIds: [referralId], references: [] };
     const found = await casework.auditAbout("merton", about, day, day);
     assert.deepEqual(
       found.map((a) => [a.id, a.action, a.via]),
@@ -67,17 +69,12 @@ describe("The audit entries of changes", () => {
   });
 
   it("are counted once while a move has copied them but not yet removed them", async () => {
-    const { tables, casework, desk } = await setUp();
-    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Ola Halfmoved"));
-    assert.ok(sent.ok);
-    ids.push(sent.referral.id);
-    const entries = (await areaRecords(tables).audit.listRange(keyOf("merton"), "audit|"))
-      .map((a) => a.value)
-      .filter((a) => a.referralId === sent.referral.id);
+    const { tables, casework, referralId, live } = await referred("Ola Halfmoved");
+    const entries = await live();
     // A move that stopped between its copy and its delete leaves the entry in both places.
     await auditTrailRecords(tables).copy(entries);
     const at = entries[0]?.at ?? "";
-    const about = { subjectId: "none", referralIds: [sent.referral.id], references: [] };
+    const about = { subjectId: "none", referralIds: [referralId], references: [] };
     const found = await casework.auditAbout("merton", about, at, at);
     assert.deepEqual(
       found.map((a) => a.id),
@@ -93,14 +90,7 @@ describe("The audit entries of changes", () => {
   });
 
   it("are moved by the service at its start, and no change of the record is lost on the way", async () => {
-    const { tables, desk } = await setUp();
-    const sent = await desk.submit(grace, PANEL, "individual", randomUUID(), mertonChild("Ola Startmove"));
-    assert.ok(sent.ok);
-    ids.push(sent.referral.id);
-    const live = async () =>
-      (await areaRecords(tables).audit.listRange(keyOf("merton"), "audit|"))
-        .map((a) => a.value)
-        .filter((a) => a.referralId === sent.referral.id);
+    const { tables, referralId, live } = await referred("Ola Startmove");
     const [entry] = await live();
     assert.ok(entry, "the change's entry is in the area's partition before the service starts");
 
@@ -117,7 +107,7 @@ describe("The audit entries of changes", () => {
       );
       assert.deepEqual(
         inTrail.map((e) => [e.action, e.referralId]),
-        [["referral.created", sent.referral.id]],
+        [["referral.created", referralId]],
       );
       assert.ok(
         moving.logLines.some((l) => l.includes("audit entries of changes moved to the trail")),
