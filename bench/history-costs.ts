@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { moveChangeAudits } from "../bot/src/adapters/tables/change-audit-move.js";
+import { moveFinishedCasework } from "../bot/src/adapters/tables/casework-archive-move.js";
 import { directoryTables } from "../bot/src/adapters/tables/directory-tables.js";
 import { reminderDeliveries } from "../bot/src/adapters/tables/reminder-deliveries.js";
 import type { TableFactory } from "../bot/src/adapters/tables/storage.js";
@@ -104,15 +105,26 @@ export async function historyCosts(connection: string, scans: string[]): Promise
   };
   const meetings: Record<string, string> = {};
   for (const area of [FRESH, OLD]) meetings[area.areaId] = await liveRecord(area);
-  // The service moves the audit entries of changes to the audit trail on its beat: here, once now.
+  // The service moves the audit entries of changes to the audit trail, and finished casework to
+  // the archive, on its beat: here, once now.
+  const seconds = (t: bigint) => (Number(process.hrtime.bigint() - t) / 1e9).toFixed(1);
   for (const area of [OLD, FRESH]) {
     const t = process.hrtime.bigint();
     const moved = await moveChangeAudits(plain, area.areaId, (n) => {
       if (n % 10_000 === 0) console.log(`  ${area.areaId}: ${n} audit entries of changes moved so far`);
     });
-    const s = (Number(process.hrtime.bigint() - t) / 1e9).toFixed(1);
     console.log(
-      `  ${area.areaId}: audit entries of changes moved to the audit trail: ${moved}, taking ${s} s`,
+      `  ${area.areaId}: audit entries of changes moved to the audit trail: ${moved}, taking ${seconds(t)} s`,
+    );
+    const u = process.hrtime.bigint();
+    let shown = 0;
+    const archived = await moveFinishedCasework(plain, area.areaId, new Date(), (n) => {
+      if (n - shown < 5000) return;
+      shown = n;
+      console.log(`  ${area.areaId}: ${n} finished referrals and actions moved to the archive so far`);
+    });
+    console.log(
+      `  ${area.areaId}: finished referrals and actions moved to the archive: ${archived}, taking ${seconds(u)} s`,
     );
   }
   const operations: [string, (area: typeof FRESH, i: number) => Promise<unknown>][] = [

@@ -11,7 +11,7 @@ import { repositories, seedCatalogue } from "./adapters/tables/repositories.js";
 import { seedDemoPeople } from "./seed/seed-people.js";
 import { ensureTables, tableFactory } from "./adapters/tables/storage.js";
 import { migrateCaseworkLayout } from "./adapters/tables/layout-migration.js";
-import { changeAuditMover } from "./adapters/tables/change-audit-move.js";
+import { livePartitionMoves } from "./adapters/tables/live-partition-moves.js";
 import { botEndpoint, TeamsAdapter } from "./adapters/teams/bot-endpoint.js";
 import { channelTokenCheck, PUBLIC_CHANNEL_METADATA } from "./adapters/teams/channel-token.js";
 import { MaceBot } from "./adapters/teams/mace-bot.js";
@@ -79,8 +79,11 @@ export interface ServiceOptions {
   reminderRetryBaseMs?: number;
   /** Whether the report figures are worked out on start and on their timer; tests may run them by hand. */
   figuresOnTimer?: boolean;
-  /** Whether the audit entries of changes move to the audit trail on start and on their timer. */
-  auditMoveOnTimer?: boolean;
+  /**
+   * Whether the audit entries of changes move to the audit trail, and finished casework to the
+   * archive, on start and on their timer.
+   */
+  partitionMovesOnTimer?: boolean;
 }
 
 export interface RunningService {
@@ -442,14 +445,17 @@ export async function startService(
   const port = typeof address === "object" && address ? address.port : settings.port;
   log.info({ port, host: settings.host, panels: catalogue.panels.size }, "service listening");
   dispatcher.start(options.noticeRetryMs ?? 60_000);
-  const auditMove = changeAuditMover(
+  const partitionMoves = livePartitionMoves(
     tables,
     catalogue.areas.map((a) => a.id),
     log,
   );
-  if (options.auditMoveOnTimer ?? true) {
-    void auditMove.run();
-    const moving = setInterval(() => void auditMove.run(), Math.min(settings.reminders.sweepMs, 5 * 60_000));
+  if (options.partitionMovesOnTimer ?? true) {
+    void partitionMoves.run();
+    const moving = setInterval(
+      () => void partitionMoves.run(),
+      Math.min(settings.reminders.sweepMs, 5 * 60_000),
+    );
     moving.unref();
     stopOnClose.push(() => clearInterval(moving));
   }
@@ -499,7 +505,7 @@ export async function startService(
     async close() {
       for (const stop of stopOnClose) stop();
       await sweep.stop();
-      await auditMove.idle();
+      await partitionMoves.idle();
       await figuresTimer.stop();
       await dispatcher.stop();
       await messenger.idle();

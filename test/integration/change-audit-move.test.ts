@@ -94,7 +94,7 @@ describe("The audit entries of changes", () => {
     const [entry] = await live();
     assert.ok(entry, "the change's entry is in the area's partition before the service starts");
 
-    const moving = await startTestService({}, { auditMoveOnTimer: true });
+    const moving = await startTestService({}, { partitionMovesOnTimer: true });
     try {
       for (let waited = 0; (await live()).length && waited < 10_000; waited += 100)
         await new Promise((r) => setTimeout(r, 100));

@@ -14,6 +14,6 @@ const service = await startService(loadSettings(process.env), {
   // These instances test reminders and crashes: report figures and audit moves would only add to
   // the shared Azurite's load.
   figuresOnTimer: false,
-  auditMoveOnTimer: false,
+  partitionMovesOnTimer: false,
 });
 console.log(`instance ${service.instance} listening at ${service.url}`);

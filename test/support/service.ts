@@ -35,7 +35,7 @@ export async function startTestService(
     sweepOnTimer?: boolean;
     reminderRetryBaseMs?: number;
     figuresOnTimer?: boolean;
-    auditMoveOnTimer?: boolean;
+    partitionMovesOnTimer?: boolean;
   } = {},
 ): Promise<TestService> {
   const settings = loadSettings({ ...(await testEnvironment()), SEED_DEMO_DATA: "true", ...env });
@@ -51,7 +51,7 @@ export async function startTestService(
   const service = await startService(settings, {
     sweepOnTimer: false,
     figuresOnTimer: false,
-    auditMoveOnTimer: false,
+    partitionMovesOnTimer: false,
     ...options,
     logDestination,
   });

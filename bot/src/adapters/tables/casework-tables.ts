@@ -1,7 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { TransactionAction } from "@azure/data-tables";
 import type { Casework, CaseworkUnit, StoredAudit } from "../../application/ports/casework.js";
 import { isAbout } from "../../domain/audit/audit-about.js";
+import { finishedAt, type Action } from "../../domain/actions/action.js";
+import type { Referral } from "../../domain/referrals/referral.js";
 import { ConcurrencyConflict } from "../../application/ports/versioned.js";
 import {
   accessRow,
@@ -14,6 +15,7 @@ import {
 } from "./area-records.js";
 import type { Versioned } from "../../application/ports/versioned.js";
 import { auditTrailRecords } from "./audit-trail-records.js";
+import { caseworkArchive, archivedBefore, type Kept } from "./casework-archive.js";
 import {
   accessCopies,
   actionCopies,
@@ -31,46 +33,39 @@ import {
   subjectCopies,
 } from "./casework-copies.js";
 import { onceEach } from "./change-audit-move.js";
+import { created, followCopies, replaced } from "./record-writes.js";
 import { registerTables } from "./register-tables.js";
 import { caseNoteTables } from "./case-note-tables.js";
 import { thresholdingOutcomeTables } from "./thresholding-outcome-tables.js";
 import { subjectRecordTables } from "./subject-record-tables.js";
 import { reportRecordTables } from "./report-record-tables.js";
 import { matchTables, recordRemovalTables } from "./record-removal-tables.js";
-import { EntityStore, isStatus, keyOf, rangeFilter } from "./entity-store.js";
+import { isStatus, keyOf, rangeFilter } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
 // The casework port over the area's partition of AreaRecords: a unit of work is one table
 // transaction, so a step, its audit entry, its notices and the copies its lists read are written
 // together or not at all. The audit entries of reads go to the audit trail's own table, and those
-// of changes follow them there once committed (change-audit-move.ts).
+// of changes follow them there once committed (change-audit-move.ts). Finished referrals and
+// actions move on to the archive (casework-archive.ts); reads by key and the lists that can reach
+// them look there too, and a change to one brings it back.
 
 /** Storage refused a transaction because a record changed, appeared or went since it was read. */
 const conflicted = (e: unknown): boolean => isStatus(e, 409) || isStatus(e, 412) || isStatus(e, 404);
 
-/** Copies in `before` and not in `next` go; those of `next` are written, whatever was there. */
-function followCopies<T extends Record<string, unknown>>(
-  store: EntityStore<T>,
-  copiesOf: (v: T) => string[],
-  next: T,
-  before: T | undefined,
-  by: string,
-  revision: string,
-): TransactionAction[] {
-  const kept = new Set(copiesOf(next));
-  return [
-    ...(before ? copiesOf(before).filter((k) => !kept.has(k)) : []).map((k) =>
-      store.deleteCopyAction(next, k),
-    ),
-    ...[...kept].map((k) => store.upsertCopyAction(next, by, k, revision)),
-  ];
-}
+/** A newest-first list of referrals, by when each was made. */
+const referralList = (prefix: string) => ({
+  prefix,
+  placeOf: (r: Referral) => prefix + referralPlace(r.submitted.at, r.id),
+  listedAt: (r: Referral) => r.submitted.at,
+});
 
 export function caseworkTables(tables: TableFactory): Casework {
   const records = areaRecords(tables);
   const trail = auditTrailRecords(tables);
   const caseNotes = caseNoteTables(tables);
   const thresholdings = thresholdingOutcomeTables(tables);
+  const archive = caseworkArchive(tables, records);
 
   const commit = async (actions: TransactionAction[]): Promise<void> => {
     if (!actions.length) return;
@@ -82,46 +77,11 @@ export function caseworkTables(tables: TableFactory): Casework {
     }
   };
 
-  /**
-   * The record and its copies, created together with one revision. A new record's copies cannot
-   * exist yet, so they are created, not written over: a second record with the same copy (a link
-   * already in force) fails the transaction, and storage checks each key once, not twice.
-   */
-  const created = <T extends Record<string, unknown>>(
-    store: EntityStore<T>,
-    copiesOf: (v: T) => string[],
-    v: T,
-    by: string,
-  ) => {
-    const revision = randomUUID();
-    return [
-      store.createAction(v, by, { revision }),
-      ...[...new Set(copiesOf(v))].map((rowKey) => store.createAction(v, by, { rowKey, revision })),
-    ];
-  };
-  /** The record moved on from `before`, conditional on the row it was read from, and its copies. */
-  const replaced = <T extends Record<string, unknown>>(
-    store: EntityStore<T>,
-    copiesOf: (v: T) => string[],
-    next: T,
-    before: Versioned<T>,
-    by: string,
-  ) => {
-    const etag = store.storageEtag(before);
-    if (!etag)
-      throw new Error(`A ${store.table} record read from a list was changed: read it by its key first.`);
-    const revision = randomUUID();
-    return [
-      store.replaceAction(next, etag, by, revision),
-      ...followCopies(store, copiesOf, next, before.value, by, revision),
-    ];
-  };
-
   return {
-    ...subjectRecordTables(records),
+    ...subjectRecordTables(records, archive),
     ...matchTables(records),
-    ...reportRecordTables(records),
-    ...registerTables(records),
+    ...reportRecordTables(records, archive),
+    ...registerTables(records, archive),
     ...caseNotes.records,
     ...thresholdings.records,
     unit(_areaId: string, by: string): CaseworkUnit {
@@ -129,10 +89,24 @@ export function caseworkTables(tables: TableFactory): Casework {
       const add = (more: TransactionAction[]) => void actions.push(...more);
       // Rows of another table the unit changes (a meeting's note), written before its transaction.
       const first: (() => Promise<void>)[] = [];
+      // Retention's removals of referrals and actions, resolved where each record is at commit.
+      const removals: (() => Promise<TransactionAction[]>)[] = [];
+      // Archived rows of records the unit brought back live, forgotten once it has committed.
+      const after: (() => Promise<void>)[] = [];
+      /** A change to an archived record creates it live again; its archived rows go afterwards. */
+      const changed = <T extends Record<string, unknown> & { id: string }>(
+        kind: Kept<T>,
+        next: T,
+        before: Versioned<T>,
+      ) => {
+        if (!archive.isArchived(before)) return add(replaced(kind.live, kind.copiesOf, next, before, by));
+        add(created(kind.live, kind.copiesOf, next, by));
+        after.push(() => archive.forgetArchived(kind, before));
+      };
 
       return {
         createReferral: (r) => add(created(records.referrals, referralCopies, r, by)),
-        replaceReferral: (r, before) => add(replaced(records.referrals, referralCopies, r, before, by)),
+        replaceReferral: (r, before) => changed(archive.referrals, r, before),
         createSubject: (s) => add(created(records.subjects, subjectCopies, s, by)),
         replaceSubject: (s, before) => add(replaced(records.subjects, subjectCopies, s, before, by)),
         addMatch: (m) => void actions.push(records.matches.upsertAction(m, by)),
@@ -148,7 +122,7 @@ export function caseworkTables(tables: TableFactory): Casework {
         createLink: (l) => add(created(records.links, linkCopies, l, by)),
         replaceLink: (l, before) => add(replaced(records.links, linkCopies, l, before, by)),
         createAction: (a) => add(created(records.actions, actionCopies, a, by)),
-        replaceAction: (a, before) => add(replaced(records.actions, actionCopies, a, before, by)),
+        replaceAction: (a, before) => changed(archive.actions, a, before),
         setCounter: (kind, c, etag) =>
           void actions.push(
             etag
@@ -187,12 +161,18 @@ export function caseworkTables(tables: TableFactory): Casework {
               ? records.meetingPlans.replaceAction(p, before.etag, by)
               : records.meetingPlans.createAction(p, by),
           ),
-        ...recordRemovalTables(records, add),
+        ...recordRemovalTables(records, add, {
+          referral: (r) => void removals.push(() => archive.removal(archive.referrals, r)),
+          action: (a) => void removals.push(() => archive.removal(archive.actions, a)),
+        }),
         ...caseNotes.writes(add, (step) => void first.push(step), by),
         ...thresholdings.writes(add, by),
         async commit() {
           for (const step of first) await step();
-          await commit(actions);
+          const removed = await Promise.all(removals.map((r) => r()));
+          await commit([...actions, ...removed.flat()]);
+          // The change is stored: an archived row left behind is older than the live one every read prefers.
+          await Promise.all(after.map((step) => step().catch(() => undefined)));
         },
       };
     },
@@ -216,28 +196,21 @@ export function caseworkTables(tables: TableFactory): Casework {
       return onceEach([...changed, ...read]);
     },
 
-    referral: (areaId, panelId, id) => records.referrals.get(keyOf(areaId), referralRow(panelId, id)),
+    referral: (areaId, panelId, id) => archive.get(archive.referrals, areaId, referralRow(panelId, id)),
     async referralById(areaId, id) {
-      return (await records.referrals.get(keyOf(areaId), referralByIdRow(id)))?.value;
+      return (await archive.get(archive.referrals, areaId, referralByIdRow(id)))?.value;
     },
     async referralPage(areaId, panelId, list, size, after) {
       const prefix = referralLists[list](panelId);
-      const { values, more } = await records.referrals.listPage(
-        keyOf(areaId),
-        prefix,
-        size,
-        after && prefix + referralPlace(after.at, after.id),
-      );
-      return { values, more };
+      const afterKey = after && prefix + referralPlace(after.at, after.id);
+      // Only settled referrals are archived: those waiting are all live.
+      if (list === "waiting") return records.referrals.listPage(keyOf(areaId), prefix, size, afterKey);
+      return archive.page(archive.referrals, areaId, referralList(prefix), size, afterKey);
     },
     referralsBy(areaId, referrerId, size, after) {
       const prefix = referralLists.by(referrerId);
-      return records.referrals.listPage(
-        keyOf(areaId),
-        prefix,
-        size,
-        after && prefix + referralPlace(after.at, after.id),
-      );
+      const afterKey = after && prefix + referralPlace(after.at, after.id);
+      return archive.page(archive.referrals, areaId, referralList(prefix), size, afterKey);
     },
     beforeSubmit: (areaId, year, hashes) => records.beforeSubmit(areaId, year, hashes),
     awaitingApprovalBy: (areaId, managerId) => records.awaitingApprovalBy(areaId, managerId),
@@ -252,19 +225,28 @@ export function caseworkTables(tables: TableFactory): Casework {
     decisionsAt: (areaId, panelId, meetingId) =>
       records.decisions.listRange(keyOf(areaId), decisionRow(panelId, meetingId, "")),
 
-    action: (areaId, panelId, id) => records.actions.get(keyOf(areaId), actionRow(panelId, id)),
+    action: (areaId, panelId, id) => archive.get(archive.actions, areaId, actionRow(panelId, id)),
     openActions: (areaId, panelId) => records.actions.listRange(keyOf(areaId), actionLists.open(panelId)),
     doneActions: (areaId, panelId, size, after) => {
       const prefix = actionLists.done(panelId);
-      return records.actions.listPage(
-        keyOf(areaId),
+      const list = {
         prefix,
+        placeOf: (a: Action) => prefix + donePlace(finishedAt(a), a.id),
+        listedAt: finishedAt,
+      };
+      return archive.page(
+        archive.actions,
+        areaId,
+        list,
         size,
         after && prefix + donePlace(after.at, after.id),
       );
     },
     actionsAt: (areaId, panelId, meetingId) =>
-      records.actions.listRange(keyOf(areaId), actionLists.at(panelId, meetingId)),
+      // A meeting since the live window began has all its actions live (casework-archive.ts).
+      meetingId >= archivedBefore(new Date()).slice(0, 10)
+        ? records.actions.listRange(keyOf(areaId), actionLists.at(panelId, meetingId))
+        : archive.range(archive.actions, areaId, actionLists.at(panelId, meetingId)),
     counter: (kind, areaId, year) => records.counterOf(kind).get(keyOf(areaId), counterRows[kind](year)),
 
     accessRequest: (areaId, panelId, personId) =>

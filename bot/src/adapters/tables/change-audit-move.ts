@@ -49,36 +49,3 @@ export async function moveChangeAudits(
     }
   }
 }
-
-/**
- * The move for every area, on the service's beat and once at start-up (which also moves the
- * entries of an earlier layout, however many): a beat that finds the last still running waits for
- * the next, so one instance never moves an area twice at once.
- */
-export function changeAuditMover(
-  tables: TableFactory,
-  areaIds: string[],
-  log: { info(o: object, m: string): void; error(o: object, m: string): void },
-) {
-  let running: Promise<void> | undefined;
-  const moveAll = async () => {
-    for (const areaId of areaIds) {
-      try {
-        const moved = await moveChangeAudits(tables, areaId, (n) => {
-          if (n % 5000 === 0) log.info({ areaId, moved: n }, "moving audit entries of changes to the trail");
-        });
-        if (moved) log.info({ areaId, moved }, "audit entries of changes moved to the trail");
-      } catch (err) {
-        log.error({ areaId, reason: (err as Error).message }, "audit entries of changes not moved");
-      }
-    }
-  };
-  return {
-    run(): Promise<void> {
-      running ??= moveAll().finally(() => (running = undefined));
-      return running;
-    },
-    /** Settles when no move is running: a closing service waits for it. */
-    idle: (): Promise<void> => running ?? Promise.resolve(),
-  };
-}

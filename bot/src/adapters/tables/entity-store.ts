@@ -100,6 +100,11 @@ export class EntityStore<T extends Record<string, unknown>> {
     return this.keysOf(value);
   }
 
+  /** The same records under the same keys, in another table: where finished casework is kept. */
+  in(client: TableClient): EntityStore<T> {
+    return new EntityStore(client, this.schema, this.keysOf, this.options);
+  }
+
   /** The ETag of the stored row a revisioned value was read from; copies have none. */
   storageEtag(read: Versioned<T>): string | undefined {
     return this.options.revisioned ? storageEtags.get(read) : read.etag;
@@ -231,6 +236,20 @@ export class EntityStore<T extends Record<string, unknown>> {
   /** A copy written whatever was there: copies follow their record and are never edited alone. */
   upsertCopyAction(value: T, updatedBy: string, rowKey: string, revision: string): TransactionAction {
     return ["upsert", this.toEntity(value, updatedBy, { rowKey, revision }), "Replace"];
+  }
+
+  /**
+   * The row as read, under its own key or a copy's, written whatever was there: a record moving
+   * to another table keeps its revision and who changed it last, and when.
+   */
+  movedAction(read: Versioned<T>, rowKey?: string): TransactionAction {
+    const entity = this.toEntity(read.value, read.updatedBy, { rowKey, revision: read.etag });
+    return ["upsert", { ...entity, updatedAt: read.updatedAt }, "Replace"];
+  }
+
+  /** Refused in a transaction if the row changed since `etag`; otherwise it only takes a new ETag. */
+  touchAction(value: T, etag: string): TransactionAction {
+    return ["update", { ...this.keysOf(value) }, "Merge", { etag }];
   }
 
   /** Removes the copy under `rowKey` (it must exist, or the transaction fails). */

@@ -1,23 +1,20 @@
 import type { TransactionAction } from "@azure/data-tables";
 import type { MatchRecords, RecordRemovals } from "../../application/ports/record-removals.js";
+import type { Action } from "../../domain/actions/action.js";
+import type { Referral } from "../../domain/referrals/referral.js";
 import { matchPrefix, type AreaRecords } from "./area-records.js";
-import {
-  actionCopies,
-  caseCopies,
-  decisionCopies,
-  linkCopies,
-  referralCopies,
-  subjectCopies,
-} from "./casework-copies.js";
+import { caseCopies, decisionCopies, linkCopies, subjectCopies } from "./casework-copies.js";
 import { keyOf, type EntityStore } from "./entity-store.js";
 
 // Retention's removals over the area's partition: a record's row goes with every copy its lists
 // read (casework-copies.ts), in the same transaction, so no list is left showing what is gone; a
-// link's copies under both of its ends go with it.
+// link's copies under both of its ends go with it. Referrals and actions may be in the archive
+// (casework-archive.ts): where each is is found when the unit commits.
 
 export function recordRemovalTables(
   records: AreaRecords,
   add: (actions: TransactionAction[]) => void,
+  finished: { referral(r: Referral): void; action(a: Action): void },
 ): RecordRemovals {
   const removed = <T extends Record<string, unknown>>(
     store: EntityStore<T>,
@@ -27,9 +24,9 @@ export function recordRemovalTables(
   return {
     removeSubject: (s) => removed(records.subjects, subjectCopies, s),
     removeCase: (c) => removed(records.cases, caseCopies, c),
-    removeReferral: (r) => removed(records.referrals, referralCopies, r),
+    removeReferral: (r) => finished.referral(r),
     removeDecision: (d) => removed(records.decisions, decisionCopies, d),
-    removeAction: (a) => removed(records.actions, actionCopies, a),
+    removeAction: (a) => finished.action(a),
     removeLink: (l) => removed(records.links, linkCopies, l),
   };
 }

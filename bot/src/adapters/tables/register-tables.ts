@@ -9,6 +9,7 @@ import {
   type AreaRecords,
   type StoredRegisterReview,
 } from "./area-records.js";
+import type { CaseworkArchive } from "./casework-archive.js";
 import { actionsOnRegisterItem, closedRegisterPlace, registerLists } from "./casework-copies.js";
 import { keyOf, prefixEnd } from "./entity-store.js";
 
@@ -20,7 +21,7 @@ import { keyOf, prefixEnd } from "./entity-store.js";
 const asReview = ({ areaId: _a, panelId: _p, itemId: _i, ...review }: StoredRegisterReview): RegisterReview =>
   review;
 
-export function registerTables(records: AreaRecords): RegisterRecords {
+export function registerTables(records: AreaRecords, archive: CaseworkArchive): RegisterRecords {
   /**
    * Puts each entry's reviews, oldest meeting first, into the value read. The read itself is kept
    * (not copied) because the row's ETag that a later change is conditional on is held against it.
@@ -62,7 +63,7 @@ export function registerTables(records: AreaRecords): RegisterRecords {
     },
     async registerItemActions(areaId, panelId, itemIds) {
       const found = await Promise.all(
-        itemIds.map((id) => records.actions.listRange(keyOf(areaId), actionsOnRegisterItem(panelId, id))),
+        itemIds.map((id) => archive.range(archive.actions, areaId, actionsOnRegisterItem(panelId, id))),
       );
       return new Map(itemIds.map((id, n) => [id, (found[n] ?? []).map((a) => a.value)]));
     },

@@ -11,6 +11,7 @@ export const TABLES = {
   conversations: "Conversations",
   areaRecords: "AreaRecords",
   auditTrail: "AuditTrail",
+  caseworkArchive: "CaseworkArchive",
   meetings: "Meetings",
   agendas: "Agendas",
   actionsDue: "ActionsDue",

@@ -2,6 +2,7 @@ import type { SubjectRecords } from "../../application/ports/subject-records.js"
 import { closedAtOf } from "../../domain/cohort/case.js";
 import { postcodeKey, wordKey } from "../../domain/cohort/subject-search.js";
 import { linkRow, subjectRow, type AreaRecords } from "./area-records.js";
+import type { CaseworkArchive } from "./casework-archive.js";
 import {
   actionsOfSubject,
   caseLists,
@@ -16,7 +17,7 @@ import { keyOf, prefixEnd } from "./entity-store.js";
 // cases, decisions, actions and links are each one key range, and a search is one range of the
 // digests of a name word or a postcode, so none grows with the area's history.
 
-export function subjectRecordTables(records: AreaRecords): SubjectRecords {
+export function subjectRecordTables(records: AreaRecords, archive: CaseworkArchive): SubjectRecords {
   const subjects = async (areaId: string, ids: string[]) => {
     const pk = keyOf(areaId);
     const found = await Promise.all([...new Set(ids)].map((id) => records.subjects.get(pk, subjectRow(id))));
@@ -53,9 +54,7 @@ export function subjectRecordTables(records: AreaRecords): SubjectRecords {
       return found.map((d) => d.value);
     },
     async subjectActions(areaId, subjectId) {
-      return (await records.actions.listRange(keyOf(areaId), actionsOfSubject(subjectId))).map(
-        (a) => a.value,
-      );
+      return (await archive.range(archive.actions, areaId, actionsOfSubject(subjectId))).map((a) => a.value);
     },
 
     async casePage(areaId, panelId, list, size, after) {

@@ -134,6 +134,23 @@ export const reachedPanel = (r: Referral): boolean =>
     ? r.withdrawal?.waitingFor === "coordinator"
     : r.status !== "awaiting-approval" && r.status !== "not-approved";
 
+/** Where a referral's last decision is stamped, for each status nothing more can follow. */
+const DECIDED: Partial<Record<ReferralStatus, (r: Referral) => string | undefined>> = {
+  "not-approved": (r) => r.approval?.at,
+  accepted: (r) => r.triage?.at,
+  declined: (r) => r.triage?.at,
+  withdrawn: (r) => r.withdrawal?.at,
+};
+
+/**
+ * When a referral was settled (not approved, accepted, declined or withdrawn), or undefined while
+ * it still waits for someone. One settled without a stamp counts from when it was made.
+ */
+export function decidedAt(r: Referral): string | undefined {
+  const stamp = DECIDED[r.status];
+  return stamp ? (stamp(r) ?? r.submitted.at) : undefined;
+}
+
 /** The name a coordinator sees for the subject: the child's, the group's, or the place's. */
 export function subjectLabel(kind: Referral["kind"], values: FormValues): string {
   const s = (id: string) => (typeof values[id] === "string" ? (values[id] as string) : "");

@@ -1,0 +1,192 @@
+import type { TransactionAction } from "@azure/data-tables";
+import { finishedAt, type Action } from "../../domain/actions/action.js";
+import { decidedAt, type Referral } from "../../domain/referrals/referral.js";
+import type { Page } from "../../application/ports/stored-records.js";
+import type { Versioned } from "../../application/ports/versioned.js";
+import type { AreaRecords } from "./area-records.js";
+import { actionCopies, referralCopies } from "./casework-copies.js";
+import { isStatus, keyOf, type EntityStore } from "./entity-store.js";
+import { TABLES, type TableFactory } from "./storage.js";
+
+// Finished casework (a referral settled, an action done or closed as not possible) stays in the
+// area's live partition for KEPT_LIVE_DAYS, then moves with every copy its lists read to the same
+// keys in the area's partition of CaseworkArchive (casework-archive-move.ts). The partition every
+// step writes to then holds what is in use, not the years behind it. A record is in one place or
+// both, never neither; where both hold it, the live row is the newer and is the one read.
+
+export const KEPT_LIVE_DAYS = 90;
+
+const DAY_MS = 86_400_000;
+
+/** The move takes what finished before this moment. */
+export const keptLiveSince = (now: Date): string =>
+  new Date(now.getTime() - KEPT_LIVE_DAYS * DAY_MS).toISOString();
+
+/**
+ * Readers look in the archive for whatever finished before this moment: a day later than the
+ * move's, so an instance whose clock runs a little behind another's still finds all it moved.
+ */
+export const archivedBefore = (now: Date): string =>
+  new Date(now.getTime() - (KEPT_LIVE_DAYS - 1) * DAY_MS).toISOString();
+
+/**
+ * A record's kind as stored in both places. `movable` holds for records finished before `since`;
+ * it implies the moment each newest-first list orders the record by (`listedAt`) is before it too.
+ */
+export interface Kept<T extends Record<string, unknown> & { id: string }> {
+  live: EntityStore<T>;
+  kept: EntityStore<T>;
+  copiesOf: (v: T) => string[];
+  movable: (v: T, since: string) => boolean;
+}
+
+/** Every row of a record in one table, deleted together; rows already gone are no failure. */
+export async function forgetRows<T extends Record<string, unknown> & { id: string }>(
+  store: EntityStore<T>,
+  copiesOf: (v: T) => string[],
+  v: T,
+  { copiesOnly = false } = {},
+): Promise<void> {
+  const rows = [
+    ...(copiesOnly ? [] : [store.deleteAction(v)]),
+    ...[...new Set(copiesOf(v))].map((k) => store.deleteCopyAction(v, k)),
+  ];
+  if (!rows.length) return;
+  try {
+    await store.client.submitTransaction(rows);
+  } catch (e) {
+    if (!isStatus(e, 404)) throw e;
+    for (const [, row] of rows)
+      await store.client.deleteEntity(row.partitionKey, row.rowKey).catch((err: unknown) => {
+        if (!isStatus(err, 404)) throw err;
+      });
+  }
+}
+
+export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
+  const client = tables(TABLES.caseworkArchive);
+  const referrals: Kept<Referral> = {
+    live: records.referrals,
+    kept: records.referrals.in(client),
+    copiesOf: referralCopies,
+    // A referral is listed by when it was made, which is never after it was settled.
+    movable: (r, since) => (decidedAt(r) ?? since) < since,
+  };
+  const actions: Kept<Action> = {
+    live: records.actions,
+    kept: records.actions.in(client),
+    copiesOf: actionCopies,
+    // A recent meeting's actions are then all live: its list reads one place.
+    movable: (a, since) => a.status !== "open" && finishedAt(a) < since && a.meetingId < since.slice(0, 10),
+  };
+  /** Values read from the archive: a change to one brings it back to the live partition. */
+  const fromArchive = new WeakSet<object>();
+  const marked = <T>(read: Versioned<T>): Versioned<T> => (fromArchive.add(read), read);
+  /** Each record once, the first read of it kept: reads list the live rows first. */
+  const onceById = <T extends { id: string }>(reads: Versioned<T>[]): Versioned<T>[] => {
+    const seen = new Set<string>();
+    return reads.filter((r) => !seen.has(r.value.id) && Boolean(seen.add(r.value.id)));
+  };
+
+  return {
+    referrals,
+    actions,
+    isArchived: (read: object): boolean => fromArchive.has(read),
+    /** Every archived row of a record, whatever version they hold. */
+    forgetKept: <T extends Record<string, unknown> & { id: string }>(kind: Kept<T>, v: T) =>
+      forgetRows(kind.kept, kind.copiesOf, v),
+
+    /** A record by key: its live row, or else the archive's. */
+    async get<T extends Record<string, unknown> & { id: string }>(
+      kind: Kept<T>,
+      areaId: string,
+      rowKey: string,
+    ): Promise<Versioned<T> | undefined> {
+      const live = await kind.live.get(keyOf(areaId), rowKey);
+      if (live) return live;
+      const kept = await kind.kept.get(keyOf(areaId), rowKey);
+      return kept && marked(kept);
+    },
+
+    /** A whole range (or its keys from `prefix` up to `end`) read from both places together, each record once. */
+    async range<T extends Record<string, unknown> & { id: string }>(
+      kind: Kept<T>,
+      areaId: string,
+      prefix: string,
+      end?: string,
+    ): Promise<Versioned<T>[]> {
+      const read = (store: EntityStore<T>) =>
+        end ? store.listBetween(keyOf(areaId), prefix, end) : store.listRange(keyOf(areaId), prefix);
+      const [live, kept] = await Promise.all([read(kind.live), read(kind.kept)]);
+      return onceById([...live, ...kept.map(marked)]);
+    },
+
+    /**
+     * A page of a newest-first list. Archived records were listed before `archivedBefore`, so a
+     * live page with more after it that reaches no further back than that is the whole page, in
+     * one request; otherwise the archive's page after the same key is read too, and the two merged.
+     */
+    async page<T extends Record<string, unknown> & { id: string }>(
+      kind: Kept<T>,
+      areaId: string,
+      list: { prefix: string; placeOf: (v: T) => string; listedAt: (v: T) => string },
+      size: number,
+      afterKey: string | undefined,
+      now = new Date(),
+    ): Promise<Page<T>> {
+      const pk = keyOf(areaId);
+      const live = await kind.live.listPage(pk, list.prefix, size, afterKey);
+      const last = live.values.at(-1)?.value;
+      if (live.more && last && list.listedAt(last) >= archivedBefore(now)) return live;
+      const kept = await kind.kept.listPage(pk, list.prefix, size, afterKey);
+      const merged = onceById([...live.values, ...kept.values.map(marked)]).sort((a, b) =>
+        list.placeOf(a.value).localeCompare(list.placeOf(b.value)),
+      );
+      return {
+        values: merged.slice(0, size),
+        more: live.more || kept.more || merged.length > size,
+      };
+    },
+
+    /**
+     * After a change brought an archived record back live, its rows in the archive go: its own row
+     * only as it was read, as a move that copied the live record since has written the newer one.
+     */
+    async forgetArchived<T extends Record<string, unknown> & { id: string }>(
+      kind: Kept<T>,
+      read: Versioned<T>,
+    ): Promise<void> {
+      const { partitionKey, rowKey } = kind.kept.keys(read.value);
+      try {
+        await kind.kept.client.deleteEntity(partitionKey, rowKey, { etag: kind.kept.storageEtag(read) });
+      } catch (e) {
+        if (isStatus(e, 412)) return;
+        if (!isStatus(e, 404)) throw e;
+      }
+      await forgetRows(kind.kept, kind.copiesOf, read.value, { copiesOnly: true });
+    },
+
+    /**
+     * Retention's removal of a record wherever it is. The archive's rows go first, straight away,
+     * so a unit that then fails leaves less of the record, never an archived copy nobody can find;
+     * the live rows are returned for the unit's own transaction.
+     */
+    async removal<T extends Record<string, unknown> & { id: string }>(
+      kind: Kept<T>,
+      v: T,
+    ): Promise<TransactionAction[]> {
+      const { partitionKey, rowKey } = kind.live.keys(v);
+      const [live, kept] = await Promise.all([
+        kind.live.get(partitionKey, rowKey),
+        kind.kept.get(partitionKey, rowKey),
+      ]);
+      if (kept) await forgetRows(kind.kept, kind.copiesOf, kept.value);
+      if (!live) return [];
+      return [
+        kind.live.deleteAction(live.value),
+        ...[...new Set(kind.copiesOf(live.value))].map((k) => kind.live.deleteCopyAction(live.value, k)),
+      ];
+    },
+  };
+}
+export type CaseworkArchive = ReturnType<typeof caseworkArchive>;
