@@ -30,14 +30,13 @@ const copiesOf = <T extends Record_>(kind: Kept<T>, v: T) => [...new Set(kind.co
 async function failedMove<T extends Record_>(
   kind: Kept<T>,
   read: Versioned<T>,
-  forget: (v: T) => Promise<void>,
   since: string,
 ): Promise<number> {
   const { partitionKey, rowKey } = kind.live.keys(read.value);
   const now = await kind.live.get(partitionKey, rowKey);
   if (!now) return 0;
   if (!kind.movable(now.value, since)) {
-    await forget(read.value);
+    await forgetRows(kind.kept, kind.copiesOf, read.value);
     return 0;
   }
   const etag = kind.live.storageEtag(read);
@@ -55,7 +54,6 @@ async function failedMove<T extends Record_>(
 async function moveBatch<T extends Record_>(
   kind: Kept<T>,
   batch: Versioned<T>[],
-  forget: (v: T) => Promise<void>,
   since: string,
 ): Promise<number> {
   await kind.kept.client.submitTransaction(
@@ -75,9 +73,9 @@ async function moveBatch<T extends Record_>(
     touched = await kind.live.client.submitTransaction(rows.flat());
   } catch (e) {
     if (!isStatus(e, 412) && !isStatus(e, 404)) throw e;
-    if (batch.length === 1) return failedMove(kind, batch[0]!, forget, since);
+    if (batch.length === 1) return failedMove(kind, batch[0]!, since);
     let moved = 0;
-    for (const r of batch) moved += await moveBatch(kind, [r], forget, since);
+    for (const r of batch) moved += await moveBatch(kind, [r], since);
     return moved;
   }
   let moved = 0;
@@ -90,7 +88,7 @@ async function moveBatch<T extends Record_>(
       moved++;
     } catch (e) {
       if (!isStatus(e, 412) && !isStatus(e, 404)) throw e;
-      moved += await failedMove(kind, r, forget, since);
+      moved += await failedMove(kind, r, since);
     }
   }
   return moved;
@@ -101,7 +99,6 @@ async function moveKind<T extends Record_>(
   areaId: string,
   ownRows: string,
   since: string,
-  forget: (v: T) => Promise<void>,
   progress: (moved: number) => void,
 ): Promise<number> {
   let moved = 0;
@@ -114,14 +111,14 @@ async function moveKind<T extends Record_>(
     for (const read of movable) {
       const size = 1 + copiesOf(kind, read.value).length;
       if (rows + size > ROWS_AT_A_TIME) {
-        moved += await moveBatch(kind, batch, forget, since);
+        moved += await moveBatch(kind, batch, since);
         progress(moved);
         [batch, rows] = [[], 0];
       }
       batch.push(read);
       rows += size;
     }
-    if (batch.length) moved += await moveBatch(kind, batch, forget, since);
+    if (batch.length) moved += await moveBatch(kind, batch, since);
     progress(moved);
     const last = page.values.at(-1);
     if (!page.more || !last) return moved;
@@ -141,21 +138,7 @@ export async function moveFinishedCasework(
 ): Promise<number> {
   const archive = caseworkArchive(tables, areaRecords(tables));
   const since = keptLiveSince(now);
-  const referrals = await moveKind(
-    archive.referrals,
-    areaId,
-    "referral|",
-    since,
-    (v) => archive.forgetKept(archive.referrals, v),
-    progress,
-  );
-  const actions = await moveKind(
-    archive.actions,
-    areaId,
-    "action|",
-    since,
-    (v) => archive.forgetKept(archive.actions, v),
-    (n) => progress(referrals + n),
-  );
+  const referrals = await moveKind(archive.referrals, areaId, "referral|", since, progress);
+  const actions = await moveKind(archive.actions, areaId, "action|", since, (n) => progress(referrals + n));
   return referrals + actions;
 }

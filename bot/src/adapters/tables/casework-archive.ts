@@ -92,9 +92,6 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
     referrals,
     actions,
     isArchived: (read: object): boolean => fromArchive.has(read),
-    /** Every archived row of a record, whatever version they hold. */
-    forgetKept: <T extends Record<string, unknown> & { id: string }>(kind: Kept<T>, v: T) =>
-      forgetRows(kind.kept, kind.copiesOf, v),
 
     /** A record by key: its live row, or else the archive's. */
     async get<T extends Record<string, unknown> & { id: string }>(
