@@ -67,7 +67,9 @@ export async function historyCosts(connection: string, scans: string[]): Promise
   );
 
   // Both areas then get the same live record, so that only the history differs: five cases
-  // accepted onto the next meeting, five open actions and a page's worth of recently done ones.
+  // accepted onto the next meeting, a page's worth of referrals waiting for triage (the list's
+  // first page is then recent work in both), five open actions and a page's worth of recently
+  // done ones.
   const liveRecord = async (area: typeof FRESH): Promise<string> => {
     const priya = actor(area.areaId, "Priya Okafor");
     let meeting = "";
@@ -90,6 +92,16 @@ export async function historyCosts(connection: string, scans: string[]): Promise
         read.etag,
         "bench",
       );
+    }
+    for (let i = 0; i < 50; i++) {
+      const waiting = await referrals.submit(
+        actor(area.areaId, "Grace Mensah"),
+        area.panelId,
+        "individual",
+        randomUUID(),
+        benchValues(9100 + i),
+      );
+      if (!waiting.ok) throw new Error("bench referral refused");
     }
     for (let i = 0; i < 65; i++) {
       const recorded = await actions.create(
