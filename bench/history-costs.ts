@@ -130,10 +130,12 @@ export async function historyCosts(connection: string, scans: string[]): Promise
     );
     const u = process.hrtime.bigint();
     let shown = 0;
-    const archived = await moveFinishedCasework(plain, area.areaId, new Date(), (n) => {
-      if (n - shown < 5000) return;
-      shown = n;
-      console.log(`  ${area.areaId}: ${n} finished referrals and actions moved to the archive so far`);
+    const archived = await moveFinishedCasework(plain, area.areaId, new Date(), {
+      progress: (n) => {
+        if (n - shown < 5000) return;
+        shown = n;
+        console.log(`  ${area.areaId}: ${n} finished referrals and actions moved to the archive so far`);
+      },
     });
     console.log(
       `  ${area.areaId}: finished referrals and actions moved to the archive: ${archived}, taking ${seconds(u)} s`,

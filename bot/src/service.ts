@@ -445,10 +445,12 @@ export async function startService(
   const port = typeof address === "object" && address ? address.port : settings.port;
   log.info({ port, host: settings.host, panels: catalogue.panels.size }, "service listening");
   dispatcher.start(options.noticeRetryMs ?? 60_000);
+  // The lease's length is the reminder sweep's: a batch of a move takes a fraction of half of it.
   const partitionMoves = livePartitionMoves(
     tables,
     catalogue.areas.map((a) => a.id),
     log,
+    { instance, leaseMs: settings.reminders.leaseMs, now },
   );
   if (options.partitionMovesOnTimer ?? true) {
     void partitionMoves.run();

@@ -1,3 +1,4 @@
+import type { TableTransactionResponse, TransactionAction } from "@azure/data-tables";
 import type { Versioned } from "../../application/ports/versioned.js";
 import { areaRecords } from "./area-records.js";
 import { caseworkArchive, forgetRows, keptLiveSince, type Kept } from "./casework-archive.js";
@@ -5,11 +6,15 @@ import { isStatus, keyOf } from "./entity-store.js";
 import type { TableFactory } from "./storage.js";
 
 // The move of finished casework from the area's live partition to the archive (casework-archive.ts),
-// on the service's beat. For each batch of records: their rows are copied to the archive as read;
-// then, in one live transaction, their copies go and each record's own row is touched on the
-// version it was read at, so a record changed since fails the lot and nothing of it is deleted;
-// then each own row goes on the version the touch gave it. A change that lands between the two
-// fails the delete, and the record stays live with the copies its change wrote.
+// by the holder of the area's lease (live-partition-moves.ts). For each batch of records:
+// 1. each record's own row is touched on the version it was read at, so a move holding an older
+//    read, or a record changed or removed since, stops before anything of it is written;
+// 2. its rows are copied to the archive as read;
+// 3. in one live transaction, its copies go and its own row is touched again, on the version step
+//    1 gave it, so a record changed in between keeps every copy;
+// 4. its own row goes, on the version step 3 gave it.
+// A record whose step 3 or 4 fails stays live (or stays removed) and the archive forgets what
+// step 2 wrote of it: the move leaves nothing behind that no live row or list vouches for.
 
 /** Rows moved at a time: a transaction holds at most 100. */
 const ROWS_AT_A_TIME = 100;
@@ -18,79 +23,126 @@ const READ_AT_A_TIME = 500;
 
 type Record_ = Record<string, unknown> & { id: string };
 
+/** A record on its way: as read, and the versions steps 1 and 2 gave its own rows. */
+interface Moving<T> {
+  read: Versioned<T>;
+  touched: string;
+  archived: string;
+}
+
+/** Storage refused a step because a row changed or went since it was read. */
+const refused = (e: unknown): boolean => isStatus(e, 412) || isStatus(e, 404);
+
 /** The copies of a record, each once. */
 const copiesOf = <T extends Record_>(kind: Kept<T>, v: T) => [...new Set(kind.copiesOf(v))];
 
-/**
- * A record whose move failed. One gone from the live partition was moved by someone else. One no
- * longer finished stays live and its archived copy is forgotten: no other move would write it
- * now. One changed but still finished is moved again later, over its copy. One unchanged lost
- * some copies when a move stopped halfway: the rest of its rows go, its own on the version read.
- */
-async function failedMove<T extends Record_>(
-  kind: Kept<T>,
-  read: Versioned<T>,
-  since: string,
-): Promise<number> {
-  const { partitionKey, rowKey } = kind.live.keys(read.value);
-  const now = await kind.live.get(partitionKey, rowKey);
-  if (!now) return 0;
-  if (!kind.movable(now.value, since)) {
-    await forgetRows(kind.kept, kind.copiesOf, read.value);
-    return 0;
+/** Where each record's first row is among a transaction's answers: Azurite names them only by place. */
+const firstPlaces = (rows: TransactionAction[][]): number[] =>
+  rows.map((_, n) => rows.slice(0, n).reduce((sum, r) => sum + r.length, 0));
+
+const versionAt = (res: TableTransactionResponse, place: number | undefined): string => {
+  const etag = res.subResponses[place ?? -1]?.etag;
+  if (!etag) throw new Error("Storage gave no version for a row the move wrote.");
+  return etag;
+};
+
+/** What step 2 wrote of a record goes, unless something has written its archived row since. */
+async function unmove<T extends Record_>(kind: Kept<T>, m: Moving<T>): Promise<number> {
+  const { partitionKey, rowKey } = kind.kept.keys(m.read.value);
+  try {
+    await kind.kept.client.deleteEntity(partitionKey, rowKey, { etag: m.archived });
+  } catch (e) {
+    if (isStatus(e, 412)) return 0;
+    if (!isStatus(e, 404)) throw e;
   }
-  const etag = kind.live.storageEtag(read);
-  if (!etag || kind.live.storageEtag(now) !== etag) return 0;
-  await forgetRows(kind.live, kind.copiesOf, read.value, { copiesOnly: true });
+  await forgetRows(kind.kept, kind.copiesOf, m.read.value, { copiesOnly: true });
+  return 0;
+}
+
+/** Step 4 for one record: its own row goes on the version step 3 gave it. */
+async function forgetLive<T extends Record_>(kind: Kept<T>, m: Moving<T>, etag: string): Promise<number> {
+  const { partitionKey, rowKey } = kind.live.keys(m.read.value);
   try {
     await kind.live.client.deleteEntity(partitionKey, rowKey, { etag });
     return 1;
   } catch (e) {
-    if (isStatus(e, 412) || isStatus(e, 404)) return 0;
-    throw e;
+    if (!refused(e)) throw e;
+    return unmove(kind, m);
   }
 }
 
-async function moveBatch<T extends Record_>(
-  kind: Kept<T>,
-  batch: Versioned<T>[],
-  since: string,
-): Promise<number> {
-  await kind.kept.client.submitTransaction(
-    batch.flatMap((r) => [
-      kind.kept.movedAction(r),
-      ...copiesOf(kind, r.value).map((k) => kind.kept.movedAction(r, k)),
-    ]),
+/**
+ * Steps 3 and 4 for one record whose batch was refused. A move that stopped halfway left some of
+ * its copies deleted: only those still there go, with the touch guarding the record as before.
+ */
+async function settleAlone<T extends Record_>(kind: Kept<T>, m: Moving<T>): Promise<number> {
+  const { partitionKey } = kind.live.keys(m.read.value);
+  const left = await Promise.all(
+    copiesOf(kind, m.read.value).map((k) =>
+      kind.live.client.getEntity(partitionKey, k, { queryOptions: { select: ["RowKey"] } }).then(
+        () => k,
+        (e: unknown) => {
+          if (isStatus(e, 404)) return undefined;
+          throw e;
+        },
+      ),
+    ),
   );
-  // Each record's touch, then its copies' deletes: the touch's answer is found by its place.
-  const rows = batch.map((r) => [
-    kind.live.touchAction(r.value, kind.live.storageEtag(r) ?? ""),
-    ...copiesOf(kind, r.value).map((k) => kind.live.deleteCopyAction(r.value, k)),
-  ]);
-  const places = rows.map((_, n) => rows.slice(0, n).reduce((sum, r) => sum + r.length, 0));
-  let touched;
+  let res;
   try {
-    touched = await kind.live.client.submitTransaction(rows.flat());
+    res = await kind.live.client.submitTransaction([
+      kind.live.touchAction(m.read.value, m.touched),
+      ...left.flatMap((k) => (k ? [kind.live.deleteCopyAction(m.read.value, k)] : [])),
+    ]);
   } catch (e) {
-    if (!isStatus(e, 412) && !isStatus(e, 404)) throw e;
-    if (batch.length === 1) return failedMove(kind, batch[0]!, since);
+    if (!refused(e)) throw e;
+    return unmove(kind, m);
+  }
+  return forgetLive(kind, m, versionAt(res, 0));
+}
+
+/** Step 1, in one transaction; a refusal is tried again record by record. Returns those touched. */
+async function touch<T extends Record_>(kind: Kept<T>, batch: Versioned<T>[]): Promise<Moving<T>[]> {
+  try {
+    const res = await kind.live.client.submitTransaction(
+      batch.map((r) => kind.live.touchAction(r.value, kind.live.storageEtag(r) ?? "")),
+    );
+    return batch.map((read, n) => ({ read, touched: versionAt(res, n), archived: "" }));
+  } catch (e) {
+    if (!refused(e)) throw e;
+    if (batch.length === 1) return [];
+    const touched: Moving<T>[] = [];
+    for (const r of batch) touched.push(...(await touch(kind, [r])));
+    return touched;
+  }
+}
+
+async function moveBatch<T extends Record_>(kind: Kept<T>, batch: Versioned<T>[]): Promise<number> {
+  const moving = await touch(kind, batch);
+  if (!moving.length) return 0;
+  const archive = moving.map((m) => [
+    kind.kept.movedAction(m.read),
+    ...copiesOf(kind, m.read.value).map((k) => kind.kept.movedAction(m.read, k)),
+  ]);
+  const copied = await kind.kept.client.submitTransaction(archive.flat());
+  firstPlaces(archive).forEach((place, n) => (moving[n]!.archived = versionAt(copied, place)));
+
+  const live = moving.map((m) => [
+    kind.live.touchAction(m.read.value, m.touched),
+    ...copiesOf(kind, m.read.value).map((k) => kind.live.deleteCopyAction(m.read.value, k)),
+  ]);
+  let settled;
+  try {
+    settled = await kind.live.client.submitTransaction(live.flat());
+  } catch (e) {
+    if (!refused(e)) throw e;
     let moved = 0;
-    for (const r of batch) moved += await moveBatch(kind, [r], since);
+    for (const m of moving) moved += await settleAlone(kind, m);
     return moved;
   }
+  const places = firstPlaces(live);
   let moved = 0;
-  for (const [n, r] of batch.entries()) {
-    const { partitionKey, rowKey } = kind.live.keys(r.value);
-    const etag = touched.subResponses[places[n] ?? -1]?.etag;
-    try {
-      if (!etag) throw new Error(`Storage gave no version for ${rowKey} after touching it.`);
-      await kind.live.client.deleteEntity(partitionKey, rowKey, { etag });
-      moved++;
-    } catch (e) {
-      if (!isStatus(e, 412) && !isStatus(e, 404)) throw e;
-      moved += await failedMove(kind, r, since);
-    }
-  }
+  for (const [n, m] of moving.entries()) moved += await forgetLive(kind, m, versionAt(settled, places[n]));
   return moved;
 }
 
@@ -99,10 +151,15 @@ async function moveKind<T extends Record_>(
   areaId: string,
   ownRows: string,
   since: string,
-  progress: (moved: number) => void,
+  hold: MoveHold,
 ): Promise<number> {
   let moved = 0;
   let after: string | undefined;
+  const send = async (batch: Versioned<T>[]) => {
+    await hold.keep();
+    moved += await moveBatch(kind, batch);
+    hold.progress(moved);
+  };
   for (;;) {
     const page = await kind.live.listPage(keyOf(areaId), ownRows, READ_AT_A_TIME, after);
     let batch: Versioned<T>[] = [];
@@ -111,34 +168,44 @@ async function moveKind<T extends Record_>(
     for (const read of movable) {
       const size = 1 + copiesOf(kind, read.value).length;
       if (rows + size > ROWS_AT_A_TIME) {
-        moved += await moveBatch(kind, batch, since);
-        progress(moved);
+        await send(batch);
         [batch, rows] = [[], 0];
       }
       batch.push(read);
       rows += size;
     }
-    if (batch.length) moved += await moveBatch(kind, batch, since);
-    progress(moved);
+    if (batch.length) await send(batch);
     const last = page.values.at(-1);
     if (!page.more || !last) return moved;
     after = kind.live.keys(last.value).rowKey;
   }
 }
 
+/** What the move asks of its caller between batches. */
+export interface MoveHold {
+  /** Before each batch: throws to stop the move, as when the area's lease was lost. */
+  keep: () => Promise<void>;
+  progress: (moved: number) => void;
+}
+
 /**
  * Moves the area's referrals and actions finished before the live window to the archive; a second
- * run finds nothing more to move. Returns how many records this run moved.
+ * run finds nothing more to move. Returns how many records this run moved. Only one move may run
+ * in an area at a time: the caller holds its lease.
  */
 export async function moveFinishedCasework(
   tables: TableFactory,
   areaId: string,
   now = new Date(),
-  progress: (moved: number) => void = () => undefined,
+  hold: Partial<MoveHold> = {},
 ): Promise<number> {
   const archive = caseworkArchive(tables, areaRecords(tables));
   const since = keptLiveSince(now);
-  const referrals = await moveKind(archive.referrals, areaId, "referral|", since, progress);
-  const actions = await moveKind(archive.actions, areaId, "action|", since, (n) => progress(referrals + n));
+  const { keep = () => Promise.resolve(), progress = () => undefined } = hold;
+  const referrals = await moveKind(archive.referrals, areaId, "referral|", since, { keep, progress });
+  const actions = await moveKind(archive.actions, areaId, "action|", since, {
+    keep,
+    progress: (n) => progress(referrals + n),
+  });
   return referrals + actions;
 }

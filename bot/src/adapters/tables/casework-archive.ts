@@ -2,9 +2,9 @@ import type { TransactionAction } from "@azure/data-tables";
 import { finishedAt, type Action } from "../../domain/actions/action.js";
 import { decidedAt, type Referral } from "../../domain/referrals/referral.js";
 import type { Page } from "../../application/ports/stored-records.js";
-import type { Versioned } from "../../application/ports/versioned.js";
+import { ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
 import type { AreaRecords } from "./area-records.js";
-import { actionCopies, referralCopies } from "./casework-copies.js";
+import { actionCopies, inKeyOrder, referralCopies } from "./casework-copies.js";
 import { isStatus, keyOf, type EntityStore } from "./entity-store.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
@@ -137,7 +137,7 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
       if (live.more && last && list.listedAt(last) >= archivedBefore(now)) return live;
       const kept = await kind.kept.listPage(pk, list.prefix, size, afterKey);
       const merged = onceById([...live.values, ...kept.values.map(marked)]).sort((a, b) =>
-        list.placeOf(a.value).localeCompare(list.placeOf(b.value)),
+        inKeyOrder(list.placeOf(a.value), list.placeOf(b.value)),
       );
       return {
         values: merged.slice(0, size),
@@ -146,19 +146,53 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
     },
 
     /**
-     * After a change brought an archived record back live, its rows in the archive go: its own row
-     * only as it was read, as a move that copied the live record since has written the newer one.
+     * A change to an archived record first claims its archived row, on the version read: touched,
+     * it takes a new version, so a second change from the same read, a move that wrote a newer
+     * version there or retention's removal since is refused as a conflict before anything commits.
+     * A value read from a list, with no row version, cannot be changed. The claim runs at commit
+     * and gives the row's new version.
+     */
+    claimOf<T extends Record<string, unknown> & { id: string }>(
+      kind: Kept<T>,
+      read: Versioned<T>,
+    ): () => Promise<string> {
+      const etag = kind.kept.storageEtag(read);
+      if (!etag)
+        throw new Error(
+          `An archived ${kind.kept.table} record read from a list was changed: read it by its key first.`,
+        );
+      return async () => {
+        try {
+          const res = await kind.kept.client.updateEntity(kind.kept.keys(read.value), "Merge", { etag });
+          return res.etag ?? "";
+        } catch (e) {
+          if (isStatus(e, 412) || isStatus(e, 404)) throw new ConcurrencyConflict(kind.kept.table, undefined);
+          throw e;
+        }
+      };
+    },
+
+    /**
+     * Once a change brought an archived record back live, its rows in the archive go: its own row
+     * on the version the change's claim gave it. If a move has since written the newer live version
+     * there, that stays, and only the copies the older version had and the newer has not go.
      */
     async forgetArchived<T extends Record<string, unknown> & { id: string }>(
       kind: Kept<T>,
       read: Versioned<T>,
+      etag: string,
     ): Promise<void> {
       const { partitionKey, rowKey } = kind.kept.keys(read.value);
       try {
-        await kind.kept.client.deleteEntity(partitionKey, rowKey, { etag: kind.kept.storageEtag(read) });
+        await kind.kept.client.deleteEntity(partitionKey, rowKey, { etag });
       } catch (e) {
-        if (isStatus(e, 412)) return;
-        if (!isStatus(e, 404)) throw e;
+        if (!isStatus(e, 412) && !isStatus(e, 404)) throw e;
+        const now = isStatus(e, 412) ? await kind.kept.get(partitionKey, rowKey) : undefined;
+        if (now) {
+          const newer = new Set(kind.copiesOf(now.value));
+          const older = (v: T) => kind.copiesOf(v).filter((k) => !newer.has(k));
+          return forgetRows(kind.kept, older, read.value, { copiesOnly: true });
+        }
       }
       await forgetRows(kind.kept, kind.copiesOf, read.value, { copiesOnly: true });
     },

@@ -32,6 +32,9 @@ export const referralByIdRow = (id: string) => `referral-id|${id}`;
 /** A referral's place in an ordered list, after the list's prefix. */
 export const referralPlace = (at: string, id: string) => `${newestFirst(at)}|${id}`;
 
+/** Keys compared by their code units, as storage orders rows. */
+export const inKeyOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function referralCopies(r: Referral): string[] {
   const place = referralPlace(r.submitted.at, r.id);
   const reached = reachedPanel(r);

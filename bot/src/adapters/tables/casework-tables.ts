@@ -87,21 +87,28 @@ export function caseworkTables(tables: TableFactory): Casework {
     unit(_areaId: string, by: string): CaseworkUnit {
       const actions: TransactionAction[] = [];
       const add = (more: TransactionAction[]) => void actions.push(...more);
-      // Rows of another table the unit changes (a meeting's note), written before its transaction.
+      // Rows of other tables the unit changes (a meeting's note, an archived record's claim),
+      // written before its transaction.
       const first: (() => Promise<void>)[] = [];
       // Retention's removals of referrals and actions, resolved where each record is at commit.
       const removals: (() => Promise<TransactionAction[]>)[] = [];
       // Archived rows of records the unit brought back live, forgotten once it has committed.
       const after: (() => Promise<void>)[] = [];
-      /** A change to an archived record creates it live again; its archived rows go afterwards. */
+      /**
+       * A change to an archived record claims its archived row (refused if that changed or went
+       * since it was read), creates it live again, and once that commits its archived rows go.
+       */
       const changed = <T extends Record<string, unknown> & { id: string }>(
         kind: Kept<T>,
         next: T,
         before: Versioned<T>,
       ) => {
         if (!archive.isArchived(before)) return add(replaced(kind.live, kind.copiesOf, next, before, by));
+        const claim = archive.claimOf(kind, before);
+        let claimed = "";
+        first.push(async () => void (claimed = await claim()));
         add(created(kind.live, kind.copiesOf, next, by));
-        after.push(() => archive.forgetArchived(kind, before));
+        after.push(() => archive.forgetArchived(kind, before, claimed));
       };
 
       return {

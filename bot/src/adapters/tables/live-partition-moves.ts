@@ -1,13 +1,30 @@
 import { moveFinishedCasework } from "./casework-archive-move.js";
 import { moveChangeAudits } from "./change-audit-move.js";
+import { tableLeases } from "./leases.js";
 import type { TableFactory } from "./storage.js";
 
 // What keeps each area's live partition to the casework in use: the audit entries of changes go to
 // the audit trail (change-audit-move.ts), and finished referrals and actions to the archive
 // (casework-archive-move.ts). Both run once at start-up, which also moves whatever an earlier
-// version left however much there is, and then on the service's beat.
+// version left however much there is, and then on the service's beat. An audit entry never
+// changes, so two instances may move the same ones; the casework move is one instance's at a time,
+// by the area's lease, renewed between batches, so no move holding an older read writes over a
+// newer one.
 
 type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
+
+export interface MoveOptions {
+  /** The name this instance holds leases under. */
+  instance: string;
+  leaseMs: number;
+  now?: () => Date;
+}
+
+class LeaseLost extends Error {
+  constructor() {
+    super("another instance holds the area's lease for moving casework");
+  }
+}
 
 /** Progress in the log every so many rows, so a long first move shows it is working. */
 const every = (size: number, report: (n: number) => void) => {
@@ -24,9 +41,30 @@ export function livePartitionMoves(
   tables: TableFactory,
   areaIds: string[],
   log: Log,
-  now = () => new Date(),
+  { instance, leaseMs, now = () => new Date() }: MoveOptions,
 ) {
+  const leases = tableLeases(tables);
   let running: Promise<void> | undefined;
+  /** Finished casework moved under the area's lease; false when another instance holds it. */
+  const underLease = async (areaId: string, move: (keep: () => Promise<void>) => Promise<void>) => {
+    const name = `casework-move|${areaId}`;
+    let until = 0;
+    const hold = async () => {
+      const at = now();
+      if (!(await leases.takeLease(name, instance, at, leaseMs))) return false;
+      until = at.getTime() + leaseMs;
+      return true;
+    };
+    if (!(await hold())) return false;
+    try {
+      await move(async () => {
+        if (until - now().getTime() < leaseMs / 2 && !(await hold())) throw new LeaseLost();
+      });
+    } finally {
+      await leases.releaseLease(name, instance).catch(() => undefined);
+    }
+    return true;
+  };
   const moveArea = async (areaId: string) => {
     try {
       const moved = await moveChangeAudits(
@@ -39,12 +77,16 @@ export function livePartitionMoves(
       log.error({ areaId, reason: (err as Error).message }, "audit entries of changes not moved");
     }
     try {
-      const moved = await moveFinishedCasework(
-        tables,
-        areaId,
-        now(),
-        every(1000, (n) => log.info({ areaId, moved: n }, "moving finished casework to the archive")),
-      );
+      let moved = 0;
+      const held = await underLease(areaId, async (keep) => {
+        moved = await moveFinishedCasework(tables, areaId, now(), {
+          keep,
+          progress: every(1000, (n) =>
+            log.info({ areaId, moved: n }, "moving finished casework to the archive"),
+          ),
+        });
+      });
+      if (!held) log.info({ areaId }, "finished casework left to the instance moving it");
       if (moved) log.info({ areaId, moved }, "finished referrals and actions moved to the archive");
     } catch (err) {
       log.error({ areaId, reason: (err as Error).message }, "finished casework not moved to the archive");

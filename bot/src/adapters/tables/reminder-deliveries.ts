@@ -1,19 +1,19 @@
 import {
   Delivery,
   DueReminder,
-  Lease,
   ReminderMessage,
   ReminderProblem,
   type DeliveryStore,
 } from "../../application/ports/deliveries.js";
 import { AlreadyExists, ConcurrencyConflict, type Versioned } from "../../application/ports/versioned.js";
 import { EntityStore, isStatus, keyOf } from "./entity-store.js";
+import { tableLeases } from "./leases.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // What the reminder sweep keeps, in the ActionsDue table:
 // - the reminders due on each date, one partition per date: the sweep reads only the dates in its
 //   window, so its cost does not grow with the actions already closed;
-// - the sweep's lease, so one instance sweeps at a time;
+// - the sweep's lease, so one instance sweeps at a time (leases.ts);
 // - one delivery record per message (a reminder to one place, or an escalation to one chair), in
 //   the partition of the date it is due: claimed before sending, marked sent after, so each message
 //   goes exactly once however many instances run;
@@ -32,7 +32,6 @@ export function reminderDeliveries(tables: TableFactory): DeliveryStore {
     partitionKey: keyOf(p.areaId),
     rowKey: problemRow(p.panelId, p.id),
   }));
-  const leases = new EntityStore(client, Lease, (l) => ({ partitionKey: "lease", rowKey: l.name }));
   const due = new EntityStore(client, DueReminder, (r) => ({
     partitionKey: r.on,
     rowKey: `${r.kind}|${keyOf(r.areaId)}|${keyOf(r.panelId)}|${r.actionId}`,
@@ -83,30 +82,7 @@ export function reminderDeliveries(tables: TableFactory): DeliveryStore {
       }
     },
 
-    /** Takes the lease, or renews it, unless another holder's has not yet run out. */
-    async takeLease(name, holder, now, ms) {
-      const next = { name, holder, until: new Date(now.getTime() + ms).toISOString() };
-      const current = await leases.get("lease", name);
-      try {
-        if (!current) await leases.insert(next, holder);
-        else if (current.value.holder === holder || current.value.until <= now.toISOString())
-          await leases.replace(next, current.etag, holder);
-        else return false;
-        return true;
-      } catch (e) {
-        if (e instanceof AlreadyExists || e instanceof ConcurrencyConflict) return false;
-        throw e;
-      }
-    },
-
-    /** Gives the lease up, if it is still this holder's: the next instance takes it at once. */
-    async releaseLease(name, holder) {
-      const current = await leases.get("lease", name);
-      if (current?.value.holder !== holder) return;
-      await client.deleteEntity("lease", name, { etag: current.etag }).catch(() => undefined);
-    },
-
-    leaseHolder: async (name) => (await leases.get("lease", name))?.value,
+    ...tableLeases(tables),
 
     /** One date's due reminders and the deliveries already claimed for them, in one query. */
     async dateOf(on) {

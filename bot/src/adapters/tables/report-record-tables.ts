@@ -1,7 +1,8 @@
 import type { ReportRecords } from "../../application/ports/report-records.js";
 import type { AreaRecords } from "./area-records.js";
 import { archivedBefore, type CaseworkArchive } from "./casework-archive.js";
-import { caseLists, newestFirst, referralLists } from "./casework-copies.js";
+import type { Referral } from "../../domain/referrals/referral.js";
+import { caseLists, inKeyOrder, newestFirst, referralLists, referralPlace } from "./casework-copies.js";
 import { keyOf, prefixEnd } from "./entity-store.js";
 
 // The figures run's reads, over the copies casework-copies.ts keeps newest first: the referrals
@@ -19,11 +20,13 @@ export function reportRecordTables(records: AreaRecords, archive: CaseworkArchiv
     async referralsMade(areaId, panelId, from, to) {
       const { first, end } = between(referralLists.reached(panelId), from, to);
       // Referrals made since the live window began are all live; a longer period reads the archive too.
-      const found =
-        from >= archivedBefore(new Date())
-          ? await records.referrals.listBetween(keyOf(areaId), first, end)
-          : await archive.range(archive.referrals, areaId, first, end);
-      return found.map((r) => r.value);
+      if (from >= archivedBefore(new Date()))
+        return (await records.referrals.listBetween(keyOf(areaId), first, end)).map((r) => r.value);
+      // Both places' ranges, merged in the order of the list's keys.
+      const place = (r: Referral) => referralPlace(r.submitted.at, r.id);
+      return (await archive.range(archive.referrals, areaId, first, end))
+        .map((r) => r.value)
+        .sort((a, b) => inKeyOrder(place(a), place(b)));
     },
     async casesClosedSince(areaId, panelId, since) {
       const { first, end } = between(caseLists.closed(panelId), since, undefined);

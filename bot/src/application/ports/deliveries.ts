@@ -18,7 +18,7 @@ export const DueReminder = z.strictObject({
 export type DueReminder = z.infer<typeof DueReminder>;
 
 export const Lease = z.strictObject({
-  name: z.string().max(40),
+  name: z.string().max(120),
   holder: z.string().max(120),
   until: z.iso.datetime(),
 });
