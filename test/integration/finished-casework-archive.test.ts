@@ -17,6 +17,7 @@ import type { Action } from "../../bot/src/domain/actions/action.js";
 import type { Referral } from "../../bot/src/domain/referrals/referral.js";
 import { roundTripCounter, scanIn } from "../../scripts/lib/round-trips.js";
 import { azurite } from "../support/azurite.js";
+import { finishedCasework, REFERRER } from "../support/finished-casework.js";
 
 // Finished casework moving from the area's live partition to the archive, in Azurite: what moved
 // is still found by its key and in every list, once, newest first; a change brings a record back;
@@ -24,64 +25,11 @@ import { azurite } from "../support/azurite.js";
 describe("Finished referrals and actions kept in the archive", () => {
   const AREA = `archive-${randomUUID().slice(0, 8)}`;
   const PANEL = `${AREA}-panel`;
-  const REFERRER = "referrer-ada";
   const trips = roundTripCounter();
   let tables: TableFactory;
   let casework: Casework;
   // Days before now: the reads judge what is archived by the clock.
-  const NOW = Date.now();
-  const day = (n: number) => new Date(NOW - n * 86_400_000).toISOString();
-
-  const referral = (n: number, settledDaysAgo: number | null): Referral => ({
-    id: randomUUID(),
-    reference: `ARC-2026-${String(n).padStart(4, "0")}`,
-    areaId: AREA,
-    panelId: PANEL,
-    kind: "individual",
-    status: settledDaysAgo === null ? "new" : "declined",
-    submitted: { by: REFERRER, byName: "Ada Fenwick", at: day((settledDaysAgo ?? 0) + 2 + n / 1000) },
-    referrer: { agencyId: "arc-school", jobTitle: "Safeguarding lead", email: "ada@example.org" },
-    meetingDate: null,
-    values: {},
-    managerId: null,
-    approval: null,
-    triage:
-      settledDaysAgo === null
-        ? null
-        : {
-            by: "coordinator",
-            byName: "Priya Okafor",
-            at: day(settledDaysAgo),
-            decision: "declined",
-            note: "",
-          },
-    questions: [],
-    possibleDuplicates: [],
-    linkedSubjectId: null,
-    subjectId: null,
-  });
-  const action = (n: number, doneDaysAgo: number | null): Action => ({
-    id: randomUUID(),
-    reference: `ARC-A-2026-${String(n).padStart(4, "0")}`,
-    areaId: AREA,
-    panelId: PANEL,
-    meetingId: day((doneDaysAgo ?? 0) + 14).slice(0, 10),
-    subjectId: "subject-1",
-    caseReference: null,
-    title: `Action ${n}`,
-    text: "An invented action.",
-    ownerId: "owner",
-    ownerName: "Hannah Reyes",
-    ownerAgencyId: "arc-health",
-    dueDate: day((doneDaysAgo ?? 0) + 7).slice(0, 10),
-    status: doneDaysAgo === null ? "open" : "done",
-    created: { by: "coordinator", byName: "Priya Okafor", at: day((doneDaysAgo ?? 0) + 14) },
-    completed:
-      doneDaysAgo === null
-        ? null
-        : { by: "owner", byName: "Hannah Reyes", at: day(doneDaysAgo + n / 1000), note: "" },
-    updates: [],
-  });
+  const { day, referral, action } = finishedCasework(AREA, PANEL);
 
   // Per kind: 6 settled 200+ days ago (to move), 4 settled 10 days ago and 2 still open (to stay).
   const oldReferrals = Array.from({ length: 6 }, (_, n) => referral(n, 200 + n));
