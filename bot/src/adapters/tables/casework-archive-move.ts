@@ -46,9 +46,16 @@ const versionAt = (res: TableTransactionResponse, place: number | undefined): st
   return etag;
 };
 
-/** What step 2 wrote of a record goes, unless something has written its archived row since. */
+/**
+ * What step 2 wrote of a record goes, unless something has written its archived row since. A live
+ * row still at the revision read was only touched, by a move (a change writes a new revision):
+ * the record is in both places, which the next move settles, and another move may be counting on
+ * the archived copy.
+ */
 async function unmove<T extends Record_>(kind: Kept<T>, m: Moving<T>): Promise<number> {
   const { partitionKey, rowKey } = kind.kept.keys(m.read.value);
+  const live = await kind.live.get(partitionKey, rowKey);
+  if (live?.etag === m.read.etag) return 0;
   try {
     await kind.kept.client.deleteEntity(partitionKey, rowKey, { etag: m.archived });
   } catch (e) {
@@ -117,7 +124,11 @@ async function touch<T extends Record_>(kind: Kept<T>, batch: Versioned<T>[]): P
   }
 }
 
-async function moveBatch<T extends Record_>(kind: Kept<T>, batch: Versioned<T>[]): Promise<number> {
+async function moveBatch<T extends Record_>(
+  kind: Kept<T>,
+  batch: Versioned<T>[],
+  keep: () => Promise<void>,
+): Promise<number> {
   const moving = await touch(kind, batch);
   if (!moving.length) return 0;
   const archive = moving.map((m) => [
@@ -127,6 +138,8 @@ async function moveBatch<T extends Record_>(kind: Kept<T>, batch: Versioned<T>[]
   const copied = await kind.kept.client.submitTransaction(archive.flat());
   firstPlaces(archive).forEach((place, n) => (moving[n]!.archived = versionAt(copied, place)));
 
+  // The lease is checked again before anything live is deleted.
+  await keep();
   const live = moving.map((m) => [
     kind.live.touchAction(m.read.value, m.touched),
     ...copiesOf(kind, m.read.value).map((k) => kind.live.deleteCopyAction(m.read.value, k)),
@@ -140,10 +153,14 @@ async function moveBatch<T extends Record_>(kind: Kept<T>, batch: Versioned<T>[]
     for (const m of moving) moved += await settleAlone(kind, m);
     return moved;
   }
+  // Every record's step 4 is tried, whatever one's fails with: each has lost its live copies now.
   const places = firstPlaces(live);
-  let moved = 0;
-  for (const [n, m] of moving.entries()) moved += await forgetLive(kind, m, versionAt(settled, places[n]));
-  return moved;
+  const outcomes = await Promise.allSettled(
+    moving.map((m, n) => forgetLive(kind, m, versionAt(settled, places[n]))),
+  );
+  const failed = outcomes.find((o) => o.status === "rejected");
+  if (failed) throw failed.reason;
+  return outcomes.reduce((sum, o) => sum + (o.status === "fulfilled" ? o.value : 0), 0);
 }
 
 async function moveKind<T extends Record_>(
@@ -157,7 +174,7 @@ async function moveKind<T extends Record_>(
   let after: string | undefined;
   const send = async (batch: Versioned<T>[]) => {
     await hold.keep();
-    moved += await moveBatch(kind, batch);
+    moved += await moveBatch(kind, batch, hold.keep);
     hold.progress(moved);
   };
   for (;;) {

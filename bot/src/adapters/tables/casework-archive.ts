@@ -164,7 +164,8 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
       return async () => {
         try {
           const res = await kind.kept.client.updateEntity(kind.kept.keys(read.value), "Merge", { etag });
-          return res.etag ?? "";
+          if (!res.etag) throw new Error(`Storage gave no version for a claimed ${kind.kept.table} row.`);
+          return res.etag;
         } catch (e) {
           if (isStatus(e, 412) || isStatus(e, 404)) throw new ConcurrencyConflict(kind.kept.table, undefined);
           throw e;
@@ -174,8 +175,9 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
 
     /**
      * Once a change brought an archived record back live, its rows in the archive go: its own row
-     * on the version the change's claim gave it. If a move has since written the newer live version
-     * there, that stays, and only the copies the older version had and the newer has not go.
+     * on the version the change's claim gave it, or, if a rival change from the same read claimed
+     * it since (and lost the live write), on the version that gave. If a move has since written a
+     * newer revision there, that stays, and only the copies the older one had and it has not go.
      */
     async forgetArchived<T extends Record<string, unknown> & { id: string }>(
       kind: Kept<T>,
@@ -183,12 +185,19 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
       etag: string,
     ): Promise<void> {
       const { partitionKey, rowKey } = kind.kept.keys(read.value);
-      try {
-        await kind.kept.client.deleteEntity(partitionKey, rowKey, { etag });
-      } catch (e) {
-        if (!isStatus(e, 412) && !isStatus(e, 404)) throw e;
-        const now = isStatus(e, 412) ? await kind.kept.get(partitionKey, rowKey) : undefined;
-        if (now) {
+      const forgotten = (on: string) =>
+        kind.kept.client.deleteEntity(partitionKey, rowKey, { etag: on }).then(
+          () => true,
+          (e: unknown) => {
+            if (isStatus(e, 404)) return true;
+            if (isStatus(e, 412)) return false;
+            throw e;
+          },
+        );
+      if (!(await forgotten(etag))) {
+        const now = await kind.kept.get(partitionKey, rowKey);
+        const touched = now && now.etag === read.etag ? kind.kept.storageEtag(now) : undefined;
+        if (now && !(touched && (await forgotten(touched)))) {
           const newer = new Set(kind.copiesOf(now.value));
           const older = (v: T) => kind.copiesOf(v).filter((k) => !newer.has(k));
           return forgetRows(kind.kept, older, read.value, { copiesOnly: true });
@@ -200,17 +209,17 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
     /**
      * Retention's removal of a record wherever it is. The archive's rows go first, straight away,
      * so a unit that then fails leaves less of the record, never an archived copy nobody can find;
-     * the live rows are returned for the unit's own transaction.
+     * the live rows are returned for the unit's own transaction. The live row is read before the
+     * archive's: a move copies before it deletes, so a record gone from the live partition by then
+     * is already in the archive, and one the move takes later fails the unit's delete.
      */
     async removal<T extends Record<string, unknown> & { id: string }>(
       kind: Kept<T>,
       v: T,
     ): Promise<TransactionAction[]> {
       const { partitionKey, rowKey } = kind.live.keys(v);
-      const [live, kept] = await Promise.all([
-        kind.live.get(partitionKey, rowKey),
-        kind.kept.get(partitionKey, rowKey),
-      ]);
+      const live = await kind.live.get(partitionKey, rowKey);
+      const kept = await kind.kept.get(partitionKey, rowKey);
       if (kept) await forgetRows(kind.kept, kind.copiesOf, kept.value);
       if (!live) return [];
       return [
