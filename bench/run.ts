@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { loadCatalogue } from "../bot/src/adapters/config-files/catalogue-files.js";
 import { caseworkTables } from "../bot/src/adapters/tables/casework-tables.js";
 import { referralDraftTables } from "../bot/src/adapters/tables/referral-draft-tables.js";
@@ -10,13 +9,14 @@ import { ensureTables, tableFactory } from "../bot/src/adapters/tables/storage.j
 import { referralDesk, type ReferralDesk } from "../bot/src/application/referrals/referral-desk.js";
 import { DEMO_ADMINISTRATORS } from "../bot/src/seed/demo-people.js";
 import { azuriteConnectionString, freePort, startAzurite, waitForHttp } from "../scripts/lib/processes.js";
-import { roundTripCounter, scanIn, type RoundTrips } from "../scripts/lib/round-trips.js";
+import { roundTripCounter } from "../scripts/lib/round-trips.js";
 import { agendaRecords } from "../bot/src/adapters/tables/agenda-records.js";
 import { meetingRecords } from "../bot/src/adapters/tables/meeting-records.js";
 import { agendaDesk } from "../bot/src/application/agenda/agenda-desk.js";
 import type { Meeting } from "../bot/src/domain/schedule/meeting.js";
 import { accessDecisionCost } from "./access-cost.js";
-import { benchValues, demoActor, median } from "./bench-support.js";
+import { demoActor } from "./bench-support.js";
+import { submitCost } from "./submit-cost.js";
 import { historyCosts } from "./history-costs.js";
 import { recordCosts } from "./record-costs.js";
 import { reportCosts } from "./report-costs.js";
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       onNotices: () => undefined,
     });
     const scans: string[] = [];
-    if (part("submit")) await submitCost(repos, desk, trips, scans);
+    if (part("submit")) await submitCost(repos, tables, desk, trips, scans, RUNS);
     if (part("access")) await accessDecisionCost(catalogue, CONNECTION, demoActor("Hannah Reyes").id, RUNS);
     if (part("agenda")) await agendaPageCost(catalogue, tables, desk);
     if (part("history")) await historyCosts(CONNECTION, scans);
@@ -81,63 +81,6 @@ async function main(): Promise<void> {
     if (part("load")) await loadRun();
   } finally {
     await azurite.stop();
-  }
-}
-
-/** Referral submits interleaved with raw round trips, so that both see the same machine load. */
-async function submitCost(
-  repos: ReturnType<typeof repositories>,
-  desk: ReferralDesk,
-  trips: RoundTrips,
-  scans: string[],
-): Promise<void> {
-  const grace = demoActor("Grace Mensah");
-  const values = benchValues;
-  {
-    const raw: number[] = [];
-    const submit: number[] = [];
-    const perSubmit: number[] = [];
-    const sequential: number[] = [];
-    const waiting: number[] = [];
-    const byKind = new Map<string, number[]>();
-    const panels = repos.panels.client;
-    for (let i = 0; i < RUNS; i++) {
-      let t = process.hrtime.bigint();
-      await panels.getEntity("merton", "merton-pre-mace");
-      raw.push(Number(process.hrtime.bigint() - t));
-
-      const before = { count: trips.count(), sequential: trips.sequential(), busy: trips.busyMs() };
-      t = process.hrtime.bigint();
-      const result = await desk.submit(grace, "merton-pre-mace", "individual", randomUUID(), values(i));
-      submit.push(Number(process.hrtime.bigint() - t));
-      perSubmit.push(trips.count() - before.count);
-      sequential.push(trips.sequential() - before.sequential);
-      waiting.push((trips.busyMs() - before.busy) * 1e6);
-      for (const r of trips.requests().slice(before.count)) {
-        byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.ms * 1e6]);
-        const scan = scanIn(r);
-        if (scan) scans.push(`referral submit: ${scan}`);
-      }
-      if (!result.ok) throw new Error(`benchmark referral refused: ${JSON.stringify(result.problems)}`);
-      if ((i + 1) % 50 === 0) console.log(`  ${i + 1}/${RUNS}`);
-    }
-
-    const ratio = median(submit) / median(raw);
-    const storageShare = median(waiting) / median(submit);
-    console.log("\nReferral submit (Merton individual referral, through the referral desk)");
-    console.log(
-      `  storage round trips one after another: ${Math.max(...sequential)} at most (goal: at most 3) — ${Math.max(...sequential) <= 3 ? "goal met" : "goal missed"}; requests: ${Math.max(...perSubmit)} (reads sent together)`,
-    );
-    console.log(
-      `  server time: ${ratio.toFixed(1)} × one raw Azurite round trip (medians of ${RUNS}; goal: at most 3×) — ${ratio <= 3 ? "goal met" : "goal missed"}`,
-    );
-    console.log(
-      `  where it goes: waiting for storage ${(median(waiting) / median(raw)).toFixed(1)} × a raw round trip (${(storageShare * 100).toFixed(0)}%), the service's own work ${((median(submit) - median(waiting)) / median(raw)).toFixed(1)} ×`,
-    );
-    console.log(
-      `  each request, median: ${[...byKind].map(([kind, ns]) => `${kind} ${(median(ns) / median(raw)).toFixed(1)} ×`).join(", ")} (a raw round trip is a point read of one small row)`,
-    );
-    if (Math.max(...sequential) > 3 || ratio > 3) process.exitCode = 1;
   }
 }
 

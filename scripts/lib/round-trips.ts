@@ -11,7 +11,15 @@ export interface StorageRequest {
   kind: "point read" | "query" | "transaction" | "write";
   /** How long it took, once answered. */
   ms: number;
+  /** The rows a transaction writes or deletes; 1 for any other write, 0 for a read. */
+  rows: number;
 }
+
+/** The operations in a transaction's body: one request line each. */
+const operations = (body: unknown): number =>
+  typeof body === "string"
+    ? (body.match(/^(?:POST|PUT|MERGE|PATCH|DELETE) \S+ HTTP\/1\.1\r?$/gm) ?? []).length
+    : 0;
 
 export interface RoundTrips {
   options: TableServiceClientOptions;
@@ -50,7 +58,8 @@ export function roundTripCounter(): RoundTrips {
             : filter === undefined && url.pathname.includes("(PartitionKey=")
               ? "point read"
               : "query";
-        const seenRequest: StorageRequest = { method: request.method, table, filter, kind, ms: 0 };
+        const rows = kind === "transaction" ? operations(request.body) : kind === "write" ? 1 : 0;
+        const seenRequest: StorageRequest = { method: request.method, table, filter, kind, ms: 0, rows };
         seen.push(seenRequest);
         const started = performance.now();
         if (inFlight++ === 0) {
