@@ -54,6 +54,34 @@ describe("Report charts", () => {
     assert.equal(width, 1200);
     assert.ok(height > 100);
   });
+
+  it("draws a label pasted with characters XML cannot hold, leaving only those out, so the Word copy still has its chart", async () => {
+    const pasted: ReportTable = {
+      ...table,
+      columns: [table.columns[0]!, { key: "referrals", label: "Referrals\u0002", kind: "count" }],
+      rows: [
+        { kind: "Kingsmead\u0001 Youth\uFFFF Service\uD800", referrals: 7 },
+        { kind: "Fenwick & <Moor> Trust", referrals: 3 },
+      ],
+      hasTotal: false,
+    };
+    const svg = await chartSvg(pasted, { ...chart, title: "By agency\u000B" }, "light");
+    assert.ok(svg.includes("Kingsmead Youth Service"));
+    assert.ok(svg.includes("Fenwick &amp; &lt;Moor&gt; Trust"));
+    assert.ok(svg.includes(">By agency<"));
+    const notXml = [...svg].filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return (
+        (c < 0x20 && ![0x9, 0xa, 0xd].includes(c)) ||
+        c === 0xfffe ||
+        c === 0xffff ||
+        (c >= 0xd800 && c <= 0xdfff)
+      );
+    });
+    assert.deepEqual(notXml, []);
+    const { png } = chartPng(svg, 600);
+    assert.equal(png.subarray(1, 4).toString("ascii"), "PNG");
+  });
 });
 
 describe("Population baselines in configuration", () => {

@@ -3,6 +3,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import type { ReportChart, ReportSection, ReportTable } from "../../domain/reports/report.js";
 import type { ChartTheme } from "../http/contract/reports.js";
 import { FONT, svgPng } from "./svg-png.js";
+import { xmlText } from "./xml-text.js";
 
 // A report's charts, each drawn from its table with Vega-Lite: SVG for the tab in the person's
 // Teams theme, and a PNG of the same chart for the Word document. Only numbers are drawn: a count
@@ -131,11 +132,14 @@ function specOf(table: ReportTable, chart: ReportChart, theme: ChartTheme): TopL
   } as TopLevelSpec;
 }
 
-/** One chart of a report as SVG text, in the theme asked for. */
+/**
+ * One chart of a report as SVG text, in the theme asked for. Vega escapes markup in labels but
+ * keeps characters XML cannot hold, so those are left out of the whole document.
+ */
 export async function chartSvg(table: ReportTable, chart: ReportChart, theme: ChartTheme): Promise<string> {
   const view = new vega.View(vega.parse(compile(specOf(table, chart, theme)).spec), { renderer: "none" });
   try {
-    return await view.toSVG();
+    return xmlText(await view.toSVG());
   } finally {
     view.finalize();
   }

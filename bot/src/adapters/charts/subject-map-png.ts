@@ -2,6 +2,7 @@ import cytoscape from "cytoscape";
 import type { SubjectMap } from "../../application/links/link-desk.js";
 import { cutNotice, elementsOf, MAP_LAYOUT, MAP_STYLE, MARKING } from "../http/contract/map-drawing.js";
 import { FONT, svgPngAside } from "./svg-png.js";
+import { xmlText } from "./xml-text.js";
 
 // The map around a subject as an image for a briefing: laid out by Cytoscape, headless, with the
 // page's elements, style and layout, so the subjects are arranged as on the page; drawn as SVG the
@@ -49,19 +50,6 @@ const MARK = "#A4262C";
 
 const NOTICE_SIZE = 11;
 
-/** Whether XML 1.0 allows the character: a name pasted from elsewhere may hold any. */
-const xmlChar = (c: number) =>
-  c === 0x9 ||
-  c === 0xa ||
-  c === 0xd ||
-  (c >= 0x20 && c <= 0xd7ff) ||
-  (c >= 0xe000 && c <= 0xfffd) ||
-  c >= 0x10000;
-/** The text with what XML cannot hold left out (whole characters, so a lone surrogate goes too). */
-const xmlText = (text: string) =>
-  Array.from(text)
-    .filter((ch) => xmlChar(ch.codePointAt(0) ?? 0))
-    .join("");
 const escaped = (text: string) => xmlText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (value: number) => Number(value.toFixed(1));
 /** About how wide DejaVu Sans sets the text: enough to wrap a caption and leave it room. */
