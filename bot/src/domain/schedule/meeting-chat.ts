@@ -12,15 +12,18 @@ export const ChatThreadId = z
   .regex(/^19:[A-Za-z0-9_.=-]+@thread\.(v2|skype|tacv2)$/);
 export type ChatThreadId = z.infer<typeof ChatThreadId>;
 
-/** The chat thread a Teams join link opens (`…/l/meetup-join/<thread, URL-encoded>/…`), if any. */
-export function chatThreadOf(joinUrl: string | null): ChatThreadId | null {
+/** A link as a URL, or null if it is none. */
+function urlOf(joinUrl: string | null): URL | null {
   if (!joinUrl) return null;
-  let url: URL;
   try {
-    url = new URL(joinUrl);
+    return new URL(joinUrl);
   } catch {
     return null;
   }
+}
+
+/** The chat thread a join link's path names (`/l/meetup-join/<thread, URL-encoded>/…`), if any. */
+function threadIn(url: URL): ChatThreadId | null {
   const [, l, join, thread] = url.pathname.split("/");
   if (l !== "l" || join !== "meetup-join" || !thread) return null;
   let decoded: string;
@@ -31,6 +34,12 @@ export function chatThreadOf(joinUrl: string | null): ChatThreadId | null {
   }
   const parsed = ChatThreadId.safeParse(decoded);
   return parsed.success ? parsed.data : null;
+}
+
+/** The chat thread a Teams join link opens, if any. */
+export function chatThreadOf(joinUrl: string | null): ChatThreadId | null {
+  const url = urlOf(joinUrl);
+  return url ? threadIn(url) : null;
 }
 
 /**
@@ -54,17 +63,12 @@ export type JoinKey = z.infer<typeof JoinKey>;
  * organiser context vary between copies of the same link. Any other link has no key.
  */
 export function joinKeyOf(joinUrl: string | null): JoinKey | null {
-  if (!joinUrl) return null;
-  let url: URL;
-  try {
-    url = new URL(joinUrl);
-  } catch {
-    return null;
-  }
+  const url = urlOf(joinUrl);
+  if (!url) return null;
   // The URL parser puts the host in lower case; a port is no Teams host's.
   if (url.protocol !== "https:" || !TEAMS_HOSTS.has(url.host)) return null;
   const short = /^\/meet\/(\d{6,30})\/?$/.exec(url.pathname);
-  const thread = chatThreadOf(joinUrl);
+  const thread = threadIn(url);
   const key = short ? `meet/${short[1]}` : thread ? `meetup-join/${thread}` : null;
   const parsed = JoinKey.safeParse(key);
   return parsed.success ? parsed.data : null;
