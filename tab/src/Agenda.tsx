@@ -1,45 +1,35 @@
 import {
-  Badge,
   Body1,
   Button,
-  Input,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
   Title2,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { ResponsiveTable } from "./ResponsiveTable.js";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { MeetingRoomSection } from "./MeetingRoom.js";
 import { PreviousMinutes } from "./PreviousMinutes.js";
 import { OutsideDecisions } from "./OutsideDecisions.js";
-import { StrategicAgendaRows } from "./StrategicAgendaRows.js";
 import {
   api,
   type AgendaChoice,
   type AgendaEntry,
-  type AgendaSlot,
-  type AgendaResponse,
   type CaseTheme,
   type PanelMeeting,
   type PanelSummary,
   type TokenSource,
 } from "./api.js";
 import { ActionLogSection } from "./ActionLog.js";
+import { clock, EntryRows } from "./AgendaRows.js";
+import { UnplacedCases } from "./UnplacedCases.js";
 import { headerStyles } from "./styles.js";
-import { ThemePicker } from "./ThemePicker.js";
-import { SlotAttendance } from "./SlotAttendance.js";
-import { SubjectReference } from "./subjectLinks.js";
 import { MeetingStatements } from "./MeetingStatements.js";
-import { ThresholdedNote } from "./ThresholdedNote.js";
 import { ThresholdingOutcomes } from "./ThresholdingOutcomes.js";
 import { useApi } from "./useApi.js";
 import { openDownload } from "./openDownload.js";
@@ -51,34 +41,7 @@ const useStyles = makeStyles({
   ...headerStyles,
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", "@media print": { display: "none" } },
   table: { marginTop: "16px", tableLayout: "auto" },
-  time: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
-  heading: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
-  slot: { paddingLeft: "24px" },
-  controls: {
-    display: "flex",
-    gap: "8px",
-    flexWrap: "wrap",
-    alignItems: "center",
-    "@media print": { display: "none" },
-  },
-  note: { color: tokens.colorNeutralForeground3, display: "block" },
-  unplaced: { marginTop: "20px", "@media print": { display: "none" } },
 });
-
-const clock = (iso: string): string =>
-  new Date(iso).toLocaleTimeString("en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/London",
-  });
-const SLOT_LENGTHS = [5, 10, 15, 20, 30, 45];
-// Staffordshire's thresholding categories (003).
-const CATEGORIES = [
-  "1. Discussed at MACE",
-  "2. Insufficient information shared",
-  "3. Remains considered, not fully discussed",
-  "4. Removed from MACE",
-];
 
 export function AgendaPage({
   token,
@@ -319,43 +282,14 @@ export function AgendaPage({
         />
       )}
       {agenda && <OutsideDecisions agenda={agenda} areaId={panel.area.id} />}
-      {agenda && agenda.unplaced.length > 0 && (
-        <section className={styles.unplaced} aria-labelledby="unplaced-title">
-          <Title2 as="h2" id="unplaced-title">
-            Cases to place
-          </Title2>
-          <Body1 as="p">
-            These cases are due at this meeting but no section of the agenda takes them yet.
-          </Body1>
-          <ul>
-            {agenda.unplaced.map((c) => (
-              <li key={c.subjectId}>
-                <SubjectReference areaId={panel.area.id} subjectId={c.subjectId} reference={c.reference} />
-                {c.label ? ` ${c.label}` : ""} <ThresholdedNote subject={c} />
-                {agenda.editable && (
-                  <SectionPicker
-                    agenda={agenda}
-                    reference={c.reference}
-                    value={c.choice.sectionId}
-                    disabled={busy}
-                    onChange={(sectionId) =>
-                      void choose([{ subjectId: c.subjectId, choice: { ...c.choice, sectionId } }])
-                    }
-                  />
-                )}{" "}
-                {agenda.editable && (
-                  <ThemePicker
-                    agenda={agenda}
-                    reference={c.reference}
-                    theme={c.theme}
-                    disabled={busy}
-                    onChange={(next) => void changeTheme(c.subjectId, c.theme, next)}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {agenda && (
+        <UnplacedCases
+          agenda={agenda}
+          areaId={panel.area.id}
+          busy={busy}
+          onChoose={(subjectId, choice) => void choose([{ subjectId, choice }])}
+          onTheme={(subjectId, theme, next) => void changeTheme(subjectId, theme, next)}
+        />
       )}
       <ActionLogSection
         token={token}
@@ -371,346 +305,6 @@ export function AgendaPage({
             : []
         }
       />
-    </>
-  );
-}
-
-function EntryRows({
-  entry,
-  agenda,
-  areaId,
-  busy,
-  onChoose,
-  onReorder,
-  onTheme,
-  otherMeetings,
-  onMoveToMeeting,
-  below,
-}: {
-  entry: AgendaEntry;
-  agenda: AgendaResponse;
-  areaId: string;
-  busy: boolean;
-  onChoose: (subjectId: string, choice: AgendaChoice) => void;
-  onReorder: (index: number, by: -1 | 1) => void;
-  onTheme: (subjectId: string, theme: CaseTheme, next: string | null) => void;
-  otherMeetings: PanelMeeting[];
-  onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
-  /** What the item shows beneath its title: for the minutes item, where the previous minutes stand. */
-  below: ReactNode;
-}) {
-  const styles = useStyles();
-  if (entry.kind === "heading") {
-    return (
-      <TableRow className={styles.heading}>
-        <TableCell />
-        <TableCell colSpan={2}>{entry.title}</TableCell>
-      </TableRow>
-    );
-  }
-  return (
-    <>
-      <TableRow data-entry-id={entry.id ?? undefined}>
-        <TableCell className={styles.time}>
-          <time dateTime={entry.start}>{clock(entry.start)}</time>
-        </TableCell>
-        <TableCell>
-          {entry.title}
-          {entry.minutes > 0 && ` (${entry.minutes} min)`}
-          {entry.note && <small className={styles.note}>{entry.note}</small>}
-          {below}
-        </TableCell>
-        <TableCell>{entry.lead}</TableCell>
-      </TableRow>
-      {entry.slots.map((slot, index) => (
-        <SlotRow
-          key={slot.subjects.map((s) => s.subjectId).join("+")}
-          slot={slot}
-          agenda={agenda}
-          areaId={areaId}
-          busy={busy}
-          first={index === 0}
-          last={index === entry.slots.length - 1}
-          onChoose={onChoose}
-          onMove={(by) => onReorder(index, by)}
-          onTheme={onTheme}
-          otherMeetings={otherMeetings}
-          onMoveToMeeting={onMoveToMeeting}
-        />
-      ))}
-      {entry.listed.map((l) => (
-        <TableRow key={l.subjectId}>
-          <TableCell />
-          <TableCell className={styles.slot}>
-            <SubjectReference areaId={areaId} subjectId={l.subjectId} reference={l.reference} />
-            {l.label ? ` ${l.label}` : ""}
-            {l.rationale && <small className={styles.note}>Rationale: {l.rationale}</small>}
-            {agenda.editable && (
-              <div className={styles.controls}>
-                <Thresholding
-                  reference={l.reference}
-                  placedBy={agenda.thresholdedAt?.panelName ?? null}
-                  choice={l.choice}
-                  busy={busy}
-                  onChoose={(choice) => onChoose(l.subjectId, choice)}
-                />
-              </div>
-            )}
-          </TableCell>
-          <TableCell />
-        </TableRow>
-      ))}
-      <StrategicAgendaRows entry={entry} strategic={agenda.strategic} />
-    </>
-  );
-}
-
-function SlotRow({
-  slot,
-  agenda,
-  areaId,
-  busy,
-  first,
-  last,
-  onChoose,
-  onMove,
-  onTheme,
-  otherMeetings,
-  onMoveToMeeting,
-}: {
-  slot: AgendaSlot;
-  agenda: AgendaResponse;
-  areaId: string;
-  busy: boolean;
-  first: boolean;
-  last: boolean;
-  onChoose: (subjectId: string, choice: AgendaChoice) => void;
-  onMove: (by: -1 | 1) => void;
-  onTheme: (subjectId: string, theme: CaseTheme, next: string | null) => void;
-  otherMeetings: PanelMeeting[];
-  onMoveToMeeting: (subjectId: string, target: PanelMeeting) => void;
-}) {
-  const styles = useStyles();
-  const lead = slot.subjects[0];
-  const reference = slot.subjects.map((s) => s.reference).join(", ");
-  return (
-    <TableRow data-slot={reference}>
-      <TableCell className={styles.time}>
-        <time dateTime={slot.start}>{clock(slot.start)}</time>–
-        <time dateTime={slot.end}>{clock(slot.end)}</time>
-      </TableCell>
-      <TableCell className={styles.slot}>
-        {slot.subjects.map((s) => (
-          <div key={s.subjectId}>
-            <b>
-              <SubjectReference areaId={areaId} subjectId={s.subjectId} reference={s.reference} />
-            </b>
-            {s.label ? ` ${s.label}` : ""}
-            <ThresholdedNote subject={s} />
-          </div>
-        ))}
-        {slot.workerMustAttend && (
-          <Badge appearance="tint" color="warning">
-            Actions drifting: the worker attends
-          </Badge>
-        )}
-        {agenda.editable && lead && (
-          <div className={styles.controls}>
-            <SectionPicker
-              agenda={agenda}
-              reference={reference}
-              value={slot.choice.sectionId}
-              disabled={busy}
-              onChange={(sectionId) => onChoose(lead.subjectId, { ...slot.choice, sectionId })}
-            />
-            <ThemePicker
-              agenda={agenda}
-              reference={reference}
-              theme={slot.theme}
-              disabled={busy}
-              onChange={(next) => onTheme(lead.subjectId, slot.theme, next)}
-            />
-            <Select
-              aria-label={`Slot length for ${reference}`}
-              value={String(slot.minutes)}
-              disabled={busy}
-              onChange={(_e, d) => onChoose(lead.subjectId, { ...slot.choice, slotMinutes: Number(d.value) })}
-            >
-              {[...new Set([...SLOT_LENGTHS, slot.minutes])]
-                .sort((a, b) => a - b)
-                .map((m) => (
-                  <option key={m} value={m}>
-                    {m} minutes
-                  </option>
-                ))}
-            </Select>
-            {agenda.usesCategories && (
-              <Thresholding
-                reference={reference}
-                placedBy={agenda.thresholdedAt?.panelName ?? null}
-                choice={slot.choice}
-                busy={busy}
-                onChoose={(choice) => onChoose(lead.subjectId, choice)}
-              />
-            )}
-            <Select
-              aria-label={`Meeting for ${reference}`}
-              value=""
-              disabled={busy}
-              onChange={(_e, d) => {
-                const target = otherMeetings.find((m) => m.id === d.value);
-                if (target) onMoveToMeeting(lead.subjectId, target);
-              }}
-            >
-              <option value="">At this meeting</option>
-              {otherMeetings.map((m) => (
-                <option key={m.id} value={m.id}>
-                  Move to {m.description}
-                </option>
-              ))}
-            </Select>
-            <Button
-              size="small"
-              disabled={busy || first}
-              onClick={() => onMove(-1)}
-              aria-label={`Move ${reference} earlier`}
-            >
-              Earlier
-            </Button>
-            <Button
-              size="small"
-              disabled={busy || last}
-              onClick={() => onMove(1)}
-              aria-label={`Move ${reference} later`}
-            >
-              Later
-            </Button>
-          </div>
-        )}
-      </TableCell>
-      <TableCell>
-        <SlotAttendance
-          slot={slot}
-          reference={reference}
-          editable={agenda.editable && !!lead}
-          impactRule={agenda.plansHavingImpact}
-          busy={busy}
-          onChoose={(choice) => lead && onChoose(lead.subjectId, choice)}
-        />
-      </TableCell>
-    </TableRow>
-  );
-}
-
-function SectionPicker({
-  agenda,
-  reference,
-  value,
-  disabled,
-  onChange,
-}: {
-  agenda: AgendaResponse;
-  reference: string;
-  value: string | null;
-  disabled: boolean;
-  onChange: (sectionId: string | null) => void;
-}) {
-  return (
-    <Select
-      aria-label={`Section for ${reference}`}
-      value={value ?? ""}
-      disabled={disabled}
-      onChange={(_e, d) => onChange(d.value || null)}
-    >
-      <option value="">As the template places it</option>
-      {agenda.sections.map((s) => (
-        <option key={s.id} value={s.id}>
-          {s.title}
-        </option>
-      ))}
-    </Select>
-  );
-}
-
-/** Staffordshire's thresholding (003): the category, the rationale for a child not fully
- * discussed, and the group a child is mapped into (children in one group share one slot). Where
- * the thresholding meeting placed the cases, only the group is chosen here. */
-function Thresholding({
-  reference,
-  placedBy,
-  choice,
-  busy,
-  onChoose,
-}: {
-  reference: string;
-  placedBy: string | null;
-  choice: AgendaChoice;
-  busy: boolean;
-  onChoose: (choice: AgendaChoice) => void;
-}) {
-  const [rationale, setRationale] = useState(choice.rationale ?? "");
-  const [group, setGroup] = useState(choice.groupKey ?? "");
-  if (placedBy)
-    return (
-      <>
-        <Input
-          aria-label={`Group for ${reference}`}
-          placeholder="Group name, to share one slot"
-          value={group}
-          maxLength={80}
-          onChange={(_e, d) => setGroup(d.value)}
-        />
-        <Button
-          size="small"
-          disabled={busy}
-          onClick={() => onChoose({ ...choice, groupKey: group.trim() || null })}
-          aria-label={`Save group, ${reference}`}
-        >
-          Save group
-        </Button>
-      </>
-    );
-  return (
-    <>
-      <Select
-        aria-label={`Category for ${reference}`}
-        value={choice.category === null ? "" : String(choice.category)}
-        disabled={busy}
-        onChange={(_e, d) =>
-          onChoose({ ...choice, category: d.value ? (Number(d.value) as 1 | 2 | 3 | 4) : null })
-        }
-      >
-        <option value="">No category yet</option>
-        {CATEGORIES.map((label, n) => (
-          <option key={label} value={n + 1}>
-            {label}
-          </option>
-        ))}
-      </Select>
-      <Input
-        aria-label={`Rationale for ${reference}`}
-        placeholder="Rationale, if not fully discussed"
-        value={rationale}
-        maxLength={1000}
-        onChange={(_e, d) => setRationale(d.value)}
-      />
-      <Input
-        aria-label={`Group for ${reference}`}
-        placeholder="Group name, to share one slot"
-        value={group}
-        maxLength={80}
-        onChange={(_e, d) => setGroup(d.value)}
-      />
-      <Button
-        size="small"
-        disabled={busy}
-        onClick={() =>
-          onChoose({ ...choice, rationale: rationale.trim() || null, groupKey: group.trim() || null })
-        }
-        aria-label={`Save rationale and group, ${reference}`}
-      >
-        Save rationale and group
-      </Button>
     </>
   );
 }

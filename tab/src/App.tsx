@@ -4,7 +4,6 @@ import {
   api,
   ApiError,
   type DemoPerson,
-  type ManagedArea,
   type MeResponse,
   type PanelSummary,
   type TokenSource,
@@ -13,9 +12,6 @@ import { useConsentPrompt } from "./Consent.js";
 import { ErrorNotice } from "./ErrorNotice.js";
 import { lazyPage, PageLoader } from "./lazyPages.js";
 import { readLink, showLinked } from "./linkedPage.js";
-import type { LinkedReferral } from "./MyReferrals.js";
-import type { PanelView } from "./PanelsPage.js";
-import { replacesBaseline, reportKey, reportsOn, type ReportOf } from "./reportAccess.js";
 import { pageStyles } from "./styles.js";
 import { SubjectLinksProvider, type OpenedSubject } from "./subjectLinks.js";
 import {
@@ -30,26 +26,17 @@ import {
 import { THEMES } from "./themes.js";
 import { demoTokens } from "./tokens.js";
 import { useApi } from "./useApi.js";
+import { returnKey, type OpenPage } from "./openPage.js";
+import { PanelsPage, SignedInPages } from "./SignedInPages.js";
 
 // Only signing in is in the tab's first download; each page comes in its own chunk when opened.
+// The pages a signed-in person opens are in SignedInPages.tsx.
 const ConsentPage = lazyPage(() => import("./ConsentPage.js").then((m) => m.ConsentPage));
 const DemoSignIn = lazyPage(() => import("./DemoSignIn.js").then((m) => m.DemoSignIn));
-const PanelsPage = lazyPage(() => import("./PanelsPage.js").then((m) => m.PanelsPage));
-const ReferralsPage = lazyPage(() => import("./Referrals.js").then((m) => m.ReferralsPage));
-const MyReferralsPage = lazyPage(() => import("./MyReferrals.js").then((m) => m.MyReferralsPage));
-const ReferralFormPage = lazyPage(() => import("./ReferralForm.js").then((m) => m.ReferralFormPage));
-const ApprovalPage = lazyPage(() => import("./ApprovalPage.js").then((m) => m.ApprovalPage));
-const MeetingsPage = lazyPage(() => import("./Meetings.js").then((m) => m.MeetingsPage));
-const ActionsPage = lazyPage(() => import("./Actions.js").then((m) => m.ActionsPage));
-const CohortPage = lazyPage(() => import("./Cohort.js").then((m) => m.CohortPage));
-const RegisterPage = lazyPage(() => import("./Register.js").then((m) => m.RegisterPage));
-const ReportsPage = lazyPage(() => import("./Reports.js").then((m) => m.ReportsPage));
-const PeoplePage = lazyPage(() => import("./People.js").then((m) => m.PeoplePage));
 const ConfigureChannelTab = lazyPage(() => import("./ChannelTabSetup.js").then((m) => m.ConfigureChannelTab));
 const PolicyPage = lazyPage(() => import("./PolicyPage.js").then((m) => m.PolicyPage));
 const CaseHistory = lazyPage(() => import("./CaseHistory.js").then((m) => m.CaseHistory));
 const SubjectMapPage = lazyPage(() => import("./SubjectMap.js").then((m) => m.SubjectMapPage));
-const InMeetingPage = lazyPage(() => import("./InMeeting.js").then((m) => m.InMeetingPage));
 
 // The demo person chosen in development sign-in, kept for the browser tab's life.
 const PERSON_KEY = "mace-dev-person";
@@ -108,23 +95,8 @@ function PanelsApp() {
   const notInMeeting = useCallback(() => setInMeeting(false), []);
   const [theme, setTheme] = useState<ThemeName>(() => (hostedInTeams() ? "default" : browserTheme()));
   useEffect(() => (hostedInTeams() ? undefined : followBrowserTheme(setTheme)), []);
-  // The panel view that is open, and the button to return focus to when it closes.
-  const [open, setOpen] = useState<{
-    view: PanelView;
-    panel: PanelSummary;
-    meetingId?: string | null;
-    /** The item a link named on that view, opened there. */
-    itemId?: string;
-  } | null>(null);
-  const [peopleOf, setPeopleOf] = useState<ManagedArea | null>(null);
-  const [myReferrals, setMyReferrals] = useState(false);
-  // The referral a link named on My referrals, and the referral form with what a link chose.
-  const [linkedReferral, setLinkedReferral] = useState<LinkedReferral | undefined>(undefined);
-  const [referring, setReferring] = useState<{ panelId?: string; kind?: string } | null>(null);
-  // A manager's approval of one referral, opened from the approval card's link.
-  const [approving, setApproving] = useState<{ panelId: string; referralId: string } | null>(null);
-  // The Reports page of one panel, or of the whole area (no panel).
-  const [reportOf, setReportOf] = useState<ReportOf | null>(null);
+  // The page that is open, and the button to return focus to when it closes.
+  const [page, setPage] = useState<OpenPage>({ to: "home" });
   // A subject's history or map opens over the page its reference was on, and closes back to it.
   const [subject, setSubject] = useState<OpenedSubject | null>(null);
   // The reference a subject page was opened from takes the focus back when it closes.
@@ -142,18 +114,13 @@ function PanelsApp() {
   };
   const [cameBackFrom, setCameBackFrom] = useState<string | null>(null);
   const close = () => {
-    if (open) setCameBackFrom(`${open.view}:${open.panel.id}`);
-    if (peopleOf) setCameBackFrom(`people:${peopleOf.id}`);
-    if (reportOf) setCameBackFrom(reportKey(reportOf));
-    if (myReferrals) setCameBackFrom("my-referrals");
-    if (referring) setCameBackFrom("refer");
-    setOpen(null);
-    setPeopleOf(null);
-    setReportOf(null);
-    setMyReferrals(false);
-    setLinkedReferral(undefined);
-    setReferring(null);
-    setApproving(null);
+    const key = returnKey(page);
+    if (key) setCameBackFrom(key);
+    setPage({ to: "home" });
+  };
+  const openPage = (next: OpenPage) => {
+    setCameBackFrom(null);
+    setPage(next);
   };
 
   // A Teams deep link's sub-page, read once when Teams starts the tab.
@@ -167,18 +134,17 @@ function PanelsApp() {
     linkedPage.current = undefined;
     const linked = link.to === "panel" ? panels.find((p) => p.id === link.panelId) : undefined;
     if (link.to === "panel" && linked)
-      setOpen({
+      setPage({
+        to: "panel",
         view: link.view,
         panel: linked,
         meetingId: link.meetingId ?? null,
         ...(link.itemId ? { itemId: link.itemId } : {}),
       });
-    if (link.to === "my-referrals") {
-      setMyReferrals(true);
-      setLinkedReferral(link.referral);
-    }
-    if (link.to === "refer") setReferring({ panelId: link.panelId, kind: link.kind });
-    if (link.to === "approval") setApproving({ panelId: link.panelId, referralId: link.referralId });
+    if (link.to === "my-referrals") setPage({ to: "my-referrals", referral: link.referral });
+    if (link.to === "refer") setPage({ to: "refer", panelId: link.panelId, kind: link.kind });
+    if (link.to === "approval")
+      setPage({ to: "approval", panelId: link.panelId, referralId: link.referralId });
     const focus = "focus" in link && (link.to !== "panel" || linked) ? link.focus : undefined;
     if (focus) showLinked(focus);
     if (link.to !== "none") window.history.replaceState(null, "", window.location.pathname);
@@ -219,13 +185,7 @@ function PanelsApp() {
 
   const signOut = () => {
     sessionStorage.removeItem(PERSON_KEY);
-    setOpen(null);
-    setPeopleOf(null);
-    setReportOf(null);
-    setMyReferrals(false);
-    setLinkedReferral(undefined);
-    setReferring(null);
-    setApproving(null);
+    setPage({ to: "home" });
     setSubject(null);
     setCameBackFrom(null);
     signing.setData(undefined);
@@ -255,114 +215,19 @@ function PanelsApp() {
               {session?.state === "choose-demo-person" && (
                 <DemoSignIn people={session.people} onSignIn={signInAs} />
               )}
-              {session?.state === "signed-in" && open?.view === "referrals" && (
-                <ReferralsPage
-                  token={session.tokens}
-                  meId={session.me.id}
-                  panel={open.panel}
-                  onBack={close}
-                  openReferral={open.itemId ?? null}
-                />
-              )}
-              {session?.state === "signed-in" && open?.view === "meetings" && (
-                <MeetingsPage
-                  token={session.tokens}
-                  meId={session.me.id}
-                  panel={open.panel}
-                  onBack={close}
-                  openAgendaOf={open.meetingId ?? null}
-                />
-              )}
-              {session?.state === "signed-in" && open?.view === "actions" && (
-                <ActionsPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
-              )}
-              {session?.state === "signed-in" && open?.view === "cohort" && (
-                <CohortPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
-              )}
-              {session?.state === "signed-in" && open?.view === "register" && (
-                <RegisterPage token={session.tokens} meId={session.me.id} panel={open.panel} onBack={close} />
-              )}
-              {session?.state === "signed-in" && peopleOf && (
-                <PeoplePage token={session.tokens} area={peopleOf} meId={session.me.id} onBack={close} />
-              )}
-              {session?.state === "signed-in" && reportOf && (
-                <ReportsPage
-                  token={session.tokens}
-                  area={reportOf.area}
-                  panels={session.panels.filter((p) => p.area.id === reportOf.area.id && reportsOn(p))}
-                  panelId={reportOf.panelId}
-                  mayReplaceBaseline={replacesBaseline(reportOf.area.id, session.panels, session.me.manages)}
+              {session?.state === "signed-in" && (
+                <SignedInPages
+                  session={session}
+                  page={page}
+                  inMeeting={inMeeting}
                   theme={theme}
+                  returnFocusTo={cameBackFrom}
+                  onOpen={openPage}
                   onBack={close}
-                />
-              )}
-              {session?.state === "signed-in" && myReferrals && (
-                <MyReferralsPage
-                  token={session.tokens}
-                  onBack={close}
-                  openReferral={linkedReferral ?? null}
-                />
-              )}
-              {session?.state === "signed-in" && inMeeting && (
-                <InMeetingPage
-                  token={session.tokens}
-                  meId={session.me.id}
-                  panels={session.panels}
                   onNotAMeeting={notInMeeting}
+                  onSignOut={signOut}
                 />
               )}
-              {session?.state === "signed-in" && approving && (
-                <ApprovalPage
-                  token={session.tokens}
-                  panelId={approving.panelId}
-                  referralId={approving.referralId}
-                  onBack={close}
-                />
-              )}
-              {session?.state === "signed-in" && referring && (
-                <ReferralFormPage
-                  token={session.tokens}
-                  panelId={referring.panelId ?? null}
-                  kind={referring.kind ?? null}
-                  onBack={close}
-                />
-              )}
-              {session?.state === "signed-in" &&
-                !inMeeting &&
-                !open &&
-                !peopleOf &&
-                !reportOf &&
-                !myReferrals &&
-                !referring &&
-                !approving && (
-                  <PanelsPage
-                    token={session.tokens}
-                    me={session.me}
-                    panels={session.panels}
-                    onSignOut={signOut}
-                    onOpen={(view, panel) => {
-                      setCameBackFrom(null);
-                      setOpen({ view, panel });
-                    }}
-                    onOpenPeople={(area) => {
-                      setCameBackFrom(null);
-                      setPeopleOf(area);
-                    }}
-                    onOpenReports={(area, panelId) => {
-                      setCameBackFrom(null);
-                      setReportOf({ area, panelId });
-                    }}
-                    onOpenMyReferrals={() => {
-                      setCameBackFrom(null);
-                      setMyReferrals(true);
-                    }}
-                    onOpenReferralForm={() => {
-                      setCameBackFrom(null);
-                      setReferring({});
-                    }}
-                    returnFocusTo={cameBackFrom}
-                  />
-                )}
             </div>
             {session?.state === "signed-in" && subject?.view === "map" && (
               <SubjectMapPage

@@ -1,10 +1,8 @@
 import {
   Body1,
   Button,
-  Field,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
   Subtitle2,
   TableBody,
@@ -12,31 +10,20 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { ResponsiveTable } from "./ResponsiveTable.js";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { openDownload } from "./openDownload.js";
 import type { TokenSource } from "./api.js";
 import { documentsApi, type DocumentSummary, type DocumentsPlace } from "./documentsApi.js";
 import { useApi } from "./useApi.js";
+import { AttachForm, ReviewForm } from "./DocumentForms.js";
 
 // The documents attached to a case (with those that came with its referrals) or to a referral:
 // what each is, who attached it and when, its malware scan and, for a risk assessment, whether a
 // chair has reviewed it. A download asks the service for a link that opens once, within a minute.
-
-const KINDS = [
-  { value: "risk-assessment", label: "Risk assessment" },
-  { value: "safety-plan", label: "Safety plan" },
-  { value: "risk-factor-matrix", label: "Risk Factor Matrix" },
-  { value: "peer-map", label: "Peer map" },
-  { value: "other", label: "Other document" },
-];
-// The service judges each file by its contents; these only spare a wasted upload.
-const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg";
 
 const SCAN_WORDS: Record<DocumentSummary["scan"], string> = {
   "awaiting-scan": "Awaiting malware scan",
@@ -61,12 +48,9 @@ function attachedMessage(document: DocumentSummary): { intent: "success" | "warn
 const useStyles = makeStyles({
   section: { marginTop: "24px", display: "flex", flexDirection: "column", gap: "12px" },
   table: { tableLayout: "auto" },
-  form: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-end" },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
   muted: { color: tokens.colorNeutralForeground3, margin: "0" },
   problem: { color: tokens.colorPaletteRedForeground1, margin: "0", maxWidth: "24rem" },
-  file: { display: "flex", flexDirection: "column", gap: "4px" },
-  review: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "40rem" },
 });
 
 const when = (iso: string): string =>
@@ -234,126 +218,5 @@ export function Documents({
         />
       )}
     </section>
-  );
-}
-
-function ReviewForm({
-  document: d,
-  onReview,
-  onCancel,
-}: {
-  document: DocumentSummary | undefined;
-  onReview: (d: DocumentSummary, note: string) => Promise<void>;
-  onCancel: () => void;
-}) {
-  const styles = useStyles();
-  const [note, setNote] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (!d) return null;
-  const send = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onReview(d, note);
-    } catch (e) {
-      setProblem((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className={styles.review} role="group" aria-label={`Review of ${d.name}`}>
-      <Field label={`Review note for ${d.name}`} hint="What the chairs concluded from the assessment.">
-        <Textarea value={note} maxLength={2000} onChange={(_e, v) => setNote(v.value)} resize="vertical" />
-      </Field>
-      {problem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void send()}>
-          Confirm review
-        </Button>
-        <Button disabled={busy} onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function AttachForm({
-  panels,
-  needsPanel,
-  onAttach,
-}: {
-  panels: { id: string; name: string; reference: string }[];
-  needsPanel: boolean;
-  onAttach: (file: File, kind: string, panelId: string | undefined) => Promise<void>;
-}) {
-  const styles = useStyles();
-  const fileId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState("risk-assessment");
-  const [panelId, setPanelId] = useState(panels[0]?.id ?? "");
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (needsPanel && !panels.length) return null;
-
-  const attach = async () => {
-    setProblem(null);
-    const file = input.current?.files?.[0];
-    if (!file) return setProblem("Choose a file to attach.");
-    if (file.size > MAX_BYTES)
-      return setProblem(`${file.name} is larger than 10 MB. Attach a smaller copy, or split it into parts.`);
-    setBusy(true);
-    try {
-      await onAttach(file, kind, needsPanel ? panelId : undefined);
-      if (input.current) input.current.value = "";
-    } catch (e) {
-      setProblem((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <div className={styles.form} role="group" aria-label="Attach a document">
-      <Field label="Kind of document">
-        <Select value={kind} onChange={(_e, d) => setKind(d.value)}>
-          {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      {needsPanel && panels.length > 1 && (
-        <Field label="Case">
-          <Select value={panelId} onChange={(_e, d) => setPanelId(d.value)}>
-            {panels.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.reference} · {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      <div className={styles.file}>
-        <label htmlFor={fileId}>File (PDF, Word, Excel, PNG or JPEG; at most 10 MB)</label>
-        <input id={fileId} ref={input} type="file" accept={ACCEPT} />
-      </div>
-      <Button appearance="primary" disabled={busy} onClick={() => void attach()}>
-        Attach
-      </Button>
-      {busy && <Spinner size="tiny" label="Attaching…" />}
-      {problem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
   );
 }

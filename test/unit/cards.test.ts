@@ -13,8 +13,6 @@ import { formOfReferral } from "../../bot/src/adapters/teams/cards/answers.js";
 import { texts } from "../support/teams-chat.js";
 import { referralFormCard } from "../../bot/src/adapters/teams/cards/referral-form-card.js";
 import {
-  approvalRequestCard,
-  coordinatorReferralCard,
   makeReferralChannelCard,
   outcomeCard,
   questionCard,
@@ -22,6 +20,10 @@ import {
   referralStartCard,
   thresholdingAnswerCard,
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
+import {
+  approvalRequestCard,
+  coordinatorReferralCard,
+} from "../../bot/src/adapters/teams/cards/referral-review-cards.js";
 import { ownReferralsCard } from "../../bot/src/adapters/teams/cards/own-referral-cards.js";
 import { tabLinks } from "../../bot/src/adapters/teams/tab-links.js";
 import { MAX_GROUP_MEMBERS, referralForm } from "../../bot/src/domain/referrals/form.js";

@@ -20,14 +20,16 @@ import { changeFormCard } from "../../bot/src/adapters/teams/cards/action-change
 import { signInCard } from "../../bot/src/adapters/teams/cards/meeting-cards.js";
 import { ownReferralsCard } from "../../bot/src/adapters/teams/cards/own-referral-cards.js";
 import {
-  approvalRequestCard,
-  coordinatorReferralCard,
   makeReferralChannelCard,
   questionCard,
   referralReceiptCard,
   referralStartCard,
   thresholdingAnswerCard,
 } from "../../bot/src/adapters/teams/cards/referral-cards.js";
+import {
+  approvalRequestCard,
+  coordinatorReferralCard,
+} from "../../bot/src/adapters/teams/cards/referral-review-cards.js";
 import { referralFormCard } from "../../bot/src/adapters/teams/cards/referral-form-card.js";
 import { formOfReferral } from "../../bot/src/adapters/teams/cards/answers.js";
 import { renderCard } from "../../bot/src/adapters/teams/cards/render.js";

@@ -8,13 +8,8 @@ import { keyOf } from "../tables/entity-store.js";
 import type { Repositories } from "../tables/repositories.js";
 import { longDate } from "./cards/dates.js";
 import { formOfReferral } from "./cards/answers.js";
-import {
-  approvalRequestCard,
-  coordinatorReferralCard,
-  outcomeCard,
-  questionCard,
-  thresholdingAnswerCard,
-} from "./cards/referral-cards.js";
+import { outcomeCard, questionCard, thresholdingAnswerCard } from "./cards/referral-cards.js";
+import { approvalRequestCard, coordinatorReferralCard } from "./cards/referral-review-cards.js";
 import { accessDecidedCard, decideAccessCard } from "./cards/access-cards.js";
 import { inConversation } from "./proactive.js";
 import type { TabLinks } from "./tab-links.js";

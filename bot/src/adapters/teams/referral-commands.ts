@@ -6,12 +6,8 @@ import type { Versioned } from "../../application/ports/versioned.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { formOfReferral } from "./cards/answers.js";
 import { ownReferralsCard } from "./cards/own-referral-cards.js";
-import {
-  approvalRequestCard,
-  coordinatorReferralCard,
-  makeReferralChannelCard,
-  referralStartCard,
-} from "./cards/referral-cards.js";
+import { makeReferralChannelCard, referralStartCard } from "./cards/referral-cards.js";
+import { approvalRequestCard, coordinatorReferralCard } from "./cards/referral-review-cards.js";
 import { linksOf, type CommandTurn } from "./bot-dependencies.js";
 import { isRefusal } from "./refusal-replies.js";
 import type { TabLinks } from "./tab-links.js";

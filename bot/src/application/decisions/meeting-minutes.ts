@@ -11,7 +11,7 @@ import { Refusal } from "../../domain/refusal.js";
 import { caseKey } from "../../domain/minutes/record.js";
 import { decisionsAt, meetingContext, withoutDetails } from "./decision-context.js";
 import type { DecisionPorts } from "./decision-ports.js";
-import { statusOf, statusShown } from "../minutes/minutes-agreement.js";
+import { statusOf, statusShown } from "../minutes/previous-minutes.js";
 
 /**
  * The meeting's minutes, for the panel's members (not presenters); the read is audited. A draft is

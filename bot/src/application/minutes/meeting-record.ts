@@ -1,5 +1,6 @@
 import { withPorts } from "../with-ports.js";
-import { agreeCirculation, agreePreviousMinutes, previousMinutes } from "./minutes-agreement.js";
+import { agreeCirculation, agreePreviousMinutes } from "./minutes-agreement.js";
+import { previousMinutes } from "./previous-minutes.js";
 import { recordNote, viewNotes } from "./meeting-notes.js";
 import type { MinutesPorts } from "./minutes-ports.js";
 
@@ -15,4 +16,4 @@ export const meetingRecord = (ports: MinutesPorts) => ({
 });
 export type MeetingRecord = ReturnType<typeof meetingRecord>;
 export type { NoteView, NotesView } from "./meeting-notes.js";
-export type { PreviousMinutesView } from "./minutes-agreement.js";
+export type { PreviousMinutesView } from "./previous-minutes.js";
