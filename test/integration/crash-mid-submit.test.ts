@@ -156,7 +156,12 @@ describe("The service killed in the middle of a stream of referrals", function (
         `${storedBeforeTheKill} answered as already stored; ${busy} busy answers sent again.`,
     );
     assert.ok(kill.unanswered > 0, "the kill came after a form was stored and before it was answered");
-    assert.equal(storedBeforeTheKill, kill.unanswered);
+    // Each answer the network held was of a stored form. A form the service had stored but not yet
+    // answered when it died is one more; neither can be more than the forms in flight.
+    assert.ok(
+      storedBeforeTheKill >= kill.unanswered && storedBeforeTheKill <= kill.inFlight,
+      `${storedBeforeTheKill} answered as already stored, ${kill.unanswered} held, ${kill.inFlight} in flight`,
+    );
 
     // Teams sends an answered form again: the same referral comes back.
     for (const form of forms) {
