@@ -8,6 +8,7 @@ import { caseworkTables } from "../../bot/src/adapters/tables/casework-tables.js
 import { keyOf } from "../../bot/src/adapters/tables/entity-store.js";
 import { tableLeases } from "../../bot/src/adapters/tables/leases.js";
 import { livePartitionMoves } from "../../bot/src/adapters/tables/live-partition-moves.js";
+import { removalMarkers } from "../../bot/src/adapters/tables/removal-markers.js";
 import {
   ensureTables,
   tableFactory,
@@ -155,6 +156,31 @@ describe("Finished casework moving while others change and remove it", () => {
     const r = await oldReferral();
     assert.equal(await moveFinishedCasework(tables, AREA, new Date(), { keep: once(() => removed(r)) }), 0);
     assert.deepEqual(await rowsOf(r.id), { live: 0, archived: 0 });
+  });
+
+  it("a record another move finished while this one was copying it stays archived, whole", async () => {
+    const r = await oldReferral();
+    // This move has touched the record and stalls before its copy lands, long enough for another
+    // instance to take the lease and move the record all the way; this copy then lands over that one.
+    const moving = beforeArchiving(async () => void (await moveFinishedCasework(tables, AREA, new Date())));
+    assert.equal(await moveFinishedCasework(moving, AREA, new Date()), 0);
+    assert.deepEqual(await rowsOf(r.id), { live: 0, archived: rowCount(r) });
+    assert.deepEqual((await casework.referral(AREA, PANEL, r.id))?.value, r);
+    assert.equal(
+      (await casework.referralsBy(AREA, REFERRER, 50)).values.filter((v) => v.value.id === r.id).length,
+      1,
+      "listed once",
+    );
+  });
+
+  it("retention's marks of what it removed are forgotten by the move once a day old", async () => {
+    const markers = removalMarkers(tables(TABLES.caseworkArchive));
+    const [old, recent] = [`referral|${randomUUID()}`, `referral|${randomUUID()}`];
+    await markers.mark(keyOf(AREA), old, new Date(Date.now() - 25 * 3_600_000));
+    await markers.mark(keyOf(AREA), recent, new Date(Date.now() - 23 * 3_600_000));
+    await moveFinishedCasework(tables, AREA, new Date());
+    assert.equal(await markers.removed(keyOf(AREA), old), false);
+    assert.equal(await markers.removed(keyOf(AREA), recent), true);
   });
 
   it("an area's move is one instance's at a time: another instance leaves it to the lease's holder", async () => {

@@ -50,12 +50,14 @@ const versionAt = (res: TableTransactionResponse, place: number | undefined): st
  * What step 2 wrote of a record goes, unless something has written its archived row since. A live
  * row still at the revision read was only touched, by a move (a change writes a new revision):
  * the record is in both places, which the next move settles, and another move may be counting on
- * the archived copy.
+ * the archived copy. A record gone from the live partition went by retention, which marked it, or
+ * by another move that copied it first, and the copy is then the record's only place.
  */
 async function unmove<T extends Record_>(kind: Kept<T>, m: Moving<T>): Promise<number> {
   const { partitionKey, rowKey } = kind.kept.keys(m.read.value);
   const live = await kind.live.get(partitionKey, rowKey);
   if (live?.etag === m.read.etag) return 0;
+  if (!live && !(await kind.removals.removed(partitionKey, rowKey))) return 0;
   try {
     await kind.kept.client.deleteEntity(partitionKey, rowKey, { etag: m.archived });
   } catch (e) {
@@ -224,5 +226,7 @@ export async function moveFinishedCasework(
     keep,
     progress: (n) => progress(referrals + n),
   });
+  // Markers outlive any move that could still need them by far: a day.
+  await archive.referrals.removals.forgetOld(keyOf(areaId), now);
   return referrals + actions;
 }

@@ -6,6 +6,7 @@ import { ConcurrencyConflict, type Versioned } from "../../application/ports/ver
 import type { AreaRecords } from "./area-records.js";
 import { actionCopies, inKeyOrder, referralCopies } from "./casework-copies.js";
 import { isStatus, keyOf, type EntityStore } from "./entity-store.js";
+import { removalMarkers, type RemovalMarkers } from "./removal-markers.js";
 import { TABLES, type TableFactory } from "./storage.js";
 
 // Finished casework (a referral settled, an action done or closed as not possible) stays in the
@@ -36,6 +37,8 @@ export const archivedBefore = (now: Date): string =>
 export interface Kept<T extends Record<string, unknown> & { id: string }> {
   live: EntityStore<T>;
   kept: EntityStore<T>;
+  /** Where retention removed a record of the kind, in the archive's partition. */
+  removals: RemovalMarkers;
   copiesOf: (v: T) => string[];
   movable: (v: T, since: string) => boolean;
 }
@@ -65,9 +68,11 @@ export async function forgetRows<T extends Record<string, unknown> & { id: strin
 
 export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
   const client = tables(TABLES.caseworkArchive);
+  const removals = removalMarkers(client);
   const referrals: Kept<Referral> = {
     live: records.referrals,
     kept: records.referrals.in(client),
+    removals,
     copiesOf: referralCopies,
     // A referral is listed by when it was made, which is never after it was settled.
     movable: (r, since) => (decidedAt(r) ?? since) < since,
@@ -75,6 +80,7 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
   const actions: Kept<Action> = {
     live: records.actions,
     kept: records.actions.in(client),
+    removals,
     copiesOf: actionCopies,
     // A recent meeting's actions are then all live: its list reads one place.
     movable: (a, since) => a.status !== "open" && finishedAt(a) < since && a.meetingId < since.slice(0, 10),
@@ -211,13 +217,15 @@ export function caseworkArchive(tables: TableFactory, records: AreaRecords) {
      * so a unit that then fails leaves less of the record, never an archived copy nobody can find;
      * the live rows are returned for the unit's own transaction. The live row is read before the
      * archive's: a move copies before it deletes, so a record gone from the live partition by then
-     * is already in the archive, and one the move takes later fails the unit's delete.
+     * is already in the archive, and one the move takes later fails the unit's delete. The marker
+     * left first tells a move that finds the record gone that its copy must go too.
      */
     async removal<T extends Record<string, unknown> & { id: string }>(
       kind: Kept<T>,
       v: T,
     ): Promise<TransactionAction[]> {
       const { partitionKey, rowKey } = kind.live.keys(v);
+      await kind.removals.mark(partitionKey, rowKey, new Date());
       const live = await kind.live.get(partitionKey, rowKey);
       const kept = await kind.kept.get(partitionKey, rowKey);
       if (kept) await forgetRows(kind.kept, kind.copiesOf, kept.value);
