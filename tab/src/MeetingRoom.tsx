@@ -2,9 +2,6 @@ import {
   Badge,
   Body1,
   Button,
-  Checkbox,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -12,7 +9,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { ChoiceField } from "./ChoiceField.js";
 import { DecisionItem } from "./DecisionForm.js";
 import { DiscussionNotes } from "./DiscussionNotes.js";
 import { MinutesCirculation } from "./MinutesCirculation.js";
@@ -21,7 +17,6 @@ import { useApi } from "./useApi.js";
 import {
   api,
   type AgendaResponse,
-  type Capacity,
   type MinutesResponse,
   type PanelMeeting,
   type PanelSummary,
@@ -29,6 +24,8 @@ import {
   type TokenSource,
 } from "./api.js";
 import { openDownload } from "./openDownload.js";
+import { MeetingAttendance } from "./MeetingAttendance.js";
+import { MeetingSignIn } from "./MeetingSignIn.js";
 
 // The meeting as it runs: sign-in with the panel's statement, live quorum, apologies, the sign-in
 // card for the channel, a decision per agenda item (before the meeting, a chairs' decision), and
@@ -44,32 +41,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   row: { display: "flex", gap: "12px", flexWrap: "wrap", alignItems: "flex-end" },
-  statement: { whiteSpace: "pre-wrap", margin: 0 },
-  block: { display: "block", marginTop: "8px" },
-  list: { margin: 0, paddingLeft: "20px" },
 });
-
-const CAPACITIES: { value: Capacity; label: string }[] = [
-  { value: "member", label: "Panel member" },
-  { value: "deputy", label: "Deputy for the agency's member" },
-  { value: "presenter", label: "Presenting a case" },
-  { value: "guest", label: "Guest" },
-];
-
-function AgencySelect({
-  agencies,
-  ...field
-}: {
-  label: string;
-  required?: boolean;
-  agencies: { id: string; name: string }[];
-  value: string;
-  onChange: (agencyId: string) => void;
-}) {
-  return (
-    <ChoiceField {...field} options={agencies.map((a) => ({ value: a.id, label: a.name }))} empty="Choose…" />
-  );
-}
 
 export function MeetingRoomSection({
   token,
@@ -91,10 +63,6 @@ export function MeetingRoomSection({
 }) {
   const styles = useStyles();
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
-  const [agencyId, setAgencyId] = useState("");
-  const [capacity, setCapacity] = useState<Capacity>("member");
-  const [agreed, setAgreed] = useState(false);
-  const [apology, setApology] = useState({ agencyId: "", personName: "" });
   const [minutes, setMinutes] = useState<MinutesResponse | null>(null);
   const isCoordinator = panel.role === "coordinator";
   const isMember = panel.role !== "presenter";
@@ -103,11 +71,7 @@ export function MeetingRoomSection({
       ? isCoordinator
       : how === "chairs-decision" && (isCoordinator || panel.role === "chair");
 
-  const roomLoad = useApi(async () => {
-    const view = await api.room(token, panel.id, meetingId);
-    setAgencyId((a) => a || view.myAgencyId || "");
-    return view;
-  }, [token, panel.id, meetingId]);
+  const roomLoad = useApi(() => api.room(token, panel.id, meetingId), [token, panel.id, meetingId]);
   const decisionsLoad = useApi(
     async () => (isMember ? (await api.decisions(token, panel.id, meetingId)).decisions : []),
     [token, panel.id, meetingId, isMember],
@@ -162,106 +126,24 @@ export function MeetingRoomSection({
       </div>
 
       {room.inProgress && !room.signedIn && (
-        <form
-          aria-label="Sign in to the meeting"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act(async () => {
-              await api.signIn(token, panel.id, meetingId, { agencyId, capacity, agreed });
-              onSignedIn();
-            }, "You are signed in. The meeting's case details are shown below.");
-          }}
-        >
-          <Body1 as="p">
-            Sign in to see the meeting&apos;s case details. Read the information sharing agreement and
-            confidentiality statement first:
-          </Body1>
-          <blockquote className={styles.statement}>{room.statement}</blockquote>
-          <div className={styles.row}>
-            <AgencySelect
-              label="The agency you represent"
-              required
-              agencies={room.agencies}
-              value={agencyId}
-              onChange={setAgencyId}
-            />
-            <ChoiceField label="You attend as" value={capacity} onChange={setCapacity} options={CAPACITIES} />
-            <Checkbox
-              label="I agree to the information sharing agreement and the confidentiality statement"
-              checked={agreed}
-              onChange={(_e, d) => setAgreed(Boolean(d.checked))}
-            />
-            <Button appearance="primary" type="submit" disabled={!agreed || !agencyId}>
-              Sign in
-            </Button>
-          </div>
-        </form>
+        <MeetingSignIn
+          room={room}
+          onSignIn={(body) =>
+            act(
+              () => api.signIn(token, panel.id, meetingId, body).then(onSignedIn),
+              "You are signed in. The meeting's case details are shown below.",
+            )
+          }
+        />
       )}
 
-      <div>
-        <Body1 as="h3" className={styles.block}>
-          Signed in ({room.signIns.length})
-        </Body1>
-        <ul className={styles.list} aria-label="Signed in">
-          {room.signIns.map((s) => (
-            <li key={`${s.name}-${s.at}`}>
-              {s.name}, {s.agency}
-              {s.capacity === "member" ? "" : ` (${s.capacity})`}
-            </li>
-          ))}
-        </ul>
-        <Body1 as="h3" className={styles.block}>
-          Apologies
-        </Body1>
-        <ul className={styles.list} aria-label="Apologies">
-          {room.apologies.map((a) => (
-            <li key={a.id}>
-              {a.name}, {a.agency}
-            </li>
-          ))}
-        </ul>
-      </div>
-
-      {isCoordinator && (
-        <div className={styles.row}>
-          <AgencySelect
-            label="Apologies from agency"
-            agencies={room.agencies}
-            value={apology.agencyId}
-            onChange={(agencyId) => setApology({ ...apology, agencyId })}
-          />
-          <Field label="Name">
-            <Input
-              value={apology.personName}
-              onChange={(_e, d) => setApology({ ...apology, personName: d.value })}
-            />
-          </Field>
-          <Button
-            onClick={() =>
-              void act(async () => {
-                await api.recordApology(token, panel.id, meetingId, apology);
-                setApology({ agencyId: "", personName: "" });
-              }, "Apologies recorded.")
-            }
-          >
-            Record apologies
-          </Button>
-          {room.inProgress && (
-            <Button
-              disabled={room.signInCardPosted}
-              onClick={() =>
-                void act(async () => {
-                  const r = await api.openSignIn(token, panel.id, meetingId);
-                  if (!r.posted && !r.alreadyPosted)
-                    throw new Error("The panel has no channel linked, so the card was not posted.");
-                }, "The sign-in card is in the panel's channel.")
-              }
-            >
-              {room.signInCardPosted ? "Sign-in card posted" : "Post the sign-in card to the channel"}
-            </Button>
-          )}
-        </div>
-      )}
+      <MeetingAttendance
+        room={room}
+        coordinator={isCoordinator}
+        act={act}
+        onApology={(apology) => api.recordApology(token, panel.id, meetingId, apology)}
+        onOpenSignIn={() => api.openSignIn(token, panel.id, meetingId)}
+      />
 
       {isMember && items.length > 0 && (
         <div>

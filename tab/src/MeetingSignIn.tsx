@@ -3,8 +3,8 @@ import { useState } from "react";
 import type { Capacity, RoomResponse, SignInBody } from "./api.js";
 import { ChoiceField } from "./ChoiceField.js";
 
-// Signing in to the meeting from its side panel: the panel's statement to read, the agency the
-// person represents and in what capacity, and their agreement, as the meeting page asks.
+// Signing in to the meeting, on its page or in its side panel: the panel's statement to read, the
+// agency the person represents and in what capacity, and their agreement.
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
