@@ -22,6 +22,7 @@ import { ChoiceField } from "./ChoiceField.js";
 import { RecordAction } from "./RecordAction.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
+import { dayShown } from "./ukDates.js";
 import { api, type AgendaSubject, type PanelAction, type PanelSummary, type TokenSource } from "./api.js";
 import { openDownload } from "./openDownload.js";
 
@@ -43,14 +44,6 @@ const useStyles = makeStyles({
 });
 
 type Sort = "due" | "owner";
-
-const longDate = (day: string): string =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
 export function ActionLogSection({
   token,
@@ -241,7 +234,7 @@ export function ActionLogSection({
                 {a.outsideOwner ? a.owner : a.ownerName}
                 {!a.outsideOwner && <div>{a.ownerAgency}</div>}
               </TableCell>
-              <TableCell>{longDate(a.dueDate)}</TableCell>
+              <TableCell>{dayShown(a.dueDate)}</TableCell>
               <TableCell>
                 <Badge
                   appearance="tint"

@@ -25,7 +25,9 @@ import { api, type CohortCase, type CohortResponse, type PanelViewProps } from "
 import { headerStyles } from "./styles.js";
 import { SubjectReference } from "./subjectLinks.js";
 import { useApi } from "./useApi.js";
+import { dayShown } from "./ukDates.js";
 import { openDownload } from "./openDownload.js";
+import { COLUMNS, sorted, type Column, type List, type Sort } from "./cohortColumns.js";
 
 // A panel's cohort: its open cases, and its closed ones on a second tab, with filters, sorting,
 // a search by reference or name, and the whole list as CSV for the panel's members. A presenter
@@ -38,66 +40,6 @@ const useStyles = makeStyles({
   table: { tableLayout: "auto" },
   number: { textAlign: "right" },
 });
-
-type List = "open" | "closed";
-type Column = "reference" | "name" | "kind" | "risk" | "next" | "open" | "overdue" | "closed" | "decision";
-interface Sort {
-  column: Column;
-  direction: "ascending" | "descending";
-}
-
-const COLUMNS: Record<List, { id: Column; title: string; numeric?: boolean }[]> = {
-  open: [
-    { id: "reference", title: "Reference" },
-    { id: "name", title: "Name" },
-    { id: "kind", title: "Kind" },
-    { id: "risk", title: "Risk" },
-    { id: "next", title: "Next meeting" },
-    { id: "open", title: "Open actions", numeric: true },
-    { id: "overdue", title: "Overdue actions", numeric: true },
-    { id: "decision", title: "Last decision" },
-  ],
-  closed: [
-    { id: "reference", title: "Reference" },
-    { id: "name", title: "Name" },
-    { id: "kind", title: "Kind" },
-    { id: "risk", title: "Risk" },
-    { id: "closed", title: "Closed" },
-    { id: "decision", title: "Last decision" },
-  ],
-};
-
-const longDate = (day: string): string =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-
-/** What each column sorts by; cases with nothing in it go last either way. */
-const SORT_KEYS: Record<Column, (c: CohortCase, riskOrder: string[]) => string | number | null> = {
-  reference: (c) => c.reference,
-  name: (c) => c.name,
-  kind: (c) => c.kind,
-  risk: (c, riskOrder) => (c.riskLevel ? riskOrder.indexOf(c.riskLevel) : null),
-  next: (c) => c.nextMeetingDate,
-  open: (c) => c.openActions,
-  overdue: (c) => c.overdueActions,
-  closed: (c) => c.closedOn,
-  decision: (c) => c.lastDecision?.on ?? null,
-};
-
-function sorted(cases: CohortCase[], sort: Sort, riskOrder: string[]): CohortCase[] {
-  const sign = sort.direction === "ascending" ? 1 : -1;
-  return [...cases].sort((a, b) => {
-    const x = SORT_KEYS[sort.column](a, riskOrder);
-    const y = SORT_KEYS[sort.column](b, riskOrder);
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-    return sign * order || a.reference.localeCompare(b.reference);
-  });
-}
 
 export function CohortPage({ token, panel, onBack }: PanelViewProps) {
   const styles = useStyles();
@@ -268,16 +210,16 @@ function CohortList({ list, token, panel }: Omit<PanelViewProps, "onBack" | "meI
               <TableCell>{c.risk ?? "Not recorded"}</TableCell>
               {list === "open" ? (
                 <>
-                  <TableCell>{c.nextMeetingDate ? longDate(c.nextMeetingDate) : "None set"}</TableCell>
+                  <TableCell>{c.nextMeetingDate ? dayShown(c.nextMeetingDate) : "None set"}</TableCell>
                   <TableCell className={styles.number}>{c.openActions}</TableCell>
                   <TableCell className={styles.number}>{c.overdueActions}</TableCell>
                 </>
               ) : (
-                <TableCell>{c.closedOn ? longDate(c.closedOn) : "—"}</TableCell>
+                <TableCell>{c.closedOn ? dayShown(c.closedOn) : "—"}</TableCell>
               )}
               <TableCell>
                 {c.lastDecision
-                  ? `${c.lastDecision.label ?? "Decision recorded"}, ${longDate(c.lastDecision.on)}`
+                  ? `${c.lastDecision.label ?? "Decision recorded"}, ${dayShown(c.lastDecision.on)}`
                   : "None yet"}
               </TableCell>
             </TableRow>

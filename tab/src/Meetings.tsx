@@ -22,6 +22,7 @@ import { api, type PanelMeeting, type PanelViewProps } from "./api.js";
 import { aYearFrom, downloadCalendar, isoDay } from "./calendar.js";
 import { lazyPage } from "./lazyPages.js";
 import { useApi } from "./useApi.js";
+import { dayShown } from "./ukDates.js";
 import { headerStyles } from "./styles.js";
 import { MeetingRow } from "./MeetingRow.js";
 
@@ -46,13 +47,7 @@ const useStyles = makeStyles({
   period: { marginTop: "16px", maxWidth: "280px" },
 });
 
-const longDate = (day: string): string =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+const longDate = (day: string): string => dayShown(day, "long");
 const aYearBefore = (day: string): string => {
   const d = new Date(`${day}T12:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() - 1);

@@ -65,3 +65,12 @@ export function dateProblem(text: string): string {
   if (!month) return `There is no month ${parts.month}: the month comes second. ${example}`;
   return `${month} ${parts.year} has no day ${parts.day}. Check the date and type it again.`;
 }
+
+/** An ISO day as the tab shows it: "4 Mar 2027", or with the month in full, "4 March 2027". */
+export const dayShown = (day: string, month: "short" | "long" = "short"): string =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month,
+    year: "numeric",
+    timeZone: "UTC",
+  });
