@@ -53,8 +53,8 @@ describe("The service killed in the middle of a stream of referrals", function (
     });
 
   before(async () => {
-    // The demo data is made on the other suites' clock, as when this suite runs on its own.
-    await (await startTestService({}, { now: () => new Date("2026-11-24T12:00:00Z") })).close();
+    // The demo data is made on the suites' clock before the service is started on its own.
+    await (await startTestService()).close();
     env = await testEnvironment();
     instance = start();
     await waitForHttp(`${env["PUBLIC_URL"]}/`, instance);

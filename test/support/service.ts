@@ -27,17 +27,32 @@ export async function testEnvironment(): Promise<Record<string, string>> {
   };
 }
 
+// The demo referrals take their meetings from the clock of the service that seeds them first, and
+// every suite shares one Azurite: they are seeded once, on the suites' clock, before any suite's
+// service starts, so no suite's result depends on which suite ran first.
+export const SUITES_CLOCK = "2026-11-24T12:00:00Z";
+const shared = globalThis as { __maceDemoSeeded?: Promise<void> };
+const demoSeeded = (): Promise<void> =>
+  (shared.__maceDemoSeeded ??= startOne({}, { now: () => new Date(SUITES_CLOCK) }).then((s) => s.close()));
+
+type StartOptions = {
+  now?: () => Date;
+  sweepOnTimer?: boolean;
+  reminderRetryBaseMs?: number;
+  figuresOnTimer?: boolean;
+  partitionMovesOnTimer?: boolean;
+};
+
 /** The real service on a free loopback port against the shared Azurite, with its log captured. */
 export async function startTestService(
   env: Record<string, string> = {},
-  options: {
-    now?: () => Date;
-    sweepOnTimer?: boolean;
-    reminderRetryBaseMs?: number;
-    figuresOnTimer?: boolean;
-    partitionMovesOnTimer?: boolean;
-  } = {},
+  options: StartOptions = {},
 ): Promise<TestService> {
+  if (env["SEED_DEMO_DATA"] !== "false") await demoSeeded();
+  return startOne(env, options);
+}
+
+async function startOne(env: Record<string, string>, options: StartOptions): Promise<TestService> {
   const settings = loadSettings({ ...(await testEnvironment()), SEED_DEMO_DATA: "true", ...env });
   const logLines: string[] = [];
   const logDestination = new Writable({
