@@ -1,4 +1,4 @@
-import type { Choice } from "./form.js";
+import type { Choice } from "./form-fields.js";
 
 // The answers the source forms offer (004; 001 appendix 3), as choices.
 
