@@ -20,10 +20,10 @@ export const STATUS_COLOURS: Record<ReferralStatus, BadgeProps["color"]> = {
   withdrawn: "subtle",
 };
 
-/** The statuses a referrer may still withdraw from. */
 /** Waiting for the coordinator's triage. */
 export const AWAITING_TRIAGE: ReferralStatus[] = ["new", "more-information-requested"];
 
+/** The statuses a referrer may still withdraw from. */
 export const WITHDRAWABLE: ReferralStatus[] = ["awaiting-approval", "new", "more-information-requested"];
 
 export function formatDate(isoDate: string): string {

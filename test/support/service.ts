@@ -33,7 +33,13 @@ export async function testEnvironment(): Promise<Record<string, string>> {
 export const SUITES_CLOCK = "2026-11-24T12:00:00Z";
 const shared = globalThis as { __maceDemoSeeded?: Promise<void> };
 const demoSeeded = (): Promise<void> =>
-  (shared.__maceDemoSeeded ??= startOne({}, { now: () => new Date(SUITES_CLOCK) }).then((s) => s.close()));
+  (shared.__maceDemoSeeded ??= startOne({}, { now: () => new Date(SUITES_CLOCK) })
+    .then((s) => s.close())
+    .catch((e: unknown) => {
+      // The next suite tries again rather than failing on this one's error.
+      shared.__maceDemoSeeded = undefined;
+      throw e;
+    }));
 
 type StartOptions = {
   now?: () => Date;

@@ -227,6 +227,6 @@ export async function moveFinishedCasework(
     progress: (n) => progress(referrals + n),
   });
   // Markers outlive any move that could still need them by far: a day.
-  await archive.referrals.removals.forgetOld(keyOf(areaId), now);
+  await archive.referrals.removals.forgetOld(keyOf(areaId));
   return referrals + actions;
 }

@@ -37,9 +37,12 @@ export function removalMarkers(client: TableClient) {
       }
     },
 
-    /** Forgets the area's markers older than a day, in one key range; returns how many went. */
-    async forgetOld(partitionKey: string, now: Date): Promise<number> {
-      const before = new Date(now.getTime() - KEPT_MS).toISOString();
+    /**
+     * Forgets the area's markers older than a day, in one key range; returns how many went. By the
+     * machine's clock, as `mark` is given: a service run on another clock keeps its markers as long.
+     */
+    async forgetOld(partitionKey: string): Promise<number> {
+      const before = new Date(Date.now() - KEPT_MS).toISOString();
       const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${PREFIX} and RowKey lt ${AFTER}`;
       const old: string[] = [];
       for await (const row of client.listEntities({
