@@ -5,12 +5,23 @@ import { DECISION_LABELS, DecisionKind, describeDecision, type Decision } from "
 import { quorumWhenTaken } from "../decisions/taken.js";
 import { linkWording, otherEnd, type Link } from "../links/link.js";
 import type { CaseNote } from "../minutes/record.js";
-import { KIND_TITLES } from "../referrals/form.js";
-import { STATUS_LABELS, type Referral } from "../referrals/referral.js";
+import type { Referral } from "../referrals/referral.js";
 import { dayInWords } from "../schedule/dates.js";
 import { presentersOf, type Case, type Subject } from "./case.js";
 import { thresholdingEntry } from "./thresholding-entry.js";
-
+import {
+  detail,
+  type ChronologyEntry,
+  type ChronologyKind,
+  type ChronologyNames,
+} from "./chronology-entry.js";
+import { referralEntries } from "./referral-entries.js";
+export type {
+  ChronologyDetail,
+  ChronologyEntry,
+  ChronologyKind,
+  ChronologyNames,
+} from "./chronology-entry.js";
 export { dayInWords };
 
 // A subject's case history across the area's panels, oldest first: how it was referred and
@@ -18,23 +29,6 @@ export { dayInWords };
 // between meetings marked as one), the thresholding meeting's outcomes, the actions agreed and what became of them, and the links
 // drawn to other subjects. Built from the records alone, so the tab's page and the subject access
 // export tell the same story.
-
-export type ChronologyKind =
-  | "referral"
-  | "transfer-in"
-  | "approval"
-  | "question"
-  | "answer"
-  | "triage"
-  | "note"
-  | "decision"
-  | "thresholding"
-  | "transfer-out"
-  | "case-opened"
-  | "action"
-  | "link-added"
-  | "link-ended"
-  | "case-closed";
 
 // What comes first when two things happened at the same moment: the acceptance opens the case,
 // the discussion's note comes before its decision, and a decision closes the case (or opens it on
@@ -57,28 +51,6 @@ const RANK: Record<ChronologyKind, number> = {
   "case-closed": 14,
 };
 
-export interface ChronologyDetail {
-  label: string;
-  text: string;
-}
-
-export interface ChronologyEntry {
-  /** When it happened (ISO 8601). */
-  at: string;
-  kind: ChronologyKind;
-  panelId: string;
-  panelName: string;
-  /** The record it is about: the referral's, the case's or the action's reference; for a link, the other subject's. */
-  reference: string;
-  /** What happened, in a line. */
-  title: string;
-  /** Who did it, with their agency where the record keeps it. */
-  by: string | null;
-  details: ChronologyDetail[];
-  /** A link's other subject, whose own history can be opened from here. */
-  otherSubjectId?: string;
-}
-
 /** Everything the panel's record holds about one subject, as read. */
 export interface SubjectRecord {
   subject: Subject;
@@ -95,108 +67,10 @@ export interface SubjectRecord {
   linked: Map<string, Pick<Subject, "reference" | "label">>;
 }
 
-/** How the record's identifiers read: from the catalogue and the directory. */
-export interface ChronologyNames {
-  panel(id: string): string;
-  agency(id: string): string;
-  /** A risk level's label on the scale of the panel's area. */
-  risk(panelId: string, level: string): string;
-  /** A person's name, when the directory still has them. */
-  person(id: string): string | undefined;
-}
-
 /** "21 January 2027 at 10:05", in UK time. */
 export const momentInWords = (iso: string): string =>
   DateTime.fromISO(iso, { zone: "Europe/London" }).toFormat("d LLLL yyyy 'at' HH:mm");
 
-const detail = (label: string, text: string | null | undefined): ChronologyDetail[] =>
-  text ? [{ label, text }] : [];
-
-function referralEntries(r: Referral, names: ChronologyNames): ChronologyEntry[] {
-  const at = { panelId: r.panelId, panelName: names.panel(r.panelId), reference: r.reference };
-  const referrer = `${r.submitted.byName} (${names.agency(r.referrer.agencyId)})`;
-  const made: ChronologyEntry = r.transferredFrom
-    ? {
-        ...at,
-        at: r.submitted.at,
-        kind: "transfer-in",
-        title: `Transferred in from ${r.transferredFrom.areaName}: ${r.transferredFrom.panelName}`,
-        by: referrer,
-        details: [
-          ...detail("Their reference", r.transferredFrom.reference),
-          ...detail("What they decided", r.transferredFrom.summary),
-          ...detail(
-            "Risk as they graded it",
-            r.transferredFrom.sourceRisk &&
-              `${r.transferredFrom.sourceRisk.label} on ${r.transferredFrom.sourceRisk.areaName}'s scale`,
-          ),
-        ],
-      }
-    : {
-        ...at,
-        at: r.submitted.at,
-        kind: "referral",
-        title: `Referred to ${at.panelName}`,
-        by: referrer,
-        details: [
-          ...detail("Kind", KIND_TITLES[r.kind]),
-          ...detail("Referrer's role", r.referrer.jobTitle),
-          ...detail("For the meeting on", r.meetingDate && dayInWords(r.meetingDate)),
-          ...detail("Status now", STATUS_LABELS[r.status]),
-        ],
-      };
-  const approval: ChronologyEntry[] = r.approval
-    ? [
-        {
-          ...at,
-          at: r.approval.at,
-          kind: "approval",
-          title:
-            r.approval.decision === "approved" ? "Approved by the manager" : "Not approved by the manager",
-          by: r.approval.byName,
-          details: detail("Comment", r.approval.comment),
-        },
-      ]
-    : [];
-  const questions = r.questions.flatMap((q): ChronologyEntry[] => [
-    {
-      ...at,
-      at: q.at,
-      kind: "question",
-      title: "Question to the referrer",
-      by: q.byName,
-      details: detail("Question", q.question),
-    },
-    ...(q.answer !== null && q.answeredAt
-      ? [
-          {
-            ...at,
-            at: q.answeredAt,
-            kind: "answer" as const,
-            title: "Answered by the referrer",
-            by: r.submitted.byName,
-            details: detail("Answer", q.answer),
-          },
-        ]
-      : []),
-  ]);
-  const triage: ChronologyEntry[] = r.triage
-    ? [
-        {
-          ...at,
-          at: r.triage.at,
-          kind: "triage",
-          title:
-            r.triage.decision === "accepted" ? "Accepted by the coordinator" : "Declined by the coordinator",
-          by: r.triage.byName,
-          details: detail(r.triage.decision === "accepted" ? "Note" : "Reason", r.triage.note),
-        },
-      ]
-    : [];
-  return [made, ...approval, ...questions, ...triage];
-}
-
-// A reopened case keeps only its latest opening; the earlier ones show as their referrals' acceptance.
 function caseEntries(c: Case, names: ChronologyNames): ChronologyEntry[] {
   const at = { panelId: c.panelId, panelName: names.panel(c.panelId), reference: c.reference };
   const presenters = presentersOf(c).map((id) => names.person(id) ?? "someone no longer in the directory");

@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS, type ThresholdingOutcome } from "../agenda/thresholding.js";
 import { dayInWords } from "../schedule/dates.js";
-import type { ChronologyEntry, ChronologyNames } from "./chronology.js";
+import type { ChronologyEntry, ChronologyNames } from "./chronology-entry.js";
 
 // The thresholding meeting's outcome in the child's case history (003: "Key decisions will be
 // added to each child's file to record rationale"), with the district meeting it placed them at.
